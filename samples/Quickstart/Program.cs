@@ -1,0 +1,21 @@
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
+
+// The whole production setup of a Django site: `dotnet run -- web` starts
+// waitress-serve --host=127.0.0.1 --port=8000 --threads=4 --channel-timeout=60 … mysite.wsgi:application
+// and supervises it; appsettings.json or ProdServer__Processes__web__Args__* variables override any value.
+var builder = Host.CreateApplicationBuilder(args);
+
+builder.Services.AddProdServer(o => o
+    .UseWaitress("mysite.wsgi:application", w => w with
+    {
+        Host = "127.0.0.1",
+        Port = 8000,
+        Threads = 4,
+        ChannelTimeout = 60,
+        Ident = "quickstart",
+    })
+    // The Django project ships next to the program (see Quickstart.csproj), so this works from any directory.
+    .WorkingDirectory(Path.Combine(AppContext.BaseDirectory, "app")));
+
+return await builder.Build().RunProdServerAsync(args);

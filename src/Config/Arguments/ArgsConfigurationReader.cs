@@ -1,0 +1,217 @@
+using System;
+using System.Collections.Generic;
+using System.Globalization;
+using System.Linq;
+using Microsoft.Extensions.Configuration;
+
+namespace ProdServer.Config;
+
+/// <summary>
+/// Reads one process's <c>Args</c> configuration section for a generated <see cref="IServerArgs.Bind"/>.
+/// Each key may be spelled as the property (<c>ChannelTimeout</c>) or as the server's flag (<c>channel-timeout</c>),
+/// so a Django <c>ARGS</c> dict can be copied as it is. Problems are collected, not thrown, so that start-up
+/// validation can report all of them at once; keys no property claimed are reported by <see cref="UnknownKeys"/>.
+/// </summary>
+public sealed class ArgsConfigurationReader
+{
+    private readonly Dictionary<string, IConfigurationSection> _children;
+    private readonly HashSet<string> _claimed = new(StringComparer.OrdinalIgnoreCase);
+    private readonly List<string> _errors = [];
+
+    /// <summary>Creates a reader over <paramref name="section"/>.</summary>
+    /// <param name="section">The <c>Args</c> section of one process.</param>
+    public ArgsConfigurationReader(IConfigurationSection section)
+    {
+        ArgumentNullException.ThrowIfNull(section);
+        Path = section.Path;
+        _children = new Dictionary<string, IConfigurationSection>(StringComparer.OrdinalIgnoreCase);
+        foreach (var child in section.GetChildren())
+        {
+            _children[child.Key] = child;
+        }
+    }
+
+    /// <summary>The configuration path of the section, for example <c>ProdServer:Processes:web:Args</c>.</summary>
+    public string Path { get; }
+
+    /// <summary>Problems found so far, each naming the configuration key.</summary>
+    public IReadOnlyList<string> Errors => _errors;
+
+    /// <summary>Keys in the section that no property claimed, with their full configuration paths.</summary>
+    public IEnumerable<string> UnknownKeys => _children.Keys.Where(k => !_claimed.Contains(k)).Select(k => $"{Path}:{k}");
+
+    /// <summary>Reads a text value.</summary>
+    /// <param name="property">The property name.</param>
+    /// <param name="flag">The flag name without dashes.</param>
+    /// <param name="current">The value to keep when the key is absent.</param>
+    /// <returns>The configured value, or <paramref name="current"/>.</returns>
+    public string? String(string property, string flag, string? current) =>
+        Find(property, flag) is { } s ? s.Value ?? string.Empty : current;
+
+    /// <summary>Reads a 32-bit integer in the invariant culture.</summary>
+    /// <param name="property">The property name.</param>
+    /// <param name="flag">The flag name without dashes.</param>
+    /// <param name="current">The value to keep when the key is absent or invalid.</param>
+    /// <returns>The configured value, or <paramref name="current"/>.</returns>
+    public int? Int32(string property, string flag, int? current) =>
+        Scalar(property, flag, current, "a whole number", static s =>
+            int.TryParse(s, NumberStyles.Integer, CultureInfo.InvariantCulture, out var v) ? v : null);
+
+    /// <summary>Reads a 64-bit integer in the invariant culture.</summary>
+    /// <param name="property">The property name.</param>
+    /// <param name="flag">The flag name without dashes.</param>
+    /// <param name="current">The value to keep when the key is absent or invalid.</param>
+    /// <returns>The configured value, or <paramref name="current"/>.</returns>
+    public long? Int64(string property, string flag, long? current) =>
+        Scalar(property, flag, current, "a whole number", static s =>
+            long.TryParse(s, NumberStyles.Integer, CultureInfo.InvariantCulture, out var v) ? v : null);
+
+    /// <summary>Reads a number in the invariant culture.</summary>
+    /// <param name="property">The property name.</param>
+    /// <param name="flag">The flag name without dashes.</param>
+    /// <param name="current">The value to keep when the key is absent or invalid.</param>
+    /// <returns>The configured value, or <paramref name="current"/>.</returns>
+    public double? Double(string property, string flag, double? current) =>
+        Scalar(property, flag, current, "a number", static s =>
+            double.TryParse(s, NumberStyles.Float, CultureInfo.InvariantCulture, out var v) ? v : null);
+
+    /// <summary>Reads a boolean: <c>true</c>/<c>false</c> in any case (Python's <c>True</c> too), <c>1</c>/<c>0</c>, <c>yes</c>/<c>no</c>, <c>on</c>/<c>off</c>.</summary>
+    /// <param name="property">The property name.</param>
+    /// <param name="flag">The flag name without dashes.</param>
+    /// <param name="current">The value to keep when the key is absent or invalid.</param>
+    /// <returns>The configured value, or <paramref name="current"/>.</returns>
+    public bool? Boolean(string property, string flag, bool? current) =>
+        Scalar(property, flag, current, "true or false", static s => s.Trim().ToLowerInvariant() switch
+        {
+            "true" or "1" or "yes" or "on" => true,
+            "false" or "0" or "no" or "off" => false,
+            _ => (bool?)null,
+        });
+
+    /// <summary>Reads one enum value through the generated <paramref name="parse"/>, which accepts the member name or the server's spelling.</summary>
+    /// <typeparam name="TEnum">The enum type.</typeparam>
+    /// <param name="property">The property name.</param>
+    /// <param name="flag">The flag name without dashes.</param>
+    /// <param name="current">The value to keep when the key is absent or invalid.</param>
+    /// <param name="parse">Parses one word, or returns <see langword="null"/>.</param>
+    /// <param name="allowed">The server's spellings, for the error message.</param>
+    /// <returns>The configured value, or <paramref name="current"/>.</returns>
+    public TEnum? Enum<TEnum>(string property, string flag, TEnum? current, Func<string, TEnum?> parse, string allowed)
+        where TEnum : struct, Enum =>
+        Scalar(property, flag, current, "one of " + allowed, s => parse(s.Trim()));
+
+    /// <summary>
+    /// Reads a list of text values: either an array (<c>Listen:0</c>, <c>Listen:1</c>) or one value split on white space,
+    /// the way the servers split such flags themselves.
+    /// </summary>
+    /// <param name="property">The property name.</param>
+    /// <param name="flag">The flag name without dashes.</param>
+    /// <param name="current">The value to keep when the key is absent.</param>
+    /// <returns>The configured values, or <paramref name="current"/>.</returns>
+    public IReadOnlyList<string>? StringList(string property, string flag, IReadOnlyList<string>? current) =>
+        Find(property, flag) is { } s ? Words(s).Select(w => w.Value).ToArray() : current;
+
+    /// <summary>Reads a list of enum values, as <see cref="StringList"/> does for text.</summary>
+    /// <typeparam name="TEnum">The enum type.</typeparam>
+    /// <param name="property">The property name.</param>
+    /// <param name="flag">The flag name without dashes.</param>
+    /// <param name="current">The value to keep when the key is absent or invalid.</param>
+    /// <param name="parse">Parses one word, or returns <see langword="null"/>.</param>
+    /// <param name="allowed">The server's spellings, for the error message.</param>
+    /// <returns>The configured values, or <paramref name="current"/>.</returns>
+    public IReadOnlyList<TEnum>? EnumList<TEnum>(string property, string flag, IReadOnlyList<TEnum>? current, Func<string, TEnum?> parse, string allowed)
+        where TEnum : struct, Enum
+    {
+        if (Find(property, flag) is not { } section)
+        {
+            return current;
+        }
+
+        var values = new List<TEnum>();
+        var valid = true;
+        foreach (var (path, word) in Words(section))
+        {
+            if (parse(word) is { } value)
+            {
+                values.Add(value);
+            }
+            else
+            {
+                _errors.Add($"{path}: '{word}' is not one of {allowed}.");
+                valid = false;
+            }
+        }
+
+        return valid ? values : current;
+    }
+
+    private T? Scalar<T>(string property, string flag, T? current, string expected, Func<string, T?> parse)
+        where T : struct
+    {
+        if (Find(property, flag) is not { } section)
+        {
+            return current;
+        }
+
+        if (section.Value is { } text && parse(text) is { } value)
+        {
+            return value;
+        }
+
+        _errors.Add($"{section.Path}: '{section.Value}' is not {expected}.");
+        return current;
+    }
+
+    private IConfigurationSection? Find(string property, string flag)
+    {
+        IConfigurationSection? found = null;
+        foreach (var key in Spellings(property, flag))
+        {
+            if (!_children.TryGetValue(key, out var section))
+            {
+                continue;
+            }
+
+            _claimed.Add(key);
+            if (found is not null && !string.Equals(found.Key, section.Key, StringComparison.OrdinalIgnoreCase))
+            {
+                _errors.Add($"{Path}: '{found.Key}' and '{section.Key}' both set {property}; keep one.");
+            }
+
+            found ??= section;
+        }
+
+        return found;
+    }
+
+    // Property name, the server's flag, and the flag with underscores (gunicorn/Django style ARGS dicts use both).
+    private static IEnumerable<string> Spellings(string property, string flag)
+    {
+        yield return property;
+        if (flag.Length == 0)
+        {
+            yield break;
+        }
+
+        if (!string.Equals(flag, property, StringComparison.OrdinalIgnoreCase))
+        {
+            yield return flag;
+        }
+
+        var snake = flag.Replace('-', '_');
+        if (!string.Equals(snake, flag, StringComparison.Ordinal) && !string.Equals(snake, property, StringComparison.OrdinalIgnoreCase))
+        {
+            yield return snake;
+        }
+    }
+
+    private static IEnumerable<(string Path, string Value)> Words(IConfigurationSection section)
+    {
+        if (section.Value is { } scalar)
+        {
+            return scalar.Split((char[]?)null, StringSplitOptions.RemoveEmptyEntries).Select(w => (section.Path, w));
+        }
+
+        return section.GetChildren().Where(c => c.Value is not null).Select(c => (c.Path, c.Value!));
+    }
+}

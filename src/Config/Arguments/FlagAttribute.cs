@@ -1,0 +1,27 @@
+using System;
+
+namespace ProdServer.Config;
+
+/// <summary>
+/// Binds a property of a <see cref="ServerArgsAttribute"/> record to one long command-line flag.
+/// A <see langword="null"/> value means the flag is not passed, so the server's own default applies.
+/// </summary>
+[AttributeUsage(AttributeTargets.Property, Inherited = false, AllowMultiple = false)]
+public sealed class FlagAttribute : Attribute
+{
+    /// <summary>Creates the attribute for the flag <c>--<paramref name="name"/></c>.</summary>
+    /// <param name="name">The flag's long name without the leading dashes, spelled exactly as the server does (<c>channel-timeout</c>).</param>
+    public FlagAttribute(string name) => Name = name;
+
+    /// <summary>The flag's long name without the leading dashes, for example <c>channel-timeout</c>.</summary>
+    public string Name { get; }
+
+    /// <summary>How a <see cref="bool"/> property is spelled. Required on boolean properties, because servers differ.</summary>
+    public BooleanStyle Boolean { get; set; }
+
+    /// <summary>
+    /// For list properties: the separator that joins all values into one argument (<c>--flag=a b</c>).
+    /// When <see langword="null"/> (the default) the flag is repeated once per value (<c>--flag=a --flag=b</c>).
+    /// </summary>
+    public string? Separator { get; set; }
+}

@@ -1,0 +1,26 @@
+namespace ProdServer.Config;
+
+/// <summary>Describes one flag of an <see cref="IServerArgs"/> record.</summary>
+/// <param name="Property">The C# property name, for example <c>ChannelTimeout</c>.</param>
+/// <param name="Name">The flag's long name without dashes, for example <c>channel-timeout</c>; empty for the extra-arguments list.</param>
+/// <param name="Kind">What kind of value the flag takes.</param>
+public sealed record FlagInfo(string Property, string Name, FlagKind Kind);
+
+/// <summary>The kind of value a flag takes.</summary>
+public enum FlagKind
+{
+    /// <summary>A text value.</summary>
+    String,
+    /// <summary>An integer value.</summary>
+    Integer,
+    /// <summary>A floating-point value.</summary>
+    Number,
+    /// <summary>A boolean, spelled per <see cref="BooleanStyle"/>.</summary>
+    Boolean,
+    /// <summary>One of a fixed set of values.</summary>
+    Enum,
+    /// <summary>Several values, repeated or joined.</summary>
+    List,
+    /// <summary>Verbatim extra arguments (<see cref="ExtraArgsAttribute"/>).</summary>
+    Extra,
+}

@@ -1,0 +1,31 @@
+using System.Collections.Generic;
+
+namespace ProdServer.Config;
+
+/// <summary>
+/// Typed options of one server command. Implemented by the source generator for every
+/// <c>partial record</c> marked with <see cref="ServerArgsAttribute"/>.
+/// </summary>
+public interface IServerArgs
+{
+    /// <summary>The server command these options belong to, for example <c>waitress-serve</c>.</summary>
+    string Command { get; }
+
+    /// <summary>Every flag the record knows, in the order <see cref="AppendArguments"/> writes them (declaration order).</summary>
+    IReadOnlyList<FlagInfo> Flags { get; }
+
+    /// <summary>
+    /// Appends the set options to <paramref name="argv"/>, one element per argument, in declaration order:
+    /// <see langword="null"/> properties are skipped, values are formatted with the invariant culture, and
+    /// <see cref="ExtraArgsAttribute"/> entries come last.
+    /// </summary>
+    /// <param name="argv">The argument list to append to.</param>
+    void AppendArguments(IList<string> argv);
+
+    /// <summary>
+    /// Returns a copy of these options with every key present in <paramref name="reader"/>'s section applied on top.
+    /// Keys match the property name or the server's flag name (<c>ChannelTimeout</c> or <c>channel-timeout</c>).
+    /// </summary>
+    /// <param name="reader">The configuration section to read, which records errors and unknown keys.</param>
+    IServerArgs Bind(ArgsConfigurationReader reader);
+}

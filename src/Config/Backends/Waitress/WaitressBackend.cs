@@ -1,0 +1,35 @@
+using System.Text.RegularExpressions;
+using FluentValidation;
+
+namespace ProdServer.Config;
+
+/// <summary>Runs a process with <c>waitress-serve [options] module:object</c>.</summary>
+public sealed partial class WaitressBackend : ServerBackend<WaitressArgs>
+{
+    /// <inheritdoc />
+    public override string Name => "Waitress";
+
+    /// <inheritdoc />
+    public override string Command => "waitress-serve";
+
+    /// <inheritdoc />
+    public override string InstallHint => "apt-get install python3-waitress (Debian/Ubuntu) or pip install waitress";
+
+    // The runner returns 1 on option and import errors; sys.exit passes that on (python -m waitress would exit 0).
+    /// <inheritdoc />
+    public override string PythonEntryPoint =>
+        "import sys; sys.argv[0] = 'waitress-serve'; from waitress.runner import run; sys.exit(run())";
+
+    /// <inheritdoc />
+    protected override IValidator<WaitressArgs> ArgsValidator { get; } = new WaitressArgsValidator();
+
+    // waitress 2.1.2 (Debian) only resolves module:object; 3.x also takes module.object, so insist on the portable form.
+    /// <inheritdoc />
+    protected override string? ValidateApp(string app) =>
+        AppTarget().IsMatch(app)
+            ? null
+            : $"App '{app}' must be 'module:object', for example mysite.wsgi:application.";
+
+    [GeneratedRegex(@"^[A-Za-z_][A-Za-z0-9_]*(\.[A-Za-z_][A-Za-z0-9_]*)*:[A-Za-z_][A-Za-z0-9_]*(\.[A-Za-z_][A-Za-z0-9_]*)*$")]
+    private static partial Regex AppTarget();
+}

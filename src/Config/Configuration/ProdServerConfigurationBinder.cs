@@ -1,0 +1,140 @@
+using System;
+using System.Collections.Generic;
+using System.Globalization;
+using System.Linq;
+using Microsoft.Extensions.Configuration;
+
+namespace ProdServer.Config;
+
+/// <summary>
+/// Binds the <c>ProdServer</c> section onto <see cref="ProdServerOptions"/>, over whatever code declared.
+/// Hand-written (with generated <see cref="IServerArgs.Bind"/> for the args) rather than the reflection binder:
+/// it is trim- and AOT-safe, accepts the servers' kebab-case keys, and reports unknown keys instead of ignoring them.
+/// </summary>
+internal static class ProdServerConfigurationBinder
+{
+    private static readonly string[] ProcessKeys =
+        ["Backend", "App", "WorkingDirectory", "Python", "Venv", "PythonPath", "Environment", "StopTimeout", "Args"];
+
+    public static void Bind(IConfiguration section, ProdServerOptions options)
+    {
+        foreach (var child in section.GetChildren())
+        {
+            switch (child.Key.ToLowerInvariant())
+            {
+                case "default":
+                    options.DefaultProcess = child.Value;
+                    break;
+                case "processes":
+                    foreach (var process in child.GetChildren())
+                    {
+                        BindProcess(process, options);
+                    }
+
+                    break;
+                default:
+                    options.BindingErrors.Add($"{child.Path} is not a ProdServer setting; expected Processes or Default.");
+                    break;
+            }
+        }
+    }
+
+    private static void BindProcess(IConfigurationSection section, ProdServerOptions options)
+    {
+        var errors = options.BindingErrors;
+        var name = section.Key;
+        var existing = options.Find(name);
+        var backendName = section["Backend"];
+        ServerBackend? backend;
+        if (backendName is not null)
+        {
+            backend = ServerBackends.Find(backendName);
+            if (backend is null)
+            {
+                errors.Add($"Process '{name}': Backend '{backendName}' is unknown ({section.Path}:Backend); known backends: {string.Join(", ", ServerBackends.Names)}.");
+                return;
+            }
+        }
+        else if (existing is not null)
+        {
+            backend = existing.Backend;
+        }
+        else
+        {
+            errors.Add($"Process '{name}': Backend is required ({section.Path}:Backend); known backends: {string.Join(", ", ServerBackends.Names)}.");
+            return;
+        }
+
+        var process = options.GetOrAdd(name, backend);
+        foreach (var child in section.GetChildren())
+        {
+            if (!ProcessKeys.Contains(child.Key, StringComparer.OrdinalIgnoreCase))
+            {
+                errors.Add($"Process '{name}': {child.Path} is not a process setting; expected one of {string.Join(", ", ProcessKeys)}.");
+            }
+        }
+
+        process.App = section["App"] ?? process.App;
+        process.WorkingDirectory = section["WorkingDirectory"] ?? process.WorkingDirectory;
+        process.Python = section["Python"] ?? process.Python;
+        process.Venv = section["Venv"] ?? process.Venv;
+        BindPythonPath(section.GetSection("PythonPath"), process);
+        foreach (var variable in section.GetSection("Environment").GetChildren())
+        {
+            process.Environment[variable.Key] = variable.Value ?? string.Empty;
+        }
+
+        if (section["StopTimeout"] is { } stop)
+        {
+            if (TryParseTimeout(stop, out var timeout))
+            {
+                process.StopTimeout = timeout;
+            }
+            else
+            {
+                errors.Add($"Process '{name}': StopTimeout '{stop}' ({section.Path}:StopTimeout) must be seconds (10) or a time span (00:00:10).");
+            }
+        }
+
+        var args = section.GetSection("Args");
+        if (args.Exists())
+        {
+            var reader = new ArgsConfigurationReader(args);
+            process.Args = process.Args.Bind(reader);
+            errors.AddRange(reader.Errors.Select(e => $"Process '{name}': {e}"));
+            errors.AddRange(reader.UnknownKeys.Select(k =>
+                $"Process '{name}': {k} is not an option of {process.Backend.Command}; see the {process.Args.GetType().Name} properties, or use ExtraArgs for a flag newer than this SDK."));
+        }
+    }
+
+    // Either an array (PythonPath:0, PythonPath:1) or one string in the platform's PYTHONPATH syntax.
+    private static void BindPythonPath(IConfigurationSection section, ProcessDefinition process)
+    {
+        if (section.Value is { } joined)
+        {
+            foreach (var path in joined.Split(System.IO.Path.PathSeparator, StringSplitOptions.RemoveEmptyEntries))
+            {
+                process.PythonPath.Add(path);
+            }
+        }
+
+        foreach (var item in section.GetChildren())
+        {
+            if (item.Value is { } path)
+            {
+                process.PythonPath.Add(path);
+            }
+        }
+    }
+
+    private static bool TryParseTimeout(string text, out TimeSpan timeout)
+    {
+        if (double.TryParse(text, NumberStyles.Float, CultureInfo.InvariantCulture, out var seconds) && seconds >= 0)
+        {
+            timeout = TimeSpan.FromSeconds(seconds);
+            return true;
+        }
+
+        return TimeSpan.TryParse(text, CultureInfo.InvariantCulture, out timeout) && timeout >= TimeSpan.Zero;
+    }
+}

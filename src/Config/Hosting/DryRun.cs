@@ -1,0 +1,20 @@
+using System.IO;
+using System.Threading.Tasks;
+
+namespace ProdServer.Config;
+
+/// <summary>Prints what would be started, without starting it.</summary>
+internal static class DryRun
+{
+    public static async Task WriteAsync(TextWriter output, ProcessDefinition process, string contentRoot)
+    {
+        var plan = LaunchPlanner.Plan(process, contentRoot, requireExecutable: false);
+        await output.WriteLineAsync($"# {process.Name} ({process.Backend.Name}) in {plan.WorkingDirectory}").ConfigureAwait(false);
+        foreach (var (name, value) in plan.Environment)
+        {
+            await output.WriteLineAsync($"# env {name}={ShellQuoting.Quote(value)}").ConfigureAwait(false);
+        }
+
+        await output.WriteLineAsync(plan.CommandLine).ConfigureAwait(false);
+    }
+}

@@ -1,0 +1,137 @@
+using System;
+using System.IO;
+using System.Linq;
+using System.Threading;
+using System.Threading.Tasks;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Options;
+using ProdServer.Config;
+
+namespace Microsoft.Extensions.Hosting;
+
+/// <summary>The entry point that runs the processes declared with <c>AddProdServer</c>.</summary>
+public static class ProdServerHostExtensions
+{
+    /// <summary>
+    /// Runs the process(es) named in <paramref name="args"/> (default: the first declared) until the server exits or the
+    /// host is stopped (Ctrl+C, SIGTERM), or answers <c>--list</c>, <c>--dry-run</c> and <c>--help</c> without starting anything.
+    /// </summary>
+    /// <param name="host">The built host; it is disposed when the run ends.</param>
+    /// <param name="args">The command-line arguments.</param>
+    /// <param name="cancellationToken">Stops the run.</param>
+    /// <returns>The exit code: 0 ok, 1 invalid configuration or failed start, 2 usage error, else the server's own code.</returns>
+    public static Task<int> RunProdServerAsync(this IHost host, string[] args, CancellationToken cancellationToken = default) =>
+        host.RunProdServerAsync(args, Console.Out, Console.Error, cancellationToken);
+
+    /// <summary>As <see cref="RunProdServerAsync(IHost, string[], CancellationToken)"/>, writing to the given streams (for tests and tools).</summary>
+    /// <param name="host">The built host; it is disposed when the run ends.</param>
+    /// <param name="args">The command-line arguments.</param>
+    /// <param name="output">Where <c>--list</c>, <c>--dry-run</c> and <c>--help</c> write.</param>
+    /// <param name="error">Where errors are written.</param>
+    /// <param name="cancellationToken">Stops the run.</param>
+    /// <returns>The exit code.</returns>
+    public static async Task<int> RunProdServerAsync(this IHost host, string[] args, TextWriter output, TextWriter error, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(host);
+        ArgumentNullException.ThrowIfNull(args);
+        try
+        {
+            var code = await RunCoreAsync(host, args, output, error, cancellationToken).ConfigureAwait(false);
+            Environment.ExitCode = code;
+            return code;
+        }
+        finally
+        {
+            if (host is IAsyncDisposable asyncDisposable)
+            {
+                await asyncDisposable.DisposeAsync().ConfigureAwait(false);
+            }
+            else
+            {
+                host.Dispose();
+            }
+        }
+    }
+
+    private static async Task<int> RunCoreAsync(IHost host, string[] args, TextWriter output, TextWriter error, CancellationToken cancellationToken)
+    {
+        var commandLine = ProdServerCommandLine.Parse(args);
+        if (commandLine.Help)
+        {
+            await output.WriteLineAsync(ProdServerCommandLine.Usage).ConfigureAwait(false);
+            return ExitCodes.Ok;
+        }
+
+        ProdServerOptions options;
+        try
+        {
+            options = host.Services.GetRequiredService<IOptions<ProdServerOptions>>().Value;
+        }
+        catch (OptionsValidationException ex)
+        {
+            await WriteInvalidAsync(error, ex).ConfigureAwait(false);
+            return ExitCodes.InvalidConfiguration;
+        }
+
+        if (commandLine.List)
+        {
+            foreach (var process in options.Processes)
+            {
+                await output.WriteLineAsync($"{process.Name}\t{process.Backend.Name}\t{process.App}").ConfigureAwait(false);
+            }
+
+            return ExitCodes.Ok;
+        }
+
+        System.Collections.Generic.IReadOnlyList<ProcessDefinition> selected;
+        try
+        {
+            selected = ProcessSelection.Resolve(options, commandLine.Names);
+        }
+        catch (UnknownProcessException ex)
+        {
+            await error.WriteLineAsync(ex.Message).ConfigureAwait(false);
+            return ExitCodes.Usage;
+        }
+
+        if (commandLine.DryRun)
+        {
+            var contentRoot = host.Services.GetService<IHostEnvironment>()?.ContentRootPath ?? Directory.GetCurrentDirectory();
+            foreach (var process in selected)
+            {
+                await DryRun.WriteAsync(output, process, contentRoot).ConfigureAwait(false);
+            }
+
+            return ExitCodes.Ok;
+        }
+
+        var state = host.Services.GetRequiredService<ProdServerRunState>();
+        state.Selected = selected.Select(p => p.Name).ToList();
+        try
+        {
+            await host.StartAsync(cancellationToken).ConfigureAwait(false);
+        }
+        catch (OptionsValidationException ex)
+        {
+            await WriteInvalidAsync(error, ex).ConfigureAwait(false);
+            return ExitCodes.InvalidConfiguration;
+        }
+        catch (ServerLaunchException ex)
+        {
+            await error.WriteLineAsync(ex.Message).ConfigureAwait(false);
+            return ExitCodes.InvalidConfiguration;
+        }
+
+        await host.WaitForShutdownAsync(cancellationToken).ConfigureAwait(false);
+        return state.ExitCode;
+    }
+
+    private static async Task WriteInvalidAsync(TextWriter error, OptionsValidationException ex)
+    {
+        await error.WriteLineAsync("ProdServer configuration is invalid:").ConfigureAwait(false);
+        foreach (var failure in ex.Failures)
+        {
+            await error.WriteLineAsync("  " + failure).ConfigureAwait(false);
+        }
+    }
+}

@@ -1,0 +1,19 @@
+using System.Collections.Generic;
+using System.Threading;
+
+namespace ProdServer.Config;
+
+/// <summary>What this run was asked to start, and the exit code it ends with; shared by the entry point and the hosted service.</summary>
+internal sealed class ProdServerRunState
+{
+    private int _exitCode;
+
+    /// <summary>The processes named on the command line; <see langword="null"/> means the default process.</summary>
+    public IReadOnlyList<string>? Selected { get; set; }
+
+    /// <summary>The host's exit code: the code of the first server that exited on its own, else 0.</summary>
+    public int ExitCode => Volatile.Read(ref _exitCode);
+
+    /// <summary>Records the first failure's exit code; later ones do not overwrite it.</summary>
+    public void ReportExit(int code) => Interlocked.CompareExchange(ref _exitCode, code, 0);
+}

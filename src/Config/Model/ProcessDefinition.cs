@@ -1,0 +1,62 @@
+using System;
+using System.Collections.Generic;
+
+namespace ProdServer.Config;
+
+/// <summary>
+/// One named production process (<c>web</c>, <c>worker</c>, …): which server runs it, the app it serves,
+/// the typed server options and how the child process is started.
+/// </summary>
+public sealed class ProcessDefinition
+{
+    /// <summary>The default for <see cref="StopTimeout"/>: long enough for a graceful stop, well under the host's 30 s shutdown timeout.</summary>
+    public static readonly TimeSpan DefaultStopTimeout = TimeSpan.FromSeconds(10);
+
+    /// <summary>Creates a process definition.</summary>
+    /// <param name="name">The process name used on the command line (<c>web</c>).</param>
+    /// <param name="backend">The server that runs it.</param>
+    public ProcessDefinition(string name, ServerBackend backend)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(name);
+        ArgumentNullException.ThrowIfNull(backend);
+        Name = name;
+        Backend = backend;
+        Args = backend.CreateDefaultArgs();
+    }
+
+    /// <summary>The process name used on the command line, for example <c>web</c>.</summary>
+    public string Name { get; }
+
+    /// <summary>The server that runs this process.</summary>
+    public ServerBackend Backend { get; internal set; }
+
+    /// <summary>The application target, for example <c>mysite.wsgi:application</c>.</summary>
+    public string? App { get; set; }
+
+    /// <summary>The typed options of <see cref="Backend"/>, for example a <see cref="WaitressArgs"/>.</summary>
+    public IServerArgs Args { get; set; }
+
+    /// <summary>
+    /// The directory the server starts in; the server imports the app module relative to it.
+    /// A relative path is resolved against the host's content root. Default: the content root.
+    /// </summary>
+    public string? WorkingDirectory { get; set; }
+
+    /// <summary>
+    /// The Python interpreter to run the server with (for example <c>/usr/bin/python3</c>). When set, the server's
+    /// entry point is run by this interpreter rather than the command found on <c>PATH</c>.
+    /// </summary>
+    public string? Python { get; set; }
+
+    /// <summary>A virtual environment; the server command is taken from its <c>bin/</c> (<c>Scripts\</c> on Windows).</summary>
+    public string? Venv { get; set; }
+
+    /// <summary>Directories put in front of <c>PYTHONPATH</c> for the child.</summary>
+    public IList<string> PythonPath { get; } = new List<string>();
+
+    /// <summary>Environment variables set for the child, on top of the host's own environment.</summary>
+    public IDictionary<string, string> Environment { get; } = new Dictionary<string, string>(StringComparer.Ordinal);
+
+    /// <summary>How long a graceful stop may take before the server is killed. Default <see cref="DefaultStopTimeout"/>.</summary>
+    public TimeSpan StopTimeout { get; set; } = DefaultStopTimeout;
+}

@@ -1,0 +1,57 @@
+using System;
+using System.Collections.Generic;
+using System.Linq;
+
+namespace ProdServer.Config;
+
+/// <summary>
+/// The production processes of the app, bound from code (<c>AddProdServer</c>) and from the <c>ProdServer</c>
+/// configuration section, which wins where both set a value.
+/// </summary>
+public sealed class ProdServerOptions
+{
+    /// <summary>The configuration section these options are bound from.</summary>
+    public const string SectionName = "ProdServer";
+
+    private readonly List<ProcessDefinition> _processes = [];
+
+    /// <summary>The processes in declaration order; the first is the default process.</summary>
+    public IReadOnlyList<ProcessDefinition> Processes => _processes;
+
+    /// <summary>The process started when none is named; when <see langword="null"/>, the first of <see cref="Processes"/>.</summary>
+    public string? DefaultProcess { get; set; }
+
+    /// <summary>Problems found while binding configuration, reported by validation at start.</summary>
+    internal List<string> BindingErrors { get; } = [];
+
+    /// <summary>Finds a process by name (case-sensitive, as on the command line).</summary>
+    /// <param name="name">The process name.</param>
+    /// <returns>The process, or <see langword="null"/>.</returns>
+    public ProcessDefinition? Find(string name) => _processes.FirstOrDefault(p => string.Equals(p.Name, name, StringComparison.Ordinal));
+
+    /// <summary>Returns the process called <paramref name="name"/>, creating it with <paramref name="backend"/> if it does not exist yet.</summary>
+    /// <param name="name">The process name.</param>
+    /// <param name="backend">The backend of a new process; an existing process switches to it (its args reset) if it differs.</param>
+    /// <returns>The process.</returns>
+    public ProcessDefinition GetOrAdd(string name, ServerBackend backend)
+    {
+        if (Find(name) is { } existing)
+        {
+            if (!ReferenceEquals(existing.Backend, backend))
+            {
+                existing.Backend = backend;
+                existing.Args = backend.CreateDefaultArgs();
+            }
+
+            return existing;
+        }
+
+        var process = new ProcessDefinition(name, backend);
+        _processes.Add(process);
+        return process;
+    }
+
+    /// <summary>The process to run when none is named on the command line.</summary>
+    /// <returns>The default process, or <see langword="null"/> when there is none.</returns>
+    public ProcessDefinition? ResolveDefault() => DefaultProcess is { } name ? Find(name) : _processes.FirstOrDefault();
+}

@@ -1,0 +1,58 @@
+using System.Collections.Generic;
+
+namespace ProdServer.Config;
+
+/// <summary>
+/// A server that can run a process: its name in configuration, its command, its typed options and how it is launched.
+/// Adding a backend means one <see cref="ServerBackend{TArgs}"/> subclass, its args record, its validator and one line in
+/// <see cref="ServerBackends"/>.
+/// </summary>
+public abstract class ServerBackend
+{
+    /// <summary>The name used in configuration (<c>"Backend": "Waitress"</c>).</summary>
+    public abstract string Name { get; }
+
+    /// <summary>The console command the server installs, for example <c>waitress-serve</c>.</summary>
+    public abstract string Command { get; }
+
+    /// <summary>Where the command comes from, for the message when it is missing.</summary>
+    public abstract string InstallHint { get; }
+
+    /// <summary>
+    /// Python code that runs the server's entry point with <c>sys.argv[1:]</c> as its arguments and exits with its return
+    /// code; used with <c>python -c</c> when an interpreter is configured. Never <c>python -m waitress</c>: it exits 0 on errors.
+    /// </summary>
+    public abstract string PythonEntryPoint { get; }
+
+    /// <summary>Creates the backend's options with nothing set (every server default applies).</summary>
+    /// <returns>A new args record.</returns>
+    public abstract IServerArgs CreateDefaultArgs();
+
+    /// <summary>Checks a process that uses this backend.</summary>
+    /// <param name="process">The process.</param>
+    /// <returns>Problems, each naming the property; empty when valid.</returns>
+    public abstract IReadOnlyList<SettingProblem> Validate(ProcessDefinition process);
+
+    /// <summary>The server's arguments after the command: options and the app target, in the order the server expects.</summary>
+    /// <param name="process">The process.</param>
+    /// <returns>One element per argument.</returns>
+    public virtual IReadOnlyList<string> BuildArguments(ProcessDefinition process)
+    {
+        var argv = new List<string>();
+        process.Args.AppendArguments(argv);
+        if (process.App is { } app)
+        {
+            argv.Add(app);
+        }
+
+        return argv;
+    }
+
+    /// <inheritdoc />
+    public override string ToString() => Name;
+}
+
+/// <summary>One problem with a setting: the setting's key relative to the process (<c>Args:Threads</c>) and what is wrong.</summary>
+/// <param name="Key">The key relative to the process section, for example <c>Args:Threads</c> or <c>App</c>.</param>
+/// <param name="Message">What is wrong, as a sentence.</param>
+public sealed record SettingProblem(string Key, string Message);

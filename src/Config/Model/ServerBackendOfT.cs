@@ -1,0 +1,46 @@
+using System.Collections.Generic;
+using System.Linq;
+using FluentValidation;
+
+namespace ProdServer.Config;
+
+/// <summary>A backend whose options are the args record <typeparamref name="TArgs"/>, checked by a FluentValidation validator.</summary>
+/// <typeparam name="TArgs">The args record.</typeparam>
+public abstract class ServerBackend<TArgs> : ServerBackend
+    where TArgs : class, IServerArgs, new()
+{
+    /// <summary>The validator of <typeparamref name="TArgs"/>.</summary>
+    protected abstract IValidator<TArgs> ArgsValidator { get; }
+
+    /// <inheritdoc />
+    public sealed override IServerArgs CreateDefaultArgs() => new TArgs();
+
+    /// <inheritdoc />
+    public override IReadOnlyList<SettingProblem> Validate(ProcessDefinition process)
+    {
+        var problems = new List<SettingProblem>();
+        if (string.IsNullOrWhiteSpace(process.App))
+        {
+            problems.Add(new("App", $"App is required: the application target for {Command}, for example mysite.wsgi:application."));
+        }
+        else if (ValidateApp(process.App) is { } appProblem)
+        {
+            problems.Add(new("App", appProblem));
+        }
+
+        if (process.Args is not TArgs args)
+        {
+            problems.Add(new("Args", $"Args must be {typeof(TArgs).Name} for the {Name} backend, not {process.Args.GetType().Name}."));
+            return problems;
+        }
+
+        var result = ArgsValidator.Validate(args);
+        problems.AddRange(result.Errors.Select(e => new SettingProblem("Args:" + e.PropertyName, e.ErrorMessage)));
+        return problems;
+    }
+
+    /// <summary>Checks the app target's form; returns what is wrong, or <see langword="null"/>.</summary>
+    /// <param name="app">The app target.</param>
+    /// <returns>A sentence, or <see langword="null"/>.</returns>
+    protected virtual string? ValidateApp(string app) => null;
+}

@@ -1,0 +1,44 @@
+using System.Collections.Generic;
+using System.Linq;
+using Microsoft.Extensions.Options;
+
+namespace ProdServer.Config;
+
+/// <summary>
+/// Bridges each backend's FluentValidation rules into <see cref="IValidateOptions{TOptions}"/>, so that
+/// <c>ValidateOnStart</c> fails the start with one message per problem, each naming the process and the key.
+/// </summary>
+internal sealed class ProdServerOptionsValidator : IValidateOptions<ProdServerOptions>
+{
+    public ValidateOptionsResult Validate(string? name, ProdServerOptions options)
+    {
+        var failures = new List<string>(options.BindingErrors);
+        if (options.Processes.Count == 0)
+        {
+            failures.Add("AddProdServer declares no process: add one in code (o.UseWaitress(\"mysite.wsgi:application\")) or under ProdServer:Processes in configuration.");
+        }
+
+        if (options.DefaultProcess is { } defaultName && options.Find(defaultName) is null)
+        {
+            failures.Add($"ProdServer:Default names process '{defaultName}', which is not declared; declared: {string.Join(", ", options.Processes.Select(p => p.Name))}.");
+        }
+
+        foreach (var process in options.Processes)
+        {
+            failures.AddRange(process.Backend.Validate(process).Select(p => Describe(process, p)));
+            if (process.StopTimeout <= System.TimeSpan.Zero)
+            {
+                failures.Add(Describe(process, new("StopTimeout", $"StopTimeout must be positive, got {process.StopTimeout}.")));
+            }
+        }
+
+        return failures.Count == 0 ? ValidateOptionsResult.Success : ValidateOptionsResult.Fail(failures);
+    }
+
+    // "Args:Listen[1]" (FluentValidation) → "ProdServer:Processes:web:Args:Listen:1" (configuration).
+    private static string Describe(ProcessDefinition process, SettingProblem problem)
+    {
+        var key = problem.Key.Replace("[", ":").Replace("]", string.Empty);
+        return $"Process '{process.Name}': {problem.Message} ({ProdServerOptions.SectionName}:Processes:{process.Name}:{key})";
+    }
+}
