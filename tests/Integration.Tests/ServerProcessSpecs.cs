@@ -1,0 +1,101 @@
+using System;
+using System.Collections.Generic;
+using System.Diagnostics;
+using System.IO;
+using System.Threading.Tasks;
+using Microsoft.Extensions.Logging;
+using Xunit;
+
+namespace ProdServer.Config.Integration.Tests;
+
+/// <summary>The engine's stop and exit behaviour, on a purpose-built dummy server (apps/dummy.py).</summary>
+public sealed class ServerProcessSpecs
+{
+    private static (ServerProcess Process, CapturingLoggerProvider Logs) StartDummy(params string[] args)
+    {
+        var logs = new CapturingLoggerProvider();
+        var plan = new LaunchPlan("dummy", Python.Debian, ["dummy.py", .. args], Python.AppsDirectory,
+            new Dictionary<string, string> { ["PYTHONUNBUFFERED"] = "1" });
+        return (ServerProcess.Start(plan, logs.CreateLogger("ProdServer.Process.dummy")), logs);
+    }
+
+    private static async Task WaitForLineAsync(CapturingLoggerProvider logs, string text)
+    {
+        var clock = Stopwatch.StartNew();
+        while (!logs.Text.Contains(text, StringComparison.Ordinal))
+        {
+            Assert.True(clock.Elapsed < TimeSpan.FromSeconds(15), $"'{text}' never appeared:\n{logs.Text}");
+            await Task.Delay(20);
+        }
+    }
+
+    [Fact]
+    public async Task I_can_stop_a_server_gracefully_with_SIGTERM()
+    {
+        var (server, logs) = StartDummy("serve");
+        await WaitForLineAsync(logs, "ready");
+
+        var code = await server.StopAsync(TimeSpan.FromSeconds(10)).WaitAsync(TimeSpan.FromSeconds(15));
+
+        Assert.Equal(0, code);
+        Assert.Contains($"dummy#{server.Id} stopped gracefully", logs.Text);
+        Assert.False(Loopback.IsRunning(server.Id));
+    }
+
+    [Fact]
+    public async Task I_can_stop_a_server_that_ignores_SIGTERM_it_is_killed_after_the_stop_timeout()
+    {
+        var (server, logs) = StartDummy("ignore-sigterm");
+        await WaitForLineAsync(logs, "ready");
+        var clock = Stopwatch.StartNew();
+
+        var code = await server.StopAsync(TimeSpan.FromMilliseconds(500)).WaitAsync(TimeSpan.FromSeconds(15));
+
+        Assert.Equal(137, code); // 128 + SIGKILL
+        Assert.True(clock.Elapsed >= TimeSpan.FromMilliseconds(450), $"killed after {clock.Elapsed}, before the stop timeout");
+        Assert.Contains("did not stop within", logs.Text);
+        Assert.False(Loopback.IsRunning(server.Id));
+    }
+
+    [Fact]
+    public async Task A_server_exit_code_is_reported_with_its_last_stderr_lines()
+    {
+        var (server, logs) = StartDummy("exit", "3");
+
+        var code = await server.Exited.WaitAsync(TimeSpan.FromSeconds(15));
+
+        Assert.Equal(3, code);
+        Assert.Contains("giving up on purpose", server.RecentErrorOutput);
+        Assert.Contains(logs.Text.Split('\n'), l => l.StartsWith("Error ", StringComparison.Ordinal) && l.Contains("failed with exit code 3"));
+        // The server's own "ERROR:" line keeps its level.
+        Assert.Contains("Error ProdServer.Process.dummy: ERROR:dummy:giving up on purpose", logs.Text);
+    }
+
+    [Fact]
+    public async Task Every_line_the_server_writes_reaches_the_logger_in_order()
+    {
+        var (server, logs) = StartDummy("lines", "2000");
+
+        Assert.Equal(0, await server.Exited.WaitAsync(TimeSpan.FromSeconds(15)));
+
+        var lines = logs.Text.Split('\n');
+        var first = Array.IndexOf(lines, "Information ProdServer.Process.dummy: line 0");
+        Assert.True(first >= 0, logs.Text);
+        for (var i = 0; i < 2000; i++)
+        {
+            Assert.Equal($"Information ProdServer.Process.dummy: line {i}", lines[first + i]);
+        }
+    }
+
+    [Fact]
+    public void A_program_that_cannot_be_started_fails_with_the_command_line_in_the_message()
+    {
+        var plan = new LaunchPlan("web", "/nonexistent/waitress-serve", ["--port=1"], Path.GetTempPath(), new Dictionary<string, string>());
+
+        var error = Assert.Throws<ServerLaunchException>(() => ServerProcess.Start(plan, new CapturingLoggerProvider().CreateLogger("x")));
+
+        Assert.Equal("web", error.ProcessName);
+        Assert.Contains("Process 'web' could not be started", error.Message);
+        Assert.Contains("/nonexistent/waitress-serve --port=1", error.Message);
+    }
+}
