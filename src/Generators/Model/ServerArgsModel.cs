@@ -1,0 +1,23 @@
+namespace ProdServer.Config.Generators.Model;
+
+/// <summary>Everything the emitter needs for one valid <c>[ServerArgs]</c> record. Holds no Roslyn objects, so it compares by value.</summary>
+/// <param name="HintName">The generated file's name, <c>Namespace.Type.Args.g.cs</c>.</param>
+/// <param name="Namespace">The namespace, or empty for the global namespace.</param>
+/// <param name="ContainingTypes">Enclosing types, outermost first.</param>
+/// <param name="NameWithTypeParameters">The record's name as declared, for example <c>WaitressArgs</c>.</param>
+/// <param name="Command">The server command from <c>[ServerArgs]</c>.</param>
+/// <param name="Flags">The flags in declaration order, extra arguments last.</param>
+/// <param name="Enums">The enums the flags use, in order of first use.</param>
+/// <param name="HidesBase">
+/// <see langword="true"/> when a base record is also <c>[ServerArgs]</c>: its public <c>ServerFlags</c> and
+/// <c>AppendArguments</c> are then hidden with <c>new</c>, which would otherwise be warning CS0108 in user code.
+/// </param>
+internal sealed record ServerArgsModel(
+    string HintName,
+    string Namespace,
+    EquatableArray<ContainingTypeModel> ContainingTypes,
+    string NameWithTypeParameters,
+    string Command,
+    EquatableArray<FlagModel> Flags,
+    EquatableArray<EnumModel> Enums,
+    bool HidesBase);

@@ -1,0 +1,450 @@
+using System;
+using System.Collections.Generic;
+using System.Linq;
+using System.Text;
+using System.Threading;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.CSharp;
+using Microsoft.CodeAnalysis.CSharp.Syntax;
+using ProdServer.Config.Generators.Model;
+
+namespace ProdServer.Config.Generators;
+
+/// <summary>
+/// Turns a <c>[ServerArgs]</c> type into a <see cref="ServerArgsModel"/> or into diagnostics. This is the only place
+/// that sees Roslyn symbols; everything it returns compares by value so unchanged records stay cached.
+/// </summary>
+internal static class Parser
+{
+    private const string FlagAttributeName = "ProdServer.Config.FlagAttribute";
+    private const string ExtraArgsAttributeName = "ProdServer.Config.ExtraArgsAttribute";
+    internal const string ServerArgsAttributeName = "ProdServer.Config.ServerArgsAttribute";
+    private const string ServerValueAttributeName = "ProdServer.Config.ServerValueAttribute";
+
+    private const string SupportedTypes =
+        "supported types are string?, int?, long?, double?, bool?, a nullable enum, IReadOnlyList<string>? and IReadOnlyList<TEnum>?";
+
+    // BooleanStyle members by value; the generator cannot reference ProdServer.Config, so it mirrors the enum here.
+    private static readonly string[] BooleanStyles = ["Unspecified", "Negatable", "Switch", "NegativeSwitch", "Value"];
+
+    public static ParseResult Parse(GeneratorAttributeSyntaxContext context, CancellationToken cancellationToken)
+    {
+        if (context.TargetSymbol is not INamedTypeSymbol type || context.TargetNode is not TypeDeclarationSyntax declaration)
+        {
+            return new ParseResult(null, EquatableArray<DiagnosticInfo>.Empty);
+        }
+
+        var diagnostics = new List<DiagnosticInfo>();
+
+        if (ShapeProblem(type, declaration) is { } problem)
+        {
+            diagnostics.Add(DiagnosticInfo.Create(DiagnosticDescriptors.RecordMustBePartial, declaration.Identifier.GetLocation(), type.Name, problem));
+        }
+
+        var containingTypes = new List<ContainingTypeModel>();
+        for (var outer = type.ContainingType; outer is not null; outer = outer.ContainingType)
+        {
+            if (!IsPartial(outer, cancellationToken))
+            {
+                diagnostics.Add(DiagnosticInfo.Create(
+                    DiagnosticDescriptors.RecordMustBePartial,
+                    declaration.Identifier.GetLocation(),
+                    type.Name,
+                    $"its containing type '{outer.Name}' is not partial"));
+            }
+
+            containingTypes.Insert(0, new ContainingTypeModel(Keyword(outer), NameWithTypeParameters(outer)));
+        }
+
+        var command = SingleString(context.Attributes[0]);
+
+        var flags = new List<FlagModel>();
+        FlagModel? extra = null;
+        var enums = new List<EnumModel>();
+        var seen = new Dictionary<string, string>(StringComparer.OrdinalIgnoreCase);
+
+        foreach (var member in type.GetMembers())
+        {
+            cancellationToken.ThrowIfCancellationRequested();
+            if (member is not IPropertySymbol property)
+            {
+                continue;
+            }
+
+            var flagAttribute = FindAttribute(property, FlagAttributeName);
+            var extraAttribute = FindAttribute(property, ExtraArgsAttributeName);
+            if (flagAttribute is null && extraAttribute is null)
+            {
+                continue;
+            }
+
+            var typeLocation = PropertyTypeLocation(property, cancellationToken);
+            var typeDisplay = property.Type.ToDisplayString(SymbolDisplayFormat.MinimallyQualifiedFormat.WithMiscellaneousOptions(
+                SymbolDisplayMiscellaneousOptions.IncludeNullableReferenceTypeModifier | SymbolDisplayMiscellaneousOptions.UseSpecialTypes));
+
+            if (property.IsStatic || property.SetMethod is null || property.IsIndexer)
+            {
+                diagnostics.Add(DiagnosticInfo.Create(
+                    DiagnosticDescriptors.UnsupportedPropertyType,
+                    typeLocation,
+                    property.Name,
+                    typeDisplay,
+                    "it must be an instance property with an init or set accessor, because Bind returns a copy made with 'with'"));
+                continue;
+            }
+
+            if (extraAttribute is not null)
+            {
+                if (flagAttribute is not null)
+                {
+                    diagnostics.Add(DiagnosticInfo.Create(DiagnosticDescriptors.UnsupportedPropertyType, typeLocation, property.Name, typeDisplay,
+                        "it cannot be both [Flag] and [ExtraArgs]"));
+                    continue;
+                }
+
+                if (Classify(property.Type) is not (FlagValueKind.StringList, _))
+                {
+                    diagnostics.Add(DiagnosticInfo.Create(DiagnosticDescriptors.UnsupportedPropertyType, typeLocation, property.Name, typeDisplay,
+                        "[ExtraArgs] needs IReadOnlyList<string>?"));
+                    continue;
+                }
+
+                if (extra is not null)
+                {
+                    diagnostics.Add(DiagnosticInfo.Create(DiagnosticDescriptors.DuplicateFlagName, AttributeLocation(extraAttribute, cancellationToken),
+                        extra.PropertyName, property.Name, "[ExtraArgs]"));
+                    continue;
+                }
+
+                extra = new FlagModel(property.Name, Identifier(property.Name), string.Empty, FlagValueKind.Extra, string.Empty, null, string.Empty);
+                continue;
+            }
+
+            var attribute = flagAttribute!;
+            var attributeLocation = AttributeLocation(attribute, cancellationToken);
+            var flagName = SingleString(attribute);
+            var booleanStyle = 0;
+            string? separator = null;
+            foreach (var named in attribute.NamedArguments)
+            {
+                switch (named.Key)
+                {
+                    case "Boolean" when named.Value.Value is int style:
+                        booleanStyle = style;
+                        break;
+                    case "Separator":
+                        separator = named.Value.Value as string;
+                        break;
+                }
+            }
+
+            if (FlagNameProblem(flagName) is { } nameProblem)
+            {
+                diagnostics.Add(DiagnosticInfo.Create(DiagnosticDescriptors.InvalidFlagName, attributeLocation, flagName, property.Name, nameProblem));
+                continue;
+            }
+
+            if (seen.TryGetValue(flagName, out var first))
+            {
+                // Case-insensitive because configuration keys are: 'Port' and 'port' could never be told apart by Bind.
+                diagnostics.Add(DiagnosticInfo.Create(DiagnosticDescriptors.DuplicateFlagName, attributeLocation, first, property.Name, flagName));
+                continue;
+            }
+
+            seen.Add(flagName, property.Name);
+
+            var (kind, enumType) = Classify(property.Type);
+            if (kind is null)
+            {
+                var reason = property.Type is { IsValueType: true } valueType && valueType.OriginalDefinition.SpecialType != SpecialType.System_Nullable_T
+                    ? $"use {typeDisplay}? so that null can mean 'not passed'; {SupportedTypes}"
+                    : property.Type.NullableAnnotation == NullableAnnotation.NotAnnotated && property.Type.IsReferenceType
+                        ? $"use {typeDisplay}? so that null can mean 'not passed'; {SupportedTypes}"
+                        : SupportedTypes;
+                diagnostics.Add(DiagnosticInfo.Create(DiagnosticDescriptors.UnsupportedPropertyType, typeLocation, property.Name, typeDisplay, reason));
+                continue;
+            }
+
+            if (kind == FlagValueKind.Boolean && (booleanStyle <= 0 || booleanStyle >= BooleanStyles.Length))
+            {
+                diagnostics.Add(DiagnosticInfo.Create(DiagnosticDescriptors.BooleanStyleMissing, attributeLocation, property.Name, flagName));
+                continue;
+            }
+
+            var enumKey = enumType is null ? string.Empty : AddEnum(enums, enumType, cancellationToken);
+            flags.Add(new FlagModel(
+                property.Name,
+                Identifier(property.Name),
+                flagName,
+                kind.Value,
+                kind == FlagValueKind.Boolean ? BooleanStyles[booleanStyle] : string.Empty,
+                kind is FlagValueKind.StringList or FlagValueKind.EnumList ? separator : null,
+                enumKey));
+        }
+
+        if (diagnostics.Count > 0)
+        {
+            // Nothing is emitted for a record with any problem: half an implementation would only add confusing errors.
+            return new ParseResult(null, diagnostics.ToEquatableArray());
+        }
+
+        if (extra is not null)
+        {
+            flags.Add(extra);
+        }
+
+        var ns = type.ContainingNamespace is { IsGlobalNamespace: false } n2 ? n2.ToDisplayString() : string.Empty;
+        var model = new ServerArgsModel(
+            HintName(ns, type),
+            ns,
+            containingTypes.ToEquatableArray(),
+            NameWithTypeParameters(type),
+            command,
+            flags.ToEquatableArray(),
+            enums.ToEquatableArray(),
+            HasServerArgsBase(type));
+        return new ParseResult(model, EquatableArray<DiagnosticInfo>.Empty);
+    }
+
+    private static string? ShapeProblem(INamedTypeSymbol type, TypeDeclarationSyntax declaration)
+    {
+        if (!type.IsRecord || type.TypeKind != TypeKind.Class)
+        {
+            return type.TypeKind switch
+            {
+                TypeKind.Struct => type.IsRecord ? "it is a record struct" : "it is a struct",
+                TypeKind.Interface => "it is an interface",
+                _ => "it is a class",
+            };
+        }
+
+        return declaration.Modifiers.Any(SyntaxKind.PartialKeyword) ? null : "it is not partial";
+    }
+
+    private static bool HasServerArgsBase(INamedTypeSymbol type)
+    {
+        for (var b = type.BaseType; b is not null; b = b.BaseType)
+        {
+            if (FindAttribute(b, ServerArgsAttributeName) is not null)
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    private static bool IsPartial(INamedTypeSymbol type, CancellationToken cancellationToken)
+    {
+        foreach (var reference in type.DeclaringSyntaxReferences)
+        {
+            if (reference.GetSyntax(cancellationToken) is TypeDeclarationSyntax syntax && syntax.Modifiers.Any(SyntaxKind.PartialKeyword))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    private static (FlagValueKind? Kind, INamedTypeSymbol? EnumType) Classify(ITypeSymbol type)
+    {
+        if (type.SpecialType == SpecialType.System_String)
+        {
+            // 'string' (not annotated) in a nullable-enabled file would make Bind assign a string? to it: a warning in user code.
+            return type.NullableAnnotation == NullableAnnotation.NotAnnotated ? (null, null) : (FlagValueKind.String, null);
+        }
+
+        if (type is INamedTypeSymbol { OriginalDefinition.SpecialType: SpecialType.System_Nullable_T, TypeArguments.Length: 1 } nullable)
+        {
+            var inner = nullable.TypeArguments[0];
+            return inner.SpecialType switch
+            {
+                SpecialType.System_Int32 => (FlagValueKind.Int32, null),
+                SpecialType.System_Int64 => (FlagValueKind.Int64, null),
+                SpecialType.System_Double => (FlagValueKind.Double, null),
+                SpecialType.System_Boolean => (FlagValueKind.Boolean, null),
+                _ when inner is INamedTypeSymbol { TypeKind: TypeKind.Enum } e => (FlagValueKind.Enum, e),
+                _ => (null, null),
+            };
+        }
+
+        if (type is INamedTypeSymbol { IsGenericType: true, TypeArguments.Length: 1 } list
+            && list.NullableAnnotation != NullableAnnotation.NotAnnotated
+            && list.OriginalDefinition.ToDisplayString() == "System.Collections.Generic.IReadOnlyList<T>")
+        {
+            var element = list.TypeArguments[0];
+            if (element.SpecialType == SpecialType.System_String && element.NullableAnnotation != NullableAnnotation.Annotated)
+            {
+                return (FlagValueKind.StringList, null);
+            }
+
+            if (element is INamedTypeSymbol { TypeKind: TypeKind.Enum } e)
+            {
+                return (FlagValueKind.EnumList, e);
+            }
+        }
+
+        return (null, null);
+    }
+
+    private static string AddEnum(List<EnumModel> enums, INamedTypeSymbol enumType, CancellationToken cancellationToken)
+    {
+        var fullName = enumType.ToDisplayString(SymbolDisplayFormat.FullyQualifiedFormat);
+        foreach (var known in enums)
+        {
+            if (known.FullyQualifiedName == fullName)
+            {
+                return known.Key;
+            }
+        }
+
+        // The short name reads best in the generated helpers; two enums with the same short name get a numbered key.
+        var key = enumType.Name;
+        if (enums.Any(e => e.Key == key))
+        {
+            key += "_" + enums.Count.ToString(System.Globalization.CultureInfo.InvariantCulture);
+        }
+
+        var members = new List<EnumMemberModel>();
+        var values = new HashSet<object?>();
+        foreach (var member in enumType.GetMembers())
+        {
+            cancellationToken.ThrowIfCancellationRequested();
+            if (member is not IFieldSymbol { HasConstantValue: true } field)
+            {
+                continue;
+            }
+
+            var spelling = FindAttribute(field, ServerValueAttributeName) is { } serverValue
+                ? SingleString(serverValue)
+                : KebabCase(field.Name);
+            members.Add(new EnumMemberModel(field.Name, Identifier(field.Name), spelling, !values.Add(field.ConstantValue)));
+        }
+
+        enums.Add(new EnumModel(key, fullName, enumType.Name, members.ToEquatableArray()));
+        return key;
+    }
+
+    /// <summary>
+    /// <c>XForwardedFor</c> → <c>x-forwarded-for</c>, <c>HTTPServer</c> → <c>http-server</c>, <c>Ipv6</c> → <c>ipv6</c>:
+    /// a dash before each capital that starts a new word.
+    /// </summary>
+    internal static string KebabCase(string name)
+    {
+        var builder = new StringBuilder(name.Length + 8);
+        for (var i = 0; i < name.Length; i++)
+        {
+            var c = name[i];
+            if (char.IsUpper(c) && i > 0)
+            {
+                var previous = name[i - 1];
+                var nextIsLower = i + 1 < name.Length && char.IsLower(name[i + 1]);
+                if (char.IsLower(previous) || char.IsDigit(previous) || (char.IsUpper(previous) && nextIsLower))
+                {
+                    builder.Append('-');
+                }
+            }
+
+            builder.Append(c == '_' ? '-' : char.ToLowerInvariant(c));
+        }
+
+        return builder.ToString();
+    }
+
+    internal static string? FlagNameProblem(string name)
+    {
+        if (name.Length == 0)
+        {
+            return "it is empty";
+        }
+
+        if (name[0] == '-')
+        {
+            return "write it without the leading dashes (the generator adds them)";
+        }
+
+        foreach (var c in name)
+        {
+            if (char.IsWhiteSpace(c) || char.IsControl(c))
+            {
+                return "it contains white space";
+            }
+
+            if (c == '=')
+            {
+                return "it contains '=', which separates a flag from its value";
+            }
+        }
+
+        return null;
+    }
+
+    // The attributes' only constructor argument; empty when the user wrote something that does not bind (the compiler reports that).
+    private static string SingleString(AttributeData attribute) =>
+        attribute.ConstructorArguments.Length == 1 && attribute.ConstructorArguments[0].Value is string value ? value : string.Empty;
+
+    private static AttributeData? FindAttribute(ISymbol symbol, string fullName)
+    {
+        foreach (var attribute in symbol.GetAttributes())
+        {
+            if (attribute.AttributeClass?.ToDisplayString() == fullName)
+            {
+                return attribute;
+            }
+        }
+
+        return null;
+    }
+
+    private static Location? AttributeLocation(AttributeData attribute, CancellationToken cancellationToken) =>
+        attribute.ApplicationSyntaxReference?.GetSyntax(cancellationToken).GetLocation();
+
+    private static Location? PropertyTypeLocation(IPropertySymbol property, CancellationToken cancellationToken)
+    {
+        foreach (var reference in property.DeclaringSyntaxReferences)
+        {
+            if (reference.GetSyntax(cancellationToken) is PropertyDeclarationSyntax syntax)
+            {
+                return syntax.Type.GetLocation();
+            }
+        }
+
+        return property.Locations.FirstOrDefault();
+    }
+
+    private static string Keyword(INamedTypeSymbol type) => type switch
+    {
+        { IsRecord: true, TypeKind: TypeKind.Struct } => "record struct",
+        { IsRecord: true } => "record",
+        { TypeKind: TypeKind.Struct } => "struct",
+        { TypeKind: TypeKind.Interface } => "interface",
+        _ => "class",
+    };
+
+    private static string NameWithTypeParameters(INamedTypeSymbol type) =>
+        type.TypeParameters.Length == 0
+            ? Identifier(type.Name)
+            : Identifier(type.Name) + "<" + string.Join(", ", type.TypeParameters.Select(static p => Identifier(p.Name))) + ">";
+
+    // One file per record; the arity keeps Box and Box<T> apart, and the containing types keep nested records apart.
+    private static string HintName(string ns, INamedTypeSymbol type)
+    {
+        var parts = new List<string>();
+        for (var t = type; t is not null; t = t.ContainingType)
+        {
+            parts.Insert(0, t.Arity == 0 ? t.Name : t.Name + "`" + t.Arity.ToString(System.Globalization.CultureInfo.InvariantCulture));
+        }
+
+        if (ns.Length > 0)
+        {
+            parts.Insert(0, ns);
+        }
+
+        return string.Join(".", parts) + ".Args.g.cs";
+    }
+
+    // Reserved words need '@' to be used as names (a property called 'event'); contextual keywords do not.
+    private static string Identifier(string name) =>
+        SyntaxFacts.GetKeywordKind(name) != SyntaxKind.None ? "@" + name : name;
+}

@@ -1,0 +1,46 @@
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.CSharp.Syntax;
+using ProdServer.Config.Generators.Model;
+
+namespace ProdServer.Config.Generators;
+
+/// <summary>
+/// Implements <c>IServerArgs</c> for every <c>partial record</c> marked <c>[ServerArgs]</c>: the flag table,
+/// the argv translator and the configuration binder. This file only wires the pipeline; see <see cref="Parser"/>
+/// and <see cref="Emitter"/>.
+/// </summary>
+[Generator(LanguageNames.CSharp)]
+public sealed class ServerArgsGenerator : IIncrementalGenerator
+{
+    /// <inheritdoc/>
+    public void Initialize(IncrementalGeneratorInitializationContext context)
+    {
+        // Any type declaration, not only records, so that a [ServerArgs] class or struct gets PSC1001 instead of silence.
+        var results = context.SyntaxProvider
+            .ForAttributeWithMetadataName(
+                Parser.ServerArgsAttributeName,
+                static (node, _) => node is TypeDeclarationSyntax,
+                static (ctx, ct) => Parser.Parse(ctx, ct))
+            .WithTrackingName(TrackingNames.Parse);
+
+        var models = results
+            .Where(static r => r.Model is not null)
+            .Select(static (r, _) => r.Model!)
+            .WithTrackingName(TrackingNames.Models);
+
+        // A separate output so that diagnostics (which carry positions) never invalidate the cached source of a valid record.
+        var diagnostics = results
+            .Where(static r => r.Diagnostics.Count > 0)
+            .Select(static (r, _) => r.Diagnostics)
+            .WithTrackingName(TrackingNames.Diagnostics);
+
+        context.RegisterSourceOutput(models, static (spc, model) => spc.AddSource(model.HintName, Emitter.Emit(model)));
+        context.RegisterSourceOutput(diagnostics, static (spc, infos) =>
+        {
+            foreach (var info in infos)
+            {
+                spc.ReportDiagnostic(info.ToDiagnostic());
+            }
+        });
+    }
+}

@@ -1,0 +1,99 @@
+namespace ProdServer.Config.Generators.Tests.Infrastructure;
+
+/// <summary>User code the tests compile: what a team would write for a server the library does not ship.</summary>
+internal static class Sources
+{
+    public const string MyServerArgs = """
+        using System.Collections.Generic;
+        using ProdServer.Config;
+
+        namespace MyApp;
+
+        /// <summary>How myserver schedules work.</summary>
+        public enum Mode
+        {
+            /// <summary>Spelled from the member name: fast.</summary>
+            Fast,
+            /// <summary>Spelled as the server says.</summary>
+            [ServerValue("slow-and-steady")] Careful,
+            /// <summary>An acronym: http-only.</summary>
+            HTTPOnly,
+            /// <summary>An alias of <see cref="Careful"/>: accepted in configuration, never written.</summary>
+            Steady = Careful,
+        }
+
+        /// <summary>Options of myserver.</summary>
+        [ServerArgs("myserver")]
+        public sealed partial record MyServerArgs
+        {
+            /// <summary>Worker processes.</summary>
+            [Flag("workers")]
+            public int? Workers { get; init; }
+
+            /// <summary>Reload on change.</summary>
+            [Flag("reload", Boolean = BooleanStyle.Switch)]
+            public bool? Reload { get; init; }
+
+            /// <summary>Scheduling mode.</summary>
+            [Flag("mode")]
+            public Mode? Mode { get; init; }
+
+            /// <summary>Seconds to wait.</summary>
+            [Flag("timeout")]
+            public double? Timeout { get; init; }
+
+            /// <summary>Byte limit.</summary>
+            [Flag("max-bytes")]
+            public long? MaxBytes { get; init; }
+
+            /// <summary>Negative-only switch.</summary>
+            [Flag("sendfile", Boolean = BooleanStyle.NegativeSwitch)]
+            public bool? Sendfile { get; init; }
+
+            /// <summary>A boolean that takes a value.</summary>
+            [Flag("ws-deflate", Boolean = BooleanStyle.Value)]
+            public bool? WsDeflate { get; init; }
+
+            /// <summary>Addresses, one flag each.</summary>
+            [Flag("bind")]
+            public IReadOnlyList<string>? Address { get; init; }
+
+            /// <summary>Modes, joined with commas.</summary>
+            [Flag("modes", Separator = ",")]
+            public IReadOnlyList<Mode>? Modes { get; init; }
+
+            /// <summary>Modes, one flag each.</summary>
+            [Flag("fallback")]
+            public IReadOnlyList<Mode>? Fallbacks { get; init; }
+
+            /// <summary>A keyword as a property name, a quote in a flag name.</summary>
+            [Flag("odd\"name")]
+            public string? @event { get; init; }
+
+            /// <summary>Anything newer.</summary>
+            [ExtraArgs]
+            public IReadOnlyList<string>? Extra { get; init; }
+        }
+        """;
+
+    public const string NestedGeneric = """
+        using ProdServer.Config;
+
+        /// <summary>A containing type in the global namespace.</summary>
+        public static partial class Servers
+        {
+            /// <summary>A generic record nested in a generic type.</summary>
+            public partial class Family<TTag>
+            {
+                /// <summary>Options.</summary>
+                [ServerArgs("tiny")]
+                public partial record TinyArgs<TValue>
+                {
+                    /// <summary>Host.</summary>
+                    [Flag("host")]
+                    public string? Host { get; init; }
+                }
+            }
+        }
+        """;
+}

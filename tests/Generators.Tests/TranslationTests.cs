@@ -1,0 +1,215 @@
+using System;
+using System.Collections.Generic;
+using System.Globalization;
+using System.Linq;
+using ProdServer.Config.Generators.Tests.Infrastructure;
+using Xunit;
+
+namespace ProdServer.Config.Generators.Tests;
+
+/// <summary>
+/// The generated code run for real: what argv a record turns into and what Bind reads. Property-by-property coverage of
+/// WaitressArgs lives in tests/Config.Tests; these pin down the generator's own choices.
+/// </summary>
+public sealed class TranslationTests
+{
+    private const string Waitress = "ProdServer.Config.WaitressArgs";
+    private const string MyServer = "MyApp.MyServerArgs";
+
+    [Fact]
+    public void A_record_with_nothing_set_writes_nothing()
+    {
+        Assert.Empty(GeneratedAssembly.Argv(GeneratedAssembly.Create(Waitress)));
+        Assert.Empty(GeneratedAssembly.Argv(GeneratedAssembly.Create(MyServer)));
+    }
+
+    [Theory]
+    [InlineData(true, new[] { "--expose-tracebacks" })]
+    [InlineData(false, new[] { "--no-expose-tracebacks" })]
+    public void A_negatable_boolean_is_a_bare_flag_never_a_value(bool value, string[] expected)
+    {
+        var argv = GeneratedAssembly.Argv(GeneratedAssembly.Create(Waitress, ("ExposeTracebacks", value)));
+
+        Assert.Equal(expected, argv);
+        Assert.DoesNotContain(argv, a => a.Contains('='));
+    }
+
+    [Theory]
+    [InlineData(true, new[] { "--call" })]
+    [InlineData(false, new string[0])]
+    public void A_switch_is_written_only_when_true(bool value, string[] expected) =>
+        Assert.Equal(expected, GeneratedAssembly.Argv(GeneratedAssembly.Create(Waitress, ("Call", value))));
+
+    [Theory]
+    [InlineData("Sendfile", false, new[] { "--no-sendfile" })]
+    [InlineData("Sendfile", true, new string[0])]
+    [InlineData("WsDeflate", true, new[] { "--ws-deflate=true" })]
+    [InlineData("WsDeflate", false, new[] { "--ws-deflate=false" })]
+    public void Negative_switches_and_value_booleans_follow_their_style(string property, bool value, string[] expected) =>
+        Assert.Equal(expected, GeneratedAssembly.Argv(GeneratedAssembly.Create(MyServer, (property, value))));
+
+    [Fact]
+    public void A_list_without_a_separator_repeats_the_flag()
+    {
+        var argv = GeneratedAssembly.Argv(GeneratedAssembly.Create(Waitress, ("Listen", new[] { "127.0.0.1:8080", "[::1]:8080" })));
+
+        Assert.Equal(["--listen=127.0.0.1:8080", "--listen=[::1]:8080"], argv);
+    }
+
+    [Fact]
+    public void An_enum_list_with_a_separator_is_one_argument_in_the_servers_spelling()
+    {
+        var argv = GeneratedAssembly.Argv(GeneratedAssembly.Create(Waitress, ("TrustedProxyHeaders", new[] { "XForwardedFor", "XForwardedProto" })));
+
+        Assert.Equal(["--trusted-proxy-headers=x-forwarded-for x-forwarded-proto"], argv);
+    }
+
+    [Fact]
+    public void Enums_use_ServerValue_or_else_kebab_case()
+    {
+        var args = GeneratedAssembly.Create(
+            MyServer,
+            ("Mode", "HTTPOnly"),
+            ("Modes", new[] { "Careful", "Fast" }),
+            ("Fallbacks", new[] { "Steady", "HTTPOnly" }));
+
+        Assert.Equal(
+            ["--mode=http-only", "--modes=slow-and-steady,fast", "--fallback=slow-and-steady", "--fallback=http-only"],
+            GeneratedAssembly.Argv(args));
+    }
+
+    [Fact]
+    public void An_enum_value_with_no_member_is_refused_rather_than_written_as_a_number()
+    {
+        var args = GeneratedAssembly.Create(MyServer);
+        var mode = GeneratedAssembly.Type("MyApp.Mode");
+        GeneratedAssembly.Type(MyServer).GetProperty("Mode")!.SetValue(args, Enum.ToObject(mode, 42));
+
+        Assert.Throws<ArgumentOutOfRangeException>(() => GeneratedAssembly.Argv(args));
+    }
+
+    [Theory]
+    [InlineData("ar-SA")]
+    [InlineData("fr-FR")]
+    [InlineData("de-DE")]
+    public void Numbers_are_written_in_the_invariant_culture_whatever_the_current_one(string culture)
+    {
+        var previous = CultureInfo.CurrentCulture;
+        try
+        {
+            CultureInfo.CurrentCulture = CultureInfo.GetCultureInfo(culture);
+
+            Assert.Equal(["--port=8000"], GeneratedAssembly.Argv(GeneratedAssembly.Create(Waitress, ("Port", 8000))));
+            Assert.Equal(
+                ["--timeout=2.5", "--max-bytes=-1048576"],
+                GeneratedAssembly.Argv(GeneratedAssembly.Create(MyServer, ("Timeout", 2.5), ("MaxBytes", -1048576L))));
+        }
+        finally
+        {
+            CultureInfo.CurrentCulture = previous;
+        }
+    }
+
+    [Fact]
+    public void Flags_follow_declaration_order_and_extra_arguments_come_last()
+    {
+        // Set in scrambled order on purpose: the output order must come from the declarations.
+        var args = GeneratedAssembly.Create(
+            Waitress,
+            ("ExtraArgs", new[] { "--future-flag=1" }),
+            ("ServerName", "example.org"),
+            ("Threads", 8),
+            ("Listen", new[] { "*:8080" }),
+            ("Ipv6", false),
+            ("Host", "0.0.0.0"),
+            ("Call", true));
+
+        Assert.Equal(
+            ["--call", "--host=0.0.0.0", "--no-ipv6", "--listen=*:8080", "--threads=8", "--server-name=example.org", "--future-flag=1"],
+            GeneratedAssembly.Argv(args));
+    }
+
+    [Fact]
+    public void Extra_arguments_are_checked_by_the_runtime_helper()
+    {
+        var args = GeneratedAssembly.Create(Waitress, ("ExtraArgs", new[] { "positional" }));
+
+        var error = Assert.Throws<ArgumentException>(() => GeneratedAssembly.Argv(args));
+        Assert.Contains("ExtraArgs", error.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void AppendArguments_refuses_a_null_list()
+    {
+        var error = Assert.Throws<ArgumentNullException>(() => GeneratedAssembly.Invoke(GeneratedAssembly.Create(Waitress), "AppendArguments", [null]));
+        Assert.Equal("argv", error.ParamName);
+    }
+
+    [Fact]
+    public void Command_and_Flags_describe_the_record()
+    {
+        var args = GeneratedAssembly.Create(Waitress);
+        var serverArgs = GeneratedAssembly.Type("ProdServer.Config.IServerArgs");
+
+        Assert.Equal("waitress-serve", GeneratedAssembly.Get(args, "Command", serverArgs));
+        var flags = ((System.Collections.IEnumerable)GeneratedAssembly.Get(args, "Flags", serverArgs)!).Cast<object>().Select(f => f.ToString()).ToArray();
+        Assert.Equal("FlagInfo { Property = Call, Name = call, Kind = Boolean }", flags[0]);
+        Assert.Equal("FlagInfo { Property = TrustedProxyHeaders, Name = trusted-proxy-headers, Kind = List }", flags[9]);
+        Assert.Equal("FlagInfo { Property = ExtraArgs, Name = , Kind = Extra }", flags[^1]);
+        Assert.Same(GeneratedAssembly.Type(Waitress).GetProperty("ServerFlags")!.GetValue(null), GeneratedAssembly.Get(args, "Flags", serverArgs));
+    }
+
+    [Fact]
+    public void Bind_reads_property_names_flag_names_and_snake_case_and_keeps_unset_values()
+    {
+        var original = GeneratedAssembly.Create(Waitress, ("Host", "127.0.0.1"), ("Threads", 2));
+        var section = FakeConfigurationSection.Create(
+            "ProdServer:Processes:web:Args",
+            ("port", "8000"),
+            ("ExposeTracebacks", "False"),
+            ("trusted_proxy_headers", "x-forwarded-for XForwardedProto"),
+            ("Listen", new[] { "127.0.0.1:8000", "[::1]:8000" }),
+            ("outbuf-overflow", "2097152"));
+        var reader = Activator.CreateInstance(GeneratedAssembly.Type("ProdServer.Config.ArgsConfigurationReader"), section)!;
+
+        var bound = GeneratedAssembly.Invoke(original, "Bind", reader)!;
+
+        Assert.Empty((IReadOnlyList<string>)GeneratedAssembly.Get(reader, "Errors")!);
+        Assert.Equal(
+            [
+                "--host=127.0.0.1", "--port=8000", "--listen=127.0.0.1:8000", "--listen=[::1]:8000", "--threads=2",
+                "--trusted-proxy-headers=x-forwarded-for x-forwarded-proto", "--outbuf-overflow=2097152", "--no-expose-tracebacks",
+            ],
+            GeneratedAssembly.Argv(bound));
+        Assert.Equal(["--host=127.0.0.1", "--threads=2"], GeneratedAssembly.Argv(original));
+    }
+
+    [Fact]
+    public void Bind_reports_an_unknown_enum_word_with_the_servers_spellings()
+    {
+        var section = FakeConfigurationSection.Create("Args", ("Mode", "turbo"), ("modes", "fast,careful"));
+        var reader = Activator.CreateInstance(GeneratedAssembly.Type("ProdServer.Config.ArgsConfigurationReader"), section)!;
+
+        var bound = GeneratedAssembly.Invoke(GeneratedAssembly.Create(MyServer), "Bind", reader)!;
+
+        var errors = (IReadOnlyList<string>)GeneratedAssembly.Get(reader, "Errors")!;
+        Assert.Equal(
+            ["Args:Mode: 'turbo' is not one of fast, slow-and-steady, http-only.", "Args:modes: 'fast,careful' is not one of fast, slow-and-steady, http-only."],
+            errors);
+        Assert.Empty(GeneratedAssembly.Argv(bound));
+    }
+
+    [Fact]
+    public void Bind_accepts_member_names_and_aliases_in_any_case()
+    {
+        var section = FakeConfigurationSection.Create("Args", ("Mode", "careful"), ("Fallbacks", "STEADY http-only Fast"));
+        var reader = Activator.CreateInstance(GeneratedAssembly.Type("ProdServer.Config.ArgsConfigurationReader"), section)!;
+
+        var bound = GeneratedAssembly.Invoke(GeneratedAssembly.Create(MyServer), "Bind", reader)!;
+
+        Assert.Empty((IReadOnlyList<string>)GeneratedAssembly.Get(reader, "Errors")!);
+        Assert.Equal(
+            ["--mode=slow-and-steady", "--fallback=slow-and-steady", "--fallback=http-only", "--fallback=fast"],
+            GeneratedAssembly.Argv(bound));
+    }
+}
