@@ -97,6 +97,12 @@ internal static class ProdServerConfigurationBinder
         }
 
         var args = section.GetSection("Args");
+        if (args.Value is { Length: > 0 } argsText)
+        {
+            // A value here (say "--threads=8") has no children, so the reader below would silently bind nothing.
+            errors.Add($"Process '{name}': {args.Path} is '{argsText}', but must be a section of options such as {args.Path}:Threads, not one string.");
+        }
+
         if (args.Exists())
         {
             var reader = new ArgsConfigurationReader(args);

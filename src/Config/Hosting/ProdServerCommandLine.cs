@@ -29,6 +29,9 @@ internal sealed class ProdServerCommandLine
 
     public bool Help { get; private set; }
 
+    /// <summary>Whether <paramref name="arg"/> is one of our value-less switches.</summary>
+    public static bool IsSwitch(string arg) => arg is "--list" or "--dry-run" or "--help" or "-h" or "-?";
+
     public static ProdServerCommandLine Parse(IReadOnlyList<string> args)
     {
         var parsed = new ProdServerCommandLine();
@@ -53,7 +56,7 @@ internal sealed class ProdServerCommandLine
                     if (arg.StartsWith('-') || arg.StartsWith('/'))
                     {
                         // Host configuration, as the command-line configuration provider reads it: "--key value" takes the next word.
-                        if (!arg.Contains('=') && i + 1 < args.Count && !args[i + 1].StartsWith('-'))
+                        if (!arg.Contains('=') && i + 1 < args.Count && !IsSwitch(args[i + 1]))
                         {
                             i++;
                         }

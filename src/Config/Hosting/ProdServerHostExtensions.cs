@@ -62,6 +62,7 @@ public static class ProdServerHostExtensions
             return ExitCodes.Ok;
         }
 
+        CommandLineOverrides.Reapply(host.Services.GetService<Microsoft.Extensions.Configuration.IConfiguration>(), args);
         ProdServerOptions options;
         try
         {

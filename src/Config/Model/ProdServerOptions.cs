@@ -24,10 +24,10 @@ public sealed class ProdServerOptions
     /// <summary>Problems found while binding configuration, reported by validation at start.</summary>
     internal List<string> BindingErrors { get; } = [];
 
-    /// <summary>Finds a process by name (case-sensitive, as on the command line).</summary>
+    /// <summary>Finds a process by name, ignoring case as configuration keys do (<c>WEB</c> from an environment variable is <c>web</c>).</summary>
     /// <param name="name">The process name.</param>
     /// <returns>The process, or <see langword="null"/>.</returns>
-    public ProcessDefinition? Find(string name) => _processes.FirstOrDefault(p => string.Equals(p.Name, name, StringComparison.Ordinal));
+    public ProcessDefinition? Find(string name) => _processes.FirstOrDefault(p => string.Equals(p.Name, name, StringComparison.OrdinalIgnoreCase));
 
     /// <summary>Returns the process called <paramref name="name"/>, creating it with <paramref name="backend"/> if it does not exist yet.</summary>
     /// <param name="name">The process name.</param>

@@ -1,0 +1,185 @@
+using System;
+using System.IO;
+using System.Linq;
+using System.Threading;
+using System.Threading.Tasks;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
+using ProdServer.Config.Tests.Infrastructure;
+using Xunit;
+
+namespace ProdServer.Config.Tests;
+
+/// <summary>
+/// <c>return await builder.Build().RunProdServerAsync(args);</c> as a user's Program.cs runs it: <c>--list</c>, <c>--dry-run</c>,
+/// <c>--help</c>, process names and exit codes. Nothing here starts a server: the interpreter is configured at a path that
+/// does not exist, so waitress need not be installed, and an accidental start would fail loudly.
+/// </summary>
+public sealed class EntryPointSpecs : IDisposable
+{
+    private const string Python = "/nonexistent/prodserver-tests/python3";
+    private readonly TemporaryDirectory _root = new();
+    private readonly StartProbe _probe = new();
+
+    public void Dispose()
+    {
+        // RunProdServerAsync sets the process exit code, as a real Program.cs wants; the test host must not inherit it.
+        Environment.ExitCode = 0;
+        _root.Dispose();
+    }
+
+    private IHost Build(params string[] args)
+    {
+        var builder = Host.CreateApplicationBuilder(new HostApplicationBuilderSettings
+        {
+            Args = args,
+            ContentRootPath = _root.Path, // no stray appsettings.json from the test's output directory
+        });
+        builder.Services.AddSingleton<IHostedService>(_probe);
+        builder.Services.AddProdServer(o =>
+        {
+            o.UseWaitress("mysite.wsgi:application", w => w with { Host = "127.0.0.1", Port = 8000, Threads = 4 })
+                .Python(Python)
+                .WorkingDirectory(_root.Path)
+                .Environment("DJANGO_SETTINGS_MODULE", "mysite.settings");
+            o.Process("admin").UseWaitress("mysite.admin_wsgi:application", w => w with { Port = 8001 })
+                .Python(Python);
+        });
+        return builder.Build();
+    }
+
+    private async Task<(int Code, string Output, string Error)> RunAsync(params string[] args)
+    {
+        using var output = new StringWriter();
+        using var error = new StringWriter();
+        var host = Build(args);
+
+        using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(30));
+        var code = await host.RunProdServerAsync(args, output, error, timeout.Token);
+
+        Assert.False(_probe.Started, "the host was started, so servers would have been launched");
+        return (code, output.ToString(), error.ToString());
+    }
+
+    private static string[] Lines(string text) => text.Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
+
+    [Fact]
+    public async Task I_can_list_the_declared_processes()
+    {
+        var (code, output, error) = await RunAsync("--list");
+
+        Assert.Equal(ExitCodes.Ok, code);
+        Assert.Equal(
+            ["web\tWaitress\tmysite.wsgi:application", "admin\tWaitress\tmysite.admin_wsgi:application"],
+            Lines(output));
+        Assert.Empty(error);
+    }
+
+    [Fact]
+    public async Task I_can_see_the_exact_command_line_of_the_default_process_without_starting_it()
+    {
+        var (code, output, error) = await RunAsync("--ProdServer:Processes:web:Args:ExposeTracebacks=true", "--dry-run");
+
+        Assert.Equal(ExitCodes.Ok, code);
+        Assert.Empty(error);
+        var lines = Lines(output);
+        Assert.Equal($"# web (Waitress) in {_root.Path}", lines[0]);
+        Assert.Contains("# env PYTHONUNBUFFERED=1", lines);
+        Assert.Contains("# env DJANGO_SETTINGS_MODULE=mysite.settings", lines);
+        // The interpreter runs waitress's own runner (python -m waitress would exit 0 on errors); the app target comes last.
+        var entryPoint = ShellQuoting.Quote(ServerBackends.Waitress.PythonEntryPoint);
+        Assert.Equal(
+            $"{Python} -c {entryPoint} --host=127.0.0.1 --port=8000 --threads=4 --expose-tracebacks mysite.wsgi:application",
+            lines[^1]);
+        Assert.DoesNotContain("=True", output, StringComparison.OrdinalIgnoreCase);
+        Assert.DoesNotContain("admin", output, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task I_can_dry_run_several_named_processes()
+    {
+        var (code, output, _) = await RunAsync("admin", "web", "--dry-run");
+
+        Assert.Equal(ExitCodes.Ok, code);
+        var headers = Lines(output).Where(l => l.StartsWith("# ", StringComparison.Ordinal) && !l.StartsWith("# env", StringComparison.Ordinal));
+        Assert.Equal(["admin", "web"], headers.Select(h => h.Split(' ')[1]));
+        Assert.Contains(Lines(output), l => l.EndsWith("--port=8001 mysite.admin_wsgi:application", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public async Task A_dry_run_of_an_invalid_configuration_fails_naming_the_process_and_the_setting()
+    {
+        var (code, output, error) = await RunAsync("--ProdServer:Processes:web:Args:Threads=0", "web", "--dry-run");
+
+        Assert.Equal(ExitCodes.InvalidConfiguration, code);
+        Assert.Empty(output);
+        Assert.Contains("Process 'web'", error, StringComparison.Ordinal);
+        Assert.Contains("Threads must be at least 1, got 0.", error, StringComparison.Ordinal);
+        Assert.Contains("ProdServer:Processes:web:Args:Threads", error, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task A_configuration_override_written_after_dry_run_still_applies()
+    {
+        var (code, _, error) = await RunAsync("web", "--dry-run", "--ProdServer:Processes:web:Args:Threads=0");
+
+        Assert.Equal(ExitCodes.InvalidConfiguration, code);
+        Assert.Contains("Threads must be at least 1, got 0.", error, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task An_unknown_process_name_is_a_usage_error_that_lists_the_declared_ones()
+    {
+        var (code, output, error) = await RunAsync("wbe", "--dry-run");
+
+        Assert.Equal(ExitCodes.Usage, code);
+        Assert.Empty(output);
+        Assert.Contains("'wbe'", error, StringComparison.Ordinal);
+        Assert.Contains("web, admin", error, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData("--help")]
+    [InlineData("-h")]
+    public async Task I_can_ask_for_usage(string flag)
+    {
+        var (code, output, error) = await RunAsync(flag);
+
+        Assert.Equal(ExitCodes.Ok, code);
+        Assert.StartsWith("Usage:", output, StringComparison.Ordinal);
+        Assert.Contains("--dry-run", output, StringComparison.Ordinal);
+        Assert.Contains("--list", output, StringComparison.Ordinal);
+        Assert.Empty(error);
+    }
+
+    [Fact]
+    public async Task Host_options_on_the_command_line_are_not_taken_for_process_names()
+    {
+        using var output = new StringWriter();
+        using var error = new StringWriter();
+        string[] args = ["--environment", "Production", "web", "--dry-run"];
+        var host = Build(args);
+        var environment = host.Services.GetRequiredService<IHostEnvironment>().EnvironmentName;
+
+        var code = await host.RunProdServerAsync(args, output, error);
+
+        Assert.Equal("Production", environment); // the host read it...
+        Assert.Equal(ExitCodes.Ok, code); // ...and the entry point did not look for a process called "Production"
+        Assert.Empty(error.ToString());
+        Assert.StartsWith("# web (Waitress)", output.ToString(), StringComparison.Ordinal);
+    }
+
+    /// <summary>Records whether the host was started: a dry run, a list or a usage error must never start it.</summary>
+    private sealed class StartProbe : IHostedService
+    {
+        public bool Started { get; private set; }
+
+        public Task StartAsync(CancellationToken cancellationToken)
+        {
+            Started = true;
+            return Task.CompletedTask;
+        }
+
+        public Task StopAsync(CancellationToken cancellationToken) => Task.CompletedTask;
+    }
+}
