@@ -14,7 +14,7 @@ namespace ProdServer.Config;
 internal static class ProdServerConfigurationBinder
 {
     private static readonly string[] ProcessKeys =
-        ["Backend", "App", "WorkingDirectory", "Python", "Venv", "PythonPath", "Environment", "StopTimeout", "Args"];
+        ["Backend", "App", "WorkingDirectory", "Python", "Venv", "PythonPath", "ManagePy", "Environment", "StopTimeout", "Args"];
 
     public static void Bind(IConfiguration section, ProdServerOptions options)
     {
@@ -78,6 +78,7 @@ internal static class ProdServerConfigurationBinder
         process.WorkingDirectory = section["WorkingDirectory"] ?? process.WorkingDirectory;
         process.Python = section["Python"] ?? process.Python;
         process.Venv = section["Venv"] ?? process.Venv;
+        process.ManagePy = section["ManagePy"] ?? process.ManagePy;
         BindPythonPath(section.GetSection("PythonPath"), process);
         foreach (var variable in section.GetSection("Environment").GetChildren())
         {

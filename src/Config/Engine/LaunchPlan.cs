@@ -16,6 +16,12 @@ public sealed record LaunchPlan(
     string WorkingDirectory,
     IReadOnlyDictionary<string, string> Environment)
 {
+    /// <summary>Inherited variables removed from the child's environment because they would silently change the server's options.</summary>
+    public IReadOnlyList<string> RemovedEnvironment { get; init; } = [];
+
+    /// <summary>The signal that asks the server to stop gracefully (POSIX number; 15 is SIGTERM).</summary>
+    public int StopSignal { get; init; } = Signals.SIGTERM;
+
     /// <summary>The command as one line a POSIX shell would run the same way.</summary>
     public string CommandLine => string.Join(' ', new[] { Executable }.Concat(Arguments).Select(ShellQuoting.Quote));
 }

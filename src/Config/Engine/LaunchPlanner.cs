@@ -1,4 +1,5 @@
 using System;
+using System.Collections;
 using System.Collections.Generic;
 using System.IO;
 using System.Linq;
@@ -15,9 +16,15 @@ public static class LaunchPlanner
     /// <param name="requireExecutable">
     /// When <see langword="false"/> (a dry run), a command that cannot be found is written as it is configured instead of failing.
     /// </param>
+    /// <param name="hostEnvironment">The environment the child would inherit, for scrubbing; defaults to the host's.</param>
     /// <returns>The plan.</returns>
     /// <exception cref="ServerLaunchException">The command or the working directory cannot be found.</exception>
-    public static LaunchPlan Plan(ProcessDefinition process, string contentRoot, string? pathVariable = null, bool requireExecutable = true)
+    public static LaunchPlan Plan(
+        ProcessDefinition process,
+        string contentRoot,
+        string? pathVariable = null,
+        bool requireExecutable = true,
+        IReadOnlyDictionary<string, string>? hostEnvironment = null)
     {
         ArgumentNullException.ThrowIfNull(process);
         pathVariable ??= System.Environment.GetEnvironmentVariable("PATH") ?? string.Empty;
@@ -34,37 +41,21 @@ public static class LaunchPlanner
             ["PYTHONUNBUFFERED"] = "1",
         };
 
-        var arguments = process.Backend.BuildArguments(process);
-        string executable;
+        var context = new Context(process, contentRoot, pathVariable, requireExecutable, workingDirectory, environment);
         if (process.Venv is { } venvSetting)
         {
             var venv = Path.GetFullPath(venvSetting, contentRoot);
-            var bin = Path.Combine(venv, OperatingSystem.IsWindows() ? "Scripts" : "bin");
+            context.VenvBin = Path.Combine(venv, OperatingSystem.IsWindows() ? "Scripts" : "bin");
             environment["VIRTUAL_ENV"] = venv;
-            environment["PATH"] = bin + Path.PathSeparator + pathVariable;
-            var command = FindIn(bin, process.Backend.Command);
-            if (command is not null && process.Python is null)
-            {
-                executable = command;
-            }
-            else
-            {
-                executable = process.Python ?? FindIn(bin, "python") ?? (requireExecutable ? null : Path.Combine(bin, process.Backend.Command)) ?? throw new ServerLaunchException(process.Name,
-                    $"Process '{process.Name}': the virtual environment '{venv}' has neither {process.Backend.Command} nor python in {bin}. Install it there: {process.Backend.InstallHint}.");
-                arguments = [.. PythonArguments(process), .. arguments];
-            }
+            environment["PATH"] = context.VenvBin + Path.PathSeparator + pathVariable;
         }
-        else if (process.Python is { } python)
+
+        var (executable, prefix) = process.Backend.LaunchKind switch
         {
-            executable = ResolveCommand(python, pathVariable, contentRoot) ?? (requireExecutable ? null : python) ?? throw new ServerLaunchException(process.Name,
-                $"Process '{process.Name}': the Python interpreter '{python}' (Python) was not found.");
-            arguments = [.. PythonArguments(process), .. arguments];
-        }
-        else
-        {
-            executable = ResolveCommand(process.Backend.Command, pathVariable, contentRoot) ?? (requireExecutable ? null : process.Backend.Command) ?? throw new ServerLaunchException(process.Name,
-                $"Process '{process.Name}': {process.Backend.Command} was not found on PATH. Install it ({process.Backend.InstallHint}), or set Python to an interpreter that has it, or Venv to a virtual environment.");
-        }
+            LaunchKind.PythonModule => (Interpreter(context), new[] { "-m", process.Backend.Command }),
+            LaunchKind.DjangoManage => (Interpreter(context), new[] { ManagePy(context), process.Backend.Command }),
+            _ => ConsoleScript(context),
+        };
 
         if (process.PythonPath.Count > 0)
         {
@@ -78,10 +69,102 @@ public static class LaunchPlanner
             environment[name] = value;
         }
 
-        return new LaunchPlan(process.Name, executable, arguments, workingDirectory, environment);
+        var removed = Scrubbed(process, hostEnvironment ?? CurrentEnvironment());
+        return new LaunchPlan(process.Name, executable, [.. prefix, .. process.Backend.BuildArguments(process)], workingDirectory, environment)
+        {
+            RemovedEnvironment = removed,
+            StopSignal = process.Backend.StopSignal,
+        };
     }
 
-    private static string[] PythonArguments(ProcessDefinition process) => ["-c", process.Backend.PythonEntryPoint];
+    private static (string Executable, string[] Prefix) ConsoleScript(Context context)
+    {
+        var process = context.Process;
+        var backend = process.Backend;
+        if (process.Python is null && context.VenvBin is { } bin && FindIn(bin, backend.Command) is { } script)
+        {
+            return (script, []);
+        }
+
+        if (process.Python is not null || context.VenvBin is not null)
+        {
+            var entryPoint = backend.PythonEntryPoint is { } code ? new[] { "-c", code } : new[] { "-m", backend.Command };
+            return (Interpreter(context), entryPoint);
+        }
+
+        return (ResolveCommand(backend.Command, context.PathVariable, context.ContentRoot)
+            ?? (context.RequireExecutable ? null : backend.Command)
+            ?? throw new ServerLaunchException(process.Name,
+                $"Process '{process.Name}': {backend.Command} was not found on PATH. Install it ({backend.InstallHint}), or set Python to an interpreter that has it, or Venv to a virtual environment."),
+            []);
+    }
+
+    // The configured interpreter, else the venv's python, else python3 on PATH.
+    private static string Interpreter(Context context)
+    {
+        var process = context.Process;
+        if (process.Python is { } python)
+        {
+            return ResolveCommand(python, context.PathVariable, context.ContentRoot)
+                ?? (context.RequireExecutable ? null : python)
+                ?? throw new ServerLaunchException(process.Name, $"Process '{process.Name}': the Python interpreter '{python}' (Python) was not found.");
+        }
+
+        if (context.VenvBin is { } bin)
+        {
+            return FindIn(bin, "python") ?? FindIn(bin, "python3") ?? (context.RequireExecutable ? null : Path.Combine(bin, "python"))
+                ?? throw new ServerLaunchException(process.Name,
+                    $"Process '{process.Name}': the virtual environment (Venv) has no python and no {process.Backend.Command} in {bin}. Create it with python3 -m venv, then install the server there: {process.Backend.InstallHint}.");
+        }
+
+        var fallback = OperatingSystem.IsWindows() ? "python" : "python3";
+        return ResolveCommand(fallback, context.PathVariable, context.ContentRoot)
+            ?? (context.RequireExecutable ? null : fallback)
+            ?? throw new ServerLaunchException(process.Name,
+                $"Process '{process.Name}': no {fallback} on PATH to run {process.Backend.Command}; set Python (for example /usr/bin/python3) or Venv.");
+    }
+
+    private static string ManagePy(Context context)
+    {
+        var process = context.Process;
+        var managePy = Path.GetFullPath(process.ManagePy ?? "manage.py", context.WorkingDirectory);
+        if (context.RequireExecutable && !File.Exists(managePy))
+        {
+            throw new ServerLaunchException(process.Name,
+                $"Process '{process.Name}': {managePy} does not exist (ManagePy); set WorkingDirectory to the Django project, or ManagePy to its manage.py.");
+        }
+
+        return managePy;
+    }
+
+    private static string[] Scrubbed(ProcessDefinition process, IReadOnlyDictionary<string, string> inherited)
+    {
+        var patterns = process.Backend.ScrubbedEnvironment;
+        if (patterns.Count == 0)
+        {
+            return [];
+        }
+
+        return inherited.Keys
+            .Where(name => !process.Environment.ContainsKey(name) && patterns.Any(p => Matches(p, name)))
+            .Order(StringComparer.Ordinal)
+            .ToArray();
+
+        static bool Matches(string pattern, string name) => pattern.EndsWith('*')
+            ? name.StartsWith(pattern[..^1], StringComparison.Ordinal)
+            : string.Equals(pattern, name, StringComparison.Ordinal);
+    }
+
+    private static Dictionary<string, string> CurrentEnvironment()
+    {
+        var variables = new Dictionary<string, string>(StringComparer.Ordinal);
+        foreach (DictionaryEntry entry in System.Environment.GetEnvironmentVariables())
+        {
+            variables[(string)entry.Key] = entry.Value as string ?? string.Empty;
+        }
+
+        return variables;
+    }
 
     /// <summary>Finds a command the way a shell does: a path is taken as it is, a bare name is searched on <paramref name="pathVariable"/>.</summary>
     private static string? ResolveCommand(string command, string pathVariable, string contentRoot)
@@ -101,5 +184,16 @@ public static class LaunchPlanner
     {
         var candidates = OperatingSystem.IsWindows() ? new[] { command + ".exe", command } : new[] { command };
         return candidates.Select(c => Path.Combine(directory, c)).FirstOrDefault(File.Exists);
+    }
+
+    private sealed record Context(
+        ProcessDefinition Process,
+        string ContentRoot,
+        string PathVariable,
+        bool RequireExecutable,
+        string WorkingDirectory,
+        Dictionary<string, string> Environment)
+    {
+        public string? VenvBin { get; set; }
     }
 }

@@ -76,6 +76,11 @@ public sealed class ServerProcess : IAsyncDisposable
             info.ArgumentList.Add(argument);
         }
 
+        foreach (var name in plan.RemovedEnvironment)
+        {
+            info.Environment.Remove(name);
+        }
+
         foreach (var (name, value) in plan.Environment)
         {
             info.Environment[name] = value;
@@ -120,7 +125,7 @@ public sealed class ServerProcess : IAsyncDisposable
             return await Exited.ConfigureAwait(false);
         }
 
-        var signal = Signals.RequestStop(_process);
+        var signal = Signals.RequestStop(_process, _plan.StopSignal);
         Log.Stopping(_logger, Name, Id, signal, timeout);
         if (await Task.WhenAny(Exited, Task.Delay(timeout)).ConfigureAwait(false) == Exited)
         {

@@ -9,9 +9,9 @@ internal static partial class Signals
 {
     public const int SIGTERM = 15;
 
-    /// <summary>Sends SIGTERM where there are signals; on Windows there is no graceful signal for a console child, so it is killed.</summary>
+    /// <summary>Sends <paramref name="signal"/> where there are signals; on Windows there is no graceful signal for a console child, so it is killed.</summary>
     /// <returns>The name of what was sent, for the log.</returns>
-    public static string RequestStop(Process process)
+    public static string RequestStop(Process process, int signal)
     {
         if (OperatingSystem.IsWindows())
         {
@@ -20,8 +20,8 @@ internal static partial class Signals
         }
 
         // ESRCH (already gone) is fine: the caller waits for the exit either way.
-        _ = kill(process.Id, SIGTERM);
-        return "SIGTERM";
+        _ = kill(process.Id, signal);
+        return signal switch { SIGTERM => "SIGTERM", 2 => "SIGINT", 3 => "SIGQUIT", _ => "signal " + signal };
     }
 
     [DllImport("libc", SetLastError = true)]

@@ -10,6 +10,11 @@ internal static class DryRun
     {
         var plan = LaunchPlanner.Plan(process, contentRoot, requireExecutable: false);
         await output.WriteLineAsync($"# {process.Name} ({process.Backend.Name}) in {plan.WorkingDirectory}").ConfigureAwait(false);
+        foreach (var name in plan.RemovedEnvironment)
+        {
+            await output.WriteLineAsync($"# unset {name} (it would override the typed configuration)").ConfigureAwait(false);
+        }
+
         foreach (var (name, value) in plan.Environment)
         {
             await output.WriteLineAsync($"# env {name}={ShellQuoting.Quote(value)}").ConfigureAwait(false);

@@ -16,13 +16,6 @@ public sealed class ProcessBuilder
     /// <summary>The process name.</summary>
     public string Name { get; }
 
-    /// <summary>Runs this process with Waitress.</summary>
-    /// <param name="app">The WSGI application target, for example <c>mysite.wsgi:application</c>.</param>
-    /// <param name="configure">Sets waitress's options, typically <c>w =&gt; w with { Port = 8000 }</c>.</param>
-    /// <returns>This builder, so that additional calls can be chained.</returns>
-    public ProcessBuilder UseWaitress(string app, Func<WaitressArgs, WaitressArgs>? configure = null) =>
-        Use(ServerBackends.Waitress, app, configure);
-
     /// <summary>Runs this process with <paramref name="backend"/>.</summary>
     /// <typeparam name="TArgs">The backend's args record.</typeparam>
     /// <param name="backend">The backend.</param>
@@ -70,6 +63,11 @@ public sealed class ProcessBuilder
     /// <param name="value">Its value.</param>
     /// <returns>This builder, so that additional calls can be chained.</returns>
     public ProcessBuilder Environment(string name, string value) => Set(p => p.Environment[name] = value);
+
+    /// <summary>For Django management commands: the <c>manage.py</c> to run, relative to the working directory.</summary>
+    /// <param name="path">The path of <c>manage.py</c>.</param>
+    /// <returns>This builder, so that additional calls can be chained.</returns>
+    public ProcessBuilder ManagePy(string path) => Set(p => p.ManagePy = path);
 
     /// <summary>Sets how long a graceful stop may take before the server is killed.</summary>
     /// <param name="timeout">The timeout.</param>

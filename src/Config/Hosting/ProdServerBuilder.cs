@@ -5,7 +5,7 @@ namespace ProdServer.Config;
 /// <summary>Declares the app's production processes in code; passed to <c>AddProdServer</c>.</summary>
 public sealed class ProdServerBuilder
 {
-    /// <summary>The name of the process declared by the single-process shortcuts such as <see cref="UseWaitress"/>.</summary>
+    /// <summary>The name of the process declared by the single-process shortcuts such as <c>o.UseWaitress(...)</c>.</summary>
     public const string DefaultProcessName = "web";
 
     internal ProdServerBuilder(ProdServerOptions options) => Options = options;
@@ -21,13 +21,6 @@ public sealed class ProdServerBuilder
         ArgumentException.ThrowIfNullOrWhiteSpace(name);
         return new ProcessBuilder(Options, name);
     }
-
-    /// <summary>Declares the <c>web</c> process, served by Waitress.</summary>
-    /// <param name="app">The WSGI application target, for example <c>mysite.wsgi:application</c>.</param>
-    /// <param name="configure">Sets waitress's options, typically <c>w =&gt; w with { Port = 8000 }</c>.</param>
-    /// <returns>A builder for the <c>web</c> process, to set its working directory, interpreter or environment.</returns>
-    public ProcessBuilder UseWaitress(string app, Func<WaitressArgs, WaitressArgs>? configure = null) =>
-        Process(DefaultProcessName).UseWaitress(app, configure);
 
     /// <summary>Names the process that runs when the command line names none (default: the first declared).</summary>
     /// <param name="name">The process name.</param>

@@ -89,7 +89,7 @@ internal sealed class ProdServerHostedService : IHostedService
     private static async Task StopOneAsync(ProcessDefinition definition, ServerProcess process, CancellationToken cancellationToken)
     {
         // Never wait longer than the host allows: its shutdown token fires at ShutdownTimeout.
-        var timeout = definition.StopTimeout;
+        var timeout = definition.EffectiveStopTimeout;
         using var registration = cancellationToken.Register(static p => _ = ((ServerProcess)p!).StopAsync(TimeSpan.Zero), process);
         await process.StopAsync(timeout).ConfigureAwait(false);
         await process.DisposeAsync().ConfigureAwait(false);

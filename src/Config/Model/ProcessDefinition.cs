@@ -57,6 +57,16 @@ public sealed class ProcessDefinition
     /// <summary>Environment variables set for the child, on top of the host's own environment.</summary>
     public IDictionary<string, string> Environment { get; } = new Dictionary<string, string>(StringComparer.Ordinal);
 
-    /// <summary>How long a graceful stop may take before the server is killed. Default <see cref="DefaultStopTimeout"/>.</summary>
-    public TimeSpan StopTimeout { get; set; } = DefaultStopTimeout;
+    /// <summary>
+    /// How long a graceful stop may take before the server is killed. When <see langword="null"/>, the backend's default
+    /// (<see cref="ServerBackend.GetDefaultStopTimeout"/>; <see cref="DefaultStopTimeout"/> unless the server has its own
+    /// graceful timeout) applies.
+    /// </summary>
+    public TimeSpan? StopTimeout { get; set; }
+
+    /// <summary>The stop timeout in force: <see cref="StopTimeout"/>, or the backend's default.</summary>
+    public TimeSpan EffectiveStopTimeout => StopTimeout ?? Backend.GetDefaultStopTimeout(this);
+
+    /// <summary>For Django management commands: the <c>manage.py</c> to run, relative to the working directory. Default <c>manage.py</c>.</summary>
+    public string? ManagePy { get; set; }
 }

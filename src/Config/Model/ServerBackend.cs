@@ -12,17 +12,39 @@ public abstract class ServerBackend
     /// <summary>The name used in configuration (<c>"Backend": "Waitress"</c>).</summary>
     public abstract string Name { get; }
 
-    /// <summary>The console command the server installs, for example <c>waitress-serve</c>.</summary>
+    /// <summary>
+    /// What is run, read per <see cref="LaunchKind"/>: the console script (<c>waitress-serve</c>), the module for
+    /// <c>python -m</c> (<c>celery</c>), or the management command for <c>manage.py</c> (<c>db_worker</c>).
+    /// </summary>
     public abstract string Command { get; }
+
+    /// <summary>How the server is started. Default <see cref="LaunchKind.ConsoleScript"/>.</summary>
+    public virtual LaunchKind LaunchKind => LaunchKind.ConsoleScript;
+
+    /// <summary>
+    /// Environment variables that silently feed the server's options (<c>UVICORN_*</c>, <c>GUNICORN_CMD_ARGS</c>), removed
+    /// from the child's environment unless the process sets them itself, so the typed configuration is the whole truth.
+    /// A name ending in <c>*</c> is a prefix.
+    /// </summary>
+    public virtual IReadOnlyList<string> ScrubbedEnvironment => [];
+
+    /// <summary>The signal that asks the server to stop gracefully. Default 15 (SIGTERM).</summary>
+    public virtual int StopSignal => 15;
+
+    /// <summary>How long a graceful stop may take when the process sets no <see cref="ProcessDefinition.StopTimeout"/>.</summary>
+    /// <param name="process">The process, whose args may hold the server's own graceful timeout.</param>
+    /// <returns>The timeout; by default <see cref="ProcessDefinition.DefaultStopTimeout"/>.</returns>
+    public virtual System.TimeSpan GetDefaultStopTimeout(ProcessDefinition process) => ProcessDefinition.DefaultStopTimeout;
 
     /// <summary>Where the command comes from, for the message when it is missing.</summary>
     public abstract string InstallHint { get; }
 
     /// <summary>
-    /// Python code that runs the server's entry point with <c>sys.argv[1:]</c> as its arguments and exits with its return
-    /// code; used with <c>python -c</c> when an interpreter is configured. Never <c>python -m waitress</c>: it exits 0 on errors.
+    /// For <see cref="LaunchKind.ConsoleScript"/>: Python code that runs the server's entry point with <c>sys.argv[1:]</c> as its
+    /// arguments and exits with its return code; used with <c>python -c</c> when an interpreter is configured. When
+    /// <see langword="null"/>, <c>python -m &lt;Command&gt;</c> is used instead.
     /// </summary>
-    public abstract string PythonEntryPoint { get; }
+    public virtual string? PythonEntryPoint => null;
 
     /// <summary>Creates the backend's options with nothing set (every server default applies).</summary>
     /// <returns>A new args record.</returns>

@@ -26,9 +26,9 @@ internal sealed class ProdServerOptionsValidator : IValidateOptions<ProdServerOp
         foreach (var process in options.Processes)
         {
             failures.AddRange(process.Backend.Validate(process).Select(p => Describe(process, p)));
-            if (process.StopTimeout <= System.TimeSpan.Zero)
+            if (process.EffectiveStopTimeout <= System.TimeSpan.Zero)
             {
-                failures.Add(Describe(process, new("StopTimeout", $"StopTimeout must be positive, got {process.StopTimeout}.")));
+                failures.Add(Describe(process, new("StopTimeout", $"StopTimeout must be positive, got {process.EffectiveStopTimeout}.")));
             }
         }
 
