@@ -1,20 +1,31 @@
 #!/usr/bin/env bash
-# Makes sure the Python side the sample and the tests use is there: Waitress and Django for Debian's /usr/bin/python3
-# (Debian packages belong to it; a pyenv python3 first on PATH lacks them), or, without apt, pip's.
+# Installs the Python servers the sample and the tests run for real, from Debian's packages (they belong to
+# /usr/bin/python3; a pyenv python3 first on PATH lacks them), or with pip where there is no apt-get.
+# Idempotent: does nothing when everything is there already.
 set -euo pipefail
 
+debian_packages=(
+  python3-waitress python3-django          # the sample and the Waitress backend
+  gunicorn python3-uvicorn                 # Gunicorn, Uvicorn ASGI/WSGI
+  python3-celery python3-redis redis-server  # Celery worker and beat, against a loopback Redis
+  python3-django-q                         # Django-Q's qcluster (Debian ships the original django-q)
+)
+pip_packages=(waitress django gunicorn uvicorn celery redis django-q2)
+
 python=/usr/bin/python3
-if [ -x "$python" ] && "$python" -c 'import waitress, django' 2>/dev/null && command -v waitress-serve >/dev/null; then
+if [ -x "$python" ] && "$python" -c 'import waitress, django, gunicorn, uvicorn, celery, redis, django_q' 2>/dev/null \
+   && command -v waitress-serve >/dev/null && command -v redis-server >/dev/null; then
   exit 0
 fi
 
 if command -v apt-get >/dev/null; then
   sudo=""
   [ "$(id -u)" -eq 0 ] || sudo="sudo"
-  echo "Installing python3-waitress and python3-django with apt-get…" >&2
+  echo "Installing ${debian_packages[*]} with apt-get…" >&2
   $sudo apt-get update -qq
-  DEBIAN_FRONTEND=noninteractive $sudo apt-get install -y -qq python3-waitress python3-django >/dev/null
+  DEBIAN_FRONTEND=noninteractive $sudo apt-get install -y -qq --no-install-recommends "${debian_packages[@]}" >/dev/null
+  # Debian starts a system-wide redis-server on 6379; the tests start their own on free ports and need no service.
 else
-  echo "Installing waitress and django with pip…" >&2
-  python3 -m pip install --user --quiet waitress django
+  echo "Installing ${pip_packages[*]} with pip…" >&2
+  python3 -m pip install --user --quiet "${pip_packages[@]}"
 fi
