@@ -138,6 +138,46 @@ public sealed class EntryPointSpecs : IDisposable
         Assert.Contains("web, admin", error, StringComparison.Ordinal);
     }
 
+    [Fact]
+    public async Task I_can_export_systemd_units_for_every_process_without_starting_anything()
+    {
+        var outputDirectory = Path.Combine(_root.Path, "deploy");
+
+        var (code, output, error) = await RunAsync("export", "systemd", "--out", outputDirectory);
+
+        Assert.True(code == ExitCodes.Ok, error);
+        var files = Directory.GetFiles(outputDirectory).Select(Path.GetFileName).Order().ToArray();
+        Assert.Equal(3, files.Length);
+        Assert.Contains(files, f => f!.EndsWith("-web.service", StringComparison.Ordinal));
+        Assert.Contains(files, f => f!.EndsWith("-admin.service", StringComparison.Ordinal));
+        Assert.All(Directory.GetFiles(outputDirectory), f => Assert.Contains(f, output, StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public async Task I_can_export_only_the_named_process()
+    {
+        var outputDirectory = Path.Combine(_root.Path, "procfile");
+
+        var (code, _, error) = await RunAsync("export", "procfile", "--out", outputDirectory, "admin");
+
+        Assert.True(code == ExitCodes.Ok, error);
+        var procfile = File.ReadAllText(Path.Combine(outputDirectory, "Procfile"));
+        Assert.StartsWith("admin: ", procfile, StringComparison.Ordinal);
+        Assert.DoesNotContain("web:", procfile, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData("needs a target", "export")]
+    [InlineData("needs a target", "export", "kubernetes", "--out", "x")]
+    [InlineData("needs --out", "export", "systemd")]
+    public async Task An_incomplete_export_is_a_usage_error(string message, params string[] args)
+    {
+        var (code, _, error) = await RunAsync(args);
+
+        Assert.Equal(ExitCodes.Usage, code);
+        Assert.Contains(message, error, StringComparison.Ordinal);
+    }
+
     [Theory]
     [InlineData("--help")]
     [InlineData("-h")]

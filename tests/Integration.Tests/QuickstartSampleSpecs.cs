@@ -4,7 +4,6 @@ using System.Diagnostics;
 using System.IO;
 using System.Linq;
 using System.Net.Http;
-using System.Runtime.InteropServices;
 using System.Threading.Tasks;
 using Xunit;
 
@@ -14,7 +13,7 @@ namespace ProdServer.Config.Integration.Tests;
 public sealed class QuickstartSampleSpecs
 {
     // tests/Integration.Tests/bin/<Configuration>/net10.0/ → samples/Quickstart/bin/<Configuration>/net10.0/quickstart.dll
-    private static string SampleDll
+    internal static string SampleDll
     {
         get
         {
@@ -54,7 +53,7 @@ public sealed class QuickstartSampleSpecs
             var pid = int.Parse(started[(started.IndexOf('#') + 1)..started.LastIndexOf(' ')], System.Globalization.CultureInfo.InvariantCulture);
             Assert.True(Loopback.IsRunning(pid));
 
-            Assert.Equal(0, kill(host.Id, 15));
+            Posix.Terminate(host.Id);
             await host.WaitForExitAsync().WaitAsync(TimeSpan.FromSeconds(20));
 
             Assert.Equal(0, host.ExitCode);
@@ -69,7 +68,4 @@ public sealed class QuickstartSampleSpecs
             }
         }
     }
-
-    [DllImport("libc", SetLastError = true)]
-    private static extern int kill(int pid, int signal);
 }

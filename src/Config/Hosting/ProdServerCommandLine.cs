@@ -8,11 +8,13 @@ internal sealed class ProdServerCommandLine
 {
     public const string Usage = """
         Usage: <app> [NAME...] [--list] [--dry-run] [--help]
+               <app> export systemd|supervisord|compose|procfile --out DIR [NAME...]
 
           NAME        the process(es) to run; default: the first declared (or ProdServer:Default)
           --list      print the declared processes (name, backend, app) and exit
           --dry-run   validate, print each process's exact command line and added environment, and exit
           --help      print this help and exit
+          export      write deployment files that run this app's processes (default: all of them) into DIR
 
         Other --key value / --key=value arguments are host configuration (for example
         --ProdServer:Processes:web:Args:Threads=8 or --environment Production).
@@ -28,6 +30,15 @@ internal sealed class ProdServerCommandLine
     public bool DryRun { get; private set; }
 
     public bool Help { get; private set; }
+
+    /// <summary>The target after <c>export</c>, or <see langword="null"/> when this is not an export.</summary>
+    public string? ExportTarget { get; private set; }
+
+    /// <summary>Whether the first word was <c>export</c>.</summary>
+    public bool Export { get; private set; }
+
+    /// <summary>The directory after <c>--out</c>.</summary>
+    public string? OutputDirectory { get; private set; }
 
     /// <summary>Whether <paramref name="arg"/> is one of our value-less switches.</summary>
     public static bool IsSwitch(string arg) => arg is "--list" or "--dry-run" or "--help" or "-h" or "-?";
@@ -49,6 +60,12 @@ internal sealed class ProdServerCommandLine
                 case "--help" or "-h" or "-?":
                     parsed.Help = true;
                     break;
+                case "--out" when i + 1 < args.Count:
+                    parsed.OutputDirectory = args[++i];
+                    break;
+                case "export" when parsed.Names.Count == 0 && !parsed.Export:
+                    parsed.Export = true;
+                    break;
                 case "--":
                     // Server overrides after "--" are a later feature; stop reading here so they are never taken as names.
                     return parsed;
@@ -60,6 +77,10 @@ internal sealed class ProdServerCommandLine
                         {
                             i++;
                         }
+                    }
+                    else if (parsed.Export && parsed.ExportTarget is null)
+                    {
+                        parsed.ExportTarget = arg;
                     }
                     else
                     {

@@ -87,7 +87,9 @@ public static class ProdServerHostExtensions
         System.Collections.Generic.IReadOnlyList<ProcessDefinition> selected;
         try
         {
-            selected = ProcessSelection.Resolve(options, commandLine.Names);
+            selected = commandLine.Export && commandLine.Names.Count == 0
+                ? options.Processes
+                : ProcessSelection.Resolve(options, commandLine.Names);
         }
         catch (UnknownProcessException ex)
         {
@@ -95,9 +97,14 @@ public static class ProdServerHostExtensions
             return ExitCodes.Usage;
         }
 
+        var contentRoot = host.Services.GetService<IHostEnvironment>()?.ContentRootPath ?? Directory.GetCurrentDirectory();
+        if (commandLine.Export)
+        {
+            return await ExportCommand.RunAsync(commandLine, selected, contentRoot, output, error).ConfigureAwait(false);
+        }
+
         if (commandLine.DryRun)
         {
-            var contentRoot = host.Services.GetService<IHostEnvironment>()?.ContentRootPath ?? Directory.GetCurrentDirectory();
             foreach (var process in selected)
             {
                 await DryRun.WriteAsync(output, process, contentRoot).ConfigureAwait(false);

@@ -50,6 +50,11 @@ public abstract class ServerBackend
     /// <returns>A new args record.</returns>
     public abstract IServerArgs CreateDefaultArgs();
 
+    /// <summary>The TCP ports the process listens on, as far as its settings say (for exports such as Compose's <c>ports</c>).</summary>
+    /// <param name="process">The process.</param>
+    /// <returns>The ports; empty when the server does not listen on TCP or the backend cannot tell.</returns>
+    public virtual IReadOnlyList<int> GetPorts(ProcessDefinition process) => [];
+
     /// <summary>Checks a process that uses this backend.</summary>
     /// <param name="process">The process.</param>
     /// <returns>Problems, each naming the property; empty when valid.</returns>

@@ -1,0 +1,68 @@
+using System;
+using System.Collections.Generic;
+using System.IO;
+using System.Linq;
+
+namespace ProdServer.Config;
+
+/// <summary>
+/// What every export target needs to know: the app's own command (each exported unit runs the app's entry point with a
+/// process name, so the typed configuration stays the single source of truth), where it runs, and which processes.
+/// </summary>
+/// <param name="AppName">A name for the app, used in unit, program and group names (letters, digits, <c>-</c>, <c>_</c>).</param>
+/// <param name="Command">The app's command: its executable and any leading arguments (<c>dotnet app.dll</c>).</param>
+/// <param name="WorkingDirectory">The directory the app runs in (its content root).</param>
+/// <param name="Processes">The processes to export.</param>
+/// <param name="EnvironmentName">The host environment the exported units run in, normally <c>Production</c>.</param>
+public sealed record Deployment(
+    string AppName,
+    IReadOnlyList<string> Command,
+    string WorkingDirectory,
+    IReadOnlyList<ProcessDefinition> Processes,
+    string EnvironmentName = "Production")
+{
+    /// <summary>Extra seconds each outer supervisor waits beyond our own stop timeout, so that its kill never races ours.</summary>
+    public const int StopMarginSeconds = 5;
+
+    /// <summary>The command line that runs <paramref name="process"/> through the app, shell-quoted.</summary>
+    /// <param name="process">The process.</param>
+    /// <returns>For example <c>/srv/app/quickstart web</c>.</returns>
+    public string CommandLine(ProcessDefinition process) =>
+        string.Join(' ', Command.Append(process.Name).Select(ShellQuoting.Quote));
+
+    /// <summary>
+    /// How long an outer supervisor (systemd, supervisord, Compose) should wait for a stop: longer than our own stop
+    /// timeout, which is longer than the server's graceful timeout, so the three nest.
+    /// </summary>
+    /// <param name="process">The process.</param>
+    /// <returns>Whole seconds.</returns>
+    public static int OuterStopSeconds(ProcessDefinition process) =>
+        (int)Math.Ceiling(process.EffectiveStopTimeout.TotalSeconds) + StopMarginSeconds;
+
+    /// <summary>A unit/program name for <paramref name="process"/>: <c>&lt;app&gt;-&lt;process&gt;</c>.</summary>
+    /// <param name="process">The process.</param>
+    /// <returns>The name.</returns>
+    public string UnitName(ProcessDefinition process) => AppName + "-" + Sanitize(process.Name);
+
+    /// <summary>Describes the running app: its command as the OS started it, its base directory as working directory.</summary>
+    /// <param name="processes">The processes to export.</param>
+    /// <param name="contentRoot">The app's content root.</param>
+    /// <returns>The deployment.</returns>
+    public static Deployment OfCurrentApp(IReadOnlyList<ProcessDefinition> processes, string contentRoot)
+    {
+        var executable = Environment.ProcessPath ?? "app";
+        var command = new List<string> { executable };
+        var name = Path.GetFileNameWithoutExtension(executable);
+        // Under the shared 'dotnet' host the app is the entry assembly, the first command-line argument.
+        if (string.Equals(name, "dotnet", StringComparison.OrdinalIgnoreCase) && Environment.GetCommandLineArgs() is [var dll, ..])
+        {
+            command.Add(Path.GetFullPath(dll));
+            name = Path.GetFileNameWithoutExtension(dll);
+        }
+
+        return new Deployment(Sanitize(name), command, contentRoot, processes);
+    }
+
+    private static string Sanitize(string name) =>
+        new(name.Select(c => char.IsAsciiLetterOrDigit(c) || c is '-' or '_' ? c : '-').ToArray());
+}

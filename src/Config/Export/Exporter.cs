@@ -1,0 +1,44 @@
+using System;
+using System.Collections.Generic;
+
+namespace ProdServer.Config;
+
+/// <summary>Generates deployment files for the declared processes: the typed definitions stay the single source of truth.</summary>
+public static class Exporter
+{
+    /// <summary>The files for <paramref name="target"/>.</summary>
+    /// <param name="target">The deployment target.</param>
+    /// <param name="deployment">The app and processes to export.</param>
+    /// <returns>The files, with names relative to the output directory.</returns>
+    public static IReadOnlyList<ExportedFile> Export(ExportTarget target, Deployment deployment)
+    {
+        ArgumentNullException.ThrowIfNull(deployment);
+        return target switch
+        {
+            ExportTarget.Systemd => SystemdExporter.Export(deployment),
+            ExportTarget.Supervisord => SupervisordExporter.Export(deployment),
+            ExportTarget.Compose => ComposeExporter.Export(deployment),
+            ExportTarget.Procfile => ProcfileExporter.Export(deployment),
+            _ => throw new ArgumentOutOfRangeException(nameof(target), target, "Unknown export target."),
+        };
+    }
+
+    /// <summary>Parses a target name as written on the command line (<c>systemd</c>, <c>supervisord</c>, <c>compose</c>, <c>procfile</c>).</summary>
+    /// <param name="name">The name, in any case.</param>
+    /// <param name="target">The target.</param>
+    /// <returns>Whether the name is known.</returns>
+    public static bool TryParseTarget(string name, out ExportTarget target)
+    {
+        // By name only: Enum.TryParse would also take "1".
+        ExportTarget? found = name.ToLowerInvariant() switch
+        {
+            "systemd" => ExportTarget.Systemd,
+            "supervisord" => ExportTarget.Supervisord,
+            "compose" => ExportTarget.Compose,
+            "procfile" => ExportTarget.Procfile,
+            _ => null,
+        };
+        target = found.GetValueOrDefault();
+        return found.HasValue;
+    }
+}

@@ -1,0 +1,35 @@
+using System.Collections.Generic;
+using System.Linq;
+using System.Text;
+
+namespace ProdServer.Config;
+
+/// <summary>Writes one supervisord program per process, each running the app's entry point, and a group of them.</summary>
+internal static class SupervisordExporter
+{
+    public static IReadOnlyList<ExportedFile> Export(Deployment deployment)
+    {
+        var conf = new StringBuilder();
+        foreach (var process in deployment.Processes)
+        {
+            conf.AppendLine($"[program:{deployment.UnitName(process)}]")
+                .AppendLine($"command={deployment.CommandLine(process)}")
+                .AppendLine($"directory={deployment.WorkingDirectory}")
+                .AppendLine($"environment=DOTNET_ENVIRONMENT=\"{deployment.EnvironmentName}\"")
+                .AppendLine("autostart=true")
+                .AppendLine("autorestart=unexpected")
+                .AppendLine("startsecs=1")
+                .AppendLine("stopsignal=TERM")
+                .AppendLine($"stopwaitsecs={Deployment.OuterStopSeconds(process)}")
+                // The app stops its server's group itself; these make supervisord's own kill reach every worker too.
+                .AppendLine("stopasgroup=true")
+                .AppendLine("killasgroup=true")
+                .AppendLine("redirect_stderr=true")
+                .AppendLine();
+        }
+
+        conf.AppendLine($"[group:{deployment.AppName}]")
+            .AppendLine($"programs={string.Join(',', deployment.Processes.Select(deployment.UnitName))}");
+        return [new ExportedFile(deployment.AppName + ".conf", conf.ToString())];
+    }
+}
