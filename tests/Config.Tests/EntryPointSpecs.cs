@@ -139,6 +139,51 @@ public sealed class EntryPointSpecs : IDisposable
     }
 
     [Fact]
+    public async Task Server_flags_after_a_double_dash_win_over_the_configured_values()
+    {
+        var (code, output, error) = await RunAsync("web", "--dry-run", "--", "--threads=8", "--expose-tracebacks", "--no-ipv6", "--ident", "cli");
+
+        Assert.True(code == ExitCodes.Ok, error);
+        var command = output.Split('\n', StringSplitOptions.RemoveEmptyEntries).Last();
+        Assert.Contains(" --threads=8 ", command, StringComparison.Ordinal);
+        Assert.DoesNotContain("--threads=4", command, StringComparison.Ordinal);
+        Assert.Contains(" --no-ipv6 ", command, StringComparison.Ordinal);
+        Assert.Contains(" --expose-tracebacks ", command, StringComparison.Ordinal);
+        Assert.Contains(" --ident=cli ", command, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Server_flags_after_a_double_dash_are_validated_like_configuration()
+    {
+        var (code, _, error) = await RunAsync("web", "--dry-run", "--", "--threads=0", "--bogus=1", "-w", "--port=many");
+
+        Assert.Equal(ExitCodes.InvalidConfiguration, code);
+        Assert.Contains("Process 'web': '-w' after -- is not a long server flag", error, StringComparison.Ordinal);
+        Assert.Contains("Process 'web': --bogus (command line after --) is not an option of waitress-serve.", error, StringComparison.Ordinal);
+        Assert.Contains("'many' is not a whole number", error, StringComparison.Ordinal);
+        Assert.Contains("Threads must be at least 1, got 0.", error, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Server_flags_after_a_double_dash_go_to_the_named_process_only()
+    {
+        var (code, output, error) = await RunAsync("admin", "--dry-run", "--", "--threads=9");
+
+        Assert.True(code == ExitCodes.Ok, error);
+        Assert.Contains("--threads=9", output, StringComparison.Ordinal);
+        Assert.Contains("mysite.admin_wsgi:application", output, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Server_flags_after_a_double_dash_need_exactly_one_process()
+    {
+        var (code, _, error) = await RunAsync("web", "admin", "--dry-run", "--", "--threads=9");
+
+        Assert.Equal(ExitCodes.Usage, code);
+        Assert.Contains("name exactly one", error, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task I_can_export_systemd_units_for_every_process_without_starting_anything()
     {
         var outputDirectory = Path.Combine(_root.Path, "deploy");

@@ -3,18 +3,32 @@ using Microsoft.Extensions.Options;
 
 namespace ProdServer.Config;
 
-/// <summary>Applies the <c>ProdServer</c> configuration section after every code configuration, so configuration wins.</summary>
+/// <summary>
+/// Applies the <c>ProdServer</c> configuration section after every code configuration, so configuration wins, and then the
+/// server flags given after <c>--</c>, which win over both.
+/// </summary>
 internal sealed class BindProdServerConfiguration : IPostConfigureOptions<ProdServerOptions>
 {
     private readonly IConfiguration? _configuration;
+    private readonly ProdServerRunState? _run;
 
-    public BindProdServerConfiguration(IConfiguration? configuration = null) => _configuration = configuration;
+    public BindProdServerConfiguration(IConfiguration? configuration = null, ProdServerRunState? run = null)
+    {
+        _configuration = configuration;
+        _run = run;
+    }
 
     public void PostConfigure(string? name, ProdServerOptions options)
     {
         if (_configuration is not null)
         {
             ProdServerConfigurationBinder.Bind(_configuration.GetSection(ProdServerOptions.SectionName), options);
+        }
+
+        // Flags after "--" come last of all: on the command line, the user's word wins.
+        if (_run is { ServerOverrides.Count: > 0 })
+        {
+            ServerOverrideBinder.Apply(options, _run.OverrideTarget, _run.ServerOverrides);
         }
     }
 }

@@ -35,7 +35,7 @@ public static class ProdServerServiceCollectionExtensions
         ArgumentNullException.ThrowIfNull(services);
         services.AddOptions<ProdServerOptions>().ValidateOnStart();
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IPostConfigureOptions<ProdServerOptions>, BindProdServerConfiguration>(
-            sp => new BindProdServerConfiguration(sp.GetService<IConfiguration>())));
+            sp => new BindProdServerConfiguration(sp.GetService<IConfiguration>(), sp.GetService<ProdServerRunState>())));
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<ProdServerOptions>, ProdServerOptionsValidator>());
         services.TryAddSingleton<ProdServerRunState>();
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IHostedService, ProdServerHostedService>(sp => new ProdServerHostedService(

@@ -1,5 +1,6 @@
 using System;
 using System.Collections.Generic;
+using System.Linq;
 
 namespace ProdServer.Config;
 
@@ -7,13 +8,15 @@ namespace ProdServer.Config;
 internal sealed class ProdServerCommandLine
 {
     public const string Usage = """
-        Usage: <app> [NAME...] [--list] [--dry-run] [--help]
+        Usage: <app> [NAME...] [--list] [--dry-run] [--help] [-- SERVER-FLAGS...]
                <app> export systemd|supervisord|compose|procfile --out DIR [NAME...]
 
           NAME        the process(es) to run; default: the first declared (or ProdServer:Default)
           --list      print the declared processes (name, backend, app) and exit
           --dry-run   validate, print each process's exact command line and added environment, and exit
           --help      print this help and exit
+          -- FLAGS    server flags for the one process being run (--threads=8 --expose-tracebacks --no-ipv6);
+                      they win over configured values and are validated like them
           export      write deployment files that run this app's processes (default: all of them) into DIR
 
         Other --key value / --key=value arguments are host configuration (for example
@@ -33,6 +36,9 @@ internal sealed class ProdServerCommandLine
 
     /// <summary>The target after <c>export</c>, or <see langword="null"/> when this is not an export.</summary>
     public string? ExportTarget { get; private set; }
+
+    /// <summary>Everything after <c>--</c>: server flags that override the configured ones.</summary>
+    public List<string> ServerOverrides { get; } = [];
 
     /// <summary>Whether the first word was <c>export</c>.</summary>
     public bool Export { get; private set; }
@@ -67,7 +73,7 @@ internal sealed class ProdServerCommandLine
                     parsed.Export = true;
                     break;
                 case "--":
-                    // Server overrides after "--" are a later feature; stop reading here so they are never taken as names.
+                    parsed.ServerOverrides.AddRange(args.Skip(i + 1));
                     return parsed;
                 default:
                     if (arg.StartsWith('-') || arg.StartsWith('/'))

@@ -63,6 +63,19 @@ public static class ProdServerHostExtensions
         }
 
         CommandLineOverrides.Reapply(host.Services.GetService<Microsoft.Extensions.Configuration.IConfiguration>(), args);
+        if (commandLine.ServerOverrides.Count > 0)
+        {
+            if (commandLine.Names.Count > 1 || commandLine.Export)
+            {
+                await error.WriteLineAsync("Server flags after -- are for one process: name exactly one (for example: web -- --threads=8).").ConfigureAwait(false);
+                return ExitCodes.Usage;
+            }
+
+            var run = host.Services.GetRequiredService<ProdServerRunState>();
+            run.ServerOverrides = commandLine.ServerOverrides;
+            run.OverrideTarget = commandLine.Names.FirstOrDefault();
+        }
+
         ProdServerOptions options;
         try
         {

@@ -11,6 +11,12 @@ internal sealed class ProdServerRunState
     /// <summary>The processes named on the command line; <see langword="null"/> means the default process.</summary>
     public IReadOnlyList<string>? Selected { get; set; }
 
+    /// <summary>Server flags written after <c>--</c> on the command line; they win over configured values.</summary>
+    public IReadOnlyList<string> ServerOverrides { get; set; } = [];
+
+    /// <summary>The process the <see cref="ServerOverrides"/> are for; <see langword="null"/> means the default process.</summary>
+    public string? OverrideTarget { get; set; }
+
     /// <summary>The host's exit code: the code of the first server that exited on its own, else 0.</summary>
     public int ExitCode => Volatile.Read(ref _exitCode);
 

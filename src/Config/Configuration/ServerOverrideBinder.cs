@@ -1,0 +1,65 @@
+using System;
+using System.Collections.Generic;
+using System.Linq;
+using Microsoft.Extensions.Configuration;
+
+namespace ProdServer.Config;
+
+/// <summary>
+/// Applies server flags given after <c>--</c> (<c>--threads=8 --expose-tracebacks --no-ipv6 --ident psc</c>) to one process's
+/// typed args through the same generated binder as configuration, so they are checked like every other value and an
+/// unknown flag is an error rather than a surprise for the server.
+/// </summary>
+internal static class ServerOverrideBinder
+{
+    public static void Apply(ProdServerOptions options, string? processName, IReadOnlyList<string> flags)
+    {
+        var process = processName is null ? options.ResolveDefault() : options.Find(processName);
+        if (process is null)
+        {
+            return; // The unknown name is reported by process selection.
+        }
+
+        var errors = options.BindingErrors;
+        var values = new List<KeyValuePair<string, string?>>();
+        for (var i = 0; i < flags.Count; i++)
+        {
+            var flag = flags[i];
+            if (!flag.StartsWith("--", StringComparison.Ordinal) || flag.Length == 2)
+            {
+                errors.Add($"Process '{process.Name}': '{flag}' after -- is not a long server flag; write flags as --name=value (short flags and positional words are not accepted).");
+                continue;
+            }
+
+            var body = flag[2..];
+            var equals = body.IndexOf('=');
+            if (equals > 0)
+            {
+                values.Add(new(body[..equals], body[(equals + 1)..]));
+            }
+            else if (i + 1 < flags.Count && !flags[i + 1].StartsWith('-'))
+            {
+                values.Add(new(body, flags[++i]));
+            }
+            else if (body.StartsWith("no-", StringComparison.Ordinal))
+            {
+                values.Add(new(body[3..], "false"));
+            }
+            else
+            {
+                values.Add(new(body, "true"));
+            }
+        }
+
+        const string Root = "command line after --";
+        var section = new ConfigurationBuilder()
+            .AddInMemoryCollection(values.Select(v => new KeyValuePair<string, string?>(Root + ":" + v.Key, v.Value)))
+            .Build()
+            .GetSection(Root);
+        var reader = new ArgsConfigurationReader(section);
+        process.Args = process.Args.Bind(reader);
+        errors.AddRange(reader.Errors.Select(e => $"Process '{process.Name}': {e}"));
+        errors.AddRange(reader.UnknownKeys.Select(k =>
+            $"Process '{process.Name}': --{k[(Root.Length + 1)..]} ({Root}) is not an option of {process.Backend.Command}."));
+    }
+}
