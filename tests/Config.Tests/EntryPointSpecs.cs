@@ -184,6 +184,19 @@ public sealed class EntryPointSpecs : IDisposable
     }
 
     [Fact]
+    public async Task An_env_file_on_the_command_line_is_named_in_the_dry_run_but_its_values_never_show()
+    {
+        var envFile = Path.Combine(_root.Path, "prod.env");
+        File.WriteAllText(envFile, "SECRET_KEY=do-not-print-me\n");
+
+        var (code, output, error) = await RunAsync("web", "--dry-run", "--env-file", envFile);
+
+        Assert.True(code == ExitCodes.Ok, error);
+        Assert.Contains("# env SECRET_KEY (from an env file; value not shown)", output, StringComparison.Ordinal);
+        Assert.DoesNotContain("do-not-print-me", output + error, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task I_can_export_systemd_units_for_every_process_without_starting_anything()
     {
         var outputDirectory = Path.Combine(_root.Path, "deploy");

@@ -88,6 +88,33 @@ public sealed class ServerProcessSpecs
     }
 
     [Fact]
+    public async Task The_server_gets_env_file_variables_the_process_environment_wins_and_scrubbed_ones_are_gone()
+    {
+        Environment.SetEnvironmentVariable("PSC_TEST_SCRUBBED", "leak");
+        try
+        {
+            var logs = new CapturingLoggerProvider();
+            var plan = new LaunchPlan("dummy", Python.Debian, ["dummy.py", "env", "FROM_FILE", "BOTH", "PSC_TEST_SCRUBBED"], Python.AppsDirectory,
+                new Dictionary<string, string> { ["BOTH"] = "explicit" })
+            {
+                FileEnvironment = new Dictionary<string, string> { ["FROM_FILE"] = "file value", ["BOTH"] = "file" },
+                RemovedEnvironment = ["PSC_TEST_SCRUBBED"],
+            };
+
+            var server = ServerProcess.Start(plan, logs.CreateLogger("ProdServer.Process.dummy"));
+
+            Assert.Equal(0, await server.Exited.WaitAsync(TimeSpan.FromSeconds(15)));
+            Assert.Contains("dummy: FROM_FILE=file value", logs.Text);
+            Assert.Contains("dummy: BOTH=explicit", logs.Text);
+            Assert.Contains("dummy: PSC_TEST_SCRUBBED unset", logs.Text);
+        }
+        finally
+        {
+            Environment.SetEnvironmentVariable("PSC_TEST_SCRUBBED", null);
+        }
+    }
+
+    [Fact]
     public void A_program_that_cannot_be_started_fails_with_the_command_line_in_the_message()
     {
         var plan = new LaunchPlan("web", "/nonexistent/waitress-serve", ["--port=1"], Path.GetTempPath(), new Dictionary<string, string>());

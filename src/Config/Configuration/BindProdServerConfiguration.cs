@@ -25,6 +25,14 @@ internal sealed class BindProdServerConfiguration : IPostConfigureOptions<ProdSe
             ProdServerConfigurationBinder.Bind(_configuration.GetSection(ProdServerOptions.SectionName), options);
         }
 
+        foreach (var process in options.Processes)
+        {
+            foreach (var file in _run?.EnvFiles ?? [])
+            {
+                process.EnvFiles.Add(file);
+            }
+        }
+
         // Flags after "--" come last of all: on the command line, the user's word wins.
         if (_run is { ServerOverrides.Count: > 0 })
         {

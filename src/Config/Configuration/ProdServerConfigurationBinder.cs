@@ -14,7 +14,7 @@ namespace ProdServer.Config;
 internal static class ProdServerConfigurationBinder
 {
     private static readonly string[] ProcessKeys =
-        ["Backend", "App", "WorkingDirectory", "Python", "Venv", "PythonPath", "ManagePy", "Environment", "StopTimeout", "Args"];
+        ["Backend", "App", "WorkingDirectory", "Python", "Venv", "PythonPath", "ManagePy", "EnvFile", "Environment", "StopTimeout", "Args"];
 
     public static void Bind(IConfiguration section, ProdServerOptions options)
     {
@@ -80,6 +80,7 @@ internal static class ProdServerConfigurationBinder
         process.Venv = section["Venv"] ?? process.Venv;
         process.ManagePy = section["ManagePy"] ?? process.ManagePy;
         BindPythonPath(section.GetSection("PythonPath"), process);
+        BindList(section.GetSection("EnvFile"), process.EnvFiles);
         foreach (var variable in section.GetSection("Environment").GetChildren())
         {
             process.Environment[variable.Key] = variable.Value ?? string.Empty;
@@ -111,6 +112,23 @@ internal static class ProdServerConfigurationBinder
             errors.AddRange(reader.Errors.Select(e => $"Process '{name}': {e}"));
             errors.AddRange(reader.UnknownKeys.Select(k =>
                 $"Process '{name}': {k} is not an option of {process.Backend.Command}; see the {process.Args.GetType().Name} properties, or use ExtraArgs for a flag newer than this SDK."));
+        }
+    }
+
+    // One path, or an array of them.
+    private static void BindList(IConfigurationSection section, IList<string> list)
+    {
+        if (section.Value is { Length: > 0 } single)
+        {
+            list.Add(single);
+        }
+
+        foreach (var item in section.GetChildren())
+        {
+            if (item.Value is { } value)
+            {
+                list.Add(value);
+            }
         }
     }
 

@@ -16,6 +16,9 @@ public sealed record LaunchPlan(
     string WorkingDirectory,
     IReadOnlyDictionary<string, string> Environment)
 {
+    /// <summary>Variables read from <c>.env</c> files, set before <see cref="Environment"/> (which wins); never printed or logged.</summary>
+    public IReadOnlyDictionary<string, string> FileEnvironment { get; init; } = new Dictionary<string, string>();
+
     /// <summary>Inherited variables removed from the child's environment because they would silently change the server's options.</summary>
     public IReadOnlyList<string> RemovedEnvironment { get; init; } = [];
 

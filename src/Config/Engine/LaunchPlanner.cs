@@ -69,10 +69,12 @@ public static class LaunchPlanner
             environment[name] = value;
         }
 
-        var removed = Scrubbed(process, hostEnvironment ?? CurrentEnvironment());
+        var fromFiles = LoadEnvFiles(process, contentRoot, requireExecutable);
+        var removed = Scrubbed(process, hostEnvironment ?? CurrentEnvironment(), fromFiles);
         return new LaunchPlan(process.Name, executable, [.. prefix, .. process.Backend.BuildArguments(process)], workingDirectory, environment)
         {
             RemovedEnvironment = removed,
+            FileEnvironment = fromFiles,
             StopSignal = process.Backend.StopSignal,
         };
     }
@@ -137,16 +139,49 @@ public static class LaunchPlanner
         return managePy;
     }
 
-    private static string[] Scrubbed(ProcessDefinition process, IReadOnlyDictionary<string, string> inherited)
+    private static Dictionary<string, string> LoadEnvFiles(ProcessDefinition process, string contentRoot, bool requireFiles)
+    {
+        var variables = new Dictionary<string, string>(StringComparer.Ordinal);
+        foreach (var file in process.EnvFiles)
+        {
+            var path = Path.GetFullPath(file, contentRoot);
+            if (!File.Exists(path))
+            {
+                if (requireFiles)
+                {
+                    throw new ServerLaunchException(process.Name, $"Process '{process.Name}': EnvFile '{path}' does not exist.");
+                }
+
+                continue;
+            }
+
+            try
+            {
+                foreach (var (name, value) in EnvFile.Load(path))
+                {
+                    variables[name] = value;
+                }
+            }
+            catch (FormatException ex)
+            {
+                throw new ServerLaunchException(process.Name, $"Process '{process.Name}': EnvFile {ex.Message}", ex);
+            }
+        }
+
+        return variables;
+    }
+
+    private static string[] Scrubbed(ProcessDefinition process, IReadOnlyDictionary<string, string> inherited, IReadOnlyDictionary<string, string> fromFiles)
     {
         var patterns = process.Backend.ScrubbedEnvironment;
+        var fileNames = fromFiles.Keys;
         if (patterns.Count == 0)
         {
             return [];
         }
 
         return inherited.Keys
-            .Where(name => !process.Environment.ContainsKey(name) && patterns.Any(p => Matches(p, name)))
+            .Where(name => !process.Environment.ContainsKey(name) && !fileNames.Contains(name) && patterns.Any(p => Matches(p, name)))
             .Order(StringComparer.Ordinal)
             .ToArray();
 

@@ -81,6 +81,11 @@ public sealed class ServerProcess : IAsyncDisposable
             info.Environment.Remove(name);
         }
 
+        foreach (var (name, value) in plan.FileEnvironment)
+        {
+            info.Environment[name] = value;
+        }
+
         foreach (var (name, value) in plan.Environment)
         {
             info.Environment[name] = value;

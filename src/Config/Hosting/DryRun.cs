@@ -1,4 +1,5 @@
 using System.IO;
+using System.Linq;
 using System.Threading.Tasks;
 
 namespace ProdServer.Config;
@@ -13,6 +14,11 @@ internal static class DryRun
         foreach (var name in plan.RemovedEnvironment)
         {
             await output.WriteLineAsync($"# unset {name} (it would override the typed configuration)").ConfigureAwait(false);
+        }
+
+        foreach (var name in plan.FileEnvironment.Keys.Where(n => !plan.Environment.ContainsKey(n)))
+        {
+            await output.WriteLineAsync($"# env {name} (from an env file; value not shown)").ConfigureAwait(false);
         }
 
         foreach (var (name, value) in plan.Environment)

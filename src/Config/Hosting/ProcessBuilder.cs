@@ -58,6 +58,11 @@ public sealed class ProcessBuilder
     /// <returns>This builder, so that additional calls can be chained.</returns>
     public ProcessBuilder PythonPath(string path) => Set(p => p.PythonPath.Add(path));
 
+    /// <summary>Adds a <c>.env</c> file whose variables are set for the child (values are never logged).</summary>
+    /// <param name="path">The file; relative to the content root.</param>
+    /// <returns>This builder, so that additional calls can be chained.</returns>
+    public ProcessBuilder EnvFile(string path) => Set(p => p.EnvFiles.Add(path));
+
     /// <summary>Sets an environment variable for the child.</summary>
     /// <param name="name">The variable's name.</param>
     /// <param name="value">Its value.</param>

@@ -8,12 +8,13 @@ namespace ProdServer.Config;
 internal sealed class ProdServerCommandLine
 {
     public const string Usage = """
-        Usage: <app> [NAME...] [--list] [--dry-run] [--help] [-- SERVER-FLAGS...]
+        Usage: <app> [NAME...] [--list] [--dry-run] [--env-file PATH]... [--help] [-- SERVER-FLAGS...]
                <app> export systemd|supervisord|compose|procfile --out DIR [NAME...]
 
           NAME        the process(es) to run; default: the first declared (or ProdServer:Default)
           --list      print the declared processes (name, backend, app) and exit
           --dry-run   validate, print each process's exact command line and added environment, and exit
+          --env-file  a .env file for every process run (repeatable; a later file wins; values are never printed)
           --help      print this help and exit
           -- FLAGS    server flags for the one process being run (--threads=8 --expose-tracebacks --no-ipv6);
                       they win over configured values and are validated like them
@@ -36,6 +37,9 @@ internal sealed class ProdServerCommandLine
 
     /// <summary>The target after <c>export</c>, or <see langword="null"/> when this is not an export.</summary>
     public string? ExportTarget { get; private set; }
+
+    /// <summary>The files after each <c>--env-file</c>, in order.</summary>
+    public List<string> EnvFiles { get; } = [];
 
     /// <summary>Everything after <c>--</c>: server flags that override the configured ones.</summary>
     public List<string> ServerOverrides { get; } = [];
@@ -65,6 +69,9 @@ internal sealed class ProdServerCommandLine
                     break;
                 case "--help" or "-h" or "-?":
                     parsed.Help = true;
+                    break;
+                case "--env-file" when i + 1 < args.Count:
+                    parsed.EnvFiles.Add(args[++i]);
                     break;
                 case "--out" when i + 1 < args.Count:
                     parsed.OutputDirectory = args[++i];

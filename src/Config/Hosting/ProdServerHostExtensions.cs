@@ -63,6 +63,7 @@ public static class ProdServerHostExtensions
         }
 
         CommandLineOverrides.Reapply(host.Services.GetService<Microsoft.Extensions.Configuration.IConfiguration>(), args);
+        host.Services.GetRequiredService<ProdServerRunState>().EnvFiles = commandLine.EnvFiles;
         if (commandLine.ServerOverrides.Count > 0)
         {
             if (commandLine.Names.Count > 1 || commandLine.Export)

@@ -17,6 +17,9 @@ internal sealed class ProdServerRunState
     /// <summary>The process the <see cref="ServerOverrides"/> are for; <see langword="null"/> means the default process.</summary>
     public string? OverrideTarget { get; set; }
 
+    /// <summary>The <c>.env</c> files named with <c>--env-file</c>, added after every process's own <c>EnvFile</c> list.</summary>
+    public IReadOnlyList<string> EnvFiles { get; set; } = [];
+
     /// <summary>The host's exit code: the code of the first server that exited on its own, else 0.</summary>
     public int ExitCode => Volatile.Read(ref _exitCode);
 

@@ -54,6 +54,13 @@ public sealed class ProcessDefinition
     /// <summary>Directories put in front of <c>PYTHONPATH</c> for the child.</summary>
     public IList<string> PythonPath { get; } = new List<string>();
 
+    /// <summary>
+    /// <c>.env</c> files whose variables are set for the child, in order (a later file wins); relative paths resolve against the
+    /// content root. <see cref="Environment"/> entries win over them, as <c>environment:</c> wins over <c>env_file:</c> in Compose.
+    /// Their values are never logged or printed.
+    /// </summary>
+    public IList<string> EnvFiles { get; } = new List<string>();
+
     /// <summary>Environment variables set for the child, on top of the host's own environment.</summary>
     public IDictionary<string, string> Environment { get; } = new Dictionary<string, string>(StringComparer.Ordinal);
 

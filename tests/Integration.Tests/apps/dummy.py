@@ -4,6 +4,7 @@
   ignore-sigterm     print 'ready', ignore SIGTERM, sleep
   exit N             write a line to stderr and exit with code N
   lines N            print N numbered lines to stdout, then exit 0
+  env NAME...        print NAME=value for each variable (or NAME unset), then exit 0
 """
 import signal
 import sys
@@ -25,5 +26,9 @@ elif command == "lines":
     for i in range(int(sys.argv[2])):
         print(f"line {i}")
     sys.exit(0)
+elif command == "env":
+    import os
+    for name in sys.argv[2:]:
+        print(f"{name}={os.environ[name]}" if name in os.environ else f"{name} unset")
 else:
     sys.exit(f"unknown command {command}")

@@ -1,0 +1,103 @@
+using System;
+using System.Collections.Generic;
+using System.IO;
+using System.Text;
+
+namespace ProdServer.Config;
+
+/// <summary>
+/// Reads a <c>.env</c> file the way docker compose and python-dotenv do for the common cases: <c>KEY=value</c> lines,
+/// <c>#</c> comments and blank lines, an optional <c>export </c> prefix, single quotes taken literally, double quotes with
+/// <c>\n</c>, <c>\"</c> and <c>\\</c> escapes, and a <c> #</c> comment after an unquoted value.
+/// </summary>
+public static class EnvFile
+{
+    /// <summary>Parses the file at <paramref name="path"/>.</summary>
+    /// <param name="path">The file.</param>
+    /// <returns>The variables in file order; a later line wins over an earlier one with the same name.</returns>
+    /// <exception cref="FormatException">A line is not a variable assignment; the message names the file and line (never the value).</exception>
+    public static IReadOnlyDictionary<string, string> Load(string path) => Parse(File.ReadAllText(path), path);
+
+    /// <summary>Parses <c>.env</c> text.</summary>
+    /// <param name="text">The file's content.</param>
+    /// <param name="source">The file name, for error messages.</param>
+    /// <returns>The variables; a later line wins.</returns>
+    /// <exception cref="FormatException">A line is not a variable assignment.</exception>
+    public static IReadOnlyDictionary<string, string> Parse(string text, string source)
+    {
+        var variables = new Dictionary<string, string>(StringComparer.Ordinal);
+        var lines = text.Replace("\r\n", "\n").Split('\n');
+        for (var number = 1; number <= lines.Length; number++)
+        {
+            var line = lines[number - 1].Trim();
+            if (line.Length == 0 || line[0] == '#')
+            {
+                continue;
+            }
+
+            if (line.StartsWith("export ", StringComparison.Ordinal))
+            {
+                line = line["export ".Length..].TrimStart();
+            }
+
+            var equals = line.IndexOf('=');
+            var name = equals > 0 ? line[..equals].Trim() : string.Empty;
+            if (!IsName(name))
+            {
+                throw new FormatException($"{source}:{number}: expected NAME=value (NAME of letters, digits and _).");
+            }
+
+            variables[name] = Value(line[(equals + 1)..].TrimStart(), source, number);
+        }
+
+        return variables;
+    }
+
+    private static string Value(string raw, string source, int number)
+    {
+        if (raw.Length > 0 && raw[0] is '\'' or '"')
+        {
+            var quote = raw[0];
+            var value = new StringBuilder();
+            for (var i = 1; i < raw.Length; i++)
+            {
+                var c = raw[i];
+                if (c == quote)
+                {
+                    return value.ToString(); // anything after the closing quote is a comment or nothing
+                }
+
+                if (quote == '"' && c == '\\' && i + 1 < raw.Length)
+                {
+                    value.Append(raw[++i] switch { 'n' => '\n', 't' => '\t', var other => other });
+                    continue;
+                }
+
+                value.Append(c);
+            }
+
+            throw new FormatException($"{source}:{number}: the quoted value has no closing {quote} (multi-line values are not supported).");
+        }
+
+        var comment = raw.IndexOf(" #", StringComparison.Ordinal);
+        return (comment >= 0 ? raw[..comment] : raw).TrimEnd();
+    }
+
+    private static bool IsName(string name)
+    {
+        if (name.Length == 0 || char.IsAsciiDigit(name[0]))
+        {
+            return false;
+        }
+
+        foreach (var c in name)
+        {
+            if (!char.IsAsciiLetterOrDigit(c) && c != '_')
+            {
+                return false;
+            }
+        }
+
+        return true;
+    }
+}
