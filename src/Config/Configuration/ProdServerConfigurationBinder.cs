@@ -32,8 +32,15 @@ internal static class ProdServerConfigurationBinder
                     }
 
                     break;
+                case "release":
+                    foreach (var step in child.GetChildren())
+                    {
+                        BindReleaseStep(step, options);
+                    }
+
+                    break;
                 default:
-                    options.BindingErrors.Add($"{child.Path} is not a ProdServer setting; expected Processes or Default.");
+                    options.BindingErrors.Add($"{child.Path} is not a ProdServer setting; expected Processes, Release or Default.");
                     break;
             }
         }
@@ -113,6 +120,32 @@ internal static class ProdServerConfigurationBinder
             errors.AddRange(reader.UnknownKeys.Select(k =>
                 $"Process '{name}': {k} is not an option of {process.Backend.Command}; see the {process.Args.GetType().Name} properties, or use ExtraArgs for a flag newer than this SDK."));
         }
+    }
+
+    // An array, so the order is the configured one: ProdServer:Release:0:Name = migrate, …:Command:0 = manage.py.
+    private static void BindReleaseStep(IConfigurationSection section, ProdServerOptions options)
+    {
+        string[] keys = ["Name", "Command", "Python", "WorkingDirectory", "Environment"];
+        foreach (var child in section.GetChildren().Where(c => !keys.Contains(c.Key, StringComparer.OrdinalIgnoreCase)))
+        {
+            options.BindingErrors.Add($"{child.Path} is not a release step setting; expected one of {string.Join(", ", keys)}.");
+        }
+
+        var name = section["Name"];
+        if (string.IsNullOrWhiteSpace(name))
+        {
+            options.BindingErrors.Add($"Release step {section.Path}: Name is required ({section.Path}:Name).");
+            return;
+        }
+
+        var step = new ReleaseStep(name) { Python = section["Python"], WorkingDirectory = section["WorkingDirectory"] };
+        BindList(section.GetSection("Command"), step.Command);
+        foreach (var variable in section.GetSection("Environment").GetChildren())
+        {
+            step.Environment[variable.Key] = variable.Value ?? string.Empty;
+        }
+
+        options.ReleaseSteps.Add(step);
     }
 
     // One path, or an array of them.

@@ -7,7 +7,7 @@ using System.Linq;
 namespace ProdServer.Config;
 
 /// <summary>Turns a <see cref="ProcessDefinition"/> into a <see cref="LaunchPlan"/>: finds the executable and builds the environment.</summary>
-public static class LaunchPlanner
+public static partial class LaunchPlanner
 {
     /// <summary>Plans the launch of <paramref name="process"/>.</summary>
     /// <param name="process">The process.</param>
@@ -202,7 +202,7 @@ public static class LaunchPlanner
     }
 
     /// <summary>Finds a command the way a shell does: a path is taken as it is, a bare name is searched on <paramref name="pathVariable"/>.</summary>
-    private static string? ResolveCommand(string command, string pathVariable, string contentRoot)
+    internal static string? ResolveCommand(string command, string pathVariable, string contentRoot)
     {
         if (command.Contains('/') || command.Contains(Path.DirectorySeparatorChar))
         {

@@ -7,6 +7,13 @@ namespace ProdServer.Config;
 /// <summary>Prints what would be started, without starting it.</summary>
 internal static class DryRun
 {
+    public static async Task WriteReleaseAsync(TextWriter output, ReleaseStep step, string contentRoot)
+    {
+        var command = string.Join(' ', (step.Python is null ? step.Command : step.Command.Prepend(step.Python)).Select(ShellQuoting.Quote));
+        await output.WriteLineAsync($"# release step {step.Name} (must exit 0 before any server starts)").ConfigureAwait(false);
+        await output.WriteLineAsync(command).ConfigureAwait(false);
+    }
+
     public static async Task WriteAsync(TextWriter output, ProcessDefinition process, string contentRoot)
     {
         var plan = LaunchPlanner.Plan(process, contentRoot, requireExecutable: false);

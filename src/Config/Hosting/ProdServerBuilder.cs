@@ -1,4 +1,5 @@
 using System;
+using System.Collections.Generic;
 
 namespace ProdServer.Config;
 
@@ -20,6 +21,28 @@ public sealed class ProdServerBuilder
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(name);
         return new ProcessBuilder(Options, name);
+    }
+
+    /// <summary>
+    /// Adds a release step: a command that must exit 0 before any server starts (skipped with <c>--skip-release</c>).
+    /// Steps run in the order they are added.
+    /// </summary>
+    /// <param name="name">The step's name, for example <c>migrate</c>.</param>
+    /// <param name="command">The command; with <c>Python</c> set, its arguments (<c>["manage.py", "migrate", "--noinput"]</c>).</param>
+    /// <param name="configure">Sets the interpreter, working directory or environment.</param>
+    /// <returns>This builder, so that additional calls can be chained.</returns>
+    public ProdServerBuilder Release(string name, IEnumerable<string> command, Action<ReleaseStep>? configure = null)
+    {
+        ArgumentNullException.ThrowIfNull(command);
+        var step = new ReleaseStep(name);
+        foreach (var argument in command)
+        {
+            step.Command.Add(argument);
+        }
+
+        configure?.Invoke(step);
+        Options.ReleaseSteps.Add(step);
+        return this;
     }
 
     /// <summary>Names the process that runs when the command line names none (default: the first declared).</summary>

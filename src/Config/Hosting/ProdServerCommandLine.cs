@@ -8,13 +8,14 @@ namespace ProdServer.Config;
 internal sealed class ProdServerCommandLine
 {
     public const string Usage = """
-        Usage: <app> [NAME...] [--list] [--dry-run] [--env-file PATH]... [--help] [-- SERVER-FLAGS...]
+        Usage: <app> [NAME...] [--list] [--dry-run] [--env-file PATH]... [--skip-release] [--help] [-- SERVER-FLAGS...]
                <app> export systemd|supervisord|compose|procfile --out DIR [NAME...]
 
           NAME        the process(es) to run; default: the first declared (or ProdServer:Default)
           --list      print the declared processes (name, backend, app) and exit
           --dry-run   validate, print each process's exact command line and added environment, and exit
           --env-file  a .env file for every process run (repeatable; a later file wins; values are never printed)
+          --skip-release  start the servers without running the release steps (migrate, collectstatic, …) first
           --help      print this help and exit
           -- FLAGS    server flags for the one process being run (--threads=8 --expose-tracebacks --no-ipv6);
                       they win over configured values and are validated like them
@@ -35,6 +36,8 @@ internal sealed class ProdServerCommandLine
 
     public bool Help { get; private set; }
 
+    public bool SkipRelease { get; private set; }
+
     /// <summary>The target after <c>export</c>, or <see langword="null"/> when this is not an export.</summary>
     public string? ExportTarget { get; private set; }
 
@@ -51,7 +54,7 @@ internal sealed class ProdServerCommandLine
     public string? OutputDirectory { get; private set; }
 
     /// <summary>Whether <paramref name="arg"/> is one of our value-less switches.</summary>
-    public static bool IsSwitch(string arg) => arg is "--list" or "--dry-run" or "--help" or "-h" or "-?";
+    public static bool IsSwitch(string arg) => arg is "--list" or "--dry-run" or "--skip-release" or "--help" or "-h" or "-?";
 
     public static ProdServerCommandLine Parse(IReadOnlyList<string> args)
     {
@@ -66,6 +69,9 @@ internal sealed class ProdServerCommandLine
                     break;
                 case "--dry-run":
                     parsed.DryRun = true;
+                    break;
+                case "--skip-release":
+                    parsed.SkipRelease = true;
                     break;
                 case "--help" or "-h" or "-?":
                     parsed.Help = true;

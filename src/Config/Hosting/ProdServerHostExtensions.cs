@@ -119,12 +119,27 @@ public static class ProdServerHostExtensions
 
         if (commandLine.DryRun)
         {
+            foreach (var step in commandLine.SkipRelease ? [] : options.ReleaseSteps)
+            {
+                await DryRun.WriteReleaseAsync(output, step, contentRoot).ConfigureAwait(false);
+            }
+
             foreach (var process in selected)
             {
                 await DryRun.WriteAsync(output, process, contentRoot).ConfigureAwait(false);
             }
 
             return ExitCodes.Ok;
+        }
+
+        if (!commandLine.SkipRelease && options.ReleaseSteps.Count > 0)
+        {
+            var loggers = host.Services.GetRequiredService<Microsoft.Extensions.Logging.ILoggerFactory>();
+            var released = await ReleaseRunner.RunAsync([.. options.ReleaseSteps], contentRoot, loggers, error, cancellationToken).ConfigureAwait(false);
+            if (released != ExitCodes.Ok)
+            {
+                return released;
+            }
         }
 
         var state = host.Services.GetRequiredService<ProdServerRunState>();

@@ -18,6 +18,9 @@ public sealed class ProdServerOptions
     /// <summary>The processes in declaration order; the first is the default process.</summary>
     public IReadOnlyList<ProcessDefinition> Processes => _processes;
 
+    /// <summary>One-off steps (migrate, collectstatic) that must each exit 0, in order, before any server starts.</summary>
+    public IList<ReleaseStep> ReleaseSteps { get; } = new List<ReleaseStep>();
+
     /// <summary>The process started when none is named; when <see langword="null"/>, the first of <see cref="Processes"/>.</summary>
     public string? DefaultProcess { get; set; }
 

@@ -23,6 +23,19 @@ internal sealed class ProdServerOptionsValidator : IValidateOptions<ProdServerOp
             failures.Add($"ProdServer:Default names process '{defaultName}', which is not declared; declared: {string.Join(", ", options.Processes.Select(p => p.Name))}.");
         }
 
+        foreach (var step in options.ReleaseSteps)
+        {
+            if (step.Command.Count == 0 || string.IsNullOrWhiteSpace(step.Command[0]))
+            {
+                failures.Add($"Release step '{step.Name}': Command is required, for example [\"manage.py\", \"migrate\", \"--noinput\"] with Python set.");
+            }
+        }
+
+        foreach (var duplicate in options.ReleaseSteps.GroupBy(s => s.Name, System.StringComparer.OrdinalIgnoreCase).Where(g => g.Count() > 1))
+        {
+            failures.Add($"Release step '{duplicate.Key}' is declared {duplicate.Count()} times; give each step its own name.");
+        }
+
         foreach (var process in options.Processes)
         {
             failures.AddRange(process.Backend.Validate(process).Select(p => Describe(process, p)));
