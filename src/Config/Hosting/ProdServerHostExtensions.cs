@@ -132,6 +132,12 @@ public static class ProdServerHostExtensions
             return ExitCodes.Ok;
         }
 
+        if (commandLine.Check)
+        {
+            var loggers = host.Services.GetRequiredService<Microsoft.Extensions.Logging.ILoggerFactory>();
+            return await CheckCommand.RunAsync(selected, contentRoot, loggers, output, error, cancellationToken).ConfigureAwait(false);
+        }
+
         if (!commandLine.SkipRelease && options.ReleaseSteps.Count > 0)
         {
             var loggers = host.Services.GetRequiredService<Microsoft.Extensions.Logging.ILoggerFactory>();

@@ -55,6 +55,14 @@ public abstract class ServerBackend
     /// <returns>The ports; empty when the server does not listen on TCP or the backend cannot tell.</returns>
     public virtual IReadOnlyList<int> GetPorts(ProcessDefinition process) => [];
 
+    /// <summary>
+    /// For <c>--check</c>: the server's own dry check of a launch (for example gunicorn's <c>--check-config</c>, which imports
+    /// the app and validates every setting, then exits 0 or 1), derived from the plan that would run the server.
+    /// </summary>
+    /// <param name="run">The plan that would start the server.</param>
+    /// <returns>The check's plan, or <see langword="null"/> when the server has no such check (waitress, uvicorn, granian).</returns>
+    public virtual LaunchPlan? CreateCheckPlan(LaunchPlan run) => null;
+
     /// <summary>Checks a process that uses this backend.</summary>
     /// <param name="process">The process.</param>
     /// <returns>Problems, each naming the property; empty when valid.</returns>

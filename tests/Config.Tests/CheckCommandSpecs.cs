@@ -1,0 +1,96 @@
+using System;
+using System.IO;
+using System.Threading;
+using System.Threading.Tasks;
+using FluentValidation;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
+using ProdServer.Config.Tests.Infrastructure;
+using Xunit;
+
+namespace ProdServer.Config.Tests;
+
+/// <summary><c>--check</c>: validation, a real launch plan, and the server's own check where it has one.</summary>
+public sealed class CheckCommandSpecs : IDisposable
+{
+    private readonly TemporaryDirectory _root = new();
+
+    public void Dispose()
+    {
+        Environment.ExitCode = 0;
+        _root.Dispose();
+    }
+
+    // A server whose "own check" is a shell command, standing in for gunicorn --check-config.
+    private sealed class CheckedBackend(int checkExitCode) : ServerBackend<WaitressArgs>
+    {
+        public override string Name => "Checked";
+        public override string Command => "sh";
+        public override string InstallHint => "apt-get install dash";
+        protected override IValidator<WaitressArgs> ArgsValidator { get; } = new InlineValidator<WaitressArgs>();
+
+        public override LaunchPlan? CreateCheckPlan(LaunchPlan run) =>
+            run with { Executable = "/bin/sh", Arguments = ["-c", $"echo 'config problem on line 3' >&2; exit {checkExitCode}"] };
+    }
+
+    private async Task<(int Code, string Output, string Error)> RunAsync(Action<ProdServerBuilder> processes, params string[] args)
+    {
+        var builder = Host.CreateApplicationBuilder(new HostApplicationBuilderSettings { Args = args, ContentRootPath = _root.Path });
+        builder.Logging.ClearProviders();
+        builder.Services.AddProdServer(processes);
+        using var output = new StringWriter();
+        using var error = new StringWriter();
+        using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(30));
+        var code = await builder.Build().RunProdServerAsync(args, output, error, timeout.Token);
+        return (code, output.ToString(), error.ToString());
+    }
+
+    [Fact]
+    public async Task A_valid_waitress_process_checks_out_and_says_waitress_has_no_check_of_its_own()
+    {
+        var python = _root.CreateExecutable("py/python3");
+
+        var (code, output, error) = await RunAsync(o => o.UseWaitress("mysite.wsgi:application").Python(python), "--check");
+
+        Assert.True(code == ExitCodes.Ok, error);
+        Assert.Equal("web: valid (waitress-serve has no check of its own)\n", output);
+    }
+
+    [Fact]
+    public async Task An_invalid_configuration_fails_the_check()
+    {
+        var (code, _, error) = await RunAsync(o => o.UseWaitress("mysite.wsgi:application", w => w with { Threads = 0 }), "--check");
+
+        Assert.Equal(ExitCodes.InvalidConfiguration, code);
+        Assert.Contains("Process 'web': Threads must be at least 1", error, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task A_process_that_could_not_be_launched_fails_the_check()
+    {
+        var (code, _, error) = await RunAsync(o => o.UseWaitress("mysite.wsgi:application").Python("/nonexistent/python3"), "--check");
+
+        Assert.Equal(ExitCodes.InvalidConfiguration, code);
+        Assert.Contains("Process 'web': the Python interpreter '/nonexistent/python3'", error, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task The_server_own_check_passing_is_reported()
+    {
+        var (code, output, error) = await RunAsync(o => o.Process("web").Use(new CheckedBackend(0), "mysite.wsgi:application"), "--check");
+
+        Assert.True(code == ExitCodes.Ok, error);
+        Assert.StartsWith("web: valid, and /bin/sh -c ", output, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task The_server_own_check_failing_fails_with_its_output()
+    {
+        var (code, _, error) = await RunAsync(o => o.Process("web").Use(new CheckedBackend(2), "mysite.wsgi:application"), "--check");
+
+        Assert.Equal(ExitCodes.InvalidConfiguration, code);
+        Assert.Contains("Process 'web': the server's own check failed (exit code 2)", error, StringComparison.Ordinal);
+        Assert.Contains("config problem on line 3", error, StringComparison.Ordinal);
+    }
+}
