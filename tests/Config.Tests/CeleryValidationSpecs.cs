@@ -165,4 +165,30 @@ public sealed class CeleryValidationSpecs
     {
         AssertNames(BeatFailure(b => b with { MaxInterval = 0 }), "beat", "Args:MaxInterval", "MaxInterval must be at least 1 second, got 0.");
     }
+
+    [Fact]
+    public void A_second_beat_for_the_same_app_is_refused_because_it_would_send_every_task_twice()
+    {
+        var failure = Options.SingleFailure(o =>
+        {
+            o.UseCeleryWorker("proj", w => w with { Beat = true });
+            o.UseCeleryBeat("proj");
+            o.Process("other-beat").UseCeleryBeat("other_proj");
+        });
+
+        AssertNames(failure, "beat", "Backend", "Process 'worker' already runs Celery beat for app 'proj': two beats send every periodic task twice.");
+    }
+
+    [Fact]
+    public void Workers_without_embedded_beat_may_share_an_app_with_one_beat()
+    {
+        var options = Options.Resolve(o =>
+        {
+            o.UseCeleryWorker("proj");
+            o.Process("worker-2").UseCeleryWorker("proj", w => w with { Queues = ["emails"] });
+            o.UseCeleryBeat("proj");
+        });
+
+        Assert.Equal(3, options.Processes.Count);
+    }
 }

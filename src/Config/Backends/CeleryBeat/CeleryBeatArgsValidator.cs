@@ -3,8 +3,9 @@ using FluentValidation;
 namespace ProdServer.Config;
 
 /// <summary>
-/// The constraints <c>celery beat</c> enforces, checked before launch. What no validator can see: only one beat may run per
-/// schedule (two send every periodic task twice), so declare one CeleryBeat process, or one worker with <c>Beat = true</c>.
+/// The constraints <c>celery beat</c> enforces, checked before launch. Only one beat may run per schedule (two send every
+/// periodic task twice): a second beat for the same app in one configuration is refused across processes
+/// (<c>CeleryBeatUniqueness</c>); beats on other hosts no validator can see.
 /// </summary>
 public sealed class CeleryBeatArgsValidator : AbstractValidator<CeleryBeatArgs>
 {
