@@ -25,11 +25,16 @@ public sealed class DjangoDevServerTranslationSpecs
     [Fact]
     public void Without_an_address_Django_picks_its_default()
     {
-        var options = Options.Resolve(o => o.Process("dev").UseDjangoDevServer(d => d with { NoReload = true }));
+        var options = Options.Resolve(o =>
+        {
+            o.UseDjangoDevServer();
+            o.Process("dev").UseDjangoDevServer(d => d with { NoReload = true });
+        });
 
         var process = options.Find("dev")!;
         Assert.Null(process.App);
         Assert.Equal(["--noreload"], ServerBackends.DjangoDevServer.BuildArguments(process));
+        Assert.Empty(ServerBackends.DjangoDevServer.BuildArguments(options.Find("web")!));
     }
 
     [Fact]

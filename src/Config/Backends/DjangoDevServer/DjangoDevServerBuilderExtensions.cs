@@ -37,4 +37,14 @@ public static class DjangoDevServerBuilderExtensions
         ArgumentNullException.ThrowIfNull(builder);
         return builder.Process(ProdServerBuilder.DefaultProcessName).UseDjangoDevServer(addrport, configure);
     }
+
+    /// <summary>Declares the <c>web</c> process, served by Django's development server on its default 127.0.0.1:8000.</summary>
+    /// <param name="builder">The ProdServer builder.</param>
+    /// <param name="configure">Sets runserver's options.</param>
+    /// <returns>A builder for the <c>web</c> process, to set its working directory, interpreter or environment.</returns>
+    public static ProcessBuilder UseDjangoDevServer(this ProdServerBuilder builder, Func<DjangoDevServerArgs, DjangoDevServerArgs>? configure = null)
+    {
+        ArgumentNullException.ThrowIfNull(builder);
+        return builder.Process(ProdServerBuilder.DefaultProcessName).UseDjangoDevServer(configure);
+    }
 }
