@@ -1,5 +1,6 @@
 using System;
 using System.Collections.Generic;
+using System.Linq;
 using System.Threading.Tasks;
 using Microsoft.Extensions.DependencyInjection;
 using ProdServer.Config.Tests.Infrastructure;
@@ -28,6 +29,20 @@ public sealed class CeleryBeatTranslationSpecs : IDisposable
             ["-m", "celery", "--app=proj", "--broker=redis://127.0.0.1:6379/0", "--quiet", "beat",
              "--schedule=/var/lib/app/schedule", "--max-interval=10", "--loglevel=INFO"],
             plan.Arguments);
+    }
+
+    [Fact]
+    public void Each_option_lands_on_the_side_of_the_subcommand_celery_parses_it_on()
+    {
+        var globals = CeleryGlobalArgs.ServerFlags.Select(f => f.Name).ToHashSet(StringComparer.Ordinal);
+        foreach (var flag in CeleryBeatArgs.ServerFlags.Where(f => f.Name.Length > 0))
+        {
+            var argv = ServerBackends.CeleryBeat.BuildArguments(Beat(ArgsReflection.WithSample<CeleryBeatArgs>(flag))).ToList();
+            var subcommand = argv.IndexOf("beat");
+
+            var index = Assert.Single(argv.Select((a, i) => (a, i)), x => x.a.StartsWith("--" + flag.Name, StringComparison.Ordinal)).i;
+            Assert.True(globals.Contains(flag.Name) ? index < subcommand : index > subcommand, $"--{flag.Name} at {index}, beat at {subcommand}: {string.Join(' ', argv)}");
+        }
     }
 
     [Fact]

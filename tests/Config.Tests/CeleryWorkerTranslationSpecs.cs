@@ -76,31 +76,13 @@ public sealed class CeleryWorkerTranslationSpecs : IDisposable
         var globals = CeleryGlobalArgs.ServerFlags.Select(f => f.Name).ToHashSet(StringComparer.Ordinal);
         foreach (var flag in CeleryWorkerArgs.ServerFlags.Where(f => f.Name.Length > 0))
         {
-            var argv = ServerBackends.CeleryWorker.BuildArguments(Worker(WithSample(flag)));
+            var argv = ServerBackends.CeleryWorker.BuildArguments(Worker(ArgsReflection.WithSample<CeleryWorkerArgs>(flag)));
             var subcommand = argv.ToList().IndexOf("worker");
             var written = argv.Select((a, i) => (a, i)).Where(x => x.a.StartsWith("--" + flag.Name, StringComparison.Ordinal) || x.a == "-O").ToList();
 
             var (_, index) = Assert.Single(written);
             Assert.True(globals.Contains(flag.Name) ? index < subcommand : index > subcommand, $"--{flag.Name} at {index}, worker at {subcommand}: {string.Join(' ', argv)}");
         }
-    }
-
-    private static CeleryWorkerArgs WithSample(FlagInfo flag)
-    {
-        object args = new CeleryWorkerArgs();
-        var property = typeof(CeleryWorkerArgs).GetProperty(flag.Property)!;
-        var type = Nullable.GetUnderlyingType(property.PropertyType) ?? property.PropertyType;
-        object value = flag.Kind switch
-        {
-            FlagKind.Boolean => true,
-            FlagKind.Integer => 3,
-            FlagKind.Number => 1.5,
-            FlagKind.Enum => Enum.GetValues(type).GetValue(1)!,
-            FlagKind.List => new[] { "a" },
-            _ => "x",
-        };
-        property.SetValue(args, value);
-        return (CeleryWorkerArgs)args;
     }
 
     [Theory]

@@ -27,4 +27,24 @@ internal static class ArgsReflection
             .Select(a => a.StartsWith("--" + flag + "=", StringComparison.Ordinal) ? a[(flag.Length + 3)..] : a)
             .ToList();
     }
+
+    /// <summary>A fresh record with only <paramref name="flag"/> set to a sample value of its kind (the second member of an enum).</summary>
+    public static TArgs WithSample<TArgs>(FlagInfo flag)
+        where TArgs : IServerArgs, new()
+    {
+        object args = new TArgs();
+        var property = typeof(TArgs).GetProperty(flag.Property)!;
+        var type = Nullable.GetUnderlyingType(property.PropertyType) ?? property.PropertyType;
+        object value = flag.Kind switch
+        {
+            FlagKind.Boolean => true,
+            FlagKind.Integer => 3,
+            FlagKind.Number => 1.5,
+            FlagKind.Enum => Enum.GetValues(type).GetValue(1)!,
+            FlagKind.List => new[] { "a" },
+            _ => "x",
+        };
+        property.SetValue(args, value);
+        return (TArgs)args;
+    }
 }
