@@ -38,6 +38,29 @@ public sealed class ProcessBuilder
         return this;
     }
 
+    /// <summary>
+    /// Runs this process with <paramref name="backend"/>, a server that takes no application target (a Django management
+    /// command such as <c>db_worker</c>, which finds the project through <c>manage.py</c>). Any app set before is cleared.
+    /// </summary>
+    /// <typeparam name="TArgs">The backend's args record.</typeparam>
+    /// <param name="backend">The backend.</param>
+    /// <param name="configure">Sets the server's options.</param>
+    /// <returns>This builder, so that additional calls can be chained.</returns>
+    public ProcessBuilder Use<TArgs>(ServerBackend<TArgs> backend, Func<TArgs, TArgs>? configure = null)
+        where TArgs : class, IServerArgs, new()
+    {
+        ArgumentNullException.ThrowIfNull(backend);
+        var process = _options.GetOrAdd(Name, backend);
+        process.App = null;
+        if (configure is not null)
+        {
+            process.Args = configure((TArgs)process.Args) ?? throw new InvalidOperationException(
+                $"Process '{Name}': the {backend.Name} configure callback returned null; return the args, e.g. a => a with {{ Verbosity = DjangoVerbosity.Verbose }}.");
+        }
+
+        return this;
+    }
+
     /// <summary>Sets the directory the server starts in (the app module is imported relative to it).</summary>
     /// <param name="path">An absolute path, or one relative to the host's content root.</param>
     /// <returns>This builder, so that additional calls can be chained.</returns>

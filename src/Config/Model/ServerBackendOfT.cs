@@ -21,7 +21,10 @@ public abstract class ServerBackend<TArgs> : ServerBackend
         var problems = new List<SettingProblem>();
         if (string.IsNullOrWhiteSpace(process.App))
         {
-            problems.Add(new("App", $"App is required: the application target for {Command}, for example mysite.wsgi:application."));
+            if (RequiresApp)
+            {
+                problems.Add(new("App", MissingAppProblem));
+            }
         }
         else if (ValidateApp(process.App) is { } appProblem)
         {
@@ -38,6 +41,16 @@ public abstract class ServerBackend<TArgs> : ServerBackend
         problems.AddRange(result.Errors.Select(e => new SettingProblem("Args:" + e.PropertyName, e.ErrorMessage)));
         return problems;
     }
+
+    /// <summary>
+    /// Whether a process must name an <see cref="ProcessDefinition.App"/>. Default <see langword="true"/>; Django management
+    /// commands (<c>db_worker</c>, <c>qcluster</c>, <c>runserver</c>) find the project through <c>manage.py</c> instead.
+    /// </summary>
+    protected virtual bool RequiresApp => true;
+
+    /// <summary>The message when <see cref="RequiresApp"/> and no app is set; says what the app means for this server.</summary>
+    protected virtual string MissingAppProblem =>
+        $"App is required: the application target for {Command}, for example mysite.wsgi:application.";
 
     /// <summary>Checks the app target's form; returns what is wrong, or <see langword="null"/>.</summary>
     /// <param name="app">The app target.</param>

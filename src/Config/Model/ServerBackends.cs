@@ -10,7 +10,22 @@ public static class ServerBackends
     /// <summary>Waitress, the pure-Python WSGI server (<c>waitress-serve</c>).</summary>
     public static WaitressBackend Waitress { get; } = new WaitressBackend();
 
-    private static readonly ServerBackend[] All = [Waitress];
+    /// <summary>A Celery worker (<c>python -m celery --app=APP worker</c>).</summary>
+    public static CeleryWorkerBackend CeleryWorker { get; } = new CeleryWorkerBackend();
+
+    /// <summary>Celery beat, the periodic task scheduler (<c>python -m celery --app=APP beat</c>).</summary>
+    public static CeleryBeatBackend CeleryBeat { get; } = new CeleryBeatBackend();
+
+    /// <summary>The Django Tasks database worker (<c>python manage.py db_worker</c>).</summary>
+    public static DjangoTasksBackend DjangoTasks { get; } = new DjangoTasksBackend();
+
+    /// <summary>The Django-Q2 cluster (<c>python manage.py qcluster</c>).</summary>
+    public static DjangoQBackend DjangoQ { get; } = new DjangoQBackend();
+
+    /// <summary>Django's development server (<c>python manage.py runserver</c>); for development only.</summary>
+    public static DjangoDevServerBackend DjangoDevServer { get; } = new DjangoDevServerBackend();
+
+    private static readonly ServerBackend[] All = [Waitress, CeleryWorker, CeleryBeat, DjangoTasks, DjangoQ, DjangoDevServer];
 
     /// <summary>The names accepted in configuration.</summary>
     public static IEnumerable<string> Names => All.Select(b => b.Name);

@@ -45,6 +45,7 @@ internal sealed class ProdServerOptionsValidator : IValidateOptions<ProdServerOp
             }
         }
 
+        failures.AddRange(CeleryBeatUniqueness.Check(options.Processes).Select(d => Describe(d.Process, d.Problem)));
         return failures.Count == 0 ? ValidateOptionsResult.Success : ValidateOptionsResult.Fail(failures);
     }
 

@@ -1,0 +1,85 @@
+using System.Collections.Generic;
+using System.Text.RegularExpressions;
+
+namespace ProdServer.Config;
+
+/// <summary>
+/// Runs a celery subcommand as <c>python -m celery --app=APP [global options] SUBCOMMAND [options]</c>.
+/// <list type="bullet">
+/// <item><c>python -m celery</c>, not the <c>celery</c> script: Debian's <c>/usr/bin/celery</c> is a shell wrapper that runs
+/// whichever <c>python3</c> comes first on <c>PATH</c>, which need not be the one celery is installed for.</item>
+/// <item>The app and the other global options go before the subcommand word; since celery 5.0, <c>-A</c> after it is a usage
+/// error (exit 2).</item>
+/// </list>
+/// </summary>
+/// <typeparam name="TArgs">The subcommand's args record, which also holds the global options.</typeparam>
+public abstract class CeleryBackend<TArgs> : ServerBackend<TArgs>
+    where TArgs : class, IServerArgs, ICeleryGlobalOptions, new()
+{
+    // Variables celery reads as option values. Its click group has auto_envvar_prefix="CELERY", so besides the explicit
+    // names (APP, BROKER_URL, …) every global option also reads CELERY_<OPTION> (checked on celery 5.2.6 / click 8.1.3:
+    // CELERY_BROKER=x sets --broker), and each subcommand reads CELERY_<SUBCOMMAND>_<OPTION>.
+    private static readonly string[] GlobalVariables =
+    [
+        "APP", "BROKER_URL", "RESULT_BACKEND", "LOADER", "CONFIG_MODULE", "NO_COLOR", "SKIP_CHECKS",
+        "CELERY_APP", "CELERY_BROKER", "CELERY_RESULT_BACKEND", "CELERY_LOADER", "CELERY_CONFIG", "CELERY_WORKDIR",
+        "CELERY_NO_COLOR", "CELERY_QUIET", "CELERY_VERSION", "CELERY_SKIP_CHECKS",
+    ];
+
+    /// <inheritdoc />
+    public sealed override string Command => "celery";
+
+    /// <summary>The subcommand word, <c>worker</c> or <c>beat</c>.</summary>
+    public abstract string Subcommand { get; }
+
+    /// <inheritdoc />
+    public sealed override LaunchKind LaunchKind => LaunchKind.PythonModule;
+
+    /// <inheritdoc />
+    public override string InstallHint => "apt-get install python3-celery (Debian/Ubuntu) or pip install celery";
+
+    /// <inheritdoc />
+    public override IReadOnlyList<string> ScrubbedEnvironment =>
+        [.. GlobalVariables, "CELERY_" + Subcommand.ToUpperInvariant() + "_*"];
+
+    /// <inheritdoc />
+    protected override string MissingAppProblem =>
+        $"App is required: the Celery app passed as --app before '{Subcommand}', for example proj or proj.celery:app.";
+
+    /// <inheritdoc />
+    public sealed override IReadOnlyList<string> BuildArguments(ProcessDefinition process)
+    {
+        var args = (TArgs)process.Args;
+        var argv = new List<string>();
+        CeleryGlobalArgs.From(process.App, args).AppendArguments(argv);
+        argv.Add(Subcommand);
+        AppendSubcommandArguments(argv, WithoutGlobalOptions(args));
+        return argv;
+    }
+
+    /// <summary>Writes the subcommand's own options; <paramref name="args"/> has its global options cleared already.</summary>
+    /// <param name="argv">The argument list, ending with the subcommand word.</param>
+    /// <param name="args">The args without global options.</param>
+    protected virtual void AppendSubcommandArguments(IList<string> argv, TArgs args) => args.AppendArguments(argv);
+
+    /// <summary>A copy of <paramref name="args"/> with every <see cref="ICeleryGlobalOptions"/> property set to <see langword="null"/>.</summary>
+    /// <param name="args">The args.</param>
+    /// <returns>The copy, whose flags all belong after the subcommand.</returns>
+    protected abstract TArgs WithoutGlobalOptions(TArgs args);
+
+    // module or module:attribute, dotted; celery's find_app also resolves module.attribute, which this admits too.
+    /// <inheritdoc />
+    protected override string? ValidateApp(string app) =>
+        CeleryAppTarget.IsValid(app)
+            ? null
+            : $"App '{app}' must be the Celery app's module or module:attribute, for example proj or proj.celery:app.";
+}
+
+/// <summary>The form of a Celery app target (regexes cannot be generated inside a generic type).</summary>
+internal static partial class CeleryAppTarget
+{
+    public static bool IsValid(string app) => Pattern().IsMatch(app);
+
+    [GeneratedRegex(@"^[A-Za-z_][A-Za-z0-9_]*(\.[A-Za-z_][A-Za-z0-9_]*)*(:[A-Za-z_][A-Za-z0-9_]*(\.[A-Za-z_][A-Za-z0-9_]*)*)?$")]
+    private static partial Regex Pattern();
+}

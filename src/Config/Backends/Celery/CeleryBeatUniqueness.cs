@@ -1,0 +1,30 @@
+using System;
+using System.Collections.Generic;
+using System.Linq;
+
+namespace ProdServer.Config;
+
+/// <summary>
+/// One beat per Celery app: two schedulers (two CeleryBeat processes, or one beside a worker with <c>Beat = true</c>) send
+/// every periodic task twice. A rule across processes, so <c>ProdServerOptionsValidator</c> calls it with all of them.
+/// </summary>
+internal static class CeleryBeatUniqueness
+{
+    /// <summary>The problems with <paramref name="processes"/>: each beat after the first for the same app.</summary>
+    /// <param name="processes">Every declared process.</param>
+    /// <returns>The process and the problem, for each duplicate beat.</returns>
+    public static IEnumerable<(ProcessDefinition Process, SettingProblem Problem)> Check(IEnumerable<ProcessDefinition> processes)
+    {
+        var beats = processes.Where(p => p.App is not null && (p.Args is CeleryBeatArgs || p.Args is CeleryWorkerArgs { Beat: true }));
+        foreach (var group in beats.GroupBy(p => p.App!, StringComparer.Ordinal))
+        {
+            var first = group.First();
+            foreach (var duplicate in group.Skip(1))
+            {
+                var key = duplicate.Args is CeleryBeatArgs ? "Backend" : "Args:Beat";
+                yield return (duplicate, new SettingProblem(key,
+                    $"Process '{first.Name}' already runs Celery beat for app '{group.Key}': two beats send every periodic task twice. Keep one beat per app."));
+            }
+        }
+    }
+}

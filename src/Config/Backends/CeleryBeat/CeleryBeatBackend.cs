@@ -1,0 +1,25 @@
+using FluentValidation;
+
+namespace ProdServer.Config;
+
+/// <summary>
+/// Runs a process with <c>python -m celery --app=APP [global options] beat [options]</c>: the periodic task scheduler.
+/// Declare exactly one per schedule. SIGTERM stops it at once after saving the schedule, so the default 10 s stop timeout applies.
+/// </summary>
+public sealed class CeleryBeatBackend : CeleryBackend<CeleryBeatArgs>
+{
+    /// <inheritdoc />
+    public override string Name => "CeleryBeat";
+
+    /// <inheritdoc />
+    public override string Subcommand => "beat";
+
+    /// <inheritdoc />
+    protected override IValidator<CeleryBeatArgs> ArgsValidator { get; } = new CeleryBeatArgsValidator();
+
+    /// <inheritdoc />
+    protected override CeleryBeatArgs WithoutGlobalOptions(CeleryBeatArgs args) => args with
+    {
+        Broker = null, ResultBackend = null, Loader = null, Config = null, Workdir = null, NoColor = null, Quiet = null, SkipChecks = null,
+    };
+}

@@ -1,0 +1,53 @@
+using System;
+using System.Collections.Generic;
+using FluentValidation;
+
+namespace ProdServer.Config;
+
+/// <summary>Runs a process with <c>python -m celery --app=APP [global options] worker [options]</c>.</summary>
+public sealed class CeleryWorkerBackend : CeleryBackend<CeleryWorkerArgs>
+{
+    /// <summary>The stop timeout when no <see cref="CeleryWorkerArgs.TimeLimit"/> bounds the running tasks.</summary>
+    public static readonly TimeSpan DefaultWarmShutdownTimeout = TimeSpan.FromSeconds(25);
+
+    /// <inheritdoc />
+    public override string Name => "CeleryWorker";
+
+    /// <inheritdoc />
+    public override string Subcommand => "worker";
+
+    /// <inheritdoc />
+    protected override IValidator<CeleryWorkerArgs> ArgsValidator { get; } = new CeleryWorkerArgsValidator();
+
+    // SIGTERM is celery's warm shutdown: stop taking messages, let running tasks finish. A task cannot outlive TimeLimit, so
+    // then the limit plus a margin is enough; without one, 25 s leaves room under the host's default 30 s ShutdownTimeout.
+    /// <inheritdoc />
+    public override TimeSpan GetDefaultStopTimeout(ProcessDefinition process) =>
+        process.Args is CeleryWorkerArgs { TimeLimit: { } limit } && double.IsFinite(limit) && limit > 0
+            ? TimeSpan.FromSeconds(limit + 5)
+            : DefaultWarmShutdownTimeout;
+
+    /// <inheritdoc />
+    protected override CeleryWorkerArgs WithoutGlobalOptions(CeleryWorkerArgs args) => args with
+    {
+        Broker = null, ResultBackend = null, Loader = null, Config = null, Workdir = null, NoColor = null, Quiet = null, SkipChecks = null,
+    };
+
+    // celery 5.2.6 spells the profile only as -O (5.6 adds --optimization), so the generated --optimization=fair becomes -O fair.
+    /// <inheritdoc />
+    protected override void AppendSubcommandArguments(IList<string> argv, CeleryWorkerArgs args)
+    {
+        const string Long = "--optimization=";
+        var start = argv.Count;
+        args.AppendArguments(argv);
+        for (var i = start; i < argv.Count; i++)
+        {
+            if (argv[i].StartsWith(Long, StringComparison.Ordinal))
+            {
+                argv[i] = argv[i][Long.Length..];
+                argv.Insert(i, "-O");
+                break;
+            }
+        }
+    }
+}

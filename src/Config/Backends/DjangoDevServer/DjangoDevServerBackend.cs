@@ -1,0 +1,49 @@
+using System.Collections.Generic;
+using System.Globalization;
+using System.Text.RegularExpressions;
+using FluentValidation;
+
+namespace ProdServer.Config;
+
+/// <summary>
+/// Runs a process with <c>python manage.py runserver [options] [addrport]</c>, Django's development server (the counterpart of
+/// django-prodserver's <c>devserver</c>). Never for production. The process's <c>App</c>, when set, is the address:
+/// <c>8000</c>, <c>127.0.0.1:8000</c> or <c>[::1]:8000</c>; unset, Django listens on 127.0.0.1:8000.
+/// </summary>
+public sealed partial class DjangoDevServerBackend : DjangoManageBackend<DjangoDevServerArgs>
+{
+    /// <inheritdoc />
+    public override string Name => "DjangoDevServer";
+
+    /// <inheritdoc />
+    public override string Command => "runserver";
+
+    /// <inheritdoc />
+    public override string InstallHint => "apt-get install python3-django (Debian/Ubuntu) or pip install django";
+
+    // RUN_MAIN=true tells Django's autoreloader "you are the reloaded child": inherited (say, from a dev server that started
+    // this host), runserver would skip the reloader and behave differently from what NoReload says.
+    /// <inheritdoc />
+    public override IReadOnlyList<string> ScrubbedEnvironment => ["RUN_MAIN"];
+
+    // SIGINT is Ctrl+C, the stop runserver is written for: it exits 0, and with the autoreloader the parent's KeyboardInterrupt
+    // kills its serving child. (SIGTERM without the reloader ends it with exit code 143.)
+    /// <inheritdoc />
+    public override int StopSignal => 2;
+
+    /// <inheritdoc />
+    protected override IValidator<DjangoDevServerArgs> ArgsValidator { get; } = new DjangoDevServerArgsValidator();
+
+    /// <inheritdoc />
+    protected override string? ValidateApp(string app)
+    {
+        var match = AddrPort().Match(app);
+        return match.Success && int.TryParse(match.Groups["port"].Value, NumberStyles.None, CultureInfo.InvariantCulture, out var port) && port is >= 1 and <= 65535
+            ? null
+            : $"App '{app}' must be the address runserver listens on: a port (8000), ADDRESS:PORT (127.0.0.1:8000) or [IPv6]:PORT ([::1]:8000), with a port from 1 to 65535.";
+    }
+
+    // Django's own naiveip_re: an IPv4 address, a bracketed IPv6 address or a host name, then a port; or a port alone.
+    [GeneratedRegex(@"^(?:(?:\d{1,3}(?:\.\d{1,3}){3}|\[[0-9A-Fa-f:.]+\]|[A-Za-z0-9][A-Za-z0-9.\-]*):)?(?<port>\d{1,5})$")]
+    private static partial Regex AddrPort();
+}

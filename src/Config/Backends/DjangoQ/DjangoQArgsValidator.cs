@@ -1,0 +1,19 @@
+using FluentValidation;
+
+namespace ProdServer.Config;
+
+/// <summary>The constraints <c>qcluster</c> enforces, checked before launch.</summary>
+public sealed class DjangoQArgsValidator : AbstractValidator<DjangoQArgs>
+{
+    /// <summary>Creates the validator.</summary>
+    public DjangoQArgsValidator()
+    {
+        Include(new DjangoCommandOptionsValidator());
+
+        RuleFor(a => a.Name).NotEmpty().When(a => a.Name is not null)
+            .WithMessage("Name must not be empty; leave it unset to use Q_CLUSTER['name'].");
+
+        RuleForEach(a => a.ExtraArgs).Must(e => ServerArgument.ExtraArgumentProblem(e) is null)
+            .WithMessage((_, e) => $"ExtraArgs entry '{e}' {ServerArgument.ExtraArgumentProblem(e)}.");
+    }
+}

@@ -1,0 +1,30 @@
+using System;
+using System.Collections.Generic;
+using FluentValidation;
+
+namespace ProdServer.Config;
+
+/// <summary>Runs a process with <c>python manage.py qcluster [options]</c>, the Django-Q2 (or django-q) cluster.</summary>
+public sealed class DjangoQBackend : DjangoManageBackend<DjangoQArgs>
+{
+    /// <inheritdoc />
+    public override string Name => "DjangoQ";
+
+    /// <inheritdoc />
+    public override string Command => "qcluster";
+
+    /// <inheritdoc />
+    public override string InstallHint => "pip install django-q2 (or apt-get install python3-django-q), add django_q to INSTALLED_APPS and set Q_CLUSTER";
+
+    // Django-Q2 takes the cluster name from Q_CLUSTER_NAME when set: the same value --name would give, from outside the config.
+    /// <inheritdoc />
+    public override IReadOnlyList<string> ScrubbedEnvironment => ["Q_CLUSTER_NAME"];
+
+    // SIGTERM makes the sentinel stop taking tasks and wait for its workers to finish the running ones; 25 s leaves room
+    // under the host's 30 s ShutdownTimeout.
+    /// <inheritdoc />
+    public override TimeSpan GetDefaultStopTimeout(ProcessDefinition process) => TimeSpan.FromSeconds(25);
+
+    /// <inheritdoc />
+    protected override IValidator<DjangoQArgs> ArgsValidator { get; } = new DjangoQArgsValidator();
+}

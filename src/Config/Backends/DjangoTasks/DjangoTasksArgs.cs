@@ -1,0 +1,77 @@
+using System.Collections.Generic;
+
+namespace ProdServer.Config;
+
+/// <summary>
+/// Every option of Django Tasks' <c>manage.py db_worker</c> (django-tasks-db 0.12.0; up to 0.11.0 the command lived in
+/// django-tasks as <c>django_tasks.backends.database</c>), plus Django's base command options. Value options are always
+/// written as <c>--name=value</c>: db_worker declares most of them with an optional argument, so a bare flag would parse as
+/// <c>None</c> and fail later. A <see langword="null"/> property is not passed. See <c>docs/backends/django-tasks.md</c>.
+/// </summary>
+[ServerArgs("db_worker")]
+public sealed partial record DjangoTasksArgs : IDjangoCommandOptions
+{
+    /// <summary><c>--queue-name</c>: the queues to process, written comma-separated; <c>*</c> for all. Default <c>default</c>.</summary>
+    [Flag("queue-name", Separator = ",")]
+    public IReadOnlyList<string>? QueueName { get; init; }
+
+    /// <summary><c>--interval</c>: seconds to sleep when no task is ready; finite and not negative. Default 1.</summary>
+    [Flag("interval")]
+    public double? Interval { get; init; }
+
+    /// <summary><c>--batch</c>: run the tasks that are ready, then exit (the process ends with code 0). Default off. Overrides <see cref="Reload"/>.</summary>
+    [Flag("batch", Boolean = BooleanStyle.Switch)]
+    public bool? Batch { get; init; }
+
+    /// <summary><c>--[no-]reload</c>: restart the worker when code changes. Default on when Django's <c>DEBUG</c> is on; set <see langword="false"/> in production to be sure.</summary>
+    [Flag("reload", Boolean = BooleanStyle.Negatable)]
+    public bool? Reload { get; init; }
+
+    /// <summary><c>--backend</c>: the alias of the task backend in <c>TASKS</c>; it must be a database backend. Default <c>default</c>.</summary>
+    [Flag("backend")]
+    public string? Backend { get; init; }
+
+    /// <summary><c>--no-startup-delay</c>: skip the random sub-second pause at start (which spreads out many workers). Default off.</summary>
+    [Flag("no-startup-delay", Boolean = BooleanStyle.Switch)]
+    public bool? NoStartupDelay { get; init; }
+
+    /// <summary><c>--max-tasks</c>: exit after running this many tasks (the supervisor then decides whether to restart). Default no limit.</summary>
+    [Flag("max-tasks")]
+    public int? MaxTasks { get; init; }
+
+    /// <summary><c>--worker-id</c>: the worker's identifier, 1 to 64 characters, unique among running workers. Default random.</summary>
+    [Flag("worker-id")]
+    public string? WorkerId { get; init; }
+
+    /// <summary>Django <c>--verbosity</c>: output detail level. Default <see cref="DjangoVerbosity.Normal"/>.</summary>
+    [Flag("verbosity")]
+    public DjangoVerbosity? Verbosity { get; init; }
+
+    /// <summary>Django <c>--settings</c>: the dotted settings module. Default <c>DJANGO_SETTINGS_MODULE</c> (which <c>manage.py</c> usually sets).</summary>
+    [Flag("settings")]
+    public string? Settings { get; init; }
+
+    /// <summary>Django <c>--pythonpath</c>: a directory put in front of <c>sys.path</c>. Default none.</summary>
+    [Flag("pythonpath")]
+    public string? PythonPath { get; init; }
+
+    /// <summary>Django <c>--traceback</c>: the full traceback on <c>CommandError</c>. Default off.</summary>
+    [Flag("traceback", Boolean = BooleanStyle.Switch)]
+    public bool? Traceback { get; init; }
+
+    /// <summary>Django <c>--no-color</c>: uncoloured output. Default off. Cannot be combined with <see cref="ForceColor"/>.</summary>
+    [Flag("no-color", Boolean = BooleanStyle.Switch)]
+    public bool? NoColor { get; init; }
+
+    /// <summary>Django <c>--force-color</c>: coloured output even without a terminal. Default off. Cannot be combined with <see cref="NoColor"/>.</summary>
+    [Flag("force-color", Boolean = BooleanStyle.Switch)]
+    public bool? ForceColor { get; init; }
+
+    /// <summary>Django <c>--skip-checks</c>: skip the system checks before starting. Default off.</summary>
+    [Flag("skip-checks", Boolean = BooleanStyle.Switch)]
+    public bool? SkipChecks { get; init; }
+
+    /// <summary>Flags a newer db_worker adds (such as <c>--exclude-queues</c> on its main branch), appended verbatim. Each entry must start with <c>--</c> and hold no line break.</summary>
+    [ExtraArgs]
+    public IReadOnlyList<string>? ExtraArgs { get; init; }
+}

@@ -1,0 +1,17 @@
+using System.Collections.Generic;
+using ProdServer.Config.Tests.Infrastructure;
+
+namespace ProdServer.Config.Tests;
+
+/// <summary><see cref="CeleryBeatArgs"/> against <c>celery-beat.tsv</c> (celery 5.6.3's click parameters, global ones included).</summary>
+public sealed class CeleryBeatReferenceCoverageSpecs : ReferenceCoverageSpecs<CeleryBeatArgs>
+{
+    protected override string CatalogueFile => "celery-beat.tsv";
+
+    protected override IReadOnlyDictionary<string, string> Excluded { get; } = new Dictionary<string, string>
+    {
+        ["app"] = "the process's App; the backend writes it as --app before the subcommand",
+        ["version"] = "prints the version and exits: not a serving option",
+        ["help"] = "prints usage and exits: not a serving option",
+    };
+}

@@ -1,0 +1,70 @@
+using System;
+using System.IO;
+using System.Threading;
+using System.Threading.Tasks;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
+using Xunit;
+
+namespace ProdServer.Config.Integration.Tests;
+
+/// <summary>The SDK starts Debian's celery 5.2.6 worker against a redis-server of the test's own, and the worker does real work.</summary>
+public sealed class CeleryWorkerSpecs
+{
+    private static readonly TimeSpan Budget = TimeSpan.FromSeconds(60);
+
+    [Fact]
+    public async Task I_can_run_a_celery_worker_that_executes_a_task_sent_by_a_client_and_returns_its_result()
+    {
+        await using var redis = await RedisServer.StartAsync();
+        var (host, logs) = TestHost.Build(o => o
+            .UseCeleryWorker("psc_celery", w => w with
+            {
+                // Global options: the SDK must write them before the word "worker", or celery refuses them.
+                Broker = redis.Url(0), ResultBackend = redis.Url(1), NoColor = true,
+                Hostname = "psc-worker@%h", LogLevel = CeleryLogLevel.Info, Pool = CeleryPool.Solo,
+                WithoutGossip = true, WithoutMingle = true, WithoutHeartbeat = true, Optimization = CeleryOptimization.Fair,
+            })
+            .WorkingDirectory("apps")
+            .Python(Python.Debian));
+
+        using var stop = new CancellationTokenSource(TimeSpan.FromSeconds(120));
+        var run = host.RunProdServerAsync(["worker"], TextWriter.Null, TextWriter.Null, stop.Token);
+        try
+        {
+            await TestHost.WaitForLogAsync(logs, "psc-worker@", Budget, run);
+
+            var (code, output) = await TestHost.RunScriptAsync(Python.AppsDirectory, null, Budget, "celery_send.py", redis.Url(0), redis.Url(1), "2", "3");
+
+            Assert.True(code == 0, $"celery_send.py failed ({code}):\n{output}\nworker log:\n{logs.Text}");
+            Assert.Contains("result 5", output, StringComparison.Ordinal);
+            await TestHost.WaitForLogAsync(logs, "succeeded in", Budget, run);
+            Assert.Contains("Task psc_celery.add[", logs.Text, StringComparison.Ordinal);
+            // The launch shape reached the log as the engine started it.
+            Assert.Contains($"-m celery --app=psc_celery --broker={redis.Url(0)} --result-backend={redis.Url(1)} --no-color worker", logs.Text, StringComparison.Ordinal);
+        }
+        finally
+        {
+            await stop.CancelAsync();
+        }
+
+        var exitCode = await run.WaitAsync(Budget);
+        var pid = logs.StartedPid("worker");
+        // SIGTERM is celery's warm shutdown: it finishes and exits 0, well inside the stop timeout.
+        Assert.Equal(0, exitCode);
+        Assert.Contains($"worker#{pid} stopped gracefully", logs.Text, StringComparison.Ordinal);
+        Assert.False(Loopback.IsRunning(pid), $"the celery worker (pid {pid}) outlived the host:\n{logs.Text}");
+    }
+
+    [Fact]
+    public async Task A_worker_whose_app_cannot_be_imported_makes_the_host_exit_non_zero_with_celery_message_in_the_log()
+    {
+        var (host, logs) = TestHost.Build(o => o.UseCeleryWorker("no_such_celery_module").WorkingDirectory("apps").Python(Python.Debian));
+
+        using var stop = new CancellationTokenSource(TimeSpan.FromSeconds(120));
+        var exitCode = await host.RunProdServerAsync(["worker"], TextWriter.Null, TextWriter.Null, stop.Token).WaitAsync(Budget);
+
+        Assert.NotEqual(0, exitCode);
+        Assert.Contains("no_such_celery_module", logs.Text, StringComparison.Ordinal);
+    }
+}

@@ -1,0 +1,54 @@
+using System;
+using System.IO;
+using System.Net.Http;
+using System.Threading;
+using System.Threading.Tasks;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
+using Xunit;
+
+namespace ProdServer.Config.Integration.Tests;
+
+/// <summary>The SDK runs Django 3.2's <c>manage.py runserver</c> on a free loopback port, serves a page, and stops it with SIGINT.</summary>
+public sealed class DjangoDevServerSpecs
+{
+    private static readonly TimeSpan Budget = TimeSpan.FromSeconds(60);
+
+    [Theory]
+    [InlineData(false)]
+    [InlineData(true)]
+    public async Task I_can_serve_a_django_page_through_the_dev_server_and_stop_it_without_leaving_a_process(bool noReload)
+    {
+        using var site = new DjangoSite();
+        var port = Loopback.FreePort();
+        var (host, logs) = TestHost.Build(o => o
+            .UseDjangoDevServer($"127.0.0.1:{port}", d => d with { NoReload = noReload ? true : null, Insecure = true })
+            .WorkingDirectory(site.Directory)
+            .Python(Python.Debian)
+            .Environment("PSC_DB", site.Database));
+
+        using var stop = new CancellationTokenSource(TimeSpan.FromSeconds(120));
+        var run = host.RunProdServerAsync(["web"], TextWriter.Null, TextWriter.Null, stop.Token);
+        try
+        {
+            using var client = new HttpClient { Timeout = TimeSpan.FromSeconds(5) };
+            using var response = await Loopback.WaitForResponseAsync(client, $"http://127.0.0.1:{port}/", Budget, () => run.IsCompleted);
+
+            Assert.True(response.IsSuccessStatusCode, logs.Text);
+            Assert.Equal("hello from django runserver through psc\n", await response.Content.ReadAsStringAsync());
+            Assert.Contains($"manage.py runserver {(noReload ? "--noreload " : "")}--insecure 127.0.0.1:{port}", logs.Text, StringComparison.Ordinal);
+        }
+        finally
+        {
+            await stop.CancelAsync();
+        }
+
+        var exitCode = await run.WaitAsync(Budget);
+        var pid = logs.StartedPid("web");
+        // SIGINT is Ctrl+C: runserver (and, with the reloader, its serving child) exits 0.
+        Assert.True(exitCode == 0, logs.Text);
+        Assert.Contains($"web#{pid} stopped gracefully", logs.Text, StringComparison.Ordinal);
+        Assert.False(Loopback.IsRunning(pid), $"runserver (pid {pid}) outlived the host:\n{logs.Text}");
+        Assert.False(Loopback.IsListening(port), $"something still listens on {port}: the reloader's child outlived the stop.\n{logs.Text}");
+    }
+}

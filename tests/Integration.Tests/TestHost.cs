@@ -1,0 +1,73 @@
+using System;
+using System.Diagnostics;
+using System.Threading.Tasks;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
+using Xunit;
+
+namespace ProdServer.Config.Integration.Tests;
+
+/// <summary>A Generic Host declared as a user's Program.cs does, with every log line captured, plus a bounded wait on the log.</summary>
+internal static class TestHost
+{
+    public static (IHost Host, CapturingLoggerProvider Logs) Build(Action<ProdServerBuilder> configure)
+    {
+        // No default configuration sources: the output directory holds the Quickstart sample's appsettings.json (it declares a
+        // "web" process), which must not leak into these hosts.
+        var builder = Host.CreateApplicationBuilder(new HostApplicationBuilderSettings { ContentRootPath = AppContext.BaseDirectory, DisableDefaults = true });
+        var logs = new CapturingLoggerProvider();
+        builder.Logging.ClearProviders();
+        builder.Logging.AddProvider(logs);
+        builder.Logging.SetMinimumLevel(LogLevel.Debug);
+        builder.Services.AddProdServer(configure);
+        return (builder.Build(), logs);
+    }
+
+    /// <summary>Waits until the log holds <paramref name="text"/>, failing with the whole log after <paramref name="timeout"/> or when <paramref name="run"/> ends.</summary>
+    public static async Task WaitForLogAsync(CapturingLoggerProvider logs, string text, TimeSpan timeout, Task run)
+    {
+        var clock = Stopwatch.StartNew();
+        while (!logs.Text.Contains(text, StringComparison.Ordinal))
+        {
+            Assert.False(run.IsCompleted, $"the host ended before '{text}' was logged:\n{logs.Text}");
+            Assert.True(clock.Elapsed < timeout, $"'{text}' was not logged within {timeout}:\n{logs.Text}");
+            await Task.Delay(100);
+        }
+    }
+
+    /// <summary>Runs a helper Python script to completion (bounded) and returns its exit code and output.</summary>
+    public static async Task<(int Code, string Output)> RunScriptAsync(
+        string workingDirectory, System.Collections.Generic.IReadOnlyDictionary<string, string>? environment, TimeSpan timeout, params string[] args)
+    {
+        var info = new ProcessStartInfo(Python.Debian)
+        {
+            WorkingDirectory = workingDirectory, UseShellExecute = false, RedirectStandardOutput = true, RedirectStandardError = true,
+        };
+        foreach (var arg in args)
+        {
+            info.ArgumentList.Add(arg);
+        }
+
+        info.Environment["PYTHONUNBUFFERED"] = "1";
+        foreach (var (name, value) in environment ?? new System.Collections.Generic.Dictionary<string, string>())
+        {
+            info.Environment[name] = value;
+        }
+
+        using var process = Process.Start(info)!;
+        var stdout = process.StandardOutput.ReadToEndAsync();
+        var stderr = process.StandardError.ReadToEndAsync();
+        try
+        {
+            await process.WaitForExitAsync().WaitAsync(timeout);
+        }
+        catch (TimeoutException)
+        {
+            process.Kill(entireProcessTree: true);
+            throw;
+        }
+
+        return (process.ExitCode, await stdout + await stderr);
+    }
+}

@@ -1,0 +1,2 @@
+def multiply(x, y):
+    return x * y
