@@ -19,7 +19,7 @@ internal static class SystemdExporter
     {
         var unit = new StringBuilder();
         unit.AppendLine("[Unit]")
-            .AppendLine($"Description={deployment.AppName} {process.Name} ({process.Backend.Name}, {process.App})")
+            .AppendLine($"Description={deployment.AppName} {process.Name} ({process.Backend.Name}{(process.App is { Length: > 0 } app ? ", " + app : "")})")
             .AppendLine("After=network-online.target")
             .AppendLine("Wants=network-online.target")
             .AppendLine($"PartOf={target}")
