@@ -15,6 +15,14 @@ internal static class DryRun
             await output.WriteLineAsync($"# unset {name} (it would override the typed configuration)").ConfigureAwait(false);
         }
 
+        if (process.Backend.DistributionName is { } distribution)
+        {
+            foreach (var requirement in process.Backend.GetVersionRequirements(process))
+            {
+                await output.WriteLineAsync($"# needs {requirement.Describe(distribution)} for {requirement.Setting} (checked at start)").ConfigureAwait(false);
+            }
+        }
+
         foreach (var (name, value) in plan.Environment)
         {
             await output.WriteLineAsync($"# env {name}={ShellQuoting.Quote(value)}").ConfigureAwait(false);
