@@ -16,7 +16,7 @@ public sealed partial record GunicornArgs
     [Flag("config")]
     public string? Config { get; init; }
 
-    /// <summary><c>--bind</c>: HOST, HOST:PORT, unix:PATH or fd://N. Once per entry. Cannot be combined with a Unix socket given elsewhere. Default: 127.0.0.1:8000 (0.0.0.0:$PORT if PORT set).</summary>
+    /// <summary><c>--bind</c>: the address to listen on: HOST, HOST:PORT, [IPv6]:PORT, unix:PATH or fd://N. Once per entry; several entries listen on several addresses. Default: 127.0.0.1:8000 (0.0.0.0:$PORT if PORT set).</summary>
     [Flag("bind")]
     public IReadOnlyList<string>? Bind { get; init; }
 
