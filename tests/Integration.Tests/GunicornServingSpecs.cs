@@ -56,6 +56,36 @@ public sealed class GunicornServingSpecs : IDisposable
         Assert.Contains($"web#{master} stopped gracefully", logs.Text);
     }
 
+    [Fact]
+    public async Task I_can_serve_a_django_site_through_gunicorn()
+    {
+        var port = Loopback.FreePort();
+        var (host, logs) = ServingHost.Build(o => o
+            .UseGunicorn("djsite.wsgi:application", g => g with { Bind = [$"127.0.0.1:{port}"], Workers = 2, WorkerClass = "gthread", Threads = 2 })
+            .WorkingDirectory("apps")
+            .Environment("DJANGO_SETTINGS_MODULE", "djsite.settings")
+            .Python(Python.Debian));
+
+        using var stop = new CancellationTokenSource(TimeSpan.FromSeconds(90));
+        var run = host.RunProdServerAsync(["web"], TextWriter.Null, TextWriter.Null, stop.Token);
+        try
+        {
+            using var client = new HttpClient { Timeout = TimeSpan.FromSeconds(5) };
+            using var response = await Loopback.WaitForResponseAsync(client, $"http://127.0.0.1:{port}/page", ServingHost.StartBudget, () => run.IsCompleted);
+
+            Assert.Equal(System.Net.HttpStatusCode.OK, response.StatusCode);
+            Assert.Matches(new Regex(@"^django 3\.2\.\d+ over wsgi\n$"), await response.Content.ReadAsStringAsync());
+        }
+        finally
+        {
+            await stop.CancelAsync();
+            var exitCode = await run.WaitAsync(TimeSpan.FromSeconds(40));
+            Assert.True(exitCode == 0, $"gunicorn exited {exitCode}.\n{logs.Text}");
+        }
+
+        Assert.Contains("Booting worker", logs.Text, StringComparison.Ordinal);
+    }
+
     // GunicornArgs flags that the all-at-once check below leaves unset, besides every flag with a Since (20.1 lacks those).
     private static readonly Dictionary<string, string> NotInTheCheck = new(StringComparer.Ordinal)
     {

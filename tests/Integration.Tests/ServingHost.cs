@@ -16,6 +16,9 @@ internal static class ServingHost
         {
             Args = [],
             ContentRootPath = AppContext.BaseDirectory,
+            // The output directory holds the Quickstart sample's appsettings.json (it names another Django project); the
+            // process is declared in code only.
+            DisableDefaults = true,
         });
         var logs = new CapturingLoggerProvider();
         builder.Logging.ClearProviders();

@@ -61,6 +61,36 @@ public sealed class UvicornServingSpecs : IDisposable
     }
 
     [Fact]
+    public async Task I_can_serve_djangos_asgi_application_through_uvicorn()
+    {
+        var port = Loopback.FreePort();
+
+        var (host, logs) = ServingHost.Build(o => o
+            .UseUvicorn("djsite.asgi:application", u => u with { Host = "127.0.0.1", Port = port, Workers = 1 })
+            .WorkingDirectory("apps")
+            .Environment("DJANGO_SETTINGS_MODULE", "djsite.settings")
+            .Python(Python.Debian));
+        using var stop = new CancellationTokenSource(TimeSpan.FromSeconds(90));
+        var run = host.RunProdServerAsync(["web"], TextWriter.Null, TextWriter.Null, stop.Token);
+        try
+        {
+            using var client = new HttpClient { Timeout = TimeSpan.FromSeconds(5) };
+            using var response = await Loopback.WaitForResponseAsync(client, $"http://127.0.0.1:{port}/page", ServingHost.StartBudget, () => run.IsCompleted);
+
+            Assert.Equal(System.Net.HttpStatusCode.OK, response.StatusCode);
+            Assert.Matches(new System.Text.RegularExpressions.Regex(@"^django 3\.2\.\d+ over asgi\n$"), await response.Content.ReadAsStringAsync());
+        }
+        finally
+        {
+            await stop.CancelAsync();
+            var exitCode = await run.WaitAsync(TimeSpan.FromSeconds(30));
+            Assert.True(exitCode == 0, $"uvicorn exited {exitCode}.\n{logs.Text}");
+        }
+
+        Assert.Contains("-m uvicorn djsite.asgi:application", logs.Text, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task I_can_serve_a_wsgi_app_through_uvicorn_with_interface_wsgi()
     {
         var port = Loopback.FreePort();
