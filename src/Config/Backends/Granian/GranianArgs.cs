@@ -44,7 +44,7 @@ public sealed partial record GranianArgs
     [Flag("blocking-threads")]
     public int? BlockingThreads { get; init; }
 
-    /// <summary><c>--blocking-threads-idle-timeout</c>: Idle lifetime of a blocking thread; 5..600 s.  A duration: whole seconds (30) or text such as 1h30m (the text form needs granian 2.5.0). Default: 30. Needs granian 2.0.0 or newer.</summary>
+    /// <summary><c>--blocking-threads-idle-timeout</c>: Idle lifetime of a blocking thread; 5..600 s. A duration: whole seconds (30) or text such as 1h30m (the text form needs granian 2.5.0). Default: 30. Needs granian 2.0.0 or newer.</summary>
     [Flag("blocking-threads-idle-timeout", Since = "2.0.0")]
     public string? BlockingThreadsIdleTimeout { get; init; }
 
@@ -108,7 +108,7 @@ public sealed partial record GranianArgs
     [Flag("http2-keep-alive-interval")]
     public int? Http2KeepAliveInterval { get; init; }
 
-    /// <summary><c>--http2-keep-alive-timeout</c>: Wait for HTTP/2 ping reply; min 1 s.  A duration: whole seconds (30) or text such as 1h30m (the text form needs granian 2.5.0). Default: 20.</summary>
+    /// <summary><c>--http2-keep-alive-timeout</c>: Wait for HTTP/2 ping reply; min 1 s. A duration: whole seconds (30) or text such as 1h30m (the text form needs granian 2.5.0). Default: 20.</summary>
     [Flag("http2-keep-alive-timeout")]
     public string? Http2KeepAliveTimeout { get; init; }
 
@@ -188,7 +188,7 @@ public sealed partial record GranianArgs
     [Flag("respawn-interval")]
     public double? RespawnInterval { get; init; }
 
-    /// <summary><c>--rss-sample-interval</c>: Memory sampling period; 1..300 s.  A duration: whole seconds (30) or text such as 1h30m (the text form needs granian 2.5.0). Default: 30. Needs granian 2.5.0 or newer.</summary>
+    /// <summary><c>--rss-sample-interval</c>: Memory sampling period; 1..300 s. A duration: whole seconds (30) or text such as 1h30m (the text form needs granian 2.5.0). Default: 30. Needs granian 2.5.0 or newer.</summary>
     [Flag("rss-sample-interval", Since = "2.5.0")]
     public string? RssSampleInterval { get; init; }
 
@@ -196,7 +196,7 @@ public sealed partial record GranianArgs
     [Flag("rss-samples", Since = "2.6.0")]
     public int? RssSamples { get; init; }
 
-    /// <summary><c>--workers-lifetime</c>: Respawn workers after this age; min 60 s.  A duration: whole seconds (30) or text such as 1h30m (the text form needs granian 2.5.0). Default: not set.</summary>
+    /// <summary><c>--workers-lifetime</c>: Respawn workers after this age; min 60 s. A duration: whole seconds (30) or text such as 1h30m (the text form needs granian 2.5.0). Default: not set.</summary>
     [Flag("workers-lifetime")]
     public string? WorkersLifetime { get; init; }
 
@@ -204,7 +204,7 @@ public sealed partial record GranianArgs
     [Flag("workers-max-rss", Since = "2.5.0")]
     public int? WorkersMaxRss { get; init; }
 
-    /// <summary><c>--workers-kill-timeout</c>: Grace before force-killing a worker; 1..1800 s.  A duration: whole seconds (30) or text such as 1h30m (the text form needs granian 2.5.0). The SDK waits this long plus a margin before killing the process. Default: (none: wait forever).</summary>
+    /// <summary><c>--workers-kill-timeout</c>: Grace before force-killing a worker; 1..1800 s. A duration: whole seconds (30) or text such as 1h30m (the text form needs granian 2.5.0). The SDK waits this long plus a margin before killing the process. Default: (none: wait forever).</summary>
     [Flag("workers-kill-timeout")]
     public string? WorkersKillTimeout { get; init; }
 
@@ -232,7 +232,7 @@ public sealed partial record GranianArgs
     [Flag("static-path-dir-to-file", Since = "2.7.0")]
     public string? StaticPathDirToFile { get; init; }
 
-    /// <summary><c>--static-path-expires</c>: Static cache lifetime; 0 disables.  A duration: whole seconds (30) or text such as 1h30m (the text form needs granian 2.5.0). Default: 86400. Needs granian 2.3.0 or newer.</summary>
+    /// <summary><c>--static-path-expires</c>: Static cache lifetime; 0 disables. A duration: whole seconds (30) or text such as 1h30m (the text form needs granian 2.5.0). Default: 86400. Needs granian 2.3.0 or newer.</summary>
     [Flag("static-path-expires", Since = "2.3.0")]
     public string? StaticPathExpires { get; init; }
 
@@ -240,7 +240,7 @@ public sealed partial record GranianArgs
     [Flag("metrics", Boolean = BooleanStyle.Negatable, Since = "2.7.0")]
     public bool? Metrics { get; init; }
 
-    /// <summary><c>--metrics-scrape-interval</c>: Metrics collection period; 1..60 s.  A duration: whole seconds (30) or text such as 1h30m (the text form needs granian 2.5.0). Default: 15. Needs granian 2.7.0 or newer.</summary>
+    /// <summary><c>--metrics-scrape-interval</c>: Metrics collection period; 1..60 s. A duration: whole seconds (30) or text such as 1h30m (the text form needs granian 2.5.0). Default: 15. Needs granian 2.7.0 or newer.</summary>
     [Flag("metrics-scrape-interval", Since = "2.7.0")]
     public string? MetricsScrapeInterval { get; init; }
 

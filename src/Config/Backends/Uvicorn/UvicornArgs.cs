@@ -180,7 +180,7 @@ public sealed partial record UvicornArgs
     [Flag("ssl-ca-certs")]
     public string? SslCaCerts { get; init; }
 
-    /// <summary><c>--ssl-ciphers</c>: TLS cipher list string. Default: (OpenSSL default). (default was TLSv1 before 0.48.0 (so in 0.17.6.).)</summary>
+    /// <summary><c>--ssl-ciphers</c>: TLS cipher list string. Default: (OpenSSL default). (The default was TLSv1 before 0.48.0, so in 0.17.6.)</summary>
     [Flag("ssl-ciphers")]
     public string? SslCiphers { get; init; }
 
@@ -188,7 +188,7 @@ public sealed partial record UvicornArgs
     [Flag("header")]
     public IReadOnlyList<string>? Headers { get; init; }
 
-    /// <summary><c>--app-dir</c>: Directory put on sys.path before importing the target. Default: (empty = cwd). (default was . in 0.17.6.)</summary>
+    /// <summary><c>--app-dir</c>: Directory put on sys.path before importing the target. Default: (empty = cwd). (The default was . in 0.17.6.)</summary>
     [Flag("app-dir")]
     public string? AppDir { get; init; }
 
