@@ -82,7 +82,11 @@ internal static class Emitter
         w.Open("new global::System.Collections.ObjectModel.ReadOnlyCollection<" + FlagInfo + ">(new " + FlagInfo + "[]");
         foreach (var flag in model.Flags)
         {
-            w.Line("new " + FlagInfo + "(" + Literal(flag.PropertyName) + ", " + Literal(flag.FlagName) + ", " + Ns + "FlagKind." + PublicKind(flag.Kind) + "),");
+            // Version limits only where declared, so records without them read exactly as before.
+            var versions = flag.Since is null && flag.Removed is null
+                ? string.Empty
+                : ", " + NullableLiteral(flag.Since) + ", " + NullableLiteral(flag.Removed);
+            w.Line("new " + FlagInfo + "(" + Literal(flag.PropertyName) + ", " + Literal(flag.FlagName) + ", " + Ns + "FlagKind." + PublicKind(flag.Kind) + versions + "),");
         }
 
         w.Dedent();
@@ -226,6 +230,8 @@ internal static class Emitter
         FlagValueKind.StringList or FlagValueKind.EnumList => "List",
         _ => "Extra",
     };
+
+    private static string NullableLiteral(string? value) => value is null ? "null" : Literal(value);
 
     /// <summary>A C# string literal; flag names and spellings come from user attributes and may hold anything.</summary>
     internal static string Literal(string value)

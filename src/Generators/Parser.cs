@@ -125,6 +125,8 @@ internal static class Parser
             var flagName = SingleString(attribute);
             var booleanStyle = 0;
             string? separator = null;
+            string? since = null;
+            string? removed = null;
             foreach (var named in attribute.NamedArguments)
             {
                 switch (named.Key)
@@ -134,6 +136,12 @@ internal static class Parser
                         break;
                     case "Separator":
                         separator = named.Value.Value as string;
+                        break;
+                    case "Since":
+                        since = named.Value.Value as string;
+                        break;
+                    case "Removed":
+                        removed = named.Value.Value as string;
                         break;
                 }
             }
@@ -179,7 +187,9 @@ internal static class Parser
                 kind.Value,
                 kind == FlagValueKind.Boolean ? BooleanStyles[booleanStyle] : string.Empty,
                 kind is FlagValueKind.StringList or FlagValueKind.EnumList ? separator : null,
-                enumKey));
+                enumKey,
+                string.IsNullOrEmpty(since) ? null : since,
+                string.IsNullOrEmpty(removed) ? null : removed));
         }
 
         if (diagnostics.Count > 0)

@@ -8,7 +8,9 @@ public sealed class DjangoTasksReferenceCoverageSpecs : ReferenceCoverageSpecs<D
 {
     protected override string CatalogueFile => "django-tasks-db_worker.tsv";
 
-    protected override IReadOnlyDictionary<string, string> Excluded { get; } = new Dictionary<string, string>
+    protected override bool DeclaresReleases => false; // no version check for this backend yet
+
+    protected override IReadOnlyDictionary<string, string> Exclusions { get; } = new Dictionary<string, string>
     {
         ["version"] = "prints Django's version and exits: not a serving option",
         ["help"] = "prints usage and exits: not a serving option",

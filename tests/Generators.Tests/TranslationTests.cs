@@ -153,10 +153,23 @@ public sealed class TranslationTests
 
         Assert.Equal("waitress-serve", GeneratedAssembly.Get(args, "Command", serverArgs));
         var flags = ((System.Collections.IEnumerable)GeneratedAssembly.Get(args, "Flags", serverArgs)!).Cast<object>().Select(f => f.ToString()).ToArray();
-        Assert.Equal("FlagInfo { Property = Call, Name = call, Kind = Boolean }", flags[0]);
-        Assert.Equal("FlagInfo { Property = TrustedProxyHeaders, Name = trusted-proxy-headers, Kind = List }", flags[9]);
-        Assert.Equal("FlagInfo { Property = ExtraArgs, Name = , Kind = Extra }", flags[^1]);
+        Assert.Equal("FlagInfo { Property = Call, Name = call, Kind = Boolean, Since = , Removed =  }", flags[0]);
+        Assert.Equal("FlagInfo { Property = TrustedProxyHeaders, Name = trusted-proxy-headers, Kind = List, Since = , Removed =  }", flags[9]);
+        Assert.Equal("FlagInfo { Property = ExtraArgs, Name = , Kind = Extra, Since = , Removed =  }", flags[^1]);
         Assert.Same(GeneratedAssembly.Type(Waitress).GetProperty("ServerFlags")!.GetValue(null), GeneratedAssembly.Get(args, "Flags", serverArgs));
+    }
+
+    [Fact]
+    public void The_flag_table_carries_the_server_releases_a_flag_needs()
+    {
+        var args = GeneratedAssembly.Create(MyServer);
+        var serverArgs = GeneratedAssembly.Type("ProdServer.Config.IServerArgs");
+
+        var flags = ((System.Collections.IEnumerable)GeneratedAssembly.Get(args, "Flags", serverArgs)!).Cast<object>().Select(f => f.ToString()).ToArray();
+
+        Assert.Contains("FlagInfo { Property = MaxBytes, Name = max-bytes, Kind = Integer, Since = 2.0, Removed =  }", flags);
+        Assert.Contains("FlagInfo { Property = WsDeflate, Name = ws-deflate, Kind = Boolean, Since = , Removed = 3.1 }", flags);
+        Assert.Contains("FlagInfo { Property = Workers, Name = workers, Kind = Integer, Since = , Removed =  }", flags);
     }
 
     [Fact]

@@ -24,4 +24,14 @@ public sealed class FlagAttribute : Attribute
     /// When <see langword="null"/> (the default) the flag is repeated once per value (<c>--flag=a --flag=b</c>).
     /// </summary>
     public string? Separator { get; set; }
+
+    /// <summary>
+    /// The first release of the server that accepts this flag (<c>21.0.0</c>), when older releases still in use (a Linux
+    /// distribution's package) reject it. Before launch, a process that writes the flag has the installed server's version
+    /// checked, so an old server is reported by name instead of failing with a usage error. <see langword="null"/>: every release.
+    /// </summary>
+    public string? Since { get; set; }
+
+    /// <summary>The first release of the server that no longer accepts this flag, checked like <see cref="Since"/>. <see langword="null"/>: never removed.</summary>
+    public string? Removed { get; set; }
 }

@@ -4,7 +4,9 @@ namespace ProdServer.Config;
 /// <param name="Property">The C# property name, for example <c>ChannelTimeout</c>.</param>
 /// <param name="Name">The flag's long name without dashes, for example <c>channel-timeout</c>; empty for the extra-arguments list.</param>
 /// <param name="Kind">What kind of value the flag takes.</param>
-public sealed record FlagInfo(string Property, string Name, FlagKind Kind);
+/// <param name="Since">The first server release that accepts the flag (<see cref="FlagAttribute.Since"/>); <see langword="null"/> for every release.</param>
+/// <param name="Removed">The first server release that rejects the flag (<see cref="FlagAttribute.Removed"/>); <see langword="null"/> when never removed.</param>
+public sealed record FlagInfo(string Property, string Name, FlagKind Kind, string? Since = null, string? Removed = null);
 
 /// <summary>The kind of value a flag takes.</summary>
 public enum FlagKind

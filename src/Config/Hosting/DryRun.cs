@@ -23,6 +23,14 @@ internal static class DryRun
             await output.WriteLineAsync($"# unset {name} (it would override the typed configuration)").ConfigureAwait(false);
         }
 
+        if (process.Backend.DistributionName is { } distribution)
+        {
+            foreach (var requirement in process.Backend.GetVersionRequirements(process))
+            {
+                await output.WriteLineAsync($"# needs {requirement.Describe(distribution)} for {requirement.Setting} (checked at start)").ConfigureAwait(false);
+            }
+        }
+
         foreach (var name in plan.FileEnvironment.Keys.Where(n => !plan.Environment.ContainsKey(n)))
         {
             await output.WriteLineAsync($"# env {name} (from an env file; value not shown)").ConfigureAwait(false);

@@ -48,6 +48,7 @@ internal sealed class ProdServerHostedService : IHostedService
             foreach (var definition in selected)
             {
                 var plan = LaunchPlanner.Plan(definition, _contentRoot);
+                ServerVersionCheck.Ensure(definition, plan);
                 var logger = _loggers.CreateLogger("ProdServer.Process." + definition.Name);
                 var process = ServerProcess.Start(plan, logger);
                 _running.Add((definition, process));

@@ -46,6 +46,23 @@ public abstract class ServerBackend
     /// </summary>
     public virtual string? PythonEntryPoint => null;
 
+    /// <summary>
+    /// The Python distribution whose installed version <see cref="GetVersionRequirements"/> are checked against
+    /// (<c>gunicorn</c>), read with <c>importlib.metadata</c> by the interpreter that runs the server. When
+    /// <see langword="null"/> (the default), nothing is checked.
+    /// </summary>
+    public virtual string? DistributionName => null;
+
+    /// <summary>
+    /// The server releases the process's settings need. Checked before launch, and only when this is not empty, so a process
+    /// without version-limited settings starts without probing anything. By default: the flags written whose
+    /// <see cref="FlagAttribute.Since"/>/<see cref="FlagAttribute.Removed"/> are set (<see cref="VersionRequirement.OfWrittenFlags"/>).
+    /// </summary>
+    /// <param name="process">The process.</param>
+    /// <returns>The requirements.</returns>
+    public virtual IReadOnlyList<VersionRequirement> GetVersionRequirements(ProcessDefinition process) =>
+        VersionRequirement.OfWrittenFlags(process);
+
     /// <summary>Creates the backend's options with nothing set (every server default applies).</summary>
     /// <returns>A new args record.</returns>
     public abstract IServerArgs CreateDefaultArgs();

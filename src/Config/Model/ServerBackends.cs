@@ -10,6 +10,21 @@ public static class ServerBackends
     /// <summary>Waitress, the pure-Python WSGI server (<c>waitress-serve</c>).</summary>
     public static WaitressBackend Waitress { get; } = new WaitressBackend();
 
+    /// <summary>Gunicorn, the pre-fork WSGI server (<c>gunicorn</c>).</summary>
+    public static GunicornBackend Gunicorn { get; } = new GunicornBackend();
+
+    /// <summary>Uvicorn serving an ASGI app (<c>python -m uvicorn</c>).</summary>
+    public static UvicornBackend Uvicorn { get; } = new UvicornBackend(wsgi: false);
+
+    /// <summary>Uvicorn serving a WSGI app (<c>python -m uvicorn --interface=wsgi</c>).</summary>
+    public static UvicornBackend UvicornWsgi { get; } = new UvicornBackend(wsgi: true);
+
+    /// <summary>Granian serving an ASGI app (<c>granian --interface=asgi</c>).</summary>
+    public static GranianBackend Granian { get; } = new GranianBackend(wsgi: false);
+
+    /// <summary>Granian serving a WSGI app (<c>granian --interface=wsgi</c>).</summary>
+    public static GranianBackend GranianWsgi { get; } = new GranianBackend(wsgi: true);
+
     /// <summary>A Celery worker (<c>python -m celery --app=APP worker</c>).</summary>
     public static CeleryWorkerBackend CeleryWorker { get; } = new CeleryWorkerBackend();
 
@@ -25,7 +40,8 @@ public static class ServerBackends
     /// <summary>Django's development server (<c>python manage.py runserver</c>); for development only.</summary>
     public static DjangoDevServerBackend DjangoDevServer { get; } = new DjangoDevServerBackend();
 
-    private static readonly ServerBackend[] All = [Waitress, CeleryWorker, CeleryBeat, DjangoTasks, DjangoQ, DjangoDevServer];
+    private static readonly ServerBackend[] All =
+        [Waitress, Gunicorn, Uvicorn, UvicornWsgi, Granian, GranianWsgi, CeleryWorker, CeleryBeat, DjangoTasks, DjangoQ, DjangoDevServer];
 
     /// <summary>The names accepted in configuration.</summary>
     public static IEnumerable<string> Names => All.Select(b => b.Name);

@@ -8,6 +8,8 @@ namespace ProdServer.Config.Generators.Model;
 /// <param name="BooleanStyle">The <c>BooleanStyle</c> member name for booleans; empty otherwise.</param>
 /// <param name="Separator">For lists: the joining separator, or <see langword="null"/> to repeat the flag.</param>
 /// <param name="EnumKey">For enums and enum lists: the key of the <see cref="EnumModel"/> to use; empty otherwise.</param>
+/// <param name="Since">The first server release that accepts the flag, or <see langword="null"/>.</param>
+/// <param name="Removed">The first server release that rejects the flag, or <see langword="null"/>.</param>
 internal sealed record FlagModel(
     string PropertyName,
     string PropertyIdentifier,
@@ -15,4 +17,6 @@ internal sealed record FlagModel(
     FlagValueKind Kind,
     string BooleanStyle,
     string? Separator,
-    string EnumKey);
+    string EnumKey,
+    string? Since = null,
+    string? Removed = null);

@@ -55,79 +55,9 @@ internal sealed class ReferenceTsv
         return name.StartsWith("[no-]", StringComparison.Ordinal) ? name["[no-]".Length..] : name;
     }
 
-    /// <summary>Catalogue flags missing from <paramref name="flags"/> and not in <paramref name="excluded"/>.</summary>
-    public IReadOnlyList<string> Missing(IEnumerable<FlagInfo> flags, IReadOnlyDictionary<string, string> excluded)
-    {
-        var available = flags.Select(f => f.Name).ToHashSet(StringComparer.Ordinal);
-        return Rows.Select(r => r.Flag).Where(f => !available.Contains(f) && !excluded.ContainsKey(f)).ToList();
-    }
 
-    /// <summary>Properties of <paramref name="flags"/> whose flag the catalogue does not list, plus excluded flags that have a property after all.</summary>
-    public IReadOnlyList<string> Invented(IEnumerable<FlagInfo> flags, IReadOnlyDictionary<string, string> excluded)
-    {
-        var catalogue = Rows.Select(r => r.Flag).ToHashSet(StringComparer.Ordinal);
-        return flags.Where(f => f.Name.Length > 0 && (!catalogue.Contains(f.Name) || excluded.ContainsKey(f.Name)))
-            .Select(f => $"{f.Property} (--{f.Name})")
-            .ToList();
-    }
 
-    /// <summary>Catalogue rows whose value kind differs from the property's, as "flag: catalogue vs record".</summary>
-    public IReadOnlyList<string> KindMismatches(IEnumerable<FlagInfo> flags)
-    {
-        var byName = flags.Where(f => f.Name.Length > 0).ToDictionary(f => f.Name, StringComparer.Ordinal);
-        var mismatches = new List<string>();
-        foreach (var row in Rows.Where(r => byName.ContainsKey(r.Flag)))
-        {
-            FlagKind[] expected = row.Value switch
-            {
-                "switch" or "negatable" => [FlagKind.Boolean],
-                "int" => [FlagKind.Integer],
-                "float" => [FlagKind.Number],
-                "enum" => [FlagKind.Enum],
-                // Octal stays text: "022" and "18" must reach the server as written, since the leading 0 chooses the base.
-                "string" or "path" or "octal" => [FlagKind.String],
-                "list" => [FlagKind.List],
-                _ => throw new InvalidDataException($"{FileName}: unexpected value kind '{row.Value}' for --{row.Flag}"),
-            };
-            if (!expected.Contains(byName[row.Flag].Kind))
-            {
-                mismatches.Add($"--{row.Flag}: '{row.Value}' in {FileName}, {byName[row.Flag].Kind} in the record");
-            }
-        }
 
-        return mismatches;
-    }
-
-    /// <summary>
-    /// Checks each boolean row against <paramref name="translate"/>: a switch is written bare when on and not at all when off
-    /// (the servers reject <c>--x=true</c> and have no <c>--no-x</c>); a negatable flag as <c>--x</c> / <c>--no-x</c>.
-    /// </summary>
-    /// <param name="flags">The record's flag table.</param>
-    /// <param name="excluded">Flags without a property.</param>
-    /// <param name="translate">Sets one property to a value on a fresh record and returns the argv it writes.</param>
-    /// <returns>How many boolean rows were checked.</returns>
-    public int AssertBooleanSpellings(IEnumerable<FlagInfo> flags, IReadOnlyDictionary<string, string> excluded, Func<string, object, IReadOnlyList<string>> translate)
-    {
-        var byName = flags.Where(f => f.Name.Length > 0).ToDictionary(f => f.Name, StringComparer.Ordinal);
-        var checkedRows = 0;
-        foreach (var row in Rows.Where(r => r.Value is "switch" or "negatable" && !excluded.ContainsKey(r.Flag)))
-        {
-            var property = byName[row.Flag].Property;
-            Assert.Equal(["--" + row.Flag], translate(property, true));
-            if (row.Value == "switch")
-            {
-                Assert.Empty(translate(property, false));
-            }
-            else
-            {
-                Assert.Equal(["--no-" + row.Flag], translate(property, false));
-            }
-
-            checkedRows++;
-        }
-
-        return checkedRows;
-    }
 
     /// <summary>The allowed values of an enum row, split on <c>|</c>.</summary>
     public IReadOnlyList<string> Allowed(string flag) =>

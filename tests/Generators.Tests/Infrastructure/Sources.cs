@@ -42,16 +42,16 @@ internal static class Sources
             [Flag("timeout")]
             public double? Timeout { get; init; }
 
-            /// <summary>Byte limit.</summary>
-            [Flag("max-bytes")]
+            /// <summary>Byte limit, accepted since release 2.0.</summary>
+            [Flag("max-bytes", Since = "2.0")]
             public long? MaxBytes { get; init; }
 
             /// <summary>Negative-only switch.</summary>
             [Flag("sendfile", Boolean = BooleanStyle.NegativeSwitch)]
             public bool? Sendfile { get; init; }
 
-            /// <summary>A boolean that takes a value.</summary>
-            [Flag("ws-deflate", Boolean = BooleanStyle.Value)]
+            /// <summary>A boolean that takes a value, gone in release 3.1.</summary>
+            [Flag("ws-deflate", Boolean = BooleanStyle.Value, Removed = "3.1")]
             public bool? WsDeflate { get; init; }
 
             /// <summary>Addresses, one flag each.</summary>

@@ -1,0 +1,81 @@
+using System;
+using System.Linq.Expressions;
+using FluentValidation;
+
+namespace ProdServer.Config;
+
+/// <summary>The constraints granian's command line enforces (its click ranges), checked before launch.</summary>
+public sealed class GranianArgsValidator : AbstractValidator<GranianArgs>
+{
+    /// <summary>Creates the validator.</summary>
+    public GranianArgsValidator()
+    {
+        this.Port(a => a.Port, nameof(GranianArgs.Port));
+        this.NotEmptyWhenSet(a => a.Host, nameof(GranianArgs.Host));
+        RuleFor(a => a.Uds).Null().When(a => a.Host is not null || a.Port is not null)
+            .WithMessage("Uds cannot be combined with Host or Port: granian serves either the socket or the address.");
+        RuleFor(a => a.UdsPermissions).Null().When(a => a.Uds is null).WithMessage("UdsPermissions needs Uds.");
+        RuleFor(a => a.UdsPermissions).Must(m => ServerArgsRules.FileModeProblem("UdsPermissions", m, 511) is null)
+            .WithMessage(a => ServerArgsRules.FileModeProblem("UdsPermissions", a.UdsPermissions, 511));
+
+        this.AtLeast(a => a.Workers, nameof(GranianArgs.Workers), 1);
+        this.AtLeast(a => a.BlockingThreads, nameof(GranianArgs.BlockingThreads), 1);
+        this.AtLeast(a => a.RuntimeThreads, nameof(GranianArgs.RuntimeThreads), 1);
+        this.AtLeast(a => a.RuntimeBlockingThreads, nameof(GranianArgs.RuntimeBlockingThreads), 1);
+        this.AtLeast(a => a.Backlog, nameof(GranianArgs.Backlog), 128);
+        this.AtLeast(a => a.Backpressure, nameof(GranianArgs.Backpressure), 1);
+        this.AtLeast(a => a.Http1BufferSize, nameof(GranianArgs.Http1BufferSize), 8192);
+        this.Between(a => a.Http1HeaderReadTimeout, nameof(GranianArgs.Http1HeaderReadTimeout), 1, 60000);
+        this.AtLeast(a => a.Http2InitialConnectionWindowSize, nameof(GranianArgs.Http2InitialConnectionWindowSize), 1024);
+        this.AtLeast(a => a.Http2InitialStreamWindowSize, nameof(GranianArgs.Http2InitialStreamWindowSize), 1024);
+        this.Between(a => a.Http2KeepAliveInterval, nameof(GranianArgs.Http2KeepAliveInterval), 1, 60000);
+        this.AtLeast(a => a.Http2MaxConcurrentStreams, nameof(GranianArgs.Http2MaxConcurrentStreams), 10);
+        this.AtLeast(a => a.Http2MaxFrameSize, nameof(GranianArgs.Http2MaxFrameSize), 1024);
+        this.AtLeast(a => a.Http2MaxHeadersSize, nameof(GranianArgs.Http2MaxHeadersSize), 1);
+        this.AtLeast(a => a.Http2MaxSendBufferSize, nameof(GranianArgs.Http2MaxSendBufferSize), 1024);
+        this.AtLeast(a => a.RespawnInterval, nameof(GranianArgs.RespawnInterval), 0);
+        this.AtLeast(a => a.RssSamples, nameof(GranianArgs.RssSamples), 1);
+        this.AtLeast(a => a.WorkersMaxRss, nameof(GranianArgs.WorkersMaxRss), 1);
+        this.Port(a => a.MetricsPort, nameof(GranianArgs.MetricsPort));
+        this.Between(a => a.ReloadTick, nameof(GranianArgs.ReloadTick), 50, 5000);
+
+        Duration(a => a.BlockingThreadsIdleTimeout, nameof(GranianArgs.BlockingThreadsIdleTimeout), 5, 600);
+        Duration(a => a.Http2KeepAliveTimeout, nameof(GranianArgs.Http2KeepAliveTimeout), 1, null);
+        Duration(a => a.RssSampleInterval, nameof(GranianArgs.RssSampleInterval), 1, 300);
+        Duration(a => a.WorkersLifetime, nameof(GranianArgs.WorkersLifetime), 60, null);
+        Duration(a => a.WorkersKillTimeout, nameof(GranianArgs.WorkersKillTimeout), 1, 1800);
+        Duration(a => a.StaticPathExpires, nameof(GranianArgs.StaticPathExpires), 0, null);
+        Duration(a => a.MetricsScrapeInterval, nameof(GranianArgs.MetricsScrapeInterval), 1, 60);
+
+        RuleFor(a => a.SslKeyfile).NotNull().When(a => a.SslCertificate is not null)
+            .WithMessage("SslKeyfile is required with SslCertificate: granian serves TLS from the certificate and its key.");
+        RuleFor(a => a.SslCertificate).NotNull().When(a => a.SslKeyfile is not null)
+            .WithMessage("SslCertificate is required with SslKeyfile: granian serves TLS from the certificate and its key.");
+        RuleFor(a => a.SslCa).NotNull().When(a => a.SslClientVerify == true)
+            .WithMessage("SslClientVerify needs SslCa: granian verifies client certificates against that CA.");
+        RuleFor(a => a.StaticPathMounts).NotNull().When(a => a.StaticPathRoutes is not null)
+            .WithMessage("StaticPathRoutes needs StaticPathMounts: each route is paired with the directory at the same position.");
+        RuleFor(a => a.StaticPathMounts)
+            .Must((a, mounts) => mounts is null || a.StaticPathRoutes is null || mounts.Count == a.StaticPathRoutes.Count)
+            .WithMessage("StaticPathMounts and StaticPathRoutes must have as many entries: granian pairs them by position.");
+
+        this.ExtraArgs(a => a.ExtraArgs);
+        RuleForEach(a => a.ExtraArgs).Must(e => e is null || !e.StartsWith("--interface", StringComparison.Ordinal))
+            .WithMessage("ExtraArgs cannot set --interface: the backend writes it (UseGranian for ASGI, UseGranianWsgi for WSGI).");
+    }
+
+    private void Duration(Expression<Func<GranianArgs, string?>> property, string name, int minimumSeconds, int? maximumSeconds)
+    {
+        var range = maximumSeconds is { } max ? $"from {minimumSeconds} to {max} seconds" : $"at least {minimumSeconds} seconds";
+        RuleFor(property).Must(text =>
+            {
+                if (text is null)
+                {
+                    return true;
+                }
+
+                return GranianDuration.Parse(text) is { } d && d.TotalSeconds >= minimumSeconds && (maximumSeconds is null || d.TotalSeconds <= maximumSeconds);
+            })
+            .WithMessage($"{name} must be a duration {range}, as whole seconds (30) or with units (1h30m), got '{{PropertyValue}}'.");
+    }
+}

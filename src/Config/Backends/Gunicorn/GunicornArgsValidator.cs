@@ -1,0 +1,100 @@
+using System;
+using System.Linq;
+using System.Text.RegularExpressions;
+using FluentValidation;
+
+namespace ProdServer.Config;
+
+/// <summary>The constraints <c>gunicorn</c> enforces (or silently mishandles), and those of running it supervised, checked before launch.</summary>
+public sealed partial class GunicornArgsValidator : AbstractValidator<GunicornArgs>
+{
+    private static readonly string[] WorkerAliases = ["sync", "gthread", "gevent", "gevent_wsgi", "gevent_pywsgi", "tornado", "asgi", "eventlet"];
+
+    /// <summary>Creates the validator.</summary>
+    public GunicornArgsValidator()
+    {
+        RuleForEach(a => a.Bind).Must(BeBindAddress)
+            .WithMessage("Bind entry '{PropertyValue}' must be HOST, HOST:PORT, [IPv6]:PORT, unix:PATH or fd://N.");
+        this.AtLeast(a => a.Workers, nameof(GunicornArgs.Workers), 1);
+        this.AtLeast(a => a.Threads, nameof(GunicornArgs.Threads), 1);
+        this.AtLeast(a => a.WorkerConnections, nameof(GunicornArgs.WorkerConnections), 1);
+        this.AtLeast(a => a.Backlog, nameof(GunicornArgs.Backlog), 1);
+        this.AtLeast(a => a.MaxRequests, nameof(GunicornArgs.MaxRequests), 0);
+        this.AtLeast(a => a.MaxRequestsJitter, nameof(GunicornArgs.MaxRequestsJitter), 0);
+        this.AtLeast(a => a.Timeout, nameof(GunicornArgs.Timeout), 0);
+        this.AtLeast(a => a.GracefulTimeout, nameof(GunicornArgs.GracefulTimeout), 0);
+        this.AtLeast(a => a.KeepAlive, nameof(GunicornArgs.KeepAlive), 0);
+        // gunicorn's own limits (config.py): larger values are refused at start.
+        this.Between(a => a.LimitRequestLine, nameof(GunicornArgs.LimitRequestLine), 0, 8190);
+        this.Between(a => a.LimitRequestFields, nameof(GunicornArgs.LimitRequestFields), 0, 32768);
+        this.AtLeast(a => a.LimitRequestFieldSize, nameof(GunicornArgs.LimitRequestFieldSize), 0);
+        RuleFor(a => a.WorkerClass).Must(BeWorkerClass)
+            .WithMessage("WorkerClass must be one of " + string.Join(", ", WorkerAliases) + ", or a dotted class path such as uvicorn.workers.UvicornWorker; got '{PropertyValue}'.");
+
+        // A daemonised master detaches: ProdServer would see its child exit at once and lose the server it supervises.
+        RuleFor(a => a.Daemon).NotEqual(true)
+            .WithMessage("Daemon cannot be on: gunicorn would detach from ProdServer, which supervises it and would see it exit at once. Leave Daemon unset.");
+        RuleFor(a => a.SuppressRaggedEofs).NotEqual(false)
+            .WithMessage("SuppressRaggedEofs cannot be turned off: gunicorn has no flag for it (it is already on). Leave it unset.");
+
+        RuleFor(a => a.Umask).Must(m => ServerArgsRules.FileModeProblem("Umask", m, 511) is null)
+            .WithMessage(a => ServerArgsRules.FileModeProblem("Umask", a.Umask, 511));
+        RuleFor(a => a.ControlSocketMode).Must(m => ServerArgsRules.FileModeProblem("ControlSocketMode", m, 4095) is null)
+            .WithMessage(a => ServerArgsRules.FileModeProblem("ControlSocketMode", a.ControlSocketMode, 4095));
+        RuleFor(a => a.NoControlSocket).Null().When(a => a.ControlSocket is not null || a.ControlSocketMode is not null)
+            .WithMessage("NoControlSocket cannot be combined with ControlSocket or ControlSocketMode: there would be no socket to place.");
+
+        RuleFor(a => a.Certfile).NotNull().When(a => a.Keyfile is not null)
+            .WithMessage("Certfile is required with Keyfile: gunicorn turns on TLS only with a certificate.");
+        RuleFor(a => a.Keyfile).NotNull().When(a => a.Certfile is not null)
+            .WithMessage("Keyfile is required with Certfile: gunicorn needs the private key of the certificate.");
+        RuleForEach(a => a.Env).Must(e => e is not null && e.IndexOf('=', StringComparison.Ordinal) > 0)
+            .WithMessage("Env entry '{PropertyValue}' must be KEY=VALUE.");
+        RuleForEach(a => a.PasteGlobals).Must(e => e is not null && e.IndexOf('=', StringComparison.Ordinal) > 0)
+            .WithMessage("PasteGlobals entry '{PropertyValue}' must be KEY=VALUE.");
+        RuleFor(a => a.PasteGlobals).Null().When(a => a.Paste is null)
+            .WithMessage("PasteGlobals needs Paste: the globals are handed to the paste configuration.");
+        this.Between(a => a.Http2MaxFrameSize, nameof(GunicornArgs.Http2MaxFrameSize), 16384, 16777215);
+        this.AtLeast(a => a.Http2MaxConcurrentStreams, nameof(GunicornArgs.Http2MaxConcurrentStreams), 1);
+        this.AtLeast(a => a.DirtyWorkers, nameof(GunicornArgs.DirtyWorkers), 0);
+        this.AtLeast(a => a.DirtyThreads, nameof(GunicornArgs.DirtyThreads), 1);
+
+        this.NotEmptyWhenSet(a => a.Chdir, nameof(GunicornArgs.Chdir));
+        this.NotEmptyWhenSet(a => a.Pid, nameof(GunicornArgs.Pid));
+        this.NotEmptyWhenSet(a => a.Config, nameof(GunicornArgs.Config));
+        this.ExtraArgs(a => a.ExtraArgs);
+    }
+
+    private static bool BeWorkerClass(string? workerClass) =>
+        workerClass is null || WorkerAliases.Contains(workerClass, StringComparer.Ordinal) || DottedPath().IsMatch(workerClass);
+
+    private static bool BeBindAddress(string? entry)
+    {
+        if (string.IsNullOrWhiteSpace(entry))
+        {
+            return false;
+        }
+
+        if (entry.StartsWith("unix:", StringComparison.Ordinal))
+        {
+            return entry.Length > "unix:".Length;
+        }
+
+        if (entry.StartsWith("fd://", StringComparison.Ordinal))
+        {
+            return int.TryParse(entry.AsSpan(5), System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out _);
+        }
+
+        var colon = entry.LastIndexOf(':');
+        if (colon < 0 || entry.EndsWith(']'))
+        {
+            return !entry.Contains(' ', StringComparison.Ordinal); // a host alone: gunicorn uses port 8000
+        }
+
+        return int.TryParse(entry.AsSpan(colon + 1), System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var port)
+            && port is >= 1 and <= 65535;
+    }
+
+    [GeneratedRegex(@"^[A-Za-z_][A-Za-z0-9_]*(\.[A-Za-z_][A-Za-z0-9_]*)+$")]
+    private static partial Regex DottedPath();
+}

@@ -1,0 +1,123 @@
+using System;
+using System.Collections.Generic;
+using System.Linq;
+using System.Text.RegularExpressions;
+using FluentValidation;
+
+namespace ProdServer.Config;
+
+/// <summary>Runs a process with <c>gunicorn [options] module:object</c>, options before the app target.</summary>
+public sealed partial class GunicornBackend : ServerBackend<GunicornArgs>
+{
+    /// <summary>How long gunicorn's graceful stop may run past <c>--graceful-timeout</c>: the master reaps its workers and exits.</summary>
+    public static readonly TimeSpan StopMargin = TimeSpan.FromSeconds(5);
+
+    /// <summary>gunicorn's own <c>--graceful-timeout</c> default.</summary>
+    public static readonly TimeSpan DefaultGracefulTimeout = TimeSpan.FromSeconds(30);
+
+    /// <inheritdoc />
+    public override string Name => "Gunicorn";
+
+    /// <inheritdoc />
+    public override string Command => "gunicorn";
+
+    /// <inheritdoc />
+    public override string InstallHint => "apt-get install gunicorn (Debian/Ubuntu) or pip install gunicorn";
+
+    // What the gunicorn console script runs; run() exits with gunicorn's own code (1 on config and import errors).
+    /// <inheritdoc />
+    public override string PythonEntryPoint =>
+        "import sys; sys.argv[0] = 'gunicorn'; from gunicorn.app.wsgiapp import run; sys.exit(run())";
+
+    /// <inheritdoc />
+    public override string? DistributionName => "gunicorn";
+
+    // GUNICORN_CMD_ARGS is parsed as extra options (verified); the others become defaults of --workers, --bind (0.0.0.0:$PORT,
+    // which would publish the server on every interface), --forwarded-allow-ips and sendfile when the typed config is silent.
+    /// <inheritdoc />
+    public override IReadOnlyList<string> ScrubbedEnvironment { get; } =
+        ["GUNICORN_CMD_ARGS", "WEB_CONCURRENCY", "PORT", "FORWARDED_ALLOW_IPS", "SENDFILE"];
+
+    /// <inheritdoc />
+    protected override IValidator<GunicornArgs> ArgsValidator { get; } = new GunicornArgsValidator();
+
+    /// <summary>
+    /// SIGTERM is gunicorn's graceful stop: workers finish their requests for up to <c>--graceful-timeout</c> (30 s by
+    /// default) and are then killed by the master, so ProdServer waits that long plus <see cref="StopMargin"/>.
+    /// </summary>
+    /// <param name="process">The process.</param>
+    /// <returns>The graceful timeout plus the margin.</returns>
+    public override TimeSpan GetDefaultStopTimeout(ProcessDefinition process)
+    {
+        ArgumentNullException.ThrowIfNull(process);
+        var graceful = process.Args is GunicornArgs { GracefulTimeout: { } seconds } ? TimeSpan.FromSeconds(seconds) : DefaultGracefulTimeout;
+        return graceful + StopMargin;
+    }
+
+    /// <inheritdoc />
+    public override IReadOnlyList<string> BuildArguments(ProcessDefinition process)
+    {
+        ArgumentNullException.ThrowIfNull(process);
+        var argv = new List<string>();
+        process.Args.AppendArguments(argv);
+
+        // With --paste the ini file names the app; gunicorn ignores a positional then, so none is written.
+        if (process.App is { } app && process.Args is not GunicornArgs { Paste: not null })
+        {
+            argv.Add(app);
+        }
+
+        return argv;
+    }
+
+    /// <inheritdoc />
+    public override IReadOnlyList<SettingProblem> Validate(ProcessDefinition process)
+    {
+        ArgumentNullException.ThrowIfNull(process);
+        var problems = base.Validate(process);
+        if (process.Args is GunicornArgs { Paste: not null })
+        {
+            // The paste file names the application, so App is optional (and not written: BuildArguments leaves it out).
+            return problems.Where(p => p.Key != "App").ToList();
+        }
+
+        return problems;
+    }
+
+    /// <summary>The flags gunicorn accepts only from some release on, plus values that changed meaning between releases.</summary>
+    /// <param name="process">The process.</param>
+    /// <returns>The requirements.</returns>
+    public override IReadOnlyList<VersionRequirement> GetVersionRequirements(ProcessDefinition process)
+    {
+        var requirements = base.GetVersionRequirements(process).ToList();
+        if (process.Args is GunicornArgs args)
+        {
+            if (args.WorkerClass == "asgi")
+            {
+                requirements.Add(new("Args:WorkerClass", "WorkerClass 'asgi' (--worker-class=asgi)", "24.0.0", null));
+            }
+            else if (args.WorkerClass == "eventlet")
+            {
+                requirements.Add(new("Args:WorkerClass", "WorkerClass 'eventlet' (--worker-class=eventlet)", null, "26.0.0"));
+            }
+
+            // 20.1.0 has a bare --proxy-protocol switch and rejects a value; the bare flag swallows the next word since 24.1.0.
+            if (args.ProxyProtocol is not null)
+            {
+                requirements.Add(new("Args:ProxyProtocol", "ProxyProtocol (--proxy-protocol=VALUE; older gunicorn takes only the bare switch, which ExtraArgs can pass)", "24.1.0", null));
+            }
+        }
+
+        return requirements;
+    }
+
+    // gunicorn 20.1: module[:expression], where the expression is a name, a dotted name, or a call with literal arguments.
+    /// <inheritdoc />
+    protected override string? ValidateApp(string app) =>
+        AppTarget().IsMatch(app)
+            ? null
+            : $"App '{app}' must be 'module' or 'module:object' (an object may be a call such as create_app()), for example mysite.wsgi:application.";
+
+    [GeneratedRegex(@"^[A-Za-z_][A-Za-z0-9_]*(\.[A-Za-z_][A-Za-z0-9_]*)*(:[A-Za-z_][A-Za-z0-9_]*(\.[A-Za-z_][A-Za-z0-9_]*)*(\(.*\))?)?$")]
+    private static partial Regex AppTarget();
+}

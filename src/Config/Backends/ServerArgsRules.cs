@@ -1,0 +1,71 @@
+using System;
+using System.Globalization;
+using System.Linq.Expressions;
+using System.Text.RegularExpressions;
+using FluentValidation;
+
+namespace ProdServer.Config;
+
+/// <summary>Rules several servers share (ports, counts, file modes, extra arguments), so each validator states only what is its own.</summary>
+internal static partial class ServerArgsRules
+{
+    /// <summary>A TCP port from 1 to 65535 (0, "pick any", would leave nobody knowing where the server listens).</summary>
+    public static void Port<T>(this AbstractValidator<T> validator, Expression<Func<T, int?>> property, string name) =>
+        validator.RuleFor(property).InclusiveBetween(1, 65535).WithMessage(name + " must be between 1 and 65535, got {PropertyValue}.");
+
+    /// <summary>At least <paramref name="minimum"/>.</summary>
+    public static void AtLeast<T>(this AbstractValidator<T> validator, Expression<Func<T, int?>> property, string name, int minimum) =>
+        validator.RuleFor(property).GreaterThanOrEqualTo(minimum).WithMessage($"{name} must be at least {minimum}, got {{PropertyValue}}.");
+
+    /// <summary>At least <paramref name="minimum"/> (numbers).</summary>
+    public static void AtLeast<T>(this AbstractValidator<T> validator, Expression<Func<T, double?>> property, string name, double minimum) =>
+        validator.RuleFor(property).GreaterThanOrEqualTo(minimum)
+            .WithMessage($"{name} must be at least {minimum.ToString(CultureInfo.InvariantCulture)}, got {{PropertyValue}}.");
+
+    /// <summary>From <paramref name="minimum"/> to <paramref name="maximum"/>.</summary>
+    public static void Between<T>(this AbstractValidator<T> validator, Expression<Func<T, int?>> property, string name, int minimum, int maximum) =>
+        validator.RuleFor(property).InclusiveBetween(minimum, maximum).WithMessage($"{name} must be between {minimum} and {maximum}, got {{PropertyValue}}.");
+
+    /// <summary>Set means not empty: an empty value would reach the server as <c>--flag=</c>.</summary>
+    public static void NotEmptyWhenSet<T>(this AbstractValidator<T> validator, Expression<Func<T, string?>> property, string name) =>
+        validator.RuleFor(property).Must(v => v is null || v.Trim().Length > 0).WithMessage(name + " must not be empty; leave it unset for the server's default.");
+
+    /// <summary>Each extra argument is a long flag on one line (see <see cref="ServerArgument.ExtraArgumentProblem"/>).</summary>
+    public static void ExtraArgs<T>(this AbstractValidator<T> validator, Expression<Func<T, System.Collections.Generic.IEnumerable<string>?>> property) =>
+        validator.RuleForEach(property!).Must(e => ServerArgument.ExtraArgumentProblem(e) is null)
+            .WithMessage((_, e) => $"ExtraArgs entry '{e}' {ServerArgument.ExtraArgumentProblem(e)}.");
+
+    /// <summary>
+    /// A file mode the way gunicorn, celery and granian read it (Python's <c>int(x, 0)</c>-like rule): a leading <c>0</c> or
+    /// <c>0o</c> means octal, bare digits are decimal. Bare digits that look like an octal mode (<c>660</c>, <c>22</c>) are
+    /// almost always a mistake, so they are refused with the spelling that was meant.
+    /// </summary>
+    /// <returns>What is wrong, or <see langword="null"/>.</returns>
+    public static string? FileModeProblem(string name, string? mode, int maximum)
+    {
+        if (mode is null)
+        {
+            return null;
+        }
+
+        if (OctalMode().IsMatch(mode))
+        {
+            var digits = mode.TrimStart('0', 'o', 'O');
+            var value = digits.Length == 0 ? 0 : Convert.ToInt32(digits, 8);
+            return value <= maximum ? null : $"{name} '{mode}' is above the largest mode {Convert.ToString(maximum, 8)} (octal).";
+        }
+
+        if (DecimalDigits().IsMatch(mode))
+        {
+            return $"{name} '{mode}' has no leading 0, so the server reads it as decimal {mode} (octal {Convert.ToString(int.Parse(mode, CultureInfo.InvariantCulture), 8)}); write '0{mode}' for the octal mode {mode}.";
+        }
+
+        return $"{name} must be an octal file mode with a leading 0, such as 0022 or 0o660, got '{mode}'.";
+    }
+
+    [GeneratedRegex("^0([oO]?[0-7]+)?$")]
+    private static partial Regex OctalMode();
+
+    [GeneratedRegex("^[1-9][0-9]{0,8}$")]
+    private static partial Regex DecimalDigits();
+}

@@ -1,0 +1,139 @@
+using System;
+using System.Collections.Generic;
+using System.Diagnostics;
+using System.IO;
+using System.Linq;
+
+namespace ProdServer.Config;
+
+/// <summary>
+/// Reports settings the installed server does not accept before it is started, instead of leaving them to a usage error
+/// (gunicorn's <c>--log-config-json</c> on Debian's 20.1.0). Costs nothing when no version-limited setting is used: the
+/// installed version is only read (one short Python run) when <see cref="ServerBackend.GetVersionRequirements"/> is not empty.
+/// </summary>
+public static class ServerVersionCheck
+{
+    private static readonly TimeSpan ProbeTimeout = TimeSpan.FromSeconds(30);
+
+    /// <summary>Throws when the installed server is outside what the process's settings need.</summary>
+    /// <param name="process">The process.</param>
+    /// <param name="plan">Its launch plan, whose interpreter (or console script) tells which installation is used.</param>
+    /// <param name="probe">Reads the installed version for a plan; defaults to <see cref="ReadInstalledVersion"/>. For tests.</param>
+    /// <returns>The installed version when it was read, otherwise <see langword="null"/> (nothing to check, or unreadable).</returns>
+    /// <exception cref="ServerLaunchException">A setting needs another release than the installed one.</exception>
+    public static string? Ensure(ProcessDefinition process, LaunchPlan plan, Func<LaunchPlan, string, string?>? probe = null)
+    {
+        ArgumentNullException.ThrowIfNull(process);
+        ArgumentNullException.ThrowIfNull(plan);
+        var requirements = process.Backend.GetVersionRequirements(process);
+        if (requirements.Count == 0 || process.Backend.DistributionName is not { } distribution)
+        {
+            return null;
+        }
+
+        // An unreadable version is not an error of the configuration: the server itself still reports what it rejects.
+        var installed = (probe ?? ReadInstalledVersion)(plan, distribution);
+        if (installed is null)
+        {
+            return null;
+        }
+
+        var unmet = requirements.Where(r => !r.IsMetBy(installed)).ToList();
+        if (unmet.Count > 0)
+        {
+            var lines = unmet.Select(r =>
+                $"Process '{process.Name}': {r.Setting} needs {r.Describe(distribution)}, but the installed {distribution} is {installed}. " +
+                $"Upgrade {distribution}, or remove the setting. ({ProdServerOptions.SectionName}:Processes:{process.Name}:{r.Key})");
+            throw new ServerLaunchException(process.Name, string.Join(Environment.NewLine, lines));
+        }
+
+        return installed;
+    }
+
+    /// <summary>
+    /// Reads the installed version of <paramref name="distribution"/> with the interpreter that <paramref name="plan"/> runs:
+    /// the plan's own executable when it is an interpreter (<c>python -m</c>, <c>python -c</c>, <c>manage.py</c>), else the one
+    /// named by the console script's <c>#!</c> line.
+    /// </summary>
+    /// <param name="plan">The launch plan.</param>
+    /// <param name="distribution">The Python distribution, for example <c>gunicorn</c>.</param>
+    /// <returns>The version, or <see langword="null"/> when it cannot be read.</returns>
+    public static string? ReadInstalledVersion(LaunchPlan plan, string distribution)
+    {
+        ArgumentNullException.ThrowIfNull(plan);
+        if (Interpreter(plan) is not { } interpreter)
+        {
+            return null;
+        }
+
+        var info = new ProcessStartInfo(interpreter[0])
+        {
+            WorkingDirectory = plan.WorkingDirectory,
+            UseShellExecute = false,
+            RedirectStandardOutput = true,
+            RedirectStandardError = true,
+        };
+        foreach (var argument in interpreter.Skip(1))
+        {
+            info.ArgumentList.Add(argument);
+        }
+
+        info.ArgumentList.Add("-c");
+        info.ArgumentList.Add("import sys, importlib.metadata as m; print(m.version(sys.argv[1]))");
+        info.ArgumentList.Add(distribution);
+        foreach (var (name, value) in plan.Environment)
+        {
+            info.Environment[name] = value;
+        }
+
+        try
+        {
+            using var process = Process.Start(info);
+            if (process is null)
+            {
+                return null;
+            }
+
+            var output = process.StandardOutput.ReadToEndAsync();
+            _ = process.StandardError.ReadToEndAsync();
+            if (!process.WaitForExit(ProbeTimeout))
+            {
+                process.Kill(entireProcessTree: true);
+                return null;
+            }
+
+            var version = output.GetAwaiter().GetResult().Trim();
+            return process.ExitCode == 0 && version.Length > 0 && char.IsAsciiDigit(version[0]) ? version : null;
+        }
+        catch (Exception ex) when (ex is System.ComponentModel.Win32Exception or InvalidOperationException or IOException)
+        {
+            return null;
+        }
+    }
+
+    // The interpreter (with any arguments of an "#!/usr/bin/env python3" line) that runs the plan's server.
+    private static string[]? Interpreter(LaunchPlan plan)
+    {
+        if (plan.Arguments.Count > 0 && (plan.Arguments[0] is "-m" or "-c" || plan.Arguments[0].EndsWith(".py", StringComparison.Ordinal)))
+        {
+            return [plan.Executable];
+        }
+
+        try
+        {
+            using var reader = new StreamReader(plan.Executable);
+            var first = reader.ReadLine();
+            if (first is null || !first.StartsWith("#!", StringComparison.Ordinal))
+            {
+                return null;
+            }
+
+            var words = first[2..].Split((char[]?)null, StringSplitOptions.RemoveEmptyEntries);
+            return words.Length > 0 && words.Any(w => w.Contains("python", StringComparison.Ordinal)) ? words : null;
+        }
+        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
+        {
+            return null;
+        }
+    }
+}

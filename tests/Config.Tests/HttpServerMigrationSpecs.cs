@@ -1,0 +1,88 @@
+using System;
+using System.Collections.Generic;
+using System.Linq;
+using Microsoft.Extensions.DependencyInjection;
+using ProdServer.Config.Tests.Infrastructure;
+using Xunit;
+
+namespace ProdServer.Config.Tests;
+
+/// <summary>
+/// Moving a process between servers: in code it is one call (<c>UseGunicorn</c> → <c>UseWaitress</c>, and the compiler flags
+/// options the new record lacks); in configuration it is the <c>Backend</c> key, and every option that does not carry over is
+/// reported with the server it belongs to.
+/// </summary>
+public sealed class HttpServerMigrationSpecs
+{
+    [Fact]
+    public void Switching_the_backend_in_configuration_names_the_options_that_do_not_carry_over()
+    {
+        var failures = Options.Failures(code: null, settings: new Dictionary<string, string?>
+        {
+            ["ProdServer:Processes:web:Backend"] = "Waitress",
+            ["ProdServer:Processes:web:App"] = "mysite.wsgi:application",
+            ["ProdServer:Processes:web:Args:workers"] = "4",
+            ["ProdServer:Processes:web:Args:graceful_timeout"] = "20",
+            ["ProdServer:Processes:web:Args:threads"] = "8", // waitress has threads too: it carries over
+        });
+
+        Assert.Equal(2, failures.Count);
+        Assert.Contains(failures, f => f.StartsWith("Process 'web': ProdServer:Processes:web:Args:workers is not an option of waitress-serve; it is a Gunicorn, Uvicorn and Granian option (--workers) that Waitress does not have", StringComparison.Ordinal));
+        Assert.Contains(failures, f => f.Contains("Args:graceful_timeout is not an option of waitress-serve; it is a Gunicorn option (--graceful-timeout) that Waitress does not have", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public void A_key_no_backend_knows_keeps_the_plain_unknown_key_message()
+    {
+        var failure = Options.SingleFailure(code: null, settings: new Dictionary<string, string?>
+        {
+            ["ProdServer:Processes:web:Backend"] = "Gunicorn",
+            ["ProdServer:Processes:web:App"] = "mysite.wsgi:application",
+            ["ProdServer:Processes:web:Args:wrokers"] = "4",
+        });
+
+        Assert.Equal(
+            "Process 'web': ProdServer:Processes:web:Args:wrokers is not an option of gunicorn; see the GunicornArgs properties, or use ExtraArgs for a flag newer than this SDK.",
+            failure);
+    }
+
+    [Fact]
+    public void A_django_prodserver_gunicorn_args_dict_binds_as_it_is()
+    {
+        var options = Options.FromJson("""
+            { "ProdServer": { "Processes": { "web": { "Backend": "Gunicorn", "App": "mysite.wsgi:application",
+              "Args": { "bind": "0.0.0.0:8000 [::]:8000", "workers": "4", "limit-request-field_size": "16380", "proxy-protocol": "auto",
+                        "worker_class": "gthread", "preload": "True", "no-control-socket": "true", "sendfile": "false" } } } } }
+            """);
+
+        var args = Assert.IsType<GunicornArgs>(options.Find("web")!.Args);
+        Assert.Equal(["0.0.0.0:8000", "[::]:8000"], args.Bind);
+        Assert.Equal(4, args.Workers);
+        Assert.Equal(16380, args.LimitRequestFieldSize);
+        Assert.Equal(GunicornProxyProtocol.Auto, args.ProxyProtocol);
+        Assert.Equal("gthread", args.WorkerClass);
+        Assert.True(args.Preload);
+        Assert.True(args.NoControlSocket);
+        Assert.False(args.Sendfile);
+    }
+
+    [Theory]
+    [InlineData("Gunicorn", "GunicornArgs")]
+    [InlineData("Uvicorn", "UvicornArgs")]
+    [InlineData("UvicornWsgi", "UvicornArgs")]
+    [InlineData("Granian", "GranianArgs")]
+    [InlineData("GranianWsgi", "GranianArgs")]
+    public void Each_http_server_is_known_by_name_in_configuration_with_kebab_case_keys(string backend, string argsType)
+    {
+        var options = Options.FromJson($$"""
+            { "ProdServer": { "Processes": { "web": { "Backend": "{{backend}}", "App": "mysite.wsgi:application",
+              "Args": { "log-level": "debug", "workers": 2 } } } } }
+            """);
+
+        var process = options.Find("web")!;
+        Assert.Equal(backend, process.Backend.Name);
+        Assert.Equal(argsType, process.Args.GetType().Name);
+        Assert.Contains("--workers=2", process.Backend.BuildArguments(process));
+        Assert.Contains("--log-level=debug", process.Backend.BuildArguments(process));
+    }
+}

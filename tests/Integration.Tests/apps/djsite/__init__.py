@@ -1,0 +1,1 @@
+"""The smallest Django project the integration tests serve through Gunicorn (WSGI) and Uvicorn (ASGI)."""

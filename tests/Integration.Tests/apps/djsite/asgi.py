@@ -1,0 +1,7 @@
+"""ASGI entry point: uvicorn djsite.asgi:application."""
+import os
+
+from django.core.asgi import get_asgi_application
+
+os.environ.setdefault("DJANGO_SETTINGS_MODULE", "djsite.settings")
+application = get_asgi_application()
