@@ -1,11 +1,18 @@
 using System.Threading.Tasks;
 using Xunit;
-using static ProdServer.Config.Analyzers.Tests.ExposeTracebacksVerifier;
+using Microsoft.CodeAnalysis.Testing;
+using ProdServer.Config.Analyzers.CodeFixes;
 
 namespace ProdServer.Config.Analyzers.Tests;
 
 public sealed class ExposeTracebacksCodeFixProviderTests
 {
+    private static Task VerifyCodeFixAsync(string source, string fixedSource, params DiagnosticResult[] expected) =>
+        Verify.CodeFixAsync<ServerArgsAnalyzer, ExposeTracebacksCodeFixProvider>(source, fixedSource, expected);
+
+    private static DiagnosticResult Diagnostic(int markupKey) =>
+        Verify.Diagnostic(RuleMetadata.ExposeTracebacksInProduction, markupKey).WithArguments("ExposeTracebacks");
+
     [Fact]
     public Task Removes_the_first_member() => VerifyCodeFixAsync("""
         using ProdServer.Config;
