@@ -4,7 +4,7 @@ namespace ProdServer.Config.Analyzers;
 
 /// <summary>
 /// The catalogue: every rule's ID, title, message, description, category, default severity and scope, in one place.
-/// The analyzers (<see cref="Rules"/>) and the runtime's start-up check both compile this file, so what the IDE says,
+/// The analyzers (<c>Rules</c>) and the runtime's start-up check both compile this file, so what the IDE says,
 /// what <c>dotnet build</c> says and what the log says at start-up are the same words.
 /// </summary>
 /// <remarks>Free of Roslyn types: the runtime links it (see <c>src/Config/Config.csproj</c>).</remarks>

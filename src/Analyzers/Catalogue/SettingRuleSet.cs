@@ -17,6 +17,9 @@ internal abstract class SettingRuleSet
     /// <summary>What the app target must be: <c>WSGI</c>, <c>ASGI</c>, or <see langword="null"/> for servers that run no web app.</summary>
     public abstract string? AppInterface { get; }
 
+    /// <summary>Every property the rules read; a test checks each against the real args record, so a rename cannot silently disable a rule.</summary>
+    public abstract IReadOnlyList<string> Settings { get; }
+
     /// <summary>The rules <see cref="Evaluate"/> can report, for the analyzer's list of supported diagnostics.</summary>
     public abstract IReadOnlyList<RuleInfo> Rules { get; }
 

@@ -28,6 +28,13 @@ internal sealed class WaitressSettingRules : SettingRuleSet
     public override string? AppInterface => AppTargets.Wsgi;
 
     /// <inheritdoc/>
+    public override IReadOnlyList<string> Settings { get; } =
+    [
+        "ExposeTracebacks", "UnixSocket", "UnixSocketPerms", "Host", "Port", "Listen", "Threads", "ConnectionLimit", "Backlog",
+        "CleanupInterval", "ChannelTimeout", "UrlScheme", "TrustedProxy", "TrustedProxyHeaders", "SendBytes",
+    ];
+
+    /// <inheritdoc/>
     public override IReadOnlyList<RuleInfo> Rules { get; } =
     [
         RuleMetadata.ExposeTracebacksInProduction, RuleMetadata.UnixSocketOnWindows, RuleMetadata.PrivilegedPort,
