@@ -87,6 +87,19 @@ public sealed class AppSettingsAnalyzerTests
         """,
         At(RuleMetadata.AppTargetNotModuleObject, "appsettings.Development.json", 1, 73, 1, 85, "bad target"));
 
+    [Theory]
+    [InlineData("error", Microsoft.CodeAnalysis.DiagnosticSeverity.Error)]
+    [InlineData("suggestion", Microsoft.CodeAnalysis.DiagnosticSeverity.Info)]
+    public Task Takes_the_severity_that_editorconfig_gives_the_rule_in_CSharp_files(string configured, Microsoft.CodeAnalysis.DiagnosticSeverity expected)
+    {
+        var test = new Test { TestCode = Code, ReferenceAssemblies = ReferenceAssemblies.Net.Net80 };
+        test.TestState.Sources.Add(("/0/ProdServer.Config.cs", Verify.StandIn));
+        test.TestState.AnalyzerConfigFiles.Add(("/.editorconfig", $"root = true\n\n[*.cs]\ndotnet_diagnostic.PSC0001.severity = {configured}\ndotnet_diagnostic.PSC0006.severity = none\n"));
+        test.TestState.AdditionalFiles.Add(("/app/appsettings.json", """{ "ProdServer": { "Processes": { "web": { "Backend": "Waitress", "Args": { "ExposeTracebacks": true, "Threads": 64 } } } } }"""));
+        test.ExpectedDiagnostics.Add(At(RuleMetadata.ExposeTracebacksInProduction, "appsettings.json", 1, 76, 1, 100, "ExposeTracebacks").WithSeverity(expected));
+        return test.RunAsync(CancellationToken.None);
+    }
+
     [Fact]
     public Task Honours_a_rule_switched_off_in_the_same_file() => VerifyAsync("appsettings.json", """
         { "ProdServer": { "Rules": { "PSC0006": "off" },

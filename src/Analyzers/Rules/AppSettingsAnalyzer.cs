@@ -79,6 +79,7 @@ public sealed class AppSettingsAnalyzer : DiagnosticAnalyzer
         var options = context.Options.AnalyzerConfigOptionsProvider;
         var ruleContext = BuildTarget.CreateContext(options.GetOptions(file), options.GlobalOptions, targetsWindows, isDevelopment);
         var switchedOff = SwitchedOff(prodServer);
+        SyntaxTree? neighbour = null;
         if (prodServer.Find("Processes")?.Value is not JsonObject processes)
         {
             return;
@@ -131,11 +132,12 @@ public sealed class AppSettingsAnalyzer : DiagnosticAnalyzer
 
             foreach (var (finding, at) in findings)
             {
-                if (!switchedOff.Contains(finding.Rule.Id))
+                var descriptor = Rules.For(finding.Rule);
+                if (!switchedOff.Contains(finding.Rule.Id) && Severity(context.Compilation, neighbour ??= Neighbour(context.Compilation, file.Path), descriptor, context.CancellationToken) is { } severity)
                 {
                     var span = TextSpan.FromBounds(at.Start, at.End);
                     var location = Location.Create(file.Path, span, text.Lines.GetLinePositionSpan(span));
-                    context.ReportDiagnostic(Diagnostic.Create(Rules.For(finding.Rule), location, finding.Arguments));
+                    context.ReportDiagnostic(Diagnostic.Create(descriptor, location, severity, additionalLocations: null, properties: null, finding.Arguments));
                 }
             }
         }
@@ -167,6 +169,46 @@ public sealed class AppSettingsAnalyzer : DiagnosticAnalyzer
             default:
                 return true;
         }
+    }
+
+    // The compiler applies .editorconfig's dotnet_diagnostic.*.severity to source files only, and keeps those keys out of
+    // the analyzer options. So a JSON file takes the severity that .editorconfig gives the rule in a C# file of its own
+    // folder (or the project's first C# file): "[*.cs] dotnet_diagnostic.PSC0001.severity = error" covers appsettings.json
+    // too. A global config (.globalconfig) is applied by the compiler itself on top.
+    private static DiagnosticSeverity? Severity(Compilation compilation, SyntaxTree? neighbour, DiagnosticDescriptor descriptor, System.Threading.CancellationToken cancellationToken)
+    {
+        if (neighbour is null || compilation.Options.SyntaxTreeOptionsProvider is not { } provider
+            || !provider.TryGetDiagnosticValue(neighbour, descriptor.Id, cancellationToken, out var report))
+        {
+            return descriptor.DefaultSeverity;
+        }
+
+        return report switch
+        {
+            ReportDiagnostic.Error => DiagnosticSeverity.Error,
+            ReportDiagnostic.Warn => DiagnosticSeverity.Warning,
+            ReportDiagnostic.Info => DiagnosticSeverity.Info,
+            ReportDiagnostic.Hidden => DiagnosticSeverity.Hidden,
+            ReportDiagnostic.Suppress => null,
+            _ => descriptor.DefaultSeverity,
+        };
+    }
+
+    private static SyntaxTree? Neighbour(Compilation compilation, string jsonPath)
+    {
+        var folder = Path.GetDirectoryName(jsonPath);
+        SyntaxTree? first = null;
+        foreach (var tree in compilation.SyntaxTrees)
+        {
+            if (string.Equals(Path.GetDirectoryName(tree.FilePath), folder, StringComparison.Ordinal))
+            {
+                return tree;
+            }
+
+            first ??= tree;
+        }
+
+        return first;
     }
 
     private static HashSet<string> SwitchedOff(JsonObject prodServer)
