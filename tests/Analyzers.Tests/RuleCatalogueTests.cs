@@ -101,7 +101,7 @@ public sealed class RuleCatalogueTests
     public void Every_fixable_id_is_reported_by_an_analyzer()
     {
         var reported = AllDescriptors().Select(d => d.Id).ToHashSet();
-        var fixers = typeof(ExposeTracebacksCodeFixProvider).Assembly.GetTypes()
+        var fixers = typeof(RemoveSettingCodeFixProvider).Assembly.GetTypes()
             .Where(t => !t.IsAbstract && typeof(CodeFixProvider).IsAssignableFrom(t))
             .Select(t => (CodeFixProvider)Activator.CreateInstance(t)!)
             .ToList();

@@ -19,6 +19,9 @@ internal sealed class RuleFinding
     /// <summary>The arguments of <see cref="RuleInfo.MessageFormat"/>.</summary>
     public object[] Arguments { get; }
 
+    /// <summary>The value a code fix may put in place of the setting's (a <see cref="long"/> or a <see cref="string"/>), when there is an obvious one.</summary>
+    public object? SafeValue { get; set; }
+
     /// <summary>The formatted message.</summary>
     public string Message => Rule.FormatMessage(Arguments);
 }

@@ -84,6 +84,16 @@ public sealed class ServerArgsAnalyzer : DiagnosticAnalyzer
         Evaluate(context, set, [context.Operation], targetsWindows);
     }
 
+    /// <summary>The key of the diagnostic property that holds a safe value as C# source (<c>16</c>, <c>"660"</c>).</summary>
+    internal const string SafeValueKey = "SafeValue";
+
+    private static ImmutableDictionary<string, string?>? SafeValueProperties(RuleFinding finding) => finding.SafeValue switch
+    {
+        long number => ImmutableDictionary<string, string?>.Empty.Add(SafeValueKey, number.ToString(System.Globalization.CultureInfo.InvariantCulture)),
+        string text => ImmutableDictionary<string, string?>.Empty.Add(SafeValueKey, Microsoft.CodeAnalysis.CSharp.SymbolDisplay.FormatLiteral(text, quote: true)),
+        _ => null,
+    };
+
     private static void Evaluate(OperationAnalysisContext context, SettingRuleSet set, IEnumerable<IOperation> members, bool targetsWindows)
     {
         var settings = new SettingsBag();
@@ -111,7 +121,7 @@ public sealed class ServerArgsAnalyzer : DiagnosticAnalyzer
         {
             if (locations.TryGetValue(SettingsBag.Normalize(finding.Setting), out var location))
             {
-                context.ReportDiagnostic(Diagnostic.Create(Rules.For(finding.Rule), location, finding.Arguments));
+                context.ReportDiagnostic(Diagnostic.Create(Rules.For(finding.Rule), location, SafeValueProperties(finding), finding.Arguments));
             }
         }
     }

@@ -61,12 +61,12 @@ internal sealed class WaitressSettingRules : SettingRuleSet
 
         if (s.GetString("UnixSocketPerms") is { } perms && TryParseOctal(perms, out var mode) && (mode & ~WidestSocketMode) != 0)
         {
-            findings.Add(new(RuleMetadata.UnixSocketPermsTooWide, "UnixSocketPerms", "UnixSocketPerms", perms));
+            findings.Add(new(RuleMetadata.UnixSocketPermsTooWide, "UnixSocketPerms", "UnixSocketPerms", perms) { SafeValue = "660" });
         }
 
         if (s.GetInteger("Threads") is { } threads && threads > context.MaxThreads)
         {
-            findings.Add(new(RuleMetadata.TooManyThreads, "Threads", "Threads", threads, context.MaxThreads));
+            findings.Add(new(RuleMetadata.TooManyThreads, "Threads", "Threads", threads, context.MaxThreads) { SafeValue = (long)context.MaxThreads });
         }
 
         if (s.GetInteger("ConnectionLimit") is { } limit && Effective(s, "Backlog", DefaultBacklog) is { } backlog && limit > backlog)
