@@ -107,6 +107,13 @@ public sealed class AppSettingsAnalyzerTests
         """);
 
     [Fact]
+    public Task Takes_the_thread_limit_from_ProdServer_Rules_MaxThreads_in_the_same_file() => VerifyAsync("appsettings.json", """
+        { "ProdServer": { "Rules": { "MaxThreads": 32 },
+          "Processes": { "web": { "Backend": "Waitress", "Args": { "Threads": 32 } }, "admin": { "Backend": "Waitress", "Args": { "Threads": 33 } } } } }
+        """,
+        At(RuleMetadata.TooManyThreads, "appsettings.json", 2, 123, 2, 136, "Threads", 33L, 32));
+
+    [Fact]
     public Task Knows_a_Windows_build() => VerifyAsync("appsettings.json", """
         { "ProdServer": { "Processes": { "web": { "Backend": "Waitress", "Args": { "UnixSocket": "/run/web.sock" } } } } }
         """,

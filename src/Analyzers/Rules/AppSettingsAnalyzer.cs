@@ -79,6 +79,12 @@ public sealed class AppSettingsAnalyzer : DiagnosticAnalyzer
         var options = context.Options.AnalyzerConfigOptionsProvider;
         var ruleContext = BuildTarget.CreateContext(options.GetOptions(file), options.GlobalOptions, targetsWindows, isDevelopment);
         var switchedOff = SwitchedOff(prodServer);
+        if ((prodServer.Find(RuleSwitch.Section)?.Value as JsonObject)?.Find("MaxThreads")?.Value is JsonScalar max
+            && int.TryParse(max.Text, NumberStyles.Integer, CultureInfo.InvariantCulture, out var limit) && limit > 0)
+        {
+            // The start-up check's own limit, written beside the settings it is about.
+            ruleContext.MaxThreads = limit;
+        }
         SyntaxTree? neighbour = null;
         if (prodServer.Find("Processes")?.Value is not JsonObject processes)
         {
@@ -94,9 +100,7 @@ public sealed class AppSettingsAnalyzer : DiagnosticAnalyzer
 
             var args = section.Find("Args")?.Value as JsonObject;
             var backend = (section.Find("Backend")?.Value as JsonScalar)?.Text;
-            var set = backend is not null
-                ? SettingRuleSets.FindByBackend(backend)
-                : known.FirstOrDefault(k => args is not null && args.Properties.All(p => k.Properties.Contains(SettingsBag.Normalize(p.Name)))).Set;
+            var set = backend is not null ? SettingRuleSets.FindByBackend(backend) : InferFromKeys(known, args);
             if (set is null)
             {
                 continue;
@@ -141,6 +145,18 @@ public sealed class AppSettingsAnalyzer : DiagnosticAnalyzer
                 }
             }
         }
+    }
+
+    // The backend is set in code: judge by the keys, when exactly one backend's args record has them all.
+    private static SettingRuleSet? InferFromKeys(List<(SettingRuleSet Set, HashSet<string> Properties)> known, JsonObject? args)
+    {
+        if (args is null)
+        {
+            return null;
+        }
+
+        var matches = known.Where(k => args.Properties.All(p => k.Properties.Contains(SettingsBag.Normalize(p.Name)))).ToList();
+        return matches.Count == 1 ? matches[0].Set : null;
     }
 
     // What configuration makes of a JSON value: every scalar is text to it; null removes the key.
@@ -214,7 +230,7 @@ public sealed class AppSettingsAnalyzer : DiagnosticAnalyzer
     private static HashSet<string> SwitchedOff(JsonObject prodServer)
     {
         var off = new HashSet<string>(StringComparer.OrdinalIgnoreCase);
-        if (prodServer.Find("Rules")?.Value is JsonObject rules)
+        if (prodServer.Find(RuleSwitch.Section)?.Value is JsonObject rules)
         {
             foreach (var rule in rules.Properties)
             {
