@@ -10,7 +10,9 @@ namespace ProdServer.Config.Analyzers.Tests;
 /// <summary>
 /// Runs an analyzer (and a code fix) over a test source compiled together with <see cref="StandIn"/>, a stand-in
 /// of the library's public surface, so these tests do not depend on the runtime project (a netX library the
-/// netstandard analyzers never load). <c>WaitressArgsStandInTests</c> in Config.Tests keeps the two in step.
+/// netstandard analyzers never load). The rules only read property names, and
+/// <c>ProductionRulesSpecs.Every_setting_a_rule_reads_is_a_property_of_the_backends_args_record</c> (Config.Tests) checks
+/// those names against the real record.
 /// </summary>
 internal static class Verify
 {
