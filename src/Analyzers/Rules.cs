@@ -1,3 +1,5 @@
+using System.Collections.Generic;
+using System.Linq;
 using Microsoft.CodeAnalysis;
 
 namespace ProdServer.Config.Analyzers;
@@ -8,14 +10,30 @@ namespace ProdServer.Config.Analyzers;
 /// </summary>
 internal static class Rules
 {
+    private static readonly Dictionary<string, DiagnosticDescriptor> ById =
+        RuleMetadata.All.ToDictionary(r => r.Id, Create);
+
     /// <summary>PSC0001: waitress's <c>ExposeTracebacks</c> is set to <see langword="true"/>.</summary>
-    public static readonly DiagnosticDescriptor ExposeTracebacksInProduction = new(
-        id: RuleMetadata.ExposeTracebacksInProduction.Id,
-        title: RuleMetadata.ExposeTracebacksInProduction.Title,
-        messageFormat: RuleMetadata.ExposeTracebacksInProduction.MessageFormat,
-        category: RuleMetadata.ExposeTracebacksInProduction.Category,
-        defaultSeverity: DiagnosticSeverity.Warning,
+    public static DiagnosticDescriptor ExposeTracebacksInProduction => For(RuleMetadata.ExposeTracebacksInProduction);
+
+    /// <summary>The descriptor of a rule.</summary>
+    public static DiagnosticDescriptor For(RuleInfo rule) => ById[rule.Id];
+
+    /// <summary>The descriptors of several rules.</summary>
+    public static IEnumerable<DiagnosticDescriptor> For(IEnumerable<RuleInfo> rules) => rules.Select(For);
+
+    private static DiagnosticDescriptor Create(RuleInfo rule) => new(
+        id: rule.Id,
+        title: rule.Title,
+        messageFormat: rule.MessageFormat,
+        category: rule.Category,
+        defaultSeverity: rule.DefaultSeverity switch
+        {
+            RuleSeverity.Error => DiagnosticSeverity.Error,
+            RuleSeverity.Warning => DiagnosticSeverity.Warning,
+            _ => DiagnosticSeverity.Info,
+        },
         isEnabledByDefault: true,
-        description: RuleMetadata.ExposeTracebacksInProduction.Description,
-        helpLinkUri: RuleMetadata.ExposeTracebacksInProduction.HelpLink);
+        description: rule.Description,
+        helpLinkUri: rule.HelpLink);
 }

@@ -2,16 +2,26 @@ using System.Threading;
 using System.Threading.Tasks;
 using Microsoft.CodeAnalysis.Testing;
 using Xunit;
-using static ProdServer.Config.Analyzers.Tests.ExposeTracebacksVerifier;
 using ExposeTracebacksTest = Microsoft.CodeAnalysis.CSharp.Testing.CSharpCodeFixTest<
-    ProdServer.Config.Analyzers.ExposeTracebacksAnalyzer,
-    ProdServer.Config.Analyzers.CodeFixes.ExposeTracebacksCodeFixProvider,
+    ProdServer.Config.Analyzers.ServerArgsAnalyzer,
+    Microsoft.CodeAnalysis.Testing.EmptyCodeFixProvider,
     Microsoft.CodeAnalysis.Testing.DefaultVerifier>;
 
 namespace ProdServer.Config.Analyzers.Tests;
 
+/// <summary>PSC0001 as <see cref="ServerArgsAnalyzer"/> reports it in code.</summary>
+
 public sealed class ExposeTracebacksAnalyzerTests
 {
+    private static Task VerifyAnalyzerAsync(string source, params DiagnosticResult[] expected) =>
+        Verify.AnalyzerAsync<ServerArgsAnalyzer>(source, expected);
+
+    private static Task VerifyAnalyzerAsync(string source, bool withLibrary) =>
+        Verify.AnalyzerAsync<ServerArgsAnalyzer>(source, withLibrary, editorConfig: null);
+
+    private static DiagnosticResult Diagnostic(int markupKey) =>
+        Verify.Diagnostic(RuleMetadata.ExposeTracebacksInProduction, markupKey).WithArguments("ExposeTracebacks");
+
     [Fact]
     public Task Reports_true_in_an_object_initializer() => VerifyAnalyzerAsync("""
         using ProdServer.Config;
@@ -112,7 +122,7 @@ public sealed class ExposeTracebacksAnalyzerTests
                 """,
             ReferenceAssemblies = ReferenceAssemblies.Net.Net80,
         };
-        test.TestState.AdditionalProjects["ProdServer.Config"].Sources.Add(("/ProdServer.Config/WaitressArgs.cs", WaitressArgsStandIn));
+        test.TestState.AdditionalProjects["ProdServer.Config"].Sources.Add(("/ProdServer.Config/ProdServer.Config.cs", Verify.StandIn));
         test.TestState.AdditionalProjectReferences.Add("ProdServer.Config");
         test.ExpectedDiagnostics.Add(Diagnostic(0));
         return test.RunAsync(CancellationToken.None);
@@ -142,8 +152,9 @@ public sealed class ExposeTracebacksAnalyzerTests
         {
             WaitressArgs M(bool isDevelopment, WaitressArgs other)
             {
-                // Not a constant: the variable could change before it is read, and the rule never guesses.
+                // Written twice: which value is read depends on the path taken, and the rule never guesses.
                 var expose = true;
+                if (isDevelopment) { expose = false; }
                 return new WaitressArgs
                 {
                     ExposeTracebacks = isDevelopment,

@@ -1,78 +1,128 @@
 using System.Threading;
 using System.Threading.Tasks;
+using Microsoft.CodeAnalysis.CodeFixes;
+using Microsoft.CodeAnalysis.CSharp.Testing;
+using Microsoft.CodeAnalysis.Diagnostics;
 using Microsoft.CodeAnalysis.Testing;
-using ProdServer.Config.Analyzers.CodeFixes;
-using VerifyCS = Microsoft.CodeAnalysis.CSharp.Testing.CSharpCodeFixVerifier<
-    ProdServer.Config.Analyzers.ExposeTracebacksAnalyzer,
-    ProdServer.Config.Analyzers.CodeFixes.ExposeTracebacksCodeFixProvider,
-    Microsoft.CodeAnalysis.Testing.DefaultVerifier>;
-using ExposeTracebacksTest = Microsoft.CodeAnalysis.CSharp.Testing.CSharpCodeFixTest<
-    ProdServer.Config.Analyzers.ExposeTracebacksAnalyzer,
-    ProdServer.Config.Analyzers.CodeFixes.ExposeTracebacksCodeFixProvider,
-    Microsoft.CodeAnalysis.Testing.DefaultVerifier>;
 
 namespace ProdServer.Config.Analyzers.Tests;
 
 /// <summary>
-/// Runs <see cref="ExposeTracebacksAnalyzer"/> and <see cref="ExposeTracebacksCodeFixProvider"/> over a test source
-/// compiled together with a stand-in of <c>WaitressArgs</c>, so these tests do not depend on the runtime project.
+/// Runs an analyzer (and a code fix) over a test source compiled together with <see cref="StandIn"/>, a stand-in
+/// of the library's public surface, so these tests do not depend on the runtime project (a netX library the
+/// netstandard analyzers never load). The rules only read property names, and
+/// <c>ProductionRulesSpecs.Every_setting_a_rule_reads_is_a_property_of_the_backends_args_record</c> (Config.Tests) checks
+/// those names against the real record.
 /// </summary>
-internal static class ExposeTracebacksVerifier
+internal static class Verify
 {
-    /// <summary>The shape of <c>ProdServer.Config.WaitressArgs</c> that matters to the rule.</summary>
-    public const string WaitressArgsStandIn = """
+    /// <summary>The shape of <c>ProdServer.Config</c> that the rules read.</summary>
+    public const string StandIn = """
         #nullable enable
         namespace ProdServer.Config
         {
+            public enum TrustedProxyHeader { Forwarded, XForwardedFor, XForwardedHost, XForwardedProto, XForwardedPort, XForwardedBy }
+
             public sealed partial record WaitressArgs
             {
                 public bool? ExposeTracebacks { get; init; }
                 public string? Host { get; init; }
                 public int? Port { get; init; }
+                public System.Collections.Generic.IReadOnlyList<string>? Listen { get; init; }
+                public int? Threads { get; init; }
+                public string? TrustedProxy { get; init; }
+                public System.Collections.Generic.IReadOnlyList<TrustedProxyHeader>? TrustedProxyHeaders { get; init; }
+                public string? UrlScheme { get; init; }
+                public int? Backlog { get; init; }
+                public int? SendBytes { get; init; }
+                public int? ConnectionLimit { get; init; }
+                public int? CleanupInterval { get; init; }
+                public int? ChannelTimeout { get; init; }
+                public string? UnixSocket { get; init; }
+                public string? UnixSocketPerms { get; init; }
+            }
+
+            public sealed class ProdServerBuilder
+            {
+                public ProcessBuilder Process(string name) => new ProcessBuilder();
+                public ProdServerBuilder DefaultProcess(string name) => this;
+            }
+
+            public sealed class ProcessBuilder
+            {
+                public ProcessBuilder WorkingDirectory(string path) => this;
+            }
+        }
+
+        namespace Microsoft.Extensions.DependencyInjection
+        {
+            using System;
+            using ProdServer.Config;
+
+            public interface IServiceCollection { }
+
+            public static class ProdServerServiceCollectionExtensions
+            {
+                public static IServiceCollection AddProdServer(this IServiceCollection services, Action<ProdServerBuilder> configure) => services;
+                public static IServiceCollection AddProdServer(this IServiceCollection services) => services;
+            }
+
+            public static class WaitressBuilderExtensions
+            {
+                public static ProcessBuilder UseWaitress(this ProcessBuilder process, string app, Func<WaitressArgs, WaitressArgs>? configure = null) => process;
+                public static ProcessBuilder UseWaitress(this ProdServerBuilder builder, string app, Func<WaitressArgs, WaitressArgs>? configure = null) => new ProcessBuilder();
             }
         }
         """;
 
-    private const string StandInPath = "/0/WaitressArgs.cs";
+    private const string StandInPath = "/0/ProdServer.Config.cs";
 
     /// <summary>Asserts that <paramref name="source"/> (compiled with the stand-in) reports exactly <paramref name="expected"/>.</summary>
-    public static Task VerifyAnalyzerAsync(string source, params DiagnosticResult[] expected) =>
-        VerifyAnalyzerAsync(source, withLibrary: true, expected);
+    public static Task AnalyzerAsync<TAnalyzer>(string source, params DiagnosticResult[] expected)
+        where TAnalyzer : DiagnosticAnalyzer, new() =>
+        AnalyzerAsync<TAnalyzer>(source, withLibrary: true, editorConfig: null, expected);
 
-    /// <summary>Asserts the diagnostics of <paramref name="source"/>, compiled with or without the stand-in library.</summary>
-    public static Task VerifyAnalyzerAsync(string source, bool withLibrary, params DiagnosticResult[] expected)
+    /// <summary>Asserts the diagnostics of <paramref name="source"/>, with or without the library, under an optional <c>.editorconfig</c> body for <c>[*.cs]</c>.</summary>
+    public static Task AnalyzerAsync<TAnalyzer>(string source, bool withLibrary, string? editorConfig, params DiagnosticResult[] expected)
+        where TAnalyzer : DiagnosticAnalyzer, new()
     {
-        var test = CreateTest(source, withLibrary);
-        test.ExpectedDiagnostics.AddRange(expected);
-        return test.RunAsync(CancellationToken.None);
-    }
-
-    /// <summary>Asserts that <paramref name="source"/> reports <paramref name="expected"/> and that fixing all of them gives <paramref name="fixedSource"/>.</summary>
-    public static Task VerifyCodeFixAsync(string source, string fixedSource, params DiagnosticResult[] expected)
-    {
-        var test = CreateTest(source, withLibrary: true);
-        test.FixedCode = fixedSource;
-        test.FixedState.Sources.Add((StandInPath, WaitressArgsStandIn));
-        test.ExpectedDiagnostics.AddRange(expected);
-        return test.RunAsync(CancellationToken.None);
-    }
-
-    /// <summary>The PSC0001 diagnostic at markup location <c>{|#<paramref name="markupKey"/>:…|}</c>.</summary>
-    public static DiagnosticResult Diagnostic(int markupKey = 0) =>
-        VerifyCS.Diagnostic(Rules.ExposeTracebacksInProduction).WithLocation(markupKey).WithArguments("ExposeTracebacks");
-
-    private static ExposeTracebacksTest CreateTest(string source, bool withLibrary)
-    {
-        var test = new ExposeTracebacksTest
+        var test = new CSharpCodeFixTest<TAnalyzer, EmptyCodeFixProvider, DefaultVerifier>
         {
             TestCode = source,
             ReferenceAssemblies = ReferenceAssemblies.Net.Net80,
         };
         if (withLibrary)
         {
-            test.TestState.Sources.Add((StandInPath, WaitressArgsStandIn));
+            test.TestState.Sources.Add((StandInPath, StandIn));
         }
 
-        return test;
+        if (editorConfig is not null)
+        {
+            test.TestState.AnalyzerConfigFiles.Add(("/.editorconfig", "root = true\n\n[*]\n" + editorConfig + "\n"));
+        }
+
+        test.ExpectedDiagnostics.AddRange(expected);
+        return test.RunAsync(CancellationToken.None);
     }
+
+    /// <summary>Asserts that <paramref name="source"/> reports <paramref name="expected"/> and that fixing all of them gives <paramref name="fixedSource"/>.</summary>
+    public static Task CodeFixAsync<TAnalyzer, TCodeFix>(string source, string fixedSource, params DiagnosticResult[] expected)
+        where TAnalyzer : DiagnosticAnalyzer, new()
+        where TCodeFix : CodeFixProvider, new()
+    {
+        var test = new CSharpCodeFixTest<TAnalyzer, TCodeFix, DefaultVerifier>
+        {
+            TestCode = source,
+            FixedCode = fixedSource,
+            ReferenceAssemblies = ReferenceAssemblies.Net.Net80,
+        };
+        test.TestState.Sources.Add((StandInPath, StandIn));
+        test.FixedState.Sources.Add((StandInPath, StandIn));
+        test.ExpectedDiagnostics.AddRange(expected);
+        return test.RunAsync(CancellationToken.None);
+    }
+
+    /// <summary>The diagnostic of <paramref name="rule"/> at markup location <c>{|#<paramref name="markupKey"/>:…|}</c>.</summary>
+    public static DiagnosticResult Diagnostic(RuleInfo rule, int markupKey = 0) =>
+        new DiagnosticResult(Rules.For(rule)).WithLocation(markupKey);
 }

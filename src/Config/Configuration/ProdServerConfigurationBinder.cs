@@ -39,8 +39,11 @@ internal static class ProdServerConfigurationBinder
                     }
 
                     break;
+                case "rules":
+                    // Read by ProductionRulesValidator (PSC#### = off|info|warning|error, MaxThreads).
+                    break;
                 default:
-                    options.BindingErrors.Add($"{child.Path} is not a ProdServer setting; expected Processes, Release or Default.");
+                    options.BindingErrors.Add($"{child.Path} is not a ProdServer setting; expected Processes, Release, Default or Rules.");
                     break;
             }
         }

@@ -37,6 +37,8 @@ public static class ProdServerServiceCollectionExtensions
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IPostConfigureOptions<ProdServerOptions>, BindProdServerConfiguration>(
             sp => new BindProdServerConfiguration(sp.GetService<IConfiguration>(), sp.GetService<ProdServerRunState>())));
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<ProdServerOptions>, ProdServerOptionsValidator>());
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<ProdServerOptions>, ProductionRulesValidator>(sp => new ProductionRulesValidator(
+            sp.GetService<IHostEnvironment>(), sp.GetService<IConfiguration>(), sp.GetService<ILoggerFactory>())));
         services.TryAddSingleton<ProdServerRunState>();
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IHostedService, ProdServerHostedService>(sp => new ProdServerHostedService(
             sp.GetRequiredService<IOptions<ProdServerOptions>>(),

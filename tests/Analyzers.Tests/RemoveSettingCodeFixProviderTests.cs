@@ -1,11 +1,18 @@
 using System.Threading.Tasks;
 using Xunit;
-using static ProdServer.Config.Analyzers.Tests.ExposeTracebacksVerifier;
+using Microsoft.CodeAnalysis.Testing;
+using ProdServer.Config.Analyzers.CodeFixes;
 
 namespace ProdServer.Config.Analyzers.Tests;
 
-public sealed class ExposeTracebacksCodeFixProviderTests
+public sealed class RemoveSettingCodeFixProviderTests
 {
+    private static Task VerifyCodeFixAsync(string source, string fixedSource, params DiagnosticResult[] expected) =>
+        Verify.CodeFixAsync<ServerArgsAnalyzer, RemoveSettingCodeFixProvider>(source, fixedSource, expected);
+
+    private static DiagnosticResult Diagnostic(int markupKey) =>
+        Verify.Diagnostic(RuleMetadata.ExposeTracebacksInProduction, markupKey).WithArguments("ExposeTracebacks");
+
     [Fact]
     public Task Removes_the_first_member() => VerifyCodeFixAsync("""
         using ProdServer.Config;
@@ -257,6 +264,23 @@ public sealed class ExposeTracebacksCodeFixProviderTests
             WaitressArgs B(WaitressArgs args) => args with { Port = 8000 };
         }
         """, Diagnostic(0), Diagnostic(1));
+
+    [Fact]
+    public Task Removes_a_deprecated_setting() => VerifyCodeFixAsync("""
+        using ProdServer.Config;
+
+        class C
+        {
+            WaitressArgs M() => new WaitressArgs { Host = "127.0.0.1", {|#0:SendBytes = 18000|} };
+        }
+        """, """
+        using ProdServer.Config;
+
+        class C
+        {
+            WaitressArgs M() => new WaitressArgs { Host = "127.0.0.1" };
+        }
+        """, Verify.Diagnostic(RuleMetadata.DeprecatedSetting, 0).WithArguments("SendBytes", "waitress 2.0 and later flush output as soon as it is written"));
 
     [Fact]
     public Task Offers_no_fix_for_an_assignment_outside_an_initializer()

@@ -12,18 +12,16 @@ using Microsoft.CodeAnalysis.CSharp.Syntax;
 namespace ProdServer.Config.Analyzers.CodeFixes;
 
 /// <summary>
-/// Fixes PSC0001 by removing <c>ExposeTracebacks = true</c> from its initializer, so waitress falls back to its
-/// default (tracebacks off). An initializer left empty goes too: <c>args with { }</c> becomes <c>args</c> and
-/// <c>new WaitressArgs { }</c> becomes <c>new WaitressArgs()</c>.
+/// Fixes PSC0001 (<c>ExposeTracebacks = true</c>) and PSC0010 (a deprecated setting such as <c>SendBytes</c>) by
+/// removing the member from its initializer, so waitress falls back to its default. An initializer left empty goes
+/// too: <c>args with { }</c> becomes <c>args</c> and <c>new WaitressArgs { }</c> becomes <c>new WaitressArgs()</c>.
 /// </summary>
-[ExportCodeFixProvider(LanguageNames.CSharp, Name = nameof(ExposeTracebacksCodeFixProvider)), Shared]
-public sealed class ExposeTracebacksCodeFixProvider : CodeFixProvider
+[ExportCodeFixProvider(LanguageNames.CSharp, Name = nameof(RemoveSettingCodeFixProvider)), Shared]
+public sealed class RemoveSettingCodeFixProvider : CodeFixProvider
 {
-    private const string Title = "Remove ExposeTracebacks = true";
-
     /// <inheritdoc/>
     public override ImmutableArray<string> FixableDiagnosticIds { get; } =
-        ImmutableArray.Create(RuleIdentifiers.ExposeTracebacksInProduction);
+        ImmutableArray.Create(RuleIdentifiers.ExposeTracebacksInProduction, RuleIdentifiers.DeprecatedSetting);
 
     /// <inheritdoc/>
     public override FixAllProvider GetFixAllProvider() => WellKnownFixAllProviders.BatchFixer;
@@ -49,9 +47,9 @@ public sealed class ExposeTracebacksCodeFixProvider : CodeFixProvider
 
             context.RegisterCodeFix(
                 CodeAction.Create(
-                    Title,
+                    "Remove " + assignment,
                     ct => RemoveAsync(context.Document, assignment, ct),
-                    equivalenceKey: nameof(ExposeTracebacksCodeFixProvider)),
+                    equivalenceKey: nameof(RemoveSettingCodeFixProvider)),
                 diagnostic);
         }
     }
@@ -113,7 +111,7 @@ public sealed class ExposeTracebacksCodeFixProvider : CodeFixProvider
     /// comma's trailing trivia, so <c>{ A = 1, B = 2 }</c> becomes <c>{ A = 1 }</c>, not <c>{ A = 1}</c>, and a
     /// line break or comment after <c>A = 1,</c> survives.
     /// </summary>
-    private static SeparatedSyntaxList<ExpressionSyntax> RemoveMember(SeparatedSyntaxList<ExpressionSyntax> members, ExpressionSyntax member)
+    internal static SeparatedSyntaxList<ExpressionSyntax> RemoveMember(SeparatedSyntaxList<ExpressionSyntax> members, ExpressionSyntax member)
     {
         var index = members.IndexOf(member);
         var hasCommaAfter = index < members.SeparatorCount;

@@ -1,0 +1,58 @@
+using System.Globalization;
+
+namespace ProdServer.Config.Analyzers;
+
+/// <summary>
+/// One rule's text and defaults. The analyzer builds its <c>DiagnosticDescriptor</c> from this and the runtime words
+/// its start-up messages from it, so the two can never disagree.
+/// </summary>
+internal sealed class RuleInfo
+{
+    public RuleInfo(string id, string title, string messageFormat, string description, string category, RuleSeverity severity, RuleScope scope)
+    {
+        Id = id;
+        Title = title;
+        MessageFormat = messageFormat;
+        Description = description;
+        Category = category;
+        DefaultSeverity = severity;
+        Scope = scope;
+    }
+
+    /// <summary>The diagnostic ID, <c>PSC####</c>.</summary>
+    public string Id { get; }
+
+    /// <summary>A one-line title; also the heading of the rule's page.</summary>
+    public string Title { get; }
+
+    /// <summary>The message, with <c>{0}</c>… placeholders; it always says what to do.</summary>
+    public string MessageFormat { get; }
+
+    /// <summary>Why the rule exists, in two or three sentences.</summary>
+    public string Description { get; }
+
+    /// <summary>One of <see cref="RuleCategories"/>.</summary>
+    public string Category { get; }
+
+    /// <summary>The default severity.</summary>
+    public RuleSeverity DefaultSeverity { get; }
+
+    /// <summary>Where the rule applies.</summary>
+    public RuleScope Scope { get; }
+
+    /// <summary>The rule's page, <c>docs/diagnostics/{Id}.md</c>.</summary>
+    public string HelpLink => RuleMetadata.GetHelpLink(Id);
+
+    /// <summary>The message for these arguments.</summary>
+    public string FormatMessage(object[] arguments) => string.Format(CultureInfo.InvariantCulture, MessageFormat, arguments);
+}
+
+/// <summary>Which environments a rule is about.</summary>
+internal enum RuleScope
+{
+    /// <summary>Advice for production: not reported inside <c>IsDevelopment()</c> or for <c>appsettings.Development.json</c>.</summary>
+    Production,
+
+    /// <summary>The server refuses the setting everywhere, so development code is reported too.</summary>
+    Everywhere,
+}

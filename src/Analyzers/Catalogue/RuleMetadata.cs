@@ -1,0 +1,148 @@
+using System.Collections.Generic;
+
+namespace ProdServer.Config.Analyzers;
+
+/// <summary>
+/// The catalogue: every rule's ID, title, message, description, category, default severity and scope, in one place.
+/// The analyzers (<c>Rules</c>) and the runtime's start-up check both compile this file, so what the IDE says,
+/// what <c>dotnet build</c> says and what the log says at start-up are the same words.
+/// </summary>
+/// <remarks>Free of Roslyn types: the runtime links it (see <c>src/Config/Config.csproj</c>).</remarks>
+internal static class RuleMetadata
+{
+    /// <summary>Where the rule pages live; each page is <c>docs/diagnostics/{ID}.md</c>.</summary>
+    public const string HelpLinkBase = "https://github.com/prodserver/ProdServer.Config/blob/main/docs/diagnostics/";
+
+    /// <summary>The help page of a rule.</summary>
+    /// <param name="id">A diagnostic ID such as <c>PSC0001</c>.</param>
+    /// <returns>The address of <c>docs/diagnostics/{id}.md</c> on GitHub.</returns>
+    public static string GetHelpLink(string id) => HelpLinkBase + id + ".md";
+
+    public static readonly RuleInfo ExposeTracebacksInProduction = new(
+        RuleIdentifiers.ExposeTracebacksInProduction,
+        "Tracebacks are exposed to clients",
+        "Process option '{0}' is set to true: waitress will show Python tracebacks to every client. Never enable it in production.",
+        "With --expose-tracebacks, waitress sends the traceback of every unhandled exception in the response body. " +
+        "Tracebacks reveal source paths, settings and data to anyone who can make the app fail. Use it only on a developer machine.",
+        RuleCategories.Security, RuleSeverity.Warning, RuleScope.Production);
+
+    public static readonly RuleInfo UnixSocketOnWindows = new(
+        RuleIdentifiers.UnixSocketOnWindows,
+        "Unix sockets are not available on Windows",
+        "'{0}' is set but this build targets Windows, where waitress cannot serve a Unix socket; use Listen (\"127.0.0.1:8000\") behind your proxy instead.",
+        "waitress only serves Unix sockets on POSIX systems; on Windows it stops with an error at start. " +
+        "A build whose RuntimeIdentifier, TargetFramework (-windows) or TargetPlatformIdentifier names Windows gets this error.",
+        RuleCategories.Usage, RuleSeverity.Error, RuleScope.Everywhere);
+
+    public static readonly RuleInfo PrivilegedPort = new(
+        RuleIdentifiers.PrivilegedPort,
+        "Binding a privileged port",
+        "'{0}' binds port {1}, below 1024, which needs root or CAP_NET_BIND_SERVICE; serve on a high port (8000) behind a reverse proxy or a load balancer instead.",
+        "Ports below 1024 can only be bound by a privileged process. Running the Python server as root to get port 80 gives " +
+        "every bug in the app root's rights; the usual layout is a proxy on 80/443 forwarding to the app on a high port.",
+        RuleCategories.Security, RuleSeverity.Warning, RuleScope.Production);
+
+    public static readonly RuleInfo ConflictingBindSettings = new(
+        RuleIdentifiers.ConflictingBindSettings,
+        "Listen or UnixSocket combined with Host or Port",
+        "'{0}' cannot be combined with {1}: waitress refuses to start. Use Listen alone (Listen = [\"host:port\"]), Host and Port alone, or UnixSocket alone.",
+        "waitress raises an error at start when --listen is given together with --host or --port, or --unix-socket " +
+        "together with any of them. Choose one way to say where the server listens.",
+        RuleCategories.Usage, RuleSeverity.Error, RuleScope.Everywhere);
+
+    public static readonly RuleInfo UnixSocketPermsTooWide = new(
+        RuleIdentifiers.UnixSocketPermsTooWide,
+        "Unix socket permissions are too wide",
+        "'{0}' is {1}, which lets users outside the socket's owner and group connect; use 660 (owner and group, e.g. the proxy's group) or stricter.",
+        "Anyone who may write to the socket file can send requests that bypass the reverse proxy (and its TLS, " +
+        "authentication and rate limits). Owner and group read/write (660) is all a proxy needs.",
+        RuleCategories.Security, RuleSeverity.Warning, RuleScope.Production);
+
+    public static readonly RuleInfo TooManyThreads = new(
+        RuleIdentifiers.TooManyThreads,
+        "Too many request threads",
+        "'{0}' is {1}, above {2}: more threads than that rarely serve more requests under the GIL and use more memory; start from 4 to 8, measure, and run more processes instead (raise the limit with prodserver.max_threads in .editorconfig).",
+        "waitress's threads share one Python interpreter lock, so beyond a handful they mostly wait. Large pools cost " +
+        "memory and database connections; the waitress guide says \"don't overdo it\". The limit is 16 unless .editorconfig sets prodserver.max_threads.",
+        RuleCategories.Performance, RuleSeverity.Warning, RuleScope.Production);
+
+    public static readonly RuleInfo ConnectionLimitAboveBacklog = new(
+        RuleIdentifiers.ConnectionLimitAboveBacklog,
+        "ConnectionLimit is above Backlog",
+        "'{0}' is {1} but Backlog is {2}: raise Backlog to at least {1} together with the connection limit, or the listen queue overflows first.",
+        "The backlog is the queue of connections waiting to be accepted. Raising the connection limit without the backlog " +
+        "means bursts are refused by the kernel before waitress's own limit is ever reached; the waitress guide raises both together.",
+        RuleCategories.Performance, RuleSeverity.Warning, RuleScope.Production);
+
+    public static readonly RuleInfo CleanupIntervalAboveChannelTimeout = new(
+        RuleIdentifiers.CleanupIntervalAboveChannelTimeout,
+        "CleanupInterval is longer than ChannelTimeout",
+        "'{0}' is {1} s but ChannelTimeout is {2} s: idle connections outlive their timeout by up to {1} s; set CleanupInterval to at most the channel timeout.",
+        "waitress only closes idle connections when its cleanup sweep runs. A sweep interval longer than the timeout " +
+        "keeps dead connections (and their slots under ConnectionLimit) open far longer than intended.",
+        RuleCategories.Reliability, RuleSeverity.Warning, RuleScope.Production);
+
+    public static readonly RuleInfo HttpsSchemeWithoutTrustedProxy = new(
+        RuleIdentifiers.HttpsSchemeWithoutTrustedProxy,
+        "UrlScheme is https without a trusted proxy",
+        "'{0}' is \"https\" but no TrustedProxy is set: every request, even plain HTTP, looks secure to the app; set TrustedProxy and TrustedProxyHeaders = [XForwardedProto] so the proxy says which requests came over TLS.",
+        "waitress does not speak TLS; a forced https scheme makes Django treat every request as secure (secure cookies, " +
+        "redirects, CSRF origin checks) whatever the client used. Let the TLS-terminating proxy tell waitress instead.",
+        RuleCategories.Security, RuleSeverity.Warning, RuleScope.Production);
+
+    public static readonly RuleInfo DeprecatedSetting = new(
+        RuleIdentifiers.DeprecatedSetting,
+        "Deprecated waitress setting",
+        "'{0}' is deprecated by waitress and will be removed in a future release; remove it ({1}).",
+        "waitress warns when a deprecated option is given, and a future waitress will refuse it at start.",
+        RuleCategories.Usage, RuleSeverity.Warning, RuleScope.Everywhere);
+
+    public static readonly RuleInfo TrustedProxyWithoutHeaders = new(
+        RuleIdentifiers.TrustedProxyWithoutHeaders,
+        "A trusted proxy without trusted headers",
+        "'{0}' is set without TrustedProxyHeaders: waitress trusts only X-Forwarded-Proto by an implicit, deprecated default; list the headers your proxy sets (TrustedProxyHeaders = [XForwardedFor, XForwardedProto]).",
+        "Without an explicit list, waitress falls back to trusting X-Forwarded-Proto alone and warns that this default " +
+        "will be removed; client addresses from X-Forwarded-For are then ignored, and a future waitress trusts nothing.",
+        RuleCategories.Reliability, RuleSeverity.Warning, RuleScope.Production);
+
+    public static readonly RuleInfo DuplicateProcessName = new(
+        RuleIdentifiers.DuplicateProcessName,
+        "A process name is declared twice",
+        "Process '{0}' is already declared in this AddProdServer call; the second declaration replaces the first one's backend or app. Give each process its own name.",
+        "Process names are case-insensitive and unique: declaring the same name again (o.UseWaitress(...) declares 'web') " +
+        "silently reconfigures the earlier process instead of adding a second one.",
+        RuleCategories.Usage, RuleSeverity.Warning, RuleScope.Everywhere);
+
+    public static readonly RuleInfo NoProcessDeclared = new(
+        RuleIdentifiers.NoProcessDeclared,
+        "AddProdServer declares no process",
+        "This AddProdServer lambda declares no process; declare one (o.UseWaitress(\"mysite.wsgi:application\")), or call AddProdServer() without a lambda when every process comes from configuration.",
+        "A configuration lambda that declares nothing is usually a process that was forgotten; the start then fails unless " +
+        "configuration happens to declare one.",
+        RuleCategories.Usage, RuleSeverity.Warning, RuleScope.Everywhere);
+
+    public static readonly RuleInfo AppTargetNotModuleObject = new(
+        RuleIdentifiers.AppTargetNotModuleObject,
+        "The app target is not module:object",
+        "App '{0}' is not 'module:object': use a dotted module, a colon and the object's name, for example mysite.wsgi:application.",
+        "Servers import the app from a dotted module path and an attribute, separated by a colon. Anything else fails at start " +
+        "(waitress 2.1 does not accept module.object).",
+        RuleCategories.Usage, RuleSeverity.Error, RuleScope.Everywhere);
+
+    public static readonly RuleInfo AppInterfaceMismatch = new(
+        RuleIdentifiers.AppInterfaceMismatch,
+        "The app's interface does not match the server",
+        "App '{0}' points at Django's {1} entry point, but {2} serves {3} apps; point it at the {3} module ({4}) or use a server for {1}.",
+        "Django's asgi.py and wsgi.py expose different interfaces. A WSGI server such as waitress calls an ASGI app the " +
+        "wrong way and every request fails with a server error.",
+        RuleCategories.Usage, RuleSeverity.Warning, RuleScope.Everywhere);
+
+    /// <summary>Every rule, in ID order.</summary>
+    public static IReadOnlyList<RuleInfo> All { get; } =
+    [
+        ExposeTracebacksInProduction, UnixSocketOnWindows, PrivilegedPort, ConflictingBindSettings, UnixSocketPermsTooWide,
+        TooManyThreads, ConnectionLimitAboveBacklog, CleanupIntervalAboveChannelTimeout, HttpsSchemeWithoutTrustedProxy,
+        DeprecatedSetting, TrustedProxyWithoutHeaders, DuplicateProcessName, NoProcessDeclared, AppTargetNotModuleObject,
+        AppInterfaceMismatch,
+    ];
+}

@@ -1,0 +1,110 @@
+using System.Collections.Generic;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.CSharp.Syntax;
+using Microsoft.CodeAnalysis.Operations;
+
+namespace ProdServer.Config.Analyzers;
+
+/// <summary>Turns the value assigned to a setting in code into what <see cref="SettingsBag"/> holds.</summary>
+internal static class ConstantSettings
+{
+    /// <summary>
+    /// Reads <paramref name="value"/>: <see langword="false"/> when it leaves the setting unset (<c>null</c>,
+    /// <c>default</c>); otherwise <see langword="true"/>, with <paramref name="result"/> the constant (bool, long, string,
+    /// string[]) or <see langword="null"/> when the value is only known at run time.
+    /// </summary>
+    public static bool TryRead(IOperation value, out object? result)
+    {
+        result = null;
+        while (value is IConversionOperation conversion && !value.ConstantValue.HasValue)
+        {
+            value = conversion.Operand;
+        }
+
+        if (value.ConstantValue.HasValue)
+        {
+            result = Normalize(value.ConstantValue.Value);
+            return value.ConstantValue.Value is not null;
+        }
+
+        switch (value)
+        {
+            case IDefaultValueOperation:
+                return false;
+            case ILocalReferenceOperation local when FollowLocal(local) is { } initial:
+                return TryRead(initial, out result);
+            case ICollectionExpressionOperation collection:
+                result = Strings(collection.Elements);
+                return true;
+            case IArrayCreationOperation { Initializer: { } initializer }:
+                result = Strings(initializer.ElementValues);
+                return true;
+            default:
+                return true;
+        }
+    }
+
+    private static object? Normalize(object? constant) => constant switch
+    {
+        bool or string => constant,
+        int or long or short or byte or sbyte or ushort or uint => System.Convert.ToInt64(constant, System.Globalization.CultureInfo.InvariantCulture),
+        _ => null,
+    };
+
+    private static string[] Strings(IEnumerable<IOperation> elements)
+    {
+        var strings = new List<string>();
+        foreach (var element in elements)
+        {
+            if (TryRead(element, out var value) && value is string s)
+            {
+                strings.Add(s);
+            }
+        }
+
+        return strings.ToArray();
+    }
+
+    // "var port = 80; … Port = port": followed only when the local is declared with a value and never written again
+    // in its method, which a scan of that one body settles cheaply; anything cleverer is left to the runtime check.
+    private static IOperation? FollowLocal(ILocalReferenceOperation reference)
+    {
+        var local = reference.Local;
+        if (local.IsRef || local.DeclaringSyntaxReferences.Length != 1
+            || local.DeclaringSyntaxReferences[0].GetSyntax() is not VariableDeclaratorSyntax { Initializer.Value: { } initializer } declarator
+            || reference.SemanticModel is not { } model)
+        {
+            return null;
+        }
+
+        var body = declarator.FirstAncestorOrSelf<SyntaxNode>(n => n is BlockSyntax { Parent: BaseMethodDeclarationSyntax or LocalFunctionStatementSyntax or AccessorDeclarationSyntax } or CompilationUnitSyntax);
+        if (body is null || IsWrittenAgain(body, local, model))
+        {
+            return null;
+        }
+
+        return model.GetOperation(initializer);
+    }
+
+    private static bool IsWrittenAgain(SyntaxNode body, ILocalSymbol local, SemanticModel model)
+    {
+        foreach (var node in body.DescendantNodes())
+        {
+            var target = node switch
+            {
+                AssignmentExpressionSyntax assignment => assignment.Left,
+                PrefixUnaryExpressionSyntax prefix => prefix.Operand,
+                PostfixUnaryExpressionSyntax postfix => postfix.Operand,
+                ArgumentSyntax { RefKindKeyword.RawKind: not 0 } argument => argument.Expression,
+                _ => null,
+            };
+            if (target is IdentifierNameSyntax name && name.Identifier.ValueText == local.Name
+                && SymbolEqualityComparer.Default.Equals(model.GetSymbolInfo(name).Symbol, local))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+}

@@ -1,0 +1,246 @@
+using System;
+using System.Collections.Generic;
+using System.Collections.Immutable;
+using System.Globalization;
+using System.IO;
+using System.Linq;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.Diagnostics;
+using Microsoft.CodeAnalysis.Text;
+using ProdServer.Config.Analyzers.Json;
+
+namespace ProdServer.Config.Analyzers;
+
+/// <summary>
+/// The settings rules on <c>appsettings*.json</c> (passed as <c>AdditionalFiles</c>; the package's
+/// <c>build/ProdServer.Config.props</c> adds them): every <c>ProdServer:Processes:*:Args</c> section, with PascalCase,
+/// kebab-case or snake_case keys, is run through the same <see cref="SettingRuleSet"/> as code, and each diagnostic
+/// points at the key's line and column. <c>appsettings.Development.json</c> only gets the rules that apply everywhere.
+/// </summary>
+/// <remarks>
+/// A process whose section names no <c>Backend</c> (its backend is set in code) is checked with the rule set whose args
+/// record has every key the section uses. <c>"ProdServer": { "Rules": { "PSC0006": "off" } }</c> in the same file
+/// switches a rule off here as it does at start-up.
+/// </remarks>
+[DiagnosticAnalyzer(LanguageNames.CSharp)]
+public sealed class AppSettingsAnalyzer : DiagnosticAnalyzer
+{
+    /// <inheritdoc/>
+    public override ImmutableArray<DiagnosticDescriptor> SupportedDiagnostics { get; } =
+        Rules.For(SettingRuleSets.All.SelectMany(s => s.Rules)
+            .Concat([RuleMetadata.AppTargetNotModuleObject, RuleMetadata.AppInterfaceMismatch])
+            .Distinct()).ToImmutableArray();
+
+    /// <inheritdoc/>
+    public override void Initialize(AnalysisContext context)
+    {
+        context.EnableConcurrentExecution();
+        context.ConfigureGeneratedCodeAnalysis(GeneratedCodeAnalysisFlags.None);
+        context.RegisterCompilationStartAction(static start =>
+        {
+            var known = new List<(SettingRuleSet Set, HashSet<string> Properties)>();
+            foreach (var set in SettingRuleSets.All)
+            {
+                if (start.Compilation.GetTypeByMetadataName(set.ArgsTypeName) is { } type)
+                {
+                    var properties = new HashSet<string>(type.GetMembers().OfType<IPropertySymbol>().Select(p => SettingsBag.Normalize(p.Name)));
+                    known.Add((set, properties));
+                }
+            }
+
+            if (known.Count == 0)
+            {
+                return;
+            }
+
+            var targetsWindows = BuildTarget.TargetsWindows(start.Options.AnalyzerConfigOptionsProvider.GlobalOptions);
+            start.RegisterAdditionalFileAction(c => Analyze(c, known, targetsWindows));
+        });
+    }
+
+    /// <summary>Whether a file is one of the app's settings files: <c>appsettings.json</c>, <c>appsettings.Production.json</c>, ….</summary>
+    public static bool IsAppSettings(string path)
+    {
+        var name = Path.GetFileName(path);
+        return name.StartsWith("appsettings", StringComparison.OrdinalIgnoreCase) && name.EndsWith(".json", StringComparison.OrdinalIgnoreCase);
+    }
+
+    private static void Analyze(AdditionalFileAnalysisContext context, List<(SettingRuleSet Set, HashSet<string> Properties)> known, bool targetsWindows)
+    {
+        var file = context.AdditionalFile;
+        if (!IsAppSettings(file.Path) || file.GetText(context.CancellationToken) is not { } text
+            || JsonReader.TryParse(text.ToString()) is not JsonObject root
+            || root.Find("ProdServer")?.Value is not JsonObject prodServer)
+        {
+            return;
+        }
+
+        var isDevelopment = string.Equals(Path.GetFileName(file.Path), "appsettings.Development.json", StringComparison.OrdinalIgnoreCase);
+        var options = context.Options.AnalyzerConfigOptionsProvider;
+        var ruleContext = BuildTarget.CreateContext(options.GetOptions(file), options.GlobalOptions, targetsWindows, isDevelopment);
+        var switchedOff = SwitchedOff(prodServer);
+        if ((prodServer.Find(RuleSwitch.Section)?.Value as JsonObject)?.Find("MaxThreads")?.Value is JsonScalar max
+            && int.TryParse(max.Text, NumberStyles.Integer, CultureInfo.InvariantCulture, out var limit) && limit > 0)
+        {
+            // The start-up check's own limit, written beside the settings it is about.
+            ruleContext.MaxThreads = limit;
+        }
+        SyntaxTree? neighbour = null;
+        if (prodServer.Find("Processes")?.Value is not JsonObject processes)
+        {
+            return;
+        }
+
+        foreach (var process in processes.Properties)
+        {
+            if (process.Value is not JsonObject section)
+            {
+                continue;
+            }
+
+            var args = section.Find("Args")?.Value as JsonObject;
+            var backend = (section.Find("Backend")?.Value as JsonScalar)?.Text;
+            var set = backend is not null ? SettingRuleSets.FindByBackend(backend) : InferFromKeys(known, args);
+            if (set is null)
+            {
+                continue;
+            }
+
+            var findings = new List<(RuleFinding Finding, JsonNode At)>();
+            if (section.Find("App")?.Value is JsonScalar { Kind: JsonScalarKind.String } app)
+            {
+                findings.AddRange(AppTargets.Evaluate(app.Text, set.Backend, set.AppInterface).Select(f => (f, (JsonNode)app)));
+            }
+
+            if (args is not null)
+            {
+                var settings = new SettingsBag();
+                var keys = new Dictionary<string, JsonProperty>();
+                foreach (var property in args.Properties)
+                {
+                    if (Read(property.Value, out var value))
+                    {
+                        settings.Set(property.Name, value);
+                        keys[SettingsBag.Normalize(property.Name)] = property;
+                    }
+                }
+
+                foreach (var finding in set.Run(settings, ruleContext))
+                {
+                    if (keys.TryGetValue(SettingsBag.Normalize(finding.Setting), out var at))
+                    {
+                        findings.Add((finding, at));
+                    }
+                }
+            }
+
+            foreach (var (finding, at) in findings)
+            {
+                var descriptor = Rules.For(finding.Rule);
+                if (!switchedOff.Contains(finding.Rule.Id) && Severity(context.Compilation, neighbour ??= Neighbour(context.Compilation, file.Path), descriptor, context.CancellationToken) is { } severity)
+                {
+                    var span = TextSpan.FromBounds(at.Start, at.End);
+                    var location = Location.Create(file.Path, span, text.Lines.GetLinePositionSpan(span));
+                    context.ReportDiagnostic(Diagnostic.Create(descriptor, location, severity, additionalLocations: null, properties: null, finding.Arguments));
+                }
+            }
+        }
+    }
+
+    // The backend is set in code: judge by the keys, when exactly one backend's args record has them all.
+    private static SettingRuleSet? InferFromKeys(List<(SettingRuleSet Set, HashSet<string> Properties)> known, JsonObject? args)
+    {
+        if (args is null)
+        {
+            return null;
+        }
+
+        var matches = known.Where(k => args.Properties.All(p => k.Properties.Contains(SettingsBag.Normalize(p.Name)))).ToList();
+        return matches.Count == 1 ? matches[0].Set : null;
+    }
+
+    // What configuration makes of a JSON value: every scalar is text to it; null removes the key.
+    private static bool Read(JsonNode node, out object? value)
+    {
+        value = null;
+        switch (node)
+        {
+            case JsonScalar { Kind: JsonScalarKind.Null }:
+                return false;
+            case JsonScalar { Kind: JsonScalarKind.True }:
+                value = true;
+                return true;
+            case JsonScalar { Kind: JsonScalarKind.False }:
+                value = false;
+                return true;
+            case JsonScalar { Kind: JsonScalarKind.Number } number:
+                value = long.TryParse(number.Text, NumberStyles.Integer, CultureInfo.InvariantCulture, out var l) ? l : number.Text;
+                return true;
+            case JsonScalar scalar:
+                value = scalar.Text;
+                return true;
+            case JsonArray array:
+                value = array.Items.OfType<JsonScalar>().Where(s => s.Kind != JsonScalarKind.Null).Select(s => s.Text).ToArray();
+                return true;
+            default:
+                return true;
+        }
+    }
+
+    // The compiler applies .editorconfig's dotnet_diagnostic.*.severity to source files only, and keeps those keys out of
+    // the analyzer options. So a JSON file takes the severity that .editorconfig gives the rule in a C# file of its own
+    // folder (or the project's first C# file): "[*.cs] dotnet_diagnostic.PSC0001.severity = error" covers appsettings.json
+    // too. A global config (.globalconfig) is applied by the compiler itself on top.
+    private static DiagnosticSeverity? Severity(Compilation compilation, SyntaxTree? neighbour, DiagnosticDescriptor descriptor, System.Threading.CancellationToken cancellationToken)
+    {
+        if (neighbour is null || compilation.Options.SyntaxTreeOptionsProvider is not { } provider
+            || !provider.TryGetDiagnosticValue(neighbour, descriptor.Id, cancellationToken, out var report))
+        {
+            return descriptor.DefaultSeverity;
+        }
+
+        return report switch
+        {
+            ReportDiagnostic.Error => DiagnosticSeverity.Error,
+            ReportDiagnostic.Warn => DiagnosticSeverity.Warning,
+            ReportDiagnostic.Info => DiagnosticSeverity.Info,
+            ReportDiagnostic.Hidden => DiagnosticSeverity.Hidden,
+            ReportDiagnostic.Suppress => null,
+            _ => descriptor.DefaultSeverity,
+        };
+    }
+
+    private static SyntaxTree? Neighbour(Compilation compilation, string jsonPath)
+    {
+        var folder = Path.GetDirectoryName(jsonPath);
+        SyntaxTree? first = null;
+        foreach (var tree in compilation.SyntaxTrees)
+        {
+            if (string.Equals(Path.GetDirectoryName(tree.FilePath), folder, StringComparison.Ordinal))
+            {
+                return tree;
+            }
+
+            first ??= tree;
+        }
+
+        return first;
+    }
+
+    private static HashSet<string> SwitchedOff(JsonObject prodServer)
+    {
+        var off = new HashSet<string>(StringComparer.OrdinalIgnoreCase);
+        if (prodServer.Find(RuleSwitch.Section)?.Value is JsonObject rules)
+        {
+            foreach (var rule in rules.Properties)
+            {
+                if (rule.Value is JsonScalar { Text: var severity } && RuleSwitch.IsOff(severity))
+                {
+                    off.Add(rule.Name);
+                }
+            }
+        }
+
+        return off;
+    }
+}

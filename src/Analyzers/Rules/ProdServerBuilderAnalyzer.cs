@@ -1,0 +1,163 @@
+using System;
+using System.Collections.Generic;
+using System.Collections.Immutable;
+using System.Linq;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.Diagnostics;
+using Microsoft.CodeAnalysis.Operations;
+
+namespace ProdServer.Config.Analyzers;
+
+/// <summary>
+/// The SDK-usage rules: PSC0101 (a process name declared twice in one <c>AddProdServer</c> lambda), PSC0102 (a lambda
+/// that declares no process), PSC0103 (a literal app target that is not <c>module:object</c>) and PSC0104 (a WSGI server
+/// given Django's ASGI module, or the other way round).
+/// </summary>
+[DiagnosticAnalyzer(LanguageNames.CSharp)]
+public sealed class ProdServerBuilderAnalyzer : DiagnosticAnalyzer
+{
+    private const string ProdServerBuilderName = "ProdServer.Config.ProdServerBuilder";
+    private const string ProcessBuilderName = "ProdServer.Config.ProcessBuilder";
+
+    // o.UseWaitress(...) on the ProdServerBuilder declares this process (ProdServerBuilder.DefaultProcessName).
+    private const string DefaultProcessName = "web";
+
+    /// <inheritdoc/>
+    public override ImmutableArray<DiagnosticDescriptor> SupportedDiagnostics { get; } = ImmutableArray.Create(
+        Rules.For(RuleMetadata.DuplicateProcessName),
+        Rules.For(RuleMetadata.NoProcessDeclared),
+        Rules.For(RuleMetadata.AppTargetNotModuleObject),
+        Rules.For(RuleMetadata.AppInterfaceMismatch));
+
+    /// <inheritdoc/>
+    public override void Initialize(AnalysisContext context)
+    {
+        context.EnableConcurrentExecution();
+        context.ConfigureGeneratedCodeAnalysis(GeneratedCodeAnalysisFlags.None);
+        context.RegisterCompilationStartAction(static start =>
+        {
+            var server = start.Compilation.GetTypeByMetadataName(ProdServerBuilderName);
+            var process = start.Compilation.GetTypeByMetadataName(ProcessBuilderName);
+            if (server is null || process is null)
+            {
+                return;
+            }
+
+            var builders = new Builders(server, process);
+            start.RegisterOperationAction(c => AnalyzeInvocation(c, builders), OperationKind.Invocation);
+        });
+    }
+
+    private static void AnalyzeInvocation(OperationAnalysisContext context, Builders builders)
+    {
+        var invocation = (IInvocationOperation)context.Operation;
+        var method = invocation.TargetMethod;
+        if (method.Name == "AddProdServer")
+        {
+            AnalyzeAddProdServer(context, invocation, builders);
+        }
+        else if (IsUseMethod(invocation, builders))
+        {
+            AnalyzeAppTarget(context, invocation);
+        }
+    }
+
+    private static void AnalyzeAddProdServer(OperationAnalysisContext context, IInvocationOperation invocation, Builders builders)
+    {
+        var lambda = invocation.Arguments
+            .Select(a => Unwrap(a.Value))
+            .OfType<IDelegateCreationOperation>()
+            .Select(d => d.Target)
+            .OfType<IAnonymousFunctionOperation>()
+            .FirstOrDefault(f => f.Symbol.Parameters.Length == 1 && SymbolEqualityComparer.Default.Equals(f.Symbol.Parameters[0].Type, builders.Server));
+        if (lambda is null)
+        {
+            return;
+        }
+
+        var uses = lambda.Body.Descendants().OfType<IInvocationOperation>().Where(i => IsUseMethod(i, builders)).ToList();
+        if (uses.Count == 0)
+        {
+            context.ReportDiagnostic(Diagnostic.Create(Rules.For(RuleMetadata.NoProcessDeclared), lambda.Syntax.GetLocation()));
+            return;
+        }
+
+        var declared = new HashSet<string>(StringComparer.OrdinalIgnoreCase);
+        foreach (var use in uses.OrderBy(u => u.Syntax.SpanStart))
+        {
+            if (ProcessName(use, builders) is ({ } name, { } location) && !declared.Add(name))
+            {
+                context.ReportDiagnostic(Diagnostic.Create(Rules.For(RuleMetadata.DuplicateProcessName), location, name));
+            }
+        }
+    }
+
+    private static void AnalyzeAppTarget(OperationAnalysisContext context, IInvocationOperation invocation)
+    {
+        var argument = invocation.Arguments.FirstOrDefault(a => a.Parameter?.Name == "app");
+        if (argument?.Value.ConstantValue is not { HasValue: true, Value: string app })
+        {
+            return;
+        }
+
+        // UseWaitress → the Waitress rule set, which knows the interface waitress speaks.
+        var backend = invocation.TargetMethod.Name.Substring("Use".Length);
+        var set = SettingRuleSets.FindByBackend(backend);
+        foreach (var finding in AppTargets.Evaluate(app, set?.Backend ?? backend, set?.AppInterface))
+        {
+            context.ReportDiagnostic(Diagnostic.Create(Rules.For(finding.Rule), argument.Syntax.GetLocation(), finding.Arguments));
+        }
+    }
+
+    // The process a Use method declares: "web" on the ProdServerBuilder, the literal of o.Process("name") before it.
+    private static (string? Name, Location? Location) ProcessName(IInvocationOperation use, Builders builders)
+    {
+        var receiver = Receiver(use);
+        if (receiver is null)
+        {
+            return (null, null);
+        }
+
+        if (SymbolEqualityComparer.Default.Equals(receiver.Type, builders.Server))
+        {
+            return (DefaultProcessName, use.Syntax.GetLocation());
+        }
+
+        if (receiver is IInvocationOperation { TargetMethod.Name: "Process", Arguments.Length: 1 } process
+            && SymbolEqualityComparer.Default.Equals(process.TargetMethod.ContainingType, builders.Server)
+            && process.Arguments[0] is { Value.ConstantValue: { HasValue: true, Value: string name } } argument)
+        {
+            return (name, argument.Syntax.GetLocation());
+        }
+
+        return (null, null);
+    }
+
+    private static bool IsUseMethod(IInvocationOperation invocation, Builders builders) =>
+        invocation.TargetMethod.Name.StartsWith("Use", StringComparison.Ordinal)
+        && invocation.TargetMethod.Name.Length > "Use".Length
+        && Receiver(invocation)?.Type is { } type
+        && (SymbolEqualityComparer.Default.Equals(type, builders.Server) || SymbolEqualityComparer.Default.Equals(type, builders.Process));
+
+    private static IOperation? Receiver(IInvocationOperation invocation) =>
+        invocation.Instance is { } instance
+            ? Unwrap(instance)
+            : invocation.TargetMethod.IsExtensionMethod && invocation.Arguments.Length > 0 ? Unwrap(invocation.Arguments[0].Value) : null;
+
+    private static IOperation Unwrap(IOperation operation)
+    {
+        while (operation is IConversionOperation { IsImplicit: true } conversion)
+        {
+            operation = conversion.Operand;
+        }
+
+        return operation;
+    }
+
+    private sealed class Builders(INamedTypeSymbol server, INamedTypeSymbol process)
+    {
+        public INamedTypeSymbol Server { get; } = server;
+
+        public INamedTypeSymbol Process { get; } = process;
+    }
+}

@@ -1,0 +1,128 @@
+using System.Collections.Generic;
+using System.Collections.Immutable;
+using System.Linq;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.Diagnostics;
+using Microsoft.CodeAnalysis.Operations;
+
+namespace ProdServer.Config.Analyzers;
+
+/// <summary>
+/// The settings rules (PSC0001–PSC0011 for waitress) in C#: every object initializer, <see langword="with"/>
+/// expression or lone assignment that sets properties of a backend's args record is read into a
+/// <see cref="SettingsBag"/> and run through that backend's <see cref="SettingRuleSet"/>, the same code the JSON
+/// checker and the runtime run.
+/// </summary>
+/// <remarks>
+/// Only what one initializer says is known: <c>w =&gt; w with { Listen = … }</c> cannot see a <c>Host</c> set in an
+/// earlier call. Constants, collection literals and never-reassigned locals are read; other values count as "set,
+/// value unknown". The runtime check sees the final values.
+/// </remarks>
+[DiagnosticAnalyzer(LanguageNames.CSharp)]
+public sealed class ServerArgsAnalyzer : DiagnosticAnalyzer
+{
+    /// <inheritdoc/>
+    public override ImmutableArray<DiagnosticDescriptor> SupportedDiagnostics { get; } =
+        Rules.For(SettingRuleSets.All.SelectMany(s => s.Rules).Distinct()).ToImmutableArray();
+
+    /// <inheritdoc/>
+    public override void Initialize(AnalysisContext context)
+    {
+        context.EnableConcurrentExecution();
+        context.ConfigureGeneratedCodeAnalysis(GeneratedCodeAnalysisFlags.None);
+        context.RegisterCompilationStartAction(static start =>
+        {
+            // Resolved once per compilation; a project that does not reference ProdServer.Config pays nothing more.
+            var argsTypes = new Dictionary<INamedTypeSymbol, SettingRuleSet>(SymbolEqualityComparer.Default);
+            foreach (var set in SettingRuleSets.All)
+            {
+                if (start.Compilation.GetTypeByMetadataName(set.ArgsTypeName) is { } type)
+                {
+                    argsTypes[type] = set;
+                }
+            }
+
+            if (argsTypes.Count == 0)
+            {
+                return;
+            }
+
+            var targetsWindows = BuildTarget.TargetsWindows(start.Options.AnalyzerConfigOptionsProvider.GlobalOptions);
+            start.RegisterOperationAction(
+                c => AnalyzeInitializer(c, argsTypes, targetsWindows),
+                OperationKind.ObjectCreation, OperationKind.With);
+            start.RegisterOperationAction(c => AnalyzeLoneAssignment(c, argsTypes, targetsWindows), OperationKind.SimpleAssignment);
+        });
+    }
+
+    private static void AnalyzeInitializer(OperationAnalysisContext context, Dictionary<INamedTypeSymbol, SettingRuleSet> argsTypes, bool targetsWindows)
+    {
+        var (type, initializer) = context.Operation switch
+        {
+            IObjectCreationOperation creation => (creation.Type, creation.Initializer),
+            IWithOperation with => (with.Type, with.Initializer),
+            _ => (null, null),
+        };
+        if (initializer is null || type is not INamedTypeSymbol named || !argsTypes.TryGetValue(named, out var set))
+        {
+            return;
+        }
+
+        Evaluate(context, set, initializer.Initializers, targetsWindows);
+    }
+
+    private static void AnalyzeLoneAssignment(OperationAnalysisContext context, Dictionary<INamedTypeSymbol, SettingRuleSet> argsTypes, bool targetsWindows)
+    {
+        // Initializer members are handled with their siblings; this is "Port = 80;" in the record's own constructor.
+        if (context.Operation.Parent is IObjectOrCollectionInitializerOperation
+            || context.Operation is not ISimpleAssignmentOperation { Target: IPropertyReferenceOperation { Property.ContainingType: var type } }
+            || !argsTypes.TryGetValue(type, out var set))
+        {
+            return;
+        }
+
+        Evaluate(context, set, [context.Operation], targetsWindows);
+    }
+
+    /// <summary>The key of the diagnostic property that holds a safe value as C# source (<c>16</c>, <c>"660"</c>).</summary>
+    internal const string SafeValueKey = "SafeValue";
+
+    private static ImmutableDictionary<string, string?>? SafeValueProperties(RuleFinding finding) => finding.SafeValue switch
+    {
+        long number => ImmutableDictionary<string, string?>.Empty.Add(SafeValueKey, number.ToString(System.Globalization.CultureInfo.InvariantCulture)),
+        string text => ImmutableDictionary<string, string?>.Empty.Add(SafeValueKey, Microsoft.CodeAnalysis.CSharp.SymbolDisplay.FormatLiteral(text, quote: true)),
+        _ => null,
+    };
+
+    private static void Evaluate(OperationAnalysisContext context, SettingRuleSet set, IEnumerable<IOperation> members, bool targetsWindows)
+    {
+        var settings = new SettingsBag();
+        var locations = new Dictionary<string, Location>();
+        foreach (var member in members)
+        {
+            if (member is ISimpleAssignmentOperation { Target: IPropertyReferenceOperation { Property.Name: var name } } assignment
+                && ConstantSettings.TryRead(assignment.Value, out var value))
+            {
+                settings.Set(name, value);
+                locations[SettingsBag.Normalize(name)] = assignment.Syntax.GetLocation();
+            }
+        }
+
+        if (settings.Count == 0)
+        {
+            return;
+        }
+
+        var syntax = context.Operation.Syntax;
+        var options = BuildTarget.For(context.Options, syntax.SyntaxTree);
+        var isDevelopment = DevelopmentGuard.IsInDevelopmentBranch(syntax, context.Operation.SemanticModel!);
+        var ruleContext = BuildTarget.CreateContext(options, context.Options.AnalyzerConfigOptionsProvider.GlobalOptions, targetsWindows, isDevelopment);
+        foreach (var finding in set.Run(settings, ruleContext))
+        {
+            if (locations.TryGetValue(SettingsBag.Normalize(finding.Setting), out var location))
+            {
+                context.ReportDiagnostic(Diagnostic.Create(Rules.For(finding.Rule), location, SafeValueProperties(finding), finding.Arguments));
+            }
+        }
+    }
+}

@@ -1,0 +1,136 @@
+using System.Threading;
+using System.Threading.Tasks;
+using Microsoft.CodeAnalysis.Testing;
+using Xunit;
+using Test = Microsoft.CodeAnalysis.CSharp.Testing.CSharpCodeFixTest<
+    ProdServer.Config.Analyzers.AppSettingsAnalyzer,
+    Microsoft.CodeAnalysis.Testing.EmptyCodeFixProvider,
+    Microsoft.CodeAnalysis.Testing.DefaultVerifier>;
+
+namespace ProdServer.Config.Analyzers.Tests;
+
+/// <summary>The same rules on <c>appsettings*.json</c>, reported at the key's line and column.</summary>
+public sealed class AppSettingsAnalyzerTests
+{
+    private const string Code = "class Program { }";
+
+    private static Task VerifyAsync(string fileName, string json, params DiagnosticResult[] expected) =>
+        VerifyAsync(fileName, json, withLibrary: true, globalConfig: null, expected);
+
+    private static Task VerifyAsync(string fileName, string json, bool withLibrary, string? globalConfig, params DiagnosticResult[] expected)
+    {
+        var test = new Test { TestCode = Code, ReferenceAssemblies = ReferenceAssemblies.Net.Net80 };
+        if (withLibrary)
+        {
+            test.TestState.Sources.Add(("/0/ProdServer.Config.cs", Verify.StandIn));
+        }
+
+        if (globalConfig is not null)
+        {
+            test.TestState.AnalyzerConfigFiles.Add(("/.globalconfig", "is_global = true\n" + globalConfig + "\n"));
+        }
+
+        test.TestState.AdditionalFiles.Add(("/app/" + fileName, json));
+        test.ExpectedDiagnostics.AddRange(expected);
+        return test.RunAsync(CancellationToken.None);
+    }
+
+    private static DiagnosticResult At(RuleInfo rule, string file, int line, int column, int endLine, int endColumn, params object[] arguments) =>
+        new DiagnosticResult(Rules.For(rule)).WithSpan("/app/" + file, line, column, endLine, endColumn).WithArguments(arguments);
+
+    [Fact]
+    public Task Reports_tracebacks_at_the_key_in_PascalCase_and_kebab_case() => VerifyAsync("appsettings.json", """
+        {
+          // Comments and trailing commas are fine, as in Microsoft.Extensions.Configuration.Json.
+          "ProdServer": {
+            "Processes": {
+              "web": {
+                "Backend": "Waitress",
+                "App": "mysite.wsgi:application",
+                "Args": { "Host": "127.0.0.1", "ExposeTracebacks": true, },
+              },
+              "admin": {
+                "Backend": "waitress",
+                "App": "mysite.wsgi:application",
+                "Args": {
+                  "expose-tracebacks": "True",
+                  "threads": "64"
+                }
+              }
+            }
+          }
+        }
+        """,
+        At(RuleMetadata.ExposeTracebacksInProduction, "appsettings.json", 8, 40, 8, 64, "ExposeTracebacks"),
+        At(RuleMetadata.ExposeTracebacksInProduction, "appsettings.json", 14, 11, 14, 38, "ExposeTracebacks"),
+        At(RuleMetadata.TooManyThreads, "appsettings.json", 15, 11, 15, 26, "Threads", 64L, 16));
+
+    [Fact]
+    public Task Reports_combined_settings_and_the_app_target() => VerifyAsync("appsettings.Production.json", """
+        {"ProdServer":{"Processes":{"web":{"Backend":"Waitress","App":"mysite.asgi:application",
+        "Args":{"Port":8000,"listen":["127.0.0.1:8001"],"connection_limit":5000}}}}}
+        """,
+        At(RuleMetadata.AppInterfaceMismatch, "appsettings.Production.json", 1, 63, 1, 88, "mysite.asgi:application", "ASGI", "Waitress", "WSGI", "mysite.wsgi:application"),
+        At(RuleMetadata.ConflictingBindSettings, "appsettings.Production.json", 2, 21, 2, 48, "Listen", "Port"),
+        At(RuleMetadata.ConnectionLimitAboveBacklog, "appsettings.Production.json", 2, 49, 2, 72, "ConnectionLimit", 5000L, 1024L));
+
+    [Fact]
+    public Task Checks_a_process_whose_backend_is_set_in_code_by_its_keys() => VerifyAsync("appsettings.json", """
+        { "ProdServer": { "Processes": { "web": { "Args": { "Port": 80 } } } } }
+        """,
+        At(RuleMetadata.PrivilegedPort, "appsettings.json", 1, 53, 1, 63, "Port", 80L));
+
+    [Fact]
+    public Task Gives_only_the_rules_that_apply_everywhere_in_appsettings_Development_json() => VerifyAsync("appsettings.Development.json", """
+        { "ProdServer": { "Processes": { "web": { "Backend": "Waitress", "App": "bad target",
+          "Args": { "ExposeTracebacks": true, "Threads": 64, "Port": 80 } } } } }
+        """,
+        At(RuleMetadata.AppTargetNotModuleObject, "appsettings.Development.json", 1, 73, 1, 85, "bad target"));
+
+    [Theory]
+    [InlineData("error", Microsoft.CodeAnalysis.DiagnosticSeverity.Error)]
+    [InlineData("suggestion", Microsoft.CodeAnalysis.DiagnosticSeverity.Info)]
+    public Task Takes_the_severity_that_editorconfig_gives_the_rule_in_CSharp_files(string configured, Microsoft.CodeAnalysis.DiagnosticSeverity expected)
+    {
+        var test = new Test { TestCode = Code, ReferenceAssemblies = ReferenceAssemblies.Net.Net80 };
+        test.TestState.Sources.Add(("/0/ProdServer.Config.cs", Verify.StandIn));
+        test.TestState.AnalyzerConfigFiles.Add(("/.editorconfig", $"root = true\n\n[*.cs]\ndotnet_diagnostic.PSC0001.severity = {configured}\ndotnet_diagnostic.PSC0006.severity = none\n"));
+        test.TestState.AdditionalFiles.Add(("/app/appsettings.json", """{ "ProdServer": { "Processes": { "web": { "Backend": "Waitress", "Args": { "ExposeTracebacks": true, "Threads": 64 } } } } }"""));
+        test.ExpectedDiagnostics.Add(At(RuleMetadata.ExposeTracebacksInProduction, "appsettings.json", 1, 76, 1, 100, "ExposeTracebacks").WithSeverity(expected));
+        return test.RunAsync(CancellationToken.None);
+    }
+
+    [Fact]
+    public Task Honours_a_rule_switched_off_in_the_same_file() => VerifyAsync("appsettings.json", """
+        { "ProdServer": { "Rules": { "PSC0006": "off" },
+          "Processes": { "web": { "Backend": "Waitress", "Args": { "Threads": 64 } } } } }
+        """);
+
+    [Fact]
+    public Task Takes_the_thread_limit_from_ProdServer_Rules_MaxThreads_in_the_same_file() => VerifyAsync("appsettings.json", """
+        { "ProdServer": { "Rules": { "MaxThreads": 32 },
+          "Processes": { "web": { "Backend": "Waitress", "Args": { "Threads": 32 } }, "admin": { "Backend": "Waitress", "Args": { "Threads": 33 } } } } }
+        """,
+        At(RuleMetadata.TooManyThreads, "appsettings.json", 2, 123, 2, 136, "Threads", 33L, 32));
+
+    [Fact]
+    public Task Knows_a_Windows_build() => VerifyAsync("appsettings.json", """
+        { "ProdServer": { "Processes": { "web": { "Backend": "Waitress", "Args": { "UnixSocket": "/run/web.sock" } } } } }
+        """,
+        withLibrary: true,
+        globalConfig: "build_property.RuntimeIdentifier = win-x64",
+        At(RuleMetadata.UnixSocketOnWindows, "appsettings.json", 1, 76, 1, 105, "UnixSocket"));
+
+    [Theory]
+    [InlineData("appsettings.json", """{ "ProdServer": { "Processes": { "web": { "Backend": "Waitress", "Args": { "Threads": 8, "ExposeTracebacks": false } } } } }""")]
+    [InlineData("appsettings.json", """{ "ProdServer": { "Processes": { "web": { "Backend": "Gunicorn", "Args": { "Threads": 64 } } } } }""")]
+    [InlineData("appsettings.json", """{ "Logging": { "LogLevel": { "Default": "Information" } } }""")]
+    [InlineData("appsettings.json", """{ "ProdServer": { "Processes": { "web": { "Backend": "Waitress", "Args": { "Threads": 64 """)]
+    [InlineData("other.json", """{ "ProdServer": { "Processes": { "web": { "Backend": "Waitress", "Args": { "Threads": 64 } } } } }""")]
+    public Task Does_not_report_good_settings_other_backends_other_files_or_broken_JSON(string file, string json) => VerifyAsync(file, json);
+
+    [Fact]
+    public Task Does_not_report_when_the_library_is_not_referenced() => VerifyAsync("appsettings.json", """
+        { "ProdServer": { "Processes": { "web": { "Backend": "Waitress", "Args": { "ExposeTracebacks": true } } } } }
+        """, withLibrary: false, globalConfig: null);
+}

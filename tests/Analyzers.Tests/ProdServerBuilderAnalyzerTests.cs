@@ -1,0 +1,97 @@
+using System.Threading.Tasks;
+using Microsoft.CodeAnalysis.Testing;
+using Xunit;
+
+namespace ProdServer.Config.Analyzers.Tests;
+
+/// <summary>PSC0101–PSC0104: how <c>AddProdServer</c> and the <c>Use…</c> methods are called.</summary>
+public sealed class ProdServerBuilderAnalyzerTests
+{
+    private static Task VerifyAsync(string body, params DiagnosticResult[] expected) => Verify.AnalyzerAsync<ProdServerBuilderAnalyzer>($$"""
+        using Microsoft.Extensions.DependencyInjection;
+        using ProdServer.Config;
+
+        class C
+        {
+            void M(IServiceCollection services)
+            {
+                {{body}}
+            }
+        }
+        """, expected);
+
+    private static DiagnosticResult D(RuleInfo rule, int markup, params object[] arguments) => Verify.Diagnostic(rule, markup).WithArguments(arguments);
+
+    [Fact]
+    public Task Reports_a_process_name_declared_twice() => VerifyAsync("""
+        services.AddProdServer(o =>
+                {
+                    o.UseWaitress("mysite.wsgi:application");
+                    o.Process({|#0:"WEB"|}).UseWaitress("other.wsgi:application");
+                    o.Process("admin").UseWaitress("mysite.wsgi:application");
+                    o.Process({|#1:"admin"|}).UseWaitress("mysite.wsgi:application");
+                });
+        """, D(RuleMetadata.DuplicateProcessName, 0, "WEB"), D(RuleMetadata.DuplicateProcessName, 1, "admin"));
+
+    [Fact]
+    public Task Reports_UseWaitress_on_the_builder_twice() => VerifyAsync("""
+        services.AddProdServer(o => { o.UseWaitress("a.wsgi:app"); {|#0:o.UseWaitress("b.wsgi:app")|}; });
+        """, D(RuleMetadata.DuplicateProcessName, 0, "web"));
+
+    [Fact]
+    public Task Does_not_report_distinct_names_or_names_known_only_at_run_time() => VerifyAsync("""
+        var name = System.Environment.GetEnvironmentVariable("NAME") ?? "x";
+                services.AddProdServer(o =>
+                {
+                    o.UseWaitress("mysite.wsgi:application").WorkingDirectory("src");
+                    o.Process("admin").UseWaitress("mysite.wsgi:application");
+                    o.Process(name).UseWaitress("mysite.wsgi:application");
+                    o.Process(name).UseWaitress("mysite.wsgi:application");
+                });
+        """);
+
+    [Fact]
+    public Task Reports_a_lambda_that_declares_no_process() => VerifyAsync("""
+        services.AddProdServer({|#0:o => { }|});
+                services.AddProdServer({|#1:o => o.DefaultProcess("web")|});
+        """, D(RuleMetadata.NoProcessDeclared, 0), D(RuleMetadata.NoProcessDeclared, 1));
+
+    [Fact]
+    public Task Does_not_report_AddProdServer_without_a_lambda() => VerifyAsync("services.AddProdServer();");
+
+    [Theory]
+    [InlineData("mysite.wsgi")]
+    [InlineData("mysite/wsgi.py:application")]
+    [InlineData("mysite.wsgi:")]
+    [InlineData("mysite.wsgi:application:x")]
+    public Task Reports_an_app_target_that_is_not_module_object(string app) => VerifyAsync($$"""
+        services.AddProdServer(o => o.UseWaitress({|#0:"{{app}}"|}));
+        """, D(RuleMetadata.AppTargetNotModuleObject, 0, app));
+
+    [Fact]
+    public Task Reports_a_WSGI_server_pointed_at_the_ASGI_module() => VerifyAsync("""
+        services.AddProdServer(o => o.Process("web").UseWaitress({|#0:"mysite.asgi:application"|}));
+        """, D(RuleMetadata.AppInterfaceMismatch, 0, "mysite.asgi:application", "ASGI", "Waitress", "WSGI", "mysite.wsgi:application"));
+
+    [Theory]
+    [InlineData("mysite.wsgi:application")]
+    [InlineData("app:create_app")]
+    [InlineData("_private.pkg.wsgi:application.inner")]
+    public Task Does_not_report_a_good_app_target(string app) => VerifyAsync($$"""
+        services.AddProdServer(o => o.UseWaitress("{{app}}"));
+        """);
+
+    [Fact]
+    public Task Does_not_report_when_the_library_is_not_referenced() => Verify.AnalyzerAsync<ProdServerBuilderAnalyzer>("""
+        using System;
+
+        class ProdServerBuilder { public ProdServerBuilder UseWaitress(string app) => this; }
+
+        static class E
+        {
+            public static void AddProdServer(this object services, Action<ProdServerBuilder> configure) { }
+
+            static void M(object services) => services.AddProdServer(o => { o.UseWaitress("bad"); o.UseWaitress("bad"); });
+        }
+        """, withLibrary: false, editorConfig: null);
+}

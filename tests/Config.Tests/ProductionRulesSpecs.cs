@@ -1,0 +1,223 @@
+using System;
+using System.Collections.Concurrent;
+using System.Collections.Generic;
+using System.Linq;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Hosting.Internal;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+using ProdServer.Config.Analyzers;
+using Xunit;
+
+namespace ProdServer.Config.Tests;
+
+/// <summary>The build-time rules (PSC####) evaluated again at start on the bound options.</summary>
+public sealed class ProductionRulesSpecs
+{
+    [Fact]
+    public void A_warning_rule_is_logged_with_its_id_and_the_start_goes_on()
+    {
+        var run = Start(o => o.UseWaitress("mysite.wsgi:application", w => w with { Threads = 32 }));
+
+        Assert.Null(run.Failure);
+        var entry = Assert.Single(run.Logs, l => l.Level == LogLevel.Warning);
+        Assert.StartsWith("PSC0006: Process 'web': 'Threads' is 32, above 16", entry.Message, StringComparison.Ordinal);
+        Assert.Contains("(ProdServer:Processes:web:Args:Threads; https://github.com/prodserver/ProdServer.Config/blob/main/docs/diagnostics/PSC0006.md)", entry.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void The_rules_see_values_that_come_from_configuration()
+    {
+        var run = Start(
+            o => o.UseWaitress("mysite.wsgi:application"),
+            settings: new() { ["ProdServer:Processes:web:Args:expose-tracebacks"] = "True" });
+
+        Assert.Contains(run.Logs, l => l.Message.StartsWith("PSC0001: Process 'web': Process option 'ExposeTracebacks' is set to true", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public void An_error_level_rule_stops_the_start_in_Production()
+    {
+        var run = Start(
+            o => o.UseWaitress("mysite.wsgi:application", w => w with { Threads = 32 }),
+            settings: new() { ["ProdServer:Rules:PSC0006"] = "error" });
+
+        Assert.NotNull(run.Failure);
+        var failure = Assert.Single(run.Failure!.Failures);
+        Assert.StartsWith("PSC0006: Process 'web': 'Threads' is 32", failure, StringComparison.Ordinal);
+        Assert.EndsWith("To accept it, set ProdServer:Rules:PSC0006 to off.", failure, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void An_error_level_rule_is_only_logged_outside_Production()
+    {
+        var run = Start(
+            o => o.UseWaitress("mysite.wsgi:application", w => w with { Threads = 32 }),
+            settings: new() { ["ProdServer:Rules:PSC0006"] = "error" },
+            environment: "Staging");
+
+        Assert.Null(run.Failure);
+        Assert.Contains(run.Logs, l => l.Level == LogLevel.Warning && l.Message.StartsWith("PSC0006:", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public void A_rule_switched_off_in_configuration_is_not_reported_and_the_log_says_so()
+    {
+        var run = Start(
+            o => o.UseWaitress("mysite.wsgi:application", w => w with { Threads = 32 }),
+            settings: new() { ["ProdServer:Rules:PSC0006"] = "off" });
+
+        Assert.Null(run.Failure);
+        var entry = Assert.Single(run.Logs);
+        Assert.Equal(LogLevel.Information, entry.Level);
+        Assert.Equal("Rule PSC0006 (Too many request threads) is switched off by ProdServer:Rules:PSC0006.", entry.Message);
+    }
+
+    [Fact]
+    public void The_thread_limit_can_be_raised_in_configuration()
+    {
+        var run = Start(
+            o => o.UseWaitress("mysite.wsgi:application", w => w with { Threads = 32 }),
+            settings: new() { ["ProdServer:Rules:MaxThreads"] = "32" });
+
+        Assert.Empty(run.Logs);
+    }
+
+    [Fact]
+    public void Production_advice_is_not_given_in_Development()
+    {
+        var run = Start(o => o.UseWaitress("mysite.wsgi:application", w => w with { ExposeTracebacks = true, Threads = 64, Port = 80 }), environment: "Development");
+
+        Assert.Null(run.Failure);
+        Assert.Empty(run.Logs);
+    }
+
+    [Fact]
+    public void Combined_settings_are_judged_on_their_final_values()
+    {
+        var run = Start(
+            o => o.UseWaitress("mysite.wsgi:application", w => w with { ConnectionLimit = 2000 }),
+            settings: new() { ["ProdServer:Processes:web:Args:Backlog"] = "512", ["ProdServer:Processes:web:Args:TrustedProxy"] = "127.0.0.1" });
+
+        Assert.Equal(
+            ["PSC0007", "PSC0011"],
+            run.Logs.Select(l => l.Message[..7]).Order());
+        Assert.Contains(run.Logs, l => l.Message.Contains("'ConnectionLimit' is 2000 but Backlog is 512", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public void A_WSGI_server_pointed_at_the_asgi_module_is_reported()
+    {
+        var run = Start(o => o.UseWaitress("mysite.asgi:application"));
+
+        var entry = Assert.Single(run.Logs);
+        Assert.StartsWith("PSC0104: Process 'web': App 'mysite.asgi:application' points at Django's ASGI entry point, but Waitress serves WSGI apps; point it at the WSGI module (mysite.wsgi:application)", entry.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void A_rule_the_backend_validator_already_enforces_is_reported_once()
+    {
+        var ex = Assert.Throws<OptionsValidationException>(() => Infrastructure.Options.Resolve(
+            o => o.UseWaitress("mysite.wsgi:application", w => w with { Host = "127.0.0.1", Listen = ["127.0.0.1:8000"] })));
+
+        var failure = Assert.Single(ex.Failures);
+        Assert.DoesNotContain("PSC0004", failure, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Rules_is_a_known_ProdServer_section()
+    {
+        var run = Start(o => o.UseWaitress("mysite.wsgi:application"), settings: new() { ["ProdServer:Rules:PSC0001"] = "warning" });
+
+        Assert.Null(run.Failure);
+    }
+
+    [Fact]
+    public void Every_setting_a_rule_reads_is_a_property_of_the_backends_args_record()
+    {
+        foreach (var set in SettingRuleSets.All)
+        {
+            var backend = ServerBackends.Find(set.Backend);
+            Assert.NotNull(backend);
+            var args = backend!.CreateDefaultArgs();
+            Assert.Equal(set.ArgsTypeName, args.GetType().FullName);
+            var properties = args.Flags.Select(f => f.Property).ToHashSet();
+            Assert.All(set.Settings, s => Assert.Contains(s, properties));
+        }
+    }
+
+    [Fact]
+    public void The_settings_the_rules_see_are_what_the_server_is_given()
+    {
+        var args = new WaitressArgs
+        {
+            ExposeTracebacks = true,
+            ClearUntrustedProxyHeaders = false,
+            Threads = 8,
+            Listen = ["127.0.0.1:80", "[::1]:8080"],
+            TrustedProxyHeaders = [TrustedProxyHeader.XForwardedFor, TrustedProxyHeader.XForwardedProto],
+            UnixSocketPerms = "0666",
+        };
+
+        var settings = ServerArgsSettings.Read(args);
+
+        Assert.True(settings.GetBoolean("ExposeTracebacks"));
+        Assert.False(settings.GetBoolean("clear-untrusted-proxy-headers"));
+        Assert.Equal(8, settings.GetInteger("threads"));
+        Assert.Equal(["127.0.0.1:80", "[::1]:8080"], settings.GetList("Listen"));
+        Assert.True(settings.IsSet("TrustedProxyHeaders"));
+        Assert.Equal("0666", settings.GetString("UnixSocketPerms"));
+        Assert.False(settings.IsSet("Host"));
+    }
+
+    private static Run Start(Action<ProdServerBuilder> code, Dictionary<string, string?>? settings = null, string environment = "Production")
+    {
+        var logs = new ConcurrentQueue<(LogLevel Level, string Message)>();
+        var services = new ServiceCollection();
+        services.AddSingleton<IConfiguration>(new ConfigurationBuilder().AddInMemoryCollection(settings ?? []).Build());
+        services.AddSingleton<IHostEnvironment>(new HostingEnvironment { EnvironmentName = environment });
+        services.AddLogging(b => b.AddProvider(new CapturingProvider(logs)).SetMinimumLevel(LogLevel.Trace));
+        services.AddProdServer(code);
+        using var provider = services.BuildServiceProvider();
+        OptionsValidationException? failure = null;
+        try
+        {
+            _ = provider.GetRequiredService<IOptions<ProdServerOptions>>().Value;
+        }
+        catch (OptionsValidationException ex)
+        {
+            failure = ex;
+        }
+
+        return new Run(failure, logs.ToList());
+    }
+
+    private sealed record Run(OptionsValidationException? Failure, List<(LogLevel Level, string Message)> Logs);
+
+    private sealed class CapturingProvider(ConcurrentQueue<(LogLevel, string)> logs) : ILoggerProvider
+    {
+        public ILogger CreateLogger(string categoryName) => new Logger(categoryName, logs);
+
+        public void Dispose()
+        {
+        }
+
+        private sealed class Logger(string category, ConcurrentQueue<(LogLevel, string)> logs) : ILogger
+        {
+            public IDisposable? BeginScope<TState>(TState state)
+                where TState : notnull => null;
+
+            public bool IsEnabled(LogLevel logLevel) => true;
+
+            public void Log<TState>(LogLevel logLevel, EventId eventId, TState state, Exception? exception, Func<TState, Exception?, string> formatter)
+            {
+                if (category == "ProdServer.Rules")
+                {
+                    logs.Enqueue((logLevel, formatter(state, exception)));
+                }
+            }
+        }
+    }
+}
