@@ -197,6 +197,23 @@ public sealed class EntryPointSpecs : IDisposable
     }
 
     [Fact]
+    public async Task The_dry_run_as_json_gives_tools_the_exact_command_of_each_process()
+    {
+        var (code, output, error) = await RunAsync("web", "admin", "--dry-run", "--json");
+
+        Assert.True(code == ExitCodes.Ok, error);
+        var documents = Lines(output).Select(l => System.Text.Json.JsonDocument.Parse(l).RootElement).ToArray();
+        Assert.Equal(["web", "admin"], documents.Select(d => d.GetProperty("name").GetString()!));
+        var web = documents[0];
+        Assert.Equal(Python, web.GetProperty("executable").GetString());
+        var args = web.GetProperty("args").EnumerateArray().Select(a => a.GetString()!).ToArray();
+        Assert.Equal("-c", args[0]);
+        Assert.Equal(["--host=127.0.0.1", "--port=8000", "--threads=4", "mysite.wsgi:application"], args[2..]);
+        Assert.Equal("mysite.settings", web.GetProperty("env").GetProperty("DJANGO_SETTINGS_MODULE").GetString());
+        Assert.Equal(_root.Path, web.GetProperty("workingDirectory").GetString());
+    }
+
+    [Fact]
     public async Task I_can_export_systemd_units_for_every_process_without_starting_anything()
     {
         var outputDirectory = Path.Combine(_root.Path, "deploy");

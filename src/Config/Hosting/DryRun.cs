@@ -1,4 +1,7 @@
+using System.Collections.Generic;
 using System.IO;
+using System.Text;
+using System.Text.Json;
 using System.Linq;
 using System.Threading.Tasks;
 
@@ -12,6 +15,56 @@ internal static class DryRun
         var command = string.Join(' ', (step.Python is null ? step.Command : step.Command.Prepend(step.Python)).Select(ShellQuoting.Quote));
         await output.WriteLineAsync($"# release step {step.Name} (must exit 0 before any server starts)").ConfigureAwait(false);
         await output.WriteLineAsync(command).ConfigureAwait(false);
+    }
+
+    // One JSON document per line, written with Utf8JsonWriter (no reflection, AOT-safe), so tools and the benchmark can
+    // run exactly the command the launcher would. Env-file values are left out, as everywhere else.
+    public static async Task WriteJsonAsync(TextWriter output, IEnumerable<ProcessDefinition> processes, string contentRoot)
+    {
+        foreach (var process in processes)
+        {
+            var plan = LaunchPlanner.Plan(process, contentRoot, requireExecutable: false);
+            using var buffer = new MemoryStream();
+            using (var json = new Utf8JsonWriter(buffer))
+            {
+                json.WriteStartObject();
+                json.WriteString("name", process.Name);
+                json.WriteString("backend", process.Backend.Name);
+                json.WriteString("executable", plan.Executable);
+                json.WriteStartArray("args");
+                foreach (var argument in plan.Arguments)
+                {
+                    json.WriteStringValue(argument);
+                }
+
+                json.WriteEndArray();
+                json.WriteStartObject("env");
+                foreach (var (name, value) in plan.Environment)
+                {
+                    json.WriteString(name, value);
+                }
+
+                json.WriteEndObject();
+                json.WriteStartArray("envFromFiles");
+                foreach (var name in plan.FileEnvironment.Keys)
+                {
+                    json.WriteStringValue(name);
+                }
+
+                json.WriteEndArray();
+                json.WriteStartArray("unset");
+                foreach (var name in plan.RemovedEnvironment)
+                {
+                    json.WriteStringValue(name);
+                }
+
+                json.WriteEndArray();
+                json.WriteString("workingDirectory", plan.WorkingDirectory);
+                json.WriteEndObject();
+            }
+
+            await output.WriteLineAsync(Encoding.UTF8.GetString(buffer.ToArray())).ConfigureAwait(false);
+        }
     }
 
     public static async Task WriteAsync(TextWriter output, ProcessDefinition process, string contentRoot)

@@ -8,12 +8,13 @@ namespace ProdServer.Config;
 internal sealed class ProdServerCommandLine
 {
     public const string Usage = """
-        Usage: <app> [NAME...] [--list] [--dry-run] [--check] [--env-file PATH]... [--skip-release] [--help] [-- SERVER-FLAGS...]
+        Usage: <app> [NAME...] [--list] [--dry-run [--json]] [--check] [--env-file PATH]... [--skip-release] [--help] [-- SERVER-FLAGS...]
                <app> export systemd|supervisord|compose|procfile --out DIR [NAME...]
 
           NAME        the process(es) to run; default: the first declared (or ProdServer:Default)
           --list      print the declared processes (name, backend, app) and exit
           --dry-run   validate, print each process's exact command line and added environment, and exit
+          --json      with --dry-run: one JSON object per process (name, executable, args, env, workingDirectory)
           --check     validate, then run each server's own check where it has one (gunicorn --check-config); exit 0 or 1
           --env-file  a .env file for every process run (repeatable; a later file wins; values are never printed)
           --skip-release  start the servers without running the release steps (migrate, collectstatic, …) first
@@ -41,6 +42,8 @@ internal sealed class ProdServerCommandLine
 
     public bool Check { get; private set; }
 
+    public bool Json { get; private set; }
+
     /// <summary>The target after <c>export</c>, or <see langword="null"/> when this is not an export.</summary>
     public string? ExportTarget { get; private set; }
 
@@ -57,7 +60,7 @@ internal sealed class ProdServerCommandLine
     public string? OutputDirectory { get; private set; }
 
     /// <summary>Whether <paramref name="arg"/> is one of our value-less switches.</summary>
-    public static bool IsSwitch(string arg) => arg is "--list" or "--dry-run" or "--check" or "--skip-release" or "--help" or "-h" or "-?";
+    public static bool IsSwitch(string arg) => arg is "--list" or "--dry-run" or "--json" or "--check" or "--skip-release" or "--help" or "-h" or "-?";
 
     public static ProdServerCommandLine Parse(IReadOnlyList<string> args)
     {
@@ -72,6 +75,9 @@ internal sealed class ProdServerCommandLine
                     break;
                 case "--dry-run":
                     parsed.DryRun = true;
+                    break;
+                case "--json":
+                    parsed.Json = true;
                     break;
                 case "--check":
                     parsed.Check = true;

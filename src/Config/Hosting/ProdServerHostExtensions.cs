@@ -117,6 +117,12 @@ public static class ProdServerHostExtensions
             return await ExportCommand.RunAsync(commandLine, selected, contentRoot, output, error).ConfigureAwait(false);
         }
 
+        if (commandLine.DryRun && commandLine.Json)
+        {
+            await DryRun.WriteJsonAsync(output, selected, contentRoot).ConfigureAwait(false);
+            return ExitCodes.Ok;
+        }
+
         if (commandLine.DryRun)
         {
             foreach (var step in commandLine.SkipRelease ? [] : options.ReleaseSteps)
