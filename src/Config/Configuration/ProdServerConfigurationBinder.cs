@@ -11,10 +11,10 @@ namespace ProdServer.Config;
 /// Hand-written (with generated <see cref="IServerArgs.Bind"/> for the args) rather than the reflection binder:
 /// it is trim- and AOT-safe, accepts the servers' kebab-case keys, and reports unknown keys instead of ignoring them.
 /// </summary>
-internal static class ProdServerConfigurationBinder
+internal static partial class ProdServerConfigurationBinder
 {
     private static readonly string[] ProcessKeys =
-        ["Backend", "App", "WorkingDirectory", "Python", "Venv", "PythonPath", "ManagePy", "Environment", "StopTimeout", "Args"];
+        ["Backend", "App", "WorkingDirectory", "Python", "Venv", "PythonPath", "ManagePy", "Environment", "StopTimeout", "Args", .. SupervisionKeys];
 
     public static void Bind(IConfiguration section, ProdServerOptions options)
     {
@@ -32,8 +32,11 @@ internal static class ProdServerConfigurationBinder
                     }
 
                     break;
+                case "ongiveup":
+                    BindOnGiveUp(child, options);
+                    break;
                 default:
-                    options.BindingErrors.Add($"{child.Path} is not a ProdServer setting; expected Processes or Default.");
+                    options.BindingErrors.Add($"{child.Path} is not a ProdServer setting; expected Processes, Default or OnGiveUp.");
                     break;
             }
         }
@@ -97,6 +100,7 @@ internal static class ProdServerConfigurationBinder
             }
         }
 
+        BindSupervision(section, process, errors);
         var args = section.GetSection("Args");
         if (args.Value is { Length: > 0 } argsText)
         {

@@ -38,12 +38,15 @@ public static class ProdServerServiceCollectionExtensions
             sp => new BindProdServerConfiguration(sp.GetService<IConfiguration>())));
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<ProdServerOptions>, ProdServerOptionsValidator>());
         services.TryAddSingleton<ProdServerRunState>();
+        services.TryAddSingleton<ProdServerSupervisors>();
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IHostedService, ProdServerHostedService>(sp => new ProdServerHostedService(
             sp.GetRequiredService<IOptions<ProdServerOptions>>(),
             sp.GetRequiredService<ProdServerRunState>(),
+            sp.GetRequiredService<ProdServerSupervisors>(),
             sp.GetRequiredService<ILoggerFactory>(),
             sp.GetRequiredService<IHostApplicationLifetime>(),
-            sp.GetService<IHostEnvironment>())));
+            sp.GetService<IHostEnvironment>(),
+            sp.GetService<IOptions<HostOptions>>())));
         return services;
     }
 }

@@ -7,7 +7,7 @@ namespace ProdServer.Config;
 /// Adding a backend means one <see cref="ServerBackend{TArgs}"/> subclass, its args record, its validator and one line in
 /// <see cref="ServerBackends"/>.
 /// </summary>
-public abstract class ServerBackend
+public abstract partial class ServerBackend
 {
     /// <summary>The name used in configuration (<c>"Backend": "Waitress"</c>).</summary>
     public abstract string Name { get; }
