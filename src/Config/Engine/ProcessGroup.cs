@@ -39,13 +39,14 @@ internal static class ProcessGroup
 {
     // The watchdog ignores every polite signal, because stops are sent to the whole group and it must outlive the
     // server's graceful stop; it holds neither stdout nor stderr, so the host sees end-of-file as soon as the server's
-    // processes are gone. $$ is the shell's pid, which the server inherits through exec: the group id.
+    // processes are gone. $$ is the shell's pid, which the server inherits through exec: the group id. ("kill -9 -PGID",
+    // not "kill -9 -- -PGID": dash's kill builtin rejects the "--".)
     private const string Script = """
         exec 3<&0 </dev/null
         (
           trap '' HUP INT QUIT TERM USR1 USR2 PIPE
           while read -r _ <&3; do :; done
-          kill -9 -- -$$ 2>/dev/null
+          kill -9 -$$ 2>/dev/null
         ) >/dev/null 2>&1 &
         exec 3<&-
         exec "$@"
