@@ -31,6 +31,7 @@ public sealed class ServerProcess : IAsyncDisposable
     private readonly TaskCompletionSource _leaderExited = new(TaskCreationOptions.RunContinuationsAsynchronously);
     private readonly TaskCompletionSource<int> _exited = new(TaskCreationOptions.RunContinuationsAsynchronously);
     private int _stopRequested;
+    private string? _lastErrorLine;
 
     private ServerProcess(LaunchPlan plan, ILogger logger, Process process, bool grouped)
     {
@@ -279,6 +280,12 @@ public sealed class ServerProcess : IAsyncDisposable
 
         if (fromStandardError)
         {
+            if (LooksLikeError(line))
+            {
+                // Kept apart from the tail: waitress prints its whole usage text after "Error: Bad module …".
+                Volatile.Write(ref _lastErrorLine, line);
+            }
+
             lock (_tail)
             {
                 if (_tail.Count == TailLines)
@@ -293,30 +300,32 @@ public sealed class ServerProcess : IAsyncDisposable
         _pump.Post(line, fromStandardError);
     }
 
-    /// <summary>The line of <see cref="RecentErrorOutput"/> that best says why the server failed: the last Python
-    /// exception (<c>ModuleNotFoundError: …</c>) or <c>Error: …</c> line, else the last line.</summary>
+    /// <summary>The stderr line that best says why the server failed: the last Python exception
+    /// (<c>ModuleNotFoundError: …</c>) or <c>Error: …</c> line it wrote, else its last stderr line.</summary>
     /// <returns>The line, or <see langword="null"/> when the server wrote nothing to stderr.</returns>
     public string? FailureReason()
     {
-        string[] lines;
+        if (Volatile.Read(ref _lastErrorLine) is { } error)
+        {
+            return error.Trim();
+        }
+
         lock (_tail)
         {
-            lines = _tail.Where(l => !string.IsNullOrWhiteSpace(l)).ToArray();
+            return _tail.LastOrDefault(l => !string.IsNullOrWhiteSpace(l))?.Trim();
         }
+    }
 
-        return lines.LastOrDefault(LooksLikeError) ?? lines.LastOrDefault();
-
-        static bool LooksLikeError(string line)
+    private static bool LooksLikeError(string line)
+    {
+        var colon = line.IndexOf(": ", StringComparison.Ordinal);
+        if (colon <= 0)
         {
-            var colon = line.IndexOf(": ", StringComparison.Ordinal);
-            if (colon <= 0)
-            {
-                return false;
-            }
-
-            var head = line.AsSpan(0, colon).Trim();
-            return (head.EndsWith("Error", StringComparison.Ordinal) || head.EndsWith("Exception", StringComparison.Ordinal))
-                && !head.Contains(' ');
+            return false;
         }
+
+        var head = line.AsSpan(0, colon).Trim();
+        return (head.EndsWith("Error", StringComparison.Ordinal) || head.EndsWith("Exception", StringComparison.Ordinal))
+            && !head.Contains(' ');
     }
 }
