@@ -87,7 +87,7 @@ public static class ProdServerHostExtensions
         System.Collections.Generic.IReadOnlyList<ProcessDefinition> selected;
         try
         {
-            selected = ProcessSelection.Resolve(options, commandLine.Names);
+            selected = commandLine.All ? options.Processes : ProcessSelection.Resolve(options, commandLine.Names);
         }
         catch (UnknownProcessException ex)
         {
