@@ -106,4 +106,64 @@ public sealed class HostProcessSpecs(ITestOutputHelper output)
 
         Assert.True(expected == host.Process.ExitCode, $"exit code {host.Process.ExitCode}, expected {expected}:\n{host.Output}");
     }
+
+    [Fact]
+    public async Task SIGHUP_to_the_host_reloads_gunicorn_gracefully_new_workers_same_master()
+    {
+        var port = Loopback.FreePort();
+        using var host = StartHost("host", "gunicorn", port.ToString(CultureInfo.InvariantCulture));
+        var pgid = 0;
+        try
+        {
+            pgid = await host.ServerPidAsync();
+            var before = await ProcessTable.WaitForMembersAsync(pgid, 4, TimeSpan.FromSeconds(30));
+            Assert.True(before.Count >= 4, host.Output);
+
+            Assert.Equal(0, ProcessTable.Signal(host.Process.Id, 1));
+
+            // Gunicorn starts two new workers, then retires the old ones; the master (the group leader) stays.
+            var clock = Stopwatch.StartNew();
+            var workersBefore = before.Where(p => p != pgid).ToHashSet();
+            while (ProcessTable.GroupMembers(pgid).Count(p => !workersBefore.Contains(p)) < 3)
+            {
+                Assert.True(clock.Elapsed < TimeSpan.FromSeconds(30), $"no new workers after SIGHUP:\n{host.Output}");
+                await Task.Delay(100);
+            }
+
+            Assert.True(ProcessTable.IsAlive(pgid));
+            Assert.False(host.Process.HasExited);
+            Assert.Contains("sent SIGHUP to reload it", host.Output);
+        }
+        finally
+        {
+            ProcessTable.KillGroup(pgid);
+        }
+    }
+
+    [Fact]
+    public async Task SIGHUP_to_the_host_restarts_a_server_that_cannot_reload()
+    {
+        using var host = StartHost("host", "dummy", "-", "serve");
+        var first = await host.ServerPidAsync();
+        try
+        {
+            await Task.Delay(1500); // past StartSeconds: ready
+            Assert.Equal(0, ProcessTable.Signal(host.Process.Id, 1));
+
+            var clock = Stopwatch.StartNew();
+            while (host.Output.Split('\n').Count(l => l.Contains("web#", StringComparison.Ordinal) && l.EndsWith(" started", StringComparison.Ordinal)) < 2)
+            {
+                Assert.True(clock.Elapsed < TimeSpan.FromSeconds(30), $"not restarted after SIGHUP:\n{host.Output}");
+                await Task.Delay(100);
+            }
+
+            Assert.False(host.Process.HasExited);
+            Assert.Contains("reload requested; restarting it", host.Output);
+            Assert.False(ProcessTable.IsAlive(first));
+        }
+        finally
+        {
+            ProcessTable.KillGroup(first);
+        }
+    }
 }
