@@ -31,7 +31,7 @@ internal static partial class ProdServerConfigurationBinder
 
     private static void BindSupervision(IConfigurationSection section, ProcessDefinition process, List<string> errors)
     {
-        var name = process.Name;
+        var name = section.Key; // as the user wrote it, so the message matches the key it quotes
         if (section["Restart"] is { } restart)
         {
             if (TryParseEnum<RestartPolicy>(restart.Replace("-", string.Empty, StringComparison.Ordinal), out var policy))

@@ -46,6 +46,13 @@ internal static partial class ProdServerConfigurationBinder
     {
         var errors = options.BindingErrors;
         var name = section.Key;
+        if (string.IsNullOrWhiteSpace(name))
+        {
+            // Found by GeneratedConfigurationSpecs: a blank key ("ProdServer__Processes__ __App") used to throw.
+            errors.Add($"Process '{name}': a process name must not be blank ({section.Path}).");
+            return;
+        }
+
         var existing = options.Find(name);
         var backendName = section["Backend"];
         ServerBackend? backend;
@@ -140,7 +147,9 @@ internal static partial class ProdServerConfigurationBinder
 
     private static bool TryParseTimeout(string text, out TimeSpan timeout)
     {
-        if (double.TryParse(text, NumberStyles.Float, CultureInfo.InvariantCulture, out var seconds) && seconds >= 0)
+        // The upper bound keeps huge numbers (1e308, found by GeneratedConfigurationSpecs) an error instead of an OverflowException.
+        if (double.TryParse(text, NumberStyles.Float, CultureInfo.InvariantCulture, out var seconds) && seconds >= 0
+            && seconds < TimeSpan.MaxValue.TotalSeconds - 1)
         {
             timeout = TimeSpan.FromSeconds(seconds);
             return true;
