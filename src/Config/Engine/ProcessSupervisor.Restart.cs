@@ -23,6 +23,9 @@ public sealed partial class ProcessSupervisor
             else
             {
                 (code, failedStart, reason) = await WatchAsync(server).ConfigureAwait(false);
+
+                // It has exited: release its handle now rather than one per restart at the end.
+                await server.DisposeAsync().ConfigureAwait(false);
             }
 
             if (StopRequested)

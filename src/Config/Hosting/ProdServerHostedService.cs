@@ -75,7 +75,7 @@ internal sealed class ProdServerHostedService : IHostedService
 
         foreach (var supervisor in _running)
         {
-            _ = WhenEndedAsync(supervisor, options.OnGiveUp);
+            _ = WhenEndedAsync(supervisor, options.OnGiveUp, _running.Count);
         }
 
         if (!OperatingSystem.IsWindows())
@@ -109,7 +109,7 @@ internal sealed class ProdServerHostedService : IHostedService
         return Task.WhenAll(_running.Select(s => s.ReloadAsync()));
     }
 
-    private async Task WhenEndedAsync(ProcessSupervisor supervisor, GiveUpPolicy policy)
+    private async Task WhenEndedAsync(ProcessSupervisor supervisor, GiveUpPolicy policy, int processCount)
     {
         var result = await supervisor.Completion.ConfigureAwait(false);
         if (supervisor.StopRequested)
@@ -120,7 +120,7 @@ internal sealed class ProdServerHostedService : IHostedService
         _state.ReportExit(result.ExitCode);
         Environment.ExitCode = _state.ExitCode;
         var ended = Interlocked.Increment(ref _ended);
-        if (policy == GiveUpPolicy.StopAll || ended == _running.Count)
+        if (policy == GiveUpPolicy.StopAll || ended == processCount)
         {
             _lifetime.StopApplication();
         }
