@@ -100,14 +100,18 @@ public sealed partial class ProcessSupervisor
         return null;
     }
 
-    // RestartDelay doubled per consecutive failed start, capped at RestartMaxDelay, spread by ±25 % jitter.
-    private TimeSpan Backoff(int failures)
+    private TimeSpan Backoff(int failures) =>
+        Backoff(_definition.RestartDelay, _definition.RestartMaxDelay, failures, Random.Shared.NextDouble());
+
+    /// <summary>
+    /// <paramref name="initial"/> doubled per consecutive failed start (the first failure waits <paramref name="initial"/>),
+    /// capped at <paramref name="max"/>, spread by ±25 % jitter (<paramref name="random"/> in [0, 1)) and capped again.
+    /// </summary>
+    internal static TimeSpan Backoff(TimeSpan initial, TimeSpan max, int failures, double random)
     {
-        var initial = _definition.RestartDelay;
-        var max = _definition.RestartMaxDelay;
         var exponent = Math.Min(Math.Max(failures, 1) - 1, 30);
         var delay = Math.Min(initial.TotalMilliseconds * Math.Pow(2, exponent), max.TotalMilliseconds);
-        var jittered = delay * (0.75 + (Random.Shared.NextDouble() * 0.5));
+        var jittered = delay * (0.75 + (random * 0.5));
         return TimeSpan.FromMilliseconds(Math.Min(jittered, max.TotalMilliseconds));
     }
 
