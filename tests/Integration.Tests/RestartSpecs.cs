@@ -4,6 +4,7 @@ using System.IO;
 using System.Linq;
 using System.Threading;
 using System.Threading.Tasks;
+using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Xunit;
 using Xunit.Abstractions;
@@ -123,5 +124,27 @@ public sealed class RestartSpecs(ITestOutputHelper output)
         {
             File.Delete(counter);
         }
+    }
+
+    [Fact]
+    public async Task A_stop_never_waits_longer_than_the_host_ShutdownTimeout()
+    {
+        var (host, logs) = TestHost.Build(
+            o => TestBackend.Declare(o, "web", TestBackend.Dummy, null, "ignore-sigterm").StopTimeout(TimeSpan.FromSeconds(20)),
+            services => services.Configure<HostOptions>(h => h.ShutdownTimeout = TimeSpan.FromSeconds(1)));
+        using var stop = new CancellationTokenSource();
+        var run = host.RunProdServerAsync(["web"], TextWriter.Null, TextWriter.Null, stop.Token);
+        await WaitUntilAsync(() => logs.Text.Contains(" is ready (", StringComparison.Ordinal), "readiness", logs);
+        var pid = logs.StartedPid("web");
+        var clock = Stopwatch.StartNew();
+
+        await stop.CancelAsync();
+        var code = await run.WaitAsync(TimeSpan.FromSeconds(30));
+
+        output.WriteLine($"stopped in {clock.Elapsed.TotalMilliseconds:0} ms with StopTimeout 20 s and ShutdownTimeout 1 s");
+        Assert.Equal(0, code); // stopped by the host: not a failure of the server
+        Assert.True(clock.Elapsed < TimeSpan.FromSeconds(5), $"took {clock.Elapsed}");
+        Assert.Contains("waiting up to 00:00:01", logs.Text);
+        Assert.False(ProcessTable.IsAlive(pid));
     }
 }
