@@ -5,6 +5,7 @@
   ignore-sigterm     print 'ready', ignore SIGTERM, sleep
   exit N             write a line to stderr and exit with code N
   lines N            print N numbered lines to stdout, then exit 0
+  env NAME...        print NAME=value for each variable (or NAME unset), then exit 0
   fork N             start N child processes that ignore SIGTERM, print 'child <pid>' for each, then serve
   kill-self N        send itself signal N (default action), as a server killed by a signal
   crash-after S N    print 'ready', sleep S seconds, write an error and exit with code N
@@ -37,6 +38,9 @@ elif command == "lines":
     for i in range(int(args[1])):
         print(f"line {i}")
     sys.exit(0)
+elif command == "env":
+    for name in args[1:]:
+        print(f"{name}={os.environ[name]}" if name in os.environ else f"{name} unset")
 elif command == "fork":
     for _ in range(int(args[1])):
         pid = os.fork()
