@@ -11,12 +11,40 @@ namespace ProdServer.Config.Integration.Tests;
 /// <summary>Stop semantics: the stop signal and the kill go to the server's whole process group.</summary>
 public sealed class StopSpecs(ITestOutputHelper output)
 {
-    private static (ServerProcess Process, CapturingLoggerProvider Logs) Start(string module, params string[] args)
+    private static (ServerProcess Process, CapturingLoggerProvider Logs) Start(string module, params string[] args) =>
+        Start(module, true, args);
+
+    private static (ServerProcess Process, CapturingLoggerProvider Logs) Start(string module, bool stopSignalToGroup, params string[] args)
     {
         var logs = new CapturingLoggerProvider();
         var plan = new LaunchPlan("svc", Python.Debian, ["-m", module, .. args], Python.AppsDirectory,
             new Dictionary<string, string> { ["PYTHONUNBUFFERED"] = "1" });
-        return (ServerProcess.Start(plan, logs.CreateLogger("ProdServer.Process.svc")), logs);
+        return (ServerProcess.Start(plan, logs.CreateLogger("ProdServer.Process.svc"), stopSignalToGroup), logs);
+    }
+
+    [Theory]
+    [InlineData(true, 2)]   // KillMode=control-group: every child hears SIGTERM itself
+    [InlineData(false, 0)]  // KillMode=mixed: only the main process does; the children are killed when it exits
+    public async Task The_stop_signal_reaches_the_whole_group_or_only_the_main_process_as_the_backend_says(bool toGroup, int childrenThatHeardIt)
+    {
+        var notes = System.IO.Path.GetTempFileName();
+        var (server, logs) = Start("dummy", toGroup, "fork-note", "2", notes);
+        try
+        {
+            await ServerProcessSpecs.WaitForLineAsync(logs, "ready");
+
+            var code = await server.StopAsync(TimeSpan.FromSeconds(10)).WaitAsync(TimeSpan.FromSeconds(20));
+
+            Assert.Equal(0, code);
+            Assert.NotNull(await ProcessTable.WaitUntilGoneAsync(server.Id, TimeSpan.FromSeconds(3)));
+            Assert.Equal(childrenThatHeardIt, System.IO.File.ReadAllLines(notes).Length);
+            Assert.Contains(toGroup ? "SIGTERM to its process group" : "SIGTERM to the main process only", logs.Text);
+        }
+        finally
+        {
+            ProcessTable.KillGroup(server.Id);
+            System.IO.File.Delete(notes);
+        }
     }
 
     [Fact]

@@ -18,7 +18,7 @@ internal static partial class Log
     [LoggerMessage(4, LogLevel.Error, "{Process}#{Pid} failed with exit code {ExitCode}. Last output:\n{Output}")]
     public static partial void Failed(ILogger logger, string process, int pid, int exitCode, string output);
 
-    [LoggerMessage(5, LogLevel.Information, "Stopping {Process}#{Pid}: sent {Signal} to its process group, waiting up to {Timeout}")]
+    [LoggerMessage(5, LogLevel.Information, "Stopping {Process}#{Pid}: sent {Signal}, waiting up to {Timeout}")]
     public static partial void Stopping(ILogger logger, string process, int pid, string signal, TimeSpan timeout);
 
     [LoggerMessage(6, LogLevel.Information, "{Process}#{Pid} stopped gracefully (exit code {ExitCode}) in {Elapsed}")]

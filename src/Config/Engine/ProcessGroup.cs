@@ -73,6 +73,10 @@ internal static class ProcessGroup
         return kill(-leader, signal) == 0 || kill(leader, signal) == 0;
     }
 
+    /// <summary>Sends <paramref name="signal"/> to <paramref name="leader"/> alone (systemd's <c>KillMode=mixed</c> stop).</summary>
+    /// <returns>Whether it was delivered.</returns>
+    public static bool SignalLeader(int leader, int signal) => kill(leader, signal) == 0;
+
     private static string? FindSetsid()
     {
         if (OperatingSystem.IsWindows() || !File.Exists("/bin/sh"))

@@ -137,7 +137,7 @@ public sealed partial class ProcessSupervisor
                 throw new OperationCanceledException(_stopping.Token);
             }
 
-            var server = ServerProcess.Start(plan, _logger);
+            var server = ServerProcess.Start(plan, _logger, _definition.Backend.StopSignalToGroup);
             Starts++;
             _ready = false;
             Volatile.Write(ref _current, server);

@@ -27,6 +27,7 @@ public sealed class ServerProcess : IAsyncDisposable
     private readonly Process _process;
     private readonly OutputPump _pump;
     private readonly bool _grouped;
+    private bool _stopSignalToGroup = true;
     private readonly Queue<string> _tail = new();
     private readonly TaskCompletionSource _leaderExited = new(TaskCreationOptions.RunContinuationsAsynchronously);
     private readonly TaskCompletionSource<int> _exited = new(TaskCreationOptions.RunContinuationsAsynchronously);
@@ -77,7 +78,18 @@ public sealed class ServerProcess : IAsyncDisposable
     /// <param name="logger">Where its output goes; the category should name the process.</param>
     /// <returns>The running process.</returns>
     /// <exception cref="ServerLaunchException">The program could not be started.</exception>
-    public static ServerProcess Start(LaunchPlan plan, ILogger logger)
+    public static ServerProcess Start(LaunchPlan plan, ILogger logger) => Start(plan, logger, stopSignalToGroup: true);
+
+    /// <summary>Starts the child described by <paramref name="plan"/>.</summary>
+    /// <param name="plan">What to start.</param>
+    /// <param name="logger">Where its output goes; the category should name the process.</param>
+    /// <param name="stopSignalToGroup">
+    /// Whether <see cref="StopAsync"/> sends the stop signal to the whole group, or to the child alone (see
+    /// <see cref="ServerBackend.StopSignalToGroup"/>); the kill after the timeout always goes to the group.
+    /// </param>
+    /// <returns>The running process.</returns>
+    /// <exception cref="ServerLaunchException">The program could not be started.</exception>
+    public static ServerProcess Start(LaunchPlan plan, ILogger logger, bool stopSignalToGroup)
     {
         ArgumentNullException.ThrowIfNull(plan);
         ArgumentNullException.ThrowIfNull(logger);
@@ -117,7 +129,7 @@ public sealed class ServerProcess : IAsyncDisposable
         }
 
         var process = new Process { StartInfo = info, EnableRaisingEvents = true };
-        var server = new ServerProcess(plan, logger, process, grouped);
+        var server = new ServerProcess(plan, logger, process, grouped) { _stopSignalToGroup = stopSignalToGroup };
         process.OutputDataReceived += (_, e) => server.OnLine(e.Data, fromStandardError: false);
         process.ErrorDataReceived += (_, e) => server.OnLine(e.Data, fromStandardError: true);
         process.Exited += (_, _) => server._leaderExited.TrySetResult();
@@ -160,10 +172,15 @@ public sealed class ServerProcess : IAsyncDisposable
 
         var clock = Stopwatch.StartNew();
         string signal;
-        if (_grouped)
+        if (_grouped && _stopSignalToGroup)
         {
             ProcessGroup.Signal(Id, _plan.StopSignal);
-            signal = Signals.Name(_plan.StopSignal);
+            signal = Signals.Name(_plan.StopSignal) + " to its process group";
+        }
+        else if (_grouped)
+        {
+            ProcessGroup.SignalLeader(Id, _plan.StopSignal);
+            signal = Signals.Name(_plan.StopSignal) + " to the main process only";
         }
         else
         {

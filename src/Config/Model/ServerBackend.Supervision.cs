@@ -21,6 +21,14 @@ public abstract partial class ServerBackend
     /// a server is restarted instead. Default <see langword="null"/>.
     /// </summary>
     public virtual int? ReloadSignal => null;
+
+    /// <summary>
+    /// Whether the stop signal goes to the server's whole process group (systemd's <c>KillMode=control-group</c>, supervisord's
+    /// <c>stopasgroup=true</c>), or to the main process only (<c>KillMode=mixed</c>), for a server whose master must
+    /// shut its children down itself (a Celery prefork worker finishing its tasks). The final SIGKILL always goes to the
+    /// whole group, and whatever is left when the main process exits is killed. Default <see langword="true"/>.
+    /// </summary>
+    public virtual bool StopSignalToGroup => true;
 }
 
 /// <summary>A TCP endpoint a server listens on.</summary>

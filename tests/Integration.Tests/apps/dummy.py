@@ -7,6 +7,7 @@
   lines N            print N numbered lines to stdout, then exit 0
   env NAME...        print NAME=value for each variable (or NAME unset), then exit 0
   fork N             start N child processes that ignore SIGTERM, print 'child <pid>' for each, then serve
+  fork-note N FILE   start N children that, on SIGTERM, append 'term <pid>' to FILE and exit; then serve
   kill-self N        send itself signal N (default action), as a server killed by a signal
   crash-after S N    print 'ready', sleep S seconds, write an error and exit with code N
   http PORT S        serve HTTP on 127.0.0.1:PORT, answering /health with 503 for S seconds, then 200
@@ -50,6 +51,27 @@ elif command == "fork":
             os._exit(0)
         print(f"child {pid}", flush=True)
     signal.signal(signal.SIGTERM, lambda *_: sys.exit(0))
+    print("ready", flush=True)
+    time.sleep(120)
+elif command == "fork-note":
+    for _ in range(int(args[1])):
+        pid = os.fork()
+        if pid == 0:
+            def note(*_):
+                with open(args[2], "a") as notes:
+                    notes.write(f"term {os.getpid()}\n")
+                os._exit(0)
+
+            signal.signal(signal.SIGTERM, note)
+            while True:
+                time.sleep(1)
+        print(f"child {pid}", flush=True)
+
+    def leave(*_):
+        time.sleep(0.5)  # as a master that gives its children time; they are not told by it, though
+        sys.exit(0)
+
+    signal.signal(signal.SIGTERM, leave)
     print("ready", flush=True)
     time.sleep(120)
 elif command == "kill-self":
