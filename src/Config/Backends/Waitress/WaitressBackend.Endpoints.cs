@@ -7,8 +7,9 @@ namespace ProdServer.Config;
 /// <summary>Where waitress listens, read the way waitress reads its options.</summary>
 public sealed partial class WaitressBackend
 {
-    private const string DefaultHost = "0.0.0.0";
-    private const int DefaultPort = 8080;
+    // Named apart from WaitressBackend.cs's own constants (main has a DefaultPort there): both halves are one class.
+    private const string ListenDefaultHost = "0.0.0.0";
+    private const int ListenDefaultPort = 8080;
 
     /// <inheritdoc />
     /// <remarks>
@@ -36,7 +37,7 @@ public sealed partial class WaitressBackend
             return endpoints;
         }
 
-        return [new ListenEndpoint(args.Host ?? DefaultHost, args.Port ?? DefaultPort)];
+        return [new ListenEndpoint(args.Host ?? ListenDefaultHost, args.Port ?? ListenDefaultPort)];
     }
 
     private static ListenEndpoint? ParseListen(string entry)
@@ -45,7 +46,7 @@ public sealed partial class WaitressBackend
         if (colon < 0)
         {
             // waitress takes a bare host with its default port.
-            return new ListenEndpoint(entry, DefaultPort);
+            return new ListenEndpoint(entry, ListenDefaultPort);
         }
 
         if (!int.TryParse(entry.AsSpan(colon + 1), NumberStyles.None, CultureInfo.InvariantCulture, out var port))
@@ -59,6 +60,6 @@ public sealed partial class WaitressBackend
             host = host[1..^1];
         }
 
-        return new ListenEndpoint(host.Length == 0 ? DefaultHost : host, port);
+        return new ListenEndpoint(host.Length == 0 ? ListenDefaultHost : host, port);
     }
 }
