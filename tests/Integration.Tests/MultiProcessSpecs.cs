@@ -11,7 +11,7 @@ namespace ProdServer.Config.Integration.Tests;
 /// <summary>Several processes in one host (<c>--all</c>), and what happens when one of them gives up.</summary>
 public sealed class MultiProcessSpecs
 {
-    private static (IHost Host, CapturingLoggerProvider Logs) TwoProcesses(GiveUpPolicy policy) => TestHost.Build(o =>
+    private static (IHost Host, CapturingLoggerProvider Logs) TwoProcesses(GiveUpPolicy policy) => SupervisedHost.Build(o =>
     {
         o.Options.OnGiveUp = policy;
         TestBackend.Declare(o, "web", TestBackend.Dummy, null, "serve");

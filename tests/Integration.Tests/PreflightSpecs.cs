@@ -21,7 +21,7 @@ public sealed class PreflightSpecs(ITestOutputHelper output)
         using var holder = new TcpListener(IPAddress.Loopback, 0);
         holder.Start();
         var port = ((IPEndPoint)holder.LocalEndpoint).Port;
-        var (host, logs) = TestHost.Build(o => o.UseWaitress("hello:app", w => w with { Host = "127.0.0.1", Port = port })
+        var (host, logs) = SupervisedHost.Build(o => o.UseWaitress("hello:app", w => w with { Host = "127.0.0.1", Port = port })
             .WorkingDirectory("apps").Python(Python.Debian));
         var error = new StringWriter();
         var clock = Stopwatch.StartNew();
@@ -39,7 +39,7 @@ public sealed class PreflightSpecs(ITestOutputHelper output)
     public async Task An_import_error_in_the_app_is_the_reason_given_when_the_engine_gives_up()
     {
         var port = Loopback.FreePort();
-        var (host, logs) = TestHost.Build(o => o.UseWaitress("no_such_module:app", w => w with { Host = "127.0.0.1", Port = port })
+        var (host, logs) = SupervisedHost.Build(o => o.UseWaitress("no_such_module:app", w => w with { Host = "127.0.0.1", Port = port })
             .WorkingDirectory("apps").Python(Python.Debian)
             .RestartDelay(TimeSpan.FromMilliseconds(50), TimeSpan.FromMilliseconds(100)));
         using var stop = new CancellationTokenSource(TimeSpan.FromSeconds(60));

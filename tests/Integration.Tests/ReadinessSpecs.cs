@@ -32,7 +32,7 @@ public sealed class ReadinessSpecs
     {
         var port = Loopback.FreePort();
         RecordingNotifier? notifier = null;
-        var (host, logs) = TestHost.Build(
+        var (host, logs) = SupervisedHost.Build(
             o => TestBackend.Declare(o, "web", TestBackend.Dummy, port, "http", port.ToString(System.Globalization.CultureInfo.InvariantCulture), "2")
                 .Readiness("/health", 200, TimeSpan.FromSeconds(30)),
             services =>
@@ -84,7 +84,7 @@ public sealed class ReadinessSpecs
     public async Task A_start_that_is_not_ready_within_the_readiness_timeout_is_a_failed_start()
     {
         var port = Loopback.FreePort();
-        var (host, logs) = TestHost.Build(o => TestBackend.Declare(o, "web", TestBackend.Dummy, port, "http", port.ToString(System.Globalization.CultureInfo.InvariantCulture), "600")
+        var (host, logs) = SupervisedHost.Build(o => TestBackend.Declare(o, "web", TestBackend.Dummy, port, "http", port.ToString(System.Globalization.CultureInfo.InvariantCulture), "600")
             .Readiness("/health", 200, TimeSpan.FromSeconds(1))
             .Restart(RestartPolicy.OnFailure, startRetries: 0));
 

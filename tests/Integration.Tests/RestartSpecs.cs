@@ -70,7 +70,7 @@ public sealed class RestartSpecs(ITestOutputHelper output)
         var counter = Path.GetTempFileName();
         try
         {
-            var (host, logs) = TestHost.Build(o => TestBackend.Declare(o, "web", TestBackend.Dummy, null, "--count", counter, "exit", "3")
+            var (host, logs) = SupervisedHost.Build(o => TestBackend.Declare(o, "web", TestBackend.Dummy, null, "--count", counter, "exit", "3")
                 .Restart(RestartPolicy.Always, startRetries: 2)
                 .RestartDelay(TimeSpan.FromMilliseconds(100), TimeSpan.FromMilliseconds(300)));
             using var stop = new CancellationTokenSource(TimeSpan.FromSeconds(60));
@@ -99,7 +99,7 @@ public sealed class RestartSpecs(ITestOutputHelper output)
         var counter = Path.GetTempFileName();
         try
         {
-            var (host, logs) = TestHost.Build(o => TestBackend.Declare(o, "web", TestBackend.Dummy, null, "--count", counter, "crash-after", "0.4", "0")
+            var (host, logs) = SupervisedHost.Build(o => TestBackend.Declare(o, "web", TestBackend.Dummy, null, "--count", counter, "crash-after", "0.4", "0")
                 .StartSeconds(TimeSpan.FromMilliseconds(200)));
 
             var code = await host.RunProdServerAsync(["web"], TextWriter.Null, TextWriter.Null).WaitAsync(TimeSpan.FromSeconds(30));
@@ -109,7 +109,7 @@ public sealed class RestartSpecs(ITestOutputHelper output)
             Assert.Contains("exited with code 0 and is not restarted (Restart=OnFailure)", logs.Text);
 
             File.WriteAllText(counter, string.Empty);
-            var (always, alwaysLogs) = TestHost.Build(o => TestBackend.Declare(o, "web", TestBackend.Dummy, null, "--count", counter, "crash-after", "0.4", "0")
+            var (always, alwaysLogs) = SupervisedHost.Build(o => TestBackend.Declare(o, "web", TestBackend.Dummy, null, "--count", counter, "crash-after", "0.4", "0")
                 .StartSeconds(TimeSpan.FromMilliseconds(200))
                 .Restart(RestartPolicy.Always)
                 .RestartDelay(TimeSpan.FromMilliseconds(50)));
@@ -129,7 +129,7 @@ public sealed class RestartSpecs(ITestOutputHelper output)
     [Fact]
     public async Task A_stop_never_waits_longer_than_the_host_ShutdownTimeout()
     {
-        var (host, logs) = TestHost.Build(
+        var (host, logs) = SupervisedHost.Build(
             o => TestBackend.Declare(o, "web", TestBackend.Dummy, null, "ignore-sigterm").StopTimeout(TimeSpan.FromSeconds(20)),
             services => services.Configure<HostOptions>(h => h.ShutdownTimeout = TimeSpan.FromSeconds(1)));
         using var stop = new CancellationTokenSource();
