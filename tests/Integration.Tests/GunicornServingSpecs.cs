@@ -138,7 +138,9 @@ public sealed class GunicornServingSpecs : IDisposable
             .ToList();
         Assert.True(unset.Count == 0, "flags gunicorn 20.1 knows that the check leaves unset: " + string.Join(", ", unset));
 
-        var (host, logs) = ServingHost.Build(o => o.UseGunicorn("hello:app", _ => args).WorkingDirectory("apps").Python(Python.Debian));
+        // A check exits at once by design: no restart policy may take that for a failed start.
+        var (host, logs) = ServingHost.Build(o => o.UseGunicorn("hello:app", _ => args).WorkingDirectory("apps").Python(Python.Debian)
+            .Restart(RestartPolicy.Never).StartSeconds(TimeSpan.Zero));
         using var error = new StringWriter();
         var exitCode = await host.RunProdServerAsync(["web"], TextWriter.Null, error, CancellationToken.None).WaitAsync(TimeSpan.FromSeconds(60));
 
@@ -172,7 +174,7 @@ public sealed class GunicornServingSpecs : IDisposable
         var clock = Stopwatch.StartNew();
         while (true)
         {
-            var children = ProcessTree.Children(parent);
+            var children = ProcessTree.Workers(parent);
             if (children.Count >= count || clock.Elapsed > TimeSpan.FromSeconds(30))
             {
                 return children;

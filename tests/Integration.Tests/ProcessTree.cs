@@ -2,12 +2,32 @@ using System;
 using System.Collections.Generic;
 using System.Globalization;
 using System.IO;
+using System.Linq;
 
 namespace ProdServer.Config.Integration.Tests;
 
 /// <summary>The children of a process, read from <c>/proc</c> (Linux), to check that a server's workers are gone after a stop.</summary>
 internal static class ProcessTree
 {
+    /// <summary>
+    /// Whether <paramref name="pid"/> is the engine's watchdog: the forked launcher shell that stays in the server's group
+    /// (its command line still names <c>prodserver-&lt;process&gt;</c>; the server itself has exec'd into its own).
+    /// </summary>
+    public static bool IsWatchdog(int pid)
+    {
+        try
+        {
+            return File.ReadAllText($"/proc/{pid}/cmdline").Contains("\0prodserver-", StringComparison.Ordinal);
+        }
+        catch (IOException)
+        {
+            return false;
+        }
+    }
+
+    /// <summary>The children of <paramref name="parent"/> other than the engine's watchdog: a server's workers.</summary>
+    public static IReadOnlyList<int> Workers(int parent) => Children(parent).Where(pid => !IsWatchdog(pid)).ToList();
+
     public static IReadOnlyList<int> Children(int parent)
     {
         var children = new List<int>();

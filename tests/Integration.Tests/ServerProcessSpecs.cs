@@ -19,7 +19,7 @@ public sealed class ServerProcessSpecs
         return (ServerProcess.Start(plan, logs.CreateLogger("ProdServer.Process.dummy")), logs);
     }
 
-    private static async Task WaitForLineAsync(CapturingLoggerProvider logs, string text)
+    internal static async Task WaitForLineAsync(CapturingLoggerProvider logs, string text)
     {
         var clock = Stopwatch.StartNew();
         while (!logs.Text.Contains(text, StringComparison.Ordinal))

@@ -11,10 +11,10 @@ namespace ProdServer.Config;
 /// Hand-written (with generated <see cref="IServerArgs.Bind"/> for the args) rather than the reflection binder:
 /// it is trim- and AOT-safe, accepts the servers' kebab-case keys, and reports unknown keys instead of ignoring them.
 /// </summary>
-internal static class ProdServerConfigurationBinder
+internal static partial class ProdServerConfigurationBinder
 {
     private static readonly string[] ProcessKeys =
-        ["Backend", "App", "WorkingDirectory", "Python", "Venv", "PythonPath", "ManagePy", "EnvFile", "Environment", "StopTimeout", "Args"];
+        ["Backend", "App", "WorkingDirectory", "Python", "Venv", "PythonPath", "ManagePy", "EnvFile", "Environment", "StopTimeout", "Args", .. SupervisionKeys];
 
     public static void Bind(IConfiguration section, ProdServerOptions options)
     {
@@ -42,8 +42,11 @@ internal static class ProdServerConfigurationBinder
                 case "rules":
                     // Read by ProductionRulesValidator (PSC#### = off|info|warning|error, MaxThreads).
                     break;
+                case "ongiveup":
+                    BindOnGiveUp(child, options);
+                    break;
                 default:
-                    options.BindingErrors.Add($"{child.Path} is not a ProdServer setting; expected Processes, Release, Default or Rules.");
+                    options.BindingErrors.Add($"{child.Path} is not a ProdServer setting; expected Processes, Release, Default, OnGiveUp or Rules.");
                     break;
             }
         }
@@ -53,6 +56,13 @@ internal static class ProdServerConfigurationBinder
     {
         var errors = options.BindingErrors;
         var name = section.Key;
+        if (string.IsNullOrWhiteSpace(name))
+        {
+            // Found by GeneratedConfigurationSpecs: a blank key ("ProdServer__Processes__ __App") used to throw.
+            errors.Add($"Process '{name}': a process name must not be blank ({section.Path}).");
+            return;
+        }
+
         var existing = options.Find(name);
         var backendName = section["Backend"];
         ServerBackend? backend;
@@ -108,6 +118,7 @@ internal static class ProdServerConfigurationBinder
             }
         }
 
+        BindSupervision(section, process, errors);
         var args = section.GetSection("Args");
         if (args.Value is { Length: > 0 } argsText)
         {
@@ -191,7 +202,9 @@ internal static class ProdServerConfigurationBinder
 
     private static bool TryParseTimeout(string text, out TimeSpan timeout)
     {
-        if (double.TryParse(text, NumberStyles.Float, CultureInfo.InvariantCulture, out var seconds) && seconds >= 0)
+        // The upper bound keeps huge numbers (1e308, found by GeneratedConfigurationSpecs) an error instead of an OverflowException.
+        if (double.TryParse(text, NumberStyles.Float, CultureInfo.InvariantCulture, out var seconds) && seconds >= 0
+            && seconds < TimeSpan.MaxValue.TotalSeconds - 1)
         {
             timeout = TimeSpan.FromSeconds(seconds);
             return true;

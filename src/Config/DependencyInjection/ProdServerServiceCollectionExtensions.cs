@@ -40,12 +40,15 @@ public static class ProdServerServiceCollectionExtensions
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<ProdServerOptions>, ProductionRulesValidator>(sp => new ProductionRulesValidator(
             sp.GetService<IHostEnvironment>(), sp.GetService<IConfiguration>(), sp.GetService<ILoggerFactory>())));
         services.TryAddSingleton<ProdServerRunState>();
+        services.TryAddSingleton<ProdServerSupervisors>();
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IHostedService, ProdServerHostedService>(sp => new ProdServerHostedService(
             sp.GetRequiredService<IOptions<ProdServerOptions>>(),
             sp.GetRequiredService<ProdServerRunState>(),
+            sp.GetRequiredService<ProdServerSupervisors>(),
             sp.GetRequiredService<ILoggerFactory>(),
             sp.GetRequiredService<IHostApplicationLifetime>(),
-            sp.GetService<IHostEnvironment>())));
+            sp.GetService<IHostEnvironment>(),
+            sp.GetService<IOptions<HostOptions>>())));
         return services;
     }
 }

@@ -1,3 +1,4 @@
+using System;
 using Microsoft.Extensions.Logging;
 
 namespace ProdServer.Config;
@@ -18,14 +19,32 @@ internal static partial class Log
     public static partial void Failed(ILogger logger, string process, int pid, int exitCode, string output);
 
     [LoggerMessage(5, LogLevel.Information, "Stopping {Process}#{Pid}: sent {Signal}, waiting up to {Timeout}")]
-    public static partial void Stopping(ILogger logger, string process, int pid, string signal, System.TimeSpan timeout);
+    public static partial void Stopping(ILogger logger, string process, int pid, string signal, TimeSpan timeout);
 
-    [LoggerMessage(6, LogLevel.Information, "{Process}#{Pid} stopped gracefully (exit code {ExitCode})")]
-    public static partial void StoppedGracefully(ILogger logger, string process, int pid, int exitCode);
+    [LoggerMessage(6, LogLevel.Information, "{Process}#{Pid} stopped gracefully (exit code {ExitCode}) in {Elapsed}")]
+    public static partial void StoppedGracefully(ILogger logger, string process, int pid, int exitCode, TimeSpan elapsed);
 
-    [LoggerMessage(7, LogLevel.Warning, "{Process}#{Pid} did not stop within {Timeout}; killed it and its children")]
-    public static partial void Killed(ILogger logger, string process, int pid, System.TimeSpan timeout);
+    [LoggerMessage(7, LogLevel.Warning, "{Process}#{Pid} did not stop within {Timeout}; killed it and its process group (stopped after {Elapsed})")]
+    public static partial void Killed(ILogger logger, string process, int pid, TimeSpan timeout, TimeSpan elapsed);
 
     [LoggerMessage(8, LogLevel.Error, "{Message}")]
-    public static partial void LaunchFailed(ILogger logger, string message, System.Exception? exception);
+    public static partial void LaunchFailed(ILogger logger, string message, Exception? exception);
+
+    [LoggerMessage(9, LogLevel.Warning, "{Process}: dropped {Count} lines of output because the logger could not keep up")]
+    public static partial void DroppedLines(ILogger logger, string process, long count);
+
+    [LoggerMessage(10, LogLevel.Information, "{Process}#{Pid} is ready ({How})")]
+    public static partial void Ready(ILogger logger, string process, int pid, string how);
+
+    [LoggerMessage(11, LogLevel.Warning, "{Process}: restarting in {Delay} ({Reason})")]
+    public static partial void Restarting(ILogger logger, string process, TimeSpan delay, string reason);
+
+    [LoggerMessage(12, LogLevel.Critical, "{Message}")]
+    public static partial void GaveUp(ILogger logger, string message);
+
+    [LoggerMessage(13, LogLevel.Error, "{Process}#{Pid} was not ready within {Timeout} ({How}); stopping it")]
+    public static partial void NotReady(ILogger logger, string process, int pid, TimeSpan timeout, string how);
+
+    [LoggerMessage(14, LogLevel.Information, "{Process}: {Message}")]
+    public static partial void Note(ILogger logger, string process, string message);
 }

@@ -2,6 +2,8 @@ using System;
 using System.Collections.Generic;
 using System.ComponentModel;
 using System.Diagnostics;
+using System.IO;
+using System.Linq;
 using System.Threading;
 using System.Threading.Tasks;
 using Microsoft.Extensions.Logging;
@@ -9,38 +11,55 @@ using Microsoft.Extensions.Logging;
 namespace ProdServer.Config;
 
 /// <summary>
-/// One running server child: started from a <see cref="LaunchPlan"/>, its output pumped line by line into
-/// <see cref="ILogger"/>, stopped with "signal, wait, kill the tree".
+/// One running server child: started from a <see cref="LaunchPlan"/> as the leader of its own process group, its output
+/// pumped line by line into <see cref="ILogger"/>, stopped with "signal the group, wait, kill the group".
 /// </summary>
 public sealed class ServerProcess : IAsyncDisposable
 {
     private const int TailLines = 30;
 
+    // After the server itself exits, how long to wait for its output pipes to close. Whatever still holds them was
+    // killed by the watchdog; only a process that left the group (daemonised itself) can keep them open longer.
+    private static readonly TimeSpan OutputGrace = TimeSpan.FromSeconds(2);
+
     private readonly LaunchPlan _plan;
     private readonly ILogger _logger;
     private readonly Process _process;
+    private readonly OutputPump _pump;
+    private readonly bool _grouped;
+    private bool _stopSignalToGroup = true;
     private readonly Queue<string> _tail = new();
+    private readonly TaskCompletionSource _leaderExited = new(TaskCreationOptions.RunContinuationsAsynchronously);
     private readonly TaskCompletionSource<int> _exited = new(TaskCreationOptions.RunContinuationsAsynchronously);
     private int _stopRequested;
+    private string? _lastErrorLine;
 
-    private ServerProcess(LaunchPlan plan, ILogger logger, Process process)
+    private ServerProcess(LaunchPlan plan, ILogger logger, Process process, bool grouped)
     {
         _plan = plan;
         _logger = logger;
         _process = process;
+        _grouped = grouped;
+        _pump = new OutputPump(logger, plan.ProcessName);
     }
 
     /// <summary>The process name.</summary>
     public string Name => _plan.ProcessName;
 
-    /// <summary>The child's process id.</summary>
+    /// <summary>The child's process id; on Linux also the id of its process group.</summary>
     public int Id { get; private set; }
 
-    /// <summary>Completes with the child's exit code when it exits (128 + N when a signal N ended it).</summary>
+    /// <summary>When the child was started.</summary>
+    public DateTimeOffset StartTime { get; private set; }
+
+    /// <summary>Completes with the child's exit code when it exits (128 + N when a signal N ended it), after its last line is logged.</summary>
     public Task<int> Exited => _exited.Task;
 
     /// <summary>Whether <see cref="StopAsync"/> was called, so an exit is expected rather than a failure.</summary>
     public bool StopRequested => Volatile.Read(ref _stopRequested) != 0;
+
+    /// <summary>The output lines dropped because the logger could not keep up (the child is never made to wait).</summary>
+    public long DroppedLines => _pump.Dropped;
 
     /// <summary>The last lines the child wrote to stderr, for the failure message.</summary>
     public string RecentErrorOutput
@@ -59,19 +78,42 @@ public sealed class ServerProcess : IAsyncDisposable
     /// <param name="logger">Where its output goes; the category should name the process.</param>
     /// <returns>The running process.</returns>
     /// <exception cref="ServerLaunchException">The program could not be started.</exception>
-    public static ServerProcess Start(LaunchPlan plan, ILogger logger)
+    public static ServerProcess Start(LaunchPlan plan, ILogger logger) => Start(plan, logger, stopSignalToGroup: true);
+
+    /// <summary>Starts the child described by <paramref name="plan"/>.</summary>
+    /// <param name="plan">What to start.</param>
+    /// <param name="logger">Where its output goes; the category should name the process.</param>
+    /// <param name="stopSignalToGroup">
+    /// Whether <see cref="StopAsync"/> sends the stop signal to the whole group, or to the child alone (see
+    /// <see cref="ServerBackend.StopSignalToGroup"/>); the kill after the timeout always goes to the group.
+    /// </param>
+    /// <returns>The running process.</returns>
+    /// <exception cref="ServerLaunchException">The program could not be started.</exception>
+    public static ServerProcess Start(LaunchPlan plan, ILogger logger, bool stopSignalToGroup)
     {
         ArgumentNullException.ThrowIfNull(plan);
         ArgumentNullException.ThrowIfNull(logger);
-        var info = new ProcessStartInfo(plan.Executable)
+        if (!File.Exists(plan.Executable) && (plan.Executable.Contains('/') || plan.Executable.Contains(Path.DirectorySeparatorChar)))
+        {
+            // The launcher would start fine and only the exec inside it would fail; say so now, as a direct start would.
+            throw new ServerLaunchException(plan.ProcessName,
+                $"Process '{plan.ProcessName}' could not be started: {plan.Executable} does not exist. Command: {plan.CommandLine}");
+        }
+
+        var grouped = ProcessGroup.IsSupported;
+        var (executable, arguments) = grouped
+            ? ProcessGroup.Wrap(plan.ProcessName, plan.Executable, plan.Arguments)
+            : (plan.Executable, plan.Arguments);
+        var info = new ProcessStartInfo(executable)
         {
             WorkingDirectory = plan.WorkingDirectory,
             UseShellExecute = false,
             RedirectStandardOutput = true,
             RedirectStandardError = true,
-            RedirectStandardInput = false,
+            // The watchdog's lifeline (see ProcessGroup); the server itself gets /dev/null.
+            RedirectStandardInput = grouped,
         };
-        foreach (var argument in plan.Arguments)
+        foreach (var argument in arguments)
         {
             info.ArgumentList.Add(argument);
         }
@@ -92,9 +134,10 @@ public sealed class ServerProcess : IAsyncDisposable
         }
 
         var process = new Process { StartInfo = info, EnableRaisingEvents = true };
-        var server = new ServerProcess(plan, logger, process);
+        var server = new ServerProcess(plan, logger, process, grouped) { _stopSignalToGroup = stopSignalToGroup };
         process.OutputDataReceived += (_, e) => server.OnLine(e.Data, fromStandardError: false);
         process.ErrorDataReceived += (_, e) => server.OnLine(e.Data, fromStandardError: true);
+        process.Exited += (_, _) => server._leaderExited.TrySetResult();
 
         Log.Starting(logger, plan.ProcessName, plan.CommandLine, plan.WorkingDirectory);
         try
@@ -104,11 +147,13 @@ public sealed class ServerProcess : IAsyncDisposable
         catch (Win32Exception ex)
         {
             process.Dispose();
+            _ = server._pump.CompleteAsync();
             throw new ServerLaunchException(plan.ProcessName,
                 $"Process '{plan.ProcessName}' could not be started: {ex.Message}. Command: {plan.CommandLine}", ex);
         }
 
         server.Id = process.Id;
+        server.StartTime = DateTimeOffset.UtcNow;
         process.BeginOutputReadLine();
         process.BeginErrorReadLine();
         Log.Started(logger, plan.ProcessName, server.Id);
@@ -117,8 +162,8 @@ public sealed class ServerProcess : IAsyncDisposable
     }
 
     /// <summary>
-    /// Stops the child: the graceful signal first, then, after <paramref name="timeout"/>, a kill of the whole tree.
-    /// Returns once it has exited.
+    /// Stops the child: the backend's stop signal to its whole process group first, then, after
+    /// <paramref name="timeout"/>, SIGKILL to the group. Returns once it has exited.
     /// </summary>
     /// <param name="timeout">How long the graceful stop may take.</param>
     /// <returns>The exit code.</returns>
@@ -130,26 +175,54 @@ public sealed class ServerProcess : IAsyncDisposable
             return await Exited.ConfigureAwait(false);
         }
 
-        var signal = Signals.RequestStop(_process, _plan.StopSignal);
+        var clock = Stopwatch.StartNew();
+        string signal;
+        if (_grouped && _stopSignalToGroup)
+        {
+            ProcessGroup.Signal(Id, _plan.StopSignal);
+            signal = Signals.Name(_plan.StopSignal) + " to its process group";
+        }
+        else if (_grouped)
+        {
+            ProcessGroup.SignalLeader(Id, _plan.StopSignal);
+            signal = Signals.Name(_plan.StopSignal) + " to the main process only";
+        }
+        else
+        {
+            // No signals for a console child on Windows: the only stop is the kill.
+            KillTree();
+            signal = "kill (no process groups here)";
+        }
+
         Log.Stopping(_logger, Name, Id, signal, timeout);
         if (await Task.WhenAny(Exited, Task.Delay(timeout)).ConfigureAwait(false) == Exited)
         {
             var code = await Exited.ConfigureAwait(false);
-            Log.StoppedGracefully(_logger, Name, Id, code);
+            Log.StoppedGracefully(_logger, Name, Id, code, clock.Elapsed);
             return code;
         }
 
-        Log.Killed(_logger, Name, Id, timeout);
-        try
+        Kill();
+        var killed = await Exited.ConfigureAwait(false);
+        Log.Killed(_logger, Name, Id, timeout, clock.Elapsed);
+        return killed;
+    }
+
+    /// <summary>Sends <paramref name="signal"/> to the child's process group (for reloads: Gunicorn's SIGHUP).</summary>
+    /// <param name="signal">The POSIX signal number.</param>
+    /// <returns>Whether it was delivered; <see langword="false"/> where there are no signals, or when the child is gone.</returns>
+    public bool Signal(int signal) => _grouped && !Exited.IsCompleted && ProcessGroup.Signal(Id, signal);
+
+    /// <summary>Kills the child and its whole process group at once (SIGKILL), without a graceful stop.</summary>
+    public void Kill()
+    {
+        Interlocked.Exchange(ref _stopRequested, 1);
+        if (_grouped)
         {
-            _process.Kill(entireProcessTree: true);
-        }
-        catch (InvalidOperationException)
-        {
-            // It exited between the timeout and the kill.
+            ProcessGroup.Signal(Id, Signals.SIGKILL);
         }
 
-        return await Exited.ConfigureAwait(false);
+        KillTree();
     }
 
     /// <summary>Stops the child if it still runs, and releases it.</summary>
@@ -164,11 +237,50 @@ public sealed class ServerProcess : IAsyncDisposable
         _process.Dispose();
     }
 
+    // Children that left the group (setsid in the server) are still found through /proc while their parent lives.
+    private void KillTree()
+    {
+        try
+        {
+            _process.Kill(entireProcessTree: true);
+        }
+        catch (Exception ex) when (ex is InvalidOperationException or Win32Exception or NotSupportedException)
+        {
+            // It exited between the decision and the kill.
+        }
+    }
+
     private async Task WatchExitAsync()
     {
-        // WaitForExitAsync also waits for both output pipes to reach end-of-file, so every line is logged first.
-        await _process.WaitForExitAsync().ConfigureAwait(false);
+        await _leaderExited.Task.ConfigureAwait(false);
+        if (_grouped)
+        {
+            // Closing the lifeline tells the watchdog the server is gone: it kills what is left of the group (workers
+            // orphaned by a master that crashed), which closes the output pipes they hold.
+            try
+            {
+                _process.StandardInput.Close();
+            }
+            catch (IOException)
+            {
+            }
+        }
+
+        // WaitForExitAsync also waits for both output pipes to reach end-of-file, so every line is queued first.
+        using (var grace = new CancellationTokenSource(OutputGrace))
+        {
+            try
+            {
+                await _process.WaitForExitAsync(grace.Token).ConfigureAwait(false);
+            }
+            catch (OperationCanceledException)
+            {
+                // A process outside the group still holds the pipes; do not wait for it.
+            }
+        }
+
         var code = _process.ExitCode;
+        await _pump.CompleteAsync().ConfigureAwait(false);
         if (code != 0 && !StopRequested)
         {
             Log.Failed(_logger, Name, Id, code, RecentErrorOutput);
@@ -190,6 +302,12 @@ public sealed class ServerProcess : IAsyncDisposable
 
         if (fromStandardError)
         {
+            if (LooksLikeError(line))
+            {
+                // Kept apart from the tail: waitress prints its whole usage text after "Error: Bad module …".
+                Volatile.Write(ref _lastErrorLine, line);
+            }
+
             lock (_tail)
             {
                 if (_tail.Count == TailLines)
@@ -201,10 +319,35 @@ public sealed class ServerProcess : IAsyncDisposable
             }
         }
 
-        var level = PythonLogLevel.Detect(line, fromStandardError ? LogLevel.Warning : LogLevel.Information);
-        if (_logger.IsEnabled(level))
+        _pump.Post(line, fromStandardError);
+    }
+
+    /// <summary>The stderr line that best says why the server failed: the last Python exception
+    /// (<c>ModuleNotFoundError: …</c>) or <c>Error: …</c> line it wrote, else its last stderr line.</summary>
+    /// <returns>The line, or <see langword="null"/> when the server wrote nothing to stderr.</returns>
+    public string? FailureReason()
+    {
+        if (Volatile.Read(ref _lastErrorLine) is { } error)
         {
-            _logger.Log(level, "{Line}", line);
+            return error.Trim();
         }
+
+        lock (_tail)
+        {
+            return _tail.LastOrDefault(l => !string.IsNullOrWhiteSpace(l))?.Trim();
+        }
+    }
+
+    private static bool LooksLikeError(string line)
+    {
+        var colon = line.IndexOf(": ", StringComparison.Ordinal);
+        if (colon <= 0)
+        {
+            return false;
+        }
+
+        var head = line.AsSpan(0, colon).Trim();
+        return (head.EndsWith("Error", StringComparison.Ordinal) || head.EndsWith("Exception", StringComparison.Ordinal))
+            && !head.Contains(' ');
     }
 }

@@ -3,7 +3,7 @@ using System;
 namespace ProdServer.Config;
 
 /// <summary>Declares one production process: its backend, app and how it is started.</summary>
-public sealed class ProcessBuilder
+public sealed partial class ProcessBuilder
 {
     private readonly ProdServerOptions _options;
 

@@ -8,10 +8,12 @@ namespace ProdServer.Config;
 internal sealed class ProdServerCommandLine
 {
     public const string Usage = """
-        Usage: <app> [NAME...] [--list] [--dry-run [--json]] [--check] [--env-file PATH]... [--skip-release] [--help] [-- SERVER-FLAGS...]
+        Usage: <app> [NAME...] [--all] [--list] [--dry-run [--json]] [--check] [--env-file PATH]... [--skip-release] [--help] [-- SERVER-FLAGS...]
                <app> export systemd|supervisord|compose|procfile --out DIR [NAME...]
 
           NAME        the process(es) to run; default: the first declared (or ProdServer:Default)
+          --all       run every declared process (when one ends for good, ProdServer:OnGiveUp decides:
+                      StopAll (default) stops the others, KeepOthers keeps them running)
           --list      print the declared processes (name, backend, app) and exit
           --dry-run   validate, print each process's exact command line and added environment, and exit
           --json      with --dry-run: one JSON object per process (name, executable, args, env, workingDirectory)
@@ -26,6 +28,9 @@ internal sealed class ProdServerCommandLine
         Other --key value / --key=value arguments are host configuration (for example
         --ProdServer:Processes:web:Args:Threads=8 or --environment Production).
 
+        Signals: SIGTERM/Ctrl+C stop every process gracefully; SIGHUP reloads them (Gunicorn gets SIGHUP,
+        the others are restarted).
+
         Exit codes: 0 ok; 1 invalid configuration or the server could not start;
         2 usage error (unknown process); otherwise the server's own exit code (128+N when killed by signal N).
         """;
@@ -33,6 +38,9 @@ internal sealed class ProdServerCommandLine
     public List<string> Names { get; } = [];
 
     public bool List { get; private set; }
+
+    /// <summary>Whether <c>--all</c> asks for every declared process.</summary>
+    public bool All { get; private set; }
 
     public bool DryRun { get; private set; }
 
@@ -60,7 +68,7 @@ internal sealed class ProdServerCommandLine
     public string? OutputDirectory { get; private set; }
 
     /// <summary>Whether <paramref name="arg"/> is one of our value-less switches.</summary>
-    public static bool IsSwitch(string arg) => arg is "--list" or "--dry-run" or "--json" or "--check" or "--skip-release" or "--help" or "-h" or "-?";
+    public static bool IsSwitch(string arg) => arg is "--list" or "--dry-run" or "--all" or "--json" or "--check" or "--skip-release" or "--help" or "-h" or "-?";
 
     public static ProdServerCommandLine Parse(IReadOnlyList<string> args)
     {
@@ -84,6 +92,9 @@ internal sealed class ProdServerCommandLine
                     break;
                 case "--skip-release":
                     parsed.SkipRelease = true;
+                    break;
+                case "--all":
+                    parsed.All = true;
                     break;
                 case "--help" or "-h" or "-?":
                     parsed.Help = true;

@@ -101,7 +101,7 @@ public static class ProdServerHostExtensions
         System.Collections.Generic.IReadOnlyList<ProcessDefinition> selected;
         try
         {
-            selected = commandLine.Export && commandLine.Names.Count == 0
+            selected = commandLine.All || (commandLine.Export && commandLine.Names.Count == 0)
                 ? options.Processes
                 : ProcessSelection.Resolve(options, commandLine.Names);
         }

@@ -2,6 +2,7 @@ using System;
 using System.Collections.Generic;
 using System.IO;
 using System.Linq;
+using System.Runtime.InteropServices;
 using System.Threading;
 using System.Threading.Tasks;
 using Microsoft.Extensions.Hosting;
@@ -11,30 +12,40 @@ using Microsoft.Extensions.Options;
 namespace ProdServer.Config;
 
 /// <summary>
-/// Starts the selected processes with the host and stops them with it. When a server exits on its own the host
-/// stops too, and exits with that server's code.
+/// Starts a <see cref="ProcessSupervisor"/> per selected process with the host, and stops them with it. Start returns
+/// once every process is ready, so the host's "started" (and systemd's <c>READY=1</c>) means "serving". When a process
+/// ends for good, <see cref="ProdServerOptions.OnGiveUp"/> decides whether the host stops; it exits with that code.
+/// SIGHUP reloads every process.
 /// </summary>
 internal sealed class ProdServerHostedService : IHostedService
 {
     private readonly IOptions<ProdServerOptions> _options;
     private readonly ProdServerRunState _state;
+    private readonly ProdServerSupervisors _supervisors;
     private readonly ILoggerFactory _loggers;
     private readonly IHostApplicationLifetime _lifetime;
+    private readonly TimeSpan _shutdownTimeout;
     private readonly string _contentRoot;
     private readonly ILogger _logger;
-    private readonly List<(ProcessDefinition Definition, ServerProcess Process)> _running = [];
+    private readonly List<ProcessSupervisor> _running = [];
+    private PosixSignalRegistration? _hangup;
+    private int _ended;
 
     public ProdServerHostedService(
         IOptions<ProdServerOptions> options,
         ProdServerRunState state,
+        ProdServerSupervisors supervisors,
         ILoggerFactory loggers,
         IHostApplicationLifetime lifetime,
-        IHostEnvironment? environment)
+        IHostEnvironment? environment,
+        IOptions<HostOptions>? hostOptions)
     {
         _options = options;
         _state = state;
+        _supervisors = supervisors;
         _loggers = loggers;
         _lifetime = lifetime;
+        _shutdownTimeout = hostOptions?.Value.ShutdownTimeout ?? TimeSpan.FromSeconds(30);
         _contentRoot = environment?.ContentRootPath ?? Directory.GetCurrentDirectory();
         _logger = loggers.CreateLogger("ProdServer");
     }
@@ -47,52 +58,86 @@ internal sealed class ProdServerHostedService : IHostedService
         {
             foreach (var definition in selected)
             {
-                var plan = LaunchPlanner.Plan(definition, _contentRoot);
-                ServerVersionCheck.Ensure(definition, plan);
                 var logger = _loggers.CreateLogger("ProdServer.Process." + definition.Name);
-                var process = ServerProcess.Start(plan, logger);
-                _running.Add((definition, process));
-                _ = StopHostWhenExitedAsync(process);
+                var supervisor = new ProcessSupervisor(definition, _contentRoot, logger, _shutdownTimeout);
+                supervisor.Start();
+                _running.Add(supervisor);
+                _supervisors.Add(supervisor);
             }
         }
         catch (ServerLaunchException ex)
         {
             Log.LaunchFailed(_logger, ex.Message, null);
-            _state.ReportExit(1);
+            _state.ReportExit(ExitCodes.InvalidConfiguration);
             await StopAllAsync(CancellationToken.None).ConfigureAwait(false);
             throw;
+        }
+
+        foreach (var supervisor in _running)
+        {
+            _ = WhenEndedAsync(supervisor, options.OnGiveUp, _running.Count);
+        }
+
+        if (!OperatingSystem.IsWindows())
+        {
+            _hangup = PosixSignalRegistration.Create(PosixSignal.SIGHUP, context =>
+            {
+                // Handled: the default action would terminate the host.
+                context.Cancel = true;
+                _ = ReloadAsync();
+            });
+        }
+
+        try
+        {
+            // Readiness first: the host reports "started" only when every process serves. A process that ends
+            // before it is ready completes this too; WhenEndedAsync has stopped the host then.
+            await Task.WhenAll(_running.Select(s => s.FirstReady)).WaitAsync(cancellationToken).ConfigureAwait(false);
+        }
+        catch (OperationCanceledException)
+        {
+            // The host is stopping during the start; StopAsync follows.
         }
     }
 
     public Task StopAsync(CancellationToken cancellationToken) => StopAllAsync(cancellationToken);
 
-    private async Task StopHostWhenExitedAsync(ServerProcess process)
+    /// <summary>Reloads every running process (Gunicorn gets its HUP; servers without a reload signal are restarted).</summary>
+    public Task ReloadAsync()
     {
-        var code = await process.Exited.ConfigureAwait(false);
-        if (process.StopRequested)
+        Log.Note(_logger, "ProdServer", "reload requested (SIGHUP)");
+        return Task.WhenAll(_running.Select(s => s.ReloadAsync()));
+    }
+
+    private async Task WhenEndedAsync(ProcessSupervisor supervisor, GiveUpPolicy policy, int processCount)
+    {
+        var result = await supervisor.Completion.ConfigureAwait(false);
+        if (supervisor.StopRequested)
         {
             return;
         }
 
-        // A server that exits on its own ends the run, with its code (a clean exit 0 as well: nothing serves any more).
-        _state.ReportExit(code);
+        _state.ReportExit(result.ExitCode);
         Environment.ExitCode = _state.ExitCode;
-        _lifetime.StopApplication();
+        var ended = Interlocked.Increment(ref _ended);
+        if (policy == GiveUpPolicy.StopAll || ended == processCount)
+        {
+            _lifetime.StopApplication();
+        }
     }
 
     private async Task StopAllAsync(CancellationToken cancellationToken)
     {
-        var stops = _running.Select(r => StopOneAsync(r.Definition, r.Process, cancellationToken)).ToArray();
-        await Task.WhenAll(stops).ConfigureAwait(false);
-        _running.Clear();
-    }
+        _hangup?.Dispose();
+        await Task.WhenAll(_running.Select(s => s.StopAsync(cancellationToken))).ConfigureAwait(false);
+        foreach (var supervisor in _running)
+        {
+            if (supervisor.Current is { } process)
+            {
+                await process.DisposeAsync().ConfigureAwait(false);
+            }
+        }
 
-    private static async Task StopOneAsync(ProcessDefinition definition, ServerProcess process, CancellationToken cancellationToken)
-    {
-        // Never wait longer than the host allows: its shutdown token fires at ShutdownTimeout.
-        var timeout = definition.EffectiveStopTimeout;
-        using var registration = cancellationToken.Register(static p => _ = ((ServerProcess)p!).StopAsync(TimeSpan.Zero), process);
-        await process.StopAsync(timeout).ConfigureAwait(false);
-        await process.DisposeAsync().ConfigureAwait(false);
+        _running.Clear();
     }
 }

@@ -7,7 +7,7 @@ namespace ProdServer.Config;
 /// One named production process (<c>web</c>, <c>worker</c>, …): which server runs it, the app it serves,
 /// the typed server options and how the child process is started.
 /// </summary>
-public sealed class ProcessDefinition
+public sealed partial class ProcessDefinition
 {
     /// <summary>The default for <see cref="StopTimeout"/>: long enough for a graceful stop, well under the host's 30 s shutdown timeout.</summary>
     public static readonly TimeSpan DefaultStopTimeout = TimeSpan.FromSeconds(10);

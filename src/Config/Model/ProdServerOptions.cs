@@ -8,7 +8,7 @@ namespace ProdServer.Config;
 /// The production processes of the app, bound from code (<c>AddProdServer</c>) and from the <c>ProdServer</c>
 /// configuration section, which wins where both set a value.
 /// </summary>
-public sealed class ProdServerOptions
+public sealed partial class ProdServerOptions
 {
     /// <summary>The configuration section these options are bound from.</summary>
     public const string SectionName = "ProdServer";

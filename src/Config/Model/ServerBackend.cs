@@ -7,7 +7,7 @@ namespace ProdServer.Config;
 /// Adding a backend means one <see cref="ServerBackend{TArgs}"/> subclass, its args record, its validator and one line in
 /// <see cref="ServerBackends"/>.
 /// </summary>
-public abstract class ServerBackend
+public abstract partial class ServerBackend
 {
     /// <summary>The name used in configuration (<c>"Backend": "Waitress"</c>).</summary>
     public abstract string Name { get; }
@@ -67,10 +67,11 @@ public abstract class ServerBackend
     /// <returns>A new args record.</returns>
     public abstract IServerArgs CreateDefaultArgs();
 
-    /// <summary>The TCP ports the process listens on, as far as its settings say (for exports such as Compose's <c>ports</c>).</summary>
+    /// <summary>The TCP ports of <see cref="GetListenEndpoints"/>, once each (for exports such as Compose's <c>ports</c>).</summary>
     /// <param name="process">The process.</param>
     /// <returns>The ports; empty when the server does not listen on TCP or the backend cannot tell.</returns>
-    public virtual IReadOnlyList<int> GetPorts(ProcessDefinition process) => [];
+    public IReadOnlyList<int> GetPorts(ProcessDefinition process) =>
+        System.Linq.Enumerable.ToArray(System.Linq.Enumerable.Distinct(System.Linq.Enumerable.Select(GetListenEndpoints(process), e => e.Port)));
 
     /// <summary>
     /// For <c>--check</c>: the server's own dry check of a launch (for example gunicorn's <c>--check-config</c>, which imports

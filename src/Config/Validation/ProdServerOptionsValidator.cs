@@ -8,7 +8,7 @@ namespace ProdServer.Config;
 /// Bridges each backend's FluentValidation rules into <see cref="IValidateOptions{TOptions}"/>, so that
 /// <c>ValidateOnStart</c> fails the start with one message per problem, each naming the process and the key.
 /// </summary>
-internal sealed class ProdServerOptionsValidator : IValidateOptions<ProdServerOptions>
+internal sealed partial class ProdServerOptionsValidator : IValidateOptions<ProdServerOptions>
 {
     public ValidateOptionsResult Validate(string? name, ProdServerOptions options)
     {
@@ -43,6 +43,8 @@ internal sealed class ProdServerOptionsValidator : IValidateOptions<ProdServerOp
             {
                 failures.Add(Describe(process, new("StopTimeout", $"StopTimeout must be positive, got {process.EffectiveStopTimeout}.")));
             }
+
+            failures.AddRange(ValidateSupervision(process).Select(p => Describe(process, p)));
         }
 
         failures.AddRange(CeleryBeatUniqueness.Check(options.Processes).Select(d => Describe(d.Process, d.Problem)));

@@ -1,16 +1,29 @@
-"""A purpose-built stand-in server for engine tests: python3 dummy.py <command> [args].
+"""A purpose-built stand-in server for engine tests: python3 dummy.py [--count FILE] <command> [args].
 
+  --count FILE       append one line to FILE per start (so a test can count restarts)
   serve              print 'ready', then sleep until SIGTERM and exit 0
   ignore-sigterm     print 'ready', ignore SIGTERM, sleep
   exit N             write a line to stderr and exit with code N
   lines N            print N numbered lines to stdout, then exit 0
   env NAME...        print NAME=value for each variable (or NAME unset), then exit 0
+  fork N             start N child processes that ignore SIGTERM, print 'child <pid>' for each, then serve
+  fork-note N FILE   start N children that, on SIGTERM, append 'term <pid>' to FILE and exit; then serve
+  kill-self N        send itself signal N (default action), as a server killed by a signal
+  crash-after S N    print 'ready', sleep S seconds, write an error and exit with code N
+  http PORT S        serve HTTP on 127.0.0.1:PORT, answering /health with 503 for S seconds, then 200
 """
+import os
 import signal
 import sys
 import time
 
-command = sys.argv[1]
+args = sys.argv[1:]
+if args[:1] == ["--count"]:
+    with open(args[1], "a") as counter:
+        counter.write(f"{os.getpid()}\n")
+    args = args[2:]
+
+command = args[0]
 if command == "serve":
     signal.signal(signal.SIGTERM, lambda *_: sys.exit(0))
     print("ready", flush=True)
@@ -21,14 +34,70 @@ elif command == "ignore-sigterm":
     time.sleep(120)
 elif command == "exit":
     print("ERROR:dummy:giving up on purpose", file=sys.stderr, flush=True)
-    sys.exit(int(sys.argv[2]))
+    sys.exit(int(args[1]))
 elif command == "lines":
-    for i in range(int(sys.argv[2])):
+    for i in range(int(args[1])):
         print(f"line {i}")
     sys.exit(0)
 elif command == "env":
-    import os
-    for name in sys.argv[2:]:
+    for name in args[1:]:
         print(f"{name}={os.environ[name]}" if name in os.environ else f"{name} unset")
+elif command == "fork":
+    for _ in range(int(args[1])):
+        pid = os.fork()
+        if pid == 0:
+            signal.signal(signal.SIGTERM, signal.SIG_IGN)
+            time.sleep(120)
+            os._exit(0)
+        print(f"child {pid}", flush=True)
+    signal.signal(signal.SIGTERM, lambda *_: sys.exit(0))
+    print("ready", flush=True)
+    time.sleep(120)
+elif command == "fork-note":
+    for _ in range(int(args[1])):
+        pid = os.fork()
+        if pid == 0:
+            def note(*_):
+                with open(args[2], "a") as notes:
+                    notes.write(f"term {os.getpid()}\n")
+                os._exit(0)
+
+            signal.signal(signal.SIGTERM, note)
+            while True:
+                time.sleep(1)
+        print(f"child {pid}", flush=True)
+
+    def leave(*_):
+        time.sleep(0.5)  # as a master that gives its children time; they are not told by it, though
+        sys.exit(0)
+
+    signal.signal(signal.SIGTERM, leave)
+    print("ready", flush=True)
+    time.sleep(120)
+elif command == "kill-self":
+    os.kill(os.getpid(), int(args[1]))
+    time.sleep(10)
+elif command == "crash-after":
+    print("ready", flush=True)
+    time.sleep(float(args[1]))
+    print("RuntimeError: crashed on purpose", file=sys.stderr, flush=True)
+    sys.exit(int(args[2]))
+elif command == "http":
+    from http.server import BaseHTTPRequestHandler, HTTPServer
+
+    healthy_at = time.monotonic() + float(args[2])
+
+    class Handler(BaseHTTPRequestHandler):
+        def do_GET(self):
+            status = 200 if time.monotonic() >= healthy_at else 503
+            self.send_response(status)
+            self.send_header("Content-Length", "0")
+            self.end_headers()
+
+        def log_message(self, *_):
+            pass
+
+    signal.signal(signal.SIGTERM, lambda *_: sys.exit(0))
+    HTTPServer(("127.0.0.1", int(args[1])), Handler).serve_forever()
 else:
     sys.exit(f"unknown command {command}")

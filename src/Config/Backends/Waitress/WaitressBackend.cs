@@ -34,29 +34,6 @@ public sealed partial class WaitressBackend : ServerBackend<WaitressArgs>
             ? null
             : $"App '{app}' must be 'module:object', for example mysite.wsgi:application.";
 
-    /// <inheritdoc />
-    public override IReadOnlyList<int> GetPorts(ProcessDefinition process)
-    {
-        if (process.Args is not WaitressArgs args || args.UnixSocket is not null)
-        {
-            return [];
-        }
-
-        if (args.Listen is { } listen)
-        {
-            return listen
-                .Select(entry => int.TryParse(entry.AsSpan(entry.LastIndexOf(':') + 1), NumberStyles.None, CultureInfo.InvariantCulture, out var port) ? port : 0)
-                .Where(port => port > 0)
-                .Distinct()
-                .ToArray();
-        }
-
-        return [args.Port ?? DefaultPort];
-    }
-
-    // waitress-serve's default when neither --port nor --listen is given.
-    private const int DefaultPort = 8080;
-
     [GeneratedRegex(@"^[A-Za-z_][A-Za-z0-9_]*(\.[A-Za-z_][A-Za-z0-9_]*)*:[A-Za-z_][A-Za-z0-9_]*(\.[A-Za-z_][A-Za-z0-9_]*)*$")]
     private static partial Regex AppTarget();
 }

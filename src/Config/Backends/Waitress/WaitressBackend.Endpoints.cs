@@ -1,0 +1,64 @@
+using System;
+using System.Collections.Generic;
+using System.Globalization;
+
+namespace ProdServer.Config;
+
+/// <summary>Where waitress listens, read the way waitress reads its options.</summary>
+public sealed partial class WaitressBackend
+{
+    private const string ListenDefaultHost = "0.0.0.0";
+    private const int ListenDefaultPort = 8080;
+
+    /// <inheritdoc />
+    /// <remarks>
+    /// <c>--listen</c> entries when given (<c>HOST:PORT</c>, <c>[v6]:PORT</c>, <c>*:PORT</c>); otherwise <c>--host</c> and
+    /// <c>--port</c> with waitress's defaults (<c>0.0.0.0:8080</c>); nothing for a Unix socket.
+    /// </remarks>
+    public override IReadOnlyList<ListenEndpoint> GetListenEndpoints(ProcessDefinition process)
+    {
+        if (process?.Args is not WaitressArgs args || args.UnixSocket is not null)
+        {
+            return [];
+        }
+
+        if (args.Listen is { Count: > 0 } listen)
+        {
+            var endpoints = new List<ListenEndpoint>();
+            foreach (var entry in listen)
+            {
+                if (ParseListen(entry) is { } endpoint)
+                {
+                    endpoints.Add(endpoint);
+                }
+            }
+
+            return endpoints;
+        }
+
+        return [new ListenEndpoint(args.Host ?? ListenDefaultHost, args.Port ?? ListenDefaultPort)];
+    }
+
+    private static ListenEndpoint? ParseListen(string entry)
+    {
+        var colon = entry.LastIndexOf(':');
+        if (colon < 0)
+        {
+            // waitress takes a bare host with its default port.
+            return new ListenEndpoint(entry, ListenDefaultPort);
+        }
+
+        if (!int.TryParse(entry.AsSpan(colon + 1), NumberStyles.None, CultureInfo.InvariantCulture, out var port))
+        {
+            return null;
+        }
+
+        var host = entry[..colon];
+        if (host.StartsWith('[') && host.EndsWith(']'))
+        {
+            host = host[1..^1];
+        }
+
+        return new ListenEndpoint(host.Length == 0 ? ListenDefaultHost : host, port);
+    }
+}

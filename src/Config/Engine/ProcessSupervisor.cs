@@ -1,0 +1,153 @@
+using System;
+using System.Threading;
+using System.Threading.Tasks;
+using Microsoft.Extensions.Logging;
+
+namespace ProdServer.Config;
+
+/// <summary>
+/// Keeps one process running: starts it, waits until it is ready, and when it exits restarts it per its
+/// <see cref="RestartPolicy"/> with exponential back-off, until it gives up or the host stops it (see docs/operations.md).
+/// </summary>
+public sealed partial class ProcessSupervisor
+{
+    private readonly ProcessDefinition _definition;
+    private readonly string _contentRoot;
+    private readonly ILogger _logger;
+    private readonly TimeSpan _stopTimeout;
+    private readonly object _gate = new();
+    private readonly CancellationTokenSource _stopping = new();
+    private readonly TaskCompletionSource<bool> _firstReady = new(TaskCreationOptions.RunContinuationsAsynchronously);
+    private Task<SupervisorResult>? _completion;
+    private ServerProcess? _current;
+    private volatile bool _ready;
+    private int _restartRequested;
+
+    /// <summary>Creates the supervisor of <paramref name="definition"/>; nothing starts until <see cref="Start"/>.</summary>
+    /// <param name="definition">The process.</param>
+    /// <param name="contentRoot">The directory relative paths resolve against.</param>
+    /// <param name="logger">The process's logger (category <c>ProdServer.Process.&lt;name&gt;</c>).</param>
+    /// <param name="maxStopTimeout">The host's shutdown timeout: no graceful stop waits longer.</param>
+    public ProcessSupervisor(ProcessDefinition definition, string contentRoot, ILogger logger, TimeSpan? maxStopTimeout = null)
+    {
+        ArgumentNullException.ThrowIfNull(definition);
+        ArgumentNullException.ThrowIfNull(logger);
+        _definition = definition;
+        _contentRoot = contentRoot;
+        _logger = logger;
+        var stop = definition.EffectiveStopTimeout;
+        _stopTimeout = maxStopTimeout is { } max && max < stop ? max : stop;
+    }
+
+    /// <summary>The process name.</summary>
+    public string Name => _definition.Name;
+
+    /// <summary>The process definition.</summary>
+    public ProcessDefinition Definition => _definition;
+
+    /// <summary>The graceful stop timeout in force: the process's, capped by the host's shutdown timeout.</summary>
+    public TimeSpan StopTimeout => _stopTimeout;
+
+    /// <summary>The running child, if any.</summary>
+    public ServerProcess? Current => Volatile.Read(ref _current);
+
+    /// <summary>Whether the current child has passed its readiness probe and is still running.</summary>
+    public bool IsReady => _ready && Current is { Exited.IsCompleted: false };
+
+    /// <summary>How many times a child was started.</summary>
+    public int Starts { get; private set; }
+
+    /// <summary>Completes with <see langword="true"/> when the process is ready for the first time, or <see langword="false"/> when it ends before.</summary>
+    public Task<bool> FirstReady => _firstReady.Task;
+
+    /// <summary>Completes when the process has ended for good: given up, ended per its restart policy, or stopped.</summary>
+    public Task<SupervisorResult> Completion => _completion ?? throw new InvalidOperationException($"Process '{Name}' was not started.");
+
+    /// <summary>Whether <see cref="StopAsync"/> was called.</summary>
+    public bool StopRequested => _stopping.IsCancellationRequested;
+
+    /// <summary>Starts the first child and begins supervising it.</summary>
+    /// <exception cref="ServerLaunchException">The first start failed before the child ran: a port in use, a missing program.</exception>
+    public void Start()
+    {
+        var first = Launch();
+        _completion = SuperviseAsync(first);
+    }
+
+    /// <summary>Stops the process for good: the graceful stop, then a kill after <see cref="StopTimeout"/> or when <paramref name="cancellationToken"/> fires.</summary>
+    /// <param name="cancellationToken">The host's shutdown token: when it fires, the group is killed at once.</param>
+    /// <returns>A task that completes when the child has exited.</returns>
+    public async Task StopAsync(CancellationToken cancellationToken = default)
+    {
+        ServerProcess? current;
+        lock (_gate)
+        {
+            _stopping.Cancel();
+            current = _current;
+        }
+
+        if (current is not null)
+        {
+            using var registration = cancellationToken.Register(static p => ((ServerProcess)p!).Kill(), current);
+            await current.StopAsync(_stopTimeout).ConfigureAwait(false);
+        }
+
+        if (_completion is not null)
+        {
+            await _completion.ConfigureAwait(false);
+        }
+    }
+
+    /// <summary>
+    /// Reloads the process: sends the backend's <see cref="ServerBackend.ReloadSignal"/> (Gunicorn's SIGHUP) when it has one,
+    /// otherwise restarts it (graceful stop, then a new start without back-off).
+    /// </summary>
+    /// <returns>A task that completes when the signal is sent or the old child has stopped.</returns>
+    public async Task ReloadAsync()
+    {
+        var current = Current;
+        if (current is null || StopRequested)
+        {
+            return;
+        }
+
+        if (_definition.Backend.ReloadSignal is { } signal && current.Signal(signal))
+        {
+            Log.Note(_logger, Name, $"sent {Signals.Name(signal)} to reload it");
+            return;
+        }
+
+        Log.Note(_logger, Name, "reload requested; restarting it");
+        Interlocked.Exchange(ref _restartRequested, 1);
+        await current.StopAsync(_stopTimeout).ConfigureAwait(false);
+    }
+
+    private ServerProcess Launch()
+    {
+        var plan = LaunchPlanner.Plan(_definition, _contentRoot);
+        if (Starts == 0)
+        {
+            // The installed server's version only matters once: a restart runs the same binary.
+            ServerVersionCheck.Ensure(_definition, plan);
+        }
+
+        if (PortCheck.FindConflict(_definition) is { } conflict)
+        {
+            throw new ServerLaunchException(Name, conflict);
+        }
+
+        lock (_gate)
+        {
+            if (_stopping.IsCancellationRequested)
+            {
+                throw new OperationCanceledException(_stopping.Token);
+            }
+
+            var server = ServerProcess.Start(plan, _logger, _definition.Backend.StopSignalToGroup);
+            Starts++;
+            _ready = false;
+            Volatile.Write(ref _current, server);
+            return server;
+        }
+    }
+}

@@ -1,0 +1,147 @@
+using System;
+using System.Collections.Generic;
+using System.Diagnostics;
+using System.Linq;
+using System.Net;
+using System.Net.Http;
+using System.Net.Sockets;
+using System.Threading;
+using System.Threading.Tasks;
+
+namespace ProdServer.Config;
+
+/// <summary>What became of a start while the engine waited for it to be ready.</summary>
+internal enum ReadinessOutcome
+{
+    /// <summary>The probe succeeded.</summary>
+    Ready,
+
+    /// <summary>The server exited first.</summary>
+    Exited,
+
+    /// <summary>The probe did not succeed within <see cref="ReadinessProbe.Timeout"/>.</summary>
+    TimedOut,
+
+    /// <summary>The host is stopping.</summary>
+    Canceled,
+}
+
+/// <summary>Waits until a started server is ready, per its <see cref="ReadinessProbe"/>.</summary>
+internal static class Readiness
+{
+    private static readonly TimeSpan PollInterval = TimeSpan.FromMilliseconds(100);
+
+    /// <summary>A short description of the probe, for the log.</summary>
+    public static string Describe(ProcessDefinition process)
+    {
+        var endpoints = process.Backend.GetListenEndpoints(process);
+        if (process.Readiness.Path is { } path && endpoints.Count > 0)
+        {
+            return $"GET http://{Authority(endpoints[0])}{path} answers {process.Readiness.Status}";
+        }
+
+        return endpoints.Count > 0
+            ? $"{string.Join(", ", endpoints)} accepting connections"
+            : $"running for {process.StartSeconds.TotalSeconds:0.###} s";
+    }
+
+    public static async Task<ReadinessOutcome> WaitAsync(ProcessDefinition process, ServerProcess server, CancellationToken cancellationToken)
+    {
+        var endpoints = process.Backend.GetListenEndpoints(process);
+        var probe = process.Readiness;
+        var clock = Stopwatch.StartNew();
+        if (endpoints.Count == 0)
+        {
+            // Nothing to probe (a worker, a Unix socket): ready once it has stayed up for StartSeconds, as supervisord's RUNNING.
+            try
+            {
+                var exited = await Task.WhenAny(server.Exited, Task.Delay(process.StartSeconds, cancellationToken)).ConfigureAwait(false);
+                return exited == server.Exited ? ReadinessOutcome.Exited
+                    : cancellationToken.IsCancellationRequested ? ReadinessOutcome.Canceled : ReadinessOutcome.Ready;
+            }
+            catch (OperationCanceledException)
+            {
+                return ReadinessOutcome.Canceled;
+            }
+        }
+
+        using var http = probe.Path is null ? null : new HttpClient { Timeout = TimeSpan.FromSeconds(2) };
+        while (true)
+        {
+            if (server.Exited.IsCompleted)
+            {
+                return ReadinessOutcome.Exited;
+            }
+
+            if (cancellationToken.IsCancellationRequested)
+            {
+                return ReadinessOutcome.Canceled;
+            }
+
+            if (http is not null
+                ? await AnswersAsync(http, endpoints[0], probe, cancellationToken).ConfigureAwait(false)
+                : await AllAcceptAsync(endpoints, cancellationToken).ConfigureAwait(false))
+            {
+                return ReadinessOutcome.Ready;
+            }
+
+            if (clock.Elapsed >= probe.Timeout)
+            {
+                return ReadinessOutcome.TimedOut;
+            }
+
+            try
+            {
+                await Task.WhenAny(server.Exited, Task.Delay(PollInterval, cancellationToken)).ConfigureAwait(false);
+            }
+            catch (OperationCanceledException)
+            {
+                return ReadinessOutcome.Canceled;
+            }
+        }
+    }
+
+    private static async Task<bool> AllAcceptAsync(IReadOnlyList<ListenEndpoint> endpoints, CancellationToken cancellationToken)
+    {
+        foreach (var endpoint in endpoints)
+        {
+            if (PortCheck.ProbeAddress(endpoint.Host) is not { } address)
+            {
+                continue;
+            }
+
+            try
+            {
+                using var client = new Socket(address.AddressFamily, SocketType.Stream, ProtocolType.Tcp);
+                using var timeout = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+                timeout.CancelAfter(TimeSpan.FromSeconds(1));
+                await client.ConnectAsync(new IPEndPoint(address, endpoint.Port), timeout.Token).ConfigureAwait(false);
+            }
+            catch (Exception ex) when (ex is SocketException or OperationCanceledException)
+            {
+                return false;
+            }
+        }
+
+        return true;
+    }
+
+    private static async Task<bool> AnswersAsync(HttpClient http, ListenEndpoint endpoint, ReadinessProbe probe, CancellationToken cancellationToken)
+    {
+        try
+        {
+            using var response = await http.GetAsync($"http://{Authority(endpoint)}{probe.Path}", cancellationToken).ConfigureAwait(false);
+            return (int)response.StatusCode == probe.Status;
+        }
+        catch (Exception ex) when (ex is HttpRequestException or OperationCanceledException)
+        {
+            return false;
+        }
+    }
+
+    private static string Authority(ListenEndpoint endpoint)
+    {
+        var address = PortCheck.ProbeAddress(endpoint.Host)?.ToString() ?? endpoint.Host;
+        return address.Contains(':') ? $"[{address}]:{endpoint.Port}" : $"{address}:{endpoint.Port}";
+    }
+}

@@ -1,0 +1,23 @@
+using System;
+
+namespace ProdServer.Config;
+
+/// <summary>
+/// How the engine decides that a started process is ready to serve. Without a <see cref="Path"/>, a process is ready
+/// when every port its backend listens on accepts a connection (a backend without ports: when it has run for
+/// <see cref="ProcessDefinition.StartSeconds"/>); with one, when an HTTP GET of that path answers <see cref="Status"/>.
+/// </summary>
+public sealed class ReadinessProbe
+{
+    /// <summary>The default <see cref="Timeout"/>.</summary>
+    public static readonly TimeSpan DefaultTimeout = TimeSpan.FromSeconds(30);
+
+    /// <summary>An HTTP path to GET on the first listening endpoint, for example <c>/health</c>; <see langword="null"/> means "the port accepts connections".</summary>
+    public string? Path { get; set; }
+
+    /// <summary>The HTTP status <see cref="Path"/> must answer with. Default 200.</summary>
+    public int Status { get; set; } = 200;
+
+    /// <summary>How long a start may take to become ready before it counts as a failed start (systemd's <c>TimeoutStartSec</c>). Default 30 s.</summary>
+    public TimeSpan Timeout { get; set; } = DefaultTimeout;
+}

@@ -1,0 +1,41 @@
+using System.Collections.Generic;
+
+namespace ProdServer.Config;
+
+/// <summary>The hooks the supervisor asks a backend about: where it listens and how it reloads.</summary>
+public abstract partial class ServerBackend
+{
+    /// <summary>
+    /// The TCP endpoints the server will listen on with <paramref name="process"/>'s options, read from its args (for
+    /// Waitress: <c>Host</c>/<c>Port</c> or <c>Listen</c>). The engine checks before each start that they are free (so a
+    /// port in use fails at once, naming the port) and, unless a readiness path is configured, calls the process ready
+    /// once they accept connections. Default: none (a Unix socket, or a worker that does not listen).
+    /// </summary>
+    /// <param name="process">The process.</param>
+    /// <returns>The endpoints, possibly empty.</returns>
+    public virtual IReadOnlyList<ListenEndpoint> GetListenEndpoints(ProcessDefinition process) => [];
+
+    /// <summary>
+    /// The signal that makes the server reload its code and configuration without dropping connections (Gunicorn's
+    /// <c>SIGHUP</c>: new workers start, old ones finish their requests), or <see langword="null"/> when it has none; such
+    /// a server is restarted instead. Default <see langword="null"/>.
+    /// </summary>
+    public virtual int? ReloadSignal => null;
+
+    /// <summary>
+    /// Whether the stop signal goes to the server's whole process group (systemd's <c>KillMode=control-group</c>, supervisord's
+    /// <c>stopasgroup=true</c>), or to the main process only (<c>KillMode=mixed</c>), for a server whose master must
+    /// shut its children down itself (a Celery prefork worker finishing its tasks). The final SIGKILL always goes to the
+    /// whole group, and whatever is left when the main process exits is killed. Default <see langword="true"/>.
+    /// </summary>
+    public virtual bool StopSignalToGroup => true;
+}
+
+/// <summary>A TCP endpoint a server listens on.</summary>
+/// <param name="Host">The address as configured: an IP address, <c>0.0.0.0</c>/<c>::</c>/<c>*</c> for every interface, or a host name.</param>
+/// <param name="Port">The port.</param>
+public sealed record ListenEndpoint(string Host, int Port)
+{
+    /// <inheritdoc />
+    public override string ToString() => Host.Contains(':') ? $"[{Host}]:{Port}" : $"{Host}:{Port}";
+}

@@ -1,0 +1,153 @@
+using System;
+using System.Collections.Generic;
+using Microsoft.Extensions.DependencyInjection;
+using ProdServer.Config.Tests.Infrastructure;
+using Xunit;
+
+namespace ProdServer.Config.Tests;
+
+/// <summary>Restart, back-off and readiness settings: in code, in configuration, and their validation.</summary>
+public sealed class SupervisionSettingsSpecs
+{
+    private const string App = "mysite.wsgi:application";
+
+    [Fact]
+    public void Defaults_follow_supervisord_one_second_to_settle_three_retries_restart_on_failure()
+    {
+        var web = Assert.Single(Options.Resolve(o => o.UseWaitress(App)).Processes);
+
+        Assert.Equal(RestartPolicy.OnFailure, web.Restart);
+        Assert.Equal(TimeSpan.FromSeconds(1), web.StartSeconds);
+        Assert.Equal(3, web.StartRetries);
+        Assert.Equal(TimeSpan.FromSeconds(1), web.RestartDelay);
+        Assert.Equal(TimeSpan.FromSeconds(30), web.RestartMaxDelay);
+        Assert.Null(web.Readiness.Path);
+        Assert.Equal(200, web.Readiness.Status);
+        Assert.Equal(TimeSpan.FromSeconds(30), web.Readiness.Timeout);
+    }
+
+    [Fact]
+    public void I_can_set_every_supervision_setting_in_code()
+    {
+        var web = Assert.Single(Options.Resolve(o => o.UseWaitress(App)
+            .Restart(RestartPolicy.Always, startRetries: 5)
+            .StartSeconds(TimeSpan.FromSeconds(2))
+            .RestartDelay(TimeSpan.FromMilliseconds(500), TimeSpan.FromMinutes(1))
+            .Readiness("/health", 204, TimeSpan.FromSeconds(10))).Processes);
+
+        Assert.Equal(RestartPolicy.Always, web.Restart);
+        Assert.Equal(5, web.StartRetries);
+        Assert.Equal(TimeSpan.FromSeconds(2), web.StartSeconds);
+        Assert.Equal(TimeSpan.FromMilliseconds(500), web.RestartDelay);
+        Assert.Equal(TimeSpan.FromMinutes(1), web.RestartMaxDelay);
+        Assert.Equal("/health", web.Readiness.Path);
+        Assert.Equal(204, web.Readiness.Status);
+        Assert.Equal(TimeSpan.FromSeconds(10), web.Readiness.Timeout);
+    }
+
+    [Fact]
+    public void I_can_set_every_supervision_setting_in_appsettings_json_and_it_wins_over_code()
+    {
+        var options = Options.FromJson("""
+            {
+              "ProdServer": {
+                "OnGiveUp": "KeepOthers",
+                "Processes": {
+                  "web": {
+                    "Restart": "never", "StartSeconds": "2.5", "StartRetries": 7,
+                    "RestartDelay": "00:00:00.250", "RestartMaxDelay": 60,
+                    "Readiness": { "Path": "/ready", "Status": 200, "Timeout": "00:00:45" }
+                  }
+                }
+              }
+            }
+            """, o => o.UseWaitress(App).Restart(RestartPolicy.Always));
+
+        var web = Assert.Single(options.Processes);
+        Assert.Equal(GiveUpPolicy.KeepOthers, options.OnGiveUp);
+        Assert.Equal(RestartPolicy.Never, web.Restart);
+        Assert.Equal(TimeSpan.FromSeconds(2.5), web.StartSeconds);
+        Assert.Equal(7, web.StartRetries);
+        Assert.Equal(TimeSpan.FromMilliseconds(250), web.RestartDelay);
+        Assert.Equal(TimeSpan.FromSeconds(60), web.RestartMaxDelay);
+        Assert.Equal("/ready", web.Readiness.Path);
+        Assert.Equal(TimeSpan.FromSeconds(45), web.Readiness.Timeout);
+    }
+
+    [Fact]
+    public void Systemd_spelling_on_failure_is_accepted()
+    {
+        var web = Assert.Single(Options.Resolve(o => o.UseWaitress(App).Restart(RestartPolicy.Never),
+            new Dictionary<string, string?> { ["ProdServer:Processes:web:Restart"] = "on-failure" }).Processes);
+
+        Assert.Equal(RestartPolicy.OnFailure, web.Restart);
+    }
+
+    [Theory]
+    [InlineData("Restart", "sometimes", "Process 'web': Restart 'sometimes' (ProdServer:Processes:web:Restart) must be Never, OnFailure or Always.")]
+    [InlineData("Restart", "1", "Process 'web': Restart '1' (ProdServer:Processes:web:Restart) must be Never, OnFailure or Always.")]
+    [InlineData("StartRetries", "-1", "Process 'web': StartRetries '-1' (ProdServer:Processes:web:StartRetries) must be a whole number, 0 or more.")]
+    [InlineData("StartSeconds", "soon", "Process 'web': StartSeconds 'soon' (ProdServer:Processes:web:StartSeconds) must be seconds (1.5) or a time span (00:00:01.5).")]
+    [InlineData("Readiness:Status", "ok", "Process 'web': Readiness:Status 'ok' (ProdServer:Processes:web:Readiness:Status) must be an HTTP status code such as 200.")]
+    [InlineData("Readiness:Timeout", "x", "Process 'web': Readiness:Timeout 'x' (ProdServer:Processes:web:Readiness:Timeout) must be seconds (1.5) or a time span (00:00:01.5).")]
+    [InlineData("Readiness:Probe", "x", "Process 'web': ProdServer:Processes:web:Readiness:Probe is not a readiness setting; expected one of Path, Status, Timeout.")]
+    [InlineData("Readiness:Path", "health", "Process 'web': Readiness:Path must be an absolute URL path such as /health, without spaces or line breaks, got 'health'. (ProdServer:Processes:web:Readiness:Path)")]
+    [InlineData("Readiness:Path", "/a b", "Process 'web': Readiness:Path must be an absolute URL path such as /health, without spaces or line breaks, got '/a b'. (ProdServer:Processes:web:Readiness:Path)")]
+    [InlineData("RestartMaxDelay", "0.1", "Process 'web': RestartMaxDelay must be at least RestartDelay (00:00:01) and at most 1 day, got 00:00:00.1000000. (ProdServer:Processes:web:RestartMaxDelay)")]
+    [InlineData("StartRetries", "100000", "Process 'web': StartRetries must be between 0 and 1000, got 100000. (ProdServer:Processes:web:StartRetries)")]
+    public void A_bad_supervision_setting_is_rejected_naming_the_process_and_the_key(string key, string value, string expected)
+    {
+        var failure = Options.SingleFailure(o => o.UseWaitress(App), new Dictionary<string, string?> { ["ProdServer:Processes:web:" + key] = value });
+
+        Assert.Equal(expected, failure);
+    }
+
+    [Fact]
+    public void A_readiness_path_on_a_process_without_a_port_is_rejected()
+    {
+        var failure = Options.SingleFailure(o => o.UseWaitress(App, w => w with { UnixSocket = "/tmp/web.sock" }).Readiness("/health"));
+
+        Assert.Equal("Process 'web': Readiness:Path needs a TCP port to ask, but this Waitress process listens on none (a Unix socket or a worker). (ProdServer:Processes:web:Readiness:Path)", failure);
+    }
+
+    [Fact]
+    public void An_unknown_OnGiveUp_is_rejected()
+    {
+        var failure = Options.SingleFailure(o => o.UseWaitress(App), new Dictionary<string, string?> { ["ProdServer:OnGiveUp"] = "Panic" });
+
+        Assert.Equal("OnGiveUp 'Panic' (ProdServer:OnGiveUp) must be StopAll or KeepOthers.", failure);
+    }
+
+    [Theory]
+    [InlineData(null, null, null, "0.0.0.0:8080")]
+    [InlineData("127.0.0.1", 8000, null, "127.0.0.1:8000")]
+    [InlineData(null, null, "[::1]:9000 *:9001 localhost:9002", "[::1]:9000 *:9001 localhost:9002")]
+    public void Waitress_listens_where_its_flags_say(string? host, int? port, string? listen, string expected)
+    {
+        var process = new ProcessDefinition("web", ServerBackends.Waitress)
+        {
+            Args = new WaitressArgs { Host = host, Port = port, Listen = listen?.Split(' ') },
+        };
+
+        Assert.Equal(expected, string.Join(' ', ServerBackends.Waitress.GetListenEndpoints(process)));
+    }
+
+    [Fact]
+    public void Waitress_on_a_unix_socket_listens_on_no_port()
+    {
+        var process = new ProcessDefinition("web", ServerBackends.Waitress) { Args = new WaitressArgs { UnixSocket = "/tmp/w.sock" } };
+
+        Assert.Empty(ServerBackends.Waitress.GetListenEndpoints(process));
+    }
+
+    [Fact]
+    public void All_selects_every_process_and_is_never_a_process_name()
+    {
+        var parsed = ProdServerCommandLine.Parse(["--all", "--dry-run"]);
+
+        Assert.True(parsed.All);
+        Assert.True(parsed.DryRun);
+        Assert.Empty(parsed.Names);
+        Assert.Contains("--all", ProdServerCommandLine.Usage);
+    }
+}

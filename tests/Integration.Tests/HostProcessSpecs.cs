@@ -1,0 +1,169 @@
+using System;
+using System.Collections.Concurrent;
+using System.Diagnostics;
+using System.Globalization;
+using System.Linq;
+using System.Threading.Tasks;
+using Xunit;
+using Xunit.Abstractions;
+
+namespace ProdServer.Config.Integration.Tests;
+
+/// <summary>The host as its own process (this assembly's Program): killed with SIGKILL, and its exit code.</summary>
+public sealed class HostProcessSpecs(ITestOutputHelper output)
+{
+    private static string HostDll => typeof(Program).Assembly.Location;
+
+    private sealed class RunningHost(Process process, ConcurrentQueue<string> lines) : IDisposable
+    {
+        public Process Process => process;
+
+        public string Output => string.Join('\n', lines);
+
+        /// <summary>The server's pid (and group id) from the engine's "web#PID started" line.</summary>
+        public async Task<int> ServerPidAsync()
+        {
+            var clock = Stopwatch.StartNew();
+            while (clock.Elapsed < TimeSpan.FromSeconds(30) && !process.HasExited)
+            {
+                var started = lines.FirstOrDefault(l => l.Contains("web#", StringComparison.Ordinal) && l.EndsWith(" started", StringComparison.Ordinal));
+                if (started is not null)
+                {
+                    return int.Parse(started[(started.IndexOf('#') + 1)..started.LastIndexOf(' ')], CultureInfo.InvariantCulture);
+                }
+
+                await Task.Delay(50);
+            }
+
+            throw new TimeoutException("The host never started its server:\n" + Output);
+        }
+
+        public void Dispose()
+        {
+            if (!process.HasExited)
+            {
+                process.Kill(entireProcessTree: true);
+            }
+
+            process.Dispose();
+        }
+    }
+
+    private static RunningHost StartHost(params string[] args)
+    {
+        var info = new ProcessStartInfo("dotnet") { RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false };
+        info.ArgumentList.Add(HostDll);
+        foreach (var arg in args)
+        {
+            info.ArgumentList.Add(arg);
+        }
+
+        info.Environment["Logging__Console__FormatterName"] = "simple";
+        var lines = new ConcurrentQueue<string>();
+        var process = Process.Start(info)!;
+        process.OutputDataReceived += (_, e) => { if (e.Data is not null) lines.Enqueue(e.Data); };
+        process.ErrorDataReceived += (_, e) => { if (e.Data is not null) lines.Enqueue(e.Data); };
+        process.BeginOutputReadLine();
+        process.BeginErrorReadLine();
+        return new RunningHost(process, lines);
+    }
+
+    [Fact]
+    public async Task When_the_host_is_killed_with_SIGKILL_gunicorn_and_its_workers_are_gone_within_2_seconds()
+    {
+        var port = Loopback.FreePort();
+        using var host = StartHost("host", "gunicorn", port.ToString(CultureInfo.InvariantCulture));
+        var pgid = 0;
+        try
+        {
+            pgid = await host.ServerPidAsync();
+            // Master, two workers and the watchdog.
+            var members = await ProcessTable.WaitForMembersAsync(pgid, 4, TimeSpan.FromSeconds(30));
+            Assert.True(members.Count >= 4, $"group {pgid}: [{string.Join(", ", members)}]\n{host.Output}");
+
+            Assert.Equal(0, ProcessTable.Signal(host.Process.Id, 9));
+            var gone = await ProcessTable.WaitUntilGoneAsync(pgid, TimeSpan.FromSeconds(2));
+
+            output.WriteLine($"group {pgid} ({members.Count} processes) gone {gone?.TotalMilliseconds:0} ms after the host's SIGKILL");
+            Assert.True(gone is not null, $"still running 2 s after the host died: [{string.Join(", ", ProcessTable.GroupMembers(pgid))}]");
+            Assert.False(Loopback.IsListening(port));
+        }
+        finally
+        {
+            ProcessTable.KillGroup(pgid);
+        }
+    }
+
+    [Theory]
+    [InlineData(new[] { "exit", "3" }, 3)]
+    [InlineData(new[] { "kill-self", "15" }, 143)] // SIGTERM: 128 + 15, as a shell reports it
+    [InlineData(new[] { "kill-self", "9" }, 137)]
+    public async Task The_host_exits_with_the_server_exit_code_or_128_plus_the_signal_that_killed_it(string[] words, int expected)
+    {
+        using var host = StartHost(["host", "dummy", "-", .. words]);
+
+        await host.Process.WaitForExitAsync().WaitAsync(TimeSpan.FromSeconds(60));
+
+        Assert.True(expected == host.Process.ExitCode, $"exit code {host.Process.ExitCode}, expected {expected}:\n{host.Output}");
+    }
+
+    [Fact]
+    public async Task SIGHUP_to_the_host_reloads_gunicorn_gracefully_new_workers_same_master()
+    {
+        var port = Loopback.FreePort();
+        using var host = StartHost("host", "gunicorn", port.ToString(CultureInfo.InvariantCulture));
+        var pgid = 0;
+        try
+        {
+            pgid = await host.ServerPidAsync();
+            var before = await ProcessTable.WaitForMembersAsync(pgid, 4, TimeSpan.FromSeconds(30));
+            Assert.True(before.Count >= 4, host.Output);
+
+            Assert.Equal(0, ProcessTable.Signal(host.Process.Id, 1));
+
+            // Gunicorn starts two new workers, then retires the old ones; the master (the group leader) stays.
+            var clock = Stopwatch.StartNew();
+            var workersBefore = before.Where(p => p != pgid).ToHashSet();
+            while (ProcessTable.GroupMembers(pgid).Count(p => !workersBefore.Contains(p)) < 3)
+            {
+                Assert.True(clock.Elapsed < TimeSpan.FromSeconds(30), $"no new workers after SIGHUP:\n{host.Output}");
+                await Task.Delay(100);
+            }
+
+            Assert.True(ProcessTable.IsAlive(pgid));
+            Assert.False(host.Process.HasExited);
+            Assert.Contains("sent SIGHUP to reload it", host.Output);
+        }
+        finally
+        {
+            ProcessTable.KillGroup(pgid);
+        }
+    }
+
+    [Fact]
+    public async Task SIGHUP_to_the_host_restarts_a_server_that_cannot_reload()
+    {
+        using var host = StartHost("host", "dummy", "-", "serve");
+        var first = await host.ServerPidAsync();
+        try
+        {
+            await Task.Delay(1500); // past StartSeconds: ready
+            Assert.Equal(0, ProcessTable.Signal(host.Process.Id, 1));
+
+            var clock = Stopwatch.StartNew();
+            while (host.Output.Split('\n').Count(l => l.Contains("web#", StringComparison.Ordinal) && l.EndsWith(" started", StringComparison.Ordinal)) < 2)
+            {
+                Assert.True(clock.Elapsed < TimeSpan.FromSeconds(30), $"not restarted after SIGHUP:\n{host.Output}");
+                await Task.Delay(100);
+            }
+
+            Assert.False(host.Process.HasExited);
+            Assert.Contains("reload requested; restarting it", host.Output);
+            Assert.False(ProcessTable.IsAlive(first));
+        }
+        finally
+        {
+            ProcessTable.KillGroup(first);
+        }
+    }
+}

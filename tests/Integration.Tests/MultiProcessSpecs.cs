@@ -1,0 +1,65 @@
+using System;
+using System.Diagnostics;
+using System.IO;
+using System.Threading;
+using System.Threading.Tasks;
+using Microsoft.Extensions.Hosting;
+using Xunit;
+
+namespace ProdServer.Config.Integration.Tests;
+
+/// <summary>Several processes in one host (<c>--all</c>), and what happens when one of them gives up.</summary>
+public sealed class MultiProcessSpecs
+{
+    private static (IHost Host, CapturingLoggerProvider Logs) TwoProcesses(GiveUpPolicy policy) => SupervisedHost.Build(o =>
+    {
+        o.Options.OnGiveUp = policy;
+        TestBackend.Declare(o, "web", TestBackend.Dummy, null, "serve");
+        TestBackend.Declare(o, "worker", TestBackend.Dummy, null, "exit", "5")
+            .Restart(RestartPolicy.OnFailure, startRetries: 1)
+            .RestartDelay(TimeSpan.FromMilliseconds(50));
+    });
+
+    [Fact]
+    public async Task With_all_and_StopAll_a_crash_looping_process_stops_the_others_and_the_host_exits_with_its_code()
+    {
+        var (host, logs) = TwoProcesses(GiveUpPolicy.StopAll);
+        using var stop = new CancellationTokenSource(TimeSpan.FromSeconds(60));
+
+        var code = await host.RunProdServerAsync(["--all"], TextWriter.Null, TextWriter.Null, stop.Token).WaitAsync(TimeSpan.FromSeconds(60));
+
+        Assert.Equal(5, code);
+        var web = logs.StartedPid("web");
+        Assert.Contains("Process 'worker' gave up after 2 failed starts", logs.Text);
+        Assert.Contains($"web#{web} stopped gracefully", logs.Text);
+        Assert.False(ProcessTable.IsAlive(web));
+    }
+
+    [Fact]
+    public async Task With_KeepOthers_the_other_processes_keep_running_after_one_gives_up()
+    {
+        var (host, logs) = TwoProcesses(GiveUpPolicy.KeepOthers);
+        using var stop = new CancellationTokenSource(TimeSpan.FromSeconds(60));
+        var run = host.RunProdServerAsync(["--all"], TextWriter.Null, TextWriter.Null, stop.Token);
+        try
+        {
+            var clock = Stopwatch.StartNew();
+            while (!logs.Text.Contains("Process 'worker' gave up", StringComparison.Ordinal))
+            {
+                Assert.True(clock.Elapsed < TimeSpan.FromSeconds(30), logs.Text);
+                await Task.Delay(50);
+            }
+
+            await Task.Delay(500);
+            Assert.False(run.IsCompleted, "the host stopped although OnGiveUp is KeepOthers:\n" + logs.Text);
+            Assert.True(ProcessTable.IsAlive(logs.StartedPid("web")));
+        }
+        finally
+        {
+            await stop.CancelAsync();
+        }
+
+        // The host still reports the failure it lived through.
+        Assert.Equal(5, await run.WaitAsync(TimeSpan.FromSeconds(20)));
+    }
+}

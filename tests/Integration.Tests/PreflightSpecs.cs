@@ -1,0 +1,55 @@
+using System;
+using System.Diagnostics;
+using System.IO;
+using System.Net;
+using System.Net.Sockets;
+using System.Threading;
+using System.Threading.Tasks;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
+using Xunit;
+using Xunit.Abstractions;
+
+namespace ProdServer.Config.Integration.Tests;
+
+/// <summary>Start failures that are caught before, or explained after, the server runs.</summary>
+public sealed class PreflightSpecs(ITestOutputHelper output)
+{
+    [Fact]
+    public async Task A_port_already_in_use_fails_within_a_second_naming_the_port_and_its_holder()
+    {
+        using var holder = new TcpListener(IPAddress.Loopback, 0);
+        holder.Start();
+        var port = ((IPEndPoint)holder.LocalEndpoint).Port;
+        var (host, logs) = SupervisedHost.Build(o => o.UseWaitress("hello:app", w => w with { Host = "127.0.0.1", Port = port })
+            .WorkingDirectory("apps").Python(Python.Debian));
+        var error = new StringWriter();
+        var clock = Stopwatch.StartNew();
+
+        var code = await host.RunProdServerAsync(["web"], TextWriter.Null, error).WaitAsync(TimeSpan.FromSeconds(30));
+
+        output.WriteLine($"failed after {clock.Elapsed.TotalMilliseconds:0} ms: {error}");
+        Assert.Equal(ExitCodes.InvalidConfiguration, code);
+        Assert.True(clock.Elapsed < TimeSpan.FromSeconds(1), $"took {clock.Elapsed}");
+        Assert.Contains($"Process 'web': port {port} (127.0.0.1:{port}) is already in use by pid {Environment.ProcessId}", error.ToString());
+        Assert.DoesNotContain("web#", logs.Text); // nothing was started
+    }
+
+    [Fact]
+    public async Task An_import_error_in_the_app_is_the_reason_given_when_the_engine_gives_up()
+    {
+        var port = Loopback.FreePort();
+        var (host, logs) = SupervisedHost.Build(o => o.UseWaitress("no_such_module:app", w => w with { Host = "127.0.0.1", Port = port })
+            .WorkingDirectory("apps").Python(Python.Debian)
+            .RestartDelay(TimeSpan.FromMilliseconds(50), TimeSpan.FromMilliseconds(100)));
+        using var stop = new CancellationTokenSource(TimeSpan.FromSeconds(60));
+
+        var code = await host.RunProdServerAsync(["web"], TextWriter.Null, TextWriter.Null, stop.Token).WaitAsync(TimeSpan.FromSeconds(60));
+
+        Assert.Equal(1, code);
+        var gaveUp = Assert.Single(logs.Text.Split('\n'), l => l.StartsWith("Critical ", StringComparison.Ordinal));
+        output.WriteLine(gaveUp);
+        Assert.Contains("gave up after 4 failed starts in a row (StartRetries=3)", gaveUp);
+        Assert.Contains("it said: Error: Bad module 'no_such_module'", gaveUp);
+    }
+}

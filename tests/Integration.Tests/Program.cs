@@ -1,0 +1,36 @@
+using System;
+using System.Globalization;
+using System.Linq;
+using System.Threading.Tasks;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
+
+namespace ProdServer.Config.Integration.Tests;
+
+/// <summary>
+/// This assembly doubles as a host program, so a test can run a host as a separate process and SIGKILL it:
+/// <c>dotnet ProdServer.Config.Integration.Tests.dll host gunicorn PORT</c> or <c>… host dummy - WORDS…</c>.
+/// The test runner never calls it (it has its own entry point).
+/// </summary>
+internal static class Program
+{
+    public static async Task<int> Main(string[] args)
+    {
+        if (args is not ["host", var scenario, var portText, .. var words])
+        {
+            await Console.Error.WriteLineAsync("usage: host gunicorn PORT | host dummy - WORDS...");
+            return ExitCodes.Usage;
+        }
+
+        int? port = int.TryParse(portText, NumberStyles.None, CultureInfo.InvariantCulture, out var p) ? p : null;
+        var builder = Host.CreateApplicationBuilder(new HostApplicationBuilderSettings { Args = [], ContentRootPath = AppContext.BaseDirectory });
+        builder.Services.AddProdServer(o =>
+        {
+            var process = scenario == "gunicorn"
+                ? TestBackend.Declare(o, "web", TestBackend.Gunicorn, port, ["--workers=2", $"--bind=127.0.0.1:{port}", "hello:app"])
+                : TestBackend.Declare(o, "web", TestBackend.Dummy, port, words.ToArray());
+            process.Restart(RestartPolicy.Never);
+        });
+        return await builder.Build().RunProdServerAsync(["web"]);
+    }
+}

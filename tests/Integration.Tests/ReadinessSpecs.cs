@@ -1,0 +1,106 @@
+using System;
+using System.Collections.Concurrent;
+using System.Diagnostics;
+using System.IO;
+using System.Linq;
+using System.Threading;
+using System.Threading.Tasks;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Diagnostics.HealthChecks;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Hosting.Systemd;
+using Microsoft.Extensions.Logging;
+using Xunit;
+
+namespace ProdServer.Config.Integration.Tests;
+
+/// <summary>Readiness: the probe, the health check per process, systemd's READY=1, and the readiness timeout.</summary>
+public sealed class ReadinessSpecs
+{
+    /// <summary>Records what the systemd lifetime would send to NOTIFY_SOCKET, and what the log said at that moment.</summary>
+    private sealed class RecordingNotifier(CapturingLoggerProvider logs) : ISystemdNotifier
+    {
+        public ConcurrentQueue<(string State, bool ReadyLogged)> Sent { get; } = new();
+
+        public bool IsEnabled => true;
+
+        public void Notify(ServiceState state) => Sent.Enqueue((state.ToString(), logs.Text.Contains("web#", StringComparison.Ordinal) && logs.Text.Contains(" is ready (GET http://127.0.0.1:", StringComparison.Ordinal)));
+    }
+
+    [Fact]
+    public async Task The_health_check_goes_from_Unhealthy_to_Healthy_when_the_readiness_path_answers_200_and_systemd_hears_READY_then()
+    {
+        var port = Loopback.FreePort();
+        RecordingNotifier? notifier = null;
+        var (host, logs) = SupervisedHost.Build(
+            o => TestBackend.Declare(o, "web", TestBackend.Dummy, port, "http", port.ToString(System.Globalization.CultureInfo.InvariantCulture), "2")
+                .Readiness("/health", 200, TimeSpan.FromSeconds(30)),
+            services =>
+            {
+                services.AddHealthChecks().AddProdServerChecks();
+                services.AddSingleton<ISystemdNotifier>(sp => notifier = new RecordingNotifier(sp.GetServices<ILoggerProvider>().OfType<CapturingLoggerProvider>().Single()));
+                services.AddSingleton<IHostLifetime, SystemdLifetime>();
+            });
+        var health = host.Services.GetRequiredService<HealthCheckService>();
+        using var stop = new CancellationTokenSource(TimeSpan.FromSeconds(60));
+        var run = host.RunProdServerAsync(["web"], TextWriter.Null, TextWriter.Null, stop.Token);
+        try
+        {
+            var seen = new System.Collections.Generic.List<HealthStatus>();
+            var clock = Stopwatch.StartNew();
+            while (clock.Elapsed < TimeSpan.FromSeconds(30) && !run.IsCompleted)
+            {
+                var report = await health.CheckHealthAsync();
+                var status = report.Entries["prodserver:web"].Status;
+                if (seen.Count == 0 || seen[^1] != status)
+                {
+                    seen.Add(status);
+                }
+
+                if (status == HealthStatus.Healthy)
+                {
+                    break;
+                }
+
+                await Task.Delay(100);
+            }
+
+            Assert.Equal([HealthStatus.Unhealthy, HealthStatus.Healthy], seen);
+            Assert.Contains("web#", logs.Text);
+            Assert.Contains("is ready (GET http://127.0.0.1:" + port + "/health answers 200)", logs.Text);
+            Assert.NotNull(notifier);
+            await WaitUntilAsync(() => notifier!.Sent.Any(s => s.State.StartsWith("READY", StringComparison.Ordinal)));
+            Assert.True(notifier!.Sent.First(s => s.State.StartsWith("READY", StringComparison.Ordinal)).ReadyLogged,
+                "READY=1 was sent before the process was ready");
+        }
+        finally
+        {
+            await stop.CancelAsync();
+            Assert.Equal(0, await run.WaitAsync(TimeSpan.FromSeconds(20)));
+        }
+    }
+
+    [Fact]
+    public async Task A_start_that_is_not_ready_within_the_readiness_timeout_is_a_failed_start()
+    {
+        var port = Loopback.FreePort();
+        var (host, logs) = SupervisedHost.Build(o => TestBackend.Declare(o, "web", TestBackend.Dummy, port, "http", port.ToString(System.Globalization.CultureInfo.InvariantCulture), "600")
+            .Readiness("/health", 200, TimeSpan.FromSeconds(1))
+            .Restart(RestartPolicy.OnFailure, startRetries: 0));
+
+        var code = await host.RunProdServerAsync(["web"], TextWriter.Null, TextWriter.Null).WaitAsync(TimeSpan.FromSeconds(40));
+
+        Assert.NotEqual(0, code);
+        Assert.Contains("was not ready within 00:00:01", logs.Text);
+        Assert.Contains("gave up after 1 failed starts in a row (StartRetries=0): not ready within 00:00:01", logs.Text);
+    }
+
+    private static async Task WaitUntilAsync(Func<bool> condition)
+    {
+        var clock = Stopwatch.StartNew();
+        while (!condition() && clock.Elapsed < TimeSpan.FromSeconds(10))
+        {
+            await Task.Delay(20);
+        }
+    }
+}

@@ -1,0 +1,147 @@
+using System;
+using System.Collections.Generic;
+using System.Diagnostics;
+using System.Linq;
+using System.Threading.Tasks;
+using Xunit;
+using Xunit.Abstractions;
+
+namespace ProdServer.Config.Integration.Tests;
+
+/// <summary>Stop semantics: the stop signal and the kill go to the server's whole process group.</summary>
+public sealed class StopSpecs(ITestOutputHelper output)
+{
+    private static (ServerProcess Process, CapturingLoggerProvider Logs) Start(string module, params string[] args) =>
+        Start(module, true, args);
+
+    private static (ServerProcess Process, CapturingLoggerProvider Logs) Start(string module, bool stopSignalToGroup, params string[] args)
+    {
+        var logs = new CapturingLoggerProvider();
+        var plan = new LaunchPlan("svc", Python.Debian, ["-m", module, .. args], Python.AppsDirectory,
+            new Dictionary<string, string> { ["PYTHONUNBUFFERED"] = "1" });
+        return (ServerProcess.Start(plan, logs.CreateLogger("ProdServer.Process.svc"), stopSignalToGroup), logs);
+    }
+
+    [Theory]
+    [InlineData(true, 2)]   // KillMode=control-group: every child hears SIGTERM itself
+    [InlineData(false, 0)]  // KillMode=mixed: only the main process does; the children are killed when it exits
+    public async Task The_stop_signal_reaches_the_whole_group_or_only_the_main_process_as_the_backend_says(bool toGroup, int childrenThatHeardIt)
+    {
+        var notes = System.IO.Path.GetTempFileName();
+        var (server, logs) = Start("dummy", toGroup, "fork-note", "2", notes);
+        try
+        {
+            await ServerProcessSpecs.WaitForLineAsync(logs, "ready");
+
+            var code = await server.StopAsync(TimeSpan.FromSeconds(10)).WaitAsync(TimeSpan.FromSeconds(20));
+
+            Assert.Equal(0, code);
+            Assert.NotNull(await ProcessTable.WaitUntilGoneAsync(server.Id, TimeSpan.FromSeconds(3)));
+            Assert.Equal(childrenThatHeardIt, System.IO.File.ReadAllLines(notes).Length);
+            Assert.Contains(toGroup ? "SIGTERM to its process group" : "SIGTERM to the main process only", logs.Text);
+        }
+        finally
+        {
+            ProcessTable.KillGroup(server.Id);
+            System.IO.File.Delete(notes);
+        }
+    }
+
+    [Fact]
+    public async Task Children_that_ignore_SIGTERM_go_with_their_group_when_the_server_stops()
+    {
+        var (server, logs) = Start("dummy", "fork", "2");
+        try
+        {
+            await ServerProcessSpecs.WaitForLineAsync(logs, "ready");
+            var timeout = TimeSpan.FromSeconds(1);
+            var clock = Stopwatch.StartNew();
+
+            // The leader exits on SIGTERM, but its two children ignore it: the group kill after the timeout takes them.
+            var code = await server.StopAsync(timeout).WaitAsync(TimeSpan.FromSeconds(15));
+            var gone = await ProcessTable.WaitUntilGoneAsync(server.Id, TimeSpan.FromSeconds(5));
+
+            output.WriteLine($"graceful stop of the leader: {clock.Elapsed.TotalMilliseconds:0} ms (code {code}); group gone after {gone?.TotalMilliseconds:0} ms more");
+            Assert.Equal(0, code);
+            Assert.NotNull(gone);
+        }
+        finally
+        {
+            ProcessTable.KillGroup(server.Id);
+        }
+    }
+
+    [Fact]
+    public async Task A_server_ignoring_SIGTERM_is_killed_within_a_second_of_its_stop_timeout()
+    {
+        var (server, logs) = Start("dummy", "ignore-sigterm");
+        try
+        {
+            await ServerProcessSpecs.WaitForLineAsync(logs, "ready");
+            var timeout = TimeSpan.FromMilliseconds(800);
+            var clock = Stopwatch.StartNew();
+
+            var code = await server.StopAsync(timeout).WaitAsync(TimeSpan.FromSeconds(15));
+            var elapsed = clock.Elapsed;
+
+            output.WriteLine($"stop timeout {timeout.TotalMilliseconds} ms, stopped after {elapsed.TotalMilliseconds:0} ms ({(elapsed - timeout).TotalMilliseconds:0} ms over)");
+            Assert.Equal(137, code); // 128 + SIGKILL
+            Assert.InRange(elapsed, timeout, timeout + TimeSpan.FromSeconds(1));
+            Assert.Empty(ProcessTable.GroupMembers(server.Id));
+        }
+        finally
+        {
+            ProcessTable.KillGroup(server.Id);
+        }
+    }
+
+    [Fact]
+    public async Task Stopping_gunicorn_stops_its_workers_too()
+    {
+        var port = Loopback.FreePort();
+        var (server, logs) = Start("gunicorn", "--workers=2", $"--bind=127.0.0.1:{port}", "hello:app");
+        try
+        {
+            // The master, two workers and the watchdog.
+            var members = await ProcessTable.WaitForMembersAsync(server.Id, 4, TimeSpan.FromSeconds(30));
+            Assert.True(members.Count >= 4, $"expected master, 2 workers and the watchdog in group {server.Id}: [{string.Join(", ", members)}]\n{logs.Text}");
+            Assert.True(Loopback.IsListening(port));
+
+            var code = await server.StopAsync(TimeSpan.FromSeconds(10)).WaitAsync(TimeSpan.FromSeconds(20));
+
+            Assert.Equal(0, code);
+            Assert.NotNull(await ProcessTable.WaitUntilGoneAsync(server.Id, TimeSpan.FromSeconds(3)));
+            Assert.DoesNotContain(members, ProcessTable.IsAlive);
+            Assert.Contains("stopped gracefully", logs.Text);
+        }
+        finally
+        {
+            ProcessTable.KillGroup(server.Id);
+        }
+    }
+
+    [Fact]
+    public async Task Workers_of_a_master_killed_with_SIGKILL_do_not_outlive_it()
+    {
+        var (server, logs) = Start("dummy", "fork", "2");
+        try
+        {
+            await ServerProcessSpecs.WaitForLineAsync(logs, "ready");
+            var children = logs.Text.Split('\n').Where(l => l.Contains(": child ", StringComparison.Ordinal))
+                .Select(l => int.Parse(l[(l.LastIndexOf(' ') + 1)..], System.Globalization.CultureInfo.InvariantCulture)).ToList();
+            Assert.Equal(2, children.Count);
+
+            Assert.Equal(0, ProcessTable.Signal(server.Id, 9));
+            var code = await server.Exited.WaitAsync(TimeSpan.FromSeconds(10));
+            var gone = await ProcessTable.WaitUntilGoneAsync(server.Id, TimeSpan.FromSeconds(2));
+
+            Assert.Equal(137, code);
+            Assert.NotNull(gone);
+            Assert.DoesNotContain(children, ProcessTable.IsAlive);
+        }
+        finally
+        {
+            ProcessTable.KillGroup(server.Id);
+        }
+    }
+}
