@@ -109,6 +109,22 @@ public sealed class BackendSettingsAnalyzerTests
         """,
         At(RuleMetadata.GunicornDaemon, "appsettings.Development.json", 1, 79, "\"Daemon\":true", "Daemon"));
 
+    [Fact]
+    public Task Reports_an_HTTP_server_pointed_at_the_other_interfaces_module_in_appsettings_json() => VerifyJsonAsync("appsettings.json", """
+        {"ProdServer":{"Processes":{"web":{"Backend":"Uvicorn","App":"mysite.wsgi:application"},"wsgi":{"Backend":"UvicornWsgi","App":"mysite.wsgi:application"}}}}
+        """,
+        At(RuleMetadata.AppInterfaceMismatch, "appsettings.json", 1, 62, "\"mysite.wsgi:application\"", "mysite.wsgi:application", "WSGI", "Uvicorn", "ASGI", "mysite.asgi:application"));
+
+    [Fact]
+    public Task Judges_a_process_whose_backend_is_set_in_code_by_the_one_record_its_keys_fit() => VerifyJsonAsync("appsettings.json", """
+        {"ProdServer":{"Processes":{
+        "web":{"App":"mysite.wsgi:application","Args":{"TimeoutKeepAlive":5,"Reload":true}},
+        "any":{"Args":{"Reload":true}}}}}
+        """,
+        // Only UvicornArgs has TimeoutKeepAlive, but Uvicorn (ASGI) and UvicornWsgi share it: the rules apply, the app's interface is unknown.
+        // Reload alone fits Gunicorn, Uvicorn and Granian: nothing is inferred.
+        At(RuleMetadata.UvicornReloadInProduction, "appsettings.json", 2, 69, "\"Reload\":true", "Reload"));
+
     private static Task VerifyJsonAsync(string fileName, string json, params DiagnosticResult[] expected)
     {
         var test = new JsonTest { TestCode = "class Program { }", ReferenceAssemblies = ReferenceAssemblies.Net.Net80 };

@@ -57,6 +57,7 @@ internal static class Verify
             public sealed partial record UvicornArgs
             {
                 public bool? Reload { get; init; }
+                public int? TimeoutKeepAlive { get; init; }
                 public UvicornLogLevel? LogLevel { get; init; }
             }
 
