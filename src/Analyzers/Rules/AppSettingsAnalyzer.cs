@@ -100,7 +100,7 @@ public sealed class AppSettingsAnalyzer : DiagnosticAnalyzer
 
             var args = section.Find("Args")?.Value as JsonObject;
             var backend = (section.Find("Backend")?.Value as JsonScalar)?.Text;
-            var (set, appInterface) = backend is not null ? (SettingRuleSets.FindByBackend(backend), SettingRuleSets.FindByBackend(backend)?.AppInterface) : InferFromKeys(known, args);
+            var (set, appInterface) = backend is not null ? Named(SettingRuleSets.FindByBackend(backend)) : InferFromKeys(known, args);
             if (set is null)
             {
                 continue;
@@ -147,6 +147,8 @@ public sealed class AppSettingsAnalyzer : DiagnosticAnalyzer
             }
         }
     }
+
+    private static (SettingRuleSet? Set, string? AppInterface) Named(SettingRuleSet? set) => (set, set?.AppInterface);
 
     // The backend is set in code: judge by the keys, when exactly one args record has them all. Backends that share a
     // record (Uvicorn and UvicornWsgi) share its rules, but the app's interface is only known when they agree on it.
