@@ -94,4 +94,34 @@ public sealed class ProdServerBuilderAnalyzerTests
             static void M(object services) => services.AddProdServer(o => { o.UseWaitress("bad"); o.UseWaitress("bad"); });
         }
         """, withLibrary: false, editorConfig: null);
+
+    [Fact]
+    public Task Reports_every_HTTP_server_pointed_at_the_other_interfaces_module() => VerifyAsync("""
+        services.AddProdServer(o =>
+                {
+                    o.UseGunicorn({|#0:"mysite.asgi:application"|});
+                    o.Process("asgi").UseUvicornWsgi({|#1:"mysite.asgi:application"|});
+                    o.Process("granian").UseGranian({|#2:"mysite.wsgi:application"|});
+                    o.Process("granian-wsgi").UseGranianWsgi({|#3:"mysite.asgi:application"|});
+                });
+                services.AddProdServer(o => o.UseUvicorn({|#4:"mysite.wsgi:application"|}));
+        """,
+        D(RuleMetadata.AppInterfaceMismatch, 0, "mysite.asgi:application", "ASGI", "Gunicorn", "WSGI", "mysite.wsgi:application"),
+        D(RuleMetadata.AppInterfaceMismatch, 1, "mysite.asgi:application", "ASGI", "UvicornWsgi", "WSGI", "mysite.wsgi:application"),
+        D(RuleMetadata.AppInterfaceMismatch, 2, "mysite.wsgi:application", "WSGI", "Granian", "ASGI", "mysite.asgi:application"),
+        D(RuleMetadata.AppInterfaceMismatch, 3, "mysite.asgi:application", "ASGI", "GranianWsgi", "WSGI", "mysite.wsgi:application"),
+        D(RuleMetadata.AppInterfaceMismatch, 4, "mysite.wsgi:application", "WSGI", "Uvicorn", "ASGI", "mysite.asgi:application"));
+
+    [Fact]
+    public Task Does_not_report_HTTP_servers_given_their_own_interface_or_a_Celery_app() => VerifyAsync("""
+        services.AddProdServer(o =>
+                {
+                    o.UseGunicorn("mysite.wsgi:application");
+                    o.Process("asgi").UseUvicornWsgi("mysite.wsgi:application");
+                    o.Process("granian").UseGranian("mysite.asgi:application");
+                    o.Process("granian-wsgi").UseGranianWsgi("mysite.wsgi:application");
+                    o.Process("worker").UseCeleryWorker("proj");
+                });
+                services.AddProdServer(o => o.UseUvicorn("mysite.asgi:application"));
+        """);
 }

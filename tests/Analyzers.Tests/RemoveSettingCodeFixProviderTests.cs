@@ -299,4 +299,33 @@ public sealed class RemoveSettingCodeFixProviderTests
             """;
         return VerifyCodeFixAsync(source, source, Diagnostic(0));
     }
+
+    [Fact]
+    public Task Removes_reload_and_daemon_and_an_initializer_left_empty() => VerifyCodeFixAsync("""
+        using ProdServer.Config;
+
+        class C
+        {
+            GunicornArgs G(GunicornArgs g) => g with { {|#0:Reload = true|}, Workers = 4, {|#1:Daemon = true|} };
+
+            UvicornArgs U(UvicornArgs u) => u with { {|#2:Reload = true|} };
+
+            GranianArgs R() => new GranianArgs { {|#3:Reload = true|} };
+        }
+        """, """
+        using ProdServer.Config;
+
+        class C
+        {
+            GunicornArgs G(GunicornArgs g) => g with { Workers = 4 };
+
+            UvicornArgs U(UvicornArgs u) => u;
+
+            GranianArgs R() => new GranianArgs();
+        }
+        """,
+        Verify.Diagnostic(RuleMetadata.GunicornReloadInProduction, 0).WithArguments("Reload"),
+        Verify.Diagnostic(RuleMetadata.GunicornDaemon, 1).WithArguments("Daemon"),
+        Verify.Diagnostic(RuleMetadata.UvicornReloadInProduction, 2).WithArguments("Reload"),
+        Verify.Diagnostic(RuleMetadata.GranianReloadInProduction, 3).WithArguments("Reload"));
 }

@@ -42,6 +42,45 @@ internal static class Verify
                 public string? UnixSocketPerms { get; init; }
             }
 
+            public enum GunicornLogLevel { Debug, Info, Warning, Error, Critical }
+
+            public sealed partial record GunicornArgs
+            {
+                public int? Workers { get; init; }
+                public bool? Reload { get; init; }
+                public bool? Daemon { get; init; }
+                public GunicornLogLevel? LogLevel { get; init; }
+            }
+
+            public enum UvicornLogLevel { Critical, Error, Warning, Info, Debug, Trace }
+
+            public sealed partial record UvicornArgs
+            {
+                public bool? Reload { get; init; }
+                public int? TimeoutKeepAlive { get; init; }
+                public UvicornLogLevel? LogLevel { get; init; }
+            }
+
+            public enum GranianLogLevel { Critical, Error, Warning, Warn, Info, Debug, Notset }
+
+            public sealed partial record GranianArgs
+            {
+                public GranianLogLevel? LogLevel { get; init; }
+                public bool? Reload { get; init; }
+            }
+
+            public enum CeleryLogLevel { Debug, Info, Warning, Error, Critical, Fatal }
+
+            public sealed partial record CeleryWorkerArgs
+            {
+                public CeleryLogLevel? LogLevel { get; init; }
+            }
+
+            public sealed partial record CeleryBeatArgs
+            {
+                public CeleryLogLevel? LogLevel { get; init; }
+            }
+
             public sealed class ProdServerBuilder
             {
                 public ProcessBuilder Process(string name) => new ProcessBuilder();
@@ -71,6 +110,28 @@ internal static class Verify
             {
                 public static ProcessBuilder UseWaitress(this ProcessBuilder process, string app, Func<WaitressArgs, WaitressArgs>? configure = null) => process;
                 public static ProcessBuilder UseWaitress(this ProdServerBuilder builder, string app, Func<WaitressArgs, WaitressArgs>? configure = null) => new ProcessBuilder();
+            }
+
+            public static class GunicornBuilderExtensions
+            {
+                public static ProcessBuilder UseGunicorn(this ProdServerBuilder builder, string app, Func<GunicornArgs, GunicornArgs>? configure = null) => new ProcessBuilder();
+            }
+
+            public static class UvicornBuilderExtensions
+            {
+                public static ProcessBuilder UseUvicorn(this ProdServerBuilder builder, string app, Func<UvicornArgs, UvicornArgs>? configure = null) => new ProcessBuilder();
+                public static ProcessBuilder UseUvicornWsgi(this ProcessBuilder process, string app, Func<UvicornArgs, UvicornArgs>? configure = null) => process;
+            }
+
+            public static class GranianBuilderExtensions
+            {
+                public static ProcessBuilder UseGranian(this ProcessBuilder process, string app, Func<GranianArgs, GranianArgs>? configure = null) => process;
+                public static ProcessBuilder UseGranianWsgi(this ProcessBuilder process, string app, Func<GranianArgs, GranianArgs>? configure = null) => process;
+            }
+
+            public static class CeleryWorkerBuilderExtensions
+            {
+                public static ProcessBuilder UseCeleryWorker(this ProcessBuilder process, string app, Func<CeleryWorkerArgs, CeleryWorkerArgs>? configure = null) => process;
             }
         }
         """;

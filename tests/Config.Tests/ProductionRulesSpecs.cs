@@ -135,6 +135,84 @@ public sealed class ProductionRulesSpecs
     }
 
     [Fact]
+    public void Reload_switched_on_for_any_HTTP_server_is_logged_with_that_servers_id()
+    {
+        var run = Start(o =>
+        {
+            o.UseGunicorn("mysite.wsgi:application", g => g with { Reload = true });
+            o.Process("asgi").UseUvicorn("mysite.asgi:application", u => u with { Reload = true });
+            o.Process("granian").UseGranianWsgi("mysite.wsgi:application", g => g with { Reload = true });
+        });
+
+        Assert.Null(run.Failure);
+        Assert.Equal(["PSC0201", "PSC0301", "PSC0401"], run.Logs.Select(l => l.Message[..7]).Order());
+        Assert.All(run.Logs, l => Assert.Equal(LogLevel.Warning, l.Level));
+        Assert.Contains(run.Logs, l => l.Message.StartsWith("PSC0301: Process 'asgi': 'Reload' is true: uvicorn watches the source files", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public void A_debug_log_level_from_configuration_is_logged_for_the_server_and_for_Celery()
+    {
+        var run = Start(
+            o =>
+            {
+                o.UseGunicorn("mysite.wsgi:application");
+                o.Process("worker").UseCeleryWorker("proj");
+                o.Process("beat").UseCeleryBeat("proj", b => b with { LogLevel = CeleryLogLevel.Info });
+            },
+            settings: new()
+            {
+                ["ProdServer:Processes:web:Args:log-level"] = "debug",
+                ["ProdServer:Processes:worker:Args:LogLevel"] = "Debug",
+            });
+
+        Assert.Null(run.Failure);
+        Assert.Equal(["PSC0203", "PSC0501"], run.Logs.Select(l => l.Message[..7]).Order());
+        Assert.Contains(run.Logs, l => l.Message.StartsWith("PSC0501: Process 'worker': 'LogLevel' is DEBUG: celery logs every detail", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public void Reload_and_debug_levels_are_not_reported_in_Development()
+    {
+        var run = Start(
+            o => o.UseUvicorn("mysite.asgi:application", u => u with { Reload = true, LogLevel = UvicornLogLevel.Trace }),
+            environment: "Development");
+
+        Assert.Null(run.Failure);
+        Assert.Empty(run.Logs);
+    }
+
+    [Fact]
+    public void Gunicorn_daemon_is_refused_once_by_its_validator_in_every_environment()
+    {
+        var ex = Assert.Throws<OptionsValidationException>(() => Infrastructure.Options.Resolve(
+            o => o.UseGunicorn("mysite.wsgi:application", g => g with { Daemon = true })));
+
+        var failure = Assert.Single(ex.Failures);
+        Assert.Contains("Daemon cannot be on", failure, StringComparison.Ordinal);
+        Assert.DoesNotContain("PSC0202", failure, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData("Uvicorn", "mysite.wsgi:application", "WSGI", "ASGI")]
+    [InlineData("UvicornWsgi", "mysite.asgi:application", "ASGI", "WSGI")]
+    [InlineData("Granian", "mysite.wsgi:application", "WSGI", "ASGI")]
+    [InlineData("Gunicorn", "mysite.asgi:application", "ASGI", "WSGI")]
+    public void An_HTTP_server_pointed_at_the_other_interfaces_module_is_reported(string backend, string app, string given, string served)
+    {
+        var run = Start(o => _ = backend switch
+        {
+            "Uvicorn" => o.UseUvicorn(app),
+            "UvicornWsgi" => o.UseUvicornWsgi(app),
+            "Granian" => o.UseGranian(app),
+            _ => o.UseGunicorn(app),
+        });
+
+        var entry = Assert.Single(run.Logs);
+        Assert.StartsWith($"PSC0104: Process 'web': App '{app}' points at Django's {given} entry point, but {backend} serves {served} apps", entry.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void Every_setting_a_rule_reads_is_a_property_of_the_backends_args_record()
     {
         foreach (var set in SettingRuleSets.All)
@@ -146,6 +224,11 @@ public sealed class ProductionRulesSpecs
             var properties = args.Flags.Select(f => f.Property).ToHashSet();
             Assert.All(set.Settings, s => Assert.Contains(s, properties));
         }
+
+        // The backends whose records the rules read; a backend dropped from SettingRuleSets.All would go unchecked.
+        Assert.Superset(
+            new HashSet<string> { "Waitress", "Gunicorn", "Uvicorn", "UvicornWsgi", "Granian", "GranianWsgi", "CeleryWorker", "CeleryBeat" },
+            SettingRuleSets.All.Select(s => s.Backend).ToHashSet());
     }
 
     [Fact]

@@ -12,8 +12,9 @@ using Microsoft.CodeAnalysis.CSharp.Syntax;
 namespace ProdServer.Config.Analyzers.CodeFixes;
 
 /// <summary>
-/// Fixes PSC0001 (<c>ExposeTracebacks = true</c>) and PSC0010 (a deprecated setting such as <c>SendBytes</c>) by
-/// removing the member from its initializer, so waitress falls back to its default. An initializer left empty goes
+/// Fixes PSC0001 (<c>ExposeTracebacks = true</c>), PSC0010 (a deprecated setting such as <c>SendBytes</c>), the reload
+/// rules (PSC0201, PSC0301, PSC0401) and PSC0202 (gunicorn's <c>Daemon = true</c>) by removing the member from its
+/// initializer, so the server falls back to its default (off). An initializer left empty goes
 /// too: <c>args with { }</c> becomes <c>args</c> and <c>new WaitressArgs { }</c> becomes <c>new WaitressArgs()</c>.
 /// </summary>
 [ExportCodeFixProvider(LanguageNames.CSharp, Name = nameof(RemoveSettingCodeFixProvider)), Shared]
@@ -21,7 +22,9 @@ public sealed class RemoveSettingCodeFixProvider : CodeFixProvider
 {
     /// <inheritdoc/>
     public override ImmutableArray<string> FixableDiagnosticIds { get; } =
-        ImmutableArray.Create(RuleIdentifiers.ExposeTracebacksInProduction, RuleIdentifiers.DeprecatedSetting);
+        ImmutableArray.Create(
+            RuleIdentifiers.ExposeTracebacksInProduction, RuleIdentifiers.DeprecatedSetting, RuleIdentifiers.GunicornReloadInProduction,
+            RuleIdentifiers.GunicornDaemon, RuleIdentifiers.UvicornReloadInProduction, RuleIdentifiers.GranianReloadInProduction);
 
     /// <inheritdoc/>
     public override FixAllProvider GetFixAllProvider() => WellKnownFixAllProviders.BatchFixer;

@@ -52,4 +52,28 @@ internal static class RuleIdentifiers
 
     /// <summary>A WSGI server pointed at an ASGI module, or the other way round.</summary>
     public const string AppInterfaceMismatch = "PSC0104";
+
+    /// <summary>Gunicorn's <c>--reload</c> is switched on.</summary>
+    public const string GunicornReloadInProduction = "PSC0201";
+
+    /// <summary>Gunicorn's <c>--daemon</c> is switched on under ProdServer's supervision.</summary>
+    public const string GunicornDaemon = "PSC0202";
+
+    /// <summary>Gunicorn logs at <c>debug</c>.</summary>
+    public const string GunicornDebugLogLevel = "PSC0203";
+
+    /// <summary>Uvicorn's <c>--reload</c> is switched on.</summary>
+    public const string UvicornReloadInProduction = "PSC0301";
+
+    /// <summary>Uvicorn logs at <c>debug</c> or <c>trace</c>.</summary>
+    public const string UvicornDebugLogLevel = "PSC0302";
+
+    /// <summary>Granian's <c>--reload</c> is switched on.</summary>
+    public const string GranianReloadInProduction = "PSC0401";
+
+    /// <summary>Granian logs at <c>debug</c> or <c>notset</c>.</summary>
+    public const string GranianDebugLogLevel = "PSC0402";
+
+    /// <summary>A Celery worker or beat logs at <c>DEBUG</c>.</summary>
+    public const string CeleryDebugLogLevel = "PSC0501";
 }

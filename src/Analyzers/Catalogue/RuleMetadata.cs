@@ -137,12 +137,56 @@ internal static class RuleMetadata
         "wrong way and every request fails with a server error.",
         RuleCategories.Usage, RuleSeverity.Warning, RuleScope.Everywhere);
 
+    public static readonly RuleInfo GunicornReloadInProduction = Reload(RuleIdentifiers.GunicornReloadInProduction, "Gunicorn");
+
+    public static readonly RuleInfo GunicornDaemon = new(
+        RuleIdentifiers.GunicornDaemon,
+        "Gunicorn is told to daemonize under a supervisor",
+        "'{0}' is true: gunicorn would fork into the background and its parent would exit, so ProdServer sees the server stop and loses its child; remove it, ProdServer already keeps gunicorn running.",
+        "With --daemon, gunicorn detaches from the process that started it. ProdServer supervises its child: it reads " +
+        "the child's logs, stops it on shutdown and restarts it when it exits. A daemonized gunicorn escapes all of that and " +
+        "keeps running unsupervised; ProdServer's start-up validation refuses it too.",
+        RuleCategories.Reliability, RuleSeverity.Error, RuleScope.Everywhere);
+
+    public static readonly RuleInfo GunicornDebugLogLevel = DebugLogLevel(RuleIdentifiers.GunicornDebugLogLevel, "Gunicorn", "info");
+
+    public static readonly RuleInfo UvicornReloadInProduction = Reload(RuleIdentifiers.UvicornReloadInProduction, "Uvicorn");
+
+    public static readonly RuleInfo UvicornDebugLogLevel = DebugLogLevel(RuleIdentifiers.UvicornDebugLogLevel, "Uvicorn", "info");
+
+    public static readonly RuleInfo GranianReloadInProduction = Reload(RuleIdentifiers.GranianReloadInProduction, "Granian");
+
+    public static readonly RuleInfo GranianDebugLogLevel = DebugLogLevel(RuleIdentifiers.GranianDebugLogLevel, "Granian", "info");
+
+    public static readonly RuleInfo CeleryDebugLogLevel = DebugLogLevel(RuleIdentifiers.CeleryDebugLogLevel, "Celery", "INFO");
+
     /// <summary>Every rule, in ID order.</summary>
     public static IReadOnlyList<RuleInfo> All { get; } =
     [
         ExposeTracebacksInProduction, UnixSocketOnWindows, PrivilegedPort, ConflictingBindSettings, UnixSocketPermsTooWide,
         TooManyThreads, ConnectionLimitAboveBacklog, CleanupIntervalAboveChannelTimeout, HttpsSchemeWithoutTrustedProxy,
         DeprecatedSetting, TrustedProxyWithoutHeaders, DuplicateProcessName, NoProcessDeclared, AppTargetNotModuleObject,
-        AppInterfaceMismatch,
+        AppInterfaceMismatch, GunicornReloadInProduction, GunicornDaemon, GunicornDebugLogLevel, UvicornReloadInProduction,
+        UvicornDebugLogLevel, GranianReloadInProduction, GranianDebugLogLevel, CeleryDebugLogLevel,
     ];
+
+    // One wording for the same advice to every server that has it; each server keeps its own ID (its block of IDs).
+    private static RuleInfo Reload(string id, string server) => new(
+        id,
+        server + " reloads on code changes in production",
+        "'{0}' is true: " + server.ToLowerInvariant() + " watches the source files and restarts its workers when one changes, which costs CPU and drops requests in flight; remove it in production and restart the process on deploy instead.",
+        "Auto-reload is a development convenience: the server polls or watches every source file and restarts when one " +
+        "changes. In production it wastes CPU, restarts workers in the middle of requests when files are replaced during a " +
+        "deploy, and can run half-deployed code. Deploy, then restart the process.",
+        RuleCategories.Reliability, RuleSeverity.Warning, RuleScope.Production);
+
+    private static RuleInfo DebugLogLevel(string id, string server, string safeLevel) => new(
+        id,
+        server + " logs at debug level in production",
+        "'{0}' is {1}: " + server.ToLowerInvariant() + " logs every detail, which floods the logs and can write request data to them; use " + safeLevel + " (or warning) in production.",
+        "Debug logging is meant for chasing a problem on a developer machine. In production it multiplies log volume and " +
+        "cost, slows the server down, and can write request headers, payloads or task arguments (cookies, tokens, personal " +
+        "data) to the logs. Keep the default level and raise it only while investigating.",
+        RuleCategories.Reliability, RuleSeverity.Warning, RuleScope.Production);
+
 }

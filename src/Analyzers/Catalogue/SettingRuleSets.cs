@@ -10,6 +10,13 @@ internal static class SettingRuleSets
     public static IReadOnlyList<SettingRuleSet> All { get; } =
     [
         new WaitressSettingRules(),
+        new GunicornSettingRules(),
+        new UvicornSettingRules(wsgi: false),
+        new UvicornSettingRules(wsgi: true),
+        new GranianSettingRules(wsgi: false),
+        new GranianSettingRules(wsgi: true),
+        new CelerySettingRules(beat: false),
+        new CelerySettingRules(beat: true),
     ];
 
     /// <summary>The rule set of a backend, by its configuration name (case ignored).</summary>

@@ -23,7 +23,10 @@ internal static class ConstantSettings
 
         if (value.ConstantValue.HasValue)
         {
-            result = Normalize(value.ConstantValue.Value);
+            // An enum member is read by its name (LogLevel = GunicornLogLevel.Debug → "Debug"), as configuration spells it.
+            result = value.Type is INamedTypeSymbol { TypeKind: TypeKind.Enum } enumType
+                ? EnumMemberName(enumType, value.ConstantValue.Value)
+                : Normalize(value.ConstantValue.Value);
             return value.ConstantValue.Value is not null;
         }
 
@@ -50,6 +53,19 @@ internal static class ConstantSettings
         int or long or short or byte or sbyte or ushort or uint => System.Convert.ToInt64(constant, System.Globalization.CultureInfo.InvariantCulture),
         _ => null,
     };
+
+    private static string? EnumMemberName(INamedTypeSymbol enumType, object? constant)
+    {
+        foreach (var member in enumType.GetMembers())
+        {
+            if (member is IFieldSymbol { HasConstantValue: true } field && Equals(field.ConstantValue, constant))
+            {
+                return field.Name;
+            }
+        }
+
+        return null;
+    }
 
     private static string[] Strings(IEnumerable<IOperation> elements)
     {

@@ -100,16 +100,17 @@ public sealed class AppSettingsAnalyzer : DiagnosticAnalyzer
 
             var args = section.Find("Args")?.Value as JsonObject;
             var backend = (section.Find("Backend")?.Value as JsonScalar)?.Text;
-            var set = backend is not null ? SettingRuleSets.FindByBackend(backend) : InferFromKeys(known, args);
+            var (set, appInterface) = backend is not null ? Named(SettingRuleSets.FindByBackend(backend)) : InferFromKeys(known, args);
             if (set is null)
             {
                 continue;
             }
 
             var findings = new List<(RuleFinding Finding, JsonNode At)>();
-            if (section.Find("App")?.Value is JsonScalar { Kind: JsonScalarKind.String } app)
+            if (section.Find("App")?.Value is JsonScalar { Kind: JsonScalarKind.String } app && set.AppInterface is not null)
             {
-                findings.AddRange(AppTargets.Evaluate(app.Text, set.Backend, set.AppInterface).Select(f => (f, (JsonNode)app)));
+                // A backend without a web app (Celery: "proj") has app targets of its own form, which its validator checks.
+                findings.AddRange(AppTargets.Evaluate(app.Text, set.Backend, appInterface).Select(f => (f, (JsonNode)app)));
             }
 
             if (args is not null)
@@ -147,16 +148,24 @@ public sealed class AppSettingsAnalyzer : DiagnosticAnalyzer
         }
     }
 
-    // The backend is set in code: judge by the keys, when exactly one backend's args record has them all.
-    private static SettingRuleSet? InferFromKeys(List<(SettingRuleSet Set, HashSet<string> Properties)> known, JsonObject? args)
+    private static (SettingRuleSet? Set, string? AppInterface) Named(SettingRuleSet? set) => (set, set?.AppInterface);
+
+    // The backend is set in code: judge by the keys, when exactly one args record has them all. Backends that share a
+    // record (Uvicorn and UvicornWsgi) share its rules, but the app's interface is only known when they agree on it.
+    private static (SettingRuleSet? Set, string? AppInterface) InferFromKeys(List<(SettingRuleSet Set, HashSet<string> Properties)> known, JsonObject? args)
     {
         if (args is null)
         {
-            return null;
+            return (null, null);
         }
 
-        var matches = known.Where(k => args.Properties.All(p => k.Properties.Contains(SettingsBag.Normalize(p.Name)))).ToList();
-        return matches.Count == 1 ? matches[0].Set : null;
+        var matches = known.Where(k => args.Properties.All(p => k.Properties.Contains(SettingsBag.Normalize(p.Name)))).Select(k => k.Set).ToList();
+        if (matches.Count == 0 || matches.Select(m => m.ArgsTypeName).Distinct().Count() != 1)
+        {
+            return (null, null);
+        }
+
+        return (matches[0], matches.Select(m => m.AppInterface).Distinct().Count() == 1 ? matches[0].AppInterface : null);
     }
 
     // What configuration makes of a JSON value: every scalar is text to it; null removes the key.

@@ -103,6 +103,12 @@ public sealed class ProdServerBuilderAnalyzer : DiagnosticAnalyzer
         // UseWaitress → the Waitress rule set, which knows the interface waitress speaks.
         var backend = invocation.TargetMethod.Name.Substring("Use".Length);
         var set = SettingRuleSets.FindByBackend(backend);
+        if (set is { AppInterface: null })
+        {
+            // A backend without a web app (Celery: "proj") has app targets of its own form, which its validator checks.
+            return;
+        }
+
         foreach (var finding in AppTargets.Evaluate(app, set?.Backend ?? backend, set?.AppInterface))
         {
             context.ReportDiagnostic(Diagnostic.Create(Rules.For(finding.Rule), argument.Syntax.GetLocation(), finding.Arguments));

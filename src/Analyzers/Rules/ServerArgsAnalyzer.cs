@@ -8,7 +8,7 @@ using Microsoft.CodeAnalysis.Operations;
 namespace ProdServer.Config.Analyzers;
 
 /// <summary>
-/// The settings rules (PSC0001–PSC0011 for waitress) in C#: every object initializer, <see langword="with"/>
+/// The settings rules (PSC0001–PSC0011 for waitress, PSC0201 and up for the other backends) in C#: every object initializer, <see langword="with"/>
 /// expression or lone assignment that sets properties of a backend's args record is read into a
 /// <see cref="SettingsBag"/> and run through that backend's <see cref="SettingRuleSet"/>, the same code the JSON
 /// checker and the runtime run.

@@ -1,0 +1,82 @@
+using System.Linq;
+using Xunit;
+
+namespace ProdServer.Config.Analyzers.Tests;
+
+/// <summary>
+/// PSC0201–PSC0501: the Gunicorn, Uvicorn, Granian and Celery rules as plain functions over a <see cref="SettingsBag"/>,
+/// which the analyzer, the JSON checker and the runtime all run.
+/// </summary>
+public sealed class BackendSettingRulesTests
+{
+    private static string[] Ids(string backend, string key, object? value, bool development = false) =>
+        SettingRuleSets.FindByBackend(backend)!.Run(Bag(key, value), new RuleContext { IsDevelopment = development }).Select(f => f.Rule.Id).ToArray();
+
+    private static SettingsBag Bag(string key, object? value)
+    {
+        var bag = new SettingsBag();
+        bag.Set(key, value);
+        return bag;
+    }
+
+    [Theory]
+    [InlineData("Gunicorn", "PSC0201")]
+    [InlineData("Uvicorn", "PSC0301")]
+    [InlineData("UvicornWsgi", "PSC0301")]
+    [InlineData("Granian", "PSC0401")]
+    [InlineData("GranianWsgi", "PSC0401")]
+    public void Reload_switched_on_is_reported_in_production_only(string backend, string id)
+    {
+        Assert.Equal([id], Ids(backend, "Reload", true));
+        Assert.Equal([id], Ids(backend, "reload", "True"));
+        Assert.Empty(Ids(backend, "Reload", false));
+        Assert.Empty(Ids(backend, "Reload", null));
+        Assert.Empty(Ids(backend, "Reload", true, development: true));
+    }
+
+    [Fact]
+    public void Gunicorn_daemon_is_an_error_in_every_environment()
+    {
+        Assert.Equal(["PSC0202"], Ids("Gunicorn", "Daemon", true));
+        Assert.Equal(["PSC0202"], Ids("Gunicorn", "daemon", true, development: true));
+        Assert.Equal(RuleSeverity.Error, RuleMetadata.GunicornDaemon.DefaultSeverity);
+        Assert.Empty(Ids("Gunicorn", "Daemon", false));
+    }
+
+    [Theory]
+    [InlineData("Gunicorn", "Debug", "PSC0203")]
+    [InlineData("Gunicorn", "debug", "PSC0203")]
+    [InlineData("Uvicorn", "debug", "PSC0302")]
+    [InlineData("UvicornWsgi", "Trace", "PSC0302")]
+    [InlineData("Granian", "debug", "PSC0402")]
+    [InlineData("GranianWsgi", "Notset", "PSC0402")]
+    [InlineData("CeleryWorker", "DEBUG", "PSC0501")]
+    [InlineData("CeleryBeat", "debug", "PSC0501")]
+    public void A_debug_log_level_is_reported_in_production_only(string backend, string level, string id)
+    {
+        var finding = Assert.Single(SettingRuleSets.FindByBackend(backend)!.Run(Bag("log-level", level), new RuleContext()));
+        Assert.Equal(id, finding.Rule.Id);
+        Assert.Contains($"'LogLevel' is {level}:", finding.Message, System.StringComparison.Ordinal);
+        Assert.Empty(Ids(backend, "LogLevel", level, development: true));
+    }
+
+    [Theory]
+    [InlineData("Gunicorn", "Info")]
+    [InlineData("Gunicorn", "trace")]
+    [InlineData("Uvicorn", "Warning")]
+    [InlineData("Granian", "info")]
+    [InlineData("CeleryWorker", "INFO")]
+    [InlineData("CeleryBeat", "Error")]
+    public void A_quieter_log_level_is_not_reported(string backend, string level) => Assert.Empty(Ids(backend, "LogLevel", level));
+
+    [Theory]
+    [InlineData("Gunicorn", "WSGI")]
+    [InlineData("Uvicorn", "ASGI")]
+    [InlineData("UvicornWsgi", "WSGI")]
+    [InlineData("Granian", "ASGI")]
+    [InlineData("GranianWsgi", "WSGI")]
+    [InlineData("CeleryWorker", null)]
+    [InlineData("CeleryBeat", null)]
+    public void Each_backend_names_the_interface_its_app_speaks(string backend, string? appInterface) =>
+        Assert.Equal(appInterface, SettingRuleSets.FindByBackend(backend)!.AppInterface);
+}
