@@ -8,8 +8,6 @@ public sealed class CeleryWorkerReferenceCoverageSpecs : ReferenceCoverageSpecs<
 {
     protected override string CatalogueFile => "celery-worker.tsv";
 
-    protected override bool DeclaresReleases => false; // no version check for this backend yet
-
     protected override IReadOnlyDictionary<string, string> Exclusions { get; } = new Dictionary<string, string>
     {
         ["app"] = "the process's App; the backend writes it as --app before the subcommand",

@@ -8,8 +8,6 @@ public sealed class DjangoQReferenceCoverageSpecs : ReferenceCoverageSpecs<Djang
 {
     protected override string CatalogueFile => "django-q2-qcluster.tsv";
 
-    protected override bool DeclaresReleases => false; // no version check for this backend yet
-
     protected override IReadOnlyDictionary<string, string> Exclusions { get; } = new Dictionary<string, string>
     {
         ["version"] = "prints Django's version and exits: not a serving option",

@@ -8,7 +8,7 @@ public sealed class DjangoTasksReferenceCoverageSpecs : ReferenceCoverageSpecs<D
 {
     protected override string CatalogueFile => "django-tasks-db_worker.tsv";
 
-    protected override bool DeclaresReleases => false; // no version check for this backend yet
+    protected override string FirstRelease => "0.1.0"; // django-tasks' first release, whose flags every install has
 
     protected override IReadOnlyDictionary<string, string> Exclusions { get; } = new Dictionary<string, string>
     {

@@ -95,6 +95,8 @@ public sealed class DjangoTasksTranslationSpecs : IDisposable
 
         Assert.Equal("""
             # worker (DjangoTasks) in {root}/src
+            # needs django-tasks-db 0.5.0 or newer for NoStartupDelay (--no-startup-delay) (checked at start)
+            # needs django-tasks-db 0.8.0 or newer for Reload false (--no-reload) (checked at start)
             # env PYTHONUNBUFFERED=1
             /usr/bin/python3 {root}/src/manage.py db_worker --queue-name=default,emails --interval=2 --no-reload --no-startup-delay --verbosity=2
             """, output);

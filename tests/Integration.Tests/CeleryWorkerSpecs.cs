@@ -57,6 +57,26 @@ public sealed class CeleryWorkerSpecs
     }
 
     [Fact]
+    public async Task A_worker_setting_debians_celery_5_2_6_lacks_is_reported_before_launch_and_nothing_is_started()
+    {
+        // No broker is needed: the installed celery is read (importlib.metadata) before anything would connect to one.
+        var (host, logs) = TestHost.Build(o => o
+            .UseCeleryWorker("psc_celery", w => w with { SkipChecks = true, Pool = CeleryPool.Solo })
+            .WorkingDirectory("apps")
+            .Python(Python.Debian));
+        using var error = new StringWriter();
+
+        using var stop = new CancellationTokenSource(TimeSpan.FromSeconds(120));
+        var exitCode = await host.RunProdServerAsync(["worker"], TextWriter.Null, error, stop.Token).WaitAsync(Budget);
+
+        Assert.Equal(1, exitCode);
+        Assert.Contains(
+            "Process 'worker': SkipChecks (--skip-checks) needs celery 5.3.0 or newer, but the installed celery is 5.2.6.",
+            error.ToString(), StringComparison.Ordinal);
+        Assert.DoesNotContain(" started", logs.Text, StringComparison.Ordinal); // celery itself was never started
+    }
+
+    [Fact]
     public async Task A_worker_whose_app_cannot_be_imported_makes_the_host_exit_non_zero_with_celery_message_in_the_log()
     {
         var (host, logs) = TestHost.Build(o => o.UseCeleryWorker("no_such_celery_module").WorkingDirectory("apps").Python(Python.Debian));

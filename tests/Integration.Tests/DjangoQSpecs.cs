@@ -53,6 +53,28 @@ public sealed class DjangoQSpecs
     }
 
     [Fact]
+    public async Task A_cluster_name_debians_original_django_q_lacks_is_reported_before_launch_and_nothing_is_started()
+    {
+        // django-q2 is not installed, so the check falls back to the original django-q's version (Django-Q2 continued its numbering).
+        using var site = new DjangoSite();
+        var (host, logs) = TestHost.Build(o => o
+            .UseDjangoQ(q => q with { Name = "emails", Settings = "djsite.settings" })
+            .WorkingDirectory(site.Directory)
+            .Python(Python.Debian)
+            .Environment("PSC_DB", site.Database));
+        using var error = new StringWriter();
+
+        using var stop = new CancellationTokenSource(TimeSpan.FromSeconds(120));
+        var exitCode = await host.RunProdServerAsync(["worker"], TextWriter.Null, error, stop.Token).WaitAsync(Budget);
+
+        Assert.Equal(1, exitCode);
+        Assert.Contains(
+            "Process 'worker': Name (--name) needs django-q 1.5.0 or newer, but the installed django-q is 1.3.9.",
+            error.ToString(), StringComparison.Ordinal);
+        Assert.DoesNotContain(" started", logs.Text, StringComparison.Ordinal); // qcluster itself was never started
+    }
+
+    [Fact]
     public async Task A_run_once_cluster_starts_stops_and_ends_the_host_with_exit_code_0()
     {
         using var site = new DjangoSite();

@@ -26,14 +26,24 @@ public static class ServerVersionCheck
         ArgumentNullException.ThrowIfNull(process);
         ArgumentNullException.ThrowIfNull(plan);
         var requirements = process.Backend.GetVersionRequirements(process);
-        if (requirements.Count == 0 || process.Backend.DistributionName is not { } distribution)
+        if (requirements.Count == 0 || process.Backend.DistributionNames.Count == 0)
         {
             return null;
         }
 
+        // The first distribution name that is installed tells the version (DistributionNames lists forks sharing one numbering).
         // An unreadable version is not an error of the configuration: the server itself still reports what it rejects.
-        var installed = (probe ?? ReadInstalledVersion)(plan, distribution);
-        if (installed is null)
+        string? distribution = null, installed = null;
+        foreach (var name in process.Backend.DistributionNames)
+        {
+            if ((probe ?? ReadInstalledVersion)(plan, name) is { } version)
+            {
+                (distribution, installed) = (name, version);
+                break;
+            }
+        }
+
+        if (distribution is null || installed is null)
         {
             return null;
         }

@@ -54,6 +54,12 @@ public abstract partial class ServerBackend
     public virtual string? DistributionName => null;
 
     /// <summary>
+    /// The distributions whose version is read, in order, until one is installed: by default only <see cref="DistributionName"/>.
+    /// More than one when a server ships under several names that share one release numbering (a fork that continued it).
+    /// </summary>
+    public virtual IReadOnlyList<string> DistributionNames => DistributionName is { } name ? [name] : [];
+
+    /// <summary>
     /// The server releases the process's settings need. Checked before launch, and only when this is not empty, so a process
     /// without version-limited settings starts without probing anything. By default: the flags written whose
     /// <see cref="FlagAttribute.Since"/>/<see cref="FlagAttribute.Removed"/> are set (<see cref="VersionRequirement.OfWrittenFlags"/>).

@@ -36,6 +36,9 @@ public abstract class CeleryBackend<TArgs> : ServerBackend<TArgs>
     public sealed override LaunchKind LaunchKind => LaunchKind.PythonModule;
 
     /// <inheritdoc />
+    public override string? DistributionName => "celery";
+
+    /// <inheritdoc />
     public override string InstallHint => "apt-get install python3-celery (Debian/Ubuntu) or pip install celery";
 
     /// <inheritdoc />

@@ -40,7 +40,7 @@ public sealed partial record CeleryBeatArgs : ICeleryGlobalOptions, ICeleryDaemo
     public bool? Quiet { get; init; }
 
     /// <summary>Global <c>--skip-checks</c>: skip Django's system checks at start. Default off. Celery 5.3 and later (not Debian's 5.2.6).</summary>
-    [Flag("skip-checks", Boolean = BooleanStyle.Switch)]
+    [Flag("skip-checks", Boolean = BooleanStyle.Switch, Since = "5.3.0")]
     public bool? SkipChecks { get; init; }
 
     /// <summary><c>--detach</c>: run beat in the background. Refused by the validator: a detached beat escapes supervision.</summary>

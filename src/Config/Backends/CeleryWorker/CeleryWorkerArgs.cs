@@ -41,7 +41,7 @@ public sealed partial record CeleryWorkerArgs : ICeleryGlobalOptions, ICeleryDae
     public bool? Quiet { get; init; }
 
     /// <summary>Global <c>--skip-checks</c>: skip Django's system checks at start. Default off. Celery 5.3 and later (not Debian's 5.2.6).</summary>
-    [Flag("skip-checks", Boolean = BooleanStyle.Switch)]
+    [Flag("skip-checks", Boolean = BooleanStyle.Switch, Since = "5.3.0")]
     public bool? SkipChecks { get; init; }
 
     /// <summary><c>--hostname</c>: the node name; <c>%h</c>, <c>%n</c> and <c>%d</c> expand to host, name and domain. Default <c>celery@%h</c>.</summary>
@@ -72,7 +72,7 @@ public sealed partial record CeleryWorkerArgs : ICeleryGlobalOptions, ICeleryDae
     public int? PrefetchMultiplier { get; init; }
 
     /// <summary><c>--disable-prefetch</c>: fetch a message only when a pool process is free (Redis broker only). Default off. Celery 5.6 and later.</summary>
-    [Flag("disable-prefetch", Boolean = BooleanStyle.Switch)]
+    [Flag("disable-prefetch", Boolean = BooleanStyle.Switch, Since = "5.6.0")]
     public bool? DisablePrefetch { get; init; }
 
     /// <summary><c>--concurrency</c>: the pool size. Default the number of CPUs (the app's <c>worker_concurrency</c>).</summary>

@@ -27,6 +27,17 @@ public sealed class CeleryWorkerBackend : CeleryBackend<CeleryWorkerArgs>
             ? TimeSpan.FromSeconds(limit + 5)
             : DefaultWarmShutdownTimeout;
 
+    /// <summary>The flags celery accepts only from some release on, plus <see cref="CeleryPool.Custom"/> (a value 5.2.6's <c>--pool</c> rejects).</summary>
+    /// <param name="process">The process.</param>
+    /// <returns>The requirements.</returns>
+    public override IReadOnlyList<VersionRequirement> GetVersionRequirements(ProcessDefinition process)
+    {
+        var requirements = base.GetVersionRequirements(process);
+        return process.Args is CeleryWorkerArgs { Pool: CeleryPool.Custom }
+            ? [.. requirements, new("Args:Pool", "Pool 'custom' (--pool=custom)", "5.3.0", null)]
+            : requirements;
+    }
+
     /// <inheritdoc />
     protected override CeleryWorkerArgs WithoutGlobalOptions(CeleryWorkerArgs args) => args with
     {

@@ -16,7 +16,7 @@ public sealed partial record DjangoQArgs : IDjangoCommandOptions
     public bool? RunOnce { get; init; }
 
     /// <summary><c>--name</c>: the cluster (queue) name, overriding <c>Q_CLUSTER["name"]</c>. Default the setting. Django-Q2 1.5 and later; the original django-q 1.3.9 rejects it.</summary>
-    [Flag("name")]
+    [Flag("name", Since = "1.5.0")]
     public string? Name { get; init; }
 
     /// <summary>Django <c>--verbosity</c>: output detail level. Default <see cref="DjangoVerbosity.Normal"/>.</summary>

@@ -24,7 +24,7 @@ public sealed partial record DjangoTasksArgs : IDjangoCommandOptions
     public bool? Batch { get; init; }
 
     /// <summary><c>--[no-]reload</c>: restart the worker when code changes. Default on when Django's <c>DEBUG</c> is on; set <see langword="false"/> in production to be sure.</summary>
-    [Flag("reload", Boolean = BooleanStyle.Negatable)]
+    [Flag("reload", Boolean = BooleanStyle.Negatable, Since = "0.7.0")]
     public bool? Reload { get; init; }
 
     /// <summary><c>--backend</c>: the alias of the task backend in <c>TASKS</c>; it must be a database backend. Default <c>default</c>.</summary>
@@ -32,15 +32,15 @@ public sealed partial record DjangoTasksArgs : IDjangoCommandOptions
     public string? Backend { get; init; }
 
     /// <summary><c>--no-startup-delay</c>: skip the random sub-second pause at start (which spreads out many workers). Default off.</summary>
-    [Flag("no-startup-delay", Boolean = BooleanStyle.Switch)]
+    [Flag("no-startup-delay", Boolean = BooleanStyle.Switch, Since = "0.5.0")]
     public bool? NoStartupDelay { get; init; }
 
     /// <summary><c>--max-tasks</c>: exit after running this many tasks (the supervisor then decides whether to restart). Default no limit.</summary>
-    [Flag("max-tasks")]
+    [Flag("max-tasks", Since = "0.8.0")]
     public int? MaxTasks { get; init; }
 
     /// <summary><c>--worker-id</c>: the worker's identifier, 1 to 64 characters, unique among running workers. Default random.</summary>
-    [Flag("worker-id")]
+    [Flag("worker-id", Since = "0.8.0")]
     public string? WorkerId { get; init; }
 
     /// <summary>Django <c>--verbosity</c>: output detail level. Default <see cref="DjangoVerbosity.Normal"/>.</summary>

@@ -1,5 +1,6 @@
 using System;
 using System.Collections.Generic;
+using System.Linq;
 using FluentValidation;
 
 namespace ProdServer.Config;
@@ -12,6 +13,26 @@ public sealed class DjangoTasksBackend : DjangoManageBackend<DjangoTasksArgs>
 
     /// <inheritdoc />
     public override string Command => "db_worker";
+
+    /// <inheritdoc />
+    public override string? DistributionName => "django-tasks-db";
+
+    // db_worker left django-tasks for the new django-tasks-db distribution in 0.12.0, which kept the numbering; up to 0.11
+    // the same command came with django-tasks itself. So the [Flag(Since = …)] releases (django-tasks ones) order both, and
+    // whichever is installed is read, django-tasks-db first.
+    /// <inheritdoc />
+    public override IReadOnlyList<string> DistributionNames => ["django-tasks-db", "django-tasks"];
+
+    /// <summary>The flags db_worker accepts only from some release on; <c>--no-reload</c> came one release after <c>--reload</c>.</summary>
+    /// <param name="process">The process.</param>
+    /// <returns>The requirements.</returns>
+    public override IReadOnlyList<VersionRequirement> GetVersionRequirements(ProcessDefinition process)
+    {
+        var requirements = base.GetVersionRequirements(process);
+        return process.Args is DjangoTasksArgs { Reload: false }
+            ? [.. requirements.Where(r => r.Key != "Args:Reload"), new("Args:Reload", "Reload false (--no-reload)", "0.8.0", null)]
+            : requirements;
+    }
 
     /// <inheritdoc />
     public override string InstallHint => "pip install django-tasks-db, and add django_tasks_db to INSTALLED_APPS";
