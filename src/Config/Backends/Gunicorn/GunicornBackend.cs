@@ -70,6 +70,18 @@ public sealed partial class GunicornBackend : ServerBackend<GunicornArgs>
         return argv;
     }
 
+    // gunicorn --check-config imports the app and checks every setting, then exits 0 or 1 (20.1 and 26.1 alike). Flags may
+    // come in any order, so it simply goes first, in front of the typed flags.
+    /// <inheritdoc />
+    public override LaunchPlan? CreateCheckPlan(LaunchPlan run)
+    {
+        ArgumentNullException.ThrowIfNull(run);
+        var arguments = run.Arguments.ToList();
+        var firstFlag = arguments.FindIndex(a => a.StartsWith("--", StringComparison.Ordinal) && a != "-c");
+        arguments.Insert(firstFlag < 0 ? arguments.Count : firstFlag, "--check-config");
+        return run with { Arguments = arguments };
+    }
+
     /// <inheritdoc />
     public override IReadOnlyList<SettingProblem> Validate(ProcessDefinition process)
     {
