@@ -22,6 +22,7 @@ internal static class CheckCommand
             try
             {
                 var run = LaunchPlanner.Plan(process, contentRoot);
+                ServerVersionCheck.Ensure(process, run);
                 if (process.Backend.CreateCheckPlan(run) is not { } check)
                 {
                     await output.WriteLineAsync($"{process.Name}: valid ({process.Backend.Command} has no check of its own)").ConfigureAwait(false);

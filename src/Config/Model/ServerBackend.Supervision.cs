@@ -1,3 +1,4 @@
+using System;
 using System.Collections.Generic;
 
 namespace ProdServer.Config;
@@ -36,6 +37,37 @@ public abstract partial class ServerBackend
 /// <param name="Port">The port.</param>
 public sealed record ListenEndpoint(string Host, int Port)
 {
+    /// <summary>
+    /// Reads <c>HOST:PORT</c>, <c>[v6]:PORT</c>, <c>:PORT</c> or a bare <c>HOST</c> (with <paramref name="defaultPort"/>), the
+    /// way waitress's <c>--listen</c> and gunicorn's <c>--bind</c> write them.
+    /// </summary>
+    /// <param name="entry">The address.</param>
+    /// <param name="defaultHost">The host for an entry that gives only a port.</param>
+    /// <param name="defaultPort">The port for an entry that gives only a host.</param>
+    /// <returns>The endpoint, or <see langword="null"/> when the port is not a number.</returns>
+    public static ListenEndpoint? Parse(string entry, string defaultHost, int defaultPort)
+    {
+        System.ArgumentNullException.ThrowIfNull(entry);
+        var colon = entry.LastIndexOf(':');
+        if (colon < 0 || (entry.StartsWith('[') && entry.EndsWith(']')))
+        {
+            return new ListenEndpoint(entry.Trim('[', ']'), defaultPort);
+        }
+
+        if (!int.TryParse(entry.AsSpan(colon + 1), System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var port))
+        {
+            return null;
+        }
+
+        var host = entry[..colon];
+        if (host.StartsWith('[') && host.EndsWith(']'))
+        {
+            host = host[1..^1];
+        }
+
+        return new ListenEndpoint(host.Length == 0 ? defaultHost : host, port);
+    }
+
     /// <inheritdoc />
     public override string ToString() => Host.Contains(':') ? $"[{Host}]:{Port}" : $"{Host}:{Port}";
 }

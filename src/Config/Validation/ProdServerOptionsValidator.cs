@@ -39,6 +39,7 @@ internal sealed partial class ProdServerOptionsValidator : IValidateOptions<Prod
         foreach (var process in options.Processes)
         {
             failures.AddRange(process.Backend.Validate(process).Select(p => Describe(process, p)));
+            failures.AddRange(PathProblems(process).Select(p => Describe(process, p)));
             if (process.EffectiveStopTimeout <= System.TimeSpan.Zero)
             {
                 failures.Add(Describe(process, new("StopTimeout", $"StopTimeout must be positive, got {process.EffectiveStopTimeout}.")));
@@ -49,6 +50,20 @@ internal sealed partial class ProdServerOptionsValidator : IValidateOptions<Prod
 
         failures.AddRange(CeleryBeatUniqueness.Check(options.Processes).Select(d => Describe(d.Process, d.Problem)));
         return failures.Count == 0 ? ValidateOptionsResult.Success : ValidateOptionsResult.Fail(failures);
+    }
+
+    // A NUL can come from configuration but no file system accepts it; say so here rather than fail deep in Path.
+    private static IEnumerable<SettingProblem> PathProblems(ProcessDefinition process)
+    {
+        var paths = new List<(string Key, string? Value)>
+        {
+            ("WorkingDirectory", process.WorkingDirectory), ("Python", process.Python), ("Venv", process.Venv), ("ManagePy", process.ManagePy),
+        };
+        paths.AddRange(process.PythonPath.Select((p, i) => ($"PythonPath:{i}", (string?)p)));
+        paths.AddRange(process.EnvFiles.Select((p, i) => ($"EnvFile:{i}", (string?)p)));
+        return paths
+            .Where(p => p.Value is not null && p.Value.Contains('\0'))
+            .Select(p => new SettingProblem(p.Key, $"{p.Key.Split(':')[0]} must not contain a NUL character."));
     }
 
     // "Args:Listen[1]" (FluentValidation) → "ProdServer:Processes:web:Args:Listen:1" (configuration).

@@ -39,26 +39,6 @@ public sealed partial class WaitressBackend
         return [new ListenEndpoint(args.Host ?? ListenDefaultHost, args.Port ?? ListenDefaultPort)];
     }
 
-    private static ListenEndpoint? ParseListen(string entry)
-    {
-        var colon = entry.LastIndexOf(':');
-        if (colon < 0)
-        {
-            // waitress takes a bare host with its default port.
-            return new ListenEndpoint(entry, ListenDefaultPort);
-        }
-
-        if (!int.TryParse(entry.AsSpan(colon + 1), NumberStyles.None, CultureInfo.InvariantCulture, out var port))
-        {
-            return null;
-        }
-
-        var host = entry[..colon];
-        if (host.StartsWith('[') && host.EndsWith(']'))
-        {
-            host = host[1..^1];
-        }
-
-        return new ListenEndpoint(host.Length == 0 ? ListenDefaultHost : host, port);
-    }
+    // waitress takes a bare host with its default port.
+    private static ListenEndpoint? ParseListen(string entry) => ListenEndpoint.Parse(entry, ListenDefaultHost, ListenDefaultPort);
 }
