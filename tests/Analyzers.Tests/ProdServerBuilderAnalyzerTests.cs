@@ -34,6 +34,28 @@ public sealed class ProdServerBuilderAnalyzerTests
         """, D(RuleMetadata.DuplicateProcessName, 0, "WEB"), D(RuleMetadata.DuplicateProcessName, 1, "admin"));
 
     [Fact]
+    public Task Reports_celery_beat_declared_twice_for_one_app() => VerifyAsync("""
+        services.AddProdServer(o =>
+                {
+                    o.Process("worker").UseCeleryWorker("proj");
+                    o.Process("beat").UseCeleryBeat("proj");
+                    o.Process("scheduler").UseCeleryBeat({|#0:"proj"|});
+                });
+        """, D(RuleMetadata.CeleryBeatTwice, 0, "proj"));
+
+    [Fact]
+    public Task Does_not_report_one_beat_per_app_or_apps_known_only_at_run_time() => VerifyAsync("""
+        var app = System.Environment.GetEnvironmentVariable("APP") ?? "proj";
+                services.AddProdServer(o =>
+                {
+                    o.Process("billing-beat").UseCeleryBeat("billing");
+                    o.Process("mailer-beat").UseCeleryBeat("mailer");
+                    o.Process("dynamic-beat").UseCeleryBeat(app);
+                    o.Process("billing-worker").UseCeleryWorker("billing");
+                });
+        """);
+
+    [Fact]
     public Task Reports_UseWaitress_on_the_builder_twice() => VerifyAsync("""
         services.AddProdServer(o => { o.UseWaitress("a.wsgi:app"); {|#0:o.UseWaitress("b.wsgi:app")|}; });
         """, D(RuleMetadata.DuplicateProcessName, 0, "web"));

@@ -132,6 +132,7 @@ internal static class Verify
             public static class CeleryWorkerBuilderExtensions
             {
                 public static ProcessBuilder UseCeleryWorker(this ProcessBuilder process, string app, Func<CeleryWorkerArgs, CeleryWorkerArgs>? configure = null) => process;
+                public static ProcessBuilder UseCeleryBeat(this ProcessBuilder process, string app, Func<CeleryBeatArgs, CeleryBeatArgs>? configure = null) => process;
             }
         }
         """;

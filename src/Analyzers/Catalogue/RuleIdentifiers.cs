@@ -76,4 +76,7 @@ internal static class RuleIdentifiers
 
     /// <summary>A Celery worker or beat logs at <c>DEBUG</c>.</summary>
     public const string CeleryDebugLogLevel = "PSC0501";
+
+    /// <summary>Celery beat is declared twice for the same Celery app.</summary>
+    public const string CeleryBeatTwice = "PSC0502";
 }

@@ -160,6 +160,14 @@ internal static class RuleMetadata
 
     public static readonly RuleInfo CeleryDebugLogLevel = DebugLogLevel(RuleIdentifiers.CeleryDebugLogLevel, "Celery", "INFO");
 
+    public static readonly RuleInfo CeleryBeatTwice = new(
+        RuleIdentifiers.CeleryBeatTwice,
+        "Celery beat runs more than once for one app",
+        "Celery beat is already declared for app '{0}' in this AddProdServer call; remove the second one: with two beats every periodic task is sent twice.",
+        "Beat is Celery's scheduler: each running beat sends every periodic task on its own schedule, so two beats for one app " +
+        "run every task twice. Keep a single beat process (and a single replica of it when deploying).",
+        RuleCategories.Reliability, RuleSeverity.Warning, RuleScope.Everywhere);
+
     /// <summary>Every rule, in ID order.</summary>
     public static IReadOnlyList<RuleInfo> All { get; } =
     [
@@ -167,7 +175,7 @@ internal static class RuleMetadata
         TooManyThreads, ConnectionLimitAboveBacklog, CleanupIntervalAboveChannelTimeout, HttpsSchemeWithoutTrustedProxy,
         DeprecatedSetting, TrustedProxyWithoutHeaders, DuplicateProcessName, NoProcessDeclared, AppTargetNotModuleObject,
         AppInterfaceMismatch, GunicornReloadInProduction, GunicornDaemon, GunicornDebugLogLevel, UvicornReloadInProduction,
-        UvicornDebugLogLevel, GranianReloadInProduction, GranianDebugLogLevel, CeleryDebugLogLevel,
+        UvicornDebugLogLevel, GranianReloadInProduction, GranianDebugLogLevel, CeleryDebugLogLevel, CeleryBeatTwice,
     ];
 
     // One wording for the same advice to every server that has it; each server keeps its own ID (its block of IDs).

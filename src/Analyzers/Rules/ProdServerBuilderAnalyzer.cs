@@ -11,7 +11,7 @@ namespace ProdServer.Config.Analyzers;
 /// <summary>
 /// The SDK-usage rules: PSC0101 (a process name declared twice in one <c>AddProdServer</c> lambda), PSC0102 (a lambda
 /// that declares no process), PSC0103 (a literal app target that is not <c>module:object</c>) and PSC0104 (a WSGI server
-/// given Django's ASGI module, or the other way round).
+/// given Django's ASGI module, or the other way round) and PSC0502 (Celery beat declared twice for one app).
 /// </summary>
 [DiagnosticAnalyzer(LanguageNames.CSharp)]
 public sealed class ProdServerBuilderAnalyzer : DiagnosticAnalyzer
@@ -27,7 +27,8 @@ public sealed class ProdServerBuilderAnalyzer : DiagnosticAnalyzer
         Rules.For(RuleMetadata.DuplicateProcessName),
         Rules.For(RuleMetadata.NoProcessDeclared),
         Rules.For(RuleMetadata.AppTargetNotModuleObject),
-        Rules.For(RuleMetadata.AppInterfaceMismatch));
+        Rules.For(RuleMetadata.AppInterfaceMismatch),
+        Rules.For(RuleMetadata.CeleryBeatTwice));
 
     /// <inheritdoc/>
     public override void Initialize(AnalysisContext context)
@@ -83,11 +84,20 @@ public sealed class ProdServerBuilderAnalyzer : DiagnosticAnalyzer
         }
 
         var declared = new HashSet<string>(StringComparer.OrdinalIgnoreCase);
+        var beats = new HashSet<string>(StringComparer.Ordinal);
         foreach (var use in uses.OrderBy(u => u.Syntax.SpanStart))
         {
             if (ProcessName(use, builders) is ({ } name, { } location) && !declared.Add(name))
             {
                 context.ReportDiagnostic(Diagnostic.Create(Rules.For(RuleMetadata.DuplicateProcessName), location, name));
+            }
+
+            // One beat per Celery app: the app is the first string argument of UseCeleryBeat.
+            if (use.TargetMethod.Name == "UseCeleryBeat"
+                && use.Arguments.FirstOrDefault(a => a.Parameter?.Name == "app") is { Value.ConstantValue: { HasValue: true, Value: string app } } appArgument
+                && !beats.Add(app))
+            {
+                context.ReportDiagnostic(Diagnostic.Create(Rules.For(RuleMetadata.CeleryBeatTwice), appArgument.Syntax.GetLocation(), app));
             }
         }
     }
