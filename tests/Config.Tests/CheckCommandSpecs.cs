@@ -93,4 +93,31 @@ public sealed class CheckCommandSpecs : IDisposable
         Assert.Contains("Process 'web': the server's own check failed (exit code 2)", error, StringComparison.Ordinal);
         Assert.Contains("config problem on line 3", error, StringComparison.Ordinal);
     }
+
+    [Fact]
+    public void A_django_management_command_is_checked_with_manage_py_check_on_the_same_settings()
+    {
+        var python = _root.CreateExecutable("py/python3");
+        File.WriteAllText(Path.Combine(_root.Path, "manage.py"), "");
+        var process = new ProcessDefinition("worker", ServerBackends.DjangoQ)
+        {
+            Python = python,
+            Args = new DjangoQArgs { Settings = "mysite.settings", PythonPath = "src", Verbosity = DjangoVerbosity.Verbose },
+        };
+        var run = LaunchPlanner.Plan(process, _root.Path, _root.CreateDirectory("empty"));
+
+        var check = ServerBackends.DjangoQ.CreateCheckPlan(run);
+
+        Assert.NotNull(check);
+        Assert.Equal(python, check.Executable);
+        Assert.Equal([Path.Combine(_root.Path, "manage.py"), "check", "--settings=mysite.settings", "--pythonpath=src"], check.Arguments);
+    }
+
+    [Fact]
+    public void Waitress_has_no_check_of_its_own()
+    {
+        var process = new ProcessDefinition("web", ServerBackends.Waitress) { App = "a:b", Python = _root.CreateExecutable("py/python3") };
+
+        Assert.Null(ServerBackends.Waitress.CreateCheckPlan(LaunchPlanner.Plan(process, _root.Path, _root.CreateDirectory("empty"))));
+    }
 }

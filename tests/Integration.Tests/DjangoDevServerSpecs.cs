@@ -51,4 +51,23 @@ public sealed class DjangoDevServerSpecs
         Assert.False(Loopback.IsRunning(pid), $"runserver (pid {pid}) outlived the host:\n{logs.Text}");
         Assert.False(Loopback.IsListening(port), $"something still listens on {port}: the reloader's child outlived the stop.\n{logs.Text}");
     }
+
+    [Fact]
+    public async Task The_check_runs_django_system_checks_on_the_project_of_a_management_command()
+    {
+        using var site = new DjangoSite();
+        var (host, _) = TestHost.Build(o => o
+            .UseDjangoDevServer("127.0.0.1:1")
+            .WorkingDirectory(site.Directory)
+            .Python(Python.Debian)
+            .Environment("PSC_DB", site.Database));
+        using var output = new StringWriter();
+        using var error = new StringWriter();
+
+        var exitCode = await host.RunProdServerAsync(["web", "--check"], output, error, CancellationToken.None).WaitAsync(Budget);
+
+        Assert.True(exitCode == 0, error.ToString());
+        Assert.Contains("web: valid, and ", output.ToString(), StringComparison.Ordinal);
+        Assert.Contains("manage.py check", output.ToString(), StringComparison.Ordinal);
+    }
 }

@@ -84,8 +84,25 @@ public abstract partial class ServerBackend
     /// the app and validates every setting, then exits 0 or 1), derived from the plan that would run the server.
     /// </summary>
     /// <param name="run">The plan that would start the server.</param>
-    /// <returns>The check's plan, or <see langword="null"/> when the server has no such check (waitress, uvicorn, granian).</returns>
-    public virtual LaunchPlan? CreateCheckPlan(LaunchPlan run) => null;
+    /// <returns>
+    /// The check's plan, or <see langword="null"/> when the server has no such check (waitress, uvicorn, granian). For a
+    /// Django management command the default is <c>manage.py check</c> with the same <c>--settings</c>/<c>--pythonpath</c>:
+    /// it loads the project's settings and runs Django's system checks.
+    /// </returns>
+    public virtual LaunchPlan? CreateCheckPlan(LaunchPlan run)
+    {
+        System.ArgumentNullException.ThrowIfNull(run);
+        if (LaunchKind != LaunchKind.DjangoManage || run.Arguments.Count < 2)
+        {
+            return null;
+        }
+
+        // run.Arguments is [manage.py, <command>, options…]; Django's base options decide which project "check" loads.
+        var projectOptions = System.Linq.Enumerable.Where(
+            System.Linq.Enumerable.Skip(run.Arguments, 2),
+            a => a.StartsWith("--settings=", System.StringComparison.Ordinal) || a.StartsWith("--pythonpath=", System.StringComparison.Ordinal));
+        return run with { Arguments = [run.Arguments[0], "check", .. projectOptions] };
+    }
 
     /// <summary>Checks a process that uses this backend.</summary>
     /// <param name="process">The process.</param>
