@@ -10,7 +10,7 @@ internal static partial class ProdServerConfigurationBinder
 {
     // A property, not a field: ProcessKeys (in the other file) reads it during static initialisation, whose order
     // across partial files is not defined.
-    private static string[] SupervisionKeys => ["Restart", "StartSeconds", "StartRetries", "RestartDelay", "RestartMaxDelay", "Readiness"];
+    private static string[] SupervisionKeys => ["Restart", "StartSeconds", "StartRetries", "RestartDelay", "RestartMaxDelay", "Readiness", "DependsOn"];
 
     private static readonly string[] ReadinessKeys = ["Path", "Status", "Timeout"];
 
@@ -59,6 +59,7 @@ internal static partial class ProdServerConfigurationBinder
             }
         }
 
+        BindList(section.GetSection("DependsOn"), process.DependsOn);
         var readiness = section.GetSection("Readiness");
         if (readiness.Value is { Length: > 0 } readinessText)
         {

@@ -46,4 +46,18 @@ public sealed partial class ProcessBuilder
         p.Readiness.Status = status;
         p.Readiness.Timeout = timeout ?? p.Readiness.Timeout;
     });
+
+    /// <summary>
+    /// Starts this process only once the named processes are ready, when they run in the same host (<c>--all</c>);
+    /// exports write the same order (systemd <c>After=</c>, Compose <c>depends_on</c>).
+    /// </summary>
+    /// <param name="processes">The names of the processes this one needs.</param>
+    /// <returns>This builder, so that additional calls can be chained.</returns>
+    public ProcessBuilder DependsOn(params string[] processes) => Set(p =>
+    {
+        foreach (var name in processes)
+        {
+            p.DependsOn.Add(name);
+        }
+    });
 }

@@ -1,4 +1,5 @@
 using System;
+using System.Collections.Generic;
 
 namespace ProdServer.Config;
 
@@ -40,6 +41,12 @@ public sealed partial class ProcessDefinition
 
     /// <summary>The longest wait between restarts (systemd's <c>RestartMaxDelaySec</c>). Default 30 s.</summary>
     public TimeSpan RestartMaxDelay { get; set; } = DefaultRestartMaxDelay;
+
+    /// <summary>
+    /// The processes (by name) that must be ready before this one starts, when they run in the same host (systemd's
+    /// <c>After=</c>+<c>Requires=</c>, Compose's <c>depends_on: condition: service_healthy</c>). Exports carry it over.
+    /// </summary>
+    public IList<string> DependsOn { get; } = new List<string>();
 
     /// <summary>How readiness is decided; see <see cref="ReadinessProbe"/>.</summary>
     public ReadinessProbe Readiness { get; } = new();
