@@ -28,7 +28,7 @@ public sealed class CheckCommandSpecs : IDisposable
         public override string Name => "Checked";
         public override string Command => "sh";
         public override string InstallHint => "apt-get install dash";
-        protected override IValidator<WaitressArgs> ArgsValidator { get; } = new InlineValidator<WaitressArgs>();
+        protected override IValidator<WaitressArgs> CreateArgsValidator() => new InlineValidator<WaitressArgs>();
 
         public override LaunchPlan? CreateCheckPlan(LaunchPlan run) =>
             run with { Executable = "/bin/sh", Arguments = ["-c", $"echo 'config problem on line 3' >&2; exit {checkExitCode}"] };

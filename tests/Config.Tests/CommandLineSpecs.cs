@@ -28,6 +28,30 @@ public sealed class CommandLineSpecs
     }
 
     [Fact]
+    public void A_path_after_our_own_option_is_its_value_even_when_it_looks_like_a_host_option()
+    {
+        var parsed = ProdServerCommandLine.Parse(["--env-file", "/etc/app:prod.env", "web"]);
+
+        Assert.Equal(["/etc/app:prod.env"], parsed.EnvFiles);
+        Assert.Equal(["web"], parsed.Names);
+        Assert.Empty(parsed.Errors);
+    }
+
+    [Theory]
+    [InlineData("web")]
+    [InlineData("web worker")]
+    public void Only_process_names_are_a_plain_run(string commandLine) =>
+        Assert.True(ProdServerCommandLine.IsPlainRun(commandLine.Split(' ')));
+
+    [Theory]
+    [InlineData("web --dry-run")]
+    [InlineData("export systemd")]
+    [InlineData("--environment Production web")]
+    [InlineData("web -- --threads=8")]
+    public void Anything_else_is_not_a_plain_run(string commandLine) =>
+        Assert.False(ProdServerCommandLine.IsPlainRun(commandLine.Split(' ')));
+
+    [Fact]
     public void Words_after_a_double_dash_are_never_process_names()
     {
         var parsed = ProdServerCommandLine.Parse(["web", "--", "admin"]);

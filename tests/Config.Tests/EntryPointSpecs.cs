@@ -242,15 +242,40 @@ public sealed class EntryPointSpecs : IDisposable
     }
 
     [Theory]
-    [InlineData("needs a target", "export")]
-    [InlineData("needs a target", "export", "kubernetes", "--out", "x")]
-    [InlineData("needs --out", "export", "systemd")]
+    [InlineData("Required argument 'TARGET' missing for command: 'export'", "export", "--out", "x")]
+    [InlineData("Argument 'heroku' not recognized. Must be one of:", "export", "heroku", "--out", "x")]
+    [InlineData("Option '--out' is required.", "export", "systemd")]
     public async Task An_incomplete_export_is_a_usage_error(string message, params string[] args)
     {
         var (code, _, error) = await RunAsync(args);
 
         Assert.Equal(ExitCodes.Usage, code);
         Assert.Contains(message, error, StringComparison.Ordinal);
+        Assert.EndsWith("Run with --help for the usage." + Environment.NewLine, error, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData("Unrecognized option '--dry-rn'.", "web", "--dry-rn")]
+    [InlineData("--json goes with --dry-run (--dry-run --json).", "--json")]
+    [InlineData("--all runs every process; drop it or the names (web).", "--all", "web")]
+    [InlineData("Required argument missing for option: '--env-file'.", "--env-file")]
+    public async Task A_mistyped_or_contradictory_command_line_is_a_usage_error_that_says_what_is_wrong(string message, params string[] args)
+    {
+        var (code, output, error) = await RunAsync(args);
+
+        Assert.Equal(ExitCodes.Usage, code);
+        Assert.Contains(message, error, StringComparison.Ordinal);
+        Assert.Empty(output);
+    }
+
+    [Fact]
+    public async Task Export_has_its_own_help()
+    {
+        var (code, output, _) = await RunAsync("export", "--help");
+
+        Assert.Equal(ExitCodes.Ok, code);
+        Assert.Contains("--out <DIR> (REQUIRED)", output, StringComparison.Ordinal);
+        Assert.Contains("systemd", output, StringComparison.Ordinal);
     }
 
     [Theory]
@@ -261,7 +286,7 @@ public sealed class EntryPointSpecs : IDisposable
         var (code, output, error) = await RunAsync(flag);
 
         Assert.Equal(ExitCodes.Ok, code);
-        Assert.StartsWith("Usage:", output, StringComparison.Ordinal);
+        Assert.Contains("Usage:", output, StringComparison.Ordinal);
         Assert.Contains("--dry-run", output, StringComparison.Ordinal);
         Assert.Contains("--list", output, StringComparison.Ordinal);
         Assert.Empty(error);

@@ -22,7 +22,7 @@ public sealed class LaunchKindSpecs : IDisposable
         public override LaunchKind LaunchKind => kind;
         public override IReadOnlyList<string> ScrubbedEnvironment => ["FAKE_*", "BROKER_URL"];
         public override int StopSignal => 3;
-        protected override IValidator<WaitressArgs> ArgsValidator { get; } = new InlineValidator<WaitressArgs>();
+        protected override IValidator<WaitressArgs> CreateArgsValidator() => new InlineValidator<WaitressArgs>();
     }
 
     private ProcessDefinition Process(LaunchKind kind, Action<ProcessDefinition>? configure = null)

@@ -19,40 +19,11 @@ internal static class CommandLineOverrides
             return;
         }
 
-        foreach (var (key, value) in Read(args))
+        foreach (var (key, value) in HostArguments.Read(args))
         {
             if (configuration[key] != value)
             {
                 configuration[key] = value;
-            }
-        }
-    }
-
-    // The provider's own rules (--key=value, --key value, /key value, -key value), with our switches taking no value.
-    private static IEnumerable<(string Key, string Value)> Read(IReadOnlyList<string> args)
-    {
-        for (var i = 0; i < args.Count; i++)
-        {
-            var arg = args[i];
-            if (arg == "--")
-            {
-                yield break;
-            }
-
-            if (ProdServerCommandLine.IsSwitch(arg) || !(arg.StartsWith('-') || arg.StartsWith('/')))
-            {
-                continue;
-            }
-
-            var key = arg.TrimStart('-', '/');
-            var equals = key.IndexOf('=');
-            if (equals > 0)
-            {
-                yield return (key[..equals], key[(equals + 1)..]);
-            }
-            else if (key.Length > 0 && i + 1 < args.Count && !ProdServerCommandLine.IsSwitch(args[i + 1]))
-            {
-                yield return (key, args[++i]);
             }
         }
     }

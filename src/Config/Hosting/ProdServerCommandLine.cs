@@ -1,59 +1,127 @@
 using System;
 using System.Collections.Generic;
+using System.CommandLine;
+using System.CommandLine.Help;
+using System.IO;
 using System.Linq;
 
 namespace ProdServer.Config;
 
-/// <summary>The entry point's command line: <c>[NAME...] [--list] [--dry-run] [--help]</c>, the rest left to the host.</summary>
+/// <summary>
+/// The entry point's command line, parsed with System.CommandLine: <c>[NAME...] [--all] [--list] [--dry-run [--json]]
+/// [--check] [--env-file PATH]... [--skip-release] [-- SERVER-FLAGS...]</c> and <c>export TARGET --out DIR [NAME...]</c>.
+/// Host configuration arguments (see <see cref="HostArguments"/>) are left to the host; words after <c>--</c> are server flags.
+/// </summary>
 internal sealed class ProdServerCommandLine
 {
-    public const string Usage = """
-        Usage: <app> [NAME...] [--all] [--list] [--dry-run [--json]] [--check] [--env-file PATH]... [--skip-release] [--help] [-- SERVER-FLAGS...]
-               <app> export systemd|supervisord|compose|procfile --out DIR [NAME...]
+    /// <summary>Our options that take a value, so that the value is never read as host configuration.</summary>
+    public static readonly string[] OptionsWithValue = ["--env-file", "--out"];
 
-          NAME        the process(es) to run; default: the first declared (or ProdServer:Default)
-          --all       run every declared process (when one ends for good, ProdServer:OnGiveUp decides:
-                      StopAll (default) stops the others, KeepOthers keeps them running)
-          --list      print the declared processes (name, backend, app) and exit
-          --dry-run   validate, print each process's exact command line and added environment, and exit
-          --json      with --dry-run: one JSON object per process (name, executable, args, env, workingDirectory)
-          --check     validate, then run each server's own check where it has one (gunicorn --check-config); exit 0 or 1
-          --env-file  a .env file for every process run (repeatable; a later file wins; values are never printed)
-          --skip-release  start the servers without running the release steps (migrate, collectstatic, …) first
-          --help      print this help and exit
-          -- FLAGS    server flags for the one process being run (--threads=8 --expose-tracebacks --no-ipv6);
-                      they win over configured values and are validated like them
-          export      write deployment files that run this app's processes (default: all of them) into DIR
+    private const string Epilogue = """
 
-        Other --key value / --key=value arguments are host configuration (for example
-        --ProdServer:Processes:web:Args:Threads=8 or --environment Production).
+        Host configuration may be given too: --key value or --key=value where the key has a ':' or '__'
+        (--ProdServer:Processes:web:Args:Threads=8), or --environment, --contentRoot, --applicationName.
 
         Signals: SIGTERM/Ctrl+C stop every process gracefully; SIGHUP reloads them (Gunicorn gets SIGHUP,
         the others are restarted).
 
         Exit codes: 0 ok; 1 invalid configuration or the server could not start;
-        2 usage error (unknown process); otherwise the server's own exit code (128+N when killed by signal N).
+        2 usage error (unknown process or option); otherwise the server's own exit code (128+N when killed by signal N).
         """;
+
+    private static readonly Argument<string[]> NamesArgument = new("NAME")
+    {
+        Description = "The process(es) to run; default: the first declared (or ProdServer:Default).",
+        Arity = ArgumentArity.ZeroOrMore,
+    };
+
+    private static readonly Option<bool> AllOption = new("--all")
+    {
+        Description = "Run every declared process; when one ends for good, ProdServer:OnGiveUp decides (StopAll, KeepOthers).",
+    };
+
+    private static readonly Option<bool> ListOption = new("--list") { Description = "Print the declared processes (name, backend, app) and exit." };
+
+    private static readonly Option<bool> DryRunOption = new("--dry-run")
+    {
+        Description = "Validate, print each process's exact command line and added environment, start nothing.",
+    };
+
+    private static readonly Option<bool> JsonOption = new("--json")
+    {
+        Description = "With --dry-run: one JSON object per process (name, executable, args, env, workingDirectory).",
+    };
+
+    private static readonly Option<bool> CheckOption = new("--check")
+    {
+        Description = "Validate, plan each launch, and run the server's own check where it has one (gunicorn --check-config, manage.py check); exit 0 or 1.",
+    };
+
+    private static readonly Option<string[]> EnvFileOption = new("--env-file")
+    {
+        Description = "A .env file for every process run (repeatable; a later file wins; values are never printed).",
+        HelpName = "PATH",
+        AllowMultipleArgumentsPerToken = false, // one PATH per --env-file, so "--env-file a web" leaves "web" a name
+    };
+
+    private static readonly Option<bool> SkipReleaseOption = new("--skip-release")
+    {
+        Description = "Start the servers without running the release steps (migrate, collectstatic, …) first.",
+    };
+
+    private static readonly Argument<string> TargetArgument = new("TARGET")
+    {
+        Description = "The deployment target: " + string.Join(", ", TargetNames) + ".",
+    };
+
+    private static readonly Option<string> OutOption = new("--out")
+    {
+        Description = "The directory the files are written to.",
+        HelpName = "DIR",
+        Required = true,
+    };
+
+    private static readonly Argument<string[]> ExportNamesArgument = new("NAME")
+    {
+        Description = "The processes to export; default: all of them.",
+        Arity = ArgumentArity.ZeroOrMore,
+    };
+
+    private static readonly Command ExportCommandSymbol = CreateExportCommand();
+
+    private static readonly RootCommand Root = CreateRoot();
+
+    private ParseResult? _result;
+
+    private ProdServerCommandLine()
+    {
+    }
+
+    /// <summary>The usage text: System.CommandLine's help (<c>export --help</c> details export), with exit codes and signals.</summary>
+    public static string Usage => RenderHelp(Root.Parse(["--help"])) + Epilogue;
+
+    /// <summary>The help the command line asked for (<c>--help</c>, or <c>export --help</c>), with exit codes and signals.</summary>
+    public string HelpText => _result is null ? Usage : RenderHelp(_result) + Epilogue;
 
     public List<string> Names { get; } = [];
 
-    public bool List { get; private set; }
+    public bool List { get; private init; }
 
     /// <summary>Whether <c>--all</c> asks for every declared process.</summary>
-    public bool All { get; private set; }
+    public bool All { get; private init; }
 
-    public bool DryRun { get; private set; }
+    public bool DryRun { get; private init; }
 
-    public bool Help { get; private set; }
+    public bool Help { get; private init; }
 
-    public bool SkipRelease { get; private set; }
+    public bool SkipRelease { get; private init; }
 
-    public bool Check { get; private set; }
+    public bool Check { get; private init; }
 
-    public bool Json { get; private set; }
+    public bool Json { get; private init; }
 
     /// <summary>The target after <c>export</c>, or <see langword="null"/> when this is not an export.</summary>
-    public string? ExportTarget { get; private set; }
+    public string? ExportTarget { get; private init; }
 
     /// <summary>The files after each <c>--env-file</c>, in order.</summary>
     public List<string> EnvFiles { get; } = [];
@@ -62,77 +130,147 @@ internal sealed class ProdServerCommandLine
     public List<string> ServerOverrides { get; } = [];
 
     /// <summary>Whether the first word was <c>export</c>.</summary>
-    public bool Export { get; private set; }
+    public bool Export { get; private init; }
 
     /// <summary>The directory after <c>--out</c>.</summary>
-    public string? OutputDirectory { get; private set; }
+    public string? OutputDirectory { get; private init; }
 
-    /// <summary>Whether <paramref name="arg"/> is one of our value-less switches.</summary>
-    public static bool IsSwitch(string arg) => arg is "--list" or "--dry-run" or "--all" or "--json" or "--check" or "--skip-release" or "--help" or "-h" or "-?";
+    /// <summary>Usage errors (unknown option, missing value, …), one line each; empty when the command line is good.</summary>
+    public List<string> Errors { get; } = [];
 
-    public static ProdServerCommandLine Parse(IReadOnlyList<string> args)
+    /// <summary>The export targets, as written on the command line.</summary>
+    public static IEnumerable<string> TargetNames => Enum.GetValues<ExportTarget>().Select(t => t.ToString().ToLowerInvariant());
+
+    /// <summary>Whether <paramref name="args"/> is only process names: the common launch, which needs no parser at all.</summary>
+    public static bool IsPlainRun(IReadOnlyList<string> args)
     {
-        var parsed = new ProdServerCommandLine();
-        for (var i = 0; i < args.Count; i++)
+        foreach (var arg in args)
         {
-            var arg = args[i];
-            switch (arg)
+            if (arg.Length == 0 || arg[0] is '-' or '/' or '@' or '[' || arg == "export")
             {
-                case "--list":
-                    parsed.List = true;
-                    break;
-                case "--dry-run":
-                    parsed.DryRun = true;
-                    break;
-                case "--json":
-                    parsed.Json = true;
-                    break;
-                case "--check":
-                    parsed.Check = true;
-                    break;
-                case "--skip-release":
-                    parsed.SkipRelease = true;
-                    break;
-                case "--all":
-                    parsed.All = true;
-                    break;
-                case "--help" or "-h" or "-?":
-                    parsed.Help = true;
-                    break;
-                case "--env-file" when i + 1 < args.Count:
-                    parsed.EnvFiles.Add(args[++i]);
-                    break;
-                case "--out" when i + 1 < args.Count:
-                    parsed.OutputDirectory = args[++i];
-                    break;
-                case "export" when parsed.Names.Count == 0 && !parsed.Export:
-                    parsed.Export = true;
-                    break;
-                case "--":
-                    parsed.ServerOverrides.AddRange(args.Skip(i + 1));
-                    return parsed;
-                default:
-                    if (arg.StartsWith('-') || arg.StartsWith('/'))
-                    {
-                        // Host configuration, as the command-line configuration provider reads it: "--key value" takes the next word.
-                        if (!arg.Contains('=') && i + 1 < args.Count && !IsSwitch(args[i + 1]))
-                        {
-                            i++;
-                        }
-                    }
-                    else if (parsed.Export && parsed.ExportTarget is null)
-                    {
-                        parsed.ExportTarget = arg;
-                    }
-                    else
-                    {
-                        parsed.Names.Add(arg);
-                    }
-
-                    break;
+                return false;
             }
         }
 
+        return true;
+    }
+
+    public static ProdServerCommandLine Parse(IReadOnlyList<string> args)
+    {
+        var split = IndexOf(args, "--");
+        var before = split < 0 ? args : args.Take(split).ToList();
+        var (_, own) = HostArguments.Split(before);
+        var result = Root.Parse(own, new ParserConfiguration { ResponseFileTokenReplacer = null });
+        var export = result.CommandResult.Command == ExportCommandSymbol;
+        var parsed = new ProdServerCommandLine
+        {
+            _result = result,
+            Help = result.Action is HelpAction,
+            List = ValueOf(result, ListOption),
+            All = ValueOf(result, AllOption),
+            DryRun = ValueOf(result, DryRunOption),
+            Json = ValueOf(result, JsonOption),
+            Check = ValueOf(result, CheckOption),
+            SkipRelease = ValueOf(result, SkipReleaseOption),
+            Export = export,
+            ExportTarget = export ? ValueOf(result, TargetArgument) : null,
+            OutputDirectory = export ? ValueOf(result, OutOption) : null,
+        };
+        parsed.Names.AddRange((export ? ValueOf(result, ExportNamesArgument) : ValueOf(result, NamesArgument)) ?? []);
+        parsed.EnvFiles.AddRange(ValueOf(result, EnvFileOption) ?? []);
+        if (split >= 0)
+        {
+            parsed.ServerOverrides.AddRange(args.Skip(split + 1));
+        }
+
+        if (!parsed.Help)
+        {
+            parsed.Errors.AddRange(result.Errors.Select(e => e.Message));
+            parsed.Errors.AddRange(Conflicts(parsed));
+        }
+
         return parsed;
+    }
+
+    // A missing or malformed value reads as the default: its error is in result.Errors already, or help was asked for
+    // (which clears the errors but still cannot convert the value).
+    private static T? ValueOf<T>(ParseResult result, Option<T> option) => ValueOrDefault(() => result.GetValue(option));
+
+    private static T? ValueOf<T>(ParseResult result, Argument<T> argument) => ValueOrDefault(() => result.GetValue(argument));
+
+    private static T? ValueOrDefault<T>(Func<T?> read)
+    {
+        try
+        {
+            return read();
+        }
+        catch (InvalidOperationException)
+        {
+            return default;
+        }
+    }
+
+    private static IEnumerable<string> Conflicts(ProdServerCommandLine parsed)
+    {
+        foreach (var name in parsed.Names.Where(n => n.StartsWith('-')))
+        {
+            yield return $"Unrecognized option '{name}'. Host configuration needs a ':' in its key (--ProdServer:Default=web).";
+        }
+
+        if (parsed.Json && !parsed.DryRun)
+        {
+            yield return "--json goes with --dry-run (--dry-run --json).";
+        }
+
+        if (parsed.All && parsed.Names.Count > 0)
+        {
+            yield return $"--all runs every process; drop it or the names ({string.Join(" ", parsed.Names)}).";
+        }
+
+        if (parsed.Check && parsed.DryRun)
+        {
+            yield return "--check and --dry-run are separate commands; give one of them.";
+        }
+    }
+
+    private static int IndexOf(IReadOnlyList<string> args, string value)
+    {
+        for (var i = 0; i < args.Count; i++)
+        {
+            if (args[i] == value)
+            {
+                return i;
+            }
+        }
+
+        return -1;
+    }
+
+    private static RootCommand CreateRoot()
+    {
+        var root = new RootCommand("Runs this app's production processes (ProdServer.Config) and supervises them until SIGTERM or Ctrl+C."
+            + " Server flags after -- go to the one process being run (--threads=8 --no-ipv6); they win over configured values and are validated like them.")
+        {
+            NamesArgument, AllOption, ListOption, DryRunOption, JsonOption, CheckOption, EnvFileOption, SkipReleaseOption, ExportCommandSymbol,
+        };
+        root.Directives.Clear(); // "[diagram]" and friends are no process names, and no business of a server launcher
+        root.SetAction(_ => ExitCodes.Ok); // a run needs no subcommand; the entry point acts on the parse result itself
+        return root;
+    }
+
+    private static Command CreateExportCommand()
+    {
+        TargetArgument.AcceptOnlyFromAmong([.. TargetNames]);
+        return new Command("export", "Write deployment files that run this app's processes into DIR.")
+        {
+            TargetArgument, OutOption, ExportNamesArgument,
+        };
+    }
+
+    private static string RenderHelp(ParseResult result)
+    {
+        using var writer = new StringWriter();
+        result.Invoke(new InvocationConfiguration { Output = writer, Error = writer });
+        return writer.ToString().TrimEnd();
     }
 }

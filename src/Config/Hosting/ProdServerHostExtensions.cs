@@ -58,8 +58,19 @@ public static class ProdServerHostExtensions
         var commandLine = ProdServerCommandLine.Parse(args);
         if (commandLine.Help)
         {
-            await output.WriteLineAsync(ProdServerCommandLine.Usage).ConfigureAwait(false);
+            await output.WriteLineAsync(commandLine.HelpText).ConfigureAwait(false);
             return ExitCodes.Ok;
+        }
+
+        if (commandLine.Errors.Count > 0)
+        {
+            foreach (var problem in commandLine.Errors)
+            {
+                await error.WriteLineAsync(problem).ConfigureAwait(false);
+            }
+
+            await error.WriteLineAsync("Run with --help for the usage.").ConfigureAwait(false);
+            return ExitCodes.Usage;
         }
 
         CommandLineOverrides.Reapply(host.Services.GetService<Microsoft.Extensions.Configuration.IConfiguration>(), args);

@@ -9,8 +9,14 @@ namespace ProdServer.Config;
 public abstract class ServerBackend<TArgs> : ServerBackend
     where TArgs : class, IServerArgs, new()
 {
-    /// <summary>The validator of <typeparamref name="TArgs"/>.</summary>
-    protected abstract IValidator<TArgs> ArgsValidator { get; }
+    private IValidator<TArgs>? _argsValidator;
+
+    /// <summary>
+    /// Creates the validator of <typeparamref name="TArgs"/>; called once, on the first validation. Lazily, because building
+    /// a FluentValidation validator compiles its rules, and a host should only pay that for the backends it runs.
+    /// </summary>
+    /// <returns>The validator.</returns>
+    protected abstract IValidator<TArgs> CreateArgsValidator();
 
     /// <inheritdoc />
     public sealed override IServerArgs CreateDefaultArgs() => new TArgs();
@@ -37,7 +43,7 @@ public abstract class ServerBackend<TArgs> : ServerBackend
             return problems;
         }
 
-        var result = ArgsValidator.Validate(args);
+        var result = (_argsValidator ??= CreateArgsValidator()).Validate(args);
         problems.AddRange(result.Errors.Select(e => new SettingProblem("Args:" + e.PropertyName, e.ErrorMessage)));
         return problems;
     }

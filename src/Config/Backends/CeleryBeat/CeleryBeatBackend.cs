@@ -15,7 +15,7 @@ public sealed class CeleryBeatBackend : CeleryBackend<CeleryBeatArgs>
     public override string Subcommand => "beat";
 
     /// <inheritdoc />
-    protected override IValidator<CeleryBeatArgs> ArgsValidator { get; } = new CeleryBeatArgsValidator();
+    protected override IValidator<CeleryBeatArgs> CreateArgsValidator() => new CeleryBeatArgsValidator();
 
     /// <inheritdoc />
     protected override CeleryBeatArgs WithoutGlobalOptions(CeleryBeatArgs args) => args with

@@ -17,7 +17,7 @@ public sealed class CeleryWorkerBackend : CeleryBackend<CeleryWorkerArgs>
     public override string Subcommand => "worker";
 
     /// <inheritdoc />
-    protected override IValidator<CeleryWorkerArgs> ArgsValidator { get; } = new CeleryWorkerArgsValidator();
+    protected override IValidator<CeleryWorkerArgs> CreateArgsValidator() => new CeleryWorkerArgsValidator();
 
     // SIGTERM is celery's warm shutdown: stop taking messages, let running tasks finish. A task cannot outlive TimeLimit, so
     // then the limit plus a margin is enough; without one, 25 s leaves room under the host's default 30 s ShutdownTimeout.

@@ -32,7 +32,7 @@ public sealed partial class DjangoDevServerBackend : DjangoManageBackend<DjangoD
     public override int StopSignal => 2;
 
     /// <inheritdoc />
-    protected override IValidator<DjangoDevServerArgs> ArgsValidator { get; } = new DjangoDevServerArgsValidator();
+    protected override IValidator<DjangoDevServerArgs> CreateArgsValidator() => new DjangoDevServerArgsValidator();
 
     /// <inheritdoc />
     protected override string? ValidateApp(string app)

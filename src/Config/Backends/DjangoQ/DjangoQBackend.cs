@@ -37,5 +37,5 @@ public sealed class DjangoQBackend : DjangoManageBackend<DjangoQArgs>
     public override TimeSpan GetDefaultStopTimeout(ProcessDefinition process) => TimeSpan.FromSeconds(25);
 
     /// <inheritdoc />
-    protected override IValidator<DjangoQArgs> ArgsValidator { get; } = new DjangoQArgsValidator();
+    protected override IValidator<DjangoQArgs> CreateArgsValidator() => new DjangoQArgsValidator();
 }

@@ -47,5 +47,5 @@ public sealed class DjangoTasksBackend : DjangoManageBackend<DjangoTasksArgs>
     public override TimeSpan GetDefaultStopTimeout(ProcessDefinition process) => TimeSpan.FromSeconds(25);
 
     /// <inheritdoc />
-    protected override IValidator<DjangoTasksArgs> ArgsValidator { get; } = new DjangoTasksArgsValidator();
+    protected override IValidator<DjangoTasksArgs> CreateArgsValidator() => new DjangoTasksArgsValidator();
 }

@@ -42,7 +42,7 @@ public sealed partial class GranianBackend : ServerBackend<GranianArgs>
     public override IReadOnlyList<string> ScrubbedEnvironment { get; } = ["GRANIAN_*"];
 
     /// <inheritdoc />
-    protected override IValidator<GranianArgs> ArgsValidator { get; } = new GranianArgsValidator();
+    protected override IValidator<GranianArgs> CreateArgsValidator() => new GranianArgsValidator();
 
     /// <summary>
     /// SIGTERM is granian's graceful stop; it waits for its workers without limit unless <c>--workers-kill-timeout</c> is set,

@@ -39,7 +39,7 @@ public sealed partial class GunicornBackend : ServerBackend<GunicornArgs>
         ["GUNICORN_CMD_ARGS", "WEB_CONCURRENCY", "PORT", "FORWARDED_ALLOW_IPS", "SENDFILE"];
 
     /// <inheritdoc />
-    protected override IValidator<GunicornArgs> ArgsValidator { get; } = new GunicornArgsValidator();
+    protected override IValidator<GunicornArgs> CreateArgsValidator() => new GunicornArgsValidator();
 
     /// <summary>
     /// SIGTERM is gunicorn's graceful stop: workers finish their requests for up to <c>--graceful-timeout</c> (30 s by

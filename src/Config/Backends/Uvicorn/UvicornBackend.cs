@@ -41,7 +41,7 @@ public sealed partial class UvicornBackend : ServerBackend<UvicornArgs>
     public override IReadOnlyList<string> ScrubbedEnvironment { get; } = ["UVICORN_*", "WEB_CONCURRENCY", "FORWARDED_ALLOW_IPS"];
 
     /// <inheritdoc />
-    protected override IValidator<UvicornArgs> ArgsValidator { get; } = new UvicornArgsValidator();
+    protected override IValidator<UvicornArgs> CreateArgsValidator() => new UvicornArgsValidator();
 
     /// <summary>
     /// SIGTERM is uvicorn's graceful stop. It waits for open connections without limit unless <c>--timeout-graceful-shutdown</c>

@@ -21,7 +21,7 @@ public sealed partial class WaitressBackend : ServerBackend<WaitressArgs>
         "import sys; sys.argv[0] = 'waitress-serve'; from waitress.runner import run; sys.exit(run())";
 
     /// <inheritdoc />
-    protected override IValidator<WaitressArgs> ArgsValidator { get; } = new WaitressArgsValidator();
+    protected override IValidator<WaitressArgs> CreateArgsValidator() => new WaitressArgsValidator();
 
     // waitress 2.1.2 (Debian) only resolves module:object; 3.x also takes module.object, so insist on the portable form.
     /// <inheritdoc />

@@ -1,0 +1,90 @@
+using System;
+using System.Collections.Generic;
+
+namespace ProdServer.Config;
+
+/// <summary>
+/// Tells host configuration (<c>--ProdServer:Processes:web:Args:Threads=8</c>, <c>--environment Production</c>), which the
+/// host's command-line configuration provider reads, apart from the entry point's own words. A configuration key has a
+/// section separator (<c>:</c> or <c>__</c>) or is one of the host's own settings; anything else that looks like an option
+/// is ours, so a typo such as <c>--dry-rn</c> is a usage error instead of a silently ignored setting.
+/// </summary>
+internal static class HostArguments
+{
+    private static readonly string[] HostKeys = ["environment", "contentRoot", "applicationName"];
+
+    /// <summary>Splits <paramref name="args"/> (before any <c>--</c>) into host configuration and the rest, keeping order.</summary>
+    public static (List<string> Host, List<string> Own) Split(IReadOnlyList<string> args)
+    {
+        var host = new List<string>();
+        var own = new List<string>();
+        for (var i = 0; i < args.Count; i++)
+        {
+            var arg = args[i];
+            if (arg == "--")
+            {
+                break; // server flags follow: neither ours nor the host's
+            }
+
+            if (Array.IndexOf(ProdServerCommandLine.OptionsWithValue, arg) >= 0 && i + 1 < args.Count)
+            {
+                // Our own option's value is never host configuration, even a path that starts with '/'.
+                own.Add(arg);
+                own.Add(args[++i]);
+                continue;
+            }
+
+            if (!IsConfigurationKey(arg))
+            {
+                own.Add(arg);
+                continue;
+            }
+
+            host.Add(arg);
+            // "--key value", as the configuration provider reads it: the next word is the value.
+            if (!arg.Contains('=', StringComparison.Ordinal) && i + 1 < args.Count)
+            {
+                host.Add(args[++i]);
+            }
+        }
+
+        return (host, own);
+    }
+
+    /// <summary>The (key, value) pairs of the host configuration in <paramref name="args"/>, as the provider reads them.</summary>
+    public static IEnumerable<(string Key, string Value)> Read(IReadOnlyList<string> args)
+    {
+        var (host, _) = Split(args);
+        for (var i = 0; i < host.Count; i++)
+        {
+            var key = host[i].TrimStart('-', '/');
+            var equals = key.IndexOf('=', StringComparison.Ordinal);
+            if (equals > 0)
+            {
+                yield return (key[..equals], key[(equals + 1)..]);
+            }
+            else if (i + 1 < host.Count)
+            {
+                yield return (key, host[++i]);
+            }
+        }
+    }
+
+    private static bool IsConfigurationKey(string arg)
+    {
+        if (arg == "--" || arg.Length < 2 || !(arg[0] == '-' || arg[0] == '/'))
+        {
+            return false;
+        }
+
+        var key = arg.TrimStart('-', '/');
+        var equals = key.IndexOf('=', StringComparison.Ordinal);
+        if (equals >= 0)
+        {
+            key = key[..equals];
+        }
+
+        return key.Contains(':', StringComparison.Ordinal) || key.Contains("__", StringComparison.Ordinal)
+            || Array.Exists(HostKeys, k => string.Equals(k, key, StringComparison.OrdinalIgnoreCase));
+    }
+}
