@@ -18,4 +18,5 @@ builder.Services.AddProdServer(o => o
     // The Django project ships next to the program (see Quickstart.csproj), so this works from any directory.
     .WorkingDirectory(Path.Combine(AppContext.BaseDirectory, "app")));
 
-return await builder.Build().RunProdServerAsync(args);
+// Spawn first: the server starts before the host is built; the rest comes up while Python imports the app.
+return await builder.RunProdServerAsync(args);

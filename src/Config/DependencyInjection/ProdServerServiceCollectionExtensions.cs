@@ -11,6 +11,11 @@ namespace Microsoft.Extensions.DependencyInjection;
 /// <summary>Registers ProdServer.Config's production processes.</summary>
 public static class ProdServerServiceCollectionExtensions
 {
+    /// <summary>Our one post-configuration (configuration over code); known by reference, so that the early launch can tell it apart.</summary>
+    internal static readonly ServiceDescriptor ConfigurationBinding =
+        ServiceDescriptor.Singleton<IPostConfigureOptions<ProdServerOptions>, BindProdServerConfiguration>(
+            sp => new BindProdServerConfiguration(sp.GetService<IConfiguration>(), sp.GetService<ProdServerRunState>()));
+
     /// <summary>
     /// Adds the production processes declared by <paramref name="configure"/>, overlaid by the <c>ProdServer</c>
     /// configuration section, validated when the host starts, and run by a hosted service.
@@ -34,8 +39,7 @@ public static class ProdServerServiceCollectionExtensions
     {
         ArgumentNullException.ThrowIfNull(services);
         services.AddOptions<ProdServerOptions>().ValidateOnStart();
-        services.TryAddEnumerable(ServiceDescriptor.Singleton<IPostConfigureOptions<ProdServerOptions>, BindProdServerConfiguration>(
-            sp => new BindProdServerConfiguration(sp.GetService<IConfiguration>(), sp.GetService<ProdServerRunState>())));
+        services.TryAddEnumerable(ConfigurationBinding);
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<ProdServerOptions>, ProdServerOptionsValidator>());
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<ProdServerOptions>, ProductionRulesValidator>(sp => new ProductionRulesValidator(
             sp.GetService<IHostEnvironment>(), sp.GetService<IConfiguration>(), sp.GetService<ILoggerFactory>())));
@@ -48,7 +52,8 @@ public static class ProdServerServiceCollectionExtensions
             sp.GetRequiredService<ILoggerFactory>(),
             sp.GetRequiredService<IHostApplicationLifetime>(),
             sp.GetService<IHostEnvironment>(),
-            sp.GetService<IOptions<HostOptions>>())));
+            sp.GetService<IOptions<HostOptions>>(),
+            sp.GetService<EarlyLaunch>())));
         return services;
     }
 }

@@ -42,6 +42,9 @@ public sealed partial class ProcessSupervisor
     /// <summary>The process name.</summary>
     public string Name => _definition.Name;
 
+    /// <summary>Servers started before the host was built; the first start adopts this process's one instead of spawning.</summary>
+    internal EarlyLaunch? Early { get; init; }
+
     /// <summary>The process definition.</summary>
     public ProcessDefinition Definition => _definition;
 
@@ -125,6 +128,12 @@ public sealed partial class ProcessSupervisor
     private ServerProcess Launch()
     {
         var plan = LaunchPlanner.Plan(_definition, _contentRoot);
+        if (Starts == 0 && Early?.TryAdopt(plan, _logger) is { } adopted)
+        {
+            // Started while the host was being built; its port and installed version were checked then.
+            return Adopt(adopted);
+        }
+
         if (Starts == 0)
         {
             // The installed server's version only matters once: a restart runs the same binary.
@@ -143,7 +152,14 @@ public sealed partial class ProcessSupervisor
                 throw new OperationCanceledException(_stopping.Token);
             }
 
-            var server = ServerProcess.Start(plan, _logger, _definition.Backend.StopSignalToGroup);
+            return Adopt(ServerProcess.Start(plan, _logger, _definition.Backend.StopSignalToGroup));
+        }
+    }
+
+    private ServerProcess Adopt(ServerProcess server)
+    {
+        lock (_gate)
+        {
             Starts++;
             _ready = false;
             Volatile.Write(ref _current, server);

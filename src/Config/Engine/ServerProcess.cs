@@ -139,7 +139,6 @@ public sealed class ServerProcess : IAsyncDisposable
         process.ErrorDataReceived += (_, e) => server.OnLine(e.Data, fromStandardError: true);
         process.Exited += (_, _) => server._leaderExited.TrySetResult();
 
-        Log.Starting(logger, plan.ProcessName, plan.CommandLine, plan.WorkingDirectory);
         try
         {
             process.Start();
@@ -156,6 +155,8 @@ public sealed class ServerProcess : IAsyncDisposable
         server.StartTime = DateTimeOffset.UtcNow;
         process.BeginOutputReadLine();
         process.BeginErrorReadLine();
+        // Logged once the child runs: the first log call of a host costs milliseconds, which the child should not wait for.
+        Log.Starting(logger, plan.ProcessName, plan.CommandLine, plan.WorkingDirectory);
         Log.Started(logger, plan.ProcessName, server.Id);
         _ = server.WatchExitAsync();
         return server;

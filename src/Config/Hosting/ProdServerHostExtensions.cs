@@ -23,6 +23,41 @@ public static class ProdServerHostExtensions
     public static Task<int> RunProdServerAsync(this IHost host, string[] args, CancellationToken cancellationToken = default) =>
         host.RunProdServerAsync(args, Console.Out, Console.Error, cancellationToken);
 
+    /// <summary>
+    /// Builds the host and runs the process(es) named in <paramref name="args"/>, starting each server first: when the
+    /// command line and the <c>AddProdServer</c> declarations already fix the launch, the server is spawned before the host
+    /// is built, and logging, validation and health checks come up while Python imports the app. The full validation still
+    /// decides: if it fails, the early server is killed with its process group and the run exits 1 as usual.
+    /// </summary>
+    /// <param name="builder">The application builder, with <c>AddProdServer</c> called on its services.</param>
+    /// <param name="args">The command-line arguments.</param>
+    /// <param name="cancellationToken">Stops the run.</param>
+    /// <returns>The exit code: 0 ok, 1 invalid configuration or failed start, 2 usage error, else the server's own code.</returns>
+    public static Task<int> RunProdServerAsync(this HostApplicationBuilder builder, string[] args, CancellationToken cancellationToken = default) =>
+        builder.RunProdServerAsync(args, Console.Out, Console.Error, cancellationToken);
+
+    /// <summary>As <see cref="RunProdServerAsync(HostApplicationBuilder, string[], CancellationToken)"/>, writing to the given streams.</summary>
+    /// <param name="builder">The application builder, with <c>AddProdServer</c> called on its services.</param>
+    /// <param name="args">The command-line arguments.</param>
+    /// <param name="output">Where <c>--list</c>, <c>--dry-run</c> and <c>--help</c> write.</param>
+    /// <param name="error">Where errors are written.</param>
+    /// <param name="cancellationToken">Stops the run.</param>
+    /// <returns>The exit code.</returns>
+    public static async Task<int> RunProdServerAsync(
+        this HostApplicationBuilder builder, string[] args, TextWriter output, TextWriter error, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(builder);
+        ArgumentNullException.ThrowIfNull(args);
+        using var early = EarlyLaunch.TryStart(builder, args);
+        if (early is not null)
+        {
+            builder.Services.AddSingleton(early);
+        }
+
+        // Disposing the early launch after the run kills any server it started that no supervisor adopted.
+        return await builder.Build().RunProdServerAsync(args, output, error, cancellationToken).ConfigureAwait(false);
+    }
+
     /// <summary>As <see cref="RunProdServerAsync(IHost, string[], CancellationToken)"/>, writing to the given streams (for tests and tools).</summary>
     /// <param name="host">The built host; it is disposed when the run ends.</param>
     /// <param name="args">The command-line arguments.</param>

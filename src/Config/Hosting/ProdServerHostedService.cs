@@ -27,6 +27,7 @@ internal sealed class ProdServerHostedService : IHostedService
     private readonly TimeSpan _shutdownTimeout;
     private readonly string _contentRoot;
     private readonly ILogger _logger;
+    private readonly EarlyLaunch? _early;
     private readonly List<ProcessSupervisor> _running = [];
     private PosixSignalRegistration? _hangup;
     private int _ended;
@@ -38,8 +39,10 @@ internal sealed class ProdServerHostedService : IHostedService
         ILoggerFactory loggers,
         IHostApplicationLifetime lifetime,
         IHostEnvironment? environment,
-        IOptions<HostOptions>? hostOptions)
+        IOptions<HostOptions>? hostOptions,
+        EarlyLaunch? early = null)
     {
+        _early = early;
         _options = options;
         _state = state;
         _supervisors = supervisors;
@@ -59,7 +62,7 @@ internal sealed class ProdServerHostedService : IHostedService
             foreach (var definition in selected)
             {
                 var logger = _loggers.CreateLogger("ProdServer.Process." + definition.Name);
-                var supervisor = new ProcessSupervisor(definition, _contentRoot, logger, _shutdownTimeout);
+                var supervisor = new ProcessSupervisor(definition, _contentRoot, logger, _shutdownTimeout) { Early = _early };
                 supervisor.Start();
                 _running.Add(supervisor);
                 _supervisors.Add(supervisor);

@@ -1,0 +1,194 @@
+using System;
+using System.Collections.Generic;
+using System.Linq;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+
+namespace ProdServer.Config;
+
+/// <summary>
+/// Spawn first: starts the chosen servers from the builder's configuration before the host is built, so that logging,
+/// dependency injection, validation and health checks come up while Python imports the app. It only does so when the
+/// launch is fully known up front (a plain <c>NAME...</c> run, processes declared with <c>AddProdServer</c> delegates,
+/// no release step, no version to check); otherwise the host starts the servers as usual. The supervisor adopts a server
+/// started here when its own plan is the same; anything not adopted (validation failed, the plan changed) is killed with
+/// its process group when the run ends, so an invalid configuration never leaves a server behind.
+/// </summary>
+internal sealed class EarlyLaunch : IDisposable
+{
+    private readonly object _gate = new();
+    private readonly List<Started> _started = [];
+
+    private EarlyLaunch()
+    {
+    }
+
+    /// <summary>How many servers were started early and not (yet) adopted.</summary>
+    public int Pending
+    {
+        get
+        {
+            lock (_gate)
+            {
+                return _started.Count;
+            }
+        }
+    }
+
+    /// <summary>Starts the servers <paramref name="args"/> asks for, or returns <see langword="null"/> when the launch is not known yet.</summary>
+    public static EarlyLaunch? TryStart(HostApplicationBuilder builder, IReadOnlyList<string> args)
+    {
+        if (!ProdServerCommandLine.IsPlainRun(args) || TryBuildOptions(builder) is not { } options || options.ReleaseSteps.Count > 0)
+        {
+            return null;
+        }
+
+        IReadOnlyList<ProcessDefinition> selected;
+        try
+        {
+            selected = ProcessSelection.Resolve(options, [.. args]);
+        }
+        catch (UnknownProcessException)
+        {
+            return null; // the host says so, with the usage exit code
+        }
+
+        var launch = new EarlyLaunch();
+        var contentRoot = builder.Environment.ContentRootPath;
+        foreach (var process in selected.Where(CanStartEarly))
+        {
+            try
+            {
+                var plan = LaunchPlanner.Plan(process, contentRoot);
+                if (PortCheck.FindConflict(process) is not null)
+                {
+                    continue; // the host reports the holder of the port
+                }
+
+                var logger = new DeferredLogger();
+                launch._started.Add(new(plan, logger, ServerProcess.Start(plan, logger, process.Backend.StopSignalToGroup)));
+            }
+            catch (ServerLaunchException)
+            {
+                // A missing program or directory: the host's own start reports it in full.
+            }
+        }
+
+        return launch;
+    }
+
+    // Anything the declarations throw is thrown again, with the host's context, when the host builds the options; here
+    // it only means the launch is not known early.
+    private static ProdServerOptions? TryBuildOptions(HostApplicationBuilder builder)
+    {
+        try
+        {
+            return BuildOptions(builder.Services, builder.Configuration);
+        }
+#pragma warning disable CA1031 // see above: the host reports it
+        catch (Exception)
+#pragma warning restore CA1031
+        {
+            return null;
+        }
+    }
+
+    /// <summary>
+    /// Hands over the server started early with exactly <paramref name="plan"/>, its output going to
+    /// <paramref name="logger"/> from now on (what it wrote so far first), or returns <see langword="null"/>.
+    /// </summary>
+    public ServerProcess? TryAdopt(LaunchPlan plan, ILogger logger)
+    {
+        Started? match;
+        lock (_gate)
+        {
+            match = _started.Find(s => s.Plan.ProcessName == plan.ProcessName);
+            if (match is null)
+            {
+                return null;
+            }
+
+            _started.Remove(match);
+        }
+
+        if (!SamePlan(match.Plan, plan) || match.Server.Exited.IsCompleted)
+        {
+            // The host's configuration differs from the builder's (or the early server already died): start afresh.
+            match.Logger.Attach(logger);
+            match.Server.Kill();
+            return null;
+        }
+
+        match.Logger.Attach(logger);
+        return match.Server;
+    }
+
+    /// <summary>Kills every server started early that no supervisor adopted, with its process group.</summary>
+    public void Dispose()
+    {
+        List<Started> orphans;
+        lock (_gate)
+        {
+            orphans = [.. _started];
+            _started.Clear();
+        }
+
+        foreach (var orphan in orphans)
+        {
+            orphan.Server.Kill();
+            orphan.Server.Exited.Wait(TimeSpan.FromSeconds(5));
+        }
+    }
+
+    /// <summary>
+    /// The options as the host will build them, from the <c>AddProdServer</c> delegates and the configuration, or
+    /// <see langword="null"/> when that cannot be known before the container exists (options configured through services)
+    /// or the configuration does not bind.
+    /// </summary>
+    internal static ProdServerOptions? BuildOptions(IServiceCollection services, Microsoft.Extensions.Configuration.IConfiguration configuration)
+    {
+        var options = new ProdServerOptions();
+        foreach (var service in services)
+        {
+            if (service.ServiceType == typeof(IConfigureOptions<ProdServerOptions>))
+            {
+                switch (service.ImplementationInstance)
+                {
+                    case IConfigureNamedOptions<ProdServerOptions> named:
+                        named.Configure(Options.DefaultName, options);
+                        break;
+                    case IConfigureOptions<ProdServerOptions> configure:
+                        configure.Configure(options);
+                        break;
+                    default:
+                        return null;
+                }
+            }
+            else if (service.ServiceType == typeof(IPostConfigureOptions<ProdServerOptions>)
+                && !ReferenceEquals(service, ProdServerServiceCollectionExtensions.ConfigurationBinding))
+            {
+                return null; // someone else's post-configuration needs the container
+            }
+        }
+
+        new BindProdServerConfiguration(configuration).PostConfigure(Options.DefaultName, options);
+        return options.BindingErrors.Count == 0 && options.Processes.Count > 0 ? options : null;
+    }
+
+    // A server is started early only when nothing must happen before it: no dependency to wait for, no installed
+    // version to ask Python about.
+    private static bool CanStartEarly(ProcessDefinition process) =>
+        process.DependsOn.Count == 0 && process.Backend.GetVersionRequirements(process).Count == 0;
+
+    private static bool SamePlan(LaunchPlan a, LaunchPlan b) =>
+        a.Executable == b.Executable && a.WorkingDirectory == b.WorkingDirectory && a.StopSignal == b.StopSignal
+        && a.Arguments.SequenceEqual(b.Arguments) && a.RemovedEnvironment.SequenceEqual(b.RemovedEnvironment)
+        && SameVariables(a.Environment, b.Environment) && SameVariables(a.FileEnvironment, b.FileEnvironment);
+
+    private static bool SameVariables(IReadOnlyDictionary<string, string> a, IReadOnlyDictionary<string, string> b) =>
+        a.Count == b.Count && a.All(pair => b.TryGetValue(pair.Key, out var value) && value == pair.Value);
+
+    private sealed record Started(LaunchPlan Plan, DeferredLogger Logger, ServerProcess Server);
+}

@@ -1,0 +1,127 @@
+using System;
+using System.IO;
+using System.Linq;
+using System.Net.Http;
+using System.Threading;
+using System.Threading.Tasks;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
+using Xunit;
+
+namespace ProdServer.Config.Integration.Tests;
+
+/// <summary>
+/// Spawn first (<c>builder.RunProdServerAsync(args)</c>): the server starts before the host is built, the supervisor adopts
+/// it, and an invalid configuration kills it so that nothing is left.
+/// </summary>
+public sealed class EarlyLaunchSpecs
+{
+    private static (HostApplicationBuilder Builder, CapturingLoggerProvider Logs, BuildWitness Witness) Builder(int port, int threads)
+    {
+        var builder = Host.CreateApplicationBuilder(new HostApplicationBuilderSettings { ContentRootPath = AppContext.BaseDirectory, DisableDefaults = true });
+        var logs = new CapturingLoggerProvider();
+        builder.Logging.ClearProviders();
+        builder.Logging.AddProvider(logs);
+        builder.Services.AddProdServer(o => o
+            .UseWaitress("hello:app", w => w with { Host = "127.0.0.1", Port = port, Threads = threads, Ident = "early-test" })
+            .WorkingDirectory("apps")
+            .Python(Python.Debian));
+        var witness = new BuildWitness($"--port={port}");
+        builder.ConfigureContainer(witness);
+        return (builder, logs, witness);
+    }
+
+    [Fact]
+    public async Task The_server_is_already_running_when_the_host_is_built_and_the_supervisor_adopts_it()
+    {
+        var port = Loopback.FreePort();
+        var (builder, logs, witness) = Builder(port, threads: 2);
+        using var stop = new CancellationTokenSource(TimeSpan.FromSeconds(60));
+
+        var run = builder.RunProdServerAsync(["web"], TextWriter.Null, TextWriter.Null, stop.Token);
+        using var client = new HttpClient { Timeout = TimeSpan.FromSeconds(5) };
+        using var response = await Loopback.WaitForResponseAsync(client, $"http://127.0.0.1:{port}/ping", TimeSpan.FromSeconds(30), () => run.IsCompleted);
+
+        Assert.Equal(System.Net.HttpStatusCode.OK, response.StatusCode);
+        Assert.True(witness.ServerRunningAtBuild, "waitress-serve was not running yet when the host was built");
+        var pid = logs.StartedPid("web");
+        Assert.Equal([pid], witness.Servers); // the supervisor runs the early server: no second one was started
+        Assert.Contains("--threads=2", logs.Text, StringComparison.Ordinal); // the early start's own log lines reach the host's log
+
+        await stop.CancelAsync();
+        Assert.Equal(0, await run.WaitAsync(TimeSpan.FromSeconds(20)));
+        Assert.False(Loopback.IsRunning(pid), "waitress-serve outlived the host");
+    }
+
+    [Fact]
+    public async Task An_invalid_configuration_found_while_the_server_starts_kills_it_and_leaves_nothing()
+    {
+        var port = Loopback.FreePort();
+        var (builder, _, witness) = Builder(port, threads: 0); // binds fine, so it starts early; the validator refuses it
+        var error = new StringWriter();
+
+        var code = await builder.RunProdServerAsync(["web"], TextWriter.Null, error).WaitAsync(TimeSpan.FromSeconds(30));
+
+        Assert.Equal(ExitCodes.InvalidConfiguration, code);
+        Assert.Contains("Process 'web': Threads must be at least 1, got 0. (ProdServer:Processes:web:Args:Threads)", error.ToString(), StringComparison.Ordinal);
+        Assert.True(witness.ServerRunningAtBuild, "the test needs the server to have started early");
+        Assert.Empty(BuildWitness.FindServers($"--port={port}"));
+    }
+
+    [Fact]
+    public async Task A_dry_run_starts_nothing_early()
+    {
+        var port = Loopback.FreePort();
+        var (builder, _, witness) = Builder(port, threads: 2);
+        var output = new StringWriter();
+
+        var code = await builder.RunProdServerAsync(["web", "--dry-run"], output, TextWriter.Null).WaitAsync(TimeSpan.FromSeconds(30));
+
+        Assert.Equal(ExitCodes.Ok, code);
+        Assert.Contains($"--port={port}", output.ToString(), StringComparison.Ordinal);
+        Assert.False(witness.ServerRunningAtBuild);
+    }
+
+    /// <summary>Looks, while the host is being built, for a server whose command line holds a marker (its unique port).</summary>
+    private sealed class BuildWitness(string marker) : IServiceProviderFactory<IServiceCollection>
+    {
+        public bool ServerRunningAtBuild { get; private set; }
+
+        public int[] Servers => FindServers(marker);
+
+        public IServiceCollection CreateBuilder(IServiceCollection services) => services;
+
+        public IServiceProvider CreateServiceProvider(IServiceCollection containerBuilder)
+        {
+            // Counting the launcher shell too: it may not have exec'd into waitress-serve yet, but the server is under way.
+            ServerRunningAtBuild = Find(marker, includeLauncher: true).Length > 0;
+            return containerBuilder.BuildServiceProvider();
+        }
+
+        // The server itself, not the watchdog shell around it (whose command line quotes the same arguments).
+        public static int[] FindServers(string marker) => Find(marker, includeLauncher: false);
+
+        private static int[] Find(string marker, bool includeLauncher) => Directory.GetDirectories("/proc")
+            .Select(d => int.TryParse(Path.GetFileName(d), out var pid) ? pid : 0)
+            .Where(pid => pid > 0 && pid != Environment.ProcessId && (includeLauncher || !ProcessTree.IsWatchdog(pid)) && CommandLine(pid) is { } line
+                && line.Contains(marker, StringComparison.Ordinal) && line.Contains("waitress", StringComparison.Ordinal))
+            .ToArray();
+
+        private static string? CommandLine(int pid)
+        {
+            try
+            {
+                return File.ReadAllText($"/proc/{pid}/cmdline").Replace('\0', ' ');
+            }
+            catch (IOException)
+            {
+                return null;
+            }
+            catch (UnauthorizedAccessException)
+            {
+                return null;
+            }
+        }
+    }
+}
