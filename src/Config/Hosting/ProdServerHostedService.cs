@@ -59,13 +59,20 @@ internal sealed class ProdServerHostedService : IHostedService
         var selected = ProcessSelection.Resolve(options, _state.Selected);
         try
         {
-            foreach (var definition in selected)
+            // Each after the processes it depends on are ready (DependsOn); the others at once, in declaration order.
+            foreach (var definition in DependencyCheck.StartOrder(selected))
             {
+                if (!await DependenciesReadyAsync(definition, cancellationToken).ConfigureAwait(false))
+                {
+                    continue;
+                }
+
                 var logger = _loggers.CreateLogger("ProdServer.Process." + definition.Name);
                 var supervisor = new ProcessSupervisor(definition, _contentRoot, logger, _shutdownTimeout) { Early = _early };
                 supervisor.Start();
                 _running.Add(supervisor);
                 _supervisors.Add(supervisor);
+                _ = WhenEndedAsync(supervisor, options.OnGiveUp);
             }
         }
         catch (ServerLaunchException ex)
@@ -75,10 +82,9 @@ internal sealed class ProdServerHostedService : IHostedService
             await StopAllAsync(CancellationToken.None).ConfigureAwait(false);
             throw;
         }
-
-        foreach (var supervisor in _running)
+        catch (OperationCanceledException)
         {
-            _ = WhenEndedAsync(supervisor, options.OnGiveUp, _running.Count);
+            return; // the host is stopping while a process waits for its dependencies; StopAsync follows
         }
 
         if (!OperatingSystem.IsWindows())
@@ -112,7 +118,28 @@ internal sealed class ProdServerHostedService : IHostedService
         return Task.WhenAll(_running.Select(s => s.ReloadAsync()));
     }
 
-    private async Task WhenEndedAsync(ProcessSupervisor supervisor, GiveUpPolicy policy, int processCount)
+    // Waits until every process this one depends on (among those this host runs) is ready; false when one ended first.
+    private async Task<bool> DependenciesReadyAsync(ProcessDefinition definition, CancellationToken cancellationToken)
+    {
+        var dependencies = _running.Where(s => definition.DependsOn.Contains(s.Name, StringComparer.OrdinalIgnoreCase)).ToList();
+        if (dependencies.Count == 0)
+        {
+            return true;
+        }
+
+        Log.Note(_logger, definition.Name, $"waiting for {string.Join(", ", dependencies.Select(d => d.Name))} to be ready (DependsOn)");
+        var ready = await Task.WhenAll(dependencies.Select(d => d.FirstReady)).WaitAsync(cancellationToken).ConfigureAwait(false);
+        if (ready.All(r => r))
+        {
+            return true;
+        }
+
+        var failed = string.Join(", ", dependencies.Where(d => !d.FirstReady.Result).Select(d => d.Name));
+        Log.Note(_logger, definition.Name, $"not started: {failed} ended before it was ready (DependsOn)");
+        return false;
+    }
+
+    private async Task WhenEndedAsync(ProcessSupervisor supervisor, GiveUpPolicy policy)
     {
         var result = await supervisor.Completion.ConfigureAwait(false);
         if (supervisor.StopRequested)
@@ -123,7 +150,7 @@ internal sealed class ProdServerHostedService : IHostedService
         _state.ReportExit(result.ExitCode);
         Environment.ExitCode = _state.ExitCode;
         var ended = Interlocked.Increment(ref _ended);
-        if (policy == GiveUpPolicy.StopAll || ended == processCount)
+        if (policy == GiveUpPolicy.StopAll || ended == _running.Count)
         {
             _lifetime.StopApplication();
         }
