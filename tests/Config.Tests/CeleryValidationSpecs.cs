@@ -191,4 +191,12 @@ public sealed class CeleryValidationSpecs
 
         Assert.Equal(3, options.Processes.Count);
     }
+
+    [Fact]
+    public void A_beat_with_more_than_one_replica_is_refused_because_every_copy_sends_every_task()
+    {
+        var failure = Options.SingleFailure(o => o.Process("beat").UseCeleryBeat("proj").Replicas(2));
+
+        AssertNames(failure, "beat", "Replicas", "Replicas is 2, but this process runs Celery beat: every copy would send every periodic task. Keep Replicas at 1.");
+    }
 }

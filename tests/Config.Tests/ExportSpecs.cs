@@ -3,6 +3,7 @@ using System.IO;
 using System.Linq;
 using ProdServer.Config.Tests.Infrastructure;
 using Xunit;
+using YamlDotNet.RepresentationModel;
 
 namespace ProdServer.Config.Tests;
 
@@ -55,7 +56,22 @@ public sealed class ExportSpecs
         var supervisord = File(ExportTarget.Supervisord, "shop.conf");
         Assert.Contains("[program:shop-admin]\ncommand='/srv/shop app/shop' admin\n", supervisord);
         Assert.Contains("stopwaitsecs=47\n", supervisord);
-        Assert.Contains("stop_grace_period: 47s\n", File(ExportTarget.Compose, "compose.yaml"));
+        Assert.Contains("stop_grace_period: \"47s\"\n", File(ExportTarget.Compose, "compose.yaml"));
+    }
+
+    [Fact]
+    public void Dependencies_order_the_units_in_systemd_and_supervisord()
+    {
+        var deployment = TwoProcesses();
+        deployment.Processes[0].DependsOn.Add("admin");
+        var files = Exporter.Export(ExportTarget.Systemd, deployment);
+        var supervisord = Exporter.Export(ExportTarget.Supervisord, deployment).Single().Content;
+
+        Assert.Contains("After=shop-admin.service\nRequires=shop-admin.service\n", files.Single(f => f.Name == "shop-web.service").Content);
+        Assert.DoesNotContain("Requires=", files.Single(f => f.Name == "shop-admin.service").Content);
+        Assert.Contains("[program:shop-web]\ncommand='/srv/shop app/shop' web\n", supervisord);
+        Assert.Contains("autostart=true\npriority=910\n", supervisord[..supervisord.IndexOf("[program:shop-admin]", StringComparison.Ordinal)]);
+        Assert.Contains("autostart=true\npriority=900\n", supervisord[supervisord.IndexOf("[program:shop-admin]", StringComparison.Ordinal)..]);
     }
 
     [Fact]
@@ -70,12 +86,99 @@ public sealed class ExportSpecs
     [Fact]
     public void Compose_publishes_the_ports_the_server_listens_on()
     {
-        var compose = File(ExportTarget.Compose, "compose.yaml");
+        var services = ComposeServices(TwoProcesses());
 
-        Assert.Contains("  \"web\":\n    image: \"shop\"\n    command: [\"web\"]\n", compose);
-        Assert.Contains("    ports:\n      - \"8000:8000\"\n", compose);
-        Assert.Contains("    ports:\n      - \"9001:9001\"\n      - \"9002:9002\"\n", compose);
+        Assert.Equal("shop", Scalar(services, "web", "image"));
+        Assert.Equal(["web"], Sequence(services, "web", "command"));
+        Assert.Equal(["8000:8000"], Sequence(services, "web", "ports"));
+        Assert.Equal(["9001:9001", "9002:9002"], Sequence(services, "admin", "ports"));
+        Assert.Equal("15s", Scalar(services, "web", "stop_grace_period"));
+        Assert.Equal("Production", Scalar(services, "web", "environment", "DOTNET_ENVIRONMENT"));
     }
+
+    [Fact]
+    public void Compose_checks_health_the_way_readiness_does_and_waits_for_healthy_dependencies()
+    {
+        var deployment = TwoProcesses();
+        deployment.Processes[0].DependsOn.Add("admin");
+        deployment.Processes[1].Readiness.Path = "/health";
+
+        var services = ComposeServices(deployment);
+
+        // admin: its readiness path, asked with Python's standard library (the image runs Django, so it has Python).
+        var adminTest = Sequence(services, "admin", "healthcheck", "test");
+        Assert.Equal(["CMD", "python3", "-c"], adminTest.Take(3));
+        Assert.Contains("http://127.0.0.1:9001/health", adminTest[3], StringComparison.Ordinal);
+        // web: its port accepts connections.
+        Assert.Contains("create_connection(('127.0.0.1', 8000), 2)", Sequence(services, "web", "healthcheck", "test")[3], StringComparison.Ordinal);
+        Assert.Equal("service_healthy", Scalar(services, "web", "depends_on", "admin", "condition"));
+        Assert.Equal("30s", Scalar(services, "web", "healthcheck", "start_period"));
+    }
+
+    [Fact]
+    public void Compose_runs_the_configured_replicas_and_copies_expose_rather_than_publish_their_ports()
+    {
+        var deployment = TwoProcesses();
+        deployment.Processes[0].Replicas = 3;
+
+        var services = ComposeServices(deployment);
+
+        Assert.Equal("3", Scalar(services, "web", "deploy", "replicas"));
+        Assert.Equal(["8000"], Sequence(services, "web", "expose"));
+        Assert.False(((YamlMappingNode)services.Children[new YamlScalarNode("web")]).Children.ContainsKey(new YamlScalarNode("ports")));
+        Assert.Equal("1", Scalar(services, "admin", "deploy", "replicas"));
+    }
+
+    [Fact]
+    public void A_worker_without_a_port_has_no_health_check_and_is_waited_for_until_started()
+    {
+        var worker = new ProcessDefinition("worker", ServerBackends.CeleryWorker) { App = "proj" };
+        var beat = new ProcessDefinition("beat", ServerBackends.CeleryBeat) { App = "proj" };
+        beat.DependsOn.Add("worker");
+
+        var services = ComposeServices(new Deployment("shop", ["/srv/shop"], "/srv", [worker, beat]));
+
+        Assert.False(((YamlMappingNode)services.Children[new YamlScalarNode("worker")]).Children.ContainsKey(new YamlScalarNode("healthcheck")));
+        Assert.Equal("service_started", Scalar(services, "beat", "depends_on", "worker", "condition"));
+        Assert.Equal("1", Scalar(services, "beat", "deploy", "replicas"));
+    }
+
+    [Fact]
+    public void Compose_values_that_yaml_would_misread_stay_strings()
+    {
+        var odd = new ProcessDefinition("on", ServerBackends.Waitress) { App = "a:b", Args = new WaitressArgs { Port = 8000 } };
+
+        var services = ComposeServices(new Deployment("yes", ["/srv/yes"], "/srv", [odd], EnvironmentName: "1.0"));
+
+        Assert.Equal("yes", Scalar(services, "on", "image"));
+        Assert.Equal("1.0", Scalar(services, "on", "environment", "DOTNET_ENVIRONMENT"));
+        Assert.Contains("\"on\":", Exporter.Export(ExportTarget.Compose, new Deployment("yes", ["/srv/yes"], "/srv", [odd])).Single().Content, StringComparison.Ordinal);
+    }
+
+    // Parsed back with the same library: the file is YAML, not text that looks like it.
+    private static YamlMappingNode ComposeServices(Deployment deployment)
+    {
+        var yaml = new YamlStream();
+        yaml.Load(new StringReader(Exporter.Export(ExportTarget.Compose, deployment).Single(f => f.Name == "compose.yaml").Content));
+        var root = (YamlMappingNode)yaml.Documents.Single().RootNode;
+        return (YamlMappingNode)root.Children[new YamlScalarNode("services")];
+    }
+
+    private static YamlNode Node(YamlMappingNode services, string[] path)
+    {
+        YamlNode node = services;
+        foreach (var key in path)
+        {
+            node = ((YamlMappingNode)node).Children[new YamlScalarNode(key)];
+        }
+
+        return node;
+    }
+
+    private static string? Scalar(YamlMappingNode services, params string[] path) => ((YamlScalarNode)Node(services, path)).Value;
+
+    private static string[] Sequence(YamlMappingNode services, params string[] path) =>
+        ((YamlSequenceNode)Node(services, path)).Children.Select(c => ((YamlScalarNode)c).Value!).ToArray();
 
     [Fact]
     public void A_unix_socket_server_publishes_no_port_and_an_unset_port_is_waitress_default()

@@ -94,6 +94,8 @@ public sealed class SupervisionSettingsSpecs
     [InlineData("Readiness:Path", "health", "Process 'web': Readiness:Path must be an absolute URL path such as /health, without spaces or line breaks, got 'health'. (ProdServer:Processes:web:Readiness:Path)")]
     [InlineData("Readiness:Path", "/a b", "Process 'web': Readiness:Path must be an absolute URL path such as /health, without spaces or line breaks, got '/a b'. (ProdServer:Processes:web:Readiness:Path)")]
     [InlineData("RestartMaxDelay", "0.1", "Process 'web': RestartMaxDelay must be at least RestartDelay (00:00:01) and at most 1 day, got 00:00:00.1000000. (ProdServer:Processes:web:RestartMaxDelay)")]
+    [InlineData("Replicas", "0", "Process 'web': Replicas '0' (ProdServer:Processes:web:Replicas) must be a whole number, 1 or more.")]
+    [InlineData("Replicas", "5000", "Process 'web': Replicas must be between 1 and 1000, got 5000. (ProdServer:Processes:web:Replicas)")]
     [InlineData("StartRetries", "100000", "Process 'web': StartRetries must be between 0 and 1000, got 100000. (ProdServer:Processes:web:StartRetries)")]
     public void A_bad_supervision_setting_is_rejected_naming_the_process_and_the_key(string key, string value, string expected)
     {

@@ -1,4 +1,5 @@
 using System;
+using System.Collections.Generic;
 using System.Diagnostics;
 using System.IO;
 using System.Linq;
@@ -65,6 +66,26 @@ public sealed class ExportSpecs : IDisposable
 
         var (code, text) = await RunAsync("systemd-analyze", ["verify", .. units]);
 
+        Assert.True(code == 0 && text.Trim().Length == 0, $"systemd-analyze verify said (exit {code}):\n{text}");
+    }
+
+    [Fact]
+    public async Task Units_of_dependent_processes_pass_systemd_analyze_verify_too()
+    {
+        var api = new ProcessDefinition("api", ServerBackends.Waitress) { App = "a:b", Args = new WaitressArgs { Port = 8001 } };
+        var web = new ProcessDefinition("web", ServerBackends.Gunicorn) { App = "a:b" };
+        web.DependsOn.Add("api");
+        var units = new List<string>();
+        foreach (var file in Exporter.Export(ExportTarget.Systemd, new Deployment("shop", ["/bin/true"], "/tmp", [web, api])))
+        {
+            var path = Path.Combine(_directory, file.Name);
+            File.WriteAllText(path, file.Content);
+            units.Add(path);
+        }
+
+        var (code, text) = await RunAsync("systemd-analyze", ["verify", .. units]);
+
+        Assert.Contains("Requires=shop-api.service", File.ReadAllText(Path.Combine(_directory, "shop-web.service")), StringComparison.Ordinal);
         Assert.True(code == 0 && text.Trim().Length == 0, $"systemd-analyze verify said (exit {code}):\n{text}");
     }
 

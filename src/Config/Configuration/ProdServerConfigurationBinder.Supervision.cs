@@ -10,7 +10,7 @@ internal static partial class ProdServerConfigurationBinder
 {
     // A property, not a field: ProcessKeys (in the other file) reads it during static initialisation, whose order
     // across partial files is not defined.
-    private static string[] SupervisionKeys => ["Restart", "StartSeconds", "StartRetries", "RestartDelay", "RestartMaxDelay", "Readiness", "DependsOn"];
+    private static string[] SupervisionKeys => ["Restart", "StartSeconds", "StartRetries", "RestartDelay", "RestartMaxDelay", "Readiness", "DependsOn", "Replicas"];
 
     private static readonly string[] ReadinessKeys = ["Path", "Status", "Timeout"];
 
@@ -60,6 +60,18 @@ internal static partial class ProdServerConfigurationBinder
         }
 
         BindList(section.GetSection("DependsOn"), process.DependsOn);
+        if (section["Replicas"] is { } replicas)
+        {
+            if (int.TryParse(replicas, NumberStyles.Integer, CultureInfo.InvariantCulture, out var copies) && copies >= 1)
+            {
+                process.Replicas = copies;
+            }
+            else
+            {
+                errors.Add($"Process '{name}': Replicas '{replicas}' ({section.Path}:Replicas) must be a whole number, 1 or more.");
+            }
+        }
+
         var readiness = section.GetSection("Readiness");
         if (readiness.Value is { Length: > 0 } readinessText)
         {

@@ -1,43 +1,93 @@
 using System.Collections.Generic;
+using System.Globalization;
+using System.IO;
 using System.Linq;
-using System.Text;
+using YamlDotNet.Core;
+using YamlDotNet.Core.Events;
+using YamlDotNet.RepresentationModel;
 
 namespace ProdServer.Config;
 
 /// <summary>
-/// Writes a Docker Compose file with one service per process, all from one image of the app. The YAML is written by
-/// hand: it is small, fixed in shape, and every value is quoted, so no YAML library (and its reflection) is needed.
+/// Writes a Docker Compose file with one service per process, all from one image of the app. Built as a YamlDotNet
+/// document (its representation model, not the reflection-based serializer, so the engine stays NativeAOT-clean): the
+/// library does the quoting and escaping, and strings are always double-quoted so YAML never reads a value as a number
+/// or a boolean.
 /// </summary>
 internal static class ComposeExporter
 {
     public static IReadOnlyList<ExportedFile> Export(Deployment deployment)
     {
-        var yaml = new StringBuilder();
-        yaml.AppendLine("services:");
+        var services = new YamlMappingNode();
         foreach (var process in deployment.Processes)
         {
-            yaml.AppendLine($"  {Quote(process.Name)}:")
-                .AppendLine($"    image: {Quote(deployment.AppName)}")
-                .AppendLine($"    command: [{Quote(process.Name)}]")
-                .AppendLine("    restart: on-failure")
-                .AppendLine("    stop_signal: SIGTERM")
-                .AppendLine($"    stop_grace_period: {Deployment.OuterStopSeconds(process)}s")
-                .AppendLine("    environment:")
-                .AppendLine($"      DOTNET_ENVIRONMENT: {Quote(deployment.EnvironmentName)}");
-            var ports = process.Backend.GetPorts(process);
-            if (ports.Count > 0)
-            {
-                yaml.AppendLine("    ports:");
-                foreach (var port in ports)
-                {
-                    yaml.AppendLine($"      - {Quote($"{port}:{port}")}");
-                }
-            }
+            services.Add(Text(process.Name), Service(deployment, process));
         }
 
-        return [new ExportedFile("compose.yaml", yaml.ToString())];
+        var stream = new YamlStream(new YamlDocument(new YamlMappingNode { { "services", services } }));
+        using var writer = new StringWriter(CultureInfo.InvariantCulture) { NewLine = "\n" };
+        stream.Save(writer, assignAnchors: false);
+        // YamlDotNet ends the document with "...": valid YAML, but not how compose files are written.
+        var yaml = writer.ToString();
+        return [new ExportedFile("compose.yaml", yaml.EndsWith("...\n", System.StringComparison.Ordinal) ? yaml[..^4] : yaml)];
     }
 
-    // Double-quoted YAML scalars: only backslash and quote need escaping for the names and values written here.
-    private static string Quote(string value) => "\"" + value.Replace("\\", "\\\\").Replace("\"", "\\\"") + "\"";
+    private static YamlMappingNode Service(Deployment deployment, ProcessDefinition process)
+    {
+        var service = new YamlMappingNode
+        {
+            { "image", Text(deployment.AppName) },
+            { "command", new YamlSequenceNode(Text(process.Name)) { Style = SequenceStyle.Flow } },
+            { "restart", Text("on-failure") },
+            { "stop_signal", Text("SIGTERM") },
+            { "stop_grace_period", Text(Deployment.OuterStopSeconds(process) + "s") },
+            { "environment", new YamlMappingNode { { "DOTNET_ENVIRONMENT", Text(deployment.EnvironmentName) } } },
+        };
+
+        var ports = process.Backend.GetPorts(process);
+        if (ports.Count > 0 && process.Replicas == 1)
+        {
+            // Published ports clash between copies, so several replicas only expose theirs to the other services.
+            service.Add("ports", new YamlSequenceNode(ports.Select(p => Text($"{p}:{p}"))));
+        }
+        else if (ports.Count > 0)
+        {
+            service.Add("expose", new YamlSequenceNode(ports.Select(p => Text(p.ToString(CultureInfo.InvariantCulture)))));
+        }
+
+        if (HealthCheck.For(process) is { } test)
+        {
+            service.Add("healthcheck", new YamlMappingNode
+            {
+                { "test", new YamlSequenceNode(test.Select(Text)) },
+                { "interval", Text("5s") },
+                { "timeout", Text("3s") },
+                { "start_period", Text(Seconds(process.Readiness.Timeout)) },
+                { "retries", Number(3) },
+            });
+        }
+
+        var dependencies = deployment.Dependencies(process);
+        if (dependencies.Count > 0)
+        {
+            var dependsOn = new YamlMappingNode();
+            foreach (var dependency in dependencies)
+            {
+                // "healthy" needs a health check; a dependency without a port can only be waited for until it has started.
+                var condition = HealthCheck.For(dependency) is null ? "service_started" : "service_healthy";
+                dependsOn.Add(Text(dependency.Name), new YamlMappingNode { { "condition", Text(condition) } });
+            }
+
+            service.Add("depends_on", dependsOn);
+        }
+
+        service.Add("deploy", new YamlMappingNode { { "replicas", Number(process.Replicas) } });
+        return service;
+    }
+
+    private static string Seconds(System.TimeSpan time) => ((int)System.Math.Ceiling(time.TotalSeconds)).ToString(CultureInfo.InvariantCulture) + "s";
+
+    private static YamlScalarNode Text(string value) => new(value) { Style = ScalarStyle.DoubleQuoted };
+
+    private static YamlScalarNode Number(int value) => new(value.ToString(CultureInfo.InvariantCulture)) { Style = ScalarStyle.Plain };
 }

@@ -39,6 +39,17 @@ public sealed record Deployment(
     public static int OuterStopSeconds(ProcessDefinition process) =>
         (int)Math.Ceiling(process.EffectiveStopTimeout.TotalSeconds) + StopMarginSeconds;
 
+    /// <summary>The processes of this deployment that <paramref name="process"/> depends on (<see cref="ProcessDefinition.DependsOn"/>).</summary>
+    /// <param name="process">The process.</param>
+    /// <returns>The dependencies, in declaration order.</returns>
+    public IReadOnlyList<ProcessDefinition> Dependencies(ProcessDefinition process) =>
+        Processes.Where(p => process.DependsOn.Contains(p.Name, StringComparer.OrdinalIgnoreCase)).ToList();
+
+    /// <summary>How many dependency levels lie below <paramref name="process"/>: 0 without dependencies (cycles are refused by validation).</summary>
+    /// <param name="process">The process.</param>
+    /// <returns>The depth.</returns>
+    public int DependencyDepth(ProcessDefinition process) => DependencyDepth(process, 0);
+
     /// <summary>A unit/program name for <paramref name="process"/>: <c>&lt;app&gt;-&lt;process&gt;</c>.</summary>
     /// <param name="process">The process.</param>
     /// <returns>The name.</returns>
@@ -62,6 +73,9 @@ public sealed record Deployment(
 
         return new Deployment(Sanitize(name), command, contentRoot, processes);
     }
+
+    private int DependencyDepth(ProcessDefinition process, int guard) =>
+        guard > Processes.Count ? 0 : Dependencies(process).Select(d => 1 + DependencyDepth(d, guard + 1)).DefaultIfEmpty(0).Max();
 
     private static string Sanitize(string name) =>
         new(name.Select(c => char.IsAsciiLetterOrDigit(c) || c is '-' or '_' ? c : '-').ToArray());

@@ -17,6 +17,9 @@ internal static class SupervisordExporter
                 .AppendLine($"directory={deployment.WorkingDirectory}")
                 .AppendLine($"environment=DOTNET_ENVIRONMENT=\"{deployment.EnvironmentName}\"")
                 .AppendLine("autostart=true")
+                // DependsOn: supervisord starts lower priorities first (it cannot wait for readiness; the app's own
+                // supervision does that inside one host).
+                .AppendLine($"priority={900 + (10 * deployment.DependencyDepth(process))}")
                 .AppendLine("autorestart=unexpected")
                 .AppendLine("startsecs=1")
                 .AppendLine("stopsignal=TERM")

@@ -22,8 +22,16 @@ internal static class SystemdExporter
             .AppendLine($"Description={deployment.AppName} {process.Name} ({process.Backend.Name}{(process.App is { Length: > 0 } app ? ", " + app : "")})")
             .AppendLine("After=network-online.target")
             .AppendLine("Wants=network-online.target")
-            .AppendLine($"PartOf={target}")
-            .AppendLine()
+            .AppendLine($"PartOf={target}");
+        var dependencies = deployment.Dependencies(process).Select(d => deployment.UnitName(d) + ".service").ToList();
+        if (dependencies.Count > 0)
+        {
+            // DependsOn: started after, and stopped with, the units it needs.
+            unit.AppendLine($"After={string.Join(' ', dependencies)}")
+                .AppendLine($"Requires={string.Join(' ', dependencies)}");
+        }
+
+        unit.AppendLine()
             .AppendLine("[Service]")
             // exec: systemd reports a failed start when the app cannot be executed at all.
             .AppendLine("Type=exec")

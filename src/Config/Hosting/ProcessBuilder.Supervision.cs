@@ -60,4 +60,9 @@ public sealed partial class ProcessBuilder
             p.DependsOn.Add(name);
         }
     });
+
+    /// <summary>Sets how many copies an orchestrator runs (Compose <c>deploy.replicas</c>, Kubernetes <c>replicas</c>); default 1.</summary>
+    /// <param name="copies">The number of copies, at least 1 (exactly 1 for a Celery beat).</param>
+    /// <returns>This builder, so that additional calls can be chained.</returns>
+    public ProcessBuilder Replicas(int copies) => Set(p => p.Replicas = copies);
 }

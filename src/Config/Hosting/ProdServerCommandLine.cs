@@ -260,7 +260,7 @@ internal sealed class ProdServerCommandLine
 
     private static Command CreateExportCommand()
     {
-        TargetArgument.AcceptOnlyFromAmong([.. TargetNames]);
+        TargetArgument.AcceptOnlyFromAmong(StringComparer.OrdinalIgnoreCase, [.. TargetNames]);
         return new Command("export", "Write deployment files that run this app's processes into DIR.")
         {
             TargetArgument, OutOption, ExportNamesArgument,

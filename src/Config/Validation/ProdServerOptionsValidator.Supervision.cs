@@ -36,6 +36,11 @@ internal sealed partial class ProdServerOptionsValidator
             yield return new("RestartMaxDelay", $"RestartMaxDelay must be at least RestartDelay ({process.RestartDelay}) and at most 1 day, got {process.RestartMaxDelay}.");
         }
 
+        if (process.Replicas is < 1 or > 1000)
+        {
+            yield return new("Replicas", $"Replicas must be between 1 and 1000, got {process.Replicas}.");
+        }
+
         var readiness = process.Readiness;
         if (readiness.Timeout <= TimeSpan.Zero || readiness.Timeout > LongestWait)
         {

@@ -15,7 +15,13 @@ internal static class CeleryBeatUniqueness
     /// <returns>The process and the problem, for each duplicate beat.</returns>
     public static IEnumerable<(ProcessDefinition Process, SettingProblem Problem)> Check(IEnumerable<ProcessDefinition> processes)
     {
-        var beats = processes.Where(p => p.App is not null && (p.Args is CeleryBeatArgs || p.Args is CeleryWorkerArgs { Beat: true }));
+        var beats = processes.Where(p => p.App is not null && p.RunsCeleryBeat).ToList();
+        foreach (var copied in beats.Where(p => p.Replicas > 1))
+        {
+            yield return (copied, new SettingProblem("Replicas",
+                $"Replicas is {copied.Replicas}, but this process runs Celery beat: every copy would send every periodic task. Keep Replicas at 1."));
+        }
+
         foreach (var group in beats.GroupBy(p => p.App!, StringComparer.Ordinal))
         {
             var first = group.First();
