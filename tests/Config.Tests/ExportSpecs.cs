@@ -201,6 +201,7 @@ public sealed class ExportSpecs
     [InlineData("Supervisord", ExportTarget.Supervisord)]
     [InlineData("COMPOSE", ExportTarget.Compose)]
     [InlineData("procfile", ExportTarget.Procfile)]
+    [InlineData("Kubernetes", ExportTarget.Kubernetes)]
     public void Targets_are_named_in_any_case(string name, ExportTarget expected)
     {
         Assert.True(Exporter.TryParseTarget(name, out var target));
@@ -208,7 +209,7 @@ public sealed class ExportSpecs
     }
 
     [Theory]
-    [InlineData("kubernetes")]
+    [InlineData("heroku")]
     [InlineData("1")]
     [InlineData("")]
     public void Unknown_targets_are_refused(string name) => Assert.False(Exporter.TryParseTarget(name, out _));

@@ -14,4 +14,7 @@ public enum ExportTarget
 
     /// <summary>A <c>Procfile</c>, one line per process.</summary>
     Procfile,
+
+    /// <summary>A Kubernetes Deployment per process, and a Service for each process that listens on a port.</summary>
+    Kubernetes,
 }

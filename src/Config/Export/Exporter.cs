@@ -19,11 +19,12 @@ public static class Exporter
             ExportTarget.Supervisord => SupervisordExporter.Export(deployment),
             ExportTarget.Compose => ComposeExporter.Export(deployment),
             ExportTarget.Procfile => ProcfileExporter.Export(deployment),
+            ExportTarget.Kubernetes => KubernetesExporter.Export(deployment),
             _ => throw new ArgumentOutOfRangeException(nameof(target), target, "Unknown export target."),
         };
     }
 
-    /// <summary>Parses a target name as written on the command line (<c>systemd</c>, <c>supervisord</c>, <c>compose</c>, <c>procfile</c>).</summary>
+    /// <summary>Parses a target name as written on the command line (<c>systemd</c>, <c>supervisord</c>, <c>compose</c>, <c>procfile</c>, <c>kubernetes</c>).</summary>
     /// <param name="name">The name, in any case.</param>
     /// <param name="target">The target.</param>
     /// <returns>Whether the name is known.</returns>
@@ -36,6 +37,7 @@ public static class Exporter
             "supervisord" => ExportTarget.Supervisord,
             "compose" => ExportTarget.Compose,
             "procfile" => ExportTarget.Procfile,
+            "kubernetes" => ExportTarget.Kubernetes,
             _ => null,
         };
         target = found.GetValueOrDefault();

@@ -1,0 +1,73 @@
+using System;
+using System.Linq;
+using k8s.Models;
+using Xunit;
+
+namespace ProdServer.Config.Tests;
+
+/// <summary>The Kubernetes export, read back into the client's typed models (the same ones that wrote it).</summary>
+public sealed class KubernetesExportSpecs
+{
+    private static (V1Deployment Deployment, V1Service? Service) Manifest(Deployment deployment, string process)
+    {
+        var file = Exporter.Export(ExportTarget.Kubernetes, deployment).Single(f => f.Name == $"shop-{process}.yaml");
+        var objects = KubernetesManifest.FromYaml(file.Content);
+        return (objects.OfType<V1Deployment>().Single(), objects.OfType<V1Service>().SingleOrDefault());
+    }
+
+    private static Deployment Shop(params ProcessDefinition[] processes) => new("shop", ["/srv/shop"], "/srv", processes);
+
+    [Fact]
+    public void A_web_process_gets_a_deployment_with_probes_from_its_readiness_and_a_service_for_its_port()
+    {
+        var web = new ProcessDefinition("web", ServerBackends.Waitress)
+        {
+            App = "mysite.wsgi:application", Args = new WaitressArgs { Host = "0.0.0.0", Port = 8000 }, Replicas = 3, StopTimeout = TimeSpan.FromSeconds(20),
+        };
+        web.Readiness.Path = "/health";
+
+        var (deployment, service) = Manifest(Shop(web), "web");
+
+        Assert.Equal("apps/v1", deployment.ApiVersion);
+        Assert.Equal("shop-web", deployment.Metadata.Name);
+        Assert.Equal(3, deployment.Spec.Replicas);
+        Assert.Null(deployment.Spec.Strategy);
+        var pod = deployment.Spec.Template.Spec;
+        Assert.Equal(25, pod.TerminationGracePeriodSeconds); // our 20 s stop + the margin: the kubelet never kills first
+        var container = Assert.Single(pod.Containers);
+        Assert.Equal("shop", container.Image);
+        Assert.Equal(["web"], container.Args);
+        Assert.Equal("/health", container.ReadinessProbe.HttpGet.Path);
+        Assert.Equal("8000", container.ReadinessProbe.HttpGet.Port.Value);
+        Assert.Equal("8000", container.LivenessProbe.TcpSocket.Port.Value);
+        Assert.Equal(8000, Assert.Single(container.Ports).ContainerPort);
+        Assert.NotNull(service);
+        Assert.Equal(deployment.Spec.Selector.MatchLabels, service!.Spec.Selector);
+        Assert.Equal(8000, Assert.Single(service.Spec.Ports).Port);
+    }
+
+    [Fact]
+    public void A_celery_beat_is_pinned_to_one_replica_recreated_never_rolled_and_gets_no_service()
+    {
+        var beat = new ProcessDefinition("beat", ServerBackends.CeleryBeat) { App = "proj" };
+
+        var (deployment, service) = Manifest(Shop(beat), "beat");
+
+        Assert.Equal(1, deployment.Spec.Replicas);
+        Assert.Equal("Recreate", deployment.Spec.Strategy.Type);
+        Assert.Null(service);
+        Assert.Null(deployment.Spec.Template.Spec.Containers[0].ReadinessProbe);
+    }
+
+    [Fact]
+    public void Names_become_dns_labels()
+    {
+        var web = new ProcessDefinition("Web_Admin", ServerBackends.Waitress) { App = "a:b", Args = new WaitressArgs { Port = 8000 } };
+
+        var file = Assert.Single(Exporter.Export(ExportTarget.Kubernetes, new Deployment("My_Shop", ["/srv/shop"], "/srv", [web])));
+        var deployment = KubernetesManifest.FromYaml(file.Content).OfType<V1Deployment>().Single();
+
+        Assert.Equal("my-shop-web-admin", deployment.Metadata.Name);
+        Assert.Equal("web-admin", deployment.Spec.Template.Spec.Containers[0].Name);
+    }
+}
