@@ -79,4 +79,19 @@ public sealed class BackendSettingRulesTests
     [InlineData("CeleryBeat", null)]
     public void Each_backend_names_the_interface_its_app_speaks(string backend, string? appInterface) =>
         Assert.Equal(appInterface, SettingRuleSets.FindByBackend(backend)!.AppInterface);
+
+    [Theory]
+    [InlineData("Gunicorn", "GracefulTimeout", 30, 30.0, true)]
+    [InlineData("Gunicorn", "graceful_timeout", 31, 30.0, true)]
+    [InlineData("Gunicorn", "GracefulTimeout", 30, 35.0, false)]
+    [InlineData("Gunicorn", "GracefulTimeout", 30, null, false)]
+    [InlineData("Uvicorn", "TimeoutGracefulShutdown", 15, 10.0, true)]
+    [InlineData("UvicornWsgi", "timeout-graceful-shutdown", 5, 10.0, false)]
+    [InlineData("Granian", "WorkersKillTimeout", 40, 30.0, true)]
+    public void A_graceful_timeout_must_fit_inside_the_process_stop_timeout(string backend, string key, int graceful, double? stop, bool reported)
+    {
+        var findings = SettingRuleSets.FindByBackend(backend)!.Run(Bag(key, (long)graceful), new RuleContext { StopTimeoutSeconds = stop });
+
+        Assert.Equal(reported ? ["PSC0105"] : [], findings.Select(f => f.Rule.Id));
+    }
 }

@@ -104,6 +104,19 @@ public sealed class BackendSettingsAnalyzerTests
         At(RuleMetadata.CeleryDebugLogLevel, "appsettings.json", 5, 57, "\"LogLevel\":\"DEBUG\"", "LogLevel", "DEBUG"));
 
     [Fact]
+    public Task Reports_a_graceful_timeout_that_does_not_fit_inside_the_stop_timeout_in_appsettings_json() => VerifyJsonAsync("appsettings.json", """
+        {"ProdServer":{"Processes":{
+        "web":{"Backend":"Gunicorn","App":"a.wsgi:app","StopTimeout":"20","Args":{"graceful-timeout":30}},
+        "asgi":{"Backend":"Uvicorn","App":"a.asgi:app","StopTimeout":"00:00:10","Args":{"TimeoutGracefulShutdown":"10"}},
+        "ok":{"Backend":"Gunicorn","App":"a.wsgi:app","StopTimeout":"40","Args":{"GracefulTimeout":30}},
+        "default":{"Backend":"Gunicorn","App":"a.wsgi:app","Args":{"GracefulTimeout":90}}}}}
+        """,
+        At(RuleMetadata.StopTimeoutsDoNotNest, "appsettings.json", 2, 75, "\"graceful-timeout\":30", "GracefulTimeout", "30", "StopTimeout", "20", Nesting),
+        At(RuleMetadata.StopTimeoutsDoNotNest, "appsettings.json", 3, 81, "\"TimeoutGracefulShutdown\":\"10\"", "TimeoutGracefulShutdown", "10", "StopTimeout", "10", Nesting));
+
+    private const string Nesting = "ProdServer kills the server before its own graceful stop ends (unset, StopTimeout is the graceful timeout plus 5 s)";
+
+    [Fact]
     public Task Gives_only_the_daemon_error_in_appsettings_Development_json() => VerifyJsonAsync("appsettings.Development.json", """
         {"ProdServer":{"Processes":{"web":{"Backend":"Gunicorn","Args":{"Reload":true,"Daemon":true,"LogLevel":"Debug"}}}}}
         """,

@@ -255,6 +255,43 @@ public sealed class ProductionRulesSpecs
         Assert.False(settings.IsSet("Host"));
     }
 
+    [Fact]
+    public void A_graceful_timeout_longer_than_the_stop_timeout_is_reported_at_the_servers_key()
+    {
+        var run = Start(o => o.UseGunicorn("mysite.wsgi:application", g => g with { GracefulTimeout = 30 }).StopTimeout(TimeSpan.FromSeconds(20)));
+
+        var entry = Assert.Single(run.Logs, l => l.Message.StartsWith("PSC0105", StringComparison.Ordinal));
+        Assert.StartsWith("PSC0105: Process 'web': GracefulTimeout is 30 s, but StopTimeout is 20 s, so ProdServer kills the server before its own graceful stop ends", entry.Message, StringComparison.Ordinal);
+        Assert.Contains("(ProdServer:Processes:web:Args:GracefulTimeout;", entry.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void A_stop_timeout_longer_than_the_hosts_shutdown_timeout_is_reported_at_StopTimeout()
+    {
+        var run = Start(o => o.UseWaitress("mysite.wsgi:application").StopTimeout(TimeSpan.FromSeconds(45)));
+
+        var entry = Assert.Single(run.Logs, l => l.Message.StartsWith("PSC0105", StringComparison.Ordinal));
+        Assert.StartsWith("PSC0105: Process 'web': StopTimeout is 45 s, but the host's ShutdownTimeout is 30 s, so the host ends the run", entry.Message, StringComparison.Ordinal);
+        Assert.Contains("(ProdServer:Processes:web:StopTimeout;", entry.Message, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData(null)]
+    [InlineData(25)]
+    public void Timeouts_that_nest_or_the_servers_own_default_are_not_reported(int? stopSeconds)
+    {
+        var run = Start(o =>
+        {
+            var web = o.UseGunicorn("mysite.wsgi:application", g => g with { GracefulTimeout = 20 });
+            if (stopSeconds is { } seconds)
+            {
+                web.StopTimeout(TimeSpan.FromSeconds(seconds));
+            }
+        });
+
+        Assert.DoesNotContain(run.Logs, l => l.Message.StartsWith("PSC0105", StringComparison.Ordinal));
+    }
+
     private static Run Start(Action<ProdServerBuilder> code, Dictionary<string, string?>? settings = null, string environment = "Production")
     {
         var logs = new ConcurrentQueue<(LogLevel Level, string Message)>();

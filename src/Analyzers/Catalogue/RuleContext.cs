@@ -14,4 +14,7 @@ internal sealed class RuleContext
 
     /// <summary>The most request threads that are not reported (<c>prodserver.max_threads</c> in <c>.editorconfig</c>).</summary>
     public int MaxThreads { get; set; } = DefaultMaxThreads;
+
+    /// <summary>The process's own <c>StopTimeout</c> in seconds, when it is set and known (configuration, or the runtime).</summary>
+    public double? StopTimeoutSeconds { get; set; }
 }

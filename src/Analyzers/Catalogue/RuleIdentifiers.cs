@@ -53,6 +53,9 @@ internal static class RuleIdentifiers
     /// <summary>A WSGI server pointed at an ASGI module, or the other way round.</summary>
     public const string AppInterfaceMismatch = "PSC0104";
 
+    /// <summary>The stop timeouts do not nest: the server's graceful timeout &lt; the process's StopTimeout &lt; the host's ShutdownTimeout.</summary>
+    public const string StopTimeoutsDoNotNest = "PSC0105";
+
     /// <summary>Gunicorn's <c>--reload</c> is switched on.</summary>
     public const string GunicornReloadInProduction = "PSC0201";
 

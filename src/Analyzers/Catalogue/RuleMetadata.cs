@@ -168,13 +168,23 @@ internal static class RuleMetadata
         "run every task twice. Keep a single beat process (and a single replica of it when deploying).",
         RuleCategories.Reliability, RuleSeverity.Warning, RuleScope.Everywhere);
 
+    public static readonly RuleInfo StopTimeoutsDoNotNest = new(
+        RuleIdentifiers.StopTimeoutsDoNotNest,
+        "Stop timeouts do not nest",
+        "{0} is {1} s, but {2} is {3} s, so {4}; raise {2} or lower {0}",
+        "A graceful stop only works when each waiting party gives the next one time: the server's own graceful timeout " +
+        "(Gunicorn GracefulTimeout, Uvicorn TimeoutGracefulShutdown, Granian WorkersKillTimeout) must be shorter than the " +
+        "process's StopTimeout, which must be shorter than the host's ShutdownTimeout (and the exported systemd, supervisord, " +
+        "Compose and Kubernetes timeouts, which ProdServer derives longer still). Otherwise requests in flight are cut off by a kill.",
+        RuleCategories.Reliability, RuleSeverity.Warning, RuleScope.Everywhere);
+
     /// <summary>Every rule, in ID order.</summary>
     public static IReadOnlyList<RuleInfo> All { get; } =
     [
         ExposeTracebacksInProduction, UnixSocketOnWindows, PrivilegedPort, ConflictingBindSettings, UnixSocketPermsTooWide,
         TooManyThreads, ConnectionLimitAboveBacklog, CleanupIntervalAboveChannelTimeout, HttpsSchemeWithoutTrustedProxy,
         DeprecatedSetting, TrustedProxyWithoutHeaders, DuplicateProcessName, NoProcessDeclared, AppTargetNotModuleObject,
-        AppInterfaceMismatch, GunicornReloadInProduction, GunicornDaemon, GunicornDebugLogLevel, UvicornReloadInProduction,
+        AppInterfaceMismatch, StopTimeoutsDoNotNest, GunicornReloadInProduction, GunicornDaemon, GunicornDebugLogLevel, UvicornReloadInProduction,
         UvicornDebugLogLevel, GranianReloadInProduction, GranianDebugLogLevel, CeleryDebugLogLevel, CeleryBeatTwice,
     ];
 

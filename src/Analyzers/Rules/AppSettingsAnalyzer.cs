@@ -65,6 +65,12 @@ public sealed class AppSettingsAnalyzer : DiagnosticAnalyzer
         return name.StartsWith("appsettings", StringComparison.OrdinalIgnoreCase) && name.EndsWith(".json", StringComparison.OrdinalIgnoreCase);
     }
 
+    // As the configuration binder reads StopTimeout: seconds ("45", "2.5") or a time span ("00:00:45").
+    private static double? StopSeconds(string text) =>
+        double.TryParse(text, NumberStyles.Float, CultureInfo.InvariantCulture, out var seconds) ? seconds
+        : TimeSpan.TryParse(text, CultureInfo.InvariantCulture, out var time) ? time.TotalSeconds
+        : null;
+
     private static void Analyze(AdditionalFileAnalysisContext context, List<(SettingRuleSet Set, HashSet<string> Properties)> known, bool targetsWindows)
     {
         var file = context.AdditionalFile;
@@ -126,6 +132,8 @@ public sealed class AppSettingsAnalyzer : DiagnosticAnalyzer
                     }
                 }
 
+                // PSC0105 compares the server's graceful timeout with this process's StopTimeout, written beside its Args.
+                ruleContext.StopTimeoutSeconds = (section.Find("StopTimeout")?.Value as JsonScalar)?.Text is { } stop ? StopSeconds(stop) : null;
                 foreach (var finding in set.Run(settings, ruleContext))
                 {
                     if (keys.TryGetValue(SettingsBag.Normalize(finding.Setting), out var at))

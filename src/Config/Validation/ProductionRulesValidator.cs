@@ -27,8 +27,11 @@ internal sealed class ProductionRulesValidator : IValidateOptions<ProdServerOpti
     private readonly IConfiguration? _rules;
     private readonly ILogger _logger;
 
-    public ProductionRulesValidator(IHostEnvironment? environment, IConfiguration? configuration, ILoggerFactory? loggers)
+    private readonly TimeSpan? _shutdownTimeout;
+
+    public ProductionRulesValidator(IHostEnvironment? environment, IConfiguration? configuration, ILoggerFactory? loggers, IOptions<HostOptions>? hostOptions = null)
     {
+        _shutdownTimeout = hostOptions?.Value.ShutdownTimeout;
         _environment = environment;
         _rules = configuration?.GetSection(ProdServerOptions.SectionName + ":" + RuleSwitch.Section);
         _logger = (ILogger?)loggers?.CreateLogger("ProdServer.Rules") ?? NullLogger.Instance;
@@ -53,7 +56,8 @@ internal sealed class ProductionRulesValidator : IValidateOptions<ProdServerOpti
         var switchedOff = new HashSet<string>(StringComparer.OrdinalIgnoreCase);
         foreach (var process in options.Processes)
         {
-            foreach (var finding in Evaluate(process, context))
+            context.StopTimeoutSeconds = process.StopTimeout?.TotalSeconds;
+            foreach (var finding in Evaluate(process, context, _shutdownTimeout))
             {
                 var id = finding.Rule.Id;
                 var configured = _rules?[id];
@@ -67,7 +71,7 @@ internal sealed class ProductionRulesValidator : IValidateOptions<ProdServerOpti
                     continue;
                 }
 
-                var key = finding.Setting == "App" ? "App" : "Args:" + finding.Setting;
+                var key = finding.Setting is "App" or "StopTimeout" ? finding.Setting : "Args:" + finding.Setting;
                 var text = $"Process '{process.Name}': {finding.Message} ({ProdServerOptions.SectionName}:Processes:{process.Name}:{key}; {finding.Rule.HelpLink})";
                 switch (RuleSwitch.Severity(configured) ?? finding.Rule.DefaultSeverity)
                 {
@@ -87,10 +91,19 @@ internal sealed class ProductionRulesValidator : IValidateOptions<ProdServerOpti
         return failures.Count == 0 ? ValidateOptionsResult.Success : ValidateOptionsResult.Fail(failures);
     }
 
-    private static IEnumerable<RuleFinding> Evaluate(ProcessDefinition process, RuleContext context)
+    private static IEnumerable<RuleFinding> Evaluate(ProcessDefinition process, RuleContext context, TimeSpan? shutdownTimeout)
     {
         var set = SettingRuleSets.FindByBackend(process.Backend.Name);
         var findings = set?.Run(ServerArgsSettings.Read(process.Args), context) ?? [];
+        if (shutdownTimeout is { } host && process.StopTimeout is { } stop && stop > host)
+        {
+            // The last level of PSC0105, known only here: the engine caps the stop at the host's timeout. Only for a
+            // StopTimeout the user chose: a server's default (Gunicorn's 30 s graceful + 5 s) is capped silently, as documented.
+            findings.Add(new(RuleMetadata.StopTimeoutsDoNotNest, "StopTimeout", "StopTimeout",
+                StopTimeoutNesting.Seconds(stop.TotalSeconds), "the host's ShutdownTimeout", StopTimeoutNesting.Seconds(host.TotalSeconds),
+                "the host ends the run (and ProdServer cuts the stop short) before the server's graceful stop can finish (builder.Services.Configure<HostOptions>(o => o.ShutdownTimeout = …))"));
+        }
+
         if (process.App is { } app)
         {
             findings.AddRange(AppTargets.Evaluate(app, process.Backend.Name, set?.AppInterface));

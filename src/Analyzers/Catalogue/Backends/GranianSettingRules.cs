@@ -18,14 +18,15 @@ internal sealed class GranianSettingRules(bool wsgi) : SettingRuleSet
     public override string? AppInterface => wsgi ? AppTargets.Wsgi : AppTargets.Asgi;
 
     /// <inheritdoc/>
-    public override IReadOnlyList<string> Settings { get; } = ["Reload", "LogLevel"];
+    public override IReadOnlyList<string> Settings { get; } = ["Reload", "LogLevel", "WorkersKillTimeout"];
 
     /// <inheritdoc/>
-    public override IReadOnlyList<RuleInfo> Rules { get; } = [RuleMetadata.GranianReloadInProduction, RuleMetadata.GranianDebugLogLevel];
+    public override IReadOnlyList<RuleInfo> Rules { get; } = [RuleMetadata.GranianReloadInProduction, RuleMetadata.GranianDebugLogLevel, RuleMetadata.StopTimeoutsDoNotNest];
 
     /// <inheritdoc/>
     protected override void Evaluate(SettingsBag s, RuleContext context, List<RuleFinding> findings)
     {
+        StopTimeoutNesting.Check("WorkersKillTimeout", s.GetInteger("WorkersKillTimeout"), context, findings);
         if (s.GetBoolean("Reload") == true)
         {
             findings.Add(new(RuleMetadata.GranianReloadInProduction, "Reload", "Reload"));

@@ -18,15 +18,16 @@ internal sealed class GunicornSettingRules : SettingRuleSet
     public override string? AppInterface => AppTargets.Wsgi;
 
     /// <inheritdoc/>
-    public override IReadOnlyList<string> Settings { get; } = ["Reload", "Daemon", "LogLevel"];
+    public override IReadOnlyList<string> Settings { get; } = ["Reload", "Daemon", "LogLevel", "GracefulTimeout"];
 
     /// <inheritdoc/>
     public override IReadOnlyList<RuleInfo> Rules { get; } =
-        [RuleMetadata.GunicornReloadInProduction, RuleMetadata.GunicornDaemon, RuleMetadata.GunicornDebugLogLevel];
+        [RuleMetadata.GunicornReloadInProduction, RuleMetadata.GunicornDaemon, RuleMetadata.GunicornDebugLogLevel, RuleMetadata.StopTimeoutsDoNotNest];
 
     /// <inheritdoc/>
     protected override void Evaluate(SettingsBag s, RuleContext context, List<RuleFinding> findings)
     {
+        StopTimeoutNesting.Check("GracefulTimeout", s.GetInteger("GracefulTimeout"), context, findings);
         if (s.GetBoolean("Reload") == true)
         {
             findings.Add(new(RuleMetadata.GunicornReloadInProduction, "Reload", "Reload"));

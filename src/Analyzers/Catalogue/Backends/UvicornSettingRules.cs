@@ -18,14 +18,15 @@ internal sealed class UvicornSettingRules(bool wsgi) : SettingRuleSet
     public override string? AppInterface => wsgi ? AppTargets.Wsgi : AppTargets.Asgi;
 
     /// <inheritdoc/>
-    public override IReadOnlyList<string> Settings { get; } = ["Reload", "LogLevel"];
+    public override IReadOnlyList<string> Settings { get; } = ["Reload", "LogLevel", "TimeoutGracefulShutdown"];
 
     /// <inheritdoc/>
-    public override IReadOnlyList<RuleInfo> Rules { get; } = [RuleMetadata.UvicornReloadInProduction, RuleMetadata.UvicornDebugLogLevel];
+    public override IReadOnlyList<RuleInfo> Rules { get; } = [RuleMetadata.UvicornReloadInProduction, RuleMetadata.UvicornDebugLogLevel, RuleMetadata.StopTimeoutsDoNotNest];
 
     /// <inheritdoc/>
     protected override void Evaluate(SettingsBag s, RuleContext context, List<RuleFinding> findings)
     {
+        StopTimeoutNesting.Check("TimeoutGracefulShutdown", s.GetInteger("TimeoutGracefulShutdown"), context, findings);
         if (s.GetBoolean("Reload") == true)
         {
             findings.Add(new(RuleMetadata.UvicornReloadInProduction, "Reload", "Reload"));
