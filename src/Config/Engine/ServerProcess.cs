@@ -151,6 +151,12 @@ public sealed class ServerProcess : IAsyncDisposable
                 $"Process '{plan.ProcessName}' could not be started: {ex.Message}. Command: {plan.CommandLine}", ex);
         }
 
+        if (OperatingSystem.IsWindows())
+        {
+            // No process groups there: the host's Job Object kills the server's tree if the host dies.
+            WindowsJob.TryAdd(process);
+        }
+
         server.Id = process.Id;
         server.StartTime = DateTimeOffset.UtcNow;
         process.BeginOutputReadLine();
