@@ -44,6 +44,7 @@ public sealed class ExportSpecs
         Assert.Contains("WorkingDirectory=/srv/shop app\n", service);
         Assert.Contains("Environment=DOTNET_ENVIRONMENT=Production\n", service);
         Assert.Contains("KillMode=mixed\n", service);
+        Assert.Contains("Type=notify\nTimeoutStartSec=35\n", service); // READY=1 once ready; the 30 s readiness timeout + margin
         Assert.Contains("Restart=on-failure\n", service);
     }
 

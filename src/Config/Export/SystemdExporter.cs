@@ -33,8 +33,10 @@ internal static class SystemdExporter
 
         unit.AppendLine()
             .AppendLine("[Service]")
-            // exec: systemd reports a failed start when the app cannot be executed at all.
-            .AppendLine("Type=exec")
+            // notify: the app sends READY=1 once the server answers (its readiness), so "started" means serving and a
+            // unit ordered After= this one starts only then; TimeoutStartSec covers the readiness timeout.
+            .AppendLine("Type=notify")
+            .AppendLine($"TimeoutStartSec={(int)System.Math.Ceiling(process.Readiness.Timeout.TotalSeconds) + Deployment.StopMarginSeconds}")
             .AppendLine($"ExecStart={deployment.CommandLine(process)}")
             .AppendLine($"WorkingDirectory={deployment.WorkingDirectory}")
             .AppendLine($"Environment=DOTNET_ENVIRONMENT={deployment.EnvironmentName}")

@@ -101,7 +101,11 @@ internal sealed class ProdServerHostedService : IHostedService
         {
             // Readiness first: the host reports "started" only when every process serves. A process that ends
             // before it is ready completes this too; WhenEndedAsync has stopped the host then.
-            await Task.WhenAll(_running.Select(s => s.FirstReady)).WaitAsync(cancellationToken).ConfigureAwait(false);
+            var ready = await Task.WhenAll(_running.Select(s => s.FirstReady)).WaitAsync(cancellationToken).ConfigureAwait(false);
+            if (ready.All(r => r))
+            {
+                SystemdNotify.Send("READY=1");
+            }
         }
         catch (OperationCanceledException)
         {
@@ -109,7 +113,11 @@ internal sealed class ProdServerHostedService : IHostedService
         }
     }
 
-    public Task StopAsync(CancellationToken cancellationToken) => StopAllAsync(cancellationToken);
+    public Task StopAsync(CancellationToken cancellationToken)
+    {
+        SystemdNotify.Send("STOPPING=1");
+        return StopAllAsync(cancellationToken);
+    }
 
     /// <summary>Reloads every running process (Gunicorn gets its HUP; servers without a reload signal are restarted).</summary>
     public Task ReloadAsync()
