@@ -76,6 +76,29 @@ public sealed class ExportSpecs
     }
 
     [Fact]
+    public void The_units_run_as_the_user_given_to_export()
+    {
+        var deployment = TwoProcesses() with { User = "www-data" };
+
+        Assert.Contains("WorkingDirectory=/srv/shop app\nUser=www-data\n", Exporter.Export(ExportTarget.Systemd, deployment)[0].Content);
+        Assert.Contains("directory=/srv/shop app\nuser=www-data\n", Exporter.Export(ExportTarget.Supervisord, deployment).Single().Content);
+        Assert.DoesNotContain("User=", Exporter.Export(ExportTarget.Systemd, TwoProcesses())[0].Content);
+    }
+
+    [Theory]
+    [InlineData("www-data", true)]
+    [InlineData("1000", true)]
+    [InlineData("root\nExecStartPre=/bin/evil", false)]
+    [InlineData("a b", false)]
+    public void Export_takes_a_user_name_or_uid_and_nothing_else(string user, bool accepted)
+    {
+        var parsed = ProdServerCommandLine.Parse(["export", "systemd", "--out", "deploy", "--user", user]);
+
+        Assert.Equal(accepted, parsed.Errors.Count == 0);
+        Assert.Equal(accepted ? user : null, parsed.Errors.Count == 0 ? parsed.User : null);
+    }
+
+    [Fact]
     public void Supervisord_stops_and_kills_as_a_group_and_groups_the_programs()
     {
         var conf = File(ExportTarget.Supervisord, "shop.conf");

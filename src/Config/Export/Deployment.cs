@@ -21,6 +21,9 @@ public sealed record Deployment(
     IReadOnlyList<ProcessDefinition> Processes,
     string EnvironmentName = "Production")
 {
+    /// <summary>The account the units run as (systemd <c>User=</c>, supervisord <c>user=</c>); <see langword="null"/> for the manager's default.</summary>
+    public string? User { get; init; }
+
     /// <summary>Extra seconds each outer supervisor waits beyond our own stop timeout, so that its kill never races ours.</summary>
     public const int StopMarginSeconds = 5;
 

@@ -14,7 +14,13 @@ internal static class SupervisordExporter
         {
             conf.AppendLine($"[program:{deployment.UnitName(process)}]")
                 .AppendLine($"command={deployment.CommandLine(process)}")
-                .AppendLine($"directory={deployment.WorkingDirectory}")
+                .AppendLine($"directory={deployment.WorkingDirectory}");
+            if (deployment.User is { Length: > 0 } user)
+            {
+                conf.AppendLine($"user={user}");
+            }
+
+            conf
                 .AppendLine($"environment=DOTNET_ENVIRONMENT=\"{deployment.EnvironmentName}\"")
                 .AppendLine("autostart=true")
                 // DependsOn: supervisord starts lower priorities first (it cannot wait for readiness; the app's own

@@ -38,7 +38,13 @@ internal static class SystemdExporter
             .AppendLine("Type=notify")
             .AppendLine($"TimeoutStartSec={(int)System.Math.Ceiling(process.Readiness.Timeout.TotalSeconds) + Deployment.StopMarginSeconds}")
             .AppendLine($"ExecStart={deployment.CommandLine(process)}")
-            .AppendLine($"WorkingDirectory={deployment.WorkingDirectory}")
+            .AppendLine($"WorkingDirectory={deployment.WorkingDirectory}");
+        if (deployment.User is { Length: > 0 } user)
+        {
+            unit.AppendLine($"User={user}");
+        }
+
+        unit
             .AppendLine($"Environment=DOTNET_ENVIRONMENT={deployment.EnvironmentName}")
             .AppendLine("Restart=on-failure")
             .AppendLine("RestartSec=2")

@@ -24,7 +24,7 @@ internal static class ExportCommand
 
         var directory = Path.GetFullPath(outputDirectory);
         Directory.CreateDirectory(directory);
-        foreach (var file in Exporter.Export(target, Deployment.OfCurrentApp(processes, contentRoot)))
+        foreach (var file in Exporter.Export(target, Deployment.OfCurrentApp(processes, contentRoot) with { User = commandLine.User }))
         {
             var path = Path.Combine(directory, file.Name);
             await File.WriteAllTextAsync(path, file.Content).ConfigureAwait(false);

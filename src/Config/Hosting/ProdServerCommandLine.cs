@@ -15,7 +15,7 @@ namespace ProdServer.Config;
 internal sealed class ProdServerCommandLine
 {
     /// <summary>Our options that take a value, so that the value is never read as host configuration.</summary>
-    public static readonly string[] OptionsWithValue = ["--env-file", "--out"];
+    public static readonly string[] OptionsWithValue = ["--env-file", "--out", "--user"];
 
     private const string Epilogue = """
 
@@ -81,6 +81,12 @@ internal sealed class ProdServerCommandLine
         Required = true,
     };
 
+    private static readonly Option<string> UserOption = new("--user")
+    {
+        Description = "The account the exported units run as (systemd User=, supervisord user=); default: the service manager's.",
+        HelpName = "NAME",
+    };
+
     private static readonly Argument<string[]> ExportNamesArgument = new("NAME")
     {
         Description = "The processes to export; default: all of them.",
@@ -132,6 +138,9 @@ internal sealed class ProdServerCommandLine
     /// <summary>Whether the first word was <c>export</c>.</summary>
     public bool Export { get; private init; }
 
+    /// <summary>The account after <c>export … --user</c>, or <see langword="null"/>.</summary>
+    public string? User { get; private init; }
+
     /// <summary>The directory after <c>--out</c>.</summary>
     public string? OutputDirectory { get; private init; }
 
@@ -175,6 +184,7 @@ internal sealed class ProdServerCommandLine
             Export = export,
             ExportTarget = export ? ValueOf(result, TargetArgument) : null,
             OutputDirectory = export ? ValueOf(result, OutOption) : null,
+            User = export ? ValueOf(result, UserOption) : null,
         };
         parsed.Names.AddRange((export ? ValueOf(result, ExportNamesArgument) : ValueOf(result, NamesArgument)) ?? []);
         parsed.EnvFiles.AddRange(ValueOf(result, EnvFileOption) ?? []);
@@ -260,10 +270,19 @@ internal sealed class ProdServerCommandLine
 
     private static Command CreateExportCommand()
     {
+        // Written into unit files as it is: a user name or a uid, nothing that could start another line or setting.
+        UserOption.Validators.Add(result =>
+        {
+            if (result.GetValueOrDefault<string>() is { } user && !System.Text.RegularExpressions.Regex.IsMatch(user, "^[A-Za-z_][A-Za-z0-9_.-]{0,31}$|^[0-9]{1,10}$"))
+            {
+                result.AddError($"--user '{user}' is not a user name or a uid.");
+            }
+        });
+
         TargetArgument.AcceptOnlyFromAmong(StringComparer.OrdinalIgnoreCase, [.. TargetNames]);
         return new Command("export", "Write deployment files that run this app's processes into DIR.")
         {
-            TargetArgument, OutOption, ExportNamesArgument,
+            TargetArgument, OutOption, UserOption, ExportNamesArgument,
         };
     }
 
