@@ -1,5 +1,6 @@
 #!/usr/bin/python3
-"""Spawn -> first HTTP 200, stop time and memory: bare waitress-serve vs the ProdServer.Config launcher (NativeAOT, JIT).
+"""Spawn -> first HTTP 200, stop time and memory: bare waitress-serve and gunicorn (2 workers) vs the ProdServer.Config
+launcher running the same server (NativeAOT, JIT).
 
 Round-robin, so machine noise hits every variant alike. Loopback only; every process is stopped before the next starts.
 Usage: bench/startup.py --aot PATH --jit-dll PATH --app-dir DIR [--rounds 15] [--markdown FILE]
@@ -57,16 +58,28 @@ def children(pid):
 
 
 def run_once(variant, args, port):
-    env = dict(os.environ, PYTHONUNBUFFERED="1", DJANGO_SETTINGS_MODULE="mysite.settings",
-               ProdServer__Processes__web__Args__Port=str(port), DOTNET_NOLOGO="1")
-    if variant == "bare":
+    server, mode = variant.split("-")
+    env = dict(os.environ, PYTHONUNBUFFERED="1", DJANGO_SETTINGS_MODULE="mysite.settings", DOTNET_NOLOGO="1",
+               ProdServer__Processes__web__Args__Port=str(port))
+    if server == "gunicorn":
+        # The sample declares only the waitress process; the gunicorn one comes from configuration, as a user could add it.
+        env.update({
+            "ProdServer__Processes__gunicorn__Backend": "Gunicorn",
+            "ProdServer__Processes__gunicorn__App": "mysite.wsgi:application",
+            "ProdServer__Processes__gunicorn__WorkingDirectory": args.app_dir,
+            "ProdServer__Processes__gunicorn__Args__Bind__0": f"127.0.0.1:{port}",
+            "ProdServer__Processes__gunicorn__Args__Workers": "2",
+        })
+    if mode == "bare" and server == "waitress":
         cmd = ["/usr/bin/waitress-serve", "--host=127.0.0.1", f"--port={port}", "--threads=4", "--channel-timeout=60",
                "--ident=quickstart", "mysite.wsgi:application"]
         cwd = args.app_dir
-    elif variant == "aot":
-        cmd, cwd = [args.aot, "web"], os.path.dirname(args.aot)
+    elif mode == "bare":
+        cmd, cwd = ["/usr/bin/gunicorn", f"--bind=127.0.0.1:{port}", "--workers=2", "mysite.wsgi:application"], args.app_dir
+    elif mode == "aot":
+        cmd, cwd = [args.aot, "web" if server == "waitress" else "gunicorn"], os.path.dirname(args.aot)
     else:
-        cmd, cwd = ["dotnet", args.jit_dll, "web"], os.path.dirname(args.jit_dll)
+        cmd, cwd = ["dotnet", args.jit_dll, "web" if server == "waitress" else "gunicorn"], os.path.dirname(args.jit_dll)
     start = time.perf_counter()
     proc = subprocess.Popen(cmd, cwd=cwd, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
     try:
@@ -94,7 +107,7 @@ def main():
     p.add_argument("--markdown")
     args = p.parse_args()
     args.aot, args.jit_dll, args.app_dir = map(os.path.abspath, (args.aot, args.jit_dll, args.app_dir))
-    variants = ["bare", "aot", "jit"]
+    variants = [f"{server}-{mode}" for server in ("waitress", "gunicorn") for mode in ("bare", "aot", "jit")]
     results = {v: [] for v in variants}
     for r in range(args.rounds):
         for v in variants:
@@ -108,14 +121,17 @@ def main():
         xs = sorted(x[i] for x in results[v])
         return xs[len(xs) // 4], xs[(3 * len(xs)) // 4]
 
-    bare_ready, bare_stop, bare_mem = med("bare", 0), med("bare", 1), med("bare", 3)
     rows = ["| command | ready (median, IQR) | ready vs bare | stop | memory (all processes) | above bare |",
             "|---|---|---|---|---|---|"]
-    names = {"bare": "bare `waitress-serve`", "aot": "`quickstart web`, NativeAOT", "jit": "`dotnet quickstart.dll web`, JIT"}
+    names = {"waitress-bare": "bare `waitress-serve`", "waitress-aot": "`quickstart web`, NativeAOT",
+             "waitress-jit": "`dotnet quickstart.dll web`, JIT", "gunicorn-bare": "bare `gunicorn --workers=2`",
+             "gunicorn-aot": "`quickstart gunicorn`, NativeAOT", "gunicorn-jit": "`dotnet quickstart.dll gunicorn`, JIT"}
     for v in variants:
+        bare = v.split("-")[0] + "-bare"
+        bare_ready, bare_mem = med(bare, 0), med(bare, 3)
         lo, hi = spread(v, 0)
         ready, stop, mem = med(v, 0), med(v, 1), med(v, 3)
-        above = "—" if v == "bare" else f"+{(mem - bare_mem) / 1024:.1f} MB"
+        above = "—" if v == bare else f"+{(mem - bare_mem) / 1024:.1f} MB"
         rows.append(f"| {names[v]} | {ready * 1000:.0f} ms ({lo * 1000:.0f}–{hi * 1000:.0f}) | {ready / bare_ready:.2f}× | "
                     f"{stop * 1000:.0f} ms | {mem / 1024:.1f} MB | {above} |")
     table = "\n".join(rows)

@@ -49,7 +49,15 @@ public sealed class QuickstartSampleSpecs
             Assert.Contains("Hello from Django, served by Waitress through ProdServer.Config", page);
             Assert.Equal("quickstart", response.Headers.Server.ToString());
 
-            var started = output.First(l => l.Contains("web#", StringComparison.Ordinal) && l.EndsWith(" started", StringComparison.Ordinal));
+            // Spawn first: the page can answer before the host's logging is up and replays the early lines, so wait for it.
+            var clock = Stopwatch.StartNew();
+            string? started;
+            while ((started = output.FirstOrDefault(l => l.Contains("web#", StringComparison.Ordinal) && l.EndsWith(" started", StringComparison.Ordinal))) is null)
+            {
+                Assert.True(clock.Elapsed < TimeSpan.FromSeconds(20), "no 'web#<pid> started' line:\n" + string.Join('\n', output));
+                await Task.Delay(50);
+            }
+
             var pid = int.Parse(started[(started.IndexOf('#') + 1)..started.LastIndexOf(' ')], System.Globalization.CultureInfo.InvariantCulture);
             Assert.True(Loopback.IsRunning(pid));
 

@@ -41,6 +41,11 @@ internal sealed class OutputPump
     /// <summary>Queues a line; never blocks.</summary>
     public void Post(string line, bool fromStandardError)
     {
+        if (!_logger.IsEnabled(LogLevel.Critical))
+        {
+            return; // nothing would be logged at any level: no need to queue it
+        }
+
         if (!_lines.Writer.TryWrite((line, fromStandardError)))
         {
             Interlocked.Increment(ref _dropped);

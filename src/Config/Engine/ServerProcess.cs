@@ -33,6 +33,7 @@ public sealed class ServerProcess : IAsyncDisposable
     private readonly TaskCompletionSource<int> _exited = new(TaskCreationOptions.RunContinuationsAsynchronously);
     private int _stopRequested;
     private string? _lastErrorLine;
+    private Task _readers = Task.CompletedTask;
 
     private ServerProcess(LaunchPlan plan, ILogger logger, Process process, bool grouped)
     {
@@ -135,8 +136,6 @@ public sealed class ServerProcess : IAsyncDisposable
 
         var process = new Process { StartInfo = info, EnableRaisingEvents = true };
         var server = new ServerProcess(plan, logger, process, grouped) { _stopSignalToGroup = stopSignalToGroup };
-        process.OutputDataReceived += (_, e) => server.OnLine(e.Data, fromStandardError: false);
-        process.ErrorDataReceived += (_, e) => server.OnLine(e.Data, fromStandardError: true);
         process.Exited += (_, _) => server._leaderExited.TrySetResult();
 
         try
@@ -159,8 +158,9 @@ public sealed class ServerProcess : IAsyncDisposable
 
         server.Id = process.Id;
         server.StartTime = DateTimeOffset.UtcNow;
-        process.BeginOutputReadLine();
-        process.BeginErrorReadLine();
+        server._readers = Task.WhenAll(
+            Task.Run(() => PipeLines.ReadAsync(process.StandardOutput.BaseStream, line => server.OnLine(line, fromStandardError: false))),
+            Task.Run(() => PipeLines.ReadAsync(process.StandardError.BaseStream, line => server.OnLine(line, fromStandardError: true))));
         // Logged once the child runs: the first log call of a host costs milliseconds, which the child should not wait for.
         Log.Starting(logger, plan.ProcessName, plan.CommandLine, plan.WorkingDirectory);
         Log.Started(logger, plan.ProcessName, server.Id);
@@ -273,18 +273,21 @@ public sealed class ServerProcess : IAsyncDisposable
             }
         }
 
-        // WaitForExitAsync also waits for both output pipes to reach end-of-file, so every line is queued first.
-        using (var grace = new CancellationTokenSource(OutputGrace))
+        // Both output pipes reach end-of-file once every process holding them is gone, so every line is queued first.
+        try
         {
-            try
-            {
-                await _process.WaitForExitAsync(grace.Token).ConfigureAwait(false);
-            }
-            catch (OperationCanceledException)
-            {
-                // A process outside the group still holds the pipes; do not wait for it.
-            }
+            await _readers.WaitAsync(OutputGrace).ConfigureAwait(false);
         }
+        catch (TimeoutException)
+        {
+            // A process outside the group still holds the pipes; do not wait for it.
+        }
+        catch (IOException)
+        {
+            // The pipe broke; what was read is in the log.
+        }
+
+        _process.WaitForExit(); // the leader has exited: this only collects its exit status
 
         var code = _process.ExitCode;
         await _pump.CompleteAsync().ConfigureAwait(false);
@@ -300,13 +303,8 @@ public sealed class ServerProcess : IAsyncDisposable
         _exited.TrySetResult(code);
     }
 
-    private void OnLine(string? line, bool fromStandardError)
+    private void OnLine(string line, bool fromStandardError)
     {
-        if (line is null)
-        {
-            return;
-        }
-
         if (fromStandardError)
         {
             if (LooksLikeError(line))

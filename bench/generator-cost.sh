@@ -1,0 +1,81 @@
+#!/usr/bin/env bash
+# Issue 7: what our source generator and analyzers cost a build. Generates a throwaway project with N (default 200)
+# [ServerArgs] records of ten flags each, builds it from scratch with -p:ReportAnalyzer=true, and prints the time
+# Roslyn reports for ProdServer.Config's generator and analyzers as a share of the compiler's own time and of the
+# whole build's wall time. Target: at most 2 %. Usage: bench/generator-cost.sh [RECORDS]
+set -euo pipefail
+cd "$(dirname "$0")/.."
+records=${1:-200}
+root=$(pwd)
+work=$(mktemp -d)
+trap 'rm -rf "$work"' EXIT
+
+cat > "$work/Cost.csproj" <<XML
+<Project Sdk="Microsoft.NET.Sdk">
+  <PropertyGroup>
+    <TargetFramework>net10.0</TargetFramework>
+    <Nullable>enable</Nullable>
+    <ManagePackageVersionsCentrally>false</ManagePackageVersionsCentrally>
+    <TreatWarningsAsErrors>false</TreatWarningsAsErrors>
+  </PropertyGroup>
+  <ItemGroup>
+    <ProjectReference Include="$root/src/Config/Config.csproj" />
+    <ProjectReference Include="$root/src/Generators/Generators.csproj" OutputItemType="Analyzer" ReferenceOutputAssembly="false" />
+    <ProjectReference Include="$root/src/Analyzers/Analyzers.csproj" OutputItemType="Analyzer" ReferenceOutputAssembly="false" />
+  </ItemGroup>
+</Project>
+XML
+# Keep the repository's Directory.Build.props/Packages.props out of the throwaway project.
+echo '<Project />' > "$work/Directory.Build.props"
+echo '<Project />' > "$work/Directory.Packages.props"
+
+for i in $(seq 1 "$records"); do
+  cat > "$work/Args$i.cs" <<CS
+using ProdServer.Config;
+
+namespace Cost;
+
+public enum Mode$i { [ServerValue("fast")] Fast, [ServerValue("safe")] Safe }
+
+[ServerArgs("server$i")]
+public sealed partial record Args$i
+{
+    [Flag("workers")] public int? Workers { get; init; }
+    [Flag("threads")] public int? Threads { get; init; }
+    [Flag("host")] public string? Host { get; init; }
+    [Flag("port")] public int? Port { get; init; }
+    [Flag("reload", Boolean = BooleanStyle.Switch)] public bool? Reload { get; init; }
+    [Flag("ipv6")] public bool? Ipv6 { get; init; }
+    [Flag("listen")] public string[]? Listen { get; init; }
+    [Flag("mode")] public Mode$i? Mode { get; init; }
+    [Flag("timeout")] public double? Timeout { get; init; }
+    [Flag("log-level")] public string? LogLevel { get; init; }
+}
+CS
+done
+cat > "$work/Program.cs" <<'CS'
+System.Console.WriteLine(new Cost.Args1 { Workers = 2 }.Command);
+CS
+
+# The referenced projects first, so the measured build compiles only the generated project.
+dotnet build "$work/Cost.csproj" -c Release -nologo -v:q >/dev/null
+start=$(date +%s.%N)
+dotnet build "$work/Cost.csproj" -c Release -nologo --no-incremental --no-dependencies -p:ReportAnalyzer=true -v:d > "$work/build.log"
+end=$(date +%s.%N)
+
+/usr/bin/python3 - "$work/build.log" "$start" "$end" "$records" <<'PY'
+import re, sys
+log, start, end, records = open(sys.argv[1]).read(), float(sys.argv[2]), float(sys.argv[3]), sys.argv[4]
+ours = 0.0
+for m in re.finditer(r"^\s*(<?[0-9.]+)\s+<?[0-9]+\s+(ProdServer\.Config\.\S+)", log, re.M):
+    t = m.group(1).lstrip("<")
+    ours += float(t)
+csc = re.search(r"^\s*([0-9]+) ms\s+Csc\s", log, re.M)
+wall = end - start
+print(f"{records} args records: ProdServer.Config generator + analyzers {ours:.3f} s; build {wall:.1f} s wall"
+      + (f", Csc task {int(csc.group(1)) / 1000:.1f} s" if csc else "")
+      + f" -> {100 * ours / wall:.2f} % of the build" + (f" ({100 * ours / (int(csc.group(1)) / 1000):.2f} % of Csc)" if csc else ""))
+for line in log.splitlines():
+    if "ProdServer.Config." in line and re.match(r"^\s*<?[0-9.]+\s+<?[0-9]+\s", line):
+        print("  " + line.strip())
+PY

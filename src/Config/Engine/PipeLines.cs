@@ -1,0 +1,109 @@
+using System;
+using System.Buffers;
+using System.IO;
+using System.IO.Pipes;
+using System.Runtime.InteropServices;
+using System.Text;
+using System.Threading.Tasks;
+
+namespace ProdServer.Config;
+
+/// <summary>
+/// Reads a child's output pipe in large blocks and hands over each line, without the per-character work of
+/// <c>Process.BeginOutputReadLine</c>: the newline search and the UTF-8 decoding run over whole spans, so a server that
+/// logs a lot spends its CPU on serving, not on waiting for us to read.
+/// </summary>
+internal static partial class PipeLines
+{
+    // Linux's F_SETPIPE_SZ: a 1 MiB pipe lets a burst of log lines land without the writer waiting for our reads.
+    private const int SetPipeSize = 1031;
+    private const int PipeSize = 1024 * 1024;
+
+    private const int BlockSize = 64 * 1024;
+
+    // A line longer than this is handed over in pieces rather than buffered without bound.
+    private const int LongestLine = 1024 * 1024;
+
+    /// <summary>Calls <paramref name="onLine"/> for every line (without its <c>\n</c> or <c>\r\n</c>) until end-of-file.</summary>
+    public static async Task ReadAsync(Stream stream, Action<string> onLine)
+    {
+        Enlarge(stream);
+        var buffer = ArrayPool<byte>.Shared.Rent(BlockSize);
+        var start = 0;
+        var end = 0;
+        try
+        {
+            while (true)
+            {
+                if (end == buffer.Length)
+                {
+                    if (start > 0)
+                    {
+                        // Move the unfinished line to the front to make room.
+                        Buffer.BlockCopy(buffer, start, buffer, 0, end - start);
+                        end -= start;
+                        start = 0;
+                    }
+                    else if (buffer.Length >= LongestLine)
+                    {
+                        onLine(Decode(buffer.AsSpan(0, end)));
+                        end = 0;
+                    }
+                    else
+                    {
+                        var larger = ArrayPool<byte>.Shared.Rent(buffer.Length * 2);
+                        Buffer.BlockCopy(buffer, 0, larger, 0, end);
+                        ArrayPool<byte>.Shared.Return(buffer);
+                        buffer = larger;
+                    }
+                }
+
+                var read = await stream.ReadAsync(buffer.AsMemory(end)).ConfigureAwait(false);
+                if (read == 0)
+                {
+                    if (end > start)
+                    {
+                        onLine(Decode(buffer.AsSpan(start, end - start)));
+                    }
+
+                    return;
+                }
+
+                var scanFrom = end;
+                end += read;
+                int newline;
+                while ((newline = buffer.AsSpan(scanFrom, end - scanFrom).IndexOf((byte)'\n')) >= 0)
+                {
+                    var lineEnd = scanFrom + newline;
+                    onLine(Decode(buffer.AsSpan(start, lineEnd - start)));
+                    start = scanFrom = lineEnd + 1;
+                }
+
+                if (start == end)
+                {
+                    start = end = 0;
+                }
+            }
+        }
+        finally
+        {
+            ArrayPool<byte>.Shared.Return(buffer);
+        }
+    }
+
+    private static void Enlarge(Stream stream)
+    {
+        if (OperatingSystem.IsLinux() && stream is PipeStream { SafePipeHandle: { IsInvalid: false } handle })
+        {
+            // Best effort: beyond /proc/sys/fs/pipe-max-size it fails, and the default 64 KiB pipe still works.
+            _ = fcntl((int)handle.DangerousGetHandle(), SetPipeSize, PipeSize);
+        }
+    }
+
+    // Blittable signature: no marshalling stub, so it is trim- and NativeAOT-safe.
+    [DllImport("libc", SetLastError = true)]
+    private static extern int fcntl(int fd, int command, int argument);
+
+    private static string Decode(ReadOnlySpan<byte> line) =>
+        Encoding.UTF8.GetString(line.Length > 0 && line[^1] == (byte)'\r' ? line[..^1] : line);
+}
