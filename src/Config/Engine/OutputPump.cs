@@ -1,13 +1,13 @@
 using System;
 using System.Threading;
-using System.Threading.Channels;
+using System.Collections.Generic;
 using System.Threading.Tasks;
 using Microsoft.Extensions.Logging;
 
 namespace ProdServer.Config;
 
 /// <summary>
-/// Carries the child's output lines to <see cref="ILogger"/> on a task of its own, so a slow logger never stalls the
+/// Carries the child's output lines to <see cref="ILogger"/> on a thread of its own, so a slow logger never stalls the
 /// child: the pipe readers only enqueue, and when the queue is full they drop the line and count it. The count is
 /// logged as "dropped N lines" once the logger catches up.
 /// </summary>
@@ -16,7 +16,10 @@ internal sealed class OutputPump
     /// <summary>How many lines may wait for the logger; at ~200 bytes a line, a few MB.</summary>
     public const int DefaultCapacity = 16_384;
 
-    private readonly Channel<(string Line, bool FromStandardError)> _lines;
+    private readonly object _gate = new();
+    private readonly int _capacity;
+    private List<(string Line, bool FromStandardError)> _queued = [];
+    private bool _completed;
     private readonly ILogger _logger;
     private readonly string _processName;
     private readonly Task _drained;
@@ -26,16 +29,21 @@ internal sealed class OutputPump
     {
         _logger = logger;
         _processName = processName;
-        _lines = Channel.CreateBounded<(string, bool)>(new BoundedChannelOptions(capacity)
+        _capacity = capacity;
+        // A thread of its own, for the reason the pipe readers have one (see PipeLines): no thread-pool hand-off per line.
+        var drained = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        new Thread(() =>
         {
-            SingleReader = true,
-            SingleWriter = false,
-            FullMode = BoundedChannelFullMode.Wait,
-        });
-        _drained = Task.Run(DrainAsync);
+            Drain();
+            drained.TrySetResult();
+        })
+        {
+            IsBackground = true,
+            Name = processName + " log",
+        }.Start();
+        _drained = drained.Task;
     }
 
-    /// <summary>The lines dropped so far because the logger could not keep up.</summary>
     public long Dropped => Interlocked.Read(ref _dropped);
 
     /// <summary>Queues a line; never blocks.</summary>
@@ -46,41 +54,88 @@ internal sealed class OutputPump
             return; // nothing would be logged at any level: no need to queue it
         }
 
-        if (!_lines.Writer.TryWrite((line, fromStandardError)))
+        lock (_gate)
         {
-            Interlocked.Increment(ref _dropped);
+            if (_completed)
+            {
+                return; // a line that arrives after the process was reported gone: the log is closed
+            }
+
+            if (_queued.Count >= _capacity)
+            {
+                Interlocked.Increment(ref _dropped);
+                return;
+            }
+
+            _queued.Add((line, fromStandardError));
+            if (_queued.Count == 1)
+            {
+                Monitor.Pulse(_gate); // the drain waits only on an empty queue
+            }
         }
     }
 
-    /// <summary>Ends the queue and waits until every queued line is logged.</summary>
     public Task CompleteAsync()
     {
-        _lines.Writer.TryComplete();
+        lock (_gate)
+        {
+            _completed = true;
+            Monitor.Pulse(_gate);
+        }
+
         return _drained;
     }
 
-    private async Task DrainAsync()
+    private void Drain()
     {
         using var scope = _logger.BeginScope("Process {Process}", _processName);
         long reported = 0;
-        await foreach (var (line, fromStandardError) in _lines.Reader.ReadAllAsync().ConfigureAwait(false))
+        // Whole batches under one lock: when the server writes faster than one line per wake-up, the drain takes
+        // everything queued at once instead of paying a hand-off per line.
+        var batch = new List<(string Line, bool FromStandardError)>();
+        while (true)
         {
-            reported = ReportDropped(reported);
-            var level = PythonLogLevel.Detect(line, fromStandardError ? LogLevel.Warning : LogLevel.Information);
-            if (_logger.IsEnabled(level))
+            lock (_gate)
             {
-                try
+                while (_queued.Count == 0 && !_completed)
                 {
-                    _logger.Log(level, "{Line}", line);
+                    Monitor.Wait(_gate);
                 }
-                catch (Exception ex) when (ex is not OutOfMemoryException)
+
+                if (_queued.Count == 0)
                 {
-                    // A failing logger must not stop the pump: the child would block on a full pipe.
+                    break; // completed and drained
                 }
+
+                (batch, _queued) = (_queued, batch);
             }
+
+            foreach (var (line, fromStandardError) in batch)
+            {
+                reported = ReportDropped(reported);
+                Write(line, fromStandardError);
+            }
+
+            batch.Clear();
         }
 
         ReportDropped(reported);
+    }
+
+    private void Write(string line, bool fromStandardError)
+    {
+        var level = PythonLogLevel.Detect(line, fromStandardError ? LogLevel.Warning : LogLevel.Information);
+        if (_logger.IsEnabled(level))
+        {
+            try
+            {
+                _logger.Log(level, "{Line}", line);
+            }
+            catch (Exception ex) when (ex is not OutOfMemoryException)
+            {
+                // A failing logger must not stop the pump: lines would pile up and be dropped.
+            }
+        }
     }
 
     private long ReportDropped(long reported)

@@ -159,8 +159,8 @@ public sealed class ServerProcess : IAsyncDisposable
         server.Id = process.Id;
         server.StartTime = DateTimeOffset.UtcNow;
         server._readers = Task.WhenAll(
-            Task.Run(() => PipeLines.ReadAsync(process.StandardOutput.BaseStream, line => server.OnLine(line, fromStandardError: false))),
-            Task.Run(() => PipeLines.ReadAsync(process.StandardError.BaseStream, line => server.OnLine(line, fromStandardError: true))));
+            PipeLines.ReadOnThread(process.StandardOutput.BaseStream, line => server.OnLine(line, fromStandardError: false), plan.ProcessName + " stdout"),
+            PipeLines.ReadOnThread(process.StandardError.BaseStream, line => server.OnLine(line, fromStandardError: true), plan.ProcessName + " stderr"));
         // Logged once the child runs: the first log call of a host costs milliseconds, which the child should not wait for.
         Log.Starting(logger, plan.ProcessName, plan.CommandLine, plan.WorkingDirectory);
         Log.Started(logger, plan.ProcessName, server.Id);
