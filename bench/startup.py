@@ -57,6 +57,15 @@ def children(pid):
         return []
 
 
+def descendants(pid):
+    """Every process below pid: a gunicorn master's workers are the launcher's grandchildren."""
+    found = []
+    for child in children(pid):
+        found.append(child)
+        found.extend(descendants(child))
+    return found
+
+
 def run_once(variant, args, port):
     server, mode = variant.split("-")
     env = dict(os.environ, PYTHONUNBUFFERED="1", DJANGO_SETTINGS_MODULE="mysite.settings", DOTNET_NOLOGO="1",
@@ -86,7 +95,7 @@ def run_once(variant, args, port):
         ready = wait_ready(port, proc) - start
         time.sleep(0.3)  # let start-up work settle before reading memory
         own = rss_kib(proc.pid)
-        total = own + sum(rss_kib(c) for c in children(proc.pid))
+        total = own + sum(rss_kib(c) for c in descendants(proc.pid))
         t = time.perf_counter()
         proc.send_signal(signal.SIGTERM)
         proc.wait(timeout=30)
