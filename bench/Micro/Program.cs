@@ -15,7 +15,7 @@ public class Translation
     private readonly WaitressArgs _waitress = new()
     {
         Host = "127.0.0.1", Port = 8000, Threads = 8, ChannelTimeout = 60, Ident = "shop", ExposeTracebacks = false,
-        TrustedProxy = "127.0.0.1", TrustedProxyHeaders = ["x-forwarded-for", "x-forwarded-proto"],
+        TrustedProxy = "127.0.0.1", TrustedProxyHeaders = [TrustedProxyHeader.XForwardedFor, TrustedProxyHeader.XForwardedProto],
     };
 
     private readonly GunicornArgs _gunicorn = new() { Bind = ["127.0.0.1:8000"], Workers = 4, Timeout = 30, GracefulTimeout = 30, AccessLogfile = "-" };
