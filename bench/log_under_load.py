@@ -8,18 +8,13 @@ import argparse
 import os
 import re
 import signal
-import socket
 import statistics
 import subprocess
 import sys
 import time
 import urllib.request
 
-
-def free_port():
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return s.getsockname()[1]
+from benchlib import free_port, gunicorn_process_env
 
 
 def wait_ready(port, timeout=60.0):
@@ -45,14 +40,7 @@ def run(variant, args, port):
         cmd = ["/usr/bin/gunicorn", f"--bind=127.0.0.1:{port}", "--workers=2", "--access-logfile=-", "mysite.wsgi:application"]
         cwd = args.app_dir
     else:
-        env.update({
-            "ProdServer__Processes__gunicorn__Backend": "Gunicorn",
-            "ProdServer__Processes__gunicorn__App": "mysite.wsgi:application",
-            "ProdServer__Processes__gunicorn__WorkingDirectory": args.app_dir,
-            "ProdServer__Processes__gunicorn__Args__Bind__0": f"127.0.0.1:{port}",
-            "ProdServer__Processes__gunicorn__Args__Workers": "2",
-            "ProdServer__Processes__gunicorn__Args__AccessLogfile": "-",
-        })
+        env.update(gunicorn_process_env(args.app_dir, port, access_log=True))
         cmd, cwd = args.launcher + ["gunicorn"], None
     proc = subprocess.Popen(cmd, cwd=cwd, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
     try:

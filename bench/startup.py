@@ -9,17 +9,12 @@ import argparse
 import http.client
 import os
 import signal
-import socket
 import statistics
 import subprocess
 import sys
 import time
 
-
-def free_port():
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return s.getsockname()[1]
+from benchlib import free_port, gunicorn_process_env
 
 
 def wait_ready(port, proc, timeout=60.0):
@@ -71,14 +66,7 @@ def run_once(variant, args, port):
     env = dict(os.environ, PYTHONUNBUFFERED="1", DJANGO_SETTINGS_MODULE="mysite.settings", DOTNET_NOLOGO="1",
                ProdServer__Processes__web__Args__Port=str(port))
     if server == "gunicorn":
-        # The sample declares only the waitress process; the gunicorn one comes from configuration, as a user could add it.
-        env.update({
-            "ProdServer__Processes__gunicorn__Backend": "Gunicorn",
-            "ProdServer__Processes__gunicorn__App": "mysite.wsgi:application",
-            "ProdServer__Processes__gunicorn__WorkingDirectory": args.app_dir,
-            "ProdServer__Processes__gunicorn__Args__Bind__0": f"127.0.0.1:{port}",
-            "ProdServer__Processes__gunicorn__Args__Workers": "2",
-        })
+        env.update(gunicorn_process_env(args.app_dir, port))
     if mode == "bare" and server == "waitress":
         cmd = ["/usr/bin/waitress-serve", "--host=127.0.0.1", f"--port={port}", "--threads=4", "--channel-timeout=60",
                "--ident=quickstart", "mysite.wsgi:application"]
