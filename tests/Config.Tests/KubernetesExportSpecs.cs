@@ -47,6 +47,20 @@ public sealed class KubernetesExportSpecs
     }
 
     [Fact]
+    public void Resource_requests_from_code_or_configuration_become_the_containers_requests()
+    {
+        var web = Assert.Single(Infrastructure.Options.Resolve(
+            o => Microsoft.Extensions.DependencyInjection.WaitressBuilderExtensions.UseWaitress(o, "mysite.wsgi:application").Resources(cpu: "250m"),
+            new System.Collections.Generic.Dictionary<string, string?> { ["ProdServer:Processes:web:Resources:Memory"] = "256Mi" }).Processes);
+
+        var (deployment, _) = Manifest(Shop(web), "web");
+
+        var requests = deployment.Spec.Template.Spec.Containers[0].Resources.Requests;
+        Assert.Equal("250m", requests["cpu"].ToString());
+        Assert.Equal("256Mi", requests["memory"].ToString());
+    }
+
+    [Fact]
     public void A_celery_beat_is_pinned_to_one_replica_recreated_never_rolled_and_gets_no_service()
     {
         var beat = new ProcessDefinition("beat", ServerBackends.CeleryBeat) { App = "proj" };

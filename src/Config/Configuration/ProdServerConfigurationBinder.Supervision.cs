@@ -10,9 +10,11 @@ internal static partial class ProdServerConfigurationBinder
 {
     // A property, not a field: ProcessKeys (in the other file) reads it during static initialisation, whose order
     // across partial files is not defined.
-    private static string[] SupervisionKeys => ["Restart", "StartSeconds", "StartRetries", "RestartDelay", "RestartMaxDelay", "Readiness", "DependsOn", "Replicas"];
+    private static string[] SupervisionKeys => ["Restart", "StartSeconds", "StartRetries", "RestartDelay", "RestartMaxDelay", "Readiness", "DependsOn", "Replicas", "Resources"];
 
     private static readonly string[] ReadinessKeys = ["Path", "Status", "Timeout"];
+
+    private static readonly string[] ResourceKeys = ["Cpu", "Memory"];
 
     private static void BindOnGiveUp(IConfigurationSection section, ProdServerOptions options)
     {
@@ -72,6 +74,7 @@ internal static partial class ProdServerConfigurationBinder
             }
         }
 
+        BindResources(section, process, errors);
         var readiness = section.GetSection("Readiness");
         if (readiness.Value is { Length: > 0 } readinessText)
         {
@@ -100,6 +103,26 @@ internal static partial class ProdServerConfigurationBinder
         }
 
         BindTime(readiness, "Timeout", errors, name, value => process.Readiness.Timeout = value, "Readiness:");
+    }
+
+    private static void BindResources(IConfigurationSection section, ProcessDefinition process, List<string> errors)
+    {
+        var resources = section.GetSection("Resources");
+        if (resources.Value is { Length: > 0 } text)
+        {
+            errors.Add($"Process '{section.Key}': {resources.Path} is '{text}', but must be a section such as {resources.Path}:Memory.");
+        }
+
+        foreach (var child in resources.GetChildren())
+        {
+            if (Array.FindIndex(ResourceKeys, k => string.Equals(k, child.Key, StringComparison.OrdinalIgnoreCase)) < 0)
+            {
+                errors.Add($"Process '{section.Key}': {child.Path} is not a resource setting; expected one of {string.Join(", ", ResourceKeys)}.");
+            }
+        }
+
+        process.Resources.Cpu = resources["Cpu"] ?? process.Resources.Cpu;
+        process.Resources.Memory = resources["Memory"] ?? process.Resources.Memory;
     }
 
     private static void BindTime(IConfigurationSection section, string key, List<string> errors, string name, Action<TimeSpan> set, string prefix = "")

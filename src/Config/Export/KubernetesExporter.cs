@@ -35,6 +35,7 @@ internal static class KubernetesExporter
             Args = [process.Name],
             Env = [new V1EnvVar { Name = "DOTNET_ENVIRONMENT", Value = deployment.EnvironmentName }],
             Ports = endpoints.Count == 0 ? null : endpoints.Select(e => e.Port).Distinct().Select(p => new V1ContainerPort { ContainerPort = p }).ToList(),
+            Resources = process.Resources.IsEmpty ? null : new V1ResourceRequirements { Requests = Requests(process.Resources) },
             ReadinessProbe = Probe(process, forLiveness: false),
             LivenessProbe = Probe(process, forLiveness: true),
         };
@@ -113,6 +114,22 @@ internal static class KubernetesExporter
         }
 
         return probe;
+    }
+
+    private static Dictionary<string, ResourceQuantity> Requests(ResourceRequests resources)
+    {
+        var requests = new Dictionary<string, ResourceQuantity>();
+        if (resources.Cpu is { } cpu)
+        {
+            requests["cpu"] = new ResourceQuantity(cpu);
+        }
+
+        if (resources.Memory is { } memory)
+        {
+            requests["memory"] = new ResourceQuantity(memory);
+        }
+
+        return requests;
     }
 
     private static Dictionary<string, string> Labels(Deployment deployment, ProcessDefinition process) => new()

@@ -65,4 +65,14 @@ public sealed partial class ProcessBuilder
     /// <param name="copies">The number of copies, at least 1 (exactly 1 for a Celery beat).</param>
     /// <returns>This builder, so that additional calls can be chained.</returns>
     public ProcessBuilder Replicas(int copies) => Set(p => p.Replicas = copies);
+
+    /// <summary>Sets what each copy requests in Kubernetes (<c>resources.requests</c>), in Kubernetes quantities.</summary>
+    /// <param name="cpu">CPU, for example <c>250m</c> or <c>2</c>; unchanged when <see langword="null"/>.</param>
+    /// <param name="memory">Memory, for example <c>256Mi</c>; unchanged when <see langword="null"/>.</param>
+    /// <returns>This builder, so that additional calls can be chained.</returns>
+    public ProcessBuilder Resources(string? cpu = null, string? memory = null) => Set(p =>
+    {
+        p.Resources.Cpu = cpu ?? p.Resources.Cpu;
+        p.Resources.Memory = memory ?? p.Resources.Memory;
+    });
 }

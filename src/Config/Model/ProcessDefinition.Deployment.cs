@@ -10,6 +10,9 @@ public sealed partial class ProcessDefinition
     /// </summary>
     public int Replicas { get; set; } = 1;
 
+    /// <summary>The CPU and memory each copy requests (Kubernetes <c>resources.requests</c>); nothing by default.</summary>
+    public ResourceRequests Resources { get; } = new();
+
     /// <summary>Whether this process runs Celery beat (a beat process, or a worker with <c>Beat = true</c>): exactly one per app.</summary>
     public bool RunsCeleryBeat => Args is CeleryBeatArgs || Args is CeleryWorkerArgs { Beat: true };
 }

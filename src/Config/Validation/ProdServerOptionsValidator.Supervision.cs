@@ -41,6 +41,16 @@ internal sealed partial class ProdServerOptionsValidator
             yield return new("Replicas", $"Replicas must be between 1 and 1000, got {process.Replicas}.");
         }
 
+        if (process.Resources.Cpu is { } cpu && !Quantity().IsMatch(cpu))
+        {
+            yield return new("Resources:Cpu", $"Resources:Cpu must be a Kubernetes quantity such as 250m or 2, got '{cpu}'.");
+        }
+
+        if (process.Resources.Memory is { } memory && !Quantity().IsMatch(memory))
+        {
+            yield return new("Resources:Memory", $"Resources:Memory must be a Kubernetes quantity such as 256Mi or 1Gi, got '{memory}'.");
+        }
+
         var readiness = process.Readiness;
         if (readiness.Timeout <= TimeSpan.Zero || readiness.Timeout > LongestWait)
         {
@@ -64,6 +74,10 @@ internal sealed partial class ProdServerOptionsValidator
             }
         }
     }
+
+    // Kubernetes' quantity syntax without signs or exponents, which no request needs: a positive number and a suffix.
+    [System.Text.RegularExpressions.GeneratedRegex(@"^(?=.*[1-9])[0-9]+(\.[0-9]+)?(m|k|M|G|T|P|E|Ki|Mi|Gi|Ti|Pi|Ei)?$", System.Text.RegularExpressions.RegexOptions.CultureInvariant)]
+    private static partial System.Text.RegularExpressions.Regex Quantity();
 
     private static bool HasControlOrSpace(string text)
     {
