@@ -25,18 +25,6 @@ internal sealed class EarlyLaunch : IDisposable
     {
     }
 
-    /// <summary>How many servers were started early and not (yet) adopted.</summary>
-    public int Pending
-    {
-        get
-        {
-            lock (_gate)
-            {
-                return _started.Count;
-            }
-        }
-    }
-
     /// <summary>Starts the servers <paramref name="args"/> asks for, or returns <see langword="null"/> when the launch is not known yet.</summary>
     public static EarlyLaunch? TryStart(HostApplicationBuilder builder, IReadOnlyList<string> args)
     {

@@ -12,7 +12,7 @@ internal static class ExportCommand
     {
         if (commandLine.ExportTarget is not { } name || !Exporter.TryParseTarget(name, out var target))
         {
-            await error.WriteLineAsync($"export needs a target: systemd, supervisord, compose or procfile (got '{commandLine.ExportTarget}').").ConfigureAwait(false);
+            await error.WriteLineAsync($"export needs a target: {string.Join(", ", ProdServerCommandLine.TargetNames)} (got '{commandLine.ExportTarget}').").ConfigureAwait(false);
             return ExitCodes.Usage;
         }
 
