@@ -1,5 +1,6 @@
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
+using ProdServer.Config;
 
 // The whole production setup of a Django site: `dotnet run -- web` starts
 // waitress-serve --host=127.0.0.1 --port=8000 --threads=4 --channel-timeout=60 … mysite.wsgi:application

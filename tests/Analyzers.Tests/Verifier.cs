@@ -105,6 +105,11 @@ internal static class Verify
                 public static IServiceCollection AddProdServer(this IServiceCollection services, Action<ProdServerBuilder> configure) => services;
                 public static IServiceCollection AddProdServer(this IServiceCollection services) => services;
             }
+        }
+
+        namespace ProdServer.Config
+        {
+            using System;
 
             public static class WaitressBuilderExtensions
             {

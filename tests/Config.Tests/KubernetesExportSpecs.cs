@@ -50,7 +50,7 @@ public sealed class KubernetesExportSpecs
     public void Resource_requests_from_code_or_configuration_become_the_containers_requests()
     {
         var web = Assert.Single(Infrastructure.Options.Resolve(
-            o => Microsoft.Extensions.DependencyInjection.WaitressBuilderExtensions.UseWaitress(o, "mysite.wsgi:application").Resources(cpu: "250m"),
+            o => WaitressBuilderExtensions.UseWaitress(o, "mysite.wsgi:application").Resources(cpu: "250m"),
             new System.Collections.Generic.Dictionary<string, string?> { ["ProdServer:Processes:web:Resources:Memory"] = "256Mi" }).Processes);
 
         var (deployment, _) = Manifest(Shop(web), "web");

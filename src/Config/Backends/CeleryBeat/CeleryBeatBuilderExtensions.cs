@@ -1,7 +1,6 @@
 using System;
-using ProdServer.Config;
 
-namespace Microsoft.Extensions.DependencyInjection;
+namespace ProdServer.Config;
 
 /// <summary>Declares the Celery beat process (the periodic task scheduler; declare one).</summary>
 public static class CeleryBeatBuilderExtensions

@@ -1,7 +1,6 @@
 using System;
-using ProdServer.Config;
 
-namespace Microsoft.Extensions.DependencyInjection;
+namespace ProdServer.Config;
 
 /// <summary>Declares a process served by Django's development server, for development only.</summary>
 public static class DjangoDevServerBuilderExtensions

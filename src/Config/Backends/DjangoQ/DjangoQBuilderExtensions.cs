@@ -1,7 +1,6 @@
 using System;
-using ProdServer.Config;
 
-namespace Microsoft.Extensions.DependencyInjection;
+namespace ProdServer.Config;
 
 /// <summary>Declares processes run by a Django-Q2 cluster.</summary>
 public static class DjangoQBuilderExtensions

@@ -1,7 +1,6 @@
 using System;
-using ProdServer.Config;
 
-namespace Microsoft.Extensions.DependencyInjection;
+namespace ProdServer.Config;
 
 /// <summary>Declares processes run by the Django Tasks database worker.</summary>
 public static class DjangoTasksBuilderExtensions

@@ -1,7 +1,6 @@
 using System;
-using ProdServer.Config;
 
-namespace Microsoft.Extensions.DependencyInjection;
+namespace ProdServer.Config;
 
 /// <summary>Declares processes served by Granian, for an ASGI app or a WSGI app.</summary>
 public static class GranianBuilderExtensions

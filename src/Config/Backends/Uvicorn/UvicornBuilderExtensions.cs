@@ -1,7 +1,6 @@
 using System;
-using ProdServer.Config;
 
-namespace Microsoft.Extensions.DependencyInjection;
+namespace ProdServer.Config;
 
 /// <summary>Declares processes served by Uvicorn, for an ASGI app or (with <c>--interface=wsgi</c>) a WSGI app.</summary>
 public static class UvicornBuilderExtensions
