@@ -19,5 +19,8 @@ builder.Services.AddProdServer(o => o
     // The Django project ships next to the program (see Quickstart.csproj), so this works from any directory.
     .WorkingDirectory(Path.Combine(AppContext.BaseDirectory, "app")));
 
+// A Windows service when the Service Control Manager starts it (docs/windows.md); elsewhere this does nothing.
+builder.Services.AddProdServerWindowsService();
+
 // Spawn first: the server starts before the host is built; the rest comes up while Python imports the app.
 return await builder.RunProdServerAsync(args);

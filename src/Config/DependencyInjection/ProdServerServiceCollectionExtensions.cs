@@ -39,8 +39,8 @@ public static class ProdServerServiceCollectionExtensions
     {
         ArgumentNullException.ThrowIfNull(services);
         services.AddOptions<ProdServerOptions>().ValidateOnStart();
-        // Run as a Windows service when the service control manager started us (sc.exe create …); elsewhere a no-op.
-        services.AddWindowsService();
+        // Windows service support is opt-in: AddProdServerWindowsService() (never implicit, so that no host changes its
+        // content root or logging behind the app's back).
         services.TryAddEnumerable(ConfigurationBinding);
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<ProdServerOptions>, ProdServerOptionsValidator>());
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<ProdServerOptions>, ProductionRulesValidator>(sp => new ProductionRulesValidator(
