@@ -71,9 +71,11 @@ internal static partial class KubernetesDefaults
         foreach (var (file, key) in WritablePaths.Files(process))
         {
             ExportText.Carryable(owner, key, file);
-            if (!file.StartsWith('/') || Path.GetDirectoryName(file) is not { Length: > 1 } directory)
+            // Kubernetes refuses a mount path with '..' in it, and a volume on '/' would hide the whole image.
+            if (!file.StartsWith('/') || Path.GetFullPath(file) != file || file.Contains(':', System.StringComparison.Ordinal)
+                || Path.GetDirectoryName(file) is not { Length: > 1 } directory)
             {
-                throw ExportText.Refused(owner, key, $"'{ExportText.Printable(file)}' must be an absolute path below a directory other than '/' to become a writable volume in the pod");
+                throw ExportText.Refused(owner, key, $"'{ExportText.Printable(file)}' must be a normalized absolute path below a directory other than '/', without ':', to become a writable volume in the pod");
             }
 
             if (!directories.Any(d => directory == d || directory.StartsWith(d + "/", System.StringComparison.Ordinal)))

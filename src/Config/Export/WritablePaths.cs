@@ -18,11 +18,13 @@ internal static class WritablePaths
     /// <param name="contentRoot">Where relative working directories resolve, as at run time.</param>
     public static IReadOnlyList<(string Directory, string Key)> Of(ProcessDefinition process, string contentRoot)
     {
-        var workingDirectory = Path.GetFullPath(process.WorkingDirectory ?? ".", contentRoot);
+        // Checked before Path.GetFullPath, which throws on a NUL.
+        var owner = ExportText.Process(process);
+        var workingDirectory = Path.GetFullPath(ExportText.Carryable(owner, "WorkingDirectory", process.WorkingDirectory ?? "."), contentRoot);
         var paths = new List<(string, string)>();
         foreach (var (path, key) in Files(process))
         {
-            paths.Add((Path.GetDirectoryName(Path.GetFullPath(path, workingDirectory)) ?? "/", key));
+            paths.Add((Path.GetDirectoryName(Path.GetFullPath(ExportText.Carryable(owner, key, path), workingDirectory)) ?? "/", key));
         }
 
         if (process.RunsCeleryBeat && Schedule(process) is null)
