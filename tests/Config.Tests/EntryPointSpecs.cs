@@ -218,7 +218,8 @@ public sealed class EntryPointSpecs : IDisposable
     {
         var outputDirectory = Path.Combine(_root.Path, "deploy");
 
-        var (code, output, error) = await RunAsync("export", "systemd", "--out", outputDirectory);
+        // --exec: these tests run from a Debug build, which export refuses as the units' command.
+        var (code, output, error) = await RunAsync("export", "systemd", "--out", outputDirectory, "--exec", "/srv/app/app");
 
         Assert.True(code == ExitCodes.Ok, error);
         var files = Directory.GetFiles(outputDirectory).Select(Path.GetFileName).Order().ToArray();
@@ -233,7 +234,7 @@ public sealed class EntryPointSpecs : IDisposable
     {
         var outputDirectory = Path.Combine(_root.Path, "procfile");
 
-        var (code, _, error) = await RunAsync("export", "procfile", "--out", outputDirectory, "admin");
+        var (code, _, error) = await RunAsync("export", "procfile", "--out", outputDirectory, "--exec", "/srv/app/app", "admin");
 
         Assert.True(code == ExitCodes.Ok, error);
         var procfile = File.ReadAllText(Path.Combine(outputDirectory, "Procfile"));

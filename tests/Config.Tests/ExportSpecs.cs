@@ -40,9 +40,9 @@ public sealed class ExportSpecs
     {
         var service = File(ExportTarget.Systemd, "shop-web.service");
 
-        Assert.Contains("ExecStart='/srv/shop app/shop' web\n", service);
+        Assert.Contains("ExecStart=\"/srv/shop app/shop\" \"web\"\n", service);
         Assert.Contains("WorkingDirectory=/srv/shop app\n", service);
-        Assert.Contains("Environment=DOTNET_ENVIRONMENT=Production\n", service);
+        Assert.Contains("Environment=\"DOTNET_ENVIRONMENT=Production\"\n", service);
         Assert.Contains("KillMode=mixed\n", service);
         Assert.Contains("Type=notify\nTimeoutStartSec=35\n", service); // READY=1 once ready; the 30 s readiness timeout + margin
         Assert.Contains("Restart=on-failure\n", service);
@@ -55,7 +55,7 @@ public sealed class ExportSpecs
         Assert.Contains("TimeoutStopSec=47\n", File(ExportTarget.Systemd, "shop-admin.service"));
         Assert.Contains("TimeoutStopSec=15\n", File(ExportTarget.Systemd, "shop-web.service"));
         var supervisord = File(ExportTarget.Supervisord, "shop.conf");
-        Assert.Contains("[program:shop-admin]\ncommand='/srv/shop app/shop' admin\n", supervisord);
+        Assert.Contains("[program:shop-admin]\ncommand=/srv/shop' 'app/shop admin\n", supervisord);
         Assert.Contains("stopwaitsecs=47\n", supervisord);
         Assert.Contains("stop_grace_period: \"47s\"\n", File(ExportTarget.Compose, "compose.yaml"));
     }
@@ -70,7 +70,7 @@ public sealed class ExportSpecs
 
         Assert.Contains("After=shop-admin.service\nRequires=shop-admin.service\n", files.Single(f => f.Name == "shop-web.service").Content);
         Assert.DoesNotContain("Requires=", files.Single(f => f.Name == "shop-admin.service").Content);
-        Assert.Contains("[program:shop-web]\ncommand='/srv/shop app/shop' web\n", supervisord);
+        Assert.Contains("[program:shop-web]\ncommand=/srv/shop' 'app/shop web\n", supervisord);
         Assert.Contains("autostart=true\npriority=910\n", supervisord[..supervisord.IndexOf("[program:shop-admin]", StringComparison.Ordinal)]);
         Assert.Contains("autostart=true\npriority=900\n", supervisord[supervisord.IndexOf("[program:shop-admin]", StringComparison.Ordinal)..]);
     }
@@ -82,7 +82,8 @@ public sealed class ExportSpecs
 
         Assert.Contains("WorkingDirectory=/srv/shop app\nUser=www-data\n", Exporter.Export(ExportTarget.Systemd, deployment)[0].Content);
         Assert.Contains("directory=/srv/shop app\nuser=www-data\n", Exporter.Export(ExportTarget.Supervisord, deployment).Single().Content);
-        Assert.DoesNotContain("User=", Exporter.Export(ExportTarget.Systemd, TwoProcesses())[0].Content);
+        Assert.DoesNotContain("\nUser=", Exporter.Export(ExportTarget.Systemd, TwoProcesses())[0].Content);
+        Assert.Contains("\nDynamicUser=yes\n", Exporter.Export(ExportTarget.Systemd, TwoProcesses())[0].Content);
     }
 
     [Theory]
@@ -129,12 +130,16 @@ public sealed class ExportSpecs
 
         var services = ComposeServices(deployment);
 
-        // admin: its readiness path, asked with Python's standard library (the image runs Django, so it has Python).
+        // admin: its readiness path, asked with Python's standard library (the image runs Django, so it has Python); the
+        // port, path and status are arguments of a constant script.
         var adminTest = Sequence(services, "admin", "healthcheck", "test");
         Assert.Equal(["CMD", "python3", "-c"], adminTest.Take(3));
-        Assert.Contains("http://127.0.0.1:9001/health", adminTest[3], StringComparison.Ordinal);
+        Assert.Contains("u.urlopen('http://127.0.0.1:' + sys.argv[1] + sys.argv[2]", adminTest[3], StringComparison.Ordinal);
+        Assert.Equal(["9001", "/health", "200"], adminTest.Skip(4));
         // web: its port accepts connections.
-        Assert.Contains("create_connection(('127.0.0.1', 8000), 2)", Sequence(services, "web", "healthcheck", "test")[3], StringComparison.Ordinal);
+        var webTest = Sequence(services, "web", "healthcheck", "test");
+        Assert.Contains("create_connection(('127.0.0.1', int(sys.argv[1])), 2)", webTest[3], StringComparison.Ordinal);
+        Assert.Equal("8000", webTest[4]);
         Assert.Equal("service_healthy", Scalar(services, "web", "depends_on", "admin", "condition"));
         Assert.Equal("30s", Scalar(services, "web", "healthcheck", "start_period"));
     }

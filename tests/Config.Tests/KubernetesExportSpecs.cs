@@ -15,7 +15,7 @@ public sealed class KubernetesExportSpecs
         return (objects.OfType<V1Deployment>().Single(), objects.OfType<V1Service>().SingleOrDefault());
     }
 
-    private static Deployment Shop(params ProcessDefinition[] processes) => new("shop", ["/srv/shop"], "/srv", processes);
+    private static Deployment Shop(params ProcessDefinition[] processes) => new("shop", ["/srv/shop"], "/srv", processes) { Image = "shop:1.0" };
 
     [Fact]
     public void A_web_process_gets_a_deployment_with_probes_from_its_readiness_and_a_service_for_its_port()
@@ -35,7 +35,7 @@ public sealed class KubernetesExportSpecs
         var pod = deployment.Spec.Template.Spec;
         Assert.Equal(25, pod.TerminationGracePeriodSeconds); // our 20 s stop + the margin: the kubelet never kills first
         var container = Assert.Single(pod.Containers);
-        Assert.Equal("shop", container.Image);
+        Assert.Equal("shop:1.0", container.Image);
         Assert.Equal(["web"], container.Args);
         Assert.Equal("/health", container.ReadinessProbe.HttpGet.Path);
         Assert.Equal("8000", container.ReadinessProbe.HttpGet.Port.Value);
@@ -63,7 +63,7 @@ public sealed class KubernetesExportSpecs
     [Fact]
     public void A_celery_beat_is_pinned_to_one_replica_recreated_never_rolled_and_gets_no_service()
     {
-        var beat = new ProcessDefinition("beat", ServerBackends.CeleryBeat) { App = "proj" };
+        var beat = new ProcessDefinition("beat", ServerBackends.CeleryBeat) { App = "proj", Args = new CeleryBeatArgs { Schedule = "/var/lib/celery/schedule" } };
 
         var (deployment, service) = Manifest(Shop(beat), "beat");
 
@@ -78,7 +78,7 @@ public sealed class KubernetesExportSpecs
     {
         var web = new ProcessDefinition("Web_Admin", ServerBackends.Waitress) { App = "a:b", Args = new WaitressArgs { Port = 8000 } };
 
-        var file = Assert.Single(Exporter.Export(ExportTarget.Kubernetes, new Deployment("My_Shop", ["/srv/shop"], "/srv", [web])));
+        var file = Assert.Single(Exporter.Export(ExportTarget.Kubernetes, new Deployment("My_Shop", ["/srv/shop"], "/srv", [web]) { Image = "shop:1.0" }));
         var deployment = KubernetesManifest.FromYaml(file.Content).OfType<V1Deployment>().Single();
 
         Assert.Equal("my-shop-web-admin", deployment.Metadata.Name);

@@ -12,16 +12,18 @@ namespace ProdServer.Config;
 /// Writes a Docker Compose file with one service per process, all from one image of the app. Built as a YamlDotNet
 /// document (its representation model, not the reflection-based serializer, so the engine stays NativeAOT-clean): the
 /// library does the quoting and escaping, and strings are always double-quoted so YAML never reads a value as a number
-/// or a boolean.
+/// or a boolean. Compose then interpolates <c>$VAR</c> in every value, so each <c>$</c> is written <c>$$</c>; service
+/// names are made of lower-case letters, digits, <c>-</c> and <c>_</c>.
 /// </summary>
 internal static class ComposeExporter
 {
     public static IReadOnlyList<ExportedFile> Export(Deployment deployment)
     {
+        DeploymentCheck.Unique(deployment, ServiceName, "Compose service");
         var services = new YamlMappingNode();
         foreach (var process in deployment.Processes)
         {
-            services.Add(Text(process.Name), Service(deployment, process));
+            services.Add(Text(ServiceName(process)), Service(deployment, process));
         }
 
         var stream = new YamlStream(new YamlDocument(new YamlMappingNode { { "services", services } }));
@@ -36,13 +38,19 @@ internal static class ComposeExporter
     {
         var service = new YamlMappingNode
         {
-            { "image", Text(deployment.AppName) },
+            { "image", Text(deployment.Image ?? deployment.AppName) },
             { "command", new YamlSequenceNode(Text(process.Name)) { Style = SequenceStyle.Flow } },
             { "restart", Text("on-failure") },
             { "stop_signal", Text("SIGTERM") },
             { "stop_grace_period", Text(Deployment.OuterStopSeconds(process) + "s") },
-            { "environment", new YamlMappingNode { { "DOTNET_ENVIRONMENT", Text(deployment.EnvironmentName) } } },
         };
+        if (deployment.EnvFiles.Count > 0)
+        {
+            // Read by Compose on the host when it creates the container: the values reach the app, never this file.
+            service.Add("env_file", new YamlSequenceNode(deployment.EnvFiles.Select(Text)));
+        }
+
+        service.Add("environment", new YamlMappingNode { { "DOTNET_ENVIRONMENT", Text(deployment.EnvironmentName) } });
 
         var ports = process.Backend.GetPorts(process);
         if (ports.Count > 0 && process.Replicas == 1)
@@ -75,7 +83,7 @@ internal static class ComposeExporter
             {
                 // "healthy" needs a health check; a dependency without a port can only be waited for until it has started.
                 var condition = HealthCheck.For(dependency) is null ? "service_started" : "service_healthy";
-                dependsOn.Add(Text(dependency.Name), new YamlMappingNode { { "condition", Text(condition) } });
+                dependsOn.Add(Text(ServiceName(dependency)), new YamlMappingNode { { "condition", Text(condition) } });
             }
 
             service.Add("depends_on", dependsOn);
@@ -87,7 +95,10 @@ internal static class ComposeExporter
 
     private static string Seconds(System.TimeSpan time) => ((int)System.Math.Ceiling(time.TotalSeconds)).ToString(CultureInfo.InvariantCulture) + "s";
 
-    private static YamlScalarNode Text(string value) => new(value) { Style = ScalarStyle.DoubleQuoted };
+    /// <summary>The service name: the process name in lower case, anything but letters, digits, '-' and '_' as '-'.</summary>
+    internal static string ServiceName(ProcessDefinition process) => Deployment.Sanitize(process.Name).ToLowerInvariant();
+
+    private static YamlScalarNode Text(string value) => new(value.Replace("$", "$$")) { Style = ScalarStyle.DoubleQuoted };
 
     private static YamlScalarNode Number(int value) => new(value.ToString(CultureInfo.InvariantCulture)) { Style = ScalarStyle.Plain };
 }

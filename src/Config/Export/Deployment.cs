@@ -21,8 +21,27 @@ public sealed record Deployment(
     IReadOnlyList<ProcessDefinition> Processes,
     string EnvironmentName = "Production")
 {
-    /// <summary>The account the units run as (systemd <c>User=</c>, supervisord <c>user=</c>); <see langword="null"/> for the manager's default.</summary>
+    /// <summary>
+    /// The account the units run as (systemd <c>User=</c>, supervisord <c>user=</c>); <see langword="null"/> for the
+    /// manager's default (systemd: a dynamic user unless <see cref="Hardening"/> is <see cref="ExportHardening.None"/>).
+    /// </summary>
     public string? User { get; init; }
+
+    /// <summary>
+    /// The container image Compose and Kubernetes run, <c>NAME:TAG</c> or <c>NAME@sha256:…</c>; Kubernetes requires a tag
+    /// other than <c>latest</c> or a digest. Compose falls back to <see cref="AppName"/>.
+    /// </summary>
+    public string? Image { get; init; }
+
+    /// <summary>
+    /// Absolute paths of <c>.env</c> files given to the export: carried by reference (systemd <c>EnvironmentFile=</c>,
+    /// Compose <c>env_file:</c>, the app's own <c>--env-file</c> for supervisord and Procfile, a Secret for Kubernetes),
+    /// never by value.
+    /// </summary>
+    public IReadOnlyList<string> EnvFiles { get; init; } = [];
+
+    /// <summary>How much sandboxing the systemd units get; default <see cref="ExportHardening.Strict"/>.</summary>
+    public ExportHardening Hardening { get; init; } = ExportHardening.Strict;
 
     /// <summary>Extra seconds each outer supervisor waits beyond our own stop timeout, so that its kill never races ours.</summary>
     public const int StopMarginSeconds = 5;
@@ -31,7 +50,14 @@ public sealed record Deployment(
     /// <param name="process">The process.</param>
     /// <returns>For example <c>/srv/app/quickstart web</c>.</returns>
     public string CommandLine(ProcessDefinition process) =>
-        string.Join(' ', Command.Append(process.Name).Select(ShellQuoting.Quote));
+        string.Join(' ', Arguments(process, withEnvFiles: false).Select(ShellQuoting.Quote));
+
+    /// <summary>
+    /// The words that run <paramref name="process"/>: the app's command, <c>--env-file PATH</c> for each of
+    /// <see cref="EnvFiles"/> when the target has no way of its own to load them, and the process name.
+    /// </summary>
+    internal IReadOnlyList<string> Arguments(ProcessDefinition process, bool withEnvFiles) =>
+        [.. Command, .. withEnvFiles ? EnvFiles.SelectMany(f => new[] { "--env-file", f }) : [], process.Name];
 
     /// <summary>
     /// How long an outer supervisor (systemd, supervisord, Compose) should wait for a stop: longer than our own stop
@@ -62,24 +88,23 @@ public sealed record Deployment(
     /// <param name="processes">The processes to export.</param>
     /// <param name="contentRoot">The app's content root.</param>
     /// <returns>The deployment.</returns>
-    public static Deployment OfCurrentApp(IReadOnlyList<ProcessDefinition> processes, string contentRoot)
-    {
-        var executable = Environment.ProcessPath ?? "app";
-        var command = new List<string> { executable };
-        var name = Path.GetFileNameWithoutExtension(executable);
-        // Under the shared 'dotnet' host the app is the entry assembly, the first command-line argument.
-        if (string.Equals(name, "dotnet", StringComparison.OrdinalIgnoreCase) && Environment.GetCommandLineArgs() is [var dll, ..])
-        {
-            command.Add(Path.GetFullPath(dll));
-            name = Path.GetFileNameWithoutExtension(dll);
-        }
+    public static Deployment OfCurrentApp(IReadOnlyList<ProcessDefinition> processes, string contentRoot) =>
+        OfApp(PublishedExecutable.Running(), processes, contentRoot);
 
-        return new Deployment(Sanitize(name), command, contentRoot, processes);
+    /// <summary>Describes the app that <paramref name="command"/> runs, named after its executable or assembly.</summary>
+    /// <param name="command">The app's command (see <see cref="PublishedExecutable"/>).</param>
+    /// <param name="processes">The processes to export.</param>
+    /// <param name="contentRoot">The app's content root.</param>
+    /// <returns>The deployment.</returns>
+    internal static Deployment OfApp(IReadOnlyList<string> command, IReadOnlyList<ProcessDefinition> processes, string contentRoot)
+    {
+        var name = Sanitize(Path.GetFileNameWithoutExtension(command[^1])).Trim('-', '_');
+        return new Deployment(name.Length == 0 ? "app" : name, command, contentRoot, processes);
     }
 
     private int DependencyDepth(ProcessDefinition process, int guard) =>
         guard > Processes.Count ? 0 : Dependencies(process).Select(d => 1 + DependencyDepth(d, guard + 1)).DefaultIfEmpty(0).Max();
 
-    private static string Sanitize(string name) =>
+    internal static string Sanitize(string name) =>
         new(name.Select(c => char.IsAsciiLetterOrDigit(c) || c is '-' or '_' ? c : '-').ToArray());
 }

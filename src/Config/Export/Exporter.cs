@@ -6,20 +6,35 @@ namespace ProdServer.Config;
 /// <summary>Generates deployment files for the declared processes: the typed definitions stay the single source of truth.</summary>
 public static class Exporter
 {
-    /// <summary>The files for <paramref name="target"/>.</summary>
+    /// <summary>The files for <paramref name="target"/>; see <see cref="Export(ExportTarget, Deployment, ICollection{string})"/>.</summary>
     /// <param name="target">The deployment target.</param>
     /// <param name="deployment">The app and processes to export.</param>
     /// <returns>The files, with names relative to the output directory.</returns>
-    public static IReadOnlyList<ExportedFile> Export(ExportTarget target, Deployment deployment)
+    /// <exception cref="ExportRefusedException">A value the target cannot carry, a name collision or an unsafe default.</exception>
+    public static IReadOnlyList<ExportedFile> Export(ExportTarget target, Deployment deployment) => Export(target, deployment, new List<string>());
+
+    /// <summary>
+    /// The files for <paramref name="target"/>. Every name, value and path is escaped for the target's format or refused
+    /// with a one-line <see cref="ExportRefusedException"/> naming the process and the setting; nothing is written or
+    /// dropped silently.
+    /// </summary>
+    /// <param name="target">The deployment target.</param>
+    /// <param name="deployment">The app and processes to export.</param>
+    /// <param name="notes">Receives what the user must do for the files to work (one line each), such as a Secret to create.</param>
+    /// <returns>The files, with names relative to the output directory.</returns>
+    /// <exception cref="ExportRefusedException">A value the target cannot carry, a name collision or an unsafe default.</exception>
+    public static IReadOnlyList<ExportedFile> Export(ExportTarget target, Deployment deployment, ICollection<string> notes)
     {
         ArgumentNullException.ThrowIfNull(deployment);
+        ArgumentNullException.ThrowIfNull(notes);
+        DeploymentCheck.Common(deployment);
         return target switch
         {
             ExportTarget.Systemd => SystemdExporter.Export(deployment),
             ExportTarget.Supervisord => SupervisordExporter.Export(deployment),
             ExportTarget.Compose => ComposeExporter.Export(deployment),
             ExportTarget.Procfile => ProcfileExporter.Export(deployment),
-            ExportTarget.Kubernetes => KubernetesExporter.Export(deployment),
+            ExportTarget.Kubernetes => KubernetesExporter.Export(deployment, notes),
             _ => throw new ArgumentOutOfRangeException(nameof(target), target, "Unknown export target."),
         };
     }

@@ -8,14 +8,25 @@ namespace ProdServer.Config;
 /// Writes one Kubernetes manifest per process: a Deployment (and a Service when the process listens on a port), built
 /// with the official client's typed models and serialized by its YAML serializer (KubernetesClient.Aot: source-generated,
 /// NativeAOT-clean), so the output follows the Kubernetes schema. Every container runs the app's image with the process
-/// name as its argument, like the other targets.
+/// name as its argument, like the other targets, and is safe by default (<see cref="KubernetesDefaults"/>).
 /// </summary>
 internal static class KubernetesExporter
 {
-    public static IReadOnlyList<ExportedFile> Export(Deployment deployment) =>
-        deployment.Processes.Select(process =>
+    public static IReadOnlyList<ExportedFile> Export(Deployment deployment, ICollection<string> notes)
+    {
+        var image = KubernetesDefaults.Image(deployment);
+        DeploymentCheck.Unique(deployment, p => Name(deployment, p), "Kubernetes object name");
+        DeploymentCheck.Unique(deployment, p => Dns(p.Name), "Kubernetes component label");
+        if (deployment.EnvFiles.Count > 0)
         {
-            var objects = new List<object> { DeploymentOf(deployment, process) };
+            notes.Add($"kubernetes: the --env-file values are not written into the manifests; each container reads them from the Secret '{EnvSecret(deployment)}': "
+                + $"kubectl create secret generic {EnvSecret(deployment)} {string.Join(' ', deployment.EnvFiles.Select(f => ShellQuoting.Quote("--from-env-file=" + f)))}");
+        }
+
+        return deployment.Processes.Select(process =>
+        {
+            KubernetesDefaults.RefuseLoopback(process);
+            var objects = new List<object> { DeploymentOf(deployment, process, image) };
             if (ServiceOf(deployment, process) is { } service)
             {
                 objects.Add(service);
@@ -23,21 +34,28 @@ internal static class KubernetesExporter
 
             return new ExportedFile(Name(deployment, process) + ".yaml", KubernetesManifest.ToYaml(objects));
         }).ToList();
+    }
 
-    private static V1Deployment DeploymentOf(Deployment deployment, ProcessDefinition process)
+    private static V1Deployment DeploymentOf(Deployment deployment, ProcessDefinition process, string image)
     {
         var labels = Labels(deployment, process);
         var endpoints = process.Backend.GetListenEndpoints(process);
+        var volumes = KubernetesDefaults.WritableVolumes(process);
         var container = new V1Container
         {
             Name = Dns(process.Name),
-            Image = deployment.AppName,
-            Args = [process.Name],
-            Env = [new V1EnvVar { Name = "DOTNET_ENVIRONMENT", Value = deployment.EnvironmentName }],
+            Image = image,
+            // Kubernetes expands $(VAR) in args and env values; "$$" is its escape for a literal '$'.
+            Args = [Literal(process.Name)],
+            Env = [new V1EnvVar { Name = "DOTNET_ENVIRONMENT", Value = Literal(deployment.EnvironmentName) }],
+            EnvFrom = deployment.EnvFiles.Count == 0 ? null : [new V1EnvFromSource { SecretRef = new V1SecretEnvSource { Name = EnvSecret(deployment) } }],
             Ports = endpoints.Count == 0 ? null : endpoints.Select(e => e.Port).Distinct().Select(p => new V1ContainerPort { ContainerPort = p }).ToList(),
-            Resources = process.Resources.IsEmpty ? null : new V1ResourceRequirements { Requests = Requests(process.Resources) },
-            ReadinessProbe = Probe(process, forLiveness: false),
-            LivenessProbe = Probe(process, forLiveness: true),
+            Resources = KubernetesDefaults.Resources(process),
+            SecurityContext = KubernetesDefaults.ContainerSecurity(process),
+            VolumeMounts = volumes.Select(v => new V1VolumeMount { Name = v.Name, MountPath = v.Path }).ToList(),
+            StartupProbe = KubernetesProbes.Startup(process),
+            ReadinessProbe = KubernetesProbes.Readiness(process),
+            LivenessProbe = KubernetesProbes.Liveness(process),
         };
         return new V1Deployment
         {
@@ -57,7 +75,11 @@ internal static class KubernetesExporter
                     {
                         // Longer than our stop timeout (itself longer than the server's graceful timeout): they nest.
                         TerminationGracePeriodSeconds = Deployment.OuterStopSeconds(process),
+                        // The app never talks to the Kubernetes API: no token to steal.
+                        AutomountServiceAccountToken = false,
+                        SecurityContext = KubernetesDefaults.PodSecurity(),
                         Containers = [container],
+                        Volumes = volumes.Select(v => new V1Volume { Name = v.Name, EmptyDir = new V1EmptyDirVolumeSource() }).ToList(),
                     },
                 },
             },
@@ -85,52 +107,9 @@ internal static class KubernetesExporter
         };
     }
 
-    // Readiness as the engine decides it: the readiness path answering, or the port accepting connections. A process
-    // without a port gets none (Kubernetes then calls it ready once it runs, as the engine does after StartSeconds).
-    private static V1Probe? Probe(ProcessDefinition process, bool forLiveness)
-    {
-        var endpoints = process.Backend.GetListenEndpoints(process);
-        if (endpoints.Count == 0)
-        {
-            return null;
-        }
+    private static string Literal(string value) => value.Replace("$", "$$");
 
-        var port = endpoints[0].Port;
-        var probe = new V1Probe
-        {
-            PeriodSeconds = forLiveness ? 20 : 5,
-            TimeoutSeconds = 3,
-            FailureThreshold = forLiveness ? 3 : 1,
-            // Liveness waits out a whole start (the readiness timeout) before it may restart the pod.
-            InitialDelaySeconds = forLiveness ? (int)System.Math.Ceiling(process.Readiness.Timeout.TotalSeconds) : null,
-        };
-        if (!forLiveness && process.Readiness.Path is { } path)
-        {
-            probe.HttpGet = new V1HTTPGetAction { Path = path, Port = port };
-        }
-        else
-        {
-            probe.TcpSocket = new V1TCPSocketAction { Port = port };
-        }
-
-        return probe;
-    }
-
-    private static Dictionary<string, ResourceQuantity> Requests(ResourceRequests resources)
-    {
-        var requests = new Dictionary<string, ResourceQuantity>();
-        if (resources.Cpu is { } cpu)
-        {
-            requests["cpu"] = new ResourceQuantity(cpu);
-        }
-
-        if (resources.Memory is { } memory)
-        {
-            requests["memory"] = new ResourceQuantity(memory);
-        }
-
-        return requests;
-    }
+    private static string EnvSecret(Deployment deployment) => Name(deployment.AppName + "-env");
 
     private static Dictionary<string, string> Labels(Deployment deployment, ProcessDefinition process) => new()
     {
@@ -138,7 +117,14 @@ internal static class KubernetesExporter
         ["app.kubernetes.io/component"] = Dns(process.Name),
     };
 
-    private static string Name(Deployment deployment, ProcessDefinition process) => Dns(deployment.UnitName(process));
+    // Deployments and Services share the name; a Service's must start with a letter (DNS-1035).
+    private static string Name(Deployment deployment, ProcessDefinition process) => Name(deployment.UnitName(process));
+
+    private static string Name(string name)
+    {
+        var label = Dns(name);
+        return char.IsAsciiLetter(label[0]) ? label : Dns("app-" + label);
+    }
 
     // Kubernetes names are DNS labels: lower case letters, digits and '-', starting and ending with an alphanumeric.
     private static string Dns(string name)

@@ -4,24 +4,34 @@ using System.Text;
 
 namespace ProdServer.Config;
 
-/// <summary>Writes one supervisord program per process, each running the app's entry point, and a group of them.</summary>
+/// <summary>
+/// Writes one supervisord program per process, each running the app's entry point, and a group of them. Program names
+/// are the sanitized unit names; every other value is escaped for supervisord's ini (<see cref="SupervisordSyntax"/>)
+/// or refused. supervisord has no env-file setting, so export's <c>--env-file</c>s go on the command line, where the app
+/// reads them itself.
+/// </summary>
 internal static class SupervisordExporter
 {
+    private const string Owner = "the export";
+
     public static IReadOnlyList<ExportedFile> Export(Deployment deployment)
     {
+        DeploymentCheck.Unique(deployment, deployment.UnitName, "supervisord program");
+        var directory = SupervisordSyntax.Verbatim(Owner, "the working directory (content root)", deployment.WorkingDirectory);
+        var environment = SupervisordSyntax.EnvironmentPair(Owner, "--environment", "DOTNET_ENVIRONMENT", deployment.EnvironmentName);
         var conf = new StringBuilder();
         foreach (var process in deployment.Processes)
         {
             conf.AppendLine($"[program:{deployment.UnitName(process)}]")
-                .AppendLine($"command={deployment.CommandLine(process)}")
-                .AppendLine($"directory={deployment.WorkingDirectory}");
+                .AppendLine("command=" + SupervisordSyntax.Command(deployment.Arguments(process, withEnvFiles: true)))
+                .AppendLine($"directory={directory}");
             if (deployment.User is { Length: > 0 } user)
             {
                 conf.AppendLine($"user={user}");
             }
 
             conf
-                .AppendLine($"environment=DOTNET_ENVIRONMENT=\"{deployment.EnvironmentName}\"")
+                .AppendLine($"environment={environment}")
                 .AppendLine("autostart=true")
                 // DependsOn: supervisord starts lower priorities first (it cannot wait for readiness; the app's own
                 // supervision does that inside one host).

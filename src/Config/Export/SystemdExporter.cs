@@ -4,11 +4,24 @@ using System.Text;
 
 namespace ProdServer.Config;
 
-/// <summary>Writes one systemd service per process, each running the app's entry point, and a target that groups them.</summary>
+/// <summary>
+/// Writes one systemd service per process, each running the app's entry point, and a target that groups them. Every
+/// value is escaped for unit-file syntax (<see cref="SystemdSyntax"/>) or refused; the services are sandboxed
+/// (<see cref="SystemdHardening"/>) and run as a dynamic user unless a user is given.
+/// </summary>
 internal static class SystemdExporter
 {
+    // A unit name is a file name: at most 255 bytes, ".service" included.
+    private const int MaxUnitName = 255 - 8;
+
     public static IReadOnlyList<ExportedFile> Export(Deployment deployment)
     {
+        DeploymentCheck.Unique(deployment, deployment.UnitName, "systemd unit");
+        foreach (var process in deployment.Processes.Where(p => deployment.UnitName(p).Length > MaxUnitName))
+        {
+            throw ExportText.Refused(ExportText.Process(process), "its name", $"makes a unit name longer than {MaxUnitName} characters");
+        }
+
         var target = deployment.AppName + ".target";
         var files = deployment.Processes.Select(p => new ExportedFile(deployment.UnitName(p) + ".service", Service(deployment, p, target))).ToList();
         files.Add(new ExportedFile(target, Target(deployment, files.Select(f => f.Name))));
@@ -17,9 +30,11 @@ internal static class SystemdExporter
 
     private static string Service(Deployment deployment, ProcessDefinition process, string target)
     {
+        var owner = ExportText.Process(process);
+        var description = $"{deployment.AppName} {process.Name} ({process.Backend.Name}{(process.App is { Length: > 0 } app ? ", " + ExportText.Carryable(owner, "App", app) : "")})";
         var unit = new StringBuilder();
         unit.AppendLine("[Unit]")
-            .AppendLine($"Description={deployment.AppName} {process.Name} ({process.Backend.Name}{(process.App is { Length: > 0 } app ? ", " + app : "")})")
+            .AppendLine("Description=" + SystemdSyntax.Verbatim(owner, "App", description))
             .AppendLine("After=network-online.target")
             .AppendLine("Wants=network-online.target")
             .AppendLine($"PartOf={target}");
@@ -37,22 +52,38 @@ internal static class SystemdExporter
             // unit ordered After= this one starts only then; TimeoutStartSec covers the readiness timeout.
             .AppendLine("Type=notify")
             .AppendLine($"TimeoutStartSec={(int)System.Math.Ceiling(process.Readiness.Timeout.TotalSeconds) + Deployment.StopMarginSeconds}")
-            .AppendLine($"ExecStart={deployment.CommandLine(process)}")
-            .AppendLine($"WorkingDirectory={deployment.WorkingDirectory}");
+            .AppendLine("ExecStart=" + string.Join(' ', deployment.Arguments(process, withEnvFiles: false).Select(SystemdSyntax.ExecWord)))
+            .AppendLine("WorkingDirectory=" + SystemdSyntax.Path("the export", "the working directory (content root)", deployment.WorkingDirectory));
         if (deployment.User is { Length: > 0 } user)
         {
             unit.AppendLine($"User={user}");
         }
+        else if (deployment.Hardening != ExportHardening.None)
+        {
+            // A user allocated for the unit's lifetime, owning nothing on the system (implies a read-only OS and home).
+            unit.AppendLine("DynamicUser=yes");
+        }
+
+        foreach (var file in deployment.EnvFiles)
+        {
+            // Read by systemd itself (as root) before the start: the values reach the app, never this file.
+            unit.AppendLine("EnvironmentFile=" + SystemdSyntax.Path("the export", "--env-file", file));
+        }
 
         unit
-            .AppendLine($"Environment=DOTNET_ENVIRONMENT={deployment.EnvironmentName}")
+            .AppendLine("Environment=" + SystemdSyntax.Quoted("DOTNET_ENVIRONMENT=" + deployment.EnvironmentName))
             .AppendLine("Restart=on-failure")
             .AppendLine("RestartSec=2")
             // SIGTERM to the app only; it stops the server's process group itself, then systemd cleans up what is left.
             .AppendLine("KillMode=mixed")
             .AppendLine("KillSignal=SIGTERM")
-            .AppendLine($"TimeoutStopSec={Deployment.OuterStopSeconds(process)}")
-            .AppendLine()
+            .AppendLine($"TimeoutStopSec={Deployment.OuterStopSeconds(process)}");
+        var writable = WritablePaths.Of(process, deployment.WorkingDirectory)
+            .Select(p => DeploymentCheck.AbsolutePath(owner, p.Key, p.Directory))
+            .ToList();
+        var lowPort = process.Backend.GetListenEndpoints(process).Any(e => e.Port is > 0 and < 1024);
+        SystemdHardening.Append(unit, deployment.Hardening, writable, lowPort);
+        unit.AppendLine()
             .AppendLine("[Install]")
             .AppendLine($"WantedBy={target}");
         return unit.ToString();

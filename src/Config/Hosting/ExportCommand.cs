@@ -1,10 +1,15 @@
 using System.Collections.Generic;
 using System.IO;
+using System.Linq;
 using System.Threading.Tasks;
 
 namespace ProdServer.Config;
 
-/// <summary><c>export &lt;target&gt; --out DIR [NAME...]</c>: writes the deployment files and lists them.</summary>
+/// <summary>
+/// <c>export &lt;target&gt; --out DIR [--exec PATH] [--image NAME:TAG] [--user NAME] [--hardening LEVEL] [--env-file PATH]...
+/// [--force] [NAME...]</c>: writes the deployment files and lists them. A refusal is one line and exit 1 (2 for a
+/// usage mistake), with nothing written.
+/// </summary>
 internal static class ExportCommand
 {
     public static async Task<int> RunAsync(
@@ -16,21 +21,46 @@ internal static class ExportCommand
             return ExitCodes.Usage;
         }
 
-        if (commandLine.OutputDirectory is not { } outputDirectory)
+        if (commandLine.OutputDirectory is not { } outputDirectory || string.IsNullOrWhiteSpace(outputDirectory))
         {
             await error.WriteLineAsync("export needs --out DIR: the directory the files are written to.").ConfigureAwait(false);
             return ExitCodes.Usage;
         }
 
-        var directory = Path.GetFullPath(outputDirectory);
-        Directory.CreateDirectory(directory);
-        foreach (var file in Exporter.Export(target, Deployment.OfCurrentApp(processes, contentRoot) with { User = commandLine.User }))
+        try
         {
-            var path = Path.Combine(directory, file.Name);
-            await File.WriteAllTextAsync(path, file.Content).ConfigureAwait(false);
-            await output.WriteLineAsync(path).ConfigureAwait(false);
-        }
+            var deployment = Deployment.OfApp(PublishedExecutable.Resolve(commandLine.Exec), processes, contentRoot) with
+            {
+                User = commandLine.User,
+                Image = commandLine.Image,
+                Hardening = commandLine.Hardening,
+                // As at run time, a relative env file resolves against the content root.
+                EnvFiles = commandLine.EnvFiles.Select(f => Path.GetFullPath(f, contentRoot)).ToList(),
+            };
+            var notes = new List<string>();
+            var files = Exporter.Export(target, deployment, notes);
+            foreach (var path in ExportWriter.Write(Path.GetFullPath(outputDirectory), files, commandLine.Force))
+            {
+                await output.WriteLineAsync(path).ConfigureAwait(false);
+            }
 
-        return ExitCodes.Ok;
+            foreach (var note in notes)
+            {
+                await error.WriteLineAsync(note).ConfigureAwait(false);
+            }
+
+            return ExitCodes.Ok;
+        }
+        catch (ExportRefusedException ex)
+        {
+            await error.WriteLineAsync(ex.Message).ConfigureAwait(false);
+            return ExitCodes.InvalidConfiguration;
+        }
+        catch (System.ArgumentException ex)
+        {
+            // Path.GetFullPath on a path no file system takes (a NUL inside): a usage mistake, said in one line.
+            await error.WriteLineAsync("export: a path given on the command line is not valid: " + ExportText.Printable(ex.Message)).ConfigureAwait(false);
+            return ExitCodes.Usage;
+        }
     }
 }

@@ -15,7 +15,7 @@ namespace ProdServer.Config;
 internal sealed class ProdServerCommandLine
 {
     /// <summary>Our options that take a value, so that the value is never read as host configuration.</summary>
-    public static readonly string[] OptionsWithValue = ["--env-file", "--out", "--user"];
+    public static readonly string[] OptionsWithValue = ["--env-file", "--out", "--user", "--exec", "--image", "--hardening"];
 
     private const string Epilogue = """
 
@@ -87,6 +87,34 @@ internal sealed class ProdServerCommandLine
         HelpName = "NAME",
     };
 
+    private static readonly Option<string> ExecOption = new("--exec")
+    {
+        Description = "The published app the units run, as a path on the target machine (an executable, or an app .dll run by dotnet); default: this app, unless it is a Debug build.",
+        HelpName = "PATH",
+    };
+
+    private static readonly Option<string> ImageOption = new("--image")
+    {
+        Description = "The app's container image for compose and kubernetes, NAME:TAG or NAME@sha256:DIGEST; required by kubernetes, which refuses 'latest'.",
+        HelpName = "NAME:TAG",
+    };
+
+    private static readonly Option<ExportHardening> HardeningOption = new("--hardening")
+    {
+        Description = "systemd sandboxing: strict (default; a dynamic user unless --user, rated OK by systemd-analyze security), basic, or none (see docs/deploy.md).",
+        HelpName = "strict|basic|none",
+        DefaultValueFactory = _ => ExportHardening.Strict,
+    };
+
+    private static readonly Option<bool> ForceOption = new("--force") { Description = "Replace files that already exist in DIR (never a symbolic link)." };
+
+    private static readonly Option<string[]> ExportEnvFileOption = new("--env-file")
+    {
+        Description = "A .env file the exported units load (systemd EnvironmentFile=, compose env_file:, the app's --env-file for supervisord and Procfile, a Secret for kubernetes); its values are never written. Repeatable.",
+        HelpName = "PATH",
+        AllowMultipleArgumentsPerToken = false,
+    };
+
     private static readonly Argument<string[]> ExportNamesArgument = new("NAME")
     {
         Description = "The processes to export; default: all of them.",
@@ -144,6 +172,18 @@ internal sealed class ProdServerCommandLine
     /// <summary>The directory after <c>--out</c>.</summary>
     public string? OutputDirectory { get; private init; }
 
+    /// <summary>The path after <c>export … --exec</c>, or <see langword="null"/> for the running app.</summary>
+    public string? Exec { get; private init; }
+
+    /// <summary>The image after <c>export … --image</c>, or <see langword="null"/>.</summary>
+    public string? Image { get; private init; }
+
+    /// <summary>The sandboxing after <c>export … --hardening</c>; default strict.</summary>
+    public ExportHardening Hardening { get; private init; }
+
+    /// <summary>Whether <c>export … --force</c> may replace existing files.</summary>
+    public bool Force { get; private init; }
+
     /// <summary>Usage errors (unknown option, missing value, …), one line each; empty when the command line is good.</summary>
     public List<string> Errors { get; } = [];
 
@@ -185,9 +225,13 @@ internal sealed class ProdServerCommandLine
             ExportTarget = export ? ValueOf(result, TargetArgument) : null,
             OutputDirectory = export ? ValueOf(result, OutOption) : null,
             User = export ? ValueOf(result, UserOption) : null,
+            Exec = export ? ValueOf(result, ExecOption) : null,
+            Image = export ? ValueOf(result, ImageOption) : null,
+            Hardening = export ? ValueOf(result, HardeningOption) : ExportHardening.Strict,
+            Force = export && ValueOf(result, ForceOption),
         };
         parsed.Names.AddRange((export ? ValueOf(result, ExportNamesArgument) : ValueOf(result, NamesArgument)) ?? []);
-        parsed.EnvFiles.AddRange(ValueOf(result, EnvFileOption) ?? []);
+        parsed.EnvFiles.AddRange((export ? ValueOf(result, ExportEnvFileOption) : ValueOf(result, EnvFileOption)) ?? []);
         if (split >= 0)
         {
             parsed.ServerOverrides.AddRange(args.Skip(split + 1));
@@ -280,9 +324,11 @@ internal sealed class ProdServerCommandLine
         });
 
         TargetArgument.AcceptOnlyFromAmong(StringComparer.OrdinalIgnoreCase, [.. TargetNames]);
+        // By name only: an enum would also take "1".
+        HardeningOption.AcceptOnlyFromAmong(StringComparer.OrdinalIgnoreCase, [.. Enum.GetNames<ExportHardening>().Select(n => n.ToLowerInvariant())]);
         return new Command("export", "Write deployment files that run this app's processes into DIR.")
         {
-            TargetArgument, OutOption, UserOption, ExportNamesArgument,
+            TargetArgument, OutOption, UserOption, ExecOption, ImageOption, HardeningOption, ForceOption, ExportEnvFileOption, ExportNamesArgument,
         };
     }
 

@@ -1,0 +1,79 @@
+using System.Globalization;
+using System.Text;
+
+namespace ProdServer.Config;
+
+/// <summary>
+/// The rules every exported value obeys before a writer escapes it for its format: no character that starts a new line
+/// or a new setting in any of them (control characters, Unicode line and paragraph separators, NEL) and no broken UTF-16,
+/// which no unit file, ini or YAML consumer reads back the same. What cannot be carried is refused, never dropped.
+/// </summary>
+internal static class ExportText
+{
+    /// <summary>Refuses <paramref name="value"/> when it holds a character no export format can carry.</summary>
+    /// <param name="owner">Whose setting it is, as the message shows it: <c>process 'web'</c>, <c>the export</c>.</param>
+    /// <param name="key">The setting: <c>Readiness:Path</c>, <c>--exec</c>, …</param>
+    /// <param name="value">The value.</param>
+    /// <returns><paramref name="value"/>.</returns>
+    public static string Carryable(string owner, string key, string value)
+    {
+        if (value.Length == 0)
+        {
+            throw Refused(owner, key, "is empty");
+        }
+
+        for (var i = 0; i < value.Length; i++)
+        {
+            var c = value[i];
+            if (char.IsHighSurrogate(c) && i + 1 < value.Length && char.IsLowSurrogate(value[i + 1]))
+            {
+                i++;
+            }
+            else if (char.IsControl(c) || c is '\u2028' or '\u2029' || char.IsSurrogate(c))
+            {
+                throw Refused(owner, key, $"'{Printable(value)}' holds {Describe(c)}, which would end the line or setting it is written on in the exported file");
+            }
+        }
+
+        return value;
+    }
+
+    /// <summary>The refusal, one line: <c>process 'web': Readiness:Path … </c>.</summary>
+    public static ExportRefusedException Refused(string owner, string key, string problem) =>
+        new($"{owner}: {key} {problem}.");
+
+    /// <summary>How a process is named in a message, its name made printable.</summary>
+    public static string Process(ProcessDefinition process) => $"process '{Printable(process.Name)}'";
+
+    /// <summary>
+    /// <paramref name="value"/> as it can be printed on one terminal line: control characters (ESC, CR, LF, …), line
+    /// separators and lone surrogates as <c>\n</c>, <c>\x1b</c>, <c>\u2028</c>; long values shortened.
+    /// </summary>
+    public static string Printable(string value)
+    {
+        const int Shown = 80;
+        var text = new StringBuilder();
+        foreach (var c in value.Length > Shown ? value[..Shown] : value)
+        {
+            text.Append(c switch
+            {
+                '\n' => "\\n",
+                '\r' => "\\r",
+                '\t' => "\\t",
+                _ when c < ' ' || c == '\x7f' => "\\x" + ((int)c).ToString("x2", CultureInfo.InvariantCulture),
+                _ when char.IsControl(c) || char.IsSurrogate(c) || c is '\u2028' or '\u2029' => "\\u" + ((int)c).ToString("x4", CultureInfo.InvariantCulture),
+                _ => c.ToString(),
+            });
+        }
+
+        return value.Length > Shown ? text + $"… ({value.Length} characters)" : text.ToString();
+    }
+
+    private static string Describe(char c) => c switch
+    {
+        '\n' => "a newline",
+        '\r' => "a carriage return",
+        _ when char.IsSurrogate(c) => "a broken UTF-16 surrogate",
+        _ => "the control character U+" + ((int)c).ToString("X4", CultureInfo.InvariantCulture),
+    };
+}

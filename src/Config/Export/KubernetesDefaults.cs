@@ -1,0 +1,134 @@
+using System.Collections.Generic;
+using System.Globalization;
+using System.IO;
+using System.Linq;
+using System.Net;
+using System.Text.RegularExpressions;
+using k8s.Models;
+
+namespace ProdServer.Config;
+
+/// <summary>
+/// What makes an exported Deployment safe to apply as it comes out: a pinned image, a server reachable by its probes,
+/// a locked-down container (non-root, no privilege escalation, read-only root with its writable paths as
+/// <c>emptyDir</c> volumes, no capabilities, the runtime's seccomp profile) and resource requests and limits.
+/// </summary>
+internal static partial class KubernetesDefaults
+{
+    /// <summary>The non-root user and group the containers run as when the image names none numerically.</summary>
+    public const long RunAsId = 10001;
+
+    private const string DefaultCpu = "100m";
+    private const string DefaultMemory = "256Mi";
+
+    /// <summary>The image, required and pinned: <c>NAME:TAG</c> with a tag other than <c>latest</c>, or <c>NAME@sha256:…</c>.</summary>
+    public static string Image(Deployment deployment)
+    {
+        const string Fix = "give --image NAME:TAG (a tag other than 'latest', or @sha256:DIGEST), so every pod runs the same build";
+        if (deployment.Image is not { } image)
+        {
+            throw ExportText.Refused("kubernetes", "--image", "is required; " + Fix);
+        }
+
+        var match = ImageReference().Match(image);
+        if (!match.Success || (match.Groups["tag"].Success && match.Groups["tag"].Value.Equals("latest", System.StringComparison.OrdinalIgnoreCase)))
+        {
+            throw ExportText.Refused("kubernetes", "--image", $"'{ExportText.Printable(image)}' is not pinned; " + Fix);
+        }
+
+        return image;
+    }
+
+    /// <summary>
+    /// Refuses a process bound to a loopback address: in a pod the probes and the Service connect to the pod's IP, so it
+    /// would never become Ready and liveness would restart it forever.
+    /// </summary>
+    public static void RefuseLoopback(ProcessDefinition process)
+    {
+        foreach (var endpoint in process.Backend.GetListenEndpoints(process))
+        {
+            var host = endpoint.Host.Trim('[', ']');
+            if (host.Equals("localhost", System.StringComparison.OrdinalIgnoreCase) || (IPAddress.TryParse(host, out var address) && IPAddress.IsLoopback(address)))
+            {
+                throw ExportText.Refused(ExportText.Process(process), "its listen address",
+                    $"is {ExportText.Printable(endpoint.Host)}:{endpoint.Port}, a loopback address the pod's probes and Service cannot reach; "
+                    + $"bind 0.0.0.0 in the configuration the image runs with (the Host, Bind or Listen setting under ProdServer:Processes:{ExportText.Printable(process.Name)}:Args) and export again");
+            }
+        }
+    }
+
+    /// <summary>The <c>emptyDir</c> volumes the read-only root filesystem needs: <c>/tmp</c>, and the directory of every file the process writes.</summary>
+    public static IReadOnlyList<(string Name, string Path)> WritableVolumes(ProcessDefinition process)
+    {
+        var owner = ExportText.Process(process);
+        if (process.RunsCeleryBeat && WritablePaths.Files(process).All(f => f.Key != "Args:Schedule"))
+        {
+            throw ExportText.Refused(owner, "Args:Schedule",
+                "is unset, so celery beat would write celerybeat-schedule into the image's working directory, which is read-only in the pod; set it to a file such as /var/lib/celery/celerybeat-schedule");
+        }
+
+        var directories = new List<string> { "/tmp" };
+        foreach (var (file, key) in WritablePaths.Files(process))
+        {
+            ExportText.Carryable(owner, key, file);
+            // Kubernetes refuses a mount path with '..' in it, and a volume on '/' would hide the whole image.
+            if (!file.StartsWith('/') || Path.GetFullPath(file) != file || file.Contains(':', System.StringComparison.Ordinal)
+                || Path.GetDirectoryName(file) is not { Length: > 1 } directory)
+            {
+                throw ExportText.Refused(owner, key, $"'{ExportText.Printable(file)}' must be a normalized absolute path below a directory other than '/', without ':', to become a writable volume in the pod");
+            }
+
+            if (!directories.Any(d => directory == d || directory.StartsWith(d + "/", System.StringComparison.Ordinal)))
+            {
+                directories.Add(directory);
+            }
+        }
+
+        return directories.Select((d, i) => (i == 0 ? "tmp" : "writable-" + i.ToString(CultureInfo.InvariantCulture), d)).ToList();
+    }
+
+    /// <summary>The configured requests (100m CPU and 256Mi by default), a memory limit equal to the request and a CPU limit of at least one core.</summary>
+    public static V1ResourceRequirements Resources(ProcessDefinition process)
+    {
+        var cpu = new ResourceQuantity(process.Resources.Cpu ?? DefaultCpu);
+        var memory = new ResourceQuantity(process.Resources.Memory ?? DefaultMemory);
+        return new V1ResourceRequirements
+        {
+            Requests = new Dictionary<string, ResourceQuantity> { ["cpu"] = cpu, ["memory"] = memory },
+            // Memory over the request is what gets a node's pods evicted; a CPU limit below one core throttles Python's
+            // single-threaded start-up, so it is at least one.
+            Limits = new Dictionary<string, ResourceQuantity>
+            {
+                ["cpu"] = cpu.ToDecimal() >= 1 ? cpu : new ResourceQuantity("1"),
+                ["memory"] = memory,
+            },
+        };
+    }
+
+    /// <summary>The container's lock-down; <c>NET_BIND_SERVICE</c> is kept only for a port below 1024.</summary>
+    public static V1SecurityContext ContainerSecurity(ProcessDefinition process) => new()
+    {
+        RunAsNonRoot = true,
+        AllowPrivilegeEscalation = false,
+        ReadOnlyRootFilesystem = true,
+        Capabilities = new V1Capabilities
+        {
+            Drop = ["ALL"],
+            Add = process.Backend.GetListenEndpoints(process).Any(e => e.Port is > 0 and < 1024) ? ["NET_BIND_SERVICE"] : null,
+        },
+        SeccompProfile = new V1SeccompProfile { Type = "RuntimeDefault" },
+    };
+
+    /// <summary>The pod's: non-root with a numeric user (runAsNonRoot cannot check a named one), the runtime's seccomp profile.</summary>
+    public static V1PodSecurityContext PodSecurity() => new()
+    {
+        RunAsNonRoot = true,
+        RunAsUser = RunAsId,
+        RunAsGroup = RunAsId,
+        SeccompProfile = new V1SeccompProfile { Type = "RuntimeDefault" },
+    };
+
+    // A Docker image reference: [registry[:port]/]path[:tag][@sha256:digest], with a tag or a digest.
+    [GeneratedRegex(@"\A(?:[a-zA-Z0-9.-]+(?::[0-9]+)?/)?[a-z0-9]+(?:(?:[._]|__|-+)[a-z0-9]+)*(?:/[a-z0-9]+(?:(?:[._]|__|-+)[a-z0-9]+)*)*(?:(?::(?<tag>[A-Za-z0-9_][A-Za-z0-9_.-]{0,127}))(?:@sha256:[a-f0-9]{64})?|@sha256:[a-f0-9]{64})\z")]
+    private static partial Regex ImageReference();
+}

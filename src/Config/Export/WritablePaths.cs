@@ -1,0 +1,90 @@
+using System.Collections.Generic;
+using System.IO;
+using System.Linq;
+
+namespace ProdServer.Config;
+
+/// <summary>
+/// The directories a process writes to, which a sandbox with a read-only file system must leave writable (systemd
+/// <c>ReadWritePaths=</c>, Kubernetes <c>emptyDir</c> volumes): the directory of each Unix socket it listens on, of a
+/// Celery beat schedule (the working directory when unset), and the working directory when it holds a SQLite database.
+/// </summary>
+internal static class WritablePaths
+{
+    private static readonly string[] DatabasePatterns = ["*.sqlite3", "*.sqlite", "*.db"];
+
+    /// <summary>The directories, absolute, each once, with the setting that needs it.</summary>
+    /// <param name="process">The process.</param>
+    /// <param name="contentRoot">Where relative working directories resolve, as at run time.</param>
+    public static IReadOnlyList<(string Directory, string Key)> Of(ProcessDefinition process, string contentRoot)
+    {
+        // Checked before Path.GetFullPath, which throws on a NUL.
+        var owner = ExportText.Process(process);
+        var workingDirectory = Path.GetFullPath(ExportText.Carryable(owner, "WorkingDirectory", process.WorkingDirectory ?? "."), contentRoot);
+        var paths = new List<(string, string)>();
+        foreach (var (path, key) in Files(process))
+        {
+            paths.Add((Path.GetDirectoryName(Path.GetFullPath(ExportText.Carryable(owner, key, path), workingDirectory)) ?? "/", key));
+        }
+
+        if (process.RunsCeleryBeat && Schedule(process) is null)
+        {
+            paths.Add((workingDirectory, "Args:Schedule (unset: celerybeat-schedule in the working directory)"));
+        }
+
+        if (Directory.Exists(workingDirectory)
+            && DatabasePatterns.Any(p => Directory.EnumerateFiles(workingDirectory, p).Any()))
+        {
+            paths.Add((workingDirectory, "WorkingDirectory (a SQLite database)"));
+        }
+
+        return paths.DistinctBy(p => p.Item1).ToList();
+    }
+
+    /// <summary>The files the process creates or rewrites, as configured (maybe relative to its working directory).</summary>
+    public static IEnumerable<(string Path, string Key)> Files(ProcessDefinition process)
+    {
+        switch (process.Args)
+        {
+            case WaitressArgs { UnixSocket: { } socket }:
+                yield return (socket, "Args:UnixSocket");
+                break;
+            case GunicornArgs { Bind: { } bind }:
+                foreach (var entry in bind.Where(b => b.StartsWith("unix:", System.StringComparison.Ordinal)))
+                {
+                    yield return (entry["unix:".Length..], "Args:Bind");
+                }
+
+                break;
+            case UvicornArgs { Uds: { } uds }:
+                yield return (uds, "Args:Uds");
+                break;
+            case GranianArgs { Uds: { } uds }:
+                yield return (uds, "Args:Uds");
+                break;
+        }
+
+        if (Schedule(process) is { } schedule)
+        {
+            yield return (schedule, "Args:Schedule");
+        }
+
+        if (process.Args is ICeleryDaemonOptions daemon)
+        {
+            foreach (var (file, key) in new[] { (daemon.LogFile, "Args:LogFile"), (daemon.PidFile, "Args:PidFile") })
+            {
+                if (file is not null)
+                {
+                    yield return (file, key);
+                }
+            }
+        }
+    }
+
+    private static string? Schedule(ProcessDefinition process) => process.Args switch
+    {
+        CeleryBeatArgs { Schedule: { } schedule } => schedule,
+        CeleryWorkerArgs { Beat: true, ScheduleFilename: { } schedule } => schedule,
+        _ => null,
+    };
+}
