@@ -88,7 +88,7 @@ public sealed class GeneratedConfigurationSpecs
         foreach (var process in options.Processes)
         {
             var output = new StringWriter();
-            DryRun.WriteAsync(output, process, Path.GetTempPath()).GetAwaiter().GetResult();
+            DryRun.WriteAsync(output, json: false, [], [process], Path.GetTempPath()).GetAwaiter().GetResult();
             var argv = process.Backend.BuildArguments(process);
             var flags = process.Args.Flags.Select(f => "--" + f.Name).ToArray();
 
@@ -101,8 +101,8 @@ public sealed class GeneratedConfigurationSpecs
                     $"'{argument}' is not one of {process.Name}'s flags: a value became an argument of its own");
             }
 
-            // The dry run prints exactly the planned command (a value with a line break stays inside its quotes).
-            Assert.EndsWith(LaunchPlanner.Plan(process, Path.GetTempPath(), requireExecutable: false).CommandLine + Environment.NewLine, output.ToString());
+            // The dry run prints exactly the planned command, on one line (a value with a line break is written $'…\n…').
+            Assert.EndsWith(LaunchPlanner.Plan(process, Path.GetTempPath(), requireExecutable: false).DisplayCommandLine + Environment.NewLine, output.ToString());
         }
 
         return true;

@@ -205,13 +205,21 @@ public sealed class ArgsConfigurationReader
         }
     }
 
-    private static IEnumerable<(string Path, string Value)> Words(IConfigurationSection section)
+    private IEnumerable<(string Path, string Value)> Words(IConfigurationSection section)
     {
         if (section.Value is { } scalar)
         {
             return scalar.Split((char[]?)null, StringSplitOptions.RemoveEmptyEntries).Select(w => (section.Path, w));
         }
 
-        return section.GetChildren().Where(c => c.Value is not null).Select(c => (c.Path, c.Value!));
+        var items = section.GetChildren().ToList();
+        if (items.Exists(c => c.Value is null || c.Key.Length == 0 || !c.Key.All(char.IsAsciiDigit)))
+        {
+            // An object or nested lists where a list belongs: an error, not a silently different list.
+            _errors.Add($"{section.Path} must be a list of strings or one string, not an object or nested lists.");
+            return [];
+        }
+
+        return items.Select(c => (c.Path, c.Value!));
     }
 }

@@ -30,10 +30,17 @@ internal static partial class ServerArgsRules
     public static void NotEmptyWhenSet<T>(this AbstractValidator<T> validator, Expression<Func<T, string?>> property, string name) =>
         validator.RuleFor(property).Must(v => v is null || v.Trim().Length > 0).WithMessage(name + " must not be empty; leave it unset for the server's default.");
 
-    /// <summary>Each extra argument is a long flag on one line (see <see cref="ServerArgument.ExtraArgumentProblem"/>).</summary>
-    public static void ExtraArgs<T>(this AbstractValidator<T> validator, Expression<Func<T, System.Collections.Generic.IEnumerable<string>?>> property) =>
-        validator.RuleForEach(property!).Must(e => ServerArgument.ExtraArgumentProblem(e) is null)
-            .WithMessage((_, e) => $"ExtraArgs entry '{e}' {ServerArgument.ExtraArgumentProblem(e)}.");
+    /// <summary>
+    /// Each extra argument is a long flag on one line (see <see cref="ServerArgument.ExtraArgumentProblem"/>) that neither names
+    /// a flag the typed record knows nor detaches the server or replaces its configuration (see <see cref="ServerFlagPolicy"/>).
+    /// </summary>
+    public static void ExtraArgs<T>(this AbstractValidator<T> validator, Expression<Func<T, System.Collections.Generic.IEnumerable<string>?>> property)
+        where T : IServerArgs =>
+        validator.RuleForEach(property!).Must((args, e) => Problem(args, e) is null)
+            .WithMessage((args, e) => $"ExtraArgs entry '{Names.Printable(e ?? string.Empty)}' {Problem(args, e)}.");
+
+    private static string? Problem(IServerArgs args, string? entry) =>
+        ServerArgument.ExtraArgumentProblem(entry) ?? ServerFlagPolicy.Problem(args, entry!, typedFlagsAllowed: false);
 
     /// <summary>
     /// A file mode the way gunicorn, celery and granian read it (Python's <c>int(x, 0)</c>-like rule): a leading <c>0</c> or
@@ -63,9 +70,9 @@ internal static partial class ServerArgsRules
         return $"{name} must be an octal file mode with a leading 0, such as 0022 or 0o660, got '{mode}'.";
     }
 
-    [GeneratedRegex("^0([oO]?[0-7]+)?$")]
+    [GeneratedRegex("^0([oO]?[0-7]+)?\\z")]
     private static partial Regex OctalMode();
 
-    [GeneratedRegex("^[1-9][0-9]{0,8}$")]
+    [GeneratedRegex("^[1-9][0-9]{0,8}\\z")]
     private static partial Regex DecimalDigits();
 }

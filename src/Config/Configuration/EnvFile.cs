@@ -2,6 +2,8 @@ using System;
 using System.Collections.Generic;
 using System.IO;
 using System.Text;
+using System.Threading;
+using System.Threading.Tasks;
 
 namespace ProdServer.Config;
 
@@ -9,14 +11,90 @@ namespace ProdServer.Config;
 /// Reads a <c>.env</c> file the way docker compose and python-dotenv do for the common cases: <c>KEY=value</c> lines,
 /// <c>#</c> comments and blank lines, an optional <c>export </c> prefix, single quotes taken literally, double quotes with
 /// <c>\n</c>, <c>\"</c> and <c>\\</c> escapes, and a <c> #</c> comment after an unquoted value.
+/// Reading is bounded in bytes (<see cref="MaxBytes"/>) and in time (<see cref="ReadTimeout"/>), so that a FIFO nobody
+/// writes or <c>/dev/zero</c> cannot hang or exhaust the host, while <c>--env-file &lt;(vault read …)</c> still works.
 /// </summary>
 public static class EnvFile
 {
-    /// <summary>Parses the file at <paramref name="path"/>.</summary>
-    /// <param name="path">The file.</param>
+    /// <summary>The largest env file read: 1 MiB, far above any real one (a few kilobytes), far below a memory problem.</summary>
+    public const int MaxBytes = 1 << 20;
+
+    /// <summary>How long reading one file may take, opening included: a FIFO or <c>&lt;(…)</c> must be written and closed by then.</summary>
+    public static readonly TimeSpan ReadTimeout = TimeSpan.FromSeconds(10);
+
+    /// <summary>Reads and parses the file at <paramref name="path"/>, within <see cref="MaxBytes"/> and <see cref="ReadTimeout"/>.</summary>
+    /// <param name="path">The file; a regular file, or a FIFO or <c>/dev/fd/N</c> whose writer writes and closes.</param>
     /// <returns>The variables in file order; a later line wins over an earlier one with the same name.</returns>
-    /// <exception cref="FormatException">A line is not a variable assignment; the message names the file and line (never the value).</exception>
-    public static IReadOnlyDictionary<string, string> Load(string path) => Parse(File.ReadAllText(path), path);
+    /// <exception cref="FormatException">A line is not a variable assignment, the file is larger than <see cref="MaxBytes"/> or not UTF-8; the message names the file and line (never the value).</exception>
+    /// <exception cref="TimeoutException">The file did not reach its end within <see cref="ReadTimeout"/>.</exception>
+    /// <exception cref="IOException">The file cannot be read.</exception>
+    /// <exception cref="UnauthorizedAccessException">The file cannot be read (no permission, or a directory).</exception>
+    public static IReadOnlyDictionary<string, string> Load(string path) => Load(path, ReadTimeout);
+
+    internal static IReadOnlyDictionary<string, string> Load(string path, TimeSpan timeout)
+    {
+        // A dedicated background thread: open() on a FIFO blocks until a writer comes, and a thread left blocked there
+        // must neither hold up the pool nor keep the process alive.
+        var read = new TaskCompletionSource<string>(TaskCreationOptions.RunContinuationsAsynchronously);
+        var reader = new Thread(() =>
+        {
+            try
+            {
+                read.TrySetResult(ReadBounded(path));
+            }
+#pragma warning disable CA1031 // handed to the waiting caller
+            catch (Exception ex)
+#pragma warning restore CA1031
+            {
+                read.TrySetException(ex);
+            }
+        })
+        { IsBackground = true, Name = "ProdServer env file reader" };
+        reader.Start();
+        if (!((IAsyncResult)read.Task).AsyncWaitHandle.WaitOne(timeout))
+        {
+            throw new TimeoutException(
+                $"{path}: not read to its end within {timeout.TotalSeconds:0.#} s (a FIFO or <(…) whose writer never wrote and closed it?).");
+        }
+
+        return Parse(read.Task.GetAwaiter().GetResult(), path);
+    }
+
+    private static string ReadBounded(string path)
+    {
+        using var stream = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.ReadWrite, bufferSize: 1);
+        var buffer = new byte[Math.Min(MaxBytes + 1, stream.CanSeek && stream.Length > 0 ? stream.Length + 1 : 64 * 1024)];
+        var length = 0;
+        while (true)
+        {
+            if (length == buffer.Length)
+            {
+                if (buffer.Length > MaxBytes)
+                {
+                    throw new FormatException($"{path}: larger than {MaxBytes / (1 << 20)} MiB, the limit for an env file.");
+                }
+
+                Array.Resize(ref buffer, Math.Min(buffer.Length * 2, MaxBytes + 1));
+            }
+
+            var count = stream.Read(buffer, length, buffer.Length - length);
+            if (count == 0)
+            {
+                break;
+            }
+
+            length += count;
+        }
+
+        try
+        {
+            return new UTF8Encoding(encoderShouldEmitUTF8Identifier: false, throwOnInvalidBytes: true).GetString(buffer, 0, length).TrimStart('\uFEFF');
+        }
+        catch (DecoderFallbackException)
+        {
+            throw new FormatException($"{path}: not UTF-8 text.");
+        }
+    }
 
     /// <summary>Parses <c>.env</c> text.</summary>
     /// <param name="text">The file's content.</param>
@@ -47,7 +125,13 @@ public static class EnvFile
                 throw new FormatException($"{source}:{number}: expected NAME=value (NAME of letters, digits and _).");
             }
 
-            variables[name] = Value(line[(equals + 1)..].TrimStart(), source, number);
+            var value = Value(line[(equals + 1)..].TrimStart(), source, number);
+            if (value.Contains('\0', StringComparison.Ordinal))
+            {
+                throw new FormatException($"{source}:{number}: the value holds a NUL character, which no environment can carry.");
+            }
+
+            variables[name] = value;
         }
 
         return variables;

@@ -61,7 +61,7 @@ internal static partial class ProdServerConfigurationBinder
             }
         }
 
-        BindList(section.GetSection("DependsOn"), process.DependsOn);
+        BindList(section.GetSection("DependsOn"), process.DependsOn, errors, $"Process '{name}': ", "[\"api\"]");
         if (section["Replicas"] is { } replicas)
         {
             if (int.TryParse(replicas, NumberStyles.Integer, CultureInfo.InvariantCulture, out var copies) && copies >= 1)

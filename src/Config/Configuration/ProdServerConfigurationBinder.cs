@@ -26,6 +26,12 @@ internal static partial class ProdServerConfigurationBinder
                     options.DefaultProcess = child.Value;
                     break;
                 case "processes":
+                    if (ConfigurationShape.IsList(child) || child.Value is { Length: > 0 })
+                    {
+                        options.BindingErrors.Add($"{child.Path} must be an object keyed by process name, such as \"Processes\": {{ \"web\": {{ \"Backend\": \"Waitress\", … }} }}, not a list or one string.");
+                        break;
+                    }
+
                     foreach (var process in child.GetChildren())
                     {
                         BindProcess(process, options);
@@ -33,6 +39,12 @@ internal static partial class ProdServerConfigurationBinder
 
                     break;
                 case "release":
+                    if (child.Value is { Length: > 0 } || (child.GetChildren().Any() && !ConfigurationShape.IsList(child)))
+                    {
+                        options.BindingErrors.Add($"{child.Path} must be a list of steps, such as \"Release\": [ {{ \"Name\": \"migrate\", \"Command\": [\"manage.py\", \"migrate\"] }} ], so that their order is the configured one.");
+                        break;
+                    }
+
                     foreach (var step in child.GetChildren())
                     {
                         BindReleaseStep(step, options);
@@ -100,11 +112,8 @@ internal static partial class ProdServerConfigurationBinder
         process.Venv = section["Venv"] ?? process.Venv;
         process.ManagePy = section["ManagePy"] ?? process.ManagePy;
         BindPythonPath(section.GetSection("PythonPath"), process);
-        BindList(section.GetSection("EnvFile"), process.EnvFiles);
-        foreach (var variable in section.GetSection("Environment").GetChildren())
-        {
-            process.Environment[variable.Key] = variable.Value ?? string.Empty;
-        }
+        BindList(section.GetSection("EnvFile"), process.EnvFiles, errors, $"Process '{name}': ", "[\"prod.env\"]");
+        ConfigurationShape.BindVariables(section.GetSection("Environment"), process.Environment, errors, $"Process '{name}': ");
 
         if (section["StopTimeout"] is { } stop)
         {
@@ -154,29 +163,19 @@ internal static partial class ProdServerConfigurationBinder
         }
 
         var step = new ReleaseStep(name) { Python = section["Python"], WorkingDirectory = section["WorkingDirectory"] };
-        BindList(section.GetSection("Command"), step.Command);
-        foreach (var variable in section.GetSection("Environment").GetChildren())
-        {
-            step.Environment[variable.Key] = variable.Value ?? string.Empty;
-        }
+        var owner = $"Release step {section.Path}: ";
+        BindList(section.GetSection("Command"), step.Command, options.BindingErrors, owner, "[\"manage.py\", \"migrate\", \"--noinput\"]", allowScalar: false);
+        ConfigurationShape.BindVariables(section.GetSection("Environment"), step.Environment, options.BindingErrors, owner);
 
         options.ReleaseSteps.Add(step);
     }
 
-    // One path, or an array of them.
-    private static void BindList(IConfigurationSection section, IList<string> list)
+    // One value (when allowed), or an array of them; any other shape is an error naming the key.
+    private static void BindList(IConfigurationSection section, IList<string> list, List<string> errors, string owner, string example, bool allowScalar = true)
     {
-        if (section.Value is { Length: > 0 } single)
+        foreach (var item in ConfigurationShape.ListItems(section, errors, owner, example, allowScalar))
         {
-            list.Add(single);
-        }
-
-        foreach (var item in section.GetChildren())
-        {
-            if (item.Value is { } value)
-            {
-                list.Add(value);
-            }
+            list.Add(item);
         }
     }
 

@@ -31,6 +31,12 @@ internal static class ServerOverrideBinder
                 continue;
             }
 
+            if (ServerFlagPolicy.Problem(process.Args, flag, typedFlagsAllowed: true) is { } refused)
+            {
+                errors.Add($"Process '{process.Name}': '{Names.Printable(flag)}' after -- {refused}.");
+                continue;
+            }
+
             var body = flag[2..];
             var equals = body.IndexOf('=');
             if (equals > 0)
@@ -53,7 +59,7 @@ internal static class ServerOverrideBinder
 
         const string Root = "command line after --";
         var section = new ConfigurationBuilder()
-            .AddInMemoryCollection(values.Select(v => new KeyValuePair<string, string?>(Root + ":" + v.Key, v.Value)))
+            .AddInMemoryCollection(Keyed(process, values, errors).Select(v => new KeyValuePair<string, string?>(Root + ":" + v.Key, v.Value)))
             .Build()
             .GetSection(Root);
         var reader = new ArgsConfigurationReader(section);
@@ -61,5 +67,33 @@ internal static class ServerOverrideBinder
         errors.AddRange(reader.Errors.Select(e => $"Process '{process.Name}': {e}"));
         errors.AddRange(reader.UnknownKeys.Select(k =>
             $"Process '{process.Name}': --{k[(Root.Length + 1)..]} ({Root}) is not an option of {process.Backend.Command}."));
+    }
+
+    // A list flag given several times (--listen=a --listen=b, as the servers take it) becomes list items listen:0, listen:1;
+    // any other flag given twice is an error rather than a duplicate key.
+    private static IEnumerable<KeyValuePair<string, string?>> Keyed(ProcessDefinition process, List<KeyValuePair<string, string?>> values, List<string> errors)
+    {
+        foreach (var group in values.GroupBy(v => v.Key, StringComparer.OrdinalIgnoreCase))
+        {
+            var items = group.ToList();
+            if (items.Count == 1)
+            {
+                yield return items[0];
+                continue;
+            }
+
+            var flag = process.Args.Flags.FirstOrDefault(f => string.Equals(f.Name, group.Key, StringComparison.OrdinalIgnoreCase)
+                || string.Equals(f.Property, group.Key, StringComparison.OrdinalIgnoreCase));
+            if (flag?.Kind != FlagKind.List)
+            {
+                errors.Add($"Process '{process.Name}': --{Names.Printable(group.Key)} is given {items.Count} times after --; only list flags repeat, give it once.");
+                continue;
+            }
+
+            for (var i = 0; i < items.Count; i++)
+            {
+                yield return new(group.Key + ":" + i.ToString(System.Globalization.CultureInfo.InvariantCulture), items[i].Value);
+            }
+        }
     }
 }

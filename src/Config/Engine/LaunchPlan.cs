@@ -19,12 +19,31 @@ public sealed record LaunchPlan(
     /// <summary>Variables read from <c>.env</c> files, set before <see cref="Environment"/> (which wins); never printed or logged.</summary>
     public IReadOnlyDictionary<string, string> FileEnvironment { get; init; } = new Dictionary<string, string>();
 
-    /// <summary>Inherited variables removed from the child's environment because they would silently change the server's options.</summary>
+    /// <summary>
+    /// Variables removed from the child's environment because they would silently change the server's options: inherited
+    /// ones, and those an env file set (see <see cref="IgnoredFileEnvironment"/>).
+    /// </summary>
     public IReadOnlyList<string> RemovedEnvironment { get; init; } = [];
+
+    /// <summary>Names an env file set whose values were dropped, because they would silently change the server's options (only <c>Environment</c> may set them).</summary>
+    public IReadOnlyList<string> IgnoredFileEnvironment { get; init; } = [];
 
     /// <summary>The signal that asks the server to stop gracefully (POSIX number; 15 is SIGTERM).</summary>
     public int StopSignal { get; init; } = Signals.SIGTERM;
 
+    /// <summary>
+    /// Configuration files the server reads on its own from <see cref="WorkingDirectory"/> (gunicorn's <c>./gunicorn.conf.py</c>
+    /// when no <c>--config</c> is given), which change its settings beyond the typed configuration.
+    /// </summary>
+    public IReadOnlyList<string> ImplicitConfigFiles { get; init; } = [];
+
     /// <summary>The command as one line a POSIX shell would run the same way.</summary>
     public string CommandLine => string.Join(' ', new[] { Executable }.Concat(Arguments).Select(ShellQuoting.Quote));
+
+    /// <summary>
+    /// The command as it is shown to people (dry-run text, <c>--check</c>, logs): always one line (bash <c>$'…'</c> quoting for
+    /// control characters) and with URL passwords masked (<see cref="UrlCredentials"/>); otherwise the same as <see cref="CommandLine"/>.
+    /// </summary>
+    public string DisplayCommandLine =>
+        string.Join(' ', new[] { Executable }.Concat(Arguments).Select(a => ShellQuoting.QuoteOneLine(UrlCredentials.Redact(a))));
 }

@@ -18,7 +18,7 @@ public static partial class LaunchPlanner
     /// </param>
     /// <param name="hostEnvironment">The environment the child would inherit, for scrubbing; defaults to the host's.</param>
     /// <returns>The plan.</returns>
-    /// <exception cref="ServerLaunchException">The command or the working directory cannot be found.</exception>
+    /// <exception cref="ServerLaunchException">The command or the working directory cannot be found, or an env file cannot be read.</exception>
     public static LaunchPlan Plan(
         ProcessDefinition process,
         string contentRoot,
@@ -69,12 +69,16 @@ public static partial class LaunchPlanner
             environment[name] = value;
         }
 
-        var fromFiles = LoadEnvFiles(process, contentRoot, requireExecutable);
+        var fromFiles = LoadEnvFiles(process, contentRoot);
+        var ignored = fromFiles.Keys.ToHashSet(StringComparer.Ordinal);
         var removed = Scrubbed(process, hostEnvironment ?? CurrentEnvironment(), fromFiles);
+        ignored.ExceptWith(fromFiles.Keys);
         return new LaunchPlan(process.Name, executable, [.. prefix, .. process.Backend.BuildArguments(process)], workingDirectory, environment)
         {
             RemovedEnvironment = removed,
             FileEnvironment = fromFiles,
+            IgnoredFileEnvironment = [.. ignored.Order(StringComparer.Ordinal)],
+            ImplicitConfigFiles = process.Backend.GetImplicitConfigFiles(process, workingDirectory),
             StopSignal = process.Backend.StopSignal,
         };
     }
@@ -139,49 +143,68 @@ public static partial class LaunchPlanner
         return managePy;
     }
 
-    private static Dictionary<string, string> LoadEnvFiles(ProcessDefinition process, string contentRoot, bool requireFiles)
+    // From EnvFileCache: each file is read once per run, so restarts reuse what was read at start.
+    private static Dictionary<string, string> LoadEnvFiles(ProcessDefinition process, string contentRoot)
     {
         var variables = new Dictionary<string, string>(StringComparer.Ordinal);
         foreach (var file in process.EnvFiles)
         {
             var path = Path.GetFullPath(file, contentRoot);
-            if (!File.Exists(path))
+            var loaded = EnvFileCache.Read(path, out var problem)
+                ?? throw new ServerLaunchException(process.Name, $"Process '{process.Name}': EnvFile {problem}");
+            foreach (var (name, value) in loaded)
             {
-                if (requireFiles)
-                {
-                    throw new ServerLaunchException(process.Name, $"Process '{process.Name}': EnvFile '{path}' does not exist.");
-                }
-
-                continue;
-            }
-
-            try
-            {
-                foreach (var (name, value) in EnvFile.Load(path))
-                {
-                    variables[name] = value;
-                }
-            }
-            catch (FormatException ex)
-            {
-                throw new ServerLaunchException(process.Name, $"Process '{process.Name}': EnvFile {ex.Message}", ex);
+                variables[name] = value;
             }
         }
 
         return variables;
     }
 
-    private static string[] Scrubbed(ProcessDefinition process, IReadOnlyDictionary<string, string> inherited, IReadOnlyDictionary<string, string> fromFiles)
+    /// <summary>
+    /// Reads every env file of <paramref name="processes"/> now, once, and says what is wrong with each that cannot be used:
+    /// the start (and <c>--dry-run</c>, <c>--check</c>) reads them here, so that later plans, restarts included, reuse the values.
+    /// </summary>
+    /// <returns>One line per unusable file, naming the first process that uses it.</returns>
+    internal static IReadOnlyList<string> ReadEnvFiles(IEnumerable<ProcessDefinition> processes, string contentRoot)
+    {
+        var problems = new List<string>();
+        var seen = new HashSet<string>(StringComparer.Ordinal);
+        foreach (var process in processes)
+        {
+            foreach (var file in process.EnvFiles)
+            {
+                var path = Path.GetFullPath(file, contentRoot);
+                if (seen.Add(path) && EnvFileCache.Read(path, out var problem) is null)
+                {
+                    problems.Add($"Process '{process.Name}': EnvFile {problem}");
+                }
+            }
+        }
+
+        return problems;
+    }
+
+    // Variables that would silently change the server's options are removed from what the child inherits and, the same,
+    // from what an env file gives (the file's value is dropped and its name listed); only Environment may set them.
+    private static string[] Scrubbed(ProcessDefinition process, IReadOnlyDictionary<string, string> inherited, Dictionary<string, string> fromFiles)
     {
         var patterns = process.Backend.ScrubbedEnvironment;
-        var fileNames = fromFiles.Keys;
         if (patterns.Count == 0)
         {
             return [];
         }
 
+        var fromFile = fromFiles.Keys.Where(name => !process.Environment.ContainsKey(name) && patterns.Any(p => Matches(p, name))).ToList();
+        foreach (var name in fromFile)
+        {
+            fromFiles.Remove(name);
+        }
+
         return inherited.Keys
-            .Where(name => !process.Environment.ContainsKey(name) && !fileNames.Contains(name) && patterns.Any(p => Matches(p, name)))
+            .Where(name => !process.Environment.ContainsKey(name) && patterns.Any(p => Matches(p, name)))
+            .Concat(fromFile)
+            .Distinct(StringComparer.Ordinal)
             .Order(StringComparer.Ordinal)
             .ToArray();
 

@@ -138,6 +138,10 @@ public sealed partial class ProcessSupervisor
         {
             // The installed server's version only matters once: a restart runs the same binary.
             ServerVersionCheck.Ensure(_definition, plan);
+            foreach (var note in DryRun.Notes(plan))
+            {
+                Log.ConfigurationNote(_logger, Name, note);
+            }
         }
 
         if (PortCheck.FindConflict(_definition) is { } conflict)

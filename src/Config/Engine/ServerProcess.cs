@@ -98,7 +98,7 @@ public sealed class ServerProcess : IAsyncDisposable
         {
             // The launcher would start fine and only the exec inside it would fail; say so now, as a direct start would.
             throw new ServerLaunchException(plan.ProcessName,
-                $"Process '{plan.ProcessName}' could not be started: {plan.Executable} does not exist. Command: {plan.CommandLine}");
+                $"Process '{plan.ProcessName}' could not be started: {plan.Executable} does not exist. Command: {plan.DisplayCommandLine}");
         }
 
         var grouped = ProcessGroup.IsSupported;
@@ -147,7 +147,7 @@ public sealed class ServerProcess : IAsyncDisposable
             process.Dispose();
             _ = server._pump.CompleteAsync();
             throw new ServerLaunchException(plan.ProcessName,
-                $"Process '{plan.ProcessName}' could not be started: {ex.Message}. Command: {plan.CommandLine}", ex);
+                $"Process '{plan.ProcessName}' could not be started: {ex.Message}. Command: {plan.DisplayCommandLine}", ex);
         }
 
         if (OperatingSystem.IsWindows())
@@ -162,7 +162,7 @@ public sealed class ServerProcess : IAsyncDisposable
             PipeLines.ReadOnThread(process.StandardOutput.BaseStream, line => server.OnLine(line, fromStandardError: false), plan.ProcessName + " stdout"),
             PipeLines.ReadOnThread(process.StandardError.BaseStream, line => server.OnLine(line, fromStandardError: true), plan.ProcessName + " stderr"));
         // Logged once the child runs: the first log call of a host costs milliseconds, which the child should not wait for.
-        Log.Starting(logger, plan.ProcessName, plan.CommandLine, plan.WorkingDirectory);
+        Log.Starting(logger, plan.ProcessName, plan.DisplayCommandLine, plan.WorkingDirectory);
         Log.Started(logger, plan.ProcessName, server.Id);
         _ = server.WatchExitAsync();
         return server;

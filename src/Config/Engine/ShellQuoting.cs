@@ -1,4 +1,6 @@
+using System.Globalization;
 using System.Linq;
+using System.Text;
 
 namespace ProdServer.Config;
 
@@ -17,6 +19,42 @@ public static class ShellQuoting
 
         return "'" + word.Replace("'", "'\\''") + "'";
     }
+
+    /// <summary>
+    /// Quotes <paramref name="word"/> as <see cref="Quote"/> does, except that a word holding a control character or a
+    /// Unicode line or paragraph separator is written in bash's <c>$'…'</c> form with escapes, so the result is always one
+    /// line, moves no terminal cursor, and bash still reads it back as exactly the same word.
+    /// </summary>
+    /// <param name="word">One argument.</param>
+    /// <returns>The quoted word, on one line.</returns>
+    public static string QuoteOneLine(string word)
+    {
+        System.ArgumentNullException.ThrowIfNull(word);
+        if (!word.Any(NeedsEscape))
+        {
+            return Quote(word);
+        }
+
+        var quoted = new StringBuilder("$'", word.Length + 8);
+        foreach (var c in word)
+        {
+            _ = c switch
+            {
+                '\\' => quoted.Append("\\\\"),
+                '\'' => quoted.Append("\\'"),
+                '\n' => quoted.Append("\\n"),
+                '\r' => quoted.Append("\\r"),
+                '\t' => quoted.Append("\\t"),
+                _ when c < 0x80 && char.IsControl(c) => quoted.Append("\\x").Append(((int)c).ToString("x2", CultureInfo.InvariantCulture)),
+                _ when NeedsEscape(c) => quoted.Append("\\u").Append(((int)c).ToString("x4", CultureInfo.InvariantCulture)),
+                _ => quoted.Append(c),
+            };
+        }
+
+        return quoted.Append('\'').ToString();
+    }
+
+    private static bool NeedsEscape(char c) => char.IsControl(c) || c is '\u2028' or '\u2029';
 
     private static bool IsSafe(char c) =>
         char.IsAsciiLetterOrDigit(c) || c is '-' or '_' or '.' or '/' or ':' or '=' or ',' or '@' or '%' or '+';

@@ -22,6 +22,12 @@ internal static class CheckCommand
             try
             {
                 var run = LaunchPlanner.Plan(process, contentRoot);
+                foreach (var note in DryRun.Notes(run))
+                {
+                    // Said before "valid": the server would not run exactly as configured without these.
+                    await output.WriteLineAsync($"{process.Name}: {note}").ConfigureAwait(false);
+                }
+
                 ServerVersionCheck.Ensure(process, run);
                 if (process.Backend.CreateCheckPlan(run) is not { } check)
                 {
@@ -34,11 +40,11 @@ internal static class CheckCommand
                 var code = await server.Exited.ConfigureAwait(false);
                 if (code == 0)
                 {
-                    await output.WriteLineAsync($"{process.Name}: valid, and {check.CommandLine} passed").ConfigureAwait(false);
+                    await output.WriteLineAsync($"{process.Name}: valid, and {check.DisplayCommandLine} passed").ConfigureAwait(false);
                 }
                 else
                 {
-                    await error.WriteLineAsync($"Process '{process.Name}': the server's own check failed (exit code {code}): {check.CommandLine}\n{server.RecentErrorOutput}").ConfigureAwait(false);
+                    await error.WriteLineAsync($"Process '{process.Name}': the server's own check failed (exit code {code}): {check.DisplayCommandLine}\n{server.RecentErrorOutput}").ConfigureAwait(false);
                     result = ExitCodes.InvalidConfiguration;
                 }
             }

@@ -1,99 +1,133 @@
 using System.Collections.Generic;
 using System.IO;
+using System.Linq;
 using System.Text;
 using System.Text.Json;
-using System.Linq;
 using System.Threading.Tasks;
 
 namespace ProdServer.Config;
 
-/// <summary>Prints what would be started, without starting it.</summary>
+/// <summary>
+/// Prints what would be started, without starting it. The text is safe to paste into bash: every line is a <c>#</c> comment
+/// or a command, nothing a name or value holds can start a new line (control characters are escaped, arguments that hold
+/// them use <c>$'…'</c>), and URL passwords are masked. The JSON form keeps every value exact, for tools.
+/// </summary>
 internal static class DryRun
 {
-    public static async Task WriteReleaseAsync(TextWriter output, ReleaseStep step, string contentRoot)
+    public static async Task WriteAsync(TextWriter output, bool json, IEnumerable<ReleaseStep> releaseSteps, IEnumerable<ProcessDefinition> processes, string contentRoot)
     {
-        var command = string.Join(' ', (step.Python is null ? step.Command : step.Command.Prepend(step.Python)).Select(ShellQuoting.Quote));
-        await output.WriteLineAsync($"# release step {step.Name} (must exit 0 before any server starts)").ConfigureAwait(false);
+        if (json)
+        {
+            foreach (var process in processes)
+            {
+                await output.WriteLineAsync(Json(LaunchPlanner.Plan(process, contentRoot, requireExecutable: false), process)).ConfigureAwait(false);
+            }
+
+            return;
+        }
+
+        foreach (var step in releaseSteps)
+        {
+            await WriteReleaseAsync(output, step).ConfigureAwait(false);
+        }
+
+        foreach (var process in processes)
+        {
+            await WriteTextAsync(output, process, contentRoot).ConfigureAwait(false);
+        }
+    }
+
+    private static async Task WriteReleaseAsync(TextWriter output, ReleaseStep step)
+    {
+        var command = string.Join(' ', (step.Python is null ? step.Command : step.Command.Prepend(step.Python)).Select(Shown));
+        await output.WriteLineAsync($"# release step {Comment(step.Name)} (must exit 0 before any server starts)").ConfigureAwait(false);
         await output.WriteLineAsync(command).ConfigureAwait(false);
     }
 
     // One JSON document per line, written with Utf8JsonWriter (no reflection, AOT-safe), so tools and the benchmark can
-    // run exactly the command the launcher would. Env-file values are left out, as everywhere else.
-    public static async Task WriteJsonAsync(TextWriter output, IEnumerable<ProcessDefinition> processes, string contentRoot)
+    // run exactly the command the launcher would: values are exact (URL passwords included); env-file values are left out.
+    private static string Json(LaunchPlan plan, ProcessDefinition process)
     {
-        foreach (var process in processes)
+        using var buffer = new MemoryStream();
+        using (var json = new Utf8JsonWriter(buffer))
         {
-            var plan = LaunchPlanner.Plan(process, contentRoot, requireExecutable: false);
-            using var buffer = new MemoryStream();
-            using (var json = new Utf8JsonWriter(buffer))
+            json.WriteStartObject();
+            json.WriteString("name", process.Name);
+            json.WriteString("backend", process.Backend.Name);
+            json.WriteString("executable", plan.Executable);
+            WriteArray(json, "args", plan.Arguments);
+            json.WriteStartObject("env");
+            foreach (var (name, value) in plan.Environment)
             {
-                json.WriteStartObject();
-                json.WriteString("name", process.Name);
-                json.WriteString("backend", process.Backend.Name);
-                json.WriteString("executable", plan.Executable);
-                json.WriteStartArray("args");
-                foreach (var argument in plan.Arguments)
-                {
-                    json.WriteStringValue(argument);
-                }
-
-                json.WriteEndArray();
-                json.WriteStartObject("env");
-                foreach (var (name, value) in plan.Environment)
-                {
-                    json.WriteString(name, value);
-                }
-
-                json.WriteEndObject();
-                json.WriteStartArray("envFromFiles");
-                foreach (var name in plan.FileEnvironment.Keys)
-                {
-                    json.WriteStringValue(name);
-                }
-
-                json.WriteEndArray();
-                json.WriteStartArray("unset");
-                foreach (var name in plan.RemovedEnvironment)
-                {
-                    json.WriteStringValue(name);
-                }
-
-                json.WriteEndArray();
-                json.WriteString("workingDirectory", plan.WorkingDirectory);
-                json.WriteEndObject();
+                json.WriteString(name, value);
             }
 
-            await output.WriteLineAsync(Encoding.UTF8.GetString(buffer.ToArray())).ConfigureAwait(false);
+            json.WriteEndObject();
+            WriteArray(json, "envFromFiles", plan.FileEnvironment.Keys);
+            WriteArray(json, "unset", plan.RemovedEnvironment);
+            WriteArray(json, "ignoredFromFiles", plan.IgnoredFileEnvironment);
+            WriteArray(json, "implicitConfigFiles", plan.ImplicitConfigFiles);
+            json.WriteString("workingDirectory", plan.WorkingDirectory);
+            json.WriteEndObject();
         }
+
+        return Encoding.UTF8.GetString(buffer.ToArray());
     }
 
-    public static async Task WriteAsync(TextWriter output, ProcessDefinition process, string contentRoot)
+    private static void WriteArray(Utf8JsonWriter json, string name, IEnumerable<string> values)
+    {
+        json.WriteStartArray(name);
+        foreach (var value in values)
+        {
+            json.WriteStringValue(value);
+        }
+
+        json.WriteEndArray();
+    }
+
+    private static async Task WriteTextAsync(TextWriter output, ProcessDefinition process, string contentRoot)
     {
         var plan = LaunchPlanner.Plan(process, contentRoot, requireExecutable: false);
-        await output.WriteLineAsync($"# {process.Name} ({process.Backend.Name}) in {plan.WorkingDirectory}").ConfigureAwait(false);
-        foreach (var name in plan.RemovedEnvironment)
-        {
-            await output.WriteLineAsync($"# unset {name} (it would override the typed configuration)").ConfigureAwait(false);
-        }
-
+        var lines = new List<string> { $"# {Comment(process.Name)} ({process.Backend.Name}) in {Comment(plan.WorkingDirectory)}" };
+        lines.AddRange(Notes(plan).Select(n => "# " + n));
         if (process.Backend.DistributionName is { } distribution)
         {
-            foreach (var requirement in process.Backend.GetVersionRequirements(process))
-            {
-                await output.WriteLineAsync($"# needs {requirement.Describe(distribution)} for {requirement.Setting} (checked at start)").ConfigureAwait(false);
-            }
+            lines.AddRange(process.Backend.GetVersionRequirements(process)
+                .Select(r => $"# needs {Comment(r.Describe(distribution))} for {Comment(r.Setting)} (checked at start)"));
         }
 
-        foreach (var name in plan.FileEnvironment.Keys.Where(n => !plan.Environment.ContainsKey(n)))
+        lines.AddRange(plan.FileEnvironment.Keys.Where(n => !plan.Environment.ContainsKey(n)).Select(n => $"# env {n} (from an env file; value not shown)"));
+        lines.AddRange(plan.Environment.Select(v => $"# env {Comment(v.Key)}={Shown(v.Value)}"));
+        if (plan.Arguments.Any(a => UrlCredentials.HasPassword(a)))
         {
-            await output.WriteLineAsync($"# env {name} (from an env file; value not shown)").ConfigureAwait(false);
+            lines.Add($"# URL passwords are shown as {UrlCredentials.Mask}; --dry-run --json prints the exact arguments");
         }
 
-        foreach (var (name, value) in plan.Environment)
+        lines.Add(plan.DisplayCommandLine);
+        foreach (var line in lines)
         {
-            await output.WriteLineAsync($"# env {name}={ShellQuoting.Quote(value)}").ConfigureAwait(false);
+            await output.WriteLineAsync(line).ConfigureAwait(false);
         }
-
-        await output.WriteLineAsync(plan.CommandLine).ConfigureAwait(false);
     }
+
+    /// <summary>What a person should know about <paramref name="plan"/> beyond its command: variables removed, files the server reads on its own.</summary>
+    internal static IEnumerable<string> Notes(LaunchPlan plan)
+    {
+        foreach (var name in plan.RemovedEnvironment)
+        {
+            yield return plan.IgnoredFileEnvironment.Contains(name)
+                ? $"unset {Comment(name)} (an env file sets it; ignored, since it would override the typed configuration; set it in Environment if you mean it)"
+                : $"unset {Comment(name)} (it would override the typed configuration)";
+        }
+
+        foreach (var file in plan.ImplicitConfigFiles)
+        {
+            yield return $"reads {Comment(file)} on its own (no Config is set), so its settings change the server beyond this configuration; set Args:Config to name it, or remove it";
+        }
+    }
+
+    // A word in a # comment: control characters and line separators escaped, so it cannot end the comment.
+    private static string Comment(string text) => Names.Printable(text, int.MaxValue);
+
+    private static string Shown(string value) => ShellQuoting.QuoteOneLine(UrlCredentials.Redact(value));
 }

@@ -317,7 +317,7 @@ internal sealed class ProdServerCommandLine
         // Written into unit files as it is: a user name or a uid, nothing that could start another line or setting.
         UserOption.Validators.Add(result =>
         {
-            if (result.GetValueOrDefault<string>() is { } user && !System.Text.RegularExpressions.Regex.IsMatch(user, "^[A-Za-z_][A-Za-z0-9_.-]{0,31}$|^[0-9]{1,10}$"))
+            if (result.GetValueOrDefault<string>() is { } user && !System.Text.RegularExpressions.Regex.IsMatch(user, "^[A-Za-z_][A-Za-z0-9_.-]{0,31}\\z|^[0-9]{1,10}\\z"))
             {
                 result.AddError($"--user '{user}' is not a user name or a uid.");
             }

@@ -163,22 +163,28 @@ public static class ProdServerHostExtensions
             return await ExportCommand.RunAsync(commandLine, selected, contentRoot, output, error).ConfigureAwait(false);
         }
 
-        if (commandLine.DryRun && commandLine.Json)
+        // Env files are read here, once, for every kind of run: a restart reuses these values (see EnvFileCache).
+        var envFileProblems = LaunchPlanner.ReadEnvFiles(selected, contentRoot);
+        if (envFileProblems.Count > 0)
         {
-            await DryRun.WriteJsonAsync(output, selected, contentRoot).ConfigureAwait(false);
-            return ExitCodes.Ok;
+            foreach (var problem in envFileProblems)
+            {
+                await error.WriteLineAsync(problem).ConfigureAwait(false);
+            }
+
+            return ExitCodes.InvalidConfiguration;
         }
 
         if (commandLine.DryRun)
         {
-            foreach (var step in commandLine.SkipRelease ? [] : options.ReleaseSteps)
+            try
             {
-                await DryRun.WriteReleaseAsync(output, step, contentRoot).ConfigureAwait(false);
+                await DryRun.WriteAsync(output, commandLine.Json, commandLine.SkipRelease ? [] : options.ReleaseSteps, selected, contentRoot).ConfigureAwait(false);
             }
-
-            foreach (var process in selected)
+            catch (ServerLaunchException ex)
             {
-                await DryRun.WriteAsync(output, process, contentRoot).ConfigureAwait(false);
+                await error.WriteLineAsync(ex.Message).ConfigureAwait(false);
+                return ExitCodes.InvalidConfiguration;
             }
 
             return ExitCodes.Ok;
@@ -226,7 +232,8 @@ public static class ProdServerHostExtensions
         await error.WriteLineAsync("ProdServer configuration is invalid:").ConfigureAwait(false);
         foreach (var failure in ex.Failures)
         {
-            await error.WriteLineAsync("  " + failure).ConfigureAwait(false);
+            // One line each, whatever a name or value in it holds.
+            await error.WriteLineAsync("  " + (failure.Any(char.IsControl) ? Names.Printable(failure, 2000) : failure)).ConfigureAwait(false);
         }
     }
 }

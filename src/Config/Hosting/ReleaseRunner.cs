@@ -43,7 +43,7 @@ internal static class ReleaseRunner
                 if (code != 0)
                 {
                     await error.WriteLineAsync(
-                        $"Release step '{step.Name}' failed with exit code {code}: {plan.CommandLine}. Nothing was started.\n{process.RecentErrorOutput}").ConfigureAwait(false);
+                        $"Release step '{step.Name}' failed with exit code {code}: {plan.DisplayCommandLine}. Nothing was started.\n{process.RecentErrorOutput}").ConfigureAwait(false);
                     return code;
                 }
             }

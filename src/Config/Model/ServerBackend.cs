@@ -109,6 +109,15 @@ public abstract partial class ServerBackend
     /// <returns>Problems, each naming the property; empty when valid.</returns>
     public abstract IReadOnlyList<SettingProblem> Validate(ProcessDefinition process);
 
+    /// <summary>
+    /// Configuration files the server would read on its own from <paramref name="workingDirectory"/> for this process
+    /// (gunicorn's <c>./gunicorn.conf.py</c> when <c>Config</c> is not set), so that dry-run and <c>--check</c> can say so.
+    /// </summary>
+    /// <param name="process">The process.</param>
+    /// <param name="workingDirectory">The absolute directory the server starts in.</param>
+    /// <returns>The absolute paths of the files that exist; empty for most servers.</returns>
+    public virtual IReadOnlyList<string> GetImplicitConfigFiles(ProcessDefinition process, string workingDirectory) => [];
+
     /// <summary>The server's arguments after the command: options and the app target, in the order the server expects.</summary>
     /// <param name="process">The process.</param>
     /// <returns>One element per argument.</returns>

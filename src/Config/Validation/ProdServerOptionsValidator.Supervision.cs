@@ -76,7 +76,7 @@ internal sealed partial class ProdServerOptionsValidator
     }
 
     // Kubernetes' quantity syntax without signs or exponents, which no request needs: a positive number and a suffix.
-    [System.Text.RegularExpressions.GeneratedRegex(@"^(?=.*[1-9])[0-9]+(\.[0-9]+)?(m|k|M|G|T|P|E|Ki|Mi|Gi|Ti|Pi|Ei)?$", System.Text.RegularExpressions.RegexOptions.CultureInvariant)]
+    [System.Text.RegularExpressions.GeneratedRegex(@"^(?=.*[1-9])[0-9]+(\.[0-9]+)?(m|k|M|G|T|P|E|Ki|Mi|Gi|Ti|Pi|Ei)?\z", System.Text.RegularExpressions.RegexOptions.CultureInvariant)]
     private static partial System.Text.RegularExpressions.Regex Quantity();
 
     private static bool HasControlOrSpace(string text)

@@ -23,21 +23,32 @@ internal sealed partial class ProdServerOptionsValidator : IValidateOptions<Prod
             failures.Add($"ProdServer:Default names process '{defaultName}', which is not declared; declared: {string.Join(", ", options.Processes.Select(p => p.Name))}.");
         }
 
-        foreach (var step in options.ReleaseSteps)
+        failures.AddRange(ReleaseStepNameFailures(options.ReleaseSteps));
+        foreach (var (step, index) in options.ReleaseSteps.Select((s, i) => (s, i)).Where(s => Names.NameProblem(s.s.Name) is null))
         {
             if (step.Command.Count == 0 || string.IsNullOrWhiteSpace(step.Command[0]))
             {
                 failures.Add($"Release step '{step.Name}': Command is required, for example [\"manage.py\", \"migrate\", \"--noinput\"] with Python set.");
             }
+
+            failures.AddRange(EnvironmentNameProblems(step.Environment).Select(p =>
+                $"Release step '{step.Name}': {p.Message} ({ProdServerOptions.SectionName}:Release:{index}:{p.Key})"));
         }
 
-        foreach (var duplicate in options.ReleaseSteps.GroupBy(s => s.Name, System.StringComparer.OrdinalIgnoreCase).Where(g => g.Count() > 1))
+        foreach (var duplicate in options.ReleaseSteps.Where(s => Names.NameProblem(s.Name) is null).GroupBy(s => s.Name, System.StringComparer.OrdinalIgnoreCase).Where(g => g.Count() > 1))
         {
             failures.Add($"Release step '{duplicate.Key}' is declared {duplicate.Count()} times; give each step its own name.");
         }
 
         foreach (var process in options.Processes)
         {
+            if (ProcessNameFailure(process) is { } nameFailure)
+            {
+                failures.Add(nameFailure);
+                continue; // every other message would print the name raw
+            }
+
+            failures.AddRange(EnvironmentNameProblems(process.Environment).Select(p => Describe(process, p)));
             failures.AddRange(process.Backend.Validate(process).Select(p => Describe(process, p)));
             failures.AddRange(PathProblems(process).Select(p => Describe(process, p)));
             if (process.EffectiveStopTimeout <= System.TimeSpan.Zero)
@@ -48,8 +59,9 @@ internal sealed partial class ProdServerOptionsValidator : IValidateOptions<Prod
             failures.AddRange(ValidateSupervision(process).Select(p => Describe(process, p)));
         }
 
-        failures.AddRange(DependencyCheck.Check(options.Processes).Select(d => Describe(d.Process, d.Problem)));
-        failures.AddRange(CeleryBeatUniqueness.Check(options.Processes).Select(d => Describe(d.Process, d.Problem)));
+        var named = options.Processes.Where(p => Names.NameProblem(p.Name) is null).ToList();
+        failures.AddRange(DependencyCheck.Check(named).Select(d => Describe(d.Process, d.Problem)));
+        failures.AddRange(CeleryBeatUniqueness.Check(named).Select(d => Describe(d.Process, d.Problem)));
         return failures.Count == 0 ? ValidateOptionsResult.Success : ValidateOptionsResult.Fail(failures);
     }
 

@@ -78,6 +78,6 @@ internal sealed partial class CeleryDaemonOptionsValidator : AbstractValidator<I
 
     private static bool BeUmask(string? umask) => umask is not null && Parse(umask) is >= 0 and <= 511;
 
-    [GeneratedRegex("^[0-9]{1,6}$")]
+    [GeneratedRegex("^[0-9]{1,6}\\z")]
     private static partial Regex Digits();
 }

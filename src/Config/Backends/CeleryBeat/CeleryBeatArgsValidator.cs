@@ -21,7 +21,6 @@ public sealed class CeleryBeatArgsValidator : AbstractValidator<CeleryBeatArgs>
             .WithMessage("Scheduler must be a class path such as celery.beat:PersistentScheduler.");
         RuleFor(a => a.MaxInterval).GreaterThanOrEqualTo(1).WithMessage("MaxInterval must be at least 1 second, got {PropertyValue}.");
 
-        RuleForEach(a => a.ExtraArgs).Must(e => ServerArgument.ExtraArgumentProblem(e) is null)
-            .WithMessage((_, e) => $"ExtraArgs entry '{e}' {ServerArgument.ExtraArgumentProblem(e)}.");
+        this.ExtraArgs(a => a.ExtraArgs);
     }
 }

@@ -56,8 +56,7 @@ public sealed class CeleryWorkerArgsValidator : AbstractValidator<CeleryWorkerAr
         RuleFor(a => a.Beat).NotEqual(true).When(_ => OperatingSystem.IsWindows())
             .WithMessage("Beat cannot be embedded in a worker on Windows (celery refuses -B there); run a CeleryBeat process instead.");
 
-        RuleForEach(a => a.ExtraArgs).Must(e => ServerArgument.ExtraArgumentProblem(e) is null)
-            .WithMessage((_, e) => $"ExtraArgs entry '{e}' {ServerArgument.ExtraArgumentProblem(e)}.");
+        this.ExtraArgs(a => a.ExtraArgs);
     }
 
     private static bool BePositive(double? seconds) => seconds is not { } s || (s > 0 && double.IsFinite(s));

@@ -16,6 +16,6 @@ internal sealed partial class DjangoCommandOptionsValidator : AbstractValidator<
         RuleFor(a => a.PythonPath).NotEmpty().When(a => a.PythonPath is not null).WithMessage("PythonPath must be a directory.");
     }
 
-    [GeneratedRegex(@"^[A-Za-z_][A-Za-z0-9_]*(\.[A-Za-z_][A-Za-z0-9_]*)*$")]
+    [GeneratedRegex(@"^[A-Za-z_][A-Za-z0-9_]*(\.[A-Za-z_][A-Za-z0-9_]*)*\z")]
     private static partial Regex DottedModule();
 }

@@ -13,7 +13,6 @@ public sealed class DjangoDevServerArgsValidator : AbstractValidator<DjangoDevSe
         RuleFor(a => a.Insecure).NotEqual(true).When(a => a.NoStatic == true)
             .WithMessage("Insecure has no effect with NoStatic: no static files are served at all. Remove one of them.");
 
-        RuleForEach(a => a.ExtraArgs).Must(e => ServerArgument.ExtraArgumentProblem(e) is null)
-            .WithMessage((_, e) => $"ExtraArgs entry '{e}' {ServerArgument.ExtraArgumentProblem(e)}.");
+        this.ExtraArgs(a => a.ExtraArgs);
     }
 }

@@ -44,6 +44,6 @@ public sealed partial class DjangoDevServerBackend : DjangoManageBackend<DjangoD
     }
 
     // Django's own naiveip_re: an IPv4 address, a bracketed IPv6 address or a host name, then a port; or a port alone.
-    [GeneratedRegex(@"^(?:(?:\d{1,3}(?:\.\d{1,3}){3}|\[[0-9A-Fa-f:.]+\]|[A-Za-z0-9][A-Za-z0-9.\-]*):)?(?<port>\d{1,5})$")]
+    [GeneratedRegex(@"^(?:(?:\d{1,3}(?:\.\d{1,3}){3}|\[[0-9A-Fa-f:.]+\]|[A-Za-z0-9][A-Za-z0-9.\-]*):)?(?<port>\d{1,5})\z")]
     private static partial Regex AddrPort();
 }

@@ -13,7 +13,6 @@ public sealed class DjangoQArgsValidator : AbstractValidator<DjangoQArgs>
         RuleFor(a => a.Name).NotEmpty().When(a => a.Name is not null)
             .WithMessage("Name must not be empty; leave it unset to use Q_CLUSTER['name'].");
 
-        RuleForEach(a => a.ExtraArgs).Must(e => ServerArgument.ExtraArgumentProblem(e) is null)
-            .WithMessage((_, e) => $"ExtraArgs entry '{e}' {ServerArgument.ExtraArgumentProblem(e)}.");
+        this.ExtraArgs(a => a.ExtraArgs);
     }
 }

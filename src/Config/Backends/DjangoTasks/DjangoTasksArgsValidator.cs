@@ -28,7 +28,6 @@ public sealed class DjangoTasksArgsValidator : AbstractValidator<DjangoTasksArgs
         RuleFor(a => a.Reload).NotEqual(true).When(a => a.Batch == true)
             .WithMessage("Reload has no effect with Batch: a batch run exits when the ready tasks are done. Remove one of them.");
 
-        RuleForEach(a => a.ExtraArgs).Must(e => ServerArgument.ExtraArgumentProblem(e) is null)
-            .WithMessage((_, e) => $"ExtraArgs entry '{e}' {ServerArgument.ExtraArgumentProblem(e)}.");
+        this.ExtraArgs(a => a.ExtraArgs);
     }
 }

@@ -132,9 +132,9 @@ public sealed partial class GranianBackend : ServerBackend<GranianArgs>
             ? null
             : $"App '{app}' must be 'module:object' or 'path/to/file.py:object', for example {(IsWsgi ? "mysite.wsgi:application" : "mysite.asgi:application")}.";
 
-    [GeneratedRegex(@"^[A-Za-z_][A-Za-z0-9_]*(\.[A-Za-z_][A-Za-z0-9_]*)*(:[A-Za-z_][A-Za-z0-9_]*(\.[A-Za-z_][A-Za-z0-9_]*)*)?$")]
+    [GeneratedRegex(@"^[A-Za-z_][A-Za-z0-9_]*(\.[A-Za-z_][A-Za-z0-9_]*)*(:[A-Za-z_][A-Za-z0-9_]*(\.[A-Za-z_][A-Za-z0-9_]*)*)?\z")]
     private static partial Regex ModuleTarget();
 
-    [GeneratedRegex(@"^[^:\s]+\.py(:[A-Za-z_][A-Za-z0-9_]*)?$")]
+    [GeneratedRegex(@"^[^:\s]+\.py(:[A-Za-z_][A-Za-z0-9_]*)?\z")]
     private static partial Regex FileTarget();
 }

@@ -37,6 +37,6 @@ public static partial class GranianDuration
     /// <returns><see langword="true"/> for the unit form.</returns>
     public static bool HasUnits(string? text) => text is not null && Parse(text) is not null && !long.TryParse(text, NumberStyles.None, CultureInfo.InvariantCulture, out _);
 
-    [GeneratedRegex(@"^(?=\d)(?:(?<h>\d+)h)?(?:(?<m>\d+)m)?(?:(?<s>\d+)s)?$")]
+    [GeneratedRegex(@"^(?=\d)(?:(?<h>\d+)h)?(?:(?<m>\d+)m)?(?:(?<s>\d+)s)?\z")]
     private static partial Regex Units();
 }

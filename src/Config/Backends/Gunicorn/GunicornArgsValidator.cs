@@ -95,6 +95,6 @@ public sealed partial class GunicornArgsValidator : AbstractValidator<GunicornAr
             && port is >= 1 and <= 65535;
     }
 
-    [GeneratedRegex(@"^[A-Za-z_][A-Za-z0-9_]*(\.[A-Za-z_][A-Za-z0-9_]*)+$")]
+    [GeneratedRegex(@"^[A-Za-z_][A-Za-z0-9_]*(\.[A-Za-z_][A-Za-z0-9_]*)+\z")]
     private static partial Regex DottedPath();
 }

@@ -42,6 +42,18 @@ public sealed partial class GunicornBackend : ServerBackend<GunicornArgs>
     protected override IValidator<GunicornArgs> CreateArgsValidator() => new GunicornArgsValidator();
 
     /// <summary>
+    /// Without <c>--config</c>, gunicorn loads <c>./gunicorn.conf.py</c> from its working directory when the file exists
+    /// (gunicorn.tsv: "./gunicorn.conf.py if present"); its settings apply under the command-line ones.
+    /// </summary>
+    /// <inheritdoc />
+    public override IReadOnlyList<string> GetImplicitConfigFiles(ProcessDefinition process, string workingDirectory)
+    {
+        ArgumentNullException.ThrowIfNull(process);
+        var file = System.IO.Path.Combine(workingDirectory, "gunicorn.conf.py");
+        return process.Args is GunicornArgs { Config: null } && System.IO.File.Exists(file) ? [file] : [];
+    }
+
+    /// <summary>
     /// SIGTERM is gunicorn's graceful stop: workers finish their requests for up to <c>--graceful-timeout</c> (30 s by
     /// default) and are then killed by the master, so ProdServer waits that long plus <see cref="StopMargin"/>.
     /// </summary>
@@ -130,6 +142,6 @@ public sealed partial class GunicornBackend : ServerBackend<GunicornArgs>
             ? null
             : $"App '{app}' must be 'module' or 'module:object' (an object may be a call such as create_app()), for example mysite.wsgi:application.";
 
-    [GeneratedRegex(@"^[A-Za-z_][A-Za-z0-9_]*(\.[A-Za-z_][A-Za-z0-9_]*)*(:[A-Za-z_][A-Za-z0-9_]*(\.[A-Za-z_][A-Za-z0-9_]*)*(\(.*\))?)?$")]
+    [GeneratedRegex(@"^[A-Za-z_][A-Za-z0-9_]*(\.[A-Za-z_][A-Za-z0-9_]*)*(:[A-Za-z_][A-Za-z0-9_]*(\.[A-Za-z_][A-Za-z0-9_]*)*(\(.*\))?)?\z")]
     private static partial Regex AppTarget();
 }

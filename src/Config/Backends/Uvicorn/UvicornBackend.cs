@@ -107,6 +107,6 @@ public sealed partial class UvicornBackend : ServerBackend<UvicornArgs>
             ? null
             : $"App '{app}' must be 'module:object', for example {(IsWsgi ? "mysite.wsgi:application" : "mysite.asgi:application")}.";
 
-    [GeneratedRegex(@"^[A-Za-z_][A-Za-z0-9_]*(\.[A-Za-z_][A-Za-z0-9_]*)*:[A-Za-z_][A-Za-z0-9_]*(\.[A-Za-z_][A-Za-z0-9_]*)*$")]
+    [GeneratedRegex(@"^[A-Za-z_][A-Za-z0-9_]*(\.[A-Za-z_][A-Za-z0-9_]*)*:[A-Za-z_][A-Za-z0-9_]*(\.[A-Za-z_][A-Za-z0-9_]*)*\z")]
     private static partial Regex AppTarget();
 }

@@ -53,8 +53,7 @@ public sealed partial class WaitressArgsValidator : AbstractValidator<WaitressAr
         AtLeastOne(a => a.AsyncoreLoopTimeout, nameof(WaitressArgs.AsyncoreLoopTimeout));
         RuleFor(a => a.ChannelRequestLookahead).GreaterThanOrEqualTo(0).WithMessage("ChannelRequestLookahead must be 0 or more, got {PropertyValue}.");
 
-        RuleForEach(a => a.ExtraArgs).Must(e => ServerArgument.ExtraArgumentProblem(e) is null)
-            .WithMessage((_, e) => $"ExtraArgs entry '{e}' {ServerArgument.ExtraArgumentProblem(e)}.");
+        this.ExtraArgs(a => a.ExtraArgs);
     }
 
     private void AtLeastOne(Expression<Func<WaitressArgs, int?>> property, string name) =>
@@ -80,6 +79,6 @@ public sealed partial class WaitressArgsValidator : AbstractValidator<WaitressAr
             && port is >= 1 and <= 65535;
     }
 
-    [GeneratedRegex("^0?[0-7]{3}$")]
+    [GeneratedRegex("^0?[0-7]{3}\\z")]
     private static partial Regex OctalMode();
 }

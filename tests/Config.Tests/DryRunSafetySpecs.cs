@@ -1,0 +1,68 @@
+using Microsoft.Extensions.DependencyInjection;
+using System;
+using System.Collections.Generic;
+using System.Diagnostics;
+using System.IO;
+using System.Linq;
+using System.Threading.Tasks;
+using ProdServer.Config.Tests.Infrastructure;
+using Xunit;
+
+namespace ProdServer.Config.Tests;
+
+/// <summary>
+/// <c>--dry-run</c> text is safe to paste into a shell: every line is a <c>#</c> comment or the exact command; secrets in
+/// URLs are masked in the text; a <c>gunicorn.conf.py</c> the server would read silently is said.
+/// </summary>
+[Collection(EnvironmentCollection.Name)]
+public sealed class DryRunSafetySpecs : IDisposable
+{
+    private const string Python = "/nonexistent/prodserver-tests/python3";
+    private readonly TemporaryDirectory _root = new();
+
+    public void Dispose() => _root.Dispose();
+
+    [Theory]
+    [InlineData("line\nrm -rf ~")]
+    [InlineData("cr\rreturn")]
+    [InlineData("esc\u001b[31mred")]
+    [InlineData("nel\u0085next\u2028line")]
+    public async Task An_environment_value_never_breaks_out_of_its_comment_line(string value)
+    {
+        var (code, output, error) = await EntryPoint.RunAsync(
+            _root.Path, o => o.UseWaitress("mysite.wsgi:application").Python(Python).Environment("HOSTILE", value), null, "--dry-run");
+
+        Assert.True(code == ExitCodes.Ok, error);
+        var lines = EntryPoint.Lines(output);
+        Assert.All(lines[..^1], l => Assert.StartsWith("#", l, StringComparison.Ordinal));
+        Assert.DoesNotContain(output, c => char.IsControl(c) && c != '\n');
+        Assert.DoesNotContain('\u2028', output);
+    }
+
+    [Fact]
+    public async Task A_password_in_the_broker_url_is_masked_in_the_dry_run_text()
+    {
+        var (code, output, error) = await EntryPoint.RunAsync(
+            _root.Path,
+            o => o.Process("worker").UseCeleryWorker("proj", w => w with { Broker = "redis://:s3cr3t@redis.internal:6379/0", ResultBackend = "redis://user:hunter2@redis.internal/1" }).Python(Python),
+            null, "worker", "--dry-run");
+
+        Assert.True(code == ExitCodes.Ok, error);
+        Assert.DoesNotContain("s3cr3t", output, StringComparison.Ordinal);
+        Assert.DoesNotContain("hunter2", output, StringComparison.Ordinal);
+        Assert.Contains("redis://:***@redis.internal:6379/0", output, StringComparison.Ordinal);
+        Assert.Contains("redis://user:***@redis.internal/1", output, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task A_gunicorn_conf_py_in_the_working_directory_is_said_in_the_dry_run()
+    {
+        File.WriteAllText(Path.Combine(_root.Path, "gunicorn.conf.py"), "bind = '0.0.0.0:80'\n");
+
+        var (code, output, error) = await EntryPoint.RunAsync(
+            _root.Path, o => o.UseGunicorn("mysite.wsgi:application").Python(Python), null, "--dry-run");
+
+        Assert.True(code == ExitCodes.Ok, error);
+        Assert.Contains(EntryPoint.Lines(output), l => l.StartsWith("#", StringComparison.Ordinal) && l.Contains("gunicorn.conf.py", StringComparison.Ordinal));
+    }
+}
