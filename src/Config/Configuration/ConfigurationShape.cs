@@ -1,0 +1,127 @@
+using System;
+using System.Collections.Generic;
+using System.Linq;
+using Microsoft.Extensions.Configuration;
+
+namespace ProdServer.Config;
+
+/// <summary>
+/// Checks that every key under <c>ProdServer</c> has the shape the binder reads: an object where it reads children, one
+/// value where it reads a value. Without this, <c>"Processes": "invalid"</c> has no children and binds nothing, silently,
+/// and <c>"App": {"x": 1}</c> has no value and reads as unset.
+/// </summary>
+internal static class ConfigurationShape
+{
+    private enum Shape
+    {
+        Value,
+        ValueOrList,
+        Section,
+    }
+
+    private static readonly Dictionary<string, Shape> RootKeys = new(StringComparer.OrdinalIgnoreCase)
+    {
+        ["Default"] = Shape.Value, ["Processes"] = Shape.Section, ["Release"] = Shape.Section, ["OnGiveUp"] = Shape.Value, ["Rules"] = Shape.Section,
+    };
+
+    private static readonly Dictionary<string, Shape> ProcessKeys = new(StringComparer.OrdinalIgnoreCase)
+    {
+        ["Backend"] = Shape.Value, ["App"] = Shape.Value, ["WorkingDirectory"] = Shape.Value, ["Python"] = Shape.Value,
+        ["Venv"] = Shape.Value, ["ManagePy"] = Shape.Value, ["StopTimeout"] = Shape.Value, ["Restart"] = Shape.Value,
+        ["StartSeconds"] = Shape.Value, ["StartRetries"] = Shape.Value, ["RestartDelay"] = Shape.Value,
+        ["RestartMaxDelay"] = Shape.Value, ["Replicas"] = Shape.Value,
+        ["PythonPath"] = Shape.ValueOrList, ["EnvFile"] = Shape.ValueOrList, ["DependsOn"] = Shape.ValueOrList,
+        ["Environment"] = Shape.Section, ["Args"] = Shape.Section, ["Readiness"] = Shape.Section, ["Resources"] = Shape.Section,
+    };
+
+    private static readonly Dictionary<string, Shape> ReleaseKeys = new(StringComparer.OrdinalIgnoreCase)
+    {
+        ["Name"] = Shape.Value, ["Command"] = Shape.ValueOrList, ["Python"] = Shape.Value, ["WorkingDirectory"] = Shape.Value,
+        ["Environment"] = Shape.Section,
+    };
+
+    /// <summary>Adds one error per key of the wrong shape under <paramref name="root"/> (the <c>ProdServer</c> section).</summary>
+    /// <param name="root">The <c>ProdServer</c> section.</param>
+    /// <param name="errors">Where the errors go.</param>
+    public static void Check(IConfigurationSection root, List<string> errors)
+    {
+        if (!Expect(root, Shape.Section, errors))
+        {
+            return;
+        }
+
+        foreach (var child in root.GetChildren())
+        {
+            if (!RootKeys.TryGetValue(child.Key, out var shape) || !Expect(child, shape, errors))
+            {
+                continue; // unknown keys are the binder's to report
+            }
+
+            if (string.Equals(child.Key, "Processes", StringComparison.OrdinalIgnoreCase))
+            {
+                foreach (var process in child.GetChildren())
+                {
+                    CheckEntries(process, ProcessKeys, errors, $"Process '{process.Key}': ");
+                }
+            }
+            else if (string.Equals(child.Key, "Release", StringComparison.OrdinalIgnoreCase))
+            {
+                foreach (var step in child.GetChildren())
+                {
+                    CheckEntries(step, ReleaseKeys, errors, "Release step: ");
+                }
+            }
+        }
+    }
+
+    private static void CheckEntries(IConfigurationSection section, Dictionary<string, Shape> keys, List<string> errors, string who)
+    {
+        if (!Expect(section, Shape.Section, errors, who))
+        {
+            return;
+        }
+
+        foreach (var child in section.GetChildren())
+        {
+            if (keys.TryGetValue(child.Key, out var shape) && Expect(child, shape, errors, who)
+                && string.Equals(child.Key, "Environment", StringComparison.OrdinalIgnoreCase))
+            {
+                foreach (var variable in child.GetChildren())
+                {
+                    Expect(variable, Shape.Value, errors, who);
+                }
+            }
+        }
+    }
+
+    private static bool Expect(IConfigurationSection section, Shape shape, List<string> errors, string who = "")
+    {
+        var children = section.GetChildren().ToList();
+        var error = shape switch
+        {
+            Shape.Section when section.Value is { Length: > 0 } text => SectionExpected(section, text),
+            Shape.Value when children.Count > 0 => $"{section.Path} must be one value, not an object or array.",
+            Shape.ValueOrList when children.Any(c => c.GetChildren().Any()) =>
+                $"{section.Path} must be one value or an array of values, not an object.",
+            _ => null,
+        };
+        if (error is not null)
+        {
+            errors.Add(who + error);
+        }
+
+        return error is null;
+    }
+
+    private static string SectionExpected(IConfigurationSection section, string text)
+    {
+        if (string.Equals(section.Key, "Args", StringComparison.OrdinalIgnoreCase))
+        {
+            // The django-prodserver habit ARGS = "--threads=8": say both ways of writing it here.
+            return $"{section.Path} is the string '{text}', but must be an object of options, such as "
+                + "\"Args\": { \"threads\": 8 }, or, for flags this SDK does not know, \"Args\": { \"ExtraArgs\": [\"--threads=8\"] }.";
+        }
+
+        return $"{section.Path} is the value '{text}', but must be an object (a section with keys), not one value.";
+    }
+}
