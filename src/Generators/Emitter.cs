@@ -164,10 +164,10 @@ internal static class Emitter
                 FlagValueKind.Int32 => $"reader.Int32({keys}, {current})",
                 FlagValueKind.Int64 => $"reader.Int64({keys}, {current})",
                 FlagValueKind.Double => $"reader.Double({keys}, {current})",
-                FlagValueKind.Boolean => $"reader.Boolean({keys}, {current})",
+                FlagValueKind.Boolean => $"reader.Boolean({keys}, {current}{Negatable(flag)})",
                 FlagValueKind.Enum => $"reader.Enum<{e!.FullyQualifiedName}>({keys}, {current}, Parse{e.Key}, {Literal(Allowed(e))})",
-                FlagValueKind.EnumList => $"reader.EnumList<{e!.FullyQualifiedName}>({keys}, {current}, Parse{e.Key}, {Literal(Allowed(e))})",
-                _ => $"reader.StringList({keys}, {current})",
+                FlagValueKind.EnumList => $"reader.EnumList<{e!.FullyQualifiedName}>({keys}, {current}, Parse{e.Key}, {Literal(Allowed(e))}{SplitOn(flag)})",
+                _ => $"reader.StringList({keys}, {current}{SplitOn(flag)})",
             };
             w.Line(flag.PropertyIdentifier + " = " + read + ",");
         }
@@ -176,6 +176,14 @@ internal static class Emitter
         w.Line("};");
         w.Close();
     }
+
+    // Booleans the server also spells --no-x accept the "no-x" key; only those, so a key the server lacks stays an error.
+    private static string Negatable(FlagModel flag) =>
+        flag.BooleanStyle is "Negatable" or "NegativeSwitch" ? ", negatable: true" : string.Empty;
+
+    // A list the server splits on a separator of its own (celery's --queues=a,b) reads "a,b" from configuration too.
+    private static string SplitOn(FlagModel flag) =>
+        flag.Separator is { Length: > 0 } separator && separator.Trim().Length > 0 ? ", " + Literal(separator) : string.Empty;
 
     private static void EmitSpell(CodeWriter w, EnumModel e)
     {

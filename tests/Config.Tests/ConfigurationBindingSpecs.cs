@@ -305,7 +305,8 @@ public sealed class ConfigurationBindingSpecs
     {
         var failure = Options.SingleFailure(Web, new Dictionary<string, string?> { ["ProdServer:Processes:web:Args"] = "--threads=8" });
 
-        Assert.StartsWith("Process 'web': ProdServer:Processes:web:Args is '--threads=8'", failure, StringComparison.Ordinal);
-        Assert.Contains("must be a section of options", failure, StringComparison.Ordinal);
+        Assert.StartsWith("Process 'web': ProdServer:Processes:web:Args is the string '--threads=8'", failure, StringComparison.Ordinal);
+        Assert.Contains("must be an object of options", failure, StringComparison.Ordinal);
+        Assert.Contains("ExtraArgs", failure, StringComparison.Ordinal);
     }
 }

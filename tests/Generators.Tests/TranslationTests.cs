@@ -200,14 +200,14 @@ public sealed class TranslationTests
     [Fact]
     public void Bind_reports_an_unknown_enum_word_with_the_servers_spellings()
     {
-        var section = FakeConfigurationSection.Create("Args", ("Mode", "turbo"), ("modes", "fast,careful"));
+        var section = FakeConfigurationSection.Create("Args", ("Mode", "turbo"), ("modes", "fast,warp"));
         var reader = Activator.CreateInstance(GeneratedAssembly.Type("ProdServer.Config.ArgsConfigurationReader"), section)!;
 
         var bound = GeneratedAssembly.Invoke(GeneratedAssembly.Create(MyServer), "Bind", reader)!;
 
         var errors = (IReadOnlyList<string>)GeneratedAssembly.Get(reader, "Errors")!;
         Assert.Equal(
-            ["Args:Mode: 'turbo' is not one of fast, slow-and-steady, http-only.", "Args:modes: 'fast,careful' is not one of fast, slow-and-steady, http-only."],
+            ["Args:Mode: 'turbo' is not one of fast, slow-and-steady, http-only.", "Args:modes: 'warp' is not one of fast, slow-and-steady, http-only."],
             errors);
         Assert.Empty(GeneratedAssembly.Argv(bound));
     }

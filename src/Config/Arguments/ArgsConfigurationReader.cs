@@ -46,7 +46,7 @@ public sealed class ArgsConfigurationReader
     /// <param name="current">The value to keep when the key is absent.</param>
     /// <returns>The configured value, or <paramref name="current"/>.</returns>
     public string? String(string property, string flag, string? current) =>
-        Find(property, flag) is { } s ? s.Value ?? string.Empty : current;
+        Find(property, flag) is { } s ? ValueOf(s) ?? current : current;
 
     /// <summary>Reads a 32-bit integer in the invariant culture.</summary>
     /// <param name="property">The property name.</param>
@@ -81,12 +81,39 @@ public sealed class ArgsConfigurationReader
     /// <param name="current">The value to keep when the key is absent or invalid.</param>
     /// <returns>The configured value, or <paramref name="current"/>.</returns>
     public bool? Boolean(string property, string flag, bool? current) =>
-        Scalar(property, flag, current, "true or false", static s => s.Trim().ToLowerInvariant() switch
+        Scalar(property, flag, current, "true or false", ParseBoolean);
+
+    /// <summary>
+    /// Reads a boolean that the server also spells <c>--no-<paramref name="flag"/></c>: the keys <c>no-flag</c> and <c>no_flag</c>
+    /// are accepted too, <c>true</c> meaning off and <c>false</c> meaning on ("do not switch it off").
+    /// </summary>
+    /// <param name="property">The property name.</param>
+    /// <param name="flag">The flag name without dashes.</param>
+    /// <param name="current">The value to keep when the key is absent or invalid.</param>
+    /// <param name="negatable">Whether the server has the <c>--no-</c> spelling (generated from the flag's <see cref="BooleanStyle"/>).</param>
+    /// <returns>The configured value, or <paramref name="current"/>.</returns>
+    public bool? Boolean(string property, string flag, bool? current, bool negatable)
+    {
+        var value = Boolean(property, flag, current);
+        if (!negatable || flag.Length == 0 || flag.StartsWith("no-", StringComparison.OrdinalIgnoreCase))
         {
-            "true" or "1" or "yes" or "on" => true,
-            "false" or "0" or "no" or "off" => false,
-            _ => (bool?)null,
-        });
+            return value;
+        }
+
+        var negative = Scalar("No" + property, "no-" + flag, (bool?)null, "true or false", ParseBoolean);
+        if (negative is null)
+        {
+            return value;
+        }
+
+        if (_children.Keys.Any(k => Spellings(property, flag).Contains(k, StringComparer.OrdinalIgnoreCase)))
+        {
+            _errors.Add($"{Path}: '{flag}' and 'no-{flag}' both set {property}; keep one.");
+            return value;
+        }
+
+        return !negative.Value;
+    }
 
     /// <summary>Reads one enum value through the generated <paramref name="parse"/>, which accepts the member name or the server's spelling.</summary>
     /// <typeparam name="TEnum">The enum type.</typeparam>
@@ -109,9 +136,21 @@ public sealed class ArgsConfigurationReader
     /// <param name="current">The value to keep when the key is absent.</param>
     /// <returns>The configured values, or <paramref name="current"/>.</returns>
     public IReadOnlyList<string>? StringList(string property, string flag, IReadOnlyList<string>? current) =>
-        Find(property, flag) is { } s ? Words(s).Select(w => w.Value).ToArray() : current;
+        StringList(property, flag, current, separator: null);
 
-    /// <summary>Reads a list of enum values, as <see cref="StringList"/> does for text.</summary>
+    /// <summary>
+    /// Reads a list of text values for a flag whose server splits one value on <paramref name="separator"/> itself
+    /// (celery's <c>--queues=a,b</c>): one configured value is split on it as well as on white space.
+    /// </summary>
+    /// <param name="property">The property name.</param>
+    /// <param name="flag">The flag name without dashes.</param>
+    /// <param name="current">The value to keep when the key is absent.</param>
+    /// <param name="separator">The separator the server splits on, or <see langword="null"/> for white space only.</param>
+    /// <returns>The configured values, or <paramref name="current"/>.</returns>
+    public IReadOnlyList<string>? StringList(string property, string flag, IReadOnlyList<string>? current, string? separator) =>
+        Find(property, flag) is { } s ? Words(s, separator).Select(w => w.Value).ToArray() : current;
+
+    /// <summary>Reads a list of enum values, as StringList does for text.</summary>
     /// <typeparam name="TEnum">The enum type.</typeparam>
     /// <param name="property">The property name.</param>
     /// <param name="flag">The flag name without dashes.</param>
@@ -120,6 +159,19 @@ public sealed class ArgsConfigurationReader
     /// <param name="allowed">The server's spellings, for the error message.</param>
     /// <returns>The configured values, or <paramref name="current"/>.</returns>
     public IReadOnlyList<TEnum>? EnumList<TEnum>(string property, string flag, IReadOnlyList<TEnum>? current, Func<string, TEnum?> parse, string allowed)
+        where TEnum : struct, Enum =>
+        EnumList(property, flag, current, parse, allowed, separator: null);
+
+    /// <summary>Reads a list of enum values, splitting one value on <paramref name="separator"/> too (see <see cref="StringList(string, string, IReadOnlyList{string}?, string?)"/>).</summary>
+    /// <typeparam name="TEnum">The enum type.</typeparam>
+    /// <param name="property">The property name.</param>
+    /// <param name="flag">The flag name without dashes.</param>
+    /// <param name="current">The value to keep when the key is absent or invalid.</param>
+    /// <param name="parse">Parses one word, or returns <see langword="null"/>.</param>
+    /// <param name="allowed">The server's spellings, for the error message.</param>
+    /// <param name="separator">The separator the server splits on, or <see langword="null"/> for white space only.</param>
+    /// <returns>The configured values, or <paramref name="current"/>.</returns>
+    public IReadOnlyList<TEnum>? EnumList<TEnum>(string property, string flag, IReadOnlyList<TEnum>? current, Func<string, TEnum?> parse, string allowed, string? separator)
         where TEnum : struct, Enum
     {
         if (Find(property, flag) is not { } section)
@@ -129,7 +181,7 @@ public sealed class ArgsConfigurationReader
 
         var values = new List<TEnum>();
         var valid = true;
-        foreach (var (path, word) in Words(section))
+        foreach (var (path, word) in Words(section, separator))
         {
             if (parse(word) is { } value)
             {
@@ -153,12 +205,17 @@ public sealed class ArgsConfigurationReader
             return current;
         }
 
-        if (section.Value is { } text && parse(text) is { } value)
+        if (ValueOf(section) is not { } text)
+        {
+            return current;
+        }
+
+        if (parse(text) is { } value)
         {
             return value;
         }
 
-        _errors.Add($"{section.Path}: '{section.Value}' is not {expected}.");
+        _errors.Add($"{section.Path}: '{text}' is not {expected}.");
         return current;
     }
 
@@ -205,11 +262,40 @@ public sealed class ArgsConfigurationReader
         }
     }
 
-    private IEnumerable<(string Path, string Value)> Words(IConfigurationSection section)
+    private static bool? ParseBoolean(string text) => text.Trim().ToLowerInvariant() switch
+    {
+        "true" or "1" or "yes" or "on" => true,
+        "false" or "0" or "no" or "off" => false,
+        _ => null,
+    };
+
+    // The value of a key that must hold one value; an object there ({"Port": {"x": 1}}) is reported, not read as empty.
+    private string? ValueOf(IConfigurationSection section)
+    {
+        if (section.Value is { } value)
+        {
+            return value;
+        }
+
+        if (section.GetChildren().Any())
+        {
+            _errors.Add($"{section.Path} must be one value, not an object or array.");
+            return null;
+        }
+
+        return string.Empty;
+    }
+
+    private IEnumerable<(string Path, string Value)> Words(IConfigurationSection section, string? separator)
     {
         if (section.Value is { } scalar)
         {
-            return scalar.Split((char[]?)null, StringSplitOptions.RemoveEmptyEntries).Select(w => (section.Path, w));
+            // White space always (the servers split such values themselves), plus the server's own separator, so that
+            // "high,normal" and "high, normal" read as django-prodserver users write them.
+            char[] separators = separator is { Length: > 0 } && !string.IsNullOrWhiteSpace(separator)
+                ? [' ', '\t', '\r', '\n', .. separator]
+                : [' ', '\t', '\r', '\n'];
+            return scalar.Split(separators, StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries).Select(w => (section.Path, w));
         }
 
         var items = section.GetChildren().ToList();

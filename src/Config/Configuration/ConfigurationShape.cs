@@ -6,71 +6,124 @@ using Microsoft.Extensions.Configuration;
 namespace ProdServer.Config;
 
 /// <summary>
-/// Tells a JSON list from a JSON object in flattened configuration (a list's children are keyed 0, 1, 2 …), so that a
-/// setting written in the wrong shape is an error naming its key rather than a silently different value:
-/// <c>"Environment": ["A=1"]</c> would otherwise become the variable <c>0</c> with the value <c>A=1</c>.
+/// Checks that every key under <c>ProdServer</c> has the shape the binder reads: an object where it reads children, one
+/// value where it reads a value. Without this, <c>"Processes": "invalid"</c> has no children and binds nothing, silently,
+/// and <c>"App": {"x": 1}</c> has no value and reads as unset.
 /// </summary>
-internal static class ConfigurationShape
+internal static partial class ConfigurationShape
 {
-    /// <summary>Whether <paramref name="key"/> is a list index as the JSON provider writes it.</summary>
-    public static bool IsIndex(string key) => key.Length > 0 && key.All(char.IsAsciiDigit);
-
-    /// <summary>Whether the section is a non-empty list (every child keyed by an index).</summary>
-    public static bool IsList(IConfigurationSection section)
+    private enum Shape
     {
-        var children = section.GetChildren().ToList();
-        return children.Count > 0 && children.All(c => IsIndex(c.Key));
+        Value,
+        ValueOrList,
+        Section,
     }
 
-    /// <summary>
-    /// The items of a list setting: one scalar (when <paramref name="allowScalar"/>) or a list of scalars. Any other shape is
-    /// reported to <paramref name="errors"/> with <paramref name="owner"/> and <paramref name="example"/>, and yields nothing.
-    /// </summary>
-    public static IReadOnlyList<string> ListItems(IConfigurationSection section, List<string> errors, string owner, string example, bool allowScalar = true)
+    private static readonly Dictionary<string, Shape> RootKeys = new(StringComparer.OrdinalIgnoreCase)
     {
-        var children = section.GetChildren().ToList();
-        if (section.Value is { } scalar && children.Count == 0)
-        {
-            if (allowScalar)
-            {
-                return scalar.Length > 0 ? [scalar] : [];
-            }
+        ["Default"] = Shape.Value, ["OnGiveUp"] = Shape.Value, ["Rules"] = Shape.Section,
+    };
 
-            errors.Add($"{owner}{section.Path} is one string, but must be a list such as {example}.");
-            return [];
-        }
-
-        if (children.Exists(c => !IsIndex(c.Key) || c.Value is null))
-        {
-            errors.Add($"{owner}{section.Path} must be a list of strings such as {example}, not an object or nested lists.");
-            return [];
-        }
-
-        return children.Select(c => c.Value!).ToList();
-    }
-
-    /// <summary>
-    /// Copies a <c>NAME: value</c> section into <paramref name="target"/>; a list, one string or a nested object is reported to
-    /// <paramref name="errors"/> instead.
-    /// </summary>
-    public static void BindVariables(IConfigurationSection section, IDictionary<string, string> target, List<string> errors, string owner)
+    private static readonly Dictionary<string, Shape> ProcessKeys = new(StringComparer.OrdinalIgnoreCase)
     {
-        var children = section.GetChildren().ToList();
-        if (section.Value is { Length: > 0 } || (children.Count > 0 && children.TrueForAll(c => IsIndex(c.Key))))
+        ["Backend"] = Shape.Value, ["App"] = Shape.Value, ["WorkingDirectory"] = Shape.Value, ["Python"] = Shape.Value,
+        ["Venv"] = Shape.Value, ["ManagePy"] = Shape.Value, ["StopTimeout"] = Shape.Value, ["Restart"] = Shape.Value,
+        ["StartSeconds"] = Shape.Value, ["StartRetries"] = Shape.Value, ["RestartDelay"] = Shape.Value,
+        ["RestartMaxDelay"] = Shape.Value, ["Replicas"] = Shape.Value,
+        ["PythonPath"] = Shape.ValueOrList, ["EnvFile"] = Shape.ValueOrList, ["DependsOn"] = Shape.ValueOrList,
+        ["Args"] = Shape.Section, ["Readiness"] = Shape.Section, ["Resources"] = Shape.Section,
+    };
+
+    private static readonly Dictionary<string, Shape> ReleaseKeys = new(StringComparer.OrdinalIgnoreCase)
+    {
+        ["Name"] = Shape.Value, ["Command"] = Shape.ValueOrList, ["Python"] = Shape.Value, ["WorkingDirectory"] = Shape.Value,
+    };
+
+    /// <summary>Adds one error per key of the wrong shape under <paramref name="root"/> (the <c>ProdServer</c> section).</summary>
+    /// <param name="root">The <c>ProdServer</c> section.</param>
+    /// <param name="errors">Where the errors go.</param>
+    public static void Check(IConfigurationSection root, List<string> errors)
+    {
+        if (!Expect(root, Shape.Section, errors))
         {
-            errors.Add($"{owner}{section.Path} must be an object of NAME: value pairs such as {{ \"DJANGO_SETTINGS_MODULE\": \"mysite.settings\" }}, not a list or one string.");
             return;
         }
 
-        foreach (var variable in children)
+        // Processes, Release and Environment as a whole (a list, one string) are reported where they are bound
+        // (ProdServerConfigurationBinder, BindVariables); this walks into them for the keys of each entry.
+        foreach (var child in root.GetChildren())
         {
-            if (variable.Value is null && variable.GetChildren().Any())
+            if (string.Equals(child.Key, "Processes", StringComparison.OrdinalIgnoreCase))
             {
-                errors.Add($"{owner}{variable.Path} must be a string value, not an object or a list.");
-                continue;
+                if (child.Value is not { Length: > 0 } && !IsList(child))
+                {
+                    foreach (var process in child.GetChildren())
+                    {
+                        CheckEntries(process, ProcessKeys, errors, $"Process '{process.Key}': ");
+                    }
+                }
             }
-
-            target[variable.Key] = variable.Value ?? string.Empty;
+            else if (string.Equals(child.Key, "Release", StringComparison.OrdinalIgnoreCase))
+            {
+                if (IsList(child))
+                {
+                    foreach (var step in child.GetChildren())
+                    {
+                        CheckEntries(step, ReleaseKeys, errors, "Release step: ");
+                    }
+                }
+            }
+            else if (RootKeys.TryGetValue(child.Key, out var shape))
+            {
+                Expect(child, shape, errors);
+            }
         }
+    }
+
+    private static void CheckEntries(IConfigurationSection section, Dictionary<string, Shape> keys, List<string> errors, string who)
+    {
+        if (!Expect(section, Shape.Section, errors, who))
+        {
+            return;
+        }
+
+        foreach (var child in section.GetChildren())
+        {
+            if (keys.TryGetValue(child.Key, out var shape))
+            {
+                Expect(child, shape, errors, who);
+            }
+        }
+    }
+
+    private static bool Expect(IConfigurationSection section, Shape shape, List<string> errors, string who = "")
+    {
+        var children = section.GetChildren().ToList();
+        var error = shape switch
+        {
+            Shape.Section when section.Value is { Length: > 0 } text => SectionExpected(section, text),
+            Shape.Value when children.Count > 0 => $"{section.Path} must be one value, not an object or array.",
+            Shape.ValueOrList when children.Any(c => c.GetChildren().Any()) =>
+                $"{section.Path} must be one value or an array of values, not an object.",
+            _ => null,
+        };
+        if (error is not null)
+        {
+            errors.Add(who + error);
+        }
+
+        return error is null;
+    }
+
+    private static string SectionExpected(IConfigurationSection section, string text)
+    {
+        if (string.Equals(section.Key, "Args", StringComparison.OrdinalIgnoreCase))
+        {
+            // The django-prodserver habit ARGS = "--threads=8": say both ways of writing it here.
+            return $"{section.Path} is the string '{text}', but must be an object of options, such as "
+                + "\"Args\": { \"threads\": 8 }, or, for flags this SDK does not know, \"Args\": { \"ExtraArgs\": [\"--threads=8\"] }.";
+        }
+
+        return $"{section.Path} is the value '{text}', but must be an object (a section with keys), not one value.";
     }
 }

@@ -76,11 +76,6 @@ internal static partial class ProdServerConfigurationBinder
 
         BindResources(section, process, errors);
         var readiness = section.GetSection("Readiness");
-        if (readiness.Value is { Length: > 0 } readinessText)
-        {
-            errors.Add($"Process '{name}': {readiness.Path} is '{readinessText}', but must be a section such as {readiness.Path}:Path.");
-        }
-
         foreach (var child in readiness.GetChildren())
         {
             if (Array.FindIndex(ReadinessKeys, k => string.Equals(k, child.Key, StringComparison.OrdinalIgnoreCase)) < 0)
@@ -108,11 +103,6 @@ internal static partial class ProdServerConfigurationBinder
     private static void BindResources(IConfigurationSection section, ProcessDefinition process, List<string> errors)
     {
         var resources = section.GetSection("Resources");
-        if (resources.Value is { Length: > 0 } text)
-        {
-            errors.Add($"Process '{section.Key}': {resources.Path} is '{text}', but must be a section such as {resources.Path}:Memory.");
-        }
-
         foreach (var child in resources.GetChildren())
         {
             if (Array.FindIndex(ResourceKeys, k => string.Equals(k, child.Key, StringComparison.OrdinalIgnoreCase)) < 0)

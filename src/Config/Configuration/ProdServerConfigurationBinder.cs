@@ -16,8 +16,9 @@ internal static partial class ProdServerConfigurationBinder
     private static readonly string[] ProcessKeys =
         ["Backend", "App", "WorkingDirectory", "Python", "Venv", "PythonPath", "ManagePy", "EnvFile", "Environment", "StopTimeout", "Args", .. SupervisionKeys];
 
-    public static void Bind(IConfiguration section, ProdServerOptions options)
+    public static void Bind(IConfigurationSection section, ProdServerOptions options)
     {
+        ConfigurationShape.Check(section, options.BindingErrors);
         foreach (var child in section.GetChildren())
         {
             switch (child.Key.ToLowerInvariant())
@@ -32,7 +33,8 @@ internal static partial class ProdServerConfigurationBinder
                         break;
                     }
 
-                    foreach (var process in child.GetChildren())
+                    // A process written as one value is reported by ConfigurationShape.Check and not bound.
+                    foreach (var process in child.GetChildren().Where(c => c.Value is not { Length: > 0 }))
                     {
                         BindProcess(process, options);
                     }
@@ -128,13 +130,7 @@ internal static partial class ProdServerConfigurationBinder
         }
 
         BindSupervision(section, process, errors);
-        var args = section.GetSection("Args");
-        if (args.Value is { Length: > 0 } argsText)
-        {
-            // A value here (say "--threads=8") has no children, so the reader below would silently bind nothing.
-            errors.Add($"Process '{name}': {args.Path} is '{argsText}', but must be a section of options such as {args.Path}:Threads, not one string.");
-        }
-
+        var args = section.GetSection("Args"); // one string here is reported by ConfigurationShape
         if (args.Exists())
         {
             var reader = new ArgsConfigurationReader(args);
