@@ -9,16 +9,26 @@ using Xunit;
 
 namespace ProdServer.Config.Integration.Tests;
 
-/// <summary>The exported deployment files, checked by the real tools: systemd-analyze and supervisord.</summary>
+/// <summary>
+/// The exported deployment files, checked by the real tools: <c>systemd-analyze verify</c> and <c>security</c>,
+/// supervisord, <c>docker-compose config</c>.
+/// </summary>
 public sealed class ExportSpecs : IDisposable
 {
     private readonly string _directory = Directory.CreateTempSubdirectory("psc-export-").FullName;
 
     public void Dispose() => Directory.Delete(_directory, recursive: true);
 
-    private static async Task<(int Code, string Output)> RunAsync(string file, params string[] args)
+    private static Task<(int Code, string Output)> RunAsync(string file, params string[] args) => RunAsync(new Dictionary<string, string>(), file, args);
+
+    private static async Task<(int Code, string Output)> RunAsync(IReadOnlyDictionary<string, string> environment, string file, params string[] args)
     {
         var info = new ProcessStartInfo(file) { RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false };
+        foreach (var (name, value) in environment)
+        {
+            info.Environment[name] = value;
+        }
+
         foreach (var arg in args)
         {
             info.ArgumentList.Add(arg);
@@ -43,12 +53,22 @@ public sealed class ExportSpecs : IDisposable
         }
     }
 
-    private async Task<string> ExportSampleAsync(string target)
+    // --exec: the tests run the sample's Debug build, which export refuses to put into units unless named explicitly.
+    private async Task<string> ExportSampleAsync(string target, params string[] options)
     {
         var output = Path.Combine(_directory, target);
-        var (code, text) = await RunAsync("dotnet", QuickstartSampleSpecs.SampleDll, "export", target, "--out", output);
+        var (code, text) = await RunAsync("dotnet", [QuickstartSampleSpecs.SampleDll, "export", target, "--out", output, "--exec", QuickstartSampleSpecs.SampleDll, .. options]);
         Assert.True(code == 0, text);
         return output;
+    }
+
+    private static async Task<double> SecurityExposureAsync(string unit)
+    {
+        var (code, text) = await RunAsync("systemd-analyze", "security", "--offline=true", unit);
+        Assert.True(code == 0, text);
+        var score = System.Text.RegularExpressions.Regex.Match(text, @"Overall exposure level for \S+: (\d+\.\d)");
+        Assert.True(score.Success, text);
+        return double.Parse(score.Groups[1].Value, System.Globalization.CultureInfo.InvariantCulture);
     }
 
     [Fact]
@@ -60,13 +80,76 @@ public sealed class ExportSpecs : IDisposable
         Assert.Equal(["quickstart-web.service", "quickstart.target"], units.Select(Path.GetFileName));
         var service = File.ReadAllText(units[0]);
         // Run as `dotnet quickstart.dll`, the exported command is the same: the shared host and the app's assembly.
-        Assert.Contains($" {QuickstartSampleSpecs.SampleDll} web\n", service);
-        Assert.Matches("(?m)^ExecStart=/\\S*dotnet ", service);
+        Assert.Contains($" \"{QuickstartSampleSpecs.SampleDll}\" \"web\"\n", service);
+        Assert.Matches("(?m)^ExecStart=\"/\\S*dotnet\" ", service);
         Assert.Contains("TimeoutStopSec=15", service); // our 10 s stop timeout + margin: systemd never kills first
 
         var (code, text) = await RunAsync("systemd-analyze", ["verify", .. units]);
 
         Assert.True(code == 0 && text.Trim().Length == 0, $"systemd-analyze verify said (exit {code}):\n{text}");
+    }
+
+    [Fact]
+    public async Task The_exported_sample_unit_is_rated_ok_by_systemd_analyze_security()
+    {
+        var output = await ExportSampleAsync("systemd");
+
+        var exposure = await SecurityExposureAsync(Path.Combine(output, "quickstart-web.service"));
+
+        Assert.True(exposure <= 2.0, $"systemd-analyze security rated the unit {exposure} (> 2.0)");
+    }
+
+    [Theory]
+    [InlineData(80)] // CAP_NET_BIND_SERVICE kept, no private user namespace
+    [InlineData(8000)]
+    public async Task Strict_units_stay_rated_ok_with_a_low_port_writable_paths_and_an_env_file(int port)
+    {
+        var web = new ProcessDefinition("web", ServerBackends.Waitress) { App = "a:b", Args = new WaitressArgs { Host = "0.0.0.0", Port = port } };
+        var beat = new ProcessDefinition("beat", ServerBackends.CeleryBeat) { App = "proj", Args = new CeleryBeatArgs { Schedule = "/var/lib/shop/schedule" } };
+        var units = new List<string>();
+        foreach (var file in Exporter.Export(ExportTarget.Systemd, new Deployment("shop", ["/bin/true"], "/tmp", [web, beat]) { EnvFiles = ["/etc/shop/env"] }))
+        {
+            var path = Path.Combine(_directory, file.Name);
+            File.WriteAllText(path, file.Content);
+            units.Add(path);
+        }
+
+        var (code, text) = await RunAsync("systemd-analyze", ["verify", .. units]);
+        Assert.True(code == 0 && text.Trim().Length == 0, $"systemd-analyze verify said (exit {code}):\n{text}");
+        foreach (var unit in units.Where(u => u.EndsWith(".service", StringComparison.Ordinal)))
+        {
+            var exposure = await SecurityExposureAsync(unit);
+            Assert.True(exposure <= 2.0, $"systemd-analyze security rated {Path.GetFileName(unit)} {exposure} (> 2.0)");
+        }
+    }
+
+    [Fact]
+    public async Task The_exported_compose_file_passes_docker_compose_config()
+    {
+        var output = await ExportSampleAsync("compose", "--image", "quickstart:1.0");
+
+        var (code, text) = await RunAsync("docker-compose", "-f", Path.Combine(output, "compose.yaml"), "config");
+
+        Assert.True(code == 0, $"docker-compose config said (exit {code}):\n{text}");
+        Assert.Contains("image: quickstart:1.0", text, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Kubernetes_export_of_the_loopback_bound_sample_is_refused_until_it_binds_every_interface()
+    {
+        var output = Path.Combine(_directory, "k8s");
+        string[] export = [QuickstartSampleSpecs.SampleDll, "export", "kubernetes", "--out", output, "--exec", "/app/quickstart", "--image", "quickstart:1.0"];
+
+        var (refused, message) = await RunAsync("dotnet", export);
+
+        Assert.Equal(1, refused);
+        Assert.Contains("process 'web': its listen address is 127.0.0.1:8000, a loopback address", message, StringComparison.Ordinal);
+        Assert.False(Directory.Exists(output));
+
+        var (code, text) = await RunAsync(new Dictionary<string, string> { ["ProdServer__Processes__web__Args__Host"] = "0.0.0.0" }, "dotnet", export);
+
+        Assert.True(code == 0, text);
+        Assert.Contains("readOnlyRootFilesystem: true", File.ReadAllText(Path.Combine(output, "quickstart-web.yaml")), StringComparison.Ordinal);
     }
 
     [Fact]

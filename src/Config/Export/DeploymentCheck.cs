@@ -40,6 +40,11 @@ internal static partial class DeploymentCheck
             throw ExportText.Refused(Export, "--user", $"'{ExportText.Printable(user)}' is not a user name or a uid");
         }
 
+        if (deployment.Image is { } image)
+        {
+            ExportText.Carryable(Export, "--image", image);
+        }
+
         foreach (var file in deployment.EnvFiles)
         {
             AbsolutePath(Export, "--env-file", file);

@@ -5,7 +5,8 @@ namespace ProdServer.Config;
 
 /// <summary>
 /// The rules every exported value obeys before a writer escapes it for its format: no character that starts a new line
-/// or a new setting in any of them (control characters, Unicode line and paragraph separators, NEL) and no broken UTF-16,
+/// or a new setting in any of them (control characters, Unicode line and paragraph separators, NEL), no noncharacter
+/// U+FFFE/U+FFFF (outside YAML's printable set) and no broken UTF-16,
 /// which no unit file, ini or YAML consumer reads back the same. What cannot be carried is refused, never dropped.
 /// </summary>
 internal static class ExportText
@@ -29,7 +30,7 @@ internal static class ExportText
             {
                 i++;
             }
-            else if (char.IsControl(c) || c is '\u2028' or '\u2029' || char.IsSurrogate(c))
+            else if (char.IsControl(c) || c is '\u2028' or '\u2029' or '\uFFFE' or '\uFFFF' || char.IsSurrogate(c))
             {
                 throw Refused(owner, key, $"'{Printable(value)}' holds {Describe(c)}, which would end the line or setting it is written on in the exported file");
             }
@@ -71,6 +72,7 @@ internal static class ExportText
 
     private static string Describe(char c) => c switch
     {
+        '\uFFFE' or '\uFFFF' => "a Unicode noncharacter, which YAML cannot carry",
         '\n' => "a newline",
         '\r' => "a carriage return",
         _ when char.IsSurrogate(c) => "a broken UTF-16 surrogate",

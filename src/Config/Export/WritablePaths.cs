@@ -32,8 +32,7 @@ internal static class WritablePaths
             paths.Add((workingDirectory, "Args:Schedule (unset: celerybeat-schedule in the working directory)"));
         }
 
-        if (Directory.Exists(workingDirectory)
-            && DatabasePatterns.Any(p => Directory.EnumerateFiles(workingDirectory, p).Any()))
+        if (HoldsDatabase(workingDirectory))
         {
             paths.Add((workingDirectory, "WorkingDirectory (a SQLite database)"));
         }
@@ -78,6 +77,19 @@ internal static class WritablePaths
                     yield return (file, key);
                 }
             }
+        }
+    }
+
+    // Looked for on the machine the export runs on, which is the target machine when exported from the published app.
+    private static bool HoldsDatabase(string directory)
+    {
+        try
+        {
+            return Directory.Exists(directory) && DatabasePatterns.Any(p => Directory.EnumerateFiles(directory, p).Any());
+        }
+        catch (System.Exception ex) when (ex is IOException or System.UnauthorizedAccessException)
+        {
+            return false;
         }
     }
 
