@@ -5,7 +5,11 @@ using ProdServer.Config;
 // The whole production setup of a Django site: `dotnet run -- web` starts
 // waitress-serve --host=127.0.0.1 --port=8000 --threads=4 --channel-timeout=60 … mysite.wsgi:application
 // and supervises it; appsettings.json or ProdServer__Processes__web__Args__* variables override any value.
-var builder = Host.CreateApplicationBuilder(args);
+// As Host.CreateApplicationBuilder(args), but a malformed appsettings.json is one line (file:line:column: what), exit 1.
+if (ProdServerHost.TryCreateApplicationBuilder(args) is not { } builder)
+{
+    return 1;
+}
 
 builder.Services.AddProdServer(o => o
     .UseWaitress("mysite.wsgi:application", w => w with

@@ -93,3 +93,56 @@ public sealed class ServerFlagSafetySpecs : IDisposable
         Assert.Contains("--listen=127.0.0.1:8000 --listen=127.0.0.1:8001", command, StringComparison.Ordinal);
     }
 }
+
+/// <summary>
+/// The refused flags come from the servers' own catalogues: every flag of a backend's <c>../shared/reference/*.tsv</c> that
+/// detaches it or prints something and exits is refused in ExtraArgs, and gunicorn's configuration file too.
+/// </summary>
+public sealed class ServerFlagCatalogueSpecs
+{
+    // The catalogue notes that mean "not a serving run": detaching, or print-and-exit / check-and-exit.
+    private static readonly System.Text.RegularExpressions.Regex NotServing = new(
+        @"background|detach the master|print .*exit 0|print usage|then exit: 0", System.Text.RegularExpressions.RegexOptions.CultureInvariant);
+
+    public static TheoryData<string, string> Backends() => new()
+    {
+        { "waitress.tsv", nameof(ServerBackends.Waitress) },
+        { "gunicorn.tsv", nameof(ServerBackends.Gunicorn) },
+        { "uvicorn.tsv", nameof(ServerBackends.Uvicorn) },
+        { "granian.tsv", nameof(ServerBackends.Granian) },
+        { "celery-worker.tsv", nameof(ServerBackends.CeleryWorker) },
+        { "celery-beat.tsv", nameof(ServerBackends.CeleryBeat) },
+        { "django-tasks-db_worker.tsv", nameof(ServerBackends.DjangoTasks) },
+        { "django-q2-qcluster.tsv", nameof(ServerBackends.DjangoQ) },
+    };
+
+    [Theory]
+    [MemberData(nameof(Backends))]
+    public void Every_flag_of_the_catalogue_that_detaches_or_exits_is_refused_in_extra_args(string catalogue, string backendName)
+    {
+        var backend = ServerBackends.Find(backendName)!;
+        var refusedRows = ReferenceTsv.Read(catalogue).Rows.Where(r => NotServing.IsMatch(r.Note)).ToList();
+        Assert.NotEmpty(refusedRows);
+
+        foreach (var row in refusedRows)
+        {
+            var problem = ServerFlagPolicy.Problem(backend.CreateDefaultArgs(), "--" + row.Flag, typedFlagsAllowed: true);
+            Assert.True(problem is not null, $"--{row.Flag} ({catalogue}: {row.Note}) is not refused for {backendName}");
+        }
+    }
+
+    [Fact]
+    public void Gunicorn_s_configuration_file_flag_is_refused_untyped()
+    {
+        Assert.Contains(ReferenceTsv.Read("gunicorn.tsv").Rows, r => r.Flag == "config" && r.Note.Contains("config file", StringComparison.Ordinal));
+        Assert.NotNull(ServerFlagPolicy.Problem(new GunicornArgs(), "--config=/etc/x.py", typedFlagsAllowed: true));
+    }
+
+    [Theory]
+    [InlineData(true, false)]
+    [InlineData(false, true)]
+    public void Gunicorn_check_and_print_config_are_refused_typed_too(bool check, bool print)
+    {
+        Assert.NotEmpty(Options.Failures(o => o.UseGunicorn("mysite.wsgi:application", g => g with { CheckConfig = check ? true : null, PrintConfig = print ? true : null })));
+    }
+}

@@ -20,5 +20,7 @@ internal sealed partial class ProdServerOptionsValidator
     private static IEnumerable<SettingProblem> EnvironmentNameProblems(IDictionary<string, string> environment) =>
         environment.Keys.Where(n => !Names.IsEnvironmentName(n)).Select(n => new SettingProblem(
             "Environment:" + Names.Printable(n),
-            $"Environment name \"{Names.Printable(n)}\" must match [A-Za-z_][A-Za-z0-9_]* (a name the child's environment and a shell can hold; 'PATH=/x' as a name would replace PATH)."));
+            $"Environment name \"{Names.Printable(n)}\" must match [A-Za-z_][A-Za-z0-9_]* (a name the child's environment and a shell can hold; 'PATH=/x' as a name would replace PATH).")).Concat(
+        environment.Where(v => Names.IsEnvironmentName(v.Key) && v.Value.Contains('\0', System.StringComparison.Ordinal)).Select(v => new SettingProblem(
+            "Environment:" + v.Key, $"Environment value of {v.Key} holds a NUL character, which no environment can carry.")));
 }
