@@ -14,14 +14,14 @@ namespace ProdServer.Config.Integration.Tests;
 public sealed class LogPumpSpecs(ITestOutputHelper output)
 {
     [Fact]
-    public async Task A_slow_logger_never_stalls_the_server_lines_it_cannot_take_are_dropped_and_counted()
+    public async Task With_Overflow_Drop_a_slow_logger_never_stalls_the_server_lines_it_cannot_take_are_dropped_and_counted()
     {
         // The logger takes nothing until the child has written all 100 000 lines and exited: the child must not wait for it.
         var logger = new StuckLogger();
         var plan = new LaunchPlan("svc", Python.Debian, ["dummy.py", "lines", "100000"], Python.AppsDirectory,
             new Dictionary<string, string> { ["PYTHONUNBUFFERED"] = "1" });
         var clock = Stopwatch.StartNew();
-        var server = ServerProcess.Start(plan, logger);
+        var server = ServerProcess.Start(plan, logger, stopSignalToGroup: true, new ProdServerLogOptions { Overflow = LogOverflow.Drop });
 
         while (ProcessTable.IsAlive(server.Id))
         {
@@ -40,6 +40,7 @@ public sealed class LogPumpSpecs(ITestOutputHelper output)
         var dropped = logger.Warnings.Where(w => w.StartsWith("svc: dropped ", StringComparison.Ordinal)).ToList();
         Assert.NotEmpty(dropped);
         Assert.Equal(server.DroppedLines, dropped.Sum(w => long.Parse(w.Split(' ')[2], System.Globalization.CultureInfo.InvariantCulture)));
+        Assert.All(dropped, w => Assert.Contains("Logs:Overflow=Drop", w, StringComparison.Ordinal));
     }
 
     private static ServerProcess StartDummy(ILogger logger, params string[] words) =>

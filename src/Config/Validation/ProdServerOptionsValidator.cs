@@ -48,6 +48,7 @@ internal sealed partial class ProdServerOptionsValidator : IValidateOptions<Prod
             failures.AddRange(ValidateSupervision(process).Select(p => Describe(process, p)));
         }
 
+        failures.AddRange(ValidateLogs(options.Logs));
         failures.AddRange(DependencyCheck.Check(options.Processes).Select(d => Describe(d.Process, d.Problem)));
         failures.AddRange(CeleryBeatUniqueness.Check(options.Processes).Select(d => Describe(d.Process, d.Problem)));
         return failures.Count == 0 ? ValidateOptionsResult.Success : ValidateOptionsResult.Fail(failures);
