@@ -83,6 +83,98 @@ public sealed class EarlyLaunchSpecs
         Assert.False(witness.ServerRunningAtBuild);
     }
 
+    private static (HostApplicationBuilder Builder, CapturingLoggerProvider Logs) DummyBuilder(Action<ProcessBuilder> configure, params string[] words)
+    {
+        var builder = Host.CreateApplicationBuilder(new HostApplicationBuilderSettings { ContentRootPath = AppContext.BaseDirectory, DisableDefaults = true });
+        var logs = new CapturingLoggerProvider();
+        builder.Logging.ClearProviders();
+        builder.Logging.AddProvider(logs);
+        builder.Services.AddProdServer(o => configure(TestBackend.Declare(o, "web", TestBackend.Dummy, null, words)));
+        return (builder, logs);
+    }
+
+    [Fact]
+    public async Task A_flood_written_before_logging_is_up_reaches_the_log_whole_with_no_line_lost()
+    {
+        var (builder, logs) = DummyBuilder(p => p.Restart(RestartPolicy.Never), "lines", "100000");
+        // The host is built only once the early server has written everything it can: it exited, or it waits on its pipe.
+        var marker = new EarlyChildWitness("lines");
+        builder.ConfigureContainer(marker);
+
+        var code = await builder.RunProdServerAsync(["web"], TextWriter.Null, TextWriter.Null).WaitAsync(TimeSpan.FromSeconds(60));
+
+        var lines = logs.Text.Split('\n');
+        Assert.InRange(code, 0, 1); // 1 when it ended within StartSeconds: a failed start, with Restart=Never
+        Assert.True(marker.SawEarlyChild, "the test needs the server to have started before the host was built");
+        Assert.Equal(100_000, lines.Count(l => l.Contains("ProdServer.Process.web: line ", StringComparison.Ordinal)));
+        Assert.DoesNotContain(lines, l => l.Contains("dropped", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public async Task The_early_start_counts_against_StartRetries_and_a_run_whose_every_start_failed_never_says_Application_started()
+    {
+        var starts = Path.GetTempFileName();
+        try
+        {
+            var (builder, logs) = DummyBuilder(
+                p => p.Restart(RestartPolicy.OnFailure, startRetries: 1).RestartDelay(TimeSpan.FromMilliseconds(50)),
+                "--count", starts, "exit", "3");
+            var marker = new EarlyChildWitness("exit");
+            builder.ConfigureContainer(marker);
+
+            var code = await builder.RunProdServerAsync(["web"], TextWriter.Null, TextWriter.Null).WaitAsync(TimeSpan.FromSeconds(60));
+
+            Assert.True(marker.SawEarlyChild, "the test needs the early server to have started (and died) before the host was built");
+            Assert.Equal(3, code);
+            Assert.True(2 == File.ReadAllLines(starts).Length, $"StartRetries=1 allows 2 starts in all, the early one included; started {File.ReadAllLines(starts).Length}:\n{logs.Text}");
+            Assert.DoesNotContain("Application started", logs.Text, StringComparison.Ordinal);
+            Assert.Contains("gave up after 2 failed starts", logs.Text, StringComparison.Ordinal);
+        }
+        finally
+        {
+            File.Delete(starts);
+        }
+    }
+
+    /// <summary>
+    /// While the host is being built, records whether the run started a server early and waits (at most 10 s) until every
+    /// dummy server whose command line holds <paramref name="command"/> has exited or waits on its output pipe, so that
+    /// what happens before logging is up is the same on every run.
+    /// </summary>
+    private sealed class EarlyChildWitness(string command) : IServiceProviderFactory<IServiceCollection>
+    {
+        public bool SawEarlyChild { get; private set; }
+
+        public IServiceCollection CreateBuilder(IServiceCollection services) => services;
+
+        public IServiceProvider CreateServiceProvider(IServiceCollection containerBuilder)
+        {
+            // RunProdServerAsync registers its EarlyLaunch only when it started something.
+            SawEarlyChild = containerBuilder.Any(d => d.ServiceType.Name == "EarlyLaunch");
+            var clock = System.Diagnostics.Stopwatch.StartNew();
+            while (SawEarlyChild && clock.Elapsed < TimeSpan.FromSeconds(10) && ProcessTree.Children(Environment.ProcessId)
+                .Any(pid => CommandLine(pid) is { } line && line.Contains("dummy", StringComparison.Ordinal) && line.Contains(command, StringComparison.Ordinal)
+                    && ProcessTable.IsAlive(pid) && !ProcessTable.WaitChannel(pid).Contains("pipe_write", StringComparison.Ordinal)))
+            {
+                Thread.Sleep(20);
+            }
+
+            return containerBuilder.BuildServiceProvider();
+        }
+
+        private static string? CommandLine(int pid)
+        {
+            try
+            {
+                return File.ReadAllText($"/proc/{pid}/cmdline").Replace('\0', ' ');
+            }
+            catch (IOException)
+            {
+                return null;
+            }
+        }
+    }
+
     /// <summary>Looks, while the host is being built, for a server whose command line holds a marker (its unique port).</summary>
     private sealed class BuildWitness(string marker) : IServiceProviderFactory<IServiceCollection>
     {

@@ -166,4 +166,37 @@ public sealed class HostProcessSpecs(ITestOutputHelper output)
             ProcessTable.KillGroup(first);
         }
     }
+
+    [Fact]
+    public async Task A_missing_interpreter_is_said_in_one_line_without_a_stack_trace_and_the_host_exits_1()
+    {
+        using var host = StartHost("host", "missing", "-", "serve");
+
+        await host.Process.WaitForExitAsync().WaitAsync(TimeSpan.FromSeconds(60));
+
+        AssertOneClearLine(host, "/nonexistent/python3");
+    }
+
+    [Fact]
+    public async Task A_port_in_use_is_said_in_one_line_without_a_stack_trace_and_the_host_exits_1()
+    {
+        using var holder = new System.Net.Sockets.TcpListener(System.Net.IPAddress.Loopback, 0);
+        holder.Start();
+        var port = ((System.Net.IPEndPoint)holder.LocalEndpoint).Port;
+        using var host = StartHost("host", "dummy", port.ToString(CultureInfo.InvariantCulture), "serve");
+
+        await host.Process.WaitForExitAsync().WaitAsync(TimeSpan.FromSeconds(60));
+
+        AssertOneClearLine(host, $"port {port}");
+    }
+
+    private void AssertOneClearLine(RunningHost host, string subject)
+    {
+        output.WriteLine(host.Output);
+        Assert.Equal(ExitCodes.InvalidConfiguration, host.Process.ExitCode);
+        Assert.Single(host.Output.Split('\n'), l => l.Contains(subject, StringComparison.Ordinal));
+        Assert.DoesNotContain("Hosting failed to start", host.Output, StringComparison.Ordinal);
+        Assert.DoesNotContain("Application started", host.Output, StringComparison.Ordinal);
+        Assert.DoesNotContain(host.Output.Split('\n'), l => l.TrimStart().StartsWith("at ", StringComparison.Ordinal));
+    }
 }

@@ -10,51 +10,18 @@ using Xunit.Abstractions;
 
 namespace ProdServer.Config.Integration.Tests;
 
-/// <summary>The output pump never makes the child wait for a slow logger.</summary>
+/// <summary>The output pump: bounded in bytes, nothing lost by default (back-pressure), escaped for the terminal.</summary>
 public sealed class LogPumpSpecs(ITestOutputHelper output)
 {
-    /// <summary>A logger stuck on its first line until released, as a logger writing to a hung disk or network would be.</summary>
-    private sealed class StuckLogger : ILogger
-    {
-        private int _lines;
-
-        public ManualResetEventSlim Release { get; } = new();
-
-        public List<string> Warnings { get; } = [];
-
-        public int Lines => Volatile.Read(ref _lines);
-
-        public IDisposable? BeginScope<TState>(TState state) where TState : notnull => null;
-
-        public bool IsEnabled(LogLevel logLevel) => true;
-
-        public void Log<TState>(LogLevel logLevel, EventId eventId, TState state, Exception? exception, Func<TState, Exception?, string> formatter)
-        {
-            var text = formatter(state, exception);
-            if (text.StartsWith("line ", StringComparison.Ordinal))
-            {
-                Interlocked.Increment(ref _lines);
-                Release.Wait(TimeSpan.FromSeconds(60));
-            }
-            else if (logLevel == LogLevel.Warning)
-            {
-                lock (Warnings)
-                {
-                    Warnings.Add(text);
-                }
-            }
-        }
-    }
-
     [Fact]
-    public async Task A_slow_logger_never_stalls_the_server_lines_it_cannot_take_are_dropped_and_counted()
+    public async Task With_Overflow_Drop_a_slow_logger_never_stalls_the_server_lines_it_cannot_take_are_dropped_and_counted()
     {
         // The logger takes nothing until the child has written all 100 000 lines and exited: the child must not wait for it.
         var logger = new StuckLogger();
         var plan = new LaunchPlan("svc", Python.Debian, ["dummy.py", "lines", "100000"], Python.AppsDirectory,
             new Dictionary<string, string> { ["PYTHONUNBUFFERED"] = "1" });
         var clock = Stopwatch.StartNew();
-        var server = ServerProcess.Start(plan, logger);
+        var server = ServerProcess.Start(plan, logger, stopSignalToGroup: true, new ProdServerLogOptions { Overflow = LogOverflow.Drop });
 
         while (ProcessTable.IsAlive(server.Id))
         {
@@ -73,5 +40,62 @@ public sealed class LogPumpSpecs(ITestOutputHelper output)
         var dropped = logger.Warnings.Where(w => w.StartsWith("svc: dropped ", StringComparison.Ordinal)).ToList();
         Assert.NotEmpty(dropped);
         Assert.Equal(server.DroppedLines, dropped.Sum(w => long.Parse(w.Split(' ')[2], System.Globalization.CultureInfo.InvariantCulture)));
+        Assert.All(dropped, w => Assert.Contains("Logs:Overflow=Drop", w, StringComparison.Ordinal));
+    }
+
+    private static ServerProcess StartDummy(ILogger logger, params string[] words) =>
+        ServerProcess.Start(new LaunchPlan("svc", Python.Debian, ["dummy.py", .. words], Python.AppsDirectory,
+            new Dictionary<string, string> { ["PYTHONUNBUFFERED"] = "1" }), logger);
+
+    [Fact]
+    public async Task By_default_a_stuck_logger_holds_the_server_at_its_next_write_and_no_line_is_lost()
+    {
+        var logger = new StuckLogger();
+        var server = StartDummy(logger, "lines", "200000");
+
+        // Back-pressure: once the buffer and the pipe are full, the server waits in write(2) for the logger.
+        var clock = Stopwatch.StartNew();
+        while (!ProcessTable.WaitChannel(server.Id).Contains("pipe_write", StringComparison.Ordinal))
+        {
+            Assert.True(ProcessTable.IsAlive(server.Id), $"the server finished writing while the logger took {logger.Lines} line(s): lines were dropped, not held back");
+            Assert.True(clock.Elapsed < TimeSpan.FromSeconds(30), "the server never waited on its output pipe");
+            await Task.Delay(20);
+        }
+
+        logger.Release.Set();
+        var code = await server.Exited.WaitAsync(TimeSpan.FromSeconds(60));
+
+        output.WriteLine($"logged {logger.Lines}, dropped {server.DroppedLines}; warnings: {string.Join(" | ", logger.Warnings)}");
+        Assert.Equal(0, code);
+        Assert.Equal(200_000, logger.Lines);
+        Assert.Equal(0, server.DroppedLines);
+    }
+
+    [Fact]
+    public async Task Escape_sequences_and_control_characters_from_the_server_reach_the_log_escaped_not_raw()
+    {
+        var logs = new CapturingLoggerProvider();
+        var server = StartDummy(logs.CreateLogger("ProdServer.Process.svc"), "controls");
+
+        Assert.Equal(0, await server.Exited.WaitAsync(TimeSpan.FromSeconds(30)));
+
+        var line = logs.Text.Split('\n').Single(l => l.Contains("red ", StringComparison.Ordinal));
+        Assert.EndsWith(@"red \u001b[31mtext\u001b[0m bell \u0007 nul \u0000 cr \u000d del \u007f c1 \u009b tab " + "\t end", line, StringComparison.Ordinal);
+        Assert.DoesNotContain(line, c => char.IsControl(c) && c != '\t');
+    }
+
+    [Fact]
+    public async Task A_line_longer_than_16_KiB_is_logged_in_pieces_that_together_hold_every_byte_and_the_split_is_said()
+    {
+        var logs = new CapturingLoggerProvider();
+        var server = StartDummy(logs.CreateLogger("ProdServer.Process.svc"), "blob", "1");
+
+        Assert.Equal(0, await server.Exited.WaitAsync(TimeSpan.FromSeconds(30)));
+
+        var pieces = logs.Text.Split('\n').Where(l => l.EndsWith("xxxx", StringComparison.Ordinal))
+            .Select(l => l[(l.LastIndexOf(' ') + 1)..]).ToList();
+        Assert.Equal(64, pieces.Count);
+        Assert.All(pieces, p => Assert.Equal(16 * 1024, p.Length));
+        Assert.Contains("svc: a line of 1048576 bytes was longer than 16384 bytes; it was logged in 64 pieces", logs.Text, StringComparison.Ordinal);
     }
 }

@@ -56,6 +56,36 @@ internal static class ProcessTable
         }
     }
 
+    /// <summary>Where <paramref name="pid"/> sleeps in the kernel (<c>/proc/PID/wchan</c>): <c>pipe_write</c> while it waits for room in a pipe.</summary>
+    public static string WaitChannel(int pid)
+    {
+        try
+        {
+            return File.ReadAllText($"/proc/{pid}/wchan");
+        }
+        catch (IOException)
+        {
+            return string.Empty;
+        }
+    }
+
+    /// <summary>Waits until <paramref name="pid"/> is gone from /proc (exited and reaped, not a zombie); false after <paramref name="timeout"/>.</summary>
+    public static async Task<bool> WaitUntilReapedAsync(int pid, TimeSpan timeout)
+    {
+        var clock = Stopwatch.StartNew();
+        while (Directory.Exists($"/proc/{pid}"))
+        {
+            if (clock.Elapsed > timeout)
+            {
+                return false;
+            }
+
+            await Task.Delay(50);
+        }
+
+        return true;
+    }
+
     /// <summary>Waits until the group has no live member; returns how long it took, or null after <paramref name="timeout"/>.</summary>
     public static async Task<TimeSpan?> WaitUntilGoneAsync(int pgid, TimeSpan timeout)
     {

@@ -1,5 +1,6 @@
 using System;
 using System.Globalization;
+using System.IO;
 using System.Linq;
 using System.Threading.Tasks;
 using Microsoft.Extensions.DependencyInjection;
@@ -9,7 +10,9 @@ namespace ProdServer.Config.Integration.Tests;
 
 /// <summary>
 /// This assembly doubles as a host program, so a test can run a host as a separate process and SIGKILL it:
-/// <c>dotnet ProdServer.Config.Integration.Tests.dll host gunicorn PORT</c> or <c>… host dummy - WORDS…</c>.
+/// <c>dotnet ProdServer.Config.Integration.Tests.dll host gunicorn PORT</c>, <c>… host dummy PORT|- WORDS…</c> or
+/// <c>… host missing - WORDS…</c> (the dummy with an interpreter that does not exist). With
+/// <c>PRODSERVER_TEST_PEAK=1</c> it writes its own peak memory (<c>VmHWM: N kB</c>) to stderr before it exits.
 /// The test runner never calls it (it has its own entry point).
 /// </summary>
 internal static class Program
@@ -18,7 +21,7 @@ internal static class Program
     {
         if (args is not ["host", var scenario, var portText, .. var words])
         {
-            await Console.Error.WriteLineAsync("usage: host gunicorn PORT | host dummy - WORDS...");
+            await Console.Error.WriteLineAsync("usage: host gunicorn PORT | host dummy PORT|- WORDS... | host missing - WORDS...");
             return ExitCodes.Usage;
         }
 
@@ -29,8 +32,20 @@ internal static class Program
             var process = scenario == "gunicorn"
                 ? TestBackend.Declare(o, "web", TestBackend.Gunicorn, port, ["--workers=2", $"--bind=127.0.0.1:{port}", "hello:app"])
                 : TestBackend.Declare(o, "web", TestBackend.Dummy, port, words.ToArray());
+            if (scenario == "missing")
+            {
+                process.Python("/nonexistent/python3");
+            }
+
             process.Restart(RestartPolicy.Never);
         });
-        return await builder.Build().RunProdServerAsync(["web"]);
+        var code = await builder.Build().RunProdServerAsync(["web"]);
+        if (Environment.GetEnvironmentVariable("PRODSERVER_TEST_PEAK") == "1")
+        {
+            var peak = File.ReadAllLines("/proc/self/status").First(l => l.StartsWith("VmHWM:", StringComparison.Ordinal));
+            await Console.Error.WriteLineAsync(peak);
+        }
+
+        return code;
     }
 }

@@ -144,4 +144,67 @@ public sealed class StopSpecs(ITestOutputHelper output)
             ProcessTable.KillGroup(server.Id);
         }
     }
+
+    [Fact]
+    public async Task A_grandchild_that_left_the_session_with_setsid_is_gone_after_the_stop_and_nothing_is_left_as_a_zombie()
+    {
+        var (server, logs) = Start("dummy", "setsid-child");
+        var grandchild = 0;
+        try
+        {
+            await ServerProcessSpecs.WaitForLineAsync(logs, "ready");
+            var line = logs.Text.Split('\n').Single(l => l.Contains(": grandchild ", StringComparison.Ordinal));
+            grandchild = int.Parse(line[(line.LastIndexOf(' ') + 1)..], System.Globalization.CultureInfo.InvariantCulture);
+            var group = ProcessTable.GroupMembers(server.Id); // the server and the watchdog
+            Assert.True(ProcessTable.IsAlive(grandchild));
+            Assert.DoesNotContain(grandchild, group); // it really left the group: the group kill cannot reach it
+
+            var code = await server.StopAsync(TimeSpan.FromSeconds(5)).WaitAsync(TimeSpan.FromSeconds(20));
+
+            Assert.Equal(0, code);
+            Assert.True(await ProcessTable.WaitUntilReapedAsync(grandchild, TimeSpan.FromSeconds(5)), $"the setsid grandchild {grandchild} outlived the stop:\n{logs.Text}");
+            foreach (var member in group)
+            {
+                Assert.True(await ProcessTable.WaitUntilReapedAsync(member, TimeSpan.FromSeconds(5)), $"{member} of the server's group is left (alive or a zombie)");
+            }
+        }
+        finally
+        {
+            ProcessTable.KillGroup(server.Id);
+            ProcessTable.KillGroup(grandchild);
+        }
+    }
+
+    [Fact]
+    public async Task The_wait_after_SIGKILL_is_bounded_and_its_expiry_is_reported_even_when_the_logger_hangs()
+    {
+        var logger = new StuckLogger(stuckOn: "ready"); // hangs on the server's first line, as a logger on a dead disk
+        var plan = new LaunchPlan("svc", Python.Debian, ["-m", "dummy", "ignore-sigterm"], Python.AppsDirectory,
+            new Dictionary<string, string> { ["PYTHONUNBUFFERED"] = "1" });
+        var server = ServerProcess.Start(plan, logger);
+        try
+        {
+            var clock = Stopwatch.StartNew();
+            while (logger.Lines == 0)
+            {
+                Assert.True(clock.Elapsed < TimeSpan.FromSeconds(15), "the server never wrote 'ready'");
+                await Task.Delay(20);
+            }
+
+            clock.Restart();
+            var code = await server.StopAsync(TimeSpan.FromMilliseconds(300)).WaitAsync(TimeSpan.FromSeconds(30));
+
+            output.WriteLine($"stop returned after {clock.Elapsed.TotalMilliseconds:0} ms: {string.Join(" | ", logger.Warnings)}");
+            Assert.Equal(137, code);
+            Assert.InRange(clock.Elapsed, TimeSpan.Zero, TimeSpan.FromSeconds(15));
+            Assert.Contains(logger.Warnings, w => w.Contains("killed it and its process group", StringComparison.Ordinal));
+            Assert.Contains(logger.Warnings, w => w.Contains("stopped waiting", StringComparison.Ordinal)); // the expiry, said
+            Assert.False(ProcessTable.IsAlive(server.Id));
+        }
+        finally
+        {
+            logger.Release.Set();
+            ProcessTable.KillGroup(server.Id);
+        }
+    }
 }

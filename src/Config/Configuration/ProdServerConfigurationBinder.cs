@@ -59,8 +59,11 @@ internal static partial class ProdServerConfigurationBinder
                 case "ongiveup":
                     BindOnGiveUp(child, options);
                     break;
+                case "logs":
+                    BindLogs(child, options);
+                    break;
                 default:
-                    options.BindingErrors.Add($"{child.Path} is not a ProdServer setting; expected Processes, Release, Default, OnGiveUp or Rules.");
+                    options.BindingErrors.Add($"{child.Path} is not a ProdServer setting; expected Processes, Release, Default, OnGiveUp, Logs or Rules.");
                     break;
             }
         }

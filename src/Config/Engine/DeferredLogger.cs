@@ -1,22 +1,29 @@
 using System;
 using System.Collections.Generic;
 using System.Threading;
+using System.Threading.Tasks;
 using Microsoft.Extensions.Logging;
 
 namespace ProdServer.Config;
 
 /// <summary>
-/// The logger of a server started before the host has its logging (see <see cref="EarlyLaunch"/>): it keeps what the
-/// server writes until <see cref="Attach"/> hands it the real logger, then replays it there in order and forwards the rest.
-/// The buffer is bounded, so a chatty server never makes the host grow; what overflows is counted and reported.
+/// The logger of a server started before the host has its logging (see <see cref="EarlyLaunch"/>). The server's output
+/// does not pass through here before <see cref="Attach"/>: its pump waits for <see cref="Attached"/>, holding the lines in
+/// its own byte-bounded buffer (and, when that is full, holding the server back, or dropping and counting under
+/// <see cref="LogOverflow.Drop"/>). What is kept here is the engine's own few messages (starting, started, exited),
+/// replayed in order once the real logger is attached; their number is bounded too, and an overflow is counted and said.
 /// </summary>
 internal sealed class DeferredLogger : ILogger
 {
-    private const int Capacity = 10_000;
+    private const int Capacity = 1_000;
     private readonly object _gate = new();
     private readonly Queue<Action<ILogger>> _pending = new();
+    private readonly TaskCompletionSource _attached = new(TaskCreationOptions.RunContinuationsAsynchronously);
     private ILogger? _target;
     private long _dropped;
+
+    /// <summary>Completes once a logger is attached (or the server is discarded with <see cref="Close"/>).</summary>
+    public Task Attached => _attached.Task;
 
     /// <summary>Sends everything kept so far, then every later entry, to <paramref name="target"/>.</summary>
     public void Attach(ILogger target)
@@ -30,12 +37,17 @@ internal sealed class DeferredLogger : ILogger
 
             if (_dropped > 0)
             {
-                target.LogWarning("{Dropped} lines the server wrote before logging was up were dropped (more than {Capacity}).", _dropped, Capacity);
+                target.LogWarning("{Dropped} engine messages about the server from before logging was up were dropped (more than {Capacity}).", _dropped, Capacity);
             }
 
             _target = target;
         }
+
+        _attached.TrySetResult();
     }
+
+    /// <summary>Discards what is kept and everything later: the server is killed without ever being adopted.</summary>
+    public void Close() => Attach(Microsoft.Extensions.Logging.Abstractions.NullLogger.Instance);
 
     public IDisposable? BeginScope<TState>(TState state)
         where TState : notnull => Volatile.Read(ref _target)?.BeginScope(state);

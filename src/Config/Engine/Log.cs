@@ -30,8 +30,8 @@ internal static partial class Log
     [LoggerMessage(8, LogLevel.Error, "{Message}")]
     public static partial void LaunchFailed(ILogger logger, string message, Exception? exception);
 
-    [LoggerMessage(9, LogLevel.Warning, "{Process}: dropped {Count} lines of output because the logger could not keep up")]
-    public static partial void DroppedLines(ILogger logger, string process, long count);
+    [LoggerMessage(9, LogLevel.Warning, "{Process}: dropped {Count} lines of output because the logger could not keep up (Logs:Overflow={Overflow}; {Characters} characters dropped in all)")]
+    public static partial void DroppedLines(ILogger logger, string process, long count, long characters, LogOverflow overflow);
 
     [LoggerMessage(10, LogLevel.Information, "{Process}#{Pid} is ready ({How})")]
     public static partial void Ready(ILogger logger, string process, int pid, string how);
@@ -47,4 +47,19 @@ internal static partial class Log
 
     [LoggerMessage(14, LogLevel.Information, "{Process}: {Message}")]
     public static partial void Note(ILogger logger, string process, string message);
+
+    [LoggerMessage(15, LogLevel.Information, "{Process}: a line of {Bytes} bytes was longer than {Longest} bytes; it was logged in {Pieces} pieces")]
+    public static partial void SplitLine(ILogger logger, string process, long bytes, int longest, int pieces);
+
+    [LoggerMessage(16, LogLevel.Error, "{Process}#{Pid}: {What} {Wait} after SIGKILL; stopped waiting")]
+    public static partial void KillWaitExpired(ILogger logger, string process, int pid, string what, TimeSpan wait);
+
+    [LoggerMessage(17, LogLevel.Warning, "{Process}#{Pid}: {What} for {Idle}; stopped waiting (lines still unread or unlogged are dropped and counted)")]
+    public static partial void OutputWaitExpired(ILogger logger, string process, int pid, string what, TimeSpan idle);
+
+    [LoggerMessage(18, LogLevel.Warning, "{Process}#{Pid}: killed {Count} process(es) it left behind outside its process group (pids {Pids})")]
+    public static partial void KilledLeftBehind(ILogger logger, string process, int pid, int count, string pids);
+
+    [LoggerMessage(19, LogLevel.Warning, "{Process}#{Pid}: processes {Pids} it left behind were still there {Wait} after SIGKILL; stopped waiting")]
+    public static partial void LeftBehindRemain(ILogger logger, string process, int pid, string pids, TimeSpan wait);
 }

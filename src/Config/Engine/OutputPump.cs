@@ -1,39 +1,48 @@
 using System;
-using System.Threading;
 using System.Collections.Generic;
+using System.Threading;
 using System.Threading.Tasks;
 using Microsoft.Extensions.Logging;
 
 namespace ProdServer.Config;
 
 /// <summary>
-/// Carries the child's output lines to <see cref="ILogger"/> on a thread of its own, so a slow logger never stalls the
-/// child: the pipe readers only enqueue, and when the queue is full they drop the line and count it. The count is
-/// logged as "dropped N lines" once the logger catches up.
+/// Carries the child's output lines to <see cref="ILogger"/> on a thread of its own, through a buffer bounded in bytes
+/// (<see cref="ProdServerLogOptions.BufferBytes"/>). When the buffer is full, <see cref="LogOverflow.Block"/> (the
+/// default) makes the pipe reader wait, so the server waits in its next write and nothing is lost;
+/// <see cref="LogOverflow.Drop"/> drops the line and counts it, and the count is logged once the logger catches up.
 /// </summary>
 internal sealed class OutputPump
 {
-    /// <summary>How many lines may wait for the logger; at ~200 bytes a line, a few MB.</summary>
-    public const int DefaultCapacity = 16_384;
+    // What a queued line costs besides its characters: the list slot and the string's header.
+    private const int EntryOverhead = 48;
 
     private readonly object _gate = new();
-    private readonly int _capacity;
-    private List<(string Line, bool FromStandardError)> _queued = [];
+    private readonly long _capacity;
+    private readonly LogOverflow _overflow;
+    private List<Entry> _queued = [];
+    private long _queuedBytes; // the queue and the batch being written: released once the batch is written
     private bool _completed;
     private readonly ILogger _logger;
     private readonly string _processName;
     private readonly Task _drained;
     private long _dropped;
+    private long _droppedCharacters;
+    private long _written;
 
-    public OutputPump(ILogger logger, string processName, int capacity = DefaultCapacity)
+    /// <summary>Starts the pump; it logs nothing before <paramref name="loggerReady"/> completes (a server started before the host's logging).</summary>
+    public OutputPump(ILogger logger, string processName, ProdServerLogOptions? options = null, Task? loggerReady = null)
     {
         _logger = logger;
         _processName = processName;
-        _capacity = capacity;
+        options ??= new ProdServerLogOptions();
+        _capacity = Math.Clamp(options.BufferBytes, ProdServerLogOptions.MinimumBufferBytes, ProdServerLogOptions.MaximumBufferBytes);
+        _overflow = options.Overflow;
         // A thread of its own, for the reason the pipe readers have one (see PipeLines): no thread-pool hand-off per line.
         var drained = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
         new Thread(() =>
         {
+            loggerReady?.Wait();
             Drain();
             drained.TrySetResult();
         })
@@ -44,46 +53,67 @@ internal sealed class OutputPump
         _drained = drained.Task;
     }
 
+    /// <summary>The lines dropped so far (only with <see cref="LogOverflow.Drop"/>, or lines that came after the log closed).</summary>
     public long Dropped => Interlocked.Read(ref _dropped);
 
-    /// <summary>Queues a line; never blocks.</summary>
-    public void Post(string line, bool fromStandardError)
+    /// <summary>Grows while lines are queued or written: a wait on the pump can tell a slow logger from a stuck one.</summary>
+    public long Progress => Interlocked.Read(ref _written) + Interlocked.Read(ref _queuedBytes);
+
+    /// <summary>Queues a line; with <see cref="LogOverflow.Block"/> waits while the buffer is full.</summary>
+    public void Post(string line, bool fromStandardError, SplitLine split = default)
     {
         if (!_logger.IsEnabled(LogLevel.Critical))
         {
             return; // nothing would be logged at any level: no need to queue it
         }
 
+        var cost = (line.Length * 2L) + EntryOverhead;
         lock (_gate)
         {
-            if (_completed)
+            // An empty buffer takes any line, so a buffer smaller than one line cannot stall the pump.
+            while (!_completed && _queuedBytes > 0 && _queuedBytes + cost > _capacity)
             {
-                return; // a line that arrives after the process was reported gone: the log is closed
+                if (_overflow == LogOverflow.Drop)
+                {
+                    Drop(line.Length);
+                    return;
+                }
+
+                Monitor.Wait(_gate); // back-pressure: the drain pulses once it has written a batch
             }
 
-            if (_queued.Count >= _capacity)
+            if (_completed)
             {
-                Interlocked.Increment(ref _dropped);
+                Drop(line.Length); // the log was closed: the process is gone and the logger did not take its last lines
                 return;
             }
 
-            _queued.Add((line, fromStandardError));
+            _queued.Add(new(line, fromStandardError, split));
+            _queuedBytes += cost;
             if (_queued.Count == 1)
             {
-                Monitor.Pulse(_gate); // the drain waits only on an empty queue
+                Monitor.PulseAll(_gate); // the drain waits only on an empty queue
             }
         }
     }
 
+    /// <summary>Closes the log: lines posted from now on are dropped; completes once every queued line is written.</summary>
     public Task CompleteAsync()
     {
         lock (_gate)
         {
             _completed = true;
-            Monitor.Pulse(_gate);
+            Monitor.PulseAll(_gate);
         }
 
         return _drained;
+    }
+
+    private void Drop(int characters)
+    {
+        Interlocked.Increment(ref _dropped);
+        Interlocked.Add(ref _droppedCharacters, characters);
+        EngineMetrics.DroppedLines.Add(1, new KeyValuePair<string, object?>("process", _processName));
     }
 
     private void Drain()
@@ -92,7 +122,7 @@ internal sealed class OutputPump
         long reported = 0;
         // Whole batches under one lock: when the server writes faster than one line per wake-up, the drain takes
         // everything queued at once instead of paying a hand-off per line.
-        var batch = new List<(string Line, bool FromStandardError)>();
+        var batch = new List<Entry>();
         while (true)
         {
             lock (_gate)
@@ -110,13 +140,26 @@ internal sealed class OutputPump
                 (batch, _queued) = (_queued, batch);
             }
 
-            foreach (var (line, fromStandardError) in batch)
+            long batchBytes = 0;
+            foreach (var entry in batch)
             {
                 reported = ReportDropped(reported);
-                Write(line, fromStandardError);
+                Write(entry.Line, entry.FromStandardError);
+                if (entry.Split.IsSplit)
+                {
+                    Log.SplitLine(_logger, _processName, entry.Split.Bytes, PipeLines.LongestLine, entry.Split.Pieces);
+                }
+
+                batchBytes += (entry.Line.Length * 2L) + EntryOverhead;
             }
 
+            Interlocked.Add(ref _written, batch.Count);
             batch.Clear();
+            lock (_gate)
+            {
+                _queuedBytes -= batchBytes;
+                Monitor.PulseAll(_gate); // room again: wake a reader held back by a full buffer
+            }
         }
 
         ReportDropped(reported);
@@ -133,7 +176,7 @@ internal sealed class OutputPump
             }
             catch (Exception ex) when (ex is not OutOfMemoryException)
             {
-                // A failing logger must not stop the pump: lines would pile up and be dropped.
+                // A failing logger must not stop the pump: the server would wait on its pipe for good.
             }
         }
     }
@@ -143,9 +186,11 @@ internal sealed class OutputPump
         var dropped = Dropped;
         if (dropped != reported)
         {
-            Log.DroppedLines(_logger, _processName, dropped - reported);
+            Log.DroppedLines(_logger, _processName, dropped - reported, Interlocked.Read(ref _droppedCharacters), _overflow);
         }
 
         return dropped;
     }
+
+    private readonly record struct Entry(string Line, bool FromStandardError, SplitLine Split);
 }

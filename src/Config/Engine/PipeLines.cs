@@ -25,16 +25,20 @@ internal static partial class PipeLines
 
     private const int BlockSize = 64 * 1024;
 
-    // A line longer than this is handed over in pieces rather than buffered without bound.
-    private const int LongestLine = 1024 * 1024;
+    /// <summary>
+    /// The longest line handed over whole, in bytes: a longer one is handed over in pieces of at most this size, so the
+    /// read buffer never grows and no log entry is huge (Docker's json-file log splits at the same 16 KiB).
+    /// </summary>
+    public const int LongestLine = 16 * 1024;
 
     /// <summary>
     /// Reads <paramref name="stream"/> on a thread of its own, calling <paramref name="onLine"/> for every line, and
     /// completes at end-of-file. A blocking read on a dedicated thread wakes exactly once per chunk the server writes;
     /// the thread pool would add a hand-off (and its idle spinning) per chunk, which under a busy server's access log
-    /// costs more CPU than the lines themselves — CPU the server needs.
+    /// costs more CPU than the lines themselves — CPU the server needs. <paramref name="onLine"/> may block: then the
+    /// pipe is not read, and the server waits in its next write once the pipe is full (back-pressure).
     /// </summary>
-    public static Task ReadOnThread(Stream stream, Action<string> onLine, string name)
+    public static Task ReadOnThread(Stream stream, LineHandler onLine, string name)
     {
         var done = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
         var thread = new System.Threading.Thread(() =>
@@ -57,38 +61,28 @@ internal static partial class PipeLines
         return done.Task;
     }
 
-    /// <summary>Calls <paramref name="onLine"/> for every line (without its <c>\n</c> or <c>\r\n</c>) until end-of-file.</summary>
-    public static void Read(Stream stream, Action<string> onLine)
+    /// <summary>
+    /// Calls <paramref name="onLine"/> for every line (without its <c>\n</c> or <c>\r\n</c>) until end-of-file; a line
+    /// longer than <see cref="LongestLine"/> bytes comes in pieces, the last of which carries the whole line's size.
+    /// </summary>
+    public static void Read(Stream stream, LineHandler onLine)
     {
         var coalesce = Enlarge(stream);
         var buffer = ArrayPool<byte>.Shared.Rent(BlockSize);
         var start = 0;
         var end = 0;
+        long splitBytes = 0; // of the current line, already handed over in pieces
+        var pieces = 0;
         try
         {
             while (true)
             {
                 if (end == buffer.Length)
                 {
-                    if (start > 0)
-                    {
-                        // Move the unfinished line to the front to make room.
-                        Buffer.BlockCopy(buffer, start, buffer, 0, end - start);
-                        end -= start;
-                        start = 0;
-                    }
-                    else if (buffer.Length >= LongestLine)
-                    {
-                        onLine(Decode(buffer.AsSpan(0, end)));
-                        end = 0;
-                    }
-                    else
-                    {
-                        var larger = ArrayPool<byte>.Shared.Rent(buffer.Length * 2);
-                        Buffer.BlockCopy(buffer, 0, larger, 0, end);
-                        ArrayPool<byte>.Shared.Return(buffer);
-                        buffer = larger;
-                    }
+                    // Move the unfinished line (shorter than LongestLine, see below) to the front to make room.
+                    Buffer.BlockCopy(buffer, start, buffer, 0, end - start);
+                    end -= start;
+                    start = 0;
                 }
 
                 var read = stream.Read(buffer, end, buffer.Length - end);
@@ -96,7 +90,7 @@ internal static partial class PipeLines
                 {
                     if (end > start)
                     {
-                        onLine(Decode(buffer.AsSpan(start, end - start)));
+                        onLine(Decode(buffer.AsSpan(start, end - start), wholeLine: true), Split(end - start));
                     }
 
                     return;
@@ -108,8 +102,18 @@ internal static partial class PipeLines
                 while ((newline = buffer.AsSpan(scanFrom, end - scanFrom).IndexOf((byte)'\n')) >= 0)
                 {
                     var lineEnd = scanFrom + newline;
-                    onLine(Decode(buffer.AsSpan(start, lineEnd - start)));
+                    onLine(Decode(buffer.AsSpan(start, lineEnd - start), wholeLine: true), Split(lineEnd - start));
                     start = scanFrom = lineEnd + 1;
+                }
+
+                // Strictly longer: the last piece is never empty, and it is the one that says the line was split.
+                while (end - start > LongestLine)
+                {
+                    var piece = PieceLength(buffer.AsSpan(start, end - start));
+                    onLine(Decode(buffer.AsSpan(start, piece), wholeLine: false), default);
+                    splitBytes += piece;
+                    pieces++;
+                    start += piece;
                 }
 
                 if (start == end)
@@ -130,6 +134,34 @@ internal static partial class PipeLines
         {
             ArrayPool<byte>.Shared.Return(buffer);
         }
+
+        // The split of the line that ends with a last piece of lastBytes bytes, and a fresh count for the next line.
+        SplitLine Split(int lastBytes)
+        {
+            if (pieces == 0)
+            {
+                return default;
+            }
+
+            var split = new SplitLine(splitBytes + lastBytes, pieces + 1);
+            (splitBytes, pieces) = (0, 0);
+            return split;
+        }
+    }
+
+    // The length of the next piece of an overlong line (bytes holds LongestLine + 1 bytes or more): LongestLine, or less
+    // so that the next piece does not start with a UTF-8 continuation byte (10xxxxxx) and no character is cut in two.
+    // Bytes that are not UTF-8 at all are cut where they fall.
+    private static int PieceLength(ReadOnlySpan<byte> bytes)
+    {
+        static bool Continues(byte b) => (b & 0xC0) == 0x80;
+        var cut = LongestLine;
+        while (cut > LongestLine - 3 && Continues(bytes[cut]))
+        {
+            cut--;
+        }
+
+        return Continues(bytes[cut]) ? LongestLine : cut;
     }
 
     // Whether the pipe now holds 1 MiB. Best effort: beyond /proc/sys/fs/pipe-max-size it fails, and the default
@@ -142,6 +174,18 @@ internal static partial class PipeLines
     [DllImport("libc", SetLastError = true)]
     private static extern int fcntl(int fd, int command, int argument);
 
-    private static string Decode(ReadOnlySpan<byte> line) =>
-        Encoding.UTF8.GetString(line.Length > 0 && line[^1] == (byte)'\r' ? line[..^1] : line);
+    private static string Decode(ReadOnlySpan<byte> line, bool wholeLine) =>
+        Encoding.UTF8.GetString(wholeLine && line.Length > 0 && line[^1] == (byte)'\r' ? line[..^1] : line);
+}
+
+/// <summary>Receives a line (or a piece of one longer than <see cref="PipeLines.LongestLine"/>) read from a pipe.</summary>
+/// <param name="line">The decoded text, without its line ending.</param>
+/// <param name="split">On the last piece of a split line, its size and number of pieces; otherwise <c>default</c>.</param>
+internal delegate void LineHandler(string line, SplitLine split);
+
+/// <summary>A line that was handed over in pieces: its whole size in bytes and how many pieces it took.</summary>
+internal readonly record struct SplitLine(long Bytes, int Pieces)
+{
+    /// <summary>Whether this is the last piece of a split line.</summary>
+    public bool IsSplit => Pieces > 0;
 }

@@ -77,6 +77,9 @@ internal static class ProcessGroup
     /// <returns>Whether it was delivered.</returns>
     public static bool SignalLeader(int leader, int signal) => kill(leader, signal) == 0;
 
+    /// <summary>Whether <paramref name="pid"/> still exists (a zombie not yet reaped counts).</summary>
+    public static bool IsAlive(int pid) => kill(pid, 0) == 0;
+
     private static string? FindSetsid()
     {
         if (OperatingSystem.IsWindows() || !File.Exists("/bin/sh"))

@@ -45,6 +45,9 @@ public sealed partial class ProcessSupervisor
     /// <summary>Servers started before the host was built; the first start adopts this process's one instead of spawning.</summary>
     internal EarlyLaunch? Early { get; init; }
 
+    /// <summary>The output buffer's size and overflow policy (<c>ProdServer:Logs</c>); <see langword="null"/> for the defaults.</summary>
+    internal ProdServerLogOptions? Logs { get; init; }
+
     /// <summary>The process definition.</summary>
     public ProcessDefinition Definition => _definition;
 
@@ -156,7 +159,7 @@ public sealed partial class ProcessSupervisor
                 throw new OperationCanceledException(_stopping.Token);
             }
 
-            return Adopt(ServerProcess.Start(plan, _logger, _definition.Backend.StopSignalToGroup));
+            return Adopt(ServerProcess.Start(plan, _logger, _definition.Backend.StopSignalToGroup, Logs));
         }
     }
 

@@ -18,15 +18,24 @@ public sealed class ServerProcess : IAsyncDisposable
 {
     private const int TailLines = 30;
 
-    // After the server itself exits, how long to wait for its output pipes to close. Whatever still holds them was
-    // killed by the watchdog; only a process that left the group (daemonised itself) can keep them open longer.
+    // A tail line longer than this is cut: the failure message quotes the tail, and lines may be 16 KiB long.
+    private const int TailLineLength = 1000;
+
+    // After the server itself exits, how long its output may make no progress before the engine stops waiting for it:
+    // the pipes close once every process holding them is gone (the watchdog and the sweep of tagged descendants kill
+    // them), and the logger takes the last lines. A logger that takes nothing for this long is stuck, not slow.
     private static readonly TimeSpan OutputGrace = TimeSpan.FromSeconds(2);
+
+    // How long to wait for the exit after SIGKILL. The kernel acts on SIGKILL at once, unless the process sleeps
+    // uninterruptibly (a hung NFS mount); and the exit is reported only after the last output is logged.
+    private static readonly TimeSpan KillWait = TimeSpan.FromSeconds(5);
 
     private readonly LaunchPlan _plan;
     private readonly ILogger _logger;
     private readonly Process _process;
     private readonly OutputPump _pump;
     private readonly bool _grouped;
+    private readonly string _tag = Descendants.NewTag();
     private bool _stopSignalToGroup = true;
     private readonly Queue<string> _tail = new();
     private readonly TaskCompletionSource _leaderExited = new(TaskCreationOptions.RunContinuationsAsynchronously);
@@ -35,13 +44,14 @@ public sealed class ServerProcess : IAsyncDisposable
     private string? _lastErrorLine;
     private Task _readers = Task.CompletedTask;
 
-    private ServerProcess(LaunchPlan plan, ILogger logger, Process process, bool grouped)
+    private ServerProcess(LaunchPlan plan, ILogger logger, Process process, bool grouped, ProdServerLogOptions? logs)
     {
         _plan = plan;
         _logger = logger;
         _process = process;
         _grouped = grouped;
-        _pump = new OutputPump(logger, plan.ProcessName);
+        // A server started before the host's logging keeps its lines in the (bounded) pump until the logger is attached.
+        _pump = new OutputPump(logger, plan.ProcessName, logs, (logger as DeferredLogger)?.Attached);
     }
 
     /// <summary>The process name.</summary>
@@ -59,7 +69,10 @@ public sealed class ServerProcess : IAsyncDisposable
     /// <summary>Whether <see cref="StopAsync"/> was called, so an exit is expected rather than a failure.</summary>
     public bool StopRequested => Volatile.Read(ref _stopRequested) != 0;
 
-    /// <summary>The output lines dropped because the logger could not keep up (the child is never made to wait).</summary>
+    /// <summary>
+    /// The output lines dropped because the logger could not keep up: only with <see cref="LogOverflow.Drop"/> (by
+    /// default the child waits instead), or lines still unread when the engine stopped waiting for a stuck logger.
+    /// </summary>
     public long DroppedLines => _pump.Dropped;
 
     /// <summary>The last lines the child wrote to stderr, for the failure message.</summary>
@@ -90,7 +103,19 @@ public sealed class ServerProcess : IAsyncDisposable
     /// </param>
     /// <returns>The running process.</returns>
     /// <exception cref="ServerLaunchException">The program could not be started.</exception>
-    public static ServerProcess Start(LaunchPlan plan, ILogger logger, bool stopSignalToGroup)
+    public static ServerProcess Start(LaunchPlan plan, ILogger logger, bool stopSignalToGroup) => Start(plan, logger, stopSignalToGroup, null);
+
+    /// <summary>Starts the child described by <paramref name="plan"/>.</summary>
+    /// <param name="plan">What to start.</param>
+    /// <param name="logger">Where its output goes; the category should name the process.</param>
+    /// <param name="stopSignalToGroup">
+    /// Whether <see cref="StopAsync"/> sends the stop signal to the whole group, or to the child alone (see
+    /// <see cref="ServerBackend.StopSignalToGroup"/>); the kill after the timeout always goes to the group.
+    /// </param>
+    /// <param name="logs">The output buffer's size and overflow policy; <see langword="null"/> for the defaults (2 MiB, nothing dropped).</param>
+    /// <returns>The running process.</returns>
+    /// <exception cref="ServerLaunchException">The program could not be started.</exception>
+    public static ServerProcess Start(LaunchPlan plan, ILogger logger, bool stopSignalToGroup, ProdServerLogOptions? logs)
     {
         ArgumentNullException.ThrowIfNull(plan);
         ArgumentNullException.ThrowIfNull(logger);
@@ -135,7 +160,9 @@ public sealed class ServerProcess : IAsyncDisposable
         }
 
         var process = new Process { StartInfo = info, EnableRaisingEvents = true };
-        var server = new ServerProcess(plan, logger, process, grouped) { _stopSignalToGroup = stopSignalToGroup };
+        var server = new ServerProcess(plan, logger, process, grouped, logs) { _stopSignalToGroup = stopSignalToGroup };
+        // Inherited by everything the server starts, so what leaves its process group is still found (see Descendants).
+        info.Environment[Descendants.TagVariable] = server._tag;
         process.Exited += (_, _) => server._leaderExited.TrySetResult();
 
         try
@@ -159,8 +186,8 @@ public sealed class ServerProcess : IAsyncDisposable
         server.Id = process.Id;
         server.StartTime = DateTimeOffset.UtcNow;
         server._readers = Task.WhenAll(
-            PipeLines.ReadOnThread(process.StandardOutput.BaseStream, line => server.OnLine(line, fromStandardError: false), plan.ProcessName + " stdout"),
-            PipeLines.ReadOnThread(process.StandardError.BaseStream, line => server.OnLine(line, fromStandardError: true), plan.ProcessName + " stderr"));
+            PipeLines.ReadOnThread(process.StandardOutput.BaseStream, (line, split) => server.OnLine(line, split, fromStandardError: false), plan.ProcessName + " stdout"),
+            PipeLines.ReadOnThread(process.StandardError.BaseStream, (line, split) => server.OnLine(line, split, fromStandardError: true), plan.ProcessName + " stderr"));
         // Logged once the child runs: the first log call of a host costs milliseconds, which the child should not wait for.
         Log.Starting(logger, plan.ProcessName, plan.DisplayCommandLine, plan.WorkingDirectory);
         Log.Started(logger, plan.ProcessName, server.Id);
@@ -210,6 +237,14 @@ public sealed class ServerProcess : IAsyncDisposable
         }
 
         Kill();
+        if (await Task.WhenAny(Exited, Task.Delay(KillWait)).ConfigureAwait(false) != Exited)
+        {
+            // Reported, not waited for: a stop must end. The exit is still reported when it comes.
+            var what = ProcessGroup.IsAlive(Id) ? "still running (uninterruptible sleep?)" : "exited, but its last output was not logged";
+            Log.KillWaitExpired(_logger, Name, Id, what, KillWait);
+            return 128 + Signals.SIGKILL;
+        }
+
         var killed = await Exited.ConfigureAwait(false);
         Log.Killed(_logger, Name, Id, timeout, clock.Elapsed);
         return killed;
@@ -260,6 +295,10 @@ public sealed class ServerProcess : IAsyncDisposable
     private async Task WatchExitAsync()
     {
         await _leaderExited.Task.ConfigureAwait(false);
+
+        // Looked for before the lifeline closes, while the watchdog still waits on it: every process carrying this
+        // start's tag, the setsid'd grandchild included (the subreaper made it the host's child when the server died).
+        var leftBehind = Descendants.FindTagged(_tag, Id);
         if (_grouped)
         {
             // Closing the lifeline tells the watchdog the server is gone: it kills what is left of the group (workers
@@ -273,24 +312,34 @@ public sealed class ServerProcess : IAsyncDisposable
             }
         }
 
-        // Both output pipes reach end-of-file once every process holding them is gone, so every line is queued first.
-        try
+        Descendants.Kill(leftBehind);
+        var escaped = leftBehind.FindAll(pid => !Descendants.InSession(pid, Id));
+        if (escaped.Count > 0)
         {
-            await _readers.WaitAsync(OutputGrace).ConfigureAwait(false);
+            Log.KilledLeftBehind(_logger, Name, Id, escaped.Count, string.Join(", ", escaped));
         }
-        catch (TimeoutException)
+
+        // Both output pipes reach end-of-file once every process holding them is gone, so every line is queued first;
+        // a slow logger holds the readers back (back-pressure), so wait as long as lines keep moving.
+        if (!await WhileProgressingAsync(_readers, () => _pump.Progress).ConfigureAwait(false))
         {
-            // A process outside the group still holds the pipes; do not wait for it.
+            Log.OutputWaitExpired(_logger, Name, Id, "its output pipes stayed open, or the logger took no line,", OutputGrace);
         }
-        catch (IOException)
+
+        var remaining = await Descendants.ReapAsync(leftBehind, Id, KillWait).ConfigureAwait(false);
+        if (remaining.Count > 0)
         {
-            // The pipe broke; what was read is in the log.
+            Log.LeftBehindRemain(_logger, Name, Id, string.Join(", ", remaining), KillWait);
         }
 
         _process.WaitForExit(); // the leader has exited: this only collects its exit status
 
         var code = _process.ExitCode;
-        await _pump.CompleteAsync().ConfigureAwait(false);
+        if (!await WhileProgressingAsync(_pump.CompleteAsync(), () => _pump.Progress).ConfigureAwait(false))
+        {
+            Log.OutputWaitExpired(_logger, Name, Id, "the logger took none of its last lines", OutputGrace);
+        }
+
         if (code != 0 && !StopRequested)
         {
             Log.Failed(_logger, Name, Id, code, RecentErrorOutput);
@@ -303,14 +352,33 @@ public sealed class ServerProcess : IAsyncDisposable
         _exited.TrySetResult(code);
     }
 
-    private void OnLine(string line, bool fromStandardError)
+    // Waits for the task while progress() keeps changing; false once it stood still for OutputGrace.
+    private static async Task<bool> WhileProgressingAsync(Task task, Func<long> progress)
     {
+        var last = progress();
+        while (await Task.WhenAny(task, Task.Delay(OutputGrace)).ConfigureAwait(false) != task)
+        {
+            var now = progress();
+            if (now == last)
+            {
+                return false;
+            }
+
+            last = now;
+        }
+
+        return true;
+    }
+
+    private void OnLine(string line, SplitLine split, bool fromStandardError)
+    {
+        line = LogText.Escape(line);
         if (fromStandardError)
         {
             if (LooksLikeError(line))
             {
                 // Kept apart from the tail: waitress prints its whole usage text after "Error: Bad module …".
-                Volatile.Write(ref _lastErrorLine, line);
+                Volatile.Write(ref _lastErrorLine, LogText.Truncate(line, TailLineLength));
             }
 
             lock (_tail)
@@ -320,11 +388,11 @@ public sealed class ServerProcess : IAsyncDisposable
                     _tail.Dequeue();
                 }
 
-                _tail.Enqueue(line);
+                _tail.Enqueue(LogText.Truncate(line, TailLineLength));
             }
         }
 
-        _pump.Post(line, fromStandardError);
+        _pump.Post(line, fromStandardError, split);
     }
 
     /// <summary>The stderr line that best says why the server failed: the last Python exception

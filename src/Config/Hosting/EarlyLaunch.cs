@@ -56,7 +56,7 @@ internal sealed class EarlyLaunch : IDisposable
                 }
 
                 var logger = new DeferredLogger();
-                launch._started.Add(new(plan, logger, ServerProcess.Start(plan, logger, process.Backend.StopSignalToGroup)));
+                launch._started.Add(new(plan, logger, ServerProcess.Start(plan, logger, process.Backend.StopSignalToGroup, options.Logs)));
             }
             catch (ServerLaunchException)
             {
@@ -101,15 +101,16 @@ internal sealed class EarlyLaunch : IDisposable
             _started.Remove(match);
         }
 
-        if (!SamePlan(match.Plan, plan) || match.Server.Exited.IsCompleted)
+        match.Logger.Attach(logger);
+        if (!SamePlan(match.Plan, plan))
         {
-            // The host's configuration differs from the builder's (or the early server already died): start afresh.
-            match.Logger.Attach(logger);
+            // The host's configuration differs from the builder's: start afresh.
             match.Server.Kill();
             return null;
         }
 
-        match.Logger.Attach(logger);
+        // Adopted even when it has already exited: the early start was a start, and a failed one counts against
+        // StartRetries like any other (the supervisor sees the exit at once).
         return match.Server;
     }
 
@@ -125,6 +126,8 @@ internal sealed class EarlyLaunch : IDisposable
 
         foreach (var orphan in orphans)
         {
+            // Never adopted (the configuration was refused): its output goes with it, and nothing waits for a logger.
+            orphan.Logger.Close();
             orphan.Server.Kill();
             orphan.Server.Exited.Wait(TimeSpan.FromSeconds(5));
         }

@@ -208,9 +208,23 @@ public static class ProdServerHostExtensions
 
         var state = host.Services.GetRequiredService<ProdServerRunState>();
         state.Selected = selected.Select(p => p.Name).ToList();
+        state.DrivenByEntryPoint = true;
         try
         {
-            await host.StartAsync(cancellationToken).ConfigureAwait(false);
+            var start = host.StartAsync(cancellationToken);
+            if (await Task.WhenAny(start, state.StartFailed).ConfigureAwait(false) != start)
+            {
+                // A launch error or a start that gave up: one clear line (or the engine's own Critical line), no stack
+                // trace, no "Application started". The host's start never completes (see ProdServerHostedService).
+                if (await state.StartFailed.ConfigureAwait(false) is { } message)
+                {
+                    await error.WriteLineAsync(message).ConfigureAwait(false);
+                }
+
+                return state.ExitCode != ExitCodes.Ok ? state.ExitCode : ExitCodes.InvalidConfiguration;
+            }
+
+            await start.ConfigureAwait(false);
         }
         catch (OptionsValidationException ex)
         {

@@ -68,7 +68,7 @@ internal sealed class ProdServerHostedService : IHostedService
                 }
 
                 var logger = _loggers.CreateLogger("ProdServer.Process." + definition.Name);
-                var supervisor = new ProcessSupervisor(definition, _contentRoot, logger, _shutdownTimeout) { Early = _early };
+                var supervisor = new ProcessSupervisor(definition, _contentRoot, logger, _shutdownTimeout) { Early = _early, Logs = options.Logs };
                 supervisor.Start();
                 _running.Add(supervisor);
                 _supervisors.Add(supervisor);
@@ -77,9 +77,14 @@ internal sealed class ProdServerHostedService : IHostedService
         }
         catch (ServerLaunchException ex)
         {
-            Log.LaunchFailed(_logger, ex.Message, null);
             _state.ReportExit(ExitCodes.InvalidConfiguration);
             await StopAllAsync(CancellationToken.None).ConfigureAwait(false);
+            if (_state.FailStart(ex.Message))
+            {
+                await NeverAsync().ConfigureAwait(false);
+            }
+
+            Log.LaunchFailed(_logger, ex.Message, null);
             throw;
         }
         catch (OperationCanceledException)
@@ -111,7 +116,36 @@ internal sealed class ProdServerHostedService : IHostedService
         {
             // The host is stopping during the start; StopAsync follows.
         }
+
+        if (StartFailed(options.OnGiveUp))
+        {
+            // The engine gave up before the run ever served: its Critical line said why. Returning would make the host
+            // log "Application started"; the entry point returns the exit code instead.
+            foreach (var supervisor in _running.Where(EndedBeforeReady))
+            {
+                _state.ReportExit((await supervisor.Completion.ConfigureAwait(false)).ExitCode);
+            }
+
+            await StopAllAsync(CancellationToken.None).ConfigureAwait(false);
+            if (_state.FailStart(null))
+            {
+                await NeverAsync().ConfigureAwait(false);
+            }
+        }
     }
+
+    // Whether processes ended on their own before they were ever ready, so that the host stops without having served:
+    // with StopAll, one such process; with KeepOthers, all of them.
+    private bool StartFailed(GiveUpPolicy policy) =>
+        _running.Count > 0 && (policy == GiveUpPolicy.StopAll ? _running.Any(EndedBeforeReady) : _running.All(EndedBeforeReady));
+
+    // FirstReady is false either because the host stopped the process or because it ended for good on its own.
+    private static bool EndedBeforeReady(ProcessSupervisor s) => s.FirstReady.IsCompletedSuccessfully && !s.FirstReady.Result && !s.StopRequested;
+
+    // A failed start handed to the entry point never completes: completing would make the host log "Application
+    // started", throwing would make it log "Hosting failed to start" with a stack trace. The entry point has stopped
+    // waiting for it and disposes the host; every process was stopped before this.
+    private static Task NeverAsync() => new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously).Task;
 
     public Task StopAsync(CancellationToken cancellationToken)
     {

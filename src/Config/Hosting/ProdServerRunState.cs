@@ -1,5 +1,6 @@
 using System.Collections.Generic;
 using System.Threading;
+using System.Threading.Tasks;
 
 namespace ProdServer.Config;
 
@@ -25,4 +26,18 @@ internal sealed class ProdServerRunState
 
     /// <summary>Records the first failure's exit code; later ones do not overwrite it.</summary>
     public void ReportExit(int code) => Interlocked.CompareExchange(ref _exitCode, code, 0);
+
+    private readonly TaskCompletionSource<string?> _startFailed = new(TaskCreationOptions.RunContinuationsAsynchronously);
+
+    /// <summary>
+    /// Whether <c>RunProdServerAsync</c> drives this run: then a start that fails is handed to it (<see cref="StartFailed"/>)
+    /// to say in one line, instead of surfacing through the host (a stack trace, or "Application started" after all).
+    /// </summary>
+    public bool DrivenByEntryPoint { get; set; }
+
+    /// <summary>Completes when the start failed: with the message to print, or <see langword="null"/> when the log already said it.</summary>
+    public Task<string?> StartFailed => _startFailed.Task;
+
+    /// <summary>Hands a failed start to the entry point; returns whether one drives this run.</summary>
+    public bool FailStart(string? message) => DrivenByEntryPoint && _startFailed.TrySetResult(message);
 }

@@ -59,6 +59,7 @@ internal sealed partial class ProdServerOptionsValidator : IValidateOptions<Prod
             failures.AddRange(ValidateSupervision(process).Select(p => Describe(process, p)));
         }
 
+        failures.AddRange(ValidateLogs(options.Logs));
         var named = options.Processes.Where(p => Names.NameProblem(p.Name) is null).ToList();
         failures.AddRange(DependencyCheck.Check(named).Select(d => Describe(d.Process, d.Problem)));
         failures.AddRange(CeleryBeatUniqueness.Check(named).Select(d => Describe(d.Process, d.Problem)));

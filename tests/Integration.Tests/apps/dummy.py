@@ -11,6 +11,9 @@
   kill-self N        send itself signal N (default action), as a server killed by a signal
   crash-after S N    print 'ready', sleep S seconds, write an error and exit with code N
   http PORT S        serve HTTP on 127.0.0.1:PORT, answering /health with 503 for S seconds, then 200
+  blob MB            write MB mebibytes of 'x' to stdout without a newline, then exit 0
+  controls           print a line holding ESC sequences, NUL, BEL, CR and DEL between words, then exit 0
+  setsid-child       start 'setsid sleep 300' (a grandchild that leaves the session), print 'grandchild <pid>', then serve
 """
 import os
 import signal
@@ -99,5 +102,21 @@ elif command == "http":
 
     signal.signal(signal.SIGTERM, lambda *_: sys.exit(0))
     HTTPServer(("127.0.0.1", int(args[1])), Handler).serve_forever()
+elif command == "blob":
+    chunk = b"x" * (1024 * 1024)
+    for _ in range(int(args[1])):
+        sys.stdout.buffer.write(chunk)
+    sys.stdout.buffer.flush()
+elif command == "controls":
+    sys.stdout.buffer.write(b"red \x1b[31mtext\x1b[0m bell \x07 nul \x00 cr \r del \x7f c1 \xc2\x9b tab \t end\n")
+    sys.stdout.buffer.flush()
+elif command == "setsid-child":
+    import subprocess
+
+    grandchild = subprocess.Popen(["setsid", "sleep", "300"], stdin=subprocess.DEVNULL)
+    print(f"grandchild {grandchild.pid}", flush=True)
+    signal.signal(signal.SIGTERM, lambda *_: os._exit(0))  # leaves the grandchild behind, as a careless server would
+    print("ready", flush=True)
+    time.sleep(120)
 else:
     sys.exit(f"unknown command {command}")

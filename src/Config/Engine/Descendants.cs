@@ -1,0 +1,197 @@
+using System;
+using System.Collections.Generic;
+using System.Diagnostics;
+using System.Globalization;
+using System.IO;
+using System.Runtime.InteropServices;
+using System.Text;
+using System.Threading;
+using System.Threading.Tasks;
+
+namespace ProdServer.Config;
+
+/// <summary>
+/// Finds, kills and reaps what a server leaves behind outside its process group (Linux): a grandchild that called
+/// <c>setsid</c> escapes the group stop and the watchdog, so every server is started with an environment tag
+/// (<see cref="TagVariable"/>, unique per start, inherited by everything it starts), and the host is a child subreaper
+/// (<c>prctl(PR_SET_CHILD_SUBREAPER)</c>), so such orphans become the host's children instead of init's and can be reaped.
+/// When the server exits, every live process carrying its tag is killed; its zombies are reaped.
+/// </summary>
+/// <remarks>
+/// What remains (docs/operations.md#no-orphans): a descendant that clears or replaces its environment before it execs
+/// carries no tag; if the host itself is SIGKILLed, escaped descendants are not killed (the watchdog only reaches the
+/// group). Orphans of other children the app starts itself are adopted too but not reaped here (their zombies stay until
+/// the host exits). A cgroup per server would close the first two gaps; systemd gives one to the whole unit.
+/// </remarks>
+internal static partial class Descendants
+{
+    /// <summary>The environment variable that tags every process a server starts: <c>HOSTPID.SERIAL</c>.</summary>
+    public const string TagVariable = "PRODSERVER_INSTANCE";
+
+    private const int PR_SET_CHILD_SUBREAPER = 36;
+    private const int WNOHANG = 1;
+
+    private static readonly Lazy<bool> Subreaper = new(() => prctl(PR_SET_CHILD_SUBREAPER, 1, 0, 0, 0) == 0);
+    private static int s_serial;
+
+    /// <summary>Whether descendants are tracked here (Linux: <c>/proc</c> and the subreaper).</summary>
+    public static bool IsSupported => OperatingSystem.IsLinux();
+
+    /// <summary>A tag for one server start; the first call makes the host a child subreaper.</summary>
+    public static string NewTag()
+    {
+        if (IsSupported)
+        {
+            _ = Subreaper.Value;
+        }
+
+        return string.Create(CultureInfo.InvariantCulture, $"{Environment.ProcessId}.{Interlocked.Increment(ref s_serial)}");
+    }
+
+    /// <summary>The live processes, other than <paramref name="except"/>, whose environment carries <paramref name="tag"/>.</summary>
+    public static List<int> FindTagged(string tag, int except)
+    {
+        var found = new List<int>();
+        if (!IsSupported)
+        {
+            return found;
+        }
+
+        var needle = Encoding.UTF8.GetBytes(TagVariable + "=" + tag + "\0");
+        foreach (var pid in AllPids())
+        {
+            if (pid == except || pid == Environment.ProcessId)
+            {
+                continue;
+            }
+
+            try
+            {
+                // Only processes of the same user are readable, which is every process a server can start.
+                if (HasVariable(File.ReadAllBytes($"/proc/{pid}/environ"), needle))
+                {
+                    found.Add(pid);
+                }
+            }
+            catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
+            {
+                // Exited while we looked, or another user's.
+            }
+        }
+
+        return found;
+    }
+
+    /// <summary>SIGKILLs each of <paramref name="pids"/>.</summary>
+    public static void Kill(IEnumerable<int> pids)
+    {
+        foreach (var pid in pids)
+        {
+            _ = kill(pid, Signals.SIGKILL);
+        }
+    }
+
+    /// <summary>Whether <paramref name="pid"/> belongs to session <paramref name="session"/> (a server's own group members do).</summary>
+    public static bool InSession(int pid, int session) => Stat(pid) is { } stat && stat.Session == session;
+
+    /// <summary>
+    /// Waits until every one of <paramref name="pids"/> is gone, reaping those that are this host's zombie children, and
+    /// also reaps the host's zombie children from session <paramref name="session"/> (workers that ended before they
+    /// were seen). Returns the pids still there after <paramref name="limit"/>.
+    /// </summary>
+    public static async Task<List<int>> ReapAsync(IReadOnlyCollection<int> pids, int session, TimeSpan limit)
+    {
+        var left = new List<int>(pids);
+        if (!IsSupported)
+        {
+            return [];
+        }
+
+        var clock = Stopwatch.StartNew();
+        while (true)
+        {
+            foreach (var pid in ZombieChildren(session))
+            {
+                if (!left.Contains(pid))
+                {
+                    left.Add(pid);
+                }
+            }
+
+            left.RemoveAll(pid => Stat(pid) is not { } stat || (stat.Zombie && stat.Parent == Environment.ProcessId && waitpid(pid, out _, WNOHANG) == pid));
+            if (left.Count == 0 || clock.Elapsed > limit)
+            {
+                return left;
+            }
+
+            await Task.Delay(20).ConfigureAwait(false);
+        }
+    }
+
+    private static IEnumerable<int> ZombieChildren(int session)
+    {
+        foreach (var pid in AllPids())
+        {
+            if (Stat(pid) is { Zombie: true } stat && stat.Parent == Environment.ProcessId && stat.Session == session)
+            {
+                yield return pid;
+            }
+        }
+    }
+
+    private static IEnumerable<int> AllPids()
+    {
+        foreach (var directory in Directory.EnumerateDirectories("/proc"))
+        {
+            if (int.TryParse(Path.GetFileName(directory.AsSpan()), NumberStyles.None, CultureInfo.InvariantCulture, out var pid))
+            {
+                yield return pid;
+            }
+        }
+    }
+
+    // "pid (comm) state ppid pgrp session …": comm may hold spaces and parentheses, so read after the last ')'.
+    // A zombie keeps its stat (not its environment), so sessions and parents still tell whose it is.
+    private static (bool Zombie, int Parent, int Session)? Stat(int pid)
+    {
+        try
+        {
+            var stat = File.ReadAllText($"/proc/{pid}/stat");
+            var fields = stat[(stat.LastIndexOf(')') + 2)..].Split(' ', 5);
+            return (fields[0] == "Z", int.Parse(fields[1], CultureInfo.InvariantCulture), int.Parse(fields[3], CultureInfo.InvariantCulture));
+        }
+        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException or FormatException or IndexOutOfRangeException)
+        {
+            return null;
+        }
+    }
+
+    // NUL-separated NAME=VALUE entries: the needle ("NAME=VALUE\0") must start an entry.
+    private static bool HasVariable(ReadOnlySpan<byte> environment, ReadOnlySpan<byte> needle)
+    {
+        var offset = 0;
+        int at;
+        while ((at = environment[offset..].IndexOf(needle)) >= 0)
+        {
+            var start = offset + at;
+            if (start == 0 || environment[start - 1] == 0)
+            {
+                return true;
+            }
+
+            offset = start + 1;
+        }
+
+        return false;
+    }
+
+    // prctl is variadic in C; with integer arguments only, the fixed five-argument form is what glibc's wrapper reads.
+    [LibraryImport("libc", SetLastError = true)]
+    private static partial int prctl(int option, nuint arg2, nuint arg3, nuint arg4, nuint arg5);
+
+    [LibraryImport("libc", SetLastError = true)]
+    private static partial int waitpid(int pid, out int status, int options);
+
+    [LibraryImport("libc", SetLastError = true)]
+    private static partial int kill(int pid, int signal);
+}
