@@ -1,4 +1,5 @@
 using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 
 namespace ProdServer.Config;
@@ -11,11 +12,13 @@ internal sealed class BindProdServerConfiguration : IPostConfigureOptions<ProdSe
 {
     private readonly IConfiguration? _configuration;
     private readonly ProdServerRunState? _run;
+    private readonly ILogger? _logger;
 
-    public BindProdServerConfiguration(IConfiguration? configuration = null, ProdServerRunState? run = null)
+    public BindProdServerConfiguration(IConfiguration? configuration = null, ProdServerRunState? run = null, ILoggerFactory? loggers = null)
     {
         _configuration = configuration;
         _run = run;
+        _logger = loggers?.CreateLogger("ProdServer.Configuration");
     }
 
     public void PostConfigure(string? name, ProdServerOptions options)
@@ -23,6 +26,14 @@ internal sealed class BindProdServerConfiguration : IPostConfigureOptions<ProdSe
         if (_configuration is not null)
         {
             ProdServerConfigurationBinder.Bind(_configuration.GetSection(ProdServerOptions.SectionName), options);
+        }
+
+        foreach (var note in options.BindingNotes)
+        {
+            if (_logger is not null)
+            {
+                Log.Note(_logger, "ProdServer", note);
+            }
         }
 
         foreach (var process in options.Processes)

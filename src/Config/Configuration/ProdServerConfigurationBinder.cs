@@ -85,8 +85,17 @@ internal static partial class ProdServerConfigurationBinder
         ServerBackend? backend;
         if (backendName is not null)
         {
-            backend = ServerBackends.Find(backendName);
-            if (backend is null)
+            backend = ServerBackends.Find(DjangoProdserverBackends.ShortName(backendName) ?? backendName);
+            if (backend is not null && DjangoProdserverBackends.IsClassPath(backendName))
+            {
+                options.BindingNotes.Add($"Process '{name}': Backend '{backendName}' is django-prodserver's class for Backend '{backend.Name}' here ({section.Path}:Backend); write \"{backend.Name}\".");
+            }
+            else if (backend is null && DjangoProdserverBackends.IsClassPath(backendName))
+            {
+                errors.Add($"Process '{name}': Backend '{backendName}' is a django-prodserver backend with no counterpart here ({section.Path}:Backend); known backends: {string.Join(", ", ServerBackends.Names)}.");
+                return;
+            }
+            else if (backend is null)
             {
                 errors.Add($"Process '{name}': Backend '{backendName}' is unknown ({section.Path}:Backend); known backends: {string.Join(", ", ServerBackends.Names)}.");
                 return;

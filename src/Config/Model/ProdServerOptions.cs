@@ -27,6 +27,9 @@ public sealed partial class ProdServerOptions
     /// <summary>Problems found while binding configuration, reported by validation at start.</summary>
     internal List<string> BindingErrors { get; } = [];
 
+    /// <summary>Information found while binding configuration (an alias that has a shorter name), logged at start.</summary>
+    internal List<string> BindingNotes { get; } = [];
+
     /// <summary>Finds a process by name, ignoring case as configuration keys do (<c>WEB</c> from an environment variable is <c>web</c>).</summary>
     /// <param name="name">The process name.</param>
     /// <returns>The process, or <see langword="null"/>.</returns>

@@ -1,0 +1,44 @@
+using System;
+using System.Collections.Generic;
+
+namespace ProdServer.Config;
+
+/// <summary>
+/// django-prodserver's <c>BACKEND</c> class paths, accepted as aliases of the backends here so that a
+/// <c>PRODUCTION_PROCESSES</c> entry pastes as it is. 2.x keeps its classes in <c>django_prodserver.backends.MODULE</c>;
+/// 3.x moved them into <c>backends.servers</c>, <c>backends.workers</c> and <c>backends.dev</c> (keeping the 2.x modules as
+/// deprecated re-exports), so the class name after the <c>django_prodserver.backends.</c> prefix is what identifies one.
+/// </summary>
+internal static class DjangoProdserverBackends
+{
+    /// <summary>The package prefix of every django-prodserver backend class.</summary>
+    public const string Prefix = "django_prodserver.backends.";
+
+    // Class name → short name here. Daphne and Werkzeug (3.x) have no backend here yet; they are reported by name.
+    private static readonly Dictionary<string, string> ByClass = new(StringComparer.Ordinal)
+    {
+        ["GunicornServer"] = "Gunicorn",
+        ["WaitressServer"] = "Waitress",
+        ["UvicornServer"] = "Uvicorn",
+        ["UvicornWSGIServer"] = "UvicornWsgi",
+        ["GranianASGIServer"] = "Granian",
+        ["GranianWSGIServer"] = "GranianWsgi",
+        ["CeleryWorker"] = "CeleryWorker",
+        ["CeleryBeat"] = "CeleryBeat",
+        ["CeleryFlower"] = "CeleryFlower",
+        ["DjangoTasksWorker"] = "DjangoTasks",
+        ["DjangoQ2Worker"] = "DjangoQ",
+        ["DjangoRunserver"] = "DjangoDevServer",
+    };
+
+    /// <summary>Whether <paramref name="backend"/> is written as a django-prodserver class path.</summary>
+    /// <param name="backend">The configured <c>Backend</c> value.</param>
+    /// <returns><see langword="true"/> for <c>django_prodserver.backends.…</c>.</returns>
+    public static bool IsClassPath(string backend) => backend.StartsWith(Prefix, StringComparison.Ordinal);
+
+    /// <summary>The short backend name for a django-prodserver class path.</summary>
+    /// <param name="classPath">For example <c>django_prodserver.backends.gunicorn.GunicornServer</c>.</param>
+    /// <returns>The short name (<c>Gunicorn</c>), or <see langword="null"/> for a class with no counterpart here.</returns>
+    public static string? ShortName(string classPath) =>
+        IsClassPath(classPath) && ByClass.TryGetValue(classPath[(classPath.LastIndexOf('.') + 1)..], out var name) ? name : null;
+}
