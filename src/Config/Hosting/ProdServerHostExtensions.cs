@@ -28,6 +28,8 @@ public static class ProdServerHostExtensions
     /// command line and the <c>AddProdServer</c> declarations already fix the launch, the server is spawned before the host
     /// is built, and logging, validation and health checks come up while Python imports the app. The full validation still
     /// decides: if it fails, the early server is killed with its process group and the run exits 1 as usual.
+    /// When the content root (the current directory) has no appsettings.json, the appsettings*.json copied next to the
+    /// program are read instead, so the app started from another directory keeps its configuration.
     /// </summary>
     /// <param name="builder">The application builder, with <c>AddProdServer</c> called on its services.</param>
     /// <param name="args">The command-line arguments.</param>
@@ -48,6 +50,7 @@ public static class ProdServerHostExtensions
     {
         ArgumentNullException.ThrowIfNull(builder);
         ArgumentNullException.ThrowIfNull(args);
+        AppSettingsFromAppDirectory.Apply(builder, AppContext.BaseDirectory);
         using var early = EarlyLaunch.TryStart(builder, args);
         if (early is not null)
         {
