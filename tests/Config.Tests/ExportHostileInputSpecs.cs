@@ -258,9 +258,9 @@ public sealed class ExportHostileInputSpecs : IDisposable
         }
 
         Assert.NotEmpty(_compose);
-        foreach (var (deployment, yaml) in _compose)
+        foreach (var ((deployment, yaml), index) in _compose.Select((c, i) => (c, i)))
         {
-            var directory = Directory.CreateTempSubdirectory(Path.Combine(_directory, "compose-")).FullName;
+            var directory = Directory.CreateDirectory(Path.Combine(_directory, "compose-" + index)).FullName;
             var file = Path.Combine(directory, "compose.yaml");
             File.WriteAllText(file, yaml);
             foreach (var envFile in deployment.EnvFiles)
@@ -286,7 +286,8 @@ public sealed class ExportHostileInputSpecs : IDisposable
     {
         foreach (var (deployment, procfile) in _procfile)
         {
-            var command = procfile.TrimEnd('\n')[(procfile.IndexOf(": ", StringComparison.Ordinal) + 2)..];
+            var line = procfile.Split('\n')[0]; // the web process's entry
+            var command = line[(line.IndexOf(": ", StringComparison.Ordinal) + 2)..];
             var (code, output) = Run("/bin/sh", ["-c", "printf '%s\\0' " + command]);
 
             Assert.True(code == 0, output);
@@ -306,7 +307,9 @@ public sealed class ExportHostileInputSpecs : IDisposable
     {
         YamlScalarNode scalar => [scalar.Value ?? ""],
         YamlSequenceNode sequence => sequence.Children.SelectMany(Scalars).ToArray(),
-        YamlMappingNode mapping => mapping.Children.SelectMany(c => Scalars(c.Key).Concat(Scalars(c.Value))).ToArray(),
+        // docker-compose prints keys sorted.
+        YamlMappingNode mapping => mapping.Children.OrderBy(c => ((YamlScalarNode)c.Key).Value, StringComparer.Ordinal)
+            .SelectMany(c => Scalars(c.Key).Concat(Scalars(c.Value))).ToArray(),
         _ => [],
     };
 
