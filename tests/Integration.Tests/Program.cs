@@ -9,7 +9,7 @@ namespace ProdServer.Config.Integration.Tests;
 
 /// <summary>
 /// This assembly doubles as a host program, so a test can run a host as a separate process and SIGKILL it:
-/// <c>dotnet ProdServer.Config.Integration.Tests.dll host gunicorn PORT</c> or <c>… host dummy - WORDS…</c>.
+/// <c>dotnet ProdServer.Config.Integration.Tests.dll host gunicorn PORT</c>, <c>… host dummy - WORDS…</c> or <c>… host envfile - PATH</c>.
 /// The test runner never calls it (it has its own entry point).
 /// </summary>
 internal static class Program
@@ -24,6 +24,13 @@ internal static class Program
 
         int? port = int.TryParse(portText, NumberStyles.None, CultureInfo.InvariantCulture, out var p) ? p : null;
         var builder = Host.CreateApplicationBuilder(new HostApplicationBuilderSettings { Args = [], ContentRootPath = AppContext.BaseDirectory });
+        if (scenario == "envfile")
+        {
+            // host envfile - PATH: a server that prints SECRET at every start, restarted after each exit, SECRET from --env-file PATH.
+            builder.Services.AddProdServer(o => TestBackend.Declare(o, "web", TestBackend.Dummy, null, ["env", "SECRET"]).Restart(RestartPolicy.Always));
+            return await builder.Build().RunProdServerAsync(["web", "--env-file", words[0]]);
+        }
+
         builder.Services.AddProdServer(o =>
         {
             var process = scenario == "gunicorn"
