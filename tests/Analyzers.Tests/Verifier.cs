@@ -74,11 +74,15 @@ internal static class Verify
             public sealed partial record CeleryWorkerArgs
             {
                 public CeleryLogLevel? LogLevel { get; init; }
+                public string? Broker { get; init; }
+                public string? ResultBackend { get; init; }
             }
 
             public sealed partial record CeleryBeatArgs
             {
                 public CeleryLogLevel? LogLevel { get; init; }
+                public string? Broker { get; init; }
+                public string? ResultBackend { get; init; }
             }
 
             public sealed class ProdServerBuilder

@@ -292,11 +292,50 @@ public sealed class ProductionRulesSpecs
         Assert.DoesNotContain(run.Logs, l => l.Message.StartsWith("PSC0105", StringComparison.Ordinal));
     }
 
-    private static Run Start(Action<ProdServerBuilder> code, Dictionary<string, string?>? settings = null, string environment = "Production")
+    [Fact]
+    public void A_password_in_a_celery_url_from_code_or_a_settings_file_is_logged_by_name_without_the_password()
+    {
+        var run = Start(
+            o =>
+            {
+                o.Process("worker").UseCeleryWorker("proj", w => w with { Broker = "redis://:s3cr3t@redis.internal:6379/0" });
+                o.Process("beat").UseCeleryBeat("proj", b => b with { Broker = "redis://redis.internal:6379/0" });
+            },
+            settings: new() { ["ProdServer:Processes:worker:Args:result-backend"] = "redis://app:hunter2@redis.internal/1" });
+
+        Assert.Null(run.Failure);
+        Assert.Equal(["PSC0503: Process 'worker': 'Broker'", "PSC0503: Process 'worker': 'ResultBackend'"],
+            run.Logs.Select(l => l.Message.Split(" holds")[0]).Order());
+        Assert.All(run.Logs, l => Assert.DoesNotContain("s3cr3t", l.Message, StringComparison.Ordinal));
+        Assert.All(run.Logs, l => Assert.DoesNotContain("hunter2", l.Message, StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public void A_celery_url_with_a_password_from_an_environment_variable_is_where_the_rule_wants_it()
+    {
+        var prefix = "PSC_TEST_" + Guid.NewGuid().ToString("N") + "_";
+        Environment.SetEnvironmentVariable(prefix + "ProdServer__Processes__worker__Args__Broker", "redis://:s3cr3t@redis.internal/0");
+        try
+        {
+            var run = Start(o => o.Process("worker").UseCeleryWorker("proj"), more: c => c.AddEnvironmentVariables(prefix));
+
+            Assert.Null(run.Failure);
+            Assert.DoesNotContain(run.Logs, l => l.Message.StartsWith("PSC0503", StringComparison.Ordinal));
+        }
+        finally
+        {
+            Environment.SetEnvironmentVariable(prefix + "ProdServer__Processes__worker__Args__Broker", null);
+        }
+    }
+
+    private static Run Start(
+        Action<ProdServerBuilder> code, Dictionary<string, string?>? settings = null, string environment = "Production", Action<IConfigurationBuilder>? more = null)
     {
         var logs = new ConcurrentQueue<(LogLevel Level, string Message)>();
         var services = new ServiceCollection();
-        services.AddSingleton<IConfiguration>(new ConfigurationBuilder().AddInMemoryCollection(settings ?? []).Build());
+        var configuration = new ConfigurationBuilder().AddInMemoryCollection(settings ?? []);
+        more?.Invoke(configuration);
+        services.AddSingleton<IConfiguration>(configuration.Build());
         services.AddSingleton<IHostEnvironment>(new HostingEnvironment { EnvironmentName = environment });
         services.AddLogging(b => b.AddProvider(new CapturingProvider(logs)).SetMinimumLevel(LogLevel.Trace));
         services.AddProdServer(code);

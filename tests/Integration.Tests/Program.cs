@@ -10,8 +10,8 @@ namespace ProdServer.Config.Integration.Tests;
 
 /// <summary>
 /// This assembly doubles as a host program, so a test can run a host as a separate process and SIGKILL it:
-/// <c>dotnet ProdServer.Config.Integration.Tests.dll host gunicorn PORT</c>, <c>… host dummy PORT|- WORDS…</c> or
-/// <c>… host missing - WORDS…</c> (the dummy with an interpreter that does not exist). With
+/// <c>dotnet ProdServer.Config.Integration.Tests.dll host gunicorn PORT</c>, <c>… host dummy PORT|- WORDS…</c>,
+/// <c>… host missing - WORDS…</c> (the dummy with an interpreter that does not exist) or <c>… host envfile - PATH</c>. With
 /// <c>PRODSERVER_TEST_PEAK=1</c> it writes its own peak memory (<c>VmHWM: N kB</c>) to stderr before it exits.
 /// The test runner never calls it (it has its own entry point).
 /// </summary>
@@ -21,12 +21,19 @@ internal static class Program
     {
         if (args is not ["host", var scenario, var portText, .. var words])
         {
-            await Console.Error.WriteLineAsync("usage: host gunicorn PORT | host dummy PORT|- WORDS... | host missing - WORDS...");
+            await Console.Error.WriteLineAsync("usage: host gunicorn PORT | host dummy PORT|- WORDS... | host missing - WORDS... | host envfile - PATH");
             return ExitCodes.Usage;
         }
 
         int? port = int.TryParse(portText, NumberStyles.None, CultureInfo.InvariantCulture, out var p) ? p : null;
         var builder = Host.CreateApplicationBuilder(new HostApplicationBuilderSettings { Args = [], ContentRootPath = AppContext.BaseDirectory });
+        if (scenario == "envfile")
+        {
+            // host envfile - PATH: a server that prints SECRET at every start, restarted after each exit, SECRET from --env-file PATH.
+            builder.Services.AddProdServer(o => TestBackend.Declare(o, "web", TestBackend.Dummy, null, ["env", "SECRET"]).Restart(RestartPolicy.Always));
+            return await builder.Build().RunProdServerAsync(["web", "--env-file", words[0]]);
+        }
+
         builder.Services.AddProdServer(o =>
         {
             var process = scenario == "gunicorn"

@@ -82,4 +82,7 @@ internal static class RuleIdentifiers
 
     /// <summary>Celery beat is declared twice for the same Celery app.</summary>
     public const string CeleryBeatTwice = "PSC0502";
+
+    /// <summary>A Celery broker or result-backend URL written in code or a settings file holds a password.</summary>
+    public const string CeleryUrlPassword = "PSC0503";
 }

@@ -168,6 +168,15 @@ internal static class RuleMetadata
         "run every task twice. Keep a single beat process (and a single replica of it when deploying).",
         RuleCategories.Reliability, RuleSeverity.Warning, RuleScope.Everywhere);
 
+    public static readonly RuleInfo CeleryUrlPassword = new(
+        RuleIdentifiers.CeleryUrlPassword,
+        "A Celery URL holds a password",
+        "'{0}' holds a password in its URL; remove it from code and settings files: set {0} through an environment variable, or leave it unset and let the Celery app read its URL from the environment (an env file or a secret).",
+        "A password written into code or appsettings.json ends up in source control, in build artefacts and in every copy of " +
+        "the settings; passed as --broker it is also visible to anyone who can list processes. ProdServer masks it in what it " +
+        "prints, but the safe place for it is the environment: an env file (--env-file, EnvFile) or a secret read by the app's settings.",
+        RuleCategories.Security, RuleSeverity.Warning, RuleScope.Production);
+
     public static readonly RuleInfo StopTimeoutsDoNotNest = new(
         RuleIdentifiers.StopTimeoutsDoNotNest,
         "Stop timeouts do not nest",
@@ -186,6 +195,7 @@ internal static class RuleMetadata
         DeprecatedSetting, TrustedProxyWithoutHeaders, DuplicateProcessName, NoProcessDeclared, AppTargetNotModuleObject,
         AppInterfaceMismatch, StopTimeoutsDoNotNest, GunicornReloadInProduction, GunicornDaemon, GunicornDebugLogLevel, UvicornReloadInProduction,
         UvicornDebugLogLevel, GranianReloadInProduction, GranianDebugLogLevel, CeleryDebugLogLevel, CeleryBeatTwice,
+        CeleryUrlPassword,
     ];
 
     // One wording for the same advice to every server that has it; each server keeps its own ID (its block of IDs).

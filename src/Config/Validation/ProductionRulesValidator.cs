@@ -24,6 +24,7 @@ internal sealed class ProductionRulesValidator : IValidateOptions<ProdServerOpti
         [RuleIdentifiers.ConflictingBindSettings, RuleIdentifiers.AppTargetNotModuleObject, RuleIdentifiers.GunicornDaemon, RuleIdentifiers.CeleryBeatTwice];
 
     private readonly IHostEnvironment? _environment;
+    private readonly IConfiguration? _configuration;
     private readonly IConfiguration? _rules;
     private readonly ILogger _logger;
 
@@ -33,6 +34,7 @@ internal sealed class ProductionRulesValidator : IValidateOptions<ProdServerOpti
     {
         _shutdownTimeout = hostOptions?.Value.ShutdownTimeout;
         _environment = environment;
+        _configuration = configuration;
         _rules = configuration?.GetSection(ProdServerOptions.SectionName + ":" + RuleSwitch.Section);
         _logger = (ILogger?)loggers?.CreateLogger("ProdServer.Rules") ?? NullLogger.Instance;
     }
@@ -59,6 +61,11 @@ internal sealed class ProductionRulesValidator : IValidateOptions<ProdServerOpti
             context.StopTimeoutSeconds = process.StopTimeout?.TotalSeconds;
             foreach (var finding in Evaluate(process, context, _shutdownTimeout))
             {
+                if (finding.Rule == RuleMetadata.CeleryUrlPassword && ConfigurationSource.IsEnvironment(_configuration, process, finding.Setting))
+                {
+                    continue; // already where the rule wants it
+                }
+
                 var id = finding.Rule.Id;
                 var configured = _rules?[id];
                 if (RuleSwitch.IsOff(configured))

@@ -18,10 +18,10 @@ internal sealed class CelerySettingRules(bool beat) : SettingRuleSet
     public override string? AppInterface => null;
 
     /// <inheritdoc/>
-    public override IReadOnlyList<string> Settings { get; } = ["LogLevel"];
+    public override IReadOnlyList<string> Settings { get; } = ["LogLevel", "Broker", "ResultBackend"];
 
     /// <inheritdoc/>
-    public override IReadOnlyList<RuleInfo> Rules { get; } = [RuleMetadata.CeleryDebugLogLevel];
+    public override IReadOnlyList<RuleInfo> Rules { get; } = [RuleMetadata.CeleryDebugLogLevel, RuleMetadata.CeleryUrlPassword];
 
     /// <inheritdoc/>
     protected override void Evaluate(SettingsBag s, RuleContext context, List<RuleFinding> findings)
@@ -30,5 +30,31 @@ internal sealed class CelerySettingRules(bool beat) : SettingRuleSet
         {
             findings.Add(new(RuleMetadata.CeleryDebugLogLevel, "LogLevel", "LogLevel", level));
         }
+
+        // The setting's name only: the message must never carry the password it warns about.
+        foreach (var setting in new[] { "Broker", "ResultBackend" })
+        {
+            if (HasPassword(s.GetString(setting)))
+            {
+                findings.Add(new(RuleMetadata.CeleryUrlPassword, setting, setting));
+            }
+        }
+    }
+
+    // scheme://user:password@host… with a non-empty password (the runtime's UrlCredentials masks the same shape).
+    private static bool HasPassword(string? url)
+    {
+        var scheme = url?.IndexOf("://", System.StringComparison.Ordinal) ?? -1;
+        if (scheme <= 0)
+        {
+            return false;
+        }
+
+        var rest = url!.Substring(scheme + 3);
+        var end = rest.IndexOfAny(['/', '?', '#', ';']);
+        var authority = end < 0 ? rest : rest.Substring(0, end);
+        var at = authority.LastIndexOf('@');
+        var colon = at < 0 ? -1 : authority.IndexOf(':');
+        return colon >= 0 && colon < at - 1;
     }
 }
