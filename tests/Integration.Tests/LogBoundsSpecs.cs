@@ -28,6 +28,10 @@ public sealed class LogBoundsSpecs(ITestOutputHelper output)
 
         info.Environment["PRODSERVER_TEST_PEAK"] = "1";
         info.Environment["Logging__Console__FormatterName"] = "simple";
+        // The console logger's own queue (2500 messages by default, up to ~150 MB of 16 KiB pieces when the reader is
+        // slower than the server; docs/operations.md#logs) is its setting, not the engine's: kept small here so that what
+        // is measured is the launcher's own bound.
+        info.Environment["Logging__Console__MaxQueueLength"] = "100";
         using var process = Process.Start(info)!;
         var errors = process.StandardError.ReadToEndAsync();
         // Streamed, never kept: the pieces of the long line are indented message lines made of 'x' only.
@@ -64,10 +68,10 @@ public sealed class LogBoundsSpecs(ITestOutputHelper output)
         // No exit code asserted: a run may end within StartSeconds, a failed start (1) with Restart=Never.
         Assert.Equal(100 * MiB, flood.LoggedX);
         Assert.Equal(300 * MiB, larger.LoggedX);
-        // Bounded, not proportional: three times the output, the same memory. What the launcher holds at most is its own
-        // buffer and pipe (a few MiB) plus the console logger's queue of 2500 messages of at most 16 KiB each.
-        Assert.True(larger.PeakBytes - flood.PeakBytes < 48 * MiB, $"the launcher grew by {(larger.PeakBytes - flood.PeakBytes) / MiB} MiB more for 200 MiB more output");
-        Assert.True(larger.PeakBytes - baseline.PeakBytes < 256 * MiB,
+        // Bounded, not proportional: three times the output, the same memory: the buffer (2 MiB), the pipe and the pieces
+        // in flight.
+        Assert.True(larger.PeakBytes - flood.PeakBytes < 24 * MiB, $"the launcher grew by {(larger.PeakBytes - flood.PeakBytes) / MiB} MiB more for 200 MiB more output");
+        Assert.True(larger.PeakBytes - baseline.PeakBytes < 64 * MiB,
             $"the launcher grew by {(larger.PeakBytes - baseline.PeakBytes) / MiB} MiB for 300 MiB of output without a newline");
     }
 }

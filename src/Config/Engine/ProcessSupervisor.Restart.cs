@@ -136,7 +136,7 @@ public sealed partial class ProcessSupervisor
 
         var code = await server.Exited.ConfigureAwait(false);
         _ready = false;
-        var uptime = DateTimeOffset.UtcNow - server.StartTime;
+        var uptime = (server.ExitTime ?? DateTimeOffset.UtcNow) - server.StartTime;
         var failedStart = outcome != ReadinessOutcome.Ready || uptime < _definition.StartSeconds;
         var said = server.FailureReason() is { } line ? $"; it said: {line}" : string.Empty;
         var reason = failedStart

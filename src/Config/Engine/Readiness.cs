@@ -55,8 +55,9 @@ internal static class Readiness
             // Nothing to probe (a worker, a Unix socket): ready once it has stayed up for StartSeconds, as supervisord's RUNNING.
             try
             {
-                var exited = await Task.WhenAny(server.Exited, Task.Delay(process.StartSeconds, cancellationToken)).ConfigureAwait(false);
-                return exited == server.Exited ? ReadinessOutcome.Exited
+                // The child's own exit, not Exited: that also waits for its last output, which must not count as uptime.
+                var exited = await Task.WhenAny(server.LeaderExited, Task.Delay(process.StartSeconds, cancellationToken)).ConfigureAwait(false);
+                return exited == server.LeaderExited ? ReadinessOutcome.Exited
                     : cancellationToken.IsCancellationRequested ? ReadinessOutcome.Canceled : ReadinessOutcome.Ready;
             }
             catch (OperationCanceledException)
@@ -68,7 +69,7 @@ internal static class Readiness
         using var http = probe.Path is null ? null : new HttpClient { Timeout = TimeSpan.FromSeconds(2) };
         while (true)
         {
-            if (server.Exited.IsCompleted)
+            if (server.LeaderExited.IsCompleted)
             {
                 return ReadinessOutcome.Exited;
             }
@@ -92,7 +93,7 @@ internal static class Readiness
 
             try
             {
-                await Task.WhenAny(server.Exited, Task.Delay(PollInterval, cancellationToken)).ConfigureAwait(false);
+                await Task.WhenAny(server.LeaderExited, Task.Delay(PollInterval, cancellationToken)).ConfigureAwait(false);
             }
             catch (OperationCanceledException)
             {

@@ -63,6 +63,15 @@ public sealed class ServerProcess : IAsyncDisposable
     /// <summary>When the child was started.</summary>
     public DateTimeOffset StartTime { get; private set; }
 
+    /// <summary>
+    /// When the child itself exited, or <see langword="null"/> while it runs: earlier than <see cref="Exited"/>, which
+    /// also waits for the last output and for what the child left behind, so that a run's length is measured by this.
+    /// </summary>
+    public DateTimeOffset? ExitTime { get; private set; }
+
+    /// <summary>Completes when the child itself exits, before its last output is logged (see <see cref="Exited"/>).</summary>
+    internal Task LeaderExited => _leaderExited.Task;
+
     /// <summary>Completes with the child's exit code when it exits (128 + N when a signal N ended it), after its last line is logged.</summary>
     public Task<int> Exited => _exited.Task;
 
@@ -163,7 +172,11 @@ public sealed class ServerProcess : IAsyncDisposable
         var server = new ServerProcess(plan, logger, process, grouped, logs) { _stopSignalToGroup = stopSignalToGroup };
         // Inherited by everything the server starts, so what leaves its process group is still found (see Descendants).
         info.Environment[Descendants.TagVariable] = server._tag;
-        process.Exited += (_, _) => server._leaderExited.TrySetResult();
+        process.Exited += (_, _) =>
+        {
+            server.ExitTime = DateTimeOffset.UtcNow;
+            server._leaderExited.TrySetResult();
+        };
 
         try
         {
@@ -299,6 +312,7 @@ public sealed class ServerProcess : IAsyncDisposable
         // Looked for before the lifeline closes, while the watchdog still waits on it: every process carrying this
         // start's tag, the setsid'd grandchild included (the subreaper made it the host's child when the server died).
         var leftBehind = Descendants.FindTagged(_tag, Id);
+        var escaped = leftBehind.FindAll(pid => !Descendants.InSession(pid, Id));
         if (_grouped)
         {
             // Closing the lifeline tells the watchdog the server is gone: it kills what is left of the group (workers
@@ -313,9 +327,16 @@ public sealed class ServerProcess : IAsyncDisposable
         }
 
         Descendants.Kill(leftBehind);
-        var escaped = leftBehind.FindAll(pid => !Descendants.InSession(pid, Id));
         if (escaped.Count > 0)
         {
+            // Whatever they forked while we looked carries the tag too.
+            for (var round = 0; round < 3 && Descendants.FindTagged(_tag, Id).FindAll(pid => !leftBehind.Contains(pid)) is { Count: > 0 } more; round++)
+            {
+                escaped.AddRange(more.FindAll(pid => !Descendants.InSession(pid, Id)));
+                Descendants.Kill(more);
+                leftBehind.AddRange(more);
+            }
+
             Log.KilledLeftBehind(_logger, Name, Id, escaped.Count, string.Join(", ", escaped));
         }
 
@@ -326,10 +347,12 @@ public sealed class ServerProcess : IAsyncDisposable
             Log.OutputWaitExpired(_logger, Name, Id, "its output pipes stayed open, or the logger took no line,", OutputGrace);
         }
 
-        var remaining = await Descendants.ReapAsync(leftBehind, Id, KillWait).ConfigureAwait(false);
-        if (remaining.Count > 0)
+        // The group's own zombies (the watchdog, workers) are reaped in the background: a stop need not wait for that.
+        // What escaped the group is waited for, so that a stop means it is gone.
+        var reaping = ReapAsync(leftBehind);
+        if (escaped.Count > 0)
         {
-            Log.LeftBehindRemain(_logger, Name, Id, string.Join(", ", remaining), KillWait);
+            await reaping.ConfigureAwait(false);
         }
 
         _process.WaitForExit(); // the leader has exited: this only collects its exit status
@@ -350,6 +373,15 @@ public sealed class ServerProcess : IAsyncDisposable
         }
 
         _exited.TrySetResult(code);
+    }
+
+    private async Task ReapAsync(List<int> leftBehind)
+    {
+        var remaining = await Descendants.ReapAsync(leftBehind, Id, KillWait).ConfigureAwait(false);
+        if (remaining.Count > 0)
+        {
+            Log.LeftBehindRemain(_logger, Name, Id, string.Join(", ", remaining), KillWait);
+        }
     }
 
     // Waits for the task while progress() keeps changing; false once it stood still for OutputGrace.
