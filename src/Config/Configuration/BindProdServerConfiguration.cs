@@ -25,7 +25,7 @@ internal sealed class BindProdServerConfiguration : IPostConfigureOptions<ProdSe
     {
         if (_configuration is not null)
         {
-            ProdServerConfigurationBinder.Bind(_configuration.GetSection(ProdServerOptions.SectionName), options);
+            ProdServerConfigurationBinder.Bind(_configuration.GetSection(ProdServerOptions.SectionName), options, WrittenOrder.ProcessNames(_configuration));
         }
 
         foreach (var note in options.BindingNotes)

@@ -16,7 +16,7 @@ internal static partial class ProdServerConfigurationBinder
     private static readonly string[] ProcessKeys =
         ["Backend", "App", "WorkingDirectory", "Python", "Venv", "PythonPath", "ManagePy", "EnvFile", "Environment", "StopTimeout", "Args", .. SupervisionKeys];
 
-    public static void Bind(IConfigurationSection section, ProdServerOptions options)
+    public static void Bind(IConfigurationSection section, ProdServerOptions options, IReadOnlyList<string>? writtenOrder = null)
     {
         ConfigurationShape.Check(section, options.BindingErrors);
         foreach (var child in section.GetChildren())
@@ -34,7 +34,7 @@ internal static partial class ProdServerConfigurationBinder
                     }
 
                     // A process written as one value is reported by ConfigurationShape.Check and not bound.
-                    foreach (var process in child.GetChildren().Where(c => c.Value is not { Length: > 0 }))
+                    foreach (var process in InWrittenOrder(child, options, writtenOrder ?? []).Where(c => c.Value is not { Length: > 0 }))
                     {
                         BindProcess(process, options);
                     }
@@ -152,6 +152,26 @@ internal static partial class ProdServerConfigurationBinder
                 ? $"Process '{name}': {k} is not an option of {process.Backend.Command}; {hint}. See the {process.Args.GetType().Name} properties."
                 : $"Process '{name}': {k} is not an option of {process.Backend.Command}; see the {process.Args.GetType().Name} properties, or use ExtraArgs for a flag newer than this SDK."));
         }
+    }
+
+    // .NET sorts configuration keys; the JSON files' own order decides which process is first (the default), as in
+    // django-prodserver. Processes only environment variables or the command line declare have no order: they follow,
+    // sorted, and are remembered so that --list can say so.
+    private static IEnumerable<IConfigurationSection> InWrittenOrder(IConfigurationSection processes, ProdServerOptions options, IReadOnlyList<string> writtenOrder)
+    {
+        var children = processes.GetChildren().Where(c => c.Value is not { Length: > 0 }).ToList();
+        int Rank(IConfigurationSection c)
+        {
+            var index = writtenOrder.ToList().FindIndex(n => string.Equals(n, c.Key, StringComparison.OrdinalIgnoreCase));
+            return index < 0 ? int.MaxValue : index;
+        }
+
+        foreach (var child in children.Where(c => Rank(c) == int.MaxValue && options.Find(c.Key) is null))
+        {
+            options.UnorderedProcesses.Add(child.Key);
+        }
+
+        return children.OrderBy(Rank); // a stable sort: the unordered keep .NET's sorted order
     }
 
     // An array, so the order is the configured one: ProdServer:Release:0:Name = migrate, …:Command:0 = manage.py.

@@ -144,6 +144,11 @@ public static class ProdServerHostExtensions
                 await output.WriteLineAsync($"{process.Name}\t{process.Backend.Name}\t{process.App}").ConfigureAwait(false);
             }
 
+            if (options.UnorderedProcesses.Count > 0)
+            {
+                await output.WriteLineAsync(ListOrderNote.For(options)).ConfigureAwait(false);
+            }
+
             return ExitCodes.Ok;
         }
 

@@ -30,6 +30,9 @@ public sealed partial class ProdServerOptions
     /// <summary>Information found while binding configuration (an alias that has a shorter name), logged at start.</summary>
     internal List<string> BindingNotes { get; } = [];
 
+    /// <summary>Processes declared only where no order exists (environment variables, the command line); listed after the others.</summary>
+    internal List<string> UnorderedProcesses { get; } = [];
+
     /// <summary>Finds a process by name, ignoring case as configuration keys do (<c>WEB</c> from an environment variable is <c>web</c>).</summary>
     /// <param name="name">The process name.</param>
     /// <returns>The process, or <see langword="null"/>.</returns>
