@@ -53,10 +53,15 @@ public sealed class SetupTests
     [Fact]
     public void A_bad_value_fails_naming_the_process_and_the_key()
     {
-        var plan = Plan("Production", new() { ["ProdServer:Processes:web:Args:Port"] = "0" });
+//#if (backend == "gunicorn")
+        const string key = "ProdServer:Processes:web:Args:Workers";
+//#else
+        const string key = "ProdServer:Processes:web:Args:Port";
+//#endif
+        var plan = Plan("Production", new() { [key] = "eighty" });
 
         Assert.False(plan.IsValid);
-        Assert.Contains(plan.Problems, p => p.Contains("Process 'web'") && p.Contains("ProdServer:Processes:web:Args:Port"));
+        Assert.Contains(plan.Problems, p => p.Contains("Process 'web'") && p.Contains(key));
     }
 //#if (celery)
 
