@@ -1,0 +1,204 @@
+using System;
+using System.Collections.Generic;
+using System.Diagnostics;
+using System.IO;
+using System.Linq;
+using System.Net;
+using System.Net.Http;
+using System.Net.Sockets;
+using System.Threading.Tasks;
+using ProdServer.Config.Package.Tests.Infrastructure;
+using Xunit;
+using Xunit.Abstractions;
+
+namespace ProdServer.Config.Package.Tests;
+
+/// <summary>
+/// <c>dotnet new prodserver</c> from the packed template package, installed into a hive of the test's own (the
+/// machine's templates are untouched): every option combination instantiated, one app per backend its generated solution built and
+/// tested and the app dry-run, and the Waitress app serving the Quickstart sample's Django site. Slow: eight project builds.
+/// </summary>
+[Collection(PackedFeedCollection.Name)]
+[Trait("Category", "Slow")]
+public sealed class TemplateTests(PackedFeed feed, ITestOutputHelper output)
+{
+    private static readonly TimeSpan Timeout = TimeSpan.FromMinutes(10);
+    private static readonly string[] Backends = ["waitress", "gunicorn", "uvicorn", "granian"];
+
+    private static readonly Dictionary<string, string> UseCall = new()
+    {
+        ["waitress"] = "o.UseWaitress(\"shop.wsgi:application\"",
+        ["gunicorn"] = "o.UseGunicorn(\"shop.wsgi:application\"",
+        ["uvicorn"] = "o.UseUvicorn(\"shop.asgi:application\"",
+        ["granian"] = "o.UseGranian(\"shop.asgi:application\"",
+    };
+
+    // What each backend's --dry-run command line contains, beside the app target.
+    private static readonly Dictionary<string, string> DryRunCommand = new()
+    {
+        ["waitress"] = "waitress-serve",
+        ["gunicorn"] = "--bind=127.0.0.1:8000",
+        ["uvicorn"] = "-m uvicorn",
+        ["granian"] = "--interface=asgi",
+    };
+
+    [Fact]
+    public void Every_option_combination_instantiates_with_only_the_chosen_parts()
+    {
+        feed.AssertPacked();
+        var hive = Install();
+        foreach (var backend in Backends)
+        {
+            foreach (var celery in new[] { false, true })
+            {
+                var name = $"Shop{backend}{(celery ? "Celery" : string.Empty)}";
+                var site = New(hive, name, "--backend", backend, "--celery", celery ? "true" : "false", "--django-project", "shop");
+
+                var startup = File.ReadAllText(Path.Combine(site, name, "Startup.cs"));
+                Assert.Contains(UseCall[backend], startup, StringComparison.Ordinal);
+                Assert.Equal(celery, startup.Contains("UseCeleryWorker(\"shop\"", StringComparison.Ordinal));
+                Assert.Equal(celery, File.ReadAllText(Path.Combine(site, name + ".Tests", "SetupTests.cs")).Contains("The_celery_worker", StringComparison.Ordinal));
+                Assert.Contains($"namespace {name};", startup, StringComparison.Ordinal);
+                Assert.Contains($"Version=\"{feed.Version}\"", File.ReadAllText(Path.Combine(site, name, name + ".csproj")), StringComparison.Ordinal);
+                Assert.Contains("shop.settings", File.ReadAllText(Path.Combine(site, name, "appsettings.json")), StringComparison.Ordinal);
+                foreach (var file in Directory.EnumerateFiles(site, "*", SearchOption.AllDirectories))
+                {
+                    var text = File.ReadAllText(file);
+                    Assert.DoesNotContain("#if", text, StringComparison.Ordinal);
+                    Assert.DoesNotContain("mysite", text, StringComparison.Ordinal);
+                    Assert.DoesNotContain("PRODSERVER_VERSION", text, StringComparison.Ordinal);
+                }
+            }
+        }
+    }
+
+    [Fact]
+    public void The_default_version_of_the_package_referenced_is_the_version_this_repository_packs()
+    {
+        var template = File.ReadAllText(Path.Combine(Repository.Root, "templates", "content", "prodserver", ".template.config", "template.json"));
+        var props = File.ReadAllText(Path.Combine(Repository.Root, "Directory.Build.props"));
+        var version = System.Text.RegularExpressions.Regex.Match(props, "<Version>([^<]+)</Version>").Groups[1].Value;
+
+        Assert.Contains($"\"defaultValue\": \"{version}\"", template, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Each_backends_solution_passes_its_own_tests_and_dry_runs_and_the_waitress_app_serves_the_sample_Django_site()
+    {
+        feed.AssertPacked();
+        var hive = Install();
+        foreach (var backend in Backends)
+        {
+            var name = "Site" + char.ToUpperInvariant(backend[0]) + backend[1..];
+            var site = New(hive, name, "--backend", backend, "--celery", "true");
+            feed.WriteNuGetConfig(site);
+            var app = Path.Combine(site, name);
+            // The whole generated solution: the app and its tests, which must pass.
+            var test = Dotnet.Run(output, site, Timeout, null, "test", "-nodeReuse:false");
+            Assert.True(test.ExitCode == 0, $"dotnet test of the generated {backend} solution failed:\n" + test.Output);
+
+            var program = Path.Combine(app, "bin", "Debug", "net10.0", name + ".dll");
+            var dryRun = Dotnet.Run(output, app, Timeout, null, program, "web", "worker", "--dry-run");
+            Assert.True(dryRun.ExitCode == 0, $"--dry-run ({backend}) failed:\n" + dryRun.Output);
+            Assert.Contains(DryRunCommand[backend], dryRun.Output, StringComparison.Ordinal);
+            Assert.Contains("--app=mysite worker", dryRun.Output, StringComparison.Ordinal);
+
+            if (backend == "waitress")
+            {
+                await ServesTheSampleSite(program);
+            }
+        }
+    }
+
+    // Started in the sample's Django project (the servers' working directory defaults to the current directory), on a
+    // free port given on the command line; stopped with SIGTERM as a service manager would.
+    private async Task ServesTheSampleSite(string program)
+    {
+        var port = FreePort();
+        var start = new ProcessStartInfo("dotnet")
+        {
+            WorkingDirectory = Path.Combine(Repository.Root, "samples", "Quickstart", "app"),
+            RedirectStandardOutput = true,
+            RedirectStandardError = true,
+            UseShellExecute = false,
+        };
+        foreach (var argument in new[] { program, "web", $"--ProdServer:Processes:web:Args:Port={port}" })
+        {
+            start.ArgumentList.Add(argument);
+        }
+
+        var log = new System.Text.StringBuilder();
+        using var server = new Process { StartInfo = start };
+        server.OutputDataReceived += (_, e) => { lock (log) { log.AppendLine(e.Data); } };
+        server.ErrorDataReceived += (_, e) => { lock (log) { log.AppendLine(e.Data); } };
+        server.Start();
+        server.BeginOutputReadLine();
+        server.BeginErrorReadLine();
+        try
+        {
+            using var client = new HttpClient { Timeout = TimeSpan.FromSeconds(10) };
+            var answer = await GetWhenServing(client, $"http://127.0.0.1:{port}/", TimeSpan.FromSeconds(60), server);
+            Assert.True(answer.StatusCode == HttpStatusCode.OK, $"GET / answered {answer.StatusCode}:\n{log}");
+            Assert.Contains("Hello from Django", await answer.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+        }
+        finally
+        {
+            if (!server.HasExited)
+            {
+                using var kill = Process.Start("kill", ["-TERM", server.Id.ToString(System.Globalization.CultureInfo.InvariantCulture)]);
+                kill.WaitForExit();
+                if (!server.WaitForExit(TimeSpan.FromSeconds(30)))
+                {
+                    server.Kill(entireProcessTree: true);
+                }
+            }
+
+            lock (log)
+            {
+                output.WriteLine(log.ToString());
+            }
+        }
+    }
+
+    private static async Task<HttpResponseMessage> GetWhenServing(HttpClient client, string url, TimeSpan timeout, Process server)
+    {
+        var clock = Stopwatch.StartNew();
+        while (true)
+        {
+            try
+            {
+                return await client.GetAsync(url);
+            }
+            catch (HttpRequestException) when (clock.Elapsed < timeout && !server.HasExited)
+            {
+                await Task.Delay(200);
+            }
+        }
+    }
+
+    private static int FreePort()
+    {
+        using var listener = new TcpListener(IPAddress.Loopback, 0);
+        listener.Start();
+        return ((IPEndPoint)listener.LocalEndpoint).Port;
+    }
+
+    // The template package installed into a hive of its own, so that the machine's `dotnet new` stays as it was.
+    private string Install()
+    {
+        var hive = Path.Combine(feed.Root, "hive-" + Guid.NewGuid().ToString("N"));
+        var install = Dotnet.Run(output, feed.Root, Timeout, null,
+            "new", "install", feed.Package("ProdServer.Config.Templates"), "--debug:custom-hive", hive);
+        Assert.True(install.ExitCode == 0, "dotnet new install failed:\n" + install.Output);
+        return hive;
+    }
+
+    private string New(string hive, string name, params string[] options)
+    {
+        var parent = Directory.CreateDirectory(Path.Combine(feed.Root, "sites-" + Guid.NewGuid().ToString("N"))).FullName;
+        var created = Dotnet.Run(output, parent, Timeout, null,
+            ["new", "prodserver", "-n", name, "--prodserver-version", feed.Version, .. options, "--debug:custom-hive", hive]);
+        Assert.True(created.ExitCode == 0, "dotnet new prodserver failed:\n" + created.Output);
+        return Path.Combine(parent, name);
+    }
+}
