@@ -85,6 +85,18 @@ public sealed class ExportWriterSpecs : IDisposable
         Assert.Single(error.TrimEnd('\n').Split('\n'));
     }
 
+    [Fact]
+    public async Task The_written_paths_are_listed_with_control_characters_escaped()
+    {
+        var output = Path.Combine(_directory, "out\u001b[2J");
+
+        var (code, listing, error) = await ExportAsync("procfile", "--out", output, "--exec", "/srv/shop/shop");
+
+        Assert.True(code == 0, error);
+        Assert.Equal($"{_directory}/out\\x1b[2J/Procfile\n", listing);
+        Assert.True(File.Exists(Path.Combine(output, "Procfile")));
+    }
+
     [Theory]
     [InlineData("")]
     [InlineData("  ")]

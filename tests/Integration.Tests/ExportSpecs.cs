@@ -124,6 +124,34 @@ public sealed class ExportSpecs : IDisposable
     }
 
     [Fact]
+    public async Task Memory_deny_write_execute_is_left_out_because_dotnet_dies_under_it_though_python_runs()
+    {
+        // The same policy as systemd's MemoryDenyWriteExecute=, applied with prctl(PR_SET_MDWE) (Linux 6.3+) before exec.
+        var wrapper = Path.Combine(_directory, "mdwe.py");
+        File.WriteAllText(wrapper, """
+            import ctypes, os, sys
+            if ctypes.CDLL(None, use_errno=True).prctl(65, 1, 0, 0, 0) != 0:
+                sys.exit(3)
+            os.execvp(sys.argv[1], sys.argv[1:])
+            """);
+
+        var (python, pythonOutput) = await RunAsync("/usr/bin/python3", wrapper, "/usr/bin/python3", "-c", "import ctypes, django, waitress; print('ok')");
+        if (python == 3)
+        {
+            Assert.True(Environment.OSVersion.Version < new Version(6, 3), $"prctl(PR_SET_MDWE) was refused on Linux {Environment.OSVersion.Version}");
+            return;
+        }
+
+        var (app, appOutput) = await RunAsync("/usr/bin/python3", wrapper, "dotnet", QuickstartSampleSpecs.SampleDll, "--list");
+        var (plain, plainOutput) = await RunAsync("dotnet", QuickstartSampleSpecs.SampleDll, "--list");
+
+        Assert.True(python == 0, pythonOutput);
+        Assert.True(plain == 0, plainOutput);
+        Assert.True(app != 0, $"the app ran under MDWE, so MemoryDenyWriteExecute= could be exported: {appOutput}");
+        Assert.DoesNotContain("MemoryDenyWriteExecute", File.ReadAllText(Path.Combine(await ExportSampleAsync("systemd"), "quickstart-web.service")), StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task The_exported_compose_file_passes_docker_compose_config()
     {
         var output = await ExportSampleAsync("compose", "--image", "quickstart:1.0");

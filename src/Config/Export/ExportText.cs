@@ -50,11 +50,16 @@ internal static class ExportText
     /// <paramref name="value"/> as it can be printed on one terminal line: control characters (ESC, CR, LF, …), line
     /// separators and lone surrogates as <c>\n</c>, <c>\x1b</c>, <c>\u2028</c>; long values shortened.
     /// </summary>
-    public static string Printable(string value)
+    public static string Printable(string value) => Printable(value, 80);
+
+    /// <summary>A path made printable and never shortened: the user needs all of it to find the file.</summary>
+    public static string PrintablePath(string path) => Printable(path, int.MaxValue);
+
+    /// <summary><paramref name="value"/> made printable as <see cref="Printable(string)"/> does, shortened only beyond <paramref name="shown"/> characters.</summary>
+    public static string Printable(string value, int shown)
     {
-        const int Shown = 80;
         var text = new StringBuilder();
-        foreach (var c in value.Length > Shown ? value[..Shown] : value)
+        foreach (var c in value.Length > shown ? value[..shown] : value)
         {
             text.Append(c switch
             {
@@ -67,7 +72,7 @@ internal static class ExportText
             });
         }
 
-        return value.Length > Shown ? text + $"… ({value.Length} characters)" : text.ToString();
+        return value.Length > shown ? text + $"… ({value.Length} characters)" : text.ToString();
     }
 
     private static string Describe(char c) => c switch

@@ -60,7 +60,7 @@ internal static class ExportWriter
         }
         catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
         {
-            throw new ExportRefusedException($"export: --out {Quote(directory)} cannot be created: {ex.Message}", ex);
+            throw new ExportRefusedException($"export: --out {Quote(directory)} cannot be created: {ExportText.Printable(ex.Message)}", ex);
         }
     }
 
@@ -82,10 +82,22 @@ internal static class ExportWriter
         }
         catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
         {
-            File.Delete(temporary);
-            throw new ExportRefusedException($"export: {Quote(path)} cannot be written: {ex.Message}", ex);
+            TryDelete(temporary);
+            throw new ExportRefusedException($"export: {Quote(path)} cannot be written: {ExportText.Printable(ex.Message)}", ex);
         }
     }
 
-    private static string Quote(string path) => "'" + ExportText.Printable(path) + "'";
+    private static void TryDelete(string path)
+    {
+        try
+        {
+            File.Delete(path);
+        }
+        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
+        {
+            // The refusal that follows matters more than a leftover temporary file, which its name marks as one.
+        }
+    }
+
+    private static string Quote(string path) => "'" + ExportText.PrintablePath(path) + "'";
 }

@@ -41,7 +41,7 @@ internal static class ExportCommand
             var files = Exporter.Export(target, deployment, notes);
             foreach (var path in ExportWriter.Write(Path.GetFullPath(outputDirectory), files, commandLine.Force))
             {
-                await output.WriteLineAsync(path).ConfigureAwait(false);
+                await output.WriteLineAsync(ExportText.PrintablePath(path)).ConfigureAwait(false);
             }
 
             foreach (var note in notes)
