@@ -99,4 +99,20 @@ public sealed class ProcessNameSpecs
         Assert.Contains("Release step", failure, StringComparison.Ordinal);
         Assert.DoesNotContain('\n', failure);
     }
+
+    [Theory]
+    [InlineData("")]
+    [InlineData("\t\u2029\n ")]
+    public void A_blank_name_from_code_is_refused_by_validation_not_thrown_from_the_builder(string name)
+    {
+        var failures = Options.Failures(o =>
+        {
+            o.Process(name).UseWaitress("mysite.wsgi:application");
+            o.Release(name, ["true"]);
+        });
+
+        Assert.Equal(2, failures.Count);
+        Assert.All(failures, f => Assert.Contains(" name must be letters", f, StringComparison.Ordinal));
+        Assert.All(failures, f => Assert.DoesNotContain('\n', f));
+    }
 }

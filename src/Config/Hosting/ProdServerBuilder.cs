@@ -19,7 +19,8 @@ public sealed class ProdServerBuilder
     /// <returns>A builder for that process.</returns>
     public ProcessBuilder Process(string name)
     {
-        ArgumentException.ThrowIfNullOrWhiteSpace(name);
+        // A blank or hostile name is refused by validation, in one line with the name escaped, not thrown from here.
+        ArgumentNullException.ThrowIfNull(name);
         return new ProcessBuilder(Options, name);
     }
 

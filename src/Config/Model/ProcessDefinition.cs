@@ -17,7 +17,7 @@ public sealed partial class ProcessDefinition
     /// <param name="backend">The server that runs it.</param>
     public ProcessDefinition(string name, ServerBackend backend)
     {
-        ArgumentException.ThrowIfNullOrWhiteSpace(name);
+        ArgumentNullException.ThrowIfNull(name); // a blank or hostile name is refused by validation (Names.NameProblem)
         ArgumentNullException.ThrowIfNull(backend);
         Name = name;
         Backend = backend;

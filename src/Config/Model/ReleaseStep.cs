@@ -13,7 +13,7 @@ public sealed class ReleaseStep
     /// <param name="name">A name for logs and messages, for example <c>migrate</c>.</param>
     public ReleaseStep(string name)
     {
-        ArgumentException.ThrowIfNullOrWhiteSpace(name);
+        ArgumentNullException.ThrowIfNull(name); // a blank or hostile name is refused by validation (Names.NameProblem)
         Name = name;
     }
 
