@@ -1,8 +1,10 @@
+using System;
 using System.Collections.Generic;
 using System.IO;
 using System.Linq;
 using System.Text;
 using CsCheck;
+using Microsoft.Extensions.DependencyInjection;
 using ProdServer.Config.Tests.Infrastructure;
 using Xunit;
 
