@@ -4,6 +4,7 @@ using System.IO;
 using System.Linq;
 using System.Text;
 using CsCheck;
+using Microsoft.Extensions.DependencyInjection;
 using ProdServer.Config.Tests.Infrastructure;
 using Xunit;
 

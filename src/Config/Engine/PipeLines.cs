@@ -102,19 +102,12 @@ internal static partial class PipeLines
                 while ((newline = buffer.AsSpan(scanFrom, end - scanFrom).IndexOf((byte)'\n')) >= 0)
                 {
                     var lineEnd = scanFrom + newline;
+                    HandOverPieces(lineEnd);
                     onLine(Decode(buffer.AsSpan(start, lineEnd - start), wholeLine: true), Split(lineEnd - start));
                     start = scanFrom = lineEnd + 1;
                 }
 
-                // Strictly longer: the last piece is never empty, and it is the one that says the line was split.
-                while (end - start > LongestLine)
-                {
-                    var piece = PieceLength(buffer.AsSpan(start, end - start));
-                    onLine(Decode(buffer.AsSpan(start, piece), wholeLine: false), default);
-                    splitBytes += piece;
-                    pieces++;
-                    start += piece;
-                }
+                HandOverPieces(end);
 
                 if (start == end)
                 {
@@ -133,6 +126,20 @@ internal static partial class PipeLines
         finally
         {
             ArrayPool<byte>.Shared.Return(buffer);
+        }
+
+        // Hands over the line from start to lineEnd in pieces until what is left is at most LongestLine. Strictly longer:
+        // the last piece is never empty, and it is the one that says the line was split.
+        void HandOverPieces(int lineEnd)
+        {
+            while (lineEnd - start > LongestLine)
+            {
+                var piece = PieceLength(buffer.AsSpan(start, lineEnd - start));
+                onLine(Decode(buffer.AsSpan(start, piece), wholeLine: false), default);
+                splitBytes += piece;
+                pieces++;
+                start += piece;
+            }
         }
 
         // The split of the line that ends with a last piece of lastBytes bytes, and a fresh count for the next line.
