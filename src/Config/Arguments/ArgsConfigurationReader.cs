@@ -17,12 +17,33 @@ public sealed class ArgsConfigurationReader
     private readonly Dictionary<string, IConfigurationSection> _children;
     private readonly HashSet<string> _claimed = new(StringComparer.OrdinalIgnoreCase);
     private readonly List<string> _errors = [];
+    private readonly Dictionary<string, List<string>> _aliases = new(StringComparer.OrdinalIgnoreCase);
 
     /// <summary>Creates a reader over <paramref name="section"/>.</summary>
     /// <param name="section">The <c>Args</c> section of one process.</param>
     public ArgsConfigurationReader(IConfigurationSection section)
+        : this(section, new Dictionary<string, string>())
+    {
+    }
+
+    /// <summary>Creates a reader over <paramref name="section"/> that also accepts other names for some flags.</summary>
+    /// <param name="section">The <c>Args</c> section of one process.</param>
+    /// <param name="aliases">Other key → the flag name it stands for (<c>log_access</c> → <c>access-log</c>); each alias is accepted with <c>_</c> or <c>-</c>.</param>
+    public ArgsConfigurationReader(IConfigurationSection section, IReadOnlyDictionary<string, string> aliases)
     {
         ArgumentNullException.ThrowIfNull(section);
+        ArgumentNullException.ThrowIfNull(aliases);
+        foreach (var (alias, flag) in aliases)
+        {
+            if (!_aliases.TryGetValue(flag, out var names))
+            {
+                _aliases[flag] = names = [];
+            }
+
+            names.Add(alias.Replace('-', '_'));
+            names.Add(alias.Replace('_', '-'));
+        }
+
         Path = section.Path;
         _children = new Dictionary<string, IConfigurationSection>(StringComparer.OrdinalIgnoreCase);
         foreach (var child in section.GetChildren())
@@ -39,6 +60,20 @@ public sealed class ArgsConfigurationReader
 
     /// <summary>Keys in the section that no property claimed, with their full configuration paths.</summary>
     public IEnumerable<string> UnknownKeys => _children.Keys.Where(k => !_claimed.Contains(k)).Select(k => $"{Path}:{k}");
+
+    /// <summary>Takes <paramref name="key"/> out of the unknown keys, for a key the caller reads itself.</summary>
+    /// <param name="key">The key, for example <c>interface</c>.</param>
+    /// <returns>Its section, or <see langword="null"/> when the key is absent.</returns>
+    public IConfigurationSection? Claim(string key)
+    {
+        if (!_children.TryGetValue(key, out var section))
+        {
+            return null;
+        }
+
+        _claimed.Add(key);
+        return section;
+    }
 
     /// <summary>Reads a text value.</summary>
     /// <param name="property">The property name.</param>
@@ -222,7 +257,8 @@ public sealed class ArgsConfigurationReader
     private IConfigurationSection? Find(string property, string flag)
     {
         IConfigurationSection? found = null;
-        foreach (var key in Spellings(property, flag))
+        var aliases = _aliases.TryGetValue(flag, out var names) ? names : [];
+        foreach (var key in Spellings(property, flag).Concat(aliases).Distinct(StringComparer.OrdinalIgnoreCase))
         {
             if (!_children.TryGetValue(key, out var section))
             {

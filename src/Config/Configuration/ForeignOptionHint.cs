@@ -17,6 +17,11 @@ internal static class ForeignOptionHint
     /// <returns>A clause such as "it is a Gunicorn option (--workers) that Waitress does not have", or <see langword="null"/>.</returns>
     public static string? Describe(string key, ServerBackend backend)
     {
+        if (SameMeaning(key, backend) is { } local)
+        {
+            return local;
+        }
+
         var owners = new List<string>();
         string? flag = null;
         var seenArgs = new HashSet<Type> { backend.CreateDefaultArgs().GetType() };
@@ -37,6 +42,32 @@ internal static class ForeignOptionHint
         return owners.Count == 0
             ? null
             : $"it is {Article(owners[0])} {Join(owners)} option (--{flag}) that {backend.Name} does not have: server options do not carry over when the Backend changes";
+    }
+
+    // Keys django-prodserver users bring from another server or from its docs, whose meaning this server spells otherwise:
+    // the right key here says more than "it belongs to Celery".
+    private static string? SameMeaning(string key, ServerBackend backend)
+    {
+        var normal = key.Replace('_', '-').ToLowerInvariant();
+        return (backend.Name, normal) switch
+        {
+            ("DjangoTasks", "queues" or "queue" or "q") =>
+                "db_worker's key for this is queue-name (comma-separated, * for all): \"queue-name\": \"default,emails\"",
+            ("DjangoQ", "cluster-name" or "cluster") =>
+                "qcluster's key for the cluster name is Name (the --name flag, django-q2 1.5.0 and newer): \"Name\": \"worker-1\"",
+            ("Granian" or "GranianWsgi", "http1-settings" or "http2-settings") =>
+                $"it is a Python object of Granian's API; write its fields as the {normal[..5]}-* keys instead (\"{normal[..5]}-keep-alive\": true)",
+            ("Granian" or "GranianWsgi", "log-dictconfig") =>
+                "it is a Python dict of Granian's API; write it to a JSON file and give that file as log-config",
+            ("Granian" or "GranianWsgi", "reload-filter") =>
+                "it is a Python class of Granian's API, which the command line cannot take; use reload-ignore-patterns or reload-ignore-paths",
+            ("Granian" or "GranianWsgi", "target") => "the app is the process's App, not an Args key",
+            ("Gunicorn", "logconfig-dict" or "secure-scheme-headers" or "wsgi-app" or "on-starting" or "on-reload" or "when-ready"
+                or "pre-fork" or "post-fork" or "post-worker-init" or "worker-int" or "worker-abort" or "pre-exec" or "pre-request"
+                or "post-request" or "child-exit" or "worker-exit" or "nworkers-changed" or "on-exit" or "ssl-context") =>
+                "it is a gunicorn setting that only a gunicorn.conf.py can hold (no command-line flag); put it in a config file and give that file as config",
+            _ => null,
+        };
     }
 
     private static bool Matches(string key, FlagInfo flag) =>

@@ -145,12 +145,7 @@ internal static partial class ProdServerConfigurationBinder
         var args = section.GetSection("Args"); // one string here is reported by ConfigurationShape
         if (args.Exists())
         {
-            var reader = new ArgsConfigurationReader(args);
-            process.Args = process.Args.Bind(reader);
-            errors.AddRange(reader.Errors.Select(e => $"Process '{name}': {e}"));
-            errors.AddRange(reader.UnknownKeys.Select(k => ForeignOptionHint.Describe(k[(k.LastIndexOf(':') + 1)..], process.Backend) is { } hint
-                ? $"Process '{name}': {k} is not an option of {process.Backend.Command}; {hint}. See the {process.Args.GetType().Name} properties."
-                : $"Process '{name}': {k} is not an option of {process.Backend.Command}; see the {process.Args.GetType().Name} properties, or use ExtraArgs for a flag newer than this SDK."));
+            BindArgs(name, args, process, errors);
         }
     }
 

@@ -61,7 +61,7 @@ public sealed class GranianArgsValidator : AbstractValidator<GranianArgs>
 
         this.ExtraArgs(a => a.ExtraArgs);
         RuleForEach(a => a.ExtraArgs).Must(e => e is null || !e.StartsWith("--interface", StringComparison.Ordinal))
-            .WithMessage("ExtraArgs cannot set --interface: the backend writes it (UseGranian for ASGI, UseGranianWsgi for WSGI).");
+            .WithMessage("ExtraArgs cannot set --interface: the Backend writes it (Granian for ASGI, GranianWsgi for WSGI).");
     }
 
     private void Duration(Expression<Func<GranianArgs, string?>> property, string name, int minimumSeconds, int? maximumSeconds)

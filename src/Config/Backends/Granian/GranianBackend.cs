@@ -81,7 +81,7 @@ public sealed partial class GranianBackend : ServerBackend<GranianArgs>
         if (!IsWsgi && process.Args is GranianArgs { BlockingThreads: > 1 } args)
         {
             // granian refuses more than one blocking thread for asgi/rsgi: the event loop runs on it.
-            return [.. problems, new("Args:BlockingThreads", $"BlockingThreads must be 1 for an ASGI app, got {args.BlockingThreads}; only UseGranianWsgi takes more.")];
+            return [.. problems, new("Args:BlockingThreads", $"BlockingThreads must be 1 for an ASGI app, got {args.BlockingThreads}; only Backend GranianWsgi (a WSGI app) takes more.")];
         }
 
         return problems;

@@ -52,6 +52,6 @@ public sealed class UvicornArgsValidator : AbstractValidator<UvicornArgs>
 
         this.ExtraArgs(a => a.ExtraArgs);
         RuleForEach(a => a.ExtraArgs).Must(e => e is null || !e.StartsWith("--interface", StringComparison.Ordinal))
-            .WithMessage("ExtraArgs cannot set --interface: the backend chooses it (UseUvicorn for ASGI, UseUvicornWsgi for WSGI).");
+            .WithMessage("ExtraArgs cannot set --interface: the Backend chooses it (Uvicorn for ASGI, UvicornWsgi for WSGI).");
     }
 }

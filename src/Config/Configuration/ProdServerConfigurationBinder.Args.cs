@@ -1,0 +1,48 @@
+using System;
+using System.Collections.Generic;
+using System.Linq;
+using Microsoft.Extensions.Configuration;
+
+namespace ProdServer.Config;
+
+/// <summary>Binds a process's <c>Args</c> section, with the aliases its server's users know and hints for the keys it lacks.</summary>
+internal static partial class ProdServerConfigurationBinder
+{
+    // name: the process's key as written here (WEB), so that each message quotes the key it names.
+    private static void BindArgs(string name, IConfigurationSection args, ProcessDefinition process, List<string> errors)
+    {
+        var reader = new ArgsConfigurationReader(args, ArgAliases.For(process.Backend));
+        CheckInterface(name, reader, process, errors);
+        process.Args = process.Args.Bind(reader);
+        errors.AddRange(reader.Errors.Select(e => $"Process '{name}': {e}"));
+        foreach (var key in reader.UnknownKeys)
+        {
+            var last = key[(key.LastIndexOf(':') + 1)..];
+            var hint = ForeignOptionHint.Describe(last, process.Backend);
+            errors.Add(hint is null
+                ? $"Process '{name}': {key} is not an option of {process.Backend.Command}; see the {process.Args.GetType().Name} properties, or use ExtraArgs for a flag newer than this SDK."
+                : $"Process '{name}': {key} is not an option of {process.Backend.Command}; {hint}.");
+        }
+    }
+
+    // Granian's Python API takes interface= as a keyword; here the Backend chooses it (Granian: asgi, GranianWsgi: wsgi).
+    private static void CheckInterface(string name, ArgsConfigurationReader reader, ProcessDefinition process, List<string> errors)
+    {
+        if (process.Backend is not GranianBackend granian || reader.Claim("interface") is not { } section)
+        {
+            return;
+        }
+
+        var wanted = granian.IsWsgi ? "wsgi" : "asgi";
+        if (!string.Equals(section.Value?.Trim(), wanted, StringComparison.OrdinalIgnoreCase))
+        {
+            var other = section.Value?.Trim().ToLowerInvariant() switch
+            {
+                "wsgi" => "\"Backend\": \"GranianWsgi\"",
+                "asgi" => "\"Backend\": \"Granian\"",
+                _ => "\"Backend\": \"Granian\" (asgi) or \"GranianWsgi\" (wsgi); rsgi is not supported",
+            };
+            errors.Add($"Process '{name}': {section.Path} is '{section.Value}', but Backend '{granian.Name}' serves {wanted}: the Backend chooses the interface; use {other}.");
+        }
+    }
+}
