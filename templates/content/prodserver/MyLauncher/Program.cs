@@ -1,7 +1,6 @@
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using MyLauncher;
-using ProdServer.Config;
 
 // `dotnet run --project MyLauncher -- web` (from the Django project's directory) runs the web server; `--list` shows the
 // processes, `--dry-run` prints the exact command without starting it, `--help` shows everything else.
