@@ -70,6 +70,10 @@ public sealed class TemplateTests(PackedFeed feed, ITestOutputHelper output)
                 }
             }
         }
+
+        // The default Django project keeps its name whatever the app is called.
+        var plain = New(hive, "Plain");
+        Assert.Contains("o.UseWaitress(\"mysite.wsgi:application\"", File.ReadAllText(Path.Combine(plain, "Plain", "Startup.cs")), StringComparison.Ordinal);
     }
 
     [Fact]
@@ -101,7 +105,7 @@ public sealed class TemplateTests(PackedFeed feed, ITestOutputHelper output)
             var dryRun = Dotnet.Run(output, app, Timeout, null, program, "web", "worker", "--dry-run");
             Assert.True(dryRun.ExitCode == 0, $"--dry-run ({backend}) failed:\n" + dryRun.Output);
             Assert.Contains(DryRunCommand[backend], dryRun.Output, StringComparison.Ordinal);
-            Assert.Contains("--app=mysite worker", dryRun.Output, StringComparison.Ordinal);
+            Assert.Contains("-m celery --app=mysite ", dryRun.Output, StringComparison.Ordinal);
 
             if (backend == "waitress")
             {

@@ -5,12 +5,12 @@ using Microsoft.Extensions.Logging;
 namespace ProdServer.Config;
 
 /// <summary>
-/// Keeps the warnings the start-up rules log (category <c>ProdServer.Rules</c>), for <see cref="ProdServerPlan.Warnings"/>;
-/// what a host would write to its log, kept as lines instead.
+/// Keeps the warnings ProdServer logs while the options are bound and validated (categories <c>ProdServer.*</c>: the
+/// rules, configuration notes), for <see cref="ProdServerPlan.Warnings"/>; what a host would write to its log, as lines.
 /// </summary>
 internal sealed class PlanWarnings : ILoggerProvider
 {
-    private const string RulesCategory = "ProdServer.Rules";
+    private const string CategoryPrefix = "ProdServer";
     private readonly List<string> _lines = [];
 
     public IReadOnlyList<string> Lines
@@ -24,18 +24,18 @@ internal sealed class PlanWarnings : ILoggerProvider
         }
     }
 
-    public ILogger CreateLogger(string categoryName) => new Logger(this, categoryName == RulesCategory);
+    public ILogger CreateLogger(string categoryName) => new Logger(this, categoryName.StartsWith(CategoryPrefix, StringComparison.Ordinal));
 
     public void Dispose()
     {
     }
 
-    private sealed class Logger(PlanWarnings owner, bool rules) : ILogger
+    private sealed class Logger(PlanWarnings owner, bool ours) : ILogger
     {
         public IDisposable? BeginScope<TState>(TState state)
             where TState : notnull => null;
 
-        public bool IsEnabled(LogLevel logLevel) => rules && logLevel >= LogLevel.Warning;
+        public bool IsEnabled(LogLevel logLevel) => ours && logLevel >= LogLevel.Warning;
 
         public void Log<TState>(LogLevel logLevel, EventId eventId, TState state, Exception? exception, Func<TState, Exception?, string> formatter)
         {

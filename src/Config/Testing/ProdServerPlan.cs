@@ -48,7 +48,10 @@ public sealed class ProdServerPlan
     /// </summary>
     public IReadOnlyList<string> Problems { get; }
 
-    /// <summary>The rule findings the app would log at start without stopping it, each starting with its ID (<c>PSC0001: Process 'web': …</c>).</summary>
+    /// <summary>
+    /// The warnings the app would log at start without stopping it: rule findings, each starting with its ID
+    /// (<c>PSC0001: Process 'web': …</c>), and configuration notes.
+    /// </summary>
     public IReadOnlyList<string> Warnings { get; }
 
     /// <summary>Whether the app would start: no <see cref="Problems"/>.</summary>

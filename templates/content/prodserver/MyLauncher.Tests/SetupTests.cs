@@ -2,7 +2,7 @@ using Microsoft.Extensions.Configuration;
 using ProdServer.Config;
 using Xunit;
 
-namespace MySite.Tests;
+namespace MyLauncher.Tests;
 
 /// <summary>What the app would start, computed by <see cref="ProdServerPlan"/> from Startup.Configure and the app's appsettings files; no Python needed.</summary>
 public sealed class SetupTests
