@@ -41,6 +41,16 @@ public sealed class ExportSpecs : IDisposable
         return (process.ExitCode, (await stdout) + (await stderr));
     }
 
+    private static async Task WaitForHostLogAsync(string directory, string text, TimeSpan timeout)
+    {
+        var deadline = DateTime.UtcNow + timeout;
+        while (!Directory.GetFiles(directory, "quickstart-web-stdout*.log").Any(f => File.ReadAllText(f).Contains(text, StringComparison.Ordinal)))
+        {
+            Assert.True(DateTime.UtcNow < deadline, $"the host's log said no '{text}' within {timeout}");
+            await Task.Delay(100);
+        }
+    }
+
     private static string CommandLine(int pid)
     {
         try
@@ -240,6 +250,9 @@ public sealed class ExportSpecs : IDisposable
             using var response = await Loopback.WaitForResponseAsync(client, $"http://127.0.0.1:{port}/", TimeSpan.FromSeconds(60), () => supervisord.HasExited);
 
             Assert.Contains("Hello from Django", await response.Content.ReadAsStringAsync());
+            // Spawn-first: the page answers before the host has finished building; its stop is tested once the host says
+            // the server is ready (its signal handling is in place by then).
+            await WaitForHostLogAsync(output, " is ready (", TimeSpan.FromSeconds(60));
 
             var waitress = Process.GetProcesses()
                 .Where(p => Loopback.IsRunning(p.Id) && CommandLine(p.Id).Contains($"--port={port}") && !ProcessTree.IsWatchdog(p.Id))
