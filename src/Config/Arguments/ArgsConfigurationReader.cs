@@ -334,11 +334,17 @@ public sealed class ArgsConfigurationReader
             return scalar.Split(separators, StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries).Select(w => (section.Path, w));
         }
 
+        // An object or nested lists where a list belongs: an error naming the key, not a silently different list.
         var items = section.GetChildren().ToList();
-        if (items.Exists(c => c.Value is null || c.Key.Length == 0 || !c.Key.All(char.IsAsciiDigit)))
+        if (items.Exists(c => c.Key.Length == 0 || !c.Key.All(char.IsAsciiDigit)))
         {
-            // An object or nested lists where a list belongs: an error, not a silently different list.
-            _errors.Add($"{section.Path} must be a list of strings or one string, not an object or nested lists.");
+            _errors.Add($"{section.Path} must be one value or an array of values, not an object.");
+            return [];
+        }
+
+        if (items.Find(c => c.Value is null) is { } nested)
+        {
+            _errors.Add($"{nested.Path} must be one value, not an object or a list.");
             return [];
         }
 

@@ -42,7 +42,8 @@ internal static partial class ConfigurationShape
 
         if (children.Exists(c => !IsIndex(c.Key) || c.Value is null))
         {
-            errors.Add($"{owner}{section.Path} must be a list of strings such as {example}, not an object or nested lists.");
+            var allowed = allowScalar ? "one value or an array of values" : "an array of values";
+            errors.Add($"{owner}{section.Path} must be {allowed} such as {example}, not an object or nested lists.");
             return [];
         }
 
@@ -56,9 +57,16 @@ internal static partial class ConfigurationShape
     public static void BindVariables(IConfigurationSection section, IDictionary<string, string> target, List<string> errors, string owner)
     {
         var children = section.GetChildren().ToList();
-        if (section.Value is { Length: > 0 } || (children.Count > 0 && children.TrueForAll(c => IsIndex(c.Key))))
+        const string Example = "{ \"DJANGO_SETTINGS_MODULE\": \"mysite.settings\" }";
+        if (section.Value is { Length: > 0 } text)
         {
-            errors.Add($"{owner}{section.Path} must be an object of NAME: value pairs such as {{ \"DJANGO_SETTINGS_MODULE\": \"mysite.settings\" }}, not a list or one string.");
+            errors.Add($"{owner}{section.Path} is the value '{Names.Printable(text)}', but must be an object of NAME: value pairs such as {Example}.");
+            return;
+        }
+
+        if (children.Count > 0 && children.TrueForAll(c => IsIndex(c.Key)))
+        {
+            errors.Add($"{owner}{section.Path} must be an object of NAME: value pairs such as {Example}, not a list.");
             return;
         }
 

@@ -29,7 +29,8 @@ internal static partial class ProdServerConfigurationBinder
                 case "processes":
                     if (ConfigurationShape.IsList(child) || child.Value is { Length: > 0 })
                     {
-                        options.BindingErrors.Add($"{child.Path} must be an object keyed by process name, such as \"Processes\": {{ \"web\": {{ \"Backend\": \"Waitress\", … }} }}, not a list or one string.");
+                        var written = child.Value is { } text ? $" is the value '{Names.Printable(text)}', but" : string.Empty;
+                        options.BindingErrors.Add($"{child.Path}{written} must be an object keyed by process name, such as \"Processes\": {{ \"web\": {{ \"Backend\": \"Waitress\", … }} }}, not a list or one string.");
                         break;
                     }
 
@@ -43,7 +44,8 @@ internal static partial class ProdServerConfigurationBinder
                 case "release":
                     if (child.Value is { Length: > 0 } || (child.GetChildren().Any() && !ConfigurationShape.IsList(child)))
                     {
-                        options.BindingErrors.Add($"{child.Path} must be a list of steps, such as \"Release\": [ {{ \"Name\": \"migrate\", \"Command\": [\"manage.py\", \"migrate\"] }} ], so that their order is the configured one.");
+                        var written = child.Value is { } text ? $" is the value '{Names.Printable(text)}', but" : string.Empty;
+                        options.BindingErrors.Add($"{child.Path}{written} must be an object per step in a list, such as \"Release\": [ {{ \"Name\": \"migrate\", \"Command\": [\"manage.py\", \"migrate\"] }} ], so that their order is the configured one.");
                         break;
                     }
 
