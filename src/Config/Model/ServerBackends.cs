@@ -31,6 +31,9 @@ public static class ServerBackends
     /// <summary>Celery beat, the periodic task scheduler (<c>python -m celery --app=APP beat</c>).</summary>
     public static CeleryBeatBackend CeleryBeat { get; } = new CeleryBeatBackend();
 
+    /// <summary>Celery Flower, the monitoring web UI (<c>python -m celery --app=APP flower</c>).</summary>
+    public static CeleryFlowerBackend CeleryFlower { get; } = new CeleryFlowerBackend();
+
     /// <summary>The Django Tasks database worker (<c>python manage.py db_worker</c>).</summary>
     public static DjangoTasksBackend DjangoTasks { get; } = new DjangoTasksBackend();
 
@@ -41,7 +44,7 @@ public static class ServerBackends
     public static DjangoDevServerBackend DjangoDevServer { get; } = new DjangoDevServerBackend();
 
     private static readonly ServerBackend[] All =
-        [Waitress, Gunicorn, Uvicorn, UvicornWsgi, Granian, GranianWsgi, CeleryWorker, CeleryBeat, DjangoTasks, DjangoQ, DjangoDevServer];
+        [Waitress, Gunicorn, Uvicorn, UvicornWsgi, Granian, GranianWsgi, CeleryWorker, CeleryBeat, CeleryFlower, DjangoTasks, DjangoQ, DjangoDevServer];
 
     /// <summary>The names accepted in configuration.</summary>
     public static IEnumerable<string> Names => All.Select(b => b.Name);

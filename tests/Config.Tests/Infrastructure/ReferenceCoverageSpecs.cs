@@ -38,6 +38,9 @@ public abstract class ReferenceCoverageSpecs<TArgs>
     /// <summary>Flags whose property deliberately takes another kind of value than the catalogue says, each with the reason in a comment.</summary>
     protected virtual IReadOnlyDictionary<string, FlagKind> KindExceptions { get; } = new Dictionary<string, FlagKind>();
 
+    /// <summary>Switches that take a value (tornado: <c>--x=true</c>/<c>--x=false</c>), so both directions are written.</summary>
+    protected virtual IReadOnlySet<string> ValueSwitches { get; } = new HashSet<string>();
+
     /// <summary>One catalogue row.</summary>
     protected sealed record Row(string Flag, string Value, string Repeatable, string SinceOrRemoved);
 
@@ -131,7 +134,12 @@ public abstract class ReferenceCoverageSpecs<TArgs>
         foreach (var row in Covered().Where(r => r.Value == "switch"))
         {
             var flag = PropertyFor(row.Flag)!;
-            if (flag.Name == row.Flag)
+            if (ValueSwitches.Contains(row.Flag))
+            {
+                Assert.Equal(["--" + row.Flag + "=true"], Translate(flag.Property, true));
+                Assert.Equal(["--" + row.Flag + "=false"], Translate(flag.Property, false));
+            }
+            else if (flag.Name == row.Flag)
             {
                 Assert.Equal(["--" + row.Flag], Translate(flag.Property, true));
                 Assert.Empty(Translate(flag.Property, false));

@@ -1,0 +1,47 @@
+using System.Collections.Generic;
+using FluentValidation;
+
+namespace ProdServer.Config;
+
+/// <summary>
+/// Runs a process with <c>python -m celery --app=APP [global options] flower [options]</c>: Celery Flower, the monitoring web UI.
+/// Flower reads every option from <c>FLOWER_&lt;OPTION&gt;</c> variables too, so those are scrubbed like celery's own. It is
+/// ready when its port accepts connections. SIGTERM stops it at once (exit 0).
+/// </summary>
+public sealed class CeleryFlowerBackend : CeleryBackend<CeleryFlowerArgs>
+{
+    private const int DefaultPort = 5555;
+
+    /// <inheritdoc />
+    public override string Name => "CeleryFlower";
+
+    /// <inheritdoc />
+    public override string Subcommand => "flower";
+
+    /// <inheritdoc />
+    public override string InstallHint => "pip install flower (no Debian package); it adds the flower subcommand to celery";
+
+    /// <inheritdoc />
+    public override IReadOnlyList<string> ScrubbedEnvironment => [.. base.ScrubbedEnvironment, "FLOWER_*"];
+
+    /// <inheritdoc />
+    /// <remarks>Nothing for a Unix socket; otherwise Address (empty: every interface) and Port (5555).</remarks>
+    public override IReadOnlyList<ListenEndpoint> GetListenEndpoints(ProcessDefinition process)
+    {
+        if (process?.Args is not CeleryFlowerArgs args || args.UnixSocket is { Length: > 0 })
+        {
+            return [];
+        }
+
+        return [new ListenEndpoint(string.IsNullOrEmpty(args.Address) ? "0.0.0.0" : args.Address, args.Port is > 0 ? args.Port.Value : DefaultPort)];
+    }
+
+    /// <inheritdoc />
+    protected override IValidator<CeleryFlowerArgs> CreateArgsValidator() => new CeleryFlowerArgsValidator();
+
+    /// <inheritdoc />
+    protected override CeleryFlowerArgs WithoutGlobalOptions(CeleryFlowerArgs args) => args with
+    {
+        Broker = null, ResultBackend = null, Loader = null, Config = null, Workdir = null, NoColor = null, Quiet = null, SkipChecks = null,
+    };
+}
