@@ -2,6 +2,7 @@ using System;
 using System.Collections.Concurrent;
 using System.Diagnostics;
 using System.Globalization;
+using System.IO;
 using System.Linq;
 using System.Threading.Tasks;
 using Xunit;
@@ -164,6 +165,36 @@ public sealed class HostProcessSpecs(ITestOutputHelper output)
         finally
         {
             ProcessTable.KillGroup(first);
+        }
+    }
+
+    [Fact]
+    public async Task SIGTERM_while_the_host_is_still_being_built_stops_the_early_server_gracefully_instead_of_killing_the_launcher()
+    {
+        var gate = Path.Combine(Path.GetTempPath(), $"prodserver-gate-{Guid.NewGuid():N}");
+        using var host = StartHost("host", "early", "-", gate);
+
+        await WaitForAsync(host, "building"); // the server is spawned; the host's build is held at the gate
+        Assert.Equal(0, ProcessTable.Signal(host.Process.Id, Posix.SIGTERM)); // the host's own lifetime is not there yet
+        await File.WriteAllTextAsync(gate, "go");
+
+        await host.Process.WaitForExitAsync().WaitAsync(TimeSpan.FromSeconds(60));
+        output.WriteLine(host.Output);
+        Assert.Equal(0, host.Process.ExitCode); // a graceful stop; dying by the signal would be 143
+        var started = host.Output.Split('\n').Single(l => l.Contains("web#", StringComparison.Ordinal) && l.EndsWith(" started", StringComparison.Ordinal));
+        var pid = int.Parse(started[(started.IndexOf('#') + 1)..started.LastIndexOf(' ')], CultureInfo.InvariantCulture);
+        Assert.Contains("stopped gracefully", host.Output, StringComparison.Ordinal);
+        Assert.False(ProcessTable.IsAlive(pid), "the early server outlived the host");
+        File.Delete(gate);
+    }
+
+    private static async Task WaitForAsync(RunningHost host, string line)
+    {
+        var clock = Stopwatch.StartNew();
+        while (!host.Output.Split('\n').Contains(line))
+        {
+            Assert.True(clock.Elapsed < TimeSpan.FromSeconds(60) && !host.Process.HasExited, $"never said '{line}':\n{host.Output}");
+            await Task.Delay(20);
         }
     }
 

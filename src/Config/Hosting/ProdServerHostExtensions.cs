@@ -51,14 +51,25 @@ public static class ProdServerHostExtensions
         ArgumentNullException.ThrowIfNull(builder);
         ArgumentNullException.ThrowIfNull(args);
         AppSettingsFromAppDirectory.Apply(builder, AppContext.BaseDirectory);
+        // A stop signal while the host is still being built must stop the early server gracefully, not kill the launcher.
+        var stopSignals = ProdServerCommandLine.IsPlainRun(args) ? EarlyStopSignals.Register() : null;
         using var early = EarlyLaunch.TryStart(builder, args);
         if (early is not null)
         {
             builder.Services.AddSingleton(early);
         }
+        else
+        {
+            stopSignals?.Dispose(); // nothing started early: the host's lifetime handles the signals as usual
+            stopSignals = null;
+        }
+
+        using var heldSignals = stopSignals;
 
         // Disposing the early launch after the run kills any server it started that no supervisor adopted.
-        return await builder.Build().RunProdServerAsync(args, output, error, cancellationToken).ConfigureAwait(false);
+        var host = builder.Build();
+        stopSignals?.HandOver(host.Services.GetRequiredService<IHostApplicationLifetime>());
+        return await host.RunProdServerAsync(args, output, error, cancellationToken).ConfigureAwait(false);
     }
 
     /// <summary>As <see cref="RunProdServerAsync(IHost, string[], CancellationToken)"/>, writing to the given streams (for tests and tools).</summary>

@@ -1,0 +1,67 @@
+using System;
+using System.Runtime.InteropServices;
+using System.Threading;
+using Microsoft.Extensions.Hosting;
+
+namespace ProdServer.Config;
+
+/// <summary>
+/// Holds SIGTERM, SIGINT and SIGQUIT from the moment a server is spawned first until the host's own lifetime takes
+/// over. Without it a stop that arrives while the host is still being built hits the runtime's default handling and the
+/// launcher dies by the signal instead of stopping the server gracefully; with it the stop is remembered and applied as
+/// soon as the host has started (stopping earlier would cancel the hosted services' start half-way).
+/// </summary>
+internal sealed class EarlyStopSignals : IDisposable
+{
+    private readonly PosixSignalRegistration[] _registrations;
+    private IHostApplicationLifetime? _lifetime;
+    private int _requested;
+
+    private EarlyStopSignals()
+    {
+        _registrations =
+        [
+            PosixSignalRegistration.Create(PosixSignal.SIGTERM, OnSignal),
+            PosixSignalRegistration.Create(PosixSignal.SIGINT, OnSignal),
+            PosixSignalRegistration.Create(PosixSignal.SIGQUIT, OnSignal),
+        ];
+    }
+
+    /// <summary>Starts holding the stop signals.</summary>
+    public static EarlyStopSignals Register() => new();
+
+    /// <summary>
+    /// Hands a stop requested so far, and any later one, to the host's lifetime, once the host has started.
+    /// </summary>
+    public void HandOver(IHostApplicationLifetime lifetime)
+    {
+        ArgumentNullException.ThrowIfNull(lifetime);
+        Volatile.Write(ref _lifetime, lifetime);
+        lifetime.ApplicationStarted.Register(() =>
+        {
+            if (Volatile.Read(ref _requested) != 0)
+            {
+                lifetime.StopApplication();
+            }
+        });
+    }
+
+    /// <inheritdoc/>
+    public void Dispose()
+    {
+        foreach (var registration in _registrations)
+        {
+            registration.Dispose();
+        }
+    }
+
+    private void OnSignal(PosixSignalContext context)
+    {
+        context.Cancel = true;
+        Volatile.Write(ref _requested, 1);
+        if (Volatile.Read(ref _lifetime) is { } lifetime && lifetime.ApplicationStarted.IsCancellationRequested)
+        {
+            lifetime.StopApplication();
+        }
+    }
+}
