@@ -29,9 +29,8 @@ public sealed class SetupTests
         Assert.Contains("--bind=127.0.0.1:8000", web.Arguments);
         Assert.Equal("mysite.wsgi:application", web.Arguments[^1]);
 //#elif (backend == "uvicorn")
-        Assert.Equal(["-m", "uvicorn"], web.Arguments.Take(2));
+        Assert.Equal(["-m", "uvicorn", "mysite.asgi:application"], web.Arguments.Take(3)); // uvicorn takes its app first
         Assert.Contains("--port=8000", web.Arguments);
-        Assert.Equal("mysite.asgi:application", web.Arguments[^1]);
 //#else
         Assert.Equal("granian", web.Executable);
         Assert.Contains("--port=8000", web.Arguments);
