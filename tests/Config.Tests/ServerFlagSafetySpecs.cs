@@ -137,12 +137,4 @@ public sealed class ServerFlagCatalogueSpecs
         Assert.Contains(ReferenceTsv.Read("gunicorn.tsv").Rows, r => r.Flag == "config" && r.Note.Contains("config file", StringComparison.Ordinal));
         Assert.NotNull(ServerFlagPolicy.Problem(new GunicornArgs(), "--config=/etc/x.py", typedFlagsAllowed: true));
     }
-
-    [Theory]
-    [InlineData(true, false)]
-    [InlineData(false, true)]
-    public void Gunicorn_check_and_print_config_are_refused_typed_too(bool check, bool print)
-    {
-        Assert.NotEmpty(Options.Failures(o => o.UseGunicorn("mysite.wsgi:application", g => g with { CheckConfig = check ? true : null, PrintConfig = print ? true : null })));
-    }
 }

@@ -34,11 +34,6 @@ public sealed partial class GunicornArgsValidator : AbstractValidator<GunicornAr
         // A daemonised master detaches: ProdServer would see its child exit at once and lose the server it supervises.
         RuleFor(a => a.Daemon).NotEqual(true)
             .WithMessage("Daemon cannot be on: gunicorn would detach from ProdServer, which supervises it and would see it exit at once. Leave Daemon unset.");
-        // Both make gunicorn exit at once instead of serving; the launcher's --check and --dry-run are the supervised ways.
-        RuleFor(a => a.CheckConfig).NotEqual(true)
-            .WithMessage("CheckConfig cannot be on: gunicorn would check and exit instead of serving. Run the app with --check instead (it runs gunicorn --check-config).");
-        RuleFor(a => a.PrintConfig).NotEqual(true)
-            .WithMessage("PrintConfig cannot be on: gunicorn would print its settings and exit instead of serving. Use --dry-run to see the command.");
         RuleFor(a => a.SuppressRaggedEofs).NotEqual(false)
             .WithMessage("SuppressRaggedEofs cannot be turned off: gunicorn has no flag for it (it is already on). Leave it unset.");
 
