@@ -1,5 +1,4 @@
 using System.Globalization;
-using System.Text;
 
 namespace ProdServer.Config;
 
@@ -56,24 +55,7 @@ internal static class ExportText
     public static string PrintablePath(string path) => Printable(path, int.MaxValue);
 
     /// <summary><paramref name="value"/> made printable as <see cref="Printable(string)"/> does, shortened only beyond <paramref name="shown"/> characters.</summary>
-    public static string Printable(string value, int shown)
-    {
-        var text = new StringBuilder();
-        foreach (var c in value.Length > shown ? value[..shown] : value)
-        {
-            text.Append(c switch
-            {
-                '\n' => "\\n",
-                '\r' => "\\r",
-                '\t' => "\\t",
-                _ when c < ' ' || c == '\x7f' => "\\x" + ((int)c).ToString("x2", CultureInfo.InvariantCulture),
-                _ when char.IsControl(c) || char.IsSurrogate(c) || c is '\u2028' or '\u2029' => "\\u" + ((int)c).ToString("x4", CultureInfo.InvariantCulture),
-                _ => c.ToString(),
-            });
-        }
-
-        return value.Length > shown ? text + $"… ({value.Length} characters)" : text.ToString();
-    }
+    public static string Printable(string value, int shown) => Names.Printable(value, shown);
 
     private static string Describe(char c) => c switch
     {
