@@ -70,7 +70,7 @@ public sealed class EntryPointSpecs : IDisposable
 
         Assert.Equal(ExitCodes.Ok, code);
         Assert.Equal(
-            ["web\tWaitress\tmysite.wsgi:application", "admin\tWaitress\tmysite.admin_wsgi:application"],
+            ["web\tWaitress\tmysite.wsgi:application\tvalid", "admin\tWaitress\tmysite.admin_wsgi:application\tvalid"],
             Lines(output));
         Assert.Empty(error);
     }

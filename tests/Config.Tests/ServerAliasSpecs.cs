@@ -136,7 +136,7 @@ public sealed class ServerAliasSpecs
     }
 
     private static List<string> Bind(string backend, string key, string value) =>
-        Options(("Backend", backend), ("App", "a:b"), ("Args:" + key, value)).BindingErrors;
+        Options(("Backend", backend), ("App", "a:b"), ("Args:" + key, value)).BindingErrors.ToList();
 
     private static ProdServerOptions Options(params (string Key, string Value)[] settings)
     {

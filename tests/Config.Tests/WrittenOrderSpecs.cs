@@ -29,7 +29,7 @@ public sealed class WrittenOrderSpecs
         var (list, _) = await RunAsync(new() { ["appsettings.json"] = Base }, "--list");
         var (dryRun, _) = await RunAsync(new() { ["appsettings.json"] = Base }, "--dry-run");
 
-        Assert.Equal(["zweb\tWaitress\tz.wsgi:application", "api\tWaitress\ta.wsgi:application"], Lines(list));
+        Assert.Equal(["zweb\tWaitress\tz.wsgi:application\tvalid", "api\tWaitress\ta.wsgi:application\tvalid"], Lines(list));
         Assert.Contains("z.wsgi:application", dryRun, StringComparison.Ordinal);
         Assert.DoesNotContain("a.wsgi:application", dryRun, StringComparison.Ordinal);
     }
@@ -47,7 +47,7 @@ public sealed class WrittenOrderSpecs
 
         var (list, _) = await RunAsync(files, "--list");
 
-        Assert.Equal(["zweb\tWaitress\tz.wsgi:application", "api\tWaitress\ta2:app", "beta\tWaitress\tb:app"], Lines(list));
+        Assert.Equal(["zweb\tWaitress\tz.wsgi:application\tvalid", "api\tWaitress\ta2:app\tvalid", "beta\tWaitress\tb:app\tvalid"], Lines(list));
     }
 
     [Fact]
@@ -61,7 +61,7 @@ public sealed class WrittenOrderSpecs
             var (list, _) = await RunAsync(new() { ["appsettings.json"] = Base }, "--list", prefix);
 
             var lines = Lines(list);
-            Assert.Equal(["zweb\tWaitress\tz.wsgi:application", "api\tWaitress\ta.wsgi:application", "aaa\tWaitress\te:app"], lines[..3]);
+            Assert.Equal(["zweb\tWaitress\tz.wsgi:application\tvalid", "api\tWaitress\ta.wsgi:application\tvalid", "aaa\tWaitress\te:app\tvalid"], lines[..3]);
             Assert.StartsWith("# no written order for aaa: environment variables and the command line keep none", lines[3], StringComparison.Ordinal);
             Assert.Contains("set ProdServer:Default to choose the default process", lines[3], StringComparison.Ordinal);
         }

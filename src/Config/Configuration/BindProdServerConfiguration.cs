@@ -13,6 +13,7 @@ internal sealed class BindProdServerConfiguration : IPostConfigureOptions<ProdSe
     private readonly IConfiguration? _configuration;
     private readonly ProdServerRunState? _run;
     private readonly ILogger? _logger;
+    private readonly SaidOnce _said = new();
 
     public BindProdServerConfiguration(IConfiguration? configuration = null, ProdServerRunState? run = null, ILoggerFactory? loggers = null)
     {
@@ -30,9 +31,17 @@ internal sealed class BindProdServerConfiguration : IPostConfigureOptions<ProdSe
 
         foreach (var note in options.BindingNotes)
         {
-            if (_logger is not null)
+            if (_logger is not null && _said.First(note))
             {
                 Log.Note(_logger, "ProdServer", note);
+            }
+        }
+
+        foreach (var (process, warning) in options.BindingWarnings)
+        {
+            if (_logger is not null && _said.First(warning))
+            {
+                Log.ConfigurationNote(_logger, process, warning);
             }
         }
 

@@ -11,7 +11,7 @@ internal static partial class ProdServerConfigurationBinder
 
     private static void BindLogs(IConfigurationSection section, ProdServerOptions options)
     {
-        var errors = options.BindingErrors;
+        var errors = options.SectionBindingErrors;
         if (section.Value is { Length: > 0 } text)
         {
             errors.Add($"{section.Path} is '{text}', but must be a section such as {section.Path}:Overflow.");

@@ -26,7 +26,7 @@ internal static partial class ProdServerConfigurationBinder
             }
             else
             {
-                options.BindingErrors.Add($"OnGiveUp '{text}' ({section.Path}) must be StopAll or KeepOthers.");
+                options.SectionBindingErrors.Add($"OnGiveUp '{text}' ({section.Path}) must be StopAll or KeepOthers.");
             }
         }
     }

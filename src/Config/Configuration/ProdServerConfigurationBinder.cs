@@ -18,7 +18,7 @@ internal static partial class ProdServerConfigurationBinder
 
     public static void Bind(IConfigurationSection section, ProdServerOptions options, IReadOnlyList<string>? writtenOrder = null)
     {
-        ConfigurationShape.Check(section, options.BindingErrors);
+        ConfigurationShape.Check(section, options.SectionBindingErrors);
         foreach (var child in section.GetChildren())
         {
             switch (child.Key.ToLowerInvariant())
@@ -30,13 +30,14 @@ internal static partial class ProdServerConfigurationBinder
                     if (ConfigurationShape.IsList(child) || child.Value is { Length: > 0 })
                     {
                         var written = child.Value is { } text ? $" is the value '{Names.Printable(text)}', but" : string.Empty;
-                        options.BindingErrors.Add($"{child.Path}{written} must be an object keyed by process name, such as \"Processes\": {{ \"web\": {{ \"Backend\": \"Waitress\", … }} }}, not a list or one string.");
+                        options.SectionBindingErrors.Add($"{child.Path}{written} must be an object keyed by process name, such as \"Processes\": {{ \"web\": {{ \"Backend\": \"Waitress\", … }} }}, not a list or one string.");
                         break;
                     }
 
                     // A process written as one value is reported by ConfigurationShape.Check and not bound.
                     foreach (var process in InWrittenOrder(child, options, writtenOrder ?? []).Where(c => c.Value is not { Length: > 0 }))
                     {
+                        options.ConfiguredProcessOrder.Add(process.Key);
                         BindProcess(process, options);
                     }
 
@@ -45,7 +46,7 @@ internal static partial class ProdServerConfigurationBinder
                     if (child.Value is { Length: > 0 } || (child.GetChildren().Any() && !ConfigurationShape.IsList(child)))
                     {
                         var written = child.Value is { } text ? $" is the value '{Names.Printable(text)}', but" : string.Empty;
-                        options.BindingErrors.Add($"{child.Path}{written} must be an object per step in a list, such as \"Release\": [ {{ \"Name\": \"migrate\", \"Command\": [\"manage.py\", \"migrate\"] }} ], so that their order is the configured one.");
+                        options.SectionBindingErrors.Add($"{child.Path}{written} must be an object per step in a list, such as \"Release\": [ {{ \"Name\": \"migrate\", \"Command\": [\"manage.py\", \"migrate\"] }} ], so that their order is the configured one.");
                         break;
                     }
 
@@ -65,7 +66,7 @@ internal static partial class ProdServerConfigurationBinder
                     BindLogs(child, options);
                     break;
                 default:
-                    options.BindingErrors.Add($"{child.Path} is not a ProdServer setting; expected Processes, Release, Default, OnGiveUp, Logs or Rules.");
+                    options.SectionBindingErrors.Add($"{child.Path} is not a ProdServer setting; expected Processes, Release, Default, OnGiveUp, Logs or Rules.");
                     break;
             }
         }
@@ -73,15 +74,15 @@ internal static partial class ProdServerConfigurationBinder
 
     private static void BindProcess(IConfigurationSection section, ProdServerOptions options)
     {
-        var errors = options.BindingErrors;
         var name = section.Key;
         if (string.IsNullOrWhiteSpace(name))
         {
             // Found by GeneratedConfigurationSpecs: a blank key ("ProdServer__Processes__ __App") used to throw.
-            errors.Add($"Process '{name}': a process name must not be blank ({section.Path}).");
+            options.SectionBindingErrors.Add($"Process '{name}': a process name must not be blank ({section.Path}).");
             return;
         }
 
+        var errors = options.BindingErrorsOf(name);
         var existing = options.Find(name);
         var backendName = section["Backend"];
         ServerBackend? backend;
@@ -111,6 +112,11 @@ internal static partial class ProdServerConfigurationBinder
         {
             errors.Add($"Process '{name}': Backend is required ({section.Path}:Backend); known backends: {string.Join(", ", ServerBackends.Names)}.");
             return;
+        }
+
+        if (existing is not null && BackendSwitch.Warning(existing, backend, $"{section.Path}:Backend") is { } dropped)
+        {
+            options.BindingWarnings.Add((name, dropped));
         }
 
         var process = options.GetOrAdd(name, backend);
@@ -177,20 +183,20 @@ internal static partial class ProdServerConfigurationBinder
         string[] keys = ["Name", "Command", "Python", "WorkingDirectory", "Environment"];
         foreach (var child in section.GetChildren().Where(c => !keys.Contains(c.Key, StringComparer.OrdinalIgnoreCase)))
         {
-            options.BindingErrors.Add($"{child.Path} is not a release step setting; expected one of {string.Join(", ", keys)}.");
+            options.SectionBindingErrors.Add($"{child.Path} is not a release step setting; expected one of {string.Join(", ", keys)}.");
         }
 
         var name = section["Name"];
         if (string.IsNullOrWhiteSpace(name))
         {
-            options.BindingErrors.Add($"Release step {section.Path}: Name is required ({section.Path}:Name).");
+            options.SectionBindingErrors.Add($"Release step {section.Path}: Name is required ({section.Path}:Name).");
             return;
         }
 
         var step = new ReleaseStep(name) { Python = section["Python"], WorkingDirectory = section["WorkingDirectory"] };
         var owner = $"Release step {section.Path}: ";
-        BindList(section.GetSection("Command"), step.Command, options.BindingErrors, owner, "[\"manage.py\", \"migrate\", \"--noinput\"]", allowScalar: false);
-        ConfigurationShape.BindVariables(section.GetSection("Environment"), step.Environment, options.BindingErrors, owner);
+        BindList(section.GetSection("Command"), step.Command, options.SectionBindingErrors, owner, "[\"manage.py\", \"migrate\", \"--noinput\"]", allowScalar: false);
+        ConfigurationShape.BindVariables(section.GetSection("Environment"), step.Environment, options.SectionBindingErrors, owner);
 
         options.ReleaseSteps.Add(step);
     }

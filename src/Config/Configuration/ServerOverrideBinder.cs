@@ -20,7 +20,7 @@ internal static class ServerOverrideBinder
             return; // The unknown name is reported by process selection.
         }
 
-        var errors = options.BindingErrors;
+        var errors = options.SectionBindingErrors;
         var values = new List<KeyValuePair<string, string?>>();
         for (var i = 0; i < flags.Count; i++)
         {

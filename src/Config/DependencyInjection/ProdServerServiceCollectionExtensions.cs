@@ -44,7 +44,7 @@ public static class ProdServerServiceCollectionExtensions
         services.TryAddEnumerable(ConfigurationBinding);
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<ProdServerOptions>, ProdServerOptionsValidator>());
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<ProdServerOptions>, ProductionRulesValidator>(sp => new ProductionRulesValidator(
-            sp.GetService<IHostEnvironment>(), sp.GetService<IConfiguration>(), sp.GetService<ILoggerFactory>(), sp.GetService<IOptions<HostOptions>>())));
+            sp.GetService<IHostEnvironment>(), sp.GetService<IConfiguration>(), sp.GetService<ILoggerFactory>(), sp.GetService<IOptions<HostOptions>>(), sp.GetService<ProdServerRunState>())));
         services.TryAddSingleton<ProdServerRunState>();
         services.TryAddSingleton<ProdServerSupervisors>();
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IHostedService, ProdServerHostedService>(sp => new ProdServerHostedService(

@@ -165,7 +165,7 @@ internal sealed class EarlyLaunch : IDisposable
         }
 
         new BindProdServerConfiguration(configuration).PostConfigure(Options.DefaultName, options);
-        return options.BindingErrors.Count == 0 && options.Processes.Count > 0 ? options : null;
+        return !options.HasBindingErrors && options.Processes.Count > 0 ? options : null;
     }
 
     // A server is started early only when nothing must happen before it: no dependency to wait for, no installed

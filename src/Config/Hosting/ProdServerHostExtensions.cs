@@ -137,6 +137,7 @@ public static class ProdServerHostExtensions
             run.OverrideTarget = commandLine.Names.FirstOrDefault();
         }
 
+        host.Services.GetRequiredService<ProdServerRunState>().Scope = ScopeOf(commandLine);
         ProdServerOptions options;
         try
         {
@@ -150,16 +151,7 @@ public static class ProdServerHostExtensions
 
         if (commandLine.List)
         {
-            foreach (var process in options.Processes)
-            {
-                await output.WriteLineAsync($"{process.Name}\t{process.Backend.Name}\t{process.App}").ConfigureAwait(false);
-            }
-
-            if (options.UnorderedProcesses.Count > 0)
-            {
-                await output.WriteLineAsync(ListOrderNote.For(options)).ConfigureAwait(false);
-            }
-
+            await ProcessList.WriteAsync(output, options, host.Services.GetServices<IValidateOptions<ProdServerOptions>>()).ConfigureAwait(false);
             return ExitCodes.Ok;
         }
 
@@ -259,6 +251,13 @@ public static class ProdServerHostExtensions
         await host.WaitForShutdownAsync(cancellationToken).ConfigureAwait(false);
         return state.ExitCode;
     }
+
+    // What a command validates: --all, --check and a whole export need every process; --list only the section (it states
+    // each process's validity itself); a run, --dry-run or an export of names needs those and what they depend on.
+    private static ValidationScope ScopeOf(ProdServerCommandLine commandLine) =>
+        commandLine.List ? ValidationScope.SectionOnly
+        : commandLine.All || commandLine.Check || (commandLine.Export && commandLine.Names.Count == 0) ? ValidationScope.Everything
+        : ValidationScope.Of(commandLine.Names);
 
     private static async Task WriteInvalidAsync(TextWriter error, OptionsValidationException ex)
     {

@@ -12,6 +12,12 @@ internal sealed class ProdServerRunState
     /// <summary>The processes named on the command line; <see langword="null"/> means the default process.</summary>
     public IReadOnlyList<string>? Selected { get; set; }
 
+    /// <summary>
+    /// The processes this command validates (see <see cref="ValidationScope"/>); set by the entry point from the command
+    /// line before the options are first read. Every process unless a command narrows it.
+    /// </summary>
+    public ValidationScope Scope { get; set; } = ValidationScope.Everything;
+
     /// <summary>Server flags written after <c>--</c> on the command line; they win over configured values.</summary>
     public IReadOnlyList<string> ServerOverrides { get; set; } = [];
 

@@ -25,7 +25,36 @@ public sealed partial class ProdServerOptions
     public string? DefaultProcess { get; set; }
 
     /// <summary>Problems found while binding configuration, reported by validation at start.</summary>
-    internal List<string> BindingErrors { get; } = [];
+    internal List<string> SectionBindingErrors { get; } = [];
+
+    /// <summary>Every problem binding found: the section's, then each process's.</summary>
+    internal IReadOnlyList<string> BindingErrors => [.. SectionBindingErrors, .. ProcessBindingErrors.Values.SelectMany(e => e)];
+
+    /// <summary>
+    /// Problems found while binding one process's settings, by process name (declared or not: an unknown backend leaves
+    /// it undeclared); reported when a command validates that process (see <see cref="ValidationScope"/>).
+    /// </summary>
+    internal Dictionary<string, List<string>> ProcessBindingErrors { get; } = new(StringComparer.OrdinalIgnoreCase);
+
+    /// <summary>The processes configuration declares, in the order they were bound (written order, then the unordered ones), bound or not.</summary>
+    internal List<string> ConfiguredProcessOrder { get; } = [];
+
+    /// <summary>Whether binding found any problem, in the section or in any process.</summary>
+    internal bool HasBindingErrors => BindingErrors.Count > 0;
+
+    /// <summary>The list the binding problems of process <paramref name="name"/> go to.</summary>
+    internal List<string> BindingErrorsOf(string name)
+    {
+        if (!ProcessBindingErrors.TryGetValue(name, out var errors))
+        {
+            ProcessBindingErrors[name] = errors = [];
+        }
+
+        return errors;
+    }
+
+    /// <summary>Warnings found while binding configuration (settings dropped by a backend switch), by process; logged at start.</summary>
+    internal List<(string Process, string Message)> BindingWarnings { get; } = [];
 
     /// <summary>Information found while binding configuration (an alias that has a shorter name), logged at start.</summary>
     internal List<string> BindingNotes { get; } = [];

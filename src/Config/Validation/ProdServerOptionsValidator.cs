@@ -10,9 +10,23 @@ namespace ProdServer.Config;
 /// </summary>
 internal sealed partial class ProdServerOptionsValidator : IValidateOptions<ProdServerOptions>
 {
+    private readonly ProdServerRunState? _run;
+
+    /// <param name="run">The command being run, whose <see cref="ProdServerRunState.Scope"/> says which processes count; none: every process.</param>
+    public ProdServerOptionsValidator(ProdServerRunState? run = null) => _run = run;
+
     public ValidateOptionsResult Validate(string? name, ProdServerOptions options)
     {
-        var failures = new List<string>(options.BindingErrors);
+        var failures = Failures(options, _run?.Scope ?? ValidationScope.Everything);
+        return failures.Count == 0 ? ValidateOptionsResult.Success : ValidateOptionsResult.Fail(failures);
+    }
+
+    /// <summary>The problems of the section as a whole and of the processes in <paramref name="scope"/>, one line each.</summary>
+    public static List<string> Failures(ProdServerOptions options, ValidationScope scope)
+    {
+        var inScope = scope.Select(options);
+        var failures = new List<string>(options.SectionBindingErrors);
+        failures.AddRange(options.ProcessBindingErrors.Where(p => inScope.Contains(p.Key)).SelectMany(p => p.Value));
         if (options.Processes.Count == 0)
         {
             failures.Add("AddProdServer declares no process: add one in code (o.UseWaitress(\"mysite.wsgi:application\")) or under ProdServer:Processes in configuration.");
@@ -40,7 +54,7 @@ internal sealed partial class ProdServerOptionsValidator : IValidateOptions<Prod
             failures.Add($"Release step '{duplicate.Key}' is declared {duplicate.Count()} times; give each step its own name.");
         }
 
-        foreach (var process in options.Processes)
+        foreach (var process in options.Processes.Where(p => inScope.Contains(p.Name)))
         {
             if (ProcessNameFailure(process) is { } nameFailure)
             {
@@ -61,9 +75,9 @@ internal sealed partial class ProdServerOptionsValidator : IValidateOptions<Prod
 
         failures.AddRange(ValidateLogs(options.Logs));
         var named = options.Processes.Where(p => Names.NameProblem(p.Name) is null).ToList();
-        failures.AddRange(DependencyCheck.Check(named).Select(d => Describe(d.Process, d.Problem)));
-        failures.AddRange(CeleryBeatUniqueness.Check(named).Select(d => Describe(d.Process, d.Problem)));
-        return failures.Count == 0 ? ValidateOptionsResult.Success : ValidateOptionsResult.Fail(failures);
+        failures.AddRange(DependencyCheck.Check(named).Where(d => inScope.Contains(d.Process.Name)).Select(d => Describe(d.Process, d.Problem)));
+        failures.AddRange(CeleryBeatUniqueness.Check(named).Where(d => inScope.Contains(d.Process.Name)).Select(d => Describe(d.Process, d.Problem)));
+        return failures;
     }
 
     // A NUL can come from configuration but no file system accepts it; say so here rather than fail deep in Path.

@@ -1,6 +1,7 @@
 using System;
 using System.Collections.Generic;
 using System.Globalization;
+using System.Linq;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
@@ -29,9 +30,13 @@ internal sealed class ProductionRulesValidator : IValidateOptions<ProdServerOpti
     private readonly ILogger _logger;
 
     private readonly TimeSpan? _shutdownTimeout;
+    private readonly ProdServerRunState? _run;
+    private readonly SaidOnce _said = new();
 
-    public ProductionRulesValidator(IHostEnvironment? environment, IConfiguration? configuration, ILoggerFactory? loggers, IOptions<HostOptions>? hostOptions = null)
+    public ProductionRulesValidator(
+        IHostEnvironment? environment, IConfiguration? configuration, ILoggerFactory? loggers, IOptions<HostOptions>? hostOptions = null, ProdServerRunState? run = null)
     {
+        _run = run;
         _shutdownTimeout = hostOptions?.Value.ShutdownTimeout;
         _environment = environment;
         _configuration = configuration;
@@ -41,6 +46,17 @@ internal sealed class ProductionRulesValidator : IValidateOptions<ProdServerOpti
 
     public ValidateOptionsResult Validate(string? name, ProdServerOptions options)
     {
+        var failures = Failures(options, _run?.Scope ?? ValidationScope.Everything, _logger);
+        return failures.Count == 0 ? ValidateOptionsResult.Success : ValidateOptionsResult.Fail(failures);
+    }
+
+    /// <summary>
+    /// The error-level findings that stop a start in Production, for the processes in <paramref name="scope"/>; the
+    /// others are written to <paramref name="logger"/> (<see cref="NullLogger.Instance"/> to only ask for the failures).
+    /// </summary>
+    public List<string> Failures(ProdServerOptions options, ValidationScope scope, ILogger logger)
+    {
+        var inScope = scope.Select(options);
         // No environment is the host's default: Production.
         var environment = _environment?.EnvironmentName ?? Environments.Production;
         var isProduction = string.Equals(environment, Environments.Production, StringComparison.OrdinalIgnoreCase);
@@ -56,7 +72,7 @@ internal sealed class ProductionRulesValidator : IValidateOptions<ProdServerOpti
 
         var failures = new List<string>();
         var switchedOff = new HashSet<string>(StringComparer.OrdinalIgnoreCase);
-        foreach (var process in options.Processes)
+        foreach (var process in options.Processes.Where(p => inScope.Contains(p.Name)))
         {
             context.StopTimeoutSeconds = process.StopTimeout?.TotalSeconds;
             foreach (var finding in Evaluate(process, context, _shutdownTimeout))
@@ -70,9 +86,9 @@ internal sealed class ProductionRulesValidator : IValidateOptions<ProdServerOpti
                 var configured = _rules?[id];
                 if (RuleSwitch.IsOff(configured))
                 {
-                    if (switchedOff.Add(id))
+                    if (switchedOff.Add(id) && _said.First(id))
                     {
-                        RulesLog.SwitchedOff(_logger, id, finding.Rule.Title, $"{ProdServerOptions.SectionName}:{RuleSwitch.Section}:{id}");
+                        RulesLog.SwitchedOff(logger, id, finding.Rule.Title, $"{ProdServerOptions.SectionName}:{RuleSwitch.Section}:{id}");
                     }
 
                     continue;
@@ -86,16 +102,24 @@ internal sealed class ProductionRulesValidator : IValidateOptions<ProdServerOpti
                         failures.Add($"{id}: {text} To accept it, set {ProdServerOptions.SectionName}:{RuleSwitch.Section}:{id} to off.");
                         break;
                     case RuleSeverity.Error or RuleSeverity.Warning:
-                        RulesLog.Warning(_logger, id, text);
+                        if (_said.First(text))
+                        {
+                            RulesLog.Warning(logger, id, text);
+                        }
+
                         break;
                     default:
-                        RulesLog.Information(_logger, id, text);
+                        if (_said.First(text))
+                        {
+                            RulesLog.Information(logger, id, text);
+                        }
+
                         break;
                 }
             }
         }
 
-        return failures.Count == 0 ? ValidateOptionsResult.Success : ValidateOptionsResult.Fail(failures);
+        return failures;
     }
 
     private static IEnumerable<RuleFinding> Evaluate(ProcessDefinition process, RuleContext context, TimeSpan? shutdownTimeout)

@@ -1,0 +1,67 @@
+using System;
+using System.Collections.Generic;
+using System.Linq;
+
+namespace ProdServer.Config;
+
+/// <summary>
+/// Configuration that changes a process's backend replaces the args code gave it (the old server's flags mean nothing
+/// to the new one). That is allowed — appsettings.Production.json may well switch Waitress for Gunicorn — but never
+/// silent: the settings dropped are named.
+/// </summary>
+internal static class BackendSwitch
+{
+    /// <summary>The warning for switching <paramref name="process"/> to <paramref name="backend"/>, or <see langword="null"/> when nothing set is lost.</summary>
+    /// <param name="process">The process as code (or an earlier file) declared it.</param>
+    /// <param name="backend">The backend configuration names.</param>
+    /// <param name="key">The configuration key that switched it.</param>
+    /// <returns>One line naming the process, the key and every dropped setting, or <see langword="null"/>.</returns>
+    public static string? Warning(ProcessDefinition process, ServerBackend backend, string key)
+    {
+        if (ReferenceEquals(process.Backend, backend))
+        {
+            return null;
+        }
+
+        var dropped = SetProperties(process);
+        return dropped.Count == 0
+            ? null
+            : $"Backend {backend.Name} ({key}) replaces {process.Backend.Name}, so the {process.Backend.Name} settings given before are dropped: "
+              + $"{string.Join(", ", dropped)}. Set them under {key[..key.LastIndexOf(':')]}:Args for {backend.Name}, or remove them.";
+    }
+
+    // The properties whose flags differ from the backend's defaults: what was set, whatever its type (names only:
+    // values may be secrets). A word no typed flag writes came from ExtraArgs.
+    private static List<string> SetProperties(ProcessDefinition process)
+    {
+        var defaults = new HashSet<string>(Arguments(process.Backend.CreateDefaultArgs()), StringComparer.Ordinal);
+        var names = new List<string>();
+        foreach (var word in Arguments(process.Args).Where(w => !defaults.Contains(w)))
+        {
+            var flagName = word.StartsWith("--", StringComparison.Ordinal) ? word[2..].Split('=')[0] : null;
+            var flag = process.Args.Flags.FirstOrDefault(f => f.Kind != FlagKind.Extra && (f.Name == flagName || (f.Kind == FlagKind.Boolean && "no-" + f.Name == flagName)));
+            var name = flag?.Property ?? "ExtraArgs";
+            if (!names.Contains(name))
+            {
+                names.Add(name);
+            }
+        }
+
+        return names;
+    }
+
+    private static List<string> Arguments(IServerArgs args)
+    {
+        var argv = new List<string>();
+        try
+        {
+            args.AppendArguments(argv);
+        }
+        catch (ArgumentException)
+        {
+            argv.Add("\0malformed ExtraArgs"); // set, though the validator will refuse it
+        }
+
+        return argv;
+    }
+}
