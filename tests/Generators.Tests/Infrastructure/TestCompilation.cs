@@ -21,6 +21,7 @@ internal static class TestCompilation
         "src/Config/Arguments/BooleanStyle.cs",
         "src/Config/Arguments/ExtraArgsAttribute.cs",
         "src/Config/Arguments/FlagAttribute.cs",
+        "src/Config/Arguments/FlagGroupAttribute.cs",
         "src/Config/Arguments/FlagInfo.cs",
         "src/Config/Arguments/IServerArgs.cs",
         "src/Config/Arguments/ServerArgsAttribute.cs",
