@@ -20,6 +20,7 @@ internal static class Parser
     private const string ExtraArgsAttributeName = "ProdServer.Config.ExtraArgsAttribute";
     internal const string ServerArgsAttributeName = "ProdServer.Config.ServerArgsAttribute";
     private const string FlagGroupAttributeName = "ProdServer.Config.FlagGroupAttribute";
+    private const string ServerBuilderAttributeName = "ProdServer.Config.ServerBuilderAttribute";
     private const string ServerValueAttributeName = "ProdServer.Config.ServerValueAttribute";
 
     private const string SupportedTypes =
@@ -107,7 +108,10 @@ internal static class Parser
             command,
             flags.ToEquatableArray(),
             enums.ToEquatableArray(),
-            HasServerArgsBase(type));
+            HasServerArgsBase(type),
+            Builders(type, containingTypes.Count > 0),
+            BuilderClassName(type),
+            type.DeclaredAccessibility == Accessibility.Public && containingTypes.Count == 0);
         return new ParseResult(model, EquatableArray<DiagnosticInfo>.Empty);
     }
 
@@ -317,6 +321,51 @@ internal static class Parser
 
     private static Location? MemberLocation(ISymbol member, CancellationToken cancellationToken) =>
         member is IPropertySymbol property ? PropertyTypeLocation(property, cancellationToken) : member.Locations.FirstOrDefault();
+
+    // [ServerBuilder] is internal to ProdServer.Config: its methods call ServerBackends, so a nested or generic record has none.
+    private static EquatableArray<BuilderModel> Builders(INamedTypeSymbol type, bool nested)
+    {
+        if (nested || type.Arity > 0)
+        {
+            return EquatableArray<BuilderModel>.Empty;
+        }
+
+        var builders = new List<BuilderModel>();
+        foreach (var attribute in type.GetAttributes())
+        {
+            if (attribute.AttributeClass?.ToDisplayString() != ServerBuilderAttributeName
+                || attribute.ConstructorArguments.Length != 2
+                || attribute.ConstructorArguments[0].Value is not string method
+                || attribute.ConstructorArguments[1].Value is not string backend
+                || !SyntaxFacts.IsValidIdentifier(method)
+                || !SyntaxFacts.IsValidIdentifier(backend))
+            {
+                continue;
+            }
+
+            string Named(string name, string fallback) =>
+                attribute.NamedArguments.FirstOrDefault(a => a.Key == name).Value.Value as string ?? fallback;
+
+            var appParameter = Named("AppParameter", "app");
+            builders.Add(new BuilderModel(
+                method,
+                backend,
+                Named("Summary", string.Empty),
+                Named("Declares", string.Empty),
+                Named("App", string.Empty),
+                SyntaxFacts.IsValidIdentifier(appParameter) ? appParameter : "app",
+                Named("Configure", string.Empty),
+                Named("ProcessName", string.Empty),
+                Named("SummaryWithoutApp", string.Empty),
+                Named("DeclaresWithoutApp", string.Empty)));
+        }
+
+        return builders.ToEquatableArray();
+    }
+
+    // WaitressArgs -> WaitressBuilderExtensions, as the hand-written classes were named.
+    private static string BuilderClassName(INamedTypeSymbol type) =>
+        (type.Name.EndsWith("Args", StringComparison.Ordinal) ? type.Name.Substring(0, type.Name.Length - 4) : type.Name) + "BuilderExtensions";
 
     private static string? ShapeProblem(INamedTypeSymbol type, TypeDeclarationSyntax declaration)
     {

@@ -8,6 +8,14 @@ namespace ProdServer.Config;
 /// Celery app is the process's <c>App</c>. Run exactly one beat per schedule: two would send every periodic task twice.
 /// A <see langword="null"/> property is not passed, so celery's own default applies. See <c>docs/backends/celery-beat.md</c>.
 /// </summary>
+[ServerBuilder(
+    "UseCeleryBeat",
+    "CeleryBeat",
+    ProcessName = "beat",
+    App = "The Celery app, <c>module</c> or <c>module:attribute</c>, for example <c>proj</c>.",
+    Summary = "Runs this process as Celery beat: <c>python -m celery --app=APP [global options] beat [options]</c>.",
+    Declares = "run by Celery beat (the periodic task scheduler; declare one)",
+    Configure = "Sets celery's options, typically <c>b =&gt; b with { Schedule = \"/var/lib/app/celerybeat-schedule\" }</c>.")]
 [ServerArgs("celery beat")]
 public sealed partial record CeleryBeatArgs : CeleryCommandArgs, ICeleryDaemonOptions
 {

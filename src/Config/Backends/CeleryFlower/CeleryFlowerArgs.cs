@@ -9,6 +9,14 @@ namespace ProdServer.Config;
 /// <c>--x=true</c>/<c>--x=false</c> (two default to on), and lists are one comma-separated value. A <see langword="null"/>
 /// property is not passed, so flower's own default applies. See <c>docs/backends/celery-flower.md</c>.
 /// </summary>
+[ServerBuilder(
+    "UseCeleryFlower",
+    "CeleryFlower",
+    ProcessName = "flower",
+    App = "The Celery app, <c>module</c> or <c>module:attribute</c>, for example <c>proj</c>.",
+    Summary = "Runs this process as Celery Flower: <c>python -m celery --app=APP [global options] flower [options]</c>.",
+    Declares = "run by Celery Flower (the monitoring web UI)",
+    Configure = "Sets celery's options, typically <c>f =&gt; f with { Address = \"127.0.0.1\", Port = 5555 }</c>.")]
 [ServerArgs("celery flower")]
 public sealed partial record CeleryFlowerArgs : CeleryCommandArgs
 {

@@ -9,6 +9,14 @@ namespace ProdServer.Config;
 /// process's <c>App</c>. A <see langword="null"/> property is not passed, so celery's own default (or the app's
 /// <c>worker_*</c> setting) applies. See <c>docs/backends/celery-worker.md</c>.
 /// </summary>
+[ServerBuilder(
+    "UseCeleryWorker",
+    "CeleryWorker",
+    ProcessName = "worker",
+    App = "The Celery app, <c>module</c> or <c>module:attribute</c>, for example <c>proj</c> or <c>proj.celery:app</c>.",
+    Summary = "Runs this process as a Celery worker: <c>python -m celery --app=APP [global options] worker [options]</c>.",
+    Declares = "run by a Celery worker",
+    Configure = "Sets celery's options, typically <c>w =&gt; w with { Concurrency = 4, LogLevel = CeleryLogLevel.Info }</c>.")]
 [ServerArgs("celery worker")]
 public sealed partial record CeleryWorkerArgs : CeleryCommandArgs, ICeleryDaemonOptions
 {

@@ -8,6 +8,16 @@ namespace ProdServer.Config;
 /// production. The address (<c>8000</c>, <c>127.0.0.1:8000</c>) is the process's <c>App</c>. A <see langword="null"/> property
 /// is not passed; Django's base command options are inherited from <see cref="DjangoCommandArgs"/>. See <c>docs/backends/django-dev-server.md</c>.
 /// </summary>
+[ServerBuilder(
+    "UseDjangoDevServer",
+    "DjangoDevServer",
+    AppParameter = "addrport",
+    App = "Where to listen: <c>8000</c>, <c>127.0.0.1:8000</c> or <c>[::1]:8000</c>; it becomes the process's <c>App</c>.",
+    Summary = "Runs this process with <c>python manage.py runserver [options] ADDRPORT</c>.",
+    SummaryWithoutApp = "Runs this process with <c>python manage.py runserver [options]</c> on Django's default 127.0.0.1:8000.",
+    Declares = "served by Django's development server on <paramref name=\"addrport\"/>",
+    DeclaresWithoutApp = "served by Django's development server on its default 127.0.0.1:8000",
+    Configure = "Sets runserver's options, for example <c>d =&gt; d with { NoReload = true }</c>.")]
 [ServerArgs("runserver")]
 public sealed partial record DjangoDevServerArgs : DjangoCommandArgs
 {

@@ -8,6 +8,13 @@ namespace ProdServer.Config;
 /// itself is configured by the <c>Q_CLUSTER</c> setting; these are only the command-line switches. A <see langword="null"/>
 /// property is not passed. See <c>docs/backends/django-q.md</c>.
 /// </summary>
+[ServerBuilder(
+    "UseDjangoQ",
+    "DjangoQ",
+    ProcessName = "worker",
+    Summary = "Runs this process with <c>python manage.py qcluster [options]</c> from the Django project (the working directory).",
+    Declares = "run by a Django-Q2 cluster",
+    Configure = "Sets qcluster's options, for example <c>q =&gt; q with { Name = \"long\" }</c>.")]
 [ServerArgs("qcluster")]
 public sealed partial record DjangoQArgs : DjangoCheckedCommandArgs
 {

@@ -8,6 +8,13 @@ namespace ProdServer.Config;
 /// written as <c>--name=value</c>: db_worker declares most of them with an optional argument, so a bare flag would parse as
 /// <c>None</c> and fail later. A <see langword="null"/> property is not passed. See <c>docs/backends/django-tasks.md</c>.
 /// </summary>
+[ServerBuilder(
+    "UseDjangoTasks",
+    "DjangoTasks",
+    ProcessName = "worker",
+    Summary = "Runs this process with <c>python manage.py db_worker [options]</c> from the Django project (the working directory).",
+    Declares = "run by the Django Tasks database worker",
+    Configure = "Sets db_worker's options, for example <c>d =&gt; d with { QueueName = [\"default\", \"emails\"], Reload = false }</c>.")]
 [ServerArgs("db_worker")]
 public sealed partial record DjangoTasksArgs : DjangoCheckedCommandArgs
 {
