@@ -36,6 +36,11 @@ internal static class DiagnosticDescriptors
         "Invalid flag name",
         "Flag name '{0}' of property '{1}' is invalid: {2}");
 
+    public static readonly DiagnosticDescriptor InheritedFlagRedeclared = Create(
+        "PSC1006",
+        "A derived record redeclares an inherited flag",
+        "'{0}' redeclares '{1}', the {3} property it inherits from '{2}'; declare each flag once in the record chain (remove the redeclaration, or move the flag out of the base record)");
+
     public static DiagnosticDescriptor Get(string id) => id switch
     {
         "PSC1001" => RecordMustBePartial,
@@ -43,6 +48,7 @@ internal static class DiagnosticDescriptors
         "PSC1003" => UnsupportedPropertyType,
         "PSC1004" => BooleanStyleMissing,
         "PSC1005" => InvalidFlagName,
+        "PSC1006" => InheritedFlagRedeclared,
         _ => throw new ArgumentOutOfRangeException(nameof(id), id, "Unknown diagnostic ID."),
     };
 

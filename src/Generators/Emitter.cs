@@ -18,7 +18,7 @@ internal static class Emitter
     private const string ServerArgument = Ns + "ServerArgument";
     private const string ReadOnlyListOfFlagInfo = "global::System.Collections.Generic.IReadOnlyList<" + FlagInfo + ">";
 
-    private static readonly string GeneratedCode =
+    internal static readonly string GeneratedCode =
         "[global::System.CodeDom.Compiler.GeneratedCode(\"ProdServer.Config.Generators\", \""
         + (typeof(Emitter).Assembly.GetName().Version?.ToString() ?? "1.0.0.0")
         + "\")]";
@@ -272,45 +272,5 @@ internal static class Emitter
 
         builder.Append('"');
         return builder.ToString();
-    }
-
-    /// <summary>Indents with four spaces and ends lines with '\n' on every OS, so the output does not depend on the build machine.</summary>
-    private sealed class CodeWriter
-    {
-        private readonly StringBuilder _builder = new();
-        private int _depth;
-
-        public void Line(string text = "")
-        {
-            if (text.Length > 0)
-            {
-                _builder.Append(' ', _depth * 4).Append(text);
-            }
-
-            _builder.Append('\n');
-        }
-
-        public void Open(string? header = null)
-        {
-            if (header is not null)
-            {
-                Line(header);
-            }
-
-            Line("{");
-            _depth++;
-        }
-
-        public void Close()
-        {
-            _depth--;
-            Line("}");
-        }
-
-        public void Indent() => _depth++;
-
-        public void Dedent() => _depth--;
-
-        public override string ToString() => _builder.ToString();
     }
 }

@@ -19,6 +19,8 @@ internal static class Parser
     private const string FlagAttributeName = "ProdServer.Config.FlagAttribute";
     private const string ExtraArgsAttributeName = "ProdServer.Config.ExtraArgsAttribute";
     internal const string ServerArgsAttributeName = "ProdServer.Config.ServerArgsAttribute";
+    private const string FlagGroupAttributeName = "ProdServer.Config.FlagGroupAttribute";
+    private const string ServerBuilderAttributeName = "ProdServer.Config.ServerBuilderAttribute";
     private const string ServerValueAttributeName = "ProdServer.Config.ServerValueAttribute";
 
     private const string SupportedTypes =
@@ -58,139 +60,33 @@ internal static class Parser
 
         var command = SingleString(context.Attributes[0]);
 
-        var flags = new List<FlagModel>();
-        FlagModel? extra = null;
-        var enums = new List<EnumModel>();
-        var seen = new Dictionary<string, string>(StringComparer.OrdinalIgnoreCase);
-
-        foreach (var member in type.GetMembers())
+        // Base records first (outermost first), so that a flag redeclared further down is reported on the redeclaration.
+        var chain = RecordChain(type);
+        var first = new List<FlagModel>();
+        var own = new List<FlagModel>();
+        var last = new List<FlagModel>();
+        var state = new FlagState();
+        for (var level = 0; level < chain.Count; level++)
         {
-            cancellationToken.ThrowIfCancellationRequested();
-            if (member is not IPropertySymbol property)
+            var declaring = chain[level];
+            var target = SymbolEqualityComparer.Default.Equals(declaring, type) ? own : IsWrittenLast(declaring) ? last : first;
+            foreach (var member in declaring.GetMembers())
             {
-                continue;
-            }
-
-            var flagAttribute = FindAttribute(property, FlagAttributeName);
-            var extraAttribute = FindAttribute(property, ExtraArgsAttributeName);
-            if (flagAttribute is null && extraAttribute is null)
-            {
-                continue;
-            }
-
-            var typeLocation = PropertyTypeLocation(property, cancellationToken);
-            var typeDisplay = property.Type.ToDisplayString(SymbolDisplayFormat.MinimallyQualifiedFormat.WithMiscellaneousOptions(
-                SymbolDisplayMiscellaneousOptions.IncludeNullableReferenceTypeModifier | SymbolDisplayMiscellaneousOptions.UseSpecialTypes));
-
-            if (property.IsStatic || property.SetMethod is null || property.IsIndexer)
-            {
-                diagnostics.Add(DiagnosticInfo.Create(
-                    DiagnosticDescriptors.UnsupportedPropertyType,
-                    typeLocation,
-                    property.Name,
-                    typeDisplay,
-                    "it must be an instance property with an init or set accessor, because Bind returns a copy made with 'with'"));
-                continue;
-            }
-
-            if (extraAttribute is not null)
-            {
-                if (flagAttribute is not null)
+                cancellationToken.ThrowIfCancellationRequested();
+                if (member is IPropertySymbol property
+                    && ParseProperty(property, chain, level, state, diagnostics, cancellationToken) is { } flag)
                 {
-                    diagnostics.Add(DiagnosticInfo.Create(DiagnosticDescriptors.UnsupportedPropertyType, typeLocation, property.Name, typeDisplay,
-                        "it cannot be both [Flag] and [ExtraArgs]"));
-                    continue;
-                }
-
-                if (Classify(property.Type) is not (FlagValueKind.StringList, _))
-                {
-                    diagnostics.Add(DiagnosticInfo.Create(DiagnosticDescriptors.UnsupportedPropertyType, typeLocation, property.Name, typeDisplay,
-                        "[ExtraArgs] needs IReadOnlyList<string>?"));
-                    continue;
-                }
-
-                if (extra is not null)
-                {
-                    diagnostics.Add(DiagnosticInfo.Create(DiagnosticDescriptors.DuplicateFlagName, AttributeLocation(extraAttribute, cancellationToken),
-                        extra.PropertyName, property.Name, "[ExtraArgs]"));
-                    continue;
-                }
-
-                extra = new FlagModel(property.Name, Identifier(property.Name), string.Empty, FlagValueKind.Extra, string.Empty, null, string.Empty);
-                continue;
-            }
-
-            var attribute = flagAttribute!;
-            var attributeLocation = AttributeLocation(attribute, cancellationToken);
-            var flagName = SingleString(attribute);
-            var booleanStyle = 0;
-            string? separator = null;
-            string? since = null;
-            string? removed = null;
-            foreach (var named in attribute.NamedArguments)
-            {
-                switch (named.Key)
-                {
-                    case "Boolean" when named.Value.Value is int style:
-                        booleanStyle = style;
-                        break;
-                    case "Separator":
-                        separator = named.Value.Value as string;
-                        break;
-                    case "Since":
-                        since = named.Value.Value as string;
-                        break;
-                    case "Removed":
-                        removed = named.Value.Value as string;
-                        break;
+                    target.Add(flag);
                 }
             }
-
-            if (FlagNameProblem(flagName) is { } nameProblem)
-            {
-                diagnostics.Add(DiagnosticInfo.Create(DiagnosticDescriptors.InvalidFlagName, attributeLocation, flagName, property.Name, nameProblem));
-                continue;
-            }
-
-            if (seen.TryGetValue(flagName, out var first))
-            {
-                // Case-insensitive because configuration keys are: 'Port' and 'port' could never be told apart by Bind.
-                diagnostics.Add(DiagnosticInfo.Create(DiagnosticDescriptors.DuplicateFlagName, attributeLocation, first, property.Name, flagName));
-                continue;
-            }
-
-            seen.Add(flagName, property.Name);
-
-            var (kind, enumType) = Classify(property.Type);
-            if (kind is null)
-            {
-                var reason = property.Type is { IsValueType: true } valueType && valueType.OriginalDefinition.SpecialType != SpecialType.System_Nullable_T
-                    ? $"use {typeDisplay}? so that null can mean 'not passed'; {SupportedTypes}"
-                    : property.Type.NullableAnnotation == NullableAnnotation.NotAnnotated && property.Type.IsReferenceType
-                        ? $"use {typeDisplay}? so that null can mean 'not passed'; {SupportedTypes}"
-                        : SupportedTypes;
-                diagnostics.Add(DiagnosticInfo.Create(DiagnosticDescriptors.UnsupportedPropertyType, typeLocation, property.Name, typeDisplay, reason));
-                continue;
-            }
-
-            if (kind == FlagValueKind.Boolean && (booleanStyle <= 0 || booleanStyle >= BooleanStyles.Length))
-            {
-                diagnostics.Add(DiagnosticInfo.Create(DiagnosticDescriptors.BooleanStyleMissing, attributeLocation, property.Name, flagName));
-                continue;
-            }
-
-            var enumKey = enumType is null ? string.Empty : AddEnum(enums, enumType, cancellationToken);
-            flags.Add(new FlagModel(
-                property.Name,
-                Identifier(property.Name),
-                flagName,
-                kind.Value,
-                kind == FlagValueKind.Boolean ? BooleanStyles[booleanStyle] : string.Empty,
-                kind is FlagValueKind.StringList or FlagValueKind.EnumList ? separator : null,
-                enumKey,
-                string.IsNullOrEmpty(since) ? null : since,
-                string.IsNullOrEmpty(removed) ? null : removed));
         }
+
+        var flags = new List<FlagModel>(first.Count + own.Count + last.Count + 1);
+        flags.AddRange(first);
+        flags.AddRange(own);
+        flags.AddRange(last);
+        var extra = state.Extra;
+        var enums = state.Enums;
 
         if (diagnostics.Count > 0)
         {
@@ -212,9 +108,264 @@ internal static class Parser
             command,
             flags.ToEquatableArray(),
             enums.ToEquatableArray(),
-            HasServerArgsBase(type));
+            HasServerArgsBase(type),
+            Builders(type, containingTypes.Count > 0),
+            BuilderClassName(type),
+            type.DeclaredAccessibility == Accessibility.Public && containingTypes.Count == 0);
         return new ParseResult(model, EquatableArray<DiagnosticInfo>.Empty);
     }
+
+    /// <summary>What the walk over a record's chain has found so far: flag names taken, the extra-arguments property, the enums.</summary>
+    private sealed class FlagState
+    {
+        // Case-insensitive because configuration keys are: 'Port' and 'port' could never be told apart by Bind.
+        public Dictionary<string, string> Seen { get; } = new(StringComparer.OrdinalIgnoreCase);
+
+        public List<EnumModel> Enums { get; } = [];
+
+        public FlagModel? Extra { get; set; }
+    }
+
+    // One [Flag] or [ExtraArgs] property of the record or of one of its bases (chain[level]); null when it is not a flag,
+    // when it is the extra-arguments property (kept in state), or when it has a problem (added to diagnostics).
+    private static FlagModel? ParseProperty(
+        IPropertySymbol property,
+        List<INamedTypeSymbol> chain,
+        int level,
+        FlagState state,
+        List<DiagnosticInfo> diagnostics,
+        CancellationToken cancellationToken)
+    {
+        var flagAttribute = FindAttribute(property, FlagAttributeName);
+        var extraAttribute = FindAttribute(property, ExtraArgsAttributeName);
+        if (flagAttribute is null && extraAttribute is null)
+        {
+            return null;
+        }
+
+        var typeLocation = PropertyTypeLocation(property, cancellationToken);
+        var typeDisplay = property.Type.ToDisplayString(SymbolDisplayFormat.MinimallyQualifiedFormat.WithMiscellaneousOptions(
+            SymbolDisplayMiscellaneousOptions.IncludeNullableReferenceTypeModifier | SymbolDisplayMiscellaneousOptions.UseSpecialTypes));
+
+        if (RedeclarationBelow(property, chain, level) is { } redeclaration)
+        {
+            var flagText = flagAttribute is null ? "[ExtraArgs]" : "--" + SingleString(flagAttribute);
+            diagnostics.Add(DiagnosticInfo.Create(
+                DiagnosticDescriptors.InheritedFlagRedeclared,
+                MemberLocation(redeclaration, cancellationToken),
+                redeclaration.ContainingType.Name,
+                property.Name,
+                property.ContainingType.Name,
+                flagText));
+            return null;
+        }
+
+        if (property.IsStatic || property.SetMethod is null || property.IsIndexer)
+        {
+            diagnostics.Add(DiagnosticInfo.Create(
+                DiagnosticDescriptors.UnsupportedPropertyType,
+                typeLocation,
+                property.Name,
+                typeDisplay,
+                "it must be an instance property with an init or set accessor, because Bind returns a copy made with 'with'"));
+            return null;
+        }
+
+        if (level < chain.Count - 1
+            && (property.DeclaredAccessibility == Accessibility.Private || property.SetMethod.DeclaredAccessibility == Accessibility.Private))
+        {
+            diagnostics.Add(DiagnosticInfo.Create(
+                DiagnosticDescriptors.UnsupportedPropertyType,
+                typeLocation,
+                property.Name,
+                typeDisplay,
+                $"the records derived from '{property.ContainingType.Name}' must read and set it, so neither it nor its accessor may be private"));
+            return null;
+        }
+
+        if (extraAttribute is not null)
+        {
+            if (flagAttribute is not null)
+            {
+                diagnostics.Add(DiagnosticInfo.Create(DiagnosticDescriptors.UnsupportedPropertyType, typeLocation, property.Name, typeDisplay,
+                    "it cannot be both [Flag] and [ExtraArgs]"));
+                return null;
+            }
+
+            if (Classify(property.Type) is not (FlagValueKind.StringList, _))
+            {
+                diagnostics.Add(DiagnosticInfo.Create(DiagnosticDescriptors.UnsupportedPropertyType, typeLocation, property.Name, typeDisplay,
+                    "[ExtraArgs] needs IReadOnlyList<string>?"));
+                return null;
+            }
+
+            if (state.Extra is not null)
+            {
+                diagnostics.Add(DiagnosticInfo.Create(DiagnosticDescriptors.DuplicateFlagName, AttributeLocation(extraAttribute, cancellationToken),
+                    state.Extra.PropertyName, property.Name, "[ExtraArgs]"));
+                return null;
+            }
+
+            state.Extra = new FlagModel(property.Name, Identifier(property.Name), string.Empty, FlagValueKind.Extra, string.Empty, null, string.Empty);
+            return null;
+        }
+
+        var attribute = flagAttribute!;
+        var attributeLocation = AttributeLocation(attribute, cancellationToken);
+        var flagName = SingleString(attribute);
+        var booleanStyle = 0;
+        string? separator = null;
+        string? since = null;
+        string? removed = null;
+        foreach (var named in attribute.NamedArguments)
+        {
+            switch (named.Key)
+            {
+                case "Boolean" when named.Value.Value is int style:
+                    booleanStyle = style;
+                    break;
+                case "Separator":
+                    separator = named.Value.Value as string;
+                    break;
+                case "Since":
+                    since = named.Value.Value as string;
+                    break;
+                case "Removed":
+                    removed = named.Value.Value as string;
+                    break;
+            }
+        }
+
+        if (FlagNameProblem(flagName) is { } nameProblem)
+        {
+            diagnostics.Add(DiagnosticInfo.Create(DiagnosticDescriptors.InvalidFlagName, attributeLocation, flagName, property.Name, nameProblem));
+            return null;
+        }
+
+        if (state.Seen.TryGetValue(flagName, out var firstProperty))
+        {
+            diagnostics.Add(DiagnosticInfo.Create(DiagnosticDescriptors.DuplicateFlagName, attributeLocation, firstProperty, property.Name, flagName));
+            return null;
+        }
+
+        state.Seen.Add(flagName, property.Name);
+
+        var (kind, enumType) = Classify(property.Type);
+        if (kind is null)
+        {
+            var reason = property.Type is { IsValueType: true } valueType && valueType.OriginalDefinition.SpecialType != SpecialType.System_Nullable_T
+                ? $"use {typeDisplay}? so that null can mean 'not passed'; {SupportedTypes}"
+                : property.Type.NullableAnnotation == NullableAnnotation.NotAnnotated && property.Type.IsReferenceType
+                    ? $"use {typeDisplay}? so that null can mean 'not passed'; {SupportedTypes}"
+                    : SupportedTypes;
+            diagnostics.Add(DiagnosticInfo.Create(DiagnosticDescriptors.UnsupportedPropertyType, typeLocation, property.Name, typeDisplay, reason));
+            return null;
+        }
+
+        if (kind == FlagValueKind.Boolean && (booleanStyle <= 0 || booleanStyle >= BooleanStyles.Length))
+        {
+            diagnostics.Add(DiagnosticInfo.Create(DiagnosticDescriptors.BooleanStyleMissing, attributeLocation, property.Name, flagName));
+            return null;
+        }
+
+        var enumKey = enumType is null ? string.Empty : AddEnum(state.Enums, enumType, cancellationToken);
+        return new FlagModel(
+            property.Name,
+            Identifier(property.Name),
+            flagName,
+            kind.Value,
+            kind == FlagValueKind.Boolean ? BooleanStyles[booleanStyle] : string.Empty,
+            kind is FlagValueKind.StringList or FlagValueKind.EnumList ? separator : null,
+            enumKey,
+            string.IsNullOrEmpty(since) ? null : since,
+            string.IsNullOrEmpty(removed) ? null : removed);
+    }
+
+    /// <summary>The record and its base records up to (not including) <c>object</c>, outermost base first.</summary>
+    private static List<INamedTypeSymbol> RecordChain(INamedTypeSymbol type)
+    {
+        var chain = new List<INamedTypeSymbol>();
+        for (var t = type; t is not null && t.SpecialType != SpecialType.System_Object; t = t.BaseType)
+        {
+            chain.Insert(0, t);
+        }
+
+        return chain;
+    }
+
+    // [FlagGroup(Position = FlagGroupPosition.Last)]: the generator mirrors the enum (First = 0, Last = 1), as for BooleanStyle.
+    private static bool IsWrittenLast(INamedTypeSymbol type) =>
+        FindAttribute(type, FlagGroupAttributeName) is { } group
+        && group.NamedArguments.Any(static a => a.Key == "Position" && a.Value.Value is int position && position == 1);
+
+    /// <summary>
+    /// A member of a more derived record in <paramref name="chain"/> that overrides or hides the inherited flag
+    /// <paramref name="property"/>. Either would split one flag over two properties: the generated code would write one and
+    /// configuration would bind the other, so it is reported (PSC1006) rather than resolved by a guess.
+    /// </summary>
+    private static ISymbol? RedeclarationBelow(IPropertySymbol property, List<INamedTypeSymbol> chain, int level)
+    {
+        for (var below = level + 1; below < chain.Count; below++)
+        {
+            foreach (var member in chain[below].GetMembers(property.Name))
+            {
+                if (!member.IsImplicitlyDeclared)
+                {
+                    return member;
+                }
+            }
+        }
+
+        return null;
+    }
+
+    private static Location? MemberLocation(ISymbol member, CancellationToken cancellationToken) =>
+        member is IPropertySymbol property ? PropertyTypeLocation(property, cancellationToken) : member.Locations.FirstOrDefault();
+
+    // [ServerBuilder] is internal to ProdServer.Config: its methods call ServerBackends, so a nested or generic record has none.
+    private static EquatableArray<BuilderModel> Builders(INamedTypeSymbol type, bool nested)
+    {
+        if (nested || type.Arity > 0)
+        {
+            return EquatableArray<BuilderModel>.Empty;
+        }
+
+        var builders = new List<BuilderModel>();
+        foreach (var attribute in type.GetAttributes())
+        {
+            if (attribute.AttributeClass?.ToDisplayString() != ServerBuilderAttributeName
+                || attribute.ConstructorArguments.Length != 2
+                || attribute.ConstructorArguments[0].Value is not string method
+                || attribute.ConstructorArguments[1].Value is not string backend
+                || !SyntaxFacts.IsValidIdentifier(method)
+                || !SyntaxFacts.IsValidIdentifier(backend))
+            {
+                continue;
+            }
+
+            string Named(string name, string fallback) =>
+                attribute.NamedArguments.FirstOrDefault(a => a.Key == name).Value.Value as string ?? fallback;
+
+            var appParameter = Named("AppParameter", "app");
+            builders.Add(new BuilderModel(
+                method,
+                backend,
+                Named("Summary", string.Empty),
+                Named("Declares", string.Empty),
+                Named("App", string.Empty),
+                SyntaxFacts.IsValidIdentifier(appParameter) ? appParameter : "app",
+                Named("Configure", string.Empty),
+                Named("ProcessName", string.Empty),
+                Named("SummaryWithoutApp", string.Empty),
+                Named("DeclaresWithoutApp", string.Empty)));
+        }
+
+        return builders.ToEquatableArray();
+    }
+
+    // WaitressArgs -> WaitressBuilderExtensions, as the hand-written classes were named.
+    private static string BuilderClassName(INamedTypeSymbol type) =>
+        (type.Name.EndsWith("Args", StringComparison.Ordinal) ? type.Name.Substring(0, type.Name.Length - 4) : type.Name) + "BuilderExtensions";
 
     private static string? ShapeProblem(INamedTypeSymbol type, TypeDeclarationSyntax declaration)
     {

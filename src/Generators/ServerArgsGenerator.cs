@@ -6,7 +6,7 @@ namespace ProdServer.Config.Generators;
 
 /// <summary>
 /// Implements <c>IServerArgs</c> for every <c>partial record</c> marked <c>[ServerArgs]</c>: the flag table,
-/// the argv translator and the configuration binder. This file only wires the pipeline; see <see cref="Parser"/>
+/// the argv translator and the configuration binder, and the typed builder methods its <c>[ServerBuilder]</c> attributes ask for. This file only wires the pipeline; see <see cref="Parser"/>
 /// and <see cref="Emitter"/>.
 /// </summary>
 [Generator(LanguageNames.CSharp)]
@@ -34,7 +34,14 @@ public sealed class ServerArgsGenerator : IIncrementalGenerator
             .Select(static (r, _) => r.Diagnostics)
             .WithTrackingName(TrackingNames.Diagnostics);
 
-        context.RegisterSourceOutput(models, static (spc, model) => spc.AddSource(model.HintName, Emitter.Emit(model)));
+        context.RegisterSourceOutput(models, static (spc, model) =>
+        {
+            spc.AddSource(model.HintName, Emitter.Emit(model));
+            if (model.Builders.Count > 0)
+            {
+                spc.AddSource(BuilderEmitter.HintName(model), BuilderEmitter.Emit(model));
+            }
+        });
         context.RegisterSourceOutput(diagnostics, static (spc, infos) =>
         {
             foreach (var info in infos)

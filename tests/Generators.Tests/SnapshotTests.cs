@@ -17,8 +17,17 @@ public sealed class SnapshotTests
 
         Assert.Empty(result.GeneratorDiagnostics);
         Assert.Empty(result.CompilationProblems());
-        Assert.Equal(["ProdServer.Config.WaitressArgs.Args.g.cs"], result.HintNames);
+        Assert.Equal(["ProdServer.Config.WaitressArgs.Args.g.cs", "ProdServer.Config.WaitressBuilderExtensions.g.cs"], result.HintNames);
         Snapshot.Verify(result.SingleSource("ProdServer.Config.WaitressArgs.Args.g.cs"), nameof(SnapshotTests));
+    }
+
+    [Fact]
+    public void WaitressArgs_generates_its_typed_builder_methods_with_their_docs()
+    {
+        var result = GeneratorHarness.Run(TestCompilation.Create(includeWaitress: true));
+
+        Assert.Empty(result.CompilationProblems());
+        Snapshot.Verify(result.SingleSource("ProdServer.Config.WaitressBuilderExtensions.g.cs"), nameof(SnapshotTests));
     }
 
     [Fact]
@@ -82,6 +91,8 @@ public sealed class SnapshotTests
         var result = GeneratorHarness.Run(TestCompilation.Create(includeWaitress: true, Sources.MyServerArgs));
 
         Assert.Empty(result.CompilationProblems());
-        Assert.Equal(["ProdServer.Config.WaitressArgs.Args.g.cs", "MyApp.MyServerArgs.Args.g.cs"], result.HintNames.ToArray());
+        Assert.Equal(
+            ["ProdServer.Config.WaitressArgs.Args.g.cs", "ProdServer.Config.WaitressBuilderExtensions.g.cs", "MyApp.MyServerArgs.Args.g.cs"],
+            result.HintNames.ToArray());
     }
 }

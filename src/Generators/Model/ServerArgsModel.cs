@@ -12,6 +12,9 @@ namespace ProdServer.Config.Generators.Model;
 /// <see langword="true"/> when a base record is also <c>[ServerArgs]</c>: its public <c>ServerFlags</c> and
 /// <c>AppendArguments</c> are then hidden with <c>new</c>, which would otherwise be warning CS0108 in user code.
 /// </param>
+/// <param name="Builders">The <c>[ServerBuilder]</c> methods to emit, in declaration order; empty for most records.</param>
+/// <param name="BuilderClassName">The static class that holds them, <c>WaitressBuilderExtensions</c> for <c>WaitressArgs</c>.</param>
+/// <param name="IsPublic">Whether the record is public, so that its builder class is too.</param>
 internal sealed record ServerArgsModel(
     string HintName,
     string Namespace,
@@ -20,4 +23,7 @@ internal sealed record ServerArgsModel(
     string Command,
     EquatableArray<FlagModel> Flags,
     EquatableArray<EnumModel> Enums,
-    bool HidesBase);
+    bool HidesBase,
+    EquatableArray<BuilderModel> Builders,
+    string BuilderClassName,
+    bool IsPublic);

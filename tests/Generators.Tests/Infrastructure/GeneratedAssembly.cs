@@ -22,9 +22,13 @@ internal static class GeneratedAssembly
     public static Type Type(string fullName) => Assembly.GetType(fullName, throwOnError: true)!;
 
     /// <summary>Creates a record and sets properties by name; an enum value is given as "EnumType.Member", a list as an array.</summary>
-    public static object Create(string fullName, params (string Property, object? Value)[] values)
+    public static object Create(string fullName, params (string Property, object? Value)[] values) =>
+        Create(Type(fullName), values);
+
+    /// <summary>As <see cref="Create(string, ValueTuple{string, object}[])"/>, for a type of any loaded assembly.</summary>
+    public static object Create(Type type, params (string Property, object? Value)[] values)
     {
-        var type = Type(fullName);
+        var fullName = type.FullName;
         var instance = Activator.CreateInstance(type)!;
         foreach (var (name, value) in values)
         {
@@ -45,7 +49,7 @@ internal static class GeneratedAssembly
 
     public static object? Invoke(object args, string method, params object?[] arguments)
     {
-        var serverArgs = Type("ProdServer.Config.IServerArgs");
+        var serverArgs = args.GetType().Assembly.GetType("ProdServer.Config.IServerArgs", throwOnError: true)!;
         try
         {
             return serverArgs.GetMethod(method)!.Invoke(args, arguments);
@@ -81,9 +85,12 @@ internal static class GeneratedAssembly
         return value;
     }
 
-    private static Assembly Build()
+    private static Assembly Build() => Compile(includeWaitress: true, Sources.MyServerArgs);
+
+    /// <summary>Compiles the contract, <paramref name="userSources"/> and what the generator makes of them, and loads the result.</summary>
+    public static Assembly Compile(bool includeWaitress, params string[] userSources)
     {
-        var result = GeneratorHarness.Run(TestCompilation.Create(includeWaitress: true, Sources.MyServerArgs));
+        var result = GeneratorHarness.Run(TestCompilation.Create(includeWaitress, userSources));
         using var stream = new MemoryStream();
         var emit = result.OutputCompilation.Emit(stream);
         Assert.True(emit.Success, string.Join(Environment.NewLine, emit.Diagnostics.Where(d => d.Severity == DiagnosticSeverity.Error)));

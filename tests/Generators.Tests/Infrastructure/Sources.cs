@@ -3,6 +3,60 @@ namespace ProdServer.Config.Generators.Tests.Infrastructure;
 /// <summary>User code the tests compile: what a team would write for a server the library does not ship.</summary>
 internal static class Sources
 {
+    /// <summary>The members of the hosting types the generated builder methods call, with the runtime library's signatures.</summary>
+    public const string HostingStandIns = """
+        using System;
+
+        namespace ProdServer.Config;
+
+        /// <summary>Stand-in.</summary>
+        public abstract class ServerBackend<TArgs>
+            where TArgs : class, IServerArgs, new();
+
+        /// <summary>Stand-in.</summary>
+        public sealed class WaitressBackend : ServerBackend<WaitressArgs>;
+
+        /// <summary>Stand-in.</summary>
+        public static class ServerBackends
+        {
+            /// <summary>Stand-in.</summary>
+            public static WaitressBackend Waitress { get; } = new();
+        }
+
+        /// <summary>Stand-in.</summary>
+        public sealed class ProcessBuilder
+        {
+            /// <summary>Stand-in.</summary>
+            public string? App { get; private set; }
+
+            /// <summary>Stand-in.</summary>
+            public object? Args { get; private set; }
+
+            /// <summary>Stand-in.</summary>
+            public ProcessBuilder Use<TArgs>(ServerBackend<TArgs> backend, string app, Func<TArgs, TArgs>? configure = null)
+                where TArgs : class, IServerArgs, new()
+            {
+                App = app;
+                Args = configure is null ? new TArgs() : configure(new TArgs());
+                return this;
+            }
+
+            /// <summary>Stand-in.</summary>
+            public ProcessBuilder Use<TArgs>(ServerBackend<TArgs> backend, Func<TArgs, TArgs>? configure = null)
+                where TArgs : class, IServerArgs, new() => Use(backend, string.Empty, configure);
+        }
+
+        /// <summary>Stand-in.</summary>
+        public sealed class ProdServerBuilder
+        {
+            /// <summary>Stand-in.</summary>
+            public const string DefaultProcessName = "web";
+
+            /// <summary>Stand-in.</summary>
+            public ProcessBuilder Process(string name) => new();
+        }
+        """;
+
     public const string MyServerArgs = """
         using System.Collections.Generic;
         using ProdServer.Config;

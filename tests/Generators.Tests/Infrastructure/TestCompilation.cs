@@ -21,10 +21,12 @@ internal static class TestCompilation
         "src/Config/Arguments/BooleanStyle.cs",
         "src/Config/Arguments/ExtraArgsAttribute.cs",
         "src/Config/Arguments/FlagAttribute.cs",
+        "src/Config/Arguments/FlagGroupAttribute.cs",
         "src/Config/Arguments/FlagInfo.cs",
         "src/Config/Arguments/IServerArgs.cs",
         "src/Config/Arguments/ServerArgsAttribute.cs",
         "src/Config/Arguments/ServerArgument.cs",
+        "src/Config/Arguments/ServerBuilderAttribute.cs",
         "src/Config/Arguments/ServerValueAttribute.cs",
     ];
 
@@ -51,6 +53,12 @@ internal static class TestCompilation
         {
             var path = Path.Combine(RepositoryRoot, file);
             trees.Add(CSharpSyntaxTree.ParseText(File.ReadAllText(path), ParseOptions, path));
+        }
+
+        if (includeWaitress)
+        {
+            // WaitressArgs asks for builder methods, which call into the hosting types; stand-ins keep this compilation small.
+            trees.Add(Parse(Sources.HostingStandIns, "HostingStandIns.cs"));
         }
 
         for (var i = 0; i < userSources.Length; i++)

@@ -12,9 +12,9 @@ namespace ProdServer.Config;
 /// error (exit 2).</item>
 /// </list>
 /// </summary>
-/// <typeparam name="TArgs">The subcommand's args record, which also holds the global options.</typeparam>
+/// <typeparam name="TArgs">The subcommand's args record, which inherits the global options from <see cref="CeleryCommandArgs"/>.</typeparam>
 public abstract class CeleryBackend<TArgs> : ServerBackend<TArgs>
-    where TArgs : class, IServerArgs, ICeleryGlobalOptions, new()
+    where TArgs : CeleryCommandArgs, IServerArgs, new()
 {
     // Variables celery reads as option values. Its click group has auto_envvar_prefix="CELERY", so besides the explicit
     // names (APP, BROKER_URL, …) every global option also reads CELERY_<OPTION> (checked on celery 5.2.6 / click 8.1.3:
@@ -54,9 +54,10 @@ public abstract class CeleryBackend<TArgs> : ServerBackend<TArgs>
     {
         var args = (TArgs)process.Args;
         var argv = new List<string>();
-        CeleryGlobalArgs.From(process.App, args).AppendArguments(argv);
+        ServerArgument.Value(argv, "app", process.App);
+        new CeleryGlobalArgs(args).AppendArguments(argv);
         argv.Add(Subcommand);
-        AppendSubcommandArguments(argv, WithoutGlobalOptions(args));
+        AppendSubcommandArguments(argv, (TArgs)args.WithoutGlobalOptions());
         return argv;
     }
 
@@ -64,11 +65,6 @@ public abstract class CeleryBackend<TArgs> : ServerBackend<TArgs>
     /// <param name="argv">The argument list, ending with the subcommand word.</param>
     /// <param name="args">The args without global options.</param>
     protected virtual void AppendSubcommandArguments(IList<string> argv, TArgs args) => args.AppendArguments(argv);
-
-    /// <summary>A copy of <paramref name="args"/> with every <see cref="ICeleryGlobalOptions"/> property set to <see langword="null"/>.</summary>
-    /// <param name="args">The args.</param>
-    /// <returns>The copy, whose flags all belong after the subcommand.</returns>
-    protected abstract TArgs WithoutGlobalOptions(TArgs args);
 
     // module or module:attribute, dotted; celery's find_app also resolves module.attribute, which this admits too.
     /// <inheritdoc />

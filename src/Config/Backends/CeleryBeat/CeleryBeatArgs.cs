@@ -3,46 +3,22 @@ using System.Collections.Generic;
 namespace ProdServer.Config;
 
 /// <summary>
-/// Every option of <c>celery beat</c> (celery 5.6.3; Debian's 5.2.6 lacks <see cref="SkipChecks"/>), plus the <c>celery</c>
-/// command's global options (<see cref="ICeleryGlobalOptions"/>), which the backend writes before the word <c>beat</c>. The
+/// Every option of <c>celery beat</c> (celery 5.6.3; Debian's 5.2.6 lacks <see cref="CeleryCommandArgs.SkipChecks"/>), plus the <c>celery</c>
+/// command's global options (inherited from <see cref="CeleryCommandArgs"/>), which the backend writes before the word <c>beat</c>. The
 /// Celery app is the process's <c>App</c>. Run exactly one beat per schedule: two would send every periodic task twice.
 /// A <see langword="null"/> property is not passed, so celery's own default applies. See <c>docs/backends/celery-beat.md</c>.
 /// </summary>
+[ServerBuilder(
+    "UseCeleryBeat",
+    "CeleryBeat",
+    ProcessName = "beat",
+    App = "The Celery app, <c>module</c> or <c>module:attribute</c>, for example <c>proj</c>.",
+    Summary = "Runs this process as Celery beat: <c>python -m celery --app=APP [global options] beat [options]</c>.",
+    Declares = "run by Celery beat (the periodic task scheduler; declare one)",
+    Configure = "Sets celery's options, typically <c>b =&gt; b with { Schedule = \"/var/lib/app/celerybeat-schedule\" }</c>.")]
 [ServerArgs("celery beat")]
-public sealed partial record CeleryBeatArgs : ICeleryGlobalOptions, ICeleryDaemonOptions
+public sealed partial record CeleryBeatArgs : CeleryCommandArgs, ICeleryDaemonOptions
 {
-    /// <summary>Global <c>--broker</c>: the broker URL (<c>redis://127.0.0.1:6379/0</c>), overriding the app's <c>broker_url</c>.</summary>
-    [Flag("broker")]
-    public string? Broker { get; init; }
-
-    /// <summary>Global <c>--result-backend</c>: the result backend URL, overriding the app's <c>result_backend</c>.</summary>
-    [Flag("result-backend")]
-    public string? ResultBackend { get; init; }
-
-    /// <summary>Global <c>--loader</c>: the import path of the loader class. Default celery's app loader.</summary>
-    [Flag("loader")]
-    public string? Loader { get; init; }
-
-    /// <summary>Global <c>--config</c>: a configuration module to load. Default none.</summary>
-    [Flag("config")]
-    public string? Config { get; init; }
-
-    /// <summary>Global <c>--workdir</c>: the directory celery changes to before loading the app. Default the process's working directory.</summary>
-    [Flag("workdir")]
-    public string? Workdir { get; init; }
-
-    /// <summary>Global <c>--no-color</c>: plain, uncoloured output. Default off.</summary>
-    [Flag("no-color", Boolean = BooleanStyle.Switch)]
-    public bool? NoColor { get; init; }
-
-    /// <summary>Global <c>--quiet</c>: less banner output. Default off.</summary>
-    [Flag("quiet", Boolean = BooleanStyle.Switch)]
-    public bool? Quiet { get; init; }
-
-    /// <summary>Global <c>--skip-checks</c>: skip Django's system checks at start. Default off. Celery 5.3 and later (not Debian's 5.2.6).</summary>
-    [Flag("skip-checks", Boolean = BooleanStyle.Switch, Since = "5.3.0")]
-    public bool? SkipChecks { get; init; }
-
     /// <summary><c>--detach</c>: run beat in the background. Refused by the validator: a detached beat escapes supervision.</summary>
     [Flag("detach", Boolean = BooleanStyle.Switch)]
     public bool? Detach { get; init; }

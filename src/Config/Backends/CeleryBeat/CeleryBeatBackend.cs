@@ -16,10 +16,4 @@ public sealed class CeleryBeatBackend : CeleryBackend<CeleryBeatArgs>
 
     /// <inheritdoc />
     protected override IValidator<CeleryBeatArgs> CreateArgsValidator() => new CeleryBeatArgsValidator();
-
-    /// <inheritdoc />
-    protected override CeleryBeatArgs WithoutGlobalOptions(CeleryBeatArgs args) => args with
-    {
-        Broker = null, ResultBackend = null, Loader = null, Config = null, Workdir = null, NoColor = null, Quiet = null, SkipChecks = null,
-    };
 }

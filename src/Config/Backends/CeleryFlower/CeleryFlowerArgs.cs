@@ -4,46 +4,22 @@ namespace ProdServer.Config;
 
 /// <summary>
 /// Every option of Celery Flower (flower 2.1.0, tornado's logging options included), plus the <c>celery</c> command's global
-/// options (<see cref="ICeleryGlobalOptions"/>), which the backend writes before the word <c>flower</c>. The Celery app is the
+/// options (inherited from <see cref="CeleryCommandArgs"/>), which the backend writes before the word <c>flower</c>. The Celery app is the
 /// process's <c>App</c>. Flower's options are tornado options: each value is attached with <c>=</c>, booleans are written
 /// <c>--x=true</c>/<c>--x=false</c> (two default to on), and lists are one comma-separated value. A <see langword="null"/>
 /// property is not passed, so flower's own default applies. See <c>docs/backends/celery-flower.md</c>.
 /// </summary>
+[ServerBuilder(
+    "UseCeleryFlower",
+    "CeleryFlower",
+    ProcessName = "flower",
+    App = "The Celery app, <c>module</c> or <c>module:attribute</c>, for example <c>proj</c>.",
+    Summary = "Runs this process as Celery Flower: <c>python -m celery --app=APP [global options] flower [options]</c>.",
+    Declares = "run by Celery Flower (the monitoring web UI)",
+    Configure = "Sets celery's options, typically <c>f =&gt; f with { Address = \"127.0.0.1\", Port = 5555 }</c>.")]
 [ServerArgs("celery flower")]
-public sealed partial record CeleryFlowerArgs : ICeleryGlobalOptions
+public sealed partial record CeleryFlowerArgs : CeleryCommandArgs
 {
-    /// <summary>Global <c>--broker</c>: the broker URL (<c>redis://127.0.0.1:6379/0</c>), overriding the app's <c>broker_url</c>.</summary>
-    [Flag("broker")]
-    public string? Broker { get; init; }
-
-    /// <summary>Global <c>--result-backend</c>: the result backend URL, overriding the app's <c>result_backend</c>.</summary>
-    [Flag("result-backend")]
-    public string? ResultBackend { get; init; }
-
-    /// <summary>Global <c>--loader</c>: the import path of the loader class. Default celery's app loader.</summary>
-    [Flag("loader")]
-    public string? Loader { get; init; }
-
-    /// <summary>Global <c>--config</c>: a configuration module to load. Default none.</summary>
-    [Flag("config")]
-    public string? Config { get; init; }
-
-    /// <summary>Global <c>--workdir</c>: the directory celery changes to before loading the app. Default the process's working directory.</summary>
-    [Flag("workdir")]
-    public string? Workdir { get; init; }
-
-    /// <summary>Global <c>--no-color</c>: plain, uncoloured output. Default off.</summary>
-    [Flag("no-color", Boolean = BooleanStyle.Switch)]
-    public bool? NoColor { get; init; }
-
-    /// <summary>Global <c>--quiet</c>: less banner output. Default off.</summary>
-    [Flag("quiet", Boolean = BooleanStyle.Switch)]
-    public bool? Quiet { get; init; }
-
-    /// <summary>Global <c>--skip-checks</c>: skip Django's system checks at start. Default off. Celery 5.3 and later (not Debian's 5.2.6).</summary>
-    [Flag("skip-checks", Boolean = BooleanStyle.Switch, Since = "5.3.0")]
-    public bool? SkipChecks { get; init; }
-
     /// <summary><c>--address</c>: the address to listen on. Default empty, which binds every interface (0.0.0.0 and ::) although the banner says 127.0.0.1.</summary>
     [Flag("address")]
     public string? Address { get; init; }

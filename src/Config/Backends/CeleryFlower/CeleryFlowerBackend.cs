@@ -38,10 +38,4 @@ public sealed class CeleryFlowerBackend : CeleryBackend<CeleryFlowerArgs>
 
     /// <inheritdoc />
     protected override IValidator<CeleryFlowerArgs> CreateArgsValidator() => new CeleryFlowerArgsValidator();
-
-    /// <inheritdoc />
-    protected override CeleryFlowerArgs WithoutGlobalOptions(CeleryFlowerArgs args) => args with
-    {
-        Broker = null, ResultBackend = null, Loader = null, Config = null, Workdir = null, NoColor = null, Quiet = null, SkipChecks = null,
-    };
 }

@@ -3,47 +3,23 @@ using System.Collections.Generic;
 namespace ProdServer.Config;
 
 /// <summary>
-/// Every option of <c>celery worker</c> (celery 5.6.3; Debian's 5.2.6 lacks <see cref="SkipChecks"/>,
+/// Every option of <c>celery worker</c> (celery 5.6.3; Debian's 5.2.6 lacks <see cref="CeleryCommandArgs.SkipChecks"/>,
 /// <see cref="DisablePrefetch"/> and <see cref="CeleryPool.Custom"/>), plus the <c>celery</c> command's global options
-/// (<see cref="ICeleryGlobalOptions"/>), which the backend writes before the word <c>worker</c>. The Celery app is the
+/// (inherited from <see cref="CeleryCommandArgs"/>), which the backend writes before the word <c>worker</c>. The Celery app is the
 /// process's <c>App</c>. A <see langword="null"/> property is not passed, so celery's own default (or the app's
 /// <c>worker_*</c> setting) applies. See <c>docs/backends/celery-worker.md</c>.
 /// </summary>
+[ServerBuilder(
+    "UseCeleryWorker",
+    "CeleryWorker",
+    ProcessName = "worker",
+    App = "The Celery app, <c>module</c> or <c>module:attribute</c>, for example <c>proj</c> or <c>proj.celery:app</c>.",
+    Summary = "Runs this process as a Celery worker: <c>python -m celery --app=APP [global options] worker [options]</c>.",
+    Declares = "run by a Celery worker",
+    Configure = "Sets celery's options, typically <c>w =&gt; w with { Concurrency = 4, LogLevel = CeleryLogLevel.Info }</c>.")]
 [ServerArgs("celery worker")]
-public sealed partial record CeleryWorkerArgs : ICeleryGlobalOptions, ICeleryDaemonOptions
+public sealed partial record CeleryWorkerArgs : CeleryCommandArgs, ICeleryDaemonOptions
 {
-    /// <summary>Global <c>--broker</c>: the broker URL (<c>redis://127.0.0.1:6379/0</c>), overriding the app's <c>broker_url</c>.</summary>
-    [Flag("broker")]
-    public string? Broker { get; init; }
-
-    /// <summary>Global <c>--result-backend</c>: the result backend URL, overriding the app's <c>result_backend</c>.</summary>
-    [Flag("result-backend")]
-    public string? ResultBackend { get; init; }
-
-    /// <summary>Global <c>--loader</c>: the import path of the loader class. Default celery's app loader.</summary>
-    [Flag("loader")]
-    public string? Loader { get; init; }
-
-    /// <summary>Global <c>--config</c>: a configuration module to load. Default none.</summary>
-    [Flag("config")]
-    public string? Config { get; init; }
-
-    /// <summary>Global <c>--workdir</c>: the directory celery changes to before loading the app. Default the process's working directory.</summary>
-    [Flag("workdir")]
-    public string? Workdir { get; init; }
-
-    /// <summary>Global <c>--no-color</c>: plain, uncoloured output. Default off.</summary>
-    [Flag("no-color", Boolean = BooleanStyle.Switch)]
-    public bool? NoColor { get; init; }
-
-    /// <summary>Global <c>--quiet</c>: less banner output. Default off.</summary>
-    [Flag("quiet", Boolean = BooleanStyle.Switch)]
-    public bool? Quiet { get; init; }
-
-    /// <summary>Global <c>--skip-checks</c>: skip Django's system checks at start. Default off. Celery 5.3 and later (not Debian's 5.2.6).</summary>
-    [Flag("skip-checks", Boolean = BooleanStyle.Switch, Since = "5.3.0")]
-    public bool? SkipChecks { get; init; }
-
     /// <summary><c>--hostname</c>: the node name; <c>%h</c>, <c>%n</c> and <c>%d</c> expand to host, name and domain. Default <c>celery@%h</c>.</summary>
     [Flag("hostname")]
     public string? Hostname { get; init; }

@@ -38,11 +38,6 @@ public sealed class CeleryWorkerBackend : CeleryBackend<CeleryWorkerArgs>
             : requirements;
     }
 
-    /// <inheritdoc />
-    protected override CeleryWorkerArgs WithoutGlobalOptions(CeleryWorkerArgs args) => args with
-    {
-        Broker = null, ResultBackend = null, Loader = null, Config = null, Workdir = null, NoColor = null, Quiet = null, SkipChecks = null,
-    };
 
     // celery 5.2.6 spells the profile only as -O (5.6 adds --optimization), so the generated --optimization=fair becomes -O fair.
     /// <inheritdoc />

@@ -3,7 +3,7 @@ namespace ProdServer.Config;
 /// <summary>
 /// The options every Django management command has (Django's <c>BaseCommand</c>), shared by the <c>manage.py</c> backends.
 /// <c>--version</c> and <c>--help</c> print and exit, so they have no property; <c>--skip-checks</c> exists only on commands
-/// that run system checks, so it is declared per command.
+/// that run system checks, so it is in <see cref="DjangoCheckedCommandArgs"/> only. The properties are declared once, in <see cref="DjangoCommandArgs"/>.
 /// </summary>
 public interface IDjangoCommandOptions
 {

@@ -6,10 +6,20 @@ namespace ProdServer.Config;
 /// Every option of Django's <c>manage.py runserver</c> (Django 3.2, as its <c>--help</c> lists them with
 /// <c>django.contrib.staticfiles</c> installed), for <b>development only</b>: Django's own docs say never to use it in
 /// production. The address (<c>8000</c>, <c>127.0.0.1:8000</c>) is the process's <c>App</c>. A <see langword="null"/> property
-/// is not passed. See <c>docs/backends/django-dev-server.md</c>.
+/// is not passed; Django's base command options are inherited from <see cref="DjangoCommandArgs"/>. See <c>docs/backends/django-dev-server.md</c>.
 /// </summary>
+[ServerBuilder(
+    "UseDjangoDevServer",
+    "DjangoDevServer",
+    AppParameter = "addrport",
+    App = "Where to listen: <c>8000</c>, <c>127.0.0.1:8000</c> or <c>[::1]:8000</c>; it becomes the process's <c>App</c>.",
+    Summary = "Runs this process with <c>python manage.py runserver [options] ADDRPORT</c>.",
+    SummaryWithoutApp = "Runs this process with <c>python manage.py runserver [options]</c> on Django's default 127.0.0.1:8000.",
+    Declares = "served by Django's development server on <paramref name=\"addrport\"/>",
+    DeclaresWithoutApp = "served by Django's development server on its default 127.0.0.1:8000",
+    Configure = "Sets runserver's options, for example <c>d =&gt; d with { NoReload = true }</c>.")]
 [ServerArgs("runserver")]
-public sealed partial record DjangoDevServerArgs : IDjangoCommandOptions
+public sealed partial record DjangoDevServerArgs : DjangoCommandArgs
 {
     /// <summary><c>--ipv6</c>: listen on IPv6 (<c>::1</c> when no address is given). Default off.</summary>
     [Flag("ipv6", Boolean = BooleanStyle.Switch)]
@@ -30,30 +40,6 @@ public sealed partial record DjangoDevServerArgs : IDjangoCommandOptions
     /// <summary><c>--insecure</c>: serve static files even when <c>DEBUG</c> is off. Default off. Only with <c>django.contrib.staticfiles</c> installed.</summary>
     [Flag("insecure", Boolean = BooleanStyle.Switch)]
     public bool? Insecure { get; init; }
-
-    /// <summary>Django <c>--verbosity</c>: output detail level. Default <see cref="DjangoVerbosity.Normal"/>.</summary>
-    [Flag("verbosity")]
-    public DjangoVerbosity? Verbosity { get; init; }
-
-    /// <summary>Django <c>--settings</c>: the dotted settings module. Default <c>DJANGO_SETTINGS_MODULE</c> (which <c>manage.py</c> usually sets).</summary>
-    [Flag("settings")]
-    public string? Settings { get; init; }
-
-    /// <summary>Django <c>--pythonpath</c>: a directory put in front of <c>sys.path</c>. Default none.</summary>
-    [Flag("pythonpath")]
-    public string? PythonPath { get; init; }
-
-    /// <summary>Django <c>--traceback</c>: the full traceback on <c>CommandError</c>. Default off.</summary>
-    [Flag("traceback", Boolean = BooleanStyle.Switch)]
-    public bool? Traceback { get; init; }
-
-    /// <summary>Django <c>--no-color</c>: uncoloured output. Default off. Cannot be combined with <see cref="ForceColor"/>.</summary>
-    [Flag("no-color", Boolean = BooleanStyle.Switch)]
-    public bool? NoColor { get; init; }
-
-    /// <summary>Django <c>--force-color</c>: coloured output even without a terminal. Default off. Cannot be combined with <see cref="NoColor"/>.</summary>
-    [Flag("force-color", Boolean = BooleanStyle.Switch)]
-    public bool? ForceColor { get; init; }
 
     /// <summary>Flags a newer Django adds (4.0's <c>--skip-checks</c>), appended verbatim. Each entry must start with <c>--</c> and hold no line break.</summary>
     [ExtraArgs]

@@ -4,12 +4,19 @@ namespace ProdServer.Config;
 
 /// <summary>
 /// Every option of Django Tasks' <c>manage.py db_worker</c> (django-tasks-db 0.12.0; up to 0.11.0 the command lived in
-/// django-tasks as <c>django_tasks.backends.database</c>), plus Django's base command options. Value options are always
+/// django-tasks as <c>django_tasks.backends.database</c>), plus Django's base command options (inherited from <see cref="DjangoCheckedCommandArgs"/>). Value options are always
 /// written as <c>--name=value</c>: db_worker declares most of them with an optional argument, so a bare flag would parse as
 /// <c>None</c> and fail later. A <see langword="null"/> property is not passed. See <c>docs/backends/django-tasks.md</c>.
 /// </summary>
+[ServerBuilder(
+    "UseDjangoTasks",
+    "DjangoTasks",
+    ProcessName = "worker",
+    Summary = "Runs this process with <c>python manage.py db_worker [options]</c> from the Django project (the working directory).",
+    Declares = "run by the Django Tasks database worker",
+    Configure = "Sets db_worker's options, for example <c>d =&gt; d with { QueueName = [\"default\", \"emails\"], Reload = false }</c>.")]
 [ServerArgs("db_worker")]
-public sealed partial record DjangoTasksArgs : IDjangoCommandOptions
+public sealed partial record DjangoTasksArgs : DjangoCheckedCommandArgs
 {
     /// <summary><c>--queue-name</c>: the queues to process, written comma-separated; <c>*</c> for all. Default <c>default</c>.</summary>
     [Flag("queue-name", Separator = ",")]
@@ -42,34 +49,6 @@ public sealed partial record DjangoTasksArgs : IDjangoCommandOptions
     /// <summary><c>--worker-id</c>: the worker's identifier, 1 to 64 characters, unique among running workers. Default random.</summary>
     [Flag("worker-id", Since = "0.8.0")]
     public string? WorkerId { get; init; }
-
-    /// <summary>Django <c>--verbosity</c>: output detail level. Default <see cref="DjangoVerbosity.Normal"/>.</summary>
-    [Flag("verbosity")]
-    public DjangoVerbosity? Verbosity { get; init; }
-
-    /// <summary>Django <c>--settings</c>: the dotted settings module. Default <c>DJANGO_SETTINGS_MODULE</c> (which <c>manage.py</c> usually sets).</summary>
-    [Flag("settings")]
-    public string? Settings { get; init; }
-
-    /// <summary>Django <c>--pythonpath</c>: a directory put in front of <c>sys.path</c>. Default none.</summary>
-    [Flag("pythonpath")]
-    public string? PythonPath { get; init; }
-
-    /// <summary>Django <c>--traceback</c>: the full traceback on <c>CommandError</c>. Default off.</summary>
-    [Flag("traceback", Boolean = BooleanStyle.Switch)]
-    public bool? Traceback { get; init; }
-
-    /// <summary>Django <c>--no-color</c>: uncoloured output. Default off. Cannot be combined with <see cref="ForceColor"/>.</summary>
-    [Flag("no-color", Boolean = BooleanStyle.Switch)]
-    public bool? NoColor { get; init; }
-
-    /// <summary>Django <c>--force-color</c>: coloured output even without a terminal. Default off. Cannot be combined with <see cref="NoColor"/>.</summary>
-    [Flag("force-color", Boolean = BooleanStyle.Switch)]
-    public bool? ForceColor { get; init; }
-
-    /// <summary>Django <c>--skip-checks</c>: skip the system checks before starting. Default off.</summary>
-    [Flag("skip-checks", Boolean = BooleanStyle.Switch)]
-    public bool? SkipChecks { get; init; }
 
     /// <summary>Flags a newer db_worker adds (such as <c>--exclude-queues</c> on its main branch), appended verbatim. Each entry must start with <c>--</c> and hold no line break.</summary>
     [ExtraArgs]

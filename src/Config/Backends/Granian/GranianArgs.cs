@@ -9,6 +9,20 @@ namespace ProdServer.Config;
 /// does not speak. A <see langword="null"/> property is not passed, so granian's default applies (given on each property).
 /// Booleans are <c>--x</c>/<c>--no-x</c> pairs. See <c>docs/backends/granian.md</c>.
 /// </summary>
+[ServerBuilder(
+    "UseGranian",
+    "Granian",
+    App = "The ASGI application target, for example <c>mysite.asgi:application</c>.",
+    Summary = "Runs this process with Granian serving an ASGI app: <c>granian --interface=asgi [options] module:object</c>.",
+    Declares = "served by Granian with an ASGI app",
+    Configure = "Sets granian's options, typically <c>g =&gt; g with { Host = \"127.0.0.1\", Port = 8000 }</c>.")]
+[ServerBuilder(
+    "UseGranianWsgi",
+    "GranianWsgi",
+    App = "The WSGI application target, for example <c>mysite.wsgi:application</c>.",
+    Summary = "Runs this process with Granian serving a WSGI app: <c>granian --interface=wsgi [options] module:object</c>.",
+    Declares = "served by Granian with a WSGI app",
+    Configure = "Sets granian's options.")]
 [ServerArgs("granian")]
 public sealed partial record GranianArgs
 {

@@ -9,6 +9,13 @@ namespace ProdServer.Config;
 /// forms except <c>--no-sendfile</c> and <c>--no-control-socket</c>). The flags are written in the order declared here,
 /// before the app target; see <c>docs/backends/gunicorn.md</c>.
 /// </summary>
+[ServerBuilder(
+    "UseGunicorn",
+    "Gunicorn",
+    App = "The WSGI application target, for example <c>mysite.wsgi:application</c>.",
+    Summary = "Runs this process with Gunicorn: <c>gunicorn [options] module:object</c>.",
+    Declares = "served by Gunicorn",
+    Configure = "Sets gunicorn's options, typically <c>g =&gt; g with { Bind = [\"127.0.0.1:8000\"], Workers = 4 }</c>.")]
 [ServerArgs("gunicorn")]
 public sealed partial record GunicornArgs
 {

@@ -9,6 +9,20 @@ namespace ProdServer.Config;
 /// A <see langword="null"/> property is not passed, so uvicorn's own default applies (given on each property).
 /// See <c>docs/backends/uvicorn.md</c>.
 /// </summary>
+[ServerBuilder(
+    "UseUvicorn",
+    "Uvicorn",
+    App = "The ASGI application target, for example <c>mysite.asgi:application</c>.",
+    Summary = "Runs this process with Uvicorn serving an ASGI app: <c>python -m uvicorn module:object [options]</c>.",
+    Declares = "served by Uvicorn with an ASGI app",
+    Configure = "Sets uvicorn's options, typically <c>u =&gt; u with { Host = \"127.0.0.1\", Port = 8000 }</c>.")]
+[ServerBuilder(
+    "UseUvicornWsgi",
+    "UvicornWsgi",
+    App = "The WSGI application target, for example <c>mysite.wsgi:application</c>.",
+    Summary = "Runs this process with Uvicorn serving a WSGI app: <c>python -m uvicorn module:object --interface=wsgi [options]</c>.",
+    Declares = "served by Uvicorn with a WSGI app",
+    Configure = "Sets uvicorn's options.")]
 [ServerArgs("uvicorn")]
 public sealed partial record UvicornArgs
 {

@@ -7,6 +7,13 @@ namespace ProdServer.Config;
 /// A <see langword="null"/> property is not passed, so waitress's own default applies (given on each property).
 /// The flags are written in the order declared here; see <c>docs/backends/waitress.md</c>.
 /// </summary>
+[ServerBuilder(
+    "UseWaitress",
+    "Waitress",
+    App = "The WSGI application target, for example <c>mysite.wsgi:application</c>.",
+    Summary = "Runs this process with Waitress: <c>waitress-serve [options] module:object</c>.",
+    Declares = "served by Waitress",
+    Configure = "Sets waitress's options, typically <c>w =&gt; w with { Port = 8000 }</c>.")]
 [ServerArgs("waitress-serve")]
 public sealed partial record WaitressArgs
 {
