@@ -1,6 +1,7 @@
 using System;
 using System.Collections.Generic;
 using System.IO;
+using System.Linq;
 using System.Threading;
 using System.Threading.Tasks;
 
@@ -82,7 +83,9 @@ internal static class ImportCommand
 
         foreach (var dropped in result.Dropped)
         {
-            await error.WriteLineAsync("not imported: " + Names.Printable(dropped, 1000)).ConfigureAwait(false);
+            // Binder messages quote values as written; the importer's own are printable already and must not be escaped twice.
+            var printable = dropped.Any(c => char.IsControl(c) || c is '\u2028' or '\u2029') ? Names.Printable(dropped, 1000) : dropped;
+            await error.WriteLineAsync("not imported: " + printable).ConfigureAwait(false);
         }
 
         if (result.Dropped.Count == 0)
