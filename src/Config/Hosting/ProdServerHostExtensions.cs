@@ -151,6 +151,12 @@ public static class ProdServerHostExtensions
         catch (OptionsValidationException ex)
         {
             await WriteInvalidAsync(error, ex).ConfigureAwait(false);
+            var contentRootPath = host.Services.GetService<IHostEnvironment>()?.ContentRootPath ?? Directory.GetCurrentDirectory();
+            foreach (var line in commandLine.Check ? await AppFromDjangoSettings.DescribeAsync(host.Services, contentRootPath, cancellationToken).ConfigureAwait(false) : [])
+            {
+                await error.WriteLineAsync(line).ConfigureAwait(false);
+            }
+
             return ExitCodes.InvalidConfiguration;
         }
 
