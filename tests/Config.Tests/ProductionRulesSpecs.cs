@@ -328,6 +328,48 @@ public sealed class ProductionRulesSpecs
         }
     }
 
+    [Fact]
+    public void Flower_in_debug_mode_is_reported_in_Production_but_not_in_Development()
+    {
+        static void Flower(ProdServerBuilder o) => o.Process("flower").UseCeleryFlower("proj", f => f with { Address = "127.0.0.1", Debug = true });
+
+        var production = Start(Flower);
+        var development = Start(Flower, environment: "Development");
+        var off = Start(o => o.Process("flower").UseCeleryFlower("proj", f => f with { Address = "127.0.0.1", Debug = false }));
+
+        Assert.Null(production.Failure);
+        var log = Assert.Single(production.Logs);
+        Assert.StartsWith("PSC0505: Process 'flower': 'Debug' is true: Flower runs tornado in debug mode", log.Message, StringComparison.Ordinal);
+        Assert.Empty(development.Logs);
+        Assert.Empty(off.Logs);
+    }
+
+    [Fact]
+    public void Flower_without_authentication_is_refused_once_by_its_validator_not_again_as_PSC0504()
+    {
+        var ex = Assert.Throws<OptionsValidationException>(() => Infrastructure.Options.Resolve(
+            o => o.Process("flower").UseCeleryFlower("proj", f => f with { Address = "0.0.0.0" })));
+
+        var failure = Assert.Single(ex.Failures);
+        Assert.Contains("without authentication", failure, StringComparison.Ordinal);
+        Assert.DoesNotContain("PSC0504", failure, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Flower_from_configuration_with_debug_is_reported_with_the_key()
+    {
+        var run = Start(o => { }, settings: new()
+        {
+            ["ProdServer:Processes:flower:Backend"] = "CeleryFlower",
+            ["ProdServer:Processes:flower:App"] = "proj",
+            ["ProdServer:Processes:flower:Args:address"] = "127.0.0.1",
+            ["ProdServer:Processes:flower:Args:debug"] = "True",
+        });
+
+        Assert.Null(run.Failure);
+        Assert.Contains(run.Logs, l => l.Message.StartsWith("PSC0505: Process 'flower': 'Debug'", StringComparison.Ordinal));
+    }
+
     private static Run Start(
         Action<ProdServerBuilder> code, Dictionary<string, string?>? settings = null, string environment = "Production", Action<IConfigurationBuilder>? more = null)
     {

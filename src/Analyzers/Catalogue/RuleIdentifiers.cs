@@ -85,4 +85,10 @@ internal static class RuleIdentifiers
 
     /// <summary>A Celery broker or result-backend URL written in code or a settings file holds a password.</summary>
     public const string CeleryUrlPassword = "PSC0503";
+
+    /// <summary>Celery Flower listens beyond loopback (its default is every interface) without authentication.</summary>
+    public const string FlowerWithoutAuthentication = "PSC0504";
+
+    /// <summary>Celery Flower runs with tornado's <c>--debug</c>.</summary>
+    public const string FlowerDebug = "PSC0505";
 }

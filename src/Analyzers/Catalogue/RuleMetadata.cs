@@ -177,6 +177,25 @@ internal static class RuleMetadata
         "prints, but the safe place for it is the environment: an env file (--env-file, EnvFile) or a secret read by the app's settings.",
         RuleCategories.Security, RuleSeverity.Warning, RuleScope.Production);
 
+    public static readonly RuleInfo FlowerWithoutAuthentication = new(
+        RuleIdentifiers.FlowerWithoutAuthentication,
+        "Celery Flower serves everyone without authentication",
+        "'{0}': Flower would listen on {1} without authentication, and anyone who reaches it can shut workers down and revoke tasks; set BasicAuth (user:password) or Auth with AuthProvider, or Address 127.0.0.1 behind an authenticating proxy.",
+        "Flower's UI and API can shut down and restart workers, change pool sizes and rate limits, and revoke tasks. It has " +
+        "no authentication unless --basic-auth or --auth is given, and without --address it listens on every interface " +
+        "(0.0.0.0 and ::, although its banner says 127.0.0.1). Listening beyond loopback needs authentication; on loopback or " +
+        "a Unix socket, an authenticating proxy in front can provide it. ProdServer's start-up validation refuses it too.",
+        RuleCategories.Security, RuleSeverity.Error, RuleScope.Everywhere);
+
+    public static readonly RuleInfo FlowerDebug = new(
+        RuleIdentifiers.FlowerDebug,
+        "Celery Flower runs in debug mode in production",
+        "'{0}' is true: Flower runs tornado in debug mode, which reloads on code changes and sends Python tracebacks to the browser; remove it in production.",
+        "Flower passes --debug to tornado, whose debug mode switches on autoreload (the process restarts when a source file " +
+        "changes, dropping connections) and serve_traceback (an unhandled error's traceback, with paths and settings, goes to " +
+        "whoever made the request). Both are development conveniences.",
+        RuleCategories.Security, RuleSeverity.Warning, RuleScope.Production);
+
     public static readonly RuleInfo StopTimeoutsDoNotNest = new(
         RuleIdentifiers.StopTimeoutsDoNotNest,
         "Stop timeouts do not nest",
@@ -195,7 +214,7 @@ internal static class RuleMetadata
         DeprecatedSetting, TrustedProxyWithoutHeaders, DuplicateProcessName, NoProcessDeclared, AppTargetNotModuleObject,
         AppInterfaceMismatch, StopTimeoutsDoNotNest, GunicornReloadInProduction, GunicornDaemon, GunicornDebugLogLevel, UvicornReloadInProduction,
         UvicornDebugLogLevel, GranianReloadInProduction, GranianDebugLogLevel, CeleryDebugLogLevel, CeleryBeatTwice,
-        CeleryUrlPassword,
+        CeleryUrlPassword, FlowerWithoutAuthentication, FlowerDebug,
     ];
 
     // One wording for the same advice to every server that has it; each server keeps its own ID (its block of IDs).

@@ -17,6 +17,7 @@ internal static class SettingRuleSets
         new GranianSettingRules(wsgi: true),
         new CelerySettingRules(beat: false),
         new CelerySettingRules(beat: true),
+        new FlowerSettingRules(),
     ];
 
     /// <summary>The rule set of a backend, by its configuration name (case ignored).</summary>

@@ -55,6 +55,12 @@ public sealed class ArgsConfigurationReader
     /// <summary>The configuration path of the section, for example <c>ProdServer:Processes:web:Args</c>.</summary>
     public string Path { get; }
 
+    /// <summary>
+    /// Told each value read from the section, after parsing, with the property it sets (<c>Workers</c>, <c>4</c>): how
+    /// <c>import django-prodserver</c> learns what the binder made of each key without a second translation table.
+    /// </summary>
+    internal Action<string, object>? Observer { get; set; }
+
     /// <summary>Problems found so far, each naming the configuration key.</summary>
     public IReadOnlyList<string> Errors => _errors;
 
@@ -81,7 +87,7 @@ public sealed class ArgsConfigurationReader
     /// <param name="current">The value to keep when the key is absent.</param>
     /// <returns>The configured value, or <paramref name="current"/>.</returns>
     public string? String(string property, string flag, string? current) =>
-        Find(property, flag) is { } s ? ValueOf(s) ?? current : current;
+        Find(property, flag) is { } s && ValueOf(s) is { } value ? Observed(property, value) : current;
 
     /// <summary>Reads a 32-bit integer in the invariant culture.</summary>
     /// <param name="property">The property name.</param>
@@ -135,7 +141,10 @@ public sealed class ArgsConfigurationReader
             return value;
         }
 
+        var observer = Observer;
+        Observer = null; // the negative key sets this property, reported below as such
         var negative = Scalar("No" + property, "no-" + flag, (bool?)null, "true or false", ParseBoolean);
+        Observer = observer;
         if (negative is null)
         {
             return value;
@@ -147,7 +156,7 @@ public sealed class ArgsConfigurationReader
             return value;
         }
 
-        return !negative.Value;
+        return Observed(property, !negative.Value);
     }
 
     /// <summary>Reads one enum value through the generated <paramref name="parse"/>, which accepts the member name or the server's spelling.</summary>
@@ -183,7 +192,7 @@ public sealed class ArgsConfigurationReader
     /// <param name="separator">The separator the server splits on, or <see langword="null"/> for white space only.</param>
     /// <returns>The configured values, or <paramref name="current"/>.</returns>
     public IReadOnlyList<string>? StringList(string property, string flag, IReadOnlyList<string>? current, string? separator) =>
-        Find(property, flag) is { } s ? Words(s, separator).Select(w => w.Value).ToArray() : current;
+        Find(property, flag) is { } s ? Observed(property, Words(s, separator).Select(w => w.Value).ToArray()) : current;
 
     /// <summary>Reads a list of enum values, as StringList does for text.</summary>
     /// <typeparam name="TEnum">The enum type.</typeparam>
@@ -229,7 +238,7 @@ public sealed class ArgsConfigurationReader
             }
         }
 
-        return valid ? values : current;
+        return valid ? Observed(property, values) : current;
     }
 
     private T? Scalar<T>(string property, string flag, T? current, string expected, Func<string, T?> parse)
@@ -247,11 +256,18 @@ public sealed class ArgsConfigurationReader
 
         if (parse(text) is { } value)
         {
-            return value;
+            return Observed(property, value);
         }
 
         _errors.Add($"{section.Path}: '{text}' is not {expected}.");
         return current;
+    }
+
+    private T Observed<T>(string property, T value)
+        where T : notnull
+    {
+        Observer?.Invoke(property, value);
+        return value;
     }
 
     private IConfigurationSection? Find(string property, string flag)

@@ -12,10 +12,10 @@ namespace ProdServer.Config;
 /// [--check] [--env-file PATH]... [--skip-release] [-- SERVER-FLAGS...]</c> and <c>export TARGET --out DIR [NAME...]</c>.
 /// Host configuration arguments (see <see cref="HostArguments"/>) are left to the host; words after <c>--</c> are server flags.
 /// </summary>
-internal sealed class ProdServerCommandLine
+internal sealed partial class ProdServerCommandLine
 {
     /// <summary>Our options that take a value, so that the value is never read as host configuration.</summary>
-    public static readonly string[] OptionsWithValue = ["--env-file", "--out", "--user", "--exec", "--image", "--hardening"];
+    public static readonly string[] OptionsWithValue = ["--env-file", "--out", "--user", "--exec", "--image", "--hardening", .. ImportOptionsWithValue];
 
     private const string Epilogue = """
 
@@ -195,7 +195,7 @@ internal sealed class ProdServerCommandLine
     {
         foreach (var arg in args)
         {
-            if (arg.Length == 0 || arg[0] is '-' or '/' or '@' or '[' || arg == "export")
+            if (arg.Length == 0 || arg[0] is '-' or '/' or '@' or '[' || arg is "export" or "import")
             {
                 return false;
             }
@@ -305,7 +305,7 @@ internal sealed class ProdServerCommandLine
         var root = new RootCommand("Runs this app's production processes (ProdServer.Config) and supervises them until SIGTERM or Ctrl+C."
             + " Server flags after -- go to the one process being run (--threads=8 --no-ipv6); they win over configured values and are validated like them.")
         {
-            NamesArgument, AllOption, ListOption, DryRunOption, JsonOption, CheckOption, EnvFileOption, SkipReleaseOption, ExportCommandSymbol,
+            NamesArgument, AllOption, ListOption, DryRunOption, JsonOption, CheckOption, EnvFileOption, SkipReleaseOption, ExportCommandSymbol, ImportCommandSymbol,
         };
         root.Directives.Clear(); // "[diagram]" and friends are no process names, and no business of a server launcher
         root.SetAction(_ => ExitCodes.Ok); // a run needs no subcommand; the entry point acts on the parse result itself

@@ -122,6 +122,12 @@ public static class ProdServerHostExtensions
             return ExitCodes.Usage;
         }
 
+        if (commandLine.Import is { } import)
+        {
+            var root = host.Services.GetService<IHostEnvironment>()?.ContentRootPath ?? Directory.GetCurrentDirectory();
+            return await ImportCommand.RunAsync(import, root, output, error, cancellationToken).ConfigureAwait(false);
+        }
+
         CommandLineOverrides.Reapply(host.Services.GetService<Microsoft.Extensions.Configuration.IConfiguration>(), args);
         host.Services.GetRequiredService<ProdServerRunState>().EnvFiles = commandLine.EnvFiles;
         if (commandLine.ServerOverrides.Count > 0)
@@ -146,6 +152,12 @@ public static class ProdServerHostExtensions
         catch (OptionsValidationException ex)
         {
             await WriteInvalidAsync(error, ex).ConfigureAwait(false);
+            var contentRootPath = host.Services.GetService<IHostEnvironment>()?.ContentRootPath ?? Directory.GetCurrentDirectory();
+            foreach (var line in commandLine.Check ? await AppFromDjangoSettings.DescribeAsync(host.Services, contentRootPath, cancellationToken).ConfigureAwait(false) : [])
+            {
+                await error.WriteLineAsync(line).ConfigureAwait(false);
+            }
+
             return ExitCodes.InvalidConfiguration;
         }
 

@@ -55,8 +55,9 @@ public abstract class ServerBackend<TArgs> : ServerBackend
     protected virtual bool RequiresApp => true;
 
     /// <summary>The message when <see cref="RequiresApp"/> and no app is set; says what the app means for this server.</summary>
-    protected virtual string MissingAppProblem =>
-        $"App is required: the application target for {Command}, for example mysite.wsgi:application.";
+    protected virtual string MissingAppProblem => DjangoApplicationSetting.For(this) is { } setting
+        ? $"App is required: the application target for {Command}, for example {(setting == DjangoApplicationSetting.Asgi ? "mysite.asgi:application" : "mysite.wsgi:application")}. In a Django project, --check reads {setting} and names the app to set (start-up runs no Python to find it)."
+        : $"App is required: the application target for {Command}, for example mysite.wsgi:application.";
 
     /// <summary>Checks the app target's form; returns what is wrong, or <see langword="null"/>.</summary>
     /// <param name="app">The app target.</param>

@@ -22,7 +22,8 @@ internal sealed class ProductionRulesValidator : IValidateOptions<ProdServerOpti
 {
     // Enforced by the backend validators with their own wording, in every environment; reported once, there.
     private static readonly HashSet<string> CheckedByValidators =
-        [RuleIdentifiers.ConflictingBindSettings, RuleIdentifiers.AppTargetNotModuleObject, RuleIdentifiers.GunicornDaemon, RuleIdentifiers.CeleryBeatTwice];
+        [RuleIdentifiers.ConflictingBindSettings, RuleIdentifiers.AppTargetNotModuleObject, RuleIdentifiers.GunicornDaemon, RuleIdentifiers.CeleryBeatTwice,
+         RuleIdentifiers.FlowerWithoutAuthentication];
 
     private readonly IHostEnvironment? _environment;
     private readonly IConfiguration? _configuration;

@@ -1,0 +1,110 @@
+using System;
+using System.Collections.Generic;
+using System.IO;
+using System.Linq;
+using System.Threading;
+using System.Threading.Tasks;
+
+namespace ProdServer.Config;
+
+/// <summary>
+/// <c>import django-prodserver</c>: reads the project's <c>PRODUCTION_PROCESSES</c> with its own Python (once, bounded),
+/// translates it through the configuration binder, and writes appsettings.json's <c>ProdServer</c> section (or C#) to
+/// standard output or <c>--out FILE</c>. What could not be translated is listed on standard error with the reason, and
+/// makes the exit code 1; the rest is still written, so that the user fixes only what is listed.
+/// </summary>
+internal static class ImportCommand
+{
+    public static async Task<int> RunAsync(
+        ImportRequest request, string contentRoot, TextWriter output, TextWriter error, CancellationToken cancellationToken)
+    {
+        string directory;
+        try
+        {
+            directory = Path.GetFullPath(request.PythonPath ?? ".", contentRoot);
+        }
+        catch (ArgumentException)
+        {
+            await error.WriteLineAsync("import: --pythonpath is not a valid path.").ConfigureAwait(false);
+            return ExitCodes.Usage;
+        }
+
+        if (!Directory.Exists(directory))
+        {
+            await error.WriteLineAsync($"import: --pythonpath '{Names.Printable(directory, 200)}' is not a directory.").ConfigureAwait(false);
+            return ExitCodes.Usage;
+        }
+
+        ImportResult result;
+        DjangoProject project;
+        try
+        {
+            project = DjangoProject.Find(directory, request.Settings);
+            var snapshot = await DjangoSettingsReader.ReadAsync(project, request.Python ?? BoundedPythonRun.DefaultInterpreter, cancellationToken).ConfigureAwait(false);
+            result = DjangoProdserverImporter.Translate(snapshot, WorkingDirectory(directory, contentRoot), Environment(project));
+        }
+        catch (DjangoSettingsException ex)
+        {
+            await error.WriteLineAsync("import: " + ex.Message).ConfigureAwait(false);
+            return ExitCodes.InvalidConfiguration;
+        }
+
+        var text = request.CSharp
+            ? ImportedCSharpWriter.Write(result.Processes, $"{project.SettingsModule}.PRODUCTION_PROCESSES")
+            : ImportedAppSettingsWriter.Write(result.Processes);
+        if (request.OutputFile is { } file)
+        {
+            try
+            {
+                var path = Path.GetFullPath(file, contentRoot);
+                ExportWriter.Write(Path.GetDirectoryName(path)!, [new ExportedFile(Path.GetFileName(path), text)], request.Force);
+                await output.WriteLineAsync(ExportText.PrintablePath(path)).ConfigureAwait(false);
+            }
+            catch (ExportRefusedException ex)
+            {
+                await error.WriteLineAsync("import" + ex.Message["export".Length..]).ConfigureAwait(false); // the writer speaks for export
+                return ExitCodes.InvalidConfiguration;
+            }
+            catch (ArgumentException)
+            {
+                await error.WriteLineAsync("import: --out is not a valid path.").ConfigureAwait(false);
+                return ExitCodes.Usage;
+            }
+        }
+        else
+        {
+            await output.WriteAsync(text).ConfigureAwait(false);
+        }
+
+        foreach (var note in result.Notes)
+        {
+            await error.WriteLineAsync("# " + note).ConfigureAwait(false);
+        }
+
+        foreach (var dropped in result.Dropped)
+        {
+            // Binder messages quote values as written; the importer's own are printable already and must not be escaped twice.
+            var printable = dropped.Any(c => char.IsControl(c) || c is '\u2028' or '\u2029') ? Names.Printable(dropped, 1000) : dropped;
+            await error.WriteLineAsync("not imported: " + printable).ConfigureAwait(false);
+        }
+
+        if (result.Dropped.Count == 0)
+        {
+            return ExitCodes.Ok;
+        }
+
+        await error.WriteLineAsync($"import: {result.Dropped.Count} item(s) of PRODUCTION_PROCESSES could not be translated (listed above); the rest was written.").ConfigureAwait(false);
+        return ExitCodes.InvalidConfiguration;
+    }
+
+    // The servers import the app relative to their working directory: the project's, when it is not the content root.
+    private static string? WorkingDirectory(string directory, string contentRoot)
+    {
+        var relative = Path.GetRelativePath(contentRoot, directory);
+        return relative == "." ? null : relative;
+    }
+
+    // django-prodserver ran inside the settings it read; the servers here must see the same module, unless manage.py names it anyway.
+    private static IReadOnlyList<KeyValuePair<string, string>> Environment(DjangoProject project) =>
+        project.SettingsSource == DjangoProject.FromManagePy ? [] : [new("DJANGO_SETTINGS_MODULE", project.SettingsModule)];
+}

@@ -1,0 +1,131 @@
+using System;
+using System.Diagnostics;
+using System.IO;
+using System.Text;
+using System.Threading;
+using System.Threading.Tasks;
+
+namespace ProdServer.Config;
+
+/// <summary>
+/// Runs a short Python script once, bounded in time and in output: the user's settings module runs inside it, and it
+/// must neither hang the command nor fill its memory. The process tree is killed when either bound is reached.
+/// </summary>
+internal static class BoundedPythonRun
+{
+    /// <summary>How long the settings may take to import.</summary>
+    public static readonly TimeSpan Timeout = TimeSpan.FromSeconds(60);
+
+    /// <summary>The most characters of the answer (stdout) read; the settings of a real project are a few kilobytes.</summary>
+    public const int MaxOutput = 4 * 1024 * 1024;
+
+    /// <summary>The most characters of stderr kept for the message when the run fails.</summary>
+    public const int MaxError = 16 * 1024;
+
+    /// <summary>The interpreter used when none is given: Debian's, where it is, else <c>python3</c> on PATH.</summary>
+    public static string DefaultInterpreter => File.Exists("/usr/bin/python3") ? "/usr/bin/python3" : "python3";
+
+    /// <summary>Runs <paramref name="script"/> with <paramref name="arguments"/> in <paramref name="workingDirectory"/>.</summary>
+    /// <exception cref="DjangoSettingsException">The interpreter could not start, or a bound was reached.</exception>
+    public static async Task<(int Code, string Output, string Error)> RunAsync(
+        string interpreter, string script, string[] arguments, string workingDirectory, CancellationToken cancellationToken)
+    {
+        var start = new ProcessStartInfo(interpreter)
+        {
+            WorkingDirectory = workingDirectory,
+            RedirectStandardInput = true,
+            RedirectStandardOutput = true,
+            RedirectStandardError = true,
+            UseShellExecute = false,
+            StandardOutputEncoding = Encoding.UTF8,
+            StandardErrorEncoding = Encoding.UTF8,
+        };
+        start.ArgumentList.Add("-c");
+        start.ArgumentList.Add(script);
+        foreach (var argument in arguments)
+        {
+            start.ArgumentList.Add(argument);
+        }
+
+        start.Environment["PYTHONIOENCODING"] = "utf-8";
+        start.Environment["PYTHONDONTWRITEBYTECODE"] = "1";
+        using var process = new Process { StartInfo = start };
+        try
+        {
+            process.Start();
+        }
+        catch (Exception ex) when (ex is System.ComponentModel.Win32Exception or InvalidOperationException)
+        {
+            throw new DjangoSettingsException($"the Python interpreter '{Names.Printable(interpreter)}' could not be started: {Names.Printable(ex.Message, 200)}; give one with --python PATH.");
+        }
+
+        process.StandardInput.Close(); // a settings module that reads stdin gets end-of-file, not a hang
+        using var timeout = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+        timeout.CancelAfter(Timeout);
+        var output = ReadBoundedAsync(process.StandardOutput, MaxOutput, timeout.Token);
+        var error = ReadBoundedAsync(process.StandardError, MaxError, timeout.Token);
+        try
+        {
+            var answer = await output.ConfigureAwait(false);
+            if (answer.Truncated)
+            {
+                Kill(process); // which also ends the stderr reader
+                throw new DjangoSettingsException($"Python printed more than {MaxOutput} characters while the settings were read; stopped.");
+            }
+
+            var complaint = await error.ConfigureAwait(false);
+            await process.WaitForExitAsync(timeout.Token).ConfigureAwait(false);
+            return (process.ExitCode, answer.Text, complaint.Text);
+        }
+        catch (OperationCanceledException)
+        {
+            Kill(process);
+            throw new DjangoSettingsException(cancellationToken.IsCancellationRequested
+                ? "reading the settings was cancelled."
+                : $"reading the settings took longer than {Timeout.TotalSeconds:0} s; stopped (does importing the settings module wait for something?).");
+        }
+    }
+
+    // Reads until end of stream or limit + 1 characters; the rest of stderr is drained, so that Python never blocks on it.
+    private static async Task<(string Text, bool Truncated)> ReadBoundedAsync(StreamReader reader, int limit, CancellationToken cancellationToken)
+    {
+        var text = new StringBuilder();
+        var buffer = new char[8192];
+        var truncated = false;
+        while (true)
+        {
+            var read = await reader.ReadAsync(buffer, cancellationToken).ConfigureAwait(false);
+            if (read == 0)
+            {
+                return (text.ToString(), truncated);
+            }
+
+            var room = limit - text.Length;
+            if (read > room)
+            {
+                text.Append(buffer, 0, Math.Max(room, 0));
+                truncated = true;
+                if (limit == MaxOutput)
+                {
+                    return (text.ToString(), truncated); // the answer is useless now: the caller kills the run
+                }
+
+                continue;
+            }
+
+            text.Append(buffer, 0, read);
+        }
+    }
+
+    private static void Kill(Process process)
+    {
+        try
+        {
+            process.Kill(entireProcessTree: true);
+        }
+        catch (InvalidOperationException)
+        {
+            // Already exited.
+        }
+    }
+}

@@ -1,0 +1,53 @@
+using System.Linq;
+using System.Text.Json;
+using System.Threading;
+using System.Threading.Tasks;
+
+namespace ProdServer.Config;
+
+/// <summary>Reads a Django project's settings by running <see cref="DjangoSettingsScript"/> once with the project's Python.</summary>
+internal static class DjangoSettingsReader
+{
+    /// <summary>Reads <paramref name="project"/>'s settings with <paramref name="interpreter"/>.</summary>
+    /// <exception cref="DjangoSettingsException">Python could not run, the settings failed to import, or a bound was reached.</exception>
+    public static async Task<DjangoSettingsSnapshot> ReadAsync(DjangoProject project, string interpreter, CancellationToken cancellationToken)
+    {
+        var (code, output, error) = await BoundedPythonRun.RunAsync(
+            interpreter, DjangoSettingsScript.Source, [project.SettingsModule, project.Directory], project.Directory, cancellationToken).ConfigureAwait(false);
+        var where = $"the settings module '{project.SettingsModule}' ({project.SettingsSource}) in '{Names.Printable(project.Directory, 200)}'";
+        JsonDocument document;
+        try
+        {
+            document = JsonDocument.Parse(output, new JsonDocumentOptions { MaxDepth = 128 });
+        }
+        catch (JsonException)
+        {
+            throw new DjangoSettingsException($"{where} could not be read: Python exited {code} without an answer{LastLine(error)}.");
+        }
+
+        using (document)
+        {
+            var root = document.RootElement;
+            if (root.ValueKind != JsonValueKind.Object)
+            {
+                throw new DjangoSettingsException($"{where} could not be read: Python's answer was not the expected object.");
+            }
+
+            if (code == DjangoSettingsScript.SettingsFailed || root.TryGetProperty("error", out _))
+            {
+                var reason = root.TryGetProperty("error", out var e) && e.ValueKind == JsonValueKind.String ? e.GetString()! : "unknown error";
+                throw new DjangoSettingsException($"{where} could not be imported: {Names.Printable(reason, 300)}{LastLine(error)}.");
+            }
+
+            JsonElement? processes = root.TryGetProperty("processes", out var p) && p.ValueKind != JsonValueKind.Null ? p.Clone() : null;
+            return new DjangoSettingsSnapshot(project.SettingsModule, processes, Text(root, DjangoApplicationSetting.Wsgi), Text(root, DjangoApplicationSetting.Asgi));
+        }
+    }
+
+    private static string? Text(JsonElement root, string name) =>
+        root.TryGetProperty(name, out var value) && value.ValueKind == JsonValueKind.String && value.GetString() is { Length: > 0 } text ? text : null;
+
+    // The last line Python wrote to stderr says why (the exception of a traceback), printable.
+    private static string LastLine(string error) =>
+        error.Split('\n').Select(l => l.Trim()).LastOrDefault(l => l.Length > 0) is { } line ? " (" + Names.Printable(line, 300) + ")" : string.Empty;
+}

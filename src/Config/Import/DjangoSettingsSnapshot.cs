@@ -1,0 +1,28 @@
+using System.Text.Json;
+
+namespace ProdServer.Config;
+
+/// <summary>What <see cref="DjangoSettingsScript"/> read from a Django project's settings.</summary>
+/// <param name="SettingsModule">The settings module that was read.</param>
+/// <param name="Processes">
+/// <c>PRODUCTION_PROCESSES</c> as the script tagged it (see <see cref="PythonValue"/>), or <see langword="null"/> when the
+/// settings have none.
+/// </param>
+/// <param name="WsgiApplication"><c>WSGI_APPLICATION</c> (<c>mysite.wsgi.application</c>), or <see langword="null"/>.</param>
+/// <param name="AsgiApplication"><c>ASGI_APPLICATION</c>, or <see langword="null"/>.</param>
+internal sealed record DjangoSettingsSnapshot(string SettingsModule, JsonElement? Processes, string? WsgiApplication, string? AsgiApplication)
+{
+    /// <summary>The app target a web server is given for a Django <c>…_APPLICATION</c> setting, as django-prodserver makes it: the last dot becomes a colon.</summary>
+    /// <param name="setting">For example <c>mysite.wsgi.application</c>.</param>
+    /// <returns><c>mysite.wsgi:application</c>; a value without a dot is returned as it is.</returns>
+    public static string AppTarget(string setting)
+    {
+        var dot = setting.LastIndexOf('.');
+        return dot <= 0 ? setting : setting[..dot] + ":" + setting[(dot + 1)..];
+    }
+
+    /// <summary>The application setting for <paramref name="setting"/> (<c>WSGI_APPLICATION</c> or <c>ASGI_APPLICATION</c>).</summary>
+    /// <param name="setting">The setting's name.</param>
+    /// <returns>Its value, or <see langword="null"/>.</returns>
+    public string? Application(string setting) => setting == DjangoApplicationSetting.Wsgi ? WsgiApplication : AsgiApplication;
+}

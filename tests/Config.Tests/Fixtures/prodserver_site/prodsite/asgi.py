@@ -1,0 +1,7 @@
+"""ASGI entry point of the test site."""
+import os
+
+from django.core.asgi import get_asgi_application
+
+os.environ.setdefault("DJANGO_SETTINGS_MODULE", "prodsite.settings")
+application = get_asgi_application()

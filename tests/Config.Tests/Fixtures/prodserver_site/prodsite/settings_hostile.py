@@ -1,0 +1,22 @@
+"""Settings whose PRODUCTION_PROCESSES holds what no import may pass through: bad names, bad keys, bad values."""
+from prodsite.settings import *  # noqa: F401,F403
+
+PRODUCTION_PROCESSES = {
+    "web": {
+        "BACKEND": "django_prodserver.backends.gunicorn.GunicornServer",
+        "APP": "prodsite.wsgi:application",
+        "ARGS": {
+            "workers": "2",
+            "no-such-flag": "1",
+            "bind": None,
+            "timeout": "soon",
+            "name": "x\"); System.Environment.Exit(3); //\n\u001b[31m",
+            "a:b": "1",
+            "env": {"nested": "dict"},
+        },
+    },
+    "bad name\n": {"BACKEND": "django_prodserver.backends.waitress.WaitressServer"},
+    "export": {"BACKEND": "django_prodserver.backends.waitress.WaitressServer"},
+    "daphne": {"BACKEND": "django_prodserver.backends.servers.daphne.DaphneServer"},
+    "oneline": {"BACKEND": "django_prodserver.backends.waitress.WaitressServer", "ARGS": "--threads=4", "WORKERS": 3},
+}

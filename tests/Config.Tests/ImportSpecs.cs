@@ -1,0 +1,212 @@
+using System;
+using System.Collections.Generic;
+using System.IO;
+using System.Linq;
+using System.Text.Json;
+using System.Threading.Tasks;
+using Microsoft.Extensions.Configuration;
+using ProdServer.Config.Tests.Infrastructure;
+using Xunit;
+
+namespace ProdServer.Config.Tests;
+
+/// <summary>
+/// <c>import django-prodserver</c> against a real Django project (Fixtures/prodserver_site, read by Debian's Python and
+/// Django) whose PRODUCTION_PROCESSES uses every django-prodserver backend.
+/// </summary>
+[Collection(EnvironmentCollection.Name)]
+public sealed class ImportSpecs : IDisposable
+{
+    private static readonly string Site = Path.Combine(Repository.Root, "tests", "Config.Tests", "Fixtures", "prodserver_site");
+
+    private readonly TemporaryDirectory _root = new();
+    private readonly IDisposable _environment = DryRunner.WithoutVariables(["DJANGO_SETTINGS_MODULE"]);
+
+    public void Dispose()
+    {
+        _environment.Dispose();
+        _root.Dispose();
+    }
+
+    private Task<(int Code, string Output, string Error)> ImportAsync(params string[] options) =>
+        EntryPoint.RunAsync(_root.Path, null, null, ["import", "django-prodserver", "--pythonpath", Site, .. options]);
+
+    [Fact]
+    public async Task A_settings_module_with_every_django_prodserver_backend_imports_in_its_order_with_nothing_dropped()
+    {
+        var (code, output, error) = await ImportAsync();
+
+        Assert.True(code == ExitCodes.Ok, error);
+        Assert.DoesNotContain("not imported", error, StringComparison.Ordinal);
+        using var json = JsonDocument.Parse(output);
+        var processes = json.RootElement.GetProperty("ProdServer").GetProperty("Processes").EnumerateObject()
+            .Select(p => (p.Name, Backend: p.Value.GetProperty("Backend").GetString())).ToList();
+        Assert.Equal(
+            [("web", "Gunicorn"), ("waitress", "Waitress"), ("asgi", "Uvicorn"), ("uvicorn-wsgi", "UvicornWsgi"), ("granian", "Granian"),
+             ("granian-wsgi", "GranianWsgi"), ("worker", "CeleryWorker"), ("beat", "CeleryBeat"), ("flower", "CeleryFlower"),
+             ("tasks", "DjangoTasks"), ("qcluster", "DjangoQ"), ("dev", "DjangoDevServer")],
+            processes);
+        var web = json.RootElement.GetProperty("ProdServer").GetProperty("Processes").GetProperty("web");
+        Assert.Equal("prodsite.wsgi:application", web.GetProperty("App").GetString());
+        Assert.Equal(2, web.GetProperty("Args").GetProperty("Workers").GetInt32());
+        Assert.True(web.GetProperty("Args").GetProperty("Preload").GetBoolean());
+        Assert.Contains("Process 'web': App 'prodsite.wsgi:application' is WSGI_APPLICATION 'prodsite.wsgi.application' from the settings", error, StringComparison.Ordinal);
+        Assert.Contains("Process 'asgi': App 'prodsite.asgi:application' is ASGI_APPLICATION", error, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task The_imported_configuration_dry_runs_the_command_lines_django_prodserver_would_start()
+    {
+        var (code, output, error) = await ImportAsync("--out", "appsettings.json");
+        Assert.True(code == ExitCodes.Ok, error);
+        Assert.Equal(Path.Combine(_root.Path, "appsettings.json"), output.Trim());
+
+        var (dryCode, dryRun, dryError) = await EntryPoint.RunAsync(_root.Path, null, null, "--all", "--dry-run", "--json", "--skip-release");
+        Assert.True(dryCode == ExitCodes.Ok, dryError);
+        var ours = EntryPoint.Lines(dryRun).Select(l => JsonDocument.Parse(l).RootElement)
+            .ToDictionary(p => p.GetProperty("name").GetString()!, p => p.GetProperty("args").EnumerateArray().Select(a => a.GetString()!).ToList());
+        var theirs = DjangoProdserverArgv();
+
+        Assert.Equal(theirs.Keys.Order(), ours.Keys.Order());
+        foreach (var (name, expected) in theirs)
+        {
+            // After the program (gunicorn, python -m uvicorn, python manage.py): the same arguments, in any order, with
+            // django-prodserver's "--x=True" written as the server spells a boolean ("--x"; "--x=False" as "--no-x" or left out).
+            var actual = ours[name].SkipWhile(a => a is "-m" or "uvicorn" or "celery" || a.EndsWith("manage.py", StringComparison.Ordinal)).ToList();
+            Assert.True(Normalized(expected).SequenceEqual(Normalized(actual)), $"{name}: django-prodserver {string.Join(' ', expected)}\n  here {string.Join(' ', actual)}");
+        }
+    }
+
+    [Fact]
+    public async Task The_csharp_import_compiles_and_declares_the_same_processes_as_the_json_import()
+    {
+        var (jsonCode, json, jsonError) = await ImportAsync();
+        var (code, csharp, error) = await ImportAsync("--csharp");
+        Assert.True(jsonCode == ExitCodes.Ok && code == ExitCodes.Ok, jsonError + error);
+
+        var fromCode = CSharpSnippet.Run(csharp);
+        var fromJson = new ProdServerOptions();
+        using var stream = new MemoryStream(System.Text.Encoding.UTF8.GetBytes(json));
+        using var document = JsonDocument.Parse(json);
+        var written = document.RootElement.GetProperty("ProdServer").GetProperty("Processes").EnumerateObject().Select(p => p.Name).ToList();
+        ProdServerConfigurationBinder.Bind(new ConfigurationBuilder().AddJsonStream(stream).Build().GetSection("ProdServer"), fromJson, written);
+
+        Assert.Empty(fromJson.BindingErrors);
+        Assert.Equal(fromJson.Processes.Select(p => p.Name), fromCode.Processes.Select(p => p.Name));
+        foreach (var process in fromJson.Processes)
+        {
+            var declared = fromCode.Find(process.Name)!;
+            Assert.Equal(process.Backend, declared.Backend);
+            Assert.Equal(process.Backend.BuildArguments(process), declared.Backend.BuildArguments(declared));
+            Assert.Equal(process.WorkingDirectory, declared.WorkingDirectory);
+        }
+    }
+
+    [Fact]
+    public async Task Hostile_settings_are_data_every_untranslatable_key_is_listed_with_process_and_reason_and_the_exit_code_is_1()
+    {
+        var (code, output, error) = await ImportAsync("--settings", "prodsite.settings_hostile");
+
+        Assert.Equal(ExitCodes.InvalidConfiguration, code);
+        string[] expected =
+        [
+            "not imported: Process 'web': ARGS key 'bind' is None: django-prodserver would pass --bind=None. Not imported.",
+            "not imported: Process 'web': ARGS key 'a:b' is not a flag name",
+            "not imported: Process 'web': ARGS key 'env' is a dict, not a value a flag can take. Not imported.",
+            "no-such-flag is not an option of gunicorn",
+            "timeout: 'soon' is not a whole number",
+            "not imported: Process 'bad name\\n': the process name must be letters, digits",
+            "not imported: Process 'export': the process name is reserved",
+            "not imported: Process 'daphne': Backend 'django_prodserver.backends.servers.daphne.DaphneServer' is a django-prodserver backend with no counterpart here",
+            "not imported: Process 'oneline': key 'WORKERS' is not a django-prodserver process key",
+            "not imported: Process 'oneline': ARGS is '--threads=4'; django-prodserver passes a string as one argument",
+        ];
+        foreach (var line in expected)
+        {
+            Assert.True(error.Contains(line, StringComparison.Ordinal), $"Missing: {line}\nin:\n{error}");
+        }
+
+        Assert.All(EntryPoint.Lines(error), line => Assert.DoesNotContain(line, c => char.IsControl(c)));
+        // What could be translated is still written, and the hostile name value stays one JSON string.
+        using var json = JsonDocument.Parse(output);
+        var web = json.RootElement.GetProperty("ProdServer").GetProperty("Processes").GetProperty("web");
+        Assert.Equal("x\"); System.Environment.Exit(3); //\n\u001b[31m", web.GetProperty("Args").GetProperty("Name").GetString());
+        Assert.Equal(2, web.GetProperty("Args").GetProperty("Workers").GetInt32());
+        Assert.Equal(["web", "oneline"], json.RootElement.GetProperty("ProdServer").GetProperty("Processes").EnumerateObject().Select(p => p.Name));
+    }
+
+    [Fact]
+    public async Task Hostile_values_in_the_csharp_import_stay_string_literals()
+    {
+        var (_, csharp, _) = await ImportAsync("--settings", "prodsite.settings_hostile", "--csharp");
+
+        var options = CSharpSnippet.Run(csharp);
+
+        Assert.Equal("x\"); System.Environment.Exit(3); //\n\u001b[31m", Assert.IsType<GunicornArgs>(options.Find("web")!.Args).Name);
+    }
+
+    [Fact]
+    public async Task An_existing_out_file_is_kept_unless_force_is_given()
+    {
+        var target = Path.Combine(_root.Path, "appsettings.json");
+        await File.WriteAllTextAsync(target, "{}");
+
+        var (code, _, error) = await ImportAsync("--out", target);
+        Assert.Equal(ExitCodes.InvalidConfiguration, code);
+        Assert.Contains("already exists; nothing was written: give --force", error, StringComparison.Ordinal);
+        Assert.StartsWith("import:", error, StringComparison.Ordinal);
+        Assert.Equal("{}", await File.ReadAllTextAsync(target));
+
+        var (forced, _, forcedError) = await ImportAsync("--out", target, "--force");
+        Assert.True(forced == ExitCodes.Ok, forcedError);
+        Assert.Contains("\"Processes\"", await File.ReadAllTextAsync(target), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task A_settings_module_that_fails_to_import_is_one_line_naming_it_and_exit_1()
+    {
+        var (code, output, error) = await ImportAsync("--settings", "prodsite.no_such_settings");
+
+        Assert.Equal(ExitCodes.InvalidConfiguration, code);
+        Assert.Empty(output);
+        var line = Assert.Single(EntryPoint.Lines(error));
+        Assert.StartsWith("import: the settings module 'prodsite.no_such_settings' (--settings)", line, StringComparison.Ordinal);
+        Assert.Contains("ModuleNotFoundError", line, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task A_directory_without_manage_py_or_settings_asks_for_settings()
+    {
+        var (code, _, error) = await EntryPoint.RunAsync(_root.Path, null, null, "import", "django-prodserver");
+
+        Assert.Equal(ExitCodes.InvalidConfiguration, code);
+        Assert.Contains("no settings module", error, StringComparison.Ordinal);
+        Assert.Contains("give --settings MODULE", error, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Import_from_anything_but_django_prodserver_is_a_usage_error()
+    {
+        var (code, _, error) = await EntryPoint.RunAsync(_root.Path, null, null, "import", "procfile");
+
+        Assert.Equal(ExitCodes.Usage, code);
+        Assert.Contains("django-prodserver", error, StringComparison.Ordinal);
+    }
+
+    private static Dictionary<string, List<string>> DjangoProdserverArgv()
+    {
+        var run = System.Diagnostics.Process.Start(new System.Diagnostics.ProcessStartInfo(BoundedPythonRun.DefaultInterpreter, [Path.Combine(Site, "django_prodserver_argv.py")])
+        {
+            RedirectStandardOutput = true,
+            RedirectStandardError = true,
+        })!;
+        var text = run.StandardOutput.ReadToEnd();
+        Assert.True(run.WaitForExit(60_000) && run.ExitCode == 0, run.StandardError.ReadToEnd());
+        return JsonSerializer.Deserialize<Dictionary<string, List<string>>>(text)!;
+    }
+
+    private static IEnumerable<string> Normalized(IEnumerable<string> argv) => argv
+        .Select(a => a.EndsWith("=True", StringComparison.Ordinal) ? a[..^5] : a)
+        .Where(a => !a.StartsWith("--no-", StringComparison.Ordinal) && !a.EndsWith("=False", StringComparison.Ordinal))
+        .Order(StringComparer.Ordinal);
+}
