@@ -25,6 +25,9 @@ public static class ServerBackends
     /// <summary>Granian serving a WSGI app (<c>granian --interface=wsgi</c>).</summary>
     public static GranianBackend GranianWsgi { get; } = new GranianBackend(wsgi: true);
 
+    /// <summary>Daphne, Django Channels' ASGI server (<c>python -m daphne</c>).</summary>
+    public static DaphneBackend Daphne { get; } = new DaphneBackend();
+
     /// <summary>A Celery worker (<c>python -m celery --app=APP worker</c>).</summary>
     public static CeleryWorkerBackend CeleryWorker { get; } = new CeleryWorkerBackend();
 
@@ -44,7 +47,7 @@ public static class ServerBackends
     public static DjangoDevServerBackend DjangoDevServer { get; } = new DjangoDevServerBackend();
 
     private static readonly ServerBackend[] All =
-        [Waitress, Gunicorn, Uvicorn, UvicornWsgi, Granian, GranianWsgi, CeleryWorker, CeleryBeat, CeleryFlower, DjangoTasks, DjangoQ, DjangoDevServer];
+        [Waitress, Gunicorn, Uvicorn, UvicornWsgi, Granian, GranianWsgi, Daphne, CeleryWorker, CeleryBeat, CeleryFlower, DjangoTasks, DjangoQ, DjangoDevServer];
 
     /// <summary>The names accepted in configuration.</summary>
     public static IEnumerable<string> Names => All.Select(b => b.Name);

@@ -1,7 +1,6 @@
 using System;
 using System.Collections.Generic;
 using System.Linq;
-using System.Text.RegularExpressions;
 using FluentValidation;
 
 namespace ProdServer.Config;
@@ -102,11 +101,5 @@ public sealed partial class UvicornBackend : ServerBackend<UvicornArgs>
 
     // uvicorn imports "module:attribute" only; "module.attribute" is refused.
     /// <inheritdoc />
-    protected override string? ValidateApp(string app) =>
-        AppTarget().IsMatch(app)
-            ? null
-            : $"App '{app}' must be 'module:object', for example {(IsWsgi ? "mysite.wsgi:application" : "mysite.asgi:application")}.";
-
-    [GeneratedRegex(@"^[A-Za-z_][A-Za-z0-9_]*(\.[A-Za-z_][A-Za-z0-9_]*)*:[A-Za-z_][A-Za-z0-9_]*(\.[A-Za-z_][A-Za-z0-9_]*)*\z")]
-    private static partial Regex AppTarget();
+    protected override string? ValidateApp(string app) => AppTargetSyntax.ModuleColonObjectProblem(app, IsWsgi ? "mysite.wsgi:application" : "mysite.asgi:application");
 }

@@ -1,4 +1,3 @@
-using System.Text.RegularExpressions;
 using FluentValidation;
 
 namespace ProdServer.Config;
@@ -25,11 +24,5 @@ public sealed partial class WaitressBackend : ServerBackend<WaitressArgs>
 
     // waitress 2.1.2 (Debian) only resolves module:object; 3.x also takes module.object, so insist on the portable form.
     /// <inheritdoc />
-    protected override string? ValidateApp(string app) =>
-        AppTarget().IsMatch(app)
-            ? null
-            : $"App '{app}' must be 'module:object', for example mysite.wsgi:application.";
-
-    [GeneratedRegex(@"^[A-Za-z_][A-Za-z0-9_]*(\.[A-Za-z_][A-Za-z0-9_]*)*:[A-Za-z_][A-Za-z0-9_]*(\.[A-Za-z_][A-Za-z0-9_]*)*\z")]
-    private static partial Regex AppTarget();
+    protected override string? ValidateApp(string app) => AppTargetSyntax.ModuleColonObjectProblem(app, "mysite.wsgi:application");
 }
