@@ -49,6 +49,8 @@ internal static class Emitter
         w.Line();
         EmitAppendArguments(w, model);
         w.Line();
+        EmitWrittenFlags(w, model);
+        w.Line();
         EmitBind(w, model);
         foreach (var e in model.Enums)
         {
@@ -133,6 +135,40 @@ internal static class Emitter
             });
         }
 
+        w.Close();
+    }
+
+    // The same walk as AppendArguments, handing over values instead of text; FlagValue.Add decides what counts as written.
+    private static void EmitWrittenFlags(CodeWriter w, ServerArgsModel model)
+    {
+        const string FlagValue = Ns + "FlagValue";
+        var list = "global::System.Collections.Generic.IReadOnlyList<" + FlagValue + ">";
+        w.Line(GeneratedCode);
+        w.Line(list + " " + IServerArgs + ".WrittenFlags");
+        w.Open();
+        w.Line("get");
+        w.Open();
+        w.Line("var values = new global::System.Collections.Generic.List<" + FlagValue + ">(" + model.Flags.Count.ToString(CultureInfo.InvariantCulture) + ");");
+        for (var i = 0; i < model.Flags.Count; i++)
+        {
+            var flag = model.Flags[i];
+            var info = "ServerFlags[" + i.ToString(CultureInfo.InvariantCulture) + "]";
+            var value = "this." + flag.PropertyIdentifier;
+            var separator = flag.Separator is null ? "null" : Literal(flag.Separator);
+            w.Line(flag.Kind switch
+            {
+                FlagValueKind.Int32 or FlagValueKind.Int64 => $"{FlagValue}.Add(values, {info}, (long?){value});",
+                FlagValueKind.Boolean => $"{FlagValue}.Add(values, {info}, {value}, {Ns}BooleanStyle.{flag.BooleanStyle});",
+                FlagValueKind.Enum => $"{FlagValue}.Add(values, {info}, {value}.HasValue ? Spell{flag.EnumKey}({value}.Value) : null);",
+                FlagValueKind.StringList => $"{FlagValue}.Add(values, {info}, {value}, {separator});",
+                FlagValueKind.EnumList => $"{FlagValue}.Add(values, {info}, {value} is null ? null : global::System.Linq.Enumerable.Select({value}, Spell{flag.EnumKey}), {separator});",
+                FlagValueKind.Extra => $"{FlagValue}.Add(values, {info}, {value}, null);",
+                _ => $"{FlagValue}.Add(values, {info}, {value});",
+            });
+        }
+
+        w.Line("return values;");
+        w.Close();
         w.Close();
     }
 

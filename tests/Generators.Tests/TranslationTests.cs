@@ -225,4 +225,35 @@ public sealed class TranslationTests
             ["--mode=slow-and-steady", "--fallback=slow-and-steady", "--fallback=http-only", "--fallback=fast"],
             GeneratedAssembly.Argv(bound));
     }
+
+    [Fact]
+    public void WrittenFlags_holds_the_typed_values_of_exactly_the_flags_AppendArguments_writes()
+    {
+        var args = GeneratedAssembly.Create(
+            MyServer,
+            ("Workers", 4),
+            ("Reload", false),                 // a switch set to false writes nothing
+            ("Sendfile", true),                // a negative switch set to true writes nothing
+            ("WsDeflate", false),              // a value boolean is written either way
+            ("Timeout", 2.5),
+            ("Mode", "HTTPOnly"),
+            ("Modes", new[] { "Careful", "Fast" }),
+            ("Address", System.Array.Empty<string>()), // an empty repeated list writes nothing
+            ("Extra", new[] { "--newer=1" }));
+
+        var written = ((System.Collections.IEnumerable)GeneratedAssembly.Invoke(args, "get_WrittenFlags")!).Cast<object>()
+            .Select(v => (Property: (string)GeneratedAssembly.Get(GeneratedAssembly.Get(v, "Flag")!, "Property")!, Value: GeneratedAssembly.Get(v, "Value")))
+            .ToList();
+
+        Assert.Equal(["Workers", "Mode", "Timeout", "WsDeflate", "Modes", "Extra"], written.Select(w => w.Property));
+        Assert.Equal(4L, written[0].Value);
+        Assert.Equal("http-only", written[1].Value);
+        Assert.Equal(2.5, written[2].Value);
+        Assert.Equal(false, written[3].Value);
+        Assert.Equal(["slow-and-steady", "fast"], (string[])written[4].Value!);
+        Assert.Equal(["--newer=1"], (string[])written[5].Value!);
+        Assert.Equal(
+            ["--workers=4", "--mode=http-only", "--timeout=2.5", "--ws-deflate=false", "--modes=slow-and-steady,fast", "--newer=1"],
+            GeneratedAssembly.Argv(args));
+    }
 }

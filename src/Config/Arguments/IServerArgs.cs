@@ -23,6 +23,15 @@ public interface IServerArgs
     void AppendArguments(IList<string> argv);
 
     /// <summary>
+    /// The flags <see cref="AppendArguments"/> writes, in the same order, each with its value as set: the typed view of what is
+    /// set, for the production rules and the version check, so that nothing parses argv back. A flag that writes nothing (a
+    /// switch set to <see langword="false"/>, an empty list) is not in it; the extra arguments are, as one
+    /// <see cref="FlagKind.Extra"/> entry.
+    /// </summary>
+    /// <remarks>Generated for every <see cref="ServerArgsAttribute"/> record; a hand-written implementation without flags has none.</remarks>
+    IReadOnlyList<FlagValue> WrittenFlags => [];
+
+    /// <summary>
     /// Returns a copy of these options with every key present in <paramref name="reader"/>'s section applied on top.
     /// Keys match the property name or the server's flag name (<c>ChannelTimeout</c> or <c>channel-timeout</c>).
     /// </summary>

@@ -154,6 +154,29 @@ public static class ServerArgument
         return null;
     }
 
+    /// <summary>
+    /// Splits a long flag the user wrote (in <c>ExtraArgs</c> or after <c>--</c>): <c>--bind=x</c> → (<c>bind</c>, <c>x</c>),
+    /// <c>--reload</c> → (<c>reload</c>, <see langword="null"/>). The one place that reads <c>--name=value</c> text; what the
+    /// records write is read through <see cref="IServerArgs.WrittenFlags"/> instead.
+    /// </summary>
+    /// <param name="argument">The argument.</param>
+    /// <returns>The name without dashes and the value, or <see langword="null"/> when it is not a long flag with a name.</returns>
+    internal static (string Name, string? Value)? SplitLongFlag(string argument)
+    {
+        if (!argument.StartsWith("--", StringComparison.Ordinal) || argument.Length == 2)
+        {
+            return null;
+        }
+
+        var equals = argument.IndexOf('=', 2);
+        return equals < 0 ? (argument[2..], null) : (argument[2..equals], argument[(equals + 1)..]);
+    }
+
+    /// <summary>The name of a long flag the user wrote (<c>--bind=x</c> → <c>bind</c>), or <see langword="null"/>.</summary>
+    /// <param name="argument">The argument.</param>
+    /// <returns>The name without dashes, or <see langword="null"/>.</returns>
+    internal static string? FlagName(string argument) => SplitLongFlag(argument)?.Name;
+
     private static readonly char[] LineBreaks = ['\r', '\n'];
 
     // Always the full name with '=': getopt, argparse and click all accept it, and it cannot swallow the next word.

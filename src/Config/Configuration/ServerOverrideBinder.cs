@@ -25,7 +25,7 @@ internal static class ServerOverrideBinder
         for (var i = 0; i < flags.Count; i++)
         {
             var flag = flags[i];
-            if (!flag.StartsWith("--", StringComparison.Ordinal) || flag.Length == 2)
+            if (ServerArgument.SplitLongFlag(flag) is not { Name.Length: > 0 } split)
             {
                 errors.Add($"Process '{process.Name}': '{flag}' after -- is not a long server flag; write flags as --name=value (short flags and positional words are not accepted).");
                 continue;
@@ -37,23 +37,22 @@ internal static class ServerOverrideBinder
                 continue;
             }
 
-            var body = flag[2..];
-            var equals = body.IndexOf('=');
-            if (equals > 0)
+            var (name, value) = split;
+            if (value is not null)
             {
-                values.Add(new(body[..equals], body[(equals + 1)..]));
+                values.Add(new(name, value));
             }
             else if (i + 1 < flags.Count && !flags[i + 1].StartsWith('-'))
             {
-                values.Add(new(body, flags[++i]));
+                values.Add(new(name, flags[++i]));
             }
-            else if (body.StartsWith("no-", StringComparison.Ordinal))
+            else if (name.StartsWith("no-", StringComparison.Ordinal))
             {
-                values.Add(new(body[3..], "false"));
+                values.Add(new(name[3..], "false"));
             }
             else
             {
-                values.Add(new(body, "true"));
+                values.Add(new(name, "true"));
             }
         }
 

@@ -47,25 +47,9 @@ public sealed record ListenEndpoint(string Host, int Port)
     /// <returns>The endpoint, or <see langword="null"/> when the port is not a number.</returns>
     public static ListenEndpoint? Parse(string entry, string defaultHost, int defaultPort)
     {
-        System.ArgumentNullException.ThrowIfNull(entry);
-        var colon = entry.LastIndexOf(':');
-        if (colon < 0 || (entry.StartsWith('[') && entry.EndsWith(']')))
-        {
-            return new ListenEndpoint(entry.Trim('[', ']'), defaultPort);
-        }
-
-        if (!int.TryParse(entry.AsSpan(colon + 1), System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var port))
-        {
-            return null;
-        }
-
-        var host = entry[..colon];
-        if (host.StartsWith('[') && host.EndsWith(']'))
-        {
-            host = host[1..^1];
-        }
-
-        return new ListenEndpoint(host.Length == 0 ? defaultHost : host, port);
+        return HostPort.TrySplit(entry, out var host, out var port)
+            ? new ListenEndpoint(host.Length == 0 ? defaultHost : host, port ?? defaultPort)
+            : null;
     }
 
     /// <inheritdoc />

@@ -34,9 +34,9 @@ public sealed record VersionRequirement(string Key, string Setting, string? Sinc
 
     /// <summary>
     /// The requirements of the flags <paramref name="process"/> writes, from the <see cref="FlagInfo.Since"/> and
-    /// <see cref="FlagInfo.Removed"/> of its args record. A flag counts when its spelling appears in the built arguments,
-    /// so a switch set to <see langword="false"/> (which writes nothing) needs no particular release, and the same flag
-    /// passed through <c>ExtraArgs</c> is checked too.
+    /// <see cref="FlagInfo.Removed"/> of its args record. A flag counts when the record writes it
+    /// (<see cref="IServerArgs.WrittenFlags"/>), so a switch set to <see langword="false"/> (which writes nothing) needs no
+    /// particular release, and the same flag passed through <c>ExtraArgs</c> is checked too.
     /// </summary>
     /// <param name="process">The process.</param>
     /// <returns>The requirements; empty when no version-limited flag is written.</returns>
@@ -49,13 +49,23 @@ public sealed record VersionRequirement(string Key, string Setting, string? Sinc
             return [];
         }
 
+        // The typed view says which flags are written; the extra arguments are the user's own text, read for their flag names.
         var written = new HashSet<string>(StringComparer.Ordinal);
-        foreach (var argument in process.Backend.BuildArguments(process))
+        foreach (var (flag, value) in process.Args.WrittenFlags)
         {
-            if (argument.StartsWith("--", StringComparison.Ordinal))
+            if (flag.Kind != FlagKind.Extra)
             {
-                var equals = argument.IndexOf('=', StringComparison.Ordinal);
-                written.Add(equals < 0 ? argument[2..] : argument[2..equals]);
+                written.Add(flag.Name);
+            }
+            else if (value is string[] extra)
+            {
+                foreach (var argument in extra)
+                {
+                    if (ServerArgument.FlagName(argument) is { } name)
+                    {
+                        written.Add(name);
+                    }
+                }
             }
         }
 

@@ -59,10 +59,5 @@ internal static class ServerFlagPolicy
     }
 
     // "--bind=x" → "bind"; "--bind" → "bind".
-    private static string Name(string flag)
-    {
-        var body = flag.StartsWith("--", StringComparison.Ordinal) ? flag[2..] : string.Empty;
-        var equals = body.IndexOf('=', StringComparison.Ordinal);
-        return equals >= 0 ? body[..equals] : body;
-    }
+    private static string Name(string flag) => ServerArgument.FlagName(flag) ?? string.Empty;
 }

@@ -23,6 +23,7 @@ internal static class TestCompilation
         "src/Config/Arguments/FlagAttribute.cs",
         "src/Config/Arguments/FlagGroupAttribute.cs",
         "src/Config/Arguments/FlagInfo.cs",
+        "src/Config/Arguments/FlagValue.cs",
         "src/Config/Arguments/IServerArgs.cs",
         "src/Config/Arguments/ServerArgsAttribute.cs",
         "src/Config/Arguments/ServerArgument.cs",

@@ -85,14 +85,8 @@ public sealed partial class GunicornArgsValidator : AbstractValidator<GunicornAr
             return int.TryParse(entry.AsSpan(5), System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out _);
         }
 
-        var colon = entry.LastIndexOf(':');
-        if (colon < 0 || entry.EndsWith(']'))
-        {
-            return !entry.Contains(' ', StringComparison.Ordinal); // a host alone: gunicorn uses port 8000
-        }
-
-        return int.TryParse(entry.AsSpan(colon + 1), System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var port)
-            && port is >= 1 and <= 65535;
+        // A host alone (no port: gunicorn uses 8000) or HOST:PORT with a port a server can listen on.
+        return HostPort.TrySplit(entry, out _, out var port) && (port is null ? !entry.Contains(' ', StringComparison.Ordinal) : HostPort.IsListenPort(port));
     }
 
     [GeneratedRegex(@"^[A-Za-z_][A-Za-z0-9_]*(\.[A-Za-z_][A-Za-z0-9_]*)+\z")]

@@ -62,22 +62,9 @@ public sealed partial class WaitressArgsValidator : AbstractValidator<WaitressAr
     private void AtLeastOne(Expression<Func<WaitressArgs, long?>> property, string name) =>
         RuleFor(property).GreaterThanOrEqualTo(1).WithMessage(name + " must be at least 1, got {PropertyValue}.");
 
-    private static bool BeListenAddress(string? entry)
-    {
-        if (string.IsNullOrWhiteSpace(entry))
-        {
-            return false;
-        }
-
-        var colon = entry.LastIndexOf(':');
-        if (colon <= 0 || colon == entry.Length - 1)
-        {
-            return false;
-        }
-
-        return int.TryParse(entry.AsSpan(colon + 1), System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var port)
-            && port is >= 1 and <= 65535;
-    }
+    // HOST:PORT, [v6]:PORT or *:PORT: waitress needs both parts.
+    private static bool BeListenAddress(string? entry) =>
+        !string.IsNullOrWhiteSpace(entry) && HostPort.TrySplit(entry, out var host, out var port) && host.Length > 0 && HostPort.IsListenPort(port);
 
     [GeneratedRegex("^0?[0-7]{3}\\z")]
     private static partial Regex OctalMode();
