@@ -193,6 +193,64 @@ public sealed class ImportSpecs : IDisposable
         Assert.Contains("django-prodserver", error, StringComparison.Ordinal);
     }
 
+    [Fact]
+    public async Task Settings_that_never_finish_importing_are_stopped_after_the_timeout_and_Python_is_killed()
+    {
+        var pidFile = Path.Combine(_root.Path, "python.pid");
+        using var variables = DryRunner.WithVariables([], new Dictionary<string, string> { ["PRODSERVER_TEST_PIDFILE"] = pidFile });
+        var saved = BoundedPythonRun.Timeout;
+        BoundedPythonRun.Timeout = TimeSpan.FromSeconds(3);
+        try
+        {
+            var (code, output, error) = await ImportAsync("--settings", "prodsite.settings_slow");
+
+            Assert.Equal(ExitCodes.InvalidConfiguration, code);
+            Assert.Empty(output);
+            Assert.Contains("reading the settings took longer than 3 s; stopped", error, StringComparison.Ordinal);
+            using var python = System.Diagnostics.Process.GetProcessById(int.Parse(await File.ReadAllTextAsync(pidFile), System.Globalization.CultureInfo.InvariantCulture));
+            Assert.True(python.WaitForExit(10_000), "the settings' Python was left running");
+        }
+        catch (ArgumentException)
+        {
+            // GetProcessById: the process is gone already, as it should be.
+        }
+        finally
+        {
+            BoundedPythonRun.Timeout = saved;
+        }
+    }
+
+    [Fact]
+    public async Task An_answer_larger_than_the_bound_is_refused_not_read_whole()
+    {
+        var (code, output, error) = await ImportAsync("--settings", "prodsite.settings_huge");
+
+        Assert.Equal(ExitCodes.InvalidConfiguration, code);
+        Assert.Empty(output);
+        Assert.Contains($"Python printed more than {BoundedPythonRun.MaxOutput} characters while the settings were read; stopped.", error, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Settings_that_print_on_stdout_and_flood_stderr_still_import()
+    {
+        var (code, output, error) = await ImportAsync("--settings", "prodsite.settings_noisy");
+
+        Assert.True(code == ExitCodes.Ok, error);
+        using var json = JsonDocument.Parse(output);
+        Assert.Equal(12, json.RootElement.GetProperty("ProdServer").GetProperty("Processes").EnumerateObject().Count());
+        Assert.Equal("prodsite.settings_noisy", json.RootElement.GetProperty("ProdServer").GetProperty("Processes").GetProperty("web")
+            .GetProperty("Environment").GetProperty("DJANGO_SETTINGS_MODULE").GetString());
+    }
+
+    [Fact]
+    public async Task Server_flags_after_double_dash_are_a_usage_error_for_import()
+    {
+        var (code, _, error) = await ImportAsync("--", "--threads=4");
+
+        Assert.Equal(ExitCodes.Usage, code);
+        Assert.Contains("import takes no server flags after --", error, StringComparison.Ordinal);
+    }
+
     private static Dictionary<string, List<string>> DjangoProdserverArgv()
     {
         var run = System.Diagnostics.Process.Start(new System.Diagnostics.ProcessStartInfo(BoundedPythonRun.DefaultInterpreter, [Path.Combine(Site, "django_prodserver_argv.py")])

@@ -16,8 +16,14 @@ namespace ProdServer.Config;
 internal static class ImportCommand
 {
     public static async Task<int> RunAsync(
-        ImportRequest request, string contentRoot, TextWriter output, TextWriter error, CancellationToken cancellationToken)
+        ImportRequest request, IReadOnlyList<string> serverFlags, string contentRoot, TextWriter output, TextWriter error, CancellationToken cancellationToken)
     {
+        if (serverFlags.Count > 0)
+        {
+            await error.WriteLineAsync("import takes no server flags after --; run it without them.").ConfigureAwait(false);
+            return ExitCodes.Usage;
+        }
+
         string directory;
         try
         {
