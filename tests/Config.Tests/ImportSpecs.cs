@@ -50,8 +50,21 @@ public sealed class ImportSpecs : IDisposable
         Assert.Equal("prodsite.wsgi:application", web.GetProperty("App").GetString());
         Assert.Equal(2, web.GetProperty("Args").GetProperty("Workers").GetInt32());
         Assert.True(web.GetProperty("Args").GetProperty("Preload").GetBoolean());
+        Assert.Equal(Site, web.GetProperty("WorkingDirectory").GetString()); // outside the content root: absolute
+        Assert.False(web.TryGetProperty("Environment", out _)); // manage.py names the settings the servers will see
         Assert.Contains("Process 'web': App 'prodsite.wsgi:application' is WSGI_APPLICATION 'prodsite.wsgi.application' from the settings", error, StringComparison.Ordinal);
         Assert.Contains("Process 'asgi': App 'prodsite.asgi:application' is ASGI_APPLICATION", error, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task A_project_below_the_content_root_becomes_a_relative_working_directory()
+    {
+        var (code, output, error) = await EntryPoint.RunAsync(Path.GetDirectoryName(Site)!, null, null, "import", "django-prodserver", "--pythonpath", "prodserver_site");
+
+        Assert.True(code == ExitCodes.Ok, error);
+        using var json = JsonDocument.Parse(output);
+        Assert.All(json.RootElement.GetProperty("ProdServer").GetProperty("Processes").EnumerateObject(),
+            p => Assert.Equal("prodserver_site", p.Value.GetProperty("WorkingDirectory").GetString()));
     }
 
     [Fact]

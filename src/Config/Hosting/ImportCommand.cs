@@ -103,11 +103,14 @@ internal static class ImportCommand
         return ExitCodes.InvalidConfiguration;
     }
 
-    // The servers import the app relative to their working directory: the project's, when it is not the content root.
+    // The servers import the app relative to their working directory: the project's, when it is not the content root
+    // (relative when it lies below the content root, so that the configuration moves with the app; absolute otherwise).
     private static string? WorkingDirectory(string directory, string contentRoot)
     {
         var relative = Path.GetRelativePath(contentRoot, directory);
-        return relative == "." ? null : relative;
+        return relative == "." ? null
+            : relative == ".." || relative.StartsWith(".." + Path.DirectorySeparatorChar, StringComparison.Ordinal) || Path.IsPathRooted(relative) ? directory
+            : relative;
     }
 
     // django-prodserver ran inside the settings it read; the servers here must see the same module, unless manage.py names it anyway.
