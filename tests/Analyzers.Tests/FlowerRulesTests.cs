@@ -40,7 +40,7 @@ public sealed class FlowerRulesTests
 
             CeleryFlowerArgs Everyone() => new() { {|#1:Address = "0.0.0.0"|}, Port = 5555 };
 
-            CeleryFlowerArgs Public() => new() { {|#2:Address = "10.0.0.5"|}, BasicAuth = [] };
+            CeleryFlowerArgs Public() => new() { {|#2:Address = "10.0.0.5"|}, BasicAuth = null, Auth = "" };
         }
         """ + FlowerArgs,
         Verify.Diagnostic(RuleMetadata.FlowerWithoutAuthentication, 0).WithArguments("Port", "every interface (its default, although its banner says 127.0.0.1)"),
@@ -68,7 +68,9 @@ public sealed class FlowerRulesTests
 
             CeleryFlowerArgs FromEnvironment(string address) => new() { Address = address };
 
-            CeleryFlowerArgs PasswordFromEnvironment(string[] users) => new() { Address = "0.0.0.0", BasicAuth = users };
+            CeleryFlowerArgs UsersFromEnvironment(string[] users) => new() { Address = "0.0.0.0", BasicAuth = users };
+
+            CeleryFlowerArgs PasswordFromEnvironment() => new() { Address = "0.0.0.0", BasicAuth = ["admin:" + System.Environment.GetEnvironmentVariable("FLOWER_PASSWORD")] };
         }
         """ + FlowerArgs);
 

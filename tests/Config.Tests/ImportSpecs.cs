@@ -50,8 +50,21 @@ public sealed class ImportSpecs : IDisposable
         Assert.Equal("prodsite.wsgi:application", web.GetProperty("App").GetString());
         Assert.Equal(2, web.GetProperty("Args").GetProperty("Workers").GetInt32());
         Assert.True(web.GetProperty("Args").GetProperty("Preload").GetBoolean());
+        Assert.Equal(Site, web.GetProperty("WorkingDirectory").GetString()); // outside the content root: absolute
+        Assert.False(web.TryGetProperty("Environment", out _)); // manage.py names the settings the servers will see
         Assert.Contains("Process 'web': App 'prodsite.wsgi:application' is WSGI_APPLICATION 'prodsite.wsgi.application' from the settings", error, StringComparison.Ordinal);
         Assert.Contains("Process 'asgi': App 'prodsite.asgi:application' is ASGI_APPLICATION", error, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task A_project_below_the_content_root_becomes_a_relative_working_directory()
+    {
+        var (code, output, error) = await EntryPoint.RunAsync(Path.GetDirectoryName(Site)!, null, null, "import", "django-prodserver", "--pythonpath", "prodserver_site");
+
+        Assert.True(code == ExitCodes.Ok, error);
+        using var json = JsonDocument.Parse(output);
+        Assert.All(json.RootElement.GetProperty("ProdServer").GetProperty("Processes").EnumerateObject(),
+            p => Assert.Equal("prodserver_site", p.Value.GetProperty("WorkingDirectory").GetString()));
     }
 
     [Fact]
@@ -191,6 +204,64 @@ public sealed class ImportSpecs : IDisposable
 
         Assert.Equal(ExitCodes.Usage, code);
         Assert.Contains("django-prodserver", error, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Settings_that_never_finish_importing_are_stopped_after_the_timeout_and_Python_is_killed()
+    {
+        var pidFile = Path.Combine(_root.Path, "python.pid");
+        using var variables = DryRunner.WithVariables([], new Dictionary<string, string> { ["PRODSERVER_TEST_PIDFILE"] = pidFile });
+        var saved = BoundedPythonRun.Timeout;
+        BoundedPythonRun.Timeout = TimeSpan.FromSeconds(3);
+        try
+        {
+            var (code, output, error) = await ImportAsync("--settings", "prodsite.settings_slow");
+
+            Assert.Equal(ExitCodes.InvalidConfiguration, code);
+            Assert.Empty(output);
+            Assert.Contains("reading the settings took longer than 3 s; stopped", error, StringComparison.Ordinal);
+            using var python = System.Diagnostics.Process.GetProcessById(int.Parse(await File.ReadAllTextAsync(pidFile), System.Globalization.CultureInfo.InvariantCulture));
+            Assert.True(python.WaitForExit(10_000), "the settings' Python was left running");
+        }
+        catch (ArgumentException)
+        {
+            // GetProcessById: the process is gone already, as it should be.
+        }
+        finally
+        {
+            BoundedPythonRun.Timeout = saved;
+        }
+    }
+
+    [Fact]
+    public async Task An_answer_larger_than_the_bound_is_refused_not_read_whole()
+    {
+        var (code, output, error) = await ImportAsync("--settings", "prodsite.settings_huge");
+
+        Assert.Equal(ExitCodes.InvalidConfiguration, code);
+        Assert.Empty(output);
+        Assert.Contains($"Python printed more than {BoundedPythonRun.MaxOutput} characters while the settings were read; stopped.", error, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Settings_that_print_on_stdout_and_flood_stderr_still_import()
+    {
+        var (code, output, error) = await ImportAsync("--settings", "prodsite.settings_noisy");
+
+        Assert.True(code == ExitCodes.Ok, error);
+        using var json = JsonDocument.Parse(output);
+        Assert.Equal(12, json.RootElement.GetProperty("ProdServer").GetProperty("Processes").EnumerateObject().Count());
+        Assert.Equal("prodsite.settings_noisy", json.RootElement.GetProperty("ProdServer").GetProperty("Processes").GetProperty("web")
+            .GetProperty("Environment").GetProperty("DJANGO_SETTINGS_MODULE").GetString());
+    }
+
+    [Fact]
+    public async Task Server_flags_after_double_dash_are_a_usage_error_for_import()
+    {
+        var (code, _, error) = await ImportAsync("--", "--threads=4");
+
+        Assert.Equal(ExitCodes.Usage, code);
+        Assert.Contains("import takes no server flags after --", error, StringComparison.Ordinal);
     }
 
     private static Dictionary<string, List<string>> DjangoProdserverArgv()

@@ -28,11 +28,6 @@ internal sealed class SettingsBag
     /// <summary>Whether the setting is given at all (to a known value or not).</summary>
     public bool IsSet(string property) => _values.ContainsKey(Normalize(property));
 
-    /// <summary>Whether <paramref name="property"/> is set to a value known only at run time (not a constant).</summary>
-    /// <param name="property">The property or key.</param>
-    /// <returns><see langword="true"/> when it is set and its value is unknown here.</returns>
-    public bool IsUnknown(string property) => _values.TryGetValue(Normalize(property), out var value) && value is null;
-
     /// <summary>The setting as a boolean, when known; strings are read as configuration reads them (<c>True</c>, <c>false</c>).</summary>
     public bool? GetBoolean(string property) => Get(property) switch
     {

@@ -16,8 +16,14 @@ namespace ProdServer.Config;
 internal static class ImportCommand
 {
     public static async Task<int> RunAsync(
-        ImportRequest request, string contentRoot, TextWriter output, TextWriter error, CancellationToken cancellationToken)
+        ImportRequest request, IReadOnlyList<string> serverFlags, string contentRoot, TextWriter output, TextWriter error, CancellationToken cancellationToken)
     {
+        if (serverFlags.Count > 0)
+        {
+            await error.WriteLineAsync("import takes no server flags after --; run it without them.").ConfigureAwait(false);
+            return ExitCodes.Usage;
+        }
+
         string directory;
         try
         {
@@ -97,11 +103,14 @@ internal static class ImportCommand
         return ExitCodes.InvalidConfiguration;
     }
 
-    // The servers import the app relative to their working directory: the project's, when it is not the content root.
+    // The servers import the app relative to their working directory: the project's, when it is not the content root
+    // (relative when it lies below the content root, so that the configuration moves with the app; absolute otherwise).
     private static string? WorkingDirectory(string directory, string contentRoot)
     {
         var relative = Path.GetRelativePath(contentRoot, directory);
-        return relative == "." ? null : relative;
+        return relative == "." ? null
+            : relative == ".." || relative.StartsWith(".." + Path.DirectorySeparatorChar, StringComparison.Ordinal) || Path.IsPathRooted(relative) ? directory
+            : relative;
     }
 
     // django-prodserver ran inside the settings it read; the servers here must see the same module, unless manage.py names it anyway.

@@ -125,7 +125,7 @@ public static class ProdServerHostExtensions
         if (commandLine.Import is { } import)
         {
             var root = host.Services.GetService<IHostEnvironment>()?.ContentRootPath ?? Directory.GetCurrentDirectory();
-            return await ImportCommand.RunAsync(import, root, output, error, cancellationToken).ConfigureAwait(false);
+            return await ImportCommand.RunAsync(import, commandLine.ServerOverrides, root, output, error, cancellationToken).ConfigureAwait(false);
         }
 
         CommandLineOverrides.Reapply(host.Services.GetService<Microsoft.Extensions.Configuration.IConfiguration>(), args);

@@ -13,8 +13,8 @@ namespace ProdServer.Config;
 /// </summary>
 internal static class BoundedPythonRun
 {
-    /// <summary>How long the settings may take to import.</summary>
-    public static readonly TimeSpan Timeout = TimeSpan.FromSeconds(60);
+    /// <summary>How long the settings may take to import (settable for tests, which wait for less).</summary>
+    public static TimeSpan Timeout { get; internal set; } = TimeSpan.FromSeconds(60);
 
     /// <summary>The most characters of the answer (stdout) read; the settings of a real project are a few kilobytes.</summary>
     public const int MaxOutput = 4 * 1024 * 1024;

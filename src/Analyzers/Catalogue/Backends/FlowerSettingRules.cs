@@ -1,6 +1,5 @@
 using System;
 using System.Collections.Generic;
-using System.Linq;
 using System.Net;
 
 namespace ProdServer.Config.Analyzers;
@@ -60,8 +59,10 @@ internal sealed class FlowerSettingRules : SettingRuleSet
         return s.GetString("Address") is { } address && !IsLoopback(address) ? address : null;
     }
 
-    // Set to something other than empty: a value, a non-empty list, or a value known only at run time.
-    private static bool Given(SettingsBag s, string property) => s.IsUnknown(property) || s.GetList(property).Any(v => v.Length > 0);
+    // Set to anything but an empty string: a value, a value known only at run time, or a list. A list counts even when
+    // it reads empty, because its elements computed at run time (["admin:" + password]) are left out of it here: a
+    // wrongly empty list is the start-up validator's to refuse, never a build error on valid code.
+    private static bool Given(SettingsBag s, string property) => s.IsSet(property) && s.GetString(property) is not "";
 
     private static bool IsLoopback(string address) =>
         string.Equals(address, "localhost", StringComparison.OrdinalIgnoreCase)
