@@ -28,6 +28,12 @@ public static class ServerBackends
     /// <summary>Daphne, Django Channels' ASGI server (<c>python -m daphne</c>).</summary>
     public static DaphneBackend Daphne { get; } = new DaphneBackend();
 
+    /// <summary>Hypercorn serving an ASGI app (<c>python -m hypercorn</c>).</summary>
+    public static HypercornBackend Hypercorn { get; } = new HypercornBackend(wsgi: false);
+
+    /// <summary>Hypercorn serving a WSGI app (<c>python -m hypercorn … wsgi:module:object</c>, hypercorn 0.14.0 or newer).</summary>
+    public static HypercornBackend HypercornWsgi { get; } = new HypercornBackend(wsgi: true);
+
     /// <summary>A Celery worker (<c>python -m celery --app=APP worker</c>).</summary>
     public static CeleryWorkerBackend CeleryWorker { get; } = new CeleryWorkerBackend();
 
@@ -47,7 +53,7 @@ public static class ServerBackends
     public static DjangoDevServerBackend DjangoDevServer { get; } = new DjangoDevServerBackend();
 
     private static readonly ServerBackend[] All =
-        [Waitress, Gunicorn, Uvicorn, UvicornWsgi, Granian, GranianWsgi, Daphne, CeleryWorker, CeleryBeat, CeleryFlower, DjangoTasks, DjangoQ, DjangoDevServer];
+        [Waitress, Gunicorn, Uvicorn, UvicornWsgi, Granian, GranianWsgi, Daphne, Hypercorn, HypercornWsgi, CeleryWorker, CeleryBeat, CeleryFlower, DjangoTasks, DjangoQ, DjangoDevServer];
 
     /// <summary>The names accepted in configuration.</summary>
     public static IEnumerable<string> Names => All.Select(b => b.Name);

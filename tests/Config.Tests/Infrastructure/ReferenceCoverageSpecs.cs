@@ -188,7 +188,7 @@ public abstract class ReferenceCoverageSpecs<TArgs>
 
         // The release may name its distribution ("not in Debian django-q 1.3.9 (added django-q2 1.5.0)", "added django-tasks 0.8.0").
         // A note may follow the release inside the parentheses: "not in 4.0.0 (added 4.2.2; 4.0.0 has no limit)".
-        var added = new Regex(@"(?:not in [^(]+\(added (?:[A-Za-z][\w-]* )?(?<v>\d[\d.]*)[);]|^(?:no Debian package; )?added (?:[A-Za-z][\w-]* )?(?<v>\d[\d.]*))");
+        var added = new Regex(@"(?:^not in [^(]+\(added (?:[A-Za-z][\w-]* )?(?<v>\d[\d.]*)[);]|^(?:no Debian package; )?added (?:[A-Za-z][\w-]* )?(?<v>\d[\d.]*))");
         foreach (var row in Covered())
         {
             var match = added.Match(row.SinceOrRemoved);

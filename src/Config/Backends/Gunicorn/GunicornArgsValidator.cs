@@ -13,7 +13,7 @@ public sealed partial class GunicornArgsValidator : AbstractValidator<GunicornAr
     /// <summary>Creates the validator.</summary>
     public GunicornArgsValidator()
     {
-        RuleForEach(a => a.Bind).Must(BeBindAddress)
+        RuleForEach(a => a.Bind).Must(SocketBind.IsValid)
             .WithMessage("Bind entry '{PropertyValue}' must be HOST, HOST:PORT, [IPv6]:PORT, unix:PATH or fd://N.");
         this.AtLeast(a => a.Workers, nameof(GunicornArgs.Workers), 1);
         this.AtLeast(a => a.Threads, nameof(GunicornArgs.Threads), 1);
@@ -67,27 +67,6 @@ public sealed partial class GunicornArgsValidator : AbstractValidator<GunicornAr
 
     private static bool BeWorkerClass(string? workerClass) =>
         workerClass is null || WorkerAliases.Contains(workerClass, StringComparer.Ordinal) || DottedPath().IsMatch(workerClass);
-
-    private static bool BeBindAddress(string? entry)
-    {
-        if (string.IsNullOrWhiteSpace(entry))
-        {
-            return false;
-        }
-
-        if (entry.StartsWith("unix:", StringComparison.Ordinal))
-        {
-            return entry.Length > "unix:".Length;
-        }
-
-        if (entry.StartsWith("fd://", StringComparison.Ordinal))
-        {
-            return int.TryParse(entry.AsSpan(5), System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out _);
-        }
-
-        // A host alone (no port: gunicorn uses 8000) or HOST:PORT with a port a server can listen on.
-        return HostPort.TrySplit(entry, out _, out var port) && (port is null ? !entry.Contains(' ', StringComparison.Ordinal) : HostPort.IsListenPort(port));
-    }
 
     [GeneratedRegex(@"^[A-Za-z_][A-Za-z0-9_]*(\.[A-Za-z_][A-Za-z0-9_]*)+\z")]
     private static partial Regex DottedPath();

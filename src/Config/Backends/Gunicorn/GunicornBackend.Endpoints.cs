@@ -1,6 +1,4 @@
-using System;
 using System.Collections.Generic;
-using System.Linq;
 
 namespace ProdServer.Config;
 
@@ -14,21 +12,7 @@ public sealed partial class GunicornBackend
     /// </remarks>
     public override IReadOnlyList<ListenEndpoint> GetListenEndpoints(ProcessDefinition process)
     {
-        if (process?.Args is not GunicornArgs args)
-        {
-            return [];
-        }
-
-        if (args.Bind is not { Count: > 0 } bind)
-        {
-            return [new ListenEndpoint("127.0.0.1", 8000)];
-        }
-
-        return bind
-            .Where(b => !b.StartsWith("unix:", StringComparison.Ordinal) && !b.StartsWith("fd://", StringComparison.Ordinal))
-            .Select(b => ListenEndpoint.Parse(b, "127.0.0.1", 8000))
-            .OfType<ListenEndpoint>()
-            .ToArray();
+        return process?.Args is GunicornArgs args ? SocketBind.TcpEndpoints(args.Bind) : [];
     }
 
     /// <summary>SIGHUP: gunicorn reloads its configuration and replaces its workers gracefully.</summary>
