@@ -94,6 +94,11 @@ public sealed partial class ProcessSupervisor
 
         if (current is not null)
         {
+            if (!current.Exited.IsCompleted)
+            {
+                Transition(ProcessState.Stopping);
+            }
+
             using var registration = cancellationToken.Register(static p => ((ServerProcess)p!).Kill(), current);
             await current.StopAsync(_stopTimeout).ConfigureAwait(false);
         }
@@ -124,8 +129,26 @@ public sealed partial class ProcessSupervisor
         }
 
         Log.Note(_logger, Name, "reload requested; restarting it");
+        await RestartAsync().ConfigureAwait(false);
+    }
+
+    /// <summary>
+    /// Restarts the process: the graceful stop (within <see cref="StopTimeout"/>), then a new start at once, without
+    /// back-off. Does nothing when no child runs or the process is being stopped for good.
+    /// </summary>
+    /// <returns>Whether a running child was asked to stop; the task completes once it has exited.</returns>
+    public async Task<bool> RestartAsync()
+    {
+        var current = Current;
+        if (current is null || StopRequested || current.Exited.IsCompleted)
+        {
+            return false;
+        }
+
         Interlocked.Exchange(ref _restartRequested, 1);
+        Transition(ProcessState.Stopping);
         await current.StopAsync(_stopTimeout).ConfigureAwait(false);
+        return true;
     }
 
     private ServerProcess Launch()
@@ -170,7 +193,9 @@ public sealed partial class ProcessSupervisor
             Starts++;
             _ready = false;
             Volatile.Write(ref _current, server);
-            return server;
         }
+
+        Transition(ProcessState.Starting, spawned: server);
+        return server;
     }
 }
