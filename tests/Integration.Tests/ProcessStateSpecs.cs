@@ -78,8 +78,8 @@ public sealed class ProcessStateSpecs
             Assert.Equal(1, next.Restarts);
             Assert.Equal(0, next.LastExitCode);
             Assert.Contains("svc: running -> stopping", logs.Text);
-            Assert.Contains("svc: stopping -> stopped", logs.Text);
-            Assert.Contains("svc: stopped -> starting", logs.Text);
+            Assert.Contains("svc: stopping -> starting", logs.Text);
+            Assert.DoesNotContain("-> stopped", logs.Text);
             Assert.DoesNotContain("backoff", logs.Text);
         }
         finally

@@ -56,8 +56,9 @@ public sealed partial class ProcessSupervisor
             }
 
             var delay = restartNow ? TimeSpan.Zero : Backoff(failures);
-            // A restart asked for is a stop and a start (supervisorctl's words); anything else waits out the back-off.
-            Transition(restartNow ? ProcessState.Stopped : ProcessState.Backoff, exitCode: exited);
+            // A restart asked for goes from stopping straight to starting (stopped would read as the end of it, to whoever
+            // waits); anything else waits out the back-off.
+            Transition(restartNow ? ProcessState.Stopping : ProcessState.Backoff, exitCode: exited);
             Log.Restarting(_logger, Name, delay, failedStart ? $"failed start {failures} of at most {_definition.StartRetries + 1}: {reason}" : reason);
             try
             {

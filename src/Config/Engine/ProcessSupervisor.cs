@@ -48,6 +48,9 @@ public sealed partial class ProcessSupervisor
     /// <summary>The output buffer's size and overflow policy (<c>ProdServer:Logs</c>); <see langword="null"/> for the defaults.</summary>
     internal ProdServerLogOptions? Logs { get; init; }
 
+    /// <summary>Where the children's recent output is kept for <c>tail</c>; <see langword="null"/> for none.</summary>
+    internal OutputRing? Output { get; init; }
+
     /// <summary>The process definition.</summary>
     public ProcessDefinition Definition => _definition;
 
@@ -157,6 +160,7 @@ public sealed partial class ProcessSupervisor
         if (Starts == 0 && Early?.TryAdopt(plan, _logger) is { } adopted)
         {
             // Started while the host was being built; its port and installed version were checked then.
+            adopted.Ring ??= Output;
             return Adopt(adopted);
         }
 
@@ -182,7 +186,7 @@ public sealed partial class ProcessSupervisor
                 throw new OperationCanceledException(_stopping.Token);
             }
 
-            return Adopt(ServerProcess.Start(plan, _logger, _definition.Backend.StopSignalToGroup, Logs));
+            return Adopt(ServerProcess.Start(plan, _logger, _definition.Backend.StopSignalToGroup, Logs, Output));
         }
     }
 
