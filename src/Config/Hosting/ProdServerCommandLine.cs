@@ -22,8 +22,8 @@ internal sealed partial class ProdServerCommandLine
         Host configuration may be given too: --key value or --key=value where the key has a ':' or '__'
         (--ProdServer:Processes:web:Args:Threads=8), or --environment, --contentRoot, --applicationName.
 
-        Signals: SIGTERM/Ctrl+C stop every process gracefully; SIGHUP reloads them (Gunicorn gets SIGHUP,
-        the others are restarted).
+        Signals: SIGTERM/Ctrl+C stop every process gracefully; SIGHUP re-reads the configuration and restarts
+        only the processes whose launch plan changed (as 'reload').
 
         A running host (--all, or ProdServer:Control:Enabled=true) is controlled from another terminal with
         status [NAME...] [--json], restart|stop|start NAME..., tail NAME [-n LINES] [-f], signal NAME SIGNAL,

@@ -47,6 +47,7 @@ internal sealed partial class ProdServerHostedService : IControlHandler
             "restart" => Resolve(names, allowAll: false, out var toRestart) ?? await RestartProcessesAsync(toRestart).ConfigureAwait(false),
             "signal" => Resolve(names, allowAll: false, out var target) ?? Signal(target, request.Signal),
             "tail" => Resolve(names, allowAll: false, out var tailed) ?? await TailAsync(tailed, request, reply, hangup).ConfigureAwait(false),
+            "reload" => await ReconcileAsync(request.DryRun).ConfigureAwait(false),
             _ => ControlResponse.Fail(ExitCodes.InvalidConfiguration, $"'{request.Command}' is not available in this build."),
         };
         if (response is not null)
@@ -228,7 +229,7 @@ internal sealed partial class ProdServerHostedService : IControlHandler
         ProcessSupervisor started;
         try
         {
-            started = StartSupervisor(definition, _options.Value);
+            started = StartSupervisor(definition, _current ?? _options.Value);
         }
         catch (ServerLaunchException ex)
         {

@@ -15,7 +15,7 @@ namespace ProdServer.Config;
 /// Starts a <see cref="ProcessSupervisor"/> per selected process with the host, and stops them with it. Start returns
 /// once every process is ready, so the host's "started" (and systemd's <c>READY=1</c>) means "serving". When a process
 /// ends for good, <see cref="ProdServerOptions.OnGiveUp"/> decides whether the host stops; it exits with that code.
-/// SIGHUP reloads every process.
+/// SIGHUP reloads the configuration and restarts only what changed (see <c>ProdServerHostedService.Reload.cs</c>).
 /// </summary>
 internal sealed partial class ProdServerHostedService : IHostedService
 {
@@ -31,7 +31,10 @@ internal sealed partial class ProdServerHostedService : IHostedService
     private readonly List<ProcessSupervisor> _running = [];
     private readonly Dictionary<string, OutputRing> _rings = new(StringComparer.OrdinalIgnoreCase);
     private readonly string _applicationName;
+    private readonly Microsoft.Extensions.Configuration.IConfiguration? _configuration;
+    private readonly IOptionsFactory<ProdServerOptions>? _optionsFactory;
     private List<ProcessDefinition> _group = [];
+    private ProdServerOptions? _current;
     private PosixSignalRegistration? _hangup;
     private int _ended;
 
@@ -43,8 +46,12 @@ internal sealed partial class ProdServerHostedService : IHostedService
         IHostApplicationLifetime lifetime,
         IHostEnvironment? environment,
         IOptions<HostOptions>? hostOptions,
-        EarlyLaunch? early = null)
+        EarlyLaunch? early = null,
+        Microsoft.Extensions.Configuration.IConfiguration? configuration = null,
+        IOptionsFactory<ProdServerOptions>? optionsFactory = null)
     {
+        _configuration = configuration;
+        _optionsFactory = optionsFactory;
         _early = early;
         _options = options;
         _state = state;
@@ -62,6 +69,7 @@ internal sealed partial class ProdServerHostedService : IHostedService
         var options = _options.Value;
         var selected = ProcessSelection.Resolve(options, _state.Selected);
         _group = [.. selected];
+        _current = options;
         try
         {
             // Before any server: a second host of the same app stops here, in one line, without starting anything.
@@ -101,7 +109,7 @@ internal sealed partial class ProdServerHostedService : IHostedService
             {
                 // Handled: the default action would terminate the host.
                 context.Cancel = true;
-                _ = ReloadAsync();
+                _ = ReloadFromSignalAsync();
             });
         }
 
@@ -154,13 +162,6 @@ internal sealed partial class ProdServerHostedService : IHostedService
     {
         SystemdNotify.Send("STOPPING=1");
         return StopAllAsync(cancellationToken);
-    }
-
-    /// <summary>Reloads every running process (Gunicorn gets its HUP; servers without a reload signal are restarted).</summary>
-    public Task ReloadAsync()
-    {
-        Log.Note(_logger, "ProdServer", "reload requested (SIGHUP)");
-        return Task.WhenAll(Running.Select(s => s.ReloadAsync()));
     }
 
     // Waits until every process this one depends on (among those this host runs) is ready; false when one ended first.
