@@ -121,7 +121,7 @@ public sealed class ControlSpecs(ControlledSample sample) : IClassFixture<Contro
         var (code, stdout, stderr) = await sample.ClientAsync("signal", "admin", "TTIN");
 
         Assert.True(code == 0, stderr);
-        Assert.Contains($"sent signal 21 to admin#{admin}", stdout);
+        Assert.Contains($"sent SIGTTIN to admin#{admin}", stdout);
         var members = await ProcessTable.WaitForMembersAsync(admin, before + 1, TimeSpan.FromSeconds(30));
         Assert.True(members.Count == before + 1, $"{members.Count} processes in the group, {before} before");
 

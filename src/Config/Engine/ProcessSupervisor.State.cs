@@ -77,8 +77,32 @@ public sealed partial class ProcessSupervisor
             _changed = new(TaskCreationOptions.RunContinuationsAsynchronously);
         }
 
+        Measure(before, after, spawned is not null, exitCode);
         Log.StateChanged(_logger, Name, before.State.Text(), next.Text(), after.Pid, after.StartedAt, after.Restarts, after.LastExitCode, after.LastExitAt);
         changed.TrySetResult();
+    }
+
+    // The metrics a transition moves (see EngineMetrics); the gauges read Status themselves.
+    private void Measure(ProcessStatus before, ProcessStatus after, bool spawned, int? exitCode)
+    {
+        var tags = EngineMetrics.Tags(_definition);
+        if (spawned && Starts > 1)
+        {
+            EngineMetrics.Restarts.Add(1, tags);
+        }
+
+        if (after.IsReady && !before.IsReady && after.StartedAt is { } started)
+        {
+            EngineMetrics.StartDuration.Record((after.Since - started).TotalSeconds, tags);
+        }
+
+        if (exitCode is { } code)
+        {
+            System.Collections.Generic.KeyValuePair<string, object?>[] exit = after.LastSignal is { } signal
+                ? [.. tags, new("code", code), new("signal", Signals.Name(signal))]
+                : [.. tags, new("code", code)];
+            EngineMetrics.Exits.Add(1, exit);
+        }
     }
 
     // Ready when a probe passed; Running when there was nothing to probe and it stayed up for StartSeconds.

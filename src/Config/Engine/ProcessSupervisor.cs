@@ -81,6 +81,7 @@ public sealed partial class ProcessSupervisor
     {
         var first = Launch();
         _completion = SuperviseAsync(first);
+        EngineMetrics.Track(this);
     }
 
     /// <summary>Stops the process for good: the graceful stop, then a kill after <see cref="StopTimeout"/> or when <paramref name="cancellationToken"/> fires.</summary>
