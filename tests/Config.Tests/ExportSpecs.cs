@@ -49,6 +49,18 @@ public sealed class ExportSpecs
     }
 
     [Fact]
+    public void Systemctl_reload_runs_the_apps_own_reload_through_a_control_socket_in_the_units_private_runtime_directory()
+    {
+        var service = File(ExportTarget.Systemd, "shop-web.service");
+
+        Assert.Contains("ExecReload=\"/srv/shop app/shop\" \"reload\"\n", service);
+        Assert.Contains("RuntimeDirectory=shop-web\nRuntimeDirectoryMode=0700\n", service);
+        Assert.Contains("Environment=\"ProdServer__Control__Enabled=true\"\n", service);
+        Assert.Contains("Environment=\"ProdServer__Control__Socket=/run/shop-web/control.sock\"\n", service);
+        Assert.Contains("RuntimeDirectory=shop-admin\n", File(ExportTarget.Systemd, "shop-admin.service"));
+    }
+
+    [Fact]
     public void Outer_stop_timeouts_are_longer_than_ours_so_they_nest()
     {
         // Our stop timeout (42 s for admin, the 10 s default for web) + the margin, in every target.

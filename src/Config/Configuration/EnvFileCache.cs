@@ -33,6 +33,47 @@ internal static class EnvFileCache
         return entry.Variables;
     }
 
+    /// <summary>
+    /// Reads the regular files among <paramref name="fullPaths"/> again (for a reload); pipes and other one-shot sources
+    /// keep the values read at start. Returns what puts the earlier values back, for a reload that is refused.
+    /// </summary>
+    public static Action Reread(System.Collections.Generic.IEnumerable<string> fullPaths)
+    {
+        var before = new List<KeyValuePair<string, Lazy<Entry>?>>();
+        foreach (var path in fullPaths)
+        {
+            if (File.Exists(path) && IsRereadable(path))
+            {
+                before.Add(new(path, Files.TryGetValue(path, out var old) ? old : null));
+                var entry = Load(path);
+                Files[path] = new Lazy<Entry>(() => entry);
+            }
+        }
+
+        return () =>
+        {
+            foreach (var (path, old) in before)
+            {
+                if (old is null)
+                {
+                    Files.TryRemove(path, out _);
+                }
+                else
+                {
+                    Files[path] = old;
+                }
+            }
+        };
+    }
+
+    // A pipe (--env-file <(vault read …) is /dev/fd/N) can be read once: only files outside /dev and /proc are read again.
+    private static bool IsRereadable(string path)
+    {
+        var target = new FileInfo(path).ResolveLinkTarget(returnFinalTarget: true)?.FullName ?? path;
+        return !path.StartsWith("/dev/", StringComparison.Ordinal) && !path.StartsWith("/proc/", StringComparison.Ordinal)
+            && !target.StartsWith("/dev/", StringComparison.Ordinal) && !target.StartsWith("/proc/", StringComparison.Ordinal);
+    }
+
     private static Entry Load(string path)
     {
         try

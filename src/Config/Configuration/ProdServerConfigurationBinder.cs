@@ -65,8 +65,11 @@ internal static partial class ProdServerConfigurationBinder
                 case "logs":
                     BindLogs(child, options);
                     break;
+                case "control":
+                    BindControl(child, options);
+                    break;
                 default:
-                    options.SectionBindingErrors.Add($"{child.Path} is not a ProdServer setting; expected Processes, Release, Default, OnGiveUp, Logs or Rules.");
+                    options.SectionBindingErrors.Add($"{child.Path} is not a ProdServer setting; expected Processes, Release, Default, OnGiveUp, Logs, Control or Rules.");
                     break;
             }
         }

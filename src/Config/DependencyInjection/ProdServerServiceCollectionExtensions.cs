@@ -55,7 +55,9 @@ public static class ProdServerServiceCollectionExtensions
             sp.GetRequiredService<IHostApplicationLifetime>(),
             sp.GetService<IHostEnvironment>(),
             sp.GetService<IOptions<HostOptions>>(),
-            sp.GetService<EarlyLaunch>())));
+            sp.GetService<EarlyLaunch>(),
+            sp.GetService<IConfiguration>(),
+            sp.GetService<IOptionsFactory<ProdServerOptions>>())));
         return services;
     }
 }

@@ -28,9 +28,12 @@ public sealed partial class ProcessSupervisor
                 await server.DisposeAsync().ConfigureAwait(false);
             }
 
+            // A launch that failed left no child, so no exit to record.
+            int? exited = server is null ? null : code;
             if (StopRequested)
             {
                 _firstReady.TrySetResult(false);
+                Transition(ProcessState.Stopped, exitCode: exited);
                 return new SupervisorResult(code, false, $"Process '{Name}' stopped.");
             }
 
@@ -39,6 +42,7 @@ public sealed partial class ProcessSupervisor
             if (!restartNow && End(code, failedStart, failures, reason) is { } result)
             {
                 _firstReady.TrySetResult(false);
+                Transition(result.GaveUp ? ProcessState.GaveUp : ProcessState.Stopped, exitCode: exited);
                 if (result.GaveUp)
                 {
                     Log.GaveUp(_logger, result.Message);
@@ -52,6 +56,9 @@ public sealed partial class ProcessSupervisor
             }
 
             var delay = restartNow ? TimeSpan.Zero : Backoff(failures);
+            // A restart asked for goes from stopping straight to starting (stopped would read as the end of it, to whoever
+            // waits); anything else waits out the back-off.
+            Transition(restartNow ? ProcessState.Stopping : ProcessState.Backoff, exitCode: exited);
             Log.Restarting(_logger, Name, delay, failedStart ? $"failed start {failures} of at most {_definition.StartRetries + 1}: {reason}" : reason);
             try
             {
@@ -61,6 +68,7 @@ public sealed partial class ProcessSupervisor
             catch (OperationCanceledException)
             {
                 _firstReady.TrySetResult(false);
+                Transition(ProcessState.Stopped);
                 return new SupervisorResult(code, false, $"Process '{Name}' stopped.");
             }
             catch (ServerLaunchException ex)
@@ -125,10 +133,12 @@ public sealed partial class ProcessSupervisor
             case ReadinessOutcome.Ready:
                 _ready = true;
                 Log.Ready(_logger, Name, server.Id, how);
+                Transition(ServingState);
                 _firstReady.TrySetResult(true);
                 break;
             case ReadinessOutcome.TimedOut:
                 Log.NotReady(_logger, Name, server.Id, _definition.Readiness.Timeout, how);
+                Transition(ProcessState.Stopping);
                 var stopped = await server.StopAsync(_stopTimeout).ConfigureAwait(false);
                 _ready = false;
                 return (stopped, true, $"not ready within {_definition.Readiness.Timeout} ({how})");

@@ -48,6 +48,9 @@ public sealed partial class ProcessSupervisor
     /// <summary>The output buffer's size and overflow policy (<c>ProdServer:Logs</c>); <see langword="null"/> for the defaults.</summary>
     internal ProdServerLogOptions? Logs { get; init; }
 
+    /// <summary>Where the children's recent output is kept for <c>tail</c>; <see langword="null"/> for none.</summary>
+    internal OutputRing? Output { get; init; }
+
     /// <summary>The process definition.</summary>
     public ProcessDefinition Definition => _definition;
 
@@ -78,6 +81,7 @@ public sealed partial class ProcessSupervisor
     {
         var first = Launch();
         _completion = SuperviseAsync(first);
+        EngineMetrics.Track(this);
     }
 
     /// <summary>Stops the process for good: the graceful stop, then a kill after <see cref="StopTimeout"/> or when <paramref name="cancellationToken"/> fires.</summary>
@@ -94,6 +98,11 @@ public sealed partial class ProcessSupervisor
 
         if (current is not null)
         {
+            if (!current.Exited.IsCompleted)
+            {
+                Transition(ProcessState.Stopping);
+            }
+
             using var registration = cancellationToken.Register(static p => ((ServerProcess)p!).Kill(), current);
             await current.StopAsync(_stopTimeout).ConfigureAwait(false);
         }
@@ -124,8 +133,26 @@ public sealed partial class ProcessSupervisor
         }
 
         Log.Note(_logger, Name, "reload requested; restarting it");
+        await RestartAsync().ConfigureAwait(false);
+    }
+
+    /// <summary>
+    /// Restarts the process: the graceful stop (within <see cref="StopTimeout"/>), then a new start at once, without
+    /// back-off. Does nothing when no child runs or the process is being stopped for good.
+    /// </summary>
+    /// <returns>Whether a running child was asked to stop; the task completes once it has exited.</returns>
+    public async Task<bool> RestartAsync()
+    {
+        var current = Current;
+        if (current is null || StopRequested || current.Exited.IsCompleted)
+        {
+            return false;
+        }
+
         Interlocked.Exchange(ref _restartRequested, 1);
+        Transition(ProcessState.Stopping);
         await current.StopAsync(_stopTimeout).ConfigureAwait(false);
+        return true;
     }
 
     private ServerProcess Launch()
@@ -134,6 +161,7 @@ public sealed partial class ProcessSupervisor
         if (Starts == 0 && Early?.TryAdopt(plan, _logger) is { } adopted)
         {
             // Started while the host was being built; its port and installed version were checked then.
+            adopted.Ring ??= Output;
             return Adopt(adopted);
         }
 
@@ -159,7 +187,7 @@ public sealed partial class ProcessSupervisor
                 throw new OperationCanceledException(_stopping.Token);
             }
 
-            return Adopt(ServerProcess.Start(plan, _logger, _definition.Backend.StopSignalToGroup, Logs));
+            return Adopt(ServerProcess.Start(plan, _logger, _definition.Backend.StopSignalToGroup, Logs, Output));
         }
     }
 
@@ -170,7 +198,9 @@ public sealed partial class ProcessSupervisor
             Starts++;
             _ready = false;
             Volatile.Write(ref _current, server);
-            return server;
         }
+
+        Transition(ProcessState.Starting, spawned: server);
+        return server;
     }
 }

@@ -57,6 +57,9 @@ public sealed class ServerProcess : IAsyncDisposable
     /// <summary>The process name.</summary>
     public string Name => _plan.ProcessName;
 
+    /// <summary>The command line it was started with, shell-quoted and with URL passwords masked (for <c>status</c>).</summary>
+    internal string CommandLine => _plan.DisplayCommandLine;
+
     /// <summary>The child's process id; on Linux also the id of its process group.</summary>
     public int Id { get; private set; }
 
@@ -83,6 +86,9 @@ public sealed class ServerProcess : IAsyncDisposable
     /// default the child waits instead), or lines still unread when the engine stopped waiting for a stuck logger.
     /// </summary>
     public long DroppedLines => _pump.Dropped;
+
+    /// <summary>Where <c>tail</c> finds the recent output; set when a supervisor adopts a child started before the host was built.</summary>
+    internal OutputRing? Ring { get; set; }
 
     /// <summary>The last lines the child wrote to stderr, for the failure message.</summary>
     public string RecentErrorOutput
@@ -124,7 +130,11 @@ public sealed class ServerProcess : IAsyncDisposable
     /// <param name="logs">The output buffer's size and overflow policy; <see langword="null"/> for the defaults (2 MiB, nothing dropped).</param>
     /// <returns>The running process.</returns>
     /// <exception cref="ServerLaunchException">The program could not be started.</exception>
-    public static ServerProcess Start(LaunchPlan plan, ILogger logger, bool stopSignalToGroup, ProdServerLogOptions? logs)
+    public static ServerProcess Start(LaunchPlan plan, ILogger logger, bool stopSignalToGroup, ProdServerLogOptions? logs) =>
+        Start(plan, logger, stopSignalToGroup, logs, null);
+
+    /// <summary>As the public overloads, also keeping every output line in <paramref name="ring"/> (for <c>tail</c>).</summary>
+    internal static ServerProcess Start(LaunchPlan plan, ILogger logger, bool stopSignalToGroup, ProdServerLogOptions? logs, OutputRing? ring)
     {
         ArgumentNullException.ThrowIfNull(plan);
         ArgumentNullException.ThrowIfNull(logger);
@@ -169,7 +179,7 @@ public sealed class ServerProcess : IAsyncDisposable
         }
 
         var process = new Process { StartInfo = info, EnableRaisingEvents = true };
-        var server = new ServerProcess(plan, logger, process, grouped, logs) { _stopSignalToGroup = stopSignalToGroup };
+        var server = new ServerProcess(plan, logger, process, grouped, logs) { _stopSignalToGroup = stopSignalToGroup, Ring = ring };
         // Inherited by everything the server starts, so what leaves its process group is still found (see Descendants).
         info.Environment[Descendants.TagVariable] = server._tag;
         process.Exited += (_, _) =>
@@ -424,6 +434,7 @@ public sealed class ServerProcess : IAsyncDisposable
             }
         }
 
+        Ring?.Add(line);
         _pump.Post(line, fromStandardError, split);
     }
 

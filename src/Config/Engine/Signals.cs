@@ -13,6 +13,6 @@ internal static class Signals
     public static string Name(int signal) => signal switch
     {
         SIGHUP => "SIGHUP", SIGINT => "SIGINT", SIGQUIT => "SIGQUIT", SIGKILL => "SIGKILL", 10 => "SIGUSR1", 12 => "SIGUSR2",
-        SIGTERM => "SIGTERM", _ => "signal " + signal,
+        SIGTERM => "SIGTERM", 21 => "SIGTTIN", 22 => "SIGTTOU", _ => "signal " + signal,
     };
 }

@@ -11,4 +11,7 @@ public static class ExitCodes
 
     /// <summary>The command line is wrong, for example an unknown process name.</summary>
     public const int Usage = 2;
+
+    /// <summary>A control command (<c>status</c>, <c>restart</c>, …) found no running host to talk to.</summary>
+    public const int NoHost = 3;
 }

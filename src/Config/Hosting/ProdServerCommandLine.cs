@@ -22,8 +22,12 @@ internal sealed partial class ProdServerCommandLine
         Host configuration may be given too: --key value or --key=value where the key has a ':' or '__'
         (--ProdServer:Processes:web:Args:Threads=8), or --environment, --contentRoot, --applicationName.
 
-        Signals: SIGTERM/Ctrl+C stop every process gracefully; SIGHUP reloads them (Gunicorn gets SIGHUP,
-        the others are restarted).
+        Signals: SIGTERM/Ctrl+C stop every process gracefully; SIGHUP re-reads the configuration and restarts
+        only the processes whose launch plan changed (as 'reload').
+
+        A running host (--all, or ProdServer:Control:Enabled=true) is controlled from another terminal with
+        status [NAME...] [--json], restart|stop|start NAME..., tail NAME [-n LINES] [-f], signal NAME SIGNAL,
+        reload [--dry-run] (each has --help; exit code 3: no running host).
 
         Exit codes: 0 ok; 1 invalid configuration or the server could not start;
         2 usage error (unknown process or option); otherwise the server's own exit code (128+N when killed by signal N).
@@ -195,7 +199,7 @@ internal sealed partial class ProdServerCommandLine
     {
         foreach (var arg in args)
         {
-            if (arg.Length == 0 || arg[0] is '-' or '/' or '@' or '[' || arg is "export" or "import")
+            if (arg.Length == 0 || arg[0] is '-' or '/' or '@' or '[' || arg is "export" or "import" || ControlProtocol.Commands.Contains(arg))
             {
                 return false;
             }

@@ -104,6 +104,11 @@ public static class ProdServerHostExtensions
 
     private static async Task<int> RunCoreAsync(IHost host, string[] args, TextWriter output, TextWriter error, CancellationToken cancellationToken)
     {
+        if (ControlCommandLine.IsControlCommand(args))
+        {
+            return await RunControlCommandAsync(host, args, output, error, cancellationToken).ConfigureAwait(false);
+        }
+
         var commandLine = ProdServerCommandLine.Parse(args);
         if (commandLine.Help)
         {
@@ -231,6 +236,7 @@ public static class ProdServerHostExtensions
 
         var state = host.Services.GetRequiredService<ProdServerRunState>();
         state.Selected = selected.Select(p => p.Name).ToList();
+        state.All = commandLine.All;
         state.DrivenByEntryPoint = true;
         try
         {
@@ -270,6 +276,28 @@ public static class ProdServerHostExtensions
         commandLine.List ? ValidationScope.SectionOnly
         : commandLine.All || commandLine.Check || (commandLine.Export && commandLine.Names.Count == 0) ? ValidationScope.Everything
         : ValidationScope.Of(commandLine.Names);
+
+    // status, restart, tail, …: a client of the running host. The configuration only says where its socket is, so an
+    // invalid one (being edited for a reload) does not stop the client.
+    private static Task<int> RunControlCommandAsync(IHost host, string[] args, TextWriter output, TextWriter error, CancellationToken cancellationToken)
+    {
+        var configuration = host.Services.GetService<Microsoft.Extensions.Configuration.IConfiguration>();
+        CommandLineOverrides.Reapply(configuration, args);
+        string? socket;
+        try
+        {
+            socket = host.Services.GetRequiredService<IOptions<ProdServerOptions>>().Value.Control.Socket;
+        }
+        catch (OptionsValidationException)
+        {
+            socket = configuration?[ProdServerOptions.SectionName + ":Control:Socket"];
+        }
+
+        var environment = host.Services.GetService<IHostEnvironment>();
+        var application = environment?.ApplicationName ?? "app";
+        var path = ControlSocket.PathFor(socket, application, environment?.ContentRootPath ?? Directory.GetCurrentDirectory());
+        return ControlCommandLine.RunAsync(args, path, application, output, error, cancellationToken);
+    }
 
     private static async Task WriteInvalidAsync(TextWriter error, OptionsValidationException ex)
     {

@@ -15,9 +15,9 @@ namespace ProdServer.Config;
 /// Starts a <see cref="ProcessSupervisor"/> per selected process with the host, and stops them with it. Start returns
 /// once every process is ready, so the host's "started" (and systemd's <c>READY=1</c>) means "serving". When a process
 /// ends for good, <see cref="ProdServerOptions.OnGiveUp"/> decides whether the host stops; it exits with that code.
-/// SIGHUP reloads every process.
+/// SIGHUP reloads the configuration and restarts only what changed (see <c>ProdServerHostedService.Reload.cs</c>).
 /// </summary>
-internal sealed class ProdServerHostedService : IHostedService
+internal sealed partial class ProdServerHostedService : IHostedService
 {
     private readonly IOptions<ProdServerOptions> _options;
     private readonly ProdServerRunState _state;
@@ -29,6 +29,12 @@ internal sealed class ProdServerHostedService : IHostedService
     private readonly ILogger _logger;
     private readonly EarlyLaunch? _early;
     private readonly List<ProcessSupervisor> _running = [];
+    private readonly Dictionary<string, OutputRing> _rings = new(StringComparer.OrdinalIgnoreCase);
+    private readonly string _applicationName;
+    private readonly Microsoft.Extensions.Configuration.IConfiguration? _configuration;
+    private readonly IOptionsFactory<ProdServerOptions>? _optionsFactory;
+    private List<ProcessDefinition> _group = [];
+    private ProdServerOptions? _current;
     private PosixSignalRegistration? _hangup;
     private int _ended;
 
@@ -40,8 +46,12 @@ internal sealed class ProdServerHostedService : IHostedService
         IHostApplicationLifetime lifetime,
         IHostEnvironment? environment,
         IOptions<HostOptions>? hostOptions,
-        EarlyLaunch? early = null)
+        EarlyLaunch? early = null,
+        Microsoft.Extensions.Configuration.IConfiguration? configuration = null,
+        IOptionsFactory<ProdServerOptions>? optionsFactory = null)
     {
+        _configuration = configuration;
+        _optionsFactory = optionsFactory;
         _early = early;
         _options = options;
         _state = state;
@@ -50,6 +60,7 @@ internal sealed class ProdServerHostedService : IHostedService
         _lifetime = lifetime;
         _shutdownTimeout = hostOptions?.Value.ShutdownTimeout ?? TimeSpan.FromSeconds(30);
         _contentRoot = environment?.ContentRootPath ?? Directory.GetCurrentDirectory();
+        _applicationName = environment?.ApplicationName ?? "app";
         _logger = loggers.CreateLogger("ProdServer");
     }
 
@@ -57,8 +68,13 @@ internal sealed class ProdServerHostedService : IHostedService
     {
         var options = _options.Value;
         var selected = ProcessSelection.Resolve(options, _state.Selected);
+        _group = [.. selected];
+        _current = options;
         try
         {
+            // Before any server: a second host of the same app stops here, in one line, without starting anything.
+            OpenControl(options, selected);
+
             // Each after the processes it depends on are ready (DependsOn); the others at once, in declaration order.
             foreach (var definition in DependencyCheck.StartOrder(selected))
             {
@@ -67,15 +83,10 @@ internal sealed class ProdServerHostedService : IHostedService
                     continue;
                 }
 
-                var logger = _loggers.CreateLogger("ProdServer.Process." + definition.Name);
-                var supervisor = new ProcessSupervisor(definition, _contentRoot, logger, _shutdownTimeout) { Early = _early, Logs = options.Logs };
-                supervisor.Start();
-                _running.Add(supervisor);
-                _supervisors.Add(supervisor);
-                _ = WhenEndedAsync(supervisor, options.OnGiveUp);
+                StartSupervisor(definition, options);
             }
         }
-        catch (ServerLaunchException ex)
+        catch (Exception ex) when (ex is ServerLaunchException or ControlSocketException)
         {
             _state.ReportExit(ExitCodes.InvalidConfiguration);
             await StopAllAsync(CancellationToken.None).ConfigureAwait(false);
@@ -98,7 +109,7 @@ internal sealed class ProdServerHostedService : IHostedService
             {
                 // Handled: the default action would terminate the host.
                 context.Cancel = true;
-                _ = ReloadAsync();
+                _ = ReloadFromSignalAsync();
             });
         }
 
@@ -106,7 +117,7 @@ internal sealed class ProdServerHostedService : IHostedService
         {
             // Readiness first: the host reports "started" only when every process serves. A process that ends
             // before it is ready completes this too; WhenEndedAsync has stopped the host then.
-            var ready = await Task.WhenAll(_running.Select(s => s.FirstReady)).WaitAsync(cancellationToken).ConfigureAwait(false);
+            var ready = await Task.WhenAll(Running.Select(s => s.FirstReady)).WaitAsync(cancellationToken).ConfigureAwait(false);
             if (ready.All(r => r))
             {
                 SystemdNotify.Send("READY=1");
@@ -121,7 +132,7 @@ internal sealed class ProdServerHostedService : IHostedService
         {
             // The engine gave up before the run ever served: its Critical line said why. Returning would make the host
             // log "Application started"; the entry point returns the exit code instead.
-            foreach (var supervisor in _running.Where(EndedBeforeReady))
+            foreach (var supervisor in Running.Where(EndedBeforeReady))
             {
                 _state.ReportExit((await supervisor.Completion.ConfigureAwait(false)).ExitCode);
             }
@@ -137,7 +148,7 @@ internal sealed class ProdServerHostedService : IHostedService
     // Whether processes ended on their own before they were ever ready, so that the host stops without having served:
     // with StopAll, one such process; with KeepOthers, all of them.
     private bool StartFailed(GiveUpPolicy policy) =>
-        _running.Count > 0 && (policy == GiveUpPolicy.StopAll ? _running.Any(EndedBeforeReady) : _running.All(EndedBeforeReady));
+        Running is { Count: > 0 } running && (policy == GiveUpPolicy.StopAll ? running.Any(EndedBeforeReady) : running.All(EndedBeforeReady));
 
     // FirstReady is false either because the host stopped the process or because it ended for good on its own.
     private static bool EndedBeforeReady(ProcessSupervisor s) => s.FirstReady.IsCompletedSuccessfully && !s.FirstReady.Result && !s.StopRequested;
@@ -153,17 +164,10 @@ internal sealed class ProdServerHostedService : IHostedService
         return StopAllAsync(cancellationToken);
     }
 
-    /// <summary>Reloads every running process (Gunicorn gets its HUP; servers without a reload signal are restarted).</summary>
-    public Task ReloadAsync()
-    {
-        Log.Note(_logger, "ProdServer", "reload requested (SIGHUP)");
-        return Task.WhenAll(_running.Select(s => s.ReloadAsync()));
-    }
-
     // Waits until every process this one depends on (among those this host runs) is ready; false when one ended first.
     private async Task<bool> DependenciesReadyAsync(ProcessDefinition definition, CancellationToken cancellationToken)
     {
-        var dependencies = _running.Where(s => definition.DependsOn.Contains(s.Name, StringComparer.OrdinalIgnoreCase)).ToList();
+        var dependencies = Running.Where(s => definition.DependsOn.Contains(s.Name, StringComparer.OrdinalIgnoreCase)).ToList();
         if (dependencies.Count == 0)
         {
             return true;
@@ -192,7 +196,7 @@ internal sealed class ProdServerHostedService : IHostedService
         _state.ReportExit(result.ExitCode);
         Environment.ExitCode = _state.ExitCode;
         var ended = Interlocked.Increment(ref _ended);
-        if (policy == GiveUpPolicy.StopAll || ended == _running.Count)
+        if (policy == GiveUpPolicy.StopAll || ended == Running.Count)
         {
             _lifetime.StopApplication();
         }
@@ -201,8 +205,10 @@ internal sealed class ProdServerHostedService : IHostedService
     private async Task StopAllAsync(CancellationToken cancellationToken)
     {
         _hangup?.Dispose();
-        await Task.WhenAll(_running.Select(s => s.StopAsync(cancellationToken))).ConfigureAwait(false);
-        foreach (var supervisor in _running)
+        await CloseControlAsync().ConfigureAwait(false);
+        var running = Running;
+        await Task.WhenAll(running.Select(s => s.StopAsync(cancellationToken))).ConfigureAwait(false);
+        foreach (var supervisor in running)
         {
             if (supervisor.Current is { } process)
             {
@@ -210,6 +216,47 @@ internal sealed class ProdServerHostedService : IHostedService
             }
         }
 
-        _running.Clear();
+        lock (_running)
+        {
+            _running.Clear();
+        }
+    }
+
+    // The supervisors of this run, one per process (a process stopped and started again has a new one): a copy.
+    private List<ProcessSupervisor> Running
+    {
+        get
+        {
+            lock (_running)
+            {
+                return [.. _running];
+            }
+        }
+    }
+
+    // Starts a supervisor for the process, replacing any earlier one of the same name (control's start and restart).
+    private ProcessSupervisor StartSupervisor(ProcessDefinition definition, ProdServerOptions options)
+    {
+        var logger = _loggers.CreateLogger("ProdServer.Process." + definition.Name);
+        OutputRing ring;
+        lock (_running)
+        {
+            if (!_rings.TryGetValue(definition.Name, out ring!))
+            {
+                _rings[definition.Name] = ring = new OutputRing(options.Control.TailLines);
+            }
+        }
+
+        var supervisor = new ProcessSupervisor(definition, _contentRoot, logger, _shutdownTimeout) { Early = _early, Logs = options.Logs, Output = ring };
+        supervisor.Start();
+        lock (_running)
+        {
+            _running.RemoveAll(s => string.Equals(s.Name, definition.Name, StringComparison.OrdinalIgnoreCase));
+            _running.Add(supervisor);
+        }
+
+        _supervisors.Add(supervisor);
+        _ = WhenEndedAsync(supervisor, options.OnGiveUp);
+        return supervisor;
     }
 }

@@ -18,6 +18,9 @@ internal sealed class ProdServerRunState
     /// </summary>
     public ValidationScope Scope { get; set; } = ValidationScope.Everything;
 
+    /// <summary>Whether <c>--all</c> was given: the control socket opens then even for one process.</summary>
+    public bool All { get; set; }
+
     /// <summary>Server flags written after <c>--</c> on the command line; they win over configured values.</summary>
     public IReadOnlyList<string> ServerOverrides { get; set; } = [];
 

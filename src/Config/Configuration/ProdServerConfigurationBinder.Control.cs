@@ -1,0 +1,64 @@
+using System;
+using System.Globalization;
+using Microsoft.Extensions.Configuration;
+
+namespace ProdServer.Config;
+
+/// <summary>Binds <c>ProdServer:Control</c> (<c>Enabled</c>, <c>Socket</c>, <c>TailLines</c>).</summary>
+internal static partial class ProdServerConfigurationBinder
+{
+    private static readonly string[] ControlKeys = ["Enabled", "Socket", "TailLines"];
+
+    private static void BindControl(IConfigurationSection section, ProdServerOptions options)
+    {
+        var errors = options.SectionBindingErrors;
+        if (section.Value is { Length: > 0 } text)
+        {
+            errors.Add($"{section.Path} is '{Names.Printable(text)}', but must be a section such as {section.Path}:Enabled.");
+        }
+
+        foreach (var child in section.GetChildren())
+        {
+            if (Array.FindIndex(ControlKeys, k => string.Equals(k, child.Key, StringComparison.OrdinalIgnoreCase)) < 0)
+            {
+                errors.Add($"{Names.Printable(child.Path)} is not a control setting; expected one of {string.Join(", ", ControlKeys)}.");
+            }
+        }
+
+        if (section["Enabled"] is { } enabled)
+        {
+            if (bool.TryParse(enabled, out var on))
+            {
+                options.Control.Enabled = on;
+            }
+            else
+            {
+                errors.Add($"Control:Enabled '{Names.Printable(enabled)}' ({section.Path}:Enabled) must be true or false.");
+            }
+        }
+
+        if (section["Socket"] is { } socket)
+        {
+            if (ControlSocket.Problem(socket) is { } problem)
+            {
+                errors.Add($"Control:Socket {problem} ({section.Path}:Socket)");
+            }
+            else
+            {
+                options.Control.Socket = socket;
+            }
+        }
+
+        if (section["TailLines"] is { } lines)
+        {
+            if (int.TryParse(lines, NumberStyles.None, CultureInfo.InvariantCulture, out var count) && count is >= 1 and <= ProdServerControlOptions.MaximumTailLines)
+            {
+                options.Control.TailLines = count;
+            }
+            else
+            {
+                errors.Add($"Control:TailLines '{Names.Printable(lines)}' ({section.Path}:TailLines) must be a whole number from 1 to {ProdServerControlOptions.MaximumTailLines}.");
+            }
+        }
+    }
+}

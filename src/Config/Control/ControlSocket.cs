@@ -1,0 +1,160 @@
+using System;
+using System.IO;
+using System.Linq;
+using System.Net.Sockets;
+using System.Text;
+
+namespace ProdServer.Config;
+
+/// <summary>
+/// Where the control socket lives and how it is opened: a directory only this user can enter (0700), the socket itself
+/// 0600, a stale socket left by a dead host replaced, a live one never taken over.
+/// </summary>
+internal static class ControlSocket
+{
+    private const UnixFileMode OwnerOnlyDirectory = UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.UserExecute;
+    private const UnixFileMode GroupOrOther = UnixFileMode.GroupRead | UnixFileMode.GroupWrite | UnixFileMode.GroupExecute
+        | UnixFileMode.OtherRead | UnixFileMode.OtherWrite | UnixFileMode.OtherExecute;
+
+    // sockaddr_un's sun_path holds 108 bytes on Linux, the terminating NUL included.
+    private const int MaxPathBytes = 107;
+
+    /// <summary>
+    /// The socket path: <paramref name="configured"/> (relative to <paramref name="contentRoot"/>) when set, else
+    /// <c>$XDG_RUNTIME_DIR/prodserver/&lt;app&gt;.sock</c>, else <c>/run/prodserver/&lt;app&gt;.sock</c> for root and
+    /// <c>$TMPDIR/prodserver-&lt;uid&gt;/&lt;app&gt;.sock</c> (<c>/tmp</c> by default) for the others.
+    /// </summary>
+    public static string PathFor(string? configured, string applicationName, string contentRoot)
+    {
+        if (configured is { Length: > 0 })
+        {
+            return Path.GetFullPath(configured, contentRoot);
+        }
+
+        var file = FileName(applicationName) + ".sock";
+        if (Environment.GetEnvironmentVariable("XDG_RUNTIME_DIR") is { Length: > 0 } runtime && Path.IsPathRooted(runtime) && Directory.Exists(runtime))
+        {
+            return Path.Combine(runtime, "prodserver", file);
+        }
+
+        var uid = PeerCredentials.EffectiveUserId;
+        return uid == 0
+            ? Path.Combine("/run/prodserver", file)
+            : Path.Combine(Path.GetTempPath(), "prodserver-" + uid.ToString(System.Globalization.CultureInfo.InvariantCulture), file);
+    }
+
+    /// <summary>Why <paramref name="path"/> cannot be a socket path, or <see langword="null"/>.</summary>
+    public static string? Problem(string path)
+    {
+        if (path.Length == 0 || path.Contains('\0', StringComparison.Ordinal) || path.Any(char.IsControl))
+        {
+            return $"'{Names.Printable(path)}' must be a path without control characters";
+        }
+
+        return Encoding.UTF8.GetByteCount(path) > MaxPathBytes
+            ? $"'{Names.Printable(path)}' is longer than a Unix socket path may be ({MaxPathBytes} bytes)"
+            : null;
+    }
+
+    /// <summary>
+    /// Opens the listening socket at <paramref name="path"/>: creates its directory (0700) if needed, refuses a
+    /// directory other users can enter, replaces a stale socket and refuses a live one.
+    /// </summary>
+    /// <exception cref="ControlSocketException">The socket cannot be opened safely; the message is one line.</exception>
+    [System.Runtime.Versioning.UnsupportedOSPlatform("windows")]
+    public static Socket Listen(string path, string applicationName)
+    {
+        if (Problem(path) is { } problem)
+        {
+            throw new ControlSocketException($"The control socket {problem}; set ProdServer:Control:Socket to a shorter path.");
+        }
+
+        PrepareDirectory(Path.GetDirectoryName(path)!);
+        if (File.Exists(path) || new FileInfo(path).LinkTarget is not null)
+        {
+            if (Answers(path))
+            {
+                throw new ControlSocketException(
+                    $"Another host of '{applicationName}' is running: its control socket {path} answers. Stop it first, or give this one its own ProdServer:Control:Socket.");
+            }
+
+            File.Delete(path); // left by a host that died: nothing listens on it any more
+        }
+
+        var socket = new Socket(AddressFamily.Unix, SocketType.Stream, ProtocolType.Unspecified);
+        try
+        {
+            socket.Bind(new UnixDomainSocketEndPoint(path));
+            // The directory keeps others out already; the socket's own mode says the same to anyone who looks.
+            File.SetUnixFileMode(path, UnixFileMode.UserRead | UnixFileMode.UserWrite);
+            socket.Listen(16);
+            return socket;
+        }
+        catch (Exception ex) when (ex is SocketException or IOException or UnauthorizedAccessException)
+        {
+            socket.Dispose();
+            throw new ControlSocketException($"The control socket {path} could not be opened: {ex.Message}");
+        }
+    }
+
+    /// <summary>Whether a host listens on <paramref name="path"/>.</summary>
+    public static bool Answers(string path)
+    {
+        using var probe = new Socket(AddressFamily.Unix, SocketType.Stream, ProtocolType.Unspecified);
+        try
+        {
+            probe.Connect(new UnixDomainSocketEndPoint(path));
+            return true;
+        }
+        catch (SocketException)
+        {
+            return false;
+        }
+    }
+
+    [System.Runtime.Versioning.UnsupportedOSPlatform("windows")]
+    private static void PrepareDirectory(string directory)
+    {
+        try
+        {
+            if (!Directory.Exists(directory))
+            {
+                Directory.CreateDirectory(directory, OwnerOnlyDirectory);
+            }
+
+            var info = new DirectoryInfo(directory);
+            if (info.LinkTarget is not null)
+            {
+                throw new ControlSocketException($"The control socket's directory {directory} is a symbolic link; use a real directory only this user can enter.");
+            }
+
+            if ((info.UnixFileMode & GroupOrOther) != 0)
+            {
+                throw new ControlSocketException(
+                    $"The control socket's directory {directory} can be entered by other users (mode {Convert.ToString((int)info.UnixFileMode, 8)}); use a directory only this user can enter (chmod 700).");
+            }
+
+            // Only the owner (or root) may change a mode: this fails on a directory someone else made in /tmp first.
+            File.SetUnixFileMode(directory, info.UnixFileMode);
+        }
+        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
+        {
+            throw new ControlSocketException($"The control socket's directory {directory} is not this user's: {ex.Message}");
+        }
+    }
+
+    // Application names are file names here: anything but letters, digits, '.', '-' and '_' becomes '_'.
+    private static string FileName(string applicationName)
+    {
+        var name = new StringBuilder(applicationName.Length);
+        foreach (var c in applicationName.Length == 0 ? "app" : applicationName)
+        {
+            name.Append(char.IsAsciiLetterOrDigit(c) || c is '.' or '-' or '_' ? c : '_');
+        }
+
+        return name[0] == '.' ? "_" + name : name.ToString();
+    }
+}
+
+/// <summary>The control socket cannot be opened safely (another host listens, a directory others can enter, …).</summary>
+internal sealed class ControlSocketException(string message) : Exception(message);

@@ -1,0 +1,243 @@
+using System;
+using System.IO;
+using System.Linq;
+using System.Net.Http;
+using System.Net.Sockets;
+using System.Text;
+using System.Text.Json;
+using System.Threading.Tasks;
+using Xunit;
+
+namespace ProdServer.Config.Integration.Tests;
+
+/// <summary>
+/// Operating a running group from another terminal, as with supervisorctl: status, restart, stop, start, tail, signal,
+/// against the Quickstart sample's waitress plus gunicorn (see <see cref="ControlledSample"/>), and nobody else can.
+/// </summary>
+public sealed class ControlSpecs(ControlledSample sample) : IClassFixture<ControlledSample>
+{
+    [Fact]
+    public async Task Status_shows_both_processes_ready_with_pid_and_command_line_and_the_table_names_them()
+    {
+        var status = await sample.StatusAsync();
+
+        Assert.Equal(["web", "admin"], status.Select(p => p.Name));
+        Assert.All(status, p => Assert.True(p.Ready && p.Pid is > 0, $"{p}"));
+        Assert.Contains("waitress-serve", status[0].CommandLine);
+        Assert.Contains("gunicorn", status[1].CommandLine);
+
+        var (code, table, _) = await sample.ClientAsync("status");
+        Assert.Equal(0, code);
+        var lines = table.Split('\n', StringSplitOptions.RemoveEmptyEntries);
+        Assert.StartsWith("NAME", lines[0]);
+        Assert.Matches(@"^web\s+(ready)\s+\d+\s", lines[1]);
+        Assert.Matches(@"^admin\s+(ready)\s+\d+\s", lines[2]);
+    }
+
+    [Fact]
+    public async Task Restarting_web_changes_only_webs_pid_and_web_serves_again()
+    {
+        await sample.WaitForStatusAsync(s => s.All(p => p.Ready), "both ready");
+        var before = await sample.StatusAsync();
+
+        var (code, stdout, stderr) = await sample.ClientAsync("restart", "web");
+
+        Assert.True(code == 0, stderr + sample.Output);
+        Assert.Contains("web: restarted (pid ", stdout);
+        var after = await sample.StatusAsync();
+        Assert.NotEqual(before[0].Pid, after[0].Pid);
+        Assert.True(after[0].Ready);
+        Assert.Equal(before[1].Pid, after[1].Pid);
+        Assert.True(Loopback.IsRunning(before[1].Pid!.Value));
+        using var http = new HttpClient { Timeout = TimeSpan.FromSeconds(5) };
+        using var page = await http.GetAsync($"http://127.0.0.1:{sample.WebPort}/");
+        Assert.Equal(System.Net.HttpStatusCode.OK, page.StatusCode);
+    }
+
+    [Fact]
+    public async Task Stop_then_start_admin_closes_and_reopens_its_port_while_web_keeps_its_pid()
+    {
+        await sample.WaitForStatusAsync(s => s.All(p => p.Ready), "both ready");
+        var web = await sample.PidOfAsync("web");
+        var admin = await sample.PidOfAsync("admin");
+
+        var (stopped, stopOut, stopErr) = await sample.ClientAsync("stop", "admin");
+
+        Assert.True(stopped == 0, stopErr);
+        Assert.Contains("admin: stopped", stopOut);
+        var status = await sample.StatusAsync();
+        Assert.Equal("stopped", status[1].State);
+        Assert.Null(status[1].Pid);
+        Assert.False(Loopback.IsRunning(admin));
+        Assert.False(Loopback.IsListening(sample.AdminPort));
+        Assert.Equal(web, status[0].Pid);
+
+        var (started, startOut, startErr) = await sample.ClientAsync("start", "admin");
+
+        Assert.True(started == 0, startErr + sample.Output);
+        Assert.Contains("admin: started", startOut);
+        status = await sample.StatusAsync();
+        Assert.True(status[1].Ready);
+        Assert.NotEqual(admin, status[1].Pid);
+        Assert.True(Loopback.IsListening(sample.AdminPort));
+        Assert.Equal(web, status[0].Pid);
+        Assert.Equal(web, await sample.PidOfAsync("web"));
+    }
+
+    [Fact]
+    public async Task Tail_n_5_prints_the_last_five_lines_of_one_process()
+    {
+        await sample.WaitForStatusAsync(s => s.All(p => p.Ready), "both ready");
+        using var http = new HttpClient { Timeout = TimeSpan.FromSeconds(5) };
+        var tag = Guid.NewGuid().ToString("N");
+        for (var i = 1; i <= 8; i++)
+        {
+            using var _ = await http.GetAsync($"http://127.0.0.1:{sample.AdminPort}/?{tag}={i}");
+        }
+
+        // gunicorn writes its access line after the response: wait for the last one.
+        string stdout = "";
+        var clock = System.Diagnostics.Stopwatch.StartNew();
+        while (!stdout.Contains($"{tag}=8", StringComparison.Ordinal))
+        {
+            Assert.True(clock.Elapsed < TimeSpan.FromSeconds(30), "no access line for the 8th request in tail:\n" + stdout);
+            (_, stdout, _) = await sample.ClientAsync("tail", "admin", "-n", "5");
+        }
+
+        var lines = stdout.Split('\n', StringSplitOptions.RemoveEmptyEntries);
+        Assert.Equal(5, lines.Length);
+        Assert.Equal(Enumerable.Range(4, 5).Select(i => $"{tag}={i}"), lines.Select(l => l[l.IndexOf(tag, StringComparison.Ordinal)..].Split(' ')[0]));
+        var (_, web, _) = await sample.ClientAsync("tail", "web", "-n", "5");
+        Assert.DoesNotContain(tag, web);
+    }
+
+    [Fact]
+    public async Task Signal_TTIN_gives_gunicorn_one_more_worker_and_an_unknown_signal_is_a_usage_error()
+    {
+        await sample.WaitForStatusAsync(s => s.All(p => p.Ready), "both ready");
+        var admin = await sample.PidOfAsync("admin");
+        var before = ProcessTable.GroupMembers(admin).Count;
+
+        var (code, stdout, stderr) = await sample.ClientAsync("signal", "admin", "TTIN");
+
+        Assert.True(code == 0, stderr);
+        Assert.Contains($"sent SIGTTIN to admin#{admin}", stdout);
+        var members = await ProcessTable.WaitForMembersAsync(admin, before + 1, TimeSpan.FromSeconds(30));
+        Assert.True(members.Count == before + 1, $"{members.Count} processes in the group, {before} before");
+
+        var (refused, _, error) = await sample.ClientAsync("signal", "admin", "KILL");
+        Assert.Equal(2, refused);
+        Assert.Contains("is not one of HUP, USR1, USR2, TTIN, TTOU", error);
+        Assert.Equal(admin, await sample.PidOfAsync("admin"));
+    }
+
+    [Fact]
+    public async Task An_unknown_process_is_a_usage_error_naming_the_processes_the_host_runs()
+    {
+        var (code, _, stderr) = await sample.ClientAsync("restart", "nosuch");
+
+        Assert.Equal(2, code);
+        Assert.Contains("Unknown process 'nosuch'; this host runs web, admin.", stderr);
+    }
+
+    [Fact]
+    public async Task A_garbage_request_and_a_10_MB_request_get_error_replies_and_the_host_keeps_serving()
+    {
+        Assert.Contains("\"exitCode\":2", await RawAsync("garbage\n"u8.ToArray()));
+        Assert.Contains("\"exitCode\":2", await RawAsync("{\"v\":99,\"command\":\"status\"}\n"u8.ToArray()));
+        var big = Encoding.ASCII.GetBytes(new string('x', 10 * 1024 * 1024));
+        var reply = await RawAsync(big);
+        Assert.Contains("longer than 65536 bytes", reply);
+
+        var status = await sample.StatusAsync();
+        Assert.All(status, p => Assert.True(p.Ready, $"{p}"));
+        using var http = new HttpClient { Timeout = TimeSpan.FromSeconds(5) };
+        using var page = await http.GetAsync($"http://127.0.0.1:{sample.WebPort}/");
+        Assert.Equal(System.Net.HttpStatusCode.OK, page.StatusCode);
+    }
+
+    [Fact]
+    [System.Runtime.Versioning.SupportedOSPlatform("linux")]
+    public async Task Another_user_is_refused_by_the_socket_directory_and_by_SO_PEERCRED_when_the_modes_are_loosened()
+    {
+        var socketArg = "--ProdServer:Control:Socket=" + sample.Socket;
+        var (code, _, stderr) = await sample.ClientAsync(["status", socketArg], user: "nobody", workingDirectory: "/");
+
+        Assert.Equal(1, code);
+        Assert.Contains("Permission denied on the control socket", stderr);
+
+        // Loosened by hand: the kernel lets nobody connect, and the host's peer check refuses it.
+        File.SetUnixFileMode(sample.Directory, UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.UserExecute | UnixFileMode.OtherExecute);
+        File.SetUnixFileMode(sample.Socket, (UnixFileMode)Convert.ToInt32("666", 8));
+        try
+        {
+            (code, _, stderr) = await sample.ClientAsync(["status", socketArg], user: "nobody", workingDirectory: "/");
+        }
+        finally
+        {
+            File.SetUnixFileMode(sample.Socket, UnixFileMode.UserRead | UnixFileMode.UserWrite);
+            File.SetUnixFileMode(sample.Directory, UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.UserExecute);
+        }
+
+        Assert.True(code == 1, stderr);
+        Assert.Contains("Refused: this host answers only its own user (uid 0) and root.", stderr);
+        Assert.Contains("refused a connection from uid 65534", sample.Output);
+        Assert.All(await sample.StatusAsync(), p => Assert.True(p.Ready));
+    }
+
+    [Fact]
+    public async Task Status_with_no_running_host_exits_3_with_one_clear_line()
+    {
+        var missing = Path.Combine(sample.Directory, "nobody-here.sock");
+
+        var (code, stdout, stderr) = await sample.ClientAsync("status", "--ProdServer:Control:Socket=" + missing);
+
+        Assert.Equal(3, code);
+        Assert.Equal("", stdout);
+        Assert.Equal($"No running host of 'quickstart': nothing answers on {missing}.", stderr.Trim().Split(" Start it")[0]);
+    }
+
+    [Fact]
+    public async Task A_second_host_of_the_same_app_refuses_to_start_in_one_line_and_the_first_keeps_its_socket()
+    {
+        var (code, _, stderr) = await sample.ClientAsync("--all");
+
+        Assert.Equal(1, code);
+        Assert.Contains($"Another host of 'quickstart' is running: its control socket {sample.Socket} answers.", stderr);
+        Assert.DoesNotContain("   at ", stderr);
+        Assert.All(await sample.StatusAsync(), p => Assert.True(p.Ready));
+    }
+
+    private async Task<string> RawAsync(byte[] request)
+    {
+        using var socket = new Socket(AddressFamily.Unix, SocketType.Stream, ProtocolType.Unspecified);
+        await socket.ConnectAsync(new UnixDomainSocketEndPoint(sample.Socket));
+        try
+        {
+            await socket.SendAsync(request, SocketFlags.None).WaitAsync(TimeSpan.FromSeconds(30));
+        }
+        catch (SocketException)
+        {
+            // The host answered and closed before the 10 MB were written: the reply is still there to read.
+        }
+
+        var reply = new byte[64 * 1024];
+        var length = 0;
+        try
+        {
+            int read;
+            while ((read = await socket.ReceiveAsync(reply.AsMemory(length), SocketFlags.None).AsTask().WaitAsync(TimeSpan.FromSeconds(30))) > 0)
+            {
+                length += read;
+            }
+        }
+        catch (SocketException) when (length > 0)
+        {
+            // Reset after the reply: the host closed with the rest of the 10 MB unread.
+        }
+
+        var text = Encoding.UTF8.GetString(reply, 0, length);
+        using var _ = JsonDocument.Parse(text.Split('\n')[0]);
+        return text;
+    }
+}
