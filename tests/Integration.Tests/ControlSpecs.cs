@@ -112,6 +112,37 @@ public sealed class ControlSpecs(ControlledSample sample) : IClassFixture<Contro
     }
 
     [Fact]
+    public async Task Tail_f_prints_new_lines_as_they_come_until_the_client_is_stopped()
+    {
+        await sample.WaitForStatusAsync(s => s.All(p => p.Ready), "both ready");
+        var lines = new System.Collections.Concurrent.ConcurrentQueue<string>();
+        using var follower = sample.StartClient(lines, "tail", "admin", "-n", "0", "-f");
+        try
+        {
+            // Requests until one of them shows up in the follower: it may connect after the first ones were logged.
+            using var http = new HttpClient { Timeout = TimeSpan.FromSeconds(5) };
+            var tag = Guid.NewGuid().ToString("N");
+            var clock = System.Diagnostics.Stopwatch.StartNew();
+            for (var i = 0; !lines.Any(l => l.Contains(tag, StringComparison.Ordinal)); i++)
+            {
+                Assert.True(clock.Elapsed < TimeSpan.FromSeconds(60), "tail -f printed no new line:\n" + string.Join('\n', lines));
+                Assert.False(follower.HasExited, "tail -f ended:\n" + string.Join('\n', lines));
+                using var _ = await http.GetAsync($"http://127.0.0.1:{sample.AdminPort}/?{tag}={i}");
+                await Task.Delay(200);
+            }
+
+            Assert.DoesNotContain(lines, l => l.StartsWith("stderr: ", StringComparison.Ordinal));
+        }
+        finally
+        {
+            follower.Kill();
+            await follower.WaitForExitAsync();
+        }
+
+        Assert.All(await sample.StatusAsync(), p => Assert.True(p.Ready));
+    }
+
+    [Fact]
     public async Task Signal_TTIN_gives_gunicorn_one_more_worker_and_an_unknown_signal_is_a_usage_error()
     {
         await sample.WaitForStatusAsync(s => s.All(p => p.Ready), "both ready");

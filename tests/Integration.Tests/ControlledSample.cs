@@ -123,6 +123,24 @@ public sealed class ControlledSample : IAsyncLifetime
 
     public Task<(int Code, string Out, string Err)> ClientAsync(params string[] args) => ClientAsync((IEnumerable<string>)args);
 
+    /// <summary>Starts <c>quickstart.dll ARGS</c> and leaves it running (<c>tail -f</c>); its stdout lines go to <paramref name="lines"/>.</summary>
+    public Process StartClient(ConcurrentQueue<string> lines, params string[] args)
+    {
+        var info = new ProcessStartInfo("dotnet") { RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false, WorkingDirectory = Directory };
+        info.ArgumentList.Add(QuickstartSampleSpecs.SampleDll);
+        foreach (var arg in args)
+        {
+            info.ArgumentList.Add(arg);
+        }
+
+        var client = Process.Start(info)!;
+        client.OutputDataReceived += (_, e) => { if (e.Data is not null) lines.Enqueue(e.Data); };
+        client.ErrorDataReceived += (_, e) => { if (e.Data is not null) lines.Enqueue("stderr: " + e.Data); };
+        client.BeginOutputReadLine();
+        client.BeginErrorReadLine();
+        return client;
+    }
+
     /// <summary>Every process's status, from <c>status --json</c>.</summary>
     public async Task<List<ProcessRow>> StatusAsync()
     {
