@@ -17,7 +17,7 @@ internal static class Sources
         public sealed class WaitressBackend : ServerBackend<WaitressArgs>;
 
         /// <summary>Stand-in.</summary>
-        public static class ServerBackends
+        public static partial class ServerBackends
         {
             /// <summary>Stand-in.</summary>
             public static WaitressBackend Waitress { get; } = new();
