@@ -27,8 +27,8 @@ public sealed class HttpServerMigrationSpecs
         });
 
         Assert.Equal(2, failures.Count);
-        Assert.Contains(failures, f => f.StartsWith("Process 'web': ProdServer:Processes:web:Args:workers is not an option of waitress-serve; it is a Gunicorn, Uvicorn and Granian option (--workers) that Waitress does not have", StringComparison.Ordinal));
-        Assert.Contains(failures, f => f.Contains("Args:graceful_timeout is not an option of waitress-serve; it is a Gunicorn option (--graceful-timeout) that Waitress does not have", StringComparison.Ordinal));
+        Assert.Contains(failures, f => f.StartsWith("Process 'web': ProdServer:Processes:web:Args:workers is not an option of waitress-serve; it is a Gunicorn, Uvicorn, Granian and Hypercorn option (--workers) that Waitress does not have", StringComparison.Ordinal));
+        Assert.Contains(failures, f => f.Contains("Args:graceful_timeout is not an option of waitress-serve; it is a Gunicorn and Hypercorn option (--graceful-timeout) that Waitress does not have", StringComparison.Ordinal));
     }
 
     [Fact]
