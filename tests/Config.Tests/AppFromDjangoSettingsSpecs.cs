@@ -31,6 +31,8 @@ public sealed class AppFromDjangoSettingsSpecs : IDisposable
     [InlineData("Gunicorn", "WSGI_APPLICATION in prodsite.settings is 'prodsite.wsgi.application'")]
     [InlineData("Uvicorn", "ASGI_APPLICATION in prodsite.settings is 'prodsite.asgi.application', so the app to use is \"App\": \"prodsite.asgi:application\"")]
     [InlineData("GranianWsgi", "WSGI_APPLICATION in prodsite.settings is 'prodsite.wsgi.application'")]
+    [InlineData("Daphne", "ASGI_APPLICATION in prodsite.settings is 'prodsite.asgi.application'")]
+    [InlineData("HypercornWsgi", "WSGI_APPLICATION in prodsite.settings is 'prodsite.wsgi.application'")]
     public async Task Check_in_a_Django_project_names_the_app_from_the_settings_and_still_fails(string backend, string expected)
     {
         var (code, _, error) = await EntryPoint.RunAsync(Site, null, WithoutApp(backend), "--check");

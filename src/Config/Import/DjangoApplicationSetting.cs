@@ -20,6 +20,8 @@ internal static class DjangoApplicationSetting
         WaitressBackend or GunicornBackend => Wsgi,
         UvicornBackend uvicorn => uvicorn.IsWsgi ? Wsgi : Asgi,
         GranianBackend granian => granian.IsWsgi ? Wsgi : Asgi,
+        HypercornBackend hypercorn => hypercorn.IsWsgi ? Wsgi : Asgi,
+        DaphneBackend => Asgi,
         _ => null,
     };
 }
