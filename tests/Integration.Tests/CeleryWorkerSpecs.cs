@@ -82,7 +82,9 @@ public sealed class CeleryWorkerSpecs
         var (host, logs) = TestHost.Build(o => o.UseCeleryWorker("no_such_celery_module").WorkingDirectory("apps").Python(Python.Debian));
 
         using var stop = new CancellationTokenSource(TimeSpan.FromSeconds(120));
-        var exitCode = await host.RunProdServerAsync(["worker"], TextWriter.Null, TextWriter.Null, stop.Token).WaitAsync(Budget);
+        // Each failed start is retried with back-off before the host gives up (about 12 s on an idle machine, over a
+        // minute on a loaded one), so this waits up to the stop's own bound rather than the usual budget.
+        var exitCode = await host.RunProdServerAsync(["worker"], TextWriter.Null, TextWriter.Null, stop.Token).WaitAsync(TimeSpan.FromSeconds(120));
 
         Assert.NotEqual(0, exitCode);
         Assert.Contains("no_such_celery_module", logs.Text, StringComparison.Ordinal);
