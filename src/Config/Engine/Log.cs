@@ -63,6 +63,8 @@ internal static partial class Log
     [LoggerMessage(19, LogLevel.Warning, "{Process}#{Pid}: processes {Pids} it left behind were still there {Wait} after SIGKILL; stopped waiting")]
     public static partial void LeftBehindRemain(ILogger logger, string process, int pid, string pids, TimeSpan wait);
 
-    [LoggerMessage(20, LogLevel.Information, "{Process}: {From} -> {State} (pid {Pid}, started {StartedAt:O}, restarts {Restarts}, last exit code {ExitCode} at {ExitedAt:O})")]
-    public static partial void StateChanged(ILogger logger, string process, string from, string state, int? pid, DateTimeOffset? startedAt, int restarts, int? exitCode, DateTimeOffset? exitedAt);
+    // Pid and the last exit are text: a process between runs has no pid, and one that never exited no exit; "pid , last
+    // exit code  at " said nothing. The status command and the metrics carry the typed values.
+    [LoggerMessage(20, LogLevel.Information, "{Process}: {From} -> {State} (pid {Pid}, started {StartedAt:O}, restarts {Restarts}, last exit {LastExit})")]
+    public static partial void StateChanged(ILogger logger, string process, string from, string state, string pid, DateTimeOffset? startedAt, int restarts, string lastExit);
 }

@@ -1,4 +1,5 @@
 using System;
+using System.Globalization;
 using System.Threading;
 using System.Threading.Tasks;
 
@@ -78,7 +79,9 @@ public sealed partial class ProcessSupervisor
         }
 
         Measure(before, after, spawned is not null, exitCode);
-        Log.StateChanged(_logger, Name, before.State.Text(), next.Text(), after.Pid, after.StartedAt, after.Restarts, after.LastExitCode, after.LastExitAt);
+        Log.StateChanged(
+            _logger, Name, before.State.Text(), next.Text(), after.Pid?.ToString(CultureInfo.InvariantCulture) ?? "none", after.StartedAt, after.Restarts,
+            after.LastExitCode is { } last ? string.Create(CultureInfo.InvariantCulture, $"code {last} at {after.LastExitAt:O}") : "none");
         changed.TrySetResult();
     }
 
