@@ -144,6 +144,21 @@ public sealed class ProcessScopeSpecs : IDisposable
     }
 
     [Fact]
+    public void A_switch_warning_for_a_hostile_process_name_stays_one_line()
+    {
+        var logs = new CapturedLogs();
+        using var host = BuildHost(logs, new() { ["ProdServer:Processes:web\nFAKE injected:Backend"] = "Gunicorn" }, o => o
+            .Process("web\nFAKE injected").UseWaitress("mysite.wsgi:application", w => w with { Threads = 8 }).Python(Python));
+
+        // The name itself is refused by validation; the warning logged while binding must still be one line.
+        Assert.Throws<OptionsValidationException>(() => host.Services.GetRequiredService<IOptionsMonitor<ProdServerOptions>>().CurrentValue);
+
+        var warning = Assert.Single(logs.Lines, l => l.Contains("replaces Waitress", StringComparison.Ordinal));
+        Assert.DoesNotContain('\n', warning);
+        Assert.Contains("web\\nFAKE injected", warning, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void A_rule_warning_is_said_once_although_the_options_are_built_twice()
     {
         var logs = new CapturedLogs();

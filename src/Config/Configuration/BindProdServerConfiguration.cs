@@ -33,7 +33,8 @@ internal sealed class BindProdServerConfiguration : IPostConfigureOptions<ProdSe
         {
             if (_logger is not null && _said.First(note))
             {
-                Log.Note(_logger, "ProdServer", note);
+                // A process name or value from configuration may hold a newline or an escape: one log line whatever it holds.
+                Log.Note(_logger, "ProdServer", Names.Printable(note, 2000));
             }
         }
 
@@ -41,7 +42,7 @@ internal sealed class BindProdServerConfiguration : IPostConfigureOptions<ProdSe
         {
             if (_logger is not null && _said.First(warning))
             {
-                Log.ConfigurationNote(_logger, process, warning);
+                Log.ConfigurationNote(_logger, Names.Printable(process), Names.Printable(warning, 2000));
             }
         }
 
