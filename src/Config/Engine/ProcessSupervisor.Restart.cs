@@ -6,9 +6,9 @@ namespace ProdServer.Config;
 /// <summary>The restart loop: readiness, failed starts, back-off, giving up.</summary>
 public sealed partial class ProcessSupervisor
 {
-    private async Task<SupervisorResult> SuperviseAsync(ServerProcess first)
+    private async Task<SupervisorResult> SuperviseAsync(ISupervisedChild first)
     {
-        ServerProcess? server = first;
+        ISupervisedChild? server = first;
         var failures = 0;
         var code = 0;
         while (true)
@@ -56,13 +56,17 @@ public sealed partial class ProcessSupervisor
             }
 
             var delay = restartNow ? TimeSpan.Zero : Backoff(failures);
+
+            // The wait starts before the state says so, so that whoever sees Backoff can count on the timer.
+            var backoff = Task.Delay(delay, Time, _stopping.Token);
+
             // A restart asked for goes from stopping straight to starting (stopped would read as the end of it, to whoever
             // waits); anything else waits out the back-off.
             Transition(restartNow ? ProcessState.Stopping : ProcessState.Backoff, exitCode: exited);
             Log.Restarting(_logger, Name, delay, failedStart ? $"failed start {failures} of at most {_definition.StartRetries + 1}: {reason}" : reason);
             try
             {
-                await Task.Delay(delay, _stopping.Token).ConfigureAwait(false);
+                await backoff.ConfigureAwait(false);
                 server = Launch();
             }
             catch (OperationCanceledException)
@@ -109,7 +113,7 @@ public sealed partial class ProcessSupervisor
     }
 
     private TimeSpan Backoff(int failures) =>
-        Backoff(_definition.RestartDelay, _definition.RestartMaxDelay, failures, Random.Shared.NextDouble());
+        Backoff(_definition.RestartDelay, _definition.RestartMaxDelay, failures, Jitter());
 
     /// <summary>
     /// <paramref name="initial"/> doubled per consecutive failed start (the first failure waits <paramref name="initial"/>),
@@ -124,9 +128,9 @@ public sealed partial class ProcessSupervisor
     }
 
     // One run of one child: readiness, then its exit. A start that is not ready, or dies within StartSeconds, failed.
-    private async Task<(int Code, bool FailedStart, string Reason)> WatchAsync(ServerProcess server)
+    private async Task<(int Code, bool FailedStart, string Reason)> WatchAsync(ISupervisedChild server)
     {
-        var outcome = await Readiness.WaitAsync(_definition, server, _stopping.Token).ConfigureAwait(false);
+        var outcome = await Launcher.WaitReadyAsync(server, _stopping.Token).ConfigureAwait(false);
         var how = Readiness.Describe(_definition);
         switch (outcome)
         {
@@ -146,7 +150,7 @@ public sealed partial class ProcessSupervisor
 
         var code = await server.Exited.ConfigureAwait(false);
         _ready = false;
-        var uptime = (server.ExitTime ?? DateTimeOffset.UtcNow) - server.StartTime;
+        var uptime = (server.ExitTime ?? Time.GetUtcNow()) - server.StartTime;
         var failedStart = outcome != ReadinessOutcome.Ready || uptime < _definition.StartSeconds;
         var said = server.FailureReason() is { } line ? $"; it said: {line}" : string.Empty;
         var reason = failedStart

@@ -53,7 +53,7 @@ public sealed partial class ProcessSupervisor
     }
 
     // The one place the state changes: a spawn sets the pid and start time, an exit clears the pid and records the code.
-    private void Transition(ProcessState next, ServerProcess? spawned = null, int? exitCode = null)
+    private void Transition(ProcessState next, ISupervisedChild? spawned = null, int? exitCode = null)
     {
         ProcessStatus before;
         ProcessStatus after;

@@ -19,7 +19,8 @@ public sealed partial class ProcessSupervisor
     private readonly CancellationTokenSource _stopping = new();
     private readonly TaskCompletionSource<bool> _firstReady = new(TaskCreationOptions.RunContinuationsAsynchronously);
     private Task<SupervisorResult>? _completion;
-    private ServerProcess? _current;
+    private IChildLauncher? _launcher;
+    private ISupervisedChild? _current;
     private volatile bool _ready;
     private int _restartRequested;
 
@@ -58,10 +59,20 @@ public sealed partial class ProcessSupervisor
     public TimeSpan StopTimeout => _stopTimeout;
 
     /// <summary>The running child, if any.</summary>
-    public ServerProcess? Current => Volatile.Read(ref _current);
+    public ServerProcess? Current => Volatile.Read(ref _current) as ServerProcess;
+
+    /// <summary>Where children come from: real processes unless a test passes fakes.</summary>
+    internal IChildLauncher Launcher
+    {
+        get => _launcher ??= new ChildLauncher(_definition, _contentRoot, _logger) { Early = Early, Logs = Logs, Output = Output, Time = Time };
+        init => _launcher = value;
+    }
+
+    /// <summary>The back-off's jitter source, a number in [0, 1); tests pass a fixed one.</summary>
+    internal Func<double> Jitter { get; init; } = Random.Shared.NextDouble;
 
     /// <summary>Whether the current child has passed its readiness probe and is still running.</summary>
-    public bool IsReady => _ready && Current is { Exited.IsCompleted: false };
+    public bool IsReady => _ready && Volatile.Read(ref _current) is { Exited.IsCompleted: false };
 
     /// <summary>How many times a child was started.</summary>
     public int Starts { get; private set; }
@@ -89,7 +100,7 @@ public sealed partial class ProcessSupervisor
     /// <returns>A task that completes when the child has exited.</returns>
     public async Task StopAsync(CancellationToken cancellationToken = default)
     {
-        ServerProcess? current;
+        ISupervisedChild? current;
         lock (_gate)
         {
             _stopping.Cancel();
@@ -103,7 +114,7 @@ public sealed partial class ProcessSupervisor
                 Transition(ProcessState.Stopping);
             }
 
-            using var registration = cancellationToken.Register(static p => ((ServerProcess)p!).Kill(), current);
+            using var registration = cancellationToken.Register(static p => ((ISupervisedChild)p!).Kill(), current);
             await current.StopAsync(_stopTimeout).ConfigureAwait(false);
         }
 
@@ -120,7 +131,7 @@ public sealed partial class ProcessSupervisor
     /// <returns>A task that completes when the signal is sent or the old child has stopped.</returns>
     public async Task ReloadAsync()
     {
-        var current = Current;
+        var current = Volatile.Read(ref _current);
         if (current is null || StopRequested)
         {
             return;
@@ -143,7 +154,7 @@ public sealed partial class ProcessSupervisor
     /// <returns>Whether a running child was asked to stop; the task completes once it has exited.</returns>
     public async Task<bool> RestartAsync()
     {
-        var current = Current;
+        var current = Volatile.Read(ref _current);
         if (current is null || StopRequested || current.Exited.IsCompleted)
         {
             return false;
@@ -155,43 +166,29 @@ public sealed partial class ProcessSupervisor
         return true;
     }
 
-    private ServerProcess Launch()
+    private ISupervisedChild Launch()
     {
-        var plan = LaunchPlanner.Plan(_definition, _contentRoot);
-        if (Starts == 0 && Early?.TryAdopt(plan, _logger) is { } adopted)
+        var first = Starts == 0;
+        var plan = Launcher.Plan();
+        if (first && Launcher.AdoptEarly(plan) is { } adopted)
         {
-            // Started while the host was being built; its port and installed version were checked then.
-            adopted.Ring ??= Output;
             return Adopt(adopted);
         }
 
-        if (Starts == 0)
-        {
-            // The installed server's version only matters once: a restart runs the same binary.
-            ServerVersionCheck.Ensure(_definition, plan);
-            foreach (var note in DryRun.Notes(plan))
-            {
-                Log.ConfigurationNote(_logger, Name, note);
-            }
-        }
-
-        if (PortCheck.FindConflict(_definition) is { } conflict)
-        {
-            throw new ServerLaunchException(Name, conflict);
-        }
-
+        Launcher.Check(plan, first);
         lock (_gate)
         {
+            // Under the gate: a stop that came first must not find a child it does not know of.
             if (_stopping.IsCancellationRequested)
             {
                 throw new OperationCanceledException(_stopping.Token);
             }
 
-            return Adopt(ServerProcess.Start(plan, _logger, _definition.Backend.StopSignalToGroup, Logs, Output));
+            return Adopt(Launcher.Spawn(plan));
         }
     }
 
-    private ServerProcess Adopt(ServerProcess server)
+    private ISupervisedChild Adopt(ISupervisedChild server)
     {
         lock (_gate)
         {

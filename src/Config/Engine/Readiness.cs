@@ -45,18 +45,19 @@ internal static class Readiness
             : $"running for {process.StartSeconds.TotalSeconds:0.###} s";
     }
 
-    public static async Task<ReadinessOutcome> WaitAsync(ProcessDefinition process, ServerProcess server, CancellationToken cancellationToken)
+    /// <summary>Waits until <paramref name="server"/> is ready per <paramref name="process"/>'s probe, timed by <paramref name="time"/>.</summary>
+    public static async Task<ReadinessOutcome> WaitAsync(ProcessDefinition process, ISupervisedChild server, TimeProvider time, CancellationToken cancellationToken)
     {
         var endpoints = process.Backend.GetListenEndpoints(process);
         var probe = process.Readiness;
-        var clock = Stopwatch.StartNew();
+        var started = time.GetTimestamp();
         if (endpoints.Count == 0)
         {
             // Nothing to probe (a worker, a Unix socket): ready once it has stayed up for StartSeconds, as supervisord's RUNNING.
             try
             {
                 // The child's own exit, not Exited: that also waits for its last output, which must not count as uptime.
-                var exited = await Task.WhenAny(server.LeaderExited, Task.Delay(process.StartSeconds, cancellationToken)).ConfigureAwait(false);
+                var exited = await Task.WhenAny(server.LeaderExited, Task.Delay(process.StartSeconds, time, cancellationToken)).ConfigureAwait(false);
                 return exited == server.LeaderExited ? ReadinessOutcome.Exited
                     : cancellationToken.IsCancellationRequested ? ReadinessOutcome.Canceled : ReadinessOutcome.Ready;
             }
@@ -86,14 +87,14 @@ internal static class Readiness
                 return ReadinessOutcome.Ready;
             }
 
-            if (clock.Elapsed >= probe.Timeout)
+            if (time.GetElapsedTime(started) >= probe.Timeout)
             {
                 return ReadinessOutcome.TimedOut;
             }
 
             try
             {
-                await Task.WhenAny(server.LeaderExited, Task.Delay(PollInterval, cancellationToken)).ConfigureAwait(false);
+                await Task.WhenAny(server.LeaderExited, Task.Delay(PollInterval, time, cancellationToken)).ConfigureAwait(false);
             }
             catch (OperationCanceledException)
             {

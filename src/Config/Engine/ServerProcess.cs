@@ -14,7 +14,7 @@ namespace ProdServer.Config;
 /// One running server child: started from a <see cref="LaunchPlan"/> as the leader of its own process group, its output
 /// pumped line by line into <see cref="ILogger"/>, stopped with "signal the group, wait, kill the group".
 /// </summary>
-public sealed class ServerProcess : IAsyncDisposable
+public sealed class ServerProcess : ISupervisedChild, IStopTarget
 {
     private const int TailLines = 30;
 
@@ -25,10 +25,6 @@ public sealed class ServerProcess : IAsyncDisposable
     // the pipes close once every process holding them is gone (the watchdog and the sweep of tagged descendants kill
     // them), and the logger takes the last lines. A logger that takes nothing for this long is stuck, not slow.
     private static readonly TimeSpan OutputGrace = TimeSpan.FromSeconds(2);
-
-    // How long to wait for the exit after SIGKILL. The kernel acts on SIGKILL at once, unless the process sleeps
-    // uninterruptibly (a hung NFS mount); and the exit is reported only after the last output is logged.
-    private static readonly TimeSpan KillWait = TimeSpan.FromSeconds(5);
 
     private readonly LaunchPlan _plan;
     private readonly ILogger _logger;
@@ -74,6 +70,9 @@ public sealed class ServerProcess : IAsyncDisposable
 
     /// <summary>Completes when the child itself exits, before its last output is logged (see <see cref="Exited"/>).</summary>
     internal Task LeaderExited => _leaderExited.Task;
+
+    /// <inheritdoc/>
+    Task ISupervisedChild.LeaderExited => LeaderExited;
 
     /// <summary>Completes with the child's exit code when it exits (128 + N when a signal N ended it), after its last line is logged.</summary>
     public Task<int> Exited => _exited.Task;
@@ -224,54 +223,35 @@ public sealed class ServerProcess : IAsyncDisposable
     /// </summary>
     /// <param name="timeout">How long the graceful stop may take.</param>
     /// <returns>The exit code.</returns>
-    public async Task<int> StopAsync(TimeSpan timeout)
+    public Task<int> StopAsync(TimeSpan timeout)
     {
         Interlocked.Exchange(ref _stopRequested, 1);
-        if (Exited.IsCompleted)
-        {
-            return await Exited.ConfigureAwait(false);
-        }
+        return StopEscalation.RunAsync(this, timeout, TimeProvider.System, _logger);
+    }
 
-        var clock = Stopwatch.StartNew();
-        string signal;
+    /// <inheritdoc/>
+    string IStopTarget.AskToStop()
+    {
         if (_grouped && _stopSignalToGroup)
         {
             ProcessGroup.Signal(Id, _plan.StopSignal);
-            signal = Signals.Name(_plan.StopSignal) + " to its process group";
+            return Signals.Name(_plan.StopSignal) + " to its process group";
         }
-        else if (_grouped)
+
+        if (_grouped)
         {
             ProcessGroup.SignalLeader(Id, _plan.StopSignal);
-            signal = Signals.Name(_plan.StopSignal) + " to the main process only";
-        }
-        else
-        {
-            // No signals for a console child on Windows: the only stop is the kill.
-            KillTree();
-            signal = "kill (no process groups here)";
+            return Signals.Name(_plan.StopSignal) + " to the main process only";
         }
 
-        Log.Stopping(_logger, Name, Id, signal, timeout);
-        if (await Task.WhenAny(Exited, Task.Delay(timeout)).ConfigureAwait(false) == Exited)
-        {
-            var code = await Exited.ConfigureAwait(false);
-            Log.StoppedGracefully(_logger, Name, Id, code, clock.Elapsed);
-            return code;
-        }
-
-        Kill();
-        if (await Task.WhenAny(Exited, Task.Delay(KillWait)).ConfigureAwait(false) != Exited)
-        {
-            // Reported, not waited for: a stop must end. The exit is still reported when it comes.
-            var what = ProcessGroup.IsAlive(Id) ? "still running (uninterruptible sleep?)" : "exited, but its last output was not logged";
-            Log.KillWaitExpired(_logger, Name, Id, what, KillWait);
-            return 128 + Signals.SIGKILL;
-        }
-
-        var killed = await Exited.ConfigureAwait(false);
-        Log.Killed(_logger, Name, Id, timeout, clock.Elapsed);
-        return killed;
+        // No signals for a console child on Windows: the only stop is the kill.
+        KillTree();
+        return "kill (no process groups here)";
     }
+
+    /// <inheritdoc/>
+    string IStopTarget.DescribeUnfinished() =>
+        ProcessGroup.IsAlive(Id) ? "still running (uninterruptible sleep?)" : "exited, but its last output was not logged";
 
     /// <summary>Sends <paramref name="signal"/> to the child's process group (for reloads: Gunicorn's SIGHUP).</summary>
     /// <param name="signal">The POSIX signal number.</param>
@@ -387,10 +367,10 @@ public sealed class ServerProcess : IAsyncDisposable
 
     private async Task ReapAsync(List<int> leftBehind)
     {
-        var remaining = await Descendants.ReapAsync(leftBehind, Id, KillWait).ConfigureAwait(false);
+        var remaining = await Descendants.ReapAsync(leftBehind, Id, StopEscalation.KillWait).ConfigureAwait(false);
         if (remaining.Count > 0)
         {
-            Log.LeftBehindRemain(_logger, Name, Id, string.Join(", ", remaining), KillWait);
+            Log.LeftBehindRemain(_logger, Name, Id, string.Join(", ", remaining), StopEscalation.KillWait);
         }
     }
 

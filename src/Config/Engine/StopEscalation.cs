@@ -1,0 +1,79 @@
+using System;
+using System.Threading.Tasks;
+using Microsoft.Extensions.Logging;
+
+namespace ProdServer.Config;
+
+/// <summary>A child as the stop sees it: asked to stop, killed, and watched for its exit.</summary>
+internal interface IStopTarget
+{
+    /// <summary>The process name, for the log.</summary>
+    string Name { get; }
+
+    /// <summary>The child's process id.</summary>
+    int Id { get; }
+
+    /// <summary>Completes with the exit code.</summary>
+    Task<int> Exited { get; }
+
+    /// <summary>Sends the graceful stop and says what was sent (for the log).</summary>
+    /// <returns>A description such as "SIGTERM to its process group".</returns>
+    string AskToStop();
+
+    /// <summary>Kills the child and its process group.</summary>
+    void Kill();
+
+    /// <summary>Why the exit was not seen after the kill (for the log): still running, or exited with output unlogged.</summary>
+    /// <returns>A description.</returns>
+    string DescribeUnfinished();
+}
+
+/// <summary>
+/// The graceful-then-forced stop, apart from the operating system so that its timing is tested on a fake clock: ask,
+/// wait up to the timeout, kill, wait a bounded time for the exit and report it when even that expired.
+/// </summary>
+internal static class StopEscalation
+{
+    /// <summary>How long to wait for the exit after SIGKILL: the kernel acts at once unless the process sleeps uninterruptibly.</summary>
+    public static readonly TimeSpan KillWait = TimeSpan.FromSeconds(5);
+
+    /// <summary>Stops <paramref name="target"/>: the graceful stop, then after <paramref name="timeout"/> the kill.</summary>
+    /// <param name="target">The child.</param>
+    /// <param name="timeout">How long the graceful stop may take.</param>
+    /// <param name="time">The clock.</param>
+    /// <param name="logger">Where the stop is reported.</param>
+    /// <returns>The exit code; 128 + SIGKILL when the exit was not seen within <see cref="KillWait"/> of the kill.</returns>
+    public static async Task<int> RunAsync(IStopTarget target, TimeSpan timeout, TimeProvider time, ILogger logger)
+    {
+        if (target.Exited.IsCompleted)
+        {
+            return await target.Exited.ConfigureAwait(false);
+        }
+
+        var started = time.GetTimestamp();
+
+        // Each wait's timer starts before the step it follows, so that whoever sees the step can count on the timer.
+        var graceful = Task.Delay(timeout, time);
+        var signal = target.AskToStop();
+        Log.Stopping(logger, target.Name, target.Id, signal, timeout);
+        if (await Task.WhenAny(target.Exited, graceful).ConfigureAwait(false) == target.Exited)
+        {
+            var code = await target.Exited.ConfigureAwait(false);
+            Log.StoppedGracefully(logger, target.Name, target.Id, code, time.GetElapsedTime(started));
+            return code;
+        }
+
+        var killWait = Task.Delay(KillWait, time);
+        target.Kill();
+        if (await Task.WhenAny(target.Exited, killWait).ConfigureAwait(false) != target.Exited)
+        {
+            // Reported, not waited for: a stop must end. The exit is still reported when it comes.
+            Log.KillWaitExpired(logger, target.Name, target.Id, target.DescribeUnfinished(), KillWait);
+            return 128 + Signals.SIGKILL;
+        }
+
+        var killed = await target.Exited.ConfigureAwait(false);
+        Log.Killed(logger, target.Name, target.Id, timeout, time.GetElapsedTime(started));
+        return killed;
+    }
+}
