@@ -18,7 +18,8 @@ namespace ProdServer.Config;
 /// </summary>
 internal static class ControlCommandLine
 {
-    private const string Epilogue = """
+    /// <summary>What the help of a control command adds to System.CommandLine's.</summary>
+    public const string Epilogue = """
 
         These talk to the running host of this app through its control socket (ProdServer:Control:Socket).
         Exit codes: 0 ok; 1 the action failed; 2 usage error (unknown process, option or signal); 3 no running host.
@@ -47,40 +48,22 @@ internal static class ControlCommandLine
 
     private static readonly Option<bool> DryRunOption = new("--dry-run") { Description = "Print what would change; change nothing." };
 
-    private static readonly RootCommand Root = CreateRoot();
+    /// <summary>The client commands, subcommands of the app's one command line (<see cref="ProdServerCommandLine"/>).</summary>
+    public static IReadOnlyList<Command> Commands { get; } = CreateCommands();
 
-    /// <summary>Whether <paramref name="args"/> is a client command: its first word of our own is one of <see cref="ControlProtocol.Commands"/>.</summary>
-    public static bool IsControlCommand(IReadOnlyList<string> args)
-    {
-        var (_, own) = HostArguments.Split(args);
-        return own.Count > 0 && ControlProtocol.Commands.Contains(own[0], StringComparer.Ordinal);
-    }
+    /// <summary>Whether <paramref name="command"/> is one of the client commands.</summary>
+    public static bool IsControlCommand(Command command) => Commands.Contains(command);
 
-    /// <summary>Parses the command, sends it to the host listening at <paramref name="socketPath"/>, prints the reply.</summary>
+    /// <summary>Sends the parsed command to the host listening at <paramref name="socketPath"/> and prints the reply.</summary>
+    /// <param name="result">The command line, parsed once, without errors or help.</param>
+    /// <param name="socketPath">The host's control socket.</param>
+    /// <param name="applicationName">The app's name, for the "no running host" message.</param>
+    /// <param name="output">Where the reply is printed.</param>
+    /// <param name="error">Where problems are printed.</param>
+    /// <param name="cancellationToken">Ends <c>tail -f</c>.</param>
     /// <returns>The exit code.</returns>
-    public static async Task<int> RunAsync(IReadOnlyList<string> args, string socketPath, string applicationName, TextWriter output, TextWriter error, CancellationToken cancellationToken)
+    public static async Task<int> RunAsync(ParseResult result, string socketPath, string applicationName, TextWriter output, TextWriter error, CancellationToken cancellationToken)
     {
-        var (_, own) = HostArguments.Split(args);
-        var result = Root.Parse(own, new ParserConfiguration { ResponseFileTokenReplacer = null });
-        if (result.Action is HelpAction)
-        {
-            using var help = new StringWriter();
-            result.Invoke(new InvocationConfiguration { Output = help, Error = help });
-            await output.WriteLineAsync(help.ToString().TrimEnd() + Epilogue).ConfigureAwait(false);
-            return ExitCodes.Ok;
-        }
-
-        if (result.Errors.Count > 0)
-        {
-            foreach (var problem in result.Errors)
-            {
-                await error.WriteLineAsync(problem.Message).ConfigureAwait(false);
-            }
-
-            await error.WriteLineAsync($"Run '{own[0]} --help' for the usage.").ConfigureAwait(false);
-            return ExitCodes.Usage;
-        }
-
         var request = ToRequest(result);
         if (request.Lines is < 0)
         {
@@ -191,10 +174,10 @@ internal static class ControlCommandLine
         return p.LastExitAt is { } at ? $"{how} at {at.ToUniversalTime():yyyy-MM-dd HH:mm:ss}Z" : how;
     }
 
-    private static RootCommand CreateRoot()
+    private static Command[] CreateCommands()
     {
-        var root = new RootCommand("Controls the running host of this app.")
-        {
+        Command[] commands =
+        [
             new Command("status", "Show each process's state, pid, uptime, restarts and last exit.") { StatusNames, JsonOption },
             new Command("restart", "Restart the named processes (stop within their stop timeout, start, wait until ready).") { ActionNames },
             new Command("stop", "Stop the named processes (their stop signal, then SIGKILL after the stop timeout).") { ActionNames },
@@ -202,13 +185,12 @@ internal static class ControlCommandLine
             new Command("tail", "Print a process's recent output.") { TailName, LinesOption, FollowOption },
             new Command("signal", "Send a signal to a process's process group.") { SignalName, SignalArgument },
             new Command("reload", "Re-read the configuration; restart what changed, start what is new, stop what was removed.") { DryRunOption },
-        };
-        root.Directives.Clear();
-        foreach (var command in root.Subcommands)
+        ];
+        foreach (var command in commands)
         {
-            command.SetAction(_ => ExitCodes.Ok);
+            command.SetAction(_ => ExitCodes.Ok); // the entry point acts on the parse result (see ProdServerHostExtensions)
         }
 
-        return root;
+        return commands;
     }
 }

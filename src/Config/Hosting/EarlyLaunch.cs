@@ -25,10 +25,10 @@ internal sealed class EarlyLaunch : IDisposable
     {
     }
 
-    /// <summary>Starts the servers <paramref name="args"/> asks for, or returns <see langword="null"/> when the launch is not known yet.</summary>
-    public static EarlyLaunch? TryStart(HostApplicationBuilder builder, IReadOnlyList<string> args)
+    /// <summary>Starts the servers a plain run (<paramref name="commandLine"/>) asks for, or returns <see langword="null"/> when the launch is not known yet.</summary>
+    public static EarlyLaunch? TryStart(HostApplicationBuilder builder, ProdServerCommandLine commandLine)
     {
-        if (!ProdServerCommandLine.IsPlainRun(args) || TryBuildOptions(builder) is not { } options || options.ReleaseSteps.Count > 0)
+        if (!commandLine.Plain || TryBuildOptions(builder) is not { } options || options.ReleaseSteps.Count > 0)
         {
             return null;
         }
@@ -36,7 +36,7 @@ internal sealed class EarlyLaunch : IDisposable
         IReadOnlyList<ProcessDefinition> selected;
         try
         {
-            selected = ProcessSelection.Resolve(options, [.. args]);
+            selected = ProcessSelection.Resolve(options, commandLine.Names);
         }
         catch (UnknownProcessException)
         {

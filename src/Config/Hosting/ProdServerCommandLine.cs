@@ -26,8 +26,8 @@ internal sealed partial class ProdServerCommandLine
         only the processes whose launch plan changed (as 'reload').
 
         A running host (--all, or ProdServer:Control:Enabled=true) is controlled from another terminal with
-        status [NAME...] [--json], restart|stop|start NAME..., tail NAME [-n LINES] [-f], signal NAME SIGNAL,
-        reload [--dry-run] (each has --help; exit code 3: no running host).
+        the commands status, restart, stop, start, tail, signal and reload (each has --help; exit code 3: no
+        running host).
 
         Exit codes: 0 ok; 1 invalid configuration or the server could not start;
         2 usage error (unknown process or option); otherwise the server's own exit code (128+N when killed by signal N).
@@ -139,7 +139,19 @@ internal sealed partial class ProdServerCommandLine
     public static string Usage => RenderHelp(Root.Parse(["--help"])) + Epilogue;
 
     /// <summary>The help the command line asked for (<c>--help</c>, or <c>export --help</c>), with exit codes and signals.</summary>
-    public string HelpText => _result is null ? Usage : RenderHelp(_result) + Epilogue;
+    public string HelpText => _result is null ? Usage : RenderHelp(_result) + (Control ? ControlCommandLine.Epilogue : Epilogue);
+
+    /// <summary>The parse result, for the command that acts on it; <see langword="null"/> for a plain run (names only).</summary>
+    public ParseResult? Result => _result;
+
+    /// <summary>Whether this is a plain run (process names only), known without the parser.</summary>
+    public bool Plain => _result is null;
+
+    /// <summary>Whether this is a client command of the running host (<c>status</c>, <c>restart</c>, …).</summary>
+    public bool Control => _result is { } result && ControlCommandLine.IsControlCommand(result.CommandResult.Command);
+
+    /// <summary>The line after usage errors: where the help for this command is.</summary>
+    public string UsageHint => Control ? $"Run '{_result!.CommandResult.Command.Name} --help' for the usage." : "Run with --help for the usage.";
 
     public List<string> Names { get; } = [];
 
@@ -208,8 +220,20 @@ internal sealed partial class ProdServerCommandLine
         return true;
     }
 
+    /// <summary>
+    /// Parses <paramref name="args"/> once, for every command: a plain run (names only) without the parser, which costs
+    /// the launch milliseconds of JIT; anything else with System.CommandLine. Host configuration is left out (see
+    /// <see cref="HostArguments"/>); it enters the configuration as overrides (see <see cref="CommandLineOverrides"/>).
+    /// </summary>
     public static ProdServerCommandLine Parse(IReadOnlyList<string> args)
     {
+        if (IsPlainRun(args))
+        {
+            var plain = new ProdServerCommandLine();
+            plain.Names.AddRange(args);
+            return plain;
+        }
+
         var split = IndexOf(args, "--");
         var before = split < 0 ? args : args.Take(split).ToList();
         var (_, own) = HostArguments.Split(before);
@@ -311,6 +335,11 @@ internal sealed partial class ProdServerCommandLine
         {
             NamesArgument, AllOption, ListOption, DryRunOption, JsonOption, CheckOption, EnvFileOption, SkipReleaseOption, ExportCommandSymbol, ImportCommandSymbol,
         };
+        foreach (var command in ControlCommandLine.Commands)
+        {
+            root.Subcommands.Add(command);
+        }
+
         root.Directives.Clear(); // "[diagram]" and friends are no process names, and no business of a server launcher
         root.SetAction(_ => ExitCodes.Ok); // a run needs no subcommand; the entry point acts on the parse result itself
         return root;

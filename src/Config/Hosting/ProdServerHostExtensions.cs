@@ -51,9 +51,14 @@ public static class ProdServerHostExtensions
         ArgumentNullException.ThrowIfNull(builder);
         ArgumentNullException.ThrowIfNull(args);
         AppSettingsFromAppDirectory.Apply(builder, AppContext.BaseDirectory);
+
+        // Parsed once, before the host exists: the overrides enter the configuration the host is built from.
+        var commandLine = ProdServerCommandLine.Parse(args);
+        CommandLineOverrides.AddTo(builder.Configuration, args);
+
         // A stop signal while the host is still being built must stop the early server gracefully, not kill the launcher.
-        var stopSignals = ProdServerCommandLine.IsPlainRun(args) ? EarlyStopSignals.Register() : null;
-        using var early = EarlyLaunch.TryStart(builder, args);
+        var stopSignals = commandLine.Plain ? EarlyStopSignals.Register() : null;
+        using var early = EarlyLaunch.TryStart(builder, commandLine);
         if (early is not null)
         {
             builder.Services.AddSingleton(early);
@@ -69,7 +74,7 @@ public static class ProdServerHostExtensions
         // Disposing the early launch after the run kills any server it started that no supervisor adopted.
         var host = builder.Build();
         stopSignals?.HandOver(host.Services.GetRequiredService<IHostApplicationLifetime>());
-        return await host.RunProdServerAsync(args, output, error, cancellationToken).ConfigureAwait(false);
+        return await RunAndDisposeAsync(host, commandLine, output, error, cancellationToken).ConfigureAwait(false);
     }
 
     /// <summary>As <see cref="RunProdServerAsync(IHost, string[], CancellationToken)"/>, writing to the given streams (for tests and tools).</summary>
@@ -83,9 +88,17 @@ public static class ProdServerHostExtensions
     {
         ArgumentNullException.ThrowIfNull(host);
         ArgumentNullException.ThrowIfNull(args);
+
+        // The caller built the host from the same arguments: the overrides are set again, as the host's provider misreads some.
+        CommandLineOverrides.Reapply(host.Services.GetService<Microsoft.Extensions.Configuration.IConfiguration>(), args);
+        return await RunAndDisposeAsync(host, ProdServerCommandLine.Parse(args), output, error, cancellationToken).ConfigureAwait(false);
+    }
+
+    private static async Task<int> RunAndDisposeAsync(IHost host, ProdServerCommandLine commandLine, TextWriter output, TextWriter error, CancellationToken cancellationToken)
+    {
         try
         {
-            var code = await RunCoreAsync(host, args, output, error, cancellationToken).ConfigureAwait(false);
+            var code = await RunCoreAsync(host, commandLine, output, error, cancellationToken).ConfigureAwait(false);
             Environment.ExitCode = code;
             return code;
         }
@@ -102,14 +115,8 @@ public static class ProdServerHostExtensions
         }
     }
 
-    private static async Task<int> RunCoreAsync(IHost host, string[] args, TextWriter output, TextWriter error, CancellationToken cancellationToken)
+    private static async Task<int> RunCoreAsync(IHost host, ProdServerCommandLine commandLine, TextWriter output, TextWriter error, CancellationToken cancellationToken)
     {
-        if (ControlCommandLine.IsControlCommand(args))
-        {
-            return await RunControlCommandAsync(host, args, output, error, cancellationToken).ConfigureAwait(false);
-        }
-
-        var commandLine = ProdServerCommandLine.Parse(args);
         if (commandLine.Help)
         {
             await output.WriteLineAsync(commandLine.HelpText).ConfigureAwait(false);
@@ -123,8 +130,13 @@ public static class ProdServerHostExtensions
                 await error.WriteLineAsync(problem).ConfigureAwait(false);
             }
 
-            await error.WriteLineAsync("Run with --help for the usage.").ConfigureAwait(false);
+            await error.WriteLineAsync(commandLine.UsageHint).ConfigureAwait(false);
             return ExitCodes.Usage;
+        }
+
+        if (commandLine.Control)
+        {
+            return await RunControlCommandAsync(host, commandLine.Result!, output, error, cancellationToken).ConfigureAwait(false);
         }
 
         if (commandLine.Import is { } import)
@@ -133,7 +145,6 @@ public static class ProdServerHostExtensions
             return await ImportCommand.RunAsync(import, commandLine.ServerOverrides, root, output, error, cancellationToken).ConfigureAwait(false);
         }
 
-        CommandLineOverrides.Reapply(host.Services.GetService<Microsoft.Extensions.Configuration.IConfiguration>(), args);
         host.Services.GetRequiredService<ProdServerRunState>().EnvFiles = commandLine.EnvFiles;
         if (commandLine.ServerOverrides.Count > 0)
         {
@@ -279,10 +290,9 @@ public static class ProdServerHostExtensions
 
     // status, restart, tail, …: a client of the running host. The configuration only says where its socket is, so an
     // invalid one (being edited for a reload) does not stop the client.
-    private static Task<int> RunControlCommandAsync(IHost host, string[] args, TextWriter output, TextWriter error, CancellationToken cancellationToken)
+    private static Task<int> RunControlCommandAsync(IHost host, System.CommandLine.ParseResult command, TextWriter output, TextWriter error, CancellationToken cancellationToken)
     {
         var configuration = host.Services.GetService<Microsoft.Extensions.Configuration.IConfiguration>();
-        CommandLineOverrides.Reapply(configuration, args);
         string? socket;
         try
         {
@@ -296,7 +306,7 @@ public static class ProdServerHostExtensions
         var environment = host.Services.GetService<IHostEnvironment>();
         var application = environment?.ApplicationName ?? "app";
         var path = ControlSocket.PathFor(socket, application, environment?.ContentRootPath ?? Directory.GetCurrentDirectory());
-        return ControlCommandLine.RunAsync(args, path, application, output, error, cancellationToken);
+        return ControlCommandLine.RunAsync(command, path, application, output, error, cancellationToken);
     }
 
     private static async Task WriteInvalidAsync(TextWriter error, OptionsValidationException ex)
