@@ -17,7 +17,7 @@ internal static class DjangoApplicationSetting
     /// <returns><see cref="Wsgi"/>, <see cref="Asgi"/> or <see langword="null"/>.</returns>
     public static string? For(ServerBackend backend) => backend switch
     {
-        WaitressBackend or GunicornBackend => Wsgi,
+        WaitressBackend or GunicornBackend or UwsgiBackend => Wsgi,
         UvicornBackend uvicorn => uvicorn.IsWsgi ? Wsgi : Asgi,
         GranianBackend granian => granian.IsWsgi ? Wsgi : Asgi,
         HypercornBackend hypercorn => hypercorn.IsWsgi ? Wsgi : Asgi,

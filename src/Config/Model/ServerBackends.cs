@@ -34,6 +34,9 @@ public static class ServerBackends
     /// <summary>Hypercorn serving a WSGI app (<c>python -m hypercorn … wsgi:module:object</c>, hypercorn 0.14.0 or newer).</summary>
     public static HypercornBackend HypercornWsgi { get; } = new HypercornBackend(wsgi: true);
 
+    /// <summary>uWSGI serving a WSGI app (<c>uwsgi --module=module:callable</c>).</summary>
+    public static UwsgiBackend Uwsgi { get; } = new UwsgiBackend();
+
     /// <summary>A Celery worker (<c>python -m celery --app=APP worker</c>).</summary>
     public static CeleryWorkerBackend CeleryWorker { get; } = new CeleryWorkerBackend();
 
@@ -53,7 +56,7 @@ public static class ServerBackends
     public static DjangoDevServerBackend DjangoDevServer { get; } = new DjangoDevServerBackend();
 
     private static readonly ServerBackend[] All =
-        [Waitress, Gunicorn, Uvicorn, UvicornWsgi, Granian, GranianWsgi, Daphne, Hypercorn, HypercornWsgi, CeleryWorker, CeleryBeat, CeleryFlower, DjangoTasks, DjangoQ, DjangoDevServer];
+        [Waitress, Gunicorn, Uvicorn, UvicornWsgi, Granian, GranianWsgi, Daphne, Hypercorn, HypercornWsgi, Uwsgi, CeleryWorker, CeleryBeat, CeleryFlower, DjangoTasks, DjangoQ, DjangoDevServer];
 
     /// <summary>The names accepted in configuration.</summary>
     public static IEnumerable<string> Names => All.Select(b => b.Name);
