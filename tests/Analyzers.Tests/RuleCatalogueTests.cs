@@ -67,25 +67,7 @@ public sealed class RuleCatalogueTests
         }
     }
 
-    [Fact]
-    public void Every_rule_is_tracked_in_the_release_files_with_its_category_and_severity()
-    {
-        // Roslyn's release tracker cannot read catalogue-built descriptors (see Analyzers.csproj), so this test does its job.
-        var dir = Path.Combine(FindRepositoryRoot(), "src", "Analyzers");
-        var rows = File.ReadLines(Path.Combine(dir, "AnalyzerReleases.Shipped.md"))
-            .Concat(File.ReadLines(Path.Combine(dir, "AnalyzerReleases.Unshipped.md")))
-            .Where(l => l.StartsWith("PSC", StringComparison.Ordinal))
-            .Select(l => l.Split('|').Select(c => c.Trim()).ToArray())
-            .ToList();
-        Assert.Equal(RuleRegistry.All.Select(r => r.Id).Order(), rows.Select(r => r[0]).Order());
-        foreach (var rule in RuleRegistry.All)
-        {
-            var row = rows.Single(r => r[0] == rule.Id);
-            Assert.Equal(rule.Category, row[1]);
-            Assert.Equal(rule.DefaultSeverity.ToString(), row[2]);
-            Assert.Contains($"[Documentation]({rule.HelpLink})", row[3], StringComparison.Ordinal);
-        }
-    }
+    // The release files and the docs index against the registry, both ways: RuleRegistryDocsTests.
 
     [Fact]
     public void Every_rules_message_starts_with_what_is_wrong_and_says_what_to_do()
