@@ -5,16 +5,16 @@ using Microsoft.CodeAnalysis;
 namespace ProdServer.Config.Analyzers;
 
 /// <summary>
-/// The descriptor of every rule, built from <see cref="RuleMetadata"/>. Descriptors are created here and nowhere else,
+/// The descriptor of every rule, built from <see cref="RuleRegistry"/>. Descriptors are created here and nowhere else,
 /// so that analyzers, code fixes and tests share one instance per rule.
 /// </summary>
 internal static class Rules
 {
     private static readonly Dictionary<string, DiagnosticDescriptor> ById =
-        RuleMetadata.All.ToDictionary(r => r.Id, Create);
+        RuleRegistry.All.ToDictionary(r => r.Id, Create);
 
     /// <summary>PSC0001: waitress's <c>ExposeTracebacks</c> is set to <see langword="true"/>.</summary>
-    public static DiagnosticDescriptor ExposeTracebacksInProduction => For(RuleMetadata.ExposeTracebacksInProduction);
+    public static DiagnosticDescriptor ExposeTracebacksInProduction => For(RuleRegistry.ExposeTracebacksInProduction);
 
     /// <summary>The descriptor of a rule.</summary>
     public static DiagnosticDescriptor For(RuleInfo rule) => ById[rule.Id];

@@ -61,31 +61,31 @@ public sealed class AppSettingsAnalyzerTests
           }
         }
         """,
-        At(RuleMetadata.ExposeTracebacksInProduction, "appsettings.json", 8, 40, 8, 64, "ExposeTracebacks"),
-        At(RuleMetadata.ExposeTracebacksInProduction, "appsettings.json", 14, 11, 14, 38, "ExposeTracebacks"),
-        At(RuleMetadata.TooManyThreads, "appsettings.json", 15, 11, 15, 26, "Threads", 64L, 16));
+        At(RuleRegistry.ExposeTracebacksInProduction, "appsettings.json", 8, 40, 8, 64, "ExposeTracebacks"),
+        At(RuleRegistry.ExposeTracebacksInProduction, "appsettings.json", 14, 11, 14, 38, "ExposeTracebacks"),
+        At(RuleRegistry.TooManyThreads, "appsettings.json", 15, 11, 15, 26, "Threads", 64L, 16));
 
     [Fact]
     public Task Reports_combined_settings_and_the_app_target() => VerifyAsync("appsettings.Production.json", """
         {"ProdServer":{"Processes":{"web":{"Backend":"Waitress","App":"mysite.asgi:application",
         "Args":{"Port":8000,"listen":["127.0.0.1:8001"],"connection_limit":5000}}}}}
         """,
-        At(RuleMetadata.AppInterfaceMismatch, "appsettings.Production.json", 1, 63, 1, 88, "mysite.asgi:application", "ASGI", "Waitress", "WSGI", "mysite.wsgi:application"),
-        At(RuleMetadata.ConflictingBindSettings, "appsettings.Production.json", 2, 21, 2, 48, "Listen", "Port"),
-        At(RuleMetadata.ConnectionLimitAboveBacklog, "appsettings.Production.json", 2, 49, 2, 72, "ConnectionLimit", 5000L, 1024L));
+        At(RuleRegistry.AppInterfaceMismatch, "appsettings.Production.json", 1, 63, 1, 88, "mysite.asgi:application", "ASGI", "Waitress", "WSGI", "mysite.wsgi:application"),
+        At(RuleRegistry.ConflictingBindSettings, "appsettings.Production.json", 2, 21, 2, 48, "Listen", "Port"),
+        At(RuleRegistry.ConnectionLimitAboveBacklog, "appsettings.Production.json", 2, 49, 2, 72, "ConnectionLimit", 5000L, 1024L));
 
     [Fact]
     public Task Checks_a_process_whose_backend_is_set_in_code_by_its_keys() => VerifyAsync("appsettings.json", """
         { "ProdServer": { "Processes": { "web": { "Args": { "Port": 80 } } } } }
         """,
-        At(RuleMetadata.PrivilegedPort, "appsettings.json", 1, 53, 1, 63, "Port", 80L));
+        At(RuleRegistry.PrivilegedPort, "appsettings.json", 1, 53, 1, 63, "Port", 80L));
 
     [Fact]
     public Task Gives_only_the_rules_that_apply_everywhere_in_appsettings_Development_json() => VerifyAsync("appsettings.Development.json", """
         { "ProdServer": { "Processes": { "web": { "Backend": "Waitress", "App": "bad target",
           "Args": { "ExposeTracebacks": true, "Threads": 64, "Port": 80 } } } } }
         """,
-        At(RuleMetadata.AppTargetNotModuleObject, "appsettings.Development.json", 1, 73, 1, 85, "bad target"));
+        At(RuleRegistry.AppTargetNotModuleObject, "appsettings.Development.json", 1, 73, 1, 85, "bad target"));
 
     [Theory]
     [InlineData("error", Microsoft.CodeAnalysis.DiagnosticSeverity.Error)]
@@ -96,7 +96,7 @@ public sealed class AppSettingsAnalyzerTests
         test.TestState.Sources.Add(("/0/ProdServer.Config.cs", Verify.StandIn));
         test.TestState.AnalyzerConfigFiles.Add(("/.editorconfig", $"root = true\n\n[*.cs]\ndotnet_diagnostic.PSC0001.severity = {configured}\ndotnet_diagnostic.PSC0006.severity = none\n"));
         test.TestState.AdditionalFiles.Add(("/app/appsettings.json", """{ "ProdServer": { "Processes": { "web": { "Backend": "Waitress", "Args": { "ExposeTracebacks": true, "Threads": 64 } } } } }"""));
-        test.ExpectedDiagnostics.Add(At(RuleMetadata.ExposeTracebacksInProduction, "appsettings.json", 1, 76, 1, 100, "ExposeTracebacks").WithSeverity(expected));
+        test.ExpectedDiagnostics.Add(At(RuleRegistry.ExposeTracebacksInProduction, "appsettings.json", 1, 76, 1, 100, "ExposeTracebacks").WithSeverity(expected));
         return test.RunAsync(CancellationToken.None);
     }
 
@@ -111,7 +111,7 @@ public sealed class AppSettingsAnalyzerTests
         { "ProdServer": { "Rules": { "MaxThreads": 32 },
           "Processes": { "web": { "Backend": "Waitress", "Args": { "Threads": 32 } }, "admin": { "Backend": "Waitress", "Args": { "Threads": 33 } } } } }
         """,
-        At(RuleMetadata.TooManyThreads, "appsettings.json", 2, 123, 2, 136, "Threads", 33L, 32));
+        At(RuleRegistry.TooManyThreads, "appsettings.json", 2, 123, 2, 136, "Threads", 33L, 32));
 
     [Fact]
     public Task Knows_a_Windows_build() => VerifyAsync("appsettings.json", """
@@ -119,7 +119,7 @@ public sealed class AppSettingsAnalyzerTests
         """,
         withLibrary: true,
         globalConfig: "build_property.RuntimeIdentifier = win-x64",
-        At(RuleMetadata.UnixSocketOnWindows, "appsettings.json", 1, 76, 1, 105, "UnixSocket"));
+        At(RuleRegistry.UnixSocketOnWindows, "appsettings.json", 1, 76, 1, 105, "UnixSocket"));
 
     [Theory]
     [InlineData("appsettings.json", """{ "ProdServer": { "Processes": { "web": { "Backend": "Waitress", "Args": { "Threads": 8, "ExposeTracebacks": false } } } } }""")]

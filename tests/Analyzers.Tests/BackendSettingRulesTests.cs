@@ -10,7 +10,7 @@ namespace ProdServer.Config.Analyzers.Tests;
 public sealed class BackendSettingRulesTests
 {
     private static string[] Ids(string backend, string key, object? value, bool development = false) =>
-        SettingRuleSets.FindByBackend(backend)!.Run(Bag(key, value), new RuleContext { IsDevelopment = development }).Select(f => f.Rule.Id).ToArray();
+        RuleRegistry.Run(backend, Bag(key, value), new RuleContext { IsDevelopment = development }).Select(f => f.Rule.Id).ToArray();
 
     private static SettingsBag Bag(string key, object? value)
     {
@@ -39,7 +39,7 @@ public sealed class BackendSettingRulesTests
     {
         Assert.Equal(["PSC0202"], Ids("Gunicorn", "Daemon", true));
         Assert.Equal(["PSC0202"], Ids("Gunicorn", "daemon", true, development: true));
-        Assert.Equal(RuleSeverity.Error, RuleMetadata.GunicornDaemon.DefaultSeverity);
+        Assert.Equal(RuleSeverity.Error, RuleRegistry.GunicornDaemon.DefaultSeverity);
         Assert.Empty(Ids("Gunicorn", "Daemon", false));
     }
 
@@ -54,7 +54,7 @@ public sealed class BackendSettingRulesTests
     [InlineData("CeleryBeat", "debug", "PSC0501")]
     public void A_debug_log_level_is_reported_in_production_only(string backend, string level, string id)
     {
-        var finding = Assert.Single(SettingRuleSets.FindByBackend(backend)!.Run(Bag("log-level", level), new RuleContext()));
+        var finding = Assert.Single(RuleRegistry.Run(backend, Bag("log-level", level), new RuleContext()));
         Assert.Equal(id, finding.Rule.Id);
         Assert.Contains($"'LogLevel' is {level}:", finding.Message, System.StringComparison.Ordinal);
         Assert.Empty(Ids(backend, "LogLevel", level, development: true));
@@ -78,7 +78,7 @@ public sealed class BackendSettingRulesTests
     [InlineData("CeleryWorker", null)]
     [InlineData("CeleryBeat", null)]
     public void Each_backend_names_the_interface_its_app_speaks(string backend, string? appInterface) =>
-        Assert.Equal(appInterface, SettingRuleSets.FindByBackend(backend)!.AppInterface);
+        Assert.Equal(appInterface, RuleBackends.Find(backend)!.AppInterface);
 
     [Theory]
     [InlineData("Gunicorn", "GracefulTimeout", 30, 30.0, true)]
@@ -90,7 +90,7 @@ public sealed class BackendSettingRulesTests
     [InlineData("Granian", "WorkersKillTimeout", 40, 30.0, true)]
     public void A_graceful_timeout_must_fit_inside_the_process_stop_timeout(string backend, string key, int graceful, double? stop, bool reported)
     {
-        var findings = SettingRuleSets.FindByBackend(backend)!.Run(Bag(key, (long)graceful), new RuleContext { StopTimeoutSeconds = stop });
+        var findings = RuleRegistry.Run(backend, Bag(key, (long)graceful), new RuleContext { StopTimeoutSeconds = stop });
 
         Assert.Equal(reported ? ["PSC0105"] : [], findings.Select(f => f.Rule.Id));
     }

@@ -37,15 +37,15 @@ public sealed class BackendSettingsAnalyzerTests
             }
         }
         """,
-        D(RuleMetadata.GunicornReloadInProduction, 0, "Reload"),
-        D(RuleMetadata.GunicornDaemon, 1, "Daemon"),
-        D(RuleMetadata.GunicornDebugLogLevel, 2, "LogLevel", "Debug"),
-        D(RuleMetadata.UvicornReloadInProduction, 3, "Reload"),
-        D(RuleMetadata.UvicornDebugLogLevel, 4, "LogLevel", "Trace"),
-        D(RuleMetadata.GranianDebugLogLevel, 5, "LogLevel", "Debug"),
-        D(RuleMetadata.GranianReloadInProduction, 6, "Reload"),
-        D(RuleMetadata.CeleryDebugLogLevel, 7, "LogLevel", "Debug"),
-        D(RuleMetadata.CeleryDebugLogLevel, 8, "LogLevel", "Debug"));
+        D(RuleRegistry.GunicornReloadInProduction, 0, "Reload"),
+        D(RuleRegistry.GunicornDaemon, 1, "Daemon"),
+        D(RuleRegistry.GunicornDebugLogLevel, 2, "LogLevel", "Debug"),
+        D(RuleRegistry.UvicornReloadInProduction, 3, "Reload"),
+        D(RuleRegistry.UvicornDebugLogLevel, 4, "LogLevel", "Trace"),
+        D(RuleRegistry.GranianDebugLogLevel, 5, "LogLevel", "Debug"),
+        D(RuleRegistry.GranianReloadInProduction, 6, "Reload"),
+        D(RuleRegistry.CeleryDebugLogLevel, 7, "LogLevel", "Debug"),
+        D(RuleRegistry.CeleryDebugLogLevel, 8, "LogLevel", "Debug"));
 
     [Fact]
     public Task Does_not_report_safe_values_or_values_known_only_at_run_time() => Verify.AnalyzerAsync<ServerArgsAnalyzer>("""
@@ -84,7 +84,7 @@ public sealed class BackendSettingsAnalyzerTests
             }
         }
         """,
-        D(RuleMetadata.GunicornDaemon, 0, "Daemon"));
+        D(RuleRegistry.GunicornDaemon, 0, "Daemon"));
 
     [Fact]
     public Task Reports_the_rules_in_appsettings_json_at_the_key() => VerifyJsonAsync("appsettings.json", """
@@ -95,13 +95,13 @@ public sealed class BackendSettingsAnalyzerTests
         "worker":{"Backend":"CeleryWorker","App":"proj","Args":{"LogLevel":"DEBUG"}},
         "beat":{"Backend":"CeleryBeat","App":"proj.celery:app","Args":{"LogLevel":"Info"}}}}}
         """,
-        At(RuleMetadata.GunicornReloadInProduction, "appsettings.json", 2, 69, "\"reload\":true", "Reload"),
-        At(RuleMetadata.GunicornDaemon, "appsettings.json", 2, 83, "\"Daemon\":\"True\"", "Daemon"),
-        At(RuleMetadata.GunicornDebugLogLevel, "appsettings.json", 2, 99, "\"log-level\":\"debug\"", "LogLevel", "debug"),
-        At(RuleMetadata.UvicornReloadInProduction, "appsettings.json", 3, 69, "\"Reload\":true", "Reload"),
-        At(RuleMetadata.UvicornDebugLogLevel, "appsettings.json", 3, 83, "\"LogLevel\":\"trace\"", "LogLevel", "trace"),
-        At(RuleMetadata.GranianDebugLogLevel, "appsettings.json", 4, 73, "\"log_level\":\"notset\"", "LogLevel", "notset"),
-        At(RuleMetadata.CeleryDebugLogLevel, "appsettings.json", 5, 57, "\"LogLevel\":\"DEBUG\"", "LogLevel", "DEBUG"));
+        At(RuleRegistry.GunicornReloadInProduction, "appsettings.json", 2, 69, "\"reload\":true", "Reload"),
+        At(RuleRegistry.GunicornDaemon, "appsettings.json", 2, 83, "\"Daemon\":\"True\"", "Daemon"),
+        At(RuleRegistry.GunicornDebugLogLevel, "appsettings.json", 2, 99, "\"log-level\":\"debug\"", "LogLevel", "debug"),
+        At(RuleRegistry.UvicornReloadInProduction, "appsettings.json", 3, 69, "\"Reload\":true", "Reload"),
+        At(RuleRegistry.UvicornDebugLogLevel, "appsettings.json", 3, 83, "\"LogLevel\":\"trace\"", "LogLevel", "trace"),
+        At(RuleRegistry.GranianDebugLogLevel, "appsettings.json", 4, 73, "\"log_level\":\"notset\"", "LogLevel", "notset"),
+        At(RuleRegistry.CeleryDebugLogLevel, "appsettings.json", 5, 57, "\"LogLevel\":\"DEBUG\"", "LogLevel", "DEBUG"));
 
     [Fact]
     public Task Reports_a_graceful_timeout_that_does_not_fit_inside_the_stop_timeout_in_appsettings_json() => VerifyJsonAsync("appsettings.json", """
@@ -111,8 +111,8 @@ public sealed class BackendSettingsAnalyzerTests
         "ok":{"Backend":"Gunicorn","App":"a.wsgi:app","StopTimeout":"40","Args":{"GracefulTimeout":30}},
         "default":{"Backend":"Gunicorn","App":"a.wsgi:app","Args":{"GracefulTimeout":90}}}}}
         """,
-        At(RuleMetadata.StopTimeoutsDoNotNest, "appsettings.json", 2, 75, "\"graceful-timeout\":30", "GracefulTimeout", "30", "StopTimeout", "20", Nesting),
-        At(RuleMetadata.StopTimeoutsDoNotNest, "appsettings.json", 3, 81, "\"TimeoutGracefulShutdown\":\"10\"", "TimeoutGracefulShutdown", "10", "StopTimeout", "10", Nesting));
+        At(RuleRegistry.StopTimeoutsDoNotNest, "appsettings.json", 2, 75, "\"graceful-timeout\":30", "GracefulTimeout", "30", "StopTimeout", "20", Nesting),
+        At(RuleRegistry.StopTimeoutsDoNotNest, "appsettings.json", 3, 81, "\"TimeoutGracefulShutdown\":\"10\"", "TimeoutGracefulShutdown", "10", "StopTimeout", "10", Nesting));
 
     private const string Nesting = "ProdServer kills the server before its own graceful stop ends (unset, StopTimeout is the graceful timeout plus 5 s)";
 
@@ -120,13 +120,13 @@ public sealed class BackendSettingsAnalyzerTests
     public Task Gives_only_the_daemon_error_in_appsettings_Development_json() => VerifyJsonAsync("appsettings.Development.json", """
         {"ProdServer":{"Processes":{"web":{"Backend":"Gunicorn","Args":{"Reload":true,"Daemon":true,"LogLevel":"Debug"}}}}}
         """,
-        At(RuleMetadata.GunicornDaemon, "appsettings.Development.json", 1, 79, "\"Daemon\":true", "Daemon"));
+        At(RuleRegistry.GunicornDaemon, "appsettings.Development.json", 1, 79, "\"Daemon\":true", "Daemon"));
 
     [Fact]
     public Task Reports_an_HTTP_server_pointed_at_the_other_interfaces_module_in_appsettings_json() => VerifyJsonAsync("appsettings.json", """
         {"ProdServer":{"Processes":{"web":{"Backend":"Uvicorn","App":"mysite.wsgi:application"},"wsgi":{"Backend":"UvicornWsgi","App":"mysite.wsgi:application"}}}}
         """,
-        At(RuleMetadata.AppInterfaceMismatch, "appsettings.json", 1, 62, "\"mysite.wsgi:application\"", "mysite.wsgi:application", "WSGI", "Uvicorn", "ASGI", "mysite.asgi:application"));
+        At(RuleRegistry.AppInterfaceMismatch, "appsettings.json", 1, 62, "\"mysite.wsgi:application\"", "mysite.wsgi:application", "WSGI", "Uvicorn", "ASGI", "mysite.asgi:application"));
 
     [Fact]
     public Task Judges_a_process_whose_backend_is_set_in_code_by_the_one_record_its_keys_fit() => VerifyJsonAsync("appsettings.json", """
@@ -136,7 +136,7 @@ public sealed class BackendSettingsAnalyzerTests
         """,
         // Only UvicornArgs has TimeoutKeepAlive, but Uvicorn (ASGI) and UvicornWsgi share it: the rules apply, the app's interface is unknown.
         // Reload alone fits Gunicorn, Uvicorn and Granian: nothing is inferred.
-        At(RuleMetadata.UvicornReloadInProduction, "appsettings.json", 2, 69, "\"Reload\":true", "Reload"));
+        At(RuleRegistry.UvicornReloadInProduction, "appsettings.json", 2, 69, "\"Reload\":true", "Reload"));
 
     private static Task VerifyJsonAsync(string fileName, string json, params DiagnosticResult[] expected)
     {

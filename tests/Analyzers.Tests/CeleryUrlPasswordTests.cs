@@ -25,9 +25,9 @@ public sealed class CeleryUrlPasswordTests
             CeleryBeatArgs B(CeleryBeatArgs b) => b with { {|#2:Broker = "amqp://guest:guest@rabbit//"|} };
         }
         """,
-        Verify.Diagnostic(RuleMetadata.CeleryUrlPassword, 0).WithArguments("Broker"),
-        Verify.Diagnostic(RuleMetadata.CeleryUrlPassword, 1).WithArguments("ResultBackend"),
-        Verify.Diagnostic(RuleMetadata.CeleryUrlPassword, 2).WithArguments("Broker"));
+        Verify.Diagnostic(RuleRegistry.CeleryUrlPassword, 0).WithArguments("Broker"),
+        Verify.Diagnostic(RuleRegistry.CeleryUrlPassword, 1).WithArguments("ResultBackend"),
+        Verify.Diagnostic(RuleRegistry.CeleryUrlPassword, 2).WithArguments("Broker"));
 
     [Fact]
     public Task Does_not_report_a_url_without_a_password_or_a_value_known_only_at_run_time() => Verify.AnalyzerAsync<ServerArgsAnalyzer>("""
@@ -55,7 +55,7 @@ public sealed class CeleryUrlPasswordTests
             "worker":{"Backend":"CeleryWorker","App":"proj","Args":{"Broker":"redis://:pw@h/0"}},
             "beat":{"Backend":"CeleryBeat","App":"proj","Args":{"Broker":"redis://h/0"}}}}}
             """));
-        test.ExpectedDiagnostics.Add(new DiagnosticResult(Rules.For(RuleMetadata.CeleryUrlPassword))
+        test.ExpectedDiagnostics.Add(new DiagnosticResult(Rules.For(RuleRegistry.CeleryUrlPassword))
             .WithSpan("/app/appsettings.json", 2, 57, 2, 57 + "\"Broker\":\"redis://:pw@h/0\"".Length).WithArguments("Broker"));
         return test.RunAsync(CancellationToken.None);
     }

@@ -20,7 +20,7 @@ public sealed class ExposeTracebacksAnalyzerTests
         Verify.AnalyzerAsync<ServerArgsAnalyzer>(source, withLibrary, editorConfig: null);
 
     private static DiagnosticResult Diagnostic(int markupKey) =>
-        Verify.Diagnostic(RuleMetadata.ExposeTracebacksInProduction, markupKey).WithArguments("ExposeTracebacks");
+        Verify.Diagnostic(RuleRegistry.ExposeTracebacksInProduction, markupKey).WithArguments("ExposeTracebacks");
 
     [Fact]
     public Task Reports_true_in_an_object_initializer() => VerifyAnalyzerAsync("""

@@ -43,9 +43,9 @@ public sealed class FlowerRulesTests
             CeleryFlowerArgs Public() => new() { {|#2:Address = "10.0.0.5"|}, BasicAuth = null, Auth = "" };
         }
         """ + FlowerArgs,
-        Verify.Diagnostic(RuleMetadata.FlowerWithoutAuthentication, 0).WithArguments("Port", "every interface (its default, although its banner says 127.0.0.1)"),
-        Verify.Diagnostic(RuleMetadata.FlowerWithoutAuthentication, 1).WithArguments("Address", "0.0.0.0"),
-        Verify.Diagnostic(RuleMetadata.FlowerWithoutAuthentication, 2).WithArguments("Address", "10.0.0.5"));
+        Verify.Diagnostic(RuleRegistry.FlowerWithoutAuthentication, 0).WithArguments("Port", "every interface (its default, although its banner says 127.0.0.1)"),
+        Verify.Diagnostic(RuleRegistry.FlowerWithoutAuthentication, 1).WithArguments("Address", "0.0.0.0"),
+        Verify.Diagnostic(RuleRegistry.FlowerWithoutAuthentication, 2).WithArguments("Address", "10.0.0.5"));
 
     [Fact]
     public Task Does_not_report_flower_on_loopback_a_socket_or_with_authentication_or_a_value_known_only_at_run_time() => Verify.AnalyzerAsync<ServerArgsAnalyzer>("""
@@ -100,7 +100,7 @@ public sealed class FlowerRulesTests
             }
         }
         """ + FlowerArgs,
-        Verify.Diagnostic(RuleMetadata.FlowerDebug, 0).WithArguments("Debug"));
+        Verify.Diagnostic(RuleRegistry.FlowerDebug, 0).WithArguments("Debug"));
 
     [Fact]
     public Task Does_nothing_without_the_library() => Verify.AnalyzerAsync<ServerArgsAnalyzer>("""
@@ -122,9 +122,9 @@ public sealed class FlowerRulesTests
             "flower":{"Backend":"CeleryFlower","App":"proj","Args":{"Address":"0.0.0.0","Debug":true}},
             "safe":{"Backend":"CeleryFlower","App":"proj","Args":{"Address":"0.0.0.0","BasicAuth":"admin:pw"}}}}}
             """));
-        test.ExpectedDiagnostics.Add(new DiagnosticResult(Rules.For(RuleMetadata.FlowerWithoutAuthentication))
+        test.ExpectedDiagnostics.Add(new DiagnosticResult(Rules.For(RuleRegistry.FlowerWithoutAuthentication))
             .WithSpan("/app/appsettings.json", 2, 57, 2, 57 + "\"Address\":\"0.0.0.0\"".Length).WithArguments("Address", "0.0.0.0"));
-        test.ExpectedDiagnostics.Add(new DiagnosticResult(Rules.For(RuleMetadata.FlowerDebug))
+        test.ExpectedDiagnostics.Add(new DiagnosticResult(Rules.For(RuleRegistry.FlowerDebug))
             .WithSpan("/app/appsettings.json", 2, 77, 2, 77 + "\"Debug\":true".Length).WithArguments("Debug"));
         return test.RunAsync(CancellationToken.None);
     }

@@ -31,7 +31,7 @@ public sealed class ProdServerBuilderAnalyzerTests
                     o.Process("admin").UseWaitress("mysite.wsgi:application");
                     o.Process({|#1:"admin"|}).UseWaitress("mysite.wsgi:application");
                 });
-        """, D(RuleMetadata.DuplicateProcessName, 0, "WEB"), D(RuleMetadata.DuplicateProcessName, 1, "admin"));
+        """, D(RuleRegistry.DuplicateProcessName, 0, "WEB"), D(RuleRegistry.DuplicateProcessName, 1, "admin"));
 
     [Fact]
     public Task Reports_celery_beat_declared_twice_for_one_app() => VerifyAsync("""
@@ -41,7 +41,7 @@ public sealed class ProdServerBuilderAnalyzerTests
                     o.Process("beat").UseCeleryBeat("proj");
                     o.Process("scheduler").UseCeleryBeat({|#0:"proj"|});
                 });
-        """, D(RuleMetadata.CeleryBeatTwice, 0, "proj"));
+        """, D(RuleRegistry.CeleryBeatTwice, 0, "proj"));
 
     [Fact]
     public Task Does_not_report_one_beat_per_app_or_apps_known_only_at_run_time() => VerifyAsync("""
@@ -58,7 +58,7 @@ public sealed class ProdServerBuilderAnalyzerTests
     [Fact]
     public Task Reports_UseWaitress_on_the_builder_twice() => VerifyAsync("""
         services.AddProdServer(o => { o.UseWaitress("a.wsgi:app"); {|#0:o.UseWaitress("b.wsgi:app")|}; });
-        """, D(RuleMetadata.DuplicateProcessName, 0, "web"));
+        """, D(RuleRegistry.DuplicateProcessName, 0, "web"));
 
     [Fact]
     public Task Does_not_report_distinct_names_or_names_known_only_at_run_time() => VerifyAsync("""
@@ -76,7 +76,7 @@ public sealed class ProdServerBuilderAnalyzerTests
     public Task Reports_a_lambda_that_declares_no_process() => VerifyAsync("""
         services.AddProdServer({|#0:o => { }|});
                 services.AddProdServer({|#1:o => o.DefaultProcess("web")|});
-        """, D(RuleMetadata.NoProcessDeclared, 0), D(RuleMetadata.NoProcessDeclared, 1));
+        """, D(RuleRegistry.NoProcessDeclared, 0), D(RuleRegistry.NoProcessDeclared, 1));
 
     [Fact]
     public Task Does_not_report_AddProdServer_without_a_lambda() => VerifyAsync("services.AddProdServer();");
@@ -88,12 +88,12 @@ public sealed class ProdServerBuilderAnalyzerTests
     [InlineData("mysite.wsgi:application:x")]
     public Task Reports_an_app_target_that_is_not_module_object(string app) => VerifyAsync($$"""
         services.AddProdServer(o => o.UseWaitress({|#0:"{{app}}"|}));
-        """, D(RuleMetadata.AppTargetNotModuleObject, 0, app));
+        """, D(RuleRegistry.AppTargetNotModuleObject, 0, app));
 
     [Fact]
     public Task Reports_a_WSGI_server_pointed_at_the_ASGI_module() => VerifyAsync("""
         services.AddProdServer(o => o.Process("web").UseWaitress({|#0:"mysite.asgi:application"|}));
-        """, D(RuleMetadata.AppInterfaceMismatch, 0, "mysite.asgi:application", "ASGI", "Waitress", "WSGI", "mysite.wsgi:application"));
+        """, D(RuleRegistry.AppInterfaceMismatch, 0, "mysite.asgi:application", "ASGI", "Waitress", "WSGI", "mysite.wsgi:application"));
 
     [Theory]
     [InlineData("mysite.wsgi:application")]
@@ -128,11 +128,11 @@ public sealed class ProdServerBuilderAnalyzerTests
                 });
                 services.AddProdServer(o => o.UseUvicorn({|#4:"mysite.wsgi:application"|}));
         """,
-        D(RuleMetadata.AppInterfaceMismatch, 0, "mysite.asgi:application", "ASGI", "Gunicorn", "WSGI", "mysite.wsgi:application"),
-        D(RuleMetadata.AppInterfaceMismatch, 1, "mysite.asgi:application", "ASGI", "UvicornWsgi", "WSGI", "mysite.wsgi:application"),
-        D(RuleMetadata.AppInterfaceMismatch, 2, "mysite.wsgi:application", "WSGI", "Granian", "ASGI", "mysite.asgi:application"),
-        D(RuleMetadata.AppInterfaceMismatch, 3, "mysite.asgi:application", "ASGI", "GranianWsgi", "WSGI", "mysite.wsgi:application"),
-        D(RuleMetadata.AppInterfaceMismatch, 4, "mysite.wsgi:application", "WSGI", "Uvicorn", "ASGI", "mysite.asgi:application"));
+        D(RuleRegistry.AppInterfaceMismatch, 0, "mysite.asgi:application", "ASGI", "Gunicorn", "WSGI", "mysite.wsgi:application"),
+        D(RuleRegistry.AppInterfaceMismatch, 1, "mysite.asgi:application", "ASGI", "UvicornWsgi", "WSGI", "mysite.wsgi:application"),
+        D(RuleRegistry.AppInterfaceMismatch, 2, "mysite.wsgi:application", "WSGI", "Granian", "ASGI", "mysite.asgi:application"),
+        D(RuleRegistry.AppInterfaceMismatch, 3, "mysite.asgi:application", "ASGI", "GranianWsgi", "WSGI", "mysite.wsgi:application"),
+        D(RuleRegistry.AppInterfaceMismatch, 4, "mysite.wsgi:application", "WSGI", "Uvicorn", "ASGI", "mysite.asgi:application"));
 
     [Fact]
     public Task Does_not_report_HTTP_servers_given_their_own_interface_or_a_Celery_app() => VerifyAsync("""

@@ -11,7 +11,7 @@ public sealed class RemoveSettingCodeFixProviderTests
         Verify.CodeFixAsync<ServerArgsAnalyzer, RemoveSettingCodeFixProvider>(source, fixedSource, expected);
 
     private static DiagnosticResult Diagnostic(int markupKey) =>
-        Verify.Diagnostic(RuleMetadata.ExposeTracebacksInProduction, markupKey).WithArguments("ExposeTracebacks");
+        Verify.Diagnostic(RuleRegistry.ExposeTracebacksInProduction, markupKey).WithArguments("ExposeTracebacks");
 
     [Fact]
     public Task Removes_the_first_member() => VerifyCodeFixAsync("""
@@ -280,7 +280,7 @@ public sealed class RemoveSettingCodeFixProviderTests
         {
             WaitressArgs M() => new WaitressArgs { Host = "127.0.0.1" };
         }
-        """, Verify.Diagnostic(RuleMetadata.DeprecatedSetting, 0).WithArguments("SendBytes", "waitress 2.0 and later flush output as soon as it is written"));
+        """, Verify.Diagnostic(RuleRegistry.DeprecatedSetting, 0).WithArguments("SendBytes", "waitress 2.0 and later flush output as soon as it is written"));
 
     [Fact]
     public Task Offers_no_fix_for_an_assignment_outside_an_initializer()
@@ -324,8 +324,8 @@ public sealed class RemoveSettingCodeFixProviderTests
             GranianArgs R() => new GranianArgs();
         }
         """,
-        Verify.Diagnostic(RuleMetadata.GunicornReloadInProduction, 0).WithArguments("Reload"),
-        Verify.Diagnostic(RuleMetadata.GunicornDaemon, 1).WithArguments("Daemon"),
-        Verify.Diagnostic(RuleMetadata.UvicornReloadInProduction, 2).WithArguments("Reload"),
-        Verify.Diagnostic(RuleMetadata.GranianReloadInProduction, 3).WithArguments("Reload"));
+        Verify.Diagnostic(RuleRegistry.GunicornReloadInProduction, 0).WithArguments("Reload"),
+        Verify.Diagnostic(RuleRegistry.GunicornDaemon, 1).WithArguments("Daemon"),
+        Verify.Diagnostic(RuleRegistry.UvicornReloadInProduction, 2).WithArguments("Reload"),
+        Verify.Diagnostic(RuleRegistry.GranianReloadInProduction, 3).WithArguments("Reload"));
 }

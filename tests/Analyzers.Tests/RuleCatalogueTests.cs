@@ -54,8 +54,8 @@ public sealed class RuleCatalogueTests
     [Fact]
     public void Every_rule_in_the_catalogue_is_reported_by_an_analyzer_with_the_catalogues_words()
     {
-        Assert.Equal(RuleMetadata.All.Select(r => r.Id).Distinct().Count(), RuleMetadata.All.Count);
-        foreach (var rule in RuleMetadata.All)
+        Assert.Equal(RuleRegistry.All.Select(r => r.Id).Distinct().Count(), RuleRegistry.All.Count);
+        foreach (var rule in RuleRegistry.All)
         {
             var descriptor = Assert.Single(AllDescriptors().Distinct(), d => d.Id == rule.Id);
             Assert.Equal(rule.Title, descriptor.Title.ToString());
@@ -63,35 +63,17 @@ public sealed class RuleCatalogueTests
             Assert.Equal(rule.Description, descriptor.Description.ToString());
             Assert.Equal(rule.Category, descriptor.Category);
             Assert.Equal(rule.DefaultSeverity.ToString(), descriptor.DefaultSeverity.ToString());
-            Assert.Equal(RuleMetadata.GetHelpLink(rule.Id), descriptor.HelpLinkUri);
+            Assert.Equal(RuleInfo.GetHelpLink(rule.Id), descriptor.HelpLinkUri);
         }
     }
 
-    [Fact]
-    public void Every_rule_is_tracked_in_the_release_files_with_its_category_and_severity()
-    {
-        // Roslyn's release tracker cannot read catalogue-built descriptors (see Analyzers.csproj), so this test does its job.
-        var dir = Path.Combine(FindRepositoryRoot(), "src", "Analyzers");
-        var rows = File.ReadLines(Path.Combine(dir, "AnalyzerReleases.Shipped.md"))
-            .Concat(File.ReadLines(Path.Combine(dir, "AnalyzerReleases.Unshipped.md")))
-            .Where(l => l.StartsWith("PSC", StringComparison.Ordinal))
-            .Select(l => l.Split('|').Select(c => c.Trim()).ToArray())
-            .ToList();
-        Assert.Equal(RuleMetadata.All.Select(r => r.Id).Order(), rows.Select(r => r[0]).Order());
-        foreach (var rule in RuleMetadata.All)
-        {
-            var row = rows.Single(r => r[0] == rule.Id);
-            Assert.Equal(rule.Category, row[1]);
-            Assert.Equal(rule.DefaultSeverity.ToString(), row[2]);
-            Assert.Contains($"[Documentation]({rule.HelpLink})", row[3], StringComparison.Ordinal);
-        }
-    }
+    // The release files and the docs index against the registry, both ways: RuleRegistryDocsTests.
 
     [Fact]
     public void Every_rules_message_starts_with_what_is_wrong_and_says_what_to_do()
     {
         // A message that only names a problem leaves the user searching; each one carries its remedy.
-        foreach (var rule in RuleMetadata.All)
+        foreach (var rule in RuleRegistry.All)
         {
             Assert.Matches(new Regex(@"\b(use|set|remove|raise|give|declare|point|list|serve|never)\b", RegexOptions.IgnoreCase), rule.MessageFormat);
         }

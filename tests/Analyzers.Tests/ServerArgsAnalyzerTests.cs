@@ -36,7 +36,7 @@ public sealed class ServerArgsAnalyzerTests
             WaitressArgs B() => new WaitressArgs { {|#1:Listen = ["0.0.0.0:443"]|} };
             WaitressArgs D() => new WaitressArgs { {|#2:Listen = new[] { "127.0.0.1:8000", "[::]:80" }|} };
         }
-        """, D(RuleMetadata.PrivilegedPort, 0, "Port", 80L), D(RuleMetadata.PrivilegedPort, 1, "Listen", 443), D(RuleMetadata.PrivilegedPort, 2, "Listen", 80));
+        """, D(RuleRegistry.PrivilegedPort, 0, "Port", 80L), D(RuleRegistry.PrivilegedPort, 1, "Listen", 443), D(RuleRegistry.PrivilegedPort, 2, "Listen", 80));
 
     [Theory]
     [InlineData("Port = 8000")]
@@ -53,7 +53,7 @@ public sealed class ServerArgsAnalyzerTests
             WaitressArgs A() => new WaitressArgs { Host = "127.0.0.1", Port = 8000, {|#0:Listen = ["127.0.0.1:8001"]|} };
             WaitressArgs B() => new WaitressArgs { {|#1:UnixSocket = "/run/web.sock"|}, Port = 8000 };
         }
-        """, D(RuleMetadata.ConflictingBindSettings, 0, "Listen", "Host and Port"), D(RuleMetadata.ConflictingBindSettings, 1, "UnixSocket", "Port"));
+        """, D(RuleRegistry.ConflictingBindSettings, 0, "Listen", "Host and Port"), D(RuleRegistry.ConflictingBindSettings, 1, "UnixSocket", "Port"));
 
     [Theory]
     [InlineData("Host = \"127.0.0.1\", Port = 8000")]
@@ -67,7 +67,7 @@ public sealed class ServerArgsAnalyzerTests
     [InlineData("0777")]
     [InlineData("664")]
     public Task Reports_socket_permissions_wider_than_660(string perms) => VerifyAsync(
-        $"UnixSocket = \"/run/web.sock\", {{|#0:UnixSocketPerms = \"{perms}\"|}}", D(RuleMetadata.UnixSocketPermsTooWide, 0, "UnixSocketPerms", perms));
+        $"UnixSocket = \"/run/web.sock\", {{|#0:UnixSocketPerms = \"{perms}\"|}}", D(RuleRegistry.UnixSocketPermsTooWide, 0, "UnixSocketPerms", perms));
 
     [Theory]
     [InlineData("660")]
@@ -76,7 +76,7 @@ public sealed class ServerArgsAnalyzerTests
     public Task Does_not_report_socket_permissions_of_660_or_less(string perms) => VerifyAsync($"UnixSocketPerms = \"{perms}\"");
 
     [Fact]
-    public Task Reports_more_than_16_threads() => VerifyAsync("{|#0:Threads = 32|}", D(RuleMetadata.TooManyThreads, 0, "Threads", 32L, 16));
+    public Task Reports_more_than_16_threads() => VerifyAsync("{|#0:Threads = 32|}", D(RuleRegistry.TooManyThreads, 0, "Threads", 32L, 16));
 
     [Fact]
     public Task Does_not_report_16_threads() => VerifyAsync("Threads = 16");
@@ -86,7 +86,7 @@ public sealed class ServerArgsAnalyzerTests
         Wrap("Threads = 32, {|#0:Port = 80|}") + "\nclass D { ProdServer.Config.WaitressArgs M() => new() { {|#1:Threads = 33|} }; }",
         withLibrary: true,
         editorConfig: "prodserver.max_threads = 32",
-        D(RuleMetadata.PrivilegedPort, 0, "Port", 80L), D(RuleMetadata.TooManyThreads, 1, "Threads", 33L, 32));
+        D(RuleRegistry.PrivilegedPort, 0, "Port", 80L), D(RuleRegistry.TooManyThreads, 1, "Threads", 33L, 32));
 
     [Fact]
     public Task Reports_a_connection_limit_above_the_backlog() => Verify.AnalyzerAsync<ServerArgsAnalyzer>("""
@@ -97,7 +97,7 @@ public sealed class ServerArgsAnalyzerTests
             WaitressArgs A() => new WaitressArgs { {|#0:ConnectionLimit = 2000|} };
             WaitressArgs B() => new WaitressArgs { {|#1:ConnectionLimit = 500|}, Backlog = 256 };
         }
-        """, D(RuleMetadata.ConnectionLimitAboveBacklog, 0, "ConnectionLimit", 2000L, 1024L), D(RuleMetadata.ConnectionLimitAboveBacklog, 1, "ConnectionLimit", 500L, 256L));
+        """, D(RuleRegistry.ConnectionLimitAboveBacklog, 0, "ConnectionLimit", 2000L, 1024L), D(RuleRegistry.ConnectionLimitAboveBacklog, 1, "ConnectionLimit", 500L, 256L));
 
     [Theory]
     [InlineData("ConnectionLimit = 1000")]
@@ -115,7 +115,7 @@ public sealed class ServerArgsAnalyzerTests
             WaitressArgs A() => new WaitressArgs { {|#0:CleanupInterval = 300|} };
             WaitressArgs B() => new WaitressArgs { {|#1:ChannelTimeout = 10|} };
         }
-        """, D(RuleMetadata.CleanupIntervalAboveChannelTimeout, 0, "CleanupInterval", 300L, 120L), D(RuleMetadata.CleanupIntervalAboveChannelTimeout, 1, "CleanupInterval", 30L, 10L));
+        """, D(RuleRegistry.CleanupIntervalAboveChannelTimeout, 0, "CleanupInterval", 300L, 120L), D(RuleRegistry.CleanupIntervalAboveChannelTimeout, 1, "CleanupInterval", 30L, 10L));
 
     [Theory]
     [InlineData("ChannelTimeout = 60")]
@@ -123,7 +123,7 @@ public sealed class ServerArgsAnalyzerTests
     public Task Does_not_report_a_cleanup_interval_within_the_timeout(string setting) => VerifyAsync(setting);
 
     [Fact]
-    public Task Reports_https_without_a_trusted_proxy() => VerifyAsync("{|#0:UrlScheme = \"https\"|}", D(RuleMetadata.HttpsSchemeWithoutTrustedProxy, 0, "UrlScheme"));
+    public Task Reports_https_without_a_trusted_proxy() => VerifyAsync("{|#0:UrlScheme = \"https\"|}", D(RuleRegistry.HttpsSchemeWithoutTrustedProxy, 0, "UrlScheme"));
 
     [Theory]
     [InlineData("UrlScheme = \"https\", TrustedProxy = \"127.0.0.1\", TrustedProxyHeaders = [TrustedProxyHeader.XForwardedProto]")]
@@ -131,10 +131,10 @@ public sealed class ServerArgsAnalyzerTests
     public Task Does_not_report_https_behind_a_trusted_proxy(string setting) => VerifyAsync(setting);
 
     [Fact]
-    public Task Reports_the_deprecated_send_bytes() => VerifyAsync("{|#0:SendBytes = 18000|}", D(RuleMetadata.DeprecatedSetting, 0, "SendBytes", "waitress 2.0 and later flush output as soon as it is written"));
+    public Task Reports_the_deprecated_send_bytes() => VerifyAsync("{|#0:SendBytes = 18000|}", D(RuleRegistry.DeprecatedSetting, 0, "SendBytes", "waitress 2.0 and later flush output as soon as it is written"));
 
     [Fact]
-    public Task Reports_a_trusted_proxy_without_trusted_headers() => VerifyAsync("{|#0:TrustedProxy = \"127.0.0.1\"|}", D(RuleMetadata.TrustedProxyWithoutHeaders, 0, "TrustedProxy"));
+    public Task Reports_a_trusted_proxy_without_trusted_headers() => VerifyAsync("{|#0:TrustedProxy = \"127.0.0.1\"|}", D(RuleRegistry.TrustedProxyWithoutHeaders, 0, "TrustedProxy"));
 
     [Fact]
     public Task Reports_a_Unix_socket_only_when_the_build_targets_Windows()
@@ -146,7 +146,7 @@ public sealed class ServerArgsAnalyzerTests
         };
         test.TestState.Sources.Add(("/0/ProdServer.Config.cs", Verify.StandIn));
         test.TestState.AnalyzerConfigFiles.Add(("/.globalconfig", "is_global = true\nbuild_property.RuntimeIdentifier = win-x64\n"));
-        test.ExpectedDiagnostics.Add(D(RuleMetadata.UnixSocketOnWindows, 0, "UnixSocket"));
+        test.ExpectedDiagnostics.Add(D(RuleRegistry.UnixSocketOnWindows, 0, "UnixSocket"));
         return test.RunAsync(CancellationToken.None);
     }
 
@@ -158,7 +158,7 @@ public sealed class ServerArgsAnalyzerTests
         var test = new Test { TestCode = Wrap("{|#0:UnixSocket = \"/run/web.sock\"|}"), ReferenceAssemblies = ReferenceAssemblies.Net.Net80 };
         test.TestState.Sources.Add(("/0/ProdServer.Config.cs", Verify.StandIn));
         test.TestState.AnalyzerConfigFiles.Add(("/.globalconfig", "is_global = true\n" + property + "\n"));
-        test.ExpectedDiagnostics.Add(D(RuleMetadata.UnixSocketOnWindows, 0, "UnixSocket"));
+        test.ExpectedDiagnostics.Add(D(RuleRegistry.UnixSocketOnWindows, 0, "UnixSocket"));
         return test.RunAsync(CancellationToken.None);
     }
 
@@ -185,7 +185,7 @@ public sealed class ServerArgsAnalyzerTests
                 return new WaitressArgs { {|#0:Port = port|}, Threads = threads };
             }
         }
-        """, D(RuleMetadata.PrivilegedPort, 0, "Port", 80L));
+        """, D(RuleRegistry.PrivilegedPort, 0, "Port", 80L));
 
     [Fact]
     public Task Reports_an_assignment_in_the_records_own_constructor() => Verify.AnalyzerAsync<ServerArgsAnalyzer>("""
@@ -199,7 +199,7 @@ public sealed class ServerArgsAnalyzerTests
                 }
             }
         }
-        """, D(RuleMetadata.TooManyThreads, 0, "Threads", 100L, 16));
+        """, D(RuleRegistry.TooManyThreads, 0, "Threads", 100L, 16));
 
     [Fact]
     public Task Does_not_give_production_advice_inside_an_IsDevelopment_branch() => Verify.AnalyzerAsync<ServerArgsAnalyzer>("""
@@ -253,10 +253,10 @@ public sealed class ServerArgsAnalyzerTests
             }
         }
         """,
-        D(RuleMetadata.PrivilegedPort, 0, "Port", 80L),
-        D(RuleMetadata.DeprecatedSetting, 1, "SendBytes", "waitress 2.0 and later flush output as soon as it is written"),
-        D(RuleMetadata.ConflictingBindSettings, 2, "Listen", "Host"),
-        D(RuleMetadata.ExposeTracebacksInProduction, 3, "ExposeTracebacks"));
+        D(RuleRegistry.PrivilegedPort, 0, "Port", 80L),
+        D(RuleRegistry.DeprecatedSetting, 1, "SendBytes", "waitress 2.0 and later flush output as soon as it is written"),
+        D(RuleRegistry.ConflictingBindSettings, 2, "Listen", "Host"),
+        D(RuleRegistry.ExposeTracebacksInProduction, 3, "ExposeTracebacks"));
 
     [Fact]
     public Task Does_not_report_when_the_library_is_not_referenced() => Verify.AnalyzerAsync<ServerArgsAnalyzer>("""

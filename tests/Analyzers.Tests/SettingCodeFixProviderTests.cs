@@ -25,7 +25,7 @@ public sealed class SettingCodeFixProviderTests
         {
             WaitressArgs M(WaitressArgs w) => w with { Threads = 16, UnixSocket = "/run/web.sock", UnixSocketPerms = "660" };
         }
-        """, D(RuleMetadata.TooManyThreads, 0, "Threads", 64L, 16), D(RuleMetadata.UnixSocketPermsTooWide, 1, "UnixSocketPerms", "777"));
+        """, D(RuleRegistry.TooManyThreads, 0, "Threads", 64L, 16), D(RuleRegistry.UnixSocketPermsTooWide, 1, "UnixSocketPerms", "777"));
 
     [Fact]
     public Task Moves_Host_and_Port_into_Listen() => Verify.CodeFixAsync<ServerArgsAnalyzer, MoveHostPortIntoListenCodeFixProvider>("""
@@ -52,7 +52,7 @@ public sealed class SettingCodeFixProviderTests
                 Threads = 4,
             };
         }
-        """, D(RuleMetadata.ConflictingBindSettings, 0, "Listen", "Host and Port"));
+        """, D(RuleRegistry.ConflictingBindSettings, 0, "Listen", "Host and Port"));
 
     [Fact]
     public Task Moves_a_lone_Port_into_an_array_with_waitress_default_host() => Verify.CodeFixAsync<ServerArgsAnalyzer, MoveHostPortIntoListenCodeFixProvider>("""
@@ -69,7 +69,7 @@ public sealed class SettingCodeFixProviderTests
         {
             WaitressArgs M() => new WaitressArgs { Listen = new[] { "127.0.0.1:8000", "0.0.0.0:9000" } };
         }
-        """, D(RuleMetadata.ConflictingBindSettings, 0, "Listen", "Port"));
+        """, D(RuleRegistry.ConflictingBindSettings, 0, "Listen", "Port"));
 
     [Fact]
     public Task Offers_no_move_when_the_host_is_known_only_at_run_time()
@@ -82,6 +82,6 @@ public sealed class SettingCodeFixProviderTests
                 WaitressArgs M(string host) => new WaitressArgs { Host = host, {|#0:Listen = ["127.0.0.1:8000"]|} };
             }
             """;
-        return Verify.CodeFixAsync<ServerArgsAnalyzer, MoveHostPortIntoListenCodeFixProvider>(source, source, D(RuleMetadata.ConflictingBindSettings, 0, "Listen", "Host"));
+        return Verify.CodeFixAsync<ServerArgsAnalyzer, MoveHostPortIntoListenCodeFixProvider>(source, source, D(RuleRegistry.ConflictingBindSettings, 0, "Listen", "Host"));
     }
 }

@@ -9,10 +9,10 @@ namespace ProdServer.Config.Analyzers.Tests;
 /// </summary>
 public sealed class WaitressSettingRulesTests
 {
-    private static readonly SettingRuleSet Waitress = SettingRuleSets.FindByBackend("waitress")!;
+    private static readonly RuleBackend Waitress = RuleBackends.Find("waitress")!;
 
     private static string[] Ids(SettingsBag settings, RuleContext? context = null) =>
-        Waitress.Run(settings, context ?? new RuleContext()).Select(f => f.Rule.Id).ToArray();
+        RuleRegistry.Run(Waitress, settings, context ?? new RuleContext()).Select(f => f.Rule.Id).ToArray();
 
     private static SettingsBag Bag(params (string Key, object? Value)[] settings)
     {
@@ -61,17 +61,18 @@ public sealed class WaitressSettingRulesTests
     }
 
     [Fact]
-    public void Every_rule_the_set_reports_is_in_its_list_and_the_catalogue()
+    public void Every_rule_reported_for_waitress_is_registered_for_it_and_points_at_a_setting_it_reads()
     {
         var everything = Bag(
             ("ExposeTracebacks", true), ("UnixSocket", "/s"), ("Host", "h"), ("UnixSocketPerms", "777"), ("Threads", 99L),
             ("ConnectionLimit", 5000L), ("CleanupInterval", 500L), ("SendBytes", 1L), ("TrustedProxy", "*"));
-        var findings = Waitress.Run(everything, new RuleContext { TargetsWindows = true });
-        var findingsWithListen = Waitress.Run(Bag(("Listen", new[] { "[::]:80" }), ("UrlScheme", "HTTPS")), new RuleContext());
+        var findings = RuleRegistry.Run(Waitress, everything, new RuleContext { TargetsWindows = true });
+        var findingsWithListen = RuleRegistry.Run(Waitress, Bag(("Listen", new[] { "[::]:80" }), ("UrlScheme", "HTTPS")), new RuleContext());
+        var rules = RuleRegistry.For(Waitress);
 
-        Assert.Equal(Waitress.Rules.Select(r => r.Id).Order(), findings.Concat(findingsWithListen).Select(f => f.Rule.Id).Distinct().Order());
-        Assert.All(Waitress.Rules, r => Assert.Contains(r, RuleMetadata.All));
-        Assert.All(findings, f => Assert.Contains(f.Setting, Waitress.Settings));
+        Assert.Equal(rules.Select(r => r.Id).Order(), findings.Concat(findingsWithListen).Select(f => f.Rule.Id).Distinct().Order());
+        Assert.All(rules, r => Assert.Contains(r, RuleRegistry.All));
+        Assert.All(findings, f => Assert.Contains(f.Setting, ((SettingRule)f.Rule).Reads(Waitress)));
     }
 
     [Theory]

@@ -215,20 +215,20 @@ public sealed class ProductionRulesSpecs
     [Fact]
     public void Every_setting_a_rule_reads_is_a_property_of_the_backends_args_record()
     {
-        foreach (var set in SettingRuleSets.All)
+        foreach (var known in RuleBackends.All)
         {
-            var backend = ServerBackends.Find(set.Backend);
+            var backend = ServerBackends.Find(known.Name);
             Assert.NotNull(backend);
             var args = backend!.CreateDefaultArgs();
-            Assert.Equal(set.ArgsTypeName, args.GetType().FullName);
+            Assert.Equal(known.ArgsTypeName, args.GetType().FullName);
             var properties = args.Flags.Select(f => f.Property).ToHashSet();
-            Assert.All(set.Settings, s => Assert.Contains(s, properties));
+            Assert.All(RuleRegistry.For(known).SelectMany(r => r.Reads(known)), s => Assert.Contains(s, properties));
         }
 
-        // The backends whose records the rules read; a backend dropped from SettingRuleSets.All would go unchecked.
+        // The backends whose records the rules read; a backend dropped from RuleBackends.All would go unchecked.
         Assert.Superset(
             new HashSet<string> { "Waitress", "Gunicorn", "Uvicorn", "UvicornWsgi", "Granian", "GranianWsgi", "CeleryWorker", "CeleryBeat" },
-            SettingRuleSets.All.Select(s => s.Backend).ToHashSet());
+            RuleBackends.All.Select(b => b.Name).ToHashSet());
     }
 
     [Fact]

@@ -15,7 +15,7 @@ namespace ProdServer.Config.Package.Tests;
 [Trait("Category", "Slow")]
 public sealed class PackageContentTests(PackedFeed feed)
 {
-    // The address every diagnostic's help link starts with (src/Analyzers/Catalogue/RuleMetadata.cs, HelpLinkBase).
+    // The address every diagnostic's help link starts with (src/Analyzers/Catalogue/RuleInfo.cs, HelpLinkBase).
     private const string HelpLinkBase = "https://github.com/prodserver/ProdServer.Config/blob/main/docs/diagnostics/";
 
     // The custom debug information kind Roslyn writes the SourceLink JSON under (Portable PDB spec).

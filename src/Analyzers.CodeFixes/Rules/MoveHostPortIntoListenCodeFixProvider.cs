@@ -21,7 +21,7 @@ namespace ProdServer.Config.Analyzers.CodeFixes;
 public sealed class MoveHostPortIntoListenCodeFixProvider : CodeFixProvider
 {
     /// <inheritdoc/>
-    public override ImmutableArray<string> FixableDiagnosticIds { get; } = ImmutableArray.Create(RuleIdentifiers.ConflictingBindSettings);
+    public override ImmutableArray<string> FixableDiagnosticIds { get; } = ImmutableArray.Create(RuleRegistry.ConflictingBindSettings.Id);
 
     /// <inheritdoc/>
     public override FixAllProvider? GetFixAllProvider() => null;

@@ -23,8 +23,8 @@ public sealed class RemoveSettingCodeFixProvider : CodeFixProvider
     /// <inheritdoc/>
     public override ImmutableArray<string> FixableDiagnosticIds { get; } =
         ImmutableArray.Create(
-            RuleIdentifiers.ExposeTracebacksInProduction, RuleIdentifiers.DeprecatedSetting, RuleIdentifiers.GunicornReloadInProduction,
-            RuleIdentifiers.GunicornDaemon, RuleIdentifiers.UvicornReloadInProduction, RuleIdentifiers.GranianReloadInProduction);
+            RuleRegistry.ExposeTracebacksInProduction.Id, RuleRegistry.DeprecatedSetting.Id, RuleRegistry.GunicornReloadInProduction.Id,
+            RuleRegistry.GunicornDaemon.Id, RuleRegistry.UvicornReloadInProduction.Id, RuleRegistry.GranianReloadInProduction.Id);
 
     /// <inheritdoc/>
     public override FixAllProvider GetFixAllProvider() => WellKnownFixAllProviders.BatchFixer;

@@ -18,7 +18,7 @@ public sealed class SetSafeValueCodeFixProvider : CodeFixProvider
 {
     /// <inheritdoc/>
     public override ImmutableArray<string> FixableDiagnosticIds { get; } =
-        ImmutableArray.Create(RuleIdentifiers.UnixSocketPermsTooWide, RuleIdentifiers.TooManyThreads);
+        ImmutableArray.Create(RuleRegistry.UnixSocketPermsTooWide.Id, RuleRegistry.TooManyThreads.Id);
 
     /// <inheritdoc/>
     public override FixAllProvider GetFixAllProvider() => WellKnownFixAllProviders.BatchFixer;

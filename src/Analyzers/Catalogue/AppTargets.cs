@@ -27,7 +27,7 @@ internal static class AppTargets
         var findings = new List<RuleFinding>();
         if (!IsModuleObject(app))
         {
-            findings.Add(new(RuleMetadata.AppTargetNotModuleObject, "App", app));
+            findings.Add(new(RuleRegistry.AppTargetNotModuleObject, "App", app));
             return findings;
         }
 
@@ -43,7 +43,7 @@ internal static class AppTargets
         if (other is not null)
         {
             var suggestion = module.Substring(0, module.Length - 4) + appInterface!.ToLowerInvariant() + app.Substring(module.Length);
-            findings.Add(new(RuleMetadata.AppInterfaceMismatch, "App", app, other, backend, appInterface, suggestion));
+            findings.Add(new(RuleRegistry.AppInterfaceMismatch, "App", app, other, backend, appInterface, suggestion));
         }
 
         return findings;

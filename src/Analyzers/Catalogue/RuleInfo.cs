@@ -3,12 +3,17 @@ using System.Globalization;
 namespace ProdServer.Config.Analyzers;
 
 /// <summary>
-/// One rule's text and defaults. The analyzer builds its <c>DiagnosticDescriptor</c> from this and the runtime words
-/// its start-up messages from it, so the two can never disagree.
+/// One rule: its ID and text and defaults. Each rule is a subclass in its own file under <c>Catalogue/Rules/</c>, which
+/// also registers it in <see cref="RuleRegistry"/>. The analyzer builds its <c>DiagnosticDescriptor</c> from this and the
+/// runtime words its start-up messages from it, so the two can never disagree.
 /// </summary>
-internal sealed class RuleInfo
+/// <remarks>Free of Roslyn types: the runtime links the catalogue (see <c>src/Config/Config.csproj</c>).</remarks>
+internal abstract class RuleInfo
 {
-    public RuleInfo(string id, string title, string messageFormat, string description, string category, RuleSeverity severity, RuleScope scope)
+    /// <summary>Where the rule pages live; each page is <c>docs/diagnostics/{ID}.md</c>.</summary>
+    public const string HelpLinkBase = "https://github.com/prodserver/ProdServer.Config/blob/main/docs/diagnostics/";
+
+    protected RuleInfo(string id, string title, string messageFormat, string description, string category, RuleSeverity severity, RuleScope scope)
     {
         Id = id;
         Title = title;
@@ -41,7 +46,12 @@ internal sealed class RuleInfo
     public RuleScope Scope { get; }
 
     /// <summary>The rule's page, <c>docs/diagnostics/{Id}.md</c>.</summary>
-    public string HelpLink => RuleMetadata.GetHelpLink(Id);
+    public string HelpLink => GetHelpLink(Id);
+
+    /// <summary>The help page of a rule.</summary>
+    /// <param name="id">A diagnostic ID such as <c>PSC0001</c>.</param>
+    /// <returns>The address of <c>docs/diagnostics/{id}.md</c> on GitHub.</returns>
+    public static string GetHelpLink(string id) => HelpLinkBase + id + ".md";
 
     /// <summary>The message for these arguments.</summary>
     public string FormatMessage(object[] arguments) => string.Format(CultureInfo.InvariantCulture, MessageFormat, arguments);

@@ -14,12 +14,12 @@ namespace ProdServer.Config.Analyzers;
 /// <summary>
 /// The settings rules on <c>appsettings*.json</c> (passed as <c>AdditionalFiles</c>; the package's
 /// <c>build/ProdServer.Config.props</c> adds them): every <c>ProdServer:Processes:*:Args</c> section, with PascalCase,
-/// kebab-case or snake_case keys, is run through the same <see cref="SettingRuleSet"/> as code, and each diagnostic
+/// kebab-case or snake_case keys, is run through the same rules (<see cref="RuleRegistry"/>) as code, and each diagnostic
 /// points at the key's line and column. <c>appsettings.Development.json</c> only gets the rules that apply everywhere.
 /// </summary>
 /// <remarks>
-/// A process whose section names no <c>Backend</c> (its backend is set in code) is checked with the rule set whose args
-/// record has every key the section uses. <c>"ProdServer": { "Rules": { "PSC0006": "off" } }</c> in the same file
+/// A process whose section names no <c>Backend</c> (its backend is set in code) is checked with the rules of the backend whose
+/// args record has every key the section uses. <c>"ProdServer": { "Rules": { "PSC0006": "off" } }</c> in the same file
 /// switches a rule off here as it does at start-up.
 /// </remarks>
 [DiagnosticAnalyzer(LanguageNames.CSharp)]
@@ -27,9 +27,8 @@ public sealed class AppSettingsAnalyzer : DiagnosticAnalyzer
 {
     /// <inheritdoc/>
     public override ImmutableArray<DiagnosticDescriptor> SupportedDiagnostics { get; } =
-        Rules.For(SettingRuleSets.All.SelectMany(s => s.Rules)
-            .Concat([RuleMetadata.AppTargetNotModuleObject, RuleMetadata.AppInterfaceMismatch])
-            .Distinct()).ToImmutableArray();
+        Rules.For(RuleRegistry.SettingRules.Concat<RuleInfo>([RuleRegistry.AppTargetNotModuleObject, RuleRegistry.AppInterfaceMismatch]))
+            .ToImmutableArray();
 
     /// <inheritdoc/>
     public override void Initialize(AnalysisContext context)
@@ -38,13 +37,13 @@ public sealed class AppSettingsAnalyzer : DiagnosticAnalyzer
         context.ConfigureGeneratedCodeAnalysis(GeneratedCodeAnalysisFlags.None);
         context.RegisterCompilationStartAction(static start =>
         {
-            var known = new List<(SettingRuleSet Set, HashSet<string> Properties)>();
-            foreach (var set in SettingRuleSets.All)
+            var known = new List<(RuleBackend Backend, HashSet<string> Properties)>();
+            foreach (var backend in RuleBackends.All)
             {
-                if (start.Compilation.GetTypeByMetadataName(set.ArgsTypeName) is { } type)
+                if (start.Compilation.GetTypeByMetadataName(backend.ArgsTypeName) is { } type)
                 {
                     var properties = new HashSet<string>(type.GetMembers().OfType<IPropertySymbol>().Select(p => SettingsBag.Normalize(p.Name)));
-                    known.Add((set, properties));
+                    known.Add((backend, properties));
                 }
             }
 
@@ -71,7 +70,7 @@ public sealed class AppSettingsAnalyzer : DiagnosticAnalyzer
         : TimeSpan.TryParse(text, CultureInfo.InvariantCulture, out var time) ? time.TotalSeconds
         : null;
 
-    private static void Analyze(AdditionalFileAnalysisContext context, List<(SettingRuleSet Set, HashSet<string> Properties)> known, bool targetsWindows)
+    private static void Analyze(AdditionalFileAnalysisContext context, List<(RuleBackend Backend, HashSet<string> Properties)> known, bool targetsWindows)
     {
         var file = context.AdditionalFile;
         if (!IsAppSettings(file.Path) || file.GetText(context.CancellationToken) is not { } text
@@ -106,7 +105,7 @@ public sealed class AppSettingsAnalyzer : DiagnosticAnalyzer
 
             var args = section.Find("Args")?.Value as JsonObject;
             var backend = (section.Find("Backend")?.Value as JsonScalar)?.Text;
-            var (set, appInterface) = backend is not null ? Named(SettingRuleSets.FindByBackend(backend)) : InferFromKeys(known, args);
+            var (set, appInterface) = backend is not null ? Named(RuleBackends.Find(backend)) : InferFromKeys(known, args);
             if (set is null)
             {
                 continue;
@@ -116,7 +115,7 @@ public sealed class AppSettingsAnalyzer : DiagnosticAnalyzer
             if (section.Find("App")?.Value is JsonScalar { Kind: JsonScalarKind.String } app && set.AppInterface is not null)
             {
                 // A backend without a web app (Celery: "proj") has app targets of its own form, which its validator checks.
-                findings.AddRange(AppTargets.Evaluate(app.Text, set.Backend, appInterface).Select(f => (f, (JsonNode)app)));
+                findings.AddRange(AppTargets.Evaluate(app.Text, set.Name, appInterface).Select(f => (f, (JsonNode)app)));
             }
 
             if (args is not null)
@@ -134,7 +133,7 @@ public sealed class AppSettingsAnalyzer : DiagnosticAnalyzer
 
                 // PSC0105 compares the server's graceful timeout with this process's StopTimeout, written beside its Args.
                 ruleContext.StopTimeoutSeconds = (section.Find("StopTimeout")?.Value as JsonScalar)?.Text is { } stop ? StopSeconds(stop) : null;
-                foreach (var finding in set.Run(settings, ruleContext))
+                foreach (var finding in RuleRegistry.Run(set, settings, ruleContext))
                 {
                     if (keys.TryGetValue(SettingsBag.Normalize(finding.Setting), out var at))
                     {
@@ -156,18 +155,18 @@ public sealed class AppSettingsAnalyzer : DiagnosticAnalyzer
         }
     }
 
-    private static (SettingRuleSet? Set, string? AppInterface) Named(SettingRuleSet? set) => (set, set?.AppInterface);
+    private static (RuleBackend? Backend, string? AppInterface) Named(RuleBackend? backend) => (backend, backend?.AppInterface);
 
     // The backend is set in code: judge by the keys, when exactly one args record has them all. Backends that share a
     // record (Uvicorn and UvicornWsgi) share its rules, but the app's interface is only known when they agree on it.
-    private static (SettingRuleSet? Set, string? AppInterface) InferFromKeys(List<(SettingRuleSet Set, HashSet<string> Properties)> known, JsonObject? args)
+    private static (RuleBackend? Backend, string? AppInterface) InferFromKeys(List<(RuleBackend Backend, HashSet<string> Properties)> known, JsonObject? args)
     {
         if (args is null)
         {
             return (null, null);
         }
 
-        var matches = known.Where(k => args.Properties.All(p => k.Properties.Contains(SettingsBag.Normalize(p.Name)))).Select(k => k.Set).ToList();
+        var matches = known.Where(k => args.Properties.All(p => k.Properties.Contains(SettingsBag.Normalize(p.Name)))).Select(k => k.Backend).ToList();
         if (matches.Count == 0 || matches.Select(m => m.ArgsTypeName).Distinct().Count() != 1)
         {
             return (null, null);

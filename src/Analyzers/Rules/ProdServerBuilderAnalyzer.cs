@@ -24,11 +24,11 @@ public sealed class ProdServerBuilderAnalyzer : DiagnosticAnalyzer
 
     /// <inheritdoc/>
     public override ImmutableArray<DiagnosticDescriptor> SupportedDiagnostics { get; } = ImmutableArray.Create(
-        Rules.For(RuleMetadata.DuplicateProcessName),
-        Rules.For(RuleMetadata.NoProcessDeclared),
-        Rules.For(RuleMetadata.AppTargetNotModuleObject),
-        Rules.For(RuleMetadata.AppInterfaceMismatch),
-        Rules.For(RuleMetadata.CeleryBeatTwice));
+        Rules.For(RuleRegistry.DuplicateProcessName),
+        Rules.For(RuleRegistry.NoProcessDeclared),
+        Rules.For(RuleRegistry.AppTargetNotModuleObject),
+        Rules.For(RuleRegistry.AppInterfaceMismatch),
+        Rules.For(RuleRegistry.CeleryBeatTwice));
 
     /// <inheritdoc/>
     public override void Initialize(AnalysisContext context)
@@ -79,7 +79,7 @@ public sealed class ProdServerBuilderAnalyzer : DiagnosticAnalyzer
         var uses = lambda.Body.Descendants().OfType<IInvocationOperation>().Where(i => IsUseMethod(i, builders)).ToList();
         if (uses.Count == 0)
         {
-            context.ReportDiagnostic(Diagnostic.Create(Rules.For(RuleMetadata.NoProcessDeclared), lambda.Syntax.GetLocation()));
+            context.ReportDiagnostic(Diagnostic.Create(Rules.For(RuleRegistry.NoProcessDeclared), lambda.Syntax.GetLocation()));
             return;
         }
 
@@ -89,7 +89,7 @@ public sealed class ProdServerBuilderAnalyzer : DiagnosticAnalyzer
         {
             if (ProcessName(use, builders) is ({ } name, { } location) && !declared.Add(name))
             {
-                context.ReportDiagnostic(Diagnostic.Create(Rules.For(RuleMetadata.DuplicateProcessName), location, name));
+                context.ReportDiagnostic(Diagnostic.Create(Rules.For(RuleRegistry.DuplicateProcessName), location, name));
             }
 
             // One beat per Celery app: the app is the first string argument of UseCeleryBeat.
@@ -97,7 +97,7 @@ public sealed class ProdServerBuilderAnalyzer : DiagnosticAnalyzer
                 && use.Arguments.FirstOrDefault(a => a.Parameter?.Name == "app") is { Value.ConstantValue: { HasValue: true, Value: string app } } appArgument
                 && !beats.Add(app))
             {
-                context.ReportDiagnostic(Diagnostic.Create(Rules.For(RuleMetadata.CeleryBeatTwice), appArgument.Syntax.GetLocation(), app));
+                context.ReportDiagnostic(Diagnostic.Create(Rules.For(RuleRegistry.CeleryBeatTwice), appArgument.Syntax.GetLocation(), app));
             }
         }
     }
@@ -110,16 +110,16 @@ public sealed class ProdServerBuilderAnalyzer : DiagnosticAnalyzer
             return;
         }
 
-        // UseWaitress → the Waitress rule set, which knows the interface waitress speaks.
+        // UseWaitress → the Waitress backend, whose interface the rules know.
         var backend = invocation.TargetMethod.Name.Substring("Use".Length);
-        var set = SettingRuleSets.FindByBackend(backend);
-        if (set is { AppInterface: null })
+        var known = RuleBackends.Find(backend);
+        if (known is { AppInterface: null })
         {
             // A backend without a web app (Celery: "proj") has app targets of its own form, which its validator checks.
             return;
         }
 
-        foreach (var finding in AppTargets.Evaluate(app, set?.Backend ?? backend, set?.AppInterface))
+        foreach (var finding in AppTargets.Evaluate(app, known?.Name ?? backend, known?.AppInterface))
         {
             context.ReportDiagnostic(Diagnostic.Create(Rules.For(finding.Rule), argument.Syntax.GetLocation(), finding.Arguments));
         }

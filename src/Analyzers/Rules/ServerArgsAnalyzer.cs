@@ -10,8 +10,8 @@ namespace ProdServer.Config.Analyzers;
 /// <summary>
 /// The settings rules (PSC0001–PSC0011 for waitress, PSC0201 and up for the other backends) in C#: every object initializer, <see langword="with"/>
 /// expression or lone assignment that sets properties of a backend's args record is read into a
-/// <see cref="SettingsBag"/> and run through that backend's <see cref="SettingRuleSet"/>, the same code the JSON
-/// checker and the runtime run.
+/// <see cref="SettingsBag"/> and run through that backend's rules in <see cref="RuleRegistry"/>, the same code the
+/// JSON checker and the runtime run.
 /// </summary>
 /// <remarks>
 /// Only what one initializer says is known: <c>w =&gt; w with { Listen = … }</c> cannot see a <c>Host</c> set in an
@@ -23,7 +23,7 @@ public sealed class ServerArgsAnalyzer : DiagnosticAnalyzer
 {
     /// <inheritdoc/>
     public override ImmutableArray<DiagnosticDescriptor> SupportedDiagnostics { get; } =
-        Rules.For(SettingRuleSets.All.SelectMany(s => s.Rules).Distinct()).ToImmutableArray();
+        Rules.For(RuleRegistry.SettingRules).ToImmutableArray();
 
     /// <inheritdoc/>
     public override void Initialize(AnalysisContext context)
@@ -33,12 +33,13 @@ public sealed class ServerArgsAnalyzer : DiagnosticAnalyzer
         context.RegisterCompilationStartAction(static start =>
         {
             // Resolved once per compilation; a project that does not reference ProdServer.Config pays nothing more.
-            var argsTypes = new Dictionary<INamedTypeSymbol, SettingRuleSet>(SymbolEqualityComparer.Default);
-            foreach (var set in SettingRuleSets.All)
+            // Backends that share a record (Uvicorn, UvicornWsgi) share its settings rules; the last one stands for both.
+            var argsTypes = new Dictionary<INamedTypeSymbol, RuleBackend>(SymbolEqualityComparer.Default);
+            foreach (var backend in RuleBackends.All)
             {
-                if (start.Compilation.GetTypeByMetadataName(set.ArgsTypeName) is { } type)
+                if (start.Compilation.GetTypeByMetadataName(backend.ArgsTypeName) is { } type)
                 {
-                    argsTypes[type] = set;
+                    argsTypes[type] = backend;
                 }
             }
 
@@ -55,7 +56,7 @@ public sealed class ServerArgsAnalyzer : DiagnosticAnalyzer
         });
     }
 
-    private static void AnalyzeInitializer(OperationAnalysisContext context, Dictionary<INamedTypeSymbol, SettingRuleSet> argsTypes, bool targetsWindows)
+    private static void AnalyzeInitializer(OperationAnalysisContext context, Dictionary<INamedTypeSymbol, RuleBackend> argsTypes, bool targetsWindows)
     {
         var (type, initializer) = context.Operation switch
         {
@@ -63,25 +64,25 @@ public sealed class ServerArgsAnalyzer : DiagnosticAnalyzer
             IWithOperation with => (with.Type, with.Initializer),
             _ => (null, null),
         };
-        if (initializer is null || type is not INamedTypeSymbol named || !argsTypes.TryGetValue(named, out var set))
+        if (initializer is null || type is not INamedTypeSymbol named || !argsTypes.TryGetValue(named, out var backend))
         {
             return;
         }
 
-        Evaluate(context, set, initializer.Initializers, targetsWindows);
+        Evaluate(context, backend, initializer.Initializers, targetsWindows);
     }
 
-    private static void AnalyzeLoneAssignment(OperationAnalysisContext context, Dictionary<INamedTypeSymbol, SettingRuleSet> argsTypes, bool targetsWindows)
+    private static void AnalyzeLoneAssignment(OperationAnalysisContext context, Dictionary<INamedTypeSymbol, RuleBackend> argsTypes, bool targetsWindows)
     {
         // Initializer members are handled with their siblings; this is "Port = 80;" in the record's own constructor.
         if (context.Operation.Parent is IObjectOrCollectionInitializerOperation
             || context.Operation is not ISimpleAssignmentOperation { Target: IPropertyReferenceOperation { Property.ContainingType: var type } }
-            || !argsTypes.TryGetValue(type, out var set))
+            || !argsTypes.TryGetValue(type, out var backend))
         {
             return;
         }
 
-        Evaluate(context, set, [context.Operation], targetsWindows);
+        Evaluate(context, backend, [context.Operation], targetsWindows);
     }
 
     /// <summary>The key of the diagnostic property that holds a safe value as C# source (<c>16</c>, <c>"660"</c>).</summary>
@@ -94,7 +95,7 @@ public sealed class ServerArgsAnalyzer : DiagnosticAnalyzer
         _ => null,
     };
 
-    private static void Evaluate(OperationAnalysisContext context, SettingRuleSet set, IEnumerable<IOperation> members, bool targetsWindows)
+    private static void Evaluate(OperationAnalysisContext context, RuleBackend backend, IEnumerable<IOperation> members, bool targetsWindows)
     {
         var settings = new SettingsBag();
         var locations = new Dictionary<string, Location>();
@@ -117,7 +118,7 @@ public sealed class ServerArgsAnalyzer : DiagnosticAnalyzer
         var options = BuildTarget.For(context.Options, syntax.SyntaxTree);
         var isDevelopment = DevelopmentGuard.IsInDevelopmentBranch(syntax, context.Operation.SemanticModel!);
         var ruleContext = BuildTarget.CreateContext(options, context.Options.AnalyzerConfigOptionsProvider.GlobalOptions, targetsWindows, isDevelopment);
-        foreach (var finding in set.Run(settings, ruleContext))
+        foreach (var finding in RuleRegistry.Run(backend, settings, ruleContext))
         {
             if (locations.TryGetValue(SettingsBag.Normalize(finding.Setting), out var location))
             {

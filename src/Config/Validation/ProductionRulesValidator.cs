@@ -22,8 +22,8 @@ internal sealed class ProductionRulesValidator : IValidateOptions<ProdServerOpti
 {
     // Enforced by the backend validators with their own wording, in every environment; reported once, there.
     private static readonly HashSet<string> CheckedByValidators =
-        [RuleIdentifiers.ConflictingBindSettings, RuleIdentifiers.AppTargetNotModuleObject, RuleIdentifiers.GunicornDaemon, RuleIdentifiers.CeleryBeatTwice,
-         RuleIdentifiers.FlowerWithoutAuthentication];
+        [RuleRegistry.ConflictingBindSettings.Id, RuleRegistry.AppTargetNotModuleObject.Id, RuleRegistry.GunicornDaemon.Id, RuleRegistry.CeleryBeatTwice.Id,
+         RuleRegistry.FlowerWithoutAuthentication.Id];
 
     private readonly IHostEnvironment? _environment;
     private readonly IConfiguration? _configuration;
@@ -78,7 +78,7 @@ internal sealed class ProductionRulesValidator : IValidateOptions<ProdServerOpti
             context.StopTimeoutSeconds = process.StopTimeout?.TotalSeconds;
             foreach (var finding in Evaluate(process, context, _shutdownTimeout))
             {
-                if (finding.Rule == RuleMetadata.CeleryUrlPassword && ConfigurationSource.IsEnvironment(_configuration, process, finding.Setting))
+                if (finding.Rule == RuleRegistry.CeleryUrlPassword && ConfigurationSource.IsEnvironment(_configuration, process, finding.Setting))
                 {
                     continue; // already where the rule wants it
                 }
@@ -125,20 +125,16 @@ internal sealed class ProductionRulesValidator : IValidateOptions<ProdServerOpti
 
     private static IEnumerable<RuleFinding> Evaluate(ProcessDefinition process, RuleContext context, TimeSpan? shutdownTimeout)
     {
-        var set = SettingRuleSets.FindByBackend(process.Backend.Name);
-        var findings = set?.Run(ServerArgsSettings.Read(process.Args), context) ?? [];
-        if (shutdownTimeout is { } host && process.StopTimeout is { } stop && stop > host)
+        var findings = RuleRegistry.Run(process.Backend.Name, ServerArgsSettings.Read(process.Args), context);
+        if (shutdownTimeout is { } host && process.StopTimeout is { } stop)
         {
-            // The last level of PSC0105, known only here: the engine caps the stop at the host's timeout. Only for a
-            // StopTimeout the user chose: a server's default (Gunicorn's 30 s graceful + 5 s) is capped silently, as documented.
-            findings.Add(new(RuleMetadata.StopTimeoutsDoNotNest, "StopTimeout", "StopTimeout",
-                StopTimeoutNesting.Seconds(stop.TotalSeconds), "the host's ShutdownTimeout", StopTimeoutNesting.Seconds(host.TotalSeconds),
-                "the host ends the run (and ProdServer cuts the stop short) before the server's graceful stop can finish (builder.Services.Configure<HostOptions>(o => o.ShutdownTimeout = …))"));
+            // Only for a StopTimeout the user chose: a server's default (Gunicorn's 30 s graceful + 5 s) is capped silently, as documented.
+            RuleRegistry.StopTimeoutsDoNotNest.CheckHost(stop.TotalSeconds, host.TotalSeconds, findings);
         }
 
         if (process.App is { } app)
         {
-            findings.AddRange(AppTargets.Evaluate(app, process.Backend.Name, set?.AppInterface));
+            findings.AddRange(AppTargets.Evaluate(app, process.Backend.Name, RuleBackends.Find(process.Backend.Name)?.AppInterface));
         }
 
         return findings.FindAll(f => !CheckedByValidators.Contains(f.Rule.Id) && !(context.IsDevelopment && f.Rule.Scope == RuleScope.Production));

@@ -4,41 +4,38 @@ using System.Net;
 
 namespace ProdServer.Config.Analyzers;
 
-/// <summary>
-/// The production advice for Celery Flower (in Celery's block, PSC0504–PSC0505): authentication beyond loopback, and no
-/// tornado debug mode. Flower serves a monitoring UI, not the app, so there is no app interface to match.
-/// </summary>
-internal sealed class FlowerSettingRules : SettingRuleSet
+internal static partial class RuleRegistry
+{
+    /// <summary>PSC0504: celery Flower listens beyond loopback (its default is every interface) without authentication.</summary>
+    public static readonly FlowerWithoutAuthenticationRule FlowerWithoutAuthentication = Register(new FlowerWithoutAuthenticationRule());
+}
+
+/// <summary>PSC0504: Celery Flower listens beyond loopback (its default is every interface) without authentication.</summary>
+internal sealed class FlowerWithoutAuthenticationRule() : SettingRule(
+        "PSC0504",
+        "Celery Flower serves everyone without authentication",
+        "'{0}': Flower would listen on {1} without authentication, and anyone who reaches it can shut workers down and revoke tasks; set BasicAuth (user:password) or Auth with AuthProvider, or Address 127.0.0.1 behind an authenticating proxy.",
+        "Flower's UI and API can shut down and restart workers, change pool sizes and rate limits, and revoke tasks. It has " +
+        "no authentication unless --basic-auth or --auth is given, and without --address it listens on every interface " +
+        "(0.0.0.0 and ::, although its banner says 127.0.0.1). Listening beyond loopback needs authentication; on loopback or " +
+        "a Unix socket, an authenticating proxy in front can provide it. ProdServer's start-up validation refuses it too.",
+        RuleCategories.Security, RuleSeverity.Error, RuleScope.Everywhere)
 {
     // Where a finding about the whole listening setup is reported: the first of these the code or file sets.
     private static readonly string[] ListenSettings = ["Address", "Port", "UnixSocket", "Debug", "Auth", "BasicAuth"];
 
     /// <inheritdoc/>
-    public override string Backend => "CeleryFlower";
+    public override IReadOnlyList<RuleBackend> Backends { get; } = [RuleBackends.CeleryFlower];
 
     /// <inheritdoc/>
-    public override string ArgsTypeName => "ProdServer.Config.CeleryFlowerArgs";
+    public override IReadOnlyList<string> Reads(RuleBackend backend) => ["Address", "Port", "UnixSocket", "BasicAuth", "Auth", "Debug"];
 
     /// <inheritdoc/>
-    public override string? AppInterface => null;
-
-    /// <inheritdoc/>
-    public override IReadOnlyList<string> Settings { get; } = ["Address", "Port", "UnixSocket", "BasicAuth", "Auth", "Debug"];
-
-    /// <inheritdoc/>
-    public override IReadOnlyList<RuleInfo> Rules { get; } = [RuleMetadata.FlowerWithoutAuthentication, RuleMetadata.FlowerDebug];
-
-    /// <inheritdoc/>
-    protected override void Evaluate(SettingsBag s, RuleContext context, List<RuleFinding> findings)
+    public override void Evaluate(RuleBackend backend, SettingsBag s, RuleContext context, List<RuleFinding> findings)
     {
         if (ServesEveryoneUnauthenticated(s) is { } where && Array.Find(ListenSettings, s.IsSet) is { } at)
         {
-            findings.Add(new(RuleMetadata.FlowerWithoutAuthentication, at, at, where));
-        }
-
-        if (s.GetBoolean("Debug") == true)
-        {
-            findings.Add(new(RuleMetadata.FlowerDebug, "Debug", "Debug"));
+            findings.Add(new(this, at, at, where));
         }
     }
 

@@ -1,0 +1,57 @@
+using System;
+using System.Collections.Generic;
+
+namespace ProdServer.Config.Analyzers;
+
+/// <summary>
+/// The backends that have settings rules, one line each; a rule names the ones it judges (<see cref="SettingRule.Backends"/>).
+/// A backend gets a line here with its first rule. Backends that share an args record (<c>Uvicorn</c>/<c>UvicornWsgi</c>)
+/// are two lines: they differ in the interface their app must speak.
+/// </summary>
+internal static class RuleBackends
+{
+    /// <summary><c>waitress-serve</c>.</summary>
+    public static readonly RuleBackend Waitress = new("Waitress", "ProdServer.Config.WaitressArgs", AppTargets.Wsgi);
+
+    /// <summary><c>gunicorn</c>.</summary>
+    public static readonly RuleBackend Gunicorn = new("Gunicorn", "ProdServer.Config.GunicornArgs", AppTargets.Wsgi);
+
+    /// <summary>Uvicorn serving an ASGI app.</summary>
+    public static readonly RuleBackend Uvicorn = new("Uvicorn", "ProdServer.Config.UvicornArgs", AppTargets.Asgi);
+
+    /// <summary>Uvicorn serving a WSGI app.</summary>
+    public static readonly RuleBackend UvicornWsgi = new("UvicornWsgi", "ProdServer.Config.UvicornArgs", AppTargets.Wsgi);
+
+    /// <summary>Granian serving an ASGI app.</summary>
+    public static readonly RuleBackend Granian = new("Granian", "ProdServer.Config.GranianArgs", AppTargets.Asgi);
+
+    /// <summary>Granian serving a WSGI app.</summary>
+    public static readonly RuleBackend GranianWsgi = new("GranianWsgi", "ProdServer.Config.GranianArgs", AppTargets.Wsgi);
+
+    /// <summary>A Celery worker; Celery runs no web app, so there is no app interface to match.</summary>
+    public static readonly RuleBackend CeleryWorker = new("CeleryWorker", "ProdServer.Config.CeleryWorkerArgs", null);
+
+    /// <summary>Celery beat.</summary>
+    public static readonly RuleBackend CeleryBeat = new("CeleryBeat", "ProdServer.Config.CeleryBeatArgs", null);
+
+    /// <summary>Celery Flower; it serves a monitoring UI, not the app.</summary>
+    public static readonly RuleBackend CeleryFlower = new("CeleryFlower", "ProdServer.Config.CeleryFlowerArgs", null);
+
+    /// <summary>Every backend with rules.</summary>
+    public static IReadOnlyList<RuleBackend> All { get; } =
+        [Waitress, Gunicorn, Uvicorn, UvicornWsgi, Granian, GranianWsgi, CeleryWorker, CeleryBeat, CeleryFlower];
+
+    /// <summary>A backend by its configuration name (case ignored), or <see langword="null"/> when it has no rules.</summary>
+    public static RuleBackend? Find(string? name)
+    {
+        foreach (var backend in All)
+        {
+            if (string.Equals(backend.Name, name, StringComparison.OrdinalIgnoreCase))
+            {
+                return backend;
+            }
+        }
+
+        return null;
+    }
+}
