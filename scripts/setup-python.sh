@@ -9,16 +9,17 @@ debian_packages=(
   gunicorn python3-uvicorn                 # Gunicorn, Uvicorn ASGI/WSGI
   python3-celery python3-redis redis-server  # Celery worker and beat, against a loopback Redis
   python3-django-q                         # Django-Q's qcluster (Debian ships the original django-q)
+  python3-django-rq                        # django-rq's rqworker (RQ), against the loopback Redis
   python3-daphne                           # Daphne, Django Channels' ASGI server
   python3-hypercorn                        # Hypercorn, ASGI (and WSGI from 0.14)
   uwsgi uwsgi-plugin-python3               # uWSGI with its python3 plugin
   supervisor systemd                       # export: a real supervisord runs the exported file; systemd-analyze verify
   docker-compose                           # export: `docker-compose config` checks the Compose file (no engine needed)
 )
-pip_packages=(waitress django gunicorn uvicorn celery redis django-q2 daphne hypercorn uwsgi)
+pip_packages=(waitress django gunicorn uvicorn celery redis django-q2 daphne hypercorn uwsgi django-rq)
 
 python=/usr/bin/python3
-if [ -x "$python" ] && "$python" -c 'import waitress, django, gunicorn, uvicorn, celery, redis, django_q, daphne, hypercorn' 2>/dev/null \
+if [ -x "$python" ] && "$python" -c 'import waitress, django, gunicorn, uvicorn, celery, redis, django_q, django_rq, daphne, hypercorn' 2>/dev/null \
    && command -v waitress-serve >/dev/null && command -v uwsgi >/dev/null && command -v redis-server >/dev/null \
    && command -v supervisord >/dev/null && command -v systemd-analyze >/dev/null && command -v docker-compose >/dev/null; then
   exit 0

@@ -52,11 +52,14 @@ public static class ServerBackends
     /// <summary>The Django-Q2 cluster (<c>python manage.py qcluster</c>).</summary>
     public static DjangoQBackend DjangoQ { get; } = new DjangoQBackend();
 
+    /// <summary>An RQ worker through django-rq (<c>python manage.py rqworker</c>).</summary>
+    public static RqWorkerBackend RqWorker { get; } = new RqWorkerBackend();
+
     /// <summary>Django's development server (<c>python manage.py runserver</c>); for development only.</summary>
     public static DjangoDevServerBackend DjangoDevServer { get; } = new DjangoDevServerBackend();
 
     private static readonly ServerBackend[] All =
-        [Waitress, Gunicorn, Uvicorn, UvicornWsgi, Granian, GranianWsgi, Daphne, Hypercorn, HypercornWsgi, Uwsgi, CeleryWorker, CeleryBeat, CeleryFlower, DjangoTasks, DjangoQ, DjangoDevServer];
+        [Waitress, Gunicorn, Uvicorn, UvicornWsgi, Granian, GranianWsgi, Daphne, Hypercorn, HypercornWsgi, Uwsgi, CeleryWorker, CeleryBeat, CeleryFlower, DjangoTasks, DjangoQ, RqWorker, DjangoDevServer];
 
     /// <summary>The names accepted in configuration.</summary>
     public static IEnumerable<string> Names => All.Select(b => b.Name);

@@ -1,0 +1,67 @@
+using System;
+using System.Collections.Generic;
+using System.Linq;
+using FluentValidation;
+
+namespace ProdServer.Config;
+
+/// <summary>
+/// Runs a process with <c>python manage.py rqworker [options] [queues]</c>, an RQ worker through django-rq. SIGTERM is RQ's
+/// warm shutdown: the worker finishes the running job, then exits 0. It goes to the worker alone, which stops its scheduler
+/// child itself; each job runs in a forked work-horse in a session of its own (<c>setsid</c>), which a group signal would
+/// not reach anyway and the engine's leftover sweep kills if the stop times out.
+/// </summary>
+public sealed class RqWorkerBackend : DjangoManageBackend<RqWorkerArgs>
+{
+    /// <inheritdoc />
+    public override string Name => "RqWorker";
+
+    /// <inheritdoc />
+    public override string Command => "rqworker";
+
+    /// <inheritdoc />
+    public override string? DistributionName => "django-rq";
+
+    /// <inheritdoc />
+    public override string InstallHint => "apt-get install python3-django-rq (Debian/Ubuntu) or pip install django-rq, add django_rq to INSTALLED_APPS and set RQ_QUEUES";
+
+    /// <inheritdoc />
+    public override bool StopSignalToGroup => false;
+
+    // A warm shutdown waits for the running job however long it takes; 25 s leaves room under the host's 30 s
+    // ShutdownTimeout. Past it the tree is killed and RQ later moves the job to the FailedJobRegistry (AbandonedJobError):
+    // set StopTimeout above the longest job to let it finish.
+    /// <inheritdoc />
+    public override TimeSpan GetDefaultStopTimeout(ProcessDefinition process) => TimeSpan.FromSeconds(25);
+
+    /// <summary>The options, then the queue names (rqworker's positional arguments).</summary>
+    /// <param name="process">The process.</param>
+    /// <returns>The arguments after <c>manage.py rqworker</c>.</returns>
+    public override IReadOnlyList<string> BuildArguments(ProcessDefinition process)
+    {
+        ArgumentNullException.ThrowIfNull(process);
+        var argv = new List<string>();
+        process.Args.AppendArguments(argv);
+        if (process.Args is RqWorkerArgs { Queues: { } queues })
+        {
+            argv.AddRange(queues);
+        }
+
+        return argv;
+    }
+
+    /// <summary>The args, plus a fixed worker <c>Name</c> on several replicas, which RQ refuses for all but the first.</summary>
+    /// <param name="process">The process.</param>
+    /// <returns>The problems.</returns>
+    public override IReadOnlyList<SettingProblem> Validate(ProcessDefinition process)
+    {
+        ArgumentNullException.ThrowIfNull(process);
+        var problems = base.Validate(process);
+        return process is { Replicas: > 1, Args: RqWorkerArgs { Name: { } name } }
+            ? [.. problems, new("Args:Name", $"Name '{Names.Printable(name)}' cannot be shared by {process.Replicas} replicas: RQ refuses a second live worker with the same name. Leave Name unset (each worker gets a random id).")]
+            : problems;
+    }
+
+    /// <inheritdoc />
+    protected override IValidator<RqWorkerArgs> CreateArgsValidator() => new RqWorkerArgsValidator();
+}

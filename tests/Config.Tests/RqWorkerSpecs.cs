@@ -1,0 +1,77 @@
+using System;
+using System.Collections.Generic;
+using System.Linq;
+using Xunit;
+
+namespace ProdServer.Config.Tests;
+
+/// <summary>What <c>manage.py rqworker</c> receives, how it is stopped, and what is refused before rqworker could misread it or crash.</summary>
+public sealed class RqWorkerSpecs
+{
+    private static ProcessDefinition Worker(RqWorkerArgs args) => new("worker", ServerBackends.RqWorker) { Args = args };
+
+    private static IReadOnlyList<string> Problems(ProcessDefinition process) =>
+        ServerBackends.RqWorker.Validate(process).Select(p => $"{p.Key}: {p.Message}").ToList();
+
+    [Fact]
+    public void The_options_come_first_then_djangos_then_the_queues_in_priority_order()
+    {
+        var argv = ServerBackends.RqWorker.BuildArguments(Worker(new()
+        {
+            Queues = ["high", "default"], WithScheduler = true, Burst = false, MaxJobs = 100, Settings = "mysite.settings", Verbosity = DjangoVerbosity.Minimal,
+        }));
+
+        Assert.Equal(LaunchKind.DjangoManage, ServerBackends.RqWorker.LaunchKind);
+        Assert.Equal(["--with-scheduler", "--max-jobs=100", "--verbosity=0", "--settings=mysite.settings", "high", "default"], argv);
+        Assert.Same(ServerBackends.RqWorker, ServerBackends.Find("rqworker"));
+    }
+
+    [Fact]
+    public void Sigterm_goes_to_the_worker_alone_so_the_running_job_finishes()
+    {
+        Assert.Equal(15, ServerBackends.RqWorker.StopSignal);
+        Assert.False(ServerBackends.RqWorker.StopSignalToGroup);
+        Assert.Equal(TimeSpan.FromSeconds(25), Worker(new()).EffectiveStopTimeout);
+        Assert.Empty(ServerBackends.RqWorker.GetListenEndpoints(Worker(new())));
+        Assert.Null(DjangoApplicationSetting.For(ServerBackends.RqWorker));
+    }
+
+    [Fact]
+    public void Settings_rqworker_would_misread_or_crash_on_are_refused_before_launch()
+    {
+        var problems = Problems(Worker(new()
+        {
+            Queues = ["--burst", "default", "default"], WorkerClass = "MyWorker", Serializer = "yaml", Name = "two words", MaxJobs = 0, NoColor = true, ForceColor = true,
+        }));
+
+        Assert.Contains(problems, p => p.Contains("Queues entry '--burst' must be an RQ_QUEUES name", StringComparison.Ordinal));
+        Assert.Contains(problems, p => p.Contains("Queues entry 'default' is listed twice", StringComparison.Ordinal));
+        Assert.Contains(problems, p => p.Contains("WorkerClass must be a dotted import path", StringComparison.Ordinal));
+        Assert.Contains(problems, p => p.Contains("Serializer must be json, pickle or a dotted import path", StringComparison.Ordinal));
+        Assert.Contains(problems, p => p.Contains("Name must be one word", StringComparison.Ordinal));
+        Assert.Contains(problems, p => p.Contains("MaxJobs must be at least 1", StringComparison.Ordinal));
+        Assert.Contains(problems, p => p.Contains("ForceColor cannot be combined with NoColor", StringComparison.Ordinal));
+        Assert.Empty(Problems(Worker(new() { Queues = ["default", "emails:high"], WorkerClass = "rq.worker.SimpleWorker", Serializer = "json", Name = "w1" })));
+    }
+
+    [Fact]
+    public void A_fixed_worker_name_on_several_replicas_and_an_app_are_refused()
+    {
+        var replicated = Worker(new() { Name = "w1" });
+        replicated.Replicas = 2;
+
+        Assert.Contains(Problems(replicated), p => p.StartsWith("Args:Name: Name 'w1' cannot be shared by 2 replicas", StringComparison.Ordinal));
+        Assert.Contains(Problems(new ProcessDefinition("worker", ServerBackends.RqWorker) { App = "mysite", Args = new RqWorkerArgs() }),
+            p => p.StartsWith("App: App is not used by the RqWorker backend", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public void The_flags_newer_than_debians_django_rq_name_their_release()
+    {
+        var requirements = ServerBackends.RqWorker.GetVersionRequirements(Worker(new() { MaxIdleTime = 60, Serializer = "json" }));
+
+        Assert.Contains(requirements, r => r.Key == "Args:MaxIdleTime" && r.Since == "3.0.1");
+        Assert.Contains(requirements, r => r.Key == "Args:Serializer" && r.Since == "2.8.0");
+        Assert.Equal("django-rq", ServerBackends.RqWorker.DistributionName);
+    }
+}
