@@ -1,6 +1,8 @@
 using System;
 using System.Collections.Generic;
 using System.Linq;
+using System.Threading.Tasks;
+using ProdServer.Config.Tests.Infrastructure;
 using Xunit;
 
 namespace ProdServer.Config.Tests;
@@ -73,5 +75,38 @@ public sealed class RqWorkerSpecs
         Assert.Contains(requirements, r => r.Key == "Args:MaxIdleTime" && r.Since == "3.0.1");
         Assert.Contains(requirements, r => r.Key == "Args:Serializer" && r.Since == "2.8.0");
         Assert.Equal("django-rq", ServerBackends.RqWorker.DistributionName);
+    }
+
+    [Fact]
+    public void An_appsettings_worker_binds_rqworkers_flags_and_an_args_queues_key_is_reported_rather_than_dropped()
+    {
+        var settings = new Dictionary<string, string?>
+        {
+            ["ProdServer:Processes:worker:Backend"] = "RqWorker",
+            ["ProdServer:Processes:worker:Args:with-scheduler"] = "true",
+            ["ProdServer:Processes:worker:Args:worker_ttl"] = "600",
+        };
+        var worker = Options.Resolve(null, settings).Find("worker")!;
+
+        Assert.Equal(["--with-scheduler", "--worker-ttl=600"], worker.Backend.BuildArguments(worker));
+
+        // Queues is positional, and the generated binder reads flags only: the key fails loudly instead of vanishing.
+        settings["ProdServer:Processes:worker:Args:Queues:0"] = "emails";
+        Assert.Contains(Options.Failures(null, settings), f => f.Contains("Args:Queues", StringComparison.Ordinal));
+    }
+}
+
+/// <summary><c>--dry-run</c> for the documented RQ worker, pinned (docs/backends/rq-worker.md).</summary>
+[Collection(EnvironmentCollection.Name)]
+public sealed class RqWorkerDryRunSpecs
+{
+    [Fact]
+    public async Task The_documented_rq_worker_prints_this_command_line()
+    {
+        var output = await DryRunner.RunAsync(o => o.Process("worker")
+            .UseRqWorker(r => r with { Queues = ["high", "default"], WithScheduler = true, Settings = "mysite.settings" })
+            .WorkingDirectory("src").Python("/usr/bin/python3"));
+
+        Assert.Contains("/usr/bin/python3 <root>/src/manage.py rqworker --with-scheduler --settings=mysite.settings high default\n", output, StringComparison.Ordinal);
     }
 }

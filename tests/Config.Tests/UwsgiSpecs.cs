@@ -1,6 +1,8 @@
 using System;
 using System.Collections.Generic;
 using System.Linq;
+using System.Threading.Tasks;
+using ProdServer.Config.Tests.Infrastructure;
 using Xunit;
 
 namespace ProdServer.Config.Tests;
@@ -94,5 +96,49 @@ public sealed class UwsgiSpecs
         Assert.Contains(requirements, r => r.Key == "Args:HarakiriGracefulTimeout" && r.Since == "2.0.22");
         Assert.Contains(Problems(Web(Serving with { ExtraArgs = ["--daemonize=/tmp/u.log"] })), p => p.Contains("would detach uwsgi", StringComparison.Ordinal));
         Assert.Equal(DjangoApplicationSetting.Wsgi, DjangoApplicationSetting.For(ServerBackends.Uwsgi));
+    }
+
+    [Fact]
+    public void An_appsettings_process_binds_uwsgis_own_spellings_and_starts_with_the_plugin()
+    {
+        var options = Options.Resolve(null, new Dictionary<string, string?>
+        {
+            ["ProdServer:Processes:web:Backend"] = "Uwsgi",
+            ["ProdServer:Processes:web:App"] = "mysite.wsgi:application",
+            ["ProdServer:Processes:web:Args:plugin:0"] = "python3",
+            ["ProdServer:Processes:web:Args:http-socket:0"] = "127.0.0.1:8000",
+            ["ProdServer:Processes:web:Args:master"] = "true",
+            ["ProdServer:Processes:web:Args:harakiri"] = "30",
+        });
+        var web = options.Find("web")!;
+
+        Assert.Equal(
+            ["--plugin=python3", "--http-socket=127.0.0.1:8000", "--master", "--harakiri=30", "--hook-master-start=" + UwsgiBackend.GracefulStopHook, "--module=mysite.wsgi:application"],
+            web.Backend.BuildArguments(web));
+    }
+}
+
+/// <summary><c>--dry-run</c> for the documented uWSGI process, pinned (docs/backends/uwsgi.md).</summary>
+[Collection(EnvironmentCollection.Name)]
+public sealed class UwsgiDryRunSpecs
+{
+    [Fact]
+    public async Task The_documented_uwsgi_process_prints_this_command_line()
+    {
+        using var _ = DryRunner.WithoutVariables(ServerBackends.Uwsgi.ScrubbedEnvironment);
+
+        var output = await DryRunner.RunAsync(o => o.Process("web").UseUwsgi("mysite.wsgi:application", u => u with
+        {
+            Plugin = ["python3"], HttpSocket = ["127.0.0.1:8004"], Master = true, Processes = 4, NeedApp = true,
+            Harakiri = 30, MaxRequests = 1000, MinWorkerLifetime = 1, Vacuum = true,
+        }));
+
+        Assert.Equal(
+            "# web (Uwsgi) in <root>\n" +
+            "# env PYTHONUNBUFFERED=1\n" +
+            "/usr/bin/uwsgi --plugin=python3 --http-socket=127.0.0.1:8004 --master --processes=4 --need-app --vacuum --harakiri=30 " +
+            "--max-requests=1000 --min-worker-lifetime=1 '--hook-master-start=unix_signal:15 gracefully_kill_them_all' " +
+            "--module=mysite.wsgi:application\n",
+            output);
     }
 }
