@@ -11,13 +11,6 @@ internal static class AppTargets
     /// <summary>The interface of an ASGI server (uvicorn).</summary>
     public const string Asgi = "ASGI";
 
-    /// <summary>Whether <paramref name="app"/> is <c>dotted.module:dotted.object</c> with Python identifiers on both sides.</summary>
-    public static bool IsModuleObject(string app)
-    {
-        var colon = app.IndexOf(':');
-        return colon > 0 && colon == app.LastIndexOf(':') && IsDottedName(app.Substring(0, colon)) && IsDottedName(app.Substring(colon + 1));
-    }
-
     /// <summary>The findings about <paramref name="app"/> for a backend: its form, and whether its module's name says the other interface.</summary>
     /// <param name="app">The app target.</param>
     /// <param name="backend">The backend's name, for the message.</param>
@@ -25,7 +18,7 @@ internal static class AppTargets
     public static List<RuleFinding> Evaluate(string app, string backend, string? appInterface)
     {
         var findings = new List<RuleFinding>();
-        if (!IsModuleObject(app))
+        if (!AppTargetNotModuleObjectRule.IsModuleObject(app))
         {
             findings.Add(new(RuleRegistry.AppTargetNotModuleObject, "App", app));
             return findings;
@@ -47,31 +40,5 @@ internal static class AppTargets
         }
 
         return findings;
-    }
-
-    private static bool IsDottedName(string text)
-    {
-        if (text.Length == 0)
-        {
-            return false;
-        }
-
-        foreach (var part in text.Split('.'))
-        {
-            if (part.Length == 0 || !(char.IsLetter(part[0]) || part[0] == '_'))
-            {
-                return false;
-            }
-
-            foreach (var c in part)
-            {
-                if (!(char.IsLetterOrDigit(c) || c == '_'))
-                {
-                    return false;
-                }
-            }
-        }
-
-        return true;
     }
 }

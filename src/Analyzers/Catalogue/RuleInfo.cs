@@ -45,6 +45,13 @@ internal abstract class RuleInfo
     /// <summary>Where the rule applies.</summary>
     public RuleScope Scope { get; }
 
+    /// <summary>
+    /// The runtime type (in <c>ProdServer.Config</c>) that refuses what this rule reports, at start-up and in every
+    /// environment, in its own words, because the server would fail or ignore it; <see langword="null"/> when the start-up
+    /// rules check reports it. That validator asks this rule's condition, so the constraint is written once and reported once.
+    /// </summary>
+    public virtual string? EnforcedAtStartBy => null;
+
     /// <summary>The rule's page, <c>docs/diagnostics/{Id}.md</c>.</summary>
     public string HelpLink => GetHelpLink(Id);
 

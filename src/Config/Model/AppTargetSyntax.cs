@@ -1,9 +1,9 @@
-using System.Text.RegularExpressions;
+using ProdServer.Config.Analyzers;
 
 namespace ProdServer.Config;
 
 /// <summary>The app-target spellings several servers share, checked before launch so a typo is one line, not a traceback.</summary>
-internal static partial class AppTargetSyntax
+internal static class AppTargetSyntax
 {
     /// <summary>
     /// The problem with <paramref name="app"/> for a server that imports <c>module:object</c> only (dotted names on both
@@ -12,9 +12,7 @@ internal static partial class AppTargetSyntax
     /// <param name="app">The app target.</param>
     /// <param name="example">An example for the message, such as <c>mysite.wsgi:application</c>.</param>
     /// <returns>The message, or <see langword="null"/>.</returns>
+    /// <remarks>The condition is PSC0103's (<c>AppTargetNotModuleObjectRule</c>), written once for build time and start-up.</remarks>
     public static string? ModuleColonObjectProblem(string app, string example) =>
-        ModuleColonObject().IsMatch(app) ? null : $"App '{app}' must be 'module:object', for example {example}.";
-
-    [GeneratedRegex(@"^[A-Za-z_][A-Za-z0-9_]*(\.[A-Za-z_][A-Za-z0-9_]*)*:[A-Za-z_][A-Za-z0-9_]*(\.[A-Za-z_][A-Za-z0-9_]*)*\z")]
-    private static partial Regex ModuleColonObject();
+        AppTargetNotModuleObjectRule.IsModuleObject(app) ? null : $"App '{app}' must be 'module:object', for example {example}.";
 }

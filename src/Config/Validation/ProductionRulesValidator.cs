@@ -20,11 +20,6 @@ namespace ProdServer.Config;
 /// </summary>
 internal sealed class ProductionRulesValidator : IValidateOptions<ProdServerOptions>
 {
-    // Enforced by the backend validators with their own wording, in every environment; reported once, there.
-    private static readonly HashSet<string> CheckedByValidators =
-        [RuleRegistry.ConflictingBindSettings.Id, RuleRegistry.AppTargetNotModuleObject.Id, RuleRegistry.GunicornDaemon.Id, RuleRegistry.CeleryBeatTwice.Id,
-         RuleRegistry.FlowerWithoutAuthentication.Id];
-
     private readonly IHostEnvironment? _environment;
     private readonly IConfiguration? _configuration;
     private readonly IConfiguration? _rules;
@@ -137,6 +132,7 @@ internal sealed class ProductionRulesValidator : IValidateOptions<ProdServerOpti
             findings.AddRange(AppTargets.Evaluate(app, process.Backend.Name, RuleBackends.Find(process.Backend.Name)?.AppInterface));
         }
 
-        return findings.FindAll(f => !CheckedByValidators.Contains(f.Rule.Id) && !(context.IsDevelopment && f.Rule.Scope == RuleScope.Production));
+        // A rule a validator enforces (EnforcedAtStartBy) is refused there, in every environment and in its words: once.
+        return findings.FindAll(f => f.Rule.EnforcedAtStartBy is null && !(context.IsDevelopment && f.Rule.Scope == RuleScope.Production));
     }
 }

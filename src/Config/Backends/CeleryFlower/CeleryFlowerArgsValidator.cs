@@ -1,7 +1,7 @@
 using System;
 using System.Linq;
-using System.Net;
 using FluentValidation;
+using ProdServer.Config.Analyzers;
 
 namespace ProdServer.Config;
 
@@ -30,17 +30,11 @@ public sealed class CeleryFlowerArgsValidator : AbstractValidator<CeleryFlowerAr
         RuleFor(a => a.LogRotateWhen).Must(w => RotateUnits.Contains(w, StringComparer.Ordinal)).When(a => a.LogRotateWhen is not null)
             .WithMessage($"LogRotateWhen must be one of {string.Join(", ", RotateUnits)}, got '{{PropertyValue}}'.");
         RuleFor(a => a.FormatTask).Null().WithMessage("FormatTask is a Python function: flower takes it only from a --conf file (on the command line it ends in a TypeError); set it in Conf's file.");
-        RuleFor(a => a.Address).Must((a, _) => !ServesEveryoneUnauthenticated(a))
+        // The condition is PSC0504's (FlowerWithoutAuthenticationRule), so build time and start-up cannot disagree; refused here, once.
+        RuleFor(a => a.Address).Must((a, _) => FlowerWithoutAuthenticationRule.ServesEveryoneUnauthenticated(ServerArgsSettings.Read(a)) is null)
             .WithMessage(a => $"Flower would listen on {(string.IsNullOrEmpty(a.Address) ? "every interface (its default)" : a.Address)} without authentication, and its UI can shut workers down: set BasicAuth (user:password) or Auth with AuthProvider, or Address 127.0.0.1 behind an authenticating proxy.");
 
         RuleForEach(a => a.ExtraArgs).Must(e => ServerArgument.ExtraArgumentProblem(e) is null)
             .WithMessage((_, e) => $"ExtraArgs entry '{e}' {ServerArgument.ExtraArgumentProblem(e)}.");
     }
-
-    private static bool ServesEveryoneUnauthenticated(CeleryFlowerArgs a) =>
-        a.UnixSocket is not { Length: > 0 } && a.BasicAuth is not { Count: > 0 } && a.Auth is not { Length: > 0 } && !IsLoopback(a.Address);
-
-    private static bool IsLoopback(string? address) =>
-        address is { Length: > 0 } && (string.Equals(address, "localhost", StringComparison.OrdinalIgnoreCase)
-            || (IPAddress.TryParse(address, out var ip) && IPAddress.IsLoopback(ip)));
 }

@@ -2,6 +2,7 @@ using System;
 using System.Linq;
 using System.Text.RegularExpressions;
 using FluentValidation;
+using ProdServer.Config.Analyzers;
 
 namespace ProdServer.Config;
 
@@ -32,7 +33,8 @@ public sealed partial class GunicornArgsValidator : AbstractValidator<GunicornAr
             .WithMessage("WorkerClass must be one of " + string.Join(", ", WorkerAliases) + ", or a dotted class path such as uvicorn.workers.UvicornWorker; got '{PropertyValue}'.");
 
         // A daemonised master detaches: ProdServer would see its child exit at once and lose the server it supervises.
-        RuleFor(a => a.Daemon).NotEqual(true)
+        // The condition is PSC0202's (GunicornDaemonRule), so build time and start-up cannot disagree; refused here, once.
+        RuleFor(a => a.Daemon).Must((a, _) => !GunicornDaemonRule.Detaches(ServerArgsSettings.Read(a)))
             .WithMessage("Daemon cannot be on: gunicorn would detach from ProdServer, which supervises it and would see it exit at once. Leave Daemon unset.");
         RuleFor(a => a.SuppressRaggedEofs).NotEqual(false)
             .WithMessage("SuppressRaggedEofs cannot be turned off: gunicorn has no flag for it (it is already on). Leave it unset.");

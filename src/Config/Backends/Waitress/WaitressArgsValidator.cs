@@ -3,6 +3,7 @@ using System.Linq;
 using System.Linq.Expressions;
 using System.Text.RegularExpressions;
 using FluentValidation;
+using ProdServer.Config.Analyzers;
 
 namespace ProdServer.Config;
 
@@ -16,12 +17,11 @@ public sealed partial class WaitressArgsValidator : AbstractValidator<WaitressAr
         RuleFor(a => a.Host).NotEmpty().When(a => a.Host is not null).WithMessage("Host must not be empty; leave it unset for waitress's default 0.0.0.0.");
         RuleFor(a => a.Threads).GreaterThanOrEqualTo(1).WithMessage("Threads must be at least 1, got {PropertyValue}.");
 
-        // waitress raises ValueError (a traceback, exit 1) when these are combined.
-        RuleFor(a => a.Listen).Null()
-            .When(a => a.Host is not null || a.Port is not null)
+        // waitress raises ValueError (a traceback, exit 1) when these are combined. The conditions are PSC0004's
+        // (ConflictingBindSettingsRule), so build time and start-up cannot disagree; refused here, once.
+        RuleFor(a => a.Listen).Must((a, _) => ConflictingBindSettingsRule.ListenConflicts(ServerArgsSettings.Read(a)).Length == 0)
             .WithMessage("Listen cannot be combined with Host or Port: waitress refuses it. Use Listen alone, or Host and Port.");
-        RuleFor(a => a.UnixSocket).Null()
-            .When(a => a.Host is not null || a.Port is not null || a.Listen is not null)
+        RuleFor(a => a.UnixSocket).Must((a, _) => ConflictingBindSettingsRule.UnixSocketConflicts(ServerArgsSettings.Read(a)).Length == 0)
             .WithMessage("UnixSocket cannot be combined with Host, Port or Listen: waitress refuses it.");
         RuleFor(a => a.UnixSocket).NotEmpty().When(a => a.UnixSocket is not null).WithMessage("UnixSocket must be a path.");
         RuleForEach(a => a.Listen).Must(BeListenAddress)

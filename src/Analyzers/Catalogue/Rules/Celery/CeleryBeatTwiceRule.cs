@@ -13,4 +13,8 @@ internal sealed class CeleryBeatTwiceRule() : RuleInfo(
         "Celery beat is already declared for app '{0}' in this AddProdServer call; remove the second one: with two beats every periodic task is sent twice.",
         "Beat is Celery's scheduler: each running beat sends every periodic task on its own schedule, so two beats for one app " +
         "run every task twice. Keep a single beat process (and a single replica of it when deploying).",
-        RuleCategories.Reliability, RuleSeverity.Warning, RuleScope.Everywhere);
+        RuleCategories.Reliability, RuleSeverity.Warning, RuleScope.Everywhere)
+{
+    /// <inheritdoc/>
+    public override string? EnforcedAtStartBy => "CeleryBeatUniqueness";
+}

@@ -25,6 +25,9 @@ internal sealed class FlowerWithoutAuthenticationRule() : SettingRule(
     private static readonly string[] ListenSettings = ["Address", "Port", "UnixSocket", "Debug", "Auth", "BasicAuth"];
 
     /// <inheritdoc/>
+    public override string? EnforcedAtStartBy => "CeleryFlowerArgsValidator";
+
+    /// <inheritdoc/>
     public override IReadOnlyList<RuleBackend> Backends { get; } = [RuleBackends.CeleryFlower];
 
     /// <inheritdoc/>
@@ -39,9 +42,12 @@ internal sealed class FlowerWithoutAuthenticationRule() : SettingRule(
         }
     }
 
-    // Where flower would listen, when that is beyond loopback with no authentication; null when safe or not known
-    // (a value computed at run time counts as set: the start-up check judges it then).
-    private static string? ServesEveryoneUnauthenticated(SettingsBag s)
+    /// <summary>
+    /// Where flower would listen, when that is beyond loopback with no authentication; <see langword="null"/> when safe or
+    /// not known (a value computed at run time counts as set: the start-up check judges it then). The condition, shared
+    /// with <c>CeleryFlowerArgsValidator</c>.
+    /// </summary>
+    public static string? ServesEveryoneUnauthenticated(SettingsBag s)
     {
         if (Given(s, "BasicAuth") || Given(s, "Auth") || Given(s, "UnixSocket"))
         {

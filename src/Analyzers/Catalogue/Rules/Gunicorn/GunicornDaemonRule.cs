@@ -19,6 +19,9 @@ internal sealed class GunicornDaemonRule() : SettingRule(
         RuleCategories.Reliability, RuleSeverity.Error, RuleScope.Everywhere)
 {
     /// <inheritdoc/>
+    public override string? EnforcedAtStartBy => "GunicornArgsValidator";
+
+    /// <inheritdoc/>
     public override IReadOnlyList<RuleBackend> Backends { get; } = [RuleBackends.Gunicorn];
 
     /// <inheritdoc/>
@@ -27,9 +30,12 @@ internal sealed class GunicornDaemonRule() : SettingRule(
     /// <inheritdoc/>
     public override void Evaluate(RuleBackend backend, SettingsBag s, RuleContext context, List<RuleFinding> findings)
     {
-        if (s.GetBoolean("Daemon") == true)
+        if (Detaches(s))
         {
             findings.Add(new(this, "Daemon", "Daemon"));
         }
     }
+
+    /// <summary>Whether gunicorn would daemonize, detaching from ProdServer (the condition, shared with <c>GunicornArgsValidator</c>).</summary>
+    public static bool Detaches(SettingsBag s) => s.GetBoolean("Daemon") == true;
 }

@@ -13,4 +13,44 @@ internal sealed class AppTargetNotModuleObjectRule() : RuleInfo(
         "App '{0}' is not 'module:object': use a dotted module, a colon and the object's name, for example mysite.wsgi:application.",
         "Servers import the app from a dotted module path and an attribute, separated by a colon. Anything else fails at start " +
         "(waitress 2.1 does not accept module.object).",
-        RuleCategories.Usage, RuleSeverity.Error, RuleScope.Everywhere);
+        RuleCategories.Usage, RuleSeverity.Error, RuleScope.Everywhere)
+{
+    /// <inheritdoc/>
+    public override string? EnforcedAtStartBy => "AppTargetSyntax";
+
+    /// <summary>
+    /// Whether <paramref name="app"/> is <c>dotted.module:dotted.object</c> with Python identifiers on both sides: the
+    /// condition, shared with the runtime's <c>AppTargetSyntax</c>, which refuses it at start-up.
+    /// </summary>
+    public static bool IsModuleObject(string app)
+    {
+        var colon = app.IndexOf(':');
+        return colon > 0 && colon == app.LastIndexOf(':') && IsDottedName(app.Substring(0, colon)) && IsDottedName(app.Substring(colon + 1));
+    }
+
+    private static bool IsDottedName(string text)
+    {
+        if (text.Length == 0)
+        {
+            return false;
+        }
+
+        foreach (var part in text.Split('.'))
+        {
+            if (part.Length == 0 || !(char.IsLetter(part[0]) || part[0] == '_'))
+            {
+                return false;
+            }
+
+            foreach (var c in part)
+            {
+                if (!(char.IsLetterOrDigit(c) || c == '_'))
+                {
+                    return false;
+                }
+            }
+        }
+
+        return true;
+    }
+}

@@ -18,6 +18,9 @@ internal sealed class ConflictingBindSettingsRule() : SettingRule(
         RuleCategories.Usage, RuleSeverity.Error, RuleScope.Everywhere)
 {
     /// <inheritdoc/>
+    public override string? EnforcedAtStartBy => "WaitressArgsValidator";
+
+    /// <inheritdoc/>
     public override IReadOnlyList<RuleBackend> Backends { get; } = [RuleBackends.Waitress];
 
     /// <inheritdoc/>
@@ -26,17 +29,20 @@ internal sealed class ConflictingBindSettingsRule() : SettingRule(
     /// <inheritdoc/>
     public override void Evaluate(RuleBackend backend, SettingsBag s, RuleContext context, List<RuleFinding> findings)
     {
-        if (s.IsSet("UnixSocket"))
+        // One finding: the Unix socket's conflict names Listen too.
+        if (UnixSocketConflicts(s) is { Length: > 0 } others)
         {
-            var others = WaitressSettings.JoinSet(s, "Host", "Port", "Listen");
-            if (others.Length > 0)
-            {
-                findings.Add(new(this, "UnixSocket", "UnixSocket", others));
-            }
+            findings.Add(new(this, "UnixSocket", "UnixSocket", others));
         }
-        else if (s.IsSet("Listen") && WaitressSettings.JoinSet(s, "Host", "Port") is { Length: > 0 } hostPort)
+        else if (ListenConflicts(s) is { Length: > 0 } hostPort)
         {
             findings.Add(new(this, "Listen", "Listen", hostPort));
         }
     }
+
+    /// <summary>What <c>UnixSocket</c> is combined with (<c>Host and Listen</c>), or empty; shared with <c>WaitressArgsValidator</c>.</summary>
+    public static string UnixSocketConflicts(SettingsBag s) => s.IsSet("UnixSocket") ? WaitressSettings.JoinSet(s, "Host", "Port", "Listen") : string.Empty;
+
+    /// <summary>What <c>Listen</c> is combined with (<c>Host and Port</c>), or empty; shared with <c>WaitressArgsValidator</c>.</summary>
+    public static string ListenConflicts(SettingsBag s) => s.IsSet("Listen") ? WaitressSettings.JoinSet(s, "Host", "Port") : string.Empty;
 }

@@ -1,0 +1,96 @@
+using System;
+using System.Linq;
+using ProdServer.Config.Analyzers;
+using Xunit;
+
+namespace ProdServer.Config.Tests;
+
+/// <summary>
+/// Each constraint in exactly one place (issue 16): an error the server would fail on is refused by a validator at
+/// start-up, which asks the catalogue rule's condition (so the build-time diagnostic and the start-up failure cannot
+/// disagree), and the start-up rules check does not report it a second time.
+/// </summary>
+public sealed class ConstraintOwnershipSpecs
+{
+    [Fact]
+    public void The_rules_enforced_by_a_validator_are_the_four_server_errors_and_the_cross_process_beat_check_each_naming_a_real_type()
+    {
+        var enforced = RuleRegistry.All.Where(r => r.EnforcedAtStartBy is not null).ToList();
+
+        Assert.Equal(["PSC0004", "PSC0103", "PSC0202", "PSC0502", "PSC0504"], enforced.Select(r => r.Id));
+        Assert.All(enforced.Where(r => r.Id != "PSC0502"), r => Assert.Equal(RuleSeverity.Error, r.DefaultSeverity));
+        Assert.All(enforced, r => Assert.NotNull(typeof(ServerBackends).Assembly.GetType("ProdServer.Config." + r.EnforcedAtStartBy)));
+    }
+
+    [Theory]
+    [InlineData(false, false, false, false)]
+    [InlineData(true, false, true, false)]
+    [InlineData(false, true, true, false)]
+    [InlineData(true, true, true, false)]
+    [InlineData(false, false, true, true)]
+    [InlineData(true, false, false, true)]
+    [InlineData(false, true, false, true)]
+    [InlineData(true, true, true, true)]
+    [InlineData(false, false, true, false)]
+    [InlineData(true, true, false, false)]
+    public void Waitress_refuses_a_bind_combination_exactly_when_PSC0004_reports_it(bool host, bool port, bool listen, bool unixSocket)
+    {
+        var args = new WaitressArgs
+        {
+            Host = host ? "127.0.0.1" : null,
+            Port = port ? 8000 : null,
+            Listen = listen ? ["127.0.0.1:8001"] : null,
+            UnixSocket = unixSocket ? "/run/web.sock" : null,
+        };
+
+        var refused = new WaitressArgsValidator().Validate(args).Errors.Any(e => e.PropertyName is "Listen" or "UnixSocket");
+        var reported = RuleRegistry.Run(RuleBackends.Waitress, ServerArgsSettings.Read(args), new RuleContext()).Any(f => f.Rule.Id == "PSC0004");
+
+        Assert.Equal(reported, refused);
+    }
+
+    [Theory]
+    [InlineData(true, true)]
+    [InlineData(false, false)]
+    [InlineData(null, false)]
+    public void Gunicorn_refuses_daemon_exactly_when_PSC0202_reports_it(bool? daemon, bool expected)
+    {
+        var args = new GunicornArgs { Daemon = daemon };
+
+        var refused = new GunicornArgsValidator().Validate(args).Errors.Any(e => e.PropertyName == "Daemon");
+        var reported = RuleRegistry.Run(RuleBackends.Gunicorn, ServerArgsSettings.Read(args), new RuleContext()).Any(f => f.Rule.Id == "PSC0202");
+
+        Assert.Equal(expected, refused);
+        Assert.Equal(expected, reported);
+    }
+
+    [Theory]
+    [InlineData("0.0.0.0", null, true)]
+    [InlineData("10.0.0.5", null, true)]
+    [InlineData("127.0.0.1", null, false)]
+    [InlineData("localhost", null, false)]
+    [InlineData("::1", null, false)]
+    [InlineData("0.0.0.0", "admin:secret", false)]
+    public void Flower_refuses_serving_everyone_unauthenticated_exactly_when_PSC0504_reports_it(string address, string? basicAuth, bool expected)
+    {
+        var args = new CeleryFlowerArgs { Address = address, BasicAuth = basicAuth is null ? null : [basicAuth] };
+
+        var refused = new CeleryFlowerArgsValidator().Validate(args).Errors.Any(e => e.ErrorMessage.Contains("without authentication", StringComparison.Ordinal));
+        var reported = RuleRegistry.Run(RuleBackends.CeleryFlower, ServerArgsSettings.Read(args), new RuleContext()).Any(f => f.Rule.Id == "PSC0504");
+
+        Assert.Equal(expected, refused);
+        Assert.Equal(expected, reported);
+    }
+
+    [Theory]
+    [InlineData("mysite.wsgi:application", true)]
+    [InlineData("mysite.wsgi", false)]
+    [InlineData("mysite.wsgi:application:x", false)]
+    [InlineData("my-site.wsgi:application", false)]
+    [InlineData("_private.app:application", true)]
+    public void The_start_up_app_check_and_PSC0103_accept_the_same_targets(string app, bool accepted)
+    {
+        Assert.Equal(accepted, AppTargetSyntax.ModuleColonObjectProblem(app, "mysite.wsgi:application") is null);
+        Assert.Equal(accepted, !AppTargets.Evaluate(app, "Waitress", AppTargets.Wsgi).Any(f => f.Rule.Id == "PSC0103"));
+    }
+}
