@@ -206,7 +206,8 @@ internal static class Parser
                 return null;
             }
 
-            state.Extra = new FlagModel(property.Name, Identifier(property.Name), string.Empty, FlagValueKind.Extra, string.Empty, null, string.Empty);
+            state.Extra = new FlagModel(property.Name, Identifier(property.Name), string.Empty, FlagValueKind.Extra, string.Empty, null, string.Empty,
+                Description: Documentation.Describe(property, cancellationToken));
             return null;
         }
 
@@ -217,6 +218,8 @@ internal static class Parser
         string? separator = null;
         string? since = null;
         string? removed = null;
+        double? minimum = null;
+        double? maximum = null;
         foreach (var named in attribute.NamedArguments)
         {
             switch (named.Key)
@@ -232,6 +235,12 @@ internal static class Parser
                     break;
                 case "Removed":
                     removed = named.Value.Value as string;
+                    break;
+                case "Minimum" when named.Value.Value is double low && !double.IsNaN(low):
+                    minimum = low;
+                    break;
+                case "Maximum" when named.Value.Value is double high && !double.IsNaN(high):
+                    maximum = high;
                     break;
             }
         }
@@ -278,7 +287,10 @@ internal static class Parser
             kind is FlagValueKind.StringList or FlagValueKind.EnumList ? separator : null,
             enumKey,
             string.IsNullOrEmpty(since) ? null : since,
-            string.IsNullOrEmpty(removed) ? null : removed);
+            string.IsNullOrEmpty(removed) ? null : removed,
+            kind is FlagValueKind.Int32 or FlagValueKind.Int64 or FlagValueKind.Double ? minimum : null,
+            kind is FlagValueKind.Int32 or FlagValueKind.Int64 or FlagValueKind.Double ? maximum : null,
+            Documentation.Describe(property, cancellationToken));
     }
 
     /// <summary>The record and its base records up to (not including) <c>object</c>, outermost base first.</summary>

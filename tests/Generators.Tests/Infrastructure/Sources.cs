@@ -80,8 +80,8 @@ internal static class Sources
         [ServerArgs("myserver")]
         public sealed partial record MyServerArgs
         {
-            /// <summary>Worker processes.</summary>
-            [Flag("workers")]
+            /// <summary>Worker processes, from <c>1</c> to 64; see <see cref="Timeout"/>.</summary>
+            [Flag("workers", Minimum = 1, Maximum = 64)]
             public int? Workers { get; init; }
 
             /// <summary>Reload on change.</summary>
@@ -93,7 +93,7 @@ internal static class Sources
             public Mode? Mode { get; init; }
 
             /// <summary>Seconds to wait.</summary>
-            [Flag("timeout")]
+            [Flag("timeout", Minimum = 0.5)]
             public double? Timeout { get; init; }
 
             /// <summary>Byte limit, accepted since release 2.0.</summary>
