@@ -62,13 +62,14 @@ internal static class SchemaEmitter
             yield break;
         }
 
-        var same = "Same as " + flag.PropertyName + ": " + description;
+        // Other spellings say which key they stand for; the full text is on the property's own key (the segment stays small).
+        var same = "Same as " + flag.PropertyName + ".";
         yield return (flag.FlagName, same, false);
         var snake = flag.FlagName.Replace('-', '_');
         yield return (snake, same, false);
         if (flag.BooleanStyle is "Negatable" or "NegativeSwitch" && !flag.FlagName.StartsWith("no-", StringComparison.OrdinalIgnoreCase))
         {
-            var negation = "The opposite of " + flag.PropertyName + " (true turns it off): " + description;
+            var negation = "The opposite of " + flag.PropertyName + ": true turns it off.";
             yield return ("No" + flag.PropertyName, negation, true);
             yield return ("no-" + flag.FlagName, negation, true);
             yield return ("no_" + snake, negation, true);
@@ -92,14 +93,15 @@ internal static class SchemaEmitter
         (flag.Minimum is { } low ? ",\"minimum\":" + Number(low) : string.Empty)
         + (flag.Maximum is { } high ? ",\"maximum\":" + Number(high) : string.Empty);
 
-    // The server's spelling first, then the C# member name where it differs; both parse (in any case).
+    // The server's spelling first, then the C# member name, then the spelling in lower and upper case: the binder ignores
+    // case (celery's INFO is often written info), and a schema cannot, so the usual casings are listed.
     private static string EnumValues(FlagModel flag, ServerArgsModel model)
     {
         var e = model.Enums.First(m => m.Key == flag.EnumKey);
         var values = new List<string>();
         foreach (var member in e.Members)
         {
-            foreach (var word in new[] { member.Spelling, member.Name })
+            foreach (var word in new[] { member.Spelling, member.Name, member.Spelling.ToLowerInvariant(), member.Spelling.ToUpperInvariant() })
             {
                 if (!values.Contains(word, StringComparer.Ordinal))
                 {

@@ -12,9 +12,9 @@ internal static partial class ProdServerConfigurationBinder
     // across partial files is not defined.
     private static string[] SupervisionKeys => ["Restart", "StartSeconds", "StartRetries", "RestartDelay", "RestartMaxDelay", "Readiness", "DependsOn", "Replicas", "Resources"];
 
-    private static readonly string[] ReadinessKeys = ["Path", "Status", "Timeout"];
+    internal static readonly string[] ReadinessKeys = ["Path", "Status", "Timeout"];
 
-    private static readonly string[] ResourceKeys = ["Cpu", "Memory"];
+    internal static readonly string[] ResourceKeys = ["Cpu", "Memory"];
 
     private static void BindOnGiveUp(IConfigurationSection section, ProdServerOptions options)
     {
