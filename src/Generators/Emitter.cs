@@ -108,6 +108,32 @@ internal static class Emitter
         w.Line(ReadOnlyListOfFlagInfo + " " + IServerArgs + ".Flags => ServerFlags;");
         w.Line();
         EmitConfigurationSchema(w, model);
+        if (model.Aliases.Count > 0)
+        {
+            w.Line();
+            EmitKeyAliases(w, model);
+        }
+    }
+
+    // Built once per record type; a read-only wrapper, as for ServerFlags.
+    private static void EmitKeyAliases(CodeWriter w, ServerArgsModel model)
+    {
+        const string Aliases = "global::System.Collections.Generic.IReadOnlyDictionary<string, string>";
+        w.Line(GeneratedCode);
+        w.Line(Aliases + " " + IServerArgs + ".KeyAliases => ProdServerKeyAliases;");
+        w.Line();
+        w.Line(GeneratedCode);
+        w.Line("private static readonly " + Aliases + " ProdServerKeyAliases =");
+        w.Indent();
+        w.Open("new global::System.Collections.ObjectModel.ReadOnlyDictionary<string, string>(new global::System.Collections.Generic.Dictionary<string, string>(global::System.StringComparer.OrdinalIgnoreCase)");
+        foreach (var alias in model.Aliases)
+        {
+            w.Line("[" + Literal(alias.Alias) + "] = " + Literal(alias.Flag) + ",");
+        }
+
+        w.Dedent();
+        w.Line("});");
+        w.Dedent();
     }
 
     // One JSON member per line, concatenated into one constant by the compiler, so that the generated file stays readable.

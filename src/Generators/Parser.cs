@@ -22,6 +22,7 @@ internal static class Parser
     private const string FlagGroupAttributeName = "ProdServer.Config.FlagGroupAttribute";
     private const string ServerBuilderAttributeName = "ProdServer.Config.ServerBuilderAttribute";
     private const string ServerValueAttributeName = "ProdServer.Config.ServerValueAttribute";
+    private const string ArgAliasAttributeName = "ProdServer.Config.ArgAliasAttribute";
 
     private const string SupportedTypes =
         "supported types are string?, int?, long?, double?, bool?, a nullable enum, IReadOnlyList<string>? and IReadOnlyList<TEnum>?";
@@ -111,7 +112,8 @@ internal static class Parser
             HasServerArgsBase(type),
             Builders(type, containingTypes.Count > 0),
             BuilderClassName(type),
-            type.DeclaredAccessibility == Accessibility.Public && containingTypes.Count == 0);
+            type.DeclaredAccessibility == Accessibility.Public && containingTypes.Count == 0,
+            Aliases(type, flags));
         return new ParseResult(model, EquatableArray<DiagnosticInfo>.Empty);
     }
 
@@ -333,6 +335,26 @@ internal static class Parser
 
     private static Location? MemberLocation(ISymbol member, CancellationToken cancellationToken) =>
         member is IPropertySymbol property ? PropertyTypeLocation(property, cancellationToken) : member.Locations.FirstOrDefault();
+
+    // [ArgAlias("preload_app", "preload")] on the record. An alias naming no flag of the record, or spelled as one of its
+    // keys already, is left out: the binder could not use it (the ServerArgs tests hold the built-in tables to their flags).
+    private static EquatableArray<AliasModel> Aliases(INamedTypeSymbol type, List<FlagModel> flags)
+    {
+        var aliases = new List<AliasModel>();
+        foreach (var attribute in type.GetAttributes())
+        {
+            if (attribute.AttributeClass?.ToDisplayString() == ArgAliasAttributeName
+                && attribute.ConstructorArguments.Length == 2
+                && attribute.ConstructorArguments[0].Value is string { Length: > 0 } alias
+                && attribute.ConstructorArguments[1].Value is string flag
+                && flags.Any(f => f.FlagName.Length > 0 && string.Equals(f.FlagName, flag, StringComparison.OrdinalIgnoreCase)))
+            {
+                aliases.Add(new AliasModel(alias, flag));
+            }
+        }
+
+        return aliases.ToEquatableArray();
+    }
 
     // [ServerBuilder] is internal to ProdServer.Config: its methods call ServerBackends, so a nested or generic record has none.
     private static EquatableArray<BuilderModel> Builders(INamedTypeSymbol type, bool nested)

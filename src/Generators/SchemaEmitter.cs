@@ -42,6 +42,20 @@ internal static class SchemaEmitter
             }
         }
 
+        // [ArgAlias] keys, in both spellings, with the schema of the flag they stand for.
+        foreach (var alias in model.Aliases)
+        {
+            var flag = model.Flags.First(f => string.Equals(f.FlagName, alias.Flag, StringComparison.OrdinalIgnoreCase));
+            var value = ValueSchema(flag, model);
+            foreach (var key in new[] { alias.Alias.Replace('-', '_'), alias.Alias.Replace('_', '-') })
+            {
+                if (seen.Add(key))
+                {
+                    lines.Add(Text(key) + ":{" + value + ",\"description\":" + Text("Same as " + flag.PropertyName + " (another name its server's users know).") + "},");
+                }
+            }
+        }
+
         if (lines.Count > 1)
         {
             var last = lines[lines.Count - 1];

@@ -45,7 +45,7 @@ public sealed class SchemaFragmentTests
         var mode = Property(Fragment(MyServer), "Mode");
 
         Assert.Equal(["fast", "Fast", "FAST", "slow-and-steady", "Careful", "SLOW-AND-STEADY", "http-only", "HTTPOnly", "HTTP-ONLY", "steady", "Steady", "STEADY"], mode.GetProperty("enum").EnumerateArray().Select(static v => v.GetString()));
-        Assert.Equal("slow-and-steady", Property(Fragment(MyServer), "modes").GetProperty("items").GetProperty("enum")[2].GetString());
+        Assert.Equal("slow-and-steady", Property(Fragment(MyServer), "modes").GetProperty("items").GetProperty("enum")[3].GetString());
     }
 
     [Fact]
@@ -56,6 +56,20 @@ public sealed class SchemaFragmentTests
         Assert.Equal("Worker processes, from 1 to 64; see Timeout.", Property(schema, "Workers").GetProperty("description").GetString());
         Assert.Equal("Same as Workers.", Property(schema, "workers").GetProperty("description").GetString());
         Assert.Equal("The opposite of Sendfile: true turns it off.", Property(schema, "no-sendfile").GetProperty("description").GetString());
+    }
+
+    [Fact]
+    public void An_ArgAlias_is_a_key_in_both_spellings_with_its_flags_schema_and_in_the_binders_alias_table()
+    {
+        var schema = Fragment(MyServer);
+        var serverArgs = GeneratedAssembly.Type("ProdServer.Config.IServerArgs");
+        var aliases = (System.Collections.Generic.IReadOnlyDictionary<string, string>)GeneratedAssembly.Get(GeneratedAssembly.Create(MyServer), "KeyAliases", serverArgs)!;
+
+        Assert.Equal("Same as MaxBytes (another name its server's users know).", Property(schema, "max_size").GetProperty("description").GetString());
+        Assert.Equal(Property(schema, "MaxBytes").GetProperty("type").GetRawText(), Property(schema, "max-size").GetProperty("type").GetRawText());
+        Assert.False(schema.GetProperty("properties").TryGetProperty("ghost", out _));
+        Assert.Equal("max-bytes", aliases["MAX_SIZE"]);
+        Assert.Single(aliases);
     }
 
     [Fact]

@@ -78,6 +78,8 @@ internal static class Sources
 
         /// <summary>Options of myserver.</summary>
         [ServerArgs("myserver")]
+        [ArgAlias("max_size", "max-bytes")]
+        [ArgAlias("ghost", "no-such-flag")]
         public sealed partial record MyServerArgs
         {
             /// <summary>Worker processes, from <c>1</c> to 64; see <see cref="Timeout"/>.</summary>

@@ -23,6 +23,19 @@ namespace ProdServer.Config;
     Summary = "Runs this process with Granian serving a WSGI app: <c>granian --interface=wsgi [options] module:object</c>.",
     Declares = "served by Granian with a WSGI app",
     Configure = "Sets granian's options.")]
+// granian/server/common.py, Server.__init__ keyword → CLI flag (granian 2.x), as django-prodserver drives Granian through
+// Granian(...): keywords that are the flag already need no alias; target and interface come from App and Backend, and
+// http1_settings, http2_settings, log_dictconfig and reload_filter are Python objects (see ForeignOptionHint).
+[ArgAlias("address", "host")]
+[ArgAlias("websockets", "ws")]
+[ArgAlias("log_enabled", "log")]
+[ArgAlias("log_access", "access-log")]
+[ArgAlias("log_access_format", "access-log-fmt")]
+[ArgAlias("ssl_cert", "ssl-certificate")]
+[ArgAlias("ssl_key", "ssl-keyfile")]
+[ArgAlias("ssl_key_password", "ssl-keyfile-password")]
+[ArgAlias("metrics_enabled", "metrics")]
+[ArgAlias("threads", "blocking-threads")] // django-prodserver's own alias (backends/granian.py maps threads to blocking_threads)
 [ServerArgs("granian")]
 public sealed partial record GranianArgs
 {

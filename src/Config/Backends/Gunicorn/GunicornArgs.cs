@@ -16,6 +16,30 @@ namespace ProdServer.Config;
     Summary = "Runs this process with Gunicorn: <c>gunicorn [options] module:object</c>.",
     Declares = "served by Gunicorn",
     Configure = "Sets gunicorn's options, typically <c>g =&gt; g with { Bind = [\"127.0.0.1:8000\"], Workers = 4 }</c>.")]
+// gunicorn/config.py: each Setting's name → its first long CLI flag, where they differ (gunicorn 20.1 to 26.1), as
+// gunicorn.conf.py users write them.
+[ArgAlias("keepalive", "keep-alive")]
+[ArgAlias("reload_extra_files", "reload-extra-file")]
+[ArgAlias("preload_app", "preload")]
+[ArgAlias("raw_env", "env")]
+[ArgAlias("pidfile", "pid")]
+[ArgAlias("accesslog", "access-logfile")]
+[ArgAlias("access_log_format", "access-logformat")]
+[ArgAlias("errorlog", "error-logfile")]
+[ArgAlias("log-file", "error-logfile")] // the second CLI spelling of errorlog
+[ArgAlias("loglevel", "log-level")]
+[ArgAlias("logconfig", "log-config")]
+[ArgAlias("logconfig_json", "log-config-json")]
+[ArgAlias("syslog_addr", "log-syslog-to")]
+[ArgAlias("syslog", "log-syslog")]
+[ArgAlias("syslog_prefix", "log-syslog-prefix")]
+[ArgAlias("syslog_facility", "log-syslog-facility")]
+[ArgAlias("proc_name", "name")]
+[ArgAlias("proxy_allow_ips", "proxy-allow-from")]
+[ArgAlias("uwsgi_allow_ips", "uwsgi-allow-from")]
+[ArgAlias("raw_paste_global_conf", "paste-global")]
+[ArgAlias("dirty_apps", "dirty-app")]
+[ArgAlias("control_socket_disable", "no-control-socket")]
 [ServerArgs("gunicorn")]
 public sealed partial record GunicornArgs
 {

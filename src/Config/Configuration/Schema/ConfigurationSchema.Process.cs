@@ -73,28 +73,13 @@ internal static partial class ConfigurationSchema
         return process;
     }
 
-    // The generator's fragment for the backend's args record, plus the keys the binder accepts for this server besides its
-    // flags: ArgAliases (gunicorn's settings-file names, Granian's API keywords) and Granian's interface keyword.
+    // The generator's fragment for the backend's args record (its flags and [ArgAlias] keys), plus Granian's interface
+    // keyword, which the binder reads itself (ProdServerConfigurationBinder.CheckInterface).
     private static JsonObject Args(ServerBackend backend)
     {
-        var args = backend.CreateDefaultArgs();
-        var schema = JsonNode.Parse(args.ConfigurationSchema)!.AsObject();
+        var schema = JsonNode.Parse(backend.CreateDefaultArgs().ConfigurationSchema)!.AsObject();
         schema["description"] = $"Options of {backend.Command} (Backend {backend.Name}); each key may be the property, the server's flag or the flag with _.";
         var properties = schema["properties"]!.AsObject();
-        foreach (var (alias, flagName) in ArgAliases.For(backend).OrderBy(a => a.Key, StringComparer.Ordinal))
-        {
-            var flag = args.Flags.First(f => string.Equals(f.Name, flagName, StringComparison.OrdinalIgnoreCase));
-            foreach (var key in new[] { alias.Replace('-', '_'), alias.Replace('_', '-') }.Distinct(StringComparer.Ordinal))
-            {
-                if (!properties.ContainsKey(key))
-                {
-                    var copy = properties[flag.Property]!.DeepClone().AsObject();
-                    copy["description"] = $"Same as {flag.Property} (the name {backend.Name}'s own users know).";
-                    properties[key] = copy;
-                }
-            }
-        }
-
         if (backend is GranianBackend granian)
         {
             var served = granian.IsWsgi ? "wsgi" : "asgi";
