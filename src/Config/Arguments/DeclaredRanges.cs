@@ -1,5 +1,4 @@
 using System.Collections.Generic;
-using System.Globalization;
 
 namespace ProdServer.Config;
 
@@ -30,36 +29,10 @@ internal static class DeclaredRanges
                 _ => null,
             };
             var key = "Args:" + flag.Property;
-            if (value is { } v && Describe(flag, v) is { } message && !alreadyReported.Contains(key))
+            if (value is { } v && RangeWording.Problem(flag.Property, flag.Minimum, flag.Maximum, v) is { } message && !alreadyReported.Contains(key))
             {
                 yield return new SettingProblem(key, message);
             }
         }
     }
-
-    /// <summary>What is wrong with <paramref name="value"/> for <paramref name="flag"/>, or <see langword="null"/> when it is in range.</summary>
-    /// <param name="flag">The flag, with its declared range.</param>
-    /// <param name="value">The value.</param>
-    /// <returns>"Threads must be at least 1, got 0." and the like.</returns>
-    public static string? Describe(FlagInfo flag, double value)
-    {
-        // NaN compares false with everything, so it is out of any declared range rather than silently inside it.
-        var inRange = !double.IsNaN(value) && !(value < flag.Minimum) && !(value > flag.Maximum);
-        if (inRange)
-        {
-            return null;
-        }
-
-        var got = Text(value);
-        return (flag.Minimum, flag.Maximum) switch
-        {
-            ({ } low, { } high) => $"{flag.Property} must be between {Text(low)} and {Text(high)}, got {got}.",
-            (0, null) => $"{flag.Property} must be 0 or more, got {got}.",
-            ({ } low, null) => $"{flag.Property} must be at least {Text(low)}, got {got}.",
-            (null, { } high) => $"{flag.Property} must be at most {Text(high)}, got {got}.",
-            _ => null,
-        };
-    }
-
-    private static string Text(double value) => value.ToString(CultureInfo.InvariantCulture);
 }
