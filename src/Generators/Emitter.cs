@@ -88,7 +88,10 @@ internal static class Emitter
             var versions = flag.Since is null && flag.Removed is null
                 ? string.Empty
                 : ", " + NullableLiteral(flag.Since) + ", " + NullableLiteral(flag.Removed);
-            w.Line("new " + FlagInfo + "(" + Literal(flag.PropertyName) + ", " + Literal(flag.FlagName) + ", " + Ns + "FlagKind." + PublicKind(flag.Kind) + versions + "),");
+            // Ranges too only where declared; named, so that a range without versions needs no nulls before it.
+            var range = (flag.Minimum is { } low ? ", Minimum: " + SchemaEmitter.Number(low) + "d" : string.Empty)
+                + (flag.Maximum is { } high ? ", Maximum: " + SchemaEmitter.Number(high) + "d" : string.Empty);
+            w.Line("new " + FlagInfo + "(" + Literal(flag.PropertyName) + ", " + Literal(flag.FlagName) + ", " + Ns + "FlagKind." + PublicKind(flag.Kind) + versions + range + "),");
         }
 
         w.Dedent();
@@ -103,6 +106,49 @@ internal static class Emitter
         w.Line();
         w.Line(GeneratedCode);
         w.Line(ReadOnlyListOfFlagInfo + " " + IServerArgs + ".Flags => ServerFlags;");
+        w.Line();
+        EmitConfigurationSchema(w, model);
+        if (model.Aliases.Count > 0)
+        {
+            w.Line();
+            EmitKeyAliases(w, model);
+        }
+    }
+
+    // Built once per record type; a read-only wrapper, as for ServerFlags.
+    private static void EmitKeyAliases(CodeWriter w, ServerArgsModel model)
+    {
+        const string Aliases = "global::System.Collections.Generic.IReadOnlyDictionary<string, string>";
+        w.Line(GeneratedCode);
+        w.Line(Aliases + " " + IServerArgs + ".KeyAliases => ProdServerKeyAliases;");
+        w.Line();
+        w.Line(GeneratedCode);
+        w.Line("private static readonly " + Aliases + " ProdServerKeyAliases =");
+        w.Indent();
+        w.Open("new global::System.Collections.ObjectModel.ReadOnlyDictionary<string, string>(new global::System.Collections.Generic.Dictionary<string, string>(global::System.StringComparer.OrdinalIgnoreCase)");
+        foreach (var alias in model.Aliases)
+        {
+            w.Line("[" + Literal(alias.Alias) + "] = " + Literal(alias.Flag) + ",");
+        }
+
+        w.Dedent();
+        w.Line("});");
+        w.Dedent();
+    }
+
+    // One JSON member per line, concatenated into one constant by the compiler, so that the generated file stays readable.
+    private static void EmitConfigurationSchema(CodeWriter w, ServerArgsModel model)
+    {
+        w.Line(GeneratedCode);
+        w.Line("string " + IServerArgs + ".ConfigurationSchema =>");
+        w.Indent();
+        var lines = SchemaEmitter.Lines(model);
+        for (var i = 0; i < lines.Count; i++)
+        {
+            w.Line(Literal(lines[i]) + (i < lines.Count - 1 ? " +" : ";"));
+        }
+
+        w.Dedent();
     }
 
     private static void EmitAppendArguments(CodeWriter w, ServerArgsModel model)

@@ -22,6 +22,7 @@ internal static class Parser
     private const string FlagGroupAttributeName = "ProdServer.Config.FlagGroupAttribute";
     private const string ServerBuilderAttributeName = "ProdServer.Config.ServerBuilderAttribute";
     private const string ServerValueAttributeName = "ProdServer.Config.ServerValueAttribute";
+    private const string ArgAliasAttributeName = "ProdServer.Config.ArgAliasAttribute";
 
     private const string SupportedTypes =
         "supported types are string?, int?, long?, double?, bool?, a nullable enum, IReadOnlyList<string>? and IReadOnlyList<TEnum>?";
@@ -111,7 +112,8 @@ internal static class Parser
             HasServerArgsBase(type),
             Builders(type, containingTypes.Count > 0),
             BuilderClassName(type),
-            type.DeclaredAccessibility == Accessibility.Public && containingTypes.Count == 0);
+            type.DeclaredAccessibility == Accessibility.Public && containingTypes.Count == 0,
+            Aliases(type, flags));
         return new ParseResult(model, EquatableArray<DiagnosticInfo>.Empty);
     }
 
@@ -206,7 +208,8 @@ internal static class Parser
                 return null;
             }
 
-            state.Extra = new FlagModel(property.Name, Identifier(property.Name), string.Empty, FlagValueKind.Extra, string.Empty, null, string.Empty);
+            state.Extra = new FlagModel(property.Name, Identifier(property.Name), string.Empty, FlagValueKind.Extra, string.Empty, null, string.Empty,
+                Description: Documentation.Describe(property, cancellationToken));
             return null;
         }
 
@@ -217,6 +220,8 @@ internal static class Parser
         string? separator = null;
         string? since = null;
         string? removed = null;
+        double? minimum = null;
+        double? maximum = null;
         foreach (var named in attribute.NamedArguments)
         {
             switch (named.Key)
@@ -232,6 +237,12 @@ internal static class Parser
                     break;
                 case "Removed":
                     removed = named.Value.Value as string;
+                    break;
+                case "Minimum" when named.Value.Value is double low && !double.IsNaN(low):
+                    minimum = low;
+                    break;
+                case "Maximum" when named.Value.Value is double high && !double.IsNaN(high):
+                    maximum = high;
                     break;
             }
         }
@@ -278,7 +289,10 @@ internal static class Parser
             kind is FlagValueKind.StringList or FlagValueKind.EnumList ? separator : null,
             enumKey,
             string.IsNullOrEmpty(since) ? null : since,
-            string.IsNullOrEmpty(removed) ? null : removed);
+            string.IsNullOrEmpty(removed) ? null : removed,
+            kind is FlagValueKind.Int32 or FlagValueKind.Int64 or FlagValueKind.Double ? minimum : null,
+            kind is FlagValueKind.Int32 or FlagValueKind.Int64 or FlagValueKind.Double ? maximum : null,
+            Documentation.Describe(property, cancellationToken));
     }
 
     /// <summary>The record and its base records up to (not including) <c>object</c>, outermost base first.</summary>
@@ -321,6 +335,26 @@ internal static class Parser
 
     private static Location? MemberLocation(ISymbol member, CancellationToken cancellationToken) =>
         member is IPropertySymbol property ? PropertyTypeLocation(property, cancellationToken) : member.Locations.FirstOrDefault();
+
+    // [ArgAlias("preload_app", "preload")] on the record. An alias naming no flag of the record, or spelled as one of its
+    // keys already, is left out: the binder could not use it (the ServerArgs tests hold the built-in tables to their flags).
+    private static EquatableArray<AliasModel> Aliases(INamedTypeSymbol type, List<FlagModel> flags)
+    {
+        var aliases = new List<AliasModel>();
+        foreach (var attribute in type.GetAttributes())
+        {
+            if (attribute.AttributeClass?.ToDisplayString() == ArgAliasAttributeName
+                && attribute.ConstructorArguments.Length == 2
+                && attribute.ConstructorArguments[0].Value is string { Length: > 0 } alias
+                && attribute.ConstructorArguments[1].Value is string flag
+                && flags.Any(f => f.FlagName.Length > 0 && string.Equals(f.FlagName, flag, StringComparison.OrdinalIgnoreCase)))
+            {
+                aliases.Add(new AliasModel(alias, flag));
+            }
+        }
+
+        return aliases.ToEquatableArray();
+    }
 
     // [ServerBuilder] is internal to ProdServer.Config: its methods call ServerBackends, so a nested or generic record has none.
     private static EquatableArray<BuilderModel> Builders(INamedTypeSymbol type, bool nested)

@@ -163,7 +163,7 @@ public sealed class CeleryValidationSpecs
     [Fact]
     public void A_beat_max_interval_below_1_is_refused()
     {
-        AssertNames(BeatFailure(b => b with { MaxInterval = 0 }), "beat", "Args:MaxInterval", "MaxInterval must be at least 1 second, got 0.");
+        AssertNames(BeatFailure(b => b with { MaxInterval = 0 }), "beat", "Args:MaxInterval", "MaxInterval must be at least 1, got 0.");
     }
 
     [Fact]

@@ -47,7 +47,7 @@ public sealed class DaphneSpecs
     {
         var problems = Problems(new() { Verbosity = 4, ProxyHeadersHost = "X-Real-IP", ServerName = "x", NoServerName = true, Port = 70000 });
 
-        Assert.Contains(problems, p => p.StartsWith("Args:Verbosity: Verbosity must be 0, 1, 2 or 3", System.StringComparison.Ordinal));
+        Assert.Contains(problems, p => p.StartsWith("Args:Verbosity: Verbosity must be between 0 and 3", System.StringComparison.Ordinal));
         Assert.Contains(problems, p => p.Contains("ProxyHeadersHost needs ProxyHeaders", System.StringComparison.Ordinal));
         Assert.Contains(problems, p => p.Contains("ServerName cannot be combined with NoServerName", System.StringComparison.Ordinal));
         Assert.Contains(problems, p => p.Contains("Port must be between 0 and 65535", System.StringComparison.Ordinal));

@@ -85,7 +85,22 @@ public sealed class IncrementalTests
         var driver = GeneratorHarness.CreateDriver().RunGenerators(compilation);
 
         var old = compilation.SyntaxTrees.Single(t => t.FilePath == "User0.cs");
-        var edited = Sources.MyServerArgs.Replace("[Flag(\"workers\")]", "[Flag(\"worker-count\")]");
+        var edited = Sources.MyServerArgs.Replace("[Flag(\"workers\", Minimum = 1, Maximum = 64)]", "[Flag(\"worker-count\", Minimum = 1, Maximum = 64)]");
+        Assert.NotEqual(Sources.MyServerArgs, edited);
+        var result = driver.RunGenerators(compilation.ReplaceSyntaxTree(old, TestCompilation.Parse(edited, "User0.cs"))).GetRunResult();
+
+        Assert.Equal([IncrementalStepRunReason.Modified], GeneratorHarness.Reasons(result, TrackingNames.Models));
+    }
+
+    [Fact]
+    public void Editing_a_flags_documentation_modifies_the_model_so_the_schema_description_follows()
+    {
+        var compilation = TestCompilation.Create(includeWaitress: false, Sources.MyServerArgs);
+        var driver = GeneratorHarness.CreateDriver().RunGenerators(compilation);
+
+        var old = compilation.SyntaxTrees.Single(t => t.FilePath == "User0.cs");
+        var edited = Sources.MyServerArgs.Replace("Seconds to wait.", "Seconds to wait before giving up.");
+        Assert.NotEqual(Sources.MyServerArgs, edited);
         var result = driver.RunGenerators(compilation.ReplaceSyntaxTree(old, TestCompilation.Parse(edited, "User0.cs"))).GetRunResult();
 
         Assert.Equal([IncrementalStepRunReason.Modified], GeneratorHarness.Reasons(result, TrackingNames.Models));

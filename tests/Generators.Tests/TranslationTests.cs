@@ -153,9 +153,9 @@ public sealed class TranslationTests
 
         Assert.Equal("waitress-serve", GeneratedAssembly.Get(args, "Command", serverArgs));
         var flags = ((System.Collections.IEnumerable)GeneratedAssembly.Get(args, "Flags", serverArgs)!).Cast<object>().Select(f => f.ToString()).ToArray();
-        Assert.Equal("FlagInfo { Property = Call, Name = call, Kind = Boolean, Since = , Removed =  }", flags[0]);
-        Assert.Equal("FlagInfo { Property = TrustedProxyHeaders, Name = trusted-proxy-headers, Kind = List, Since = , Removed =  }", flags[9]);
-        Assert.Equal("FlagInfo { Property = ExtraArgs, Name = , Kind = Extra, Since = , Removed =  }", flags[^1]);
+        Assert.Equal("FlagInfo { Property = Call, Name = call, Kind = Boolean, Since = , Removed = , Minimum = , Maximum =  }", flags[0]);
+        Assert.Equal("FlagInfo { Property = TrustedProxyHeaders, Name = trusted-proxy-headers, Kind = List, Since = , Removed = , Minimum = , Maximum =  }", flags[9]);
+        Assert.Equal("FlagInfo { Property = ExtraArgs, Name = , Kind = Extra, Since = , Removed = , Minimum = , Maximum =  }", flags[^1]);
         Assert.Same(GeneratedAssembly.Type(Waitress).GetProperty("ServerFlags")!.GetValue(null), GeneratedAssembly.Get(args, "Flags", serverArgs));
     }
 
@@ -167,9 +167,10 @@ public sealed class TranslationTests
 
         var flags = ((System.Collections.IEnumerable)GeneratedAssembly.Get(args, "Flags", serverArgs)!).Cast<object>().Select(f => f.ToString()).ToArray();
 
-        Assert.Contains("FlagInfo { Property = MaxBytes, Name = max-bytes, Kind = Integer, Since = 2.0, Removed =  }", flags);
-        Assert.Contains("FlagInfo { Property = WsDeflate, Name = ws-deflate, Kind = Boolean, Since = , Removed = 3.1 }", flags);
-        Assert.Contains("FlagInfo { Property = Workers, Name = workers, Kind = Integer, Since = , Removed =  }", flags);
+        Assert.Contains("FlagInfo { Property = MaxBytes, Name = max-bytes, Kind = Integer, Since = 2.0, Removed = , Minimum = , Maximum =  }", flags);
+        Assert.Contains("FlagInfo { Property = Timeout, Name = timeout, Kind = Number, Since = , Removed = , Minimum = 0.5, Maximum =  }", flags);
+        Assert.Contains("FlagInfo { Property = WsDeflate, Name = ws-deflate, Kind = Boolean, Since = , Removed = 3.1, Minimum = , Maximum =  }", flags);
+        Assert.Contains("FlagInfo { Property = Workers, Name = workers, Kind = Integer, Since = , Removed = , Minimum = 1, Maximum = 64 }", flags);
     }
 
     [Fact]

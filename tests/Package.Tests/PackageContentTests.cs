@@ -41,6 +41,24 @@ public sealed class PackageContentTests(PackedFeed feed)
         }
 
         Assert.Contains("README.md", entries);
+        Assert.Contains("ConfigurationSchema.json", entries);
+    }
+
+    [Fact]
+    public void The_build_props_register_the_shipped_configuration_schema_for_appsettings_files_as_Aspire_packages_do()
+    {
+        feed.AssertPacked();
+        using var zip = ZipFile.OpenRead(feed.Package("ProdServer.Config"));
+        using var props = zip.GetEntry("buildTransitive/ProdServer.Config.props")!.Open();
+        var segment = XDocument.Load(props).Descendants("JsonSchemaSegment").Single();
+
+        // $(MSBuildThisFileDirectory) is buildTransitive/ (or build/): the path must lead to the file at the package root.
+        var include = segment.Attribute("Include")!.Value.Replace("$(MSBuildThisFileDirectory)", "buildTransitive/", StringComparison.Ordinal);
+        var entry = Path.GetRelativePath("/", Path.GetFullPath(include, "/")).Replace('\\', '/');
+        Assert.Equal("ConfigurationSchema.json", entry);
+        Assert.Matches(segment.Attribute("FilePathPattern")!.Value, "appsettings.Production.json");
+        using var schema = System.Text.Json.JsonDocument.Parse(zip.GetEntry(entry)!.Open());
+        Assert.True(schema.RootElement.GetProperty("properties").TryGetProperty("ProdServer", out _));
     }
 
     [Fact]

@@ -34,4 +34,14 @@ public sealed class FlagAttribute : Attribute
 
     /// <summary>The first release of the server that no longer accepts this flag, checked like <see cref="Since"/>. <see langword="null"/>: never removed.</summary>
     public string? Removed { get; set; }
+
+    /// <summary>
+    /// For number properties: the smallest value the server accepts (<c>Minimum = 1</c> for a thread count). One declaration
+    /// read by the start-up validation, the JSON schema of appsettings.json and the build-time check of appsettings*.json, so
+    /// the three never disagree. <see cref="double.NaN"/> (the default): no lower bound.
+    /// </summary>
+    public double Minimum { get; set; } = double.NaN;
+
+    /// <summary>For number properties: the largest value the server accepts (<c>Maximum = 65535</c> for a port), read like <see cref="Minimum"/>. <see cref="double.NaN"/>: no upper bound.</summary>
+    public double Maximum { get; set; } = double.NaN;
 }

@@ -6,7 +6,9 @@ namespace ProdServer.Config;
 /// <param name="Kind">What kind of value the flag takes.</param>
 /// <param name="Since">The first server release that accepts the flag (<see cref="FlagAttribute.Since"/>); <see langword="null"/> for every release.</param>
 /// <param name="Removed">The first server release that rejects the flag (<see cref="FlagAttribute.Removed"/>); <see langword="null"/> when never removed.</param>
-public sealed record FlagInfo(string Property, string Name, FlagKind Kind, string? Since = null, string? Removed = null);
+/// <param name="Minimum">The smallest value accepted (<see cref="FlagAttribute.Minimum"/>); <see langword="null"/> for no lower bound.</param>
+/// <param name="Maximum">The largest value accepted (<see cref="FlagAttribute.Maximum"/>); <see langword="null"/> for no upper bound.</param>
+public sealed record FlagInfo(string Property, string Name, FlagKind Kind, string? Since = null, string? Removed = null, double? Minimum = null, double? Maximum = null);
 
 /// <summary>The kind of value a flag takes.</summary>
 public enum FlagKind

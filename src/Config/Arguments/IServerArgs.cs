@@ -32,6 +32,27 @@ public interface IServerArgs
     IReadOnlyList<FlagValue> WrittenFlags => [];
 
     /// <summary>
+    /// The JSON schema (draft-07) of the keys <see cref="Bind"/> accepts, as the object of a process's <c>Args</c>: every key
+    /// and alias with its type, enum values, declared range and documentation. Assembled into the package's
+    /// <c>ConfigurationSchema.json</c>, which editors use to complete and check appsettings.json.
+    /// </summary>
+    /// <remarks>Generated for every <see cref="ServerArgsAttribute"/> record; a hand-written implementation accepts any object.</remarks>
+    [System.ComponentModel.EditorBrowsable(System.ComponentModel.EditorBrowsableState.Never)]
+    string ConfigurationSchema => "{\"type\":\"object\"}";
+
+    /// <summary>
+    /// Other configuration keys for some flags (<see cref="ArgAliasAttribute"/>): alias → the flag's name, compared ignoring
+    /// case; each alias is accepted with <c>_</c> or <c>-</c>.
+    /// </summary>
+    /// <remarks>Generated for records with <see cref="ArgAliasAttribute"/>; empty otherwise.</remarks>
+    [System.ComponentModel.EditorBrowsable(System.ComponentModel.EditorBrowsableState.Never)]
+    IReadOnlyDictionary<string, string> KeyAliases => NoKeyAliases;
+
+    /// <summary>The empty alias table, shared by every record without aliases.</summary>
+    private static readonly IReadOnlyDictionary<string, string> NoKeyAliases =
+        new System.Collections.ObjectModel.ReadOnlyDictionary<string, string>(new Dictionary<string, string>());
+
+    /// <summary>
     /// Returns a copy of these options with every key present in <paramref name="reader"/>'s section applied on top.
     /// Keys match the property name or the server's flag name (<c>ChannelTimeout</c> or <c>channel-timeout</c>).
     /// </summary>

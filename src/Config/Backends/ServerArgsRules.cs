@@ -9,23 +9,6 @@ namespace ProdServer.Config;
 /// <summary>Rules several servers share (ports, counts, file modes, extra arguments), so each validator states only what is its own.</summary>
 internal static partial class ServerArgsRules
 {
-    /// <summary>A TCP port from 1 to 65535 (0, "pick any", would leave nobody knowing where the server listens).</summary>
-    public static void Port<T>(this AbstractValidator<T> validator, Expression<Func<T, int?>> property, string name) =>
-        validator.RuleFor(property).InclusiveBetween(1, 65535).WithMessage(name + " must be between 1 and 65535, got {PropertyValue}.");
-
-    /// <summary>At least <paramref name="minimum"/>.</summary>
-    public static void AtLeast<T>(this AbstractValidator<T> validator, Expression<Func<T, int?>> property, string name, int minimum) =>
-        validator.RuleFor(property).GreaterThanOrEqualTo(minimum).WithMessage($"{name} must be at least {minimum}, got {{PropertyValue}}.");
-
-    /// <summary>At least <paramref name="minimum"/> (numbers).</summary>
-    public static void AtLeast<T>(this AbstractValidator<T> validator, Expression<Func<T, double?>> property, string name, double minimum) =>
-        validator.RuleFor(property).GreaterThanOrEqualTo(minimum)
-            .WithMessage($"{name} must be at least {minimum.ToString(CultureInfo.InvariantCulture)}, got {{PropertyValue}}.");
-
-    /// <summary>From <paramref name="minimum"/> to <paramref name="maximum"/>.</summary>
-    public static void Between<T>(this AbstractValidator<T> validator, Expression<Func<T, int?>> property, string name, int minimum, int maximum) =>
-        validator.RuleFor(property).InclusiveBetween(minimum, maximum).WithMessage($"{name} must be between {minimum} and {maximum}, got {{PropertyValue}}.");
-
     /// <summary>Set means not empty: an empty value would reach the server as <c>--flag=</c>.</summary>
     public static void NotEmptyWhenSet<T>(this AbstractValidator<T> validator, Expression<Func<T, string?>> property, string name) =>
         validator.RuleFor(property).Must(v => v is null || v.Trim().Length > 0).WithMessage(name + " must not be empty; leave it unset for the server's default.");

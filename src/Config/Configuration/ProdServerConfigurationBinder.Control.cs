@@ -7,7 +7,7 @@ namespace ProdServer.Config;
 /// <summary>Binds <c>ProdServer:Control</c> (<c>Enabled</c>, <c>Socket</c>, <c>TailLines</c>).</summary>
 internal static partial class ProdServerConfigurationBinder
 {
-    private static readonly string[] ControlKeys = ["Enabled", "Socket", "TailLines"];
+    internal static readonly string[] ControlKeys = ["Enabled", "Socket", "TailLines"];
 
     private static void BindControl(IConfigurationSection section, ProdServerOptions options)
     {

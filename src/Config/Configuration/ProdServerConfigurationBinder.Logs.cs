@@ -7,7 +7,7 @@ namespace ProdServer.Config;
 /// <summary>Binds <c>ProdServer:Logs</c> (<c>Overflow</c>, <c>BufferBytes</c>).</summary>
 internal static partial class ProdServerConfigurationBinder
 {
-    private static readonly string[] LogKeys = ["Overflow", "BufferBytes"];
+    internal static readonly string[] LogKeys = ["Overflow", "BufferBytes"];
 
     private static void BindLogs(IConfigurationSection section, ProdServerOptions options)
     {

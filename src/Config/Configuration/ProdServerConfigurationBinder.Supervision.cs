@@ -8,13 +8,9 @@ namespace ProdServer.Config;
 /// <summary>Binds the supervision settings of a process (<c>Restart</c>, <c>StartSeconds</c>, <c>Readiness</c>, …) and <c>OnGiveUp</c>.</summary>
 internal static partial class ProdServerConfigurationBinder
 {
-    // A property, not a field: ProcessKeys (in the other file) reads it during static initialisation, whose order
-    // across partial files is not defined.
-    private static string[] SupervisionKeys => ["Restart", "StartSeconds", "StartRetries", "RestartDelay", "RestartMaxDelay", "Readiness", "DependsOn", "Replicas", "Resources"];
+    internal static readonly string[] ReadinessKeys = ["Path", "Status", "Timeout"];
 
-    private static readonly string[] ReadinessKeys = ["Path", "Status", "Timeout"];
-
-    private static readonly string[] ResourceKeys = ["Cpu", "Memory"];
+    internal static readonly string[] ResourceKeys = ["Cpu", "Memory"];
 
     private static void BindOnGiveUp(IConfigurationSection section, ProdServerOptions options)
     {

@@ -13,8 +13,8 @@ namespace ProdServer.Config;
 /// </summary>
 internal static partial class ProdServerConfigurationBinder
 {
-    private static readonly string[] ProcessKeys =
-        ["Backend", "App", "WorkingDirectory", "Python", "Venv", "PythonPath", "ManagePy", "EnvFile", "Environment", "StopTimeout", "Args", .. SupervisionKeys];
+    /// <summary>The keys of a process section, as the binder reads them (case-insensitively); the JSON schema and the appsettings analyzer list the same.</summary>
+    internal static readonly string[] ProcessKeys = ProcessSettingKeys.All;
 
     public static void Bind(IConfigurationSection section, ProdServerOptions options, IReadOnlyList<string>? writtenOrder = null)
     {

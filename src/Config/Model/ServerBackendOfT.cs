@@ -45,6 +45,10 @@ public abstract class ServerBackend<TArgs> : ServerBackend
 
         var result = (_argsValidator ??= CreateArgsValidator()).Validate(args);
         problems.AddRange(result.Errors.Select(e => new SettingProblem("Args:" + e.PropertyName, e.ErrorMessage)));
+
+        // The ranges declared on the flags; a validator that words one of them itself (with a hint) keeps its message.
+        var reported = problems.Select(p => p.Key).ToHashSet(System.StringComparer.Ordinal);
+        problems.AddRange(DeclaredRanges.Problems(args, reported));
         return problems;
     }
 

@@ -10,6 +10,9 @@ namespace ProdServer.Config.Generators.Model;
 /// <param name="EnumKey">For enums and enum lists: the key of the <see cref="EnumModel"/> to use; empty otherwise.</param>
 /// <param name="Since">The first server release that accepts the flag, or <see langword="null"/>.</param>
 /// <param name="Removed">The first server release that rejects the flag, or <see langword="null"/>.</param>
+/// <param name="Minimum">The smallest value the flag accepts (<c>[Flag(Minimum = …)]</c>), or <see langword="null"/>.</param>
+/// <param name="Maximum">The largest value the flag accepts (<c>[Flag(Maximum = …)]</c>), or <see langword="null"/>.</param>
+/// <param name="Description">The property's documentation as plain text (XML summary or <c>[Description]</c>); empty when it has none.</param>
 internal sealed record FlagModel(
     string PropertyName,
     string PropertyIdentifier,
@@ -19,4 +22,7 @@ internal sealed record FlagModel(
     string? Separator,
     string EnumKey,
     string? Since = null,
-    string? Removed = null);
+    string? Removed = null,
+    double? Minimum = null,
+    double? Maximum = null,
+    string Description = "");

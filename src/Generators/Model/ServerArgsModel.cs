@@ -15,6 +15,7 @@ namespace ProdServer.Config.Generators.Model;
 /// <param name="Builders">The <c>[ServerBuilder]</c> methods to emit, in declaration order; empty for most records.</param>
 /// <param name="BuilderClassName">The static class that holds them, <c>WaitressBuilderExtensions</c> for <c>WaitressArgs</c>.</param>
 /// <param name="IsPublic">Whether the record is public, so that its builder class is too.</param>
+/// <param name="Aliases">The record's <c>[ArgAlias]</c> keys, in declaration order; only those naming one of its flags.</param>
 internal sealed record ServerArgsModel(
     string HintName,
     string Namespace,
@@ -26,4 +27,10 @@ internal sealed record ServerArgsModel(
     bool HidesBase,
     EquatableArray<BuilderModel> Builders,
     string BuilderClassName,
-    bool IsPublic);
+    bool IsPublic,
+    EquatableArray<AliasModel> Aliases = default);
+
+/// <summary>One <c>[ArgAlias]</c>: another configuration key for a flag.</summary>
+/// <param name="Alias">The other key as declared, for example <c>preload_app</c>.</param>
+/// <param name="Flag">The flag's name, for example <c>preload</c>.</param>
+internal sealed record AliasModel(string Alias, string Flag);

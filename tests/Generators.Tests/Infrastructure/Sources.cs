@@ -78,10 +78,12 @@ internal static class Sources
 
         /// <summary>Options of myserver.</summary>
         [ServerArgs("myserver")]
+        [ArgAlias("max_size", "max-bytes")]
+        [ArgAlias("ghost", "no-such-flag")]
         public sealed partial record MyServerArgs
         {
-            /// <summary>Worker processes.</summary>
-            [Flag("workers")]
+            /// <summary>Worker processes, from <c>1</c> to 64; see <see cref="Timeout"/>.</summary>
+            [Flag("workers", Minimum = 1, Maximum = 64)]
             public int? Workers { get; init; }
 
             /// <summary>Reload on change.</summary>
@@ -93,7 +95,7 @@ internal static class Sources
             public Mode? Mode { get; init; }
 
             /// <summary>Seconds to wait.</summary>
-            [Flag("timeout")]
+            [Flag("timeout", Minimum = 0.5)]
             public double? Timeout { get; init; }
 
             /// <summary>Byte limit, accepted since release 2.0.</summary>

@@ -17,6 +17,7 @@ internal static class TestCompilation
     // The contract the generated code compiles against, listed by name: other files in these folders are not ours to depend on.
     private static readonly string[] ContractFiles =
     [
+        "src/Config/Arguments/ArgAliasAttribute.cs",
         "src/Config/Arguments/ArgsConfigurationReader.cs",
         "src/Config/Arguments/BooleanStyle.cs",
         "src/Config/Arguments/ExtraArgsAttribute.cs",

@@ -35,7 +35,7 @@ public sealed partial record CeleryBeatArgs : CeleryCommandArgs, ICeleryDaemonOp
     public string? Scheduler { get; init; }
 
     /// <summary><c>--max-interval</c>: the longest sleep between schedule checks, in seconds. Default 300 (the scheduler's own).</summary>
-    [Flag("max-interval")]
+    [Flag("max-interval", Minimum = 1)]
     public int? MaxInterval { get; init; }
 
     /// <summary><c>--loglevel</c>: the log threshold. Default <see cref="CeleryLogLevel.Warning"/>; <see cref="CeleryLogLevel.Info"/> logs each task sent.</summary>

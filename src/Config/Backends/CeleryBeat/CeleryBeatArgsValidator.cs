@@ -19,7 +19,6 @@ public sealed class CeleryBeatArgsValidator : AbstractValidator<CeleryBeatArgs>
             .WithMessage("Schedule must be a file path; leave it unset for celerybeat-schedule in the working directory.");
         RuleFor(a => a.Scheduler).NotEmpty().When(a => a.Scheduler is not null)
             .WithMessage("Scheduler must be a class path such as celery.beat:PersistentScheduler.");
-        RuleFor(a => a.MaxInterval).GreaterThanOrEqualTo(1).WithMessage("MaxInterval must be at least 1 second, got {PropertyValue}.");
 
         this.ExtraArgs(a => a.ExtraArgs);
     }

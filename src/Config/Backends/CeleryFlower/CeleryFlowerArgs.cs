@@ -25,7 +25,7 @@ public sealed partial record CeleryFlowerArgs : CeleryCommandArgs
     public string? Address { get; init; }
 
     /// <summary><c>--port</c>: the TCP port. Default 5555; 0 picks a free one.</summary>
-    [Flag("port")]
+    [Flag("port", Minimum = 0, Maximum = 65535)]
     public int? Port { get; init; }
 
     /// <summary><c>--unix-socket</c>: serve on this Unix socket instead of TCP (created with mode 0777). Default none.</summary>
@@ -65,11 +65,11 @@ public sealed partial record CeleryFlowerArgs : CeleryCommandArgs
     public string? AuthProvider { get; init; }
 
     /// <summary><c>--max-workers</c>: workers kept in memory. Default 5000.</summary>
-    [Flag("max-workers")]
+    [Flag("max-workers", Minimum = 1)]
     public int? MaxWorkers { get; init; }
 
     /// <summary><c>--max-tasks</c>: tasks kept in memory. Default 100000.</summary>
-    [Flag("max-tasks")]
+    [Flag("max-tasks", Minimum = 1)]
     public int? MaxTasks { get; init; }
 
     /// <summary><c>--db</c>: the state file used with Persistent. Default flower in the working directory.</summary>
@@ -81,7 +81,7 @@ public sealed partial record CeleryFlowerArgs : CeleryCommandArgs
     public bool? Persistent { get; init; }
 
     /// <summary><c>--state-save-interval</c>: milliseconds between state saves with Persistent; 0 saves only at exit. Default 0.</summary>
-    [Flag("state-save-interval")]
+    [Flag("state-save-interval", Minimum = 0)]
     public int? StateSaveInterval { get; init; }
 
     /// <summary><c>--broker-api</c>: the RabbitMQ management API URL, for queue lengths. Default none.</summary>
@@ -109,7 +109,7 @@ public sealed partial record CeleryFlowerArgs : CeleryCommandArgs
     public bool? AutoRefresh { get; init; }
 
     /// <summary><c>--purge-offline-workers</c>: seconds after which offline workers leave the list. Default keep them.</summary>
-    [Flag("purge-offline-workers")]
+    [Flag("purge-offline-workers", Minimum = 1)]
     public int? PurgeOfflineWorkers { get; init; }
 
     /// <summary><c>--cookie-secret</c>: the secret signing login cookies; the random default logs OAuth users out at every restart.</summary>

@@ -19,12 +19,7 @@ public sealed class CeleryFlowerArgsValidator : AbstractValidator<CeleryFlowerAr
     {
         Include(new CeleryGlobalOptionsValidator());
 
-        RuleFor(a => a.Port).InclusiveBetween(0, 65535).WithMessage("Port must be from 0 to 65535, got {PropertyValue}.");
         RuleFor(a => a.InspectTimeout).GreaterThan(0).WithMessage("InspectTimeout must be more than 0 milliseconds, got {PropertyValue}.");
-        RuleFor(a => a.MaxWorkers).GreaterThanOrEqualTo(1).WithMessage("MaxWorkers must be at least 1, got {PropertyValue}.");
-        RuleFor(a => a.MaxTasks).GreaterThanOrEqualTo(1).WithMessage("MaxTasks must be at least 1, got {PropertyValue}.");
-        RuleFor(a => a.StateSaveInterval).GreaterThanOrEqualTo(0).WithMessage("StateSaveInterval must be 0 or more milliseconds, got {PropertyValue}.");
-        RuleFor(a => a.PurgeOfflineWorkers).GreaterThanOrEqualTo(1).WithMessage("PurgeOfflineWorkers must be at least 1 second, got {PropertyValue}.");
         RuleForEach(a => a.BasicAuth).Must(p => p.IndexOf(':', StringComparison.Ordinal) > 0 && !p.Contains(',', StringComparison.Ordinal))
             .WithMessage("BasicAuth entries must be user:password (one pair per entry; a comma would split it), got one without.");
         RuleFor(a => a.LogRotateWhen).Must(w => RotateUnits.Contains(w, StringComparer.Ordinal)).When(a => a.LogRotateWhen is not null)

@@ -44,7 +44,7 @@ public sealed partial record CeleryWorkerArgs : CeleryCommandArgs, ICeleryDaemon
     public CeleryOptimization? Optimization { get; init; }
 
     /// <summary><c>--prefetch-multiplier</c>: messages prefetched per pool process. Default 4 (the app's <c>worker_prefetch_multiplier</c>).</summary>
-    [Flag("prefetch-multiplier")]
+    [Flag("prefetch-multiplier", Minimum = 1)]
     public int? PrefetchMultiplier { get; init; }
 
     /// <summary><c>--disable-prefetch</c>: fetch a message only when a pool process is free (Redis broker only). Default off. Celery 5.6 and later.</summary>
@@ -52,7 +52,7 @@ public sealed partial record CeleryWorkerArgs : CeleryCommandArgs, ICeleryDaemon
     public bool? DisablePrefetch { get; init; }
 
     /// <summary><c>--concurrency</c>: the pool size. Default the number of CPUs (the app's <c>worker_concurrency</c>).</summary>
-    [Flag("concurrency")]
+    [Flag("concurrency", Minimum = 1)]
     public int? Concurrency { get; init; }
 
     /// <summary><c>--pool</c>: the pool implementation. Default <see cref="CeleryPool.Prefork"/>.</summary>
@@ -72,11 +72,11 @@ public sealed partial record CeleryWorkerArgs : CeleryCommandArgs, ICeleryDaemon
     public double? SoftTimeLimit { get; init; }
 
     /// <summary><c>--max-tasks-per-child</c>: replace a pool process after this many tasks. Default no limit.</summary>
-    [Flag("max-tasks-per-child")]
+    [Flag("max-tasks-per-child", Minimum = 1)]
     public int? MaxTasksPerChild { get; init; }
 
     /// <summary><c>--max-memory-per-child</c>: replace a pool process once its resident memory exceeds this many KiB. Default no limit.</summary>
-    [Flag("max-memory-per-child")]
+    [Flag("max-memory-per-child", Minimum = 1)]
     public int? MaxMemoryPerChild { get; init; }
 
     /// <summary><c>--purge</c>: delete every waiting message before starting. Default off. Destroys queued work; use with care.</summary>
@@ -108,7 +108,7 @@ public sealed partial record CeleryWorkerArgs : CeleryCommandArgs, ICeleryDaemon
     public bool? WithoutHeartbeat { get; init; }
 
     /// <summary><c>--heartbeat-interval</c>: seconds between worker heartbeat events. Default 2.</summary>
-    [Flag("heartbeat-interval")]
+    [Flag("heartbeat-interval", Minimum = 1)]
     public int? HeartbeatInterval { get; init; }
 
     /// <summary><c>--autoscale</c>: pool bounds <c>MAX,MIN</c> (or <c>MAX</c>), grown and shrunk with the load. Default off.</summary>

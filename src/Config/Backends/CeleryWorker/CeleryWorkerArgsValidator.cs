@@ -16,12 +16,8 @@ public sealed class CeleryWorkerArgsValidator : AbstractValidator<CeleryWorkerAr
 
         RuleFor(a => a.Hostname).NotEmpty().When(a => a.Hostname is not null).WithMessage("Hostname must not be empty; leave it unset for celery@%h.");
         RuleFor(a => a.StateDb).NotEmpty().When(a => a.StateDb is not null).WithMessage("StateDb must be a path.");
-        RuleFor(a => a.Concurrency).GreaterThanOrEqualTo(1).WithMessage("Concurrency must be at least 1, got {PropertyValue}.");
         RuleFor(a => a.PrefetchMultiplier).GreaterThanOrEqualTo(1)
             .WithMessage("PrefetchMultiplier must be at least 1, got {PropertyValue}; use DisablePrefetch to fetch only when a process is free.");
-        RuleFor(a => a.MaxTasksPerChild).GreaterThanOrEqualTo(1).WithMessage("MaxTasksPerChild must be at least 1, got {PropertyValue}.");
-        RuleFor(a => a.MaxMemoryPerChild).GreaterThanOrEqualTo(1).WithMessage("MaxMemoryPerChild must be at least 1 (KiB), got {PropertyValue}.");
-        RuleFor(a => a.HeartbeatInterval).GreaterThanOrEqualTo(1).WithMessage("HeartbeatInterval must be at least 1 second, got {PropertyValue}.");
         RuleFor(a => a.HeartbeatInterval).Null().When(a => a.WithoutHeartbeat == true)
             .WithMessage("HeartbeatInterval has no effect with WithoutHeartbeat: no heartbeat is sent. Remove one of them.");
 

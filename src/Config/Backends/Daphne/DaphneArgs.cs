@@ -23,7 +23,7 @@ public sealed partial record DaphneArgs
     public string? Bind { get; init; }
 
     /// <summary><c>--port</c>: TCP port. Default: 8000 when only Bind, or no bind option, is given.</summary>
-    [Flag("port")]
+    [Flag("port", Minimum = 0, Maximum = 65535)]
     public int? Port { get; init; }
 
     /// <summary><c>--unix-socket</c>: Also listen on this Unix socket (removed on exit). Default: not set.</summary>
@@ -31,7 +31,7 @@ public sealed partial record DaphneArgs
     public string? UnixSocket { get; init; }
 
     /// <summary><c>--fd</c>: Also serve on this inherited, already listening socket descriptor. Default: not set.</summary>
-    [Flag("fd")]
+    [Flag("fd", Minimum = 0)]
     public int? Fd { get; init; }
 
     /// <summary><c>--endpoint</c>: Raw Twisted endpoint strings such as <c>tcp:port=8000:interface=127.0.0.1</c>, in addition to the others. Once per entry.</summary>
@@ -39,19 +39,19 @@ public sealed partial record DaphneArgs
     public IReadOnlyList<string>? Endpoints { get; init; }
 
     /// <summary><c>--websocket_timeout</c>: Seconds a WebSocket may stay open; -1 is no limit. Default: 86400.</summary>
-    [Flag("websocket_timeout")]
+    [Flag("websocket_timeout", Minimum = -1)]
     public int? WebSocketTimeout { get; init; }
 
     /// <summary><c>--websocket_connect_timeout</c>: Seconds allowed for the WebSocket handshake; -1 is no limit. Default: 5.</summary>
-    [Flag("websocket_connect_timeout")]
+    [Flag("websocket_connect_timeout", Minimum = -1)]
     public int? WebSocketConnectTimeout { get; init; }
 
     /// <summary><c>--verbosity</c>: 0 warning, 1 info, 2 debug, 3 debug with asyncio debug; 1 and above also write the access log to stdout. Default: 1.</summary>
-    [Flag("verbosity")]
+    [Flag("verbosity", Minimum = 0, Maximum = 3)]
     public int? Verbosity { get; init; }
 
     /// <summary><c>--http-timeout</c>: Seconds to wait for the app before the HTTP request times out. Default: no limit.</summary>
-    [Flag("http-timeout")]
+    [Flag("http-timeout", Minimum = 1)]
     public int? HttpTimeout { get; init; }
 
     /// <summary><c>--access-log</c>: Access log file; <c>-</c> is stdout; given, it logs even at verbosity 0. Default: stdout at verbosity 1 and above.</summary>
@@ -63,23 +63,23 @@ public sealed partial record DaphneArgs
     public string? LogFormat { get; init; }
 
     /// <summary><c>--ping-interval</c>: Seconds of WebSocket idleness before a keepalive ping. Default: 20.</summary>
-    [Flag("ping-interval")]
+    [Flag("ping-interval", Minimum = 1)]
     public int? PingInterval { get; init; }
 
     /// <summary><c>--ping-timeout</c>: Seconds to wait for the ping's answer before closing. Default: 30.</summary>
-    [Flag("ping-timeout")]
+    [Flag("ping-timeout", Minimum = 1)]
     public int? PingTimeout { get; init; }
 
     /// <summary><c>--websocket-max-message-size</c>: Largest incoming WebSocket message in bytes; 0 is no limit. Default: 1048576. Needs daphne 4.2.2 or newer (4.0.0 has no limit).</summary>
-    [Flag("websocket-max-message-size", Since = "4.2.2")]
+    [Flag("websocket-max-message-size", Since = "4.2.2", Minimum = 0)]
     public int? WebSocketMaxMessageSize { get; init; }
 
     /// <summary><c>--websocket-max-frame-size</c>: Largest incoming WebSocket frame in bytes; 0 is no limit. Default: 1048576. Needs daphne 4.2.2 or newer.</summary>
-    [Flag("websocket-max-frame-size", Since = "4.2.2")]
+    [Flag("websocket-max-frame-size", Since = "4.2.2", Minimum = 0)]
     public int? WebSocketMaxFrameSize { get; init; }
 
     /// <summary><c>--application-close-timeout</c>: Seconds the app gets after a client disconnects before it is killed. Default: 10.</summary>
-    [Flag("application-close-timeout")]
+    [Flag("application-close-timeout", Minimum = 0)]
     public int? ApplicationCloseTimeout { get; init; }
 
     /// <summary><c>--root-path</c>: ASGI root_path; note that a <c>Daphne-Root-Path</c> request header overrides it. Default: empty.</summary>

@@ -43,7 +43,7 @@ public sealed partial record DjangoTasksArgs : DjangoCheckedCommandArgs
     public bool? NoStartupDelay { get; init; }
 
     /// <summary><c>--max-tasks</c>: exit after running this many tasks (the supervisor then decides whether to restart). Default no limit.</summary>
-    [Flag("max-tasks", Since = "0.8.0")]
+    [Flag("max-tasks", Since = "0.8.0", Minimum = 0)]
     public int? MaxTasks { get; init; }
 
     /// <summary><c>--worker-id</c>: the worker's identifier, 1 to 64 characters, unique among running workers. Default random.</summary>

@@ -20,7 +20,6 @@ public sealed class DjangoTasksArgsValidator : AbstractValidator<DjangoTasksArgs
             .WithMessage("QueueName '*' already means every queue; do not list others with it.");
         RuleFor(a => a.Interval).Must(i => i is not { } v || (double.IsFinite(v) && v >= 0))
             .WithMessage("Interval must be a finite number of seconds, 0 or more, got {PropertyValue}.");
-        RuleFor(a => a.MaxTasks).GreaterThanOrEqualTo(0).WithMessage("MaxTasks must be 0 or more, got {PropertyValue}.");
         RuleFor(a => a.WorkerId).Length(1, 64).When(a => a.WorkerId is not null)
             .WithMessage("WorkerId must be 1 to 64 characters, got {TotalLength}.");
         RuleFor(a => a.Backend).NotEmpty().When(a => a.Backend is not null)

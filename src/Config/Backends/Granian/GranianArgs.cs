@@ -23,6 +23,19 @@ namespace ProdServer.Config;
     Summary = "Runs this process with Granian serving a WSGI app: <c>granian --interface=wsgi [options] module:object</c>.",
     Declares = "served by Granian with a WSGI app",
     Configure = "Sets granian's options.")]
+// granian/server/common.py, Server.__init__ keyword → CLI flag (granian 2.x), as django-prodserver drives Granian through
+// Granian(...): keywords that are the flag already need no alias; target and interface come from App and Backend, and
+// http1_settings, http2_settings, log_dictconfig and reload_filter are Python objects (see ForeignOptionHint).
+[ArgAlias("address", "host")]
+[ArgAlias("websockets", "ws")]
+[ArgAlias("log_enabled", "log")]
+[ArgAlias("log_access", "access-log")]
+[ArgAlias("log_access_format", "access-log-fmt")]
+[ArgAlias("ssl_cert", "ssl-certificate")]
+[ArgAlias("ssl_key", "ssl-keyfile")]
+[ArgAlias("ssl_key_password", "ssl-keyfile-password")]
+[ArgAlias("metrics_enabled", "metrics")]
+[ArgAlias("threads", "blocking-threads")] // django-prodserver's own alias (backends/granian.py maps threads to blocking_threads)
 [ServerArgs("granian")]
 public sealed partial record GranianArgs
 {
@@ -31,7 +44,7 @@ public sealed partial record GranianArgs
     public string? Host { get; init; }
 
     /// <summary><c>--port</c>: TCP port. Cannot be combined with Uds. Default: 8000.</summary>
-    [Flag("port")]
+    [Flag("port", Minimum = 1, Maximum = 65535)]
     public int? Port { get; init; }
 
     /// <summary><c>--uds</c>: Serve on a Unix socket; not on Windows. Default: not set. Needs granian 2.5.0 or newer.</summary>
@@ -51,11 +64,11 @@ public sealed partial record GranianArgs
     public bool? WebSockets { get; init; }
 
     /// <summary><c>--workers</c>: Worker processes; min 1. Default: 1.</summary>
-    [Flag("workers")]
+    [Flag("workers", Minimum = 1)]
     public int? Workers { get; init; }
 
     /// <summary><c>--blocking-threads</c>: Python threads per worker; min 1; above 1 only for wsgi. Default: (wsgi: backpressure/2; others: 1).</summary>
-    [Flag("blocking-threads")]
+    [Flag("blocking-threads", Minimum = 1)]
     public int? BlockingThreads { get; init; }
 
     /// <summary><c>--blocking-threads-idle-timeout</c>: Idle lifetime of a blocking thread; 5..600 s. A duration: whole seconds (30) or text such as 1h30m (the text form needs granian 2.5.0). Default: 30. Needs granian 2.0.0 or newer.</summary>
@@ -63,11 +76,11 @@ public sealed partial record GranianArgs
     public string? BlockingThreadsIdleTimeout { get; init; }
 
     /// <summary><c>--runtime-threads</c>: Rust runtime threads per worker; min 1. Default: 1. Needs granian 2.0.0 or newer.</summary>
-    [Flag("runtime-threads", Since = "2.0.0")]
+    [Flag("runtime-threads", Since = "2.0.0", Minimum = 1)]
     public int? RuntimeThreads { get; init; }
 
     /// <summary><c>--runtime-blocking-threads</c>: Rust runtime I/O blocking threads per worker; min 1. Default: (512). Needs granian 2.0.0 or newer.</summary>
-    [Flag("runtime-blocking-threads", Since = "2.0.0")]
+    [Flag("runtime-blocking-threads", Since = "2.0.0", Minimum = 1)]
     public int? RuntimeBlockingThreads { get; init; }
 
     /// <summary><c>--runtime-mode</c>: Single- or multi-threaded Rust runtime. Default: auto. Needs granian 2.0.0 or newer.</summary>
@@ -83,19 +96,19 @@ public sealed partial record GranianArgs
     public GranianTaskImpl? TaskImpl { get; init; }
 
     /// <summary><c>--backlog</c>: Listen queue length; min 128. Default: 1024.</summary>
-    [Flag("backlog")]
+    [Flag("backlog", Minimum = 128)]
     public int? Backlog { get; init; }
 
     /// <summary><c>--backpressure</c>: Concurrent requests per worker; min 1. Default: (backlog / workers).</summary>
-    [Flag("backpressure")]
+    [Flag("backpressure", Minimum = 1)]
     public int? Backpressure { get; init; }
 
     /// <summary><c>--http1-buffer-size</c>: HTTP/1 buffer bytes; min 8192. Default: 417792.</summary>
-    [Flag("http1-buffer-size")]
+    [Flag("http1-buffer-size", Minimum = 8192)]
     public int? Http1BufferSize { get; init; }
 
     /// <summary><c>--http1-header-read-timeout</c>: Milliseconds to receive headers; 1..60000. Default: 30000. Needs granian 2.0.0 or newer.</summary>
-    [Flag("http1-header-read-timeout", Since = "2.0.0")]
+    [Flag("http1-header-read-timeout", Since = "2.0.0", Minimum = 1, Maximum = 60000)]
     public int? Http1HeaderReadTimeout { get; init; }
 
     /// <summary><c>--[no-]http1-keep-alive</c>: HTTP/1 keep-alive. Default: on.</summary>
@@ -111,15 +124,15 @@ public sealed partial record GranianArgs
     public bool? Http2AdaptiveWindow { get; init; }
 
     /// <summary><c>--http2-initial-connection-window-size</c>: HTTP/2 connection window bytes; min 1024. Default: 1048576.</summary>
-    [Flag("http2-initial-connection-window-size")]
+    [Flag("http2-initial-connection-window-size", Minimum = 1024)]
     public int? Http2InitialConnectionWindowSize { get; init; }
 
     /// <summary><c>--http2-initial-stream-window-size</c>: HTTP/2 stream window bytes; min 1024. Default: 1048576.</summary>
-    [Flag("http2-initial-stream-window-size")]
+    [Flag("http2-initial-stream-window-size", Minimum = 1024)]
     public int? Http2InitialStreamWindowSize { get; init; }
 
     /// <summary><c>--http2-keep-alive-interval</c>: Milliseconds between HTTP/2 pings; 1..60000. Default: not set.</summary>
-    [Flag("http2-keep-alive-interval")]
+    [Flag("http2-keep-alive-interval", Minimum = 1, Maximum = 60000)]
     public int? Http2KeepAliveInterval { get; init; }
 
     /// <summary><c>--http2-keep-alive-timeout</c>: Wait for HTTP/2 ping reply; min 1 s. A duration: whole seconds (30) or text such as 1h30m (the text form needs granian 2.5.0). Default: 20.</summary>
@@ -127,19 +140,19 @@ public sealed partial record GranianArgs
     public string? Http2KeepAliveTimeout { get; init; }
 
     /// <summary><c>--http2-max-concurrent-streams</c>: HTTP/2 streams per connection; min 10. Default: 200.</summary>
-    [Flag("http2-max-concurrent-streams")]
+    [Flag("http2-max-concurrent-streams", Minimum = 10)]
     public int? Http2MaxConcurrentStreams { get; init; }
 
     /// <summary><c>--http2-max-frame-size</c>: HTTP/2 frame bytes; min 1024. Default: 16384.</summary>
-    [Flag("http2-max-frame-size")]
+    [Flag("http2-max-frame-size", Minimum = 1024)]
     public int? Http2MaxFrameSize { get; init; }
 
     /// <summary><c>--http2-max-headers-size</c>: HTTP/2 header block bytes; min 1. Default: 16777216.</summary>
-    [Flag("http2-max-headers-size")]
+    [Flag("http2-max-headers-size", Minimum = 1)]
     public int? Http2MaxHeadersSize { get; init; }
 
     /// <summary><c>--http2-max-send-buffer-size</c>: HTTP/2 send buffer bytes per stream; min 1024. Default: 409600.</summary>
-    [Flag("http2-max-send-buffer-size")]
+    [Flag("http2-max-send-buffer-size", Minimum = 1024)]
     public int? Http2MaxSendBufferSize { get; init; }
 
     /// <summary><c>--[no-]log</c>: Logging as a whole. Default: on.</summary>
@@ -199,7 +212,7 @@ public sealed partial record GranianArgs
     public bool? RespawnFailedWorkers { get; init; }
 
     /// <summary><c>--respawn-interval</c>: Seconds to wait between respawns. Default: 3.5.</summary>
-    [Flag("respawn-interval")]
+    [Flag("respawn-interval", Minimum = 0)]
     public double? RespawnInterval { get; init; }
 
     /// <summary><c>--rss-sample-interval</c>: Memory sampling period; 1..300 s. A duration: whole seconds (30) or text such as 1h30m (the text form needs granian 2.5.0). Default: 30. Needs granian 2.5.0 or newer.</summary>
@@ -207,7 +220,7 @@ public sealed partial record GranianArgs
     public string? RssSampleInterval { get; init; }
 
     /// <summary><c>--rss-samples</c>: Consecutive over-limit samples before respawn; min 1. Default: 1. Needs granian 2.6.0 or newer.</summary>
-    [Flag("rss-samples", Since = "2.6.0")]
+    [Flag("rss-samples", Since = "2.6.0", Minimum = 1)]
     public int? RssSamples { get; init; }
 
     /// <summary><c>--workers-lifetime</c>: Respawn workers after this age; min 60 s. A duration: whole seconds (30) or text such as 1h30m (the text form needs granian 2.5.0). Default: not set.</summary>
@@ -215,7 +228,7 @@ public sealed partial record GranianArgs
     public string? WorkersLifetime { get; init; }
 
     /// <summary><c>--workers-max-rss</c>: Respawn a worker above this many MiB; min 1. Default: not set. Needs granian 2.5.0 or newer.</summary>
-    [Flag("workers-max-rss", Since = "2.5.0")]
+    [Flag("workers-max-rss", Since = "2.5.0", Minimum = 1)]
     public int? WorkersMaxRss { get; init; }
 
     /// <summary><c>--workers-kill-timeout</c>: Grace before force-killing a worker; 1..1800 s. A duration: whole seconds (30) or text such as 1h30m (the text form needs granian 2.5.0). The SDK waits this long plus a margin before killing the process. Default: (none: wait forever).</summary>
@@ -263,7 +276,7 @@ public sealed partial record GranianArgs
     public string? MetricsAddress { get; init; }
 
     /// <summary><c>--metrics-port</c>: Metrics exporter port. Default: 9090. Needs granian 2.7.0 or newer.</summary>
-    [Flag("metrics-port", Since = "2.7.0")]
+    [Flag("metrics-port", Since = "2.7.0", Minimum = 1, Maximum = 65535)]
     public int? MetricsPort { get; init; }
 
     /// <summary><c>--[no-]reload</c>: Restart on file change; needs granian[reload]. Default: off.</summary>
@@ -287,7 +300,7 @@ public sealed partial record GranianArgs
     public IReadOnlyList<string>? ReloadIgnorePaths { get; init; }
 
     /// <summary><c>--reload-tick</c>: Milliseconds between watch polls; 50..5000. Default: 50. Needs granian 2.2.0 or newer.</summary>
-    [Flag("reload-tick", Since = "2.2.0")]
+    [Flag("reload-tick", Since = "2.2.0", Minimum = 50, Maximum = 5000)]
     public int? ReloadTick { get; init; }
 
     /// <summary><c>--[no-]reload-ignore-worker-failure</c>: Keep reloading after a worker crash. Default: off. Needs granian 2.2.0 or newer.</summary>

@@ -10,7 +10,6 @@ public sealed class GranianArgsValidator : AbstractValidator<GranianArgs>
     /// <summary>Creates the validator.</summary>
     public GranianArgsValidator()
     {
-        this.Port(a => a.Port, nameof(GranianArgs.Port));
         this.NotEmptyWhenSet(a => a.Host, nameof(GranianArgs.Host));
         RuleFor(a => a.Uds).Null().When(a => a.Host is not null || a.Port is not null)
             .WithMessage("Uds cannot be combined with Host or Port: granian serves either the socket or the address.");
@@ -18,26 +17,6 @@ public sealed class GranianArgsValidator : AbstractValidator<GranianArgs>
         RuleFor(a => a.UdsPermissions).Must(m => ServerArgsRules.FileModeProblem("UdsPermissions", m, 511) is null)
             .WithMessage(a => ServerArgsRules.FileModeProblem("UdsPermissions", a.UdsPermissions, 511));
 
-        this.AtLeast(a => a.Workers, nameof(GranianArgs.Workers), 1);
-        this.AtLeast(a => a.BlockingThreads, nameof(GranianArgs.BlockingThreads), 1);
-        this.AtLeast(a => a.RuntimeThreads, nameof(GranianArgs.RuntimeThreads), 1);
-        this.AtLeast(a => a.RuntimeBlockingThreads, nameof(GranianArgs.RuntimeBlockingThreads), 1);
-        this.AtLeast(a => a.Backlog, nameof(GranianArgs.Backlog), 128);
-        this.AtLeast(a => a.Backpressure, nameof(GranianArgs.Backpressure), 1);
-        this.AtLeast(a => a.Http1BufferSize, nameof(GranianArgs.Http1BufferSize), 8192);
-        this.Between(a => a.Http1HeaderReadTimeout, nameof(GranianArgs.Http1HeaderReadTimeout), 1, 60000);
-        this.AtLeast(a => a.Http2InitialConnectionWindowSize, nameof(GranianArgs.Http2InitialConnectionWindowSize), 1024);
-        this.AtLeast(a => a.Http2InitialStreamWindowSize, nameof(GranianArgs.Http2InitialStreamWindowSize), 1024);
-        this.Between(a => a.Http2KeepAliveInterval, nameof(GranianArgs.Http2KeepAliveInterval), 1, 60000);
-        this.AtLeast(a => a.Http2MaxConcurrentStreams, nameof(GranianArgs.Http2MaxConcurrentStreams), 10);
-        this.AtLeast(a => a.Http2MaxFrameSize, nameof(GranianArgs.Http2MaxFrameSize), 1024);
-        this.AtLeast(a => a.Http2MaxHeadersSize, nameof(GranianArgs.Http2MaxHeadersSize), 1);
-        this.AtLeast(a => a.Http2MaxSendBufferSize, nameof(GranianArgs.Http2MaxSendBufferSize), 1024);
-        this.AtLeast(a => a.RespawnInterval, nameof(GranianArgs.RespawnInterval), 0);
-        this.AtLeast(a => a.RssSamples, nameof(GranianArgs.RssSamples), 1);
-        this.AtLeast(a => a.WorkersMaxRss, nameof(GranianArgs.WorkersMaxRss), 1);
-        this.Port(a => a.MetricsPort, nameof(GranianArgs.MetricsPort));
-        this.Between(a => a.ReloadTick, nameof(GranianArgs.ReloadTick), 50, 5000);
 
         Duration(a => a.BlockingThreadsIdleTimeout, nameof(GranianArgs.BlockingThreadsIdleTimeout), 5, 600);
         Duration(a => a.Http2KeepAliveTimeout, nameof(GranianArgs.Http2KeepAliveTimeout), 1, null);

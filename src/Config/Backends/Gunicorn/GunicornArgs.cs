@@ -16,6 +16,30 @@ namespace ProdServer.Config;
     Summary = "Runs this process with Gunicorn: <c>gunicorn [options] module:object</c>.",
     Declares = "served by Gunicorn",
     Configure = "Sets gunicorn's options, typically <c>g =&gt; g with { Bind = [\"127.0.0.1:8000\"], Workers = 4 }</c>.")]
+// gunicorn/config.py: each Setting's name → its first long CLI flag, where they differ (gunicorn 20.1 to 26.1), as
+// gunicorn.conf.py users write them.
+[ArgAlias("keepalive", "keep-alive")]
+[ArgAlias("reload_extra_files", "reload-extra-file")]
+[ArgAlias("preload_app", "preload")]
+[ArgAlias("raw_env", "env")]
+[ArgAlias("pidfile", "pid")]
+[ArgAlias("accesslog", "access-logfile")]
+[ArgAlias("access_log_format", "access-logformat")]
+[ArgAlias("errorlog", "error-logfile")]
+[ArgAlias("log-file", "error-logfile")] // the second CLI spelling of errorlog
+[ArgAlias("loglevel", "log-level")]
+[ArgAlias("logconfig", "log-config")]
+[ArgAlias("logconfig_json", "log-config-json")]
+[ArgAlias("syslog_addr", "log-syslog-to")]
+[ArgAlias("syslog", "log-syslog")]
+[ArgAlias("syslog_prefix", "log-syslog-prefix")]
+[ArgAlias("syslog_facility", "log-syslog-facility")]
+[ArgAlias("proc_name", "name")]
+[ArgAlias("proxy_allow_ips", "proxy-allow-from")]
+[ArgAlias("uwsgi_allow_ips", "uwsgi-allow-from")]
+[ArgAlias("raw_paste_global_conf", "paste-global")]
+[ArgAlias("dirty_apps", "dirty-app")]
+[ArgAlias("control_socket_disable", "no-control-socket")]
 [ServerArgs("gunicorn")]
 public sealed partial record GunicornArgs
 {
@@ -28,11 +52,11 @@ public sealed partial record GunicornArgs
     public IReadOnlyList<string>? Bind { get; init; }
 
     /// <summary><c>--backlog</c>: Pending connection queue length. Default: 2048.</summary>
-    [Flag("backlog")]
+    [Flag("backlog", Minimum = 1)]
     public int? Backlog { get; init; }
 
     /// <summary><c>--workers</c>: Number of worker processes. Default: 1 ($WEB_CONCURRENCY if set).</summary>
-    [Flag("workers")]
+    [Flag("workers", Minimum = 1)]
     public int? Workers { get; init; }
 
     /// <summary><c>--worker-class</c>: Worker class: sync, gthread, gevent, gevent_wsgi, gevent_pywsgi, tornado, asgi (gunicorn 24.0.0 or newer), eventlet (removed in 26.0.0), or a dotted class path such as uvicorn.workers.UvicornWorker. Default: sync. (asgi added 24.0.0; eventlet (valid in 20.1.0.) removed 26.0.0.)</summary>
@@ -40,43 +64,43 @@ public sealed partial record GunicornArgs
     public string? WorkerClass { get; init; }
 
     /// <summary><c>--threads</c>: Threads per worker (gthread). Default: 1.</summary>
-    [Flag("threads")]
+    [Flag("threads", Minimum = 1)]
     public int? Threads { get; init; }
 
     /// <summary><c>--worker-connections</c>: Simultaneous clients per worker (gthread, gevent). Default: 1000.</summary>
-    [Flag("worker-connections")]
+    [Flag("worker-connections", Minimum = 1)]
     public int? WorkerConnections { get; init; }
 
     /// <summary><c>--max-requests</c>: Recycle a worker after N requests; 0 never. Default: 0.</summary>
-    [Flag("max-requests")]
+    [Flag("max-requests", Minimum = 0)]
     public int? MaxRequests { get; init; }
 
     /// <summary><c>--max-requests-jitter</c>: Random 0..N added to --max-requests per worker. Default: 0.</summary>
-    [Flag("max-requests-jitter")]
+    [Flag("max-requests-jitter", Minimum = 0)]
     public int? MaxRequestsJitter { get; init; }
 
     /// <summary><c>--timeout</c>: Seconds a silent worker lives before being killed. Default: 30.</summary>
-    [Flag("timeout")]
+    [Flag("timeout", Minimum = 0)]
     public int? Timeout { get; init; }
 
     /// <summary><c>--graceful-timeout</c>: Seconds workers get to finish on restart. Default: 30.</summary>
-    [Flag("graceful-timeout")]
+    [Flag("graceful-timeout", Minimum = 0)]
     public int? GracefulTimeout { get; init; }
 
     /// <summary><c>--keep-alive</c>: Seconds to hold an idle keep-alive connection. Default: 2.</summary>
-    [Flag("keep-alive")]
+    [Flag("keep-alive", Minimum = 0)]
     public int? KeepAlive { get; init; }
 
     /// <summary><c>--limit-request-line</c>: Request-line byte limit; 0 unlimited; max 8190. Default: 4094.</summary>
-    [Flag("limit-request-line")]
+    [Flag("limit-request-line", Minimum = 0, Maximum = 8190)]
     public int? LimitRequestLine { get; init; }
 
     /// <summary><c>--limit-request-fields</c>: Header count limit; max 32768. Default: 100.</summary>
-    [Flag("limit-request-fields")]
+    [Flag("limit-request-fields", Minimum = 0, Maximum = 32768)]
     public int? LimitRequestFields { get; init; }
 
     /// <summary><c>--limit-request-field_size</c>: Per-header byte limit; 0 unlimited; the flag really is spelled with an underscore (the hyphenated spelling is rejected). Default: 8190.</summary>
-    [Flag("limit-request-field_size")]
+    [Flag("limit-request-field_size", Minimum = 0)]
     public int? LimitRequestFieldSize { get; init; }
 
     /// <summary><c>--reload</c>: Restart workers when source changes; =VALUE form rejected. Default: off.</summary>
@@ -292,7 +316,7 @@ public sealed partial record GunicornArgs
     public IReadOnlyList<GunicornHttpProtocol>? HttpProtocols { get; init; }
 
     /// <summary><c>--http2-max-concurrent-streams</c>: HTTP/2 streams allowed per connection. Default: 100. Needs gunicorn 25.0.0 or newer.</summary>
-    [Flag("http2-max-concurrent-streams", Since = "25.0.0")]
+    [Flag("http2-max-concurrent-streams", Since = "25.0.0", Minimum = 1)]
     public int? Http2MaxConcurrentStreams { get; init; }
 
     /// <summary><c>--http2-initial-window-size</c>: HTTP/2 flow-control window in bytes. Default: 65535. Needs gunicorn 25.0.0 or newer.</summary>
@@ -300,7 +324,7 @@ public sealed partial record GunicornArgs
     public int? Http2InitialWindowSize { get; init; }
 
     /// <summary><c>--http2-max-frame-size</c>: HTTP/2 frame size; 16384..16777215. Default: 16384. Needs gunicorn 25.0.0 or newer.</summary>
-    [Flag("http2-max-frame-size", Since = "25.0.0")]
+    [Flag("http2-max-frame-size", Since = "25.0.0", Minimum = 16384, Maximum = 16777215)]
     public int? Http2MaxFrameSize { get; init; }
 
     /// <summary><c>--http2-max-header-list-size</c>: HTTP/2 header list byte limit. Default: 65536. Needs gunicorn 25.0.0 or newer.</summary>
@@ -364,7 +388,7 @@ public sealed partial record GunicornArgs
     public IReadOnlyList<string>? DirtyApps { get; init; }
 
     /// <summary><c>--dirty-workers</c>: Dirty worker processes; 0 disables the pool. Default: 0. Needs gunicorn 25.0.0 or newer.</summary>
-    [Flag("dirty-workers", Since = "25.0.0")]
+    [Flag("dirty-workers", Since = "25.0.0", Minimum = 0)]
     public int? DirtyWorkers { get; init; }
 
     /// <summary><c>--dirty-timeout</c>: Seconds before a silent dirty worker is killed; 0 off. Default: 300. Needs gunicorn 25.0.0 or newer.</summary>
@@ -372,7 +396,7 @@ public sealed partial record GunicornArgs
     public int? DirtyTimeout { get; init; }
 
     /// <summary><c>--dirty-threads</c>: Threads inside each dirty worker. Default: 1. Needs gunicorn 25.0.0 or newer.</summary>
-    [Flag("dirty-threads", Since = "25.0.0")]
+    [Flag("dirty-threads", Since = "25.0.0", Minimum = 1)]
     public int? DirtyThreads { get; init; }
 
     /// <summary><c>--dirty-graceful-timeout</c>: Seconds dirty workers get to stop. Default: 30. Needs gunicorn 25.0.0 or newer.</summary>

@@ -16,19 +16,7 @@ public sealed partial class GunicornArgsValidator : AbstractValidator<GunicornAr
     {
         RuleForEach(a => a.Bind).Must(SocketBind.IsValid)
             .WithMessage("Bind entry '{PropertyValue}' must be HOST, HOST:PORT, [IPv6]:PORT, unix:PATH or fd://N.");
-        this.AtLeast(a => a.Workers, nameof(GunicornArgs.Workers), 1);
-        this.AtLeast(a => a.Threads, nameof(GunicornArgs.Threads), 1);
-        this.AtLeast(a => a.WorkerConnections, nameof(GunicornArgs.WorkerConnections), 1);
-        this.AtLeast(a => a.Backlog, nameof(GunicornArgs.Backlog), 1);
-        this.AtLeast(a => a.MaxRequests, nameof(GunicornArgs.MaxRequests), 0);
-        this.AtLeast(a => a.MaxRequestsJitter, nameof(GunicornArgs.MaxRequestsJitter), 0);
-        this.AtLeast(a => a.Timeout, nameof(GunicornArgs.Timeout), 0);
-        this.AtLeast(a => a.GracefulTimeout, nameof(GunicornArgs.GracefulTimeout), 0);
-        this.AtLeast(a => a.KeepAlive, nameof(GunicornArgs.KeepAlive), 0);
         // gunicorn's own limits (config.py): larger values are refused at start.
-        this.Between(a => a.LimitRequestLine, nameof(GunicornArgs.LimitRequestLine), 0, 8190);
-        this.Between(a => a.LimitRequestFields, nameof(GunicornArgs.LimitRequestFields), 0, 32768);
-        this.AtLeast(a => a.LimitRequestFieldSize, nameof(GunicornArgs.LimitRequestFieldSize), 0);
         RuleFor(a => a.WorkerClass).Must(BeWorkerClass)
             .WithMessage("WorkerClass must be one of " + string.Join(", ", WorkerAliases) + ", or a dotted class path such as uvicorn.workers.UvicornWorker; got '{PropertyValue}'.");
 
@@ -56,10 +44,6 @@ public sealed partial class GunicornArgsValidator : AbstractValidator<GunicornAr
             .WithMessage("PasteGlobals entry '{PropertyValue}' must be KEY=VALUE.");
         RuleFor(a => a.PasteGlobals).Null().When(a => a.Paste is null)
             .WithMessage("PasteGlobals needs Paste: the globals are handed to the paste configuration.");
-        this.Between(a => a.Http2MaxFrameSize, nameof(GunicornArgs.Http2MaxFrameSize), 16384, 16777215);
-        this.AtLeast(a => a.Http2MaxConcurrentStreams, nameof(GunicornArgs.Http2MaxConcurrentStreams), 1);
-        this.AtLeast(a => a.DirtyWorkers, nameof(GunicornArgs.DirtyWorkers), 0);
-        this.AtLeast(a => a.DirtyThreads, nameof(GunicornArgs.DirtyThreads), 1);
 
         this.NotEmptyWhenSet(a => a.Chdir, nameof(GunicornArgs.Chdir));
         this.NotEmptyWhenSet(a => a.Pid, nameof(GunicornArgs.Pid));

@@ -38,7 +38,7 @@ public sealed partial record HypercornArgs
     public IReadOnlyList<string>? QuicBind { get; init; }
 
     /// <summary><c>--workers</c>: Worker processes; 0 serves in the main process (hypercorn 0.15.0 or newer). Default: 1.</summary>
-    [Flag("workers")]
+    [Flag("workers", Minimum = 0)]
     public int? Workers { get; init; }
 
     /// <summary><c>--worker-class</c>: The workers' event loop; uvloop and trio need their packages. Default: asyncio.</summary>
@@ -46,31 +46,31 @@ public sealed partial record HypercornArgs
     public HypercornWorkerClass? WorkerClass { get; init; }
 
     /// <summary><c>--backlog</c>: Pending connection queue length. Default: 100.</summary>
-    [Flag("backlog")]
+    [Flag("backlog", Minimum = 1)]
     public int? Backlog { get; init; }
 
     /// <summary><c>--graceful-timeout</c>: Seconds requests in flight get after SIGTERM; unfinished ones then get a 500. Default: 3.</summary>
-    [Flag("graceful-timeout")]
+    [Flag("graceful-timeout", Minimum = 0)]
     public int? GracefulTimeout { get; init; }
 
     /// <summary><c>--read-timeout</c>: Seconds to wait for data on TCP reads. Default: no limit.</summary>
-    [Flag("read-timeout")]
+    [Flag("read-timeout", Minimum = 1)]
     public int? ReadTimeout { get; init; }
 
     /// <summary><c>--keep-alive</c>: Seconds an idle keep-alive connection stays open. Default: 5.</summary>
-    [Flag("keep-alive")]
+    [Flag("keep-alive", Minimum = 0)]
     public int? KeepAlive { get; init; }
 
     /// <summary><c>--max-requests</c>: Restart a worker after this many requests. Default: never. Needs hypercorn 0.16.0 or newer.</summary>
-    [Flag("max-requests", Since = "0.16.0")]
+    [Flag("max-requests", Since = "0.16.0", Minimum = 1)]
     public int? MaxRequests { get; init; }
 
     /// <summary><c>--max-requests-jitter</c>: Random extra requests before the restart; hypercorn 0.16.0 to 0.18.0 drop it and use MaxRequests instead (a bug). Default: 0. Needs hypercorn 0.16.0 or newer.</summary>
-    [Flag("max-requests-jitter", Since = "0.16.0")]
+    [Flag("max-requests-jitter", Since = "0.16.0", Minimum = 0)]
     public int? MaxRequestsJitter { get; init; }
 
     /// <summary><c>--websocket-ping-interval</c>: Seconds between server pings on WebSockets. Default: no pings.</summary>
-    [Flag("websocket-ping-interval")]
+    [Flag("websocket-ping-interval", Minimum = 1)]
     public int? WebSocketPingInterval { get; init; }
 
     /// <summary><c>--root-path</c>: ASGI root_path (mount prefix). Default: empty.</summary>
@@ -142,15 +142,15 @@ public sealed partial record HypercornArgs
     public string? Pid { get; init; }
 
     /// <summary><c>--user</c>: Numeric uid owning Unix sockets; applied only with Group. Default: not set.</summary>
-    [Flag("user")]
+    [Flag("user", Minimum = 0)]
     public int? User { get; init; }
 
     /// <summary><c>--group</c>: Numeric gid owning Unix sockets; applied only with User. Default: not set.</summary>
-    [Flag("group")]
+    [Flag("group", Minimum = 0)]
     public int? Group { get; init; }
 
     /// <summary><c>--umask</c>: Umask while creating Unix sockets, as a number that hypercorn reads in decimal (C# has no octal literal: 18 for 0o022). Default: not set.</summary>
-    [Flag("umask")]
+    [Flag("umask", Minimum = 0, Maximum = 511)]
     public int? Umask { get; init; }
 
     /// <summary><c>--reload</c>: Restart workers on code change (development); needs Workers = 1. Default: off.</summary>

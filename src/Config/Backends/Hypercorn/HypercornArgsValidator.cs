@@ -31,22 +31,11 @@ public sealed class HypercornArgsValidator : AbstractValidator<HypercornArgs>
             .WithMessage("Group needs User: hypercorn changes the socket's owner only when both are set.");
         RuleFor(a => a.Group).NotNull().When(a => a.User is not null)
             .WithMessage("User needs Group: hypercorn changes the socket's owner only when both are set.");
-        this.AtLeast(a => a.User, nameof(HypercornArgs.User), 0);
-        this.AtLeast(a => a.Group, nameof(HypercornArgs.Group), 0);
-        RuleFor(a => a.Umask).InclusiveBetween(0, 511).WithMessage("Umask must be between 0 and 511 (0o777), got {PropertyValue}.");
 
-        this.AtLeast(a => a.Workers, nameof(HypercornArgs.Workers), 0);
         RuleFor(a => a.Workers).Equal(1).When(a => a.Reload == true)
             .WithMessage("Reload needs Workers = 1: hypercorn refuses reloading with several workers (0.13) or in the main process (0.18).");
-        this.AtLeast(a => a.Backlog, nameof(HypercornArgs.Backlog), 1);
-        this.AtLeast(a => a.GracefulTimeout, nameof(HypercornArgs.GracefulTimeout), 0);
-        this.AtLeast(a => a.ReadTimeout, nameof(HypercornArgs.ReadTimeout), 1);
-        this.AtLeast(a => a.KeepAlive, nameof(HypercornArgs.KeepAlive), 0);
-        this.AtLeast(a => a.MaxRequests, nameof(HypercornArgs.MaxRequests), 1);
-        this.AtLeast(a => a.MaxRequestsJitter, nameof(HypercornArgs.MaxRequestsJitter), 0);
         RuleFor(a => a.MaxRequestsJitter).Null().When(a => a.MaxRequests is null)
             .WithMessage("MaxRequestsJitter needs MaxRequests: the jitter is added to it.");
-        this.AtLeast(a => a.WebSocketPingInterval, nameof(HypercornArgs.WebSocketPingInterval), 1);
 
         // Any other name is a ValueError traceback from logging.
         RuleFor(a => a.LogLevel).Must(l => l is null || LogLevels.Contains(l.Trim(), StringComparer.OrdinalIgnoreCase))

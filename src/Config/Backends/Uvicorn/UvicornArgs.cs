@@ -31,7 +31,7 @@ public sealed partial record UvicornArgs
     public string? Host { get; init; }
 
     /// <summary><c>--port</c>: TCP port; 0 picks a free one. Cannot be combined with Uds or Fd. Default: 8000.</summary>
-    [Flag("port")]
+    [Flag("port", Minimum = 0, Maximum = 65535)]
     public int? Port { get; init; }
 
     /// <summary><c>--uds</c>: Listen on a Unix socket instead of TCP. Default: not set.</summary>
@@ -39,7 +39,7 @@ public sealed partial record UvicornArgs
     public string? Uds { get; init; }
 
     /// <summary><c>--fd</c>: Serve on an inherited socket file descriptor. Default: not set.</summary>
-    [Flag("fd")]
+    [Flag("fd", Minimum = 0)]
     public int? Fd { get; init; }
 
     /// <summary><c>--reload</c>: Restart on code change; =VALUE form rejected. Default: off.</summary>
@@ -59,11 +59,11 @@ public sealed partial record UvicornArgs
     public IReadOnlyList<string>? ReloadExcludes { get; init; }
 
     /// <summary><c>--reload-delay</c>: Seconds between reload checks. Default: 0.25.</summary>
-    [Flag("reload-delay")]
+    [Flag("reload-delay", Minimum = 0)]
     public double? ReloadDelay { get; init; }
 
     /// <summary><c>--workers</c>: Worker processes; ignored together with --reload. Default: 1 ($WEB_CONCURRENCY if set).</summary>
-    [Flag("workers")]
+    [Flag("workers", Minimum = 1)]
     public int? Workers { get; init; }
 
     /// <summary><c>--loop</c>: Event loop implementation; None needs uvicorn 0.36.0. Default: auto. (0.17.6 accepts only the named values; none and module:attr since 0.36.0.)</summary>
@@ -79,19 +79,19 @@ public sealed partial record UvicornArgs
     public UvicornWebSockets? WebSockets { get; init; }
 
     /// <summary><c>--ws-max-size</c>: Largest WebSocket message in bytes. Default: 16777216.</summary>
-    [Flag("ws-max-size")]
+    [Flag("ws-max-size", Minimum = 1)]
     public int? WebSocketMaxSize { get; init; }
 
     /// <summary><c>--ws-max-queue</c>: WebSocket incoming message queue length. Default: 32. Needs uvicorn 0.23.0 or newer.</summary>
-    [Flag("ws-max-queue", Since = "0.23.0")]
+    [Flag("ws-max-queue", Since = "0.23.0", Minimum = 1)]
     public int? WebSocketMaxQueue { get; init; }
 
     /// <summary><c>--ws-ping-interval</c>: Seconds between WebSocket pings. Default: 20.0.</summary>
-    [Flag("ws-ping-interval")]
+    [Flag("ws-ping-interval", Minimum = 0)]
     public double? WebSocketPingInterval { get; init; }
 
     /// <summary><c>--ws-ping-timeout</c>: Seconds to wait for a pong. Default: 20.0.</summary>
-    [Flag("ws-ping-timeout")]
+    [Flag("ws-ping-timeout", Minimum = 0)]
     public double? WebSocketPingTimeout { get; init; }
 
     /// <summary><c>--ws-per-message-deflate</c>: WebSocket per-message compression. Written --ws-per-message-deflate=true or =false, because the flag needs a value (written bare it swallows the next word). Default: true.</summary>
@@ -143,31 +143,31 @@ public sealed partial record UvicornArgs
     public string? RootPath { get; init; }
 
     /// <summary><c>--limit-concurrency</c>: Connections or tasks allowed before answering 503. Default: not set.</summary>
-    [Flag("limit-concurrency")]
+    [Flag("limit-concurrency", Minimum = 1)]
     public int? LimitConcurrency { get; init; }
 
     /// <summary><c>--backlog</c>: Pending connection queue length. Default: 2048.</summary>
-    [Flag("backlog")]
+    [Flag("backlog", Minimum = 1)]
     public int? Backlog { get; init; }
 
     /// <summary><c>--limit-max-requests</c>: Requests served before the process exits. Default: not set.</summary>
-    [Flag("limit-max-requests")]
+    [Flag("limit-max-requests", Minimum = 1)]
     public int? LimitMaxRequests { get; init; }
 
     /// <summary><c>--limit-max-requests-jitter</c>: Random extra added to --limit-max-requests. Default: 0. Needs uvicorn 0.41.0 or newer.</summary>
-    [Flag("limit-max-requests-jitter", Since = "0.41.0")]
+    [Flag("limit-max-requests-jitter", Since = "0.41.0", Minimum = 0)]
     public int? LimitMaxRequestsJitter { get; init; }
 
     /// <summary><c>--timeout-keep-alive</c>: Seconds an idle keep-alive connection stays open. Default: 5.</summary>
-    [Flag("timeout-keep-alive")]
+    [Flag("timeout-keep-alive", Minimum = 0)]
     public int? TimeoutKeepAlive { get; init; }
 
     /// <summary><c>--timeout-graceful-shutdown</c>: Seconds allowed for graceful shutdown. The SDK waits this long plus a margin before killing the process. Default: (none: wait forever). Needs uvicorn 0.22.0 or newer.</summary>
-    [Flag("timeout-graceful-shutdown", Since = "0.22.0")]
+    [Flag("timeout-graceful-shutdown", Since = "0.22.0", Minimum = 0)]
     public int? TimeoutGracefulShutdown { get; init; }
 
     /// <summary><c>--timeout-worker-healthcheck</c>: Seconds to wait for a worker health reply. Default: 5. Needs uvicorn 0.37.0 or newer.</summary>
-    [Flag("timeout-worker-healthcheck", Since = "0.37.0")]
+    [Flag("timeout-worker-healthcheck", Since = "0.37.0", Minimum = 1)]
     public int? TimeoutWorkerHealthcheck { get; init; }
 
     /// <summary><c>--ssl-keyfile</c>: TLS private key file. Default: not set.</summary>
@@ -207,7 +207,7 @@ public sealed partial record UvicornArgs
     public string? AppDir { get; init; }
 
     /// <summary><c>--h11-max-incomplete-event-size</c>: H11 buffer limit for a partial event, bytes. Default: (none: h11 default 16384). Needs uvicorn 0.18.0 or newer.</summary>
-    [Flag("h11-max-incomplete-event-size", Since = "0.18.0")]
+    [Flag("h11-max-incomplete-event-size", Since = "0.18.0", Minimum = 1)]
     public int? H11MaxIncompleteEventSize { get; init; }
 
     /// <summary><c>--reset-contextvars</c>: Run each request in a fresh contextvars context. Default: off. Needs uvicorn 0.45.0 or newer.</summary>

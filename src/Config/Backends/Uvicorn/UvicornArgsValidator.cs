@@ -9,7 +9,6 @@ public sealed class UvicornArgsValidator : AbstractValidator<UvicornArgs>
     /// <summary>Creates the validator.</summary>
     public UvicornArgsValidator()
     {
-        RuleFor(a => a.Port).InclusiveBetween(0, 65535).WithMessage("Port must be between 0 and 65535 (0 picks a free port), got {PropertyValue}.");
         this.NotEmptyWhenSet(a => a.Host, nameof(UvicornArgs.Host));
 
         // uvicorn binds Uds, else Fd, else Host/Port, and ignores the rest without a word.
@@ -17,31 +16,16 @@ public sealed class UvicornArgsValidator : AbstractValidator<UvicornArgs>
             .WithMessage("Uds cannot be combined with Host, Port or Fd: uvicorn would listen on the socket and silently ignore the others.");
         RuleFor(a => a.Fd).Null().When(a => a.Host is not null || a.Port is not null)
             .WithMessage("Fd cannot be combined with Host or Port: uvicorn would serve the inherited socket and silently ignore them.");
-        this.AtLeast(a => a.Fd, nameof(UvicornArgs.Fd), 0);
 
-        this.AtLeast(a => a.Workers, nameof(UvicornArgs.Workers), 1);
         RuleFor(a => a.Workers).Null().When(a => a.Reload == true)
             .WithMessage("Workers cannot be combined with Reload: uvicorn ignores Workers when reloading.");
         RuleFor(a => a.ReloadDirs).Null().When(a => a.Reload != true).WithMessage("ReloadDirs needs Reload.");
         RuleFor(a => a.ReloadIncludes).Null().When(a => a.Reload != true).WithMessage("ReloadIncludes needs Reload.");
         RuleFor(a => a.ReloadExcludes).Null().When(a => a.Reload != true).WithMessage("ReloadExcludes needs Reload.");
         RuleFor(a => a.ReloadDelay).Null().When(a => a.Reload != true).WithMessage("ReloadDelay needs Reload.");
-        this.AtLeast(a => a.ReloadDelay, nameof(UvicornArgs.ReloadDelay), 0);
 
-        this.AtLeast(a => a.WebSocketMaxSize, nameof(UvicornArgs.WebSocketMaxSize), 1);
-        this.AtLeast(a => a.WebSocketMaxQueue, nameof(UvicornArgs.WebSocketMaxQueue), 1);
-        this.AtLeast(a => a.WebSocketPingInterval, nameof(UvicornArgs.WebSocketPingInterval), 0);
-        this.AtLeast(a => a.WebSocketPingTimeout, nameof(UvicornArgs.WebSocketPingTimeout), 0);
-        this.AtLeast(a => a.LimitConcurrency, nameof(UvicornArgs.LimitConcurrency), 1);
-        this.AtLeast(a => a.Backlog, nameof(UvicornArgs.Backlog), 1);
-        this.AtLeast(a => a.LimitMaxRequests, nameof(UvicornArgs.LimitMaxRequests), 1);
-        this.AtLeast(a => a.LimitMaxRequestsJitter, nameof(UvicornArgs.LimitMaxRequestsJitter), 0);
         RuleFor(a => a.LimitMaxRequestsJitter).Null().When(a => a.LimitMaxRequests is null)
             .WithMessage("LimitMaxRequestsJitter needs LimitMaxRequests: the jitter is added to it.");
-        this.AtLeast(a => a.TimeoutKeepAlive, nameof(UvicornArgs.TimeoutKeepAlive), 0);
-        this.AtLeast(a => a.TimeoutGracefulShutdown, nameof(UvicornArgs.TimeoutGracefulShutdown), 0);
-        this.AtLeast(a => a.TimeoutWorkerHealthcheck, nameof(UvicornArgs.TimeoutWorkerHealthcheck), 1);
-        this.AtLeast(a => a.H11MaxIncompleteEventSize, nameof(UvicornArgs.H11MaxIncompleteEventSize), 1);
 
         RuleFor(a => a.SslCertfile).NotNull().When(a => a.SslKeyfile is not null)
             .WithMessage("SslCertfile is required with SslKeyfile: uvicorn serves TLS from the certificate and its key.");

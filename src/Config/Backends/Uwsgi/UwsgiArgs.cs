@@ -62,11 +62,11 @@ public sealed partial record UwsgiArgs
     public IReadOnlyList<string>? Http { get; init; }
 
     /// <summary><c>--http-timeout</c>: Socket timeout of the <see cref="Http"/> router, in seconds (http plugin). Default: 60.</summary>
-    [Flag("http-timeout")]
+    [Flag("http-timeout", Minimum = 1)]
     public int? HttpTimeout { get; init; }
 
     /// <summary><c>--http-keepalive</c>: HTTP/1.1 keep-alive in the <see cref="Http"/> router (http plugin). Default: off.</summary>
-    [Flag("http-keepalive")]
+    [Flag("http-keepalive", Minimum = 0)]
     public int? HttpKeepalive { get; init; }
 
     /// <summary><c>--chmod-socket</c>: Mode of Unix sockets, exactly three octal digits such as <c>660</c> (uwsgi rejects <c>0660</c>). Default: the umask applies.</summary>
@@ -82,7 +82,7 @@ public sealed partial record UwsgiArgs
     public string? Umask { get; init; }
 
     /// <summary><c>--listen</c>: listen() backlog; above <c>net.core.somaxconn</c> uwsgi refuses to start. Default: 100.</summary>
-    [Flag("listen")]
+    [Flag("listen", Minimum = 1)]
     public int? Listen { get; init; }
 
     /// <summary><c>--reuse-port</c>: SO_REUSEPORT on the sockets. Default: off.</summary>
@@ -90,7 +90,7 @@ public sealed partial record UwsgiArgs
     public bool? ReusePort { get; init; }
 
     /// <summary><c>--socket-timeout</c>: Seconds of socket inactivity before a connection is dropped. Default: 4.</summary>
-    [Flag("socket-timeout")]
+    [Flag("socket-timeout", Minimum = 1)]
     public int? SocketTimeout { get; init; }
 
     /// <summary><c>--so-keepalive</c>: TCP keepalive on the sockets. Default: off.</summary>
@@ -102,11 +102,11 @@ public sealed partial record UwsgiArgs
     public bool? Master { get; init; }
 
     /// <summary><c>--processes</c>: Worker processes. Default: 1.</summary>
-    [Flag("processes")]
+    [Flag("processes", Minimum = 1)]
     public int? Processes { get; init; }
 
     /// <summary><c>--threads</c>: Threads per worker; also turns on EnableThreads. Default: 1.</summary>
-    [Flag("threads")]
+    [Flag("threads", Minimum = 1)]
     public int? Threads { get; init; }
 
     /// <summary><c>--enable-threads</c>: Let Python threads started by the app run between requests. Default: on since 2.0.27, off in Debian's 2.0.21.</summary>
@@ -126,11 +126,11 @@ public sealed partial record UwsgiArgs
     public bool? SingleInterpreter { get; init; }
 
     /// <summary><c>--cheaper</c>: Adaptive mode: keep at least this many workers, up to Processes. Default: off.</summary>
-    [Flag("cheaper")]
+    [Flag("cheaper", Minimum = 0)]
     public int? Cheaper { get; init; }
 
     /// <summary><c>--cheaper-initial</c>: Workers started in adaptive mode. Default: the Cheaper value.</summary>
-    [Flag("cheaper-initial")]
+    [Flag("cheaper-initial", Minimum = 1)]
     public int? CheaperInitial { get; init; }
 
     /// <summary><c>--cheaper-algo</c>: Adaptive algorithm (busyness and backlog2 come as plugins). Default: spare.</summary>
@@ -138,7 +138,7 @@ public sealed partial record UwsgiArgs
     public string? CheaperAlgo { get; init; }
 
     /// <summary><c>--offload-threads</c>: Offload threads per worker for static files and proxied responses. Default: 0.</summary>
-    [Flag("offload-threads")]
+    [Flag("offload-threads", Minimum = 0)]
     public int? OffloadThreads { get; init; }
 
     /// <summary><c>--thunder-lock</c>: Serialize accept() across workers. Default: off.</summary>
@@ -190,7 +190,7 @@ public sealed partial record UwsgiArgs
     public string? PyArgv { get; init; }
 
     /// <summary><c>--optimize</c>: Python optimization level, as <c>python -O</c> (python plugin). Default: 0.</summary>
-    [Flag("optimize")]
+    [Flag("optimize", Minimum = 0, Maximum = 2)]
     public int? Optimize { get; init; }
 
     /// <summary><c>--paste</c>: Load the app from a PasteDeploy config, e.g. <c>config:PATH.ini</c>, instead of App (python plugin). Default: none.</summary>
@@ -202,7 +202,7 @@ public sealed partial record UwsgiArgs
     public bool? NeedApp { get; init; }
 
     /// <summary><c>--py-autoreload</c>: Check module mtimes every N seconds and reload (development only; implies Master). Default: off.</summary>
-    [Flag("py-autoreload")]
+    [Flag("py-autoreload", Minimum = 0)]
     public int? PyAutoreload { get; init; }
 
     /// <summary><c>--py-tracebacker</c>: Socket prefix for dumping all threads' tracebacks (python plugin; implies Master). Default: none.</summary>
@@ -270,11 +270,11 @@ public sealed partial record UwsgiArgs
     public IReadOnlyList<string>? TouchReload { get; init; }
 
     /// <summary><c>--worker-reload-mercy</c>: Seconds a worker gets to finish during a graceful reload or stop before SIGKILL; the stop timeout follows it. Default: 60.</summary>
-    [Flag("worker-reload-mercy")]
+    [Flag("worker-reload-mercy", Minimum = 1)]
     public int? WorkerReloadMercy { get; init; }
 
     /// <summary><c>--reload-mercy</c>: Seconds the master waits for all processes during reload or shutdown. Default: not set.</summary>
-    [Flag("reload-mercy")]
+    [Flag("reload-mercy", Minimum = 1)]
     public int? ReloadMercy { get; init; }
 
     /// <summary><c>--no-orphans</c>: Workers kill themselves when the master dies. Default: off.</summary>
@@ -282,7 +282,7 @@ public sealed partial record UwsgiArgs
     public bool? NoOrphans { get; init; }
 
     /// <summary><c>--harakiri</c>: Seconds a request may run before its worker is killed and respawned. Default: off.</summary>
-    [Flag("harakiri")]
+    [Flag("harakiri", Minimum = 0)]
     public int? Harakiri { get; init; }
 
     /// <summary><c>--harakiri-verbose</c>: Log more about requests killed by Harakiri. Default: off.</summary>
@@ -290,63 +290,63 @@ public sealed partial record UwsgiArgs
     public bool? HarakiriVerbose { get; init; }
 
     /// <summary><c>--harakiri-graceful-timeout</c>: Send HarakiriGracefulSignal first, SIGKILL after N more seconds. Default: off. Needs uWSGI 2.0.22 or newer.</summary>
-    [Flag("harakiri-graceful-timeout", Since = "2.0.22")]
+    [Flag("harakiri-graceful-timeout", Since = "2.0.22", Minimum = 1)]
     public int? HarakiriGracefulTimeout { get; init; }
 
     /// <summary><c>--harakiri-graceful-signal</c>: Signal number of the graceful harakiri attempt. Default: 15. Needs uWSGI 2.0.22 or newer.</summary>
-    [Flag("harakiri-graceful-signal", Since = "2.0.22")]
+    [Flag("harakiri-graceful-signal", Since = "2.0.22", Minimum = 1, Maximum = 64)]
     public int? HarakiriGracefulSignal { get; init; }
 
     /// <summary><c>--harakiri-queue-threshold</c>: Apply Harakiri only while the listen queue is longer than N. Default: 0. Needs uWSGI 2.0.22 or newer.</summary>
-    [Flag("harakiri-queue-threshold", Since = "2.0.22")]
+    [Flag("harakiri-queue-threshold", Since = "2.0.22", Minimum = 0)]
     public int? HarakiriQueueThreshold { get; init; }
 
     /// <summary><c>--max-requests</c>: Recycle a worker after N requests, once it has lived MinWorkerLifetime. Default: off.</summary>
-    [Flag("max-requests")]
+    [Flag("max-requests", Minimum = 0)]
     public int? MaxRequests { get; init; }
 
     /// <summary><c>--max-requests-delta</c>: Add worker_id × N to MaxRequests so workers do not recycle together. Default: 0. Needs uWSGI 2.0.29 or newer.</summary>
-    [Flag("max-requests-delta", Since = "2.0.29")]
+    [Flag("max-requests-delta", Since = "2.0.29", Minimum = 0)]
     public int? MaxRequestsDelta { get; init; }
 
     /// <summary><c>--min-worker-lifetime</c>: Seconds a worker must live before MaxRequests or ReloadOnRss/As recycle it. Default: 10 (Debian's help says 60, wrongly).</summary>
-    [Flag("min-worker-lifetime")]
+    [Flag("min-worker-lifetime", Minimum = 0)]
     public int? MinWorkerLifetime { get; init; }
 
     /// <summary><c>--max-worker-lifetime</c>: Recycle workers after N seconds. Default: off.</summary>
-    [Flag("max-worker-lifetime")]
+    [Flag("max-worker-lifetime", Minimum = 0)]
     public int? MaxWorkerLifetime { get; init; }
 
     /// <summary><c>--reload-on-rss</c>: Recycle a worker whose RSS is above N megabytes after a request. Default: off.</summary>
-    [Flag("reload-on-rss")]
+    [Flag("reload-on-rss", Minimum = 0)]
     public int? ReloadOnRss { get; init; }
 
     /// <summary><c>--reload-on-as</c>: Recycle a worker whose address space is above N megabytes. Default: off.</summary>
-    [Flag("reload-on-as")]
+    [Flag("reload-on-as", Minimum = 0)]
     public int? ReloadOnAs { get; init; }
 
     /// <summary><c>--limit-as</c>: Hard address-space limit per process, in megabytes. Default: none.</summary>
-    [Flag("limit-as")]
+    [Flag("limit-as", Minimum = 1)]
     public int? LimitAs { get; init; }
 
     /// <summary><c>--max-fd</c>: File descriptor limit; needs root. Default: the system limit.</summary>
-    [Flag("max-fd")]
+    [Flag("max-fd", Minimum = 1)]
     public int? MaxFd { get; init; }
 
     /// <summary><c>--buffer-size</c>: Bytes for the request line plus headers (at most 65535); a larger request is dropped without an HTTP error. Default: 4096.</summary>
-    [Flag("buffer-size")]
+    [Flag("buffer-size", Minimum = 1, Maximum = 65535)]
     public int? BufferSize { get; init; }
 
     /// <summary><c>--post-buffering</c>: Buffer request bodies above N bytes (to disk) before calling the app. Default: off.</summary>
-    [Flag("post-buffering")]
+    [Flag("post-buffering", Minimum = 0)]
     public int? PostBuffering { get; init; }
 
     /// <summary><c>--post-buffering-bufsize</c>: read() size used while post-buffering. Default: 8192.</summary>
-    [Flag("post-buffering-bufsize")]
+    [Flag("post-buffering-bufsize", Minimum = 1)]
     public int? PostBufferingBufsize { get; init; }
 
     /// <summary><c>--limit-post</c>: Refuse request bodies larger than N bytes. Default: no limit.</summary>
-    [Flag("limit-post")]
+    [Flag("limit-post", Minimum = 0)]
     public int? LimitPost { get; init; }
 
     /// <summary><c>--add-header</c>: <c>Name: value</c> headers added to every response. Default: none.</summary>
@@ -414,7 +414,7 @@ public sealed partial record UwsgiArgs
     public bool? Log5xx { get; init; }
 
     /// <summary><c>--log-slow</c>: With DisableLogging, still log requests slower than N milliseconds. Default: none.</summary>
-    [Flag("log-slow")]
+    [Flag("log-slow", Minimum = 1)]
     public int? LogSlow { get; init; }
 
     /// <summary><c>--log-master</c>: Route all logging through the master; implies Master. Default: off.</summary>
@@ -426,7 +426,7 @@ public sealed partial record UwsgiArgs
     public bool? LogReopen { get; init; }
 
     /// <summary><c>--log-maxsize</c>: Rotate the LogTo file at N bytes; implies Master and LogMaster. Default: off.</summary>
-    [Flag("log-maxsize")]
+    [Flag("log-maxsize", Minimum = 1)]
     public int? LogMaxSize { get; init; }
 
     /// <summary><c>--log-x-forwarded-for</c>: Log the X-Forwarded-For address instead of REMOTE_ADDR. Default: off.</summary>

@@ -18,45 +18,14 @@ public sealed partial class UwsgiArgsValidator : AbstractValidator<UwsgiArgs>
             .WithMessage("Master must be true: without uWSGI's master, SIGTERM kills it at once (exit 30) and Harakiri or MaxRequests end the whole server instead of recycling a worker.");
 
         // Bad numbers never reach an error in uwsgi: 0 workers exit 0 at once, a 0 backlog or buffer breaks every request.
-        this.AtLeast(a => a.Processes, nameof(UwsgiArgs.Processes), 1);
-        this.AtLeast(a => a.Threads, nameof(UwsgiArgs.Threads), 1);
-        this.AtLeast(a => a.Listen, nameof(UwsgiArgs.Listen), 1);
-        this.Between(a => a.BufferSize, nameof(UwsgiArgs.BufferSize), 1, 65535);
-        this.AtLeast(a => a.SocketTimeout, nameof(UwsgiArgs.SocketTimeout), 1);
-        this.AtLeast(a => a.HttpTimeout, nameof(UwsgiArgs.HttpTimeout), 1);
-        this.AtLeast(a => a.HttpKeepalive, nameof(UwsgiArgs.HttpKeepalive), 0);
-        this.AtLeast(a => a.Cheaper, nameof(UwsgiArgs.Cheaper), 0);
-        this.AtLeast(a => a.CheaperInitial, nameof(UwsgiArgs.CheaperInitial), 1);
         RuleFor(a => a.Cheaper).LessThan(a => a.Processes ?? 1).When(a => a.Cheaper is > 0)
             .WithMessage("Cheaper must be below Processes (the most workers adaptive mode may start).");
         RuleFor(a => a.CheaperInitial).LessThanOrEqualTo(a => a.Processes ?? 1).When(a => a.CheaperInitial is not null)
             .WithMessage("CheaperInitial must not exceed Processes.");
-        this.AtLeast(a => a.OffloadThreads, nameof(UwsgiArgs.OffloadThreads), 0);
-        this.Between(a => a.Optimize, nameof(UwsgiArgs.Optimize), 0, 2);
-        this.AtLeast(a => a.PyAutoreload, nameof(UwsgiArgs.PyAutoreload), 0);
-        this.AtLeast(a => a.WorkerReloadMercy, nameof(UwsgiArgs.WorkerReloadMercy), 1);
-        this.AtLeast(a => a.ReloadMercy, nameof(UwsgiArgs.ReloadMercy), 1);
-        this.AtLeast(a => a.Harakiri, nameof(UwsgiArgs.Harakiri), 0);
-        this.AtLeast(a => a.HarakiriGracefulTimeout, nameof(UwsgiArgs.HarakiriGracefulTimeout), 1);
-        this.Between(a => a.HarakiriGracefulSignal, nameof(UwsgiArgs.HarakiriGracefulSignal), 1, 64);
-        this.AtLeast(a => a.HarakiriQueueThreshold, nameof(UwsgiArgs.HarakiriQueueThreshold), 0);
         RuleFor(a => a.HarakiriGracefulTimeout).Null().When(a => a.Harakiri is null or 0)
             .WithMessage("HarakiriGracefulTimeout needs Harakiri: there is no harakiri to make graceful.");
-        this.AtLeast(a => a.MaxRequests, nameof(UwsgiArgs.MaxRequests), 0);
-        this.AtLeast(a => a.MaxRequestsDelta, nameof(UwsgiArgs.MaxRequestsDelta), 0);
         RuleFor(a => a.MaxRequestsDelta).Null().When(a => a.MaxRequests is null or 0)
             .WithMessage("MaxRequestsDelta needs MaxRequests: the delta is added to it.");
-        this.AtLeast(a => a.MinWorkerLifetime, nameof(UwsgiArgs.MinWorkerLifetime), 0);
-        this.AtLeast(a => a.MaxWorkerLifetime, nameof(UwsgiArgs.MaxWorkerLifetime), 0);
-        this.AtLeast(a => a.ReloadOnRss, nameof(UwsgiArgs.ReloadOnRss), 0);
-        this.AtLeast(a => a.ReloadOnAs, nameof(UwsgiArgs.ReloadOnAs), 0);
-        this.AtLeast(a => a.LimitAs, nameof(UwsgiArgs.LimitAs), 1);
-        this.AtLeast(a => a.MaxFd, nameof(UwsgiArgs.MaxFd), 1);
-        this.AtLeast(a => a.PostBuffering, nameof(UwsgiArgs.PostBuffering), 0);
-        this.AtLeast(a => a.PostBufferingBufsize, nameof(UwsgiArgs.PostBufferingBufsize), 1);
-        this.AtLeast(a => a.LimitPost, nameof(UwsgiArgs.LimitPost), 0);
-        this.AtLeast(a => a.LogSlow, nameof(UwsgiArgs.LogSlow), 1);
-        this.AtLeast(a => a.LogMaxSize, nameof(UwsgiArgs.LogMaxSize), 1);
 
         // --chmod-socket=0660 is exit 1; a umask shorter than three digits is only logged, and the umask becomes 000.
         RuleFor(a => a.ChmodSocket).Matches(ThreeOctalDigits()).When(a => a.ChmodSocket is not null)

@@ -26,7 +26,7 @@ public sealed partial record WaitressArgs
     public string? Host { get; init; }
 
     /// <summary><c>--port</c>: the TCP port to bind. Default 8080. Cannot be combined with <see cref="Listen"/> or <see cref="UnixSocket"/>.</summary>
-    [Flag("port")]
+    [Flag("port", Minimum = 1, Maximum = 65535)]
     public int? Port { get; init; }
 
     /// <summary><c>--[no-]ipv4</c>: allow IPv4 when resolving listen addresses. Default on.</summary>
@@ -42,7 +42,7 @@ public sealed partial record WaitressArgs
     public IReadOnlyList<string>? Listen { get; init; }
 
     /// <summary><c>--threads</c>: size of the request thread pool. Default 4.</summary>
-    [Flag("threads")]
+    [Flag("threads", Minimum = 1)]
     public int? Threads { get; init; }
 
     /// <summary><c>--trusted-proxy</c>: the peer allowed to send proxy headers; <c>*</c> for any, <c>localhost</c> for a Unix socket. Default none.</summary>
@@ -50,7 +50,7 @@ public sealed partial record WaitressArgs
     public string? TrustedProxy { get; init; }
 
     /// <summary><c>--trusted-proxy-count</c>: how many chained proxies to trust. Default 1. Requires <see cref="TrustedProxy"/>.</summary>
-    [Flag("trusted-proxy-count")]
+    [Flag("trusted-proxy-count", Minimum = 1)]
     public int? TrustedProxyCount { get; init; }
 
     /// <summary><c>--trusted-proxy-headers</c>: the proxy headers to trust, written space-separated in one argument. Default none (<c>x-forwarded-proto</c> implied with a trusted proxy). Requires <see cref="TrustedProxy"/>.</summary>
@@ -74,39 +74,39 @@ public sealed partial record WaitressArgs
     public string? UrlPrefix { get; init; }
 
     /// <summary><c>--backlog</c>: the <c>listen()</c> queue length. Default 1024.</summary>
-    [Flag("backlog")]
+    [Flag("backlog", Minimum = 1)]
     public int? Backlog { get; init; }
 
     /// <summary><c>--recv-bytes</c>: bytes asked for per socket <c>recv()</c>. Default 8192.</summary>
-    [Flag("recv-bytes")]
+    [Flag("recv-bytes", Minimum = 1)]
     public int? RecvBytes { get; init; }
 
     /// <summary><c>--send-bytes</c>: flush threshold in bytes. Default 1 (the help text's 18000 is wrong). Deprecated by waitress.</summary>
-    [Flag("send-bytes")]
+    [Flag("send-bytes", Minimum = 1)]
     public int? SendBytes { get; init; }
 
     /// <summary><c>--outbuf-overflow</c>: pending output bytes before spooling to a temporary file. Default 1048576.</summary>
-    [Flag("outbuf-overflow")]
+    [Flag("outbuf-overflow", Minimum = 1)]
     public long? OutbufOverflow { get; init; }
 
     /// <summary><c>--outbuf-high-watermark</c>: pending output bytes that pause the app iterator. Default 16777216.</summary>
-    [Flag("outbuf-high-watermark")]
+    [Flag("outbuf-high-watermark", Minimum = 1)]
     public long? OutbufHighWatermark { get; init; }
 
     /// <summary><c>--inbuf-overflow</c>: request body bytes before spooling to a temporary file. Default 524288.</summary>
-    [Flag("inbuf-overflow")]
+    [Flag("inbuf-overflow", Minimum = 1)]
     public long? InbufOverflow { get; init; }
 
     /// <summary><c>--connection-limit</c>: maximum simultaneously open connections. Default 100.</summary>
-    [Flag("connection-limit")]
+    [Flag("connection-limit", Minimum = 1)]
     public int? ConnectionLimit { get; init; }
 
     /// <summary><c>--cleanup-interval</c>: seconds between sweeps for idle connections. Default 30.</summary>
-    [Flag("cleanup-interval")]
+    [Flag("cleanup-interval", Minimum = 1)]
     public int? CleanupInterval { get; init; }
 
     /// <summary><c>--channel-timeout</c>: seconds before an idle connection is closed (whole seconds only). Default 120.</summary>
-    [Flag("channel-timeout")]
+    [Flag("channel-timeout", Minimum = 1)]
     public int? ChannelTimeout { get; init; }
 
     /// <summary><c>--[no-]log-socket-errors</c>: log tracebacks when clients disconnect early. Default on.</summary>
@@ -114,11 +114,11 @@ public sealed partial record WaitressArgs
     public bool? LogSocketErrors { get; init; }
 
     /// <summary><c>--max-request-header-size</c>: byte limit for all request headers together. Default 262144.</summary>
-    [Flag("max-request-header-size")]
+    [Flag("max-request-header-size", Minimum = 1)]
     public long? MaxRequestHeaderSize { get; init; }
 
     /// <summary><c>--max-request-body-size</c>: byte limit for a request body. Default 1073741824.</summary>
-    [Flag("max-request-body-size")]
+    [Flag("max-request-body-size", Minimum = 1)]
     public long? MaxRequestBodySize { get; init; }
 
     /// <summary><c>--[no-]expose-tracebacks</c>: show unhandled exception tracebacks to clients. Default off. Never on in production (PSC0001).</summary>
@@ -130,7 +130,7 @@ public sealed partial record WaitressArgs
     public string? Ident { get; init; }
 
     /// <summary><c>--asyncore-loop-timeout</c>: seconds the event loop waits in <c>select</c>/<c>poll</c>. Default 1.</summary>
-    [Flag("asyncore-loop-timeout")]
+    [Flag("asyncore-loop-timeout", Minimum = 1)]
     public int? AsyncoreLoopTimeout { get; init; }
 
     /// <summary><c>--[no-]asyncore-use-poll</c>: use <c>poll()</c> rather than <c>select()</c>. Default off.</summary>
@@ -150,7 +150,7 @@ public sealed partial record WaitressArgs
     public string? Sockets { get; init; }
 
     /// <summary><c>--channel-request-lookahead</c>: extra requests read ahead while one is served. Default 0.</summary>
-    [Flag("channel-request-lookahead")]
+    [Flag("channel-request-lookahead", Minimum = 0)]
     public int? ChannelRequestLookahead { get; init; }
 
     /// <summary><c>--server-name</c>: <c>SERVER_NAME</c> for HTTP/1.0 requests without a <c>Host</c> header. Default <c>waitress.invalid</c>.</summary>

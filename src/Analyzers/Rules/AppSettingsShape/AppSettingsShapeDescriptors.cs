@@ -1,0 +1,78 @@
+using System.Collections.Generic;
+using System.Collections.Immutable;
+using Microsoft.CodeAnalysis;
+
+namespace ProdServer.Config.Analyzers;
+
+/// <summary>
+/// The diagnostics of <see cref="AppSettingsShapeAnalyzer"/>: mistakes in the shape of <c>ProdServer</c> in appsettings*.json
+/// that the configuration binder refuses at start-up (unknown names, wrong JSON types, values outside a declared range).
+/// Warnings by default, as issue 12 asks, so that a build shows them at the key; start-up still refuses them.
+/// </summary>
+internal static class AppSettingsShapeDescriptors
+{
+    private const string HelpLinkBase = "https://github.com/prodserver/ProdServer.Config/blob/main/docs/diagnostics/";
+
+    /// <summary>PSC0106: <c>"Backend"</c> names no backend.</summary>
+    public static DiagnosticDescriptor UnknownBackend { get; } = Create(
+        "PSC0106",
+        "Unknown backend",
+        "Backend '{0}' of process '{1}' is unknown{2}; use one of {3}",
+        "The configuration binder refuses a process whose Backend names no backend, so the app would not start.");
+
+    /// <summary>PSC0107: a key of a process section that the binder does not read.</summary>
+    public static DiagnosticDescriptor UnknownProcessKey { get; } = Create(
+        "PSC0107",
+        "Unknown process setting",
+        "'{0}' is not a setting of process '{1}'{2}; use one of {3}, or remove it",
+        "The configuration binder refuses a process setting it does not know, so the app would not start.");
+
+    /// <summary>PSC0108: an <c>Args</c> key that the process's server does not have.</summary>
+    public static DiagnosticDescriptor UnknownArgsKey { get; } = Create(
+        "PSC0108",
+        "Unknown server option",
+        "'{0}' is not an option of {1} (Backend {2}){3}; remove it, or use ExtraArgs for a flag newer than this SDK",
+        "The configuration binder refuses an Args key the server's options record does not have, so the app would not start.");
+
+    /// <summary>PSC0109: a value of the wrong JSON type (<c>"Threads": "eight"</c>).</summary>
+    public static DiagnosticDescriptor WrongValueType { get; } = Create(
+        "PSC0109",
+        "Setting has the wrong type",
+        "'{0}' of process '{1}' must be {2}, got {3}; set a value of that type",
+        "The configuration binder cannot read a value of the wrong type, so the app would not start.");
+
+    /// <summary>PSC0110: a number outside the range declared on the flag.</summary>
+    public static DiagnosticDescriptor OutOfRange { get; } = Create(
+        "PSC0110",
+        "Setting is out of range",
+        "{0} (process '{1}'); set a value in range",
+        "The start-up validation refuses a value outside the range declared on the server's flag, so the app would not start.");
+
+    /// <summary>Every descriptor of the analyzer.</summary>
+    public static ImmutableArray<DiagnosticDescriptor> All { get; } =
+        [UnknownBackend, UnknownProcessKey, UnknownArgsKey, WrongValueType, OutOfRange];
+
+    // Built through a helper (not literal arguments), like the catalogue's: release tracking is checked by
+    // tests/Analyzers.Tests/RuleCatalogueTests.cs against AnalyzerReleases.*.md.
+    private static DiagnosticDescriptor Create(string id, string title, string message, string description) => new(
+        id,
+        title,
+        message,
+        RuleCategories.Usage,
+        DiagnosticSeverity.Warning,
+        isEnabledByDefault: true,
+        description,
+        HelpLinkBase + id + ".md");
+
+    /// <summary>The IDs, for tests and the release files.</summary>
+    public static IEnumerable<string> Ids
+    {
+        get
+        {
+            foreach (var descriptor in All)
+            {
+                yield return descriptor.Id;
+            }
+        }
+    }
+}

@@ -1,0 +1,168 @@
+using System.Threading;
+using System.Threading.Tasks;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.Testing;
+using Xunit;
+using Test = Microsoft.CodeAnalysis.CSharp.Testing.CSharpCodeFixTest<
+    ProdServer.Config.Analyzers.AppSettingsShapeAnalyzer,
+    Microsoft.CodeAnalysis.Testing.EmptyCodeFixProvider,
+    Microsoft.CodeAnalysis.Testing.DefaultVerifier>;
+
+namespace ProdServer.Config.Analyzers.Tests;
+
+/// <summary>
+/// Shape mistakes in appsettings*.json at the key's line and column (PSC0106–PSC0110), with the backends and their keys
+/// learnt from the library's symbols. The stand-in below has the library's shape: <c>ServerBackends</c> properties typed
+/// <c>ServerBackend&lt;TArgs&gt;</c>, args records with <c>[Flag]</c>, <c>[ExtraArgs]</c> and <c>[ArgAlias]</c>. The real
+/// assembly is checked the same way by <c>dotnet build</c> of a project with a misspelled appsettings.json (see
+/// docs/diagnostics/PSC0106.md).
+/// </summary>
+public sealed class AppSettingsShapeAnalyzerTests
+{
+    private const string StandIn = """
+        #nullable enable
+        namespace ProdServer.Config
+        {
+            public enum BooleanStyle { Unspecified, Negatable, Switch, NegativeSwitch, Value }
+            public sealed class FlagAttribute(string name) : System.Attribute
+            {
+                public string Name { get; } = name;
+                public BooleanStyle Boolean { get; set; }
+                public double Minimum { get; set; } = double.NaN;
+                public double Maximum { get; set; } = double.NaN;
+            }
+            public sealed class ExtraArgsAttribute : System.Attribute { }
+            public sealed class ServerArgsAttribute(string command) : System.Attribute { public string Command { get; } = command; }
+            public sealed class ServerValueAttribute(string value) : System.Attribute { public string Value { get; } = value; }
+            [System.AttributeUsage(System.AttributeTargets.Class, AllowMultiple = true)]
+            public sealed class ArgAliasAttribute(string alias, string flag) : System.Attribute { public string Alias { get; } = alias; public string Flag { get; } = flag; }
+
+            public abstract class ServerBackend { }
+            public abstract class ServerBackend<TArgs> : ServerBackend { }
+            public sealed class WaitressBackend : ServerBackend<WaitressArgs> { }
+            public sealed class GunicornBackend : ServerBackend<GunicornArgs> { }
+
+            public static class ServerBackends
+            {
+                public static WaitressBackend Waitress { get; } = new();
+                public static GunicornBackend Gunicorn { get; } = new();
+            }
+
+            public enum LogLevel { Debug, [ServerValue("INFO")] Info }
+
+            [ServerArgs("waitress-serve")]
+            public sealed record WaitressArgs
+            {
+                [Flag("port", Minimum = 1, Maximum = 65535)] public int? Port { get; init; }
+                [Flag("threads", Minimum = 1)] public int? Threads { get; init; }
+                [Flag("ipv6", Boolean = BooleanStyle.Negatable)] public bool? Ipv6 { get; init; }
+                [Flag("channel-timeout")] public int? ChannelTimeout { get; init; }
+                [ExtraArgs] public System.Collections.Generic.IReadOnlyList<string>? ExtraArgs { get; init; }
+            }
+
+            [ServerArgs("gunicorn")]
+            [ArgAlias("preload_app", "preload")]
+            public sealed record GunicornArgs
+            {
+                [Flag("workers", Minimum = 1)] public int? Workers { get; init; }
+                [Flag("preload", Boolean = BooleanStyle.Switch)] public bool? Preload { get; init; }
+                [Flag("log-level")] public LogLevel? LogLevel { get; init; }
+                [Flag("timeout")] public double? Timeout { get; init; }
+            }
+        }
+        """;
+
+    private static Task VerifyAsync(string json, bool withLibrary, params DiagnosticResult[] expected)
+    {
+        var test = new Test { TestCode = "class Program { }", ReferenceAssemblies = ReferenceAssemblies.Net.Net80 };
+        if (withLibrary)
+        {
+            test.TestState.Sources.Add(("/0/ProdServer.Config.cs", StandIn));
+        }
+
+        test.TestState.AdditionalFiles.Add(("/app/appsettings.json", json));
+        test.ExpectedDiagnostics.AddRange(expected);
+        return test.RunAsync(CancellationToken.None);
+    }
+
+    private static DiagnosticResult At(DiagnosticDescriptor descriptor, int line, int column, int endLine, int endColumn, params object[] arguments) =>
+        new DiagnosticResult(descriptor).WithSpan("/app/appsettings.json", line, column, endLine, endColumn).WithArguments(arguments);
+
+    private const string Backends = "Waitress, Gunicorn";
+
+    private const string ProcessKeys = "Backend, App, WorkingDirectory, Python, Venv, PythonPath, ManagePy, EnvFile, Environment, StopTimeout, Args, Restart, StartSeconds, StartRetries, RestartDelay, RestartMaxDelay, Readiness, DependsOn, Replicas, Resources";
+
+    [Fact]
+    public Task A_misspelled_backend_is_reported_at_its_value_with_the_backend_meant() => VerifyAsync("""
+        { "ProdServer": { "Processes": {
+          "web": { "Backend": "Gunicron", "App": "a:b" },
+          "other": { "Backend": "Tornado" }
+        } } }
+        """, withLibrary: true,
+        At(AppSettingsShapeDescriptors.UnknownBackend, 2, 23, 2, 33, "Gunicron", "web", " (did you mean 'Gunicorn'?)", Backends),
+        At(AppSettingsShapeDescriptors.UnknownBackend, 3, 25, 3, 34, "Tornado", "other", "", Backends));
+
+    [Fact]
+    public Task An_unknown_process_key_is_reported_at_the_key_with_the_key_meant() => VerifyAsync("""
+        { "ProdServer": { "Processes": { "web": {
+          "Backend": "Waitress",
+          "Bakend": "Waitress",
+          "Frobnicate": 1
+        } } } }
+        """, withLibrary: true,
+        At(AppSettingsShapeDescriptors.UnknownProcessKey, 3, 3, 3, 23, "Bakend", "web", " (did you mean 'Backend'?)", ProcessKeys),
+        At(AppSettingsShapeDescriptors.UnknownProcessKey, 4, 3, 4, 18, "Frobnicate", "web", "", ProcessKeys));
+
+    [Fact]
+    public Task An_Args_key_of_another_backend_names_the_backend_it_belongs_to_and_a_typo_the_key_meant() => VerifyAsync("""
+        { "ProdServer": { "Processes": { "web": { "Backend": "Waitress", "Args": {
+          "Workers": 4,
+          "Thread": 8,
+          "Zzz": true
+        } } } } }
+        """, withLibrary: true,
+        At(AppSettingsShapeDescriptors.UnknownArgsKey, 2, 3, 2, 15, "Workers", "waitress-serve", "Waitress", "; it is an option of Gunicorn"),
+        At(AppSettingsShapeDescriptors.UnknownArgsKey, 3, 3, 3, 14, "Thread", "waitress-serve", "Waitress", " (did you mean 'Threads'?)"),
+        At(AppSettingsShapeDescriptors.UnknownArgsKey, 4, 3, 4, 14, "Zzz", "waitress-serve", "Waitress", ""));
+
+    [Fact]
+    public Task A_value_of_the_wrong_type_is_reported_at_the_value() => VerifyAsync("""
+        { "ProdServer": { "Processes": { "web": { "Backend": "Gunicorn", "Args": {
+          "Workers": "eight",
+          "preload": "sometimes",
+          "log-level": "loud",
+          "Timeout": { "seconds": 3 }
+        } } } } }
+        """, withLibrary: true,
+        At(AppSettingsShapeDescriptors.WrongValueType, 2, 14, 2, 21, "Workers", "web", "a whole number", "the string 'eight'"),
+        At(AppSettingsShapeDescriptors.WrongValueType, 3, 14, 3, 25, "preload", "web", "true or false", "the string 'sometimes'"),
+        At(AppSettingsShapeDescriptors.WrongValueType, 4, 16, 4, 22, "log-level", "web", "one of the server's values", "the string 'loud'"),
+        At(AppSettingsShapeDescriptors.WrongValueType, 5, 14, 5, 30, "Timeout", "web", "one value", "an object"));
+
+    [Fact]
+    public Task A_number_outside_the_range_declared_on_its_flag_is_reported_in_the_start_up_checks_words() => VerifyAsync("""
+        { "ProdServer": { "Processes": { "web": { "Backend": "Waitress", "Args": {
+          "Threads": 0,
+          "port": "70000"
+        } } } } }
+        """, withLibrary: true,
+        At(AppSettingsShapeDescriptors.OutOfRange, 2, 14, 2, 15, "Threads must be at least 1, got 0", "web"),
+        At(AppSettingsShapeDescriptors.OutOfRange, 3, 11, 3, 18, "Port must be between 1 and 65535, got 70000", "web"));
+
+    [Fact]
+    public Task Every_spelling_the_binder_accepts_is_quiet() => VerifyAsync("""
+        { "ProdServer": { "Processes": {
+          "web": { "BACKEND": "waitress", "app": "a:b", "Restart": "Always", "Args": {
+            "threads": "8", "channel_timeout": "60", "channel-timeout": 60, "no-ipv6": "True", "NoIpv6": false, "ExtraArgs": ["--x=1"], "port": null
+          } },
+          "g": { "Backend": "Gunicorn", "Args": { "preload_app": "yes", "preload-app": true, "log-level": "info", "LogLevel": "Debug", "timeout": 2.5, "workers": 1 } },
+          "legacy": { "Backend": "django_prodserver.backends.gunicorn.GunicornServer", "Args": { "anything": 1 } },
+          "fromcode": { "Args": { "Threads": 4 } }
+        } } }
+        """, withLibrary: true);
+
+    [Fact]
+    public Task Nothing_is_reported_without_the_library() => VerifyAsync("""
+        { "ProdServer": { "Processes": { "web": { "Backend": "Gunicron", "Bakend": 1 } } } }
+        """, withLibrary: false);
+}
