@@ -57,15 +57,15 @@ public sealed partial record RqWorkerArgs : DjangoCheckedCommandArgs
     public string? JobClass { get; init; }
 
     /// <summary><c>--worker-ttl</c>: Seconds the worker's Redis key lives between heartbeats. Default: 420.</summary>
-    [Flag("worker-ttl")]
+    [Flag("worker-ttl", Minimum = 1)]
     public int? WorkerTtl { get; init; }
 
     /// <summary><c>--max-jobs</c>: Exit 0 after running this many jobs. Default: no limit.</summary>
-    [Flag("max-jobs")]
+    [Flag("max-jobs", Minimum = 1)]
     public int? MaxJobs { get; init; }
 
     /// <summary><c>--max-idle-time</c>: Exit after this many seconds without a job. Default: no limit. Needs django-rq 3.0.1 or newer.</summary>
-    [Flag("max-idle-time", Since = "3.0.1")]
+    [Flag("max-idle-time", Since = "3.0.1", Minimum = 1)]
     public int? MaxIdleTime { get; init; }
 
     /// <summary><c>--serializer</c>: Serializer import path (the <c>json</c> and <c>pickle</c> shorthands need rq 2.9). Default: rq.serializers.DefaultSerializer. Needs django-rq 2.8.0 or newer.</summary>

@@ -28,9 +28,6 @@ public sealed partial class RqWorkerArgsValidator : AbstractValidator<RqWorkerAr
         RuleFor(a => a.Name).Matches(WorkerName()).When(a => a.Name is not null)
             .WithMessage("Name must be one word without spaces (RQ keys the worker by it), got '{PropertyValue}'.");
         this.NotEmptyWhenSet(a => a.Pid, nameof(RqWorkerArgs.Pid));
-        this.AtLeast(a => a.WorkerTtl, nameof(RqWorkerArgs.WorkerTtl), 1);
-        this.AtLeast(a => a.MaxJobs, nameof(RqWorkerArgs.MaxJobs), 1);
-        this.AtLeast(a => a.MaxIdleTime, nameof(RqWorkerArgs.MaxIdleTime), 1);
 
         this.ExtraArgs(a => a.ExtraArgs);
     }
