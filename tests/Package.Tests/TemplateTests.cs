@@ -110,7 +110,43 @@ public sealed class TemplateTests(PackedFeed feed, ITestOutputHelper output)
             if (backend == "waitress")
             {
                 await ServesTheSampleSite(program);
+                MistakesInAppSettingsAreWarnedAtTheirLinesByTheBuild(app);
             }
+        }
+    }
+
+    // The issue's last step, on the same generated app: a misspelled backend and an unknown server option in
+    // appsettings.json are build warnings at their lines (PSC0106, PSC0108), before anything runs.
+    private void MistakesInAppSettingsAreWarnedAtTheirLinesByTheBuild(string app)
+    {
+        var path = Path.Combine(app, "appsettings.json");
+        var original = File.ReadAllText(path);
+        File.WriteAllText(path, """
+            {
+              "ProdServer": {
+                "Processes": {
+                  "web": {
+                    "Backend": "Waitres",
+                    "Environment": { "DJANGO_SETTINGS_MODULE": "mysite.settings" }
+                  },
+                  "api": {
+                    "Backend": "Waitress",
+                    "App": "mysite.wsgi:application",
+                    "Args": { "Threds": 8 }
+                  }
+                }
+              }
+            }
+            """);
+        try
+        {
+            var build = Dotnet.Run(output, app, Timeout, null, "build", "-nodeReuse:false", "--no-incremental");
+            Assert.Matches(@"appsettings\.json\(5,\d+\): warning PSC0106", build.Output);
+            Assert.Matches(@"appsettings\.json\(11,\d+\): warning PSC0108", build.Output);
+        }
+        finally
+        {
+            File.WriteAllText(path, original);
         }
     }
 
