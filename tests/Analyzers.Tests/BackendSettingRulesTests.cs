@@ -25,6 +25,8 @@ public sealed class BackendSettingRulesTests
     [InlineData("UvicornWsgi", "PSC0301")]
     [InlineData("Granian", "PSC0401")]
     [InlineData("GranianWsgi", "PSC0401")]
+    [InlineData("Hypercorn", "PSC0701")]
+    [InlineData("HypercornWsgi", "PSC0701")]
     public void Reload_switched_on_is_reported_in_production_only(string backend, string id)
     {
         Assert.Equal([id], Ids(backend, "Reload", true));
@@ -32,6 +34,25 @@ public sealed class BackendSettingRulesTests
         Assert.Empty(Ids(backend, "Reload", false));
         Assert.Empty(Ids(backend, "Reload", null));
         Assert.Empty(Ids(backend, "Reload", true, development: true));
+    }
+
+    [Fact]
+    public void Uwsgi_py_autoreload_is_reported_in_production_when_it_polls_and_not_when_0_switches_it_off()
+    {
+        var finding = Assert.Single(RuleRegistry.Run("Uwsgi", Bag("py-autoreload", 2L), new RuleContext()));
+        Assert.Equal("PSC0801", finding.Rule.Id);
+        Assert.Contains("'PyAutoreload' is 2:", finding.Message, System.StringComparison.Ordinal);
+        Assert.Empty(Ids("Uwsgi", "PyAutoreload", 0L));
+        Assert.Empty(Ids("Uwsgi", "PyAutoreload", 2L, development: true));
+    }
+
+    [Fact]
+    public void An_rq_worker_in_burst_mode_is_reported_in_production_only()
+    {
+        Assert.Equal(["PSC0901"], Ids("RqWorker", "Burst", true));
+        Assert.Equal(["PSC0901"], Ids("RqWorker", "burst", "True"));
+        Assert.Empty(Ids("RqWorker", "Burst", false));
+        Assert.Empty(Ids("RqWorker", "Burst", true, development: true));
     }
 
     [Fact]
@@ -52,6 +73,8 @@ public sealed class BackendSettingRulesTests
     [InlineData("GranianWsgi", "Notset", "PSC0402")]
     [InlineData("CeleryWorker", "DEBUG", "PSC0501")]
     [InlineData("CeleryBeat", "debug", "PSC0501")]
+    [InlineData("Hypercorn", "debug", "PSC0702")]
+    [InlineData("HypercornWsgi", "NOTSET", "PSC0702")]
     public void A_debug_log_level_is_reported_in_production_only(string backend, string level, string id)
     {
         var finding = Assert.Single(RuleRegistry.Run(backend, Bag("log-level", level), new RuleContext()));

@@ -37,9 +37,21 @@ internal static class RuleBackends
     /// <summary>Celery Flower; it serves a monitoring UI, not the app.</summary>
     public static readonly RuleBackend CeleryFlower = new("CeleryFlower", "ProdServer.Config.CeleryFlowerArgs", null);
 
+    /// <summary>Hypercorn serving an ASGI app.</summary>
+    public static readonly RuleBackend Hypercorn = new("Hypercorn", "ProdServer.Config.HypercornArgs", AppTargets.Asgi);
+
+    /// <summary>Hypercorn serving a WSGI app.</summary>
+    public static readonly RuleBackend HypercornWsgi = new("HypercornWsgi", "ProdServer.Config.HypercornArgs", AppTargets.Wsgi);
+
+    /// <summary>uWSGI; its app is a module (<c>--module</c>), checked by its validator rather than as a <c>module:object</c> target.</summary>
+    public static readonly RuleBackend Uwsgi = new("Uwsgi", "ProdServer.Config.UwsgiArgs", null);
+
+    /// <summary>An RQ worker through django-rq; it runs no web app.</summary>
+    public static readonly RuleBackend RqWorker = new("RqWorker", "ProdServer.Config.RqWorkerArgs", null);
+
     /// <summary>Every backend with rules.</summary>
     public static IReadOnlyList<RuleBackend> All { get; } =
-        [Waitress, Gunicorn, Uvicorn, UvicornWsgi, Granian, GranianWsgi, CeleryWorker, CeleryBeat, CeleryFlower];
+        [Waitress, Gunicorn, Uvicorn, UvicornWsgi, Granian, GranianWsgi, CeleryWorker, CeleryBeat, CeleryFlower, Hypercorn, HypercornWsgi, Uwsgi, RqWorker];
 
     /// <summary>A backend by its configuration name (case ignored), or <see langword="null"/> when it has no rules.</summary>
     public static RuleBackend? Find(string? name)
