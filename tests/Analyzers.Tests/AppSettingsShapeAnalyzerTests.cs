@@ -126,6 +126,14 @@ public sealed class AppSettingsShapeAnalyzerTests
         At(AppSettingsShapeDescriptors.UnknownArgsKey, 4, 3, 4, 14, "Zzz", "waitress-serve", "Waitress", ""));
 
     [Fact]
+    public Task A_key_holding_a_line_break_is_reported_on_one_line_so_it_cannot_forge_build_output() => VerifyAsync("""
+        { "ProdServer": { "Processes": { "web": { "Backend": "Waitress", "Args": {
+          "Thr\nerror CS0000: forged": 8
+        } } } } }
+        """, withLibrary: true,
+        At(AppSettingsShapeDescriptors.UnknownArgsKey, 2, 3, 2, 33, "Thr\\u000aerror CS0000: forged", "waitress-serve", "Waitress", ""));
+
+    [Fact]
     public Task A_value_of_the_wrong_type_is_reported_at_the_value() => VerifyAsync("""
         { "ProdServer": { "Processes": { "web": { "Backend": "Gunicorn", "Args": {
           "Workers": "eight",

@@ -53,7 +53,10 @@ public sealed class AppSettingsShapeAnalyzer : DiagnosticAnalyzer
         void Report(DiagnosticDescriptor descriptor, JsonNode at, params object[] arguments)
         {
             var span = TextSpan.FromBounds(at.Start, at.End);
-            context.ReportDiagnostic(Diagnostic.Create(descriptor, Location.Create(file.Path, span, text.Lines.GetLinePositionSpan(span)), arguments));
+
+            // Process names and keys come from the file: a line break in one would start a forged line of build output.
+            var oneLine = Array.ConvertAll(arguments, a => a is string s ? ValueShape.Escaped(s) : a);
+            context.ReportDiagnostic(Diagnostic.Create(descriptor, Location.Create(file.Path, span, text.Lines.GetLinePositionSpan(span)), oneLine));
         }
 
         foreach (var process in processes.Properties)
