@@ -87,7 +87,7 @@ public sealed class EntryPointSpecs : IDisposable
         Assert.Contains("# env PYTHONUNBUFFERED=1", lines);
         Assert.Contains("# env DJANGO_SETTINGS_MODULE=mysite.settings", lines);
         // The interpreter runs waitress's own runner (python -m waitress would exit 0 on errors); the app target comes last.
-        var entryPoint = ShellQuoting.Quote(ServerBackends.Waitress.PythonEntryPoint);
+        var entryPoint = ShellQuoting.Quote(ServerBackends.Waitress.PythonEntryPoint!);
         Assert.Equal(
             $"{Python} -c {entryPoint} --host=127.0.0.1 --port=8000 --threads=4 --expose-tracebacks mysite.wsgi:application",
             lines[^1]);

@@ -104,7 +104,7 @@ public sealed class GunicornTranslationSpecs
 
         var plan = LaunchPlanner.Plan(process, "/", requireExecutable: false, hostEnvironment: new Dictionary<string, string>());
 
-        Assert.Equal(["-c", ServerBackends.Gunicorn.PythonEntryPoint, "--workers=2", "mysite.wsgi:application"], plan.Arguments);
+        Assert.Equal(["-c", ServerBackends.Gunicorn.PythonEntryPoint!, "--workers=2", "mysite.wsgi:application"], plan.Arguments);
     }
 
     [Fact]

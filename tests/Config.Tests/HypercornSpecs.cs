@@ -8,7 +8,7 @@ namespace ProdServer.Config.Tests;
 /// <summary>What <c>python -m hypercorn</c> receives for both variants, and what is refused before it could be ignored or crash (see ../shared/reference/README.md).</summary>
 public sealed class HypercornSpecs
 {
-    private static ProcessDefinition Web(HypercornBackend backend, HypercornArgs args, string app = "mysite.asgi:application") =>
+    private static ProcessDefinition Web(ServerBackend<HypercornArgs> backend, HypercornArgs args, string app = "mysite.asgi:application") =>
         new("web", backend) { App = app, Args = args };
 
     private static IReadOnlyList<string> Problems(HypercornArgs args, string app = "mysite.asgi:application") =>

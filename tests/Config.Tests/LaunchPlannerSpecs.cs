@@ -35,7 +35,7 @@ public sealed class LaunchPlannerSpecs : IDisposable
         var plan = LaunchPlanner.Plan(Web(p => p.Python = python), _root.Path, EmptyPath);
 
         Assert.Equal(python, plan.Executable);
-        Assert.Equal(["-c", ServerBackends.Waitress.PythonEntryPoint, "--port=8000", "--threads=4", App], plan.Arguments);
+        Assert.Equal(["-c", ServerBackends.Waitress.PythonEntryPoint!, "--port=8000", "--threads=4", App], plan.Arguments);
     }
 
     [Fact]
@@ -45,7 +45,7 @@ public sealed class LaunchPlannerSpecs : IDisposable
         var plan = LaunchPlanner.Plan(Web(p => p.Python = "/usr/bin/python3"), _root.Path, EmptyPath, requireExecutable: false);
 
         Assert.Equal("/usr/bin/python3", plan.Executable);
-        Assert.Equal(["-c", ServerBackends.Waitress.PythonEntryPoint, "--port=8000", "--threads=4", App], plan.Arguments);
+        Assert.Equal(["-c", ServerBackends.Waitress.PythonEntryPoint!, "--port=8000", "--threads=4", App], plan.Arguments);
     }
 
     [Fact]
@@ -103,7 +103,7 @@ public sealed class LaunchPlannerSpecs : IDisposable
         var plan = LaunchPlanner.Plan(Web(p => p.Venv = Path.Combine(_root.Path, "venv")), _root.Path, EmptyPath);
 
         Assert.Equal(python, plan.Executable);
-        Assert.Equal(["-c", ServerBackends.Waitress.PythonEntryPoint, "--port=8000", "--threads=4", App], plan.Arguments);
+        Assert.Equal(["-c", ServerBackends.Waitress.PythonEntryPoint!, "--port=8000", "--threads=4", App], plan.Arguments);
     }
 
     [Fact]

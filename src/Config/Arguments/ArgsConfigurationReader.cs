@@ -12,6 +12,7 @@ namespace ProdServer.Config;
 /// so a Django <c>ARGS</c> dict can be copied as it is. Problems are collected, not thrown, so that start-up
 /// validation can report all of them at once; keys no property claimed are reported by <see cref="UnknownKeys"/>.
 /// </summary>
+[System.ComponentModel.EditorBrowsable(System.ComponentModel.EditorBrowsableState.Never)] // called by generated code, not by apps
 public sealed class ArgsConfigurationReader
 {
     private readonly Dictionary<string, IConfigurationSection> _children;

@@ -11,6 +11,7 @@ namespace ProdServer.Config;
 /// A <see cref="string"/> (an enum as the server spells it), a <see cref="long"/> for integers, a <see cref="double"/>, a
 /// <see cref="bool"/>, or a <c>string[]</c> for lists and for the extra arguments (<see cref="FlagKind.Extra"/>).
 /// </param>
+[System.ComponentModel.EditorBrowsable(System.ComponentModel.EditorBrowsableState.Never)] // called by generated code, not by apps
 public sealed record FlagValue(FlagInfo Flag, object Value)
 {
     /// <summary>Adds <paramref name="value"/> when it is set, as <see cref="ServerArgument.Value(IList{string}, string, string?)"/> writes it.</summary>

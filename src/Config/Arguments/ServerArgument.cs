@@ -8,6 +8,7 @@ namespace ProdServer.Config;
 /// Formats flags into argv elements. Generated translators only call these methods, so every rule about
 /// spelling (full names, <c>--name=value</c>, invariant culture, booleans per <see cref="BooleanStyle"/>) lives here, once.
 /// </summary>
+[System.ComponentModel.EditorBrowsable(System.ComponentModel.EditorBrowsableState.Never)] // called by generated code, not by apps
 public static class ServerArgument
 {
     /// <summary>Appends <c>--name=value</c> when <paramref name="value"/> is not <see langword="null"/>.</summary>

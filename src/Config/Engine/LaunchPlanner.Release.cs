@@ -5,7 +5,7 @@ using System.Linq;
 
 namespace ProdServer.Config;
 
-public static partial class LaunchPlanner
+internal static partial class LaunchPlanner
 {
     /// <summary>Plans a release step: its program (or interpreter), arguments, directory and environment.</summary>
     /// <param name="step">The step.</param>

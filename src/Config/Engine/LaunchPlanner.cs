@@ -7,7 +7,7 @@ using System.Linq;
 namespace ProdServer.Config;
 
 /// <summary>Turns a <see cref="ProcessDefinition"/> into a <see cref="LaunchPlan"/>: finds the executable and builds the environment.</summary>
-public static partial class LaunchPlanner
+internal static partial class LaunchPlanner
 {
     /// <summary>Plans the launch of <paramref name="process"/>.</summary>
     /// <param name="process">The process.</param>

@@ -4,7 +4,7 @@ namespace ProdServer.Config;
 /// Where a supervised process is in its life, as supervisord and systemd name it (<c>status</c> prints these words):
 /// see <see cref="ProcessSupervisor.Status"/>.
 /// </summary>
-public enum ProcessState
+internal enum ProcessState
 {
     /// <summary>Spawned; its readiness probe has not passed yet.</summary>
     Starting,

@@ -11,7 +11,7 @@ namespace ProdServer.Config;
 /// <param name="Restarts">How many times a child was started after the first one.</param>
 /// <param name="LastExitCode">The last child's exit code (128 + N when signal N ended it), or <see langword="null"/> before the first exit.</param>
 /// <param name="LastExitAt">When the last child exited, or <see langword="null"/> before the first exit.</param>
-public sealed record ProcessStatus(
+internal sealed record ProcessStatus(
     string Name,
     ProcessState State,
     DateTimeOffset Since,

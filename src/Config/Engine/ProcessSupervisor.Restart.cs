@@ -4,7 +4,7 @@ using System.Threading.Tasks;
 namespace ProdServer.Config;
 
 /// <summary>The restart loop: readiness, failed starts, back-off, giving up.</summary>
-public sealed partial class ProcessSupervisor
+internal sealed partial class ProcessSupervisor
 {
     private async Task<SupervisorResult> SuperviseAsync(ISupervisedChild first)
     {

@@ -6,7 +6,7 @@ using System.Threading.Tasks;
 namespace ProdServer.Config;
 
 /// <summary>The process's state (<see cref="ProcessState"/>): every transition goes through <see cref="Transition"/>.</summary>
-public sealed partial class ProcessSupervisor
+internal sealed partial class ProcessSupervisor
 {
     private ProcessStatus? _status;
     private TaskCompletionSource _changed = new(TaskCreationOptions.RunContinuationsAsynchronously);

@@ -9,7 +9,7 @@ namespace ProdServer.Config;
 /// Keeps one process running: starts it, waits until it is ready, and when it exits restarts it per its
 /// <see cref="RestartPolicy"/> with exponential back-off, until it gives up or the host stops it (see docs/operations.md).
 /// </summary>
-public sealed partial class ProcessSupervisor
+internal sealed partial class ProcessSupervisor
 {
     private readonly ProcessDefinition _definition;
     private readonly string _contentRoot;

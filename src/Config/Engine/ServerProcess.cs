@@ -14,7 +14,7 @@ namespace ProdServer.Config;
 /// One running server child: started from a <see cref="LaunchPlan"/> as the leader of its own process group, its output
 /// pumped line by line into <see cref="ILogger"/>, stopped with "signal the group, wait, kill the group".
 /// </summary>
-public sealed class ServerProcess : ISupervisedChild, IStopTarget
+internal sealed class ServerProcess : ISupervisedChild, IStopTarget
 {
     private const int TailLines = 30;
 

@@ -11,7 +11,7 @@ namespace ProdServer.Config;
 /// (gunicorn's <c>--log-config-json</c> on Debian's 20.1.0). Costs nothing when no version-limited setting is used: the
 /// installed version is only read (one short Python run) when <see cref="ServerBackend.GetVersionRequirements"/> is not empty.
 /// </summary>
-public static class ServerVersionCheck
+internal static class ServerVersionCheck
 {
     private static readonly TimeSpan ProbeTimeout = TimeSpan.FromSeconds(30);
 

@@ -5,7 +5,7 @@ using System.Text;
 namespace ProdServer.Config;
 
 /// <summary>POSIX shell quoting, so a printed command can be pasted into a shell and run unchanged.</summary>
-public static class ShellQuoting
+internal static class ShellQuoting
 {
     /// <summary>Quotes <paramref name="word"/> only when the shell would otherwise split or expand it.</summary>
     /// <param name="word">One argument.</param>

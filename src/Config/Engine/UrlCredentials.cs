@@ -7,7 +7,7 @@ namespace ProdServer.Config;
 /// printed or logged: dry-run text, <c>--check</c> output, the "Starting" log line, launch errors. The machine-readable
 /// <c>--dry-run --json</c> keeps the exact values, since tools run exactly that command.
 /// </summary>
-public static partial class UrlCredentials
+internal static partial class UrlCredentials
 {
     /// <summary>What a masked password is shown as.</summary>
     public const string Mask = "***";

@@ -9,7 +9,7 @@ namespace ProdServer.Config;
 /// configuration level so that every writer downstream (systemd units, supervisord sections, compose services, Kubernetes
 /// objects, Procfiles, dry-run comments, log categories) can rely on it instead of escaping each on its own.
 /// </summary>
-public static partial class Names
+internal static partial class Names
 {
     /// <summary>
     /// The longest process or release-step name: 63 is a DNS label, the limit of a Kubernetes object or container name and

@@ -13,7 +13,7 @@ namespace ProdServer.Config;
 /// </list>
 /// </summary>
 /// <typeparam name="TArgs">The subcommand's args record, which inherits the global options from <see cref="CeleryCommandArgs"/>.</typeparam>
-public abstract class CeleryBackend<TArgs> : ServerBackend<TArgs>
+internal abstract class CeleryBackend<TArgs> : ServerBackend<TArgs>
     where TArgs : CeleryCommandArgs, IServerArgs, new()
 {
     // Variables celery reads as option values. Its click group has auto_envvar_prefix="CELERY", so besides the explicit

@@ -7,7 +7,7 @@ namespace ProdServer.Config;
 /// periodic task twice): a second beat for the same app in one configuration is refused across processes
 /// (<c>CeleryBeatUniqueness</c>); beats on other hosts no validator can see.
 /// </summary>
-public sealed class CeleryBeatArgsValidator : AbstractValidator<CeleryBeatArgs>
+internal sealed class CeleryBeatArgsValidator : AbstractValidator<CeleryBeatArgs>
 {
     /// <summary>Creates the validator.</summary>
     public CeleryBeatArgsValidator()

@@ -6,7 +6,7 @@ namespace ProdServer.Config;
 /// Runs a process with <c>python -m celery --app=APP [global options] beat [options]</c>: the periodic task scheduler.
 /// Declare exactly one per schedule. SIGTERM stops it at once after saving the schedule, so the default 10 s stop timeout applies.
 /// </summary>
-public sealed class CeleryBeatBackend : CeleryBackend<CeleryBeatArgs>
+internal sealed class CeleryBeatBackend : CeleryBackend<CeleryBeatArgs>
 {
     /// <inheritdoc />
     public override string Name => "CeleryBeat";

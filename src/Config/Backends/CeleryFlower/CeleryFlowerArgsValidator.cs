@@ -10,7 +10,7 @@ namespace ProdServer.Config;
 /// launch, and one safety rule: flower's UI can shut workers down and revoke tasks, and has no authentication by default, so
 /// listening beyond loopback (its default is every interface) needs BasicAuth or Auth.
 /// </summary>
-public sealed class CeleryFlowerArgsValidator : AbstractValidator<CeleryFlowerArgs>
+internal sealed class CeleryFlowerArgsValidator : AbstractValidator<CeleryFlowerArgs>
 {
     private static readonly string[] RotateUnits = ["S", "M", "H", "D", "midnight", "W0", "W1", "W2", "W3", "W4", "W5", "W6"];
 

@@ -8,7 +8,7 @@ namespace ProdServer.Config;
 /// Flower reads every option from <c>FLOWER_&lt;OPTION&gt;</c> variables too, so those are scrubbed like celery's own. It is
 /// ready when its port accepts connections. SIGTERM stops it at once (exit 0).
 /// </summary>
-public sealed class CeleryFlowerBackend : CeleryBackend<CeleryFlowerArgs>
+internal sealed class CeleryFlowerBackend : CeleryBackend<CeleryFlowerArgs>
 {
     private const int DefaultPort = 5555;
 

@@ -6,7 +6,7 @@ using FluentValidation;
 namespace ProdServer.Config;
 
 /// <summary>The constraints <c>celery worker</c> enforces (or silently ignores), checked before launch.</summary>
-public sealed class CeleryWorkerArgsValidator : AbstractValidator<CeleryWorkerArgs>
+internal sealed class CeleryWorkerArgsValidator : AbstractValidator<CeleryWorkerArgs>
 {
     /// <summary>Creates the validator.</summary>
     public CeleryWorkerArgsValidator()

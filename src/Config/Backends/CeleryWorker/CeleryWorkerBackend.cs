@@ -5,7 +5,7 @@ using FluentValidation;
 namespace ProdServer.Config;
 
 /// <summary>Runs a process with <c>python -m celery --app=APP [global options] worker [options]</c>.</summary>
-public sealed class CeleryWorkerBackend : CeleryBackend<CeleryWorkerArgs>
+internal sealed class CeleryWorkerBackend : CeleryBackend<CeleryWorkerArgs>
 {
     /// <summary>The stop timeout when no <see cref="CeleryWorkerArgs.TimeLimit"/> bounds the running tasks.</summary>
     public static readonly TimeSpan DefaultWarmShutdownTimeout = TimeSpan.FromSeconds(25);

@@ -3,7 +3,7 @@ using FluentValidation;
 namespace ProdServer.Config;
 
 /// <summary>The constraints <c>daphne</c> enforces only with a traceback (verbosity, proxy header names), checked before launch.</summary>
-public sealed class DaphneArgsValidator : AbstractValidator<DaphneArgs>
+internal sealed class DaphneArgsValidator : AbstractValidator<DaphneArgs>
 {
     /// <summary>Creates the validator.</summary>
     public DaphneArgsValidator()

@@ -9,7 +9,7 @@ namespace ProdServer.Config;
 /// once on SIGTERM (exit 0) and cuts requests still running: it has no drain, so a graceful stop belongs to the proxy in
 /// front (stop sending, then stop daphne). It reads no option from the environment.
 /// </summary>
-public sealed class DaphneBackend : ServerBackend<DaphneArgs>
+internal sealed class DaphneBackend : ServerBackend<DaphneArgs>
 {
     internal DaphneBackend()
     {

@@ -6,7 +6,7 @@ namespace ProdServer.Config;
 /// backends take no <c>App</c>: setting one is an error rather than something silently ignored.
 /// </summary>
 /// <typeparam name="TArgs">The command's args record.</typeparam>
-public abstract class DjangoManageBackend<TArgs> : ServerBackend<TArgs>
+internal abstract class DjangoManageBackend<TArgs> : ServerBackend<TArgs>
     where TArgs : class, IServerArgs, new()
 {
     /// <inheritdoc />

@@ -3,7 +3,7 @@ using FluentValidation;
 namespace ProdServer.Config;
 
 /// <summary>The constraints <c>runserver</c> enforces, checked before launch.</summary>
-public sealed class DjangoDevServerArgsValidator : AbstractValidator<DjangoDevServerArgs>
+internal sealed class DjangoDevServerArgsValidator : AbstractValidator<DjangoDevServerArgs>
 {
     /// <summary>Creates the validator.</summary>
     public DjangoDevServerArgsValidator()

@@ -10,7 +10,7 @@ namespace ProdServer.Config;
 /// django-prodserver's <c>devserver</c>). Never for production. The process's <c>App</c>, when set, is the address:
 /// <c>8000</c>, <c>127.0.0.1:8000</c> or <c>[::1]:8000</c>; unset, Django listens on 127.0.0.1:8000.
 /// </summary>
-public sealed partial class DjangoDevServerBackend : DjangoManageBackend<DjangoDevServerArgs>
+internal sealed partial class DjangoDevServerBackend : DjangoManageBackend<DjangoDevServerArgs>
 {
     /// <inheritdoc />
     public override string Name => "DjangoDevServer";

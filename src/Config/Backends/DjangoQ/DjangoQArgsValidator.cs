@@ -3,7 +3,7 @@ using FluentValidation;
 namespace ProdServer.Config;
 
 /// <summary>The constraints <c>qcluster</c> enforces, checked before launch.</summary>
-public sealed class DjangoQArgsValidator : AbstractValidator<DjangoQArgs>
+internal sealed class DjangoQArgsValidator : AbstractValidator<DjangoQArgs>
 {
     /// <summary>Creates the validator.</summary>
     public DjangoQArgsValidator()

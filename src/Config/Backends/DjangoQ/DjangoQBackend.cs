@@ -5,7 +5,7 @@ using FluentValidation;
 namespace ProdServer.Config;
 
 /// <summary>Runs a process with <c>python manage.py qcluster [options]</c>, the Django-Q2 (or django-q) cluster.</summary>
-public sealed class DjangoQBackend : DjangoManageBackend<DjangoQArgs>
+internal sealed class DjangoQBackend : DjangoManageBackend<DjangoQArgs>
 {
     /// <inheritdoc />
     public override string Name => "DjangoQ";

@@ -4,7 +4,7 @@ using FluentValidation;
 namespace ProdServer.Config;
 
 /// <summary>The constraints <c>db_worker</c> enforces, checked before launch.</summary>
-public sealed class DjangoTasksArgsValidator : AbstractValidator<DjangoTasksArgs>
+internal sealed class DjangoTasksArgsValidator : AbstractValidator<DjangoTasksArgs>
 {
     /// <summary>Creates the validator.</summary>
     public DjangoTasksArgsValidator()

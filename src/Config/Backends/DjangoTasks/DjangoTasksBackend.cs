@@ -6,7 +6,7 @@ using FluentValidation;
 namespace ProdServer.Config;
 
 /// <summary>Runs a process with <c>python manage.py db_worker [options]</c>, the Django Tasks database worker.</summary>
-public sealed class DjangoTasksBackend : DjangoManageBackend<DjangoTasksArgs>
+internal sealed class DjangoTasksBackend : DjangoManageBackend<DjangoTasksArgs>
 {
     /// <inheritdoc />
     public override string Name => "DjangoTasks";

@@ -5,7 +5,7 @@ using FluentValidation;
 namespace ProdServer.Config;
 
 /// <summary>The constraints granian's command line enforces (its click ranges), checked before launch.</summary>
-public sealed class GranianArgsValidator : AbstractValidator<GranianArgs>
+internal sealed class GranianArgsValidator : AbstractValidator<GranianArgs>
 {
     /// <summary>Creates the validator.</summary>
     public GranianArgsValidator()

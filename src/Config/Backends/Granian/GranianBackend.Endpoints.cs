@@ -3,7 +3,7 @@ using System.Collections.Generic;
 namespace ProdServer.Config;
 
 /// <summary>Where granian listens: `--host`/`--port` (default 127.0.0.1:8000), nothing on a Unix socket.</summary>
-public sealed partial class GranianBackend
+internal sealed partial class GranianBackend
 {
     /// <inheritdoc />
     public override IReadOnlyList<ListenEndpoint> GetListenEndpoints(ProcessDefinition process) =>

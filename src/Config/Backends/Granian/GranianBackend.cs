@@ -11,7 +11,7 @@ namespace ProdServer.Config;
 /// granian's default is RSGI (its own protocol, which Django does not speak). Two instances: <see cref="ServerBackends.Granian"/>
 /// (ASGI) and <see cref="ServerBackends.GranianWsgi"/>.
 /// </summary>
-public sealed partial class GranianBackend : ServerBackend<GranianArgs>
+internal sealed partial class GranianBackend : ServerBackend<GranianArgs>
 {
     /// <summary>How long a graceful stop may run past <c>--workers-kill-timeout</c>.</summary>
     public static readonly TimeSpan StopMargin = TimeSpan.FromSeconds(5);

@@ -7,7 +7,7 @@ using ProdServer.Config.Analyzers;
 namespace ProdServer.Config;
 
 /// <summary>The constraints <c>gunicorn</c> enforces (or silently mishandles), and those of running it supervised, checked before launch.</summary>
-public sealed partial class GunicornArgsValidator : AbstractValidator<GunicornArgs>
+internal sealed partial class GunicornArgsValidator : AbstractValidator<GunicornArgs>
 {
     private static readonly string[] WorkerAliases = ["sync", "gthread", "gevent", "gevent_wsgi", "gevent_pywsgi", "tornado", "asgi", "eventlet"];
 

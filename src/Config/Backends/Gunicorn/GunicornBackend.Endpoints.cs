@@ -3,7 +3,7 @@ using System.Collections.Generic;
 namespace ProdServer.Config;
 
 /// <summary>Where gunicorn listens, read the way gunicorn reads <c>--bind</c>.</summary>
-public sealed partial class GunicornBackend
+internal sealed partial class GunicornBackend
 {
     /// <inheritdoc />
     /// <remarks>

@@ -7,7 +7,7 @@ using FluentValidation;
 namespace ProdServer.Config;
 
 /// <summary>Runs a process with <c>gunicorn [options] module:object</c>, options before the app target.</summary>
-public sealed partial class GunicornBackend : ServerBackend<GunicornArgs>
+internal sealed partial class GunicornBackend : ServerBackend<GunicornArgs>
 {
     /// <summary>How long gunicorn's graceful stop may run past <c>--graceful-timeout</c>: the master reaps its workers and exits.</summary>
     public static readonly TimeSpan StopMargin = TimeSpan.FromSeconds(5);

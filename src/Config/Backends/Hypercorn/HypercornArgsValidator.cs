@@ -5,7 +5,7 @@ using FluentValidation;
 namespace ProdServer.Config;
 
 /// <summary>The constraints <c>hypercorn</c> enforces with a traceback, or silently ignores (an insecure bind without TLS), checked before launch.</summary>
-public sealed class HypercornArgsValidator : AbstractValidator<HypercornArgs>
+internal sealed class HypercornArgsValidator : AbstractValidator<HypercornArgs>
 {
     private static readonly string[] LogLevels = ["debug", "info", "warning", "error", "critical"];
 

@@ -12,7 +12,7 @@ namespace ProdServer.Config;
 /// ASGI-only and would answer every request with 500). SIGTERM is a graceful stop: requests in flight get
 /// <c>--graceful-timeout</c> (3 s by default).
 /// </summary>
-public sealed class HypercornBackend : ServerBackend<HypercornArgs>
+internal sealed class HypercornBackend : ServerBackend<HypercornArgs>
 {
     /// <summary>How long a graceful stop may run past <c>--graceful-timeout</c>.</summary>
     public static readonly TimeSpan StopMargin = TimeSpan.FromSeconds(5);

@@ -4,7 +4,7 @@ using FluentValidation;
 namespace ProdServer.Config;
 
 /// <summary>The constraints <c>uvicorn</c> enforces, or silently ignores (a socket option that loses to another), checked before launch.</summary>
-public sealed class UvicornArgsValidator : AbstractValidator<UvicornArgs>
+internal sealed class UvicornArgsValidator : AbstractValidator<UvicornArgs>
 {
     /// <summary>Creates the validator.</summary>
     public UvicornArgsValidator()

@@ -3,7 +3,7 @@ using System.Collections.Generic;
 namespace ProdServer.Config;
 
 /// <summary>Where uvicorn listens: `--host`/`--port` (default 127.0.0.1:8000), nothing on a Unix socket or an inherited fd.</summary>
-public sealed partial class UvicornBackend
+internal sealed partial class UvicornBackend
 {
     /// <inheritdoc />
     public override IReadOnlyList<ListenEndpoint> GetListenEndpoints(ProcessDefinition process) =>

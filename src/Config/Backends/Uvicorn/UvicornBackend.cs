@@ -10,7 +10,7 @@ namespace ProdServer.Config;
 /// Two instances: <see cref="ServerBackends.Uvicorn"/> serves an ASGI app (uvicorn tells ASGI 3 from ASGI 2 itself) and
 /// <see cref="ServerBackends.UvicornWsgi"/> a WSGI app with <c>--interface=wsgi</c>, which uvicorn never picks on its own.
 /// </summary>
-public sealed partial class UvicornBackend : ServerBackend<UvicornArgs>
+internal sealed partial class UvicornBackend : ServerBackend<UvicornArgs>
 {
     /// <summary>How long a graceful stop may run past <c>--timeout-graceful-shutdown</c>.</summary>
     public static readonly TimeSpan StopMargin = TimeSpan.FromSeconds(5);

@@ -7,7 +7,7 @@ namespace ProdServer.Config;
 /// What <c>uwsgi</c> silently misreads (numbers through atoi, short umasks, log filters without <c>--disable-logging</c>) or
 /// crashes on (<c>--chmod-socket=0660</c>), and the master it needs to stop gracefully, checked before launch.
 /// </summary>
-public sealed partial class UwsgiArgsValidator : AbstractValidator<UwsgiArgs>
+internal sealed partial class UwsgiArgsValidator : AbstractValidator<UwsgiArgs>
 {
     /// <summary>Creates the validator.</summary>
     public UwsgiArgsValidator()

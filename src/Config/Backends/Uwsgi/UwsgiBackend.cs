@@ -12,7 +12,7 @@ namespace ProdServer.Config;
 /// requests within <c>--worker-reload-mercy</c>, then the master exits 0), so the stop signal stays SIGTERM and goes to the
 /// master alone, which stops its workers itself. SIGHUP is uWSGI's graceful reload.
 /// </summary>
-public sealed class UwsgiBackend : ServerBackend<UwsgiArgs>
+internal sealed class UwsgiBackend : ServerBackend<UwsgiArgs>
 {
     /// <summary>The hook that turns SIGTERM into a graceful stop (verified on uWSGI 2.0.21; 2.1 stops on SIGTERM anyway).</summary>
     public const string GracefulStopHook = "unix_signal:15 gracefully_kill_them_all";

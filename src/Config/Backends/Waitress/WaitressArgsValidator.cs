@@ -8,7 +8,7 @@ using ProdServer.Config.Analyzers;
 namespace ProdServer.Config;
 
 /// <summary>The constraints <c>waitress-serve</c> itself enforces (or silently mishandles), checked before launch.</summary>
-public sealed partial class WaitressArgsValidator : AbstractValidator<WaitressArgs>
+internal sealed partial class WaitressArgsValidator : AbstractValidator<WaitressArgs>
 {
     /// <summary>Creates the validator.</summary>
     public WaitressArgsValidator()

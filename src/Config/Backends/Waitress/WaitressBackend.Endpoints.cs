@@ -5,7 +5,7 @@ using System.Globalization;
 namespace ProdServer.Config;
 
 /// <summary>Where waitress listens, read the way waitress reads its options.</summary>
-public sealed partial class WaitressBackend
+internal sealed partial class WaitressBackend
 {
     private const string ListenDefaultHost = "0.0.0.0";
     private const int ListenDefaultPort = 8080;

@@ -3,7 +3,7 @@ using FluentValidation;
 namespace ProdServer.Config;
 
 /// <summary>Runs a process with <c>waitress-serve [options] module:object</c>.</summary>
-public sealed partial class WaitressBackend : ServerBackend<WaitressArgs>
+internal sealed partial class WaitressBackend : ServerBackend<WaitressArgs>
 {
     /// <inheritdoc />
     public override string Name => "Waitress";
