@@ -53,7 +53,7 @@ public static class ServerBackends
     public static ServerBackend<DjangoQArgs> DjangoQ { get; } = new DjangoQBackend();
 
     /// <summary>An RQ worker through django-rq (<c>python manage.py rqworker</c>).</summary>
-    public static RqWorkerBackend RqWorker { get; } = new RqWorkerBackend();
+    public static ServerBackend<RqWorkerArgs> RqWorker { get; } = new RqWorkerBackend();
 
     /// <summary>Django's development server (<c>python manage.py runserver</c>); for development only.</summary>
     public static ServerBackend<DjangoDevServerArgs> DjangoDevServer { get; } = new DjangoDevServerBackend();

@@ -5,7 +5,7 @@ using FluentValidation;
 namespace ProdServer.Config;
 
 /// <summary>What <c>rqworker</c> would misread (a queue name starting with <c>-</c>) or crash on with a traceback (a class path that cannot be one), checked before launch.</summary>
-public sealed partial class RqWorkerArgsValidator : AbstractValidator<RqWorkerArgs>
+internal sealed partial class RqWorkerArgsValidator : AbstractValidator<RqWorkerArgs>
 {
     /// <summary>Creates the validator.</summary>
     public RqWorkerArgsValidator()

@@ -11,7 +11,7 @@ namespace ProdServer.Config;
 /// child itself; each job runs in a forked work-horse in a session of its own (<c>setsid</c>), which a group signal would
 /// not reach anyway and the engine's leftover sweep kills if the stop times out.
 /// </summary>
-public sealed class RqWorkerBackend : DjangoManageBackend<RqWorkerArgs>
+internal sealed class RqWorkerBackend : DjangoManageBackend<RqWorkerArgs>
 {
     /// <inheritdoc />
     public override string Name => "RqWorker";
