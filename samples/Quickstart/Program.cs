@@ -13,6 +13,9 @@ if (ProdServerHost.TryCreateApplicationBuilder(args) is not { } builder)
 
 builder.Services.AddProdServer(Startup.Configure);
 
+// `quickstart export systemd|supervisord|compose|kubernetes|procfile --out DIR` (the ProdServer.Config.Export package).
+builder.Services.AddProdServerExport();
+
 // A Windows service when the Service Control Manager starts it (docs/windows.md); elsewhere this does nothing.
 builder.Services.AddProdServerWindowsService();
 

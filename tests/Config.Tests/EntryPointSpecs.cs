@@ -28,7 +28,9 @@ public sealed class EntryPointSpecs : IDisposable
         _root.Dispose();
     }
 
-    private IHost Build(params string[] args)
+    private IHost Build(params string[] args) => Build(withExport: true, args);
+
+    private IHost Build(bool withExport, params string[] args)
     {
         var builder = Host.CreateApplicationBuilder(new HostApplicationBuilderSettings
         {
@@ -36,6 +38,11 @@ public sealed class EntryPointSpecs : IDisposable
             ContentRootPath = _root.Path, // no stray appsettings.json from the test's output directory
         });
         builder.Services.AddSingleton<IHostedService>(_probe);
+        if (withExport)
+        {
+            builder.Services.AddProdServerExport();
+        }
+
         builder.Services.AddProdServer(o =>
         {
             o.UseWaitress("mysite.wsgi:application", w => w with { Host = "127.0.0.1", Port = 8000, Threads = 4 })
@@ -227,6 +234,24 @@ public sealed class EntryPointSpecs : IDisposable
         Assert.Contains(files, f => f!.EndsWith("-web.service", StringComparison.Ordinal));
         Assert.Contains(files, f => f!.EndsWith("-admin.service", StringComparison.Ordinal));
         Assert.All(Directory.GetFiles(outputDirectory), f => Assert.Contains(f, output, StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public async Task An_app_without_the_export_package_is_told_which_package_export_needs_and_nothing_is_written()
+    {
+        var outputDirectory = Path.Combine(_root.Path, "deploy");
+        string[] args = ["export", "systemd", "--out", outputDirectory, "--exec", "/srv/app/app"];
+        using var output = new StringWriter();
+        using var error = new StringWriter();
+
+        var code = await Build(withExport: false, args).RunProdServerAsync(args, output, error, CancellationToken.None);
+
+        Assert.Equal(ExitCodes.Usage, code);
+        var line = Assert.Single(Lines(error.ToString()));
+        Assert.Contains("ProdServer.Config.Export", line, StringComparison.Ordinal);
+        Assert.Contains("AddProdServerExport()", line, StringComparison.Ordinal);
+        Assert.False(Directory.Exists(outputDirectory));
+        Assert.False(_probe.Started);
     }
 
     [Fact]

@@ -93,6 +93,7 @@ public sealed partial class DocsSnippetTests(PackedFeed feed, ITestOutputHelper 
               </PropertyGroup>
               <ItemGroup>
                 <PackageReference Include="ProdServer.Config" Version="{feed.Version}" />
+                <PackageReference Include="ProdServer.Config.Export" Version="{feed.Version}" />
               </ItemGroup>
             </Project>
             """);

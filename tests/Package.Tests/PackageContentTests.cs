@@ -45,6 +45,26 @@ public sealed class PackageContentTests(PackedFeed feed)
     }
 
     [Fact]
+    public void Exporting_is_a_package_of_its_own_so_an_app_that_does_not_export_carries_neither_YamlDotNet_nor_KubernetesClient()
+    {
+        feed.AssertPacked();
+        static string[] Dependencies(ZipArchive zip, string id)
+        {
+            using var stream = zip.GetEntry(id + ".nuspec")!.Open();
+            return [.. XDocument.Load(stream).Descendants().Where(e => e.Name.LocalName == "dependency").Select(e => e.Attribute("id")!.Value).Distinct()];
+        }
+
+        using var core = ZipFile.OpenRead(feed.Package("ProdServer.Config"));
+        using var export = ZipFile.OpenRead(feed.Package("ProdServer.Config.Export"));
+
+        Assert.DoesNotContain("YamlDotNet", Dependencies(core, "ProdServer.Config"));
+        Assert.DoesNotContain("KubernetesClient.Aot", Dependencies(core, "ProdServer.Config"));
+        Assert.Contains("lib/net10.0/ProdServer.Config.Export.dll", export.Entries.Select(e => e.FullName));
+        Assert.Contains("README.md", export.Entries.Select(e => e.FullName));
+        Assert.Subset(new[] { "ProdServer.Config", "YamlDotNet", "KubernetesClient.Aot" }.ToHashSet(), Dependencies(export, "ProdServer.Config.Export").ToHashSet());
+    }
+
+    [Fact]
     public void The_build_props_register_the_shipped_configuration_schema_for_appsettings_files_as_Aspire_packages_do()
     {
         feed.AssertPacked();

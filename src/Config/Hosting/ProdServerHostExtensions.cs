@@ -199,7 +199,13 @@ public static class ProdServerHostExtensions
         var contentRoot = host.Services.GetService<IHostEnvironment>()?.ContentRootPath ?? Directory.GetCurrentDirectory();
         if (commandLine.Export)
         {
-            return await ExportCommand.RunAsync(commandLine, selected, contentRoot, output, error).ConfigureAwait(false);
+            if (host.Services.GetService<IExportCommand>() is not { } export)
+            {
+                await error.WriteLineAsync("export needs the ProdServer.Config.Export package: `dotnet add package ProdServer.Config.Export`, then call services.AddProdServerExport() (docs/deploy.md).").ConfigureAwait(false);
+                return ExitCodes.Usage;
+            }
+
+            return await export.RunAsync(commandLine, selected, contentRoot, output, error).ConfigureAwait(false);
         }
 
         // Env files are read here, once, for every kind of run: a restart reuses these values (see EnvFileCache).

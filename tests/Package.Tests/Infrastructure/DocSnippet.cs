@@ -38,7 +38,7 @@ public sealed partial record DocSnippet(string Origin, string Kind, string Code,
     /// <summary>Every C# block of the documentation, in file order.</summary>
     public static IEnumerable<DocSnippet> All(string root)
     {
-        var files = new[] { Path.Combine(root, "README.md"), Path.Combine(root, "src", "Config", "PACKAGE.md") }
+        var files = new[] { Path.Combine(root, "README.md"), Path.Combine(root, "src", "Config", "PACKAGE.md"), Path.Combine(root, "src", "Export", "PACKAGE.md") }
             .Concat(Directory.EnumerateFiles(Path.Combine(root, "docs"), "*.md", SearchOption.AllDirectories).Order(StringComparer.Ordinal));
         foreach (var file in files)
         {

@@ -11,4 +11,7 @@ if (ProdServerHost.TryCreateApplicationBuilder(args) is not { } builder)
 }
 
 builder.Services.AddProdServer(Startup.Configure);
+
+// `export systemd|supervisord|compose|kubernetes|procfile --out DIR`: deployment files for these processes.
+builder.Services.AddProdServerExport();
 return await builder.RunProdServerAsync(args);

@@ -10,9 +10,10 @@ namespace ProdServer.Config;
 /// [--force] [NAME...]</c>: writes the deployment files and lists them. A refusal is one line and exit 1 (2 for a
 /// usage mistake), with nothing written.
 /// </summary>
-internal static class ExportCommand
+internal sealed class ExportCommand : IExportCommand
 {
-    public static async Task<int> RunAsync(
+    /// <inheritdoc/>
+    public async Task<int> RunAsync(
         ProdServerCommandLine commandLine, IReadOnlyList<ProcessDefinition> processes, string contentRoot, TextWriter output, TextWriter error)
     {
         if (commandLine.ExportTarget is not { } name || !Exporter.TryParseTarget(name, out var target))

@@ -1,0 +1,16 @@
+using System.Collections.Generic;
+using System.IO;
+using System.Threading.Tasks;
+
+namespace ProdServer.Config;
+
+/// <summary>
+/// The <c>export</c> command, provided by the ProdServer.Config.Export package (<c>services.AddProdServerExport()</c>).
+/// The command line and its help stay here, so that an app without the package still parses <c>export</c> and says
+/// which package it needs instead of calling it an unknown command.
+/// </summary>
+internal interface IExportCommand
+{
+    /// <summary>Writes the deployment files for <paramref name="processes"/>; returns the exit code.</summary>
+    Task<int> RunAsync(ProdServerCommandLine commandLine, IReadOnlyList<ProcessDefinition> processes, string contentRoot, TextWriter output, TextWriter error);
+}
