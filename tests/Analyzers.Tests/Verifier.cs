@@ -57,6 +57,8 @@ internal static class Verify
             public sealed partial record UvicornArgs
             {
                 public bool? Reload { get; init; }
+                public string? Uds { get; init; }
+                public int? Fd { get; init; }
                 public int? TimeoutKeepAlive { get; init; }
                 public UvicornLogLevel? LogLevel { get; init; }
             }

@@ -13,11 +13,11 @@ namespace ProdServer.Config.Tests;
 public sealed class ConstraintOwnershipSpecs
 {
     [Fact]
-    public void The_rules_enforced_by_a_validator_are_the_four_server_errors_and_the_cross_process_beat_check_each_naming_a_real_type()
+    public void The_rules_enforced_by_a_validator_are_the_five_server_errors_and_the_cross_process_beat_check_each_naming_a_real_type()
     {
         var enforced = RuleRegistry.All.Where(r => r.EnforcedAtStartBy is not null).ToList();
 
-        Assert.Equal(["PSC0004", "PSC0103", "PSC0202", "PSC0502", "PSC0504"], enforced.Select(r => r.Id));
+        Assert.Equal(["PSC0004", "PSC0103", "PSC0112", "PSC0202", "PSC0502", "PSC0504"], enforced.Select(r => r.Id));
         Assert.All(enforced.Where(r => r.Id != "PSC0502"), r => Assert.Equal(RuleSeverity.Error, r.DefaultSeverity));
         Assert.All(enforced, r => Assert.NotNull(typeof(ServerBackends).Assembly.GetType("ProdServer.Config." + r.EnforcedAtStartBy)));
     }
@@ -47,6 +47,28 @@ public sealed class ConstraintOwnershipSpecs
         var reported = RuleRegistry.Run(RuleBackends.Waitress, ServerArgsSettings.Read(args), new RuleContext()).Any(f => f.Rule.Id == "PSC0004");
 
         Assert.Equal(reported, refused);
+    }
+
+    [Theory]
+    [InlineData(null, null, null, null, false)]
+    [InlineData("/run/web.sock", null, null, null, false)]
+    [InlineData("/run/web.sock", 8000, null, null, true)]
+    [InlineData(null, 8000, 3, null, true)]
+    [InlineData(null, null, null, 4, false)]
+    [InlineData(null, 8000, null, 4, false)]
+    public void Uvicorn_refuses_an_exclusive_pair_exactly_when_PSC0112_reports_it(string? uds, int? port, int? fd, int? workers, bool expected)
+    {
+        foreach (var reload in new bool?[] { null, false, true })
+        {
+            var args = new UvicornArgs { Uds = uds, Port = port, Fd = fd, Workers = workers, Reload = reload };
+            var pair = expected || (workers is not null && reload == true);
+
+            var refused = new UvicornArgsValidator().Validate(args).Errors.Any(e => e.ErrorMessage.Contains("cannot be combined", StringComparison.Ordinal));
+            var reported = RuleRegistry.Run(RuleBackends.Uvicorn, ServerArgsSettings.Read(args), new RuleContext()).Any(f => f.Rule.Id == "PSC0112");
+
+            Assert.Equal(pair, refused);
+            Assert.Equal(pair, reported);
+        }
     }
 
     [Theory]

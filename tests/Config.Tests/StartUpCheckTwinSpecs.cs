@@ -48,7 +48,10 @@ public sealed partial class StartUpCheckTwinSpecs
                         continue;
                     }
 
-                    yield return new Check(type.Name, rule.PropertyName ?? "(whole record)", OneLine(MessageOf(component)));
+                    // A rule over the whole record (RuleFor(a => a).Custom: ExclusiveSettingsValidation) words each failure itself.
+                    yield return rule.PropertyName is null
+                        ? new Check(type.Name, "(whole record)", "(a custom check whose failures carry their own messages)")
+                        : new Check(type.Name, rule.PropertyName, OneLine(MessageOf(component)));
                 }
             }
         }

@@ -49,9 +49,21 @@ internal static class RuleBackends
     /// <summary>An RQ worker through django-rq; it runs no web app.</summary>
     public static readonly RuleBackend RqWorker = new("RqWorker", "ProdServer.Config.RqWorkerArgs", null);
 
+    /// <summary>Daphne, Django Channels' ASGI server.</summary>
+    public static readonly RuleBackend Daphne = new("Daphne", "ProdServer.Config.DaphneArgs", AppTargets.Asgi);
+
+    /// <summary>The Django Tasks database worker.</summary>
+    public static readonly RuleBackend DjangoTasks = new("DjangoTasks", "ProdServer.Config.DjangoTasksArgs", null);
+
+    /// <summary>The Django-Q2 cluster.</summary>
+    public static readonly RuleBackend DjangoQ = new("DjangoQ", "ProdServer.Config.DjangoQArgs", null);
+
+    /// <summary>Django's development server.</summary>
+    public static readonly RuleBackend DjangoDevServer = new("DjangoDevServer", "ProdServer.Config.DjangoDevServerArgs", null);
+
     /// <summary>Every backend with rules.</summary>
     public static IReadOnlyList<RuleBackend> All { get; } =
-        [Waitress, Gunicorn, Uvicorn, UvicornWsgi, Granian, GranianWsgi, CeleryWorker, CeleryBeat, CeleryFlower, Hypercorn, HypercornWsgi, Uwsgi, RqWorker];
+        [Waitress, Gunicorn, Uvicorn, UvicornWsgi, Granian, GranianWsgi, CeleryWorker, CeleryBeat, CeleryFlower, Hypercorn, HypercornWsgi, Uwsgi, RqWorker, Daphne, DjangoTasks, DjangoQ, DjangoDevServer];
 
     /// <summary>A backend by its configuration name (case ignored), or <see langword="null"/> when it has no rules.</summary>
     public static RuleBackend? Find(string? name)

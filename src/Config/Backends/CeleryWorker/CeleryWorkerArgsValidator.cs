@@ -2,6 +2,7 @@ using System;
 using System.Globalization;
 using System.Linq;
 using FluentValidation;
+using ProdServer.Config.Analyzers;
 
 namespace ProdServer.Config;
 
@@ -18,8 +19,7 @@ internal sealed class CeleryWorkerArgsValidator : AbstractValidator<CeleryWorker
         RuleFor(a => a.StateDb).NotEmpty().When(a => a.StateDb is not null).WithMessage("StateDb must be a path.");
         RuleFor(a => a.PrefetchMultiplier).GreaterThanOrEqualTo(1)
             .WithMessage("PrefetchMultiplier must be at least 1, got {PropertyValue}; use DisablePrefetch to fetch only when a process is free.");
-        RuleFor(a => a.HeartbeatInterval).Null().When(a => a.WithoutHeartbeat == true)
-            .WithMessage("HeartbeatInterval has no effect with WithoutHeartbeat: no heartbeat is sent. Remove one of them.");
+        this.ExclusiveSettings(RuleBackends.CeleryWorker);
 
         RuleFor(a => a.TimeLimit).Must(BePositive).WithMessage("TimeLimit must be a positive number of seconds, got {PropertyValue}.");
         RuleFor(a => a.SoftTimeLimit).Must(BePositive).WithMessage("SoftTimeLimit must be a positive number of seconds, got {PropertyValue}.");

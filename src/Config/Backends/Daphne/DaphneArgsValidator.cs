@@ -1,4 +1,5 @@
 using FluentValidation;
+using ProdServer.Config.Analyzers;
 
 namespace ProdServer.Config;
 
@@ -20,8 +21,7 @@ internal sealed class DaphneArgsValidator : AbstractValidator<DaphneArgs>
             .WithMessage("ProxyHeadersHost needs ProxyHeaders: daphne stops with a traceback otherwise.");
         RuleFor(a => a.ProxyHeadersPort).Null().When(a => a.ProxyHeaders != true)
             .WithMessage("ProxyHeadersPort needs ProxyHeaders: daphne stops with a traceback otherwise.");
-        RuleFor(a => a.ServerName).Null().When(a => a.NoServerName == true)
-            .WithMessage("ServerName cannot be combined with NoServerName: daphne would send no Server header and ignore the name.");
+        this.ExclusiveSettings(RuleBackends.Daphne);
 
         this.ExtraArgs(a => a.ExtraArgs);
     }

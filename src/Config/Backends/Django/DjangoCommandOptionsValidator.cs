@@ -9,8 +9,7 @@ internal sealed partial class DjangoCommandOptionsValidator : AbstractValidator<
     public DjangoCommandOptionsValidator()
     {
         // Django's BaseCommand raises CommandError("The --no-color and --force-color options can't be used together.").
-        RuleFor(a => a.ForceColor).NotEqual(true).When(a => a.NoColor == true)
-            .WithMessage("ForceColor cannot be combined with NoColor: Django refuses both at once. Keep one.");
+        // ForceColor with NoColor: PSC0112's pair, refused by each including validator's ExclusiveSettings call.
         RuleFor(a => a.Settings).Matches(DottedModule()).When(a => a.Settings is not null)
             .WithMessage("Settings must be a dotted module such as mysite.settings, got '{PropertyValue}'.");
         RuleFor(a => a.PythonPath).NotEmpty().When(a => a.PythonPath is not null).WithMessage("PythonPath must be a directory.");

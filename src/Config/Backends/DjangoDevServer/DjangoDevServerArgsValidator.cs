@@ -1,4 +1,5 @@
 using FluentValidation;
+using ProdServer.Config.Analyzers;
 
 namespace ProdServer.Config;
 
@@ -10,8 +11,7 @@ internal sealed class DjangoDevServerArgsValidator : AbstractValidator<DjangoDev
     {
         Include(new DjangoCommandOptionsValidator());
 
-        RuleFor(a => a.Insecure).NotEqual(true).When(a => a.NoStatic == true)
-            .WithMessage("Insecure has no effect with NoStatic: no static files are served at all. Remove one of them.");
+        this.ExclusiveSettings(RuleBackends.DjangoDevServer);
 
         this.ExtraArgs(a => a.ExtraArgs);
     }

@@ -1,4 +1,5 @@
 using FluentValidation;
+using ProdServer.Config.Analyzers;
 
 namespace ProdServer.Config;
 
@@ -9,6 +10,7 @@ internal sealed class DjangoQArgsValidator : AbstractValidator<DjangoQArgs>
     public DjangoQArgsValidator()
     {
         Include(new DjangoCommandOptionsValidator());
+        this.ExclusiveSettings(RuleBackends.DjangoQ);
 
         RuleFor(a => a.Name).NotEmpty().When(a => a.Name is not null)
             .WithMessage("Name must not be empty; leave it unset to use Q_CLUSTER['name'].");

@@ -1,5 +1,6 @@
 using System.Linq;
 using FluentValidation;
+using ProdServer.Config.Analyzers;
 
 namespace ProdServer.Config;
 
@@ -24,8 +25,7 @@ internal sealed class DjangoTasksArgsValidator : AbstractValidator<DjangoTasksAr
             .WithMessage("WorkerId must be 1 to 64 characters, got {TotalLength}.");
         RuleFor(a => a.Backend).NotEmpty().When(a => a.Backend is not null)
             .WithMessage("Backend must be a TASKS alias; leave it unset for 'default'.");
-        RuleFor(a => a.Reload).NotEqual(true).When(a => a.Batch == true)
-            .WithMessage("Reload has no effect with Batch: a batch run exits when the ready tasks are done. Remove one of them.");
+        this.ExclusiveSettings(RuleBackends.DjangoTasks);
 
         this.ExtraArgs(a => a.ExtraArgs);
     }

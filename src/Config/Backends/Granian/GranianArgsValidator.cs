@@ -1,6 +1,7 @@
 using System;
 using System.Linq.Expressions;
 using FluentValidation;
+using ProdServer.Config.Analyzers;
 
 namespace ProdServer.Config;
 
@@ -11,8 +12,7 @@ internal sealed class GranianArgsValidator : AbstractValidator<GranianArgs>
     public GranianArgsValidator()
     {
         this.NotEmptyWhenSet(a => a.Host, nameof(GranianArgs.Host));
-        RuleFor(a => a.Uds).Null().When(a => a.Host is not null || a.Port is not null)
-            .WithMessage("Uds cannot be combined with Host or Port: granian serves either the socket or the address.");
+        this.ExclusiveSettings(RuleBackends.Granian);
         RuleFor(a => a.UdsPermissions).Null().When(a => a.Uds is null).WithMessage("UdsPermissions needs Uds.");
         RuleFor(a => a.UdsPermissions).Must(m => ServerArgsRules.FileModeProblem("UdsPermissions", m, 511) is null)
             .WithMessage(a => ServerArgsRules.FileModeProblem("UdsPermissions", a.UdsPermissions, 511));

@@ -31,8 +31,7 @@ internal sealed partial class GunicornArgsValidator : AbstractValidator<Gunicorn
             .WithMessage(a => ServerArgsRules.FileModeProblem("Umask", a.Umask, 511));
         RuleFor(a => a.ControlSocketMode).Must(m => ServerArgsRules.FileModeProblem("ControlSocketMode", m, 4095) is null)
             .WithMessage(a => ServerArgsRules.FileModeProblem("ControlSocketMode", a.ControlSocketMode, 4095));
-        RuleFor(a => a.NoControlSocket).Null().When(a => a.ControlSocket is not null || a.ControlSocketMode is not null)
-            .WithMessage("NoControlSocket cannot be combined with ControlSocket or ControlSocketMode: there would be no socket to place.");
+        this.ExclusiveSettings(RuleBackends.Gunicorn);
 
         RuleFor(a => a.Certfile).NotNull().When(a => a.Keyfile is not null)
             .WithMessage("Certfile is required with Keyfile: gunicorn turns on TLS only with a certificate.");

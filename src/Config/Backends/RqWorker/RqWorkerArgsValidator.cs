@@ -1,6 +1,7 @@
 using System.Linq;
 using System.Text.RegularExpressions;
 using FluentValidation;
+using ProdServer.Config.Analyzers;
 
 namespace ProdServer.Config;
 
@@ -11,6 +12,7 @@ internal sealed partial class RqWorkerArgsValidator : AbstractValidator<RqWorker
     public RqWorkerArgsValidator()
     {
         Include(new DjangoCommandOptionsValidator());
+        this.ExclusiveSettings(RuleBackends.RqWorker);
 
         // argparse would take "-x" as an option and "a b" cannot be an RQ_QUEUES key written on a command line.
         RuleForEach(a => a.Queues).Must(q => q is not null && QueueName().IsMatch(q))

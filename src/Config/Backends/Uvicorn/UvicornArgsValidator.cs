@@ -1,5 +1,6 @@
 using System;
 using FluentValidation;
+using ProdServer.Config.Analyzers;
 
 namespace ProdServer.Config;
 
@@ -12,13 +13,8 @@ internal sealed class UvicornArgsValidator : AbstractValidator<UvicornArgs>
         this.NotEmptyWhenSet(a => a.Host, nameof(UvicornArgs.Host));
 
         // uvicorn binds Uds, else Fd, else Host/Port, and ignores the rest without a word.
-        RuleFor(a => a.Uds).Null().When(a => a.Host is not null || a.Port is not null || a.Fd is not null)
-            .WithMessage("Uds cannot be combined with Host, Port or Fd: uvicorn would listen on the socket and silently ignore the others.");
-        RuleFor(a => a.Fd).Null().When(a => a.Host is not null || a.Port is not null)
-            .WithMessage("Fd cannot be combined with Host or Port: uvicorn would serve the inherited socket and silently ignore them.");
+        this.ExclusiveSettings(RuleBackends.Uvicorn);
 
-        RuleFor(a => a.Workers).Null().When(a => a.Reload == true)
-            .WithMessage("Workers cannot be combined with Reload: uvicorn ignores Workers when reloading.");
         RuleFor(a => a.ReloadDirs).Null().When(a => a.Reload != true).WithMessage("ReloadDirs needs Reload.");
         RuleFor(a => a.ReloadIncludes).Null().When(a => a.Reload != true).WithMessage("ReloadIncludes needs Reload.");
         RuleFor(a => a.ReloadExcludes).Null().When(a => a.Reload != true).WithMessage("ReloadExcludes needs Reload.");
