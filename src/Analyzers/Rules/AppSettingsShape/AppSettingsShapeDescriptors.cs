@@ -52,9 +52,12 @@ internal static class AppSettingsShapeDescriptors
     public static ImmutableArray<DiagnosticDescriptor> All { get; } =
         [UnknownBackend, UnknownProcessKey, UnknownArgsKey, WrongValueType, OutOfRange];
 
-    // Built through a helper (not literal arguments), like the catalogue's: release tracking is checked by
-    // tests/Analyzers.Tests/RuleCatalogueTests.cs against AnalyzerReleases.*.md.
-    private static DiagnosticDescriptor Create(string id, string title, string message, string description) => new(
+    /// <summary>
+    /// A Usage warning with its help link (also PSC0111's, <see cref="FlagRangeAnalyzer"/>). Built through a helper (not
+    /// literal arguments), like the catalogue's: release tracking is checked by tests/Analyzers.Tests/RuleCatalogueTests.cs
+    /// against AnalyzerReleases.*.md.
+    /// </summary>
+    internal static DiagnosticDescriptor Create(string id, string title, string message, string description) => new(
         id,
         title,
         message,

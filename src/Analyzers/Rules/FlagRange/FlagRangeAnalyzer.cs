@@ -20,7 +20,7 @@ public sealed class FlagRangeAnalyzer : DiagnosticAnalyzer
     private const string FlagAttributeName = "ProdServer.Config.FlagAttribute";
 
     /// <summary>The PSC0111 descriptor.</summary>
-    internal static DiagnosticDescriptor Descriptor { get; } = Create(
+    internal static DiagnosticDescriptor Descriptor { get; } = AppSettingsShapeDescriptors.Create(
         "PSC0111",
         "Constant is outside the flag's range",
         "{0}; set a value in range",
@@ -60,12 +60,6 @@ public sealed class FlagRangeAnalyzer : DiagnosticAnalyzer
 
         context.ReportDiagnostic(Diagnostic.Create(Descriptor, assignment.Value.Syntax.GetLocation(), problem.TrimEnd('.')));
     }
-
-    // Built through a helper (not literal arguments), like the catalogue's: release tracking is checked by
-    // tests/Analyzers.Tests/RuleCatalogueTests.cs against AnalyzerReleases.*.md.
-    private static DiagnosticDescriptor Create(string id, string title, string message, string description) => new(
-        id, title, message, RuleCategories.Usage, DiagnosticSeverity.Warning, isEnabledByDefault: true, description,
-        "https://github.com/prodserver/ProdServer.Config/blob/main/docs/diagnostics/" + id + ".md");
 
     // `Threads = 0` on an int? property is a conversion of the constant 0: the constant is the conversion's operand.
     private static double? Number(IOperation value)
