@@ -33,6 +33,8 @@ internal static class CostProject
         "src/Config/Arguments/RangeWording.cs",
     ];
 
+    private static string? ConfigAssembly => Environment.GetEnvironmentVariable("PRODSERVER_CONFIG_DLL") is { Length: > 0 } path ? path : null;
+
     public static CSharpParseOptions ParseOptions { get; } = new(LanguageVersion.Latest);
 
     /// <summary>Record <paramref name="i"/>'s file; <paramref name="workers"/> is the one token the edit benchmark changes.</summary>
@@ -68,8 +70,9 @@ internal static class CostProject
     /// <summary>The syntax trees, parsed once: a compilation made from them again starts with no bound symbols.</summary>
     public static ImmutableArray<SyntaxTree> Trees(string root, int records)
     {
+        // With PRODSERVER_CONFIG_DLL set, the contract comes from that built ProdServer.Config.dll instead, as in a real build.
         var trees = ContractFiles
-            .Where(f => File.Exists(Path.Combine(root, f)))
+            .Where(f => ConfigAssembly is null && File.Exists(Path.Combine(root, f)))
             .Select(f => Parse(File.ReadAllText(Path.Combine(root, f)), Path.Combine(root, f)))
             .ToList();
         for (var i = 1; i <= records; i++)
@@ -92,6 +95,7 @@ internal static class CostProject
         .. ((string)AppContext.GetData("TRUSTED_PLATFORM_ASSEMBLIES")!)
             .Split(Path.PathSeparator, StringSplitOptions.RemoveEmptyEntries)
             .Append(typeof(Microsoft.Extensions.Configuration.IConfigurationSection).Assembly.Location)
+            .Concat(ConfigAssembly is null ? [] : [ConfigAssembly])
             .Distinct(StringComparer.Ordinal)
             .Select(static p => (MetadataReference)MetadataReference.CreateFromFile(p)),
     ]);
