@@ -1,4 +1,5 @@
 using System;
+using System.Collections.Immutable;
 using System.Linq;
 using System.Text;
 using System.Threading;
@@ -14,18 +15,18 @@ namespace ProdServer.Config.Generators;
 /// </summary>
 internal static class Documentation
 {
-    private const string DescriptionAttributeName = "System.ComponentModel.DescriptionAttribute";
+    internal const string DescriptionAttributeName = "System.ComponentModel.DescriptionAttribute";
 
     // Editors show a description in a hover; a whole page of remarks would bury the key. Longer summaries are cut at a word.
     private const int MaximumLength = 600;
 
-    public static string Describe(IPropertySymbol property, CancellationToken cancellationToken)
+    public static string Describe(IPropertySymbol property, ImmutableArray<FoundAttribute> attributes, CancellationToken cancellationToken)
     {
         var text = Summary(property.GetDocumentationCommentXml(cancellationToken: cancellationToken));
         if (text.Length == 0)
         {
-            var attribute = property.GetAttributes().FirstOrDefault(static a => a.AttributeClass?.ToDisplayString() == DescriptionAttributeName);
-            text = attribute is { ConstructorArguments.Length: 1 } && attribute.ConstructorArguments[0].Value is string described
+            var attribute = Parser.Find(attributes, DescriptionAttributeName);
+            text = attribute is { Arguments.Count: 1 } && attribute.Arguments[0] is string described
                 ? Collapse(described)
                 : string.Empty;
         }

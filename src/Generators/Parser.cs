@@ -1,5 +1,6 @@
 using System;
 using System.Collections.Generic;
+using System.Collections.Immutable;
 using System.Linq;
 using System.Text;
 using System.Threading;
@@ -16,12 +17,12 @@ namespace ProdServer.Config.Generators;
 /// </summary>
 internal static class Parser
 {
-    private const string FlagAttributeName = "ProdServer.Config.FlagAttribute";
-    private const string ExtraArgsAttributeName = "ProdServer.Config.ExtraArgsAttribute";
+    internal const string FlagAttributeName = "ProdServer.Config.FlagAttribute";
+    internal const string ExtraArgsAttributeName = "ProdServer.Config.ExtraArgsAttribute";
     internal const string ServerArgsAttributeName = "ProdServer.Config.ServerArgsAttribute";
     private const string FlagGroupAttributeName = "ProdServer.Config.FlagGroupAttribute";
     private const string ServerBuilderAttributeName = "ProdServer.Config.ServerBuilderAttribute";
-    private const string ServerValueAttributeName = "ProdServer.Config.ServerValueAttribute";
+    internal const string ServerValueAttributeName = "ProdServer.Config.ServerValueAttribute";
     private const string ArgAliasAttributeName = "ProdServer.Config.ArgAliasAttribute";
 
     private const string SupportedTypes =
@@ -66,7 +67,7 @@ internal static class Parser
         var first = new List<FlagModel>();
         var own = new List<FlagModel>();
         var last = new List<FlagModel>();
-        var state = new FlagState();
+        var state = new FlagState(new AttributeResolver(context.SemanticModel));
         for (var level = 0; level < chain.Count; level++)
         {
             var declaring = chain[level];
@@ -118,8 +119,11 @@ internal static class Parser
     }
 
     /// <summary>What the walk over a record's chain has found so far: flag names taken, the extra-arguments property, the enums.</summary>
-    private sealed class FlagState
+    private sealed class FlagState(AttributeResolver attributes)
     {
+        /// <summary>Reads the members' attributes, remembering across the walk what each attribute name binds to.</summary>
+        public AttributeResolver Attributes { get; } = attributes;
+
         // Case-insensitive because configuration keys are: 'Port' and 'port' could never be told apart by Bind.
         public Dictionary<string, string> Seen { get; } = new(StringComparer.OrdinalIgnoreCase);
 
@@ -138,15 +142,17 @@ internal static class Parser
         List<DiagnosticInfo> diagnostics,
         CancellationToken cancellationToken)
     {
-        var flagAttribute = FindAttribute(property, FlagAttributeName);
-        var extraAttribute = FindAttribute(property, ExtraArgsAttributeName);
+        var attributes = state.Attributes.Of(property, cancellationToken);
+        var flagAttribute = Find(attributes, FlagAttributeName);
+        var extraAttribute = Find(attributes, ExtraArgsAttributeName);
         if (flagAttribute is null && extraAttribute is null)
         {
             return null;
         }
 
-        var typeLocation = PropertyTypeLocation(property, cancellationToken);
-        var typeDisplay = property.Type.ToDisplayString(SymbolDisplayFormat.MinimallyQualifiedFormat.WithMiscellaneousOptions(
+        // Only diagnostics need these; most flags have none.
+        Location? TypeLocation() => PropertyTypeLocation(property, cancellationToken);
+        string TypeDisplay() => property.Type.ToDisplayString(SymbolDisplayFormat.MinimallyQualifiedFormat.WithMiscellaneousOptions(
             SymbolDisplayMiscellaneousOptions.IncludeNullableReferenceTypeModifier | SymbolDisplayMiscellaneousOptions.UseSpecialTypes));
 
         if (RedeclarationBelow(property, chain, level) is { } redeclaration)
@@ -166,9 +172,9 @@ internal static class Parser
         {
             diagnostics.Add(DiagnosticInfo.Create(
                 DiagnosticDescriptors.UnsupportedPropertyType,
-                typeLocation,
+                TypeLocation(),
                 property.Name,
-                typeDisplay,
+                TypeDisplay(),
                 "it must be an instance property with an init or set accessor, because Bind returns a copy made with 'with'"));
             return null;
         }
@@ -178,9 +184,9 @@ internal static class Parser
         {
             diagnostics.Add(DiagnosticInfo.Create(
                 DiagnosticDescriptors.UnsupportedPropertyType,
-                typeLocation,
+                TypeLocation(),
                 property.Name,
-                typeDisplay,
+                TypeDisplay(),
                 $"the records derived from '{property.ContainingType.Name}' must read and set it, so neither it nor its accessor may be private"));
             return null;
         }
@@ -189,32 +195,32 @@ internal static class Parser
         {
             if (flagAttribute is not null)
             {
-                diagnostics.Add(DiagnosticInfo.Create(DiagnosticDescriptors.UnsupportedPropertyType, typeLocation, property.Name, typeDisplay,
+                diagnostics.Add(DiagnosticInfo.Create(DiagnosticDescriptors.UnsupportedPropertyType, TypeLocation(), property.Name, TypeDisplay(),
                     "it cannot be both [Flag] and [ExtraArgs]"));
                 return null;
             }
 
             if (Classify(property.Type) is not (FlagValueKind.StringList, _))
             {
-                diagnostics.Add(DiagnosticInfo.Create(DiagnosticDescriptors.UnsupportedPropertyType, typeLocation, property.Name, typeDisplay,
+                diagnostics.Add(DiagnosticInfo.Create(DiagnosticDescriptors.UnsupportedPropertyType, TypeLocation(), property.Name, TypeDisplay(),
                     "[ExtraArgs] needs IReadOnlyList<string>?"));
                 return null;
             }
 
             if (state.Extra is not null)
             {
-                diagnostics.Add(DiagnosticInfo.Create(DiagnosticDescriptors.DuplicateFlagName, AttributeLocation(extraAttribute, cancellationToken),
+                diagnostics.Add(DiagnosticInfo.Create(DiagnosticDescriptors.DuplicateFlagName, extraAttribute.GetLocation(cancellationToken),
                     state.Extra.PropertyName, property.Name, "[ExtraArgs]"));
                 return null;
             }
 
             state.Extra = new FlagModel(property.Name, Identifier(property.Name), string.Empty, FlagValueKind.Extra, string.Empty, null, string.Empty,
-                Description: Documentation.Describe(property, cancellationToken));
+                Description: Documentation.Describe(property, attributes, cancellationToken));
             return null;
         }
 
         var attribute = flagAttribute!;
-        var attributeLocation = AttributeLocation(attribute, cancellationToken);
+        var attributeLocation = attribute.GetLocation(cancellationToken);
         var flagName = SingleString(attribute);
         var booleanStyle = 0;
         string? separator = null;
@@ -226,22 +232,22 @@ internal static class Parser
         {
             switch (named.Key)
             {
-                case "Boolean" when named.Value.Value is int style:
+                case "Boolean" when named.Value is int style:
                     booleanStyle = style;
                     break;
                 case "Separator":
-                    separator = named.Value.Value as string;
+                    separator = named.Value as string;
                     break;
                 case "Since":
-                    since = named.Value.Value as string;
+                    since = named.Value as string;
                     break;
                 case "Removed":
-                    removed = named.Value.Value as string;
+                    removed = named.Value as string;
                     break;
-                case "Minimum" when named.Value.Value is double low && !double.IsNaN(low):
+                case "Minimum" when named.Value is double low && !double.IsNaN(low):
                     minimum = low;
                     break;
-                case "Maximum" when named.Value.Value is double high && !double.IsNaN(high):
+                case "Maximum" when named.Value is double high && !double.IsNaN(high):
                     maximum = high;
                     break;
             }
@@ -265,11 +271,11 @@ internal static class Parser
         if (kind is null)
         {
             var reason = property.Type is { IsValueType: true } valueType && valueType.OriginalDefinition.SpecialType != SpecialType.System_Nullable_T
-                ? $"use {typeDisplay}? so that null can mean 'not passed'; {SupportedTypes}"
+                ? $"use {TypeDisplay()}? so that null can mean 'not passed'; {SupportedTypes}"
                 : property.Type.NullableAnnotation == NullableAnnotation.NotAnnotated && property.Type.IsReferenceType
-                    ? $"use {typeDisplay}? so that null can mean 'not passed'; {SupportedTypes}"
+                    ? $"use {TypeDisplay()}? so that null can mean 'not passed'; {SupportedTypes}"
                     : SupportedTypes;
-            diagnostics.Add(DiagnosticInfo.Create(DiagnosticDescriptors.UnsupportedPropertyType, typeLocation, property.Name, typeDisplay, reason));
+            diagnostics.Add(DiagnosticInfo.Create(DiagnosticDescriptors.UnsupportedPropertyType, TypeLocation(), property.Name, TypeDisplay(), reason));
             return null;
         }
 
@@ -279,7 +285,7 @@ internal static class Parser
             return null;
         }
 
-        var enumKey = enumType is null ? string.Empty : AddEnum(state.Enums, enumType, cancellationToken);
+        var enumKey = enumType is null ? string.Empty : AddEnum(state, enumType, cancellationToken);
         return new FlagModel(
             property.Name,
             Identifier(property.Name),
@@ -292,7 +298,7 @@ internal static class Parser
             string.IsNullOrEmpty(removed) ? null : removed,
             kind is FlagValueKind.Int32 or FlagValueKind.Int64 or FlagValueKind.Double ? minimum : null,
             kind is FlagValueKind.Int32 or FlagValueKind.Int64 or FlagValueKind.Double ? maximum : null,
-            Documentation.Describe(property, cancellationToken));
+            Documentation.Describe(property, attributes, cancellationToken));
     }
 
     /// <summary>The record and its base records up to (not including) <c>object</c>, outermost base first.</summary>
@@ -483,8 +489,9 @@ internal static class Parser
         return (null, null);
     }
 
-    private static string AddEnum(List<EnumModel> enums, INamedTypeSymbol enumType, CancellationToken cancellationToken)
+    private static string AddEnum(FlagState state, INamedTypeSymbol enumType, CancellationToken cancellationToken)
     {
+        var enums = state.Enums;
         var fullName = enumType.ToDisplayString(SymbolDisplayFormat.FullyQualifiedFormat);
         foreach (var known in enums)
         {
@@ -511,7 +518,7 @@ internal static class Parser
                 continue;
             }
 
-            var spelling = FindAttribute(field, ServerValueAttributeName) is { } serverValue
+            var spelling = Find(state.Attributes.Of(field, cancellationToken), ServerValueAttributeName) is { } serverValue
                 ? SingleString(serverValue)
                 : KebabCase(field.Name);
             members.Add(new EnumMemberModel(field.Name, Identifier(field.Name), spelling, !values.Add(field.ConstantValue)));
@@ -579,6 +586,22 @@ internal static class Parser
     private static string SingleString(AttributeData attribute) =>
         attribute.ConstructorArguments.Length == 1 && attribute.ConstructorArguments[0].Value is string value ? value : string.Empty;
 
+    private static string SingleString(FoundAttribute attribute) =>
+        attribute.Arguments.Count == 1 && attribute.Arguments[0] is string value ? value : string.Empty;
+
+    internal static FoundAttribute? Find(ImmutableArray<FoundAttribute> attributes, string className)
+    {
+        foreach (var attribute in attributes)
+        {
+            if (attribute.ClassName == className)
+            {
+                return attribute;
+            }
+        }
+
+        return null;
+    }
+
     private static AttributeData? FindAttribute(ISymbol symbol, string fullName)
     {
         foreach (var attribute in symbol.GetAttributes())
@@ -591,9 +614,6 @@ internal static class Parser
 
         return null;
     }
-
-    private static Location? AttributeLocation(AttributeData attribute, CancellationToken cancellationToken) =>
-        attribute.ApplicationSyntaxReference?.GetSyntax(cancellationToken).GetLocation();
 
     private static Location? PropertyTypeLocation(IPropertySymbol property, CancellationToken cancellationToken)
     {

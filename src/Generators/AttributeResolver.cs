@@ -1,0 +1,399 @@
+using System;
+using System.Collections.Generic;
+using System.Collections.Immutable;
+using System.Globalization;
+using System.Threading;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.CSharp;
+using Microsoft.CodeAnalysis.CSharp.Syntax;
+
+namespace ProdServer.Config.Generators;
+
+/// <summary>
+/// Reads the attributes of a record's properties and of its enums' members from their syntax, resolving only the names the
+/// attributes are written with. <see cref="ISymbol.GetAttributes"/> binds every attribute in full (constructor overloads,
+/// nullable analysis, usage checks) in a compilation that the compiler throws away after the generators have run, and was
+/// most of the generator's time (issue 15). Anything the syntax path cannot read exactly as Roslyn would (an alias it cannot
+/// resolve, a target such as <c>[property: …]</c>, a constant that is not a literal) falls back to
+/// <see cref="ISymbol.GetAttributes"/> for that member, so both paths give the same values.
+/// </summary>
+internal sealed class AttributeResolver(SemanticModel recordModel)
+{
+    private readonly Dictionary<SyntaxTree, SemanticModel> _models = new() { [recordModel.SyntaxTree] = recordModel };
+
+    // What names written in one type body bind to: every member of that body sees the same scope. A list, because a record
+    // has one or two such bodies (its own, its enums'), and syntax nodes hash slowly.
+    private readonly List<ScopeNames> _scopes = [];
+
+    // What an attribute class accepts, looked up once per record rather than once per attribute.
+    private readonly Dictionary<(string ClassName, int Count), bool> _constructors = [];
+    private readonly Dictionary<(string ClassName, string Member), ITypeSymbol?> _targets = [];
+
+    // The only member attributes the parser looks at; the syntax path skips every other attribute once it knows its class.
+    internal static readonly string[] ReadClasses =
+    [
+        Parser.FlagAttributeName,
+        Parser.ExtraArgsAttributeName,
+        Parser.ServerValueAttributeName,
+        Documentation.DescriptionAttributeName,
+    ];
+
+    /// <summary>
+    /// The attributes of <paramref name="member"/> (a property or an enum member) that the parser reads, in source order
+    /// (from the fallback: all of them).
+    /// </summary>
+    public ImmutableArray<FoundAttribute> Of(ISymbol member, CancellationToken cancellationToken) =>
+        FromSyntax(member, cancellationToken) ?? FoundAttribute.FromSymbol(member);
+
+    internal ImmutableArray<FoundAttribute>? FromSyntax(ISymbol member, CancellationToken cancellationToken)
+    {
+        // Partial properties and positional record parameters carry attributes in more than one place or with a target.
+        if (member.DeclaringSyntaxReferences.Length != 1)
+        {
+            return null;
+        }
+
+        var reference = member.DeclaringSyntaxReferences[0];
+        var node = reference.GetSyntax(cancellationToken);
+        var lists = node switch
+        {
+            PropertyDeclarationSyntax property => property.AttributeLists,
+            EnumMemberDeclarationSyntax field => field.AttributeLists,
+            _ => (SyntaxList<AttributeListSyntax>?)null,
+        };
+        // A base record from a referenced compilation (a project reference in the IDE) has syntax, but not in this compilation.
+        if (lists is not { } attributeLists
+            || node.Parent is not BaseTypeDeclarationSyntax { OpenBraceToken.IsMissing: false } scope
+            || !recordModel.Compilation.ContainsSyntaxTree(node.SyntaxTree))
+        {
+            return null;
+        }
+
+        var found = ImmutableArray.CreateBuilder<FoundAttribute>();
+        foreach (var list in attributeLists)
+        {
+            if (list.Target is not null)
+            {
+                return null;
+            }
+
+            foreach (var attribute in list.Attributes)
+            {
+                if (AttributeClass(scope, attribute, cancellationToken) is not var (type, className))
+                {
+                    return null;
+                }
+
+                if (Array.IndexOf(ReadClasses, className) < 0)
+                {
+                    // Someone else's attribute: told apart from ours by its class, its arguments never read.
+                    continue;
+                }
+
+                if (Read(scope, className, type, attribute, cancellationToken) is not { } read)
+                {
+                    return null;
+                }
+
+                found.Add(read);
+            }
+        }
+
+        return found.ToImmutable();
+    }
+
+    // C# looks an attribute name up as written and with 'Attribute' appended (not for a verbatim @name); when exactly one of
+    // the two is an attribute class and the other names nothing, that is the attribute. Anything less clear-cut is left to Roslyn.
+    // Remembered per type body and spelling: a record writes [Flag] ten times.
+    private (INamedTypeSymbol Type, string ClassName)? AttributeClass(BaseTypeDeclarationSyntax scope, AttributeSyntax attribute, CancellationToken cancellationToken)
+    {
+        var written = attribute.Name is IdentifierNameSyntax simple ? simple.Identifier.Text : attribute.Name.ToString();
+        var classes = Scope(scope).Attributes;
+        if (!classes.TryGetValue(written, out var result))
+        {
+            var type = Resolve(scope, attribute.Name, written, cancellationToken);
+            classes[written] = result = type is null ? null : (type, type.ToDisplayString());
+        }
+
+        return result;
+    }
+
+    private INamedTypeSymbol? Resolve(BaseTypeDeclarationSyntax scope, NameSyntax name, string written, CancellationToken cancellationToken)
+    {
+        var asWritten = Type(scope, written, cancellationToken);
+        if (Rightmost(name) is not { } identifier || identifier.Text.StartsWith("@", StringComparison.Ordinal))
+        {
+            return asWritten is { Found: true, Type: { } only } && IsAttribute(only) ? only : null;
+        }
+
+        var suffixed = Type(scope, written + "Attribute", cancellationToken);
+        return (asWritten, suffixed) switch
+        {
+            ({ Found: true, Type: { } a }, { Found: false }) when IsAttribute(a) => a,
+            ({ Found: false }, { Found: true, Type: { } b }) when IsAttribute(b) => b,
+            _ => null,
+        };
+    }
+
+    private static SyntaxToken? Rightmost(NameSyntax name) => name switch
+    {
+        IdentifierNameSyntax identifier => identifier.Identifier,
+        QualifiedNameSyntax { Right: IdentifierNameSyntax right } => right.Identifier,
+        AliasQualifiedNameSyntax { Name: IdentifierNameSyntax right } => right.Identifier,
+        _ => null,
+    };
+
+    // Found: the name means something there (a type, or a namespace, an ambiguity, an inaccessible type: then Type is null).
+    // Looked up just inside the type body's brace: the scope member attributes are bound in (nested and inherited types
+    // included), and not inside an attribute, where Roslyn would first bind that attribute to answer.
+    private (bool Found, INamedTypeSymbol? Type) Type(BaseTypeDeclarationSyntax scope, string name, CancellationToken cancellationToken)
+    {
+        var names = Scope(scope).Names;
+        if (names.TryGetValue(name, out var result))
+        {
+            return result;
+        }
+
+        cancellationToken.ThrowIfCancellationRequested();
+        var model = Model(scope.SyntaxTree);
+        if (SyntaxFacts.IsValidIdentifier(name))
+        {
+            // A lookup, not a binding: binding a name that is not there ('Flag' next to 'FlagAttribute', the usual case) makes
+            // Roslyn search every reference's type forwarders for its error message, which cost more than the attribute itself.
+            var found = model.LookupNamespacesAndTypes(scope.OpenBraceToken.Span.End, name: name);
+            var symbol = found.Length == 1 ? found[0] is IAliasSymbol alias ? alias.Target : found[0] : null;
+            result = (found.Length > 0, symbol as INamedTypeSymbol);
+        }
+        else
+        {
+            // Qualified names (ProdServer.Config.Flag, global::…, an alias-qualified name) are rare: bound as a copy, since
+            // asked about the attribute's own name node Roslyn answers with the whole attribute bound.
+            var info = model.GetSpeculativeSymbolInfo(scope.OpenBraceToken.Span.End, SyntaxFactory.ParseName(name), SpeculativeBindingOption.BindAsTypeOrNamespace);
+            result = (info.Symbol is not null || !info.CandidateSymbols.IsEmpty, info.Symbol as INamedTypeSymbol);
+        }
+
+        names[name] = result;
+        return result;
+    }
+
+    private ScopeNames Scope(BaseTypeDeclarationSyntax scope)
+    {
+        foreach (var known in _scopes)
+        {
+            if (ReferenceEquals(known.Scope, scope))
+            {
+                return known;
+            }
+        }
+
+        var added = new ScopeNames(scope);
+        _scopes.Add(added);
+        return added;
+    }
+
+    /// <summary>What names mean in one type body: as types, and as attribute classes.</summary>
+    private sealed class ScopeNames(BaseTypeDeclarationSyntax scope)
+    {
+        public BaseTypeDeclarationSyntax Scope { get; } = scope;
+
+        public Dictionary<string, (bool Found, INamedTypeSymbol? Type)> Names { get; } = new(StringComparer.Ordinal);
+
+        public Dictionary<string, (INamedTypeSymbol Type, string ClassName)?> Attributes { get; } = new(StringComparer.Ordinal);
+    }
+
+    private SemanticModel Model(SyntaxTree tree)
+    {
+        if (!_models.TryGetValue(tree, out var model))
+        {
+            _models[tree] = model = recordModel.Compilation.GetSemanticModel(tree);
+        }
+
+        return model;
+    }
+
+    private static bool IsAttribute(INamedTypeSymbol type)
+    {
+        for (var t = type.BaseType; t is not null; t = t.BaseType)
+        {
+            if (t is { Name: "Attribute", ContainingNamespace: { Name: "System", ContainingNamespace.IsGlobalNamespace: true } })
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    // Constructor arguments must all be string literals and name a constructor that takes only strings; named arguments must
+    // be literals or members of an enum, converted to the named property's type as the compiler converts constants.
+    private FoundAttribute? Read(BaseTypeDeclarationSyntax scope, string className, INamedTypeSymbol type, AttributeSyntax attribute, CancellationToken cancellationToken)
+    {
+        var arguments = new List<object?>();
+        var named = new List<KeyValuePair<string, object?>>();
+        foreach (var argument in attribute.ArgumentList?.Arguments ?? default)
+        {
+            if (argument.NameColon is not null)
+            {
+                return null;
+            }
+
+            if (argument.NameEquals is { } nameEquals)
+            {
+                var key = nameEquals.Name.Identifier.ValueText;
+                if (Target(className, type, key) is not { } target
+                    || !TryConstant(scope, argument.Expression, out var value, out var enumType, cancellationToken)
+                    || !TryConvert(value, enumType, target, out var converted)
+                    || named.Exists(n => n.Key == key))
+                {
+                    return null;
+                }
+
+                named.Add(new KeyValuePair<string, object?>(key, converted));
+            }
+            else if (named.Count > 0 || argument.Expression is not LiteralExpressionSyntax { Token.Value: string text })
+            {
+                return null;
+            }
+            else
+            {
+                arguments.Add(text);
+            }
+        }
+
+        var constructorKey = (className, arguments.Count);
+        if (!_constructors.TryGetValue(constructorKey, out var hasConstructor))
+        {
+            _constructors[constructorKey] = hasConstructor = HasStringConstructor(type, arguments.Count);
+        }
+
+        if (!hasConstructor)
+        {
+            return null;
+        }
+
+        return new FoundAttribute(className, arguments, named, attribute.GetReference());
+    }
+
+    private static bool HasStringConstructor(INamedTypeSymbol type, int count)
+    {
+        var matches = 0;
+        foreach (var constructor in type.InstanceConstructors)
+        {
+            if (constructor.Parameters.Length == count && constructor.DeclaredAccessibility == Accessibility.Public)
+            {
+                foreach (var parameter in constructor.Parameters)
+                {
+                    if (parameter.Type.SpecialType != SpecialType.System_String || parameter.IsParams || parameter.IsOptional)
+                    {
+                        return false;
+                    }
+                }
+
+                matches++;
+            }
+        }
+
+        return matches == 1;
+    }
+
+    private ITypeSymbol? Target(string className, INamedTypeSymbol type, string name)
+    {
+        if (!_targets.TryGetValue((className, name), out var target))
+        {
+            _targets[(className, name)] = target = TargetType(type, name);
+        }
+
+        return target;
+    }
+
+    private static ITypeSymbol? TargetType(INamedTypeSymbol type, string name)
+    {
+        for (var t = type; t is not null; t = t.BaseType)
+        {
+            foreach (var member in t.GetMembers(name))
+            {
+                switch (member)
+                {
+                    case IPropertySymbol { IsStatic: false, SetMethod.DeclaredAccessibility: Accessibility.Public } property:
+                        return property.Type;
+                    case IFieldSymbol { IsStatic: false, IsReadOnly: false, IsConst: false, DeclaredAccessibility: Accessibility.Public } field:
+                        return field.Type;
+                    default:
+                        return null;
+                }
+            }
+        }
+
+        return null;
+    }
+
+    // A literal, a negative number, or Enum.Member (its underlying value, as TypedConstant.Value gives it).
+    private bool TryConstant(BaseTypeDeclarationSyntax scope, ExpressionSyntax expression, out object? value, out INamedTypeSymbol? enumType, CancellationToken cancellationToken)
+    {
+        enumType = null;
+        value = null;
+        switch (expression)
+        {
+            case LiteralExpressionSyntax literal when !literal.IsKind(SyntaxKind.DefaultLiteralExpression):
+                value = literal.Token.Value;
+                return true;
+            case PrefixUnaryExpressionSyntax { OperatorToken.RawKind: (int)SyntaxKind.MinusToken, Operand: LiteralExpressionSyntax { Token.Value: { } number } }
+                when Number(number) is { } n:
+                value = -n;
+                return true;
+            case MemberAccessExpressionSyntax { RawKind: (int)SyntaxKind.SimpleMemberAccessExpression, Name: IdentifierNameSyntax member } access
+                when IsDottedName(access.Expression)
+                && Type(scope, access.Expression.ToString(), cancellationToken) is (true, { TypeKind: TypeKind.Enum } e)
+                && e.GetMembers(member.Identifier.ValueText) is { Length: 1 } members && members[0] is IFieldSymbol { HasConstantValue: true } field:
+                enumType = e;
+                value = field.ConstantValue;
+                return true;
+            default:
+                return false;
+        }
+    }
+
+    // BooleanStyle, ProdServer.Config.BooleanStyle, global::ProdServer.Config.BooleanStyle: in an expression, a chain of member
+    // accesses ending in a name. Looked up by its text (see Type), never as the node in the tree.
+    private static bool IsDottedName(ExpressionSyntax expression) => expression switch
+    {
+        IdentifierNameSyntax or AliasQualifiedNameSyntax { Name: IdentifierNameSyntax } => true,
+        MemberAccessExpressionSyntax { RawKind: (int)SyntaxKind.SimpleMemberAccessExpression, Name: IdentifierNameSyntax } access => IsDottedName(access.Expression),
+        _ => false,
+    };
+
+    // The conversions the compiler applies to these constants; anything else (an int property, a char for a double) is left to Roslyn.
+    private static bool TryConvert(object? value, INamedTypeSymbol? enumType, ITypeSymbol target, out object? converted)
+    {
+        converted = value;
+        if (target.TypeKind == TypeKind.Enum || enumType is not null)
+        {
+            return SymbolEqualityComparer.Default.Equals(enumType, target);
+        }
+
+        switch (target.SpecialType)
+        {
+            case SpecialType.System_String:
+                return value is null or string;
+            case SpecialType.System_Boolean:
+                return value is bool;
+            case SpecialType.System_Double when Number(value) is { } number:
+                converted = number;
+                return true;
+            default:
+                return false;
+        }
+    }
+
+    // A numeric literal's value as a double, as the compiler converts an integer or float constant to double.
+    private static double? Number(object? value) => value switch
+    {
+        int i => i,
+        long l => l,
+        uint u => u,
+        ulong ul => ul,
+        float f => f,
+        double d => d,
+        _ => null,
+    };
+}
