@@ -85,7 +85,9 @@ def run(variant, args, port, log):
         env.update(gunicorn_process_env(args.app_dir, port, access_log=True))
         cmd, cwd = args.launcher + ["gunicorn"], None
     with open(log, "wb") as out:
-        proc = subprocess.Popen(cmd, cwd=cwd, env=env, stdout=out, stderr=subprocess.STDOUT)
+        # Bare gunicorn in a session of its own, as the launcher starts it (setsid): with the kernel's autogroup
+        # scheduling a session is what shares the CPU with the rest of the machine.
+        proc = subprocess.Popen(cmd, cwd=cwd, env=env, stdout=out, stderr=subprocess.STDOUT, start_new_session=variant == "bare")
     try:
         wait_ready(port)
         _, warm_requests = load(port, args.warmup)  # JIT tiering and the server's own warm-up stay out of the measurement
