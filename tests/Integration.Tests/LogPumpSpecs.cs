@@ -1,6 +1,7 @@
 using System;
 using System.Collections.Generic;
 using System.Diagnostics;
+using System.Diagnostics.Metrics;
 using System.Linq;
 using System.Threading;
 using System.Threading.Tasks;
@@ -14,11 +15,36 @@ namespace ProdServer.Config.Integration.Tests;
 public sealed class LogPumpSpecs(ITestOutputHelper output)
 {
     [Fact]
-    public async Task With_Overflow_Drop_a_slow_logger_never_stalls_the_server_lines_it_cannot_take_are_dropped_and_counted()
+    public async Task With_Overflow_Drop_a_slow_logger_never_stalls_the_server_lines_it_cannot_take_are_dropped_logged_and_counted_in_the_metric()
     {
+        // The metric is process-wide: this test's process has a name of its own, and only its measurements are summed.
+        const string Name = "svc-drop-metric";
+        long metered = 0;
+        using var meter = new MeterListener
+        {
+            InstrumentPublished = (instrument, listener) =>
+            {
+                if (instrument.Meter.Name == EngineMetrics.MeterName && instrument.Name == "prodserver.log.dropped_lines")
+                {
+                    listener.EnableMeasurementEvents(instrument);
+                }
+            },
+        };
+        meter.SetMeasurementEventCallback<long>((_, value, tags, _) =>
+        {
+            foreach (var tag in tags)
+            {
+                if (tag is { Key: "process", Value: Name })
+                {
+                    Interlocked.Add(ref metered, value);
+                }
+            }
+        });
+        meter.Start();
+
         // The logger takes nothing until the child has written all 100 000 lines and exited: the child must not wait for it.
         var logger = new StuckLogger();
-        var plan = new LaunchPlan("svc", Python.Debian, ["dummy.py", "lines", "100000"], Python.AppsDirectory,
+        var plan = new LaunchPlan(Name, Python.Debian, ["dummy.py", "lines", "100000"], Python.AppsDirectory,
             new Dictionary<string, string> { ["PYTHONUNBUFFERED"] = "1" });
         var clock = Stopwatch.StartNew();
         var server = ServerProcess.Start(plan, logger, stopSignalToGroup: true, new ProdServerLogOptions { Overflow = LogOverflow.Drop });
@@ -37,10 +63,11 @@ public sealed class LogPumpSpecs(ITestOutputHelper output)
         Assert.Equal(0, code);
         Assert.True(server.DroppedLines > 0, "nothing was dropped: the logger kept up after all");
         Assert.Equal(100_000, logger.Lines + server.DroppedLines);
-        var dropped = logger.Warnings.Where(w => w.StartsWith("svc: dropped ", StringComparison.Ordinal)).ToList();
+        var dropped = logger.Warnings.Where(w => w.StartsWith(Name + ": dropped ", StringComparison.Ordinal)).ToList();
         Assert.NotEmpty(dropped);
         Assert.Equal(server.DroppedLines, dropped.Sum(w => long.Parse(w.Split(' ')[2], System.Globalization.CultureInfo.InvariantCulture)));
         Assert.All(dropped, w => Assert.Contains("Logs:Overflow=Drop", w, StringComparison.Ordinal));
+        Assert.Equal(server.DroppedLines, Interlocked.Read(ref metered));
     }
 
     private static ServerProcess StartDummy(ILogger logger, params string[] words) =>

@@ -172,7 +172,7 @@ internal sealed class OutputPump
         {
             try
             {
-                _logger.Log(level, "{Line}", line);
+                _logger.Log(level, default, new OutputLine(line), null, OutputLine.Format);
             }
             catch (Exception ex) when (ex is not OutOfMemoryException)
             {

@@ -17,7 +17,9 @@ internal sealed class OutputRing
     private readonly string[] _lines;
     private readonly object _gate = new();
     private long _written; // lines ever added: the next line's sequence number
-    private TaskCompletionSource _added = new(TaskCreationOptions.RunContinuationsAsynchronously);
+    // Completed by the next line, for the followers waiting on it; created only when one waits, so that a line nobody
+    // follows costs no allocation (an access log adds thousands a second).
+    private TaskCompletionSource? _added;
 
     public OutputRing(int capacity) => _lines = new string[Math.Clamp(capacity, 1, ProdServerControlOptions.MaximumTailLines)];
 
@@ -32,16 +34,16 @@ internal sealed class OutputRing
             line = string.Concat(line.AsSpan(0, MaxLineLength), $"… ({line.Length - MaxLineLength} more characters in the log)");
         }
 
-        TaskCompletionSource added;
+        TaskCompletionSource? added;
         lock (_gate)
         {
             _lines[_written % _lines.Length] = line;
             _written++;
             added = _added;
-            _added = new(TaskCreationOptions.RunContinuationsAsynchronously);
+            _added = null;
         }
 
-        added.TrySetResult();
+        added?.TrySetResult();
     }
 
     /// <summary>The last <paramref name="count"/> lines (fewer when it has fewer), oldest first, and the sequence number after them.</summary>
@@ -68,7 +70,7 @@ internal sealed class OutputRing
                     return (Since(Math.Max(next, _written - _lines.Length)), _written);
                 }
 
-                added = _added.Task;
+                added = (_added ??= new(TaskCreationOptions.RunContinuationsAsynchronously)).Task;
             }
 
             await added.WaitAsync(cancellationToken).ConfigureAwait(false);

@@ -16,12 +16,25 @@ namespace ProdServer.Config;
 /// </summary>
 internal static partial class PipeLines
 {
-    // Linux's F_SETPIPE_SZ: a 1 MiB pipe lets a burst of log lines land without the writer waiting for our reads.
+    // Linux's F_SETPIPE_SZ: a 256 KiB pipe lets a burst of log lines land without the writer waiting for our reads.
+    // Not more: pipes count against the user's /proc/sys/fs/pipe-user-pages-soft (64 MiB by default), beyond which
+    // Linux refuses to enlarge pipes and gives every new pipe of that user (the servers' own too) 8 KiB. 50 processes
+    // with two 256 KiB pipes each take 25 MiB of it; with 1 MiB pipes the 33rd process would have crossed the limit.
     private const int SetPipeSize = 1031;
-    private const int PipeSize = 1024 * 1024;
+    private const int PipeSize = 256 * 1024;
 
     // Reads smaller than this mean the server writes a little at a time (see the pause in Read).
     private const int SmallRead = 16 * 1024;
+
+    // How long the reader lets a trickle of lines gather after small reads: 1 ms after the first, doubling while the
+    // reads stay small, up to 10 ms. Every sleep and wake of a thread costs CPU of its own — 25-40 µs on a virtual
+    // machine (timer and wake-up exits), more than a line's whole processing — so an access log at 4000 lines/s cost
+    // ~25 µs of CPU a line with a 1 ms pause, and ~12 µs with 10 ms (bench/LogThroughput trickle). Growing to it keeps
+    // a bulk writer, whose reads are only now and then small, from waiting 10 ms on a full pipe; a small read after a
+    // 10 ms pause brought less than SmallRead, so the 256 KiB pipe holds 16 times that. Lines reach the log at most
+    // 10 ms later.
+    private const int FirstPauseMilliseconds = 1;
+    private const int LongestPauseMilliseconds = 10;
 
     private const int BlockSize = 64 * 1024;
 
@@ -73,6 +86,7 @@ internal static partial class PipeLines
         var end = 0;
         long splitBytes = 0; // of the current line, already handed over in pieces
         var pieces = 0;
+        var pause = FirstPauseMilliseconds;
         try
         {
             while (true)
@@ -116,10 +130,15 @@ internal static partial class PipeLines
 
                 if (coalesce && read < SmallRead)
                 {
-                    // A trickle of lines (an access log under load) would wake this thread once per line. Waiting a
-                    // moment lets the next lines gather in the 1 MiB pipe, which a writer cannot fill in that time, so
-                    // the server never waits and we wake once per batch. Lines reach the log at most ~1 ms later.
-                    Thread.Sleep(1);
+                    // A trickle of lines (an access log under load) would wake this thread, the pump's and the logger's
+                    // once per line. Waiting a moment lets the next lines gather in the pipe (see the pauses above), so
+                    // each of them wakes once per batch.
+                    Thread.Sleep(pause);
+                    pause = Math.Min(pause * 2, LongestPauseMilliseconds);
+                }
+                else
+                {
+                    pause = FirstPauseMilliseconds;
                 }
             }
         }
@@ -171,8 +190,8 @@ internal static partial class PipeLines
         return Continues(bytes[cut]) ? LongestLine : cut;
     }
 
-    // Whether the pipe now holds 1 MiB. Best effort: beyond /proc/sys/fs/pipe-max-size it fails, and the default
-    // 64 KiB pipe still works (without the pause between small reads, which it could not absorb).
+    // Whether the pipe now holds PipeSize. Best effort: beyond /proc/sys/fs/pipe-max-size or the user's pipe pages it
+    // fails, and the default 64 KiB pipe still works (without the pause between small reads, which it could not absorb).
     private static bool Enlarge(Stream stream) =>
         OperatingSystem.IsLinux() && stream is PipeStream { SafePipeHandle: { IsInvalid: false } handle }
         && fcntl((int)handle.DangerousGetHandle(), SetPipeSize, PipeSize) >= PipeSize;
