@@ -4,8 +4,9 @@ launcher running the same server (NativeAOT, JIT), with each target of issue 15 
 
 Round-robin, so machine noise hits every variant alike. Loopback only; every process is stopped before the next starts.
 Usage: bench/startup.py --aot PATH --jit-dll PATH --app-dir DIR [--rounds 15] [--markdown FILE] [--servers waitress,gunicorn]
-       bench/startup.py --trace --aot PATH --jit-dll PATH --app-dir DIR [--rounds 7]
-  --trace: the launchers' own start-up phases (PRODSERVER_TRACE_STARTUP=1), in ms after the harness spawned them.
+       bench/startup.py --trace [--aot PATH] --jit-dll PATH [--jit-dll PATH…] --app-dir DIR [--rounds 7]
+  --trace: the launchers' own phases (PRODSERVER_TRACE_STARTUP=1), in ms after the harness spawned or stopped them.
+       bench/startup.py --rss [--aot PATH] --jit-dll PATH… --app-dir DIR [--rounds 3]: the launchers' own RSS by kind.
 """
 import argparse
 import http.client
@@ -81,8 +82,9 @@ def command(variant, args, port):
         cmd, cwd = ["/usr/bin/gunicorn", f"--bind=127.0.0.1:{port}", "--workers=2", "mysite.wsgi:application"], args.app_dir
     elif mode == "aot":
         cmd, cwd = [args.aot, "web" if server == "waitress" else "gunicorn"], os.path.dirname(args.aot)
-    else:
-        cmd, cwd = ["dotnet", args.jit_dll, "web" if server == "waitress" else "gunicorn"], os.path.dirname(args.jit_dll)
+    else:  # jit, or jitN for the N-th --jit-dll given to --trace
+        dll = args.jit_dlls[int(mode[3:] or 0)]
+        cmd, cwd = ["dotnet", dll, "web" if server == "waitress" else "gunicorn"], os.path.dirname(dll)
     return cmd, cwd, env
 
 
@@ -136,7 +138,8 @@ def trace_once(variant, args, port):
 
 
 def trace(args):
-    variants = [f"waitress-{mode}" for mode in ("bare", "aot", "jit")]
+    variants = ["waitress-bare"] + (["waitress-aot"] if args.aot else []) + \
+        [f"waitress-jit{i or ''}" for i in range(len(args.jit_dlls))]
     results = {v: [] for v in variants}
     for r in range(args.rounds):
         for v in variants:
@@ -161,6 +164,43 @@ def trace(args):
     print("\n".join(rows))
 
 
+def smaps(pid):
+    """The launcher's own resident memory by kind (kB), from /proc/PID/smaps_rollup, and its thread count."""
+    fields = {}
+    with open(f"/proc/{pid}/smaps_rollup") as f:
+        for line in f:
+            parts = line.split()
+            if len(parts) == 3 and parts[2] == "kB":
+                fields[parts[0].rstrip(":")] = int(parts[1])
+    with open(f"/proc/{pid}/status") as f:
+        fields["Threads"] = next(int(line.split()[1]) for line in f if line.startswith("Threads:"))
+    return fields
+
+
+def rss(args):
+    """Median over rounds of the launcher's own RSS breakdown, once it serves: anonymous (heap, stacks, relocated
+    data) vs file-backed (the mapped binary and libraries), and threads."""
+    variants = (["waitress-aot"] if args.aot else []) + [f"waitress-jit{i or ''}" for i in range(len(args.jit_dlls))]
+    results = {v: [] for v in variants}
+    for _ in range(args.rounds):
+        for v in variants:
+            cmd, cwd, env = command(v, args, port := free_port())
+            proc = subprocess.Popen(cmd, cwd=cwd, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+            try:
+                wait_ready(port, proc)
+                time.sleep(0.3)
+                results[v].append(smaps(proc.pid))
+            finally:
+                proc.send_signal(signal.SIGTERM)
+                proc.wait(timeout=30)
+    keys = ["Rss", "Anonymous", "Private_Dirty", "Private_Clean", "Shared_Clean", "Threads"]
+    print("| launcher's own (median) | " + " | ".join(keys) + " |")
+    print("|---" * (len(keys) + 1) + "|")
+    for v in variants:
+        cells = [statistics.median(r[k] for r in results[v]) for k in keys]
+        print(f"| {v} | " + " | ".join(f"{c / 1024:.1f} MB" if k != "Threads" else f"{c:.0f}" for k, c in zip(keys, cells)) + " |")
+
+
 def verdict(mode, ratio, stop_above, mem_above):
     """Each target of the mode: met, or missed by how much."""
     if mode not in TARGETS:
@@ -175,18 +215,24 @@ def verdict(mode, ratio, stop_above, mem_above):
 
 def main():
     p = argparse.ArgumentParser()
-    p.add_argument("--aot", required=True)
-    p.add_argument("--jit-dll", required=True)
+    p.add_argument("--aot")
+    p.add_argument("--jit-dll", action="append", dest="jit_dlls", required=True,
+                   help="the framework-dependent app; --trace takes several, to compare builds (columns jit, jit1, …)")
     p.add_argument("--app-dir", required=True)
     p.add_argument("--rounds", type=int, default=15)
     p.add_argument("--servers", default="waitress,gunicorn")
     p.add_argument("--markdown")
     p.add_argument("--trace", action="store_true")
+    p.add_argument("--rss", action="store_true", help="the launchers' own memory by kind (smaps_rollup) and threads")
     args = p.parse_args()
-    args.aot, args.jit_dll, args.app_dir = map(os.path.abspath, (args.aot, args.jit_dll, args.app_dir))
-    if args.trace:
-        trace(args)
+    args.app_dir = os.path.abspath(args.app_dir)
+    args.aot = args.aot and os.path.abspath(args.aot)
+    args.jit_dlls = [os.path.abspath(d) for d in args.jit_dlls]
+    if args.trace or args.rss:
+        (trace if args.trace else rss)(args)
         return
+    if not args.aot:
+        p.error("--aot is needed for the table")
     variants = [f"{server}-{mode}" for server in args.servers.split(",") for mode in ("bare", "aot", "jit")]
     results = {v: [] for v in variants}
     for r in range(args.rounds):

@@ -27,10 +27,11 @@ internal static class EarlyConfiguration
     private const string AppSettings = "appsettings.json";
 
     /// <summary>The content root the host will use, and the configuration, or <see langword="null"/> when it cannot be read early.</summary>
+    /// <param name="contentRoot">The content root the host is given, or <see langword="null"/> for its default.</param>
     /// <param name="appDirectory">The program's directory (where the package copies appsettings*.json).</param>
-    public static (string ContentRoot, IConfigurationRoot Configuration)? TryRead(string appDirectory)
+    public static (string ContentRoot, IConfigurationRoot Configuration)? TryRead(string? contentRoot, string appDirectory)
     {
-        var contentRoot = Path.GetFullPath(Environment.GetEnvironmentVariable("DOTNET_CONTENTROOT") is { Length: > 0 } root ? root : Directory.GetCurrentDirectory());
+        contentRoot = Path.GetFullPath(contentRoot ?? (Environment.GetEnvironmentVariable("DOTNET_CONTENTROOT") is { Length: > 0 } root ? root : Directory.GetCurrentDirectory()));
         var environment = Environment.GetEnvironmentVariable("DOTNET_ENVIRONMENT") is { Length: > 0 } name ? name : "Production";
         if (string.Equals(environment, "Development", StringComparison.OrdinalIgnoreCase)
             && Assembly.GetEntryAssembly()?.GetCustomAttribute<UserSecretsIdAttribute>() is not null)

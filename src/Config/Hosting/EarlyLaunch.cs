@@ -33,9 +33,9 @@ internal sealed class EarlyLaunch : IDisposable
     /// Starts the servers a plain run asks for before any host exists: the options are <paramref name="configure"/>'s
     /// declarations overlaid by <see cref="EarlyConfiguration"/>, as the host will build them from its own configuration.
     /// </summary>
-    public static EarlyLaunch? TryStart(Action<ProdServerBuilder> configure, ProdServerCommandLine commandLine, string appDirectory)
+    public static EarlyLaunch? TryStart(Action<ProdServerBuilder> configure, ProdServerCommandLine commandLine, string? contentRoot, string appDirectory)
     {
-        if (!commandLine.Plain || EarlyConfiguration.TryRead(appDirectory) is not { } read)
+        if (!commandLine.Plain || EarlyConfiguration.TryRead(contentRoot, appDirectory) is not { } read)
         {
             return null;
         }

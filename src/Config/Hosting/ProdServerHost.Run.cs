@@ -29,11 +29,11 @@ public static partial class ProdServerHost
     /// <returns>The exit code: 0 ok, 1 invalid configuration or failed start, 2 usage error, else the server's own code.</returns>
     public static Task<int> RunAsync(
         string[] args, Action<ProdServerBuilder> configure, Action<HostApplicationBuilder>? configureHost = null, CancellationToken cancellationToken = default) =>
-        RunAsync(args, configure, configureHost, AppContext.BaseDirectory, Console.Out, Console.Error, cancellationToken);
+        RunAsync(args, configure, configureHost, null, AppContext.BaseDirectory, Console.Out, Console.Error, cancellationToken);
 
-    /// <summary>As the public overload, with the program's directory and the streams given (for tests).</summary>
+    /// <summary>As the public overload, with the content root (<see langword="null"/>: the host's default), the program's directory and the streams given (for tests).</summary>
     internal static async Task<int> RunAsync(
-        string[] args, Action<ProdServerBuilder> configure, Action<HostApplicationBuilder>? configureHost, string appDirectory,
+        string[] args, Action<ProdServerBuilder> configure, Action<HostApplicationBuilder>? configureHost, string? contentRoot, string appDirectory,
         TextWriter output, TextWriter error, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(args);
@@ -43,11 +43,11 @@ public static partial class ProdServerHost
 
         // Held from before the spawn: a stop while the host is still being built stops the server gracefully.
         var stopSignals = commandLine.Plain ? EarlyStopSignals.Register() : null;
-        var early = EarlyLaunch.TryStart(configure, commandLine, appDirectory);
+        var early = EarlyLaunch.TryStart(configure, commandLine, contentRoot, appDirectory);
         HostApplicationBuilder? builder;
         try
         {
-            builder = TryCreateApplicationBuilder(args, error);
+            builder = TryCreateApplicationBuilder(new HostApplicationBuilderSettings { Args = args, ContentRootPath = contentRoot }, error);
             if (builder is not null)
             {
                 builder.Services.AddProdServer(configure);
