@@ -108,6 +108,8 @@ internal sealed class EarlyLaunch : IDisposable
                     continue; // the host reports the holder of the port
                 }
 
+                StartupTrace.Mark("port-checked");
+
                 var logger = new DeferredLogger();
                 launch._started.Add(new(plan, logger, ServerProcess.Start(plan, logger, process.Backend.StopSignalToGroup, options.Logs)));
                 StartupTrace.Mark("spawn");
