@@ -1,20 +1,29 @@
 #!/usr/bin/env bash
 # One command to rerun the start-up benchmark: builds the Quickstart launcher twice (NativeAOT and framework-dependent),
 # then measures spawn -> first HTTP 200, stop time and memory against bare waitress-serve, round-robin, on loopback.
-# Writes the table to docs/benchmarks.md. Usage: bench/run.sh [ROUNDS]
+# Writes the table to docs/benchmarks.md. Usage: bench/run.sh [ROUNDS] [BUILD_DIR]
+# BUILD_DIR keeps the two launchers (BUILD_DIR/aot, BUILD_DIR/jit); when it already holds them they are measured as they
+# are, without publishing again (to rerun the measurement alone).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 rounds=${1:-15}
-out=$(mktemp -d)
-trap 'rm -rf "$out"' EXIT
+if [ -n "${2:-}" ]; then
+  out=$2
+  mkdir -p "$out"
+else
+  out=$(mktemp -d)
+  trap 'rm -rf "$out"' EXIT
+fi
 
 scripts/setup-python.sh
-# NativeAOT links with clang when it is there, else with gcc (Debian's build-essential).
-linker=()
-command -v clang >/dev/null || linker=(-p:CppCompilerAndLinker=gcc)
-dotnet publish samples/Quickstart -c Release -r linux-x64 "${linker[@]}" -o "$out/aot" -v:q -nologo
-# Framework-dependent, still run as `dotnet quickstart.dll`; the runtime identifier turns on ReadyToRun (see the csproj).
-dotnet publish samples/Quickstart -c Release -p:PublishAot=false -r linux-x64 --self-contained false -o "$out/jit" -v:q -nologo
+if [ ! -x "$out/aot/quickstart" ] || [ ! -f "$out/jit/quickstart.dll" ]; then
+  # NativeAOT links with clang when it is there, else with gcc (Debian's build-essential).
+  linker=()
+  command -v clang >/dev/null || linker=(-p:CppCompilerAndLinker=gcc)
+  dotnet publish samples/Quickstart -c Release -r linux-x64 "${linker[@]}" -o "$out/aot" -v:q -nologo
+  # Framework-dependent, still run as `dotnet quickstart.dll`; the runtime identifier turns on ReadyToRun (see the csproj).
+  dotnet publish samples/Quickstart -c Release -p:PublishAot=false -r linux-x64 --self-contained false -o "$out/jit" -v:q -nologo
+fi
 
 bench_args=(--aot "$out/aot/quickstart" --jit-dll "$out/jit/quickstart.dll" --app-dir "$out/aot/app")
 table=$(/usr/bin/python3 bench/startup.py "${bench_args[@]}" --rounds "$rounds")

@@ -46,6 +46,7 @@ internal sealed class EarlyLaunch : IDisposable
         {
             options = new ProdServerOptions();
             configure(new ProdServerBuilder(options));
+            StartupTrace.Mark("declared");
             new BindProdServerConfiguration(read.Configuration).PostConfigure(Options.DefaultName, options);
         }
 #pragma warning disable CA1031 // the host runs the same declarations again and reports what they throw

@@ -40,9 +40,11 @@ public static partial class ProdServerHost
         ArgumentNullException.ThrowIfNull(configure);
         StartupTrace.Mark("main");
         var commandLine = ProdServerCommandLine.Parse(args);
+        StartupTrace.Mark("parsed");
 
         // Held from before the spawn: a stop while the host is still being built stops the server gracefully.
         var stopSignals = commandLine.Plain ? EarlyStopSignals.Register() : null;
+        StartupTrace.Mark("signals");
         var early = EarlyLaunch.TryStart(configure, commandLine, contentRoot, appDirectory);
         HostApplicationBuilder? builder;
         try
