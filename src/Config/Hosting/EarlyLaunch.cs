@@ -47,7 +47,8 @@ internal sealed class EarlyLaunch : IDisposable
             options = new ProdServerOptions();
             configure(new ProdServerBuilder(options));
             StartupTrace.Mark("declared");
-            new BindProdServerConfiguration(read.Configuration).PostConfigure(Options.DefaultName, options);
+            // As BindProdServerConfiguration does, with the order the files were read in (no JSON provider to ask).
+            ProdServerConfigurationBinder.Bind(read.Configuration.GetSection(ProdServerOptions.SectionName), options, read.WrittenOrder);
         }
 #pragma warning disable CA1031 // the host runs the same declarations again and reports what they throw
         catch (Exception)
