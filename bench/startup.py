@@ -1,13 +1,17 @@
 #!/usr/bin/python3
 """Spawn -> first HTTP 200, stop time and memory: bare waitress-serve and gunicorn (2 workers) vs the ProdServer.Config
-launcher running the same server (NativeAOT, JIT).
+launcher running the same server (NativeAOT, JIT), with each target of issue 15 met or missed by how much.
 
 Round-robin, so machine noise hits every variant alike. Loopback only; every process is stopped before the next starts.
-Usage: bench/startup.py --aot PATH --jit-dll PATH --app-dir DIR [--rounds 15] [--markdown FILE]
+Usage: bench/startup.py --aot PATH --jit-dll PATH --app-dir DIR [--rounds 15] [--markdown FILE] [--servers waitress,gunicorn]
+       bench/startup.py --trace [--aot PATH] --jit-dll PATH [--jit-dll PATH…] --app-dir DIR [--rounds 7]
+  --trace: the launchers' own phases (PRODSERVER_TRACE_STARTUP=1), in ms after the harness spawned or stopped them.
+       bench/startup.py --rss [--aot PATH] --jit-dll PATH… --app-dir DIR [--rounds 3]: the launchers' own RSS by kind.
 """
 import argparse
 import http.client
 import os
+import re
 import signal
 import statistics
 import subprocess
@@ -16,17 +20,20 @@ import time
 
 from benchlib import free_port, gunicorn_process_env
 
+# Issue 15's targets: ready as a ratio to bare, stop as ms above bare, memory as MB above bare (None: no target).
+TARGETS = {"aot": (1.05, 20, 10), "jit": (1.3, 20, None)}
+
 
 def wait_ready(port, proc, timeout=60.0):
-    deadline = time.perf_counter() + timeout
-    while time.perf_counter() < deadline:
+    deadline = time.monotonic() + timeout
+    while time.monotonic() < deadline:
         if proc.poll() is not None:
             raise RuntimeError(f"exited early with {proc.returncode}: {proc.args}")
         try:
             conn = http.client.HTTPConnection("127.0.0.1", port, timeout=1)
             conn.request("GET", "/")
             if conn.getresponse().status == 200:
-                return time.perf_counter()
+                return time.monotonic()
         except OSError:
             pass
         time.sleep(0.002)
@@ -61,7 +68,7 @@ def descendants(pid):
     return found
 
 
-def run_once(variant, args, port):
+def command(variant, args, port):
     server, mode = variant.split("-")
     env = dict(os.environ, PYTHONUNBUFFERED="1", DJANGO_SETTINGS_MODULE="mysite.settings", DOTNET_NOLOGO="1",
                ProdServer__Processes__web__Args__Port=str(port))
@@ -75,19 +82,25 @@ def run_once(variant, args, port):
         cmd, cwd = ["/usr/bin/gunicorn", f"--bind=127.0.0.1:{port}", "--workers=2", "mysite.wsgi:application"], args.app_dir
     elif mode == "aot":
         cmd, cwd = [args.aot, "web" if server == "waitress" else "gunicorn"], os.path.dirname(args.aot)
-    else:
-        cmd, cwd = ["dotnet", args.jit_dll, "web" if server == "waitress" else "gunicorn"], os.path.dirname(args.jit_dll)
-    start = time.perf_counter()
+    else:  # jit, or jitN for the N-th --jit-dll given to --trace
+        dll = args.jit_dlls[int(mode[3:] or 0)]
+        cmd, cwd = ["dotnet", dll, "web" if server == "waitress" else "gunicorn"], os.path.dirname(dll)
+    return cmd, cwd, env
+
+
+def run_once(variant, args, port):
+    cmd, cwd, env = command(variant, args, port)
+    start = time.monotonic()
     proc = subprocess.Popen(cmd, cwd=cwd, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
     try:
         ready = wait_ready(port, proc) - start
         time.sleep(0.3)  # let start-up work settle before reading memory
         own = rss_kib(proc.pid)
         total = own + sum(rss_kib(c) for c in descendants(proc.pid))
-        t = time.perf_counter()
+        t = time.monotonic()
         proc.send_signal(signal.SIGTERM)
         proc.wait(timeout=30)
-        stop = time.perf_counter() - t
+        stop = time.monotonic() - t
         return ready, stop, own, total
     finally:
         if proc.poll() is None:
@@ -95,16 +108,132 @@ def run_once(variant, args, port):
             proc.wait()
 
 
+MARK = re.compile(r"^prodserver-startup: (\S+)\s+\S+ ms since process start \(monotonic ([0-9.]+) ms\)$")
+
+
+def trace_once(variant, args, port):
+    """The launcher's phases: start-up marks in ms after the harness spawned it, stop-* marks in ms after SIGTERM."""
+    cmd, cwd, env = command(variant, args, port)
+    env["PRODSERVER_TRACE_STARTUP"] = "1"
+    start = time.monotonic()
+    proc = subprocess.Popen(cmd, cwd=cwd, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True)
+    try:
+        ready = wait_ready(port, proc) - start
+        time.sleep(0.3)  # as run_once: the stop is measured once start-up work has settled
+        signalled = time.monotonic()
+        proc.send_signal(signal.SIGTERM)
+        _, err = proc.communicate(timeout=30)
+        exited = time.monotonic() - signalled
+    finally:
+        if proc.poll() is None:
+            proc.kill()
+            proc.communicate()
+    marks = {m.group(1): float(m.group(2)) / 1000 for m in map(MARK.match, err.splitlines()) if m}
+    if not marks:
+        raise RuntimeError(f"no trace from {cmd}: {err[-500:]}")
+    phases = {p: t - (signalled if p.startswith("stop-") else start) for p, t in marks.items()}
+    phases["first 200"] = ready
+    phases["stop-exit (SIGTERM → exit)"] = exited
+    return phases
+
+
+def trace(args):
+    variants = ["waitress-bare"] + (["waitress-aot"] if args.aot else []) + \
+        [f"waitress-jit{i or ''}" for i in range(len(args.jit_dlls))]
+    results = {v: [] for v in variants}
+    for r in range(args.rounds):
+        for v in variants:
+            if v == "waitress-bare":
+                ready, stop, _, _ = run_once(v, args, free_port())
+                results[v].append({"first 200": ready, "stop-exit (SIGTERM → exit)": stop})
+            else:
+                results[v].append(trace_once(v, args, free_port()))
+        print(f"round {r + 1}/{args.rounds}", file=sys.stderr)
+    rows = ["| phase (ms after spawn; stop-*: after SIGTERM; median and range) | " + " | ".join(variants) + " |", "|---" * (len(variants) + 1) + "|"]
+    phases = []
+    for v in variants:
+        for sample in results[v]:
+            phases.extend(p for p in sample if p not in phases)
+    phases.sort(key=lambda p: (p.startswith("stop-"), statistics.median(s[p] for v in variants for s in results[v] if p in s)))
+    for phase in phases:
+        cells = []
+        for v in variants:
+            xs = sorted(s[phase] * 1000 for s in results[v] if phase in s)
+            cells.append(f"{statistics.median(xs):.0f} ({xs[0]:.0f}–{xs[-1]:.0f})" if xs else "—")
+        rows.append(f"| {phase} | " + " | ".join(cells) + " |")
+    print("\n".join(rows))
+
+
+def smaps(pid):
+    """The launcher's own resident memory by kind (kB), from /proc/PID/smaps_rollup, and its thread count."""
+    fields = {}
+    with open(f"/proc/{pid}/smaps_rollup") as f:
+        for line in f:
+            parts = line.split()
+            if len(parts) == 3 and parts[2] == "kB":
+                fields[parts[0].rstrip(":")] = int(parts[1])
+    with open(f"/proc/{pid}/status") as f:
+        fields["Threads"] = next(int(line.split()[1]) for line in f if line.startswith("Threads:"))
+    return fields
+
+
+def rss(args):
+    """Median over rounds of the launcher's own RSS breakdown, once it serves: anonymous (heap, stacks, relocated
+    data) vs file-backed (the mapped binary and libraries), and threads."""
+    variants = (["waitress-aot"] if args.aot else []) + [f"waitress-jit{i or ''}" for i in range(len(args.jit_dlls))]
+    results = {v: [] for v in variants}
+    for _ in range(args.rounds):
+        for v in variants:
+            cmd, cwd, env = command(v, args, port := free_port())
+            proc = subprocess.Popen(cmd, cwd=cwd, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+            try:
+                wait_ready(port, proc)
+                time.sleep(0.3)
+                results[v].append(smaps(proc.pid))
+            finally:
+                proc.send_signal(signal.SIGTERM)
+                proc.wait(timeout=30)
+    keys = ["Rss", "Anonymous", "Private_Dirty", "Private_Clean", "Shared_Clean", "Threads"]
+    print("| launcher's own (median) | " + " | ".join(keys) + " |")
+    print("|---" * (len(keys) + 1) + "|")
+    for v in variants:
+        cells = [statistics.median(r[k] for r in results[v]) for k in keys]
+        print(f"| {v} | " + " | ".join(f"{c / 1024:.1f} MB" if k != "Threads" else f"{c:.0f}" for k, c in zip(keys, cells)) + " |")
+
+
+def verdict(mode, ratio, stop_above, mem_above):
+    """Each target of the mode: met, or missed by how much."""
+    if mode not in TARGETS:
+        return "—"
+    ready_max, stop_max, mem_max = TARGETS[mode]
+    parts = [f"ready ≤ {ready_max}×: " + ("met" if ratio <= ready_max else f"missed by {ratio - ready_max:.2f}×"),
+             f"stop ≤ bare + {stop_max} ms: " + ("met" if stop_above <= stop_max else f"missed by {stop_above - stop_max:.0f} ms")]
+    if mem_max is not None:
+        parts.append(f"memory ≤ bare + {mem_max} MB: " + ("met" if mem_above <= mem_max else f"missed by {mem_above - mem_max:.1f} MB"))
+    return "; ".join(parts)
+
+
 def main():
     p = argparse.ArgumentParser()
-    p.add_argument("--aot", required=True)
-    p.add_argument("--jit-dll", required=True)
+    p.add_argument("--aot")
+    p.add_argument("--jit-dll", action="append", dest="jit_dlls", required=True,
+                   help="the framework-dependent app; --trace takes several, to compare builds (columns jit, jit1, …)")
     p.add_argument("--app-dir", required=True)
     p.add_argument("--rounds", type=int, default=15)
+    p.add_argument("--servers", default="waitress,gunicorn")
     p.add_argument("--markdown")
+    p.add_argument("--trace", action="store_true")
+    p.add_argument("--rss", action="store_true", help="the launchers' own memory by kind (smaps_rollup) and threads")
     args = p.parse_args()
-    args.aot, args.jit_dll, args.app_dir = map(os.path.abspath, (args.aot, args.jit_dll, args.app_dir))
-    variants = [f"{server}-{mode}" for server in ("waitress", "gunicorn") for mode in ("bare", "aot", "jit")]
+    args.app_dir = os.path.abspath(args.app_dir)
+    args.aot = args.aot and os.path.abspath(args.aot)
+    args.jit_dlls = [os.path.abspath(d) for d in args.jit_dlls]
+    if args.trace or args.rss:
+        (trace if args.trace else rss)(args)
+        return
+    if not args.aot:
+        p.error("--aot is needed for the table")
+    variants = [f"{server}-{mode}" for server in args.servers.split(",") for mode in ("bare", "aot", "jit")]
     results = {v: [] for v in variants}
     for r in range(args.rounds):
         for v in variants:
@@ -118,19 +247,22 @@ def main():
         xs = sorted(x[i] for x in results[v])
         return xs[len(xs) // 4], xs[(3 * len(xs)) // 4]
 
-    rows = ["| command | ready (median, IQR) | ready vs bare | stop | memory (all processes) | above bare |",
-            "|---|---|---|---|---|---|"]
+    rows = ["| command | ready (median, IQR) | ready vs bare | stop (median, IQR) | memory (all processes) | above bare | targets (issue 15) |",
+            "|---|---|---|---|---|---|---|"]
     names = {"waitress-bare": "bare `waitress-serve`", "waitress-aot": "`quickstart web`, NativeAOT",
              "waitress-jit": "`dotnet quickstart.dll web`, JIT", "gunicorn-bare": "bare `gunicorn --workers=2`",
              "gunicorn-aot": "`quickstart gunicorn`, NativeAOT", "gunicorn-jit": "`dotnet quickstart.dll gunicorn`, JIT"}
     for v in variants:
-        bare = v.split("-")[0] + "-bare"
-        bare_ready, bare_mem = med(bare, 0), med(bare, 3)
+        server, mode = v.split("-")
+        bare = server + "-bare"
+        bare_ready, bare_stop, bare_mem = med(bare, 0), med(bare, 1), med(bare, 3)
         lo, hi = spread(v, 0)
+        slo, shi = spread(v, 1)
         ready, stop, mem = med(v, 0), med(v, 1), med(v, 3)
         above = "—" if v == bare else f"+{(mem - bare_mem) / 1024:.1f} MB"
         rows.append(f"| {names[v]} | {ready * 1000:.0f} ms ({lo * 1000:.0f}–{hi * 1000:.0f}) | {ready / bare_ready:.2f}× | "
-                    f"{stop * 1000:.0f} ms | {mem / 1024:.1f} MB | {above} |")
+                    f"{stop * 1000:.0f} ms ({slo * 1000:.0f}–{shi * 1000:.0f}) | {mem / 1024:.1f} MB | {above} | "
+                    f"{verdict(mode, ready / bare_ready, (stop - bare_stop) * 1000, (mem - bare_mem) / 1024)} |")
     table = "\n".join(rows)
     print(table)
     if args.markdown:

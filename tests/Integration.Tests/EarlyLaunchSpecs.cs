@@ -176,7 +176,7 @@ public sealed class EarlyLaunchSpecs
     }
 
     /// <summary>Looks, while the host is being built, for a server whose command line holds a marker (its unique port).</summary>
-    private sealed class BuildWitness(string marker) : IServiceProviderFactory<IServiceCollection>
+    internal sealed class BuildWitness(string marker) : IServiceProviderFactory<IServiceCollection>
     {
         public bool ServerRunningAtBuild { get; private set; }
 
@@ -191,8 +191,9 @@ public sealed class EarlyLaunchSpecs
             return containerBuilder.BuildServiceProvider();
         }
 
-        // The server itself, not the watchdog shell around it (whose command line quotes the same arguments).
-        public static int[] FindServers(string marker) => Find(marker, includeLauncher: false);
+        // The server itself, not the watchdog shell around it (whose command line quotes the same arguments), unless
+        // includeLauncher: then also a start under way that has not exec'd into waitress-serve yet.
+        public static int[] FindServers(string marker, bool includeLauncher = false) => Find(marker, includeLauncher);
 
         private static int[] Find(string marker, bool includeLauncher) => Directory.GetDirectories("/proc")
             .Select(d => int.TryParse(Path.GetFileName(d), out var pid) ? pid : 0)

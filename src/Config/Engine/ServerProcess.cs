@@ -190,6 +190,7 @@ internal sealed class ServerProcess : ISupervisedChild, IStopTarget
         try
         {
             process.Start();
+            StartupTrace.Mark("forked");
         }
         catch (Win32Exception ex)
         {
@@ -298,6 +299,7 @@ internal sealed class ServerProcess : ISupervisedChild, IStopTarget
     private async Task WatchExitAsync()
     {
         await _leaderExited.Task.ConfigureAwait(false);
+        StartupTrace.Mark("stop-child-exited");
 
         // Looked for before the lifeline closes, while the watchdog still waits on it: every process carrying this
         // start's tag, the setsid'd grandchild included (the subreaper made it the host's child when the server died).
@@ -317,6 +319,7 @@ internal sealed class ServerProcess : ISupervisedChild, IStopTarget
         }
 
         Descendants.Kill(leftBehind);
+        StartupTrace.Mark("stop-swept");
         if (escaped.Count > 0)
         {
             // Whatever they forked while we looked carries the tag too.
@@ -337,6 +340,8 @@ internal sealed class ServerProcess : ISupervisedChild, IStopTarget
             Log.OutputWaitExpired(_logger, Name, Id, "its output pipes stayed open, or the logger took no line,", OutputGrace);
         }
 
+        StartupTrace.Mark("stop-pipes-closed");
+
         // The group's own zombies (the watchdog, workers) are reaped in the background: a stop need not wait for that.
         // What escaped the group is waited for, so that a stop means it is gone.
         var reaping = ReapAsync(leftBehind);
@@ -352,6 +357,8 @@ internal sealed class ServerProcess : ISupervisedChild, IStopTarget
         {
             Log.OutputWaitExpired(_logger, Name, Id, "the logger took none of its last lines", OutputGrace);
         }
+
+        StartupTrace.Mark("stop-output-logged");
 
         if (code != 0 && !StopRequested)
         {

@@ -26,17 +26,72 @@ internal sealed class EarlyLaunch : IDisposable
     }
 
     /// <summary>Starts the servers a plain run (<paramref name="commandLine"/>) asks for, or returns <see langword="null"/> when the launch is not known yet.</summary>
-    public static EarlyLaunch? TryStart(HostApplicationBuilder builder, ProdServerCommandLine commandLine)
+    public static EarlyLaunch? TryStart(HostApplicationBuilder builder, ProdServerCommandLine commandLine) =>
+        commandLine.Plain && TryBuildOptions(builder) is { } options ? Start(options, builder.Environment.ContentRootPath, commandLine.Names) : null;
+
+    /// <summary>
+    /// Starts the servers a plain run asks for before any host exists: the options are <paramref name="configure"/>'s
+    /// declarations overlaid by <see cref="EarlyConfiguration"/>, as the host will build them from its own configuration.
+    /// </summary>
+    public static EarlyLaunch? TryStart(Action<ProdServerBuilder> configure, ProdServerCommandLine commandLine, string? contentRoot, string appDirectory)
     {
-        if (!commandLine.Plain || TryBuildOptions(builder) is not { } options || options.ReleaseSteps.Count > 0)
+        if (!commandLine.Plain || EarlyConfiguration.TryRead(contentRoot, appDirectory) is not { } read)
         {
             return null;
         }
 
+        StartupTrace.Mark("configuration");
+        ProdServerOptions options;
+        try
+        {
+            options = new ProdServerOptions();
+            configure(new ProdServerBuilder(options));
+            StartupTrace.Mark("declared");
+            // As BindProdServerConfiguration does, with the order the files were read in (no JSON provider to ask).
+            ProdServerConfigurationBinder.Bind(read.Configuration.GetSection(ProdServerOptions.SectionName), options, read.WrittenOrder);
+        }
+#pragma warning disable CA1031 // the host runs the same declarations again and reports what they throw
+        catch (Exception)
+#pragma warning restore CA1031
+        {
+            return null;
+        }
+
+        return !options.HasBindingErrors && options.Processes.Count > 0 ? Start(options, read.ContentRoot, commandLine.Names) : null;
+    }
+
+    /// <summary>
+    /// Kills the servers started early that the host, as now configured, would not have started before anything else:
+    /// its options need the container, it has release steps, or the process waits for another one or for a version check.
+    /// (A different launch plan is caught when the supervisor adopts: see <see cref="TryAdopt"/>.)
+    /// </summary>
+    public void Confirm(HostApplicationBuilder builder)
+    {
+        var options = TryBuildOptions(builder);
+        List<Started> refused;
+        lock (_gate)
+        {
+            refused = _started.FindAll(s => options is null || options.ReleaseSteps.Count > 0
+                || options.Processes.FirstOrDefault(p => string.Equals(p.Name, s.Plan.ProcessName, StringComparison.OrdinalIgnoreCase)) is not { } process
+                || !CanStartEarly(process));
+            _started.RemoveAll(refused.Contains);
+        }
+
+        Kill(refused);
+    }
+
+    private static EarlyLaunch? Start(ProdServerOptions options, string contentRoot, IReadOnlyList<string> names)
+    {
+        if (options.ReleaseSteps.Count > 0)
+        {
+            return null;
+        }
+
+        StartupTrace.Mark("options");
         IReadOnlyList<ProcessDefinition> selected;
         try
         {
-            selected = ProcessSelection.Resolve(options, commandLine.Names);
+            selected = ProcessSelection.Resolve(options, names);
         }
         catch (UnknownProcessException)
         {
@@ -44,19 +99,22 @@ internal sealed class EarlyLaunch : IDisposable
         }
 
         var launch = new EarlyLaunch();
-        var contentRoot = builder.Environment.ContentRootPath;
         foreach (var process in selected.Where(CanStartEarly))
         {
             try
             {
                 var plan = LaunchPlanner.Plan(process, contentRoot);
+                StartupTrace.Mark("plan");
                 if (PortCheck.FindConflict(process) is not null)
                 {
                     continue; // the host reports the holder of the port
                 }
 
+                StartupTrace.Mark("port-checked");
+
                 var logger = new DeferredLogger();
                 launch._started.Add(new(plan, logger, ServerProcess.Start(plan, logger, process.Backend.StopSignalToGroup, options.Logs)));
+                StartupTrace.Mark("spawn");
             }
             catch (ServerLaunchException)
             {
@@ -124,6 +182,11 @@ internal sealed class EarlyLaunch : IDisposable
             _started.Clear();
         }
 
+        Kill(orphans);
+    }
+
+    private static void Kill(List<Started> orphans)
+    {
         foreach (var orphan in orphans)
         {
             // Never adopted (the configuration was refused): its output goes with it, and nothing waits for a logger.

@@ -26,9 +26,12 @@ public static partial class ProdServerHost
     /// <returns>The builder, or <see langword="null"/> when a configuration file cannot be read.</returns>
     public static HostApplicationBuilder? TryCreateApplicationBuilder(HostApplicationBuilderSettings settings, TextWriter? error = null)
     {
+        StartupTrace.Mark("main");
         try
         {
-            return Host.CreateApplicationBuilder(settings);
+            var builder = Host.CreateApplicationBuilder(settings);
+            StartupTrace.Mark("builder");
+            return builder;
         }
         catch (InvalidDataException ex) when (DescribeConfigurationError(ex) is { } message)
         {

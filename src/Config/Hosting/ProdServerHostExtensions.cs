@@ -58,7 +58,18 @@ public static class ProdServerHostExtensions
 
         // A stop signal while the host is still being built must stop the early server gracefully, not kill the launcher.
         var stopSignals = commandLine.Plain ? EarlyStopSignals.Register() : null;
-        using var early = EarlyLaunch.TryStart(builder, commandLine);
+        return await RunAsync(builder, commandLine, EarlyLaunch.TryStart(builder, commandLine), stopSignals, output, error, cancellationToken).ConfigureAwait(false);
+    }
+
+    /// <summary>
+    /// Builds the host, hands it the servers started <paramref name="early"/> (killed when the run ends if no supervisor
+    /// adopted them) and the stop signals held since, and runs.
+    /// </summary>
+    internal static async Task<int> RunAsync(
+        HostApplicationBuilder builder, ProdServerCommandLine commandLine, EarlyLaunch? early, EarlyStopSignals? stopSignals,
+        TextWriter output, TextWriter error, CancellationToken cancellationToken)
+    {
+        using var launched = early;
         if (early is not null)
         {
             builder.Services.AddSingleton(early);
@@ -73,6 +84,7 @@ public static class ProdServerHostExtensions
 
         // Disposing the early launch after the run kills any server it started that no supervisor adopted.
         var host = builder.Build();
+        StartupTrace.Mark("host-built");
         stopSignals?.HandOver(host.Services.GetRequiredService<IHostApplicationLifetime>());
         return await RunAndDisposeAsync(host, commandLine, output, error, cancellationToken).ConfigureAwait(false);
     }
@@ -99,6 +111,7 @@ public static class ProdServerHostExtensions
         try
         {
             var code = await RunCoreAsync(host, commandLine, output, error, cancellationToken).ConfigureAwait(false);
+            StartupTrace.Mark("stop-host-stopped");
             Environment.ExitCode = code;
             return code;
         }
@@ -112,6 +125,9 @@ public static class ProdServerHostExtensions
             {
                 host.Dispose();
             }
+
+            StartupTrace.Mark("stop-disposed");
+            StartupTrace.Flush();
         }
     }
 
@@ -257,6 +273,7 @@ public static class ProdServerHostExtensions
         state.DrivenByEntryPoint = true;
         try
         {
+            StartupTrace.Mark("host-starting");
             var start = host.StartAsync(cancellationToken);
             if (await Task.WhenAny(start, state.StartFailed).ConfigureAwait(false) != start)
             {
@@ -271,6 +288,8 @@ public static class ProdServerHostExtensions
             }
 
             await start.ConfigureAwait(false);
+            StartupTrace.Mark("ready"); // the host starts once every process is ready
+            StartupTrace.Flush();
         }
         catch (OptionsValidationException ex)
         {

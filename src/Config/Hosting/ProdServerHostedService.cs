@@ -158,10 +158,12 @@ internal sealed partial class ProdServerHostedService : IHostedService
     // waiting for it and disposes the host; every process was stopped before this.
     private static Task NeverAsync() => new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously).Task;
 
-    public Task StopAsync(CancellationToken cancellationToken)
+    public async Task StopAsync(CancellationToken cancellationToken)
     {
+        StartupTrace.Mark("stop-begin");
         SystemdNotify.Send("STOPPING=1");
-        return StopAllAsync(cancellationToken);
+        await StopAllAsync(cancellationToken).ConfigureAwait(false);
+        StartupTrace.Mark("stop-servers-done");
     }
 
     // Waits until every process this one depends on (among those this host runs) is ready; false when one ended first.

@@ -1,0 +1,91 @@
+using System;
+using System.Diagnostics;
+using System.Globalization;
+using System.IO;
+using System.Text;
+
+namespace ProdServer.Config;
+
+/// <summary>
+/// Where a launch's start-up and stop time goes, printed to stderr when <c>PRODSERVER_TRACE_STARTUP=1</c> (off by default;
+/// costs one environment read otherwise): process start → <c>main</c> → configuration → options → plan → spawn → host
+/// built → ready, and stop → servers stopped → host stopped → disposed, each as milliseconds since the process started
+/// and as the raw <c>CLOCK_MONOTONIC</c> time, so that a harness that noted its own spawn or signal time (Python's
+/// <c>time.monotonic()</c> reads the same clock) can subtract exactly.
+/// </summary>
+/// <remarks>
+/// The marks are kept in memory and written when the host has started and when the run has ended, so that writing them
+/// (the console's first use costs milliseconds of JIT) does not move the marks that follow. The process start comes from
+/// <c>/proc/self/stat</c>, in the kernel's clock ticks (10 ms on Linux): exact to ±10 ms; the monotonic column is exact.
+/// </remarks>
+internal static class StartupTrace
+{
+    /// <summary>The environment variable that turns the trace on (<c>1</c>).</summary>
+    public const string Variable = "PRODSERVER_TRACE_STARTUP";
+
+    private const int MaxMarks = 32;
+
+    private static readonly bool Enabled = Environment.GetEnvironmentVariable(Variable) == "1";
+    private static readonly (string Phase, long Timestamp)[] Marks = new (string, long)[MaxMarks];
+    private static int s_count;
+    private static int s_written;
+
+    /// <summary>Notes that <paramref name="phase"/> has been reached, once per phase name (up to 32 phases).</summary>
+    /// <param name="phase">A short name: <c>main</c>, <c>options</c>, <c>spawn</c>, …</param>
+    public static void Mark(string phase)
+    {
+        if (!Enabled)
+        {
+            return;
+        }
+
+        var now = Stopwatch.GetTimestamp();
+        lock (Marks)
+        {
+            if (s_count < MaxMarks && Array.FindIndex(Marks, 0, s_count, m => m.Phase == phase) < 0)
+            {
+                Marks[s_count++] = (phase, now);
+            }
+        }
+    }
+
+    /// <summary>Writes the marks not written yet to stderr.</summary>
+    public static void Flush()
+    {
+        if (!Enabled)
+        {
+            return;
+        }
+
+        var text = new StringBuilder();
+        lock (Marks)
+        {
+            var start = ProcessStartMonotonicMilliseconds();
+            foreach (var (phase, timestamp) in Marks.AsSpan(s_written, s_count - s_written))
+            {
+                var monotonic = timestamp * 1000.0 / Stopwatch.Frequency;
+                text.Append(CultureInfo.InvariantCulture, $"prodserver-startup: {phase,-14} {monotonic - start,8:F1} ms since process start (monotonic {monotonic:F3} ms)\n");
+            }
+
+            s_written = s_count;
+        }
+
+        Console.Error.Write(text.ToString());
+    }
+
+    // /proc/self/stat field 22: start time in clock ticks since boot. CLOCK_MONOTONIC counts from boot too (minus time
+    // suspended, which a server does not spend).
+    private static double ProcessStartMonotonicMilliseconds()
+    {
+        try
+        {
+            var stat = File.ReadAllText("/proc/self/stat");
+            var fields = stat[(stat.LastIndexOf(')') + 2)..].Split(' ');
+            return long.Parse(fields[19], CultureInfo.InvariantCulture) * 10.0; // field 22 is the 20th after "pid (comm)"
+        }
+        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException or FormatException or IndexOutOfRangeException)
+        {
+            return double.NaN;
+        }
+    }
+}

@@ -1,0 +1,134 @@
+using System;
+using System.Collections.Generic;
+using System.IO;
+using System.Net.Http;
+using System.Threading;
+using System.Threading.Tasks;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
+using Xunit;
+
+namespace ProdServer.Config.Integration.Tests;
+
+/// <summary>
+/// <c>ProdServerHost.RunAsync(args, configure, configureHost)</c>: the server is planned from the app's declarations,
+/// appsettings*.json and the environment and spawned before the host builder exists; the host then adopts it when it
+/// plans the same launch, replaces it when not, and kills it when the configuration is invalid.
+/// </summary>
+public sealed class RunBeforeHostSpecs : IDisposable
+{
+    private readonly string _appDirectory = Directory.CreateTempSubdirectory("prodserver-run-before-host-").FullName;
+    private readonly CapturingLoggerProvider _logs = new();
+    private readonly int _port = Loopback.FreePort();
+
+    public void Dispose()
+    {
+        _logs.Dispose();
+        Directory.Delete(_appDirectory, recursive: true);
+    }
+
+    private void Declare(ProdServerBuilder o) => o
+        .UseWaitress("hello:app", w => w with { Host = "127.0.0.1", Port = _port, Threads = 2, Ident = "run-before-host" })
+        .WorkingDirectory(Path.Combine(AppContext.BaseDirectory, "apps"))
+        .Python(Python.Debian);
+
+    // The app's appsettings.json, in the content root the run is given.
+    private void AppSettings(string json) => File.WriteAllText(Path.Combine(_appDirectory, "appsettings.json"), json);
+
+    private string Marker => $"--port={_port}";
+
+    // Runs the entry with configureHost recording whether the server was already running when the host's builder existed.
+    private Task<int> RunAsync(Witness witness, Action<HostApplicationBuilder>? more, TextWriter error, CancellationToken cancellationToken) =>
+        ProdServerHost.RunAsync(["web"], Declare, builder =>
+        {
+            witness.AtBuilder = EarlyLaunchSpecs.BuildWitness.FindServers(Marker, includeLauncher: true);
+            builder.Logging.ClearProviders();
+            builder.Logging.AddProvider(_logs);
+            more?.Invoke(builder);
+            builder.ConfigureContainer(witness.AtBuild);
+        }, _appDirectory, AppContext.BaseDirectory, TextWriter.Null, error, cancellationToken);
+
+    [Fact]
+    public async Task The_server_runs_before_the_host_builder_exists_with_appsettings_applied_and_the_host_adopts_it()
+    {
+        AppSettings("""{ "ProdServer": { "Processes": { "web": { "Args": { "Threads": 3 } } } } }""");
+        var witness = new Witness(Marker);
+        using var stop = new CancellationTokenSource(TimeSpan.FromSeconds(60));
+
+        var run = RunAsync(witness, null, TextWriter.Null, stop.Token);
+        using var client = new HttpClient { Timeout = TimeSpan.FromSeconds(5) };
+        using var response = await Loopback.WaitForResponseAsync(client, $"http://127.0.0.1:{_port}/ping", TimeSpan.FromSeconds(30), () => run.IsCompleted);
+
+        Assert.Equal(System.Net.HttpStatusCode.OK, response.StatusCode);
+        Assert.True(witness.AtBuilder.Length > 0, "waitress-serve was not started before the host's builder existed");
+        var pid = _logs.StartedPid("web");
+        Assert.Equal([pid], witness.AtBuild.Servers); // adopted: no second server was started
+        Assert.Contains("--threads=3", _logs.Text, StringComparison.Ordinal); // appsettings.json read before the host
+
+        await stop.CancelAsync();
+        Assert.Equal(0, await run.WaitAsync(TimeSpan.FromSeconds(20)));
+        Assert.False(Loopback.IsRunning(pid), "waitress-serve outlived the host");
+    }
+
+    [Fact]
+    public async Task An_invalid_configuration_kills_the_server_started_before_the_host_and_exits_1_leaving_nothing()
+    {
+        AppSettings("""{ "ProdServer": { "Processes": { "web": { "Args": { "Threads": 0 } } } } }""");
+        var witness = new Witness(Marker);
+        var error = new StringWriter();
+
+        var code = await RunAsync(witness, null, error, CancellationToken.None).WaitAsync(TimeSpan.FromSeconds(30));
+
+        Assert.Equal(ExitCodes.InvalidConfiguration, code);
+        Assert.Contains("Process 'web': Threads must be at least 1, got 0. (ProdServer:Processes:web:Args:Threads)", error.ToString(), StringComparison.Ordinal);
+        Assert.True(witness.AtBuilder.Length > 0, "the test needs the server to have started before the host");
+        Assert.Empty(EarlyLaunchSpecs.BuildWitness.FindServers(Marker));
+    }
+
+    [Fact]
+    public async Task A_launch_the_host_configures_differently_replaces_the_early_server_with_the_hosts_own()
+    {
+        var witness = new Witness(Marker);
+        using var stop = new CancellationTokenSource(TimeSpan.FromSeconds(60));
+
+        var run = RunAsync(witness, b => b.Configuration.AddInMemoryCollection(new Dictionary<string, string?> { ["ProdServer:Processes:web:Args:Threads"] = "5" }), TextWriter.Null, stop.Token);
+        using var client = new HttpClient { Timeout = TimeSpan.FromSeconds(5) };
+        using var response = await Loopback.WaitForResponseAsync(client, $"http://127.0.0.1:{_port}/ping", TimeSpan.FromSeconds(30), () => run.IsCompleted);
+
+        Assert.True(witness.AtBuilder.Length > 0, "the test needs the server to have started before the host");
+        var servers = EarlyLaunchSpecs.BuildWitness.FindServers(Marker);
+        var server = Assert.Single(servers);
+        Assert.Contains("--threads=5", File.ReadAllText($"/proc/{server}/cmdline").Replace('\0', ' '), StringComparison.Ordinal);
+
+        await stop.CancelAsync();
+        Assert.Equal(0, await run.WaitAsync(TimeSpan.FromSeconds(20)));
+        Assert.Empty(EarlyLaunchSpecs.BuildWitness.FindServers(Marker));
+    }
+
+    [Fact]
+    public async Task A_release_step_added_on_the_host_builder_stops_the_early_server_before_the_host_is_built()
+    {
+        var witness = new Witness(Marker);
+        using var stop = new CancellationTokenSource(TimeSpan.FromSeconds(60));
+
+        var run = RunAsync(witness, b => b.Services.Configure<ProdServerOptions>(o => new ProdServerBuilder(o).Release("noop", ["/bin/true"])), TextWriter.Null, stop.Token);
+        using var client = new HttpClient { Timeout = TimeSpan.FromSeconds(5) };
+        using var response = await Loopback.WaitForResponseAsync(client, $"http://127.0.0.1:{_port}/ping", TimeSpan.FromSeconds(30), () => run.IsCompleted);
+
+        Assert.True(witness.AtBuilder.Length > 0, "the test needs the server to have started before the host");
+        Assert.False(witness.AtBuild.ServerRunningAtBuild, "the early server still ran when the host was built, before its release step");
+        Assert.Contains("noop", _logs.Text, StringComparison.Ordinal);
+
+        await stop.CancelAsync();
+        Assert.Equal(0, await run.WaitAsync(TimeSpan.FromSeconds(20)));
+    }
+
+    private sealed class Witness(string marker)
+    {
+        public int[] AtBuilder { get; set; } = [];
+
+        public EarlyLaunchSpecs.BuildWitness AtBuild { get; } = new(marker);
+    }
+}
