@@ -1,5 +1,3 @@
-using System.Collections.Generic;
-
 namespace ProdServer.Config.Analyzers;
 
 internal static partial class RuleRegistry
@@ -9,27 +7,11 @@ internal static partial class RuleRegistry
 }
 
 /// <summary>PSC0505: Celery Flower runs with tornado's <c>--debug</c>.</summary>
-internal sealed class FlowerDebugRule() : SettingRule(
+internal sealed class FlowerDebugRule() : SwitchedOnRule(
         "PSC0505",
         "Celery Flower runs in debug mode in production",
         "'{0}' is true: Flower runs tornado in debug mode, which reloads on code changes and sends Python tracebacks to the browser; remove it in production.",
         "Flower passes --debug to tornado, whose debug mode switches on autoreload (the process restarts when a source file " +
         "changes, dropping connections) and serve_traceback (an unhandled error's traceback, with paths and settings, goes to " +
         "whoever made the request). Both are development conveniences.",
-        RuleCategories.Security, RuleSeverity.Warning, RuleScope.Production)
-{
-    /// <inheritdoc/>
-    public override IReadOnlyList<RuleBackend> Backends { get; } = [RuleBackends.CeleryFlower];
-
-    /// <inheritdoc/>
-    public override IReadOnlyList<string> Reads(RuleBackend backend) => ["Debug"];
-
-    /// <inheritdoc/>
-    public override void Evaluate(RuleBackend backend, SettingsBag s, RuleContext context, List<RuleFinding> findings)
-    {
-        if (s.GetBoolean("Debug") == true)
-        {
-            findings.Add(new(this, "Debug", "Debug"));
-        }
-    }
-}
+        RuleCategories.Security, RuleSeverity.Warning, RuleScope.Production, "Debug", RuleBackends.CeleryFlower);

@@ -1,5 +1,3 @@
-using System.Collections.Generic;
-
 namespace ProdServer.Config.Analyzers;
 
 internal static partial class RuleRegistry
@@ -12,27 +10,11 @@ internal static partial class RuleRegistry
 /// PSC0901: <c>rqworker --burst</c> exits 0 as soon as its queues are empty; under the default restart policy
 /// (<c>OnFailure</c>) a clean exit is not restarted, so the jobs queued after it are never run.
 /// </summary>
-internal sealed class RqWorkerBurstRule() : SettingRule(
+internal sealed class RqWorkerBurstRule() : SwitchedOnRule(
     "PSC0901",
     "An RQ worker in burst mode stops when its queues are empty",
     "'{0}' is true: rqworker exits 0 as soon as its queues are empty, and a clean exit is not restarted unless Restart is Always, so jobs queued later wait for a worker that is gone; remove it for a long-running worker.",
     "Burst mode is for one-off draining (a cron job, a test): the worker processes what is queued and exits with code 0. " +
     "As a supervised production process that ends the worker for good under the default restart policy (OnFailure), " +
     "and with Restart=Always it turns into a restart loop that polls Redis at the restart delay. Run a normal worker.",
-    RuleCategories.Reliability, RuleSeverity.Warning, RuleScope.Production)
-{
-    /// <inheritdoc/>
-    public override IReadOnlyList<RuleBackend> Backends { get; } = [RuleBackends.RqWorker];
-
-    /// <inheritdoc/>
-    public override IReadOnlyList<string> Reads(RuleBackend backend) => ["Burst"];
-
-    /// <inheritdoc/>
-    public override void Evaluate(RuleBackend backend, SettingsBag s, RuleContext context, List<RuleFinding> findings)
-    {
-        if (s.GetBoolean("Burst") == true)
-        {
-            findings.Add(new(this, "Burst", "Burst"));
-        }
-    }
-}
+    RuleCategories.Reliability, RuleSeverity.Warning, RuleScope.Production, "Burst", RuleBackends.RqWorker);
