@@ -4,14 +4,11 @@ using MyLauncher;
 
 // `dotnet run --project MyLauncher -- web` (from the Django project's directory) runs the web server; `--list` shows the
 // processes, `--dry-run` prints the exact command without starting it, `--help` shows everything else.
-// As Host.CreateApplicationBuilder(args), but a malformed appsettings.json is one line (file:line:column: what), exit 1.
-if (ProdServerHost.TryCreateApplicationBuilder(args) is not { } builder)
+// The server is spawned before the host exists: planned from Startup.Configure, appsettings*.json and the environment,
+// so Python imports the app while the host (logging, validation, health checks) comes up; the host adopts the server
+// only if it plans the same launch, and an invalid configuration stops it with one line, exit 1.
+return await ProdServerHost.RunAsync(args, Startup.Configure, builder =>
 {
-    return 1;
-}
-
-builder.Services.AddProdServer(Startup.Configure);
-
-// `export systemd|supervisord|compose|kubernetes|procfile --out DIR`: deployment files for these processes.
-builder.Services.AddProdServerExport();
-return await builder.RunProdServerAsync(args);
+    // `export systemd|supervisord|compose|kubernetes|procfile --out DIR`: deployment files for these processes.
+    builder.Services.AddProdServerExport();
+});
