@@ -27,14 +27,15 @@ internal static partial class PipeLines
     private const int SmallRead = 16 * 1024;
 
     // How long the reader lets a trickle of lines gather after small reads: 1 ms after the first, doubling while the
-    // reads stay small, up to 10 ms. Every sleep and wake of a thread costs CPU of its own — 25-40 µs on a virtual
-    // machine (timer and wake-up exits), more than a line's whole processing — so an access log at 4000 lines/s cost
-    // ~25 µs of CPU a line with a 1 ms pause, and ~12 µs with 10 ms (bench/LogThroughput trickle). Growing to it keeps
-    // a bulk writer, whose reads are only now and then small, from waiting 10 ms on a full pipe; a small read after a
-    // 10 ms pause brought less than SmallRead, so the 256 KiB pipe holds 16 times that. Lines reach the log at most
-    // 10 ms later.
+    // reads stay small, up to 40 ms. Every sleep and wake of a thread costs CPU of its own — 25-40 µs on a virtual
+    // machine (timer and wake-up exits), more than a line's whole processing — and each batch wakes three threads (this
+    // reader, the pump, the logger's own): an access log at 2500 lines/s cost ~13 µs of CPU a line with a 10 ms cap and
+    // ~7 µs with 40 ms (bench/LogThroughput trickle). Growing to it keeps a bulk writer, whose reads are only now and
+    // then small, from waiting on a full pipe: a small read after a 40 ms pause brought less than SmallRead (a writer
+    // slower than 400 KiB/s), and the 256 KiB pipe holds 16 times that. Lines reach the log at most 40 ms later; a
+    // server's exit is not delayed by it (see Gather).
     private const int FirstPauseMilliseconds = 1;
-    private const int LongestPauseMilliseconds = 10;
+    private const int LongestPauseMilliseconds = 40;
 
     private const int BlockSize = 64 * 1024;
 
@@ -81,6 +82,7 @@ internal static partial class PipeLines
     public static void Read(Stream stream, LineHandler onLine)
     {
         var coalesce = Enlarge(stream);
+        var descriptor = coalesce ? (int)((PipeStream)stream).SafePipeHandle.DangerousGetHandle() : -1;
         var buffer = ArrayPool<byte>.Shared.Rent(BlockSize);
         var start = 0;
         var end = 0;
@@ -133,7 +135,7 @@ internal static partial class PipeLines
                     // A trickle of lines (an access log under load) would wake this thread, the pump's and the logger's
                     // once per line. Waiting a moment lets the next lines gather in the pipe (see the pauses above), so
                     // each of them wakes once per batch.
-                    Thread.Sleep(pause);
+                    _ = Gather(descriptor, pause);
                     pause = Math.Min(pause * 2, LongestPauseMilliseconds);
                 }
                 else
@@ -199,6 +201,29 @@ internal static partial class PipeLines
     // Blittable signature: no marshalling stub, so it is trim- and NativeAOT-safe.
     [DllImport("libc", SetLastError = true)]
     private static extern int fcntl(int fd, int command, int argument);
+
+    /// <summary>
+    /// Waits up to <paramref name="milliseconds"/> for lines to gather in the pipe, but no longer once every writer has
+    /// closed it: poll(2) asked for no event still reports POLLHUP, and new data alone does not end the wait, so a
+    /// server's exit is read at once instead of after the pause. Linux only (the pause is).
+    /// </summary>
+    /// <returns>Whether the wait ended because the writers are gone (or the descriptor is), not by its time.</returns>
+    internal static bool Gather(int descriptor, int milliseconds)
+    {
+        var wait = new PollDescriptor { Descriptor = descriptor };
+        return poll(ref wait, 1, milliseconds) != 0;
+    }
+
+    [StructLayout(LayoutKind.Sequential)]
+    private struct PollDescriptor
+    {
+        public int Descriptor;
+        public short Events;
+        public short ReturnedEvents;
+    }
+
+    [DllImport("libc", SetLastError = true)]
+    private static extern int poll(ref PollDescriptor descriptors, nuint count, int timeoutMilliseconds);
 
     private static string Decode(ReadOnlySpan<byte> line, bool wholeLine) =>
         Encoding.UTF8.GetString(wholeLine && line.Length > 0 && line[^1] == (byte)'\r' ? line[..^1] : line);
