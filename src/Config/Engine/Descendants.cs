@@ -31,6 +31,10 @@ internal static partial class Descendants
     private const int PR_SET_CHILD_SUBREAPER = 36;
     private const int WNOHANG = 1;
 
+    // USER_HZ, the unit of /proc/PID/stat's times: 100 on every Linux architecture. Were it larger, the floor would only
+    // be lower (more processes read), never skip a tagged one.
+    private const double ClockTicksPerSecond = 100;
+
     private static readonly Lazy<bool> Subreaper = new(() => prctl(PR_SET_CHILD_SUBREAPER, 1, 0, 0, 0) == 0);
     private static int s_serial;
 
@@ -48,8 +52,20 @@ internal static partial class Descendants
         return string.Create(CultureInfo.InvariantCulture, $"{Environment.ProcessId}.{Interlocked.Increment(ref s_serial)}");
     }
 
-    /// <summary>The live processes, other than <paramref name="except"/>, whose environment carries <paramref name="tag"/>.</summary>
-    public static List<int> FindTagged(string tag, int except)
+    /// <summary>
+    /// Now, in the clock ticks of <c>/proc/PID/stat</c>'s start time (10 ms, counted from boot), rounded down: a process
+    /// started after this reads a start time of at least this. Taken before a server is forked, it is a floor below
+    /// which no process can carry that server's tag (each one descends from the server).
+    /// </summary>
+    public static long StartTimeFloor() =>
+        (long)(Stopwatch.GetTimestamp() / (double)Stopwatch.Frequency * ClockTicksPerSecond) - 1;
+
+    /// <summary>
+    /// The live processes, other than <paramref name="except"/>, whose environment carries <paramref name="tag"/>; only
+    /// processes started at or after <paramref name="startedFrom"/> (see <see cref="StartTimeFloor"/>) are read, so that the
+    /// sweep reads no environment of the host's older neighbours (another user's would fail, each with an exception).
+    /// </summary>
+    public static List<int> FindTagged(string tag, int except, long startedFrom = 0)
     {
         var found = new List<int>();
         if (!IsSupported)
@@ -60,7 +76,7 @@ internal static partial class Descendants
         var needle = Encoding.UTF8.GetBytes(TagVariable + "=" + tag + "\0");
         foreach (var pid in AllPids())
         {
-            if (pid == except || pid == Environment.ProcessId)
+            if (pid == except || pid == Environment.ProcessId || (startedFrom > 0 && Stat(pid) is { } stat && stat.StartTime < startedFrom))
             {
                 continue;
             }
@@ -90,6 +106,9 @@ internal static partial class Descendants
             _ = kill(pid, Signals.SIGKILL);
         }
     }
+
+    /// <summary>When <paramref name="pid"/> started, in <c>/proc/PID/stat</c>'s clock ticks since boot; <see langword="null"/> when it is gone.</summary>
+    internal static long? StartTimeOf(int pid) => Stat(pid)?.StartTime;
 
     /// <summary>Whether <paramref name="pid"/> belongs to session <paramref name="session"/> (a server's own group members do).</summary>
     public static bool InSession(int pid, int session) => Stat(pid) is { } stat && stat.Session == session;
@@ -150,15 +169,16 @@ internal static partial class Descendants
         }
     }
 
-    // "pid (comm) state ppid pgrp session …": comm may hold spaces and parentheses, so read after the last ')'.
-    // A zombie keeps its stat (not its environment), so sessions and parents still tell whose it is.
-    private static (bool Zombie, int Parent, int Session)? Stat(int pid)
+    // "pid (comm) state ppid pgrp session … starttime (field 22) …": comm may hold spaces and parentheses, so read after
+    // the last ')'. A zombie keeps its stat (not its environment), so sessions and parents still tell whose it is.
+    private static (bool Zombie, int Parent, int Session, long StartTime)? Stat(int pid)
     {
         try
         {
             var stat = File.ReadAllText($"/proc/{pid}/stat");
-            var fields = stat[(stat.LastIndexOf(')') + 2)..].Split(' ', 5);
-            return (fields[0] == "Z", int.Parse(fields[1], CultureInfo.InvariantCulture), int.Parse(fields[3], CultureInfo.InvariantCulture));
+            var fields = stat[(stat.LastIndexOf(')') + 2)..].Split(' ', 21);
+            return (fields[0] == "Z", int.Parse(fields[1], CultureInfo.InvariantCulture), int.Parse(fields[3], CultureInfo.InvariantCulture),
+                long.Parse(fields[19], CultureInfo.InvariantCulture));
         }
         catch (Exception ex) when (ex is IOException or UnauthorizedAccessException or FormatException or IndexOutOfRangeException)
         {

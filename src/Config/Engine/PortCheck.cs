@@ -19,7 +19,8 @@ internal static class PortCheck
     {
         foreach (var endpoint in process.Backend.GetListenEndpoints(process))
         {
-            if (endpoint.Port is <= 0 or > 65535 || Address(endpoint.Host) is not { } address)
+            // Nothing listening on the port at all: no bind can conflict (and no address needs parsing).
+            if (endpoint.Port is <= 0 or > 65535 || NoListenerInProc(endpoint.Port) || Address(endpoint.Host) is not { } address)
             {
                 continue;
             }
@@ -42,6 +43,59 @@ internal static class PortCheck
         }
 
         return null;
+    }
+
+    /// <summary>
+    /// Whether <c>/proc/net/tcp</c> and <c>tcp6</c> (Linux) show no listening socket on <paramref name="port"/>, on any
+    /// address: then the probe's bind cannot fail with "in use", and the socket stack (tens of milliseconds of first-time
+    /// code under JIT, before the server is forked) is not needed. A listener on the port, whatever its address, or no
+    /// readable table, leaves the answer to the real bind, which alone knows dual-stack and address overlaps exactly.
+    /// </summary>
+    internal static bool NoListenerInProc(int port) => NoListenerIn(["/proc/net/tcp", "/proc/net/tcp6"], port);
+
+    /// <summary>As <see cref="NoListenerInProc"/>, over the given tables (for tests).</summary>
+    internal static bool NoListenerIn(IReadOnlyList<string> tables, int port)
+    {
+        if (!OperatingSystem.IsLinux())
+        {
+            return false;
+        }
+
+        try
+        {
+            foreach (var table in tables)
+            {
+                // No tcp6 table where IPv6 is off: no IPv6 listener either.
+                if (File.Exists(table) && ListeningSockets(File.ReadAllText(table)).Any(socket => socket.Port == port))
+                {
+                    return false;
+                }
+            }
+
+            return true;
+        }
+        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
+        {
+            return false; // no table to trust: bind
+        }
+    }
+
+    /// <summary>
+    /// The listening sockets (state <c>0A</c>) of one <c>/proc/net/tcp</c>-format table, as their local port and inode:
+    /// <c>sl local_address rem_address st tx:rx tr:when retrnsmt uid timeout inode …</c> after a header line, the local
+    /// address as <c>HEXADDR:HEXPORT</c>.
+    /// </summary>
+    internal static IEnumerable<(int Port, string Inode)> ListeningSockets(string table)
+    {
+        foreach (var line in table.Split('\n').Skip(1))
+        {
+            var fields = line.Split(' ', StringSplitOptions.RemoveEmptyEntries);
+            if (fields.Length > 9 && fields[3] == "0A"
+                && int.TryParse(fields[1].AsSpan(fields[1].LastIndexOf(':') + 1), NumberStyles.HexNumber, CultureInfo.InvariantCulture, out var port))
+            {
+                yield return (port, fields[9]);
+            }
+        }
     }
 
     /// <summary>The address a probe connects to for <paramref name="host"/>: the wildcard addresses are reached on loopback.</summary>
@@ -72,15 +126,9 @@ internal static class PortCheck
                     continue;
                 }
 
-                foreach (var line in File.ReadLines(table).Skip(1))
+                foreach (var socket in ListeningSockets(File.ReadAllText(table)).Where(socket => socket.Port == port))
                 {
-                    var fields = line.Split(' ', StringSplitOptions.RemoveEmptyEntries);
-                    if (fields.Length > 9 && fields[3] == "0A"
-                        && int.TryParse(fields[1].AsSpan(fields[1].LastIndexOf(':') + 1), NumberStyles.HexNumber, CultureInfo.InvariantCulture, out var p)
-                        && p == port)
-                    {
-                        inodes.Add($"socket:[{fields[9]}]");
-                    }
+                    inodes.Add($"socket:[{socket.Inode}]");
                 }
             }
 

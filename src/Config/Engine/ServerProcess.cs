@@ -32,6 +32,9 @@ internal sealed class ServerProcess : ISupervisedChild, IStopTarget
     private readonly OutputPump _pump;
     private readonly bool _grouped;
     private readonly string _tag = Descendants.NewTag();
+
+    // No process started before this can carry _tag: the sweep reads the environment of younger processes only.
+    private readonly long _startedFrom = Descendants.StartTimeFloor();
     private bool _stopSignalToGroup = true;
     private readonly Queue<string> _tail = new();
     private readonly TaskCompletionSource _leaderExited = new(TaskCreationOptions.RunContinuationsAsynchronously);
@@ -303,7 +306,7 @@ internal sealed class ServerProcess : ISupervisedChild, IStopTarget
 
         // Looked for before the lifeline closes, while the watchdog still waits on it: every process carrying this
         // start's tag, the setsid'd grandchild included (the subreaper made it the host's child when the server died).
-        var leftBehind = Descendants.FindTagged(_tag, Id);
+        var leftBehind = Descendants.FindTagged(_tag, Id, _startedFrom);
         var escaped = leftBehind.FindAll(pid => !Descendants.InSession(pid, Id));
         if (_grouped)
         {
@@ -323,7 +326,7 @@ internal sealed class ServerProcess : ISupervisedChild, IStopTarget
         if (escaped.Count > 0)
         {
             // Whatever they forked while we looked carries the tag too.
-            for (var round = 0; round < 3 && Descendants.FindTagged(_tag, Id).FindAll(pid => !leftBehind.Contains(pid)) is { Count: > 0 } more; round++)
+            for (var round = 0; round < 3 && Descendants.FindTagged(_tag, Id, _startedFrom).FindAll(pid => !leftBehind.Contains(pid)) is { Count: > 0 } more; round++)
             {
                 escaped.AddRange(more.FindAll(pid => !Descendants.InSession(pid, Id)));
                 Descendants.Kill(more);
