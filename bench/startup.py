@@ -16,6 +16,7 @@ import signal
 import statistics
 import subprocess
 import sys
+import threading
 import time
 
 from benchlib import free_port, gunicorn_process_env
@@ -117,18 +118,34 @@ def trace_once(variant, args, port):
     env["PRODSERVER_TRACE_STARTUP"] = "1"
     start = time.monotonic()
     proc = subprocess.Popen(cmd, cwd=cwd, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True)
+    lines, started = [], threading.Event()
+
+    def read_trace():
+        for line in proc.stderr:
+            lines.append(line.rstrip("\n"))
+            if line.startswith("prodserver-startup: ready"):
+                started.set()
+        started.set()  # exited: nothing more to wait for
+
+    reader = threading.Thread(target=read_trace, daemon=True)
+    reader.start()
     try:
         ready = wait_ready(port, proc) - start
+        # The host holds a stop until it has started (EarlyStopSignals): on a busy machine the first 200 can come before
+        # that, and a SIGTERM sent then would measure the rest of the start as stop time.
+        started.wait(timeout=30)
         time.sleep(0.3)  # as run_once: the stop is measured once start-up work has settled
         signalled = time.monotonic()
         proc.send_signal(signal.SIGTERM)
-        _, err = proc.communicate(timeout=30)
+        proc.wait(timeout=30)
         exited = time.monotonic() - signalled
+        reader.join(timeout=30)
     finally:
         if proc.poll() is None:
             proc.kill()
-            proc.communicate()
-    marks = {m.group(1): float(m.group(2)) / 1000 for m in map(MARK.match, err.splitlines()) if m}
+            proc.wait()
+    err = "\n".join(lines)
+    marks = {m.group(1): float(m.group(2)) / 1000 for m in map(MARK.match, lines) if m}
     if not marks:
         raise RuntimeError(f"no trace from {cmd}: {err[-500:]}")
     phases = {p: t - (signalled if p.startswith("stop-") else start) for p, t in marks.items()}

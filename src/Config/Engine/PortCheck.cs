@@ -51,50 +51,48 @@ internal static class PortCheck
     /// code under JIT, before the server is forked) is not needed. A listener on the port, whatever its address, or no
     /// readable table, leaves the answer to the real bind, which alone knows dual-stack and address overlaps exactly.
     /// </summary>
-    internal static bool NoListenerInProc(int port) => NoListenerIn(["/proc/net/tcp", "/proc/net/tcp6"], port);
+    internal static bool NoListenerInProc(int port) => OperatingSystem.IsLinux() && ListenerInodes(port) is { Count: 0 };
 
-    /// <summary>As <see cref="NoListenerInProc"/>, over the given tables (for tests).</summary>
-    internal static bool NoListenerIn(IReadOnlyList<string> tables, int port)
+    /// <summary>
+    /// The inodes of the sockets listening on <paramref name="port"/> (state <c>0A</c>) in one <c>/proc/net/tcp</c>-format
+    /// table: <c>sl local_address rem_address st tx:rx tr:when retrnsmt uid timeout inode …</c> after a header line, the
+    /// local address as <c>HEXADDR:HEXPORT</c>. Plain loops over strings: no generic instantiation the JIT would compile
+    /// before the fork.
+    /// </summary>
+    internal static List<string> ListenerInodes(string table, int port)
     {
-        if (!OperatingSystem.IsLinux())
+        var inodes = new List<string>();
+        var lines = table.Split('\n');
+        for (var i = 1; i < lines.Length; i++)
         {
-            return false;
+            var fields = lines[i].Split(' ', StringSplitOptions.RemoveEmptyEntries);
+            if (fields.Length > 9 && fields[3] == "0A"
+                && int.TryParse(fields[1].AsSpan(fields[1].LastIndexOf(':') + 1), NumberStyles.HexNumber, CultureInfo.InvariantCulture, out var local)
+                && local == port)
+            {
+                inodes.Add(fields[9]);
+            }
         }
 
+        return inodes;
+    }
+
+    // Both tables' listeners on the port; null when they cannot be read (no /proc). No tcp6 table where IPv6 is off.
+    private static List<string>? ListenerInodes(int port)
+    {
         try
         {
-            foreach (var table in tables)
+            var inodes = ListenerInodes(File.ReadAllText("/proc/net/tcp"), port);
+            if (File.Exists("/proc/net/tcp6"))
             {
-                // No tcp6 table where IPv6 is off: no IPv6 listener either.
-                if (File.Exists(table) && ListeningSockets(File.ReadAllText(table)).Any(socket => socket.Port == port))
-                {
-                    return false;
-                }
+                inodes.AddRange(ListenerInodes(File.ReadAllText("/proc/net/tcp6"), port));
             }
 
-            return true;
+            return inodes;
         }
         catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
         {
-            return false; // no table to trust: bind
-        }
-    }
-
-    /// <summary>
-    /// The listening sockets (state <c>0A</c>) of one <c>/proc/net/tcp</c>-format table, as their local port and inode:
-    /// <c>sl local_address rem_address st tx:rx tr:when retrnsmt uid timeout inode …</c> after a header line, the local
-    /// address as <c>HEXADDR:HEXPORT</c>.
-    /// </summary>
-    internal static IEnumerable<(int Port, string Inode)> ListeningSockets(string table)
-    {
-        foreach (var line in table.Split('\n').Skip(1))
-        {
-            var fields = line.Split(' ', StringSplitOptions.RemoveEmptyEntries);
-            if (fields.Length > 9 && fields[3] == "0A"
-                && int.TryParse(fields[1].AsSpan(fields[1].LastIndexOf(':') + 1), NumberStyles.HexNumber, CultureInfo.InvariantCulture, out var port))
-            {
-                yield return (port, fields[9]);
-            }
+            return null;
         }
     }
 
@@ -118,24 +116,12 @@ internal static class PortCheck
     {
         try
         {
-            var inodes = new HashSet<string>(StringComparer.Ordinal);
-            foreach (var table in new[] { "/proc/net/tcp", "/proc/net/tcp6" })
-            {
-                if (!File.Exists(table))
-                {
-                    continue;
-                }
-
-                foreach (var socket in ListeningSockets(File.ReadAllText(table)).Where(socket => socket.Port == port))
-                {
-                    inodes.Add($"socket:[{socket.Inode}]");
-                }
-            }
-
-            if (inodes.Count == 0)
+            if (ListenerInodes(port) is not { Count: > 0 } listeners)
             {
                 return null;
             }
+
+            var inodes = listeners.Select(inode => $"socket:[{inode}]").ToHashSet(StringComparer.Ordinal);
 
             foreach (var directory in Directory.EnumerateDirectories("/proc"))
             {

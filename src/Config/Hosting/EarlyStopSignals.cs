@@ -15,6 +15,7 @@ internal sealed class EarlyStopSignals : IDisposable
 {
     private readonly PosixSignalRegistration[] _registrations;
     private IHostApplicationLifetime? _lifetime;
+    private Action? _beginStop;
     private int _requested;
 
     private EarlyStopSignals()
@@ -31,16 +32,20 @@ internal sealed class EarlyStopSignals : IDisposable
     public static EarlyStopSignals Register() => new();
 
     /// <summary>
-    /// Hands a stop requested so far, and any later one, to the host's lifetime, once the host has started.
+    /// Hands a stop requested so far, and any later one, to the host's lifetime, once the host has started. A stop that
+    /// comes once the host runs first calls <paramref name="beginStop"/>, which starts the servers' graceful stop at once
+    /// instead of after the host's own stop chain has reached them.
     /// </summary>
-    public void HandOver(IHostApplicationLifetime lifetime)
+    public void HandOver(IHostApplicationLifetime lifetime, Action? beginStop = null)
     {
         ArgumentNullException.ThrowIfNull(lifetime);
+        Volatile.Write(ref _beginStop, beginStop);
         Volatile.Write(ref _lifetime, lifetime);
         lifetime.ApplicationStarted.Register(() =>
         {
             if (Volatile.Read(ref _requested) != 0)
             {
+                beginStop?.Invoke();
                 lifetime.StopApplication();
             }
         });
@@ -61,6 +66,7 @@ internal sealed class EarlyStopSignals : IDisposable
         Volatile.Write(ref _requested, 1);
         if (Volatile.Read(ref _lifetime) is { } lifetime && lifetime.ApplicationStarted.IsCancellationRequested)
         {
+            Volatile.Read(ref _beginStop)?.Invoke();
             lifetime.StopApplication();
         }
     }

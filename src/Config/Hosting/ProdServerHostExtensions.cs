@@ -85,7 +85,8 @@ public static class ProdServerHostExtensions
         // Disposing the early launch after the run kills any server it started that no supervisor adopted.
         var host = builder.Build();
         StartupTrace.Mark("host-built");
-        stopSignals?.HandOver(host.Services.GetRequiredService<IHostApplicationLifetime>());
+        var runState = host.Services.GetRequiredService<ProdServerRunState>();
+        stopSignals?.HandOver(host.Services.GetRequiredService<IHostApplicationLifetime>(), () => runState.BeginStop?.Invoke());
         return await RunAndDisposeAsync(host, commandLine, output, error, cancellationToken).ConfigureAwait(false);
     }
 

@@ -25,10 +25,27 @@ internal static class StartupTrace
 
     private const int MaxMarks = 32;
 
-    private static readonly bool Enabled = Environment.GetEnvironmentVariable(Variable) == "1";
+    private static readonly bool Enabled = IsEnabled();
     private static readonly (string Phase, long Timestamp)[] Marks = new (string, long)[MaxMarks];
     private static int s_count;
     private static int s_written;
+
+    // When on, the runtime's own exit is traced too: between "stop-disposed" (the entry point's last step) and this,
+    // Main returns and the runtime runs its ProcessExit handlers; what follows this is the runtime's shutdown.
+    private static bool IsEnabled()
+    {
+        if (Environment.GetEnvironmentVariable(Variable) != "1")
+        {
+            return false;
+        }
+
+        AppDomain.CurrentDomain.ProcessExit += (_, _) =>
+        {
+            Mark("stop-process-exit");
+            Flush();
+        };
+        return true;
+    }
 
     /// <summary>Notes that <paramref name="phase"/> has been reached, once per phase name (up to 32 phases).</summary>
     /// <param name="phase">A short name: <c>main</c>, <c>options</c>, <c>spawn</c>, …</param>
