@@ -15,7 +15,6 @@ internal sealed class EarlyStopSignals : IDisposable
 {
     private readonly PosixSignalRegistration[] _registrations;
     private IHostApplicationLifetime? _lifetime;
-    private Action? _beginStop;
     private int _requested;
 
     private EarlyStopSignals()
@@ -32,20 +31,16 @@ internal sealed class EarlyStopSignals : IDisposable
     public static EarlyStopSignals Register() => new();
 
     /// <summary>
-    /// Hands a stop requested so far, and any later one, to the host's lifetime, once the host has started. A stop that
-    /// comes once the host runs first calls <paramref name="beginStop"/>, which starts the servers' graceful stop at once
-    /// instead of after the host's own stop chain has reached them.
+    /// Hands a stop requested so far, and any later one, to the host's lifetime, once the host has started.
     /// </summary>
-    public void HandOver(IHostApplicationLifetime lifetime, Action? beginStop = null)
+    public void HandOver(IHostApplicationLifetime lifetime)
     {
         ArgumentNullException.ThrowIfNull(lifetime);
-        Volatile.Write(ref _beginStop, beginStop);
         Volatile.Write(ref _lifetime, lifetime);
         lifetime.ApplicationStarted.Register(() =>
         {
             if (Volatile.Read(ref _requested) != 0)
             {
-                beginStop?.Invoke();
                 lifetime.StopApplication();
             }
         });
@@ -66,7 +61,6 @@ internal sealed class EarlyStopSignals : IDisposable
         Volatile.Write(ref _requested, 1);
         if (Volatile.Read(ref _lifetime) is { } lifetime && lifetime.ApplicationStarted.IsCancellationRequested)
         {
-            Volatile.Read(ref _beginStop)?.Invoke();
             lifetime.StopApplication();
         }
     }

@@ -85,8 +85,7 @@ public static class ProdServerHostExtensions
         // Disposing the early launch after the run kills any server it started that no supervisor adopted.
         var host = builder.Build();
         StartupTrace.Mark("host-built");
-        var runState = host.Services.GetRequiredService<ProdServerRunState>();
-        stopSignals?.HandOver(host.Services.GetRequiredService<IHostApplicationLifetime>(), () => runState.BeginStop?.Invoke());
+        stopSignals?.HandOver(host.Services.GetRequiredService<IHostApplicationLifetime>());
         return await RunAndDisposeAsync(host, commandLine, output, error, cancellationToken).ConfigureAwait(false);
     }
 

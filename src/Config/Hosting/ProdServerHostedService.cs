@@ -38,9 +38,6 @@ internal sealed partial class ProdServerHostedService : IHostedService
     private PosixSignalRegistration? _hangup;
     private int _ended;
 
-    // The stop of every process, begun once: by the stop signal itself (BeginStop) or by the host's StopAsync.
-    private readonly Lazy<Task> _stopAll;
-
     public ProdServerHostedService(
         IOptions<ProdServerOptions> options,
         ProdServerRunState state,
@@ -65,21 +62,7 @@ internal sealed partial class ProdServerHostedService : IHostedService
         _contentRoot = environment?.ContentRootPath ?? Directory.GetCurrentDirectory();
         _applicationName = environment?.ApplicationName ?? "app";
         _logger = loggers.CreateLogger("ProdServer");
-        _stopAll = new(() =>
-        {
-            StartupTrace.Mark("stop-begin");
-            return StopAllAsync(CancellationToken.None);
-        });
-        state.BeginStop = BeginStop;
     }
-
-    /// <summary>
-    /// Begins stopping every process now, from the stop signal's handler, so that the servers' own graceful stop runs
-    /// while the host's stop chain (lifetime, hosted services in reverse order) reaches <see cref="StopAsync"/>, which
-    /// then waits for this same stop. Each supervisor is marked stopping before its server is signalled, as always, so
-    /// the exit is never taken for a crash.
-    /// </summary>
-    internal void BeginStop() => _ = _stopAll.Value;
 
     public async Task StartAsync(CancellationToken cancellationToken)
     {
@@ -177,28 +160,10 @@ internal sealed partial class ProdServerHostedService : IHostedService
 
     public async Task StopAsync(CancellationToken cancellationToken)
     {
-        StartupTrace.Mark("stop-host-called");
+        StartupTrace.Mark("stop-begin");
         SystemdNotify.Send("STOPPING=1");
-
-        // The host's shutdown timeout: when it fires, every group still running is killed at once.
-        using (cancellationToken.Register(static self => ((ProdServerHostedService)self!).KillAll(), this))
-        {
-            await _stopAll.Value.ConfigureAwait(false);
-            if (Running.Count > 0)
-            {
-                await StopAllAsync(cancellationToken).ConfigureAwait(false); // started while the first stop ran (a reload)
-            }
-        }
-
+        await StopAllAsync(cancellationToken).ConfigureAwait(false);
         StartupTrace.Mark("stop-servers-done");
-    }
-
-    private void KillAll()
-    {
-        foreach (var supervisor in Running)
-        {
-            supervisor.Current?.Kill();
-        }
     }
 
     // Waits until every process this one depends on (among those this host runs) is ready; false when one ended first.

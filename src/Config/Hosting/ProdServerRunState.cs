@@ -1,4 +1,3 @@
-using System;
 using System.Collections.Generic;
 using System.Threading;
 using System.Threading.Tasks;
@@ -30,12 +29,6 @@ internal sealed class ProdServerRunState
 
     /// <summary>The <c>.env</c> files named with <c>--env-file</c>, added after every process's own <c>EnvFile</c> list.</summary>
     public IReadOnlyList<string> EnvFiles { get; set; } = [];
-
-    /// <summary>
-    /// Begins stopping every process at once (set by the hosted service when it is created); the stop signal's handler
-    /// calls it before asking the host to stop, so the servers stop while the host's stop chain runs.
-    /// </summary>
-    public Action? BeginStop { get; set; }
 
     /// <summary>The host's exit code: the code of the first server that exited on its own, else 0.</summary>
     public int ExitCode => Volatile.Read(ref _exitCode);
