@@ -63,6 +63,15 @@ internal sealed class ChildLauncher(ProcessDefinition definition, string content
         ServerProcess.Start(plan, logger, definition.Backend.StopSignalToGroup, Logs, Output);
 
     /// <inheritdoc/>
-    public Task<ReadinessOutcome> WaitReadyAsync(ISupervisedChild child, CancellationToken cancellationToken) =>
-        Readiness.WaitAsync(definition, child, Time, cancellationToken);
+    public async Task<ReadinessOutcome> WaitReadyAsync(ISupervisedChild child, CancellationToken cancellationToken)
+    {
+        var outcome = await Readiness.WaitAsync(definition, child, Time, cancellationToken).ConfigureAwait(false);
+        if (outcome == ReadinessOutcome.Ready)
+        {
+            // Start-up is over for this server: what only it needed can go (see WorkingSet).
+            WorkingSet.TrimSoon();
+        }
+
+        return outcome;
+    }
 }

@@ -1,0 +1,124 @@
+using System;
+using System.IO;
+using System.Runtime.InteropServices;
+using System.Threading;
+
+namespace ProdServer.Config;
+
+/// <summary>
+/// Gives back, once a server is ready, the memory that only start-up needed: garbage of the host's start-up on the GC
+/// heap, and the pages of the program's own file that start-up read (a NativeAOT launcher reads its whole
+/// <c>.rodata</c> once to build its type data, and touches code it will not run again).
+/// </summary>
+/// <remarks>
+/// The program's pages are released with <c>madvise(MADV_DONTNEED)</c> on its read-only, file-backed mappings that hold
+/// no private copy of a page: they stay in the page cache, and what the launcher runs later is mapped again on its
+/// first use (a minor fault, no disk read). Writable mappings, and read-only ones with a written page (the relocated
+/// RELRO data), are never touched: there the call would throw away the process's own data.
+/// </remarks>
+internal static partial class WorkingSet
+{
+    private const int MadviseDontNeed = 4;
+
+    private static int s_requests;
+
+    /// <summary>Asks for a trim; several asked for while one runs make one more, so fifty servers ready at once cost two.</summary>
+    public static void TrimSoon()
+    {
+        if (Interlocked.Increment(ref s_requests) == 1)
+        {
+            ThreadPool.UnsafeQueueUserWorkItem(static _ => TrimWhileAsked(), null);
+        }
+    }
+
+    private static void TrimWhileAsked()
+    {
+        int seen;
+        do
+        {
+            seen = Volatile.Read(ref s_requests);
+            Trim();
+        }
+        while (Interlocked.Add(ref s_requests, -seen) != 0);
+    }
+
+    /// <summary>Compacts the GC heap and releases the program's start-up pages (see the remarks on the class).</summary>
+    internal static void Trim()
+    {
+        // Start-up allocates a few MB and, below the first gen0 budget, never collects: the GC heap holds them all.
+        // Aggressive: compacted, and the emptied regions decommitted at once rather than kept for the next allocations.
+        GC.Collect(GC.MaxGeneration, GCCollectionMode.Aggressive, blocking: true, compacting: true);
+        if (OperatingSystem.IsLinux())
+        {
+            ReleaseProgramPages();
+        }
+    }
+
+    // /proc/self/smaps: a header line per mapping ("start-end perms offset dev inode path"), then its "Key: N kB" lines.
+    private static void ReleaseProgramPages()
+    {
+        string? program;
+        try
+        {
+            program = File.ResolveLinkTarget("/proc/self/exe", returnFinalTarget: false)?.FullName;
+        }
+        catch (IOException)
+        {
+            return;
+        }
+
+        if (program is null)
+        {
+            return;
+        }
+
+        (nint Start, nint Length)? candidate = null;
+        try
+        {
+            foreach (var line in File.ReadLines("/proc/self/smaps"))
+            {
+                if (TryParseHeader(line, program) is { } header)
+                {
+                    candidate = header;
+                }
+                else if (candidate is { } mapping && line.StartsWith("Anonymous:", StringComparison.Ordinal))
+                {
+                    candidate = null;
+                    if (line.AsSpan("Anonymous:".Length).Trim() is "0 kB")
+                    {
+                        _ = madvise(mapping.Start, (nuint)mapping.Length, MadviseDontNeed);
+                    }
+                }
+            }
+        }
+        catch (IOException)
+        {
+            // No /proc, or it went away: nothing released, nothing broken.
+        }
+    }
+
+    // The range of a read-only, private mapping of the program's file; null for any other line.
+    private static (nint Start, nint Length)? TryParseHeader(string line, string program)
+    {
+        var fields = line.Split(' ', 6, StringSplitOptions.RemoveEmptyEntries);
+        if (fields.Length < 6 || fields[1].Length != 4 || fields[1][1] == 'w' || fields[1][3] != 'p'
+            || !string.Equals(fields[5].Trim(), program, StringComparison.Ordinal))
+        {
+            return null;
+        }
+
+        var dash = fields[0].IndexOf('-', StringComparison.Ordinal);
+        if (dash < 0
+            || !long.TryParse(fields[0].AsSpan(0, dash), System.Globalization.NumberStyles.AllowHexSpecifier, null, out var start)
+            || !long.TryParse(fields[0].AsSpan(dash + 1), System.Globalization.NumberStyles.AllowHexSpecifier, null, out var end))
+        {
+            return null;
+        }
+
+        return ((nint)start, (nint)(end - start));
+    }
+
+    // Blittable signature: no marshalling stub, so it is trim- and NativeAOT-safe.
+    [DllImport("libc", SetLastError = true)]
+    private static extern int madvise(nint address, nuint length, int advice);
+}
