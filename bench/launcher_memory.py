@@ -19,7 +19,7 @@ import sys
 import time
 
 from benchlib import free_port
-from startup import descendants, rss_kib, wait_ready
+from startup import descendants, is_watchdog, rss_kib, wait_ready
 
 HEADER = re.compile(r"^([0-9a-f]+)-([0-9a-f]+) (\S+) \S+ \S+ \S+\s*(.*)$")
 KINDS = ["program file", "program data", "other anonymous", "libraries"]
@@ -72,14 +72,6 @@ def measure(path, environment, settle):
         except subprocess.TimeoutExpired:
             proc.kill()
             proc.wait()
-
-
-def is_watchdog(pid):
-    try:
-        with open(f"/proc/{pid}/cmdline") as f:
-            return f.read().startswith("/bin/sh\0")
-    except FileNotFoundError:
-        return False
 
 
 def main():

@@ -192,6 +192,15 @@ def trace(args):
     print("\n".join(rows))
 
 
+def is_watchdog(pid):
+    """The shell the engine runs beside each server (ProcessGroup): it kills the server's group if the launcher dies."""
+    try:
+        with open(f"/proc/{pid}/cmdline") as f:
+            return f.read().startswith("/bin/sh\0")
+    except FileNotFoundError:
+        return False
+
+
 def smaps(pid):
     """The launcher's own resident memory by kind (kB), from /proc/PID/smaps_rollup, and its thread count."""
     fields = {}
@@ -202,12 +211,14 @@ def smaps(pid):
                 fields[parts[0].rstrip(":")] = int(parts[1])
     with open(f"/proc/{pid}/status") as f:
         fields["Threads"] = next(int(line.split()[1]) for line in f if line.startswith("Threads:"))
+    # Counted in the table's "memory (all processes)", as the launcher's grandchild: not part of the launcher's own RSS.
+    fields["Watchdog"] = sum(rss_kib(child) for child in descendants(pid) if is_watchdog(child))
     return fields
 
 
 def rss(args):
     """Median over rounds of the launcher's own RSS breakdown, once it serves: anonymous (heap, stacks, relocated
-    data) vs file-backed (the mapped binary and libraries), and threads."""
+    data) vs file-backed (the mapped binary and libraries), threads, and the watchdog shell's RSS beside it."""
     variants = (["waitress-aot"] if args.aot else []) + [f"waitress-jit{i or ''}" for i in range(len(args.jit_dlls))]
     results = {v: [] for v in variants}
     for _ in range(args.rounds):
@@ -221,7 +232,7 @@ def rss(args):
             finally:
                 proc.send_signal(signal.SIGTERM)
                 proc.wait(timeout=30)
-    keys = ["Rss", "Anonymous", "Private_Dirty", "Private_Clean", "Shared_Clean", "Threads"]
+    keys = ["Rss", "Anonymous", "Private_Dirty", "Private_Clean", "Shared_Clean", "Threads", "Watchdog"]
     print("| launcher's own (median) | " + " | ".join(keys) + " |")
     print("|---" * (len(keys) + 1) + "|")
     for v in variants:

@@ -1,5 +1,6 @@
 using System;
 using System.IO;
+using System.Runtime.CompilerServices;
 using System.Runtime.InteropServices;
 using System.Threading;
 
@@ -8,17 +9,21 @@ namespace ProdServer.Config;
 /// <summary>
 /// Gives back, once a server is ready, the memory that only start-up needed: garbage of the host's start-up on the GC
 /// heap, and the pages of the program's own file that start-up read (a NativeAOT launcher reads its whole
-/// <c>.rodata</c> once to build its type data, and touches code it will not run again).
+/// <c>.rodata</c> once to build its type data, and touches code it will not run again) — under NativeAOT, those of the
+/// C libraries too.
 /// </summary>
 /// <remarks>
-/// The program's pages are released with <c>madvise(MADV_DONTNEED)</c> on its read-only, file-backed mappings that hold
+/// The pages are released with <c>madvise(MADV_DONTNEED)</c> on read-only, private, file-backed mappings that hold
 /// no private copy of a page: they stay in the page cache, and what the launcher runs later is mapped again on its
 /// first use (a minor fault, no disk read). Writable mappings, and read-only ones with a written page (the relocated
 /// RELRO data), are never touched: there the call would throw away the process's own data.
 /// </remarks>
-internal static partial class WorkingSet
+internal static class WorkingSet
 {
     private const int MadviseDontNeed = 4;
+
+    // A NativeAOT launcher's heap at ready is ~5 MB (~2 MB live), a JIT one's a few MB more.
+    private const long LauncherHeapBytes = 32L * 1024 * 1024;
 
     private static int s_requests;
 
@@ -47,7 +52,13 @@ internal static partial class WorkingSet
     {
         // Start-up allocates a few MB and, below the first gen0 budget, never collects: the GC heap holds them all.
         // Aggressive: compacted, and the emptied regions decommitted at once rather than kept for the next allocations.
-        GC.Collect(GC.MaxGeneration, GCCollectionMode.Aggressive, blocking: true, compacting: true);
+        // A larger heap belongs to an app that runs ProdServer among other work (or to a test host): its GC is its own
+        // business, and a blocking full collection would pause it for tens of milliseconds.
+        if (GC.GetTotalMemory(forceFullCollection: false) <= LauncherHeapBytes)
+        {
+            GC.Collect(GC.MaxGeneration, GCCollectionMode.Aggressive, blocking: true, compacting: true);
+        }
+
         if (OperatingSystem.IsLinux())
         {
             ReleaseProgramPages();
@@ -72,12 +83,16 @@ internal static partial class WorkingSet
             return;
         }
 
+        // Under NativeAOT the C libraries' start-up pages go too: ld.so maps and relocates a library before anything
+        // else sees it, and never writes to a read-only mapping later. The JIT runtime's own image loader does (an
+        // assembly mapped read-only, then made writable for its fixups), so there only the program file is released.
+        var everyLibrary = !RuntimeFeature.IsDynamicCodeSupported;
         (nint Start, nint Length)? candidate = null;
         try
         {
             foreach (var line in File.ReadLines("/proc/self/smaps"))
             {
-                if (TryParseHeader(line, program) is { } header)
+                if (TryParseHeader(line, program, everyLibrary) is { } header)
                 {
                     candidate = header;
                 }
@@ -97,12 +112,18 @@ internal static partial class WorkingSet
         }
     }
 
-    // The range of a read-only, private mapping of the program's file; null for any other line.
-    private static (nint Start, nint Length)? TryParseHeader(string line, string program)
+    // The range of a read-only, private mapping of the program's file (or of any file, with everyFile); null for any
+    // other line.
+    private static (nint Start, nint Length)? TryParseHeader(string line, string program, bool everyFile)
     {
         var fields = line.Split(' ', 6, StringSplitOptions.RemoveEmptyEntries);
-        if (fields.Length < 6 || fields[1].Length != 4 || fields[1][1] == 'w' || fields[1][3] != 'p'
-            || !string.Equals(fields[5].Trim(), program, StringComparison.Ordinal))
+        if (fields.Length < 6 || fields[1].Length != 4 || fields[1][1] == 'w' || fields[1][3] != 'p')
+        {
+            return null;
+        }
+
+        var path = fields[5].Trim();
+        if (!(everyFile ? path.StartsWith('/') : string.Equals(path, program, StringComparison.Ordinal)))
         {
             return null;
         }
