@@ -73,7 +73,7 @@ internal static class WorkingSet
         {
             program = File.ResolveLinkTarget("/proc/self/exe", returnFinalTarget: false)?.FullName;
         }
-        catch (IOException)
+        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
         {
             return;
         }
@@ -92,9 +92,9 @@ internal static class WorkingSet
         {
             foreach (var line in File.ReadLines("/proc/self/smaps"))
             {
-                if (TryParseHeader(line, program, everyLibrary) is { } header)
+                if (line.Length > 0 && char.IsAsciiHexDigitLower(line[0]))
                 {
-                    candidate = header;
+                    candidate = Releasable(line, program, everyLibrary); // a mapping's header; its fields start upper-case
                 }
                 else if (candidate is { } mapping && line.StartsWith("Anonymous:", StringComparison.Ordinal))
                 {
@@ -106,17 +106,17 @@ internal static class WorkingSet
                 }
             }
         }
-        catch (IOException)
+        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
         {
-            // No /proc, or it went away: nothing released, nothing broken.
+            // No /proc (a sandbox), or it went away: nothing released, nothing broken.
         }
     }
 
-    // The range of a read-only, private mapping of the program's file (or of any file, with everyFile); null for any
-    // other line.
-    private static (nint Start, nint Length)? TryParseHeader(string line, string program, bool everyFile)
+    // The range of the mapping if it is a read-only, private mapping of the program's file (or of any file, with
+    // everyFile); otherwise null.
+    private static (nint Start, nint Length)? Releasable(string header, string program, bool everyFile)
     {
-        var fields = line.Split(' ', 6, StringSplitOptions.RemoveEmptyEntries);
+        var fields = header.Split(' ', 6, StringSplitOptions.RemoveEmptyEntries);
         if (fields.Length < 6 || fields[1].Length != 4 || fields[1][1] == 'w' || fields[1][3] != 'p')
         {
             return null;
