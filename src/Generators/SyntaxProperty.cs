@@ -1,0 +1,147 @@
+using System.Collections.Generic;
+using System.Collections.Immutable;
+using System.Linq;
+using System.Threading;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.CSharp;
+using Microsoft.CodeAnalysis.CSharp.Syntax;
+
+namespace ProdServer.Config.Generators;
+
+/// <summary>
+/// A property read from its declaration: its type bound from the type as written, its attributes and documentation read from
+/// syntax. Whatever the syntax cannot answer exactly as the symbol would (an attribute <see cref="AttributeResolver"/> leaves
+/// to Roslyn, an unusual doc comment) is asked of the symbol, which costs the record's member table once.
+/// <see cref="Of"/> decides which records may be read this way at all.
+/// </summary>
+internal sealed class SyntaxProperty : DeclaredProperty
+{
+    private readonly PropertyDeclarationSyntax _syntax;
+    private readonly SemanticModel _model;
+    private IPropertySymbol? _symbol;
+
+    private ITypeSymbol? _type;
+
+    private SyntaxProperty(PropertyDeclarationSyntax syntax, SemanticModel model, string containingTypeName, ITypeSymbol unannotatedType)
+    {
+        _syntax = syntax;
+        _model = model;
+        ContainingTypeName = containingTypeName;
+        _unannotatedType = unannotatedType;
+    }
+
+    private readonly ITypeSymbol _unannotatedType;
+
+    public override string Name => _syntax.Identifier.ValueText;
+
+    public override string ContainingTypeName { get; }
+
+    public override bool IsStatic => _syntax.Modifiers.Any(SyntaxKind.StaticKeyword);
+
+    public override bool IsIndexer => false;
+
+    public override bool HasSetter => Setter() is not null;
+
+    public override bool IsPrivateOrHasPrivateSetter =>
+        IsPrivate(_syntax.Modifiers) || (Setter() is { Modifiers.Count: > 0 } setter && IsPrivate(setter.Modifiers));
+
+    /// <summary>
+    /// The type as bound from its syntax, with the nullable annotations its syntax and nullable context give it (binding a type
+    /// syntax answers without them). A type the parser would refuse is taken from the symbol, so that the diagnostic names it
+    /// exactly as the symbol path does.
+    /// </summary>
+    public override ITypeSymbol Type =>
+        _type ??= NullableAnnotations.Apply(_unannotatedType, _syntax.Type, _model) is { } annotated && Parser.Classify(annotated).Kind is not null
+            ? annotated
+            : Symbol(default).Type;
+
+    /// <summary>
+    /// The properties of <paramref name="type"/> in the order <see cref="INamespaceOrTypeSymbol.GetMembers()"/> gives them, or
+    /// null when the record must be read from its symbols: it has a base record (whose flags come first and whose
+    /// redeclarations are checked), a parameter list (its properties are synthesized), or a member the syntax cannot stand for.
+    /// </summary>
+    public static List<DeclaredProperty>? Of(INamedTypeSymbol type, SemanticModel recordModel, CancellationToken cancellationToken)
+    {
+        if (type.BaseType is not { SpecialType: SpecialType.System_Object })
+        {
+            return null;
+        }
+
+        var properties = new List<DeclaredProperty>();
+        foreach (var reference in InMemberOrder(type.DeclaringSyntaxReferences, recordModel.Compilation))
+        {
+            if (reference.GetSyntax(cancellationToken) is not TypeDeclarationSyntax { ParameterList: null } declaration
+                || !recordModel.Compilation.ContainsSyntaxTree(declaration.SyntaxTree))
+            {
+                return null;
+            }
+
+            var model = declaration.SyntaxTree == recordModel.SyntaxTree ? recordModel : recordModel.Compilation.GetSemanticModel(declaration.SyntaxTree);
+            foreach (var member in declaration.Members)
+            {
+                switch (member)
+                {
+                    case IndexerDeclarationSyntax:
+                        return null;
+                    case PropertyDeclarationSyntax property:
+                        // An explicit implementation is named after its interface; a partial property is declared twice;
+                        // an override's setter may come from the base.
+                        if (property.ExplicitInterfaceSpecifier is not null
+                            || property.Modifiers.Any(SyntaxKind.PartialKeyword)
+                            || property.Modifiers.Any(SyntaxKind.OverrideKeyword)
+                            || model.GetTypeInfo(property.Type, cancellationToken).Type is not { } propertyType)
+                        {
+                            return null;
+                        }
+
+                        properties.Add(new SyntaxProperty(property, model, type.Name, propertyType));
+                        break;
+                }
+            }
+        }
+
+        return properties;
+    }
+
+    // GetMembers() sorts a type's members by where they are written: the compilation's order of files, then position.
+    private static IEnumerable<SyntaxReference> InMemberOrder(ImmutableArray<SyntaxReference> references, Compilation compilation)
+    {
+        if (references.Length < 2)
+        {
+            return references;
+        }
+
+        var trees = compilation.SyntaxTrees.ToList();
+        return references.OrderBy(r => trees.IndexOf(r.SyntaxTree)).ThenBy(static r => r.Span.Start);
+    }
+
+    public override ImmutableArray<FoundAttribute> Attributes(AttributeResolver resolver, CancellationToken cancellationToken) =>
+        resolver.FromSyntax(_syntax, cancellationToken) ?? FoundAttribute.FromSymbol(Symbol(cancellationToken));
+
+    public override string? DocumentationXml(CancellationToken cancellationToken) =>
+        DocumentationSyntax.Xml(_syntax, _model, cancellationToken) is { } xml
+            ? xml
+            : Symbol(cancellationToken).GetDocumentationCommentXml(cancellationToken: cancellationToken);
+
+    public override Location? TypeLocation(CancellationToken cancellationToken) => _syntax.Type.GetLocation();
+
+    private IPropertySymbol Symbol(CancellationToken cancellationToken) =>
+        _symbol ??= (IPropertySymbol)_model.GetDeclaredSymbol(_syntax, cancellationToken)!;
+
+    private AccessorDeclarationSyntax? Setter()
+    {
+        foreach (var accessor in _syntax.AccessorList?.Accessors ?? default)
+        {
+            if (accessor.IsKind(SyntaxKind.SetAccessorDeclaration) || accessor.IsKind(SyntaxKind.InitAccessorDeclaration))
+            {
+                return accessor;
+            }
+        }
+
+        return null;
+    }
+
+    // No access modifier in a record body means private; 'private protected' is not private.
+    private static bool IsPrivate(SyntaxTokenList modifiers) =>
+        !modifiers.Any(SyntaxKind.PublicKeyword) && !modifiers.Any(SyntaxKind.ProtectedKeyword) && !modifiers.Any(SyntaxKind.InternalKeyword);
+}
