@@ -547,6 +547,13 @@ internal static class Parser
             key += "_" + enums.Count.ToString(System.Globalization.CultureInfo.InvariantCulture);
         }
 
+        var members = EnumMembersFromSyntax(state.Attributes, enumType, cancellationToken) ?? EnumMembers(state.Attributes, enumType, cancellationToken);
+        enums.Add(new EnumModel(key, fullName, enumType.Name, members.ToEquatableArray()));
+        return key;
+    }
+
+    private static List<EnumMemberModel> EnumMembers(AttributeResolver attributes, INamedTypeSymbol enumType, CancellationToken cancellationToken)
+    {
         var members = new List<EnumMemberModel>();
         var values = new HashSet<object?>();
         foreach (var member in enumType.GetMembers())
@@ -557,15 +564,40 @@ internal static class Parser
                 continue;
             }
 
-            var spelling = Find(state.Attributes.Of(field, cancellationToken), ServerValueAttributeName) is { } serverValue
-                ? SingleString(serverValue)
-                : KebabCase(field.Name);
-            members.Add(new EnumMemberModel(field.Name, Identifier(field.Name), spelling, !values.Add(field.ConstantValue)));
+            members.Add(new EnumMemberModel(field.Name, Identifier(field.Name), Spelling(field.Name, attributes.Of(field, cancellationToken)), !values.Add(field.ConstantValue)));
         }
 
-        enums.Add(new EnumModel(key, fullName, enumType.Name, members.ToEquatableArray()));
-        return key;
+        return members;
     }
+
+    // An enum declared once in this compilation with no member given a value: its members are its declaration's, in order, with
+    // the distinct values 0, 1, 2…, so the enum's member table (and the binding of each value) is not needed. Else null.
+    private static List<EnumMemberModel>? EnumMembersFromSyntax(AttributeResolver attributes, INamedTypeSymbol enumType, CancellationToken cancellationToken)
+    {
+        if (enumType.DeclaringSyntaxReferences.Length != 1
+            || enumType.DeclaringSyntaxReferences[0].GetSyntax(cancellationToken) is not EnumDeclarationSyntax declaration)
+        {
+            return null;
+        }
+
+        var members = new List<EnumMemberModel>(declaration.Members.Count);
+        foreach (var member in declaration.Members)
+        {
+            cancellationToken.ThrowIfCancellationRequested();
+            if (member.EqualsValue is not null || attributes.FromSyntax(member, cancellationToken) is not { } found)
+            {
+                return null;
+            }
+
+            var name = member.Identifier.ValueText;
+            members.Add(new EnumMemberModel(name, Identifier(name), Spelling(name, found), IsAlias: false));
+        }
+
+        return members;
+    }
+
+    private static string Spelling(string memberName, ImmutableArray<FoundAttribute> attributes) =>
+        Find(attributes, ServerValueAttributeName) is { } serverValue ? SingleString(serverValue) : KebabCase(memberName);
 
     /// <summary>
     /// <c>XForwardedFor</c> → <c>x-forwarded-for</c>, <c>HTTPServer</c> → <c>http-server</c>, <c>Ipv6</c> → <c>ipv6</c>:

@@ -1,3 +1,4 @@
+using System;
 using System.Collections.Generic;
 using System.Collections.Immutable;
 using System.Linq;
@@ -77,6 +78,8 @@ internal sealed class SyntaxProperty : DeclaredProperty
             }
 
             var model = declaration.SyntaxTree == recordModel.SyntaxTree ? recordModel : recordModel.Compilation.GetSemanticModel(declaration.SyntaxTree);
+            // One body is one scope: a type written twice in it is the same type (a record writes int? several times).
+            var types = new Dictionary<string, ITypeSymbol?>(StringComparer.Ordinal);
             foreach (var member in declaration.Members)
             {
                 switch (member)
@@ -89,7 +92,7 @@ internal sealed class SyntaxProperty : DeclaredProperty
                         if (property.ExplicitInterfaceSpecifier is not null
                             || property.Modifiers.Any(SyntaxKind.PartialKeyword)
                             || property.Modifiers.Any(SyntaxKind.OverrideKeyword)
-                            || model.GetTypeInfo(property.Type, cancellationToken).Type is not { } propertyType)
+                            || Bind(property.Type, model, types, cancellationToken) is not { } propertyType)
                         {
                             return null;
                         }
@@ -102,6 +105,41 @@ internal sealed class SyntaxProperty : DeclaredProperty
 
         return properties;
     }
+
+    // The type as written, without nullable annotations. C#'s keywords for special types cannot mean anything else, so they need
+    // no binding; other types are bound once per spelling per body.
+    private static ITypeSymbol? Bind(TypeSyntax syntax, SemanticModel model, Dictionary<string, ITypeSymbol?> types, CancellationToken cancellationToken)
+    {
+        var (keyword, nullable) = syntax switch
+        {
+            PredefinedTypeSyntax predefined => (predefined.Keyword, false),
+            NullableTypeSyntax { ElementType: PredefinedTypeSyntax predefined } => (predefined.Keyword, true),
+            _ => (default(SyntaxToken), false),
+        };
+        if (Special(keyword) is { } special)
+        {
+            var type = model.Compilation.GetSpecialType(special);
+            return nullable && type.IsValueType ? model.Compilation.GetSpecialType(SpecialType.System_Nullable_T).Construct(type) : type;
+        }
+
+        var written = syntax.ToString();
+        if (!types.TryGetValue(written, out var bound))
+        {
+            types[written] = bound = model.GetTypeInfo(syntax, cancellationToken).Type;
+        }
+
+        return bound;
+    }
+
+    private static SpecialType? Special(SyntaxToken keyword) => (SyntaxKind)keyword.RawKind switch
+    {
+        SyntaxKind.StringKeyword => SpecialType.System_String,
+        SyntaxKind.IntKeyword => SpecialType.System_Int32,
+        SyntaxKind.LongKeyword => SpecialType.System_Int64,
+        SyntaxKind.DoubleKeyword => SpecialType.System_Double,
+        SyntaxKind.BoolKeyword => SpecialType.System_Boolean,
+        _ => null,
+    };
 
     // GetMembers() sorts a type's members by where they are written: the compilation's order of files, then position.
     private static IEnumerable<SyntaxReference> InMemberOrder(ImmutableArray<SyntaxReference> references, Compilation compilation)

@@ -29,6 +29,9 @@ public sealed class SyntaxPropertyTests
         /// <summary>How to serve.</summary>
         public enum Mode { [ServerValue("fast")] Fast, Safe, HTTPOnly }
 
+        // Values given: read from the enum's symbols, where Minimum is an alias of Low.
+        public enum Level { Low = 1, [ServerValue("min")] Minimum = 1, High }
+
         [ServerArgs("every")]
         public sealed partial record EveryArgs
         {
@@ -58,6 +61,8 @@ public sealed class SyntaxPropertyTests
             [Flag("mode")] public Mode? Mode { get; init; }
 
             [Flag("modes", Separator = ",")] public IReadOnlyList<Mode>? Modes { get; init; }
+
+            [Flag("level")] public Level? Level { get; init; }
 
             [Flag("listen")] public IReadOnlyList<string>? Listen { get; init; }
 
@@ -200,6 +205,8 @@ public sealed class SyntaxPropertyTests
         Assert.Equal("Workers: see Threads, Host and Fast.", model.Flags.Single(static f => f.PropertyName == "Workers").Description);
         Assert.Equal("Generic List`1, keyword Int32, alias List`1, method Parse.", model.Flags.Single(static f => f.PropertyName == "Host").Description);
         Assert.Equal("From the attribute.", model.Flags.Single(static f => f.PropertyName == "Reload").Description);
+        Assert.Equal(["fast", "safe", "http-only"], model.Enums.Single(static e => e.DisplayName == "Mode").Members.Select(static m => m.Spelling));
+        Assert.Equal([false, true, false], model.Enums.Single(static e => e.DisplayName == "Level").Members.Select(static m => m.IsAlias));
     }
 
     [Fact]
