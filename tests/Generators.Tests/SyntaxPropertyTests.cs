@@ -75,6 +75,12 @@ public sealed class SyntaxPropertyTests
 
             public string? NotAFlag { get; init; }
 
+            string? Hidden { get; set; }
+
+            public string? Half { get; private set; }
+
+            private protected string? Shared { get; init; }
+
             public int? Computed => Workers;
 
             private string? _field;
