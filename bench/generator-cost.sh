@@ -63,7 +63,7 @@ CS
 # The referenced projects first, so the measured build compiles only the generated project.
 dotnet build "$work/Cost.csproj" -c Release -nologo -v:q > "$work/first.log" || { tail -30 "$work/first.log"; exit 1; }
 start=$(date +%s.%N)
-dotnet build "$work/Cost.csproj" -c Release -nologo --no-incremental --no-dependencies -p:ReportAnalyzer=true -v:d > "$work/build.log"
+dotnet build "$work/Cost.csproj" -c Release -nologo --no-incremental --no-dependencies -p:ReportAnalyzer=true -v:d -clp:PerformanceSummary > "$work/build.log"
 end=$(date +%s.%N)
 
 /usr/bin/python3 - "$work/build.log" "$start" "$end" "$records" <<'PY'

@@ -53,8 +53,12 @@ internal sealed class AttributeResolver(SemanticModel recordModel)
             return null;
         }
 
-        var reference = member.DeclaringSyntaxReferences[0];
-        var node = reference.GetSyntax(cancellationToken);
+        return FromSyntax(member.DeclaringSyntaxReferences[0].GetSyntax(cancellationToken), cancellationToken);
+    }
+
+    /// <summary>The attributes of a property or enum member declaration, or null when they must be asked of its symbol.</summary>
+    internal ImmutableArray<FoundAttribute>? FromSyntax(SyntaxNode node, CancellationToken cancellationToken)
+    {
         var lists = node switch
         {
             PropertyDeclarationSyntax property => property.AttributeLists,

@@ -20,9 +20,10 @@ internal static class Documentation
     // Editors show a description in a hover; a whole page of remarks would bury the key. Longer summaries are cut at a word.
     private const int MaximumLength = 600;
 
-    public static string Describe(IPropertySymbol property, ImmutableArray<FoundAttribute> attributes, CancellationToken cancellationToken)
+    /// <summary>The summary of <paramref name="documentationXml"/> (as <see cref="ISymbol.GetDocumentationCommentXml"/> writes it), else the <c>[Description]</c>.</summary>
+    public static string Describe(string? documentationXml, ImmutableArray<FoundAttribute> attributes)
     {
-        var text = Summary(property.GetDocumentationCommentXml(cancellationToken: cancellationToken));
+        var text = Summary(documentationXml);
         if (text.Length == 0)
         {
             var attribute = Parser.Find(attributes, DescriptionAttributeName);

@@ -31,13 +31,24 @@ internal static class Parser
     // BooleanStyle members by value; the generator cannot reference ProdServer.Config, so it mirrors the enum here.
     private static readonly string[] BooleanStyles = ["Unspecified", "Negatable", "Switch", "NegativeSwitch", "Value"];
 
-    public static ParseResult Parse(GeneratorAttributeSyntaxContext context, CancellationToken cancellationToken)
-    {
-        if (context.TargetSymbol is not INamedTypeSymbol type || context.TargetNode is not TypeDeclarationSyntax declaration)
-        {
-            return new ParseResult(null, EquatableArray<DiagnosticInfo>.Empty);
-        }
+    public static ParseResult Parse(GeneratorAttributeSyntaxContext context, CancellationToken cancellationToken) =>
+        context.TargetSymbol is INamedTypeSymbol type && context.TargetNode is TypeDeclarationSyntax declaration
+            ? Parse(type, declaration, context.SemanticModel, context.Attributes[0], fromSymbols: false, cancellationToken)
+            : new ParseResult(null, EquatableArray<DiagnosticInfo>.Empty);
 
+    /// <summary>
+    /// The record <paramref name="type"/>, marked <paramref name="serverArgs"/> on <paramref name="declaration"/>. Its properties
+    /// are read from their declarations when <see cref="SyntaxProperty.Of"/> allows it, unless <paramref name="fromSymbols"/>
+    /// (the tests hold both ways to the same result).
+    /// </summary>
+    internal static ParseResult Parse(
+        INamedTypeSymbol type,
+        TypeDeclarationSyntax declaration,
+        SemanticModel semanticModel,
+        AttributeData serverArgs,
+        bool fromSymbols,
+        CancellationToken cancellationToken)
+    {
         var diagnostics = new List<DiagnosticInfo>();
 
         if (ShapeProblem(type, declaration) is { } problem)
@@ -60,27 +71,29 @@ internal static class Parser
             containingTypes.Insert(0, new ContainingTypeModel(Keyword(outer), NameWithTypeParameters(outer)));
         }
 
-        var command = SingleString(context.Attributes[0]);
+        var command = SingleString(serverArgs);
 
         // Base records first (outermost first), so that a flag redeclared further down is reported on the redeclaration.
         var chain = RecordChain(type);
         var first = new List<FlagModel>();
         var own = new List<FlagModel>();
         var last = new List<FlagModel>();
-        var state = new FlagState(new AttributeResolver(context.SemanticModel));
-        for (var level = 0; level < chain.Count; level++)
+        var state = new FlagState(new AttributeResolver(semanticModel));
+        if (!fromSymbols && SyntaxProperty.Of(type, semanticModel, cancellationToken) is { } declared)
         {
-            var declaring = chain[level];
-            var target = SymbolEqualityComparer.Default.Equals(declaring, type) ? own : IsWrittenLast(declaring) ? last : first;
-            foreach (var member in declaring.GetMembers())
+            // The usual record, with no base record: read from its declarations, without its member table.
+            foreach (var property in declared)
             {
                 cancellationToken.ThrowIfCancellationRequested();
-                if (member is IPropertySymbol property
-                    && ParseProperty(property, chain, level, state, diagnostics, cancellationToken) is { } flag)
+                if (ParseProperty(property, chain, chain.Count - 1, state, diagnostics, cancellationToken) is { } flag)
                 {
-                    target.Add(flag);
+                    own.Add(flag);
                 }
             }
+        }
+        else
+        {
+            ParseChain(type, chain, first, own, last, state, diagnostics, cancellationToken);
         }
 
         var flags = new List<FlagModel>(first.Count + own.Count + last.Count + 1);
@@ -118,6 +131,33 @@ internal static class Parser
         return new ParseResult(model, EquatableArray<DiagnosticInfo>.Empty);
     }
 
+    // Every property of the record and of its base records, read from their symbols.
+    private static void ParseChain(
+        INamedTypeSymbol type,
+        List<INamedTypeSymbol> chain,
+        List<FlagModel> first,
+        List<FlagModel> own,
+        List<FlagModel> last,
+        FlagState state,
+        List<DiagnosticInfo> diagnostics,
+        CancellationToken cancellationToken)
+    {
+        for (var level = 0; level < chain.Count; level++)
+        {
+            var declaring = chain[level];
+            var target = SymbolEqualityComparer.Default.Equals(declaring, type) ? own : IsWrittenLast(declaring) ? last : first;
+            foreach (var member in declaring.GetMembers())
+            {
+                cancellationToken.ThrowIfCancellationRequested();
+                if (member is IPropertySymbol property
+                    && ParseProperty(new SymbolProperty(property), chain, level, state, diagnostics, cancellationToken) is { } flag)
+                {
+                    target.Add(flag);
+                }
+            }
+        }
+    }
+
     /// <summary>What the walk over a record's chain has found so far: flag names taken, the extra-arguments property, the enums.</summary>
     private sealed class FlagState(AttributeResolver attributes)
     {
@@ -135,14 +175,14 @@ internal static class Parser
     // One [Flag] or [ExtraArgs] property of the record or of one of its bases (chain[level]); null when it is not a flag,
     // when it is the extra-arguments property (kept in state), or when it has a problem (added to diagnostics).
     private static FlagModel? ParseProperty(
-        IPropertySymbol property,
+        DeclaredProperty property,
         List<INamedTypeSymbol> chain,
         int level,
         FlagState state,
         List<DiagnosticInfo> diagnostics,
         CancellationToken cancellationToken)
     {
-        var attributes = state.Attributes.Of(property, cancellationToken);
+        var attributes = property.Attributes(state.Attributes, cancellationToken);
         var flagAttribute = Find(attributes, FlagAttributeName);
         var extraAttribute = Find(attributes, ExtraArgsAttributeName);
         if (flagAttribute is null && extraAttribute is null)
@@ -151,7 +191,7 @@ internal static class Parser
         }
 
         // Only diagnostics need these; most flags have none.
-        Location? TypeLocation() => PropertyTypeLocation(property, cancellationToken);
+        Location? TypeLocation() => property.TypeLocation(cancellationToken);
         string TypeDisplay() => property.Type.ToDisplayString(SymbolDisplayFormat.MinimallyQualifiedFormat.WithMiscellaneousOptions(
             SymbolDisplayMiscellaneousOptions.IncludeNullableReferenceTypeModifier | SymbolDisplayMiscellaneousOptions.UseSpecialTypes));
 
@@ -163,12 +203,12 @@ internal static class Parser
                 MemberLocation(redeclaration, cancellationToken),
                 redeclaration.ContainingType.Name,
                 property.Name,
-                property.ContainingType.Name,
+                property.ContainingTypeName,
                 flagText));
             return null;
         }
 
-        if (property.IsStatic || property.SetMethod is null || property.IsIndexer)
+        if (property.IsStatic || !property.HasSetter || property.IsIndexer)
         {
             diagnostics.Add(DiagnosticInfo.Create(
                 DiagnosticDescriptors.UnsupportedPropertyType,
@@ -179,15 +219,14 @@ internal static class Parser
             return null;
         }
 
-        if (level < chain.Count - 1
-            && (property.DeclaredAccessibility == Accessibility.Private || property.SetMethod.DeclaredAccessibility == Accessibility.Private))
+        if (level < chain.Count - 1 && property.IsPrivateOrHasPrivateSetter)
         {
             diagnostics.Add(DiagnosticInfo.Create(
                 DiagnosticDescriptors.UnsupportedPropertyType,
                 TypeLocation(),
                 property.Name,
                 TypeDisplay(),
-                $"the records derived from '{property.ContainingType.Name}' must read and set it, so neither it nor its accessor may be private"));
+                $"the records derived from '{property.ContainingTypeName}' must read and set it, so neither it nor its accessor may be private"));
             return null;
         }
 
@@ -215,7 +254,7 @@ internal static class Parser
             }
 
             state.Extra = new FlagModel(property.Name, Identifier(property.Name), string.Empty, FlagValueKind.Extra, string.Empty, null, string.Empty,
-                Description: Documentation.Describe(property, attributes, cancellationToken));
+                Description: Documentation.Describe(property.DocumentationXml(cancellationToken), attributes));
             return null;
         }
 
@@ -298,7 +337,7 @@ internal static class Parser
             string.IsNullOrEmpty(removed) ? null : removed,
             kind is FlagValueKind.Int32 or FlagValueKind.Int64 or FlagValueKind.Double ? minimum : null,
             kind is FlagValueKind.Int32 or FlagValueKind.Int64 or FlagValueKind.Double ? maximum : null,
-            Documentation.Describe(property, attributes, cancellationToken));
+            Documentation.Describe(property.DocumentationXml(cancellationToken), attributes));
     }
 
     /// <summary>The record and its base records up to (not including) <c>object</c>, outermost base first.</summary>
@@ -323,7 +362,7 @@ internal static class Parser
     /// <paramref name="property"/>. Either would split one flag over two properties: the generated code would write one and
     /// configuration would bind the other, so it is reported (PSC1006) rather than resolved by a guess.
     /// </summary>
-    private static ISymbol? RedeclarationBelow(IPropertySymbol property, List<INamedTypeSymbol> chain, int level)
+    private static ISymbol? RedeclarationBelow(DeclaredProperty property, List<INamedTypeSymbol> chain, int level)
     {
         for (var below = level + 1; below < chain.Count; below++)
         {
@@ -340,7 +379,7 @@ internal static class Parser
     }
 
     private static Location? MemberLocation(ISymbol member, CancellationToken cancellationToken) =>
-        member is IPropertySymbol property ? PropertyTypeLocation(property, cancellationToken) : member.Locations.FirstOrDefault();
+        member is IPropertySymbol property ? new SymbolProperty(property).TypeLocation(cancellationToken) : member.Locations.FirstOrDefault();
 
     // [ArgAlias("preload_app", "preload")] on the record. An alias naming no flag of the record, or spelled as one of its
     // keys already, is left out: the binder could not use it (the ServerArgs tests hold the built-in tables to their flags).
@@ -424,7 +463,7 @@ internal static class Parser
 
     private static bool HasServerArgsBase(INamedTypeSymbol type)
     {
-        for (var b = type.BaseType; b is not null; b = b.BaseType)
+        for (var b = type.BaseType; b is not null && b.SpecialType != SpecialType.System_Object; b = b.BaseType)
         {
             if (FindAttribute(b, ServerArgsAttributeName) is not null)
             {
@@ -448,7 +487,7 @@ internal static class Parser
         return false;
     }
 
-    private static (FlagValueKind? Kind, INamedTypeSymbol? EnumType) Classify(ITypeSymbol type)
+    internal static (FlagValueKind? Kind, INamedTypeSymbol? EnumType) Classify(ITypeSymbol type)
     {
         if (type.SpecialType == SpecialType.System_String)
         {
@@ -508,6 +547,13 @@ internal static class Parser
             key += "_" + enums.Count.ToString(System.Globalization.CultureInfo.InvariantCulture);
         }
 
+        var members = EnumMembersFromSyntax(state.Attributes, enumType, cancellationToken) ?? EnumMembers(state.Attributes, enumType, cancellationToken);
+        enums.Add(new EnumModel(key, fullName, enumType.Name, members.ToEquatableArray()));
+        return key;
+    }
+
+    private static List<EnumMemberModel> EnumMembers(AttributeResolver attributes, INamedTypeSymbol enumType, CancellationToken cancellationToken)
+    {
         var members = new List<EnumMemberModel>();
         var values = new HashSet<object?>();
         foreach (var member in enumType.GetMembers())
@@ -518,15 +564,40 @@ internal static class Parser
                 continue;
             }
 
-            var spelling = Find(state.Attributes.Of(field, cancellationToken), ServerValueAttributeName) is { } serverValue
-                ? SingleString(serverValue)
-                : KebabCase(field.Name);
-            members.Add(new EnumMemberModel(field.Name, Identifier(field.Name), spelling, !values.Add(field.ConstantValue)));
+            members.Add(new EnumMemberModel(field.Name, Identifier(field.Name), Spelling(field.Name, attributes.Of(field, cancellationToken)), !values.Add(field.ConstantValue)));
         }
 
-        enums.Add(new EnumModel(key, fullName, enumType.Name, members.ToEquatableArray()));
-        return key;
+        return members;
     }
+
+    // An enum declared once in this compilation with no member given a value: its members are its declaration's, in order, with
+    // the distinct values 0, 1, 2…, so the enum's member table (and the binding of each value) is not needed. Else null.
+    private static List<EnumMemberModel>? EnumMembersFromSyntax(AttributeResolver attributes, INamedTypeSymbol enumType, CancellationToken cancellationToken)
+    {
+        if (enumType.DeclaringSyntaxReferences.Length != 1
+            || enumType.DeclaringSyntaxReferences[0].GetSyntax(cancellationToken) is not EnumDeclarationSyntax declaration)
+        {
+            return null;
+        }
+
+        var members = new List<EnumMemberModel>(declaration.Members.Count);
+        foreach (var member in declaration.Members)
+        {
+            cancellationToken.ThrowIfCancellationRequested();
+            if (member.EqualsValue is not null || attributes.FromSyntax(member, cancellationToken) is not { } found)
+            {
+                return null;
+            }
+
+            var name = member.Identifier.ValueText;
+            members.Add(new EnumMemberModel(name, Identifier(name), Spelling(name, found), IsAlias: false));
+        }
+
+        return members;
+    }
+
+    private static string Spelling(string memberName, ImmutableArray<FoundAttribute> attributes) =>
+        Find(attributes, ServerValueAttributeName) is { } serverValue ? SingleString(serverValue) : KebabCase(memberName);
 
     /// <summary>
     /// <c>XForwardedFor</c> → <c>x-forwarded-for</c>, <c>HTTPServer</c> → <c>http-server</c>, <c>Ipv6</c> → <c>ipv6</c>:
@@ -613,19 +684,6 @@ internal static class Parser
         }
 
         return null;
-    }
-
-    private static Location? PropertyTypeLocation(IPropertySymbol property, CancellationToken cancellationToken)
-    {
-        foreach (var reference in property.DeclaringSyntaxReferences)
-        {
-            if (reference.GetSyntax(cancellationToken) is PropertyDeclarationSyntax syntax)
-            {
-                return syntax.Type.GetLocation();
-            }
-        }
-
-        return property.Locations.FirstOrDefault();
     }
 
     private static string Keyword(INamedTypeSymbol type) => type switch
