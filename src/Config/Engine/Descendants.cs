@@ -33,7 +33,7 @@ internal static partial class Descendants
 
     // USER_HZ, the unit of /proc/PID/stat's times: 100 on every Linux architecture. Were it larger, the floor would only
     // be lower (more processes read), never skip a tagged one.
-    private const double ClockTicksPerSecond = 100;
+    internal const double ClockTicksPerSecond = 100;
 
     private static readonly Lazy<bool> Subreaper = new(() => prctl(PR_SET_CHILD_SUBREAPER, 1, 0, 0, 0) == 0);
     private static int s_serial;

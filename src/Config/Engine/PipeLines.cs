@@ -81,8 +81,8 @@ internal static partial class PipeLines
     /// </summary>
     public static void Read(Stream stream, LineHandler onLine)
     {
-        var coalesce = Enlarge(stream);
-        var descriptor = coalesce ? (int)((PipeStream)stream).SafePipeHandle.DangerousGetHandle() : -1;
+        var descriptor = LinuxPipeDescriptor(stream);
+        var coalesce = descriptor >= 0 && Enlarge(descriptor);
         var buffer = ArrayPool<byte>.Shared.Rent(BlockSize);
         var start = 0;
         var end = 0;
@@ -192,11 +192,13 @@ internal static partial class PipeLines
         return Continues(bytes[cut]) ? LongestLine : cut;
     }
 
+    // The pipe's file descriptor on Linux, where the pause and the larger pipe apply; -1 for anything else.
+    private static int LinuxPipeDescriptor(Stream stream) =>
+        OperatingSystem.IsLinux() && stream is PipeStream { SafePipeHandle: { IsInvalid: false } handle } ? (int)handle.DangerousGetHandle() : -1;
+
     // Whether the pipe now holds PipeSize. Best effort: beyond /proc/sys/fs/pipe-max-size or the user's pipe pages it
     // fails, and the default 64 KiB pipe still works (without the pause between small reads, which it could not absorb).
-    private static bool Enlarge(Stream stream) =>
-        OperatingSystem.IsLinux() && stream is PipeStream { SafePipeHandle: { IsInvalid: false } handle }
-        && fcntl((int)handle.DangerousGetHandle(), SetPipeSize, PipeSize) >= PipeSize;
+    private static bool Enlarge(int descriptor) => fcntl(descriptor, SetPipeSize, PipeSize) >= PipeSize;
 
     // Blittable signature: no marshalling stub, so it is trim- and NativeAOT-safe.
     [DllImport("libc", SetLastError = true)]

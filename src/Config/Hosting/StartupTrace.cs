@@ -1,7 +1,6 @@
 using System;
 using System.Diagnostics;
 using System.Globalization;
-using System.IO;
 using System.Text;
 
 namespace ProdServer.Config;
@@ -90,19 +89,8 @@ internal static class StartupTrace
         Console.Error.Write(text.ToString());
     }
 
-    // /proc/self/stat field 22: start time in clock ticks since boot. CLOCK_MONOTONIC counts from boot too (minus time
-    // suspended, which a server does not spend).
-    private static double ProcessStartMonotonicMilliseconds()
-    {
-        try
-        {
-            var stat = File.ReadAllText("/proc/self/stat");
-            var fields = stat[(stat.LastIndexOf(')') + 2)..].Split(' ');
-            return long.Parse(fields[19], CultureInfo.InvariantCulture) * 10.0; // field 22 is the 20th after "pid (comm)"
-        }
-        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException or FormatException or IndexOutOfRangeException)
-        {
-            return double.NaN;
-        }
-    }
+    // The process's start time from /proc/self/stat (clock ticks since boot). CLOCK_MONOTONIC counts from boot too (minus
+    // time suspended, which a server does not spend).
+    private static double ProcessStartMonotonicMilliseconds() =>
+        Descendants.StartTimeOf(Environment.ProcessId) is { } ticks ? ticks * 1000.0 / Descendants.ClockTicksPerSecond : double.NaN;
 }
