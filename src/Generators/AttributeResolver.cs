@@ -34,6 +34,7 @@ internal sealed class AttributeResolver(SemanticModel recordModel)
     [
         Parser.FlagAttributeName,
         Parser.ExtraArgsAttributeName,
+        Parser.PositionalArgsAttributeName,
         Parser.ServerValueAttributeName,
         Documentation.DescriptionAttributeName,
     ];

@@ -108,6 +108,13 @@ internal static class Emitter
         w.Line(ReadOnlyListOfFlagInfo + " " + IServerArgs + ".Flags => ServerFlags;");
         w.Line();
         EmitConfigurationSchema(w, model);
+        if (model.Positional is { } positional)
+        {
+            w.Line();
+            w.Line(GeneratedCode);
+            w.Line("string? " + IServerArgs + ".PositionalProperty => " + Literal(positional.PropertyName) + ";");
+        }
+
         if (model.Aliases.Count > 0)
         {
             w.Line();
@@ -159,7 +166,7 @@ internal static class Emitter
         w.Open("if (argv is null)");
         w.Line("throw new global::System.ArgumentNullException(nameof(argv));");
         w.Close();
-        if (model.Flags.Count > 0)
+        if (model.Flags.Count > 0 || model.Positional is not null)
         {
             w.Line();
         }
@@ -179,6 +186,11 @@ internal static class Emitter
                 FlagValueKind.EnumList => ListCall(name, $"{value} is null ? null : global::System.Linq.Enumerable.Select({value}, Spell{flag.EnumKey})", flag.Separator),
                 _ => $"{ServerArgument}.Extra(argv, {Literal(flag.PropertyName)}, {value});",
             });
+        }
+
+        if (model.Positional is { } positional)
+        {
+            w.Line($"{ServerArgument}.Positional(argv, {Literal(positional.PropertyName)}, this.{positional.PropertyIdentifier});");
         }
 
         w.Close();
@@ -235,7 +247,7 @@ internal static class Emitter
         w.Line();
         w.Line("return this with");
         w.Open();
-        foreach (var flag in model.Flags)
+        foreach (var flag in model.Positional is { } positional ? model.Flags.Append(positional) : model.Flags)
         {
             var keys = Literal(flag.PropertyName) + ", " + Literal(flag.FlagName);
             var current = "this." + flag.PropertyIdentifier;

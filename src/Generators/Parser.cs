@@ -19,6 +19,7 @@ internal static class Parser
 {
     internal const string FlagAttributeName = "ProdServer.Config.FlagAttribute";
     internal const string ExtraArgsAttributeName = "ProdServer.Config.ExtraArgsAttribute";
+    internal const string PositionalArgsAttributeName = "ProdServer.Config.PositionalArgsAttribute";
     internal const string ServerArgsAttributeName = "ProdServer.Config.ServerArgsAttribute";
     private const string FlagGroupAttributeName = "ProdServer.Config.FlagGroupAttribute";
     private const string ServerBuilderAttributeName = "ProdServer.Config.ServerBuilderAttribute";
@@ -127,7 +128,8 @@ internal static class Parser
             Builders(type, containingTypes.Count > 0),
             BuilderClassName(type),
             type.DeclaredAccessibility == Accessibility.Public && containingTypes.Count == 0,
-            Aliases(type, flags));
+            Aliases(type, flags),
+            state.Positional);
         return new ParseResult(model, EquatableArray<DiagnosticInfo>.Empty);
     }
 
@@ -170,10 +172,12 @@ internal static class Parser
         public List<EnumModel> Enums { get; } = [];
 
         public FlagModel? Extra { get; set; }
+
+        public FlagModel? Positional { get; set; }
     }
 
-    // One [Flag] or [ExtraArgs] property of the record or of one of its bases (chain[level]); null when it is not a flag,
-    // when it is the extra-arguments property (kept in state), or when it has a problem (added to diagnostics).
+    // One [Flag], [ExtraArgs] or [PositionalArgs] property of the record or of one of its bases (chain[level]); null when it
+    // is not a flag, when it is the extra or positional arguments (kept in state), or when it has a problem (in diagnostics).
     private static FlagModel? ParseProperty(
         DeclaredProperty property,
         List<INamedTypeSymbol> chain,
@@ -185,7 +189,8 @@ internal static class Parser
         var attributes = property.Attributes(state.Attributes, cancellationToken);
         var flagAttribute = Find(attributes, FlagAttributeName);
         var extraAttribute = Find(attributes, ExtraArgsAttributeName);
-        if (flagAttribute is null && extraAttribute is null)
+        var positionalAttribute = Find(attributes, PositionalArgsAttributeName);
+        if (flagAttribute is null && extraAttribute is null && positionalAttribute is null)
         {
             return null;
         }
@@ -197,7 +202,7 @@ internal static class Parser
 
         if (RedeclarationBelow(property, chain, level) is { } redeclaration)
         {
-            var flagText = flagAttribute is null ? "[ExtraArgs]" : "--" + SingleString(flagAttribute);
+            var flagText = flagAttribute is not null ? "--" + SingleString(flagAttribute) : extraAttribute is not null ? "[ExtraArgs]" : "[PositionalArgs]";
             diagnostics.Add(DiagnosticInfo.Create(
                 DiagnosticDescriptors.InheritedFlagRedeclared,
                 MemberLocation(redeclaration, cancellationToken),
@@ -230,31 +235,45 @@ internal static class Parser
             return null;
         }
 
-        if (extraAttribute is not null)
+        if (extraAttribute is not null || positionalAttribute is not null)
         {
-            if (flagAttribute is not null)
+            // Both are one list of words each, written after the flags: the extra arguments verbatim, then the positional ones.
+            var (name, found, listKind) = extraAttribute is not null
+                ? ("[ExtraArgs]", extraAttribute, FlagValueKind.Extra)
+                : ("[PositionalArgs]", positionalAttribute!, FlagValueKind.Positional);
+            if (flagAttribute is not null || (extraAttribute is not null && positionalAttribute is not null))
             {
                 diagnostics.Add(DiagnosticInfo.Create(DiagnosticDescriptors.UnsupportedPropertyType, TypeLocation(), property.Name, TypeDisplay(),
-                    "it cannot be both [Flag] and [ExtraArgs]"));
+                    "it can have only one of [Flag], [ExtraArgs] and [PositionalArgs]"));
                 return null;
             }
 
             if (Classify(property.Type) is not (FlagValueKind.StringList, _))
             {
                 diagnostics.Add(DiagnosticInfo.Create(DiagnosticDescriptors.UnsupportedPropertyType, TypeLocation(), property.Name, TypeDisplay(),
-                    "[ExtraArgs] needs IReadOnlyList<string>?"));
+                    name + " needs IReadOnlyList<string>?"));
                 return null;
             }
 
-            if (state.Extra is not null)
+            var taken = listKind == FlagValueKind.Extra ? state.Extra : state.Positional;
+            if (taken is not null)
             {
-                diagnostics.Add(DiagnosticInfo.Create(DiagnosticDescriptors.DuplicateFlagName, extraAttribute.GetLocation(cancellationToken),
-                    state.Extra.PropertyName, property.Name, "[ExtraArgs]"));
+                diagnostics.Add(DiagnosticInfo.Create(DiagnosticDescriptors.DuplicateFlagName, found.GetLocation(cancellationToken),
+                    taken.PropertyName, property.Name, name));
                 return null;
             }
 
-            state.Extra = new FlagModel(property.Name, Identifier(property.Name), string.Empty, FlagValueKind.Extra, string.Empty, null, string.Empty,
+            var model = new FlagModel(property.Name, Identifier(property.Name), string.Empty, listKind, string.Empty, null, string.Empty,
                 Description: Documentation.Describe(property.DocumentationXml(cancellationToken), attributes));
+            if (listKind == FlagValueKind.Extra)
+            {
+                state.Extra = model;
+            }
+            else
+            {
+                state.Positional = model;
+            }
+
             return null;
         }
 

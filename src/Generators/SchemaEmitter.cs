@@ -22,6 +22,9 @@ internal static class SchemaEmitter
     private const string BooleanPattern =
         "^\\s*([Tt][Rr][Uu][Ee]|[Ff][Aa][Ll][Ss][Ee]|1|0|[Yy][Ee][Ss]|[Nn][Oo]|[Oo][Nn]|[Oo][Ff][Ff])\\s*$";
 
+    // What ServerArgument.PositionalArgumentProblem accepts: not empty, no leading '-', no control character (char.IsControl).
+    private const string PositionalPattern = "^[^-\\x00-\\x1f\\x7f-\\x9f][^\\x00-\\x1f\\x7f-\\x9f]*$";
+
     /// <summary>The schema's members, one JSON text per line: the header, then one <c>"key": {…}</c> per accepted key, then the end.</summary>
     public static IReadOnlyList<string> Lines(ServerArgsModel model)
     {
@@ -30,7 +33,7 @@ internal static class SchemaEmitter
             "{\"type\":\"object\",\"description\":" + Text("Options of " + model.Command + "; each key may be the property, the server's flag or the flag with _.") + ",\"properties\":{",
         };
         var seen = new HashSet<string>(StringComparer.Ordinal);
-        foreach (var flag in model.Flags)
+        foreach (var flag in model.Positional is { } positional ? model.Flags.Append(positional) : model.Flags)
         {
             var value = ValueSchema(flag, model);
             foreach (var (key, description, negated) in Keys(flag))
@@ -73,6 +76,13 @@ internal static class SchemaEmitter
         yield return (flag.PropertyName, description, false);
         if (flag.FlagName.Length == 0)
         {
+            // Positional arguments have no flag to spell; the lower-case key is how a django-prodserver ARGS dict writes them.
+            var lower = flag.PropertyName.ToLowerInvariant();
+            if (flag.Kind == FlagValueKind.Positional && lower != flag.PropertyName)
+            {
+                yield return (lower, "Same as " + flag.PropertyName + ".", false);
+            }
+
             yield break;
         }
 
@@ -97,6 +107,7 @@ internal static class SchemaEmitter
         FlagValueKind.Boolean => BooleanSchema(),
         FlagValueKind.Enum => "\"enum\":" + EnumValues(flag, model),
         FlagValueKind.EnumList => "\"type\":[\"array\",\"string\"],\"items\":{\"enum\":" + EnumValues(flag, model) + "}",
+        FlagValueKind.Positional => "\"type\":[\"array\",\"string\"],\"items\":{\"type\":\"string\",\"pattern\":" + Text(PositionalPattern) + "}",
         FlagValueKind.StringList or FlagValueKind.Extra => "\"type\":[\"array\",\"string\"],\"items\":{\"type\":\"string\"}",
         _ => "\"type\":\"string\"",
     };

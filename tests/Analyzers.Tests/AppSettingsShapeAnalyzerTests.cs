@@ -32,6 +32,7 @@ public sealed class AppSettingsShapeAnalyzerTests
                 public double Maximum { get; set; } = double.NaN;
             }
             public sealed class ExtraArgsAttribute : System.Attribute { }
+            public sealed class PositionalArgsAttribute : System.Attribute { }
             public sealed class ServerArgsAttribute(string command) : System.Attribute { public string Command { get; } = command; }
             public sealed class ServerValueAttribute(string value) : System.Attribute { public string Value { get; } = value; }
             [System.AttributeUsage(System.AttributeTargets.Class, AllowMultiple = true)]
@@ -41,11 +42,13 @@ public sealed class AppSettingsShapeAnalyzerTests
             public abstract class ServerBackend<TArgs> : ServerBackend { }
             public sealed class WaitressBackend : ServerBackend<WaitressArgs> { }
             public sealed class GunicornBackend : ServerBackend<GunicornArgs> { }
+            public sealed class RqWorkerBackend : ServerBackend<RqWorkerArgs> { }
 
             public static class ServerBackends
             {
                 public static WaitressBackend Waitress { get; } = new();
                 public static GunicornBackend Gunicorn { get; } = new();
+                public static RqWorkerBackend RqWorker { get; } = new();
             }
 
             public enum LogLevel { Debug, [ServerValue("INFO")] Info }
@@ -69,6 +72,13 @@ public sealed class AppSettingsShapeAnalyzerTests
                 [Flag("log-level")] public LogLevel? LogLevel { get; init; }
                 [Flag("timeout")] public double? Timeout { get; init; }
             }
+
+            [ServerArgs("rqworker")]
+            public sealed record RqWorkerArgs
+            {
+                [PositionalArgs] public System.Collections.Generic.IReadOnlyList<string>? Queues { get; init; }
+                [Flag("burst", Boolean = BooleanStyle.Switch)] public bool? Burst { get; init; }
+            }
         }
         """;
 
@@ -88,7 +98,7 @@ public sealed class AppSettingsShapeAnalyzerTests
     private static DiagnosticResult At(DiagnosticDescriptor descriptor, int line, int column, int endLine, int endColumn, params object[] arguments) =>
         new DiagnosticResult(descriptor).WithSpan("/app/appsettings.json", line, column, endLine, endColumn).WithArguments(arguments);
 
-    private const string Backends = "Waitress, Gunicorn";
+    private const string Backends = "Waitress, Gunicorn, RqWorker";
 
     private const string ProcessKeys = "Backend, App, WorkingDirectory, Python, Venv, PythonPath, ManagePy, EnvFile, Environment, StopTimeout, Args, Restart, StartSeconds, StartRetries, RestartDelay, RestartMaxDelay, Readiness, DependsOn, Replicas, Resources";
 
@@ -165,7 +175,9 @@ public sealed class AppSettingsShapeAnalyzerTests
           } },
           "g": { "Backend": "Gunicorn", "Args": { "preload_app": "yes", "preload-app": true, "log-level": "info", "LogLevel": "Debug", "timeout": 2.5, "workers": 1 } },
           "legacy": { "Backend": "django_prodserver.backends.gunicorn.GunicornServer", "Args": { "anything": 1 } },
-          "fromcode": { "Args": { "Threads": 4 } }
+          "fromcode": { "Args": { "Threads": 4 } },
+          "rq": { "Backend": "RqWorker", "Args": { "Queues": ["high", "default"], "burst": true } },
+          "rqwords": { "Backend": "RqWorker", "Args": { "queues": "high default" } }
         } } }
         """, withLibrary: true);
 

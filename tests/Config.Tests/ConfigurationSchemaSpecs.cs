@@ -67,6 +67,8 @@ public sealed class ConfigurationSchemaSpecs
     [InlineData("""{ "BACKEND": "Gunicorn", "APP": "mysite.wsgi:application", "ARGS": { "workers": 4, "preload_app": true, "bind": ["127.0.0.1:8000"], "worker_class": "gthread" } }""")]
     [InlineData("""{ "Backend": "GranianWsgi", "App": "mysite.wsgi:application", "Args": { "interface": "wsgi", "address": "127.0.0.1", "Port": 8000, "threads": 2 } }""")]
     [InlineData("""{ "Backend": "CeleryWorker", "App": "proj", "Args": { "Concurrency": 4, "Queues": "high,low", "LogLevel": "info" }, "Restart": "always", "StopTimeout": "00:00:30" }""")]
+    [InlineData("""{ "Backend": "RqWorker", "Args": { "Queues": ["high", "default"], "with-scheduler": "True" } }""")]
+    [InlineData("""{ "Backend": "RqWorker", "Args": { "queues": "high default" } }""")]
     public void A_process_written_as_the_docs_and_django_prodserver_users_write_it_is_valid_and_binds(string process)
     {
         var json = Process(process);
@@ -87,6 +89,8 @@ public sealed class ConfigurationSchemaSpecs
     [InlineData("""{ "Backend": "Waitress", "App": "a:b", "Bakend": "Waitress" }""", "/ProdServer/Processes/web/Bakend", "Bakend is not a process setting")]
     [InlineData("""{ "Backend": "Waitress", "App": "a:b", "Restart": "sometimes" }""", "/ProdServer/Processes/web/Restart", "Restart 'sometimes'")]
     [InlineData("""{ "Backend": "Waitress", "App": "a:b", "Replicas": 0 }""", "/ProdServer/Processes/web/Replicas", "Replicas '0'")]
+    [InlineData("""{ "Backend": "RqWorker", "Args": { "Queues": ["default", "--burst"] } }""", "/ProdServer/Processes/web/Args/Queues/1", "Queues entry '--burst' must be an RQ_QUEUES name")]
+    [InlineData("""{ "Backend": "RqWorker", "Args": { "Queues": ["default", "a\nb"] } }""", "/ProdServer/Processes/web/Args/Queues/1", "Queues entry 'a\\nb' must be an RQ_QUEUES name")]
     public void A_mistake_is_refused_by_the_schema_at_its_key_and_by_the_binder_at_start_up(string process, string location, string startUpProblem)
     {
         var json = Process(process);

@@ -78,21 +78,70 @@ public sealed class RqWorkerSpecs
     }
 
     [Fact]
-    public void An_appsettings_worker_binds_rqworkers_flags_and_an_args_queues_key_is_reported_rather_than_dropped()
+    public void An_appsettings_worker_binds_rqworkers_flags_and_its_queues_as_a_list_or_as_words()
     {
         var settings = new Dictionary<string, string?>
         {
             ["ProdServer:Processes:worker:Backend"] = "RqWorker",
             ["ProdServer:Processes:worker:Args:with-scheduler"] = "true",
             ["ProdServer:Processes:worker:Args:worker_ttl"] = "600",
+            ["ProdServer:Processes:worker:Args:Queues:0"] = "emails",
+            ["ProdServer:Processes:worker:Args:Queues:1"] = "default",
         };
         var worker = Options.Resolve(null, settings).Find("worker")!;
 
-        Assert.Equal(["--with-scheduler", "--worker-ttl=600"], worker.Backend.BuildArguments(worker));
+        Assert.Equal(["--with-scheduler", "--worker-ttl=600", "emails", "default"], worker.Backend.BuildArguments(worker));
 
-        // Queues is positional, and the generated binder reads flags only: the key fails loudly instead of vanishing.
-        settings["ProdServer:Processes:worker:Args:Queues:0"] = "emails";
-        Assert.Contains(Options.Failures(null, settings), f => f.Contains("Args:Queues", StringComparison.Ordinal));
+        // One string is split on white space, as for every list option ("Queues": "high default").
+        var words = Options.Resolve(null, new Dictionary<string, string?>
+        {
+            ["ProdServer:Processes:worker:Backend"] = "RqWorker",
+            ["ProdServer:Processes:worker:Args:queues"] = "high default",
+        }).Find("worker")!;
+        Assert.Equal(["high", "default"], Assert.IsType<RqWorkerArgs>(words.Args).Queues);
+    }
+
+    [Fact]
+    public void Configuration_replaces_the_queues_the_code_declared()
+    {
+        var worker = Options.Resolve(
+            o => o.Process("worker").UseRqWorker(r => r with { Queues = ["default"], Burst = true }),
+            new Dictionary<string, string?> { ["ProdServer:Processes:worker:Args:Queues:0"] = "emails" }).Find("worker")!;
+
+        Assert.Equal(["--burst", "emails"], worker.Backend.BuildArguments(worker));
+    }
+
+    [Theory]
+    [InlineData("-v", "'-v' must be an RQ_QUEUES name")]
+    [InlineData("--burst", "'--burst' must be an RQ_QUEUES name")]
+    [InlineData("two words", "'two words' must be an RQ_QUEUES name")]
+    [InlineData("high\nProcess 'web': forged", "'high\\nProcess 'web': forged' must be an RQ_QUEUES name")]
+    [InlineData("", "'' must be an RQ_QUEUES name")]
+    public void A_hostile_queue_name_from_configuration_is_refused_with_the_process_and_the_key(string queue, string expected)
+    {
+        var failure = Options.SingleFailure(null, new Dictionary<string, string?>
+        {
+            ["ProdServer:Processes:worker:Backend"] = "RqWorker",
+            ["ProdServer:Processes:worker:Args:Queues:0"] = "default",
+            ["ProdServer:Processes:worker:Args:Queues:1"] = queue,
+        });
+
+        Assert.Contains("Process 'worker'", failure, StringComparison.Ordinal);
+        Assert.Contains("Queues entry " + expected, failure, StringComparison.Ordinal);
+        Assert.Contains("ProdServer:Processes:worker:Args:Queues", failure, StringComparison.Ordinal);
+        Assert.DoesNotContain('\n', failure);
+    }
+
+    [Fact]
+    public void The_translator_itself_refuses_a_positional_word_the_worker_would_read_as_an_option()
+    {
+        // Defence in depth: a record built past validation (a test, an export) still cannot put "-x" after the options.
+        foreach (var hostile in new[] { "-x", "--burst", "a\nb", "" })
+        {
+            var error = Assert.Throws<ArgumentException>(() => new RqWorkerArgs { Queues = ["default", hostile] }.AppendArguments(new List<string>()));
+            Assert.StartsWith("Queues entry '", error.Message, StringComparison.Ordinal);
+            Assert.DoesNotContain('\n', error.Message);
+        }
     }
 }
 

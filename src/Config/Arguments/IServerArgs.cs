@@ -17,7 +17,7 @@ public interface IServerArgs
     /// <summary>
     /// Appends the set options to <paramref name="argv"/>, one element per argument, in declaration order:
     /// <see langword="null"/> properties are skipped, values are formatted with the invariant culture, and
-    /// <see cref="ExtraArgsAttribute"/> entries come last.
+    /// <see cref="ExtraArgsAttribute"/> entries come after them, then the <see cref="PositionalArgsAttribute"/> entries.
     /// </summary>
     /// <param name="argv">The argument list to append to.</param>
     void AppendArguments(IList<string> argv);
@@ -39,6 +39,11 @@ public interface IServerArgs
     /// <remarks>Generated for every <see cref="ServerArgsAttribute"/> record; a hand-written implementation accepts any object.</remarks>
     [System.ComponentModel.EditorBrowsable(System.ComponentModel.EditorBrowsableState.Never)]
     string ConfigurationSchema => "{\"type\":\"object\"}";
+
+    /// <summary>The <see cref="PositionalArgsAttribute"/> property's name (rqworker's <c>Queues</c>), or <see langword="null"/> when the record has none.</summary>
+    /// <remarks>Generated for records with a <see cref="PositionalArgsAttribute"/> property; <see langword="null"/> otherwise.</remarks>
+    [System.ComponentModel.EditorBrowsable(System.ComponentModel.EditorBrowsableState.Never)]
+    string? PositionalProperty => null;
 
     /// <summary>
     /// Other configuration keys for some flags (<see cref="ArgAliasAttribute"/>): alias → the flag's name, compared ignoring

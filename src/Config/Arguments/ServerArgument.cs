@@ -1,6 +1,7 @@
 using System;
 using System.Collections.Generic;
 using System.Globalization;
+using System.Linq;
 
 namespace ProdServer.Config;
 
@@ -153,6 +154,48 @@ public static class ServerArgument
         }
 
         return null;
+    }
+
+    /// <summary>Appends positional arguments after checking each one (see <see cref="PositionalArgsAttribute"/>).</summary>
+    /// <param name="argv">The argument list.</param>
+    /// <param name="property">The property name, for the error message.</param>
+    /// <param name="values">The positional arguments; <see langword="null"/> appends nothing.</param>
+    /// <exception cref="ArgumentException">An entry is empty, starts with <c>-</c> or holds a control character.</exception>
+    public static void Positional(IList<string> argv, string property, IEnumerable<string>? values)
+    {
+        if (values is null)
+        {
+            return;
+        }
+
+        foreach (var value in values)
+        {
+            if (PositionalArgumentProblem(value) is { } problem)
+            {
+                throw new ArgumentException($"{property} entry '{Names.Printable(value ?? string.Empty)}' {problem}.", property);
+            }
+
+            argv.Add(value!);
+        }
+    }
+
+    /// <summary>Says what is wrong with one positional argument, or returns <see langword="null"/> when it is acceptable.</summary>
+    /// <param name="value">The positional argument.</param>
+    /// <returns>A phrase such as "must not start with -", or <see langword="null"/>.</returns>
+    public static string? PositionalArgumentProblem(string? value)
+    {
+        if (string.IsNullOrEmpty(value))
+        {
+            return "must not be empty";
+        }
+
+        // The server's parser would take "-x" for an option (and "--burst" would silently switch a mode on).
+        if (value[0] == '-')
+        {
+            return "must not start with - (the server would read it as an option)";
+        }
+
+        return value.Any(char.IsControl) ? "must not contain a control character" : null;
     }
 
     /// <summary>

@@ -31,7 +31,7 @@ internal static class BackendSwitch
     }
 
     // The properties whose flags differ from the backend's defaults: what was set, whatever its type (names only:
-    // values may be secrets). A word no typed flag writes came from ExtraArgs.
+    // values may be secrets). A word no typed flag writes came from ExtraArgs, or from the positional arguments.
     private static List<string> SetProperties(ProcessDefinition process)
     {
         var defaults = new HashSet<string>(Arguments(process.Backend.CreateDefaultArgs()), StringComparer.Ordinal);
@@ -40,7 +40,8 @@ internal static class BackendSwitch
         {
             var flagName = word.StartsWith("--", StringComparison.Ordinal) ? word[2..].Split('=')[0] : null;
             var flag = process.Args.Flags.FirstOrDefault(f => f.Kind != FlagKind.Extra && (f.Name == flagName || (f.Kind == FlagKind.Boolean && "no-" + f.Name == flagName)));
-            var name = flag?.Property ?? "ExtraArgs";
+            // Flags and extra arguments start with "--"; the positional arguments (rqworker's queues) never start with "-".
+            var name = flag?.Property ?? (word.StartsWith('-') ? "ExtraArgs" : process.Args.PositionalProperty ?? "ExtraArgs");
             if (!names.Contains(name))
             {
                 names.Add(name);

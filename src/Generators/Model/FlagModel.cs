@@ -1,9 +1,9 @@
 namespace ProdServer.Config.Generators.Model;
 
-/// <summary>One <c>[Flag]</c> or <c>[ExtraArgs]</c> property, reduced to what the emitter writes.</summary>
+/// <summary>One <c>[Flag]</c>, <c>[ExtraArgs]</c> or <c>[PositionalArgs]</c> property, reduced to what the emitter writes.</summary>
 /// <param name="PropertyName">The property's name as text (for messages and configuration keys).</param>
 /// <param name="PropertyIdentifier">The property's name as a C# identifier (escaped with <c>@</c> when it is a keyword).</param>
-/// <param name="FlagName">The flag's long name without dashes; empty for extra arguments.</param>
+/// <param name="FlagName">The flag's long name without dashes; empty for extra and positional arguments.</param>
 /// <param name="Kind">How the value is written and read.</param>
 /// <param name="BooleanStyle">The <c>BooleanStyle</c> member name for booleans; empty otherwise.</param>
 /// <param name="Separator">For lists: the joining separator, or <see langword="null"/> to repeat the flag.</param>

@@ -12,4 +12,5 @@ internal enum FlagValueKind
     StringList,
     EnumList,
     Extra,
+    Positional,
 }

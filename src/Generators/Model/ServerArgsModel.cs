@@ -16,6 +16,7 @@ namespace ProdServer.Config.Generators.Model;
 /// <param name="BuilderClassName">The static class that holds them, <c>WaitressBuilderExtensions</c> for <c>WaitressArgs</c>.</param>
 /// <param name="IsPublic">Whether the record is public, so that its builder class is too.</param>
 /// <param name="Aliases">The record's <c>[ArgAlias]</c> keys, in declaration order; only those naming one of its flags.</param>
+/// <param name="Positional">The <c>[PositionalArgs]</c> property, written after every flag; <see langword="null"/> for most records.</param>
 internal sealed record ServerArgsModel(
     string HintName,
     string Namespace,
@@ -28,7 +29,8 @@ internal sealed record ServerArgsModel(
     EquatableArray<BuilderModel> Builders,
     string BuilderClassName,
     bool IsPublic,
-    EquatableArray<AliasModel> Aliases = default);
+    EquatableArray<AliasModel> Aliases = default,
+    FlagModel? Positional = null);
 
 /// <summary>One <c>[ArgAlias]</c>: another configuration key for a flag.</summary>
 /// <param name="Alias">The other key as declared, for example <c>preload_app</c>.</param>

@@ -49,7 +49,7 @@ internal sealed class BackendKeys(string Name, string Command, IReadOnlyDictiona
 /// What the referenced ProdServer.Config assembly accepts, read from its symbols rather than copied: the backends are the
 /// public static properties of <c>ServerBackends</c> (name = property, args record = the <c>TArgs</c> of its
 /// <c>ServerBackend&lt;TArgs&gt;</c>), and each record's keys are its <c>[Flag]</c> properties (own and inherited) with their
-/// flag names, <c>no-</c> forms and declared ranges, its <c>[ExtraArgs]</c> property and its <c>[ArgAlias]</c> names — the
+/// flag names, <c>no-</c> forms and declared ranges, its <c>[ExtraArgs]</c> and <c>[PositionalArgs]</c> properties and its <c>[ArgAlias]</c> names — the
 /// same declarations the generated binder is made from. A backend added to <c>ServerBackends</c> is known without an edit here.
 /// </summary>
 internal static class ServerKeyCatalogue
@@ -122,7 +122,7 @@ internal static class ServerKeyCatalogue
         {
             foreach (var property in type.GetMembers().OfType<IPropertySymbol>())
             {
-                if (Attribute(property, "ExtraArgsAttribute") is not null)
+                if (Attribute(property, "ExtraArgsAttribute") is not null || Attribute(property, "PositionalArgsAttribute") is not null)
                 {
                     keys[property.Name] = new ArgKey(property.Name, ArgValueKind.List, null, null, []);
                 }

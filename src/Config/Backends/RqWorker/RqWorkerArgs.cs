@@ -23,9 +23,10 @@ public sealed partial record RqWorkerArgs : DjangoCheckedCommandArgs
     /// <summary>
     /// The <c>RQ_QUEUES</c> names to listen on, in priority order, written after the options (rqworker takes them as
     /// positional arguments). Default: <c>default</c>. An unknown name is a KeyError traceback, so names are checked to be
-    /// plain words; all of them must share one Redis connection. Set in C# only for now: the configuration binder reads
-    /// only flags, so an <c>Args:Queues</c> key is reported as unknown rather than dropped.
+    /// plain words; all of them must share one Redis connection. In configuration: <c>"Queues": ["high", "default"]</c>
+    /// or <c>"Queues": "high default"</c>.
     /// </summary>
+    [PositionalArgs]
     public IReadOnlyList<string>? Queues { get; init; }
 
     /// <summary><c>--worker-class</c>: Import path of the worker class; a bad path is a traceback. Default: the RQ setting WORKER_CLASS, else rq.Worker.</summary>

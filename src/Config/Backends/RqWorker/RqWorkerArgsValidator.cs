@@ -15,10 +15,11 @@ internal sealed partial class RqWorkerArgsValidator : AbstractValidator<RqWorker
         this.ExclusiveSettings(RuleBackends.RqWorker);
 
         // argparse would take "-x" as an option and "a b" cannot be an RQ_QUEUES key written on a command line.
+        // Names are printed escaped: one from configuration may hold a line break, which would forge a second message line.
         RuleForEach(a => a.Queues).Must(q => q is not null && QueueName().IsMatch(q))
-            .WithMessage("Queues entry '{PropertyValue}' must be an RQ_QUEUES name: letters, digits, '_', '-', '.' or ':', not starting with '-'.");
+            .WithMessage((_, q) => $"Queues entry '{Names.Printable(q ?? string.Empty)}' must be an RQ_QUEUES name: letters, digits, '_', '-', '.' or ':', not starting with '-'.");
         RuleForEach(a => a.Queues).Must((a, q) => a.Queues!.Count(other => other == q) == 1)
-            .WithMessage("Queues entry '{PropertyValue}' is listed twice.");
+            .WithMessage((_, q) => $"Queues entry '{Names.Printable(q ?? string.Empty)}' is listed twice.");
 
         // A bad path is an ImportError traceback, exit 1; FluentValidation's Matches passes an unset (null) one.
         RuleFor(a => a.WorkerClass).Matches(DottedPath()).WithMessage(ClassPathMessage(nameof(RqWorkerArgs.WorkerClass)));

@@ -34,22 +34,6 @@ internal sealed class RqWorkerBackend : DjangoManageBackend<RqWorkerArgs>
     /// <inheritdoc />
     public override TimeSpan GetDefaultStopTimeout(ProcessDefinition process) => TimeSpan.FromSeconds(25);
 
-    /// <summary>The options, then the queue names (rqworker's positional arguments).</summary>
-    /// <param name="process">The process.</param>
-    /// <returns>The arguments after <c>manage.py rqworker</c>.</returns>
-    public override IReadOnlyList<string> BuildArguments(ProcessDefinition process)
-    {
-        ArgumentNullException.ThrowIfNull(process);
-        var argv = new List<string>();
-        process.Args.AppendArguments(argv);
-        if (process.Args is RqWorkerArgs { Queues: { } queues })
-        {
-            argv.AddRange(queues);
-        }
-
-        return argv;
-    }
-
     /// <summary>The args, plus a fixed worker <c>Name</c> on several replicas, which RQ refuses for all but the first.</summary>
     /// <param name="process">The process.</param>
     /// <returns>The problems.</returns>
