@@ -133,6 +133,15 @@ public sealed class RqWorkerSpecs
     }
 
     [Fact]
+    public void Switching_a_worker_to_another_backend_in_configuration_names_its_queues_among_the_dropped_settings()
+    {
+        var warning = BackendSwitch.Warning(Worker(new() { Queues = ["high"], Burst = true }), ServerBackends.DjangoQ, "ProdServer:Processes:worker:Backend");
+
+        Assert.NotNull(warning);
+        Assert.Contains("dropped: Burst, Queues.", warning, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void The_translator_itself_refuses_a_positional_word_the_worker_would_read_as_an_option()
     {
         // Defence in depth: a record built past validation (a test, an export) still cannot put "-x" after the options.
@@ -155,6 +164,18 @@ public sealed class RqWorkerDryRunSpecs
         var output = await DryRunner.RunAsync(o => o.Process("worker")
             .UseRqWorker(r => r with { Queues = ["high", "default"], WithScheduler = true, Settings = "mysite.settings" })
             .WorkingDirectory("src").Python("/usr/bin/python3"));
+
+        Assert.Contains("/usr/bin/python3 <root>/src/manage.py rqworker --with-scheduler --settings=mysite.settings high default\n", output, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task A_worker_written_in_appsettings_json_prints_its_queues_after_the_options()
+    {
+        var output = await DryRunner.RunAsync(_ => { }, """
+            { "ProdServer": { "Processes": { "worker": {
+                "Backend": "RqWorker", "WorkingDirectory": "src", "Python": "/usr/bin/python3",
+                "Args": { "Queues": ["high", "default"], "with-scheduler": "True", "settings": "mysite.settings" } } } } }
+            """);
 
         Assert.Contains("/usr/bin/python3 <root>/src/manage.py rqworker --with-scheduler --settings=mysite.settings high default\n", output, StringComparison.Ordinal);
     }

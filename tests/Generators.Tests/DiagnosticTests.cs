@@ -131,6 +131,43 @@ public sealed class DiagnosticTests
     }
 
     [Fact]
+    public void PSC1002_two_PositionalArgs_properties()
+    {
+        var source = Header + """
+            [ServerArgs("x")]
+            public sealed partial record DuplicateArgs
+            {
+                [PositionalArgs]
+                public IReadOnlyList<string>? Targets { get; init; }
+
+                [PositionalArgs]
+                public IReadOnlyList<string>? More { get; init; }
+            }
+            """;
+
+        AssertSingle(source, "PSC1002", "[PositionalArgs]\n    public IReadOnlyList<string>? More");
+    }
+
+    [Theory]
+    [InlineData("[PositionalArgs]", "string?", "[PositionalArgs] needs IReadOnlyList<string>?")]
+    [InlineData("[PositionalArgs, ExtraArgs]", "IReadOnlyList<string>?", "only one of [Flag], [ExtraArgs] and [PositionalArgs]")]
+    [InlineData("[PositionalArgs, Flag(\"targets\")]", "IReadOnlyList<string>?", "only one of [Flag], [ExtraArgs] and [PositionalArgs]")]
+    public void PSC1003_PositionalArgs_is_one_list_of_strings_and_nothing_else(string attributes, string type, string reason)
+    {
+        var source = Header + $$"""
+            [ServerArgs("x")]
+            public sealed partial record BadArgs
+            {
+                {{attributes}}
+                public {{type}} Targets { get; init; }
+            }
+            """;
+
+        var diagnostic = AssertSingle(source, "PSC1003", $"public {type} Targets");
+        Assert.Contains(reason, diagnostic.GetMessage(), StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void PSC1003_ExtraArgs_needs_a_list_of_strings()
     {
         var source = Header + """

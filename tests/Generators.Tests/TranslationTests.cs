@@ -228,6 +228,34 @@ public sealed class TranslationTests
     }
 
     [Fact]
+    public void Positional_arguments_bind_by_property_name_and_come_after_the_extra_arguments()
+    {
+        var section = FakeConfigurationSection.Create("Args", ("targets", new[] { "site one", "two" }), ("Extra", new[] { "--newer=1" }), ("workers", "2"));
+        var reader = Activator.CreateInstance(GeneratedAssembly.Type("ProdServer.Config.ArgsConfigurationReader"), section)!;
+
+        var bound = GeneratedAssembly.Invoke(GeneratedAssembly.Create(MyServer), "Bind", reader)!;
+
+        Assert.Empty((IReadOnlyList<string>)GeneratedAssembly.Get(reader, "Errors")!);
+        Assert.Empty((IEnumerable<string>)GeneratedAssembly.Get(reader, "UnknownKeys")!);
+        Assert.Equal(["--workers=2", "--newer=1", "site one", "two"], GeneratedAssembly.Argv(bound));
+        Assert.Equal("Targets", GeneratedAssembly.Get(bound, "PositionalProperty", GeneratedAssembly.Type("ProdServer.Config.IServerArgs")));
+        Assert.Null(GeneratedAssembly.Get(GeneratedAssembly.Create(Waitress), "PositionalProperty", GeneratedAssembly.Type("ProdServer.Config.IServerArgs")));
+    }
+
+    [Theory]
+    [InlineData("-v")]
+    [InlineData("--workers=9")]
+    [InlineData("a\nb")]
+    [InlineData("")]
+    public void A_positional_word_the_server_would_read_as_an_option_is_refused_by_the_translator(string word)
+    {
+        var args = GeneratedAssembly.Create(MyServer, ("Targets", new[] { "ok", word }));
+
+        var error = Assert.Throws<ArgumentException>(() => GeneratedAssembly.Argv(args));
+        Assert.StartsWith("Targets entry '", error.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void WrittenFlags_holds_the_typed_values_of_exactly_the_flags_AppendArguments_writes()
     {
         var args = GeneratedAssembly.Create(

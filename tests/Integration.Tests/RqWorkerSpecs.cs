@@ -59,6 +59,34 @@ public sealed class RqWorkerSpecs
     }
 
     [Fact]
+    public async Task An_rq_worker_listens_on_the_queues_appsettings_json_names()
+    {
+        await using var redis = await RedisServer.StartAsync();
+        using var site = new DjangoSite();
+        var (host, logs) = TestHost.Build(
+            o => o.Process("worker").UseRqWorker(r => r with { Queues = ["default"] })
+                .WorkingDirectory(site.Directory)
+                .Python(Python.Debian)
+                .Environment("PSC_REDIS_URL", redis.Url(0)),
+            """{ "ProdServer": { "Processes": { "worker": { "Args": { "Queues": ["emails", "default"], "settings": "djsite.rq_settings" } } } } }""");
+
+        using var stop = new CancellationTokenSource(TimeSpan.FromSeconds(120));
+        var run = host.RunProdServerAsync(["worker"], TextWriter.Null, TextWriter.Null, stop.Token);
+        try
+        {
+            // rqworker's own line: the queues reached the real worker in the order written, replacing the code's.
+            await TestHost.WaitForLogAsync(logs, "Listening on emails, default", Budget, run);
+            Assert.Contains("manage.py rqworker --settings=djsite.rq_settings emails default", logs.Text, StringComparison.Ordinal);
+        }
+        finally
+        {
+            await stop.CancelAsync();
+        }
+
+        Assert.Equal(0, await run.WaitAsync(Budget));
+    }
+
+    [Fact]
     public async Task A_stop_while_a_job_runs_lets_the_job_finish_before_the_worker_exits()
     {
         await using var redis = await RedisServer.StartAsync();

@@ -1,6 +1,9 @@
 using System;
 using System.Diagnostics;
+using System.IO;
+using System.Text;
 using System.Threading.Tasks;
+using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
@@ -11,7 +14,7 @@ namespace ProdServer.Config.Integration.Tests;
 /// <summary>A Generic Host declared as a user's Program.cs does, with every log line captured, plus a bounded wait on the log.</summary>
 internal static class TestHost
 {
-    public static (IHost Host, CapturingLoggerProvider Logs) Build(Action<ProdServerBuilder> configure)
+    public static (IHost Host, CapturingLoggerProvider Logs) Build(Action<ProdServerBuilder> configure, string? appSettings = null)
     {
         // No default configuration sources: the output directory holds the Quickstart sample's appsettings.json (it declares a
         // "web" process), which must not leak into these hosts.
@@ -20,6 +23,12 @@ internal static class TestHost
         builder.Logging.ClearProviders();
         builder.Logging.AddProvider(logs);
         builder.Logging.SetMinimumLevel(LogLevel.Debug);
+        if (appSettings is not null)
+        {
+            // Read as the user's appsettings.json would be, after the code: configuration wins over code.
+            builder.Configuration.AddJsonStream(new MemoryStream(Encoding.UTF8.GetBytes(appSettings)));
+        }
+
         builder.Services.AddProdServer(configure);
         return (builder.Build(), logs);
     }

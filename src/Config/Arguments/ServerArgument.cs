@@ -172,7 +172,9 @@ public static class ServerArgument
         {
             if (PositionalArgumentProblem(value) is { } problem)
             {
-                throw new ArgumentException($"{property} entry '{Names.Printable(value ?? string.Empty)}' {problem}.", property);
+                // Control characters shown as '?': the message reaches a terminal or a log line.
+                var shown = string.Concat((value ?? string.Empty).Select(c => char.IsControl(c) ? '?' : c));
+                throw new ArgumentException($"{property} entry '{shown}' {problem}.", property);
             }
 
             argv.Add(value!);

@@ -17,9 +17,18 @@ namespace ProdServer.Config.Tests.Infrastructure;
 /// </summary>
 internal static class DryRunner
 {
-    public static async Task<string> RunAsync(Action<ProdServerBuilder> configure, params string[] processes)
+    public static Task<string> RunAsync(Action<ProdServerBuilder> configure, params string[] processes) =>
+        RunAsync(configure, appSettings: null, processes);
+
+    /// <summary>As <see cref="RunAsync(Action{ProdServerBuilder}, string[])"/>, with <paramref name="appSettings"/> as the content root's appsettings.json.</summary>
+    public static async Task<string> RunAsync(Action<ProdServerBuilder> configure, string? appSettings, params string[] processes)
     {
         using var root = new TemporaryDirectory();
+        if (appSettings is not null)
+        {
+            await File.WriteAllTextAsync(Path.Combine(root.Path, "appsettings.json"), appSettings);
+        }
+
         var builder = Host.CreateApplicationBuilder(new HostApplicationBuilderSettings
         {
             Args = [],

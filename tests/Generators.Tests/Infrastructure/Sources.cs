@@ -129,6 +129,10 @@ internal static class Sources
             /// <summary>Anything newer.</summary>
             [ExtraArgs]
             public IReadOnlyList<string>? Extra { get; init; }
+
+            /// <summary>What to serve, after every option.</summary>
+            [PositionalArgs]
+            public IReadOnlyList<string>? Targets { get; init; }
         }
         """;
 

@@ -26,6 +26,7 @@ internal static class TestCompilation
         "src/Config/Arguments/FlagInfo.cs",
         "src/Config/Arguments/FlagValue.cs",
         "src/Config/Arguments/IServerArgs.cs",
+        "src/Config/Arguments/PositionalArgsAttribute.cs",
         "src/Config/Arguments/ServerArgsAttribute.cs",
         "src/Config/Arguments/ServerArgument.cs",
         "src/Config/Arguments/ServerBuilderAttribute.cs",
