@@ -14,7 +14,7 @@ internal static class ExclusiveSettingsValidation
         where T : IServerArgs =>
         validator.RuleFor(args => args).Custom((args, context) =>
         {
-            foreach (var (setting, problem) in ExclusiveSettingsRule.Conflicts(backend, ServerArgsSettings.Read(args)))
+            foreach (var (setting, problem) in ExclusiveSettingsRule.Conflicts(backend, ServerArgsSettings.Of(context)))
             {
                 context.AddFailure(setting, ExclusiveSettingsRule.Message(problem));
             }

@@ -26,7 +26,7 @@ internal sealed class CeleryFlowerArgsValidator : AbstractValidator<CeleryFlower
             .WithMessage($"LogRotateWhen must be one of {string.Join(", ", RotateUnits)}, got '{{PropertyValue}}'.");
         RuleFor(a => a.FormatTask).Null().WithMessage("FormatTask is a Python function: flower takes it only from a --conf file (on the command line it ends in a TypeError); set it in Conf's file.");
         // The condition is PSC0504's (FlowerWithoutAuthenticationRule), so build time and start-up cannot disagree; refused here, once.
-        RuleFor(a => a.Address).Must((a, _) => FlowerWithoutAuthenticationRule.ServesEveryoneUnauthenticated(ServerArgsSettings.Read(a)) is null)
+        RuleFor(a => a.Address).Must((_, _, context) => FlowerWithoutAuthenticationRule.ServesEveryoneUnauthenticated(ServerArgsSettings.Of(context)) is null)
             .WithMessage(a => $"Flower would listen on {(string.IsNullOrEmpty(a.Address) ? "every interface (its default)" : a.Address)} without authentication, and its UI can shut workers down: set BasicAuth (user:password) or Auth with AuthProvider, or Address 127.0.0.1 behind an authenticating proxy.");
 
         RuleForEach(a => a.ExtraArgs).Must(e => ServerArgument.ExtraArgumentProblem(e) is null)

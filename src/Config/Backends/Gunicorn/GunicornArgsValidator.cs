@@ -22,7 +22,7 @@ internal sealed partial class GunicornArgsValidator : AbstractValidator<Gunicorn
 
         // A daemonised master detaches: ProdServer would see its child exit at once and lose the server it supervises.
         // The condition is PSC0202's (GunicornDaemonRule), so build time and start-up cannot disagree; refused here, once.
-        RuleFor(a => a.Daemon).Must((a, _) => !GunicornDaemonRule.Detaches(ServerArgsSettings.Read(a)))
+        RuleFor(a => a.Daemon).Must((_, _, context) => !GunicornDaemonRule.Detaches(ServerArgsSettings.Of(context)))
             .WithMessage("Daemon cannot be on: gunicorn would detach from ProdServer, which supervises it and would see it exit at once. Leave Daemon unset.");
         RuleFor(a => a.SuppressRaggedEofs).NotEqual(false)
             .WithMessage("SuppressRaggedEofs cannot be turned off: gunicorn has no flag for it (it is already on). Leave it unset.");

@@ -17,9 +17,9 @@ internal sealed partial class WaitressArgsValidator : AbstractValidator<Waitress
 
         // waitress raises ValueError (a traceback, exit 1) when these are combined. The conditions are PSC0004's
         // (ConflictingBindSettingsRule), so build time and start-up cannot disagree; refused here, once.
-        RuleFor(a => a.Listen).Must((a, _) => ConflictingBindSettingsRule.ListenConflicts(ServerArgsSettings.Read(a)).Length == 0)
+        RuleFor(a => a.Listen).Must((_, _, context) => ConflictingBindSettingsRule.ListenConflicts(ServerArgsSettings.Of(context)).Length == 0)
             .WithMessage("Listen cannot be combined with Host or Port: waitress refuses it. Use Listen alone, or Host and Port.");
-        RuleFor(a => a.UnixSocket).Must((a, _) => ConflictingBindSettingsRule.UnixSocketConflicts(ServerArgsSettings.Read(a)).Length == 0)
+        RuleFor(a => a.UnixSocket).Must((_, _, context) => ConflictingBindSettingsRule.UnixSocketConflicts(ServerArgsSettings.Of(context)).Length == 0)
             .WithMessage("UnixSocket cannot be combined with Host, Port or Listen: waitress refuses it.");
         RuleFor(a => a.UnixSocket).NotEmpty().When(a => a.UnixSocket is not null).WithMessage("UnixSocket must be a path.");
         RuleForEach(a => a.Listen).Must(BeListenAddress)
