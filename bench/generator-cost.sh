@@ -32,29 +32,9 @@ XML
 echo '<Project />' > "$work/Directory.Build.props"
 echo '<Project />' > "$work/Directory.Packages.props"
 
+# The records come from the template bench/GeneratorCost (the in-process harness) fills in too, so both time one project.
 for i in $(seq 1 "$records"); do
-  cat > "$work/Args$i.cs" <<CS
-using ProdServer.Config;
-
-namespace Cost;
-
-public enum Mode$i { [ServerValue("fast")] Fast, [ServerValue("safe")] Safe }
-
-[ServerArgs("server$i")]
-public sealed partial record Args$i
-{
-    [Flag("workers")] public int? Workers { get; init; }
-    [Flag("threads")] public int? Threads { get; init; }
-    [Flag("host")] public string? Host { get; init; }
-    [Flag("port")] public int? Port { get; init; }
-    [Flag("reload", Boolean = BooleanStyle.Switch)] public bool? Reload { get; init; }
-    [Flag("ipv6", Boolean = BooleanStyle.Negatable)] public bool? Ipv6 { get; init; }
-    [Flag("listen")] public System.Collections.Generic.IReadOnlyList<string>? Listen { get; init; }
-    [Flag("mode")] public Mode$i? Mode { get; init; }
-    [Flag("timeout")] public double? Timeout { get; init; }
-    [Flag("log-level")] public string? LogLevel { get; init; }
-}
-CS
+  sed -e "s/__N__/$i/g" -e "s/__WORKERS__/workers/g" bench/GeneratorCost/Record.cs.template > "$work/Args$i.cs"
 done
 cat > "$work/Program.cs" <<'CS'
 System.Console.WriteLine(((ProdServer.Config.IServerArgs)new Cost.Args1 { Workers = 2 }).Command);

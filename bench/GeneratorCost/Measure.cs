@@ -10,6 +10,7 @@ using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp;
 using Microsoft.CodeAnalysis.Diagnostics;
 using ProdServer.Config.Generators;
+using ProdServer.Config.Generators.Testing;
 
 namespace ProdServer.Config.Bench.GeneratorCost;
 
@@ -77,13 +78,13 @@ internal static class Measure
     /// Program.cs (unrelated), and the same driver runs again. The analyzers then run as the IDE runs them on the edited open
     /// file (syntax and semantic diagnostics of that file). Milliseconds.
     /// </summary>
-    public static EditResult Edit(ImmutableArray<SyntaxTree> trees, ImmutableArray<DiagnosticAnalyzer> analyzers, int round)
+    public static EditResult Edit(string root, ImmutableArray<SyntaxTree> trees, ImmutableArray<DiagnosticAnalyzer> analyzers, int round)
     {
         var compilation = CostProject.Compile(trees);
         var driver = Driver(trackSteps: false).RunGenerators(compilation);
 
         var record = compilation.SyntaxTrees.Single(static t => t.FilePath == "Args1.cs");
-        var editedRecord = CostProject.Parse(CostProject.Record(1, "workers-" + round.ToString(CultureInfo.InvariantCulture)), "Args1.cs");
+        var editedRecord = CostProject.Parse(ContractCompilation.CostRecord(root, 1, "workers-" + round.ToString(CultureInfo.InvariantCulture)), "Args1.cs");
         var next = compilation.ReplaceSyntaxTree(record, editedRecord);
         driver = driver.RunGeneratorsAndUpdateCompilation(next, out var updated, out _);
         var recordGenerator = driver.GetTimingInfo().ElapsedTime.TotalMilliseconds;

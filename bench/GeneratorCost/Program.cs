@@ -46,7 +46,7 @@ Console.WriteLine(Measure.Range("clean: generator", clean.Select(static c => c.G
 
 if (mode is "all" or "edit")
 {
-var edits = Enumerable.Range(0, rounds).Select(r => Measure.Edit(trees, analyzers, r)).ToList();
+var edits = Enumerable.Range(0, rounds).Select(r => Measure.Edit(root, trees, analyzers, r)).ToList();
 Console.WriteLine(Measure.Range("edit in a record: generator", edits.Select(static e => e.RecordGenerator))
     + Measure.Range("; edit elsewhere: generator", edits.Select(static e => e.OtherGenerator)));
 Console.WriteLine(Measure.Range("edit in a record: analyzers on the edited file", edits.Select(static e => e.FileAnalyzers))

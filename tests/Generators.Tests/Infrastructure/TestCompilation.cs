@@ -5,41 +5,24 @@ using System.IO;
 using System.Linq;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp;
+using ProdServer.Config.Generators.Testing;
 
 namespace ProdServer.Config.Generators.Tests.Infrastructure;
 
 /// <summary>
 /// Builds compilations from the contract sources on disk rather than referencing src/Config, so that these tests only
-/// depend on the generator and the hand-written files it calls, not on the rest of the runtime library.
+/// depend on the generator and the hand-written files it calls, not on the rest of the runtime library; the contract,
+/// references and options are <see cref="ContractCompilation"/>'s, shared with bench/GeneratorCost.
 /// </summary>
 internal static class TestCompilation
 {
-    // The contract the generated code compiles against, listed by name: other files in these folders are not ours to depend on.
-    private static readonly string[] ContractFiles =
-    [
-        "src/Config/Arguments/ArgAliasAttribute.cs",
-        "src/Config/Arguments/ArgsConfigurationReader.cs",
-        "src/Config/Arguments/BooleanStyle.cs",
-        "src/Config/Arguments/ExtraArgsAttribute.cs",
-        "src/Config/Arguments/FlagAttribute.cs",
-        "src/Config/Arguments/FlagGroupAttribute.cs",
-        "src/Config/Arguments/FlagInfo.cs",
-        "src/Config/Arguments/FlagValue.cs",
-        "src/Config/Arguments/IServerArgs.cs",
-        "src/Config/Arguments/PositionalArgsAttribute.cs",
-        "src/Config/Arguments/ServerArgsAttribute.cs",
-        "src/Config/Arguments/ServerArgument.cs",
-        "src/Config/Arguments/ServerBuilderAttribute.cs",
-        "src/Config/Arguments/ServerValueAttribute.cs",
-    ];
-
     private static readonly string[] WaitressFiles =
     [
         "src/Config/Backends/Waitress/TrustedProxyHeader.cs",
         "src/Config/Backends/Waitress/WaitressArgs.cs",
     ];
 
-    private static readonly Lazy<ImmutableArray<MetadataReference>> LazyReferences = new(LoadReferences);
+    private static readonly Lazy<ImmutableArray<MetadataReference>> LazyReferences = new(static () => ContractCompilation.References());
 
     /// <summary>Latest language, and documentation comments checked so that a missing doc on a generated public member shows up as CS1591.</summary>
     public static CSharpParseOptions ParseOptions { get; } = new(LanguageVersion.Latest, DocumentationMode.Diagnose);
@@ -51,15 +34,14 @@ internal static class TestCompilation
     /// <summary>The contract sources, optionally WaitressArgs, and <paramref name="userSources"/> (named <c>User0.cs</c>, <c>User1.cs</c>, …).</summary>
     public static CSharpCompilation Create(bool includeWaitress, params string[] userSources)
     {
-        var trees = new List<SyntaxTree>();
-        foreach (var file in includeWaitress ? ContractFiles.Concat(WaitressFiles) : ContractFiles)
-        {
-            var path = Path.Combine(RepositoryRoot, file);
-            trees.Add(CSharpSyntaxTree.ParseText(File.ReadAllText(path), ParseOptions, path));
-        }
-
+        var trees = ContractCompilation.ContractTrees(RepositoryRoot, ParseOptions).ToList();
         if (includeWaitress)
         {
+            foreach (var path in WaitressFiles.Select(f => Path.Combine(RepositoryRoot, f)))
+            {
+                trees.Add(CSharpSyntaxTree.ParseText(File.ReadAllText(path), ParseOptions, path));
+            }
+
             // WaitressArgs asks for builder methods, which call into the hosting types; stand-ins keep this compilation small.
             trees.Add(Parse(Sources.HostingStandIns, "HostingStandIns.cs"));
         }
@@ -69,29 +51,11 @@ internal static class TestCompilation
             trees.Add(Parse(userSources[i], $"User{i}.cs"));
         }
 
-        return CSharpCompilation.Create(
-            "ProdServer.Config.GeneratorTestAssembly",
-            trees,
-            References,
-            new CSharpCompilationOptions(
-                OutputKind.DynamicallyLinkedLibrary,
-                nullableContextOptions: NullableContextOptions.Enable,
-                // Like the repository's builds: a warning in generated code would break a user's warnings-as-errors build.
-                generalDiagnosticOption: ReportDiagnostic.Default,
-                deterministic: true));
+        // Warnings stay visible to the tests: one in generated code would break a user's warnings-as-errors build.
+        return ContractCompilation.Create("ProdServer.Config.GeneratorTestAssembly", OutputKind.DynamicallyLinkedLibrary, trees, References);
     }
 
     public static SyntaxTree Parse(string source, string path) => CSharpSyntaxTree.ParseText(source, ParseOptions, path);
-
-    private static ImmutableArray<MetadataReference> LoadReferences()
-    {
-        // Basic.Reference.Assemblies is not available here, so the running runtime's own assemblies serve as references.
-        var paths = ((string)AppContext.GetData("TRUSTED_PLATFORM_ASSEMBLIES")!)
-            .Split(Path.PathSeparator, StringSplitOptions.RemoveEmptyEntries)
-            .Append(typeof(Microsoft.Extensions.Configuration.IConfigurationSection).Assembly.Location)
-            .Distinct(StringComparer.Ordinal);
-        return [.. paths.Select(static p => (MetadataReference)MetadataReference.CreateFromFile(p))];
-    }
 
     private static string FindRepositoryRoot()
     {
