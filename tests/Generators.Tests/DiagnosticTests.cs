@@ -73,23 +73,25 @@ public sealed class DiagnosticTests
         Assert.Contains("'Port' and 'OtherPort'", diagnostic.GetMessage(), StringComparison.Ordinal);
     }
 
-    [Fact]
-    public void PSC1002_two_ExtraArgs_properties()
+    [Theory]
+    [InlineData("[ExtraArgs]")]
+    [InlineData("[PositionalArgs]")]
+    public void PSC1002_two_ExtraArgs_or_two_PositionalArgs_properties(string attribute)
     {
-        var source = Header + """
+        var source = Header + $$"""
             [ServerArgs("x")]
             public sealed partial record DuplicateArgs
             {
-                [ExtraArgs]
+                {{attribute}}
                 public IReadOnlyList<string>? Extra { get; init; }
 
-                [ExtraArgs]
+                {{attribute}}
                 public IReadOnlyList<string>? More { get; init; }
             }
             """;
 
         // Reported on the second attribute, like a duplicated [Flag].
-        AssertSingle(source, "PSC1002", "[ExtraArgs]\n    public IReadOnlyList<string>? More");
+        AssertSingle(source, "PSC1002", attribute + "\n    public IReadOnlyList<string>? More");
     }
 
     [Theory]
@@ -130,29 +132,12 @@ public sealed class DiagnosticTests
         Assert.Contains("init or set accessor", diagnostic.GetMessage(), StringComparison.Ordinal);
     }
 
-    [Fact]
-    public void PSC1002_two_PositionalArgs_properties()
-    {
-        var source = Header + """
-            [ServerArgs("x")]
-            public sealed partial record DuplicateArgs
-            {
-                [PositionalArgs]
-                public IReadOnlyList<string>? Targets { get; init; }
-
-                [PositionalArgs]
-                public IReadOnlyList<string>? More { get; init; }
-            }
-            """;
-
-        AssertSingle(source, "PSC1002", "[PositionalArgs]\n    public IReadOnlyList<string>? More");
-    }
-
     [Theory]
+    [InlineData("[ExtraArgs]", "string?", "[ExtraArgs] needs IReadOnlyList<string>?")]
     [InlineData("[PositionalArgs]", "string?", "[PositionalArgs] needs IReadOnlyList<string>?")]
     [InlineData("[PositionalArgs, ExtraArgs]", "IReadOnlyList<string>?", "only one of [Flag], [ExtraArgs] and [PositionalArgs]")]
     [InlineData("[PositionalArgs, Flag(\"targets\")]", "IReadOnlyList<string>?", "only one of [Flag], [ExtraArgs] and [PositionalArgs]")]
-    public void PSC1003_PositionalArgs_is_one_list_of_strings_and_nothing_else(string attributes, string type, string reason)
+    public void PSC1003_ExtraArgs_and_PositionalArgs_are_each_one_list_of_strings_and_nothing_else(string attributes, string type, string reason)
     {
         var source = Header + $$"""
             [ServerArgs("x")]
@@ -165,21 +150,6 @@ public sealed class DiagnosticTests
 
         var diagnostic = AssertSingle(source, "PSC1003", $"public {type} Targets");
         Assert.Contains(reason, diagnostic.GetMessage(), StringComparison.Ordinal);
-    }
-
-    [Fact]
-    public void PSC1003_ExtraArgs_needs_a_list_of_strings()
-    {
-        var source = Header + """
-            [ServerArgs("x")]
-            public sealed partial record BadArgs
-            {
-                [ExtraArgs]
-                public string? Extra { get; init; }
-            }
-            """;
-
-        AssertSingle(source, "PSC1003", "public string? Extra");
     }
 
     [Fact]
