@@ -33,6 +33,7 @@ internal sealed partial class ProdServerHostedService : IHostedService
     private readonly string _applicationName;
     private readonly Microsoft.Extensions.Configuration.IConfiguration? _configuration;
     private readonly IOptionsFactory<ProdServerOptions>? _optionsFactory;
+    private readonly IServiceProvider? _services;
     private List<ProcessDefinition> _group = [];
     private ProdServerOptions? _current;
     private PosixSignalRegistration? _hangup;
@@ -48,8 +49,10 @@ internal sealed partial class ProdServerHostedService : IHostedService
         IOptions<HostOptions>? hostOptions,
         EarlyLaunch? early = null,
         Microsoft.Extensions.Configuration.IConfiguration? configuration = null,
-        IOptionsFactory<ProdServerOptions>? optionsFactory = null)
+        IOptionsFactory<ProdServerOptions>? optionsFactory = null,
+        IServiceProvider? services = null)
     {
+        _services = services;
         _configuration = configuration;
         _optionsFactory = optionsFactory;
         _early = early;
@@ -121,6 +124,7 @@ internal sealed partial class ProdServerHostedService : IHostedService
             if (ready.All(r => r))
             {
                 SystemdNotify.Send("READY=1");
+                StopPathWarmup.Start([.. Running.Select(s => s.Current).OfType<ServerProcess>()], _services);
             }
         }
         catch (OperationCanceledException)
