@@ -2,10 +2,12 @@ using System;
 using System.Collections.Generic;
 using System.IO;
 using System.Linq;
+using System.Reflection;
 using System.Runtime.CompilerServices;
 using System.Threading;
 using System.Threading.Tasks;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Logging.Console;
@@ -67,6 +69,8 @@ internal static class StopPathWarmup
                 Log.Exited(rehearsal, target.Name, target.Id, code);
             }
 
+            PrepareAsyncPlumbing(services);
+
             // kill(pid, 0) sends nothing: it compiles the P/Invoke stub the stop signal goes through.
             if (OperatingSystem.IsLinux() || OperatingSystem.IsMacOS())
             {
@@ -80,6 +84,20 @@ internal static class StopPathWarmup
             // A warm-up only: a host being disposed under it, or a formatter that rejects the stand-in, costs nothing.
         }
     }
+
+    /// <summary>The async methods a stop runs or resumes, from the host's <c>StopAsync</c> to the entry point's return.</summary>
+    /// <param name="services">The host's services (for the host's own type), or <see langword="null"/>.</param>
+    /// <returns>How many were found and prepared (a test checks that every name here is found).</returns>
+    internal static int PrepareAsyncPlumbing(IServiceProvider? services) =>
+        AsyncPlumbingWarmup.Prepare(typeof(ServerProcess), "WatchExitAsync", "WhileProgressingAsync", "ReapAsync", "DisposeAsync")
+        + AsyncPlumbingWarmup.Prepare(typeof(Descendants), "ReapAsync")
+        + AsyncPlumbingWarmup.Prepare(typeof(ProcessSupervisor), nameof(ProcessSupervisor.StopAsync), "SuperviseAsync", "WatchAsync")
+        + AsyncPlumbingWarmup.Prepare(typeof(ProdServerHostedService), nameof(ProdServerHostedService.StopAsync), "StopAllAsync", "CloseControlAsync", "WhenEndedAsync")
+        + AsyncPlumbingWarmup.Prepare(typeof(ProdServerHostExtensions), "RunAsync", "RunAndDisposeAsync", "RunCoreAsync")
+        + AsyncPlumbingWarmup.Prepare(typeof(ProdServerHost), "RunAsync")
+        + AsyncPlumbingWarmup.Prepare(typeof(HostingAbstractionsHostExtensions), nameof(HostingAbstractionsHostExtensions.WaitForShutdownAsync))
+        + AsyncPlumbingWarmup.Prepare(services?.GetService<IHost>()?.GetType(), nameof(IHost.StopAsync), "DisposeAsync")
+        + AsyncPlumbingWarmup.Prepare(Assembly.GetEntryAssembly()?.EntryPoint?.DeclaringType, "<Main>$", "Main");
 
     // The console formatter the console logger uses (by its options' FormatterName, else the simple one).
     private static List<ConsoleFormatter> FormattersInUse(IServiceProvider? services)
