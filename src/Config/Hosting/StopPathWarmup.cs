@@ -49,11 +49,7 @@ internal static class StopPathWarmup
 
     private static int s_started;
 
-    /// <summary>The rehearsal itself (tests call it directly): every log call and async step of a graceful stop, once.</summary>
-    /// <param name="children">The running children.</param>
-    /// <param name="services">The host's services, or <see langword="null"/>.</param>
-    /// <returns>A task that completes when done; it never faults.</returns>
-    internal static async Task RunAsync(IReadOnlyList<ServerProcess> children, IServiceProvider? services)
+    private static async Task RunAsync(IReadOnlyList<ServerProcess> children, IServiceProvider? services)
     {
         try
         {
@@ -61,12 +57,7 @@ internal static class StopPathWarmup
             var replay = OnlyFrameworkProviders(services);
             foreach (var logger in children.Select(c => c.Logger).Distinct())
             {
-                var rehearsal = new RehearsalLogger(replay ? logger : NullLogger.Instance, formatters);
-                var target = new StandIn(children[0].Name, children[0].Id);
-                var stop = StopEscalation.RunAsync(target, TimeSpan.FromSeconds(1), TimeProvider.System, rehearsal);
-                target.Exit();
-                var code = await stop.ConfigureAwait(false);
-                Log.Exited(rehearsal, target.Name, target.Id, code);
+                await RehearseLogAsync(replay ? logger : NullLogger.Instance, formatters, children[0].Name, children[0].Id).ConfigureAwait(false);
             }
 
             PrepareAsyncPlumbing(services);
@@ -85,22 +76,55 @@ internal static class StopPathWarmup
         }
     }
 
-    /// <summary>The async methods a stop runs or resumes, from the host's <c>StopAsync</c> to the entry point's return.</summary>
-    /// <param name="services">The host's services (for the host's own type), or <see langword="null"/>.</param>
-    /// <returns>How many were found and prepared (a test checks that every name here is found).</returns>
-    internal static int PrepareAsyncPlumbing(IServiceProvider? services) =>
-        AsyncPlumbingWarmup.Prepare(typeof(ServerProcess), "WatchExitAsync", "WhileProgressingAsync", "ReapAsync", "DisposeAsync")
-        + AsyncPlumbingWarmup.Prepare(typeof(Descendants), "ReapAsync")
-        + AsyncPlumbingWarmup.Prepare(typeof(ProcessSupervisor), nameof(ProcessSupervisor.StopAsync), "SuperviseAsync", "WatchAsync")
-        + AsyncPlumbingWarmup.Prepare(typeof(ProdServerHostedService), nameof(ProdServerHostedService.StopAsync), "StopAllAsync", "CloseControlAsync", "WhenEndedAsync")
-        + AsyncPlumbingWarmup.Prepare(typeof(ProdServerHostExtensions), "RunAsync", "RunAndDisposeAsync", "RunCoreAsync")
-        + AsyncPlumbingWarmup.Prepare(typeof(ProdServerHost), "RunAsync")
-        + AsyncPlumbingWarmup.Prepare(typeof(HostingAbstractionsHostExtensions), nameof(HostingAbstractionsHostExtensions.WaitForShutdownAsync))
-        + AsyncPlumbingWarmup.Prepare(services?.GetService<IHost>()?.GetType(), nameof(IHost.StopAsync), "DisposeAsync")
-        + AsyncPlumbingWarmup.Prepare(Assembly.GetEntryAssembly()?.EntryPoint?.DeclaringType, "<Main>$", "Main");
+    /// <summary>
+    /// A graceful stop of a stand-in child (<see cref="StopEscalation"/>) and the exit message, logged through a
+    /// rehearsal logger: <paramref name="real"/> receives every message at <see cref="LogLevel.None"/>, each formatter
+    /// formats it into <see cref="TextWriter.Null"/>.
+    /// </summary>
+    /// <param name="real">The process's logger (a provider that might write at <see cref="LogLevel.None"/>: <see cref="NullLogger.Instance"/>).</param>
+    /// <param name="formatters">The console formatters in use.</param>
+    /// <param name="name">The process name the messages carry.</param>
+    /// <param name="id">The pid the messages carry.</param>
+    /// <returns>A task that completes when done.</returns>
+    internal static async Task RehearseLogAsync(ILogger real, IReadOnlyList<ConsoleFormatter> formatters, string name, int id)
+    {
+        var rehearsal = new RehearsalLogger(real, formatters);
+        var target = new StandIn(name, id);
+        var stop = StopEscalation.RunAsync(target, TimeSpan.FromSeconds(1), TimeProvider.System, rehearsal);
+        target.Exit(); // after RunAsync has suspended on the exit, so that its resumption is rehearsed too
+        var code = await stop.ConfigureAwait(false);
+        Log.Exited(rehearsal, target.Name, target.Id, code);
+    }
 
-    // The console formatter the console logger uses (by its options' FormatterName, else the simple one).
-    private static List<ConsoleFormatter> FormattersInUse(IServiceProvider? services)
+    /// <summary>Prepares the async plumbing of <see cref="StopPathAsyncMethods"/>.</summary>
+    /// <param name="services">The host's services (for the host's own type), or <see langword="null"/>.</param>
+    /// <returns>How many async methods were found and prepared.</returns>
+    internal static int PrepareAsyncPlumbing(IServiceProvider? services) =>
+        StopPathAsyncMethods(services).Sum(m => AsyncPlumbingWarmup.Prepare(m.Type, m.Names));
+
+    /// <summary>
+    /// The async methods a stop runs or resumes, from the host's <c>StopAsync</c> to the entry point's return, by type
+    /// and name (private ones by their names: a test checks that each is found, so that a rename does not go unnoticed).
+    /// </summary>
+    /// <param name="services">The host's services (for the host's own type), or <see langword="null"/>.</param>
+    /// <returns>The types and method names.</returns>
+    internal static IEnumerable<(Type? Type, string[] Names)> StopPathAsyncMethods(IServiceProvider? services) =>
+    [
+        (typeof(ServerProcess), ["WatchExitAsync", "WhileProgressingAsync", "ReapAsync", nameof(ServerProcess.DisposeAsync)]),
+        (typeof(Descendants), [nameof(Descendants.ReapAsync)]),
+        (typeof(ProcessSupervisor), [nameof(ProcessSupervisor.StopAsync), "SuperviseAsync", "WatchAsync"]),
+        (typeof(ProdServerHostedService), [nameof(ProdServerHostedService.StopAsync), "StopAllAsync", "CloseControlAsync", "WhenEndedAsync"]),
+        (typeof(ProdServerHostExtensions), ["RunAsync", "RunAndDisposeAsync", "RunCoreAsync"]),
+        (typeof(ProdServerHost), ["RunAsync"]),
+        (typeof(HostingAbstractionsHostExtensions), [nameof(HostingAbstractionsHostExtensions.WaitForShutdownAsync)]),
+        (services?.GetService<IHost>()?.GetType(), [nameof(IHost.StopAsync), "DisposeAsync"]),
+        (Assembly.GetEntryAssembly()?.EntryPoint?.DeclaringType, ["<Main>$", "Main"]),
+    ];
+
+    /// <summary>The console formatter the console logger uses (by its options' FormatterName, else the simple one).</summary>
+    /// <param name="services">The host's services, or <see langword="null"/> (then none).</param>
+    /// <returns>The formatter, or none when no console logging is set up.</returns>
+    internal static List<ConsoleFormatter> FormattersInUse(IServiceProvider? services)
     {
         var all = services?.GetServices<ConsoleFormatter>().ToList() ?? [];
         var name = services?.GetService<IOptionsMonitor<ConsoleLoggerOptions>>()?.CurrentValue.FormatterName ?? ConsoleFormatterNames.Simple;
@@ -108,9 +132,14 @@ internal static class StopPathWarmup
         return chosen.Count > 0 ? chosen : all.FindAll(f => f.Name == ConsoleFormatterNames.Simple);
     }
 
-    // Microsoft.Extensions.Logging's providers (console, debug, event source, event log) write nothing at LogLevel.None;
-    // another provider is not relied on for that, so its first stop message pays its own compilation, as before.
-    private static bool OnlyFrameworkProviders(IServiceProvider? services) =>
+    /// <summary>
+    /// Whether every logger provider is one of Microsoft.Extensions.Logging's own (console, debug, event source, event
+    /// log), which write nothing at <see cref="LogLevel.None"/>. Another provider is not relied on for that, so its
+    /// first stop message pays its own compilation, as before.
+    /// </summary>
+    /// <param name="services">The host's services, or <see langword="null"/> (then <see langword="false"/>).</param>
+    /// <returns>Whether the real loggers may be given the rehearsal's messages at <see cref="LogLevel.None"/>.</returns>
+    internal static bool OnlyFrameworkProviders(IServiceProvider? services) =>
         services?.GetServices<ILoggerProvider>() is { } providers
         && providers.All(p => p.GetType().Namespace?.StartsWith("Microsoft.Extensions.Logging", StringComparison.Ordinal) == true);
 
