@@ -166,7 +166,15 @@ internal sealed partial class ProdServerHostedService : IHostedService
     {
         StartupTrace.Mark("stop-begin");
         SystemdNotify.Send("STOPPING=1");
-        await StopAllAsync(cancellationToken).ConfigureAwait(false);
+        var stopping = StopAllAsync(cancellationToken);
+        if (_state.DrivenByEntryPoint)
+        {
+            // Under way (the servers are signalled as soon as the control socket is closed): the configuration's file watchers
+            // close beside the servers' exit rather than after Main returns (see ConfigurationWatchers).
+            ConfigurationWatchers.StopWatching(_configuration);
+        }
+
+        await stopping.ConfigureAwait(false);
         StartupTrace.Mark("stop-servers-done");
     }
 
