@@ -1,6 +1,7 @@
 using System.IO;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.FileProviders;
+using ProdServer.Config.Tests.Infrastructure;
 using Xunit;
 
 namespace ProdServer.Config.Tests;
