@@ -57,7 +57,8 @@ public static class ProdServerServiceCollectionExtensions
             sp.GetService<IOptions<HostOptions>>(),
             sp.GetService<EarlyLaunch>(),
             sp.GetService<IConfiguration>(),
-            sp.GetService<IOptionsFactory<ProdServerOptions>>())));
+            sp.GetService<IOptionsFactory<ProdServerOptions>>(),
+            sp)));
         return services;
     }
 }

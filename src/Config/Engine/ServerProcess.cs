@@ -56,6 +56,9 @@ internal sealed class ServerProcess : ISupervisedChild, IStopTarget
     /// <summary>The process name.</summary>
     public string Name => _plan.ProcessName;
 
+    /// <summary>Where its output and the engine's messages about it go.</summary>
+    internal ILogger Logger => _logger;
+
     /// <summary>The command line it was started with, shell-quoted and with URL passwords masked (for <c>status</c>).</summary>
     internal string CommandLine => _plan.DisplayCommandLine;
 

@@ -33,6 +33,7 @@ internal sealed partial class ProdServerHostedService : IHostedService
     private readonly string _applicationName;
     private readonly Microsoft.Extensions.Configuration.IConfiguration? _configuration;
     private readonly IOptionsFactory<ProdServerOptions>? _optionsFactory;
+    private readonly IServiceProvider? _services;
     private List<ProcessDefinition> _group = [];
     private ProdServerOptions? _current;
     private PosixSignalRegistration? _hangup;
@@ -48,8 +49,10 @@ internal sealed partial class ProdServerHostedService : IHostedService
         IOptions<HostOptions>? hostOptions,
         EarlyLaunch? early = null,
         Microsoft.Extensions.Configuration.IConfiguration? configuration = null,
-        IOptionsFactory<ProdServerOptions>? optionsFactory = null)
+        IOptionsFactory<ProdServerOptions>? optionsFactory = null,
+        IServiceProvider? services = null)
     {
+        _services = services;
         _configuration = configuration;
         _optionsFactory = optionsFactory;
         _early = early;
@@ -121,6 +124,7 @@ internal sealed partial class ProdServerHostedService : IHostedService
             if (ready.All(r => r))
             {
                 SystemdNotify.Send("READY=1");
+                StopPathWarmup.Start([.. Running.Select(s => s.Current).OfType<ServerProcess>()], _services);
             }
         }
         catch (OperationCanceledException)
@@ -162,7 +166,15 @@ internal sealed partial class ProdServerHostedService : IHostedService
     {
         StartupTrace.Mark("stop-begin");
         SystemdNotify.Send("STOPPING=1");
-        await StopAllAsync(cancellationToken).ConfigureAwait(false);
+        var stopping = StopAllAsync(cancellationToken);
+        if (_state.DrivenByEntryPoint)
+        {
+            // Under way (the servers are signalled as soon as the control socket is closed): the configuration's file watchers
+            // close beside the servers' exit rather than after Main returns (see ConfigurationWatchers).
+            ConfigurationWatchers.StopWatching(_configuration);
+        }
+
+        await stopping.ConfigureAwait(false);
         StartupTrace.Mark("stop-servers-done");
     }
 
