@@ -13,23 +13,33 @@ namespace ProdServer.Config;
 /// C libraries too.
 /// </summary>
 /// <remarks>
+/// <para>
+/// Only the launcher entry points trim (<c>ProdServerHost.RunAsync</c>, <c>RunProdServerAsync</c>), once every server they
+/// started is ready: the process is then a launcher and nothing else. A host that runs ProdServer among other work
+/// (<c>AddProdServer</c> and its own <c>RunAsync</c>) never does: its GC is its own business, and a blocking full
+/// collection would pause it for tens of milliseconds.
+/// </para>
+/// <para>
 /// The pages are released with <c>madvise(MADV_DONTNEED)</c> on read-only, private, file-backed mappings that hold
 /// no private copy of a page: they stay in the page cache, and what the launcher runs later is mapped again on its
 /// first use (a minor fault, no disk read). Writable mappings, and read-only ones with a written page (the relocated
 /// RELRO data), are never touched: there the call would throw away the process's own data.
+/// </para>
 /// </remarks>
 internal static class WorkingSet
 {
     private const int MadviseDontNeed = 4;
 
-    // A NativeAOT launcher's heap at ready is ~5 MB (~2 MB live), a JIT one's a few MB more.
-    private const long LauncherHeapBytes = 32L * 1024 * 1024;
-
     private static int s_requests;
+    private static int s_requested;
 
-    /// <summary>Asks for a trim; several asked for while one runs make one more, so fifty servers ready at once cost two.</summary>
+    /// <summary>How many trims were asked for in this process, ever (for tests: who asks, and when).</summary>
+    internal static int Requested => Volatile.Read(ref s_requested);
+
+    /// <summary>Asks for a trim; several asked for while one runs make one more.</summary>
     public static void TrimSoon()
     {
+        Interlocked.Increment(ref s_requested);
         if (Interlocked.Increment(ref s_requests) == 1)
         {
             ThreadPool.UnsafeQueueUserWorkItem(static _ => TrimWhileAsked(), null);
@@ -52,12 +62,7 @@ internal static class WorkingSet
     {
         // Start-up allocates a few MB and, below the first gen0 budget, never collects: the GC heap holds them all.
         // Aggressive: compacted, and the emptied regions decommitted at once rather than kept for the next allocations.
-        // A larger heap belongs to an app that runs ProdServer among other work (or to a test host): its GC is its own
-        // business, and a blocking full collection would pause it for tens of milliseconds.
-        if (GC.GetTotalMemory(forceFullCollection: false) <= LauncherHeapBytes)
-        {
-            GC.Collect(GC.MaxGeneration, GCCollectionMode.Aggressive, blocking: true, compacting: true);
-        }
+        GC.Collect(GC.MaxGeneration, GCCollectionMode.Aggressive, blocking: true, compacting: true);
 
         if (OperatingSystem.IsLinux())
         {
