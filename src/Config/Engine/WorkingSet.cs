@@ -1,4 +1,5 @@
 using System;
+using System.Collections.Generic;
 using System.IO;
 using System.Runtime.CompilerServices;
 using System.Runtime.InteropServices;
@@ -92,7 +93,8 @@ internal static class WorkingSet
         // else sees it, and never writes to a read-only mapping later. The JIT runtime's own image loader does (an
         // assembly mapped read-only, then made writable for its fixups), so there only the program file is released.
         var everyLibrary = !RuntimeFeature.IsDynamicCodeSupported;
-        (nint Start, nint Length)? candidate = null;
+        var programMappings = new List<(nint Start, nint Length)>();
+        (nint Start, nint Length, bool Program)? candidate = null;
         try
         {
             foreach (var line in File.ReadLines("/proc/self/smaps"))
@@ -104,8 +106,18 @@ internal static class WorkingSet
                 else if (candidate is { } mapping && line.StartsWith("Anonymous:", StringComparison.Ordinal))
                 {
                     candidate = null;
-                    if (line.AsSpan("Anonymous:".Length).Trim() is "0 kB")
+                    if (line.AsSpan("Anonymous:".Length).Trim() is not "0 kB")
                     {
+                        continue;
+                    }
+
+                    if (mapping.Program)
+                    {
+                        programMappings.Add((mapping.Start, mapping.Length));
+                    }
+                    else
+                    {
+                        // At once, while its line is fresh: a library could in principle be unmapped later.
                         _ = madvise(mapping.Start, (nuint)mapping.Length, MadviseDontNeed);
                     }
                 }
@@ -113,13 +125,21 @@ internal static class WorkingSet
         }
         catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
         {
-            // No /proc (a sandbox), or it went away: nothing released, nothing broken.
+            // No /proc (a sandbox), or it went away: nothing more released, nothing broken.
+        }
+
+        // The program's own mappings last (they stay mapped while it runs): every page of code that runs after a release
+        // is mapped back, with the 64 kB around it (the kernel's fault-around), and releasing them as their lines were
+        // read let the rest of the parse map ~1.8 MB of the program back (28 faults, perf record -e page-faults).
+        foreach (var (start, length) in programMappings)
+        {
+            _ = madvise(start, (nuint)length, MadviseDontNeed);
         }
     }
 
     // The range of the mapping if it is a read-only, private mapping of the program's file (or of any file, with
-    // everyFile); otherwise null.
-    private static (nint Start, nint Length)? Releasable(string header, string program, bool everyFile)
+    // everyFile), and whether it is the program's; otherwise null.
+    private static (nint Start, nint Length, bool Program)? Releasable(string header, string program, bool everyFile)
     {
         var fields = header.Split(' ', 6, StringSplitOptions.RemoveEmptyEntries);
         if (fields.Length < 6 || fields[1].Length != 4 || fields[1][1] == 'w' || fields[1][3] != 'p')
@@ -128,7 +148,8 @@ internal static class WorkingSet
         }
 
         var path = fields[5].Trim();
-        if (!(everyFile ? path.StartsWith('/') : string.Equals(path, program, StringComparison.Ordinal)))
+        var isProgram = string.Equals(path, program, StringComparison.Ordinal);
+        if (!(isProgram || (everyFile && path.StartsWith('/'))))
         {
             return null;
         }
@@ -141,10 +162,11 @@ internal static class WorkingSet
             return null;
         }
 
-        return ((nint)start, (nint)(end - start));
+        return ((nint)start, (nint)(end - start), isProgram);
     }
 
-    // Blittable signature: no marshalling stub, so it is trim- and NativeAOT-safe.
-    [DllImport("libc", SetLastError = true)]
+    // Blittable signature: no marshalling stub, so it is trim- and NativeAOT-safe. No SetLastError: a release that
+    // fails (EINVAL, a mapping gone meanwhile) leaves the pages resident, which is all there is to know.
+    [DllImport("libc")]
     private static extern int madvise(nint address, nuint length, int advice);
 }
