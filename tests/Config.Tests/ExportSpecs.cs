@@ -103,6 +103,8 @@ public sealed class ExportSpecs
     [InlineData("1000", true)]
     [InlineData("root\nExecStartPre=/bin/evil", false)]
     [InlineData("a b", false)]
+    [InlineData("www-data\n", false)]
+    [InlineData("12345678901", false)]
     public void Export_takes_a_user_name_or_uid_and_nothing_else(string user, bool accepted)
     {
         var parsed = ProdServerCommandLine.Parse(["export", "systemd", "--out", "deploy", "--user", user]);

@@ -63,15 +63,6 @@ internal sealed class ChildLauncher(ProcessDefinition definition, string content
         ServerProcess.Start(plan, logger, definition.Backend.StopSignalToGroup, Logs, Output);
 
     /// <inheritdoc/>
-    public async Task<ReadinessOutcome> WaitReadyAsync(ISupervisedChild child, CancellationToken cancellationToken)
-    {
-        var outcome = await Readiness.WaitAsync(definition, child, Time, cancellationToken).ConfigureAwait(false);
-        if (outcome == ReadinessOutcome.Ready)
-        {
-            // Start-up is over for this server: what only it needed can go (see WorkingSet).
-            WorkingSet.TrimSoon();
-        }
-
-        return outcome;
-    }
+    public Task<ReadinessOutcome> WaitReadyAsync(ISupervisedChild child, CancellationToken cancellationToken) =>
+        Readiness.WaitAsync(definition, child, Time, cancellationToken);
 }

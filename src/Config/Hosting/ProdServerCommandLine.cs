@@ -350,7 +350,7 @@ internal sealed partial class ProdServerCommandLine
         // Written into unit files as it is: a user name or a uid, nothing that could start another line or setting.
         UserOption.Validators.Add(result =>
         {
-            if (result.GetValueOrDefault<string>() is { } user && !System.Text.RegularExpressions.Regex.IsMatch(user, "^[A-Za-z_][A-Za-z0-9_.-]{0,31}\\z|^[0-9]{1,10}\\z"))
+            if (result.GetValueOrDefault<string>() is { } user && !UserNameOrId().IsMatch(user))
             {
                 result.AddError($"--user '{user}' is not a user name or a uid.");
             }
@@ -371,4 +371,8 @@ internal sealed partial class ProdServerCommandLine
         result.Invoke(new InvocationConfiguration { Output = writer, Error = writer });
         return writer.ToString().TrimEnd();
     }
+
+    // Generated, like the launcher's other patterns: checked when compiled, and nothing parsed or interpreted at run time.
+    [System.Text.RegularExpressions.GeneratedRegex(@"^[A-Za-z_][A-Za-z0-9_.-]{0,31}\z|^[0-9]{1,10}\z", System.Text.RegularExpressions.RegexOptions.CultureInvariant)]
+    private static partial System.Text.RegularExpressions.Regex UserNameOrId();
 }

@@ -290,6 +290,9 @@ public static class ProdServerHostExtensions
             await start.ConfigureAwait(false);
             StartupTrace.Mark("ready"); // the host starts once every process is ready
             StartupTrace.Flush();
+
+            // The process is a launcher and its start-up is over: what only that needed can go (see WorkingSet).
+            WorkingSet.TrimSoon();
         }
         catch (OptionsValidationException ex)
         {
