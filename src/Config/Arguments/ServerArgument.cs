@@ -172,9 +172,8 @@ public static class ServerArgument
         {
             if (PositionalArgumentProblem(value) is { } problem)
             {
-                // Control characters shown as '?': the message reaches a terminal or a log line.
-                var shown = string.Concat((value ?? string.Empty).Select(c => char.IsControl(c) ? '?' : c));
-                throw new ArgumentException($"{property} entry '{shown}' {problem}.", property);
+                // Escaped and bounded as every name in a message: it reaches a terminal or a log line.
+                throw new ArgumentException($"{property} entry '{Names.Printable(value ?? string.Empty)}' {problem}.", property);
             }
 
             argv.Add(value!);
