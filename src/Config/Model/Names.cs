@@ -1,5 +1,4 @@
 using System;
-using System.Text;
 using System.Text.RegularExpressions;
 
 namespace ProdServer.Config;
@@ -49,46 +48,6 @@ internal static partial class Names
     /// <param name="name">The name.</param>
     /// <returns><see langword="true"/> when it is.</returns>
     public static bool IsEnvironmentName(string name) => name is not null && EnvironmentName().IsMatch(name);
-
-    /// <summary>
-    /// <paramref name="text"/> as it may appear inside a message or a <c>#</c> comment line: control characters, line and
-    /// paragraph separators and backslashes escaped (<c>\n</c>, <c>\x1b</c>, <c>\u2028</c>, <c>\\</c>), and cut after
-    /// <paramref name="limit"/> characters, so that nothing it holds can start a new line or move the terminal's cursor.
-    /// </summary>
-    /// <param name="text">Any text.</param>
-    /// <param name="limit">The number of characters shown before "…".</param>
-    /// <returns>The printable form.</returns>
-    public static string Printable(string text, int limit = 80)
-    {
-        ArgumentNullException.ThrowIfNull(text);
-        var builder = new StringBuilder(Math.Min(text.Length, limit) + 8);
-        for (var i = 0; i < text.Length; i++)
-        {
-            if (i == limit)
-            {
-                builder.Append("…(").Append(text.Length).Append(" characters)");
-                break;
-            }
-
-            var c = text[i];
-            _ = c switch
-            {
-                '\n' => builder.Append("\\n"),
-                '\r' => builder.Append("\\r"),
-                '\t' => builder.Append("\\t"),
-                '\\' => builder.Append("\\\\"),
-                _ when char.IsControl(c) => builder.Append("\\x").Append(((int)c).ToString("x2", System.Globalization.CultureInfo.InvariantCulture)),
-                _ when c is '\u2028' or '\u2029' || char.IsSurrogate(c) && !IsPairedSurrogate(text, i) =>
-                    builder.Append("\\u").Append(((int)c).ToString("x4", System.Globalization.CultureInfo.InvariantCulture)),
-                _ => builder.Append(c),
-            };
-        }
-
-        return builder.ToString();
-    }
-
-    private static bool IsPairedSurrogate(string text, int i) =>
-        char.IsHighSurrogate(text[i]) ? i + 1 < text.Length && char.IsLowSurrogate(text[i + 1]) : i > 0 && char.IsHighSurrogate(text[i - 1]);
 
     // \z, not $: .NET's $ also matches before a final "\n".
     [GeneratedRegex(@"\A[A-Za-z0-9][A-Za-z0-9_.\-]*\z", RegexOptions.CultureInvariant)]
