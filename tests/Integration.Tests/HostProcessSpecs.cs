@@ -159,6 +159,31 @@ public sealed class HostProcessSpecs(ITestOutputHelper output)
         File.Delete(gate);
     }
 
+    [Fact]
+    public async Task SIGHUP_while_the_host_is_still_being_built_is_held_and_applied_as_a_reload_once_it_has_started()
+    {
+        var gate = Path.Combine(Path.GetTempPath(), $"prodserver-gate-{Guid.NewGuid():N}");
+        using var host = StartHost("host", "early", "-", gate);
+
+        await WaitForAsync(host, "building"); // the server is spawned; the host's build is held at the gate
+        Assert.Equal(0, ProcessTable.Signal(host.Process.Id, 1)); // SIGHUP's default action would kill the launcher
+        await File.WriteAllTextAsync(gate, "go");
+
+        var clock = Stopwatch.StartNew();
+        while (!host.Output.Contains("reload: web: unchanged", StringComparison.Ordinal))
+        {
+            Assert.True(clock.Elapsed < TimeSpan.FromSeconds(60) && !host.Process.HasExited, $"the held SIGHUP was not applied:\n{host.Output}");
+            await Task.Delay(50);
+        }
+
+        Assert.Contains("reload requested (SIGHUP)", host.Output, StringComparison.Ordinal);
+        Assert.Equal(0, ProcessTable.Signal(host.Process.Id, Posix.SIGTERM));
+        await host.Process.WaitForExitAsync().WaitAsync(TimeSpan.FromSeconds(60));
+        output.WriteLine(host.Output);
+        Assert.Equal(0, host.Process.ExitCode);
+        File.Delete(gate);
+    }
+
     private static async Task WaitForAsync(RunningHost host, string line)
     {
         var clock = Stopwatch.StartNew();

@@ -9,13 +9,16 @@ namespace ProdServer.Config;
 /// Holds SIGTERM, SIGINT and SIGQUIT from the moment a server is spawned first until the host's own lifetime takes
 /// over. Without it a stop that arrives while the host is still being built hits the runtime's default handling and the
 /// launcher dies by the signal instead of stopping the server gracefully; with it the stop is remembered and applied as
-/// soon as the host has started (stopping earlier would cancel the hosted services' start half-way).
+/// soon as the host has started (stopping earlier would cancel the hosted services' start half-way). SIGHUP likewise
+/// (its default would kill the launcher too): held until the hosted service handles reloads, which then applies it.
 /// </summary>
 internal sealed class EarlyStopSignals : IDisposable
 {
     private readonly PosixSignalRegistration[] _registrations;
     private IHostApplicationLifetime? _lifetime;
     private int _requested;
+    private int _hangupHeld;
+    private int _hangupsClaimed;
 
     private EarlyStopSignals()
     {
@@ -24,6 +27,7 @@ internal sealed class EarlyStopSignals : IDisposable
             PosixSignalRegistration.Create(PosixSignal.SIGTERM, OnSignal),
             PosixSignalRegistration.Create(PosixSignal.SIGINT, OnSignal),
             PosixSignalRegistration.Create(PosixSignal.SIGQUIT, OnSignal),
+            PosixSignalRegistration.Create(PosixSignal.SIGHUP, OnHangup),
         ];
     }
 
@@ -46,6 +50,17 @@ internal sealed class EarlyStopSignals : IDisposable
         });
     }
 
+    /// <summary>
+    /// Called once the hosted service handles SIGHUP itself: whether one arrived before, to be applied now. Later ones
+    /// are the hosted service's alone.
+    /// </summary>
+    /// <returns><see langword="true"/> when a SIGHUP was held.</returns>
+    public bool TakeHeldHangup()
+    {
+        Volatile.Write(ref _hangupsClaimed, 1);
+        return Interlocked.Exchange(ref _hangupHeld, 0) != 0;
+    }
+
     /// <inheritdoc/>
     public void Dispose()
     {
@@ -62,6 +77,15 @@ internal sealed class EarlyStopSignals : IDisposable
         if (Volatile.Read(ref _lifetime) is { } lifetime && lifetime.ApplicationStarted.IsCancellationRequested)
         {
             lifetime.StopApplication();
+        }
+    }
+
+    private void OnHangup(PosixSignalContext context)
+    {
+        context.Cancel = true;
+        if (Volatile.Read(ref _hangupsClaimed) == 0)
+        {
+            Volatile.Write(ref _hangupHeld, 1);
         }
     }
 }

@@ -81,6 +81,10 @@ public static class ProdServerHostExtensions
         }
 
         using var heldSignals = stopSignals;
+        if (stopSignals is not null)
+        {
+            builder.Services.AddSingleton(stopSignals); // the hosted service takes a held SIGHUP from it
+        }
 
         // Disposing the early launch after the run kills any server it started that no supervisor adopted.
         var host = builder.Build();

@@ -2,6 +2,7 @@ using System;
 using System.Collections.Generic;
 using System.IO;
 using System.Linq;
+using System.Runtime.InteropServices;
 using System.Threading;
 using System.Threading.Tasks;
 using Microsoft.Extensions.Configuration;
@@ -18,10 +19,52 @@ internal sealed partial class ProdServerHostedService
 {
     private readonly SemaphoreSlim _reloading = new(1, 1);
 
+    // Completed when StartAsync is over (or the host stops first): a SIGHUP during the start is applied after it.
+    private readonly TaskCompletionSource _startOver = new(TaskCreationOptions.RunContinuationsAsynchronously);
+    private PosixSignalRegistration? _hangup;
+    private bool _stopping;
+
+    /// <summary>Ends SIGHUP handling (the host is disposed): from then on the runtime's default applies again.</summary>
+    public void Dispose() => _hangup?.Dispose();
+
+    // Registered before any server starts and kept until the host is disposed, so that no SIGHUP in the host's life
+    // takes the default action (terminate); one held since an early spawn (EarlyStopSignals) is applied as if it came now.
+    private void HandleHangups()
+    {
+        if (OperatingSystem.IsWindows() || _hangup is not null)
+        {
+            return;
+        }
+
+        _hangup = PosixSignalRegistration.Create(PosixSignal.SIGHUP, context =>
+        {
+            context.Cancel = true;
+            _ = ReloadFromSignalAsync();
+        });
+
+        if (_services?.GetService(typeof(EarlyStopSignals)) is EarlyStopSignals early && early.TakeHeldHangup())
+        {
+            _ = ReloadFromSignalAsync();
+        }
+    }
+
     // SIGHUP: the same reconcile, its outcome in the log.
     private async Task ReloadFromSignalAsync()
     {
+        if (Volatile.Read(ref _stopping))
+        {
+            Log.Note(_logger, "ProdServer", "SIGHUP ignored: the host is stopping");
+            return;
+        }
+
         Log.Note(_logger, "ProdServer", "reload requested (SIGHUP)");
+        await _startOver.Task.ConfigureAwait(false);
+        if (Volatile.Read(ref _stopping))
+        {
+            Log.Note(_logger, "ProdServer", "reload not applied: the host stopped before its start was over");
+            return;
+        }
+
         try
         {
             var outcome = await ReconcileAsync(dryRun: false).ConfigureAwait(false);

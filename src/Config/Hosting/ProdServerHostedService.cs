@@ -17,7 +17,7 @@ namespace ProdServer.Config;
 /// ends for good, <see cref="ProdServerOptions.OnGiveUp"/> decides whether the host stops; it exits with that code.
 /// SIGHUP reloads the configuration and restarts only what changed (see <c>ProdServerHostedService.Reload.cs</c>).
 /// </summary>
-internal sealed partial class ProdServerHostedService : IHostedService
+internal sealed partial class ProdServerHostedService : IHostedService, IDisposable
 {
     private readonly IOptions<ProdServerOptions> _options;
     private readonly ProdServerRunState _state;
@@ -36,7 +36,6 @@ internal sealed partial class ProdServerHostedService : IHostedService
     private readonly IServiceProvider? _services;
     private List<ProcessDefinition> _group = [];
     private ProdServerOptions? _current;
-    private PosixSignalRegistration? _hangup;
     private int _ended;
 
     public ProdServerHostedService(
@@ -68,6 +67,21 @@ internal sealed partial class ProdServerHostedService : IHostedService
     }
 
     public async Task StartAsync(CancellationToken cancellationToken)
+    {
+        // Before any server starts: from here on a SIGHUP is a reload (applied once the start is over), never the
+        // runtime's default action, which would kill the host and leave its servers to the watchdog.
+        HandleHangups();
+        try
+        {
+            await StartProcessesAsync(cancellationToken).ConfigureAwait(false);
+        }
+        finally
+        {
+            _startOver.TrySetResult();
+        }
+    }
+
+    private async Task StartProcessesAsync(CancellationToken cancellationToken)
     {
         var options = _options.Value;
         var selected = ProcessSelection.Resolve(options, _state.Selected);
@@ -104,16 +118,6 @@ internal sealed partial class ProdServerHostedService : IHostedService
         catch (OperationCanceledException)
         {
             return; // the host is stopping while a process waits for its dependencies; StopAsync follows
-        }
-
-        if (!OperatingSystem.IsWindows())
-        {
-            _hangup = PosixSignalRegistration.Create(PosixSignal.SIGHUP, context =>
-            {
-                // Handled: the default action would terminate the host.
-                context.Cancel = true;
-                _ = ReloadFromSignalAsync();
-            });
         }
 
         try
@@ -218,7 +222,8 @@ internal sealed partial class ProdServerHostedService : IHostedService
 
     private async Task StopAllAsync(CancellationToken cancellationToken)
     {
-        _hangup?.Dispose();
+        Volatile.Write(ref _stopping, true);
+        _startOver.TrySetResult(); // a reload waiting for the start gives up: nothing is reloaded while stopping
         await CloseControlAsync().ConfigureAwait(false);
         var running = Running;
         await Task.WhenAll(running.Select(s => s.StopAsync(cancellationToken))).ConfigureAwait(false);
