@@ -135,6 +135,7 @@ public sealed class RunBeforeHostSpecs : IDisposable
     }
 
     [Fact]
+    [System.Runtime.Versioning.SupportedOSPlatform("linux")] // the plan cache is Linux-only (a private tmpfs directory)
     public async Task A_second_identical_run_forks_the_server_from_the_cached_plan_before_planning_and_the_host_adopts_it()
     {
         using var cache = new PrivateCacheDirectory();
@@ -153,6 +154,7 @@ public sealed class RunBeforeHostSpecs : IDisposable
     }
 
     [Fact]
+    [System.Runtime.Versioning.SupportedOSPlatform("linux")]
     public async Task A_cached_plan_the_host_now_plans_differently_is_replaced_by_the_hosts_launch_and_forgotten()
     {
         using var cache = new PrivateCacheDirectory();
@@ -198,6 +200,7 @@ public sealed class RunBeforeHostSpecs : IDisposable
     }
 
     // A private directory in memory, as $XDG_RUNTIME_DIR/prodserver would be.
+    [System.Runtime.Versioning.SupportedOSPlatform("linux")]
     private sealed class PrivateCacheDirectory : IDisposable
     {
         public string Path { get; } = Directory.CreateDirectory(
