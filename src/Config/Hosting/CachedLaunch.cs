@@ -63,6 +63,12 @@ internal sealed record CachedLaunch(IReadOnlyList<EarlyStart> Starts, int Buffer
     {
         var bufferBytes = reader.ReadInt32();
         var overflow = (LogOverflow)reader.ReadInt32();
+        if (bufferBytes is < ProdServerLogOptions.MinimumBufferBytes or > ProdServerLogOptions.MaximumBufferBytes
+            || overflow is not (LogOverflow.Block or LogOverflow.Drop))
+        {
+            throw Damaged();
+        }
+
         var starts = new EarlyStart[Count(reader)];
         for (var i = 0; i < starts.Length; i++)
         {
@@ -73,20 +79,23 @@ internal sealed record CachedLaunch(IReadOnlyList<EarlyStart> Starts, int Buffer
             var environment = new Dictionary<string, string>(StringComparer.Ordinal);
             for (var count = Count(reader); count > 0; count--)
             {
-                environment.Add(reader.ReadString(), reader.ReadString());
+                if (!environment.TryAdd(reader.ReadString(), reader.ReadString()))
+                {
+                    throw Damaged();
+                }
             }
 
             var plan = new LaunchPlan(name, executable, arguments, directory, environment)
             {
                 RemovedEnvironment = ReadList(reader),
                 ImplicitConfigFiles = ReadList(reader),
-                StopSignal = reader.ReadInt32(),
+                StopSignal = reader.ReadInt32() is var signal and > 0 and < 65 ? signal : throw Damaged(),
             };
             var toGroup = reader.ReadBoolean();
             var endpoints = new ListenEndpoint[Count(reader)];
             for (var e = 0; e < endpoints.Length; e++)
             {
-                endpoints[e] = new ListenEndpoint(reader.ReadString(), reader.ReadInt32());
+                endpoints[e] = new ListenEndpoint(reader.ReadString(), reader.ReadInt32() is var port and >= 0 and <= 65535 ? port : throw Damaged());
             }
 
             starts[i] = new EarlyStart(plan, toGroup, endpoints);
@@ -121,6 +130,8 @@ internal sealed record CachedLaunch(IReadOnlyList<EarlyStart> Starts, int Buffer
         var count = reader.ReadInt32();
         return count >= 0 && count <= reader.BaseStream.Length - reader.BaseStream.Position
             ? count
-            : throw new InvalidDataException("damaged launch cache entry");
+            : throw Damaged();
     }
+
+    private static InvalidDataException Damaged() => new("damaged launch cache entry");
 }

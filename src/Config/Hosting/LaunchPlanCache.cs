@@ -39,6 +39,10 @@ internal static class LaunchPlanCache
     private const int MaxEntryBytes = 1024 * 1024;
     private static readonly byte[] Magic = "PSPLAN01"u8.ToArray();
 
+    // Strict both ways: a string UTF-8 cannot hold as it is (a lone surrogate) is not cached rather than kept altered, which
+    // the host would then refuse on every other run; and bytes that are not UTF-8 are a damaged entry.
+    private static readonly System.Text.UTF8Encoding Strict = new(encoderShouldEmitUTF8Identifier: false, throwOnInvalidBytes: true);
+
     /// <summary>Where one run's entry lives, and the key its content must carry to be used.</summary>
     /// <param name="Path">The entry's file.</param>
     /// <param name="Key">The digest of the run's inputs.</param>
@@ -136,10 +140,10 @@ internal static class LaunchPlanCache
                 return null;
             }
 
-            using var reader = new BinaryReader(new MemoryStream(bytes, Magic.Length + slot.Key.Length, bytes.Length - Magic.Length - slot.Key.Length, writable: false));
+            using var reader = new BinaryReader(new MemoryStream(bytes, Magic.Length + slot.Key.Length, bytes.Length - Magic.Length - slot.Key.Length, writable: false), Strict);
             return CachedLaunch.ReadFrom(reader);
         }
-        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException or InvalidDataException)
+        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException or InvalidDataException or System.Text.DecoderFallbackException)
         {
             return null;
         }
@@ -164,7 +168,7 @@ internal static class LaunchPlanCache
                 Access = FileAccess.Write,
                 UnixCreateMode = UnixFileMode.UserRead | UnixFileMode.UserWrite,
             }))
-            using (var writer = new BinaryWriter(stream))
+            using (var writer = new BinaryWriter(stream, Strict))
             {
                 writer.Write(Magic);
                 writer.Write(slot.Key);
@@ -173,7 +177,7 @@ internal static class LaunchPlanCache
 
             File.Move(temporary, slot.Path, overwrite: true);
         }
-        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
+        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException or System.Text.EncoderFallbackException)
         {
             TryDelete(temporary);
         }
