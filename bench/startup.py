@@ -9,20 +9,36 @@ Usage: bench/startup.py --aot PATH --jit-dll PATH --app-dir DIR [--rounds 15] [-
        bench/startup.py --rss [--aot PATH] --jit-dll PATH… --app-dir DIR [--rounds 3]: the launchers' own RSS by kind.
 """
 import argparse
+import atexit
 import http.client
 import os
 import re
+import shutil
 import signal
 import statistics
 import subprocess
 import sys
+import tempfile
 import threading
 import time
 
 from benchlib import free_port, gunicorn_process_env
 
 # Issue 15's targets: ready as a ratio to bare, stop as ms above bare, memory as MB above bare (None: no target).
-TARGETS = {"aot": (1.05, 20, 10), "jit": (1.3, 20, None)}
+TARGETS = {"aot": (1.05, 20, 10), "jit": (1.3, 20, None), "jitcold": (1.3, 20, None)}
+
+# The launchers run as in a login session: $XDG_RUNTIME_DIR is a private directory in memory, where a framework-dependent
+# launcher keeps its last adopted launch plan (docs/operations.md#spawn-first). "jitcold" gets an empty one each time:
+# the first start after a change of configuration, environment or build.
+RUNTIME_DIR = tempfile.mkdtemp(prefix="prodserver-bench-", dir="/dev/shm" if os.path.isdir("/dev/shm") else None)
+atexit.register(shutil.rmtree, RUNTIME_DIR, True)
+
+# Each variant keeps its port from round to round, as a server restarted with the same configuration does.
+PORTS = {}
+
+
+def port_for(variant):
+    return PORTS.setdefault(variant, free_port())
 
 
 def wait_ready(port, proc, timeout=60.0):
@@ -83,7 +99,8 @@ def descendants(pid):
 def command(variant, args, port):
     server, mode = variant.split("-")
     env = dict(os.environ, PYTHONUNBUFFERED="1", DJANGO_SETTINGS_MODULE="mysite.settings", DOTNET_NOLOGO="1",
-               ProdServer__Processes__web__Args__Port=str(port))
+               ProdServer__Processes__web__Args__Port=str(port),
+               XDG_RUNTIME_DIR=tempfile.mkdtemp(dir=RUNTIME_DIR) if mode == "jitcold" else RUNTIME_DIR)
     if server == "gunicorn":
         env.update(gunicorn_process_env(args.app_dir, port))
     if mode == "bare" and server == "waitress":
@@ -94,8 +111,8 @@ def command(variant, args, port):
         cmd, cwd = ["/usr/bin/gunicorn", f"--bind=127.0.0.1:{port}", "--workers=2", "mysite.wsgi:application"], args.app_dir
     elif mode == "aot":
         cmd, cwd = [args.aot, "web" if server == "waitress" else "gunicorn"], os.path.dirname(args.aot)
-    else:  # jit, or jitN for the N-th --jit-dll given to --trace
-        dll = args.jit_dlls[int(mode[3:] or 0)]
+    else:  # jit or jitcold, or jitN for the N-th --jit-dll given to --trace
+        dll = args.jit_dlls[int(mode[3:] or 0) if mode != "jitcold" else -1]
         cmd, cwd = ["dotnet", dll, "web" if server == "waitress" else "gunicorn"], os.path.dirname(dll)
     return cmd, cwd, env
 
@@ -167,15 +184,15 @@ def trace_once(variant, args, port):
 
 def trace(args):
     variants = ["waitress-bare"] + (["waitress-aot"] if args.aot else []) + \
-        [f"waitress-jit{i or ''}" for i in range(len(args.jit_dlls))]
+        [f"waitress-jit{i or ''}" for i in range(len(args.jit_dlls))] + ["waitress-jitcold"]
     results = {v: [] for v in variants}
     for r in range(args.rounds):
         for v in variants:
             if v == "waitress-bare":
-                ready, stop, _, _ = run_once(v, args, free_port())
+                ready, stop, _, _ = run_once(v, args, port_for(v))
                 results[v].append({"first 200": ready, "stop-exit (SIGTERM → exit)": stop})
             else:
-                results[v].append(trace_once(v, args, free_port()))
+                results[v].append(trace_once(v, args, port_for(v)))
         print(f"round {r + 1}/{args.rounds}", file=sys.stderr)
     rows = ["| phase (ms after spawn; stop-*: after SIGTERM; median and range) | " + " | ".join(variants) + " |", "|---" * (len(variants) + 1) + "|"]
     phases = []
@@ -223,7 +240,7 @@ def rss(args):
     results = {v: [] for v in variants}
     for _ in range(args.rounds):
         for v in variants:
-            cmd, cwd, env = command(v, args, port := free_port())
+            cmd, cwd, env = command(v, args, port := port_for(v))
             proc = subprocess.Popen(cmd, cwd=cwd, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
             try:
                 wait_ready(port, proc)
@@ -272,11 +289,11 @@ def main():
         return
     if not args.aot:
         p.error("--aot is needed for the table")
-    variants = [f"{server}-{mode}" for server in args.servers.split(",") for mode in ("bare", "aot", "jit")]
+    variants = [f"{server}-{mode}" for server in args.servers.split(",") for mode in ("bare", "aot", "jit", "jitcold")]
     results = {v: [] for v in variants}
     for r in range(args.rounds):
         for v in variants:
-            results[v].append(run_once(v, args, free_port()))
+            results[v].append(run_once(v, args, port_for(v)))
         print(f"round {r + 1}/{args.rounds}", file=sys.stderr)
 
     def med(v, i):
@@ -290,7 +307,9 @@ def main():
             "|---|---|---|---|---|---|---|"]
     names = {"waitress-bare": "bare `waitress-serve`", "waitress-aot": "`quickstart web`, NativeAOT",
              "waitress-jit": "`dotnet quickstart.dll web`, JIT", "gunicorn-bare": "bare `gunicorn --workers=2`",
-             "gunicorn-aot": "`quickstart gunicorn`, NativeAOT", "gunicorn-jit": "`dotnet quickstart.dll gunicorn`, JIT"}
+             "waitress-jitcold": "`dotnet quickstart.dll web`, JIT, first start (no plan cached)",
+             "gunicorn-aot": "`quickstart gunicorn`, NativeAOT", "gunicorn-jit": "`dotnet quickstart.dll gunicorn`, JIT",
+             "gunicorn-jitcold": "`dotnet quickstart.dll gunicorn`, JIT, first start (no plan cached)"}
     for v in variants:
         server, mode = v.split("-")
         bare = server + "-bare"

@@ -29,8 +29,17 @@ public sealed class RunBeforeHostSpecs : IDisposable
         Directory.Delete(_appDirectory, recursive: true);
     }
 
+    // The threads the next run declares in code (appsettings.json can still override them).
+    private int _threads = 2;
+
+    private void Declare(ProdServerBuilder o, Witness witness)
+    {
+        witness.DeclaredBeforeBuilder |= witness.AtBuilder is null;
+        Declare(o);
+    }
+
     private void Declare(ProdServerBuilder o) => o
-        .UseWaitress("hello:app", w => w with { Host = "127.0.0.1", Port = _port, Threads = 2, Ident = "run-before-host" })
+        .UseWaitress("hello:app", w => w with { Host = "127.0.0.1", Port = _port, Threads = _threads, Ident = "run-before-host" })
         .WorkingDirectory(Path.Combine(AppContext.BaseDirectory, "apps"))
         .Python(Python.Debian);
 
@@ -40,15 +49,15 @@ public sealed class RunBeforeHostSpecs : IDisposable
     private string Marker => $"--port={_port}";
 
     // Runs the entry with configureHost recording whether the server was already running when the host's builder existed.
-    private Task<int> RunAsync(Witness witness, Action<HostApplicationBuilder>? more, TextWriter error, CancellationToken cancellationToken) =>
-        ProdServerHost.RunAsync(["web"], Declare, builder =>
+    private Task<int> RunAsync(Witness witness, Action<HostApplicationBuilder>? more, TextWriter error, CancellationToken cancellationToken, string? planCache = null) =>
+        ProdServerHost.RunAsync(["web"], o => Declare(o, witness), builder =>
         {
             witness.AtBuilder = EarlyLaunchSpecs.BuildWitness.FindServers(Marker, includeLauncher: true);
             builder.Logging.ClearProviders();
             builder.Logging.AddProvider(_logs);
             more?.Invoke(builder);
             builder.ConfigureContainer(witness.AtBuild);
-        }, _appDirectory, AppContext.BaseDirectory, TextWriter.Null, error, cancellationToken);
+        }, _appDirectory, AppContext.BaseDirectory, () => planCache, TextWriter.Null, error, cancellationToken);
 
     [Fact]
     public async Task The_server_runs_before_the_host_builder_exists_with_appsettings_applied_and_the_host_adopts_it()
@@ -62,7 +71,7 @@ public sealed class RunBeforeHostSpecs : IDisposable
         using var response = await Loopback.WaitForResponseAsync(client, $"http://127.0.0.1:{_port}/ping", TimeSpan.FromSeconds(30), () => run.IsCompleted);
 
         Assert.Equal(System.Net.HttpStatusCode.OK, response.StatusCode);
-        Assert.True(witness.AtBuilder.Length > 0, "waitress-serve was not started before the host's builder existed");
+        Assert.True(witness.AtBuilder is { Length: > 0 }, "waitress-serve was not started before the host's builder existed");
         var pid = _logs.StartedPid("web");
         Assert.Equal([pid], witness.AtBuild.Servers); // adopted: no second server was started
         Assert.Contains("--threads=3", _logs.Text, StringComparison.Ordinal); // appsettings.json read before the host
@@ -83,7 +92,7 @@ public sealed class RunBeforeHostSpecs : IDisposable
 
         Assert.Equal(ExitCodes.InvalidConfiguration, code);
         Assert.Contains("Process 'web': Threads must be at least 1, got 0. (ProdServer:Processes:web:Args:Threads)", error.ToString(), StringComparison.Ordinal);
-        Assert.True(witness.AtBuilder.Length > 0, "the test needs the server to have started before the host");
+        Assert.True(witness.AtBuilder is { Length: > 0 }, "the test needs the server to have started before the host");
         Assert.Empty(EarlyLaunchSpecs.BuildWitness.FindServers(Marker));
     }
 
@@ -97,7 +106,7 @@ public sealed class RunBeforeHostSpecs : IDisposable
         using var client = new HttpClient { Timeout = TimeSpan.FromSeconds(5) };
         using var response = await Loopback.WaitForResponseAsync(client, $"http://127.0.0.1:{_port}/ping", TimeSpan.FromSeconds(30), () => run.IsCompleted);
 
-        Assert.True(witness.AtBuilder.Length > 0, "the test needs the server to have started before the host");
+        Assert.True(witness.AtBuilder is { Length: > 0 }, "the test needs the server to have started before the host");
         var servers = EarlyLaunchSpecs.BuildWitness.FindServers(Marker);
         var server = Assert.Single(servers);
         Assert.Contains("--threads=5", File.ReadAllText($"/proc/{server}/cmdline").Replace('\0', ' '), StringComparison.Ordinal);
@@ -117,7 +126,7 @@ public sealed class RunBeforeHostSpecs : IDisposable
         using var client = new HttpClient { Timeout = TimeSpan.FromSeconds(5) };
         using var response = await Loopback.WaitForResponseAsync(client, $"http://127.0.0.1:{_port}/ping", TimeSpan.FromSeconds(30), () => run.IsCompleted);
 
-        Assert.True(witness.AtBuilder.Length > 0, "the test needs the server to have started before the host");
+        Assert.True(witness.AtBuilder is { Length: > 0 }, "the test needs the server to have started before the host");
         Assert.False(witness.AtBuild.ServerRunningAtBuild, "the early server still ran when the host was built, before its release step");
         Assert.Contains("noop", _logs.Text, StringComparison.Ordinal);
 
@@ -125,9 +134,89 @@ public sealed class RunBeforeHostSpecs : IDisposable
         Assert.Equal(0, await run.WaitAsync(TimeSpan.FromSeconds(20)));
     }
 
+    [Fact]
+    [System.Runtime.Versioning.SupportedOSPlatform("linux")] // the plan cache is Linux-only (a private tmpfs directory)
+    public async Task A_second_identical_run_forks_the_server_from_the_cached_plan_before_planning_and_the_host_adopts_it()
+    {
+        using var cache = new PrivateCacheDirectory();
+        var first = new Witness(Marker);
+        await ServeAndStopAsync(first, cache.Path, () => Directory.GetFiles(cache.Path, "*.plan").Length == 1);
+        Assert.True(first.DeclaredBeforeBuilder, "the first run had nothing cached and must have planned from the declarations");
+        var entry = Assert.Single(Directory.GetFiles(cache.Path, "*.plan"));
+        Assert.Equal(UnixFileMode.UserRead | UnixFileMode.UserWrite, File.GetUnixFileMode(entry));
+
+        var second = new Witness(Marker);
+        var pid = await ServeAndStopAsync(second, cache.Path, () => true);
+
+        Assert.False(second.DeclaredBeforeBuilder, "the second run planned before the host instead of using the cached plan");
+        Assert.Contains(pid, second.AtBuilder ?? []); // started before the host's builder existed, and adopted: the same process serves
+        Assert.True(File.Exists(entry), "an adopted cached plan stays cached");
+    }
+
+    [Fact]
+    [System.Runtime.Versioning.SupportedOSPlatform("linux")]
+    public async Task A_cached_plan_the_host_now_plans_differently_is_replaced_by_the_hosts_launch_and_forgotten()
+    {
+        using var cache = new PrivateCacheDirectory();
+        await ServeAndStopAsync(new Witness(Marker), cache.Path, () => Directory.GetFiles(cache.Path, "*.plan").Length == 1);
+
+        // Nothing the cache's key covers changed (arguments, environment, files), only what the declarations compute.
+        _threads = 4;
+        var second = new Witness(Marker);
+        using var stop = new CancellationTokenSource(TimeSpan.FromSeconds(60));
+        var run = RunAsync(second, null, TextWriter.Null, stop.Token, cache.Path);
+        using var client = new HttpClient { Timeout = TimeSpan.FromSeconds(5) };
+        using var response = await Loopback.WaitForResponseAsync(client, $"http://127.0.0.1:{_port}/ping", TimeSpan.FromSeconds(30), () => run.IsCompleted);
+
+        Assert.False(second.DeclaredBeforeBuilder, "the test needs the second run to start from the cached plan");
+        var server = Assert.Single(EarlyLaunchSpecs.BuildWitness.FindServers(Marker));
+        Assert.Contains("--threads=4", File.ReadAllText($"/proc/{server}/cmdline").Replace('\0', ' '), StringComparison.Ordinal);
+        Assert.Empty(Directory.GetFiles(cache.Path, "*.plan"));
+
+        await stop.CancelAsync();
+        Assert.Equal(0, await run.WaitAsync(TimeSpan.FromSeconds(20)));
+        Assert.Empty(EarlyLaunchSpecs.BuildWitness.FindServers(Marker));
+    }
+
+    // One run until the page is served and `done` holds, then stopped; returns the server's pid.
+    private async Task<int> ServeAndStopAsync(Witness witness, string cache, Func<bool> done)
+    {
+        using var stop = new CancellationTokenSource(TimeSpan.FromSeconds(60));
+        var run = RunAsync(witness, null, TextWriter.Null, stop.Token, cache);
+        using var client = new HttpClient { Timeout = TimeSpan.FromSeconds(5) };
+        using var response = await Loopback.WaitForResponseAsync(client, $"http://127.0.0.1:{_port}/ping", TimeSpan.FromSeconds(30), () => run.IsCompleted);
+        Assert.Equal(System.Net.HttpStatusCode.OK, response.StatusCode);
+        var pid = Assert.Single(EarlyLaunchSpecs.BuildWitness.FindServers(Marker));
+        for (var waited = 0; !done() && waited < 100; waited++)
+        {
+            await Task.Delay(100); // the entry is written in the background once the host has adopted the server
+        }
+
+        Assert.True(done(), "the run did not reach the expected state within 10 s");
+        await stop.CancelAsync();
+        Assert.Equal(0, await run.WaitAsync(TimeSpan.FromSeconds(20)));
+        Assert.Empty(EarlyLaunchSpecs.BuildWitness.FindServers(Marker));
+        return pid;
+    }
+
+    // A private directory in memory, as $XDG_RUNTIME_DIR/prodserver would be.
+    [System.Runtime.Versioning.SupportedOSPlatform("linux")]
+    private sealed class PrivateCacheDirectory : IDisposable
+    {
+        public string Path { get; } = Directory.CreateDirectory(
+            "/dev/shm/prodserver-plan-cache-" + Guid.NewGuid().ToString("N"), UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.UserExecute).FullName;
+
+        public void Dispose() => Directory.Delete(Path, recursive: true);
+    }
+
     private sealed class Witness(string marker)
     {
-        public int[] AtBuilder { get; set; } = [];
+        // Null until the host's builder exists.
+        public int[]? AtBuilder { get; set; }
+
+        // Whether the declarations ran before the host's builder existed (to plan the early launch): not when the
+        // launch came from the plan cache.
+        public bool DeclaredBeforeBuilder { get; set; }
 
         public EarlyLaunchSpecs.BuildWitness AtBuild { get; } = new(marker);
     }

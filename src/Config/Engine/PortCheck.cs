@@ -5,7 +5,6 @@ using System.IO;
 using System.Linq;
 using System.Net;
 using System.Net.Sockets;
-using System.Runtime.CompilerServices;
 
 namespace ProdServer.Config;
 
@@ -16,46 +15,41 @@ namespace ProdServer.Config;
 internal static class PortCheck
 {
     /// <summary>The first endpoint of <paramref name="process"/> that cannot be bound, as a message; <see langword="null"/> when all are free.</summary>
-    public static string? FindConflict(ProcessDefinition process)
+    public static string? FindConflict(ProcessDefinition process) => FindConflict(process.Name, process.Backend.GetListenEndpoints(process));
+
+    /// <summary>The first of <paramref name="endpoints"/> that cannot be bound, as a message naming <paramref name="processName"/>; <see langword="null"/> when all are free.</summary>
+    public static string? FindConflict(string processName, IReadOnlyList<ListenEndpoint> endpoints)
     {
-        foreach (var endpoint in process.Backend.GetListenEndpoints(process))
+        foreach (var endpoint in endpoints)
         {
-            // Nothing listening on the port at all: no bind can conflict (and no address needs parsing). Asked of /proc
-            // only under JIT: reading /proc/net/tcp and tcp6 walks the kernel's whole connection table (~5 ms each here),
-            // which beats compiling the socket stack at first use, but not NativeAOT's precompiled bind (well under 1 ms).
-            if (endpoint.Port is <= 0 or > 65535 || (RuntimeFeature.IsDynamicCodeSupported && NoListenerInProc(endpoint.Port))
-                || Address(endpoint.Host) is not { } address)
+            if (endpoint.Port is <= 0 or > 65535 || Address(endpoint.Host) is not { } address
+                || (BindProbe.InUse(address, endpoint.Port) ?? InUseBySocket(address, endpoint.Port)) is false)
             {
                 continue;
             }
 
-            try
-            {
-                // A plain bind, without SO_REUSEADDR tricks: it fails exactly when the server's own bind would.
-                using var socket = new Socket(address.AddressFamily, SocketType.Stream, ProtocolType.Tcp);
-                socket.Bind(new IPEndPoint(address, endpoint.Port));
-            }
-            catch (SocketException ex) when (ex.SocketErrorCode == SocketError.AddressAlreadyInUse)
-            {
-                var holder = Holder(endpoint.Port) is { } who ? $" by {who}" : string.Empty;
-                return $"Process '{process.Name}': port {endpoint.Port} ({endpoint}) is already in use{holder}; stop what holds it, or give the process another port.";
-            }
-            catch (SocketException)
-            {
-                // Address not available, privileged port, no IPv6: the server reports those itself, in its own words.
-            }
+            var holder = Holder(endpoint.Port) is { } who ? $" by {who}" : string.Empty;
+            return $"Process '{processName}': port {endpoint.Port} ({endpoint}) is already in use{holder}; stop what holds it, or give the process another port.";
         }
 
         return null;
     }
 
-    /// <summary>
-    /// Whether <c>/proc/net/tcp</c> and <c>tcp6</c> (Linux) show no listening socket on <paramref name="port"/>, on any
-    /// address: then the probe's bind cannot fail with "in use", and the socket stack (tens of milliseconds of first-time
-    /// code under JIT, before the server is forked) is not needed. A listener on the port, whatever its address, or no
-    /// readable table, leaves the answer to the real bind, which alone knows dual-stack and address overlaps exactly.
-    /// </summary>
-    internal static bool NoListenerInProc(int port) => OperatingSystem.IsLinux() && ListenerInodes(port) is { Count: 0 };
+    // Where the kernel cannot be asked directly (not Linux): the same bind through the socket stack.
+    private static bool InUseBySocket(IPAddress address, int port)
+    {
+        try
+        {
+            using var socket = new Socket(address.AddressFamily, SocketType.Stream, ProtocolType.Tcp);
+            socket.Bind(new IPEndPoint(address, port));
+            return false;
+        }
+        catch (SocketException ex)
+        {
+            // Address not available, privileged port, no IPv6: the server reports those itself, in its own words.
+            return ex.SocketErrorCode == SocketError.AddressAlreadyInUse;
+        }
+    }
 
     /// <summary>
     /// The inodes of the sockets listening on <paramref name="port"/> (state <c>0A</c>) in one <c>/proc/net/tcp</c>-format

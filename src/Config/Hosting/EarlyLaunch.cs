@@ -20,22 +20,43 @@ internal sealed class EarlyLaunch : IDisposable
 {
     private readonly object _gate = new();
     private readonly List<Started> _started = [];
+    private readonly LaunchPlanCache.Slot? _slot;
+    private readonly bool _fromCache;
 
-    private EarlyLaunch()
+    // What to keep in the cache once the host has adopted every server started here; null when nothing is to be kept.
+    private CachedLaunch? _toCache;
+    private bool _refused;
+
+    private EarlyLaunch(LaunchPlanCache.Slot? slot = null, bool fromCache = false)
     {
+        _slot = slot;
+        _fromCache = fromCache;
     }
 
     /// <summary>Starts the servers a plain run (<paramref name="commandLine"/>) asks for, or returns <see langword="null"/> when the launch is not known yet.</summary>
     public static EarlyLaunch? TryStart(HostApplicationBuilder builder, ProdServerCommandLine commandLine) =>
-        commandLine.Plain && TryBuildOptions(builder) is { } options ? Start(options, builder.Environment.ContentRootPath, commandLine.Names) : null;
+        commandLine.Plain && TryBuildOptions(builder) is { } options ? Start(options, builder.Environment.ContentRootPath, commandLine.Names, null) : null;
 
     /// <summary>
     /// Starts the servers a plain run asks for before any host exists: the options are <paramref name="configure"/>'s
-    /// declarations overlaid by <see cref="EarlyConfiguration"/>, as the host will build them from its own configuration.
+    /// declarations overlaid by <see cref="EarlyConfiguration"/>, as the host will build them from its own configuration;
+    /// or, when <paramref name="slot"/> holds the launch the host adopted last time from the same inputs, that launch.
     /// </summary>
-    public static EarlyLaunch? TryStart(Action<ProdServerBuilder> configure, ProdServerCommandLine commandLine, string? contentRoot, string appDirectory)
+    public static EarlyLaunch? TryStart(
+        Action<ProdServerBuilder> configure, ProdServerCommandLine commandLine, string? contentRoot, string appDirectory, LaunchPlanCache.Slot? slot)
     {
-        if (!commandLine.Plain || EarlyConfiguration.TryRead(contentRoot, appDirectory) is not { } read)
+        if (!commandLine.Plain)
+        {
+            return null;
+        }
+
+        if (slot is not null && LaunchPlanCache.Read(slot) is { } cached)
+        {
+            StartupTrace.Mark("cached");
+            return StartCached(cached, slot);
+        }
+
+        if (EarlyConfiguration.TryRead(contentRoot, appDirectory) is not { } read)
         {
             return null;
         }
@@ -57,7 +78,7 @@ internal sealed class EarlyLaunch : IDisposable
             return null;
         }
 
-        return !options.HasBindingErrors && options.Processes.Count > 0 ? Start(options, read.ContentRoot, commandLine.Names) : null;
+        return !options.HasBindingErrors && options.Processes.Count > 0 ? Start(options, read.ContentRoot, commandLine.Names, slot) : null;
     }
 
     /// <summary>
@@ -77,10 +98,15 @@ internal sealed class EarlyLaunch : IDisposable
             _started.RemoveAll(refused.Contains);
         }
 
+        if (refused.Count > 0)
+        {
+            Refused();
+        }
+
         Kill(refused);
     }
 
-    private static EarlyLaunch? Start(ProdServerOptions options, string contentRoot, IReadOnlyList<string> names)
+    private static EarlyLaunch? Start(ProdServerOptions options, string contentRoot, IReadOnlyList<string> names, LaunchPlanCache.Slot? slot)
     {
         if (options.ReleaseSteps.Count > 0)
         {
@@ -98,31 +124,67 @@ internal sealed class EarlyLaunch : IDisposable
             return null; // the host says so, with the usage exit code
         }
 
-        var launch = new EarlyLaunch();
+        var launch = new EarlyLaunch(slot);
+        var starts = new List<EarlyStart>();
         foreach (var process in selected.Where(CanStartEarly))
         {
+            EarlyStart start;
             try
             {
-                var plan = LaunchPlanner.Plan(process, contentRoot);
-                StartupTrace.Mark("plan");
-                if (PortCheck.FindConflict(process) is not null)
-                {
-                    continue; // the host reports the holder of the port
-                }
-
-                StartupTrace.Mark("port-checked");
-
-                var logger = new DeferredLogger();
-                launch._started.Add(new(plan, logger, ServerProcess.Start(plan, logger, process.Backend.StopSignalToGroup, options.Logs)));
-                StartupTrace.Mark("spawn");
+                start = new EarlyStart(LaunchPlanner.Plan(process, contentRoot), process.Backend.StopSignalToGroup, process.Backend.GetListenEndpoints(process));
             }
             catch (ServerLaunchException)
             {
-                // A missing program or directory: the host's own start reports it in full.
+                continue; // the host's own start reports it in full
+            }
+
+            StartupTrace.Mark("plan");
+            if (launch.TryStart(start, options.Logs))
+            {
+                starts.Add(start);
             }
         }
 
+        // Kept for the next run only when the whole selection started here, so that a cached run starts the same.
+        if (slot is not null && starts.Count == selected.Count && starts.TrueForAll(s => s.Cacheable))
+        {
+            launch._toCache = new CachedLaunch(starts, options.Logs.BufferBytes, options.Logs.Overflow);
+        }
+
         return launch;
+    }
+
+    private static EarlyLaunch StartCached(CachedLaunch cached, LaunchPlanCache.Slot slot)
+    {
+        var launch = new EarlyLaunch(slot, fromCache: true);
+        var logs = cached.Logs;
+        foreach (var start in cached.Starts)
+        {
+            launch.TryStart(start, logs);
+        }
+
+        return launch;
+    }
+
+    private bool TryStart(EarlyStart start, ProdServerLogOptions logs)
+    {
+        if (PortCheck.FindConflict(start.Plan.ProcessName, start.Endpoints) is not null)
+        {
+            return false; // the host reports the holder of the port
+        }
+
+        StartupTrace.Mark("port-checked");
+        try
+        {
+            var logger = new DeferredLogger();
+            _started.Add(new(start.Plan, logger, ServerProcess.Start(start.Plan, logger, start.StopSignalToGroup, logs)));
+            StartupTrace.Mark("spawn");
+            return true;
+        }
+        catch (ServerLaunchException)
+        {
+            return false; // a missing program or directory: the host's own start reports it in full
+        }
     }
 
     // Anything the declarations throw is thrown again, with the host's context, when the host builds the options; here
@@ -162,10 +224,13 @@ internal sealed class EarlyLaunch : IDisposable
         match.Logger.Attach(logger);
         if (!SamePlan(match.Plan, plan))
         {
-            // The host's configuration differs from the builder's: start afresh.
+            // The host's configuration differs from the builder's (or from the cached launch's): start afresh.
+            Refused();
             match.Server.Kill();
             return null;
         }
+
+        Adopted();
 
         // Adopted even when it has already exited: the early start was a start, and a failed one counts against
         // StartRetries like any other (the supervisor sees the exit at once).
@@ -182,7 +247,43 @@ internal sealed class EarlyLaunch : IDisposable
             _started.Clear();
         }
 
+        if (orphans.Count > 0)
+        {
+            Refused();
+        }
+
         Kill(orphans);
+    }
+
+    // Every server started here is the host's now, as planned: the launch is worth keeping for the next run.
+    private void Adopted()
+    {
+        CachedLaunch? keep;
+        lock (_gate)
+        {
+            keep = _started.Count == 0 && !_refused ? _toCache : null;
+            _toCache = null;
+        }
+
+        if (keep is not null && _slot is not null)
+        {
+            _ = LaunchPlanCache.WriteAsync(_slot, keep);
+        }
+    }
+
+    // The host would not run a server as it was started here: keep nothing, and forget a cached launch that led to it.
+    private void Refused()
+    {
+        lock (_gate)
+        {
+            _refused = true;
+            _toCache = null;
+        }
+
+        if (_fromCache && _slot is not null)
+        {
+            LaunchPlanCache.Forget(_slot);
+        }
     }
 
     private static void Kill(List<Started> orphans)

@@ -29,12 +29,15 @@ public static partial class ProdServerHost
     /// <returns>The exit code: 0 ok, 1 invalid configuration or failed start, 2 usage error, else the server's own code.</returns>
     public static Task<int> RunAsync(
         string[] args, Action<ProdServerBuilder> configure, Action<HostApplicationBuilder>? configureHost = null, CancellationToken cancellationToken = default) =>
-        RunAsync(args, configure, configureHost, null, AppContext.BaseDirectory, Console.Out, Console.Error, cancellationToken);
+        RunAsync(args, configure, configureHost, null, AppContext.BaseDirectory, LaunchPlanCache.DefaultDirectory, Console.Out, Console.Error, cancellationToken);
 
-    /// <summary>As the public overload, with the content root (<see langword="null"/>: the host's default), the program's directory and the streams given (for tests).</summary>
+    /// <summary>
+    /// As the public overload, with the content root (<see langword="null"/>: the host's default), the program's directory,
+    /// where launch plans are cached (<see cref="LaunchPlanCache"/>; <see langword="null"/>: not at all) and the streams given (for tests).
+    /// </summary>
     internal static async Task<int> RunAsync(
         string[] args, Action<ProdServerBuilder> configure, Action<HostApplicationBuilder>? configureHost, string? contentRoot, string appDirectory,
-        TextWriter output, TextWriter error, CancellationToken cancellationToken)
+        Func<string?> planCacheDirectory, TextWriter output, TextWriter error, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(args);
         ArgumentNullException.ThrowIfNull(configure);
@@ -45,7 +48,9 @@ public static partial class ProdServerHost
         // Held from before the spawn: a stop while the host is still being built stops the server gracefully.
         var stopSignals = commandLine.Plain ? EarlyStopSignals.Register() : null;
         StartupTrace.Mark("signals");
-        var early = EarlyLaunch.TryStart(configure, commandLine, contentRoot, appDirectory);
+        var cache = commandLine.Plain ? LaunchPlanCache.Find(args, configure, contentRoot, appDirectory, planCacheDirectory()) : null;
+        StartupTrace.Mark("plan-cache");
+        var early = EarlyLaunch.TryStart(configure, commandLine, contentRoot, appDirectory, cache);
         HostApplicationBuilder? builder;
         try
         {
