@@ -74,6 +74,23 @@ internal sealed class AttributeResolver(SemanticModel recordModel)
             return null;
         }
 
+        return Read(attributeLists, Scope(scope, scope.OpenBraceToken.Span.End), ReadClasses, cancellationToken);
+    }
+
+    /// <summary>
+    /// The attributes written on the type <paramref name="declaration"/> itself whose class is one of
+    /// <paramref name="classes"/>, or null when they must be asked of its symbol. They are looked up where the compiler binds
+    /// them: at the first attribute list, in the scope around the type (its own members are not in scope there).
+    /// </summary>
+    internal ImmutableArray<FoundAttribute>? OfType(TypeDeclarationSyntax declaration, string[] classes, CancellationToken cancellationToken) =>
+        declaration.AttributeLists.Count == 0
+            ? ImmutableArray<FoundAttribute>.Empty
+            : recordModel.Compilation.ContainsSyntaxTree(declaration.SyntaxTree)
+                ? Read(declaration.AttributeLists, Scope(declaration.AttributeLists[0], declaration.AttributeLists[0].SpanStart), classes, cancellationToken)
+                : null;
+
+    private ImmutableArray<FoundAttribute>? Read(SyntaxList<AttributeListSyntax> attributeLists, ScopeNames scope, string[] classes, CancellationToken cancellationToken)
+    {
         var found = ImmutableArray.CreateBuilder<FoundAttribute>();
         foreach (var list in attributeLists)
         {
@@ -89,7 +106,7 @@ internal sealed class AttributeResolver(SemanticModel recordModel)
                     return null;
                 }
 
-                if (Array.IndexOf(ReadClasses, className) < 0)
+                if (Array.IndexOf(classes, className) < 0)
                 {
                     // Someone else's attribute: told apart from ours by its class, its arguments never read.
                     continue;
@@ -110,10 +127,10 @@ internal sealed class AttributeResolver(SemanticModel recordModel)
     // C# looks an attribute name up as written and with 'Attribute' appended (not for a verbatim @name); when exactly one of
     // the two is an attribute class and the other names nothing, that is the attribute. Anything less clear-cut is left to Roslyn.
     // Remembered per type body and spelling: a record writes [Flag] ten times.
-    private (INamedTypeSymbol Type, string ClassName)? AttributeClass(BaseTypeDeclarationSyntax scope, AttributeSyntax attribute, CancellationToken cancellationToken)
+    private (INamedTypeSymbol Type, string ClassName)? AttributeClass(ScopeNames scope, AttributeSyntax attribute, CancellationToken cancellationToken)
     {
         var written = attribute.Name is IdentifierNameSyntax simple ? simple.Identifier.Text : attribute.Name.ToString();
-        var classes = Scope(scope).Attributes;
+        var classes = scope.Attributes;
         if (!classes.TryGetValue(written, out var result))
         {
             var type = Resolve(scope, attribute.Name, written, cancellationToken);
@@ -123,7 +140,7 @@ internal sealed class AttributeResolver(SemanticModel recordModel)
         return result;
     }
 
-    private INamedTypeSymbol? Resolve(BaseTypeDeclarationSyntax scope, NameSyntax name, string written, CancellationToken cancellationToken)
+    private INamedTypeSymbol? Resolve(ScopeNames scope, NameSyntax name, string written, CancellationToken cancellationToken)
     {
         var asWritten = Type(scope, written, cancellationToken);
         if (Rightmost(name) is not { } identifier || identifier.Text.StartsWith("@", StringComparison.Ordinal))
@@ -149,23 +166,24 @@ internal sealed class AttributeResolver(SemanticModel recordModel)
     };
 
     // Found: the name means something there (a type, or a namespace, an ambiguity, an inaccessible type: then Type is null).
-    // Looked up just inside the type body's brace: the scope member attributes are bound in (nested and inherited types
-    // included), and not inside an attribute, where Roslyn would first bind that attribute to answer.
-    private (bool Found, INamedTypeSymbol? Type) Type(BaseTypeDeclarationSyntax scope, string name, CancellationToken cancellationToken)
+    // Looked up at the scope's position: for members, just inside the type body's brace, the scope member attributes are
+    // bound in (nested and inherited types included); for the type's own attributes, at its first attribute list's '[', where
+    // the compiler binds them. Never inside an attribute, where Roslyn would first bind that attribute to answer.
+    private (bool Found, INamedTypeSymbol? Type) Type(ScopeNames scope, string name, CancellationToken cancellationToken)
     {
-        var names = Scope(scope).Names;
+        var names = scope.Names;
         if (names.TryGetValue(name, out var result))
         {
             return result;
         }
 
         cancellationToken.ThrowIfCancellationRequested();
-        var model = Model(scope.SyntaxTree);
+        var model = Model(scope.Node.SyntaxTree);
         if (SyntaxFacts.IsValidIdentifier(name))
         {
             // A lookup, not a binding: binding a name that is not there ('Flag' next to 'FlagAttribute', the usual case) makes
             // Roslyn search every reference's type forwarders for its error message, which cost more than the attribute itself.
-            var found = model.LookupNamespacesAndTypes(scope.OpenBraceToken.Span.End, name: name);
+            var found = model.LookupNamespacesAndTypes(scope.Position, name: name);
             var symbol = found.Length == 1 ? found[0] is IAliasSymbol alias ? alias.Target : found[0] : null;
             result = (found.Length > 0, symbol as INamedTypeSymbol);
         }
@@ -173,7 +191,7 @@ internal sealed class AttributeResolver(SemanticModel recordModel)
         {
             // Qualified names (ProdServer.Config.Flag, global::…, an alias-qualified name) are rare: bound as a copy, since
             // asked about the attribute's own name node Roslyn answers with the whole attribute bound.
-            var info = model.GetSpeculativeSymbolInfo(scope.OpenBraceToken.Span.End, SyntaxFactory.ParseName(name), SpeculativeBindingOption.BindAsTypeOrNamespace);
+            var info = model.GetSpeculativeSymbolInfo(scope.Position, SyntaxFactory.ParseName(name), SpeculativeBindingOption.BindAsTypeOrNamespace);
             result = (info.Symbol is not null || !info.CandidateSymbols.IsEmpty, info.Symbol as INamedTypeSymbol);
         }
 
@@ -181,25 +199,27 @@ internal sealed class AttributeResolver(SemanticModel recordModel)
         return result;
     }
 
-    private ScopeNames Scope(BaseTypeDeclarationSyntax scope)
+    private ScopeNames Scope(SyntaxNode node, int position)
     {
         foreach (var known in _scopes)
         {
-            if (ReferenceEquals(known.Scope, scope))
+            if (ReferenceEquals(known.Node, node))
             {
                 return known;
             }
         }
 
-        var added = new ScopeNames(scope);
+        var added = new ScopeNames(node, position);
         _scopes.Add(added);
         return added;
     }
 
-    /// <summary>What names mean in one type body: as types, and as attribute classes.</summary>
-    private sealed class ScopeNames(BaseTypeDeclarationSyntax scope)
+    /// <summary>What names mean at one position (a type body, or where a type's own attributes are bound): as types, and as attribute classes.</summary>
+    private sealed class ScopeNames(SyntaxNode node, int position)
     {
-        public BaseTypeDeclarationSyntax Scope { get; } = scope;
+        public SyntaxNode Node { get; } = node;
+
+        public int Position { get; } = position;
 
         public Dictionary<string, (bool Found, INamedTypeSymbol? Type)> Names { get; } = new(StringComparer.Ordinal);
 
@@ -231,7 +251,7 @@ internal sealed class AttributeResolver(SemanticModel recordModel)
 
     // Constructor arguments must all be string literals and name a constructor that takes only strings; named arguments must
     // be literals or members of an enum, converted to the named property's type as the compiler converts constants.
-    private FoundAttribute? Read(BaseTypeDeclarationSyntax scope, string className, INamedTypeSymbol type, AttributeSyntax attribute, CancellationToken cancellationToken)
+    private FoundAttribute? Read(ScopeNames scope, string className, INamedTypeSymbol type, AttributeSyntax attribute, CancellationToken cancellationToken)
     {
         var arguments = new List<object?>();
         var named = new List<KeyValuePair<string, object?>>();
@@ -333,7 +353,7 @@ internal sealed class AttributeResolver(SemanticModel recordModel)
     }
 
     // A literal, a negative number, or Enum.Member (its underlying value, as TypedConstant.Value gives it).
-    private bool TryConstant(BaseTypeDeclarationSyntax scope, ExpressionSyntax expression, out object? value, out INamedTypeSymbol? enumType, CancellationToken cancellationToken)
+    private bool TryConstant(ScopeNames scope, ExpressionSyntax expression, out object? value, out INamedTypeSymbol? enumType, CancellationToken cancellationToken)
     {
         enumType = null;
         value = null;

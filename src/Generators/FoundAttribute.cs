@@ -25,29 +25,38 @@ internal sealed class FoundAttribute(
     /// <summary>The named arguments' values; an enum value is its underlying number, as in <see cref="TypedConstant.Value"/>.</summary>
     public IReadOnlyList<KeyValuePair<string, object?>> NamedArguments { get; } = namedArguments;
 
-    public Location? GetLocation(CancellationToken cancellationToken) => syntax?.GetSyntax(cancellationToken).GetLocation();
+    /// <summary>Where the attribute is written, when it is written in source.</summary>
+    public SyntaxReference? Syntax { get; } = syntax;
+
+    public Location? GetLocation(CancellationToken cancellationToken) => Syntax?.GetSyntax(cancellationToken).GetLocation();
 
     public static ImmutableArray<FoundAttribute> FromSymbol(ISymbol symbol)
     {
         var found = ImmutableArray.CreateBuilder<FoundAttribute>();
         foreach (var attribute in symbol.GetAttributes())
         {
-            var arguments = new List<object?>(attribute.ConstructorArguments.Length);
-            foreach (var argument in attribute.ConstructorArguments)
-            {
-                arguments.Add(Value(argument));
-            }
-
-            var named = new List<KeyValuePair<string, object?>>(attribute.NamedArguments.Length);
-            foreach (var argument in attribute.NamedArguments)
-            {
-                named.Add(new KeyValuePair<string, object?>(argument.Key, Value(argument.Value)));
-            }
-
-            found.Add(new FoundAttribute(attribute.AttributeClass?.ToDisplayString() ?? string.Empty, arguments, named, attribute.ApplicationSyntaxReference));
+            found.Add(From(attribute));
         }
 
         return found.ToImmutable();
+    }
+
+    /// <summary>What the parser reads of one attribute Roslyn has bound.</summary>
+    public static FoundAttribute From(AttributeData attribute)
+    {
+        var arguments = new List<object?>(attribute.ConstructorArguments.Length);
+        foreach (var argument in attribute.ConstructorArguments)
+        {
+            arguments.Add(Value(argument));
+        }
+
+        var named = new List<KeyValuePair<string, object?>>(attribute.NamedArguments.Length);
+        foreach (var argument in attribute.NamedArguments)
+        {
+            named.Add(new KeyValuePair<string, object?>(argument.Key, Value(argument.Value)));
+        }
+
+        return new FoundAttribute(attribute.AttributeClass?.ToDisplayString() ?? string.Empty, arguments, named, attribute.ApplicationSyntaxReference);
     }
 
     // TypedConstant.Value throws for arrays; none of the attributes read here takes one.

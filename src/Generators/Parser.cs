@@ -32,10 +32,68 @@ internal static class Parser
     // BooleanStyle members by value; the generator cannot reference ProdServer.Config, so it mirrors the enum here.
     private static readonly string[] BooleanStyles = ["Unspecified", "Negatable", "Switch", "NegativeSwitch", "Value"];
 
+    // The attributes of the record itself that the parser reads.
+    private static readonly string[] TypeClasses = [ServerArgsAttributeName, ArgAliasAttributeName, ServerBuilderAttributeName];
+
+    private static readonly ParseResult NotOurs = new(null, EquatableArray<DiagnosticInfo>.Empty);
+
+    /// <summary>A type declaration whose <c>[ServerArgs]</c> is written in a way <see cref="ServerArgsSyntax"/> cannot see (an alias): Roslyn found and bound it.</summary>
     public static ParseResult Parse(GeneratorAttributeSyntaxContext context, CancellationToken cancellationToken) =>
         context.TargetSymbol is INamedTypeSymbol type && context.TargetNode is TypeDeclarationSyntax declaration
             ? Parse(type, declaration, context.SemanticModel, context.Attributes[0], fromSymbols: false, cancellationToken)
-            : new ParseResult(null, EquatableArray<DiagnosticInfo>.Empty);
+            : NotOurs;
+
+    /// <summary>
+    /// A type declaration with an attribute spelled <c>ServerArgs</c> (<see cref="ServerArgsSyntax.IsSpelled"/>): the record's
+    /// own attributes are read from their syntax, each name looked up where the compiler binds it, so that the attribute is
+    /// never bound in full (<c>ForAttributeWithMetadataName</c> did, with its nullable walk, for every record). When the syntax
+    /// cannot tell (an unclear name, an argument that is not a literal), the symbol's attributes decide, as Roslyn would.
+    /// Nothing comes out when the spelled attribute is someone else's.
+    /// </summary>
+    public static ParseResult Parse(GeneratorSyntaxContext context, CancellationToken cancellationToken)
+    {
+        if (context.Node is not TypeDeclarationSyntax declaration
+            || context.SemanticModel.GetDeclaredSymbol(declaration, cancellationToken) is not INamedTypeSymbol type)
+        {
+            return NotOurs;
+        }
+
+        var resolver = new AttributeResolver(context.SemanticModel);
+        FoundAttribute? serverArgs;
+        ImmutableArray<FoundAttribute> typeAttributes;
+        if (resolver.OfType(declaration, TypeClasses, cancellationToken) is { } written)
+        {
+            serverArgs = Find(written, ServerArgsAttributeName);
+            // [ArgAlias] and [ServerBuilder] may be written on another part of a partial record.
+            typeAttributes = type.DeclaringSyntaxReferences.Length == 1 || serverArgs is null ? written : FoundAttribute.FromSymbol(type);
+        }
+        else
+        {
+            typeAttributes = FoundAttribute.FromSymbol(type);
+            serverArgs = WrittenOn(declaration, typeAttributes);
+        }
+
+        return serverArgs is null
+            ? NotOurs
+            : Parse(type, declaration, context.SemanticModel, serverArgs, typeAttributes, resolver, fromSymbols: false, cancellationToken);
+    }
+
+    // The record's [ServerArgs] that is written on this declaration (as ForAttributeWithMetadataName matches it).
+    private static FoundAttribute? WrittenOn(TypeDeclarationSyntax declaration, ImmutableArray<FoundAttribute> attributes)
+    {
+        foreach (var attribute in attributes)
+        {
+            if (attribute.ClassName == ServerArgsAttributeName
+                && attribute.Syntax is { } syntax
+                && syntax.SyntaxTree == declaration.SyntaxTree
+                && declaration.Span.Contains(syntax.Span))
+            {
+                return attribute;
+            }
+        }
+
+        return null;
+    }
 
     /// <summary>
     /// The record <paramref name="type"/>, marked <paramref name="serverArgs"/> on <paramref name="declaration"/>. Its properties
@@ -47,6 +105,17 @@ internal static class Parser
         TypeDeclarationSyntax declaration,
         SemanticModel semanticModel,
         AttributeData serverArgs,
+        bool fromSymbols,
+        CancellationToken cancellationToken) =>
+        Parse(type, declaration, semanticModel, FoundAttribute.From(serverArgs), FoundAttribute.FromSymbol(type), new AttributeResolver(semanticModel), fromSymbols, cancellationToken);
+
+    private static ParseResult Parse(
+        INamedTypeSymbol type,
+        TypeDeclarationSyntax declaration,
+        SemanticModel semanticModel,
+        FoundAttribute serverArgs,
+        ImmutableArray<FoundAttribute> typeAttributes,
+        AttributeResolver resolver,
         bool fromSymbols,
         CancellationToken cancellationToken)
     {
@@ -79,7 +148,7 @@ internal static class Parser
         var first = new List<FlagModel>();
         var own = new List<FlagModel>();
         var last = new List<FlagModel>();
-        var state = new FlagState(new AttributeResolver(semanticModel));
+        var state = new FlagState(resolver);
         if (!fromSymbols && SyntaxProperty.Of(type, semanticModel, cancellationToken) is { } declared)
         {
             // The usual record, with no base record: read from its declarations, without its member table.
@@ -125,10 +194,10 @@ internal static class Parser
             flags.ToEquatableArray(),
             enums.ToEquatableArray(),
             HasServerArgsBase(type),
-            Builders(type, containingTypes.Count > 0),
+            Builders(type, typeAttributes, containingTypes.Count > 0),
             BuilderClassName(type),
             type.DeclaredAccessibility == Accessibility.Public && containingTypes.Count == 0,
-            Aliases(type, flags),
+            Aliases(typeAttributes, flags),
             state.Positional);
         return new ParseResult(model, EquatableArray<DiagnosticInfo>.Empty);
     }
@@ -402,15 +471,15 @@ internal static class Parser
 
     // [ArgAlias("preload_app", "preload")] on the record. An alias naming no flag of the record, or spelled as one of its
     // keys already, is left out: the binder could not use it (the ServerArgs tests hold the built-in tables to their flags).
-    private static EquatableArray<AliasModel> Aliases(INamedTypeSymbol type, List<FlagModel> flags)
+    private static EquatableArray<AliasModel> Aliases(ImmutableArray<FoundAttribute> typeAttributes, List<FlagModel> flags)
     {
         var aliases = new List<AliasModel>();
-        foreach (var attribute in type.GetAttributes())
+        foreach (var attribute in typeAttributes)
         {
-            if (attribute.AttributeClass?.ToDisplayString() == ArgAliasAttributeName
-                && attribute.ConstructorArguments.Length == 2
-                && attribute.ConstructorArguments[0].Value is string { Length: > 0 } alias
-                && attribute.ConstructorArguments[1].Value is string flag
+            if (attribute.ClassName == ArgAliasAttributeName
+                && attribute.Arguments.Count == 2
+                && attribute.Arguments[0] is string { Length: > 0 } alias
+                && attribute.Arguments[1] is string flag
                 && flags.Any(f => f.FlagName.Length > 0 && string.Equals(f.FlagName, flag, StringComparison.OrdinalIgnoreCase)))
             {
                 aliases.Add(new AliasModel(alias, flag));
@@ -421,7 +490,7 @@ internal static class Parser
     }
 
     // [ServerBuilder] is internal to ProdServer.Config: its methods call ServerBackends, so a nested or generic record has none.
-    private static EquatableArray<BuilderModel> Builders(INamedTypeSymbol type, bool nested)
+    private static EquatableArray<BuilderModel> Builders(INamedTypeSymbol type, ImmutableArray<FoundAttribute> typeAttributes, bool nested)
     {
         if (nested || type.Arity > 0)
         {
@@ -429,12 +498,12 @@ internal static class Parser
         }
 
         var builders = new List<BuilderModel>();
-        foreach (var attribute in type.GetAttributes())
+        foreach (var attribute in typeAttributes)
         {
-            if (attribute.AttributeClass?.ToDisplayString() != ServerBuilderAttributeName
-                || attribute.ConstructorArguments.Length != 2
-                || attribute.ConstructorArguments[0].Value is not string method
-                || attribute.ConstructorArguments[1].Value is not string backend
+            if (attribute.ClassName != ServerBuilderAttributeName
+                || attribute.Arguments.Count != 2
+                || attribute.Arguments[0] is not string method
+                || attribute.Arguments[1] is not string backend
                 || !SyntaxFacts.IsValidIdentifier(method)
                 || !SyntaxFacts.IsValidIdentifier(backend))
             {
@@ -442,7 +511,7 @@ internal static class Parser
             }
 
             string Named(string name, string fallback) =>
-                attribute.NamedArguments.FirstOrDefault(a => a.Key == name).Value.Value as string ?? fallback;
+                attribute.NamedArguments.FirstOrDefault(a => a.Key == name).Value as string ?? fallback;
 
             var appParameter = Named("AppParameter", "app");
             builders.Add(new BuilderModel(
@@ -673,9 +742,6 @@ internal static class Parser
     }
 
     // The attributes' only constructor argument; empty when the user wrote something that does not bind (the compiler reports that).
-    private static string SingleString(AttributeData attribute) =>
-        attribute.ConstructorArguments.Length == 1 && attribute.ConstructorArguments[0].Value is string value ? value : string.Empty;
-
     private static string SingleString(FoundAttribute attribute) =>
         attribute.Arguments.Count == 1 && attribute.Arguments[0] is string value ? value : string.Empty;
 

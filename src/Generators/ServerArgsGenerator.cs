@@ -16,13 +16,29 @@ public sealed class ServerArgsGenerator : IIncrementalGenerator
     public void Initialize(IncrementalGeneratorInitializationContext context)
     {
         // Any type declaration, not only records, so that a [ServerArgs] class or struct gets PSC1001 instead of silence.
-        var results = context.SyntaxProvider
-            .ForAttributeWithMetadataName(
-                Parser.ServerArgsAttributeName,
-                static (node, _) => node is TypeDeclarationSyntax,
+        // Two providers instead of one ForAttributeWithMetadataName (the lead's call on STYLE.md §6, issue 15): that binds
+        // every record's [ServerArgs] in full to find it, the largest fixed cost per record. A declaration whose attribute is
+        // spelled ServerArgs is read by the parser, which looks the name up itself; only one whose attribute is written
+        // through a using alias (not visible from its own syntax) goes through ForAttributeWithMetadataName. A declaration
+        // is in exactly one of the two.
+        var spelled = context.SyntaxProvider
+            .CreateSyntaxProvider(
+                static (node, _) => ServerArgsSyntax.IsSpelled(node),
                 static (ctx, ct) => Parser.Parse(ctx, ct))
             .WithTrackingName(TrackingNames.Parse);
+        var aliased = context.SyntaxProvider
+            .ForAttributeWithMetadataName(
+                Parser.ServerArgsAttributeName,
+                static (node, _) => node is TypeDeclarationSyntax && !ServerArgsSyntax.IsSpelled(node),
+                static (ctx, ct) => Parser.Parse(ctx, ct))
+            .WithTrackingName(TrackingNames.ParseAliased);
 
+        Register(context, spelled);
+        Register(context, aliased);
+    }
+
+    private static void Register(IncrementalGeneratorInitializationContext context, IncrementalValuesProvider<ParseResult> results)
+    {
         var models = results
             .Where(static r => r.Model is not null)
             .Select(static (r, _) => r.Model!)

@@ -4,6 +4,7 @@ namespace ProdServer.Config.Generators;
 internal static class TrackingNames
 {
     public const string Parse = nameof(Parse);
+    public const string ParseAliased = nameof(ParseAliased);
     public const string Models = nameof(Models);
     public const string Diagnostics = nameof(Diagnostics);
 }
