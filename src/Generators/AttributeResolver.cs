@@ -79,8 +79,8 @@ internal sealed class AttributeResolver(SemanticModel recordModel)
 
     /// <summary>
     /// The attributes written on the type <paramref name="declaration"/> itself whose class is one of
-    /// <paramref name="classes"/>, or null when they must be asked of its symbol. They are looked up where the compiler binds
-    /// them: at the first attribute list, in the scope around the type (its own members are not in scope there).
+    /// <paramref name="classes"/>, or null when they must be asked of its symbol. Their names are looked up where the compiler
+    /// binds them: at the first attribute list's '[' (where the type's own nested types are in scope too).
     /// </summary>
     internal ImmutableArray<FoundAttribute>? OfType(TypeDeclarationSyntax declaration, string[] classes, CancellationToken cancellationToken) =>
         declaration.AttributeLists.Count == 0

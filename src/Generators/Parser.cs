@@ -33,7 +33,7 @@ internal static class Parser
     private static readonly string[] BooleanStyles = ["Unspecified", "Negatable", "Switch", "NegativeSwitch", "Value"];
 
     // The attributes of the record itself that the parser reads.
-    private static readonly string[] TypeClasses = [ServerArgsAttributeName, ArgAliasAttributeName, ServerBuilderAttributeName];
+    internal static readonly string[] TypeClasses = [ServerArgsAttributeName, ArgAliasAttributeName, ServerBuilderAttributeName];
 
     private static readonly ParseResult NotOurs = new(null, EquatableArray<DiagnosticInfo>.Empty);
 
