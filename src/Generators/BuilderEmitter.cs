@@ -64,7 +64,7 @@ internal static class BuilderEmitter
             w.Close();
         }
 
-        return w.ToString();
+        return w.Finish();
     }
 
     private static void Separate(CodeWriter w, ref bool first)

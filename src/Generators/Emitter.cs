@@ -71,7 +71,7 @@ internal static class Emitter
             w.Close();
         }
 
-        return w.ToString();
+        return w.Finish();
     }
 
     private static void EmitFlagTable(CodeWriter w, ServerArgsModel model)
@@ -152,7 +152,7 @@ internal static class Emitter
         var lines = SchemaEmitter.Lines(model);
         for (var i = 0; i < lines.Count; i++)
         {
-            w.Line(Literal(lines[i]) + (i < lines.Count - 1 ? " +" : ";"));
+            w.LiteralLine(lines[i], i < lines.Count - 1 ? " +" : ";");
         }
 
         w.Dedent();
@@ -338,7 +338,21 @@ internal static class Emitter
     /// <summary>A C# string literal; flag names and spellings come from user attributes and may hold anything.</summary>
     internal static string Literal(string value)
     {
-        var builder = new StringBuilder(value.Length + 2);
+        foreach (var c in value)
+        {
+            if (NeedsEscape(c))
+            {
+                return AppendLiteral(new StringBuilder(value.Length + 8), value).ToString();
+            }
+        }
+
+        // Most names and flags need no escape: one string instead of a builder and its copy.
+        return "\"" + value + "\"";
+    }
+
+    /// <summary>Appends the C# string literal of <paramref name="value"/> (quoted and escaped, as <see cref="Literal"/> writes it).</summary>
+    internal static StringBuilder AppendLiteral(StringBuilder builder, string value)
+    {
         builder.Append('"');
         foreach (var c in value)
         {
@@ -351,7 +365,7 @@ internal static class Emitter
                 case '\t': builder.Append("\\t"); break;
                 case '\0': builder.Append("\\0"); break;
                 default:
-                    if (char.IsControl(c) || c is '\u2028' or '\u2029' or '\u0085')
+                    if (NeedsEscape(c))
                     {
                         builder.Append("\\u").Append(((int)c).ToString("x4", CultureInfo.InvariantCulture));
                     }
@@ -364,7 +378,8 @@ internal static class Emitter
             }
         }
 
-        builder.Append('"');
-        return builder.ToString();
+        return builder.Append('"');
     }
+
+    private static bool NeedsEscape(char c) => c is '"' or '\\' || char.IsControl(c) || c is '\u2028' or '\u2029' or '\u0085';
 }

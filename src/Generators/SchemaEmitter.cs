@@ -25,6 +25,13 @@ internal static class SchemaEmitter
     // What ServerArgument.PositionalArgumentProblem accepts: not empty, no leading '-', no control character (char.IsControl).
     private const string PositionalPattern = "^[^-\\x00-\\x1f\\x7f-\\x9f][^\\x00-\\x1f\\x7f-\\x9f]*$";
 
+    // The value schemas that do not depend on the flag, escaped once rather than once per flag.
+    private static readonly string IntegerSchema = "\"type\":[\"integer\",\"string\"],\"pattern\":" + Text(IntegerPattern);
+    private static readonly string NumberSchema = "\"type\":[\"number\",\"string\"],\"pattern\":" + Text(NumberPattern);
+    private static readonly string BooleanSchema = "\"type\":[\"boolean\",\"string\"],\"pattern\":" + Text(BooleanPattern);
+    private static readonly string PositionalSchema =
+        "\"type\":[\"array\",\"string\"],\"items\":{\"type\":\"string\",\"pattern\":" + Text(PositionalPattern) + "}";
+
     /// <summary>The schema's members, one JSON text per line: the header, then one <c>"key": {…}</c> per accepted key, then the end.</summary>
     public static IReadOnlyList<string> Lines(ServerArgsModel model)
     {
@@ -40,7 +47,7 @@ internal static class SchemaEmitter
             {
                 if (seen.Add(key))
                 {
-                    lines.Add(Text(key) + ":{" + (negated ? BooleanSchema() : value) + ",\"description\":" + Text(description) + "},");
+                    lines.Add(Text(key) + ":{" + (negated ? BooleanSchema : value) + ",\"description\":" + Text(description) + "},");
                 }
             }
         }
@@ -102,17 +109,15 @@ internal static class SchemaEmitter
 
     private static string ValueSchema(FlagModel flag, ServerArgsModel model) => flag.Kind switch
     {
-        FlagValueKind.Int32 or FlagValueKind.Int64 => "\"type\":[\"integer\",\"string\"],\"pattern\":" + Text(IntegerPattern) + Range(flag),
-        FlagValueKind.Double => "\"type\":[\"number\",\"string\"],\"pattern\":" + Text(NumberPattern) + Range(flag),
-        FlagValueKind.Boolean => BooleanSchema(),
+        FlagValueKind.Int32 or FlagValueKind.Int64 => IntegerSchema + Range(flag),
+        FlagValueKind.Double => NumberSchema + Range(flag),
+        FlagValueKind.Boolean => BooleanSchema,
         FlagValueKind.Enum => "\"enum\":" + EnumValues(flag, model),
         FlagValueKind.EnumList => "\"type\":[\"array\",\"string\"],\"items\":{\"enum\":" + EnumValues(flag, model) + "}",
-        FlagValueKind.Positional => "\"type\":[\"array\",\"string\"],\"items\":{\"type\":\"string\",\"pattern\":" + Text(PositionalPattern) + "}",
+        FlagValueKind.Positional => PositionalSchema,
         FlagValueKind.StringList or FlagValueKind.Extra => "\"type\":[\"array\",\"string\"],\"items\":{\"type\":\"string\"}",
         _ => "\"type\":\"string\"",
     };
-
-    private static string BooleanSchema() => "\"type\":[\"boolean\",\"string\"],\"pattern\":" + Text(BooleanPattern);
 
     private static string Range(FlagModel flag) =>
         (flag.Minimum is { } low ? ",\"minimum\":" + Number(low) : string.Empty)
@@ -145,6 +150,19 @@ internal static class SchemaEmitter
 
     /// <summary>A JSON string literal (RFC 8259): quotes, backslashes and control characters escaped.</summary>
     internal static string Text(string value)
+    {
+        foreach (var c in value)
+        {
+            if (c is '"' or '\\' || c < ' ' || c is '\u2028' or '\u2029')
+            {
+                return Escaped(value);
+            }
+        }
+
+        return "\"" + value + "\"";
+    }
+
+    private static string Escaped(string value)
     {
         var builder = new StringBuilder(value.Length + 2).Append('"');
         foreach (var c in value)
