@@ -37,6 +37,12 @@ public sealed class AppSettingsAnalyzer : DiagnosticAnalyzer
         context.ConfigureGeneratedCodeAnalysis(GeneratedCodeAnalysisFlags.None);
         context.RegisterCompilationStartAction(static start =>
         {
+            // Most compilations have no settings file among their additional files (issue 15: the build's analyzer time).
+            if (!HasAppSettings(start.Options))
+            {
+                return;
+            }
+
             var known = new List<(RuleBackend Backend, HashSet<string> Properties)>();
             foreach (var backend in RuleBackends.All)
             {
@@ -55,6 +61,20 @@ public sealed class AppSettingsAnalyzer : DiagnosticAnalyzer
             var targetsWindows = BuildTarget.TargetsWindows(start.Options.AnalyzerConfigOptionsProvider.GlobalOptions);
             start.RegisterAdditionalFileAction(c => Analyze(c, known, targetsWindows));
         });
+    }
+
+    /// <summary>Whether any additional file of the compilation is one of the app's settings files.</summary>
+    public static bool HasAppSettings(AnalyzerOptions options)
+    {
+        foreach (var file in options.AdditionalFiles)
+        {
+            if (IsAppSettings(file.Path))
+            {
+                return true;
+            }
+        }
+
+        return false;
     }
 
     /// <summary>Whether a file is one of the app's settings files: <c>appsettings.json</c>, <c>appsettings.Production.json</c>, ….</summary>

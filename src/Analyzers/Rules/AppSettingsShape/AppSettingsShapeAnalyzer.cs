@@ -32,7 +32,8 @@ public sealed class AppSettingsShapeAnalyzer : DiagnosticAnalyzer
         context.ConfigureGeneratedCodeAnalysis(GeneratedCodeAnalysisFlags.None);
         context.RegisterCompilationStartAction(static start =>
         {
-            if (ServerKeyCatalogue.Read(start.Compilation) is { Count: > 0 } backends)
+            // The catalogue reads every shipped record's flags from metadata: only worth it when there is a settings file to check.
+            if (AppSettingsAnalyzer.HasAppSettings(start.Options) && ServerKeyCatalogue.Read(start.Compilation) is { Count: > 0 } backends)
             {
                 start.RegisterAdditionalFileAction(c => Analyze(c, backends));
             }
