@@ -1,18 +1,14 @@
 using System.Collections.Generic;
 using System.Globalization;
-using System.IO;
 using System.Linq;
-using YamlDotNet.Core;
 using YamlDotNet.Core.Events;
 using YamlDotNet.RepresentationModel;
 
 namespace ProdServer.Config;
 
 /// <summary>
-/// Writes a Docker Compose file with one service per process, all from one image of the app. Built as a YamlDotNet
-/// document (its representation model, not the reflection-based serializer, so the engine stays NativeAOT-clean): the
-/// library does the quoting and escaping, and strings are always double-quoted so YAML never reads a value as a number
-/// or a boolean. Compose then interpolates <c>$VAR</c> in every value, so each <c>$</c> is written <c>$$</c>; service
+/// Writes a Docker Compose file with one service per process, all from one image of the app, as YAML nodes
+/// (<see cref="ManifestYaml"/>: YamlDotNet quotes and escapes, strings are always double-quoted). Compose then interpolates <c>$VAR</c> in every value, so each <c>$</c> is written <c>$$</c>; service
 /// names are made of lower-case letters, digits, <c>-</c> and <c>_</c>.
 /// </summary>
 internal static class ComposeExporter
@@ -26,12 +22,7 @@ internal static class ComposeExporter
             services.Add(Text(ServiceName(process)), Service(deployment, process));
         }
 
-        var stream = new YamlStream(new YamlDocument(new YamlMappingNode { { "services", services } }));
-        using var writer = new StringWriter(CultureInfo.InvariantCulture) { NewLine = "\n" };
-        stream.Save(writer, assignAnchors: false);
-        // YamlDotNet ends the document with "...": valid YAML, but not how compose files are written.
-        var yaml = writer.ToString();
-        return [new ExportedFile("compose.yaml", yaml.EndsWith("...\n", System.StringComparison.Ordinal) ? yaml[..^4] : yaml)];
+        return [new ExportedFile("compose.yaml", ManifestYaml.Write([new YamlMappingNode { { "services", services } }]))];
     }
 
     private static YamlMappingNode Service(Deployment deployment, ProcessDefinition process)
@@ -98,7 +89,7 @@ internal static class ComposeExporter
     /// <summary>The service name: the process name in lower case, anything but letters, digits, '-' and '_' as '-'.</summary>
     internal static string ServiceName(ProcessDefinition process) => Deployment.Sanitize(process.Name).ToLowerInvariant();
 
-    private static YamlScalarNode Text(string value) => new(value.Replace("$", "$$")) { Style = ScalarStyle.DoubleQuoted };
+    private static YamlScalarNode Text(string value) => ManifestYaml.Text(value.Replace("$", "$$"));
 
-    private static YamlScalarNode Number(int value) => new(value.ToString(CultureInfo.InvariantCulture)) { Style = ScalarStyle.Plain };
+    private static YamlScalarNode Number(int value) => ManifestYaml.Number(value);
 }

@@ -1,10 +1,12 @@
+using System;
 using System.Collections.Generic;
 using System.Globalization;
 using System.IO;
 using System.Linq;
 using System.Net;
 using System.Text.RegularExpressions;
-using k8s.Models;
+using YamlDotNet.RepresentationModel;
+using static ProdServer.Config.ManifestYaml;
 
 namespace ProdServer.Config;
 
@@ -31,7 +33,7 @@ internal static partial class KubernetesDefaults
         }
 
         var match = ImageReference().Match(image);
-        if (!match.Success || (match.Groups["tag"].Success && match.Groups["tag"].Value.Equals("latest", System.StringComparison.OrdinalIgnoreCase)))
+        if (!match.Success || (match.Groups["tag"].Success && match.Groups["tag"].Value.Equals("latest", StringComparison.OrdinalIgnoreCase)))
         {
             throw ExportText.Refused("kubernetes", "--image", $"'{ExportText.Printable(image)}' is not pinned; " + Fix);
         }
@@ -48,7 +50,7 @@ internal static partial class KubernetesDefaults
         foreach (var endpoint in process.Backend.GetListenEndpoints(process))
         {
             var host = endpoint.Host.Trim('[', ']');
-            if (host.Equals("localhost", System.StringComparison.OrdinalIgnoreCase) || (IPAddress.TryParse(host, out var address) && IPAddress.IsLoopback(address)))
+            if (host.Equals("localhost", StringComparison.OrdinalIgnoreCase) || (IPAddress.TryParse(host, out var address) && IPAddress.IsLoopback(address)))
             {
                 throw ExportText.Refused(ExportText.Process(process), "its listen address",
                     $"is {ExportText.Printable(endpoint.Host)}:{endpoint.Port}, a loopback address the pod's probes and Service cannot reach; "
@@ -72,13 +74,13 @@ internal static partial class KubernetesDefaults
         {
             ExportText.Carryable(owner, key, file);
             // Kubernetes refuses a mount path with '..' in it, and a volume on '/' would hide the whole image.
-            if (!file.StartsWith('/') || Path.GetFullPath(file) != file || file.Contains(':', System.StringComparison.Ordinal)
+            if (!file.StartsWith('/') || Path.GetFullPath(file) != file || file.Contains(':', StringComparison.Ordinal)
                 || Path.GetDirectoryName(file) is not { Length: > 1 } directory)
             {
                 throw ExportText.Refused(owner, key, $"'{ExportText.Printable(file)}' must be a normalized absolute path below a directory other than '/', without ':', to become a writable volume in the pod");
             }
 
-            if (!directories.Any(d => directory == d || directory.StartsWith(d + "/", System.StringComparison.Ordinal)))
+            if (!directories.Any(d => directory == d || directory.StartsWith(d + "/", StringComparison.Ordinal)))
             {
                 directories.Add(directory);
             }
@@ -88,45 +90,59 @@ internal static partial class KubernetesDefaults
     }
 
     /// <summary>The configured requests (100m CPU and 256Mi by default), a memory limit equal to the request and a CPU limit of at least one core.</summary>
-    public static V1ResourceRequirements Resources(ProcessDefinition process)
+    public static YamlMappingNode Resources(ProcessDefinition process)
     {
-        var cpu = new ResourceQuantity(process.Resources.Cpu ?? DefaultCpu);
-        var memory = new ResourceQuantity(process.Resources.Memory ?? DefaultMemory);
-        return new V1ResourceRequirements
-        {
-            Requests = new Dictionary<string, ResourceQuantity> { ["cpu"] = cpu, ["memory"] = memory },
+        var cpu = Quantity(process, "Resources:Cpu", process.Resources.Cpu ?? DefaultCpu, out var oneCoreOrMore);
+        var memory = Quantity(process, "Resources:Memory", process.Resources.Memory ?? DefaultMemory, out _);
+        return Map(
+            ("requests", Map(("cpu", Text(cpu)), ("memory", Text(memory)))),
             // Memory over the request is what gets a node's pods evicted; a CPU limit below one core throttles Python's
             // single-threaded start-up, so it is at least one.
-            Limits = new Dictionary<string, ResourceQuantity>
-            {
-                ["cpu"] = cpu.ToDecimal() >= 1 ? cpu : new ResourceQuantity("1"),
-                ["memory"] = memory,
-            },
-        };
+            ("limits", Map(("cpu", Text(oneCoreOrMore ? cpu : "1")), ("memory", Text(memory)))));
     }
 
     /// <summary>The container's lock-down; <c>NET_BIND_SERVICE</c> is kept only for a port below 1024.</summary>
-    public static V1SecurityContext ContainerSecurity(ProcessDefinition process) => new()
-    {
-        RunAsNonRoot = true,
-        AllowPrivilegeEscalation = false,
-        ReadOnlyRootFilesystem = true,
-        Capabilities = new V1Capabilities
-        {
-            Drop = ["ALL"],
-            Add = process.Backend.GetListenEndpoints(process).Any(e => e.Port is > 0 and < 1024) ? ["NET_BIND_SERVICE"] : null,
-        },
-        SeccompProfile = new V1SeccompProfile { Type = "RuntimeDefault" },
-    };
+    public static YamlMappingNode ContainerSecurity(ProcessDefinition process) => Map(
+        ("runAsNonRoot", Flag(true)),
+        ("allowPrivilegeEscalation", Flag(false)),
+        ("readOnlyRootFilesystem", Flag(true)),
+        ("capabilities", Map(
+            ("drop", List([Text("ALL")])),
+            ("add", process.Backend.GetListenEndpoints(process).Any(e => e.Port is > 0 and < 1024) ? List([Text("NET_BIND_SERVICE")]) : null))),
+        ("seccompProfile", Map(("type", Text("RuntimeDefault")))));
 
     /// <summary>The pod's: non-root with a numeric user (runAsNonRoot cannot check a named one), the runtime's seccomp profile.</summary>
-    public static V1PodSecurityContext PodSecurity() => new()
+    public static YamlMappingNode PodSecurity() => Map(
+        ("runAsNonRoot", Flag(true)),
+        ("runAsUser", Number(RunAsId)),
+        ("runAsGroup", Number(RunAsId)),
+        ("seccompProfile", Map(("type", Text("RuntimeDefault")))));
+
+    /// <summary>
+    /// <paramref name="quantity"/> as the configuration accepts it (digits, an optional fraction, an optional SI or binary
+    /// suffix: <c>250m</c>, <c>0.5</c>, <c>1Gi</c>), and whether it is at least one unit; refused otherwise.
+    /// </summary>
+    private static string Quantity(ProcessDefinition process, string key, string quantity, out bool oneOrMore)
     {
-        RunAsNonRoot = true,
-        RunAsUser = RunAsId,
-        RunAsGroup = RunAsId,
-        SeccompProfile = new V1SeccompProfile { Type = "RuntimeDefault" },
-    };
+        var digits = quantity.AsSpan();
+        digits = digits[..(digits.IndexOfAnyExcept("0123456789.") is var end and >= 0 ? end : digits.Length)];
+        decimal? scale = quantity[digits.Length..] switch
+        {
+            "" => 1m, "m" => 0.001m, "k" => 1e3m, "M" => 1e6m, "G" => 1e9m, "T" => 1e12m, "P" => 1e15m, "E" => 1e18m,
+            "Ki" => 1024m, "Mi" => 1024m * 1024, "Gi" => 1024m * 1024 * 1024, "Ti" => 1024m * 1024 * 1024 * 1024,
+            "Pi" => 1024m * 1024 * 1024 * 1024 * 1024, "Ei" => 1024m * 1024 * 1024 * 1024 * 1024 * 1024,
+            _ => null,
+        };
+        if (scale is not { } unit || digits.IsEmpty || digits[0] == '.' || digits[^1] == '.'
+            || !decimal.TryParse(digits, NumberStyles.AllowDecimalPoint, CultureInfo.InvariantCulture, out var number) || number == 0)
+        {
+            throw ExportText.Refused(ExportText.Process(process), key, $"'{ExportText.Printable(quantity)}' is not a Kubernetes quantity such as 250m, 2 or 256Mi");
+        }
+
+        // Compared, not multiplied: a long number times a suffix would overflow decimal.
+        oneOrMore = number >= 1 / unit;
+        return quantity;
+    }
 
     // A Docker image reference: [registry[:port]/]path[:tag][@sha256:digest], with a tag or a digest.
     [GeneratedRegex(@"\A(?:[a-zA-Z0-9.-]+(?::[0-9]+)?/)?[a-z0-9]+(?:(?:[._]|__|-+)[a-z0-9]+)*(?:/[a-z0-9]+(?:(?:[._]|__|-+)[a-z0-9]+)*)*(?:(?::(?<tag>[A-Za-z0-9_][A-Za-z0-9_.-]{0,127}))(?:@sha256:[a-f0-9]{64})?|@sha256:[a-f0-9]{64})\z")]

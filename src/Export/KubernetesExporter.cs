@@ -1,15 +1,21 @@
 using System.Collections.Generic;
 using System.Linq;
-using k8s.Models;
+using YamlDotNet.RepresentationModel;
+using static ProdServer.Config.ManifestYaml;
 
 namespace ProdServer.Config;
 
 /// <summary>
-/// Writes one Kubernetes manifest per process: a Deployment (and a Service when the process listens on a port), built
-/// with the official client's typed models and serialized by its YAML serializer (KubernetesClient.Aot: source-generated,
-/// NativeAOT-clean), so the output follows the Kubernetes schema. Every container runs the app's image with the process
-/// name as its argument, like the other targets, and is safe by default (<see cref="KubernetesDefaults"/>).
+/// Writes one Kubernetes manifest per process: a Deployment (and a Service when the process listens on a port), written
+/// field by field as YAML nodes (<see cref="ManifestYaml"/>) with the names of the Kubernetes API (apps/v1 Deployment,
+/// v1 Service); the tests read every manifest back with the official client, KubernetesClient. Every container runs the
+/// app's image with the process name as its argument, like the other targets, and is safe by default
+/// (<see cref="KubernetesDefaults"/>).
 /// </summary>
+/// <remarks>
+/// Not the client's typed models: serializing them needs System.Text.Json metadata for every model reachable from a
+/// Deployment, about 1 MB of type data in every NativeAOT launcher that references the export (docs/benchmarks.md).
+/// </remarks>
 internal static class KubernetesExporter
 {
     public static IReadOnlyList<ExportedFile> Export(Deployment deployment, ICollection<string> notes)
@@ -26,96 +32,85 @@ internal static class KubernetesExporter
         return deployment.Processes.Select(process =>
         {
             KubernetesDefaults.RefuseLoopback(process);
-            var objects = new List<object> { DeploymentOf(deployment, process, image) };
+            var objects = new List<YamlNode> { DeploymentOf(deployment, process, image) };
             if (ServiceOf(deployment, process) is { } service)
             {
                 objects.Add(service);
             }
 
-            return new ExportedFile(Name(deployment, process) + ".yaml", KubernetesManifest.ToYaml(objects));
+            return new ExportedFile(Name(deployment, process) + ".yaml", Write(objects));
         }).ToList();
     }
 
-    private static V1Deployment DeploymentOf(Deployment deployment, ProcessDefinition process, string image)
+    private static YamlMappingNode DeploymentOf(Deployment deployment, ProcessDefinition process, string image)
     {
-        var labels = Labels(deployment, process);
-        var endpoints = process.Backend.GetListenEndpoints(process);
+        var ports = Ports(process);
         var volumes = KubernetesDefaults.WritableVolumes(process);
-        var container = new V1Container
-        {
-            Name = Dns(process.Name),
-            Image = image,
+        var container = Map(
+            ("name", Text(Dns(process.Name))),
+            ("image", Text(image)),
             // Kubernetes expands $(VAR) in args and env values; "$$" is its escape for a literal '$'.
-            Args = [Literal(process.Name)],
-            Env = [new V1EnvVar { Name = "DOTNET_ENVIRONMENT", Value = Literal(deployment.EnvironmentName) }],
-            EnvFrom = deployment.EnvFiles.Count == 0 ? null : [new V1EnvFromSource { SecretRef = new V1SecretEnvSource { Name = EnvSecret(deployment) } }],
-            Ports = endpoints.Count == 0 ? null : endpoints.Select(e => e.Port).Distinct().Select(p => new V1ContainerPort { ContainerPort = p }).ToList(),
-            Resources = KubernetesDefaults.Resources(process),
-            SecurityContext = KubernetesDefaults.ContainerSecurity(process),
-            VolumeMounts = volumes.Select(v => new V1VolumeMount { Name = v.Name, MountPath = v.Path }).ToList(),
-            StartupProbe = KubernetesProbes.Startup(process),
-            ReadinessProbe = KubernetesProbes.Readiness(process),
-            LivenessProbe = KubernetesProbes.Liveness(process),
-        };
-        return new V1Deployment
-        {
-            ApiVersion = "apps/v1",
-            Kind = "Deployment",
-            Metadata = new V1ObjectMeta { Name = Name(deployment, process), Labels = labels },
-            Spec = new V1DeploymentSpec
-            {
+            ("args", List([Text(Literal(process.Name))])),
+            ("env", List([Map(("name", Text("DOTNET_ENVIRONMENT")), ("value", Text(Literal(deployment.EnvironmentName))))])),
+            ("envFrom", deployment.EnvFiles.Count == 0 ? null : List([Map(("secretRef", Map(("name", Text(EnvSecret(deployment))))))])),
+            ("ports", ports.Count == 0 ? null : List(ports.Select(p => Map(("containerPort", Number(p)))))),
+            ("resources", KubernetesDefaults.Resources(process)),
+            ("securityContext", KubernetesDefaults.ContainerSecurity(process)),
+            ("volumeMounts", List(volumes.Select(v => Map(("name", Text(v.Name)), ("mountPath", Text(v.Path)))))),
+            ("startupProbe", KubernetesProbes.Startup(process)),
+            ("readinessProbe", KubernetesProbes.Readiness(process)),
+            ("livenessProbe", KubernetesProbes.Liveness(process)));
+        return Map(
+            ("apiVersion", Text("apps/v1")),
+            ("kind", Text("Deployment")),
+            ("metadata", Metadata(deployment, process)),
+            ("spec", Map(
                 // One Celery beat per app: never two copies, not even for the moment a rolling update overlaps them.
-                Replicas = process.RunsCeleryBeat ? 1 : process.Replicas,
-                Strategy = process.RunsCeleryBeat ? new V1DeploymentStrategy { Type = "Recreate" } : null,
-                Selector = new V1LabelSelector { MatchLabels = labels },
-                Template = new V1PodTemplateSpec
-                {
-                    Metadata = new V1ObjectMeta { Labels = labels },
-                    Spec = new V1PodSpec
-                    {
+                ("replicas", Number(process.RunsCeleryBeat ? 1 : process.Replicas)),
+                ("strategy", process.RunsCeleryBeat ? Map(("type", Text("Recreate"))) : null),
+                ("selector", Map(("matchLabels", Labels(deployment, process)))),
+                ("template", Map(
+                    ("metadata", Map(("labels", Labels(deployment, process)))),
+                    ("spec", Map(
                         // Longer than our stop timeout (itself longer than the server's graceful timeout): they nest.
-                        TerminationGracePeriodSeconds = Deployment.OuterStopSeconds(process),
+                        ("terminationGracePeriodSeconds", Number(Deployment.OuterStopSeconds(process))),
                         // The app never talks to the Kubernetes API: no token to steal.
-                        AutomountServiceAccountToken = false,
-                        SecurityContext = KubernetesDefaults.PodSecurity(),
-                        Containers = [container],
-                        Volumes = volumes.Select(v => new V1Volume { Name = v.Name, EmptyDir = new V1EmptyDirVolumeSource() }).ToList(),
-                    },
-                },
-            },
-        };
+                        ("automountServiceAccountToken", Flag(false)),
+                        ("securityContext", KubernetesDefaults.PodSecurity()),
+                        ("containers", List([container])),
+                        ("volumes", List(volumes.Select(v => Map(("name", Text(v.Name)), ("emptyDir", Map()))))))))))));
     }
 
-    private static V1Service? ServiceOf(Deployment deployment, ProcessDefinition process)
+    private static YamlMappingNode? ServiceOf(Deployment deployment, ProcessDefinition process)
     {
-        var ports = process.Backend.GetListenEndpoints(process).Select(e => e.Port).Distinct().ToList();
+        var ports = Ports(process);
         if (ports.Count == 0)
         {
             return null;
         }
 
-        return new V1Service
-        {
-            ApiVersion = "v1",
-            Kind = "Service",
-            Metadata = new V1ObjectMeta { Name = Name(deployment, process), Labels = Labels(deployment, process) },
-            Spec = new V1ServiceSpec
-            {
-                Selector = Labels(deployment, process),
-                Ports = ports.Select(p => new V1ServicePort { Name = "port-" + p, Port = p, TargetPort = p }).ToList(),
-            },
-        };
+        return Map(
+            ("apiVersion", Text("v1")),
+            ("kind", Text("Service")),
+            ("metadata", Metadata(deployment, process)),
+            ("spec", Map(
+                ("selector", Labels(deployment, process)),
+                ("ports", List(ports.Select(p => Map(("name", Text("port-" + p)), ("port", Number(p)), ("targetPort", Number(p)))))))));
     }
+
+    private static List<int> Ports(ProcessDefinition process) => process.Backend.GetListenEndpoints(process).Select(e => e.Port).Distinct().ToList();
+
+    private static YamlMappingNode Metadata(Deployment deployment, ProcessDefinition process) =>
+        Map(("name", Text(Name(deployment, process))), ("labels", Labels(deployment, process)));
 
     private static string Literal(string value) => value.Replace("$", "$$");
 
     private static string EnvSecret(Deployment deployment) => Name(deployment.AppName + "-env");
 
-    private static Dictionary<string, string> Labels(Deployment deployment, ProcessDefinition process) => new()
-    {
-        ["app.kubernetes.io/name"] = Dns(deployment.AppName),
-        ["app.kubernetes.io/component"] = Dns(process.Name),
-    };
+    // A new node for each place the labels appear: a node belongs to one place in the tree.
+    private static YamlMappingNode Labels(Deployment deployment, ProcessDefinition process) => Map(
+        ("app.kubernetes.io/name", Text(Dns(deployment.AppName))),
+        ("app.kubernetes.io/component", Text(Dns(process.Name))));
 
     // Deployments and Services share the name; a Service's must start with a letter (DNS-1035).
     private static string Name(Deployment deployment, ProcessDefinition process) => Name(deployment.UnitName(process));

@@ -1,4 +1,5 @@
-using k8s.Models;
+using YamlDotNet.RepresentationModel;
+using static ProdServer.Config.ManifestYaml;
 
 namespace ProdServer.Config;
 
@@ -15,30 +16,18 @@ internal static class KubernetesProbes
     /// Polls every 2 s for the whole readiness timeout, so a slow import (Django loading its apps) is waited for, and
     /// only then do liveness checks start.
     /// </summary>
-    public static V1Probe? Startup(ProcessDefinition process) => Probe(process, httpPath: true, probe =>
-    {
-        probe.PeriodSeconds = StartupPeriodSeconds;
-        probe.TimeoutSeconds = StartupPeriodSeconds;
-        probe.FailureThreshold = (int)System.Math.Ceiling(process.Readiness.Timeout.TotalSeconds / StartupPeriodSeconds) + 1;
-    });
+    public static YamlMappingNode? Startup(ProcessDefinition process) => Probe(process, httpPath: true,
+        periodSeconds: StartupPeriodSeconds,
+        timeoutSeconds: StartupPeriodSeconds,
+        failureThreshold: (int)System.Math.Ceiling(process.Readiness.Timeout.TotalSeconds / StartupPeriodSeconds) + 1);
 
     /// <summary>Every 5 s; one failure takes the pod out of the Service.</summary>
-    public static V1Probe? Readiness(ProcessDefinition process) => Probe(process, httpPath: true, probe =>
-    {
-        probe.PeriodSeconds = 5;
-        probe.TimeoutSeconds = 3;
-        probe.FailureThreshold = 1;
-    });
+    public static YamlMappingNode? Readiness(ProcessDefinition process) => Probe(process, httpPath: true, periodSeconds: 5, timeoutSeconds: 3, failureThreshold: 1);
 
     /// <summary>The port alone, every 20 s, three failures: a busy app answering slowly is not restarted.</summary>
-    public static V1Probe? Liveness(ProcessDefinition process) => Probe(process, httpPath: false, probe =>
-    {
-        probe.PeriodSeconds = 20;
-        probe.TimeoutSeconds = 3;
-        probe.FailureThreshold = 3;
-    });
+    public static YamlMappingNode? Liveness(ProcessDefinition process) => Probe(process, httpPath: false, periodSeconds: 20, timeoutSeconds: 3, failureThreshold: 3);
 
-    private static V1Probe? Probe(ProcessDefinition process, bool httpPath, System.Action<V1Probe> timing)
+    private static YamlMappingNode? Probe(ProcessDefinition process, bool httpPath, int periodSeconds, int timeoutSeconds, int failureThreshold)
     {
         var endpoints = process.Backend.GetListenEndpoints(process);
         if (endpoints.Count == 0)
@@ -46,18 +35,14 @@ internal static class KubernetesProbes
             return null;
         }
 
-        var port = endpoints[0].Port;
-        var probe = new V1Probe();
-        if (httpPath && HealthCheck.ReadinessPath(process) is { } path)
-        {
-            probe.HttpGet = new V1HTTPGetAction { Path = path, Port = port };
-        }
-        else
-        {
-            probe.TcpSocket = new V1TCPSocketAction { Port = port };
-        }
-
-        timing(probe);
-        return probe;
+        var port = Number(endpoints[0].Port);
+        var (action, target) = httpPath && HealthCheck.ReadinessPath(process) is { } path
+            ? ("httpGet", Map(("path", Text(path)), ("port", port)))
+            : ("tcpSocket", Map(("port", port)));
+        return Map(
+            (action, target),
+            ("periodSeconds", Number(periodSeconds)),
+            ("timeoutSeconds", Number(timeoutSeconds)),
+            ("failureThreshold", Number(failureThreshold)));
     }
 }

@@ -16,7 +16,7 @@ public sealed class DeploymentDefaultsSpecs
     private static string Unit(Deployment deployment) => Exporter.Export(ExportTarget.Systemd, deployment)[0].Content;
 
     private static V1Deployment Manifest(Deployment deployment) =>
-        KubernetesManifest.FromYaml(Exporter.Export(ExportTarget.Kubernetes, deployment)[0].Content).OfType<V1Deployment>().Single();
+        KubernetesObjects.Read(Exporter.Export(ExportTarget.Kubernetes, deployment)[0].Content).OfType<V1Deployment>().Single();
 
     [Fact]
     public void A_strict_unit_runs_as_a_dynamic_user_in_a_sandbox_with_no_capabilities()

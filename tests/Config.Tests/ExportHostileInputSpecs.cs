@@ -134,7 +134,7 @@ public sealed class ExportHostileInputSpecs : IDisposable
         switch (target)
         {
             case ExportTarget.Kubernetes:
-                var container = KubernetesManifest.FromYaml(files[0].Content).OfType<V1Deployment>().Single().Spec.Template.Spec.Containers[0];
+                var container = KubernetesObjects.Read(files[0].Content).OfType<V1Deployment>().Single().Spec.Template.Spec.Containers[0];
                 Assert.Equal(web.Name.Replace("$", "$$", StringComparison.Ordinal), Assert.Single(container.Args));
                 Assert.Equal(deployment.EnvironmentName.Replace("$", "$$", StringComparison.Ordinal), container.Env.Single().Value);
                 Assert.Equal(deployment.Image, container.Image);

@@ -149,7 +149,7 @@ public sealed class ExportInjectionSpecs
     public void Kubernetes_doubles_dollar_signs_in_args_and_env_so_no_variable_reference_is_expanded()
     {
         var manifest = Exporter.Export(ExportTarget.Kubernetes, Shop(Web("web$(HOSTNAME)")) with { EnvironmentName = "$(SECRET)" }).Single().Content;
-        var container = KubernetesManifest.FromYaml(manifest).OfType<k8s.Models.V1Deployment>().Single().Spec.Template.Spec.Containers[0];
+        var container = KubernetesObjects.Read(manifest).OfType<k8s.Models.V1Deployment>().Single().Spec.Template.Spec.Containers[0];
 
         Assert.Equal(["web$$(HOSTNAME)"], container.Args);
         Assert.Equal("$$(SECRET)", container.Env.Single().Value);

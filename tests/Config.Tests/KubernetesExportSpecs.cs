@@ -1,17 +1,19 @@
 using System;
+using System.IO;
 using System.Linq;
 using k8s.Models;
 using Xunit;
+using YamlDotNet.RepresentationModel;
 
 namespace ProdServer.Config.Tests;
 
-/// <summary>The Kubernetes export, read back into the client's typed models (the same ones that wrote it).</summary>
+/// <summary>The Kubernetes export, read back by the official client (KubernetesClient) into its typed models.</summary>
 public sealed class KubernetesExportSpecs
 {
     private static (V1Deployment Deployment, V1Service? Service) Manifest(Deployment deployment, string process)
     {
         var file = Exporter.Export(ExportTarget.Kubernetes, deployment).Single(f => f.Name == $"shop-{process}.yaml");
-        var objects = KubernetesManifest.FromYaml(file.Content);
+        var objects = KubernetesObjects.Read(file.Content);
         return (objects.OfType<V1Deployment>().Single(), objects.OfType<V1Service>().SingleOrDefault());
     }
 
@@ -79,9 +81,86 @@ public sealed class KubernetesExportSpecs
         var web = new ProcessDefinition("Web_Admin", ServerBackends.Waitress) { App = "a:b", Args = new WaitressArgs { Port = 8000 } };
 
         var file = Assert.Single(Exporter.Export(ExportTarget.Kubernetes, new Deployment("My_Shop", ["/srv/shop"], "/srv", [web]) { Image = "shop:1.0" }));
-        var deployment = KubernetesManifest.FromYaml(file.Content).OfType<V1Deployment>().Single();
+        var deployment = KubernetesObjects.Read(file.Content).OfType<V1Deployment>().Single();
 
         Assert.Equal("my-shop-web-admin", deployment.Metadata.Name);
         Assert.Equal("web-admin", deployment.Spec.Template.Spec.Containers[0].Name);
     }
+
+    [Fact]
+    public void Every_field_written_is_one_the_official_client_reads_and_writes_back_unchanged()
+    {
+        var web = new ProcessDefinition("web", ServerBackends.Waitress) { App = "a:b", Args = new WaitressArgs { Host = "0.0.0.0", Port = 80 }, Replicas = 2 };
+        web.Readiness.Path = "/health?probe=\"k8s\"";
+        web.Resources.Cpu = "2";
+        web.Resources.Memory = "1Gi";
+        var beat = new ProcessDefinition("beat", ServerBackends.CeleryBeat) { App = "proj", Args = new CeleryBeatArgs { Schedule = "/var/lib/celery/schedule" } };
+
+        foreach (var file in Exporter.Export(ExportTarget.Kubernetes, Shop(web, beat) with { EnvFiles = ["/etc/shop.env"] }))
+        {
+            var written = Documents(file.Content);
+            var objects = KubernetesObjects.Read(file.Content);
+
+            Assert.Equal(written.Count, objects.Count);
+            for (var i = 0; i < objects.Count; i++)
+            {
+                // A field the client does not know would be dropped on the way in, and a value of the wrong type refused.
+                Assert.Equal(Tree(written[i]), Tree(Assert.Single(Documents(k8s.KubernetesYaml.Serialize(objects[i])))));
+            }
+        }
+    }
+
+    [Theory]
+    [InlineData("0.5", "1")]
+    [InlineData("250m", "1")]
+    [InlineData("1500m", "1500m")]
+    [InlineData("2", "2")]
+    public void The_cpu_limit_is_the_request_but_never_below_one_core(string request, string limit)
+    {
+        var web = new ProcessDefinition("web", ServerBackends.Waitress) { App = "a:b", Args = new WaitressArgs { Host = "0.0.0.0", Port = 8000 } };
+        web.Resources.Cpu = request;
+
+        var resources = Manifest(Shop(web), "web").Deployment.Spec.Template.Spec.Containers[0].Resources;
+
+        Assert.Equal(new ResourceQuantity(request), resources.Requests["cpu"]);
+        Assert.Equal(new ResourceQuantity(limit), resources.Limits["cpu"]);
+    }
+
+    [Theory]
+    [InlineData("Cpu", "lots")]
+    [InlineData("Cpu", "1.")]
+    [InlineData("Memory", "1Gi\nkind: Secret")]
+    [InlineData("Memory", "0")]
+    public void A_resource_request_that_is_no_kubernetes_quantity_is_refused_in_one_line(string key, string value)
+    {
+        var web = new ProcessDefinition("web", ServerBackends.Waitress) { App = "a:b", Args = new WaitressArgs { Host = "0.0.0.0", Port = 8000 } };
+        if (key == "Cpu")
+        {
+            web.Resources.Cpu = value;
+        }
+        else
+        {
+            web.Resources.Memory = value;
+        }
+
+        var refusal = Assert.Throws<ExportRefusedException>(() => Exporter.Export(ExportTarget.Kubernetes, Shop(web)));
+
+        Assert.Contains("Resources:" + key, refusal.Message, StringComparison.Ordinal);
+        Assert.DoesNotContain('\n', refusal.Message);
+    }
+
+    private static System.Collections.Generic.List<YamlNode> Documents(string yaml)
+    {
+        var stream = new YamlStream();
+        stream.Load(new StringReader(yaml));
+        return stream.Documents.Select(d => d.RootNode).ToList();
+    }
+
+    // The tree with mapping keys in order: the client writes its fields in its own order.
+    private static string Tree(YamlNode node) => node switch
+    {
+        YamlMappingNode map => "{" + string.Join(", ", map.Children.Select(e => Tree(e.Key) + ": " + Tree(e.Value)).Order(StringComparer.Ordinal)) + "}",
+        YamlSequenceNode list => "[" + string.Join(", ", list.Children.Select(Tree)) + "]",
+        _ => System.Text.Json.JsonSerializer.Serialize(((YamlScalarNode)node).Value),
+    };
 }

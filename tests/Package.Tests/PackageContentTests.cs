@@ -45,7 +45,7 @@ public sealed class PackageContentTests(PackedFeed feed)
     }
 
     [Fact]
-    public void Exporting_is_a_package_of_its_own_so_an_app_that_does_not_export_carries_neither_YamlDotNet_nor_KubernetesClient()
+    public void Exporting_is_a_package_of_its_own_so_an_app_that_does_not_export_carries_no_YamlDotNet_and_no_app_carries_KubernetesClient()
     {
         feed.AssertPacked();
         static string[] Dependencies(ZipArchive zip, string id)
@@ -58,10 +58,12 @@ public sealed class PackageContentTests(PackedFeed feed)
         using var export = ZipFile.OpenRead(feed.Package("ProdServer.Config.Export"));
 
         Assert.DoesNotContain("YamlDotNet", Dependencies(core, "ProdServer.Config"));
-        Assert.DoesNotContain("KubernetesClient.Aot", Dependencies(core, "ProdServer.Config"));
+        Assert.DoesNotContain(Dependencies(core, "ProdServer.Config"), d => d.StartsWith("KubernetesClient", System.StringComparison.Ordinal));
         Assert.Contains("lib/net10.0/ProdServer.Config.Export.dll", export.Entries.Select(e => e.FullName));
         Assert.Contains("README.md", export.Entries.Select(e => e.FullName));
-        Assert.Subset(new[] { "ProdServer.Config", "YamlDotNet", "KubernetesClient.Aot" }.ToHashSet(), Dependencies(export, "ProdServer.Config.Export").ToHashSet());
+        Assert.Subset(new[] { "ProdServer.Config", "YamlDotNet" }.ToHashSet(), Dependencies(export, "ProdServer.Config.Export").ToHashSet());
+        // The manifests are YAML nodes; KubernetesClient's models (~1 MB of NativeAOT type data) only read them back in the tests.
+        Assert.DoesNotContain(Dependencies(export, "ProdServer.Config.Export"), d => d.StartsWith("KubernetesClient", System.StringComparison.Ordinal));
     }
 
     [Fact]
