@@ -11,11 +11,15 @@ namespace ProdServer.Config;
 /// </summary>
 internal static class HealthCheck
 {
+    // As the engine's probe (HttpProbe) and Kubernetes' httpGet: a redirect is an answer, not followed; the default 200
+    // accepts any 200-399, another status must be answered exactly.
     private const string AskPath =
         "import sys, urllib.request as u\n"
-        + "try: s = u.urlopen('http://127.0.0.1:' + sys.argv[1] + sys.argv[2], timeout=2).status\n"
+        + "class Stay(u.HTTPRedirectHandler): redirect_request = lambda *a: None\n"
+        + "try: s = u.build_opener(Stay).open('http://127.0.0.1:' + sys.argv[1] + sys.argv[2], timeout=2).status\n"
         + "except u.HTTPError as e: s = e.code\n"
-        + "sys.exit(0 if s == int(sys.argv[3]) else 1)";
+        + "w = int(sys.argv[3])\n"
+        + "sys.exit(0 if s == w or (w == 200 and 200 <= s < 400) else 1)";
 
     private const string AskPort = "import socket, sys; socket.create_connection(('127.0.0.1', int(sys.argv[1])), 2).close()";
 

@@ -148,7 +148,7 @@ public sealed class ExportSpecs
         // port, path and status are arguments of a constant script.
         var adminTest = Sequence(services, "admin", "healthcheck", "test");
         Assert.Equal(["CMD", "python3", "-c"], adminTest.Take(3));
-        Assert.Contains("u.urlopen('http://127.0.0.1:' + sys.argv[1] + sys.argv[2]", adminTest[3], StringComparison.Ordinal);
+        Assert.Contains("open('http://127.0.0.1:' + sys.argv[1] + sys.argv[2]", adminTest[3], StringComparison.Ordinal);
         Assert.Equal(["9001", "/health", "200"], adminTest.Skip(4));
         // web: its port accepts connections.
         var webTest = Sequence(services, "web", "healthcheck", "test");

@@ -67,7 +67,7 @@ public sealed class ReadinessSpecs
 
             Assert.Equal([HealthStatus.Unhealthy, HealthStatus.Healthy], seen);
             Assert.Contains("web#", logs.Text);
-            Assert.Contains("is ready (GET http://127.0.0.1:" + port + "/health answers 200)", logs.Text);
+            Assert.Contains("is ready (GET http://127.0.0.1:" + port + "/health answers 200-399)", logs.Text);
             Assert.NotNull(notifier);
             await WaitUntilAsync(() => notifier!.Sent.Any(s => s.State.StartsWith("READY", StringComparison.Ordinal)));
             Assert.True(notifier!.Sent.First(s => s.State.StartsWith("READY", StringComparison.Ordinal)).ReadyLogged,
@@ -95,10 +95,52 @@ public sealed class ReadinessSpecs
         Assert.Contains("gave up after 1 failed starts in a row (StartRetries=0): not ready within 00:00:01", logs.Text);
     }
 
-    private static async Task WaitUntilAsync(Func<bool> condition)
+    [Fact]
+    public async Task A_readiness_path_that_redirects_makes_a_real_waitress_ready_without_the_redirect_being_followed()
+    {
+        var port = Loopback.FreePort();
+        // statuses:app redirects /status/302 to an https URL that does not exist: following it could never succeed.
+        var (host, logs) = SupervisedHost.Build(o => o
+            .UseWaitress("statuses:app", w => w with { Host = "127.0.0.1", Port = port })
+            .WorkingDirectory(Python.AppsDirectory)
+            .Python(Python.Debian)
+            .Readiness("/status/302", timeout: TimeSpan.FromSeconds(30)));
+        using var stop = new CancellationTokenSource(TimeSpan.FromSeconds(60));
+        var run = host.RunProdServerAsync(["web"], TextWriter.Null, TextWriter.Null, stop.Token);
+        try
+        {
+            await WaitUntilAsync(() => run.IsCompleted || logs.Text.Contains(" is ready (", StringComparison.Ordinal), TimeSpan.FromSeconds(30));
+
+            Assert.Contains("is ready (GET http://127.0.0.1:" + port + "/status/302 answers 200-399)", logs.Text);
+        }
+        finally
+        {
+            await stop.CancelAsync();
+            Assert.Equal(0, await run.WaitAsync(TimeSpan.FromSeconds(20)));
+        }
+    }
+
+    [Fact]
+    public async Task A_readiness_path_that_answers_500_from_a_real_waitress_is_a_failed_start()
+    {
+        var port = Loopback.FreePort();
+        var (host, logs) = SupervisedHost.Build(o => o
+            .UseWaitress("statuses:app", w => w with { Host = "127.0.0.1", Port = port })
+            .WorkingDirectory(Python.AppsDirectory)
+            .Python(Python.Debian)
+            .Readiness("/status/500", timeout: TimeSpan.FromSeconds(3))
+            .Restart(RestartPolicy.OnFailure, startRetries: 0));
+
+        var code = await host.RunProdServerAsync(["web"], TextWriter.Null, TextWriter.Null).WaitAsync(TimeSpan.FromSeconds(40));
+
+        Assert.NotEqual(0, code);
+        Assert.Contains("was not ready within 00:00:03", logs.Text);
+    }
+
+    private static async Task WaitUntilAsync(Func<bool> condition, TimeSpan? timeout = null)
     {
         var clock = Stopwatch.StartNew();
-        while (!condition() && clock.Elapsed < TimeSpan.FromSeconds(10))
+        while (!condition() && clock.Elapsed < (timeout ?? TimeSpan.FromSeconds(10)))
         {
             await Task.Delay(20);
         }

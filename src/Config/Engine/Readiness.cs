@@ -3,7 +3,6 @@ using System.Collections.Generic;
 using System.Diagnostics;
 using System.Linq;
 using System.Net;
-using System.Net.Http;
 using System.Net.Sockets;
 using System.Threading;
 using System.Threading.Tasks;
@@ -37,7 +36,8 @@ internal static class Readiness
         var endpoints = process.Backend.GetListenEndpoints(process);
         if (process.Readiness.Path is { } path && endpoints.Count > 0)
         {
-            return $"GET http://{Authority(endpoints[0])}{path} answers {process.Readiness.Status}";
+            var status = process.Readiness.Status == ReadinessProbe.DefaultStatus ? "200-399" : process.Readiness.Status.ToString(System.Globalization.CultureInfo.InvariantCulture);
+            return $"GET http://{Authority(endpoints[0])}{path} answers {status}";
         }
 
         return endpoints.Count > 0
@@ -67,7 +67,6 @@ internal static class Readiness
             }
         }
 
-        using var http = probe.Path is null ? null : new HttpClient { Timeout = TimeSpan.FromSeconds(2) };
         while (true)
         {
             if (server.LeaderExited.IsCompleted)
@@ -80,8 +79,8 @@ internal static class Readiness
                 return ReadinessOutcome.Canceled;
             }
 
-            if (http is not null
-                ? await AnswersAsync(http, endpoints[0], probe, cancellationToken).ConfigureAwait(false)
+            if (probe.Path is { } path
+                ? await AnswersAsync(endpoints[0], path, probe.Status, cancellationToken).ConfigureAwait(false)
                 : await AllAcceptAsync(endpoints, cancellationToken).ConfigureAwait(false))
             {
                 return ReadinessOutcome.Ready;
@@ -128,18 +127,10 @@ internal static class Readiness
         return true;
     }
 
-    private static async Task<bool> AnswersAsync(HttpClient http, ListenEndpoint endpoint, ReadinessProbe probe, CancellationToken cancellationToken)
-    {
-        try
-        {
-            using var response = await http.GetAsync($"http://{Authority(endpoint)}{probe.Path}", cancellationToken).ConfigureAwait(false);
-            return (int)response.StatusCode == probe.Status;
-        }
-        catch (Exception ex) when (ex is HttpRequestException or OperationCanceledException)
-        {
-            return false;
-        }
-    }
+    private static async Task<bool> AnswersAsync(ListenEndpoint endpoint, string path, int expected, CancellationToken cancellationToken) =>
+        PortCheck.ProbeAddress(endpoint.Host) is { } address
+        && await HttpProbe.StatusAsync(address, endpoint.Port, path, cancellationToken).ConfigureAwait(false) is { } status
+        && HttpProbe.IsReady(status, expected);
 
     private static string Authority(ListenEndpoint endpoint)
     {

@@ -1,0 +1,99 @@
+using System;
+using System.Net;
+using System.Net.Sockets;
+using System.Text;
+using System.Threading;
+using System.Threading.Tasks;
+
+namespace ProdServer.Config;
+
+/// <summary>
+/// One HTTP/1.1 GET over a plain socket, asked as Kubernetes' <c>httpGet</c> probe asks: the status line is read and
+/// the rest of the answer ignored, a redirect is not followed, there is no TLS. Not <c>HttpClient</c>: its handler
+/// stack (and the TLS and cryptography behind its redirects to https) was 1.2 MB of code and 0.2 MB of type data in
+/// every NativeAOT launcher (docs/benchmarks.md).
+/// </summary>
+internal static class HttpProbe
+{
+    /// <summary>How long one ask may take, from connect to the status line (HttpClient's timeout before).</summary>
+    public static readonly TimeSpan Timeout = TimeSpan.FromSeconds(2);
+
+    /// <summary>The longest status line read; a server that sends more before its first line break is not ready.</summary>
+    public const int MaxStatusLineBytes = 1024;
+
+    /// <summary>
+    /// Whether <paramref name="status"/> counts as ready for <paramref name="expected"/>: any 200–399 for the default
+    /// 200, as Kubernetes counts an <c>httpGet</c> probe; any other configured status exactly.
+    /// </summary>
+    public static bool IsReady(int status, int expected) =>
+        status == expected || (expected == ReadinessProbe.DefaultStatus && status is >= 200 and < 400);
+
+    /// <summary>
+    /// The status <c>GET <paramref name="path"/></c> answers on <paramref name="address"/>:<paramref name="port"/>, or
+    /// <see langword="null"/> when nothing answers within <see cref="Timeout"/> or the answer is not HTTP.
+    /// </summary>
+    public static async Task<int?> StatusAsync(IPAddress address, int port, string path, CancellationToken cancellationToken)
+    {
+        using var timeout = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+        timeout.CancelAfter(Timeout);
+        try
+        {
+            using var socket = new Socket(address.AddressFamily, SocketType.Stream, ProtocolType.Tcp);
+            var endpoint = new IPEndPoint(address, port);
+            await socket.ConnectAsync(endpoint, timeout.Token).ConfigureAwait(false);
+            await socket.SendAsync(Request(endpoint, path), SocketFlags.None, timeout.Token).ConfigureAwait(false);
+            var head = new byte[MaxStatusLineBytes];
+            var length = 0;
+            while (length < head.Length)
+            {
+                var read = await socket.ReceiveAsync(head.AsMemory(length), SocketFlags.None, timeout.Token).ConfigureAwait(false);
+                if (read == 0)
+                {
+                    break;
+                }
+
+                length += read;
+                if (Array.IndexOf(head, (byte)'\n', 0, length) >= 0)
+                {
+                    break;
+                }
+            }
+
+            return StatusOf(head.AsSpan(0, length));
+        }
+        catch (Exception ex) when (ex is SocketException or OperationCanceledException)
+        {
+            return null;
+        }
+    }
+
+    /// <summary>
+    /// The request: the path with every byte outside visible ASCII percent-encoded (as <c>Uri</c> would), so no value
+    /// can add a line or a header, whatever the validation let through.
+    /// </summary>
+    internal static byte[] Request(IPEndPoint endpoint, string path)
+    {
+        var target = new StringBuilder(path.Length);
+        foreach (var b in Encoding.UTF8.GetBytes(path))
+        {
+            target.Append(b is > 0x20 and < 0x7F ? ((char)b).ToString() : $"%{b:X2}");
+        }
+
+        // The Host header as HttpClient wrote it for http://ADDRESS:PORT (IPEndPoint brackets an IPv6 address).
+        return Encoding.ASCII.GetBytes($"GET {target} HTTP/1.1\r\nHost: {endpoint}\r\nUser-Agent: ProdServer-readiness\r\nAccept: */*\r\nConnection: close\r\n\r\n");
+    }
+
+    /// <summary>The status code of an <c>HTTP/1.x NNN …</c> status line, or <see langword="null"/>.</summary>
+    internal static int? StatusOf(ReadOnlySpan<byte> head)
+    {
+        // "HTTP/1.1 200": the version, one space, three digits, then a space or the line's end.
+        if (head.Length < 12 || !head.StartsWith("HTTP/1."u8) || !char.IsAsciiDigit((char)head[7]) || head[8] != (byte)' '
+            || !char.IsAsciiDigit((char)head[9]) || !char.IsAsciiDigit((char)head[10]) || !char.IsAsciiDigit((char)head[11])
+            || (head.Length > 12 && head[12] is not ((byte)' ' or (byte)'\r' or (byte)'\n')))
+        {
+            return null;
+        }
+
+        return ((head[9] - '0') * 100) + ((head[10] - '0') * 10) + (head[11] - '0');
+    }
+}
