@@ -3,8 +3,9 @@
 launcher running the same server (NativeAOT, JIT), with each target of issue 15 met or missed by how much.
 
 Round-robin, so machine noise hits every variant alike. Loopback only; every process is stopped before the next starts.
-Usage: bench/startup.py --aot PATH --jit-dll PATH --app-dir DIR [--rounds 15] [--markdown FILE] [--servers waitress,gunicorn]
-       bench/startup.py --trace [--aot PATH] --jit-dll PATH [--jit-dll PATH…] --app-dir DIR [--rounds 7]
+Usage: bench/startup.py --aot PATH [--aot PATH…] [--jit-dll PATH…] --app-dir DIR [--rounds 15] [--markdown FILE] [--servers waitress,gunicorn]
+  several --aot (or --jit-dll): builds compared in the same rounds (rows aot, aot1, …).
+       bench/startup.py --trace [--aot PATH…] [--jit-dll PATH…] --app-dir DIR [--rounds 7]
   --trace: the launchers' own phases (PRODSERVER_TRACE_STARTUP=1), in ms after the harness spawned or stopped them.
        bench/startup.py --rss [--aot PATH] --jit-dll PATH… --app-dir DIR [--rounds 3]: the launchers' own RSS by kind.
 """
@@ -109,9 +110,10 @@ def command(variant, args, port):
         cwd = args.app_dir
     elif mode == "bare":
         cmd, cwd = ["/usr/bin/gunicorn", f"--bind=127.0.0.1:{port}", "--workers=2", "mysite.wsgi:application"], args.app_dir
-    elif mode == "aot":
-        cmd, cwd = [args.aot, "web" if server == "waitress" else "gunicorn"], os.path.dirname(args.aot)
-    else:  # jit or jitcold, or jitN for the N-th --jit-dll given to --trace
+    elif mode.startswith("aot"):  # aot, or aotN for the N-th --aot given, to compare builds
+        launcher = args.aots[int(mode[3:] or 0)]
+        cmd, cwd = [launcher, "web" if server == "waitress" else "gunicorn"], os.path.dirname(launcher)
+    else:  # jit or jitcold, or jitN for the N-th --jit-dll given
         dll = args.jit_dlls[int(mode[3:] or 0) if mode != "jitcold" else -1]
         cmd, cwd = ["dotnet", dll, "web" if server == "waitress" else "gunicorn"], os.path.dirname(dll)
     return cmd, cwd, env
@@ -183,8 +185,8 @@ def trace_once(variant, args, port):
 
 
 def trace(args):
-    variants = ["waitress-bare"] + (["waitress-aot"] if args.aot else []) + \
-        [f"waitress-jit{i or ''}" for i in range(len(args.jit_dlls))] + ["waitress-jitcold"]
+    variants = ["waitress-bare"] + [f"waitress-aot{i or ''}" for i in range(len(args.aots))] + \
+        [f"waitress-jit{i or ''}" for i in range(len(args.jit_dlls))] + (["waitress-jitcold"] if args.jit_dlls else [])
     results = {v: [] for v in variants}
     for r in range(args.rounds):
         for v in variants:
@@ -271,8 +273,9 @@ def verdict(mode, ratio, stop_above, mem_above):
 
 def main():
     p = argparse.ArgumentParser()
-    p.add_argument("--aot")
-    p.add_argument("--jit-dll", action="append", dest="jit_dlls", required=True,
+    p.add_argument("--aot", action="append", dest="aots", default=[],
+                   help="the NativeAOT launcher; the table takes several, to compare builds in the same rounds (aot, aot1, …)")
+    p.add_argument("--jit-dll", action="append", dest="jit_dlls", default=[],
                    help="the framework-dependent app; --trace takes several, to compare builds (columns jit, jit1, …)")
     p.add_argument("--app-dir", required=True)
     p.add_argument("--rounds", type=int, default=15)
@@ -282,14 +285,17 @@ def main():
     p.add_argument("--rss", action="store_true", help="the launchers' own memory by kind (smaps_rollup) and threads")
     args = p.parse_args()
     args.app_dir = os.path.abspath(args.app_dir)
-    args.aot = args.aot and os.path.abspath(args.aot)
+    args.aots = [os.path.abspath(a) for a in args.aots]
+    args.aot = args.aots[0] if args.aots else None
     args.jit_dlls = [os.path.abspath(d) for d in args.jit_dlls]
     if args.trace or args.rss:
         (trace if args.trace else rss)(args)
         return
     if not args.aot:
         p.error("--aot is needed for the table")
-    variants = [f"{server}-{mode}" for server in args.servers.split(",") for mode in ("bare", "aot", "jit", "jitcold")]
+    modes = ["bare"] + [f"aot{i or ''}" for i in range(len(args.aots))] + [f"jit{i or ''}" for i in range(len(args.jit_dlls))] + \
+        (["jitcold"] if args.jit_dlls else [])
+    variants = [f"{server}-{mode}" for server in args.servers.split(",") for mode in modes]
     results = {v: [] for v in variants}
     for r in range(args.rounds):
         for v in variants:
@@ -312,13 +318,15 @@ def main():
              "gunicorn-jitcold": "`dotnet quickstart.dll gunicorn`, JIT, first start (no plan cached)"}
     for v in variants:
         server, mode = v.split("-")
+        name = names.get(v, names.get(v.rstrip("0123456789"), v) + f" ({mode})")
+        mode = mode.rstrip("0123456789")
         bare = server + "-bare"
         bare_ready, bare_stop, bare_mem = med(bare, 0), med(bare, 1), med(bare, 3)
         lo, hi = spread(v, 0)
         slo, shi = spread(v, 1)
         ready, stop, mem = med(v, 0), med(v, 1), med(v, 3)
         above = "—" if v == bare else f"+{(mem - bare_mem) / 1024:.1f} MB"
-        rows.append(f"| {names[v]} | {ready * 1000:.0f} ms ({lo * 1000:.0f}–{hi * 1000:.0f}) | {ready / bare_ready:.2f}× | "
+        rows.append(f"| {name} | {ready * 1000:.0f} ms ({lo * 1000:.0f}–{hi * 1000:.0f}) | {ready / bare_ready:.2f}× | "
                     f"{stop * 1000:.0f} ms ({slo * 1000:.0f}–{shi * 1000:.0f}) | {mem / 1024:.1f} MB | {above} | "
                     f"{verdict(mode, ready / bare_ready, (stop - bare_stop) * 1000, (mem - bare_mem) / 1024)} |")
     table = "\n".join(rows)
