@@ -47,19 +47,16 @@ internal static class HttpProbe
             while (length < head.Length)
             {
                 var read = await socket.ReceiveAsync(head.AsMemory(length), SocketFlags.None, timeout.Token).ConfigureAwait(false);
-                if (read == 0)
+                if (read == 0 || Array.IndexOf(head, (byte)'\n', length, read) >= 0)
                 {
-                    break;
+                    // The line is complete, or the server said all it will say.
+                    return StatusOf(head.AsSpan(0, length + read));
                 }
 
                 length += read;
-                if (Array.IndexOf(head, (byte)'\n', 0, length) >= 0)
-                {
-                    break;
-                }
             }
 
-            return StatusOf(head.AsSpan(0, length));
+            return null; // no line break within the limit: not a status line this probe reads
         }
         catch (Exception ex) when (ex is SocketException or OperationCanceledException)
         {
