@@ -52,7 +52,12 @@ public sealed class HostProcessSpecs(ITestOutputHelper output)
 
     private static RunningHost StartHost(params string[] args)
     {
-        var info = new ProcessStartInfo("dotnet") { RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false };
+        // Through env(1) with SIGHUP's default action restored: a test run started under nohup (or anything else that ignores
+        // SIGHUP) passes the ignored disposition down, and the runtime keeps an inherited SIG_IGN, so the host would never
+        // see the SIGHUP the tests send.
+        var info = new ProcessStartInfo("/usr/bin/env") { RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false };
+        info.ArgumentList.Add("--default-signal=HUP");
+        info.ArgumentList.Add("dotnet");
         info.ArgumentList.Add(HostDll);
         foreach (var arg in args)
         {
