@@ -82,4 +82,16 @@ public sealed class ServerArgumentSpecs
     {
         Assert.Equal(acceptable, ServerArgument.ExtraArgumentProblem(entry) is null);
     }
+
+    [Theory]
+    [InlineData("--a\nb\u001b[31m", "'--a\\nb\\x1b[31m' must not contain a line break")]
+    [InlineData("-x\r\nkind", "'-x\\r\\nkind' must be a long flag")]
+    public void A_refused_extra_argument_is_shown_on_one_line_with_its_control_characters_escaped(string entry, string shown)
+    {
+        var refused = Assert.Throws<ArgumentException>(() => ServerArgument.Extra(new List<string>(), "ExtraArgs", [entry]));
+
+        Assert.Contains(shown, refused.Message, StringComparison.Ordinal);
+        Assert.DoesNotContain('\n', refused.Message);
+        Assert.DoesNotContain('\u001b', refused.Message);
+    }
 }

@@ -120,23 +120,8 @@ public static class ServerArgument
     /// <param name="property">The property name, for the error message.</param>
     /// <param name="values">The extra arguments; <see langword="null"/> appends nothing.</param>
     /// <exception cref="ArgumentException">An entry does not start with <c>--</c> or contains a line break.</exception>
-    public static void Extra(IList<string> argv, string property, IEnumerable<string>? values)
-    {
-        if (values is null)
-        {
-            return;
-        }
-
-        foreach (var value in values)
-        {
-            if (ExtraArgumentProblem(value) is { } problem)
-            {
-                throw new ArgumentException($"{property} entry '{value}' {problem}.", property);
-            }
-
-            argv.Add(value);
-        }
-    }
+    public static void Extra(IList<string> argv, string property, IEnumerable<string>? values) =>
+        AddChecked(argv, property, values, ExtraArgumentProblem);
 
     /// <summary>Says what is wrong with one extra argument, or returns <see langword="null"/> when it is acceptable.</summary>
     /// <param name="value">The extra argument.</param>
@@ -161,22 +146,21 @@ public static class ServerArgument
     /// <param name="property">The property name, for the error message.</param>
     /// <param name="values">The positional arguments; <see langword="null"/> appends nothing.</param>
     /// <exception cref="ArgumentException">An entry is empty, starts with <c>-</c> or holds a control character.</exception>
-    public static void Positional(IList<string> argv, string property, IEnumerable<string>? values)
-    {
-        if (values is null)
-        {
-            return;
-        }
+    public static void Positional(IList<string> argv, string property, IEnumerable<string>? values) =>
+        AddChecked(argv, property, values, PositionalArgumentProblem);
 
-        foreach (var value in values)
+    // Each value as it is, once `problem` has nothing to say about it; a refused one is shown escaped and bounded, as
+    // every name in a message: it reaches a terminal or a log line (a refused extra argument may hold a line break).
+    private static void AddChecked(IList<string> argv, string property, IEnumerable<string>? values, Func<string?, string?> problem)
+    {
+        foreach (var value in values ?? [])
         {
-            if (PositionalArgumentProblem(value) is { } problem)
+            if (problem(value) is { } reason)
             {
-                // Escaped and bounded as every name in a message: it reaches a terminal or a log line.
-                throw new ArgumentException($"{property} entry '{Names.Printable(value ?? string.Empty)}' {problem}.", property);
+                throw new ArgumentException($"{property} entry '{Names.Printable(value ?? string.Empty)}' {reason}.", property);
             }
 
-            argv.Add(value!);
+            argv.Add(value);
         }
     }
 
