@@ -52,6 +52,21 @@ public sealed class CommandLineSpecs
         Assert.False(ProdServerCommandLine.IsPlainRun(commandLine.Split(' ')));
 
     [Fact]
+    public void Every_control_command_and_nothing_else_is_told_apart_from_a_process_name()
+    {
+        foreach (var command in ControlProtocol.Commands)
+        {
+            Assert.True(ControlProtocol.IsCommand(command), command);
+            Assert.False(ProdServerCommandLine.IsPlainRun([command]), command);
+        }
+
+        foreach (var name in new[] { "web", "Status", "stopped", "restart2", "" })
+        {
+            Assert.False(ControlProtocol.IsCommand(name), name);
+        }
+    }
+
+    [Fact]
     public void Words_after_a_double_dash_are_never_process_names()
     {
         var parsed = ProdServerCommandLine.Parse(["web", "--", "admin"]);

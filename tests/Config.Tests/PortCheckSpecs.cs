@@ -1,5 +1,7 @@
+using System;
 using System.Net;
 using System.Net.Sockets;
+using CsCheck;
 using Xunit;
 
 namespace ProdServer.Config.Tests;
@@ -77,5 +79,44 @@ public sealed class PortCheckSpecs
         Assert.Equal(["4242"], PortCheck.ListenerInodes(table, 8080)); // 0x1F90
         Assert.Empty(PortCheck.ListenerInodes(table, 8081)); // established, not listening
         Assert.Empty(PortCheck.ListenerInodes(table, 0)); // an unreadable port matches none
+    }
+
+    [Fact]
+    public void A_plain_IPv4_address_is_probed_without_IPAddress_and_finds_the_same_listener()
+    {
+        using var v4 = new TcpListener(IPAddress.Loopback, 0);
+        v4.Start();
+        var port = ((IPEndPoint)v4.LocalEndpoint).Port;
+
+        Assert.True(BindProbe.InUse("127.0.0.1", port));
+        Assert.Null(BindProbe.InUse("127.1", port)); // IPAddress's own shorthand: left to it
+        Assert.Null(BindProbe.InUse("localhost", port));
+        Assert.NotNull(PortCheck.FindConflict("web", [new ListenEndpoint("127.1", port)]));
+    }
+
+    [Fact]
+    public void Every_text_the_dotted_quad_reader_takes_IPAddress_reads_as_the_same_four_bytes()
+    {
+        // Generated texts from the characters an address is written with, plus every well-formed address.
+        var characters = Gen.Char['.', '9'].Array[1, 16].Select(c => new string(c));
+        var wellFormed = Gen.Byte.Array[4].Select(b => string.Join('.', b));
+        Gen.OneOf(characters, wellFormed, Gen.String).Sample(text =>
+        {
+            Span<byte> bytes = stackalloc byte[4];
+            if (BindProbe.TryParseDottedQuad(text, bytes))
+            {
+                Assert.True(IPAddress.TryParse(text, out var address), text);
+                Assert.Equal(AddressFamily.InterNetwork, address.AddressFamily);
+                Assert.Equal(address.GetAddressBytes(), bytes.ToArray());
+            }
+        }, iter: 20_000);
+
+        Span<byte> parsed = stackalloc byte[4];
+        Assert.True(BindProbe.TryParseDottedQuad("10.0.255.1", parsed));
+        Assert.Equal(new byte[] { 10, 0, 255, 1 }, parsed.ToArray());
+        foreach (var refused in new[] { "", "1.2.3", "1.2.3.4.5", "01.2.3.4", "1.2.3.256", "1..3.4", "1.2.3.4.", " 1.2.3.4", "0x7f.0.0.1" })
+        {
+            Assert.False(BindProbe.TryParseDottedQuad(refused, parsed), refused);
+        }
     }
 }

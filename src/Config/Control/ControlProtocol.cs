@@ -23,6 +23,12 @@ internal static class ControlProtocol
     /// <summary>The commands, as the client's first word and the request's <c>command</c>.</summary>
     public static readonly string[] Commands = ["status", "restart", "stop", "start", "tail", "signal", "reload"];
 
+    /// <summary>
+    /// Whether <paramref name="word"/> is one of <see cref="Commands"/>: constants only, so that a launch asking this of its
+    /// arguments does not initialize the rest of this class first (milliseconds of first-time code before the spawn).
+    /// </summary>
+    public static bool IsCommand(string word) => word is "status" or "restart" or "stop" or "start" or "tail" or "signal" or "reload";
+
     /// <summary>The signals <c>signal</c> sends, by name, with their Linux numbers: those servers act on (gunicorn's TTIN/TTOU add and remove workers).</summary>
     public static readonly IReadOnlyDictionary<string, int> Signals = new Dictionary<string, int>(StringComparer.OrdinalIgnoreCase)
     {

@@ -35,9 +35,6 @@ internal static partial class BindProbe
         var v6 = address.AddressFamily == AddressFamily.InterNetworkV6;
         var socketAddress = stackalloc byte[28]; // sockaddr_in6; sockaddr_in uses the first 16 bytes
         new Span<byte>(socketAddress, 28).Clear();
-        *(ushort*)socketAddress = (ushort)(v6 ? AfInet6 : AfInet);
-        socketAddress[2] = (byte)(port >> 8); // the port in network order
-        socketAddress[3] = (byte)port;
         if (v6)
         {
             address.TryWriteBytes(new Span<byte>(socketAddress + 8, 16), out _);
@@ -48,6 +45,64 @@ internal static partial class BindProbe
             address.TryWriteBytes(new Span<byte>(socketAddress + 4, 4), out _);
         }
 
+        return Probe(socketAddress, v6, port);
+    }
+
+    /// <summary>
+    /// As <see cref="InUse(IPAddress, int)"/> for an IPv4 address written as four plain decimal numbers (<c>127.0.0.1</c>),
+    /// read here rather than by <see cref="IPAddress"/>, whose parser is generic code compiled at first use (milliseconds
+    /// before the fork under JIT). <see langword="null"/> for anything else, which <see cref="IPAddress"/> then reads.
+    /// </summary>
+    public static unsafe bool? InUse(string dottedQuad, int port)
+    {
+        var socketAddress = stackalloc byte[28];
+        new Span<byte>(socketAddress, 28).Clear();
+        return OperatingSystem.IsLinux() && TryParseDottedQuad(dottedQuad, new Span<byte>(socketAddress + 4, 4))
+            ? Probe(socketAddress, v6: false, port)
+            : null;
+    }
+
+    /// <summary>
+    /// Reads <c>a.b.c.d</c>, each part 0–255 in decimal without a leading zero: exactly the form every IPv4 reader takes
+    /// the same way (<see cref="IPAddress"/> also takes <c>127.1</c>, hexadecimal and octal parts, which are left to it).
+    /// </summary>
+    internal static bool TryParseDottedQuad(string text, Span<byte> bytes)
+    {
+        var part = 0;
+        var value = 0;
+        var digits = 0;
+        foreach (var c in text)
+        {
+            if (c == '.' && digits > 0 && part < 3)
+            {
+                bytes[part++] = (byte)value;
+                value = digits = 0;
+            }
+            else if (c is >= '0' and <= '9' && !(digits == 1 && value == 0) && (value = (value * 10) + (c - '0')) <= 255)
+            {
+                digits++;
+            }
+            else
+            {
+                return false;
+            }
+        }
+
+        if (part != 3 || digits == 0)
+        {
+            return false;
+        }
+
+        bytes[3] = (byte)value;
+        return true;
+    }
+
+    // socket, SO_REUSEADDR, bind and close for the address already in socketAddress (family and port are set here).
+    private static unsafe bool Probe(byte* socketAddress, bool v6, int port)
+    {
+        *(ushort*)socketAddress = (ushort)(v6 ? AfInet6 : AfInet);
+        socketAddress[2] = (byte)(port >> 8); // the port in network order
+        socketAddress[3] = (byte)port;
         var descriptor = socket(v6 ? AfInet6 : AfInet, SockStreamCloexec, 0);
         if (descriptor < 0)
         {

@@ -22,8 +22,9 @@ internal static class PortCheck
     {
         foreach (var endpoint in endpoints)
         {
-            if (endpoint.Port is <= 0 or > 65535 || Address(endpoint.Host) is not { } address
-                || (BindProbe.InUse(address, endpoint.Port) ?? InUseBySocket(address, endpoint.Port)) is false)
+            if (endpoint.Port is <= 0 or > 65535
+                || (BindProbe.InUse(endpoint.Host, endpoint.Port)
+                    ?? (Address(endpoint.Host) is { } address ? BindProbe.InUse(address, endpoint.Port) ?? InUseBySocket(address, endpoint.Port) : false)) is false)
             {
                 continue;
             }

@@ -211,7 +211,7 @@ internal sealed partial class ProdServerCommandLine
     {
         foreach (var arg in args)
         {
-            if (arg.Length == 0 || arg[0] is '-' or '/' or '@' or '[' || arg is "export" or "import" || ControlProtocol.Commands.Contains(arg))
+            if (arg.Length == 0 || arg[0] is '-' or '/' or '@' or '[' || arg is "export" or "import" || ControlProtocol.IsCommand(arg))
             {
                 return false;
             }

@@ -29,15 +29,17 @@ public static partial class ProdServerHost
     /// <returns>The exit code: 0 ok, 1 invalid configuration or failed start, 2 usage error, else the server's own code.</returns>
     public static Task<int> RunAsync(
         string[] args, Action<ProdServerBuilder> configure, Action<HostApplicationBuilder>? configureHost = null, CancellationToken cancellationToken = default) =>
-        RunAsync(args, configure, configureHost, null, AppContext.BaseDirectory, LaunchPlanCache.DefaultDirectory, Console.Out, Console.Error, cancellationToken);
+        RunAsync(args, configure, configureHost, null, AppContext.BaseDirectory, LaunchPlanCache.DefaultDirectory, null, null, cancellationToken);
 
     /// <summary>
     /// As the public overload, with the content root (<see langword="null"/>: the host's default), the program's directory,
-    /// where launch plans are cached (<see cref="LaunchPlanCache"/>; <see langword="null"/>: not at all) and the streams given (for tests).
+    /// where launch plans are cached (<see cref="LaunchPlanCache"/>; <see langword="null"/>: not at all) and the streams given (for tests;
+    /// <see langword="null"/>: the console's, looked up only once the servers are started — <see cref="Console.Out"/>'s first use
+    /// costs ~20 ms of start-up under JIT, which the early spawn should not wait for).
     /// </summary>
     internal static async Task<int> RunAsync(
         string[] args, Action<ProdServerBuilder> configure, Action<HostApplicationBuilder>? configureHost, string? contentRoot, string appDirectory,
-        Func<string?> planCacheDirectory, TextWriter output, TextWriter error, CancellationToken cancellationToken)
+        Func<string?> planCacheDirectory, TextWriter? output, TextWriter? error, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(args);
         ArgumentNullException.ThrowIfNull(configure);
@@ -51,6 +53,8 @@ public static partial class ProdServerHost
         var cache = commandLine.Plain ? LaunchPlanCache.Find(args, configure, contentRoot, appDirectory, planCacheDirectory()) : null;
         StartupTrace.Mark("plan-cache");
         var early = EarlyLaunch.TryStart(configure, commandLine, contentRoot, appDirectory, cache);
+        output ??= Console.Out;
+        error ??= Console.Error;
         HostApplicationBuilder? builder;
         try
         {

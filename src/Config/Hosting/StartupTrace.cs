@@ -58,11 +58,26 @@ internal static class StartupTrace
         var now = Stopwatch.GetTimestamp();
         lock (Marks)
         {
-            if (s_count < MaxMarks && Array.FindIndex(Marks, 0, s_count, m => m.Phase == phase) < 0)
+            if (s_count < MaxMarks && !Reached(phase))
             {
                 Marks[s_count++] = (phase, now);
             }
         }
+    }
+
+    // A plain loop: Array.FindIndex over the marks' value tuples is an instantiation no precompiled image holds, and
+    // its compilation landed between the first mark and the next one.
+    private static bool Reached(string phase)
+    {
+        for (var i = 0; i < s_count; i++)
+        {
+            if (Marks[i].Phase == phase)
+            {
+                return true;
+            }
+        }
+
+        return false;
     }
 
     /// <summary>Writes the marks not written yet to stderr.</summary>
