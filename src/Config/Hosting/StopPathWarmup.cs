@@ -61,6 +61,7 @@ internal static class StopPathWarmup
             }
 
             PrepareAsyncPlumbing(services);
+            await RehearseChildExitAsync().ConfigureAwait(false);
 
             // kill(pid, 0) sends nothing: it compiles the P/Invoke stub the stop signal goes through.
             if (OperatingSystem.IsLinux() || OperatingSystem.IsMacOS())
@@ -70,7 +71,7 @@ internal static class StopPathWarmup
 
             StartupTrace.Mark("warmed");
         }
-        catch (Exception ex) when (ex is InvalidOperationException or ObjectDisposedException or FormatException)
+        catch (Exception ex) when (ex is InvalidOperationException or ObjectDisposedException or FormatException or TimeoutException or System.ComponentModel.Win32Exception)
         {
             // A warm-up only: a host being disposed under it, or a formatter that rejects the stand-in, costs nothing.
         }
@@ -94,6 +95,43 @@ internal static class StopPathWarmup
         target.Exit(); // after RunAsync has suspended on the exit, so that its resumption is rehearsed too
         var code = await stop.ConfigureAwait(false);
         Log.Exited(rehearsal, target.Name, target.Id, code);
+    }
+
+    /// <summary>
+    /// The engine's side of a child's exit, on a child of no consequence (<c>/bin/true</c>, started as the engine starts a
+    /// server, pipes and all): the runtime's SIGCHLD handling, the process's wait state and <see cref="System.Diagnostics.Process.Exited"/>
+    /// event, the exit code, and a sweep of <c>/proc</c> for a tag nothing carries. Until a child has exited once, all of
+    /// that is first-time code, and the first child to exit is the server, in the middle of the stop.
+    /// </summary>
+    /// <returns>The pid of the child seen to exit, or <see langword="null"/> where there is no <c>/bin/true</c> or no process groups.</returns>
+    internal static async Task<int?> RehearseChildExitAsync()
+    {
+        if (!ProcessGroup.IsSupported || !File.Exists("/bin/true"))
+        {
+            return null;
+        }
+
+        var floor = Descendants.StartTimeFloor();
+        using var child = new System.Diagnostics.Process
+        {
+            StartInfo = new System.Diagnostics.ProcessStartInfo("/bin/true")
+            {
+                UseShellExecute = false,
+                RedirectStandardInput = true,
+                RedirectStandardOutput = true,
+                RedirectStandardError = true,
+            },
+            EnableRaisingEvents = true,
+        };
+        var exited = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        child.Exited += (_, _) => exited.TrySetResult();
+        child.Start();
+        await exited.Task.WaitAsync(TimeSpan.FromSeconds(5)).ConfigureAwait(false);
+        child.StandardInput.Close();
+        _ = Descendants.FindTagged(Descendants.NewTag(), child.Id, floor);
+        child.WaitForExit();
+        _ = child.ExitCode;
+        return child.Id;
     }
 
     /// <summary>Prepares the async plumbing of <see cref="StopPathAsyncMethods"/>.</summary>

@@ -112,4 +112,14 @@ public sealed class StopPathWarmupSpecs
             }
         }
     }
+
+    [Fact]
+    public async Task The_child_exit_rehearsal_sees_a_real_child_exit_and_leaves_nothing_running()
+    {
+        var pid = await StopPathWarmup.RehearseChildExitAsync();
+
+        // Gone, not even a zombie: the rehearsal collected the exit status it waited for.
+        Assert.NotNull(pid);
+        Assert.False(Directory.Exists($"/proc/{pid}"), $"/proc/{pid} is still there");
+    }
 }
