@@ -42,9 +42,7 @@ public sealed class ReadinessSpecs
                 services.AddSingleton<IHostLifetime, SystemdLifetime>();
             });
         var health = host.Services.GetRequiredService<HealthCheckService>();
-        using var stop = new CancellationTokenSource(TimeSpan.FromSeconds(60));
-        var run = host.RunProdServerAsync(["web"], TextWriter.Null, TextWriter.Null, stop.Token);
-        try
+        await RunThenStopAsync(host, async run =>
         {
             var seen = new System.Collections.Generic.List<HealthStatus>();
             var clock = Stopwatch.StartNew();
@@ -72,12 +70,7 @@ public sealed class ReadinessSpecs
             await WaitUntilAsync(() => notifier!.Sent.Any(s => s.State.StartsWith("READY", StringComparison.Ordinal)));
             Assert.True(notifier!.Sent.First(s => s.State.StartsWith("READY", StringComparison.Ordinal)).ReadyLogged,
                 "READY=1 was sent before the process was ready");
-        }
-        finally
-        {
-            await stop.CancelAsync();
-            Assert.Equal(0, await run.WaitAsync(TimeSpan.FromSeconds(20)));
-        }
+        });
     }
 
     [Fact]
@@ -105,13 +98,22 @@ public sealed class ReadinessSpecs
             .WorkingDirectory(Python.AppsDirectory)
             .Python(Python.Debian)
             .Readiness("/status/302", timeout: TimeSpan.FromSeconds(30)));
-        using var stop = new CancellationTokenSource(TimeSpan.FromSeconds(60));
-        var run = host.RunProdServerAsync(["web"], TextWriter.Null, TextWriter.Null, stop.Token);
-        try
+        await RunThenStopAsync(host, async run =>
         {
             await WaitUntilAsync(() => run.IsCompleted || logs.Text.Contains(" is ready (", StringComparison.Ordinal), TimeSpan.FromSeconds(30));
 
             Assert.Contains("is ready (GET http://127.0.0.1:" + port + "/status/302 answers 200-399)", logs.Text);
+        });
+    }
+
+    // Runs the host's "web" process, lets the test watch it while it runs, then stops it and expects a clean exit (0).
+    private static async Task RunThenStopAsync(IHost host, Func<Task<int>, Task> whileRunning)
+    {
+        using var stop = new CancellationTokenSource(TimeSpan.FromSeconds(60));
+        var run = host.RunProdServerAsync(["web"], TextWriter.Null, TextWriter.Null, stop.Token);
+        try
+        {
+            await whileRunning(run);
         }
         finally
         {
