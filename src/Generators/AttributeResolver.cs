@@ -1,4 +1,5 @@
 using System;
+using System.Collections.Concurrent;
 using System.Collections.Generic;
 using System.Collections.Immutable;
 using System.Globalization;
@@ -15,9 +16,11 @@ namespace ProdServer.Config.Generators;
 /// nullable analysis, usage checks) in a compilation that the compiler throws away after the generators have run, and was
 /// most of the generator's time (issue 15). Anything the syntax path cannot read exactly as Roslyn would (an alias it cannot
 /// resolve, a target such as <c>[property: …]</c>, a constant that is not a literal) falls back to
-/// <see cref="ISymbol.GetAttributes"/> for that member, so both paths give the same values.
+/// <see cref="ISymbol.GetAttributes"/> for that member, so both paths give the same values. What a name means in a type body
+/// is shared with every other record of the compilation whose body has the same surroundings (<see cref="SharedLookups"/>);
+/// <paramref name="record"/> is the record being read, whose parts decide whether its bodies may share.
 /// </summary>
-internal sealed class AttributeResolver(SemanticModel recordModel)
+internal sealed class AttributeResolver(SemanticModel recordModel, INamedTypeSymbol? record = null)
 {
     private readonly Dictionary<SyntaxTree, SemanticModel> _models = new() { [recordModel.SyntaxTree] = recordModel };
 
@@ -74,7 +77,7 @@ internal sealed class AttributeResolver(SemanticModel recordModel)
             return null;
         }
 
-        return Read(attributeLists, Scope(scope, scope.OpenBraceToken.Span.End), ReadClasses, cancellationToken);
+        return Read(attributeLists, Scope(scope, scope.OpenBraceToken.Span.End, scope, scope is EnumDeclarationSyntax ? "enum body" : "type body"), ReadClasses, cancellationToken);
     }
 
     /// <summary>
@@ -86,7 +89,7 @@ internal sealed class AttributeResolver(SemanticModel recordModel)
         declaration.AttributeLists.Count == 0
             ? ImmutableArray<FoundAttribute>.Empty
             : recordModel.Compilation.ContainsSyntaxTree(declaration.SyntaxTree)
-                ? Read(declaration.AttributeLists, Scope(declaration.AttributeLists[0], declaration.AttributeLists[0].SpanStart), classes, cancellationToken)
+                ? Read(declaration.AttributeLists, Scope(declaration.AttributeLists[0], declaration.AttributeLists[0].SpanStart, declaration, "type attributes"), classes, cancellationToken)
                 : null;
 
     private ImmutableArray<FoundAttribute>? Read(SyntaxList<AttributeListSyntax> attributeLists, ScopeNames scope, string[] classes, CancellationToken cancellationToken)
@@ -199,7 +202,9 @@ internal sealed class AttributeResolver(SemanticModel recordModel)
         return result;
     }
 
-    private ScopeNames Scope(SyntaxNode node, int position)
+    // A scope seen before in this record, else its names: shared with the compilation's other bodies of the same shape when
+    // there are any, else its own.
+    private ScopeNames Scope(SyntaxNode node, int position, BaseTypeDeclarationSyntax declaration, string kind)
     {
         foreach (var known in _scopes)
         {
@@ -209,21 +214,30 @@ internal sealed class AttributeResolver(SemanticModel recordModel)
             }
         }
 
-        var added = new ScopeNames(node, position);
+        var table = SharedLookups.Of(recordModel.Compilation).Table<ScopeTable>(kind, declaration, record) ?? new ScopeTable();
+        var added = new ScopeNames(node, position, table);
         _scopes.Add(added);
         return added;
     }
 
     /// <summary>What names mean at one position (a type body, or where a type's own attributes are bound): as types, and as attribute classes.</summary>
-    private sealed class ScopeNames(SyntaxNode node, int position)
+    private sealed class ScopeNames(SyntaxNode node, int position, ScopeTable table)
     {
         public SyntaxNode Node { get; } = node;
 
         public int Position { get; } = position;
 
-        public Dictionary<string, (bool Found, INamedTypeSymbol? Type)> Names { get; } = new(StringComparer.Ordinal);
+        public ConcurrentDictionary<string, (bool Found, INamedTypeSymbol? Type)> Names => table.Names;
 
-        public Dictionary<string, (INamedTypeSymbol Type, string ClassName)?> Attributes { get; } = new(StringComparer.Ordinal);
+        public ConcurrentDictionary<string, (INamedTypeSymbol Type, string ClassName)?> Attributes => table.Attributes;
+    }
+
+    /// <summary>What names mean in one scope, or in every scope of one shape (<see cref="SharedLookups"/>).</summary>
+    private sealed class ScopeTable
+    {
+        public ConcurrentDictionary<string, (bool Found, INamedTypeSymbol? Type)> Names { get; } = new(StringComparer.Ordinal);
+
+        public ConcurrentDictionary<string, (INamedTypeSymbol Type, string ClassName)?> Attributes { get; } = new(StringComparer.Ordinal);
     }
 
     private SemanticModel Model(SyntaxTree tree)

@@ -1,4 +1,5 @@
 using System;
+using System.Collections.Concurrent;
 using System.Collections.Generic;
 using System.Collections.Immutable;
 using System.Linq;
@@ -78,8 +79,9 @@ internal sealed class SyntaxProperty : DeclaredProperty
             }
 
             var model = declaration.SyntaxTree == recordModel.SyntaxTree ? recordModel : recordModel.Compilation.GetSemanticModel(declaration.SyntaxTree);
-            // One body is one scope: a type written twice in it is the same type (a record writes int? several times).
-            var types = new Dictionary<string, ITypeSymbol?>(StringComparer.Ordinal);
+            // One body is one scope: a type written twice in it is the same type (a record writes int? several times), and so is
+            // a type written in another record's body of the same shape (SharedLookups).
+            var types = SharedLookups.Of(recordModel.Compilation).Table<TypeTable>("property types", declaration, type) ?? new TypeTable();
             foreach (var member in declaration.Members)
             {
                 switch (member)
@@ -107,8 +109,8 @@ internal sealed class SyntaxProperty : DeclaredProperty
     }
 
     // The type as written, without nullable annotations. C#'s keywords for special types cannot mean anything else, so they need
-    // no binding; other types are bound once per spelling per body.
-    private static ITypeSymbol? Bind(TypeSyntax syntax, SemanticModel model, Dictionary<string, ITypeSymbol?> types, CancellationToken cancellationToken)
+    // no binding; other types are bound once per spelling and nullable context per body (or per shape of body).
+    private static ITypeSymbol? Bind(TypeSyntax syntax, SemanticModel model, TypeTable types, CancellationToken cancellationToken)
     {
         var (keyword, nullable) = syntax switch
         {
@@ -122,13 +124,19 @@ internal sealed class SyntaxProperty : DeclaredProperty
             return nullable && type.IsValueType ? model.Compilation.GetSpecialType(SpecialType.System_Nullable_T).Construct(type) : type;
         }
 
-        var written = syntax.ToString();
-        if (!types.TryGetValue(written, out var bound))
+        var written = (syntax.ToString(), model.GetNullableContext(syntax.SpanStart));
+        if (!types.Bound.TryGetValue(written, out var bound))
         {
-            types[written] = bound = model.GetTypeInfo(syntax, cancellationToken).Type;
+            types.Bound[written] = bound = model.GetTypeInfo(syntax, cancellationToken).Type;
         }
 
         return bound;
+    }
+
+    /// <summary>The types written in one record body, or in every body of one shape (<see cref="SharedLookups"/>), as bound.</summary>
+    private sealed class TypeTable
+    {
+        public ConcurrentDictionary<(string Written, NullableContext Context), ITypeSymbol?> Bound { get; } = new();
     }
 
     private static SpecialType? Special(SyntaxToken keyword) => (SyntaxKind)keyword.RawKind switch
