@@ -28,10 +28,6 @@ internal sealed class AttributeResolver(SemanticModel recordModel, INamedTypeSym
     // has one or two such bodies (its own, its enums'), and syntax nodes hash slowly.
     private readonly List<ScopeNames> _scopes = [];
 
-    // What an attribute class accepts, looked up once per record rather than once per attribute.
-    private readonly Dictionary<(string ClassName, int Count), bool> _constructors = [];
-    private readonly Dictionary<(string ClassName, string Member), ITypeSymbol?> _targets = [];
-
     // The only member attributes the parser looks at; the syntax path skips every other attribute once it knows its class.
     internal static readonly string[] ReadClasses =
     [
@@ -104,18 +100,18 @@ internal sealed class AttributeResolver(SemanticModel recordModel, INamedTypeSym
 
             foreach (var attribute in list.Attributes)
             {
-                if (AttributeClass(scope, attribute, cancellationToken) is not var (type, className))
+                if (AttributeClass(scope, attribute, cancellationToken) is not { } attributeClass)
                 {
                     return null;
                 }
 
-                if (Array.IndexOf(classes, className) < 0)
+                if (Array.IndexOf(classes, attributeClass.Name) < 0)
                 {
                     // Someone else's attribute: told apart from ours by its class, its arguments never read.
                     continue;
                 }
 
-                if (Read(scope, className, type, attribute, cancellationToken) is not { } read)
+                if (Read(scope, attributeClass, attribute, cancellationToken) is not { } read)
                 {
                     return null;
                 }
@@ -130,14 +126,14 @@ internal sealed class AttributeResolver(SemanticModel recordModel, INamedTypeSym
     // C# looks an attribute name up as written and with 'Attribute' appended (not for a verbatim @name); when exactly one of
     // the two is an attribute class and the other names nothing, that is the attribute. Anything less clear-cut is left to Roslyn.
     // Remembered per type body and spelling: a record writes [Flag] ten times.
-    private (INamedTypeSymbol Type, string ClassName)? AttributeClass(ScopeNames scope, AttributeSyntax attribute, CancellationToken cancellationToken)
+    private AttributeClassFacts? AttributeClass(ScopeNames scope, AttributeSyntax attribute, CancellationToken cancellationToken)
     {
         var written = attribute.Name is IdentifierNameSyntax simple ? simple.Identifier.Text : attribute.Name.ToString();
         var classes = scope.Attributes;
         if (!classes.TryGetValue(written, out var result))
         {
             var type = Resolve(scope, attribute.Name, written, cancellationToken);
-            classes[written] = result = type is null ? null : (type, type.ToDisplayString());
+            classes[written] = result = type is null ? null : new AttributeClassFacts(type);
         }
 
         return result;
@@ -229,7 +225,7 @@ internal sealed class AttributeResolver(SemanticModel recordModel, INamedTypeSym
 
         public ConcurrentDictionary<string, (bool Found, INamedTypeSymbol? Type)> Names => table.Names;
 
-        public ConcurrentDictionary<string, (INamedTypeSymbol Type, string ClassName)?> Attributes => table.Attributes;
+        public ConcurrentDictionary<string, AttributeClassFacts?> Attributes => table.Attributes;
     }
 
     /// <summary>What names mean in one scope, or in every scope of one shape (<see cref="SharedLookups"/>).</summary>
@@ -237,7 +233,43 @@ internal sealed class AttributeResolver(SemanticModel recordModel, INamedTypeSym
     {
         public ConcurrentDictionary<string, (bool Found, INamedTypeSymbol? Type)> Names { get; } = new(StringComparer.Ordinal);
 
-        public ConcurrentDictionary<string, (INamedTypeSymbol Type, string ClassName)?> Attributes { get; } = new(StringComparer.Ordinal);
+        public ConcurrentDictionary<string, AttributeClassFacts?> Attributes { get; } = new(StringComparer.Ordinal);
+    }
+
+    /// <summary>
+    /// An attribute class a name resolved to, and what it accepts: which numbers of arguments name exactly one all-string
+    /// constructor, and the type of each named argument's member. Found once per class in a scope (or shape of scope), not
+    /// once per attribute.
+    /// </summary>
+    private sealed class AttributeClassFacts(INamedTypeSymbol type)
+    {
+        public INamedTypeSymbol Type { get; } = type;
+
+        public string Name { get; } = type.ToDisplayString();
+
+        private readonly ConcurrentDictionary<int, bool> _constructors = new();
+
+        private readonly ConcurrentDictionary<string, ITypeSymbol?> _targets = new(StringComparer.Ordinal);
+
+        public bool HasStringConstructor(int count)
+        {
+            if (!_constructors.TryGetValue(count, out var has))
+            {
+                _constructors[count] = has = AttributeResolver.HasStringConstructor(Type, count);
+            }
+
+            return has;
+        }
+
+        public ITypeSymbol? Target(string member)
+        {
+            if (!_targets.TryGetValue(member, out var target))
+            {
+                _targets[member] = target = TargetType(Type, member);
+            }
+
+            return target;
+        }
     }
 
     private SemanticModel Model(SyntaxTree tree)
@@ -265,7 +297,7 @@ internal sealed class AttributeResolver(SemanticModel recordModel, INamedTypeSym
 
     // Constructor arguments must all be string literals and name a constructor that takes only strings; named arguments must
     // be literals or members of an enum, converted to the named property's type as the compiler converts constants.
-    private FoundAttribute? Read(ScopeNames scope, string className, INamedTypeSymbol type, AttributeSyntax attribute, CancellationToken cancellationToken)
+    private FoundAttribute? Read(ScopeNames scope, AttributeClassFacts attributeClass, AttributeSyntax attribute, CancellationToken cancellationToken)
     {
         var arguments = new List<object?>();
         var named = new List<KeyValuePair<string, object?>>();
@@ -279,7 +311,7 @@ internal sealed class AttributeResolver(SemanticModel recordModel, INamedTypeSym
             if (argument.NameEquals is { } nameEquals)
             {
                 var key = nameEquals.Name.Identifier.ValueText;
-                if (Target(className, type, key) is not { } target
+                if (attributeClass.Target(key) is not { } target
                     || !TryConstant(scope, argument.Expression, out var value, out var enumType, cancellationToken)
                     || !TryConvert(value, enumType, target, out var converted)
                     || named.Exists(n => n.Key == key))
@@ -299,18 +331,12 @@ internal sealed class AttributeResolver(SemanticModel recordModel, INamedTypeSym
             }
         }
 
-        var constructorKey = (className, arguments.Count);
-        if (!_constructors.TryGetValue(constructorKey, out var hasConstructor))
-        {
-            _constructors[constructorKey] = hasConstructor = HasStringConstructor(type, arguments.Count);
-        }
-
-        if (!hasConstructor)
+        if (!attributeClass.HasStringConstructor(arguments.Count))
         {
             return null;
         }
 
-        return new FoundAttribute(className, arguments, named, attribute.GetReference());
+        return new FoundAttribute(attributeClass.Name, arguments, named, attribute.GetReference());
     }
 
     private static bool HasStringConstructor(INamedTypeSymbol type, int count)
@@ -333,16 +359,6 @@ internal sealed class AttributeResolver(SemanticModel recordModel, INamedTypeSym
         }
 
         return matches == 1;
-    }
-
-    private ITypeSymbol? Target(string className, INamedTypeSymbol type, string name)
-    {
-        if (!_targets.TryGetValue((className, name), out var target))
-        {
-            _targets[(className, name)] = target = TargetType(type, name);
-        }
-
-        return target;
     }
 
     private static ITypeSymbol? TargetType(INamedTypeSymbol type, string name)

@@ -26,6 +26,7 @@ internal sealed class SharedLookups
     private readonly ConcurrentDictionary<(string Surroundings, SyntaxTree? FileLocal), object> _tables = new();
     private readonly ConcurrentDictionary<SyntaxNode, string> _surroundings = new();
     private readonly ConcurrentDictionary<SyntaxTree, bool> _declaresFileLocal = new();
+    private readonly ConcurrentDictionary<(SpecialType Type, bool Nullable), ITypeSymbol> _keywordTypes = new();
 
     /// <summary>The shared lookups of <paramref name="compilation"/>.</summary>
     public static SharedLookups Of(Compilation compilation) => PerCompilation.GetValue(compilation, static _ => new SharedLookups());
@@ -48,6 +49,26 @@ internal sealed class SharedLookups
         var key = (typeof(T).Name + "\n" + kind + "\n" + ((CSharpParseOptions)tree.Options).LanguageVersion + "\n" + Surroundings(declaration.Parent),
             _declaresFileLocal.GetOrAdd(tree, static t => DeclaresFileLocal(t.GetRoot())) ? tree : null);
         return (T)_tables.GetOrAdd(key, static _ => new T());
+    }
+
+    /// <summary>
+    /// The type a C# keyword names (<c>int</c>, <c>string</c>…), or for <c>int?</c> its <see cref="Nullable{T}"/>: the same in
+    /// every scope of <paramref name="compilation"/>, so made once rather than once per property.
+    /// </summary>
+    public ITypeSymbol KeywordType(Compilation compilation, SpecialType special, bool nullable)
+    {
+        if (!_keywordTypes.TryGetValue((special, nullable), out var type))
+        {
+            type = compilation.GetSpecialType(special);
+            if (nullable && type.IsValueType)
+            {
+                type = compilation.GetSpecialType(SpecialType.System_Nullable_T).Construct(type);
+            }
+
+            _keywordTypes[(special, nullable)] = type;
+        }
+
+        return type;
     }
 
     private static bool BringsNoNames(BaseTypeDeclarationSyntax declaration, INamedTypeSymbol? type)
