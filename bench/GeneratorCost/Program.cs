@@ -26,7 +26,7 @@ if (mode == "profile")
     for (var r = 0; r < rounds; r++)
     {
         var (wall, cpu, allocated) = Measure.GeneratorOnly(trees);
-        Console.WriteLine($"generator {wall:F0} ms, {cpu:F0} ms CPU, {allocated:F0} MiB allocated");
+        Console.WriteLine($"generator {wall:F0} ms, {cpu:F0} ms CPU, {allocated:F1} MiB allocated");
     }
 
     return;

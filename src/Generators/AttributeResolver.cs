@@ -1,4 +1,5 @@
 using System;
+using System.Collections.Concurrent;
 using System.Collections.Generic;
 using System.Collections.Immutable;
 using System.Globalization;
@@ -15,19 +16,17 @@ namespace ProdServer.Config.Generators;
 /// nullable analysis, usage checks) in a compilation that the compiler throws away after the generators have run, and was
 /// most of the generator's time (issue 15). Anything the syntax path cannot read exactly as Roslyn would (an alias it cannot
 /// resolve, a target such as <c>[property: …]</c>, a constant that is not a literal) falls back to
-/// <see cref="ISymbol.GetAttributes"/> for that member, so both paths give the same values.
+/// <see cref="ISymbol.GetAttributes"/> for that member, so both paths give the same values. What a name means in a type body
+/// is shared with every other record of the compilation whose body has the same surroundings (<see cref="SharedLookups"/>);
+/// <paramref name="record"/> is the record being read, whose parts decide whether its bodies may share.
 /// </summary>
-internal sealed class AttributeResolver(SemanticModel recordModel)
+internal sealed class AttributeResolver(SemanticModel recordModel, INamedTypeSymbol? record = null)
 {
     private readonly Dictionary<SyntaxTree, SemanticModel> _models = new() { [recordModel.SyntaxTree] = recordModel };
 
     // What names written in one type body bind to: every member of that body sees the same scope. A list, because a record
     // has one or two such bodies (its own, its enums'), and syntax nodes hash slowly.
     private readonly List<ScopeNames> _scopes = [];
-
-    // What an attribute class accepts, looked up once per record rather than once per attribute.
-    private readonly Dictionary<(string ClassName, int Count), bool> _constructors = [];
-    private readonly Dictionary<(string ClassName, string Member), ITypeSymbol?> _targets = [];
 
     // The only member attributes the parser looks at; the syntax path skips every other attribute once it knows its class.
     internal static readonly string[] ReadClasses =
@@ -74,7 +73,7 @@ internal sealed class AttributeResolver(SemanticModel recordModel)
             return null;
         }
 
-        return Read(attributeLists, Scope(scope, scope.OpenBraceToken.Span.End), ReadClasses, cancellationToken);
+        return Read(attributeLists, Scope(scope, scope.OpenBraceToken.Span.End, scope, scope is EnumDeclarationSyntax ? "enum body" : "type body"), ReadClasses, cancellationToken);
     }
 
     /// <summary>
@@ -86,7 +85,7 @@ internal sealed class AttributeResolver(SemanticModel recordModel)
         declaration.AttributeLists.Count == 0
             ? ImmutableArray<FoundAttribute>.Empty
             : recordModel.Compilation.ContainsSyntaxTree(declaration.SyntaxTree)
-                ? Read(declaration.AttributeLists, Scope(declaration.AttributeLists[0], declaration.AttributeLists[0].SpanStart), classes, cancellationToken)
+                ? Read(declaration.AttributeLists, Scope(declaration.AttributeLists[0], declaration.AttributeLists[0].SpanStart, declaration, "type attributes"), classes, cancellationToken)
                 : null;
 
     private ImmutableArray<FoundAttribute>? Read(SyntaxList<AttributeListSyntax> attributeLists, ScopeNames scope, string[] classes, CancellationToken cancellationToken)
@@ -101,18 +100,18 @@ internal sealed class AttributeResolver(SemanticModel recordModel)
 
             foreach (var attribute in list.Attributes)
             {
-                if (AttributeClass(scope, attribute, cancellationToken) is not var (type, className))
+                if (AttributeClass(scope, attribute, cancellationToken) is not { } attributeClass)
                 {
                     return null;
                 }
 
-                if (Array.IndexOf(classes, className) < 0)
+                if (Array.IndexOf(classes, attributeClass.Name) < 0)
                 {
                     // Someone else's attribute: told apart from ours by its class, its arguments never read.
                     continue;
                 }
 
-                if (Read(scope, className, type, attribute, cancellationToken) is not { } read)
+                if (Read(scope, attributeClass, attribute, cancellationToken) is not { } read)
                 {
                     return null;
                 }
@@ -127,14 +126,14 @@ internal sealed class AttributeResolver(SemanticModel recordModel)
     // C# looks an attribute name up as written and with 'Attribute' appended (not for a verbatim @name); when exactly one of
     // the two is an attribute class and the other names nothing, that is the attribute. Anything less clear-cut is left to Roslyn.
     // Remembered per type body and spelling: a record writes [Flag] ten times.
-    private (INamedTypeSymbol Type, string ClassName)? AttributeClass(ScopeNames scope, AttributeSyntax attribute, CancellationToken cancellationToken)
+    private AttributeClassFacts? AttributeClass(ScopeNames scope, AttributeSyntax attribute, CancellationToken cancellationToken)
     {
         var written = attribute.Name is IdentifierNameSyntax simple ? simple.Identifier.Text : attribute.Name.ToString();
         var classes = scope.Attributes;
         if (!classes.TryGetValue(written, out var result))
         {
             var type = Resolve(scope, attribute.Name, written, cancellationToken);
-            classes[written] = result = type is null ? null : (type, type.ToDisplayString());
+            classes[written] = result = type is null ? null : new AttributeClassFacts(type);
         }
 
         return result;
@@ -199,7 +198,9 @@ internal sealed class AttributeResolver(SemanticModel recordModel)
         return result;
     }
 
-    private ScopeNames Scope(SyntaxNode node, int position)
+    // A scope seen before in this record, else its names: shared with the compilation's other bodies of the same shape when
+    // there are any, else its own.
+    private ScopeNames Scope(SyntaxNode node, int position, BaseTypeDeclarationSyntax declaration, string kind)
     {
         foreach (var known in _scopes)
         {
@@ -209,21 +210,66 @@ internal sealed class AttributeResolver(SemanticModel recordModel)
             }
         }
 
-        var added = new ScopeNames(node, position);
+        var table = SharedLookups.Of(recordModel.Compilation).Table<ScopeTable>(kind, declaration, record) ?? new ScopeTable();
+        var added = new ScopeNames(node, position, table);
         _scopes.Add(added);
         return added;
     }
 
     /// <summary>What names mean at one position (a type body, or where a type's own attributes are bound): as types, and as attribute classes.</summary>
-    private sealed class ScopeNames(SyntaxNode node, int position)
+    private sealed class ScopeNames(SyntaxNode node, int position, ScopeTable table)
     {
         public SyntaxNode Node { get; } = node;
 
         public int Position { get; } = position;
 
-        public Dictionary<string, (bool Found, INamedTypeSymbol? Type)> Names { get; } = new(StringComparer.Ordinal);
+        public ConcurrentDictionary<string, (bool Found, INamedTypeSymbol? Type)> Names => table.Names;
 
-        public Dictionary<string, (INamedTypeSymbol Type, string ClassName)?> Attributes { get; } = new(StringComparer.Ordinal);
+        public ConcurrentDictionary<string, AttributeClassFacts?> Attributes => table.Attributes;
+    }
+
+    /// <summary>What names mean in one scope, or in every scope of one shape (<see cref="SharedLookups"/>).</summary>
+    private sealed class ScopeTable
+    {
+        public ConcurrentDictionary<string, (bool Found, INamedTypeSymbol? Type)> Names { get; } = new(StringComparer.Ordinal);
+
+        public ConcurrentDictionary<string, AttributeClassFacts?> Attributes { get; } = new(StringComparer.Ordinal);
+    }
+
+    /// <summary>
+    /// An attribute class a name resolved to, and what it accepts: which numbers of arguments name exactly one all-string
+    /// constructor, and the type of each named argument's member. Found once per class in a scope (or shape of scope), not
+    /// once per attribute.
+    /// </summary>
+    private sealed class AttributeClassFacts(INamedTypeSymbol type)
+    {
+        public INamedTypeSymbol Type { get; } = type;
+
+        public string Name { get; } = type.ToDisplayString();
+
+        private readonly ConcurrentDictionary<int, bool> _constructors = new();
+
+        private readonly ConcurrentDictionary<string, ITypeSymbol?> _targets = new(StringComparer.Ordinal);
+
+        public bool HasStringConstructor(int count)
+        {
+            if (!_constructors.TryGetValue(count, out var has))
+            {
+                _constructors[count] = has = AttributeResolver.HasStringConstructor(Type, count);
+            }
+
+            return has;
+        }
+
+        public ITypeSymbol? Target(string member)
+        {
+            if (!_targets.TryGetValue(member, out var target))
+            {
+                _targets[member] = target = TargetType(Type, member);
+            }
+
+            return target;
+        }
     }
 
     private SemanticModel Model(SyntaxTree tree)
@@ -251,7 +297,7 @@ internal sealed class AttributeResolver(SemanticModel recordModel)
 
     // Constructor arguments must all be string literals and name a constructor that takes only strings; named arguments must
     // be literals or members of an enum, converted to the named property's type as the compiler converts constants.
-    private FoundAttribute? Read(ScopeNames scope, string className, INamedTypeSymbol type, AttributeSyntax attribute, CancellationToken cancellationToken)
+    private FoundAttribute? Read(ScopeNames scope, AttributeClassFacts attributeClass, AttributeSyntax attribute, CancellationToken cancellationToken)
     {
         var arguments = new List<object?>();
         var named = new List<KeyValuePair<string, object?>>();
@@ -265,7 +311,7 @@ internal sealed class AttributeResolver(SemanticModel recordModel)
             if (argument.NameEquals is { } nameEquals)
             {
                 var key = nameEquals.Name.Identifier.ValueText;
-                if (Target(className, type, key) is not { } target
+                if (attributeClass.Target(key) is not { } target
                     || !TryConstant(scope, argument.Expression, out var value, out var enumType, cancellationToken)
                     || !TryConvert(value, enumType, target, out var converted)
                     || named.Exists(n => n.Key == key))
@@ -285,18 +331,12 @@ internal sealed class AttributeResolver(SemanticModel recordModel)
             }
         }
 
-        var constructorKey = (className, arguments.Count);
-        if (!_constructors.TryGetValue(constructorKey, out var hasConstructor))
-        {
-            _constructors[constructorKey] = hasConstructor = HasStringConstructor(type, arguments.Count);
-        }
-
-        if (!hasConstructor)
+        if (!attributeClass.HasStringConstructor(arguments.Count))
         {
             return null;
         }
 
-        return new FoundAttribute(className, arguments, named, attribute.GetReference());
+        return new FoundAttribute(attributeClass.Name, arguments, named, attribute.GetReference());
     }
 
     private static bool HasStringConstructor(INamedTypeSymbol type, int count)
@@ -319,16 +359,6 @@ internal sealed class AttributeResolver(SemanticModel recordModel)
         }
 
         return matches == 1;
-    }
-
-    private ITypeSymbol? Target(string className, INamedTypeSymbol type, string name)
-    {
-        if (!_targets.TryGetValue((className, name), out var target))
-        {
-            _targets[(className, name)] = target = TargetType(type, name);
-        }
-
-        return target;
     }
 
     private static ITypeSymbol? TargetType(INamedTypeSymbol type, string name)

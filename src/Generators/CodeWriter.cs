@@ -56,12 +56,8 @@ internal sealed class CodeWriter
 
     public void Dedent() => _depth--;
 
-    /// <summary>One line: the C# string literal of <paramref name="value"/>, then <paramref name="suffix"/>; no copy of either is made.</summary>
-    public void LiteralLine(string value, string suffix)
-    {
-        _builder.Append(' ', _depth * 4);
-        Emitter.AppendLiteral(_builder, value).Append(suffix).Append('\n');
-    }
+    /// <summary>Starts a line at the current indentation; the caller writes the rest, '\n' included, through the builder returned.</summary>
+    public StringBuilder StartLine() => _builder.Append(' ', _depth * 4);
 
     public override string ToString() => _builder.ToString();
 

@@ -149,11 +149,7 @@ internal static class Emitter
         w.Line(GeneratedCode);
         w.Line("string " + IServerArgs + ".ConfigurationSchema =>");
         w.Indent();
-        var lines = SchemaEmitter.Lines(model);
-        for (var i = 0; i < lines.Count; i++)
-        {
-            w.LiteralLine(lines[i], i < lines.Count - 1 ? " +" : ";");
-        }
+        SchemaEmitter.Write(w, model);
 
         w.Dedent();
     }
@@ -351,9 +347,11 @@ internal static class Emitter
     }
 
     /// <summary>Appends the C# string literal of <paramref name="value"/> (quoted and escaped, as <see cref="Literal"/> writes it).</summary>
-    internal static StringBuilder AppendLiteral(StringBuilder builder, string value)
+    internal static StringBuilder AppendLiteral(StringBuilder builder, string value) => AppendEscaped(builder.Append('"'), value).Append('"');
+
+    /// <summary>Appends <paramref name="value"/> escaped for the inside of a C# string literal, without the quotes.</summary>
+    internal static StringBuilder AppendEscaped(StringBuilder builder, string value)
     {
-        builder.Append('"');
         foreach (var c in value)
         {
             switch (c)
@@ -378,8 +376,8 @@ internal static class Emitter
             }
         }
 
-        return builder.Append('"');
+        return builder;
     }
 
-    private static bool NeedsEscape(char c) => c is '"' or '\\' || char.IsControl(c) || c is '\u2028' or '\u2029' or '\u0085';
+    internal static bool NeedsEscape(char c) => c is '"' or '\\' || char.IsControl(c) || c is '\u2028' or '\u2029' or '\u0085';
 }

@@ -58,7 +58,7 @@ internal static class Parser
             return NotOurs;
         }
 
-        var resolver = new AttributeResolver(context.SemanticModel);
+        var resolver = new AttributeResolver(context.SemanticModel, type);
         FoundAttribute? serverArgs;
         ImmutableArray<FoundAttribute> typeAttributes;
         if (resolver.OfType(declaration, TypeClasses, cancellationToken) is { } written)
@@ -107,7 +107,7 @@ internal static class Parser
         AttributeData serverArgs,
         bool fromSymbols,
         CancellationToken cancellationToken) =>
-        Parse(type, declaration, semanticModel, FoundAttribute.From(serverArgs), FoundAttribute.FromSymbol(type), new AttributeResolver(semanticModel), fromSymbols, cancellationToken);
+        Parse(type, declaration, semanticModel, FoundAttribute.From(serverArgs), FoundAttribute.FromSymbol(type), new AttributeResolver(semanticModel, type), fromSymbols, cancellationToken);
 
     private static ParseResult Parse(
         INamedTypeSymbol type,

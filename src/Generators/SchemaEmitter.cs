@@ -32,22 +32,29 @@ internal static class SchemaEmitter
     private static readonly string PositionalSchema =
         "\"type\":[\"array\",\"string\"],\"items\":{\"type\":\"string\",\"pattern\":" + Text(PositionalPattern) + "}";
 
-    /// <summary>The schema's members, one JSON text per line: the header, then one <c>"key": {…}</c> per accepted key, then the end.</summary>
-    public static IReadOnlyList<string> Lines(ServerArgsModel model)
+    /// <summary>
+    /// Writes the schema as C# string literals joined by <c>+</c>, one JSON member per line (the header, one <c>"key": {…}</c>
+    /// per accepted key, then the end), escaping the JSON for C# as it goes: no line is built as a string first, and a flag's
+    /// value schema is escaped once for all its keys (the schema was half of the emitters' time, issue 15).
+    /// </summary>
+    public static void Write(CodeWriter w, ServerArgsModel model)
     {
-        var lines = new List<string>
-        {
-            "{\"type\":\"object\",\"description\":" + Text("Options of " + model.Command + "; each key may be the property, the server's flag or the flag with _.") + ",\"properties\":{",
-        };
+        var lines = new LiteralLines(w);
+        var b = lines.Next();
+        Escaped(b, "{\"type\":\"object\",\"description\":");
+        JsonString(b, "Options of " + model.Command + "; each key may be the property, the server's flag or the flag with _.");
+        Escaped(b, ",\"properties\":{");
+
         var seen = new HashSet<string>(StringComparer.Ordinal);
         foreach (var flag in model.Positional is { } positional ? model.Flags.Append(positional) : model.Flags)
         {
-            var value = ValueSchema(flag, model);
+            var value = EscapedText(ValueSchema(flag, model));
+            string? negatedValue = null;
             foreach (var (key, description, negated) in Keys(flag))
             {
                 if (seen.Add(key))
                 {
-                    lines.Add(Text(key) + ":{" + (negated ? BooleanSchema : value) + ",\"description\":" + Text(description) + "},");
+                    Member(lines, seen.Count, key, negated ? negatedValue ??= EscapedText(BooleanSchema) : value, description);
                 }
             }
         }
@@ -56,24 +63,71 @@ internal static class SchemaEmitter
         foreach (var alias in model.Aliases)
         {
             var flag = model.Flags.First(f => string.Equals(f.FlagName, alias.Flag, StringComparison.OrdinalIgnoreCase));
-            var value = ValueSchema(flag, model);
+            var value = EscapedText(ValueSchema(flag, model));
             foreach (var key in new[] { alias.Alias.Replace('-', '_'), alias.Alias.Replace('_', '-') })
             {
                 if (seen.Add(key))
                 {
-                    lines.Add(Text(key) + ":{" + value + ",\"description\":" + Text("Same as " + flag.PropertyName + " (another name its server's users know).") + "},");
+                    Member(lines, seen.Count, key, value, "Same as " + flag.PropertyName + " (another name its server's users know).");
                 }
             }
         }
 
-        if (lines.Count > 1)
+        Escaped(lines.Next(), "},\"additionalProperties\":false}");
+        lines.End();
+    }
+
+    // One "key":{value,"description":…} line; members are separated by a ',' at the end of the previous member's line.
+    private static void Member(LiteralLines lines, int number, string key, string escapedValue, string description)
+    {
+        if (number > 1)
         {
-            var last = lines[lines.Count - 1];
-            lines[lines.Count - 1] = last.Substring(0, last.Length - 1);
+            lines.Open.Append(',');
         }
 
-        lines.Add("},\"additionalProperties\":false}");
-        return lines;
+        var b = lines.Next();
+        JsonString(b, key);
+        b.Append(":{").Append(escapedValue);
+        Escaped(b, ",\"description\":");
+        JsonString(b, description);
+        b.Append('}');
+    }
+
+    // JSON text as it appears inside a C# string literal.
+    private static void Escaped(StringBuilder b, string json) => Emitter.AppendEscaped(b, json);
+
+    private static string EscapedText(string json) => Emitter.AppendEscaped(new StringBuilder(json.Length + 32), json).ToString();
+
+    // A JSON string literal of value, escaped for C#; most keys and descriptions need no escape at all.
+    private static void JsonString(StringBuilder b, string value)
+    {
+        foreach (var c in value)
+        {
+            if (Emitter.NeedsEscape(c))
+            {
+                Escaped(b, Text(value));
+                return;
+            }
+        }
+
+        b.Append("\\\"").Append(value).Append("\\\"");
+    }
+
+    /// <summary>Lines of C# string literals joined by <c>+</c>: each line is closed when the next one opens, or by <see cref="End"/>.</summary>
+    private sealed class LiteralLines(CodeWriter w)
+    {
+        private StringBuilder? _open;
+
+        /// <summary>The line being written, after its opening quote.</summary>
+        public StringBuilder Open => _open ?? throw new InvalidOperationException("No line is open.");
+
+        public StringBuilder Next()
+        {
+            _open?.Append("\" +\n");
+            return _open = w.StartLine().Append('"');
+        }
+
+        public void End() => Open.Append("\";\n");
     }
 
     // The keys the binder matches for one flag (ArgsConfigurationReader.Spellings, and the no- keys of a negatable boolean).

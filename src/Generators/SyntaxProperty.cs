@@ -1,4 +1,5 @@
 using System;
+using System.Collections.Concurrent;
 using System.Collections.Generic;
 using System.Collections.Immutable;
 using System.Linq;
@@ -69,6 +70,7 @@ internal sealed class SyntaxProperty : DeclaredProperty
         }
 
         var properties = new List<DeclaredProperty>();
+        var lookups = SharedLookups.Of(recordModel.Compilation);
         foreach (var reference in InMemberOrder(type.DeclaringSyntaxReferences, recordModel.Compilation))
         {
             if (reference.GetSyntax(cancellationToken) is not TypeDeclarationSyntax { ParameterList: null } declaration
@@ -78,8 +80,9 @@ internal sealed class SyntaxProperty : DeclaredProperty
             }
 
             var model = declaration.SyntaxTree == recordModel.SyntaxTree ? recordModel : recordModel.Compilation.GetSemanticModel(declaration.SyntaxTree);
-            // One body is one scope: a type written twice in it is the same type (a record writes int? several times).
-            var types = new Dictionary<string, ITypeSymbol?>(StringComparer.Ordinal);
+            // One body is one scope: a type written twice in it is the same type (a record writes int? several times), and so is
+            // a type written in another record's body of the same shape (SharedLookups).
+            var types = lookups.Table<TypeTable>("property types", declaration, type) ?? new TypeTable();
             foreach (var member in declaration.Members)
             {
                 switch (member)
@@ -92,7 +95,7 @@ internal sealed class SyntaxProperty : DeclaredProperty
                         if (property.ExplicitInterfaceSpecifier is not null
                             || property.Modifiers.Any(SyntaxKind.PartialKeyword)
                             || property.Modifiers.Any(SyntaxKind.OverrideKeyword)
-                            || Bind(property.Type, model, types, cancellationToken) is not { } propertyType)
+                            || Bind(property.Type, model, lookups, types, cancellationToken) is not { } propertyType)
                         {
                             return null;
                         }
@@ -107,8 +110,8 @@ internal sealed class SyntaxProperty : DeclaredProperty
     }
 
     // The type as written, without nullable annotations. C#'s keywords for special types cannot mean anything else, so they need
-    // no binding; other types are bound once per spelling per body.
-    private static ITypeSymbol? Bind(TypeSyntax syntax, SemanticModel model, Dictionary<string, ITypeSymbol?> types, CancellationToken cancellationToken)
+    // no binding; other types are bound once per spelling and nullable context per body (or per shape of body).
+    private static ITypeSymbol? Bind(TypeSyntax syntax, SemanticModel model, SharedLookups lookups, TypeTable types, CancellationToken cancellationToken)
     {
         var (keyword, nullable) = syntax switch
         {
@@ -118,17 +121,22 @@ internal sealed class SyntaxProperty : DeclaredProperty
         };
         if (Special(keyword) is { } special)
         {
-            var type = model.Compilation.GetSpecialType(special);
-            return nullable && type.IsValueType ? model.Compilation.GetSpecialType(SpecialType.System_Nullable_T).Construct(type) : type;
+            return lookups.KeywordType(model.Compilation, special, nullable);
         }
 
-        var written = syntax.ToString();
-        if (!types.TryGetValue(written, out var bound))
+        var written = (syntax.ToString(), model.GetNullableContext(syntax.SpanStart));
+        if (!types.Bound.TryGetValue(written, out var bound))
         {
-            types[written] = bound = model.GetTypeInfo(syntax, cancellationToken).Type;
+            types.Bound[written] = bound = model.GetTypeInfo(syntax, cancellationToken).Type;
         }
 
         return bound;
+    }
+
+    /// <summary>The types written in one record body, or in every body of one shape (<see cref="SharedLookups"/>), as bound.</summary>
+    private sealed class TypeTable
+    {
+        public ConcurrentDictionary<(string Written, NullableContext Context), ITypeSymbol?> Bound { get; } = new();
     }
 
     private static SpecialType? Special(SyntaxToken keyword) => (SyntaxKind)keyword.RawKind switch

@@ -131,10 +131,10 @@ public sealed class AttributeResolverTests
         return (new AttributeResolver(compilation.GetSemanticModel(tree)), members);
     }
 
-    private static IEnumerable<FoundAttribute> Ours(IEnumerable<FoundAttribute> attributes) =>
+    internal static IEnumerable<FoundAttribute> Ours(IEnumerable<FoundAttribute> attributes) =>
         attributes.Where(static a => AttributeResolver.ReadClasses.Contains(a.ClassName));
 
-    private static string[] Describe(IEnumerable<FoundAttribute> attributes) =>
+    internal static string[] Describe(IEnumerable<FoundAttribute> attributes) =>
     [
         .. attributes.Select(static a =>
             a.ClassName + "(" + string.Join(", ", a.Arguments.Select(Text))

@@ -323,7 +323,7 @@ public sealed class SyntaxPropertyTests
         return (viaSyntax, declared is not null);
     }
 
-    private static string View(DeclaredProperty property) =>
+    internal static string View(DeclaredProperty property) =>
         string.Join(
             " | ",
             property.Name,
