@@ -58,6 +58,8 @@ elif command == "fork":
     time.sleep(120)
 elif command == "fork-note":
     for _ in range(int(args[1])):
+        # 'ready' only once each child has its handler: a SIGTERM before that would end it without a note.
+        handler_set, child_says = os.pipe()
         pid = os.fork()
         if pid == 0:
             def note(*_):
@@ -66,8 +68,14 @@ elif command == "fork-note":
                 os._exit(0)
 
             signal.signal(signal.SIGTERM, note)
+            os.close(handler_set)
+            os.write(child_says, b".")
+            os.close(child_says)
             while True:
                 time.sleep(1)
+        os.close(child_says)
+        os.read(handler_set, 1)
+        os.close(handler_set)
         print(f"child {pid}", flush=True)
 
     def leave(*_):
