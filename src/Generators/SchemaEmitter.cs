@@ -41,20 +41,20 @@ internal static class SchemaEmitter
     {
         var lines = new LiteralLines(w);
         var b = lines.Next();
-        Escaped(b, "{\"type\":\"object\",\"description\":");
+        InLiteral(b, "{\"type\":\"object\",\"description\":");
         JsonString(b, "Options of " + model.Command + "; each key may be the property, the server's flag or the flag with _.");
-        Escaped(b, ",\"properties\":{");
+        InLiteral(b, ",\"properties\":{");
 
         var seen = new HashSet<string>(StringComparer.Ordinal);
         foreach (var flag in model.Positional is { } positional ? model.Flags.Append(positional) : model.Flags)
         {
-            var value = EscapedText(ValueSchema(flag, model));
+            var value = InLiteral(ValueSchema(flag, model));
             string? negatedValue = null;
             foreach (var (key, description, negated) in Keys(flag))
             {
                 if (seen.Add(key))
                 {
-                    Member(lines, seen.Count, key, negated ? negatedValue ??= EscapedText(BooleanSchema) : value, description);
+                    Member(lines, seen.Count, key, negated ? negatedValue ??= InLiteral(BooleanSchema) : value, description);
                 }
             }
         }
@@ -63,7 +63,7 @@ internal static class SchemaEmitter
         foreach (var alias in model.Aliases)
         {
             var flag = model.Flags.First(f => string.Equals(f.FlagName, alias.Flag, StringComparison.OrdinalIgnoreCase));
-            var value = EscapedText(ValueSchema(flag, model));
+            var value = InLiteral(ValueSchema(flag, model));
             foreach (var key in new[] { alias.Alias.Replace('-', '_'), alias.Alias.Replace('_', '-') })
             {
                 if (seen.Add(key))
@@ -73,7 +73,7 @@ internal static class SchemaEmitter
             }
         }
 
-        Escaped(lines.Next(), "},\"additionalProperties\":false}");
+        InLiteral(lines.Next(), "},\"additionalProperties\":false}");
         lines.End();
     }
 
@@ -88,15 +88,15 @@ internal static class SchemaEmitter
         var b = lines.Next();
         JsonString(b, key);
         b.Append(":{").Append(escapedValue);
-        Escaped(b, ",\"description\":");
+        InLiteral(b, ",\"description\":");
         JsonString(b, description);
         b.Append('}');
     }
 
     // JSON text as it appears inside a C# string literal.
-    private static void Escaped(StringBuilder b, string json) => Emitter.AppendEscaped(b, json);
+    private static void InLiteral(StringBuilder b, string json) => Emitter.AppendEscaped(b, json);
 
-    private static string EscapedText(string json) => Emitter.AppendEscaped(new StringBuilder(json.Length + 32), json).ToString();
+    private static string InLiteral(string json) => Emitter.AppendEscaped(new StringBuilder(json.Length + 32), json).ToString();
 
     // A JSON string literal of value, escaped for C#; most keys and descriptions need no escape at all.
     private static void JsonString(StringBuilder b, string value)
@@ -105,7 +105,7 @@ internal static class SchemaEmitter
         {
             if (Emitter.NeedsEscape(c))
             {
-                Escaped(b, Text(value));
+                InLiteral(b, Text(value));
                 return;
             }
         }

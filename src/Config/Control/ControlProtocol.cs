@@ -21,13 +21,18 @@ internal static class ControlProtocol
     public static readonly TimeSpan RequestTimeout = TimeSpan.FromSeconds(5);
 
     /// <summary>The commands, as the client's first word and the request's <c>command</c>.</summary>
-    public static readonly string[] Commands = ["status", "restart", "stop", "start", "tail", "signal", "reload"];
+    public static IReadOnlyList<string> Commands => CommandNames.All;
 
     /// <summary>
-    /// Whether <paramref name="word"/> is one of <see cref="Commands"/>: constants only, so that a launch asking this of its
-    /// arguments does not initialize the rest of this class first (milliseconds of first-time code before the spawn).
+    /// Whether <paramref name="word"/> is one of <see cref="Commands"/>, which a plain launch asks of its arguments before the
+    /// spawn: the names live in a class of their own, so that asking does not initialize the rest of this one first.
     /// </summary>
-    public static bool IsCommand(string word) => word is "status" or "restart" or "stop" or "start" or "tail" or "signal" or "reload";
+    public static bool IsCommand(string word) => Array.IndexOf(CommandNames.All, word) >= 0;
+
+    private static class CommandNames
+    {
+        public static readonly string[] All = ["status", "restart", "stop", "start", "tail", "signal", "reload"];
+    }
 
     /// <summary>The signals <c>signal</c> sends, by name, with their Linux numbers: those servers act on (gunicorn's TTIN/TTOU add and remove workers).</summary>
     public static readonly IReadOnlyDictionary<string, int> Signals = new Dictionary<string, int>(StringComparer.OrdinalIgnoreCase)

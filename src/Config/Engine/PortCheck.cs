@@ -22,9 +22,7 @@ internal static class PortCheck
     {
         foreach (var endpoint in endpoints)
         {
-            if (endpoint.Port is <= 0 or > 65535
-                || (BindProbe.InUse(endpoint.Host, endpoint.Port)
-                    ?? (Address(endpoint.Host) is { } address ? BindProbe.InUse(address, endpoint.Port) ?? InUseBySocket(address, endpoint.Port) : false)) is false)
+            if (endpoint.Port is <= 0 or > 65535 || !InUse(endpoint.Host, endpoint.Port))
             {
                 continue;
             }
@@ -35,6 +33,12 @@ internal static class PortCheck
 
         return null;
     }
+
+    // Asked of the kernel directly where it can be (a plain IPv4 address without IPAddress's parser), else through the socket
+    // stack; a host that is no address is not in use here: the server reports it in its own words.
+    private static bool InUse(string host, int port) =>
+        BindProbe.InUse(host, port)
+        ?? (Address(host) is { } address && (BindProbe.InUse(address, port) ?? InUseBySocket(address, port)));
 
     // Where the kernel cannot be asked directly (not Linux): the same bind through the socket stack.
     private static bool InUseBySocket(IPAddress address, int port)

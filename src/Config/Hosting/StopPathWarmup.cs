@@ -23,7 +23,8 @@ namespace ProdServer.Config;
 /// this does nothing.
 /// </summary>
 /// <remarks>
-/// Nothing a user can see happens: no line is written, no signal sent, no metric recorded. The log messages go through
+/// Nothing a user can see happens: no line is written, no signal sent, no metric recorded; the one process started is a
+/// <c>/bin/true</c> of the launcher's own, collected at once. The log messages go through
 /// a rehearsal logger that hands them to the real one at <see cref="LogLevel.None"/> (which no logger writes, by the
 /// contract of <see cref="LogLevel"/>; done only when every provider is one of Microsoft.Extensions.Logging's own, which
 /// check it) and to the console formatters in use with <see cref="TextWriter.Null"/> as the output. The stop itself is
