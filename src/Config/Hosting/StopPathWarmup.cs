@@ -35,6 +35,8 @@ internal static class StopPathWarmup
     // The category the formatters are shown; nothing is written under it.
     private const string Category = "ProdServer.Warmup";
 
+    private static readonly TimeSpan RehearsalTimeout = TimeSpan.FromMinutes(1);
+
     /// <summary>Starts the rehearsal on the thread pool, under the JIT only; once per process.</summary>
     /// <param name="children">The running children, whose loggers the stop will use.</param>
     /// <param name="services">The host's services: the logger providers and console formatters; <see langword="null"/> for none.</param>
@@ -92,7 +94,9 @@ internal static class StopPathWarmup
     {
         var rehearsal = new RehearsalLogger(real, formatters);
         var target = new StandIn(name, id);
-        var stop = StopEscalation.RunAsync(target, TimeSpan.FromSeconds(1), TimeProvider.System, rehearsal);
+        // The stand-in exits at once; its exit is seen through a queued continuation, which a starved thread pool (a busy
+        // start) can hold back for seconds: a timeout that short would rehearse the kill instead of the graceful stop.
+        var stop = StopEscalation.RunAsync(target, RehearsalTimeout, TimeProvider.System, rehearsal);
         target.Exit(); // after RunAsync has suspended on the exit, so that its resumption is rehearsed too
         var code = await stop.ConfigureAwait(false);
         Log.Exited(rehearsal, target.Name, target.Id, code);
