@@ -16,17 +16,24 @@ else
 fi
 
 scripts/setup-python.sh
+# NativeAOT links with clang when it is there, else with gcc (Debian's build-essential).
+linker=()
+command -v clang >/dev/null || linker=(-p:CppCompilerAndLinker=gcc)
 if [ ! -x "$out/aot/quickstart" ] || [ ! -f "$out/jit/quickstart.dll" ]; then
-  # NativeAOT links with clang when it is there, else with gcc (Debian's build-essential).
-  linker=()
-  command -v clang >/dev/null || linker=(-p:CppCompilerAndLinker=gcc)
   dotnet publish samples/Quickstart -c Release -r linux-x64 "${linker[@]}" -o "$out/aot" -v:q -nologo
   # Framework-dependent, still run as `dotnet quickstart.dll`; the runtime identifier turns on ReadyToRun (see the csproj).
   dotnet publish samples/Quickstart -c Release -p:PublishAot=false -r linux-x64 --self-contained false -o "$out/jit" -v:q -nologo
 fi
+if [ ! -x "$out/floor-aot/minimal-launcher" ] || [ ! -f "$out/floor-jit/minimal-launcher.dll" ]; then
+  # The floor: a launcher that only starts the server, forwards SIGTERM/SIGINT and waits (bench/MinimalLauncher), built
+  # the same two ways; what it misses of a target is the runtime's own cost, what the Quickstart adds is the engine's.
+  dotnet publish bench/MinimalLauncher -c Release -r linux-x64 -p:PublishAot=true "${linker[@]}" -o "$out/floor-aot" -v:q -nologo
+  dotnet publish bench/MinimalLauncher -c Release -r linux-x64 --self-contained false -o "$out/floor-jit" -v:q -nologo
+fi
 
 bench_args=(--aot "$out/aot/quickstart" --jit-dll "$out/jit/quickstart.dll" --app-dir "$out/aot/app")
-table=$(/usr/bin/python3 bench/startup.py "${bench_args[@]}" --rounds "$rounds")
+floor_args=(--floor-aot "$out/floor-aot/minimal-launcher" --floor-jit-dll "$out/floor-jit/minimal-launcher.dll")
+table=$(/usr/bin/python3 bench/startup.py "${bench_args[@]}" "${floor_args[@]}" --rounds "$rounds")
 # Where the launchers' time goes (PRODSERVER_TRACE_STARTUP=1), and their own memory by kind.
 trace=$(/usr/bin/python3 bench/startup.py "${bench_args[@]}" --trace --rounds "$(( (rounds + 1) / 2 ))")
 memory=$(/usr/bin/python3 bench/startup.py "${bench_args[@]}" --rss --rounds 3)

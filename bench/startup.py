@@ -5,6 +5,8 @@ launcher running the same server (NativeAOT, JIT), with each target of issue 15 
 Round-robin, so machine noise hits every variant alike. Loopback only; every process is stopped before the next starts.
 Usage: bench/startup.py --aot PATH [--aot PATH…] [--jit-dll PATH…] --app-dir DIR [--rounds 15] [--markdown FILE] [--servers waitress,gunicorn]
   several --aot (or --jit-dll): builds compared in the same rounds (rows aot, aot1, …).
+  --floor-aot PATH, --floor-jit-dll PATH: bench/MinimalLauncher (start the server, forward SIGTERM, wait) in the same
+  rounds, as the floor of each runtime: a missed target then says how much of it even that costs, and what the engine adds.
        bench/startup.py --trace [--aot PATH…] [--jit-dll PATH…] --app-dir DIR [--rounds 7]
   --trace: the launchers' own phases (PRODSERVER_TRACE_STARTUP=1), in ms after the harness spawned or stopped them.
        bench/startup.py --rss [--aot PATH] --jit-dll PATH… --app-dir DIR [--rounds 3]: the launchers' own RSS by kind.
@@ -26,7 +28,9 @@ import time
 from benchlib import free_port, gunicorn_process_env
 
 # Issue 15's targets: ready as a ratio to bare, stop as ms above bare, memory as MB above bare (None: no target).
-TARGETS = {"aot": (1.05, 20, 10), "jit": (1.3, 20, None), "jitcold": (1.3, 20, None)}
+# The minimal launchers (bench/MinimalLauncher) are held to their runtime's targets too: what even a launcher that does
+# nothing but start, forward a signal and wait misses is the runtime's own cost, not the engine's.
+TARGETS = {"aot": (1.05, 20, 10), "jit": (1.3, 20, None), "jitcold": (1.3, 20, None), "flooraot": (1.05, 20, 10), "floorjit": (1.3, 20, None)}
 
 # The launchers run as in a login session: $XDG_RUNTIME_DIR is a private directory in memory, where a framework-dependent
 # launcher keeps its last adopted launch plan (docs/operations.md#spawn-first). "jitcold" gets an empty one each time:
@@ -104,12 +108,17 @@ def command(variant, args, port):
                XDG_RUNTIME_DIR=tempfile.mkdtemp(dir=RUNTIME_DIR) if mode == "jitcold" else RUNTIME_DIR)
     if server == "gunicorn":
         env.update(gunicorn_process_env(args.app_dir, port))
-    if mode == "bare" and server == "waitress":
-        cmd = ["/usr/bin/waitress-serve", "--host=127.0.0.1", f"--port={port}", "--threads=4", "--channel-timeout=60",
-               "--ident=quickstart", "mysite.wsgi:application"]
-        cwd = args.app_dir
-    elif mode == "bare":
-        cmd, cwd = ["/usr/bin/gunicorn", f"--bind=127.0.0.1:{port}", "--workers=2", "mysite.wsgi:application"], args.app_dir
+    if server == "waitress":
+        bare = ["/usr/bin/waitress-serve", "--host=127.0.0.1", f"--port={port}", "--threads=4", "--channel-timeout=60",
+                "--ident=quickstart", "mysite.wsgi:application"]
+    else:
+        bare = ["/usr/bin/gunicorn", f"--bind=127.0.0.1:{port}", "--workers=2", "mysite.wsgi:application"]
+    if mode == "bare":
+        cmd, cwd = bare, args.app_dir
+    elif mode == "flooraot":  # the minimal launcher (bench/MinimalLauncher) around the bare command: the runtime's floor
+        cmd, cwd = [args.floor_aot] + bare, args.app_dir
+    elif mode == "floorjit":
+        cmd, cwd = ["dotnet", args.floor_jit_dll] + bare, args.app_dir
     elif mode.startswith("aot"):  # aot, or aotN for the N-th --aot given, to compare builds
         launcher = args.aots[int(mode[3:] or 0)]
         cmd, cwd = [launcher, "web" if server == "waitress" else "gunicorn"], os.path.dirname(launcher)
@@ -259,15 +268,27 @@ def rss(args):
         print(f"| {v} | " + " | ".join(f"{c / 1024:.1f} MB" if k != "Threads" else f"{c:.0f}" for k, c in zip(keys, cells)) + " |")
 
 
-def verdict(mode, ratio, stop_above, mem_above):
-    """Each target of the mode: met, or missed by how much."""
+def verdict(mode, ratio, stop_above, mem_above, floor=None):
+    """Each target of the mode: met, or missed by how much. With floor (the minimal launcher of the same runtime, measured
+    in the same rounds: its ratio, stop and memory above bare), a missed target also says how much of it the runtime itself
+    costs and how much the engine adds."""
     if mode not in TARGETS:
         return "—"
     ready_max, stop_max, mem_max = TARGETS[mode]
-    parts = [f"ready ≤ {ready_max}×: " + ("met" if ratio <= ready_max else f"missed by {ratio - ready_max:.2f}×"),
-             f"stop ≤ bare + {stop_max} ms: " + ("met" if stop_above <= stop_max else f"missed by {stop_above - stop_max:.0f} ms")]
+
+    def missed(by, unit, ours, floor_value, fmt):
+        text = f"missed by {by:{fmt}}{unit}"
+        if floor is not None:
+            text += f" (a minimal launcher: {floor_value:{fmt}}{unit}; the engine adds {ours - floor_value:+{fmt}}{unit})"
+        return text
+
+    parts = [f"ready ≤ {ready_max}×: " + ("met" if ratio <= ready_max else
+                                          missed(ratio - ready_max, "×", ratio, floor and floor[0], ".2f")),
+             f"stop ≤ bare + {stop_max} ms: " + ("met" if stop_above <= stop_max else
+                                                 missed(stop_above - stop_max, " ms", stop_above, floor and floor[1], ".0f"))]
     if mem_max is not None:
-        parts.append(f"memory ≤ bare + {mem_max} MB: " + ("met" if mem_above <= mem_max else f"missed by {mem_above - mem_max:.1f} MB"))
+        parts.append(f"memory ≤ bare + {mem_max} MB: " + ("met" if mem_above <= mem_max else
+                                                          missed(mem_above - mem_max, " MB", mem_above, floor and floor[2], ".1f")))
     return "; ".join(parts)
 
 
@@ -277,6 +298,8 @@ def main():
                    help="the NativeAOT launcher; the table takes several, to compare builds in the same rounds (aot, aot1, …)")
     p.add_argument("--jit-dll", action="append", dest="jit_dlls", default=[],
                    help="the framework-dependent app; --trace takes several, to compare builds (columns jit, jit1, …)")
+    p.add_argument("--floor-aot", help="bench/MinimalLauncher published with NativeAOT: rows 'minimal launcher', the floor")
+    p.add_argument("--floor-jit-dll", help="bench/MinimalLauncher published framework-dependent (ReadyToRun), run with dotnet")
     p.add_argument("--app-dir", required=True)
     p.add_argument("--rounds", type=int, default=15)
     p.add_argument("--servers", default="waitress,gunicorn")
@@ -288,13 +311,15 @@ def main():
     args.aots = [os.path.abspath(a) for a in args.aots]
     args.aot = args.aots[0] if args.aots else None
     args.jit_dlls = [os.path.abspath(d) for d in args.jit_dlls]
+    args.floor_aot = args.floor_aot and os.path.abspath(args.floor_aot)
+    args.floor_jit_dll = args.floor_jit_dll and os.path.abspath(args.floor_jit_dll)
     if args.trace or args.rss:
         (trace if args.trace else rss)(args)
         return
     if not args.aot:
         p.error("--aot is needed for the table")
     modes = ["bare"] + [f"aot{i or ''}" for i in range(len(args.aots))] + [f"jit{i or ''}" for i in range(len(args.jit_dlls))] + \
-        (["jitcold"] if args.jit_dlls else [])
+        (["jitcold"] if args.jit_dlls else []) + (["flooraot"] if args.floor_aot else []) + (["floorjit"] if args.floor_jit_dll else [])
     variants = [f"{server}-{mode}" for server in args.servers.split(",") for mode in modes]
     results = {v: [] for v in variants}
     for r in range(args.rounds):
@@ -315,11 +340,20 @@ def main():
              "waitress-jit": "`dotnet quickstart.dll web`, JIT", "gunicorn-bare": "bare `gunicorn --workers=2`",
              "waitress-jitcold": "`dotnet quickstart.dll web`, JIT, first start (no plan cached)",
              "gunicorn-aot": "`quickstart gunicorn`, NativeAOT", "gunicorn-jit": "`dotnet quickstart.dll gunicorn`, JIT",
-             "gunicorn-jitcold": "`dotnet quickstart.dll gunicorn`, JIT, first start (no plan cached)"}
+             "gunicorn-jitcold": "`dotnet quickstart.dll gunicorn`, JIT, first start (no plan cached)",
+             "waitress-flooraot": "minimal launcher, NativeAOT (floor)", "waitress-floorjit": "`dotnet minimal-launcher.dll`, JIT (floor)",
+             "gunicorn-flooraot": "minimal launcher, NativeAOT (floor)", "gunicorn-floorjit": "`dotnet minimal-launcher.dll`, JIT (floor)"}
+
+    def above_bare(v):
+        bare = v.split("-")[0] + "-bare"
+        return med(v, 0) / med(bare, 0), (med(v, 1) - med(bare, 1)) * 1000, (med(v, 3) - med(bare, 3)) / 1024
+
     for v in variants:
         server, mode = v.split("-")
         name = names.get(v, names.get(v.rstrip("0123456789"), v) + f" ({mode})")
         mode = mode.rstrip("0123456789")
+        floor = f"{server}-floor{'aot' if mode == 'aot' else 'jit'}"
+        floor = above_bare(floor) if mode in ("aot", "jit", "jitcold") and floor in results else None
         bare = server + "-bare"
         bare_ready, bare_stop, bare_mem = med(bare, 0), med(bare, 1), med(bare, 3)
         lo, hi = spread(v, 0)
@@ -328,7 +362,7 @@ def main():
         above = "—" if v == bare else f"+{(mem - bare_mem) / 1024:.1f} MB"
         rows.append(f"| {name} | {ready * 1000:.0f} ms ({lo * 1000:.0f}–{hi * 1000:.0f}) | {ready / bare_ready:.2f}× | "
                     f"{stop * 1000:.0f} ms ({slo * 1000:.0f}–{shi * 1000:.0f}) | {mem / 1024:.1f} MB | {above} | "
-                    f"{verdict(mode, ready / bare_ready, (stop - bare_stop) * 1000, (mem - bare_mem) / 1024)} |")
+                    f"{verdict(mode, *above_bare(v), floor)} |")
     table = "\n".join(rows)
     print(table)
     if args.markdown:
