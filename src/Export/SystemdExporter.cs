@@ -54,10 +54,13 @@ internal static class SystemdExporter
             .AppendLine($"TimeoutStartSec={(int)System.Math.Ceiling(process.Readiness.Timeout.TotalSeconds) + Deployment.StopMarginSeconds}")
             .AppendLine("ExecStart=" + string.Join(' ', deployment.Arguments(process, withEnvFiles: false).Select(SystemdSyntax.ExecWord)))
             // systemctl reload: the app's own reload (re-read the configuration, restart the process if its launch plan
-            // changed), through the control socket in the unit's private runtime directory (0700, removed at stop).
+            // changed), through the control socket in the unit's private runtime directory (0700, in memory, removed at
+            // stop). Kept across restarts, so that a framework-dependent launcher finds its cached launch plan there
+            // ($RUNTIME_DIRECTORY, docs/operations.md#spawn-first); the next host replaces the stale socket.
             .AppendLine("ExecReload=" + string.Join(' ', deployment.Command.Append("reload").Select(SystemdSyntax.ExecWord)))
             .AppendLine("RuntimeDirectory=" + deployment.UnitName(process))
             .AppendLine("RuntimeDirectoryMode=0700")
+            .AppendLine("RuntimeDirectoryPreserve=restart")
             .AppendLine("Environment=" + SystemdSyntax.Quoted("ProdServer__Control__Enabled=true"))
             .AppendLine("Environment=" + SystemdSyntax.Quoted($"ProdServer__Control__Socket=/run/{deployment.UnitName(process)}/control.sock"))
             .AppendLine("WorkingDirectory=" + SystemdSyntax.Path("the export", "the working directory (content root)", deployment.WorkingDirectory));

@@ -54,7 +54,7 @@ public sealed class ExportSpecs
         var service = File(ExportTarget.Systemd, "shop-web.service");
 
         Assert.Contains("ExecReload=\"/srv/shop app/shop\" \"reload\"\n", service);
-        Assert.Contains("RuntimeDirectory=shop-web\nRuntimeDirectoryMode=0700\n", service);
+        Assert.Contains("RuntimeDirectory=shop-web\nRuntimeDirectoryMode=0700\nRuntimeDirectoryPreserve=restart\n", service);
         Assert.Contains("Environment=\"ProdServer__Control__Enabled=true\"\n", service);
         Assert.Contains("Environment=\"ProdServer__Control__Socket=/run/shop-web/control.sock\"\n", service);
         Assert.Contains("RuntimeDirectory=shop-admin\n", File(ExportTarget.Systemd, "shop-admin.service"));

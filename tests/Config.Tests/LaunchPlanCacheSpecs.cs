@@ -121,6 +121,36 @@ public sealed class LaunchPlanCacheSpecs : IDisposable
     }
 
     [Fact]
+    public void What_systemd_sets_anew_for_each_start_of_a_unit_leaves_the_key_as_it_is_and_anything_else_it_sets_does_not()
+    {
+        var variables = new Hashtable { ["PATH"] = "/usr/bin", ["RUNTIME_DIRECTORY"] = "/run/shop-web", ["INVOCATION_ID"] = "0f5c1e8b2d6a4f3e9b7c1d2e3f4a5b6c" };
+        var first = SlotFor(["web"], variables);
+
+        var restarted = new Hashtable(variables)
+        {
+            ["INVOCATION_ID"] = "9a8b7c6d5e4f30211f2e3d4c5b6a7980",
+            ["JOURNAL_STREAM"] = "8:123456",
+            ["SYSTEMD_EXEC_PID"] = "4242",
+            ["WATCHDOG_PID"] = "4242",
+            ["LISTEN_PID"] = "4242",
+        };
+        Assert.Equal(first.Key, SlotFor(["web"], restarted).Key);
+        Assert.Equal(first.Path, SlotFor(["web"], restarted).Path);
+
+        Assert.NotEqual(first.Key, SlotFor(["web"], new Hashtable(variables) { ["RUNTIME_DIRECTORY"] = "/run/shop-admin" }).Key);
+        Assert.NotEqual(first.Key, SlotFor(["web"], new Hashtable(variables) { ["WATCHDOG_USEC"] = "30000000" }).Key);
+    }
+
+    [Theory]
+    [InlineData("/run/user/1000", "/run/shop-web", "/run/user/1000")] // a login session's own directory first
+    [InlineData(null, "/run/shop-web", "/run/shop-web")] // a systemd service: its RuntimeDirectory=
+    [InlineData("", "/run/shop-web:/run/shop-extra", "/run/shop-web")] // several RuntimeDirectory= entries: the first
+    [InlineData(null, null, null)]
+    [InlineData("", "", null)]
+    public void The_runtime_directory_is_the_sessions_else_the_one_systemd_gives_the_service(string? session, string? service, string? expected) =>
+        Assert.Equal(expected, LaunchPlanCache.RuntimeDirectory(session, service));
+
+    [Fact]
     public async Task An_entry_others_may_read_is_no_entry()
     {
         var slot = SlotFor(["web"]);

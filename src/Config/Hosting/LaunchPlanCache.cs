@@ -18,14 +18,16 @@ namespace ProdServer.Config;
 /// <remarks>
 /// <para>
 /// An entry holds what the servers' own command lines and environments hold (a database URL set for the child, say), so
-/// it is kept only where nothing reaches a disk and no one else can read it: in <c>$XDG_RUNTIME_DIR/prodserver</c>
-/// (<see cref="PrivateMemoryDirectory"/>: in memory, this user's, mode 0700; files 0600, written to a temporary name
-/// and renamed). Without such a directory nothing is cached. Launches with env files are never cached.
+/// it is kept only where nothing reaches a disk and no one else can read it: in <c>$XDG_RUNTIME_DIR/prodserver</c>, or
+/// under systemd in the unit's <c>$RUNTIME_DIRECTORY</c> (<see cref="PrivateMemoryDirectory"/>: in memory, this user's,
+/// mode 0700; files 0600, written to a temporary name and renamed). Without such a directory nothing is cached. Launches
+/// with env files are never cached.
 /// </para>
 /// <para>
 /// The key digests everything the early plan is made from that can change between runs: the arguments, the working
 /// and content directories, the program, the runtime version, the app's and this library's files (size and time), every
-/// environment variable, and each appsettings file the host could read (size and time). What the configure delegate reads
+/// environment variable but those systemd sets anew for each start, and each appsettings file the host could read (size
+/// and time). What the configure delegate reads
 /// on its own (another file, the clock) is not in it: that is what the host's check is for. Only a framework-dependent
 /// (JIT) launcher uses the cache: NativeAOT plans in about a millisecond, less than reading an entry would cost.
 /// </para>
@@ -48,14 +50,32 @@ internal static class LaunchPlanCache
     /// <param name="Key">The digest of the run's inputs.</param>
     internal sealed record Slot(string Path, byte[] Key);
 
+    // Set by systemd anew for every start of a unit (the invocation's id, its journal stream, its own pid): in the key, a
+    // launcher that systemd runs would never find its entry. No configuration comes from them; whatever a configure
+    // delegate makes of them is caught by the host's check, as with any other input the key leaves out.
+    private static readonly string[] PerStartVariables = ["INVOCATION_ID", "JOURNAL_STREAM", "SYSTEMD_EXEC_PID", "WATCHDOG_PID", "LISTEN_PID"];
+
     /// <summary>
-    /// Where entries are kept: <c>$XDG_RUNTIME_DIR/prodserver</c> when it is private and in memory, or
-    /// <see langword="null"/> when nothing may be cached (NativeAOT, <c>PRODSERVER_PLAN_CACHE=0</c>, no such directory).
+    /// Where entries are kept: <c>prodserver</c> in the runtime directory (<see cref="RuntimeDirectory"/>) when it is
+    /// private and in memory, or <see langword="null"/> when nothing may be cached (NativeAOT, <c>PRODSERVER_PLAN_CACHE=0</c>,
+    /// no such directory).
     /// </summary>
     public static string? DefaultDirectory() =>
         RuntimeFeature.IsDynamicCodeSupported && Environment.GetEnvironmentVariable(Variable) != "0"
-            ? PrivateMemoryDirectory.Find(Environment.GetEnvironmentVariable("XDG_RUNTIME_DIR"), DirectoryName)
+            ? PrivateMemoryDirectory.Find(
+                RuntimeDirectory(Environment.GetEnvironmentVariable("XDG_RUNTIME_DIR"), Environment.GetEnvironmentVariable("RUNTIME_DIRECTORY")),
+                DirectoryName)
             : null;
+
+    /// <summary>
+    /// A login session's runtime directory (<c>$XDG_RUNTIME_DIR</c>), else the one systemd gives a service with
+    /// <c>RuntimeDirectory=</c> (<c>$RUNTIME_DIRECTORY</c>, the first when it lists several; the systemd export declares
+    /// one per unit, 0700, kept across restarts), else <see langword="null"/>.
+    /// </summary>
+    internal static string? RuntimeDirectory(string? session, string? service) =>
+        session is { Length: > 0 } ? session
+        : service is { Length: > 0 } ? service.Split(':')[0]
+        : null;
 
     /// <summary>The slot of this plain run in <paramref name="directory"/>, or <see langword="null"/> when there is no directory.</summary>
     public static Slot? Find(IReadOnlyList<string> args, Delegate configure, string? contentRoot, string appDirectory, string? directory)
@@ -104,12 +124,17 @@ internal static class LaunchPlanCache
         // The variables in any order (the table's order changes from run to run): each one digested on its own and the
         // digests added up, rather than the names sorted first, which cost milliseconds of first-time code before the fork.
         ulong variablesDigest = 0;
+        var counted = 0;
         foreach (DictionaryEntry variable in variables)
         {
-            variablesDigest += new Digest().Add((string)variable.Key).Add(variable.Value as string).Value;
+            if (Array.IndexOf(PerStartVariables, (string)variable.Key) < 0)
+            {
+                variablesDigest += new Digest().Add((string)variable.Key).Add(variable.Value as string).Value;
+                counted++;
+            }
         }
 
-        key.Add(variables.Count).Add((long)variablesDigest);
+        key.Add(counted).Add((long)variablesDigest);
         var file = identity.Value.ToString("X16", System.Globalization.CultureInfo.InvariantCulture) + ".plan";
         return new Slot(Path.Combine(directory, file), key.Finish());
     }
