@@ -12,6 +12,11 @@ records=${1:-200}
 root=$(pwd)
 if [ -n "${GENERATOR_COST_WORK:-}" ]; then
   work=$(realpath -m "$GENERATOR_COST_WORK")
+  # Emptied first, so only a folder this script made (or an empty or missing one) is accepted.
+  if [ -d "$work" ] && [ -n "$(ls -A "$work")" ] && [ ! -f "$work/Cost.csproj" ]; then
+    echo "GENERATOR_COST_WORK=$work is not empty and not a cost project: refusing to empty it" >&2
+    exit 1
+  fi
   rm -rf "$work" && mkdir -p "$work"
 else
   work=$(mktemp -d)
