@@ -5,12 +5,23 @@
 # whole build's wall time; the last line says whether the target (at most 2 %) is met. The machine's load moves both
 # numbers: run it several times and quote the range. bench/generator-edit.sh times one-token edits (the IDE's case).
 # Usage: bench/generator-cost.sh [RECORDS]
+# GENERATOR_COST_WORK=DIR builds in DIR and keeps it (its build.log holds the Csc command line bench/generator-cold.sh reruns).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 records=${1:-200}
 root=$(pwd)
-work=$(mktemp -d)
-trap 'rm -rf "$work"' EXIT
+if [ -n "${GENERATOR_COST_WORK:-}" ]; then
+  work=$(realpath -m "$GENERATOR_COST_WORK")
+  # Emptied first, so only a folder this script made (or an empty or missing one) is accepted.
+  if [ -d "$work" ] && [ -n "$(ls -A "$work")" ] && [ ! -f "$work/Cost.csproj" ]; then
+    echo "GENERATOR_COST_WORK=$work is not empty and not a cost project: refusing to empty it" >&2
+    exit 1
+  fi
+  rm -rf "$work" && mkdir -p "$work"
+else
+  work=$(mktemp -d)
+  trap 'rm -rf "$work"' EXIT
+fi
 
 cat > "$work/Cost.csproj" <<XML
 <Project Sdk="Microsoft.NET.Sdk">

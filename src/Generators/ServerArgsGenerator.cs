@@ -45,9 +45,12 @@ public sealed class ServerArgsGenerator : IIncrementalGenerator
             .WithTrackingName(TrackingNames.Models);
 
         // A separate output so that diagnostics (which carry positions) never invalidate the cached source of a valid record.
+        // It carries the ParseResult itself (a result with diagnostics has no model, so it compares as its diagnostics do)
+        // rather than the EquatableArray: a struct flowing through the pipeline makes the runtime compile Roslyn's
+        // pipeline tables afresh for that type (~80 methods in a build's fresh csc process; reference types share the
+        // code the SDK's compiler ships precompiled). See docs/benchmarks.md, "Generator and analyzers".
         var diagnostics = results
             .Where(static r => r.Diagnostics.Count > 0)
-            .Select(static (r, _) => r.Diagnostics)
             .WithTrackingName(TrackingNames.Diagnostics);
 
         context.RegisterSourceOutput(models, static (spc, model) =>
@@ -58,9 +61,9 @@ public sealed class ServerArgsGenerator : IIncrementalGenerator
                 spc.AddSource(BuilderEmitter.HintName(model), BuilderEmitter.Emit(model));
             }
         });
-        context.RegisterSourceOutput(diagnostics, static (spc, infos) =>
+        context.RegisterSourceOutput(diagnostics, static (spc, result) =>
         {
-            foreach (var info in infos)
+            foreach (var info in result.Diagnostics)
             {
                 spc.ReportDiagnostic(info.ToDiagnostic());
             }
