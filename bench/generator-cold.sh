@@ -19,7 +19,7 @@ rounds=${1:-3}
 records=${2:-200}
 work=$(realpath -m "${3:-${TMPDIR:-/tmp}/prodserver-generator-cold}")
 summary=$(GENERATOR_COST_WORK="$work" bench/generator-cost.sh "$records")
-echo "${summary%%$'\n'*}"
+grep '^cold:' <<< "$summary"
 /usr/bin/python3 - "$work" <<'PY'
 import re, shlex, sys
 work = sys.argv[1]
