@@ -268,7 +268,26 @@ def rss(args):
         print(f"| {v} | " + " | ".join(f"{c / 1024:.1f} MB" if k != "Threads" else f"{c:.0f}" for k, c in zip(keys, cells)) + " |")
 
 
-def verdict(mode, ratio, stop_above, mem_above, floor=None):
+# What to do next about a missed target, from what the trace and the floor showed (docs/benchmarks.md, issue 15's rounds).
+NEXT_STEPS = {
+    ("aot", "ready"): "the fork comes ~25 ms after spawn (the type data's rehydration before `main`) and the host's start-up "
+                      "runs beside the server's: measure that contention (the host's start deferred until the first 200) "
+                      "before cutting the start-up further",
+    ("aot", "memory"): "gunicorn's master is ready before its workers boot, so their boot lines map the log path's code back "
+                       "after the trim: trim again once the start-up output settles",
+    ("aot", "stop"): "the engine's share is the /proc sweep and waiting for the last output (the trace's stop-* phases)",
+    ("jit", "ready"): "a direct posix_spawn (POSIX_SPAWN_SETSID) for the fork instead of Process.Start and setsid, and the "
+                      "host's start-up's contention with the server, as for NativeAOT",
+    ("jit", "stop"): "the runtime's exit is the floor's; the engine's share is first-time code in the host's stop, the /proc "
+                     "sweep and the last output: rehearse them in StopPathWarmup",
+}
+NEXT_STEPS[("jitcold", "ready")] = "the plan is cached after the first adopted start (docs/operations.md#spawn-first); " + \
+    NEXT_STEPS[("jit", "ready")]
+NEXT_STEPS[("jitcold", "stop")] = NEXT_STEPS[("jit", "stop")]
+NEXT_STEPS_MODES = ("aot", "jit", "jitcold")  # the launchers' rows; the floors' misses are the runtime's, not a step of ours
+
+
+def verdict(mode, ratio, stop_above, mem_above, floor=None, missed_targets=None):
     """Each target of the mode: met, or missed by how much. With floor (the minimal launcher of the same runtime, measured
     in the same rounds: its ratio, stop and memory above bare), a missed target also says how much of it the runtime itself
     costs and how much the engine adds."""
@@ -276,19 +295,21 @@ def verdict(mode, ratio, stop_above, mem_above, floor=None):
         return "—"
     ready_max, stop_max, mem_max = TARGETS[mode]
 
-    def missed(by, unit, ours, floor_value, fmt):
+    def missed(by, unit, ours, floor_value, fmt, target):
+        if missed_targets is not None:
+            missed_targets.add((mode, target))
         text = f"missed by {by:{fmt}}{unit}"
         if floor is not None:
             text += f" (a minimal launcher: {floor_value:{fmt}}{unit}; the engine adds {ours - floor_value:+{fmt}}{unit})"
         return text
 
     parts = [f"ready ≤ {ready_max}×: " + ("met" if ratio <= ready_max else
-                                          missed(ratio - ready_max, "×", ratio, floor and floor[0], ".2f")),
+                                          missed(ratio - ready_max, "×", ratio, floor and floor[0], ".2f", "ready")),
              f"stop ≤ bare + {stop_max} ms: " + ("met" if stop_above <= stop_max else
-                                                 missed(stop_above - stop_max, " ms", stop_above, floor and floor[1], ".0f"))]
+                                                 missed(stop_above - stop_max, " ms", stop_above, floor and floor[1], ".0f", "stop"))]
     if mem_max is not None:
         parts.append(f"memory ≤ bare + {mem_max} MB: " + ("met" if mem_above <= mem_max else
-                                                          missed(mem_above - mem_max, " MB", mem_above, floor and floor[2], ".1f")))
+                                                          missed(mem_above - mem_max, " MB", mem_above, floor and floor[2], ".1f", "memory")))
     return "; ".join(parts)
 
 
@@ -344,6 +365,8 @@ def main():
              "waitress-flooraot": "minimal launcher, NativeAOT (floor)", "waitress-floorjit": "`dotnet minimal-launcher.dll`, JIT (floor)",
              "gunicorn-flooraot": "minimal launcher, NativeAOT (floor)", "gunicorn-floorjit": "`dotnet minimal-launcher.dll`, JIT (floor)"}
 
+    missed = set()
+
     def above_bare(v):
         bare = v.split("-")[0] + "-bare"
         return med(v, 0) / med(bare, 0), (med(v, 1) - med(bare, 1)) * 1000, (med(v, 3) - med(bare, 3)) / 1024
@@ -362,7 +385,11 @@ def main():
         above = "—" if v == bare else f"+{(mem - bare_mem) / 1024:.1f} MB"
         rows.append(f"| {name} | {ready * 1000:.0f} ms ({lo * 1000:.0f}–{hi * 1000:.0f}) | {ready / bare_ready:.2f}× | "
                     f"{stop * 1000:.0f} ms ({slo * 1000:.0f}–{shi * 1000:.0f}) | {mem / 1024:.1f} MB | {above} | "
-                    f"{verdict(mode, *above_bare(v), floor)} |")
+                    f"{verdict(mode, *above_bare(v), floor, missed if mode in NEXT_STEPS_MODES else None)} |")
+    if missed:
+        runtimes = {"aot": "NativeAOT", "jit": "JIT", "jitcold": "JIT, first start"}
+        rows += ["", "Next steps for the missed targets (the floor above says how much of each the runtime itself costs):"]
+        rows += [f"- {runtimes[mode]}, {target}: {NEXT_STEPS[(mode, target)]}." for mode, target in sorted(missed)]
     table = "\n".join(rows)
     print(table)
     if args.markdown:
