@@ -270,14 +270,15 @@ def rss(args):
 
 # What to do next about a missed target, from what the trace and the floor showed (docs/benchmarks.md, issue 15's rounds).
 NEXT_STEPS = {
-    ("aot", "ready"): "the fork comes ~25 ms after spawn (the type data's rehydration before `main`) and the host's start-up "
-                      "runs beside the server's: measure that contention (the host's start deferred until the first 200) "
-                      "before cutting the start-up further",
+    ("aot", "ready"): "the fork comes ~25 ms after spawn (the type data's rehydration before `main`), and the host's "
+                      "start-up after it competes with the server for the two cores (bench/contention.py: 40 ms of one busy "
+                      "core beside bare waitress cost it 1.06-1.11x): start less of the host before the server is ready",
     ("aot", "memory"): "gunicorn's master is ready before its workers boot, so their boot lines map the log path's code back "
                        "after the trim: trim again once the start-up output settles",
     ("aot", "stop"): "the engine's share is the /proc sweep and waiting for the last output (the trace's stop-* phases)",
-    ("jit", "ready"): "a direct posix_spawn (POSIX_SPAWN_SETSID) for the fork instead of Process.Start and setsid, and the "
-                      "host's start-up's contention with the server, as for NativeAOT",
+    ("jit", "ready"): "a direct posix_spawn (POSIX_SPAWN_SETSID) for the fork instead of Process.Start and setsid; the host's "
+                      "~235 ms of start-up beside the server is most of the rest (bench/contention.py: 240 ms of one busy "
+                      "core cost bare waitress 1.20-1.25x): start less of the host before the server is ready",
     ("jit", "stop"): "the runtime's exit is the floor's; the engine's share is first-time code in the host's stop, the /proc "
                      "sweep and the last output: rehearse them in StopPathWarmup",
 }
