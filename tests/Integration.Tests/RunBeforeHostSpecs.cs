@@ -1,5 +1,6 @@
 using System;
 using System.Collections.Generic;
+using System.Diagnostics;
 using System.IO;
 using System.Net.Http;
 using System.Threading;
@@ -52,12 +53,27 @@ public sealed class RunBeforeHostSpecs : IDisposable
     private Task<int> RunAsync(Witness witness, Action<HostApplicationBuilder>? more, TextWriter error, CancellationToken cancellationToken, string? planCache = null) =>
         ProdServerHost.RunAsync(["web"], o => Declare(o, witness), builder =>
         {
-            witness.AtBuilder = EarlyLaunchSpecs.BuildWitness.FindServers(Marker, includeLauncher: true);
+            witness.AtBuilder = ServersAlreadyStarted();
             builder.Logging.ClearProviders();
             builder.Logging.AddProvider(_logs);
             more?.Invoke(builder);
             builder.ConfigureContainer(witness.AtBuild);
         }, _appDirectory, AppContext.BaseDirectory, () => planCache, TextWriter.Null, error, cancellationToken);
+
+    // The servers started before the host's builder exists, seen from /proc. Looked for a few times, for up to 5 s: on a busy
+    // machine a just-forked server may still be between its launcher's exec steps (setsid, sh, waitress) when the first
+    // look comes. Nothing else can start one meanwhile: the host starts its own only after this delegate has returned.
+    private int[] ServersAlreadyStarted()
+    {
+        var clock = Stopwatch.StartNew();
+        int[] found;
+        while ((found = EarlyLaunchSpecs.BuildWitness.FindServers(Marker, includeLauncher: true)).Length == 0 && clock.Elapsed < TimeSpan.FromSeconds(5))
+        {
+            Thread.Sleep(20);
+        }
+
+        return found;
+    }
 
     [Fact]
     public async Task The_server_runs_before_the_host_builder_exists_with_appsettings_applied_and_the_host_adopts_it()
@@ -92,7 +108,7 @@ public sealed class RunBeforeHostSpecs : IDisposable
 
         Assert.Equal(ExitCodes.InvalidConfiguration, code);
         Assert.Contains("Process 'web': Threads must be at least 1, got 0. (ProdServer:Processes:web:Args:Threads)", error.ToString(), StringComparison.Ordinal);
-        Assert.True(witness.AtBuilder is { Length: > 0 }, "the test needs the server to have started before the host");
+        Assert.True(witness.AtBuilder is { Length: > 0 }, "the test needs the server to have started before the host; the run's log:\n" + _logs.Text);
         Assert.Empty(EarlyLaunchSpecs.BuildWitness.FindServers(Marker));
     }
 
@@ -106,7 +122,7 @@ public sealed class RunBeforeHostSpecs : IDisposable
         using var client = new HttpClient { Timeout = TimeSpan.FromSeconds(5) };
         using var response = await Loopback.WaitForResponseAsync(client, $"http://127.0.0.1:{_port}/ping", TimeSpan.FromSeconds(30), () => run.IsCompleted);
 
-        Assert.True(witness.AtBuilder is { Length: > 0 }, "the test needs the server to have started before the host");
+        Assert.True(witness.AtBuilder is { Length: > 0 }, "the test needs the server to have started before the host; the run's log:\n" + _logs.Text);
         var servers = EarlyLaunchSpecs.BuildWitness.FindServers(Marker);
         var server = Assert.Single(servers);
         Assert.Contains("--threads=5", File.ReadAllText($"/proc/{server}/cmdline").Replace('\0', ' '), StringComparison.Ordinal);
@@ -126,7 +142,7 @@ public sealed class RunBeforeHostSpecs : IDisposable
         using var client = new HttpClient { Timeout = TimeSpan.FromSeconds(5) };
         using var response = await Loopback.WaitForResponseAsync(client, $"http://127.0.0.1:{_port}/ping", TimeSpan.FromSeconds(30), () => run.IsCompleted);
 
-        Assert.True(witness.AtBuilder is { Length: > 0 }, "the test needs the server to have started before the host");
+        Assert.True(witness.AtBuilder is { Length: > 0 }, "the test needs the server to have started before the host; the run's log:\n" + _logs.Text);
         Assert.False(witness.AtBuild.ServerRunningAtBuild, "the early server still ran when the host was built, before its release step");
         Assert.Contains("noop", _logs.Text, StringComparison.Ordinal);
 
