@@ -60,15 +60,17 @@ CS
 # The referenced projects first, so the measured builds compile only the generated project.
 server_was_running=$(pgrep -x VBCSCompiler >/dev/null && echo yes || echo no)
 dotnet build "$work/Cost.csproj" -c Release -nologo -v:q -p:UseSharedCompilation=true > "$work/first.log" || { tail -30 "$work/first.log"; exit 1; }
-measure() { # MODE LOG USE_SHARED_COMPILATION
+measure() { # MODE LOG USE_SHARED_COMPILATION: appends MODE, the log, start and end to runs
   local start end
   start=$(date +%s.%N)
   dotnet build "$work/Cost.csproj" -c Release -nologo --no-incremental --no-dependencies -p:UseSharedCompilation="$3" \
     -p:ReportAnalyzer=true -v:d -clp:PerformanceSummary > "$work/$2"
   end=$(date +%s.%N)
-  echo "$1 $work/$2 $start $end"
+  runs+=("$1" "$work/$2" "$start" "$end")
 }
-runs=("$(measure server build-server.log true)" "$(measure cold build.log false)")
+runs=()
+measure server build-server.log true
+measure cold build.log false
 # A compiler server this script started goes too (it would otherwise idle for ten minutes).
 [ "$server_was_running" = yes ] || dotnet build-server shutdown --vbcscompiler > /dev/null 2>&1 || true
 
@@ -76,8 +78,10 @@ runs=("$(measure server build-server.log true)" "$(measure cold build.log false)
 import re, sys
 records = sys.argv[1]
 verdicts = []
-for run in sys.argv[2:]:
-    mode, path, start, end = run.split()
+# Four arguments per build (mode, log, start, end), so that a work folder with spaces in its name stays one path.
+runs = sys.argv[2:]
+for i in range(0, len(runs), 4):
+    mode, path, start, end = runs[i:i + 4]
     log, wall = open(path).read(), float(end) - float(start)
     ours = 0.0
     # Roslyn prints a total per analyzer/generator assembly ("ProdServer.Config.Analyzers, Version=…"), then its parts.

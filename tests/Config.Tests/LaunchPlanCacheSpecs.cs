@@ -147,6 +147,7 @@ public sealed class LaunchPlanCacheSpecs : IDisposable
     [InlineData("", "/run/shop-web:/run/shop-extra", "/run/shop-web")] // several RuntimeDirectory= entries: the first
     [InlineData(null, null, null)]
     [InlineData("", "", null)]
+    [InlineData(null, ":/run/shop-web", null)] // an empty first entry is no directory
     public void The_runtime_directory_is_the_sessions_else_the_one_systemd_gives_the_service(string? session, string? service, string? expected) =>
         Assert.Equal(expected, LaunchPlanCache.RuntimeDirectory(session, service));
 

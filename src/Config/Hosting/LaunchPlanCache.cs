@@ -27,9 +27,9 @@ namespace ProdServer.Config;
 /// The key digests everything the early plan is made from that can change between runs: the arguments, the working
 /// and content directories, the program, the runtime version, the app's and this library's files (size and time), every
 /// environment variable but those systemd sets anew for each start, and each appsettings file the host could read (size
-/// and time). What the configure delegate reads
-/// on its own (another file, the clock) is not in it: that is what the host's check is for. Only a framework-dependent
-/// (JIT) launcher uses the cache: NativeAOT plans in about a millisecond, less than reading an entry would cost.
+/// and time). What the configure delegate reads on its own (another file, the clock) is not in it: that is what the host's
+/// check is for. Only a framework-dependent (JIT) launcher uses the cache: NativeAOT plans in about a millisecond, less
+/// than reading an entry would cost.
 /// </para>
 /// </remarks>
 internal static class LaunchPlanCache
@@ -74,7 +74,7 @@ internal static class LaunchPlanCache
     /// </summary>
     internal static string? RuntimeDirectory(string? session, string? service) =>
         session is { Length: > 0 } ? session
-        : service is { Length: > 0 } ? service.Split(':')[0]
+        : service?.Split(':')[0] is { Length: > 0 } first ? first
         : null;
 
     /// <summary>The slot of this plain run in <paramref name="directory"/>, or <see langword="null"/> when there is no directory.</summary>
