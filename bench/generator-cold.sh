@@ -33,7 +33,7 @@ for a in shlex.split(line)[1:]:
         a = "/out:obj/cold/Cost.dll"
     elif a.startswith("/refout:"):
         a = "/refout:obj/cold/ref/Cost.dll"
-    elif ",Version=" in a:  # a file name with a comma: quoted, or the parser splits it
+    elif ",Version=" in a or any(c.isspace() for c in a):  # a comma or a space in a file name: quoted, or the parser splits it
         a = a[:7] + '"' + a[7:] + '"' if a.startswith("/embed:") else '"' + a + '"'
     out.append(a)
 open(f"{work}/csc.rsp", "w").write("\n".join(out) + "\n")
