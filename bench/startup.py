@@ -148,7 +148,17 @@ def run_once(variant, args, port):
             proc.wait()
 
 
-MARK = re.compile(r"^prodserver-startup: (\S+)\s+\S+ ms since process start \(monotonic ([0-9.]+) ms\)$")
+MARK = re.compile(r"^prodserver-startup: (\S+)\s+\S+ ms since process start \(monotonic ([0-9.]+) ms(?:, cpu ([0-9.]+) ms)?\)$")
+
+
+def cpu_ms(pid):
+    """The CPU pid has used so far, every thread, user and system (/proc/PID/stat, in clock ticks: ±10 ms)."""
+    try:
+        with open(f"/proc/{pid}/stat") as f:
+            fields = f.read().rsplit(")", 1)[1].split()
+        return (int(fields[11]) + int(fields[12])) * 1000 / os.sysconf("SC_CLK_TCK")
+    except (FileNotFoundError, ProcessLookupError):
+        return None
 
 
 def trace_once(variant, args, port):
@@ -170,6 +180,7 @@ def trace_once(variant, args, port):
     reader.start()
     try:
         ready = wait_ready(port, proc) - start
+        cpu_at_ready = cpu_ms(proc.pid)
         # The host holds a stop until it has started (EarlyStopSignals): on a busy machine the first 200 can come before
         # that, and a SIGTERM sent then would measure the rest of the start as stop time.
         started.wait(timeout=30)
@@ -184,28 +195,35 @@ def trace_once(variant, args, port):
             proc.kill()
             proc.wait()
     err = "\n".join(lines)
-    marks = {m.group(1): float(m.group(2)) / 1000 for m in map(MARK.match, lines) if m}
-    if not marks:
+    found = [m for m in map(MARK.match, lines) if m]
+    if not found:
         raise RuntimeError(f"no trace from {cmd}: {err[-500:]}")
-    phases = {p: t - (signalled if p.startswith("stop-") else start) for p, t in marks.items()}
+    phases = {m.group(1): float(m.group(2)) / 1000 - (signalled if m.group(1).startswith("stop-") else start) for m in found}
     phases["first 200"] = ready
     phases["stop-exit (SIGTERM → exit)"] = exited
-    return phases
+    # The CPU the launcher had used by each start-up phase: after the spawn it competes with the server's own start.
+    cpu = {m.group(1): float(m.group(3)) for m in found if m.group(3) and not m.group(1).startswith("stop-")}
+    if cpu_at_ready is not None:
+        cpu["first 200"] = cpu_at_ready
+    return phases, cpu
 
 
 def trace(args):
     variants = ["waitress-bare"] + [f"waitress-aot{i or ''}" for i in range(len(args.aots))] + \
         [f"waitress-jit{i or ''}" for i in range(len(args.jit_dlls))] + (["waitress-jitcold"] if args.jit_dlls else [])
     results = {v: [] for v in variants}
+    cpus = {v: [] for v in variants}
     for r in range(args.rounds):
         for v in variants:
             if v == "waitress-bare":
                 ready, stop, _, _ = run_once(v, args, port_for(v))
                 results[v].append({"first 200": ready, "stop-exit (SIGTERM → exit)": stop})
             else:
-                results[v].append(trace_once(v, args, port_for(v)))
+                phases, cpu = trace_once(v, args, port_for(v))
+                results[v].append(phases)
+                cpus[v].append(cpu)
         print(f"round {r + 1}/{args.rounds}", file=sys.stderr)
-    rows = ["| phase (ms after spawn; stop-*: after SIGTERM; median and range) | " + " | ".join(variants) + " |", "|---" * (len(variants) + 1) + "|"]
+    rows = ["| phase (ms after spawn; stop-*: after SIGTERM; median and range; · the launcher's CPU so far) | " + " | ".join(variants) + " |", "|---" * (len(variants) + 1) + "|"]
     phases = []
     for v in variants:
         for sample in results[v]:
@@ -215,7 +233,9 @@ def trace(args):
         cells = []
         for v in variants:
             xs = sorted(s[phase] * 1000 for s in results[v] if phase in s)
-            cells.append(f"{statistics.median(xs):.0f} ({xs[0]:.0f}–{xs[-1]:.0f})" if xs else "—")
+            cpu = [c[phase] for c in cpus[v] if phase in c]
+            cell = f"{statistics.median(xs):.0f} ({xs[0]:.0f}–{xs[-1]:.0f})" if xs else "—"
+            cells.append(cell + (f" · {statistics.median(cpu):.0f}" if cpu else ""))
         rows.append(f"| {phase} | " + " | ".join(cells) + " |")
     print("\n".join(rows))
 

@@ -35,7 +35,7 @@ public sealed class LaunchPlanCacheSpecs : IDisposable
 
     private static readonly Gen<EarlyStart> Start = Gen.Select(
         Plan, Gen.Bool, Gen.Select(Hostile, Gen.Int[0, 65535], (host, port) => new ListenEndpoint(host, port)).Array[0, 3],
-        (plan, toGroup, endpoints) => new EarlyStart(plan, toGroup, endpoints));
+        Gen.Bool, (plan, toGroup, endpoints, loaded) => new EarlyStart(plan, toGroup, endpoints, loaded));
 
     private static readonly Gen<CachedLaunch> Launch = Gen.Select(
         Start.Array[1, 4], Gen.Int[ProdServerLogOptions.MinimumBufferBytes, ProdServerLogOptions.MaximumBufferBytes], Gen.Bool,
@@ -240,7 +240,7 @@ public sealed class LaunchPlanCacheSpecs : IDisposable
     }
 
     private static CachedLaunch OneServer(string variable, string value) => new(
-        [new EarlyStart(new LaunchPlan("web", "/usr/bin/waitress-serve", ["--port=8000", "app:app"], "/srv/app", new Dictionary<string, string> { [variable] = value }), false, [new ListenEndpoint("127.0.0.1", 8000)])],
+        [new EarlyStart(new LaunchPlan("web", "/usr/bin/waitress-serve", ["--port=8000", "app:app"], "/srv/app", new Dictionary<string, string> { [variable] = value }), false, [new ListenEndpoint("127.0.0.1", 8000)], true)],
         ProdServerLogOptions.DefaultBufferBytes,
         LogOverflow.Block);
 
@@ -261,6 +261,7 @@ public sealed class LaunchPlanCacheSpecs : IDisposable
             s.Plan.StopSignal,
             s.StopSignalToGroup,
             Endpoints = s.Endpoints.Select(e => $"{e.Host}|{e.Port}").ToArray(),
+            s.ListensOnceAppLoaded,
         }),
     });
 

@@ -145,6 +145,27 @@ public sealed class SupervisionSettingsSpecs
         Assert.Empty(ServerBackends.Waitress.GetListenEndpoints(process));
     }
 
+    public static TheoryData<string, ProcessDefinition, bool> OpenPortMeansLoaded => new()
+    {
+        { "waitress-serve", new ProcessDefinition("web", ServerBackends.Waitress) { Args = new WaitressArgs() }, true },
+        { "daphne", new ProcessDefinition("web", ServerBackends.Daphne) { Args = new DaphneArgs() }, true },
+        { "a single uvicorn", new ProcessDefinition("web", ServerBackends.Uvicorn) { Args = new UvicornArgs() }, true },
+        { "uvicorn with one worker", new ProcessDefinition("web", ServerBackends.Uvicorn) { Args = new UvicornArgs { Workers = 1 } }, true },
+        { "uvicorn with two workers", new ProcessDefinition("web", ServerBackends.Uvicorn) { Args = new UvicornArgs { Workers = 2 } }, false },
+        { "uvicorn --reload", new ProcessDefinition("web", ServerBackends.Uvicorn) { Args = new UvicornArgs { Reload = true } }, false },
+        { "gunicorn", new ProcessDefinition("web", ServerBackends.Gunicorn) { Args = new GunicornArgs() }, false },
+        { "gunicorn --preload", new ProcessDefinition("web", ServerBackends.Gunicorn) { Args = new GunicornArgs { Preload = true } }, true },
+        { "granian", new ProcessDefinition("web", ServerBackends.Granian) { Args = new GranianArgs() }, false },
+        { "a celery worker", new ProcessDefinition("worker", ServerBackends.CeleryWorker) { Args = new CeleryWorkerArgs() }, false },
+    };
+
+    [Theory]
+    [MemberData(nameof(OpenPortMeansLoaded))]
+    public void Only_a_server_that_binds_after_importing_the_app_says_an_open_port_means_it_is_loaded(string server, ProcessDefinition process, bool expected)
+    {
+        Assert.True(expected == process.Backend.ListensOnceAppLoaded(process), server);
+    }
+
     [Fact]
     public void All_selects_every_process_and_is_never_a_process_name()
     {

@@ -54,6 +54,7 @@ public sealed class RunBeforeHostSpecs : IDisposable
         ProdServerHost.RunAsync(["web"], o => Declare(o, witness), builder =>
         {
             witness.AtBuilder = ServersAlreadyStarted();
+            witness.ListeningAtBuilder = Loopback.IsListening(_port);
             builder.Logging.ClearProviders();
             builder.Logging.AddProvider(_logs);
             more?.Invoke(builder);
@@ -172,6 +173,20 @@ public sealed class RunBeforeHostSpecs : IDisposable
 
     [Fact]
     [System.Runtime.Versioning.SupportedOSPlatform("linux")]
+    public async Task A_run_from_the_cached_plan_lets_waitress_import_the_app_alone_and_builds_the_host_once_it_listens()
+    {
+        using var cache = new PrivateCacheDirectory();
+        await ServeAndStopAsync(new Witness(Marker), cache.Path, () => Directory.GetFiles(cache.Path, "*.plan").Length == 1);
+
+        var second = new Witness(Marker);
+        await ServeAndStopAsync(second, cache.Path, () => true);
+
+        Assert.False(second.DeclaredBeforeBuilder, "the test needs the second run to start from the cached plan");
+        Assert.True(second.ListeningAtBuilder, "the host's builder was created before waitress listened");
+    }
+
+    [Fact]
+    [System.Runtime.Versioning.SupportedOSPlatform("linux")]
     public async Task A_cached_plan_the_host_now_plans_differently_is_replaced_by_the_hosts_launch_and_forgotten()
     {
         using var cache = new PrivateCacheDirectory();
@@ -230,6 +245,9 @@ public sealed class RunBeforeHostSpecs : IDisposable
     {
         // Null until the host's builder exists.
         public int[]? AtBuilder { get; set; }
+
+        // Whether the server accepted connections when the host's builder was created.
+        public bool ListeningAtBuilder { get; set; }
 
         // Whether the declarations ran before the host's builder existed (to plan the early launch): not when the
         // launch came from the plan cache.

@@ -99,6 +99,13 @@ internal static class PortCheck
         }
     }
 
+    /// <summary>
+    /// Whether something listens on <paramref name="endpoint"/> now (its port cannot be bound); <see langword="null"/> when
+    /// that cannot be told without resolving a host name.
+    /// </summary>
+    public static bool? IsListening(ListenEndpoint endpoint) =>
+        endpoint.Port is > 0 and <= 65535 && Address(endpoint.Host) is not null ? InUse(endpoint.Host, endpoint.Port) : null;
+
     /// <summary>The address a probe connects to for <paramref name="host"/>: the wildcard addresses are reached on loopback.</summary>
     public static IPAddress? ProbeAddress(string host) => Address(host) switch
     {

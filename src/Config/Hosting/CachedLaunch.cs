@@ -8,7 +8,8 @@ namespace ProdServer.Config;
 /// <param name="Plan">The launch.</param>
 /// <param name="StopSignalToGroup">Whether the stop signal goes to the whole process group (see <see cref="ServerBackend.StopSignalToGroup"/>).</param>
 /// <param name="Endpoints">What the port check binds before the fork.</param>
-internal sealed record EarlyStart(LaunchPlan Plan, bool StopSignalToGroup, IReadOnlyList<ListenEndpoint> Endpoints)
+/// <param name="ListensOnceAppLoaded">Whether an open port means the app is loaded (see <see cref="ServerBackend.ListensOnceAppLoaded"/>).</param>
+internal sealed record EarlyStart(LaunchPlan Plan, bool StopSignalToGroup, IReadOnlyList<ListenEndpoint> Endpoints, bool ListensOnceAppLoaded)
 {
     /// <summary>
     /// Whether the start may be kept in <see cref="LaunchPlanCache"/>: not when an env file gave it values (they are only
@@ -32,7 +33,7 @@ internal sealed record CachedLaunch(IReadOnlyList<EarlyStart> Starts, int Buffer
         writer.Write(BufferBytes);
         writer.Write((int)Overflow);
         writer.Write(Starts.Count);
-        foreach (var (plan, toGroup, endpoints) in Starts)
+        foreach (var (plan, toGroup, endpoints, loadedWhenListening) in Starts)
         {
             writer.Write(plan.ProcessName);
             writer.Write(plan.Executable);
@@ -55,6 +56,8 @@ internal sealed record CachedLaunch(IReadOnlyList<EarlyStart> Starts, int Buffer
                 writer.Write(endpoint.Host);
                 writer.Write(endpoint.Port);
             }
+
+            writer.Write(loadedWhenListening);
         }
     }
 
@@ -98,7 +101,7 @@ internal sealed record CachedLaunch(IReadOnlyList<EarlyStart> Starts, int Buffer
                 endpoints[e] = new ListenEndpoint(reader.ReadString(), reader.ReadInt32() is var port and >= 0 and <= 65535 ? port : throw Damaged());
             }
 
-            starts[i] = new EarlyStart(plan, toGroup, endpoints);
+            starts[i] = new EarlyStart(plan, toGroup, endpoints, reader.ReadBoolean());
         }
 
         return new CachedLaunch(starts, bufferBytes, overflow);

@@ -1,6 +1,7 @@
 using System;
 using System.Collections.Generic;
 using System.Linq;
+using System.Threading;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
@@ -18,6 +19,9 @@ namespace ProdServer.Config;
 /// </summary>
 internal sealed class EarlyLaunch : IDisposable
 {
+    // How often WaitUntilListening looks at the servers' ports: a bind() and close() each, microseconds of CPU.
+    private const int ListeningPollMilliseconds = 5;
+
     private readonly object _gate = new();
     private readonly List<Started> _started = [];
     private readonly LaunchPlanCache.Slot? _slot;
@@ -82,6 +86,49 @@ internal sealed class EarlyLaunch : IDisposable
     }
 
     /// <summary>
+    /// For a launch from the cache, waits until every server started here listens on its ports (or has exited), a stop
+    /// is asked for, or <paramref name="bound"/> has passed, whichever comes first; returns at once otherwise.
+    /// </summary>
+    /// <remarks>
+    /// Building the host is a few hundred milliseconds of CPU under JIT, and on a small machine it slows the server's own
+    /// start by about a third of that even with a core to spare (docs/benchmarks.md). A cached launch is one the host
+    /// validated and adopted last time from the same configuration, environment and build, so the host can come second
+    /// without letting an unchecked configuration serve: it still validates in full, and kills the server if that fails.
+    /// A server that listens before it can answer (gunicorn's master binds before its workers import the app) ends the
+    /// wait early; one with nothing to listen on (a Unix socket, a worker) is not waited for.
+    /// </remarks>
+    /// <param name="bound">The longest wait: a slow import does not hold the host back for longer.</param>
+    /// <param name="stopRequested">Whether a stop was asked for meanwhile (the host then starts, to stop the servers).</param>
+    /// <returns>Whether it waited at all.</returns>
+    public bool WaitUntilListening(TimeSpan bound, Func<bool> stopRequested)
+    {
+        if (!_fromCache)
+        {
+            return false;
+        }
+
+        List<Started> started;
+        lock (_gate)
+        {
+            started = [.. _started];
+        }
+
+        var deadline = Environment.TickCount64 + (long)bound.TotalMilliseconds;
+        var waited = false;
+        while (!stopRequested() && Environment.TickCount64 < deadline && started.Exists(NotListeningYet))
+        {
+            waited = true;
+            Thread.Sleep(ListeningPollMilliseconds);
+        }
+
+        return waited;
+    }
+
+    // A server still loading its app: running, one whose open port means the app is loaded, and a port still closed.
+    private static bool NotListeningYet(Started started) =>
+        started.Start.ListensOnceAppLoaded && !started.Server.Exited.IsCompleted && started.Start.Endpoints.Any(e => PortCheck.IsListening(e) == false);
+
+    /// <summary>
     /// Kills the servers started early that the host, as now configured, would not have started before anything else:
     /// its options need the container, it has release steps, or the process waits for another one or for a version check.
     /// (A different launch plan is caught when the supervisor adopts: see <see cref="TryAdopt"/>.)
@@ -131,7 +178,9 @@ internal sealed class EarlyLaunch : IDisposable
             EarlyStart start;
             try
             {
-                start = new EarlyStart(LaunchPlanner.Plan(process, contentRoot), process.Backend.StopSignalToGroup, process.Backend.GetListenEndpoints(process));
+                start = new EarlyStart(
+                    LaunchPlanner.Plan(process, contentRoot), process.Backend.StopSignalToGroup, process.Backend.GetListenEndpoints(process),
+                    process.Backend.ListensOnceAppLoaded(process));
             }
             catch (ServerLaunchException)
             {
@@ -177,7 +226,7 @@ internal sealed class EarlyLaunch : IDisposable
         try
         {
             var logger = new DeferredLogger();
-            _started.Add(new(start.Plan, logger, ServerProcess.Start(start.Plan, logger, start.StopSignalToGroup, logs)));
+            _started.Add(new(start.Plan, logger, ServerProcess.Start(start.Plan, logger, start.StopSignalToGroup, logs), start));
             StartupTrace.Mark("spawn");
             return true;
         }
@@ -345,5 +394,5 @@ internal sealed class EarlyLaunch : IDisposable
     private static bool SameVariables(IReadOnlyDictionary<string, string> a, IReadOnlyDictionary<string, string> b) =>
         a.Count == b.Count && a.All(pair => b.TryGetValue(pair.Key, out var value) && value == pair.Value);
 
-    private sealed record Started(LaunchPlan Plan, DeferredLogger Logger, ServerProcess Server);
+    private sealed record Started(LaunchPlan Plan, DeferredLogger Logger, ServerProcess Server, EarlyStart Start);
 }

@@ -34,6 +34,9 @@ internal sealed class EarlyStopSignals : IDisposable
     /// <summary>Starts holding the stop signals.</summary>
     public static EarlyStopSignals Register() => new();
 
+    /// <summary>Whether SIGTERM, SIGINT or SIGQUIT has arrived.</summary>
+    public bool StopRequested => Volatile.Read(ref _requested) != 0;
+
     /// <summary>
     /// Hands a stop requested so far, and any later one, to the host's lifetime, once the host has started.
     /// </summary>

@@ -31,6 +31,9 @@ public static partial class ProdServerHost
         string[] args, Action<ProdServerBuilder> configure, Action<HostApplicationBuilder>? configureHost = null, CancellationToken cancellationToken = default) =>
         RunAsync(args, configure, configureHost, null, AppContext.BaseDirectory, LaunchPlanCache.DefaultDirectory, null, null, cancellationToken);
 
+    // How long a launch from the cache lets its servers start alone before the host is built (EarlyLaunch.WaitUntilListening).
+    private static readonly TimeSpan ServerFirstBound = TimeSpan.FromSeconds(3);
+
     /// <summary>
     /// As the public overload, with the content root (<see langword="null"/>: the host's default), the program's directory,
     /// where launch plans are cached (<see cref="LaunchPlanCache"/>; <see langword="null"/>: not at all) and the streams given (for tests;
@@ -53,6 +56,11 @@ public static partial class ProdServerHost
         var cache = commandLine.Plain ? LaunchPlanCache.Find(args, configure, contentRoot, appDirectory, planCacheDirectory()) : null;
         StartupTrace.Mark("plan-cache");
         var early = EarlyLaunch.TryStart(configure, commandLine, contentRoot, appDirectory, cache);
+        if (early?.WaitUntilListening(ServerFirstBound, () => stopSignals?.StopRequested == true) == true)
+        {
+            StartupTrace.Mark("listening");
+        }
+
         output ??= Console.Out;
         error ??= Console.Error;
         HostApplicationBuilder? builder;

@@ -184,6 +184,7 @@ public static class ProdServerHostExtensions
         try
         {
             options = host.Services.GetRequiredService<IOptions<ProdServerOptions>>().Value;
+            StartupTrace.Mark("validated");
         }
         catch (OptionsValidationException ex)
         {

@@ -91,6 +91,7 @@ internal sealed partial class ProdServerHostedService : IHostedService, IDisposa
         {
             // Before any server: a second host of the same app stops here, in one line, without starting anything.
             OpenControl(options, selected);
+            StartupTrace.Mark("control-open");
 
             // Each after the processes it depends on are ready (DependsOn); the others at once, in declaration order.
             foreach (var definition in DependencyCheck.StartOrder(selected))
@@ -102,6 +103,8 @@ internal sealed partial class ProdServerHostedService : IHostedService, IDisposa
 
                 StartSupervisor(definition, options);
             }
+
+            StartupTrace.Mark("supervising");
         }
         catch (Exception ex) when (ex is ServerLaunchException or ControlSocketException)
         {

@@ -17,6 +17,17 @@ public abstract partial class ServerBackend
     public virtual IReadOnlyList<ListenEndpoint> GetListenEndpoints(ProcessDefinition process) => [];
 
     /// <summary>
+    /// Whether the server opens its <see cref="GetListenEndpoints"/> only once it has imported the app, so that a port
+    /// that accepts connections means the server is about to answer (<c>waitress-serve</c>, a single uvicorn, daphne,
+    /// gunicorn with <c>--preload</c>; not a gunicorn master, which binds before its workers import the app). A launcher
+    /// starting from a cached launch plan then lets the server start alone until its ports are open, and only then builds
+    /// the host (docs/operations.md#spawn-first). Default <see langword="false"/>: the host is built beside the server.
+    /// </summary>
+    /// <param name="process">The process.</param>
+    /// <returns><see langword="true"/> when an open port means the app is loaded.</returns>
+    public virtual bool ListensOnceAppLoaded(ProcessDefinition process) => false;
+
+    /// <summary>
     /// The signal that makes the server reload its code and configuration without dropping connections (Gunicorn's
     /// <c>SIGHUP</c>: new workers start, old ones finish their requests), or <see langword="null"/> when it has none; such
     /// a server is restarted instead. Default <see langword="null"/>.

@@ -47,6 +47,10 @@ internal sealed class DaphneBackend : ServerBackend<DaphneArgs>
     }
 
     /// <inheritdoc />
+    /// <remarks>daphne imports the application before it starts listening.</remarks>
+    public override bool ListensOnceAppLoaded(ProcessDefinition process) => true;
+
+    /// <inheritdoc />
     /// <remarks>Bind and Port with daphne's defaults (127.0.0.1, 8000) when one is given or nothing else binds; a Unix socket, an fd or a raw endpoint alone is not probed.</remarks>
     public override IReadOnlyList<ListenEndpoint> GetListenEndpoints(ProcessDefinition process)
     {

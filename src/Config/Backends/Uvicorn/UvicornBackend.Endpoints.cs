@@ -10,4 +10,12 @@ internal sealed partial class UvicornBackend
         process?.Args is UvicornArgs { Uds: null, Fd: null } args
             ? [new ListenEndpoint(args.Host ?? "127.0.0.1", args.Port ?? 8000)]
             : [];
+
+    /// <inheritdoc />
+    /// <remarks>
+    /// A single uvicorn loads the app before it binds; with <c>--reload</c> or more than one worker a supervising parent
+    /// binds first and its children load the app afterwards.
+    /// </remarks>
+    public override bool ListensOnceAppLoaded(ProcessDefinition process) =>
+        process?.Args is UvicornArgs { Reload: not true, Workers: null or <= 1 };
 }

@@ -39,6 +39,10 @@ internal sealed partial class WaitressBackend
         return [new ListenEndpoint(args.Host ?? ListenDefaultHost, args.Port ?? ListenDefaultPort)];
     }
 
+    /// <inheritdoc />
+    /// <remarks>waitress-serve imports the app before it creates its server and binds.</remarks>
+    public override bool ListensOnceAppLoaded(ProcessDefinition process) => true;
+
     // waitress takes a bare host with its default port.
     private static ListenEndpoint? ParseListen(string entry) => ListenEndpoint.Parse(entry, ListenDefaultHost, ListenDefaultPort);
 }
