@@ -76,10 +76,13 @@ internal static class AsyncPlumbingWarmup
         {
             foreach (var method in type.GetMethods(Everything).Where(m => BuilderMethods.Contains(m.Name)))
             {
-                var arguments = method.IsGenericMethodDefinition ? method.GetGenericArguments().Length : 0;
-                IEnumerable<MethodInfo> instances = arguments switch
+                var arguments = method.IsGenericMethodDefinition ? method.GetGenericArguments() : [];
+                IEnumerable<MethodInfo> instances = arguments.Length switch
                 {
                     0 => [method],
+                    // Start<TStateMachine>, GetStateMachineBox<TStateMachine>; but the core builder's own
+                    // AwaitUnsafeOnCompleted<TAwaiter>(ref TAwaiter, IAsyncStateMachineBox) takes the awaiter alone.
+                    1 when IsAwaiterParameter(arguments[0]) => awaiters.Select(a => Instantiate(method, a)!),
                     1 => [Instantiate(method, machine)!],
                     _ => awaiters.Select(a => Instantiate(method, a, machine)!),
                 };
@@ -100,6 +103,10 @@ internal static class AsyncPlumbingWarmup
 
         return true;
     }
+
+    // A generic parameter constrained to an awaiter (TAwaiter : ICriticalNotifyCompletion), not to a state machine.
+    private static bool IsAwaiterParameter(Type parameter) =>
+        parameter.GetGenericParameterConstraints().Any(c => c == typeof(ICriticalNotifyCompletion) || c == typeof(INotifyCompletion));
 
     // Task<T>'s, ValueTask's and plain Task's builders all run on AsyncTaskMethodBuilder<T> (VoidTaskResult for none).
     private static Type? ResultOf(Type builder) =>
