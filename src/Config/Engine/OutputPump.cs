@@ -155,6 +155,7 @@ internal sealed class OutputPump
 
             Interlocked.Add(ref _written, batch.Count);
             batch.Clear();
+            WorkingSet.OutputWritten();
             lock (_gate)
             {
                 _queuedBytes -= batchBytes;

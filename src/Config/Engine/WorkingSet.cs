@@ -34,8 +34,35 @@ internal static class WorkingSet
     private static int s_requests;
     private static int s_requested;
 
+    // Armed by TrimAfterStartUp only: a host that never trims creates nothing here.
+    private static QuietAfterOutput? s_afterStartUpOutput;
+
     /// <summary>How many trims were asked for in this process, ever (for tests: who asks, and when).</summary>
     internal static int Requested => Volatile.Read(ref s_requested);
+
+    /// <summary>
+    /// Asks for a trim now, and again once the start-up output that follows has gone quiet: output logged after readiness
+    /// (a gunicorn master is ready before its workers boot and log) maps the log path's pages back in. For the launcher
+    /// entry points, once every server is ready.
+    /// </summary>
+    public static void TrimAfterStartUp()
+    {
+        TrimSoon();
+        if (Volatile.Read(ref s_afterStartUpOutput) is not { } quiet)
+        {
+            quiet = new QuietAfterOutput(TimeProvider.System, TrimSoon);
+            if (Interlocked.CompareExchange(ref s_afterStartUpOutput, quiet, null) is { } other)
+            {
+                quiet.Dispose();
+                quiet = other;
+            }
+        }
+
+        quiet.Arm();
+    }
+
+    /// <summary>Notes that a server's output was logged (see <see cref="TrimAfterStartUp"/>); one field read when not armed.</summary>
+    public static void OutputWritten() => Volatile.Read(ref s_afterStartUpOutput)?.OutputWritten();
 
     /// <summary>Asks for a trim; several asked for while one runs make one more.</summary>
     public static void TrimSoon()

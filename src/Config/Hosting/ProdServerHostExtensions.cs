@@ -297,7 +297,7 @@ public static class ProdServerHostExtensions
             StartupTrace.Flush();
 
             // The process is a launcher and its start-up is over: what only that needed can go (see WorkingSet).
-            WorkingSet.TrimSoon();
+            WorkingSet.TrimAfterStartUp();
         }
         catch (OptionsValidationException ex)
         {
