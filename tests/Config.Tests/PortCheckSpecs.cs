@@ -66,6 +66,23 @@ public sealed class PortCheckSpecs
     }
 
     [Fact]
+    public void Whether_something_listens_is_told_only_where_the_probe_itself_can_bind()
+    {
+        using var listener = new TcpListener(IPAddress.Loopback, 0);
+        listener.Start();
+        var port = ((IPEndPoint)listener.LocalEndpoint).Port;
+        Assert.True(PortCheck.IsListening(new ListenEndpoint("127.0.0.1", port)));
+        Assert.True(PortCheck.IsListening(new ListenEndpoint("localhost", port)));
+        listener.Stop();
+
+        Assert.False(PortCheck.IsListening(new ListenEndpoint("127.0.0.1", port)));
+        // An address this host lacks refuses any bind: that says nothing about a listener (a readiness wait then connects).
+        Assert.Null(PortCheck.IsListening(new ListenEndpoint("192.0.2.1", port)));
+        Assert.Null(PortCheck.IsListening(new ListenEndpoint("db.example", port))); // a host name is not resolved here
+        Assert.Null(PortCheck.IsListening(new ListenEndpoint("127.0.0.1", 0)));
+    }
+
+    [Fact]
     public void Only_listening_sockets_count_and_lines_that_do_not_parse_are_skipped()
     {
         const string table = """

@@ -25,7 +25,34 @@ internal static partial class BindProbe
     /// <see langword="false"/> when it is free or cannot be bound for another reason (an address this host lacks, a
     /// privileged port: the server says so itself), <see langword="null"/> when the kernel could not be asked (not Linux).
     /// </summary>
-    public static unsafe bool? InUse(IPAddress address, int port)
+    public static bool? InUse(IPAddress address, int port) => BindError(address, port) is { } error ? error == AddressInUse : null;
+
+    /// <summary>
+    /// As <see cref="InUse(IPAddress, int)"/> for an IPv4 address written as four plain decimal numbers (<c>127.0.0.1</c>),
+    /// read here rather than by <see cref="IPAddress"/>, whose parser is generic code compiled at first use (milliseconds
+    /// before the fork under JIT). <see langword="null"/> for anything else, which <see cref="IPAddress"/> then reads.
+    /// </summary>
+    public static bool? InUse(string dottedQuad, int port) => BindError(dottedQuad, port) is { } error ? error == AddressInUse : null;
+
+    /// <summary>
+    /// Whether something listens on <paramref name="address"/>:<paramref name="port"/>: <see langword="true"/> when the
+    /// port is held, <see langword="false"/> when it could be bound, <see langword="null"/> when that cannot be told (a
+    /// privileged port or an address this host lacks refuses the probe itself, whatever listens; not Linux).
+    /// </summary>
+    public static bool? Listening(IPAddress address, int port) => Listening(BindError(address, port));
+
+    /// <summary>As <see cref="Listening(IPAddress, int)"/> for a plain dotted quad (see <see cref="InUse(string, int)"/>); <see langword="null"/> for anything else.</summary>
+    public static bool? Listening(string dottedQuad, int port) => Listening(BindError(dottedQuad, port));
+
+    private static bool? Listening(int? error) => error switch
+    {
+        0 => false,
+        AddressInUse => true,
+        _ => null,
+    };
+
+    // The errno of binding address:port (0: it could be bound), or null when the kernel could not be asked (not Linux).
+    private static unsafe int? BindError(IPAddress address, int port)
     {
         if (!OperatingSystem.IsLinux())
         {
@@ -48,12 +75,8 @@ internal static partial class BindProbe
         return Probe(socketAddress, v6, port);
     }
 
-    /// <summary>
-    /// As <see cref="InUse(IPAddress, int)"/> for an IPv4 address written as four plain decimal numbers (<c>127.0.0.1</c>),
-    /// read here rather than by <see cref="IPAddress"/>, whose parser is generic code compiled at first use (milliseconds
-    /// before the fork under JIT). <see langword="null"/> for anything else, which <see cref="IPAddress"/> then reads.
-    /// </summary>
-    public static unsafe bool? InUse(string dottedQuad, int port)
+    // As above for a plain dotted quad; null for anything else too.
+    private static unsafe int? BindError(string dottedQuad, int port)
     {
         var socketAddress = stackalloc byte[28];
         new Span<byte>(socketAddress, 28).Clear();
@@ -97,8 +120,9 @@ internal static partial class BindProbe
         return true;
     }
 
-    // socket, SO_REUSEADDR, bind and close for the address already in socketAddress (family and port are set here).
-    private static unsafe bool Probe(byte* socketAddress, bool v6, int port)
+    // socket, SO_REUSEADDR, bind and close for the address already in socketAddress (family and port are set here): the
+    // bind's errno, 0 when it succeeded.
+    private static unsafe int Probe(byte* socketAddress, bool v6, int port)
     {
         *(ushort*)socketAddress = (ushort)(v6 ? AfInet6 : AfInet);
         socketAddress[2] = (byte)(port >> 8); // the port in network order
@@ -106,14 +130,14 @@ internal static partial class BindProbe
         var descriptor = socket(v6 ? AfInet6 : AfInet, SockStreamCloexec, 0);
         if (descriptor < 0)
         {
-            return false; // no IPv6 here, say: the server reports it
+            return Marshal.GetLastPInvokeError(); // no IPv6 here, say: the server reports it
         }
 
         try
         {
             var on = 1;
             setsockopt(descriptor, SolSocket, SoReuseAddr, &on, sizeof(int));
-            return bind(descriptor, socketAddress, v6 ? 28 : 16) != 0 && Marshal.GetLastPInvokeError() == AddressInUse;
+            return bind(descriptor, socketAddress, v6 ? 28 : 16) == 0 ? 0 : Marshal.GetLastPInvokeError();
         }
         finally
         {

@@ -101,10 +101,11 @@ internal static class PortCheck
 
     /// <summary>
     /// Whether something listens on <paramref name="endpoint"/> now (its port cannot be bound); <see langword="null"/> when
-    /// that cannot be told without resolving a host name.
+    /// that cannot be told: a host name (not resolved here), a privileged port or an address this host lacks.
     /// </summary>
     public static bool? IsListening(ListenEndpoint endpoint) =>
-        endpoint.Port is > 0 and <= 65535 && Address(endpoint.Host) is not null ? InUse(endpoint.Host, endpoint.Port) : null;
+        endpoint.Port is <= 0 or > 65535 ? null
+        : BindProbe.Listening(endpoint.Host, endpoint.Port) ?? (Address(endpoint.Host) is { } address ? BindProbe.Listening(address, endpoint.Port) : null);
 
     /// <summary>The address a probe connects to for <paramref name="host"/>: the wildcard addresses are reached on loopback.</summary>
     public static IPAddress? ProbeAddress(string host) => Address(host) switch

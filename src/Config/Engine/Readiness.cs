@@ -30,6 +30,10 @@ internal static class Readiness
 {
     private static readonly TimeSpan PollInterval = TimeSpan.FromMilliseconds(100);
 
+    // When every endpoint can be asked of the kernel whether something listens (a bind attempt: microseconds, and no
+    // refused connection, which .NET reports by throwing), the wait looks that often; a connection confirms it.
+    private static readonly TimeSpan ListenPollInterval = TimeSpan.FromMilliseconds(20);
+
     /// <summary>A short description of the probe, for the log.</summary>
     public static string Describe(ProcessDefinition process)
     {
@@ -67,6 +71,7 @@ internal static class Readiness
             }
         }
 
+        var interval = probe.Path is null && endpoints.All(e => PortCheck.IsListening(e) is not null) ? ListenPollInterval : PollInterval;
         while (true)
         {
             if (server.LeaderExited.IsCompleted)
@@ -93,7 +98,7 @@ internal static class Readiness
 
             try
             {
-                await Task.WhenAny(server.LeaderExited, Task.Delay(PollInterval, time, cancellationToken)).ConfigureAwait(false);
+                await Task.WhenAny(server.LeaderExited, Task.Delay(interval, time, cancellationToken)).ConfigureAwait(false);
             }
             catch (OperationCanceledException)
             {
@@ -109,6 +114,11 @@ internal static class Readiness
             if (PortCheck.ProbeAddress(endpoint.Host) is not { } address)
             {
                 continue;
+            }
+
+            if (PortCheck.IsListening(endpoint) == false)
+            {
+                return false; // nothing listens yet: no connection to be refused
             }
 
             try
