@@ -363,12 +363,16 @@ internal sealed class ServerProcess : ISupervisedChild, IStopTarget
 
         StartupTrace.Mark("stop-pipes-closed");
 
-        // The group's own zombies (the watchdog, workers) are reaped in the background: a stop need not wait for that.
-        // What escaped the group is waited for, so that a stop means it is gone.
-        var reaping = ReapAsync(leftBehind);
+        // The group's own zombies (the watchdog, workers) are reaped in the background: a stop need not wait for that,
+        // nor for the first look for them (a scan of /proc, milliseconds). What escaped the group is waited for, so that
+        // a stop means it is gone.
         if (escaped.Count > 0)
         {
-            await reaping.ConfigureAwait(false);
+            await ReapAsync(leftBehind).ConfigureAwait(false);
+        }
+        else
+        {
+            _ = Task.Run(() => ReapAsync(leftBehind));
         }
 
         _process.WaitForExit(); // the leader has exited: this only collects its exit status
