@@ -290,17 +290,17 @@ def rss(args):
 
 # What to do next about a missed target, from what the trace and the floor showed (docs/benchmarks.md, issue 15's rounds).
 NEXT_STEPS = {
-    ("aot", "ready"): "the fork comes ~25 ms after spawn (the type data's rehydration before `main`), and the host's "
-                      "start-up after it competes with the server for the two cores (bench/contention.py: 40 ms of one busy "
-                      "core beside bare waitress cost it 1.06-1.11x): start less of the host before the server is ready",
-    ("aot", "memory"): "gunicorn's master is ready before its workers boot, so their boot lines map the log path's code back "
-                       "after the trim: trim again once the start-up output settles",
+    ("aot", "ready"): "the fork comes ~25 ms after spawn (the type data's rehydration before `main`: ~950 page faults), and "
+                      "each ms of the launcher's CPU after the fork (~50 ms, the trace's `· N`) costs the server ~0.5 ms on "
+                      "this machine: a host built from a cached, already validated plan after the server listens, as "
+                      "under JIT, or less type data",
+    ("aot", "memory"): "the launcher's own anonymous memory is ~6 MB, 3.7 MB of it the rehydrated type data: less type data",
     ("aot", "stop"): "the engine's share is the /proc sweep and waiting for the last output (the trace's stop-* phases)",
-    ("jit", "ready"): "a direct posix_spawn (POSIX_SPAWN_SETSID) for the fork instead of Process.Start and setsid; the host's "
-                      "~235 ms of start-up beside the server is most of the rest (bench/contention.py: 240 ms of one busy "
-                      "core cost bare waitress 1.20-1.25x): start less of the host before the server is ready",
-    ("jit", "stop"): "the runtime's exit is the floor's; the engine's share is first-time code in the host's stop, the /proc "
-                     "sweep and the last output: rehearse them in StopPathWarmup",
+    ("jit", "ready"): "with a cached plan waitress starts alone until it listens; gunicorn's master binds before its workers "
+                      "import the app, so its host is still built beside them (~300 ms of CPU, the trace's `· N`): a signal "
+                      "that the workers are loaded (an idle server), and a direct posix_spawn (POSIX_SPAWN_SETSID) for the fork",
+    ("jit", "stop"): "the runtime's exit is the floor's; the engine's share is the host's way to the engine's stop, the /proc "
+                     "sweep (one stat per process on the machine) and the host's dispose",
 }
 NEXT_STEPS[("jitcold", "ready")] = "the plan is cached after the first adopted start (docs/operations.md#spawn-first); " + \
     NEXT_STEPS[("jit", "ready")]
