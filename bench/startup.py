@@ -291,9 +291,9 @@ def rss(args):
 # What to do next about a missed target, from what the trace and the floor showed (docs/benchmarks.md, issue 15's rounds).
 NEXT_STEPS = {
     ("aot", "ready"): "the fork comes ~25 ms after spawn (the type data's rehydration before `main`: ~950 page faults), and "
-                      "each ms of the launcher's CPU after the fork (~50 ms, the trace's `· N`) costs the server ~0.5 ms on "
-                      "this machine: a host built from a cached, already validated plan after the server listens, as "
-                      "under JIT, or less type data",
+                      "each ms of the launcher's CPU after the fork costs the server ~0.5 ms on this machine: on a first "
+                      "start (nothing cached) the host is built beside the server; with a plan cached, after it listens; "
+                      "less type data would cut both",
     ("aot", "memory"): "the launcher's own anonymous memory is ~6 MB, 3.7 MB of it the rehydrated type data: less type data",
     ("aot", "stop"): "the engine's share is the /proc sweep and waiting for the last output (the trace's stop-* phases)",
     ("jit", "ready"): "with a cached plan waitress starts alone until it listens; gunicorn's master binds before its workers "

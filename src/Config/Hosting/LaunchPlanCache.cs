@@ -3,7 +3,6 @@ using System.Collections;
 using System.Collections.Generic;
 using System.IO;
 using System.Reflection;
-using System.Runtime.CompilerServices;
 using System.Threading.Tasks;
 
 namespace ProdServer.Config;
@@ -28,8 +27,9 @@ namespace ProdServer.Config;
 /// and content directories, the program, the runtime version, the app's and this library's files (size and time), every
 /// environment variable but those systemd sets anew for each start, and each appsettings file the host could read (size
 /// and time). What the configure delegate reads on its own (another file, the clock) is not in it: that is what the host's
-/// check is for. Only a framework-dependent (JIT) launcher uses the cache: NativeAOT plans in about a millisecond, less
-/// than reading an entry would cost.
+/// check is for. A NativeAOT launcher plans in about a millisecond, no slower than reading an entry; it keeps one all the
+/// same, because a launch the host validated and adopted last time from the same inputs lets the server start alone
+/// before the host is built (<see cref="EarlyLaunch.WaitUntilListening"/>).
 /// </para>
 /// </remarks>
 internal static class LaunchPlanCache
@@ -57,11 +57,11 @@ internal static class LaunchPlanCache
 
     /// <summary>
     /// Where entries are kept: <c>prodserver</c> in the runtime directory (<see cref="RuntimeDirectory"/>) when it is
-    /// private and in memory, or <see langword="null"/> when nothing may be cached (NativeAOT, <c>PRODSERVER_PLAN_CACHE=0</c>,
-    /// no such directory).
+    /// private and in memory, or <see langword="null"/> when nothing may be cached (<c>PRODSERVER_PLAN_CACHE=0</c>, no such
+    /// directory).
     /// </summary>
     public static string? DefaultDirectory() =>
-        RuntimeFeature.IsDynamicCodeSupported && Environment.GetEnvironmentVariable(Variable) != "0"
+        Environment.GetEnvironmentVariable(Variable) != "0"
             ? PrivateMemoryDirectory.Find(
                 RuntimeDirectory(Environment.GetEnvironmentVariable("XDG_RUNTIME_DIR"), Environment.GetEnvironmentVariable("RUNTIME_DIRECTORY")),
                 DirectoryName)
