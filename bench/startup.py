@@ -5,6 +5,8 @@ launcher running the same server (NativeAOT, JIT), with each target of issue 15 
 Round-robin, so machine noise hits every variant alike. Loopback only; every process is stopped before the next starts.
 Usage: bench/startup.py --aot PATH [--aot PATH…] [--jit-dll PATH…] --app-dir DIR [--rounds 15] [--markdown FILE] [--servers waitress,gunicorn]
   several --aot (or --jit-dll): builds compared in the same rounds (rows aot, aot1, …).
+  Each launcher runs as a restart does, with the launch plan it kept last time (docs/operations.md#spawn-first), and as a
+  first start with none (rows aotcold, jitcold: the last --aot and --jit-dll given).
   --floor-aot PATH, --floor-jit-dll PATH: bench/MinimalLauncher (start the server, forward SIGTERM, wait) in the same
   rounds, as the floor of each runtime: a missed target then says how much of it even that costs, and what the engine adds.
        bench/startup.py --trace [--aot PATH…] [--jit-dll PATH…] --app-dir DIR [--rounds 7]
@@ -30,10 +32,10 @@ from benchlib import free_port, gunicorn_process_env
 # Issue 15's targets: ready as a ratio to bare, stop as ms above bare, memory as MB above bare (None: no target).
 # The minimal launchers (bench/MinimalLauncher) are held to their runtime's targets too: what even a launcher that does
 # nothing but start, forward a signal and wait misses is the runtime's own cost, not the engine's.
-TARGETS = {"aot": (1.05, 20, 10), "jit": (1.3, 20, None), "jitcold": (1.3, 20, None), "flooraot": (1.05, 20, 10), "floorjit": (1.3, 20, None)}
+TARGETS = {"aot": (1.05, 20, 10), "aotcold": (1.05, 20, 10), "jit": (1.3, 20, None), "jitcold": (1.3, 20, None), "flooraot": (1.05, 20, 10), "floorjit": (1.3, 20, None)}
 
 # The launchers run as in a login session: $XDG_RUNTIME_DIR is a private directory in memory, where a framework-dependent
-# launcher keeps its last adopted launch plan (docs/operations.md#spawn-first). "jitcold" gets an empty one each time:
+# launcher keeps its last adopted launch plan (docs/operations.md#spawn-first). "jitcold"/"aotcold" get an empty one each time:
 # the first start after a change of configuration, environment or build.
 RUNTIME_DIR = tempfile.mkdtemp(prefix="prodserver-bench-", dir="/dev/shm" if os.path.isdir("/dev/shm") else None)
 atexit.register(shutil.rmtree, RUNTIME_DIR, True)
@@ -105,7 +107,7 @@ def command(variant, args, port):
     server, mode = variant.split("-")
     env = dict(os.environ, PYTHONUNBUFFERED="1", DJANGO_SETTINGS_MODULE="mysite.settings", DOTNET_NOLOGO="1",
                ProdServer__Processes__web__Args__Port=str(port),
-               XDG_RUNTIME_DIR=tempfile.mkdtemp(dir=RUNTIME_DIR) if mode == "jitcold" else RUNTIME_DIR)
+               XDG_RUNTIME_DIR=tempfile.mkdtemp(dir=RUNTIME_DIR) if mode.endswith("cold") else RUNTIME_DIR)
     if server == "gunicorn":
         env.update(gunicorn_process_env(args.app_dir, port))
     if server == "waitress":
@@ -119,8 +121,8 @@ def command(variant, args, port):
         cmd, cwd = [args.floor_aot] + bare, args.app_dir
     elif mode == "floorjit":
         cmd, cwd = ["dotnet", args.floor_jit_dll] + bare, args.app_dir
-    elif mode.startswith("aot"):  # aot, or aotN for the N-th --aot given, to compare builds
-        launcher = args.aots[int(mode[3:] or 0)]
+    elif mode.startswith("aot"):  # aot or aotcold, or aotN for the N-th --aot given, to compare builds
+        launcher = args.aots[int(mode[3:] or 0) if mode != "aotcold" else -1]
         cmd, cwd = [launcher, "web" if server == "waitress" else "gunicorn"], os.path.dirname(launcher)
     else:  # jit or jitcold, or jitN for the N-th --jit-dll given
         dll = args.jit_dlls[int(mode[3:] or 0) if mode != "jitcold" else -1]
@@ -209,7 +211,7 @@ def trace_once(variant, args, port):
 
 
 def trace(args):
-    variants = ["waitress-bare"] + [f"waitress-aot{i or ''}" for i in range(len(args.aots))] + \
+    variants = ["waitress-bare"] + [f"waitress-aot{i or ''}" for i in range(len(args.aots))] + (["waitress-aotcold"] if args.aots else []) + \
         [f"waitress-jit{i or ''}" for i in range(len(args.jit_dlls))] + (["waitress-jitcold"] if args.jit_dlls else [])
     results = {v: [] for v in variants}
     cpus = {v: [] for v in variants}
@@ -305,7 +307,9 @@ NEXT_STEPS = {
 NEXT_STEPS[("jitcold", "ready")] = "the plan is cached after the first adopted start (docs/operations.md#spawn-first); " + \
     NEXT_STEPS[("jit", "ready")]
 NEXT_STEPS[("jitcold", "stop")] = NEXT_STEPS[("jit", "stop")]
-NEXT_STEPS_MODES = ("aot", "jit", "jitcold")  # the launchers' rows; the floors' misses are the runtime's, not a step of ours
+for target in ("ready", "memory", "stop"):
+    NEXT_STEPS[("aotcold", target)] = NEXT_STEPS[("aot", target)]
+NEXT_STEPS_MODES = ("aot", "aotcold", "jit", "jitcold")  # the launchers' rows; the floors' misses are the runtime's, not a step of ours
 
 
 def verdict(mode, ratio, stop_above, mem_above, floor=None, missed_targets=None):
@@ -361,7 +365,7 @@ def main():
     if not args.aot:
         p.error("--aot is needed for the table")
     modes = ["bare"] + [f"aot{i or ''}" for i in range(len(args.aots))] + [f"jit{i or ''}" for i in range(len(args.jit_dlls))] + \
-        (["jitcold"] if args.jit_dlls else []) + (["flooraot"] if args.floor_aot else []) + (["floorjit"] if args.floor_jit_dll else [])
+        ["aotcold"] + (["jitcold"] if args.jit_dlls else []) + (["flooraot"] if args.floor_aot else []) + (["floorjit"] if args.floor_jit_dll else [])
     variants = [f"{server}-{mode}" for server in args.servers.split(",") for mode in modes]
     results = {v: [] for v in variants}
     for r in range(args.rounds):
@@ -381,6 +385,8 @@ def main():
     names = {"waitress-bare": "bare `waitress-serve`", "waitress-aot": "`quickstart web`, NativeAOT",
              "waitress-jit": "`dotnet quickstart.dll web`, JIT", "gunicorn-bare": "bare `gunicorn --workers=2`",
              "waitress-jitcold": "`dotnet quickstart.dll web`, JIT, first start (no plan cached)",
+             "waitress-aotcold": "`quickstart web`, NativeAOT, first start (no plan cached)",
+             "gunicorn-aotcold": "`quickstart gunicorn`, NativeAOT, first start (no plan cached)",
              "gunicorn-aot": "`quickstart gunicorn`, NativeAOT", "gunicorn-jit": "`dotnet quickstart.dll gunicorn`, JIT",
              "gunicorn-jitcold": "`dotnet quickstart.dll gunicorn`, JIT, first start (no plan cached)",
              "waitress-flooraot": "minimal launcher, NativeAOT (floor)", "waitress-floorjit": "`dotnet minimal-launcher.dll`, JIT (floor)",
@@ -396,8 +402,8 @@ def main():
         server, mode = v.split("-")
         name = names.get(v, names.get(v.rstrip("0123456789"), v) + f" ({mode})")
         mode = mode.rstrip("0123456789")
-        floor = f"{server}-floor{'aot' if mode == 'aot' else 'jit'}"
-        floor = above_bare(floor) if mode in ("aot", "jit", "jitcold") and floor in results else None
+        floor = f"{server}-floor{'aot' if mode.startswith('aot') else 'jit'}"
+        floor = above_bare(floor) if mode in NEXT_STEPS_MODES and floor in results else None
         bare = server + "-bare"
         bare_ready, bare_stop, bare_mem = med(bare, 0), med(bare, 1), med(bare, 3)
         lo, hi = spread(v, 0)
@@ -408,7 +414,7 @@ def main():
                     f"{stop * 1000:.0f} ms ({slo * 1000:.0f}–{shi * 1000:.0f}) | {mem / 1024:.1f} MB | {above} | "
                     f"{verdict(mode, *above_bare(v), floor, missed if mode in NEXT_STEPS_MODES else None)} |")
     if missed:
-        runtimes = {"aot": "NativeAOT", "jit": "JIT", "jitcold": "JIT, first start"}
+        runtimes = {"aot": "NativeAOT", "aotcold": "NativeAOT, first start", "jit": "JIT", "jitcold": "JIT, first start"}
         rows += ["", "Next steps for the missed targets (the floor above says how much of each the runtime itself costs):"]
         rows += [f"- {runtimes[mode]}, {target}: {NEXT_STEPS[(mode, target)]}." for mode, target in sorted(missed)]
     table = "\n".join(rows)
