@@ -1,5 +1,8 @@
 using System;
 using System.Diagnostics;
+using System.IO;
+using System.Text;
+using CsCheck;
 using Xunit;
 
 namespace ProdServer.Config.Tests;
@@ -26,6 +29,41 @@ public sealed class DescendantsSweepSpecs
             younger.Kill();
             younger.WaitForExit();
         }
+    }
+
+    [Fact]
+    public void A_stat_line_is_read_after_the_last_parenthesis_whatever_the_command_name_holds()
+    {
+        // comm is up to 15 bytes of the program's name, which may hold spaces, parentheses and digits.
+        var name = Gen.OneOf(Gen.Const(")"), Gen.Const("("), Gen.Const(" "), Gen.Const(") 1 2 ("), Gen.String.AlphaNumeric).Array[0, 4]
+            .Select(parts => string.Concat(parts));
+        Gen.Select(name, Gen.OneOf(Gen.Const('S'), Gen.Const('Z'), Gen.Const('R')), Gen.Int[0, int.MaxValue], Gen.Int[0, int.MaxValue], Gen.Long[0, long.MaxValue / 100])
+            .Sample((comm, state, parent, session, start) =>
+            {
+                var line = $"4242 ({comm}) {state} {parent} 77 {session} 0 -1 4194560 1 0 0 0 0 0 0 0 20 0 1 0 {start} 1 2 18446744073709551615 3\n";
+
+                Assert.Equal((state == 'Z', parent, session, start), Descendants.ParseStat(Encoding.UTF8.GetBytes(line)));
+            });
+    }
+
+    [Theory]
+    [InlineData("")]
+    [InlineData("4242 (no closing parenthesis S 1 2 3")]
+    [InlineData("4242 (cut) S 1 77")]
+    [InlineData("4242 (x) S -1 77 5 0 -1 4194560 1 0 0 0 0 0 0 0 20 0 1 0 9")]
+    public void A_stat_line_that_is_cut_or_malformed_is_no_process(string line)
+    {
+        Assert.Null(Descendants.ParseStat(Encoding.UTF8.GetBytes(line)));
+    }
+
+    [Fact]
+    public void This_process_stat_read_from_proc_matches_the_file()
+    {
+        var stat = Descendants.ParseStat(File.ReadAllBytes($"/proc/{Environment.ProcessId}/stat"));
+
+        Assert.NotNull(stat);
+        Assert.Equal(stat.Value.StartTime, Descendants.StartTimeOf(Environment.ProcessId));
+        Assert.True(Descendants.InSession(Environment.ProcessId, stat.Value.Session));
     }
 
     [Fact]
