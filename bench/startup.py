@@ -211,13 +211,14 @@ def trace_once(variant, args, port):
 
 
 def trace(args):
-    variants = ["waitress-bare"] + [f"waitress-aot{i or ''}" for i in range(len(args.aots))] + (["waitress-aotcold"] if args.aots else []) + \
-        [f"waitress-jit{i or ''}" for i in range(len(args.jit_dlls))] + (["waitress-jitcold"] if args.jit_dlls else [])
+    modes = ["bare"] + [f"aot{i or ''}" for i in range(len(args.aots))] + (["aotcold"] if args.aots else []) + \
+        [f"jit{i or ''}" for i in range(len(args.jit_dlls))] + (["jitcold"] if args.jit_dlls else [])
+    variants = [f"{server}-{mode}" for server in args.servers.split(",") for mode in modes]
     results = {v: [] for v in variants}
     cpus = {v: [] for v in variants}
     for r in range(args.rounds):
         for v in variants:
-            if v == "waitress-bare":
+            if v.endswith("-bare"):
                 ready, stop, _, _ = run_once(v, args, port_for(v))
                 results[v].append({"first 200": ready, "stop-exit (SIGTERM → exit)": stop})
             else:

@@ -19,8 +19,12 @@ namespace ProdServer.Config;
 /// </summary>
 internal sealed class EarlyLaunch : IDisposable
 {
-    // How often WaitUntilListening looks at the servers' ports: a bind() and close() each, microseconds of CPU.
+    // How often WaitUntilServing looks at the servers' ports: a bind() and close() each, microseconds of CPU.
     private const int ListeningPollMilliseconds = 5;
+
+    // How long a server whose open port does not mean its app is loaded may stay busy after it listens before the host
+    // is built beside it anyway: a Django import on a small machine is well within it; requests keep a server busy.
+    private static readonly TimeSpan QuietBound = TimeSpan.FromSeconds(1);
 
     private readonly object _gate = new();
     private readonly List<Started> _started = [];
@@ -86,21 +90,24 @@ internal sealed class EarlyLaunch : IDisposable
     }
 
     /// <summary>
-    /// For a launch from the cache, waits until every server started here listens on its ports (or has exited), a stop
-    /// is asked for, or <paramref name="bound"/> has passed, whichever comes first; returns at once otherwise.
+    /// For a launch from the cache, waits until every server started here has loaded its app — it listens on its ports,
+    /// and where that alone does not mean the app is loaded, its processes have gone quiet (for at most 1 s after it
+    /// listens) — or has exited, a stop is asked for, or <paramref name="bound"/> has passed, whichever comes first;
+    /// returns at once otherwise.
     /// </summary>
     /// <remarks>
     /// Building the host is a few hundred milliseconds of CPU under JIT, and on a small machine it slows the server's own
     /// start by about a third of that even with a core to spare (docs/benchmarks.md). A cached launch is one the host
     /// validated and adopted last time from the same configuration, environment and build, so the host can come second
     /// without letting an unchecked configuration serve: it still validates in full, and kills the server if that fails.
-    /// A server that listens before it can answer (gunicorn's master binds before its workers import the app) ends the
-    /// wait early; one with nothing to listen on (a Unix socket, a worker) is not waited for.
+    /// A server that listens before it can answer (gunicorn's master binds before its workers import the app) is waited
+    /// for until its processes are quiet (<see cref="ProcessTreeCpu"/>); one with nothing to listen on (a Unix socket, a
+    /// worker) is not waited for.
     /// </remarks>
     /// <param name="bound">The longest wait: a slow import does not hold the host back for longer.</param>
     /// <param name="stopRequested">Whether a stop was asked for meanwhile (the host then starts, to stop the servers).</param>
     /// <returns>Whether it waited at all.</returns>
-    public bool WaitUntilListening(TimeSpan bound, Func<bool> stopRequested)
+    public bool WaitUntilServing(TimeSpan bound, Func<bool> stopRequested)
     {
         if (!_fromCache)
         {
@@ -114,8 +121,9 @@ internal sealed class EarlyLaunch : IDisposable
         }
 
         var deadline = Environment.TickCount64 + (long)bound.TotalMilliseconds;
+        var starting = started.ConvertAll(s => new Starting(s));
         var waited = false;
-        while (!stopRequested() && Environment.TickCount64 < deadline && started.Exists(NotListeningYet))
+        while (!stopRequested() && Environment.TickCount64 < deadline && starting.Exists(s => s.StillStarting()))
         {
             waited = true;
             Thread.Sleep(ListeningPollMilliseconds);
@@ -123,10 +131,6 @@ internal sealed class EarlyLaunch : IDisposable
 
         return waited;
     }
-
-    // A server still loading its app: running, one whose open port means the app is loaded, and a port still closed.
-    private static bool NotListeningYet(Started started) =>
-        started.Start.ListensOnceAppLoaded && !started.Server.Exited.IsCompleted && started.Start.Endpoints.Any(e => PortCheck.IsListening(e) == false);
 
     /// <summary>
     /// Kills the servers started early that the host, as now configured, would not have started before anything else:
@@ -395,4 +399,36 @@ internal sealed class EarlyLaunch : IDisposable
         a.Count == b.Count && a.All(pair => b.TryGetValue(pair.Key, out var value) && value == pair.Value);
 
     private sealed record Started(LaunchPlan Plan, DeferredLogger Logger, ServerProcess Server, EarlyStart Start);
+
+    // One server while WaitUntilServing waits for it.
+    private sealed class Starting(Started started)
+    {
+        private readonly ProcessTreeCpu _activity = new(started.Server.Id);
+        private long _listeningSince = -1;
+
+        // Still loading its app: running, with ports to open, and either a port still closed, or all open but its
+        // processes still busy where an open port does not mean the app is loaded (gunicorn's workers importing it),
+        // for at most QuietBound: a server already busy with requests is never quiet.
+        public bool StillStarting()
+        {
+            if (started.Server.Exited.IsCompleted || started.Start.Endpoints.Count == 0)
+            {
+                return false;
+            }
+
+            if (started.Start.Endpoints.Any(e => PortCheck.IsListening(e) == false))
+            {
+                return true;
+            }
+
+            if (started.Start.ListensOnceAppLoaded)
+            {
+                return false;
+            }
+
+            var now = Environment.TickCount64;
+            _listeningSince = _listeningSince < 0 ? now : _listeningSince;
+            return now - _listeningSince < QuietBound.TotalMilliseconds && !_activity.IsQuiet();
+        }
+    }
 }

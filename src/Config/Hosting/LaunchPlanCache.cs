@@ -29,7 +29,7 @@ namespace ProdServer.Config;
 /// and time). What the configure delegate reads on its own (another file, the clock) is not in it: that is what the host's
 /// check is for. A NativeAOT launcher plans in about a millisecond, no slower than reading an entry; it keeps one all the
 /// same, because a launch the host validated and adopted last time from the same inputs lets the server start alone
-/// before the host is built (<see cref="EarlyLaunch.WaitUntilListening"/>).
+/// before the host is built (<see cref="EarlyLaunch.WaitUntilServing"/>).
 /// </para>
 /// </remarks>
 internal static class LaunchPlanCache

@@ -31,7 +31,7 @@ public static partial class ProdServerHost
         string[] args, Action<ProdServerBuilder> configure, Action<HostApplicationBuilder>? configureHost = null, CancellationToken cancellationToken = default) =>
         RunAsync(args, configure, configureHost, null, AppContext.BaseDirectory, LaunchPlanCache.DefaultDirectory, null, null, cancellationToken);
 
-    // How long a launch from the cache lets its servers start alone before the host is built (EarlyLaunch.WaitUntilListening).
+    // How long a launch from the cache lets its servers start alone before the host is built (EarlyLaunch.WaitUntilServing).
     private static readonly TimeSpan ServerFirstBound = TimeSpan.FromSeconds(3);
 
     /// <summary>
@@ -56,9 +56,9 @@ public static partial class ProdServerHost
         var cache = commandLine.Plain ? LaunchPlanCache.Find(args, configure, contentRoot, appDirectory, planCacheDirectory()) : null;
         StartupTrace.Mark("plan-cache");
         var early = EarlyLaunch.TryStart(configure, commandLine, contentRoot, appDirectory, cache);
-        if (early?.WaitUntilListening(ServerFirstBound, () => stopSignals?.StopRequested == true) == true)
+        if (early?.WaitUntilServing(ServerFirstBound, () => stopSignals?.StopRequested == true) == true)
         {
-            StartupTrace.Mark("listening");
+            StartupTrace.Mark("servers-loaded");
         }
 
         output ??= Console.Out;

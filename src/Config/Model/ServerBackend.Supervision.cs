@@ -20,8 +20,9 @@ public abstract partial class ServerBackend
     /// Whether the server opens its <see cref="GetListenEndpoints"/> only once it has imported the app, so that a port
     /// that accepts connections means the server is about to answer (<c>waitress-serve</c>, a single uvicorn, daphne,
     /// gunicorn with <c>--preload</c>; not a gunicorn master, which binds before its workers import the app). A launcher
-    /// starting from a cached launch plan then lets the server start alone until its ports are open, and only then builds
-    /// the host (docs/operations.md#spawn-first). Default <see langword="false"/>: the host is built beside the server.
+    /// starting from a cached launch plan lets the server start alone and builds the host once its ports are open; for a
+    /// server that says <see langword="false"/>, once they are open and its processes have gone quiet, for at most a second
+    /// (docs/operations.md#spawn-first). Default <see langword="false"/>.
     /// </summary>
     /// <param name="process">The process.</param>
     /// <returns><see langword="true"/> when an open port means the app is loaded.</returns>

@@ -1,0 +1,111 @@
+using System;
+using System.Collections.Generic;
+using System.Globalization;
+using System.IO;
+
+namespace ProdServer.Config;
+
+/// <summary>
+/// Whether a server's processes have gone quiet: the CPU time of a process and of everything below it (its children
+/// from <c>/proc/PID/task/PID/children</c>, each one's main thread from <c>/proc/PID/schedstat</c>, in nanoseconds),
+/// sampled over a window. A gunicorn master binds before its workers import the app; once the workers are quiet, it is
+/// loaded. Linux only; elsewhere nothing is ever quiet here.
+/// </summary>
+internal sealed class ProcessTreeCpu(int root)
+{
+    /// <summary>The shortest window a quiet judgement is made over.</summary>
+    public static readonly TimeSpan Window = TimeSpan.FromMilliseconds(30);
+
+    /// <summary>Quiet: the whole tree used less than this share of one core over the window.</summary>
+    public const double QuietShare = 0.1;
+
+    // The processes read at most: a server with more workers is judged on these.
+    private const int MaxProcesses = 64;
+
+    private long _since = -1; // Environment.TickCount64 of the sample the window starts at
+    private long _cpuThen;
+
+    /// <summary>Samples the tree; true once it used less than <see cref="QuietShare"/> of a core over at least <see cref="Window"/>.</summary>
+    public bool IsQuiet()
+    {
+        if (Nanoseconds(root) is not { } cpu)
+        {
+            return false;
+        }
+
+        var now = Environment.TickCount64;
+        if (_since < 0)
+        {
+            (_since, _cpuThen) = (now, cpu);
+            return false;
+        }
+
+        var elapsed = now - _since;
+        if (elapsed < Window.TotalMilliseconds)
+        {
+            return false;
+        }
+
+        var quiet = cpu - _cpuThen < elapsed * 1_000_000 * QuietShare;
+        (_since, _cpuThen) = (now, cpu);
+        return quiet;
+    }
+
+    /// <summary>The nanoseconds on a CPU of <paramref name="pid"/>'s main thread and of every process below it, or <see langword="null"/> when it is gone.</summary>
+    internal static long? Nanoseconds(int pid)
+    {
+        if (!OperatingSystem.IsLinux() || OnCpu(pid) is not { } total)
+        {
+            return null;
+        }
+
+        var pending = new Stack<int>(Children(pid));
+        for (var seen = 1; pending.Count > 0 && seen < MaxProcesses; seen++)
+        {
+            var child = pending.Pop();
+            total += OnCpu(child) ?? 0;
+            foreach (var grandchild in Children(child))
+            {
+                pending.Push(grandchild);
+            }
+        }
+
+        return total;
+    }
+
+    // schedstat: "time-on-cpu-ns wait-ns timeslices".
+    private static long? OnCpu(int pid)
+    {
+        try
+        {
+            var text = File.ReadAllText($"/proc/{pid}/schedstat");
+            var end = text.IndexOf(' ', StringComparison.Ordinal);
+            return long.TryParse(end < 0 ? text : text[..end], NumberStyles.None, CultureInfo.InvariantCulture, out var ns) ? ns : null;
+        }
+        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
+        {
+            return null;
+        }
+    }
+
+    private static IEnumerable<int> Children(int pid)
+    {
+        string text;
+        try
+        {
+            text = File.ReadAllText($"/proc/{pid}/task/{pid}/children");
+        }
+        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
+        {
+            yield break;
+        }
+
+        foreach (var part in text.Split(' ', StringSplitOptions.RemoveEmptyEntries))
+        {
+            if (int.TryParse(part, NumberStyles.None, CultureInfo.InvariantCulture, out var child))
+            {
+                yield return child;
+            }
+        }
+    }
+}
