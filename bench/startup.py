@@ -299,9 +299,9 @@ NEXT_STEPS = {
                       "less type data would cut both",
     ("aot", "memory"): "the launcher's own anonymous memory is ~6 MB, 3.7 MB of it the rehydrated type data: less type data",
     ("aot", "stop"): "the engine's share is the /proc sweep and waiting for the last output (the trace's stop-* phases)",
-    ("jit", "ready"): "with a cached plan waitress starts alone until it listens; gunicorn's master binds before its workers "
-                      "import the app, so its host is still built beside them (~300 ms of CPU, the trace's `· N`): a signal "
-                      "that the workers are loaded (an idle server), and a direct posix_spawn (POSIX_SPAWN_SETSID) for the fork",
+    ("jit", "ready"): "with a cached plan the server starts alone until it has loaded its app; what is left is the fork "
+                      "~35 ms after the runtime's `main` (the plan-cache key and entry, Process.Start: a direct posix_spawn "
+                      "with POSIX_SPAWN_SETSID) and the host's build beside the server's first requests",
     ("jit", "stop"): "the runtime's exit is the floor's; the engine's share is the host's way to the engine's stop, the /proc "
                      "sweep (one stat per process on the machine) and the host's dispose",
 }
