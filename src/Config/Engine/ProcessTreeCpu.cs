@@ -9,7 +9,7 @@ namespace ProdServer.Config;
 /// Whether a server's processes have gone quiet: the CPU time of a process and of everything below it (its children
 /// from <c>/proc/PID/task/PID/children</c>, each one's main thread from <c>/proc/PID/schedstat</c>, in nanoseconds),
 /// sampled over a window. A gunicorn master binds before its workers import the app; once the workers are quiet, it is
-/// loaded. Linux only; elsewhere nothing is ever quiet here.
+/// loaded. Linux only: elsewhere, or where the kernel keeps no <c>schedstat</c>, it cannot tell.
 /// </summary>
 internal sealed class ProcessTreeCpu(int root)
 {
@@ -25,12 +25,16 @@ internal sealed class ProcessTreeCpu(int root)
     private long _since = -1; // Environment.TickCount64 of the sample the window starts at
     private long _cpuThen;
 
-    /// <summary>Samples the tree; true once it used less than <see cref="QuietShare"/> of a core over at least <see cref="Window"/>.</summary>
-    public bool IsQuiet()
+    /// <summary>
+    /// Samples the tree: <see langword="true"/> once it used less than <see cref="QuietShare"/> of a core over at least
+    /// <see cref="Window"/>, <see langword="false"/> while it is busier or the window is not over yet, <see langword="null"/>
+    /// when its time on CPU cannot be read (not Linux, no <c>schedstat</c>, the process gone).
+    /// </summary>
+    public bool? IsQuiet()
     {
         if (Nanoseconds(root) is not { } cpu)
         {
-            return false;
+            return null;
         }
 
         var now = Environment.TickCount64;

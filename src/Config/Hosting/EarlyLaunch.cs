@@ -428,7 +428,7 @@ internal sealed class EarlyLaunch : IDisposable
 
             var now = Environment.TickCount64;
             _listeningSince = _listeningSince < 0 ? now : _listeningSince;
-            return now - _listeningSince < QuietBound.TotalMilliseconds && !_activity.IsQuiet();
+            return now - _listeningSince < QuietBound.TotalMilliseconds && _activity.IsQuiet() == false; // cannot tell: do not wait
         }
     }
 }
