@@ -95,7 +95,13 @@ internal static class StartupTrace
             foreach (var (phase, timestamp, cpu) in Marks.AsSpan(s_written, s_count - s_written))
             {
                 var monotonic = timestamp * 1000.0 / Stopwatch.Frequency;
-                text.Append(CultureInfo.InvariantCulture, $"prodserver-startup: {phase,-14} {monotonic - start,8:F1} ms since process start (monotonic {monotonic:F3} ms, cpu {cpu:F0} ms)\n");
+                text.Append(CultureInfo.InvariantCulture, $"prodserver-startup: {phase,-14} {monotonic - start,8:F1} ms since process start (monotonic {monotonic:F3} ms");
+                if (!double.IsNaN(cpu))
+                {
+                    text.Append(CultureInfo.InvariantCulture, $", cpu {cpu:F0} ms");
+                }
+
+                text.Append(")\n");
             }
 
             s_written = s_count;
@@ -105,7 +111,8 @@ internal static class StartupTrace
     }
 
     // The CPU the whole launcher has used so far (every thread, user and system): after the spawn, what the launcher
-    // burns competes with the server's own start on a small machine, so the trace shows it beside the wall time.
+    // burns competes with the server's own start on a small machine, so the trace shows it beside the wall time (from
+    // .NET 9 on; before, the line goes without it).
     private static double CpuMilliseconds() =>
 #if NET9_0_OR_GREATER
         Environment.CpuUsage.TotalTime.TotalMilliseconds;
