@@ -20,9 +20,9 @@ records=${2:-200}
 work=$(realpath -m "${3:-${TMPDIR:-/tmp}/prodserver-generator-cold}")
 summary=$(GENERATOR_COST_WORK="$work" bench/generator-cost.sh "$records")
 grep '^cold:' <<< "$summary"
-/usr/bin/python3 - "$work" <<'PY'
+/usr/bin/python3 - "$work" "$(if [ -n "${BASELINE_GENERATOR:-}" ]; then realpath "$BASELINE_GENERATOR"; fi)" <<'PY'
 import re, shlex, sys
-work = sys.argv[1]
+work, baseline = sys.argv[1], sys.argv[2]
 log = open(f"{work}/build.log").read()
 line = next(l for l in log.splitlines() if re.match(r"^\s*\S+/csc\s", l))
 out = []
@@ -33,10 +33,23 @@ for a in shlex.split(line)[1:]:
         a = "/out:obj/cold/Cost.dll"
     elif a.startswith("/refout:"):
         a = "/refout:obj/cold/ref/Cost.dll"
-    elif ",Version=" in a or any(c.isspace() for c in a):  # a comma or a space in a file name: quoted, or the parser splits it
-        a = a[:7] + '"' + a[7:] + '"' if a.startswith("/embed:") else '"' + a + '"'
     out.append(a)
-open(f"{work}/csc.rsp", "w").write("\n".join(out) + "\n")
+
+
+def quoted(a):  # a comma or a space in a file name: quoted, or the parser splits it
+    if ",Version=" in a or any(c.isspace() for c in a):
+        return a[:7] + '"' + a[7:] + '"' if a.startswith("/embed:") else '"' + a + '"'
+    return a
+
+
+open(f"{work}/csc.rsp", "w").write("\n".join(map(quoted, out)) + "\n")
+if baseline:
+    # The same command line with another build of our generator (say, main's), run alternately with this tree's.
+    ours = [i for i, a in enumerate(out) if a.startswith("/analyzer:") and a.endswith("/ProdServer.Config.Generators.dll")]
+    if len(ours) != 1:
+        sys.exit(f"the build's command line has {len(ours)} analyzer entries of ours, not 1: no baseline to swap in")
+    out[ours[0]] = "/analyzer:" + baseline
+    open(f"{work}/baseline.rsp", "w").write("\n".join(map(quoted, out)) + "\n")
 PY
 csc=$(grep -m1 -oE '^\s*\S+/csc\s' "$work/build.log" | tr -d ' ')
 mkdir -p "$work/obj/cold/ref" "$work/gen/ProdServer.Config.Generators/ProdServer.Config.Generators.ServerArgsGenerator"
@@ -44,9 +57,7 @@ mkdir -p "$work/obj/cold/ref" "$work/gen/ProdServer.Config.Generators/ProdServer
 dotnet build bench/GeneratorCold -c Release -nologo -v:q > /dev/null
 rsps=("$work/csc.rsp")
 if [ -n "${BASELINE_GENERATOR:-}" ]; then
-  # The same command line with another build of our generator (say, main's), run alternately with this tree's.
-  sed "s|^/analyzer:.*/ProdServer.Config.Generators.dll$|/analyzer:$(realpath "$BASELINE_GENERATOR")|" "$work/csc.rsp" > "$work/baseline.rsp"
-  rsps=("$work/baseline.rsp" "$work/csc.rsp")
+  rsps=("$work/baseline.rsp" "$work/csc.rsp") # written beside csc.rsp above
 fi
 for r in $(seq 1 "$rounds"); do
   for mode in all pregen all-eager sdkfirst "sdkfirst decl"; do

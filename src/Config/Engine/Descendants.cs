@@ -5,7 +5,6 @@ using System.Globalization;
 using System.IO;
 using System.Runtime.InteropServices;
 using System.Text;
-using System.Text.Unicode;
 using System.Threading;
 using System.Threading.Tasks;
 
@@ -31,7 +30,6 @@ internal static partial class Descendants
 
     private const int PR_SET_CHILD_SUBREAPER = 36;
     private const int WNOHANG = 1;
-    private const int OpenReadOnlyCloseOnExec = 0x80000; // O_RDONLY | O_CLOEXEC
 
     // USER_HZ, the unit of /proc/PID/stat's times: 100 on every Linux architecture. Were it larger, the floor would only
     // be lower (more processes read), never skip a tagged one.
@@ -171,35 +169,11 @@ internal static partial class Descendants
         }
     }
 
-    // A zombie keeps its stat (not its environment), so sessions and parents still tell whose it is. Read with open, read
-    // and close alone: File.ReadAllText adds an fstat, a flock and a second read, and the sweeps read one of these per
-    // process on the machine, in the middle of a stop (each system call costs microseconds on a virtual machine).
-    private static unsafe (bool Zombie, int Parent, int Session, long StartTime)? Stat(int pid)
+    // A zombie keeps its stat (not its environment), so sessions and parents still tell whose it is.
+    private static (bool Zombie, int Parent, int Session, long StartTime)? Stat(int pid)
     {
-        Span<byte> path = stackalloc byte[32];
-        if (!Utf8.TryWrite(path, CultureInfo.InvariantCulture, $"/proc/{pid}/stat\0", out _))
-        {
-            return null;
-        }
-
         Span<byte> buffer = stackalloc byte[1024]; // comm is at most 16 bytes (64 with escapes): a stat line is far shorter
-        int length;
-        fixed (byte* file = path)
-        {
-            var descriptor = open(file, OpenReadOnlyCloseOnExec);
-            if (descriptor < 0)
-            {
-                return null; // gone, or not readable
-            }
-
-            fixed (byte* into = buffer)
-            {
-                length = (int)read(descriptor, into, buffer.Length);
-            }
-
-            _ = close(descriptor);
-        }
-
+        var length = ProcFile.Read(pid, "stat", buffer);
         return length > 0 ? ParseStat(buffer[..length]) : null;
     }
 
@@ -226,37 +200,15 @@ internal static partial class Descendants
             switch (field)
             {
                 case 0: state = value; break;
-                case 1: parent = Number(value); break;
-                case 3: session = Number(value); break;
-                case 19: start = Number(value); break;
+                case 1: parent = ProcFile.Number(value); break;
+                case 3: session = ProcFile.Number(value); break;
+                case 19: start = ProcFile.Number(value); break;
             }
         }
 
         return state.Length == 1 && parent is >= 0 and <= int.MaxValue && session is >= 0 and <= int.MaxValue && start >= 0
             ? (state[0] == (byte)'Z', (int)parent, (int)session, start)
             : null;
-    }
-
-    // A non-negative decimal; -1 for anything else.
-    private static long Number(ReadOnlySpan<byte> digits)
-    {
-        if (digits.IsEmpty || digits.Length > 18)
-        {
-            return -1;
-        }
-
-        long value = 0;
-        foreach (var digit in digits)
-        {
-            if (digit is < (byte)'0' or > (byte)'9')
-            {
-                return -1;
-            }
-
-            value = (value * 10) + (digit - '0');
-        }
-
-        return value;
     }
 
     // NUL-separated NAME=VALUE entries: the needle ("NAME=VALUE\0") must start an entry.
@@ -287,13 +239,4 @@ internal static partial class Descendants
 
     [LibraryImport("libc", SetLastError = true)]
     private static partial int kill(int pid, int signal);
-
-    [LibraryImport("libc", SetLastError = true)]
-    private static unsafe partial int open(byte* path, int flags);
-
-    [LibraryImport("libc", SetLastError = true)]
-    private static unsafe partial nint read(int descriptor, byte* buffer, nint count);
-
-    [LibraryImport("libc")]
-    private static partial int close(int descriptor);
 }

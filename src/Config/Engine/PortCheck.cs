@@ -103,9 +103,19 @@ internal static class PortCheck
     /// Whether something listens on <paramref name="endpoint"/> now (its port cannot be bound); <see langword="null"/> when
     /// that cannot be told: a host name (not resolved here), a privileged port or an address this host lacks.
     /// </summary>
-    public static bool? IsListening(ListenEndpoint endpoint) =>
-        endpoint.Port is <= 0 or > 65535 ? null
-        : BindProbe.Listening(endpoint.Host, endpoint.Port) ?? (Address(endpoint.Host) is { } address ? BindProbe.Listening(address, endpoint.Port) : null);
+    public static bool? IsListening(ListenEndpoint endpoint)
+    {
+        if (endpoint.Port is <= 0 or > 65535)
+        {
+            return null;
+        }
+
+        // A plain dotted quad is probed without IPAddress (see BindProbe.InUse(string, int)); its "cannot tell" is final.
+        Span<byte> quad = stackalloc byte[4];
+        return BindProbe.TryParseDottedQuad(endpoint.Host, quad) ? BindProbe.Listening(endpoint.Host, endpoint.Port)
+            : Address(endpoint.Host) is { } address ? BindProbe.Listening(address, endpoint.Port)
+            : null;
+    }
 
     /// <summary>The address a probe connects to for <paramref name="host"/>: the wildcard addresses are reached on loopback.</summary>
     public static IPAddress? ProbeAddress(string host) => Address(host) switch

@@ -1,7 +1,6 @@
 using System;
 using System.Collections.Generic;
 using System.Globalization;
-using System.IO;
 
 namespace ProdServer.Config;
 
@@ -80,36 +79,47 @@ internal sealed class ProcessTreeCpu(int root)
     // schedstat: "time-on-cpu-ns wait-ns timeslices".
     private static long? OnCpu(int pid)
     {
-        try
-        {
-            var text = File.ReadAllText($"/proc/{pid}/schedstat");
-            var end = text.IndexOf(' ', StringComparison.Ordinal);
-            return long.TryParse(end < 0 ? text : text[..end], NumberStyles.None, CultureInfo.InvariantCulture, out var ns) ? ns : null;
-        }
-        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
+        Span<byte> buffer = stackalloc byte[128];
+        var length = ProcFile.Read(pid, "schedstat", buffer);
+        if (length <= 0)
         {
             return null;
         }
+
+        var text = buffer[..length];
+        var end = text.IndexOf((byte)' ');
+        return ProcFile.Number(end < 0 ? text.TrimEnd((byte)'\n') : text[..end]) is var ns and >= 0 ? ns : null;
     }
 
-    private static IEnumerable<int> Children(int pid)
+    // The children of pid's main thread (a server's workers are forked by it), space-separated. A list that fills the
+    // buffer may end in a cut pid, which is left out rather than read as another process.
+    private static List<int> Children(int pid)
     {
-        string text;
-        try
+        var children = new List<int>();
+        Span<byte> buffer = stackalloc byte[4096];
+        var length = ProcFile.Read(pid, string.Create(CultureInfo.InvariantCulture, $"task/{pid}/children"), buffer);
+        if (length <= 0)
         {
-            text = File.ReadAllText($"/proc/{pid}/task/{pid}/children");
-        }
-        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
-        {
-            yield break;
+            return children;
         }
 
-        foreach (var part in text.Split(' ', StringSplitOptions.RemoveEmptyEntries))
+        var text = buffer[..length];
+        if (length == buffer.Length)
         {
-            if (int.TryParse(part, NumberStyles.None, CultureInfo.InvariantCulture, out var child))
-            {
-                yield return child;
-            }
+            text = text[..Math.Max(0, text.LastIndexOf((byte)' '))];
         }
+
+        while (!text.IsEmpty)
+        {
+            var end = text.IndexOf((byte)' ');
+            if (ProcFile.Number(end < 0 ? text : text[..end]) is var child and > 0 and <= int.MaxValue)
+            {
+                children.Add((int)child);
+            }
+
+            text = end < 0 ? default : text[(end + 1)..];
+        }
+
+        return children;
     }
 }
