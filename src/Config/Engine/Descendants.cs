@@ -98,6 +98,44 @@ internal static partial class Descendants
         return found;
     }
 
+    /// <summary>The live processes below <paramref name="root"/> (its children, theirs, …), by the parents in <c>/proc</c>.</summary>
+    public static List<int> Below(int root)
+    {
+        var below = new List<int>();
+        if (!IsSupported)
+        {
+            return below;
+        }
+
+        var parents = new Dictionary<int, int>();
+        foreach (var pid in AllPids())
+        {
+            if (Stat(pid) is { } stat)
+            {
+                parents[pid] = stat.Parent;
+            }
+        }
+
+        // A pid is below the root when the chain of parents reaches it; the chain is cut at the length of the table, in
+        // case pids were reused into a loop while the table was read.
+        foreach (var pid in parents.Keys)
+        {
+            var step = pid;
+            for (var hops = 0; hops < parents.Count && parents.TryGetValue(step, out var parent) && parent > 1; hops++)
+            {
+                if (parent == root)
+                {
+                    below.Add(pid);
+                    break;
+                }
+
+                step = parent;
+            }
+        }
+
+        return below;
+    }
+
     /// <summary>SIGKILLs each of <paramref name="pids"/>.</summary>
     public static void Kill(IEnumerable<int> pids)
     {

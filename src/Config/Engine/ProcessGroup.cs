@@ -61,8 +61,15 @@ internal static class ProcessGroup
     public static (string Executable, IReadOnlyList<string> Arguments) Wrap(string processName, string executable, IReadOnlyList<string> arguments)
     {
         var setsid = SetsidPath.Value ?? throw new PlatformNotSupportedException("setsid was not found.");
-        return (setsid, ["/bin/sh", "-c", Script, "prodserver-" + processName, executable, .. arguments]);
+        return (setsid, WatchdogShell(processName, executable, arguments));
     }
+
+    /// <summary>
+    /// The shell command line (<c>/bin/sh</c> first) that starts the watchdog and then execs <paramref name="executable"/>:
+    /// <see cref="Wrap"/> without <c>setsid</c>, for a start that makes the new session itself (<see cref="PosixSpawn"/>).
+    /// </summary>
+    public static string[] WatchdogShell(string processName, string executable, IReadOnlyList<string> arguments) =>
+        ["/bin/sh", "-c", Script, "prodserver-" + processName, executable, .. arguments];
 
     /// <summary>Sends <paramref name="signal"/> to the group led by <paramref name="leader"/>, or to the leader alone if the group does not exist yet.</summary>
     /// <returns>Whether a process received it.</returns>

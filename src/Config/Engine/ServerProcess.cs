@@ -28,7 +28,7 @@ internal sealed class ServerProcess : ISupervisedChild, IStopTarget
 
     private readonly LaunchPlan _plan;
     private readonly ILogger _logger;
-    private readonly Process _process;
+    private ChildProcess _child = null!; // set by Start, before anything else sees the instance
     private readonly OutputPump _pump;
     private readonly bool _grouped;
     private readonly string _tag = Descendants.NewTag();
@@ -43,11 +43,10 @@ internal sealed class ServerProcess : ISupervisedChild, IStopTarget
     private string? _lastErrorLine;
     private Task _readers = Task.CompletedTask;
 
-    private ServerProcess(LaunchPlan plan, ILogger logger, Process process, bool grouped, ProdServerLogOptions? logs)
+    private ServerProcess(LaunchPlan plan, ILogger logger, bool grouped, ProdServerLogOptions? logs)
     {
         _plan = plan;
         _logger = logger;
-        _process = process;
         _grouped = grouped;
         // A server started before the host's logging keeps its lines in the (bounded) pump until the logger is attached.
         _pump = new OutputPump(logger, plan.ProcessName, logs, (logger as DeferredLogger)?.Attached);
@@ -151,72 +150,30 @@ internal sealed class ServerProcess : ISupervisedChild, IStopTarget
         }
 
         var grouped = ProcessGroup.IsSupported;
-        var (executable, arguments) = grouped
-            ? ProcessGroup.Wrap(plan.ProcessName, plan.Executable, plan.Arguments)
-            : (plan.Executable, plan.Arguments);
-        var info = new ProcessStartInfo(executable)
-        {
-            WorkingDirectory = plan.WorkingDirectory,
-            UseShellExecute = false,
-            RedirectStandardOutput = true,
-            RedirectStandardError = true,
-            // The watchdog's lifeline (see ProcessGroup); the server itself gets /dev/null.
-            RedirectStandardInput = grouped,
-        };
-        foreach (var argument in arguments)
-        {
-            info.ArgumentList.Add(argument);
-        }
-
-        foreach (var name in plan.RemovedEnvironment)
-        {
-            info.Environment.Remove(name);
-        }
-
-        foreach (var (name, value) in plan.FileEnvironment)
-        {
-            info.Environment[name] = value;
-        }
-
-        foreach (var (name, value) in plan.Environment)
-        {
-            info.Environment[name] = value;
-        }
-
-        var process = new Process { StartInfo = info, EnableRaisingEvents = true };
-        var server = new ServerProcess(plan, logger, process, grouped, logs) { _stopSignalToGroup = stopSignalToGroup, Ring = ring };
-        // Inherited by everything the server starts, so what leaves its process group is still found (see Descendants).
-        info.Environment[Descendants.TagVariable] = server._tag;
-        process.Exited += (_, _) =>
-        {
-            server.ExitTime = DateTimeOffset.UtcNow;
-            server._leaderExited.TrySetResult();
-        };
-
+        var server = new ServerProcess(plan, logger, grouped, logs) { _stopSignalToGroup = stopSignalToGroup, Ring = ring };
         try
         {
-            process.Start();
+            server._child = ChildProcess.Start(
+                plan.ProcessName, plan.Executable, plan.Arguments, plan.WorkingDirectory, ChildEnvironment(plan, server._tag), grouped, () =>
+                {
+                    server.ExitTime = DateTimeOffset.UtcNow;
+                    server._leaderExited.TrySetResult();
+                });
             StartupTrace.Mark("forked");
         }
         catch (Win32Exception ex)
         {
-            process.Dispose();
             _ = server._pump.CompleteAsync();
             throw new ServerLaunchException(plan.ProcessName,
                 $"Process '{plan.ProcessName}' could not be started: {ex.Message}. Command: {plan.DisplayCommandLine}", ex);
         }
 
-        if (OperatingSystem.IsWindows())
-        {
-            // No process groups there: the host's Job Object kills the server's tree if the host dies.
-            WindowsJob.TryAdd(process);
-        }
-
-        server.Id = process.Id;
+        var child = server._child;
+        server.Id = child.Id;
         server.StartTime = DateTimeOffset.UtcNow;
         server._readers = Task.WhenAll(
-            PipeLines.ReadOnThread(process.StandardOutput.BaseStream, (line, split) => server.OnLine(line, split, fromStandardError: false), plan.ProcessName + " stdout"),
-            PipeLines.ReadOnThread(process.StandardError.BaseStream, (line, split) => server.OnLine(line, split, fromStandardError: true), plan.ProcessName + " stderr"));
+            PipeLines.ReadOnThread(child.StandardOutput, (line, split) => server.OnLine(line, split, fromStandardError: false), plan.ProcessName + " stdout"),
+            PipeLines.ReadOnThread(child.StandardError, (line, split) => server.OnLine(line, split, fromStandardError: true), plan.ProcessName + " stderr"));
         // Logged once the child runs: the first log call of a host costs milliseconds, which the child should not wait for.
         // Before the host has logging (spawn-first), only once it has: the engine's log messages are set up on first use
         // (~20 ms of CPU under JIT), which would compete with the server's own start.
@@ -231,6 +188,36 @@ internal sealed class ServerProcess : ISupervisedChild, IStopTarget
 
         _ = server.WatchExitAsync();
         return server;
+    }
+
+    // This process's environment (as .NET sees it: what SetEnvironmentVariable changed included), less the plan's removed
+    // names, plus the env files' variables, then the plan's own, then the tag: later ones win, as in the plan's dry run.
+    private static Dictionary<string, string> ChildEnvironment(LaunchPlan plan, string tag)
+    {
+        var environment = new Dictionary<string, string>(OperatingSystem.IsWindows() ? StringComparer.OrdinalIgnoreCase : StringComparer.Ordinal);
+        foreach (System.Collections.DictionaryEntry variable in Environment.GetEnvironmentVariables())
+        {
+            environment[(string)variable.Key] = variable.Value as string ?? string.Empty;
+        }
+
+        foreach (var name in plan.RemovedEnvironment)
+        {
+            environment.Remove(name);
+        }
+
+        foreach (var (name, value) in plan.FileEnvironment)
+        {
+            environment[name] = value;
+        }
+
+        foreach (var (name, value) in plan.Environment)
+        {
+            environment[name] = value;
+        }
+
+        // Inherited by everything the server starts, so what leaves its process group is still found (see Descendants).
+        environment[Descendants.TagVariable] = tag;
+        return environment;
     }
 
     private static void LogStarted(ILogger logger, LaunchPlan plan, int pid)
@@ -284,12 +271,13 @@ internal sealed class ServerProcess : ISupervisedChild, IStopTarget
     public void Kill()
     {
         Interlocked.Exchange(ref _stopRequested, 1);
+
+        // The tree first, while the server still lives: once it is dead, what left its group is no longer found below it.
+        KillTree();
         if (_grouped)
         {
             ProcessGroup.Signal(Id, Signals.SIGKILL);
         }
-
-        KillTree();
     }
 
     /// <summary>Stops the child if it still runs, and releases it.</summary>
@@ -301,21 +289,11 @@ internal sealed class ServerProcess : ISupervisedChild, IStopTarget
             await StopAsync(ProcessDefinition.DefaultStopTimeout).ConfigureAwait(false);
         }
 
-        _process.Dispose();
+        _child.Dispose();
     }
 
     // Children that left the group (setsid in the server) are still found through /proc while their parent lives.
-    private void KillTree()
-    {
-        try
-        {
-            _process.Kill(entireProcessTree: true);
-        }
-        catch (Exception ex) when (ex is InvalidOperationException or Win32Exception or NotSupportedException)
-        {
-            // It exited between the decision and the kill.
-        }
-    }
+    private void KillTree() => _child.KillTree();
 
     private async Task WatchExitAsync()
     {
@@ -332,7 +310,7 @@ internal sealed class ServerProcess : ISupervisedChild, IStopTarget
             // orphaned by a master that crashed), which closes the output pipes they hold.
             try
             {
-                _process.StandardInput.Close();
+                _child.CloseLifeline();
             }
             catch (IOException)
             {
@@ -375,9 +353,7 @@ internal sealed class ServerProcess : ISupervisedChild, IStopTarget
             _ = Task.Run(() => ReapAsync(leftBehind));
         }
 
-        _process.WaitForExit(); // the leader has exited: this only collects its exit status
-
-        var code = _process.ExitCode;
+        var code = _child.ExitCode;
         if (!await WhileProgressingAsync(_pump.CompleteAsync(), () => _pump.Progress).ConfigureAwait(false))
         {
             Log.OutputWaitExpired(_logger, Name, Id, "the logger took none of its last lines", OutputGrace);

@@ -277,9 +277,11 @@ internal sealed class EarlyLaunch : IDisposable
         match.Logger.Attach(logger);
         if (!SamePlan(match.Plan, plan))
         {
-            // The host's configuration differs from the builder's (or from the cached launch's): start afresh.
+            // The host's configuration differs from the builder's (or from the cached launch's): start afresh, once it is
+            // gone (a kill only asks; until its processes have exited, its port is still taken).
             Refused();
             match.Server.Kill();
+            match.Server.Exited.Wait(TimeSpan.FromSeconds(5));
             return null;
         }
 

@@ -104,8 +104,8 @@ internal static class StopPathWarmup
 
     /// <summary>
     /// The engine's side of a child's exit, on a child of no consequence (<c>/bin/true</c>, started as the engine starts a
-    /// server, pipes and all): the runtime's SIGCHLD handling, the process's wait state and <see cref="System.Diagnostics.Process.Exited"/>
-    /// event, the exit code, and a sweep of <c>/proc</c> for a tag nothing carries. Until a child has exited once, all of
+    /// server, pipes and all): the wait for its exit (<see cref="SpawnedChildProcess"/>'s thread, or the runtime's SIGCHLD
+    /// handling and <see cref="System.Diagnostics.Process.Exited"/>), the exit code, and a sweep of <c>/proc</c> for a tag nothing carries. Until a child has exited once, all of
     /// that is first-time code, and the first child to exit is the server, in the middle of the stop.
     /// </summary>
     /// <returns>The pid of the child seen to exit, or <see langword="null"/> where there is no <c>/bin/true</c> or no process groups.</returns>
@@ -117,24 +117,14 @@ internal static class StopPathWarmup
         }
 
         var floor = Descendants.StartTimeFloor();
-        using var child = new System.Diagnostics.Process
-        {
-            StartInfo = new System.Diagnostics.ProcessStartInfo("/bin/true")
-            {
-                UseShellExecute = false,
-                RedirectStandardInput = true,
-                RedirectStandardOutput = true,
-                RedirectStandardError = true,
-            },
-            EnableRaisingEvents = true,
-        };
         var exited = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
-        child.Exited += (_, _) => exited.TrySetResult();
-        child.Start();
+        // Started the way servers are (ChildProcess.Start), without the watchdog shell: the rehearsal is the exit.
+        var nothing = new Dictionary<string, string>();
+        using var child = (ChildProcess?)(PosixSpawn.IsSupported ? SpawnedChildProcess.TryStart(["/bin/true"], "/", nothing, () => exited.TrySetResult()) : null)
+            ?? DotnetChildProcess.Start("/bin/true", [], "/", nothing, lifeline: true, () => exited.TrySetResult());
         await exited.Task.WaitAsync(TimeSpan.FromSeconds(5)).ConfigureAwait(false);
-        child.StandardInput.Close();
+        child.CloseLifeline();
         _ = Descendants.FindTagged(Descendants.NewTag(), child.Id, floor);
-        child.WaitForExit();
         _ = child.ExitCode;
         return child.Id;
     }

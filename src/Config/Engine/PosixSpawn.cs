@@ -1,0 +1,279 @@
+using System;
+using System.Collections.Generic;
+using System.ComponentModel;
+using System.Runtime.InteropServices;
+using System.Text;
+using System.Threading;
+using Microsoft.Win32.SafeHandles;
+
+namespace ProdServer.Config;
+
+/// <summary>
+/// Starts a program with <c>posix_spawn</c> (Linux, glibc 2.29+ or musl 1.1.24+), in a new session, with pipes for its
+/// standard input, output and error: what <see cref="System.Diagnostics.Process.Start()"/> does for a server, without the
+/// Process class's first-use cost (under JIT about 15 ms of type loading and compilation before the fork, on the path
+/// every start of the launcher takes) and with the session made in the child itself, where
+/// <see cref="System.Diagnostics.Process"/> needs the <c>setsid</c> program in between.
+/// </summary>
+/// <remarks>
+/// The child is reaped by <see cref="SpawnedChildProcess"/>'s own <c>waitpid</c> on its pid alone: .NET's SIGCHLD handling
+/// only reaps the children the Process class started (unless SIGCHLD was ignored when the launcher started; see there).
+/// Every descriptor here is opened close-on-exec, so a server started at the same time on another thread inherits none
+/// of them; the child's three are <c>dup2</c>'d into place, which clears the flag on those alone.
+/// </remarks>
+internal static unsafe partial class PosixSpawn
+{
+    private const int CloseOnExec = 0x80000; // O_CLOEXEC on Linux
+    private const short SetSignalDefaults = 0x04; // POSIX_SPAWN_SETSIGDEF
+    private const short SetSignalMask = 0x08; // POSIX_SPAWN_SETSIGMASK
+    private const short SetSession = 0x80; // POSIX_SPAWN_SETSID (glibc 2.26, musl 1.1.24)
+    private const int SIGPIPE = 13;
+    private const int EINVAL = 22;
+
+    // The opaque structures, larger than any C library's (glibc: 80, 336 and 128 bytes; musl: 80, 336, 128).
+    private const int FileActionsBytes = 512;
+    private const int AttributesBytes = 1024;
+    private const int SignalSetBytes = 256;
+
+    private static int s_unsupported;
+
+    /// <summary>Whether servers can be started this way here: Linux, and no earlier start found it missing.</summary>
+    public static bool IsSupported => OperatingSystem.IsLinux() && Volatile.Read(ref s_unsupported) == 0;
+
+    /// <summary>The parent's ends of a started child's three pipes.</summary>
+    /// <param name="Id">The child's pid: also its session and process group.</param>
+    /// <param name="Input">The write end of its standard input.</param>
+    /// <param name="Output">The read end of its standard output.</param>
+    /// <param name="Error">The read end of its standard error.</param>
+    internal sealed record Started(int Id, SafeFileHandle Input, SafeFileHandle Output, SafeFileHandle Error);
+
+    /// <summary>
+    /// Starts <paramref name="program"/> (a path: no PATH search) with <paramref name="arguments"/> (the first being
+    /// its <c>argv[0]</c>) in <paramref name="workingDirectory"/>, as the leader of a new session, with exactly
+    /// <paramref name="environment"/>, SIGPIPE at its default and no signal blocked; or returns <see langword="null"/>
+    /// when this C library cannot (then nothing was started, and <see cref="IsSupported"/> turns false).
+    /// </summary>
+    /// <exception cref="Win32Exception">The program could not be started (no such directory, not executable, …).</exception>
+    public static Started? TryStart(string program, IReadOnlyList<string> arguments, string workingDirectory, IReadOnlyDictionary<string, string> environment)
+    {
+        var memory = new NativeStrings();
+        var fileActions = (void*)0;
+        var attributes = (void*)0;
+        Span<int> input = [-1, -1];
+        Span<int> output = [-1, -1];
+        Span<int> error = [-1, -1];
+        try
+        {
+            var argv = memory.Array(arguments);
+            var envp = memory.Array(Entries(environment));
+            var program8 = memory.String(program);
+            var directory8 = memory.String(workingDirectory);
+            fixed (int* i = input, o = output, e = error)
+            {
+                if (pipe2(i, CloseOnExec) != 0 || pipe2(o, CloseOnExec) != 0 || pipe2(e, CloseOnExec) != 0)
+                {
+                    throw new Win32Exception(Marshal.GetLastPInvokeError());
+                }
+            }
+
+            fileActions = NativeMemory.AllocZeroed(FileActionsBytes);
+            attributes = NativeMemory.AllocZeroed(AttributesBytes);
+            var noSignals = stackalloc byte[SignalSetBytes];
+            var pipeOnly = stackalloc byte[SignalSetBytes];
+            _ = sigemptyset(noSignals);
+            _ = sigemptyset(pipeOnly);
+            _ = sigaddset(pipeOnly, SIGPIPE);
+            Check(posix_spawn_file_actions_init(fileActions));
+            Check(posix_spawnattr_init(attributes));
+            Check(posix_spawn_file_actions_adddup2(fileActions, input[0], 0));
+            Check(posix_spawn_file_actions_adddup2(fileActions, output[1], 1));
+            Check(posix_spawn_file_actions_adddup2(fileActions, error[1], 2));
+            Check(posix_spawn_file_actions_addchdir_np(fileActions, directory8));
+            // .NET ignores SIGPIPE in its own process, and an ignored signal stays ignored across exec; the handlers it
+            // installed are reset by exec itself.
+            Check(posix_spawnattr_setsigdefault(attributes, pipeOnly));
+            Check(posix_spawnattr_setsigmask(attributes, noSignals));
+            Check(posix_spawnattr_setflags(attributes, SetSession | SetSignalDefaults | SetSignalMask));
+
+            int pid;
+            var failed = posix_spawn(&pid, program8, fileActions, attributes, argv, envp);
+            if (failed == EINVAL)
+            {
+                // An unknown flag (POSIX_SPAWN_SETSID before glibc 2.26): nothing started; the Process class does it.
+                Volatile.Write(ref s_unsupported, 1);
+                return null;
+            }
+
+            if (failed != 0)
+            {
+                throw new Win32Exception(failed, $"{new Win32Exception(failed).Message}: {program} (working directory {workingDirectory})");
+            }
+
+            var started = new Started(pid, new SafeFileHandle(input[1], ownsHandle: true), new SafeFileHandle(output[0], ownsHandle: true), new SafeFileHandle(error[0], ownsHandle: true));
+            input[1] = output[0] = error[0] = -1;
+            return started;
+        }
+        catch (EntryPointNotFoundException)
+        {
+            // posix_spawn_file_actions_addchdir_np is glibc 2.29+ and musl 1.1.24+.
+            Volatile.Write(ref s_unsupported, 1);
+            return null;
+        }
+        finally
+        {
+            // The child's ends are its own now (or nothing started): the parent keeps only what it returned.
+            foreach (var descriptor in (ReadOnlySpan<int>)[input[0], input[1], output[0], output[1], error[0], error[1]])
+            {
+                if (descriptor >= 0)
+                {
+                    _ = close(descriptor);
+                }
+            }
+
+            if (fileActions != null)
+            {
+                _ = posix_spawn_file_actions_destroy(fileActions);
+                NativeMemory.Free(fileActions);
+            }
+
+            if (attributes != null)
+            {
+                _ = posix_spawnattr_destroy(attributes);
+                NativeMemory.Free(attributes);
+            }
+
+            memory.Dispose();
+        }
+    }
+
+    /// <summary>Waits for <paramref name="pid"/> to exit and reaps it: its exit code, 128 + N when signal N ended it, or <see langword="null"/> when someone else reaped it.</summary>
+    public static int? WaitForExit(int pid)
+    {
+        int status;
+        int reaped;
+        while ((reaped = waitpid(pid, &status, 0)) < 0 && Marshal.GetLastPInvokeError() == 4)
+        {
+            // EINTR: a signal arrived on this thread; wait on.
+        }
+
+        if (reaped != pid)
+        {
+            return null;
+        }
+
+        var signal = status & 0x7f;
+        return signal == 0 ? (status >> 8) & 0xff : 128 + signal;
+    }
+
+    private static IEnumerable<string> Entries(IReadOnlyDictionary<string, string> environment)
+    {
+        foreach (var (name, value) in environment)
+        {
+            yield return name + "=" + value;
+        }
+    }
+
+    private static void Check(int result)
+    {
+        if (result != 0)
+        {
+            throw new Win32Exception(result);
+        }
+    }
+
+    // NUL-terminated UTF-8 strings and pointer arrays for one call, freed together.
+    private sealed class NativeStrings : IDisposable
+    {
+        private readonly List<nint> _blocks = [];
+
+        public byte* String(string value)
+        {
+            if (value.Contains('\0', StringComparison.Ordinal))
+            {
+                // A C string ends at the first NUL: what follows would be silently cut.
+                throw new Win32Exception(EINVAL, $"a NUL character in '{value.Replace("\0", "\\0", StringComparison.Ordinal)}'");
+            }
+
+            var length = Encoding.UTF8.GetByteCount(value);
+            var block = (byte*)NativeMemory.Alloc((nuint)length + 1);
+            _blocks.Add((nint)block);
+            Encoding.UTF8.GetBytes(value, new Span<byte>(block, length));
+            block[length] = 0;
+            return block;
+        }
+
+        public byte** Array(IEnumerable<string> values)
+        {
+            var strings = new List<nint>();
+            foreach (var value in values)
+            {
+                strings.Add((nint)String(value));
+            }
+
+            var array = (byte**)NativeMemory.Alloc((nuint)(strings.Count + 1), (nuint)sizeof(nint));
+            _blocks.Add((nint)array);
+            for (var i = 0; i < strings.Count; i++)
+            {
+                array[i] = (byte*)strings[i];
+            }
+
+            array[strings.Count] = null;
+            return array;
+        }
+
+        public void Dispose()
+        {
+            foreach (var block in _blocks)
+            {
+                NativeMemory.Free((void*)block);
+            }
+
+            _blocks.Clear();
+        }
+    }
+
+    [LibraryImport("libc", SetLastError = true)]
+    private static partial int pipe2(int* descriptors, int flags);
+
+    [LibraryImport("libc")]
+    private static partial int close(int descriptor);
+
+    [LibraryImport("libc", SetLastError = true)]
+    private static partial int waitpid(int pid, int* status, int options);
+
+    [LibraryImport("libc")]
+    private static partial int sigemptyset(void* set);
+
+    [LibraryImport("libc")]
+    private static partial int sigaddset(void* set, int signal);
+
+    [LibraryImport("libc")]
+    private static partial int posix_spawn(int* pid, byte* path, void* fileActions, void* attributes, byte** argv, byte** envp);
+
+    [LibraryImport("libc")]
+    private static partial int posix_spawn_file_actions_init(void* fileActions);
+
+    [LibraryImport("libc")]
+    private static partial int posix_spawn_file_actions_destroy(void* fileActions);
+
+    [LibraryImport("libc")]
+    private static partial int posix_spawn_file_actions_adddup2(void* fileActions, int descriptor, int target);
+
+    [LibraryImport("libc")]
+    private static partial int posix_spawn_file_actions_addchdir_np(void* fileActions, byte* path);
+
+    [LibraryImport("libc")]
+    private static partial int posix_spawnattr_init(void* attributes);
+
+    [LibraryImport("libc")]
+    private static partial int posix_spawnattr_destroy(void* attributes);
+
+    [LibraryImport("libc")]
+    private static partial int posix_spawnattr_setflags(void* attributes, short flags);
+
+    [LibraryImport("libc")]
+    private static partial int posix_spawnattr_setsigmask(void* attributes, void* set);
+
+    [LibraryImport("libc")]
+    private static partial int posix_spawnattr_setsigdefault(void* attributes, void* set);
+}

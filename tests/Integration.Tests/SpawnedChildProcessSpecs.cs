@@ -1,0 +1,162 @@
+using System;
+using System.Collections.Generic;
+using System.ComponentModel;
+using System.IO;
+using System.Linq;
+using System.Text;
+using System.Threading.Tasks;
+using Xunit;
+
+namespace ProdServer.Config.Integration.Tests;
+
+/// <summary>Servers started with posix_spawn (<see cref="SpawnedChildProcess"/>), seen from the child's side through /bin/sh and /proc.</summary>
+public sealed class SpawnedChildProcessSpecs
+{
+    private static readonly TimeSpan Bound = TimeSpan.FromSeconds(15);
+
+    private static (SpawnedChildProcess Child, Task Exited) Start(string script, IReadOnlyDictionary<string, string>? environment = null, string directory = "/", params string[] arguments)
+    {
+        var exited = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        var child = SpawnedChildProcess.TryStart(["/bin/sh", "-c", script, "spawned", .. arguments], directory, environment ?? new Dictionary<string, string>(), () => exited.TrySetResult());
+        Assert.NotNull(child); // glibc 2.29+ here
+        return (child, exited.Task);
+    }
+
+    private static async Task<string> OutputAsync(SpawnedChildProcess child, Task exited)
+    {
+        using var reader = new StreamReader(child.StandardOutput, Encoding.UTF8);
+        var output = await reader.ReadToEndAsync().WaitAsync(Bound);
+        await exited.WaitAsync(Bound);
+        return output;
+    }
+
+    [Fact]
+    public async Task The_child_gets_exactly_its_environment_directory_and_arguments_and_leads_its_own_session()
+    {
+        var directory = Directory.CreateTempSubdirectory("spawn dir ü").FullName;
+        var hostile = "a b \"c\" $(true) ü\t;";
+        var (child, exited) = Start(
+            "printf '%s\\n' \"$PWD\" \"$1\"; cut -d' ' -f6 /proc/$$/stat; env | sort",
+            new Dictionary<string, string> { ["ONLY"] = "x=y" }, directory, hostile);
+
+        var lines = (await OutputAsync(child, exited)).Split('\n', StringSplitOptions.RemoveEmptyEntries);
+
+        Assert.Equal(directory, lines[0]);
+        Assert.Equal(hostile, lines[1]);
+        Assert.Equal(child.Id.ToString(System.Globalization.CultureInfo.InvariantCulture), lines[2]); // its session id is its pid
+        Assert.Equal(["ONLY=x=y", "PWD=" + directory], lines[3..]); // PWD is the shell's own: nothing of the test host's
+        Assert.Equal(0, child.ExitCode);
+        Directory.Delete(directory);
+    }
+
+    [Theory]
+    [InlineData("exit 3", 3)]
+    [InlineData("kill -9 $$", 137)]
+    [InlineData("kill -15 $$", 143)]
+    public async Task Its_exit_code_is_its_own_or_128_plus_the_signal_that_ended_it(string script, int expected)
+    {
+        var (child, exited) = Start(script);
+
+        await OutputAsync(child, exited);
+
+        Assert.Equal(expected, child.ExitCode);
+    }
+
+    [Fact]
+    public async Task It_starts_with_SIGPIPE_at_its_default_and_no_signal_blocked_though_dotnet_ignores_SIGPIPE()
+    {
+        var (child, exited) = Start("grep -E '^Sig(Ign|Blk):' /proc/$$/status");
+
+        var masks = (await OutputAsync(child, exited)).Split('\n', StringSplitOptions.RemoveEmptyEntries)
+            .ToDictionary(l => l[..6], l => Convert.ToUInt64(l[7..].Trim(), 16));
+
+        Assert.Equal(0UL, masks["SigBlk"]);
+        Assert.Equal(0UL, masks["SigIgn"] & (1UL << (13 - 1))); // SIGPIPE
+    }
+
+    [Fact]
+    public async Task It_inherits_no_more_descriptors_than_a_child_of_the_Process_class()
+    {
+        var exited = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        var child = SpawnedChildProcess.TryStart(["/bin/ls", "/proc/self/fd"], "/", new Dictionary<string, string>(), () => exited.TrySetResult())!;
+        var info = new System.Diagnostics.ProcessStartInfo("/bin/ls", ["/proc/self/fd"])
+        {
+            RedirectStandardInput = true,
+            RedirectStandardOutput = true,
+            RedirectStandardError = true,
+        };
+        using var reference = System.Diagnostics.Process.Start(info)!;
+
+        var spawned = (await OutputAsync(child, exited.Task)).Split('\n', StringSplitOptions.RemoveEmptyEntries);
+        var started = (await reference.StandardOutput.ReadToEndAsync().WaitAsync(Bound)).Split('\n', StringSplitOptions.RemoveEmptyEntries);
+
+        // 0, 1 and 2 are its pipes, 3 is ls's own; anything else was inherited by the test host from its own parent
+        // without close-on-exec, and goes to every child alike.
+        Assert.Equal(started, spawned);
+        Assert.Subset(spawned.ToHashSet(), new HashSet<string> { "0", "1", "2", "3" });
+    }
+
+    [Fact]
+    public async Task Closing_its_input_the_watchdogs_lifeline_gives_it_end_of_file()
+    {
+        var (child, exited) = Start("cat >/dev/null; echo eof");
+
+        child.CloseLifeline();
+
+        Assert.Equal("eof\n", await OutputAsync(child, exited));
+        Assert.Equal(0, child.ExitCode);
+    }
+
+    [Fact]
+    public async Task Its_standard_error_is_a_pipe_of_its_own()
+    {
+        var (child, exited) = Start("echo out; echo err >&2");
+        using var error = new StreamReader(child.StandardError, Encoding.UTF8);
+
+        Assert.Equal("err", await error.ReadLineAsync().WaitAsync(Bound));
+        Assert.Equal("out\n", await OutputAsync(child, exited));
+    }
+
+    [Fact]
+    public async Task Killing_the_tree_reaches_a_grandchild_that_left_the_group()
+    {
+        var (child, exited) = Start("setsid sleep 300 & echo $!; wait");
+        using var reader = new StreamReader(child.StandardOutput, Encoding.UTF8);
+        var grandchild = int.Parse((await reader.ReadLineAsync().WaitAsync(Bound))!, System.Globalization.CultureInfo.InvariantCulture);
+        await WaitUntilAsync(() => Descendants.Below(child.Id).Contains(grandchild));
+
+        child.KillTree();
+
+        await exited.WaitAsync(Bound);
+        Assert.Equal(137, child.ExitCode);
+        // The subreaper (the test host, once any server has started) or init reaps it: gone or a zombie, not running.
+        await WaitUntilAsync(() => !File.Exists($"/proc/{grandchild}/stat") || File.ReadAllText($"/proc/{grandchild}/stat").Contains(") Z ", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public void A_directory_that_does_not_exist_fails_the_start_naming_it()
+    {
+        var error = Assert.Throws<Win32Exception>(() => Start("true", directory: "/nonexistent/spawn-dir"));
+
+        Assert.Contains("No such file or directory", error.Message, StringComparison.Ordinal);
+        Assert.Contains("/nonexistent/spawn-dir", error.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void A_NUL_in_an_argument_is_refused_rather_than_cut()
+    {
+        var error = Assert.Throws<Win32Exception>(() => Start("true", null, "/", "before\0after"));
+
+        Assert.Contains("before\\0after", error.Message, StringComparison.Ordinal);
+    }
+
+    private static async Task WaitUntilAsync(Func<bool> condition)
+    {
+        var clock = System.Diagnostics.Stopwatch.StartNew();
+        while (!condition())
+        {
+            Assert.True(clock.Elapsed < Bound, "the condition never held");
+            await Task.Delay(10);
+        }
+    }
+}
