@@ -11,10 +11,11 @@ namespace ProdServer.Config;
 /// </summary>
 /// <remarks>
 /// <para>
-/// Why a launcher: .NET's <see cref="System.Diagnostics.Process"/> cannot call <c>setpgid</c> or
-/// <c>prctl(PR_SET_PDEATHSIG)</c> between fork and exec, and a hand-rolled <c>posix_spawn</c> would lose the
-/// Process API's pipes, exit-code handling and SIGCHLD reaping. So the child is started as
-/// <c>setsid /bin/sh -c &lt;script&gt; prodserver-NAME COMMAND ARGS…</c>:
+/// Why a launcher: a server must lead its own session and group, and something must kill that group if the host dies,
+/// even by SIGKILL. On Linux the child makes the session itself (<see cref="PosixSpawn"/>, <c>POSIX_SPAWN_SETSID</c>) and
+/// runs <c>/bin/sh -c &lt;script&gt; prodserver-NAME COMMAND ARGS…</c>; where only .NET's
+/// <see cref="System.Diagnostics.Process"/> can start it (it cannot call <c>setsid</c> between fork and exec), it runs
+/// <c>setsid /bin/sh -c &lt;script&gt; …</c> (<see cref="Wrap"/>):
 /// </para>
 /// <list type="bullet">
 /// <item><c>setsid</c> (util-linux; busybox has it too) makes the child a session and group leader and execs the shell
