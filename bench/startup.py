@@ -299,11 +299,14 @@ NEXT_STEPS = {
                       "less type data would cut both",
     ("aot", "memory"): "the launcher's own anonymous memory is ~6 MB, 3.7 MB of it the rehydrated type data: less type data",
     ("aot", "stop"): "the engine's share is the /proc sweep and waiting for the last output (the trace's stop-* phases)",
-    ("jit", "ready"): "with a cached plan the server starts alone until it has loaded its app; what is left is the fork "
-                      "~35 ms after the runtime's `main` (the plan-cache key and entry, Process.Start: a direct posix_spawn "
-                      "with POSIX_SPAWN_SETSID) and the host's build beside the server's first requests",
-    ("jit", "stop"): "the runtime's exit is the floor's; the engine's share is the host's way to the engine's stop, the /proc "
-                     "sweep (one stat per process on the machine) and the host's dispose",
+    ("jit", "ready"): "with a cached plan the server starts alone until it has loaded its app, and is started with "
+                      "posix_spawn; what is left is the runtime's start before `main` (~47 ms; ~39 ms for an empty app: the "
+                      "entry's delegate types load the hosting assemblies), ~30 ms from `main` to the fork (the command line, "
+                      "the signal handlers, the plan-cache key and entry, the server's setup: 2–9 ms each) and the host's "
+                      "build beside the server's first request",
+    ("jit", "stop"): "the runtime's exit is the floor's (~11 ms after ProcessExit); the engine's share is ~7 ms more than "
+                     "NativeAOT's from the child's exit to the host's dispose (first-time code on the sweep, the last "
+                     "output and the host's stop) and the background reaping scan of /proc beside the runtime's exit",
 }
 NEXT_STEPS[("jitcold", "ready")] = "the plan is cached after the first adopted start (docs/operations.md#spawn-first); " + \
     NEXT_STEPS[("jit", "ready")]
