@@ -147,7 +147,15 @@ public sealed class SpawnedChildProcessSpecs
     {
         var error = Assert.Throws<Win32Exception>(() => Start("true", null, "/", "before\0after"));
 
-        Assert.Contains("before\\0after", error.Message, StringComparison.Ordinal);
+        Assert.Equal("argument 4 holds a NUL character", error.Message); // /bin/sh -c SCRIPT spawned ARGUMENT
+    }
+
+    [Fact]
+    public void A_NUL_in_an_environment_value_is_refused_naming_the_variable_not_its_value()
+    {
+        var error = Assert.Throws<Win32Exception>(() => Start("true", new Dictionary<string, string> { ["DATABASE_URL"] = "postgres://u:s3cret\0@db/x" }));
+
+        Assert.Equal("the environment variable DATABASE_URL holds a NUL character", error.Message);
     }
 
     private static async Task WaitUntilAsync(Func<bool> condition)

@@ -64,10 +64,10 @@ internal static unsafe partial class PosixSpawn
         Span<int> error = [-1, -1];
         try
         {
-            var argv = memory.Array(arguments);
-            var envp = memory.Array(Entries(environment));
-            var program8 = memory.String(program);
-            var directory8 = memory.String(workingDirectory);
+            var argv = memory.Array(arguments, static (_, index) => $"argument {index}");
+            var envp = memory.Array(Entries(environment), (entry, _) => $"the environment variable {entry[..entry.IndexOf('=', StringComparison.Ordinal)]}");
+            var program8 = memory.String(program, "the program's path");
+            var directory8 = memory.String(workingDirectory, "the working directory");
             fixed (int* i = input, o = output, e = error)
             {
                 if (pipe2(i, CloseOnExec) != 0 || pipe2(o, CloseOnExec) != 0 || pipe2(e, CloseOnExec) != 0)
@@ -186,12 +186,13 @@ internal static unsafe partial class PosixSpawn
     {
         private readonly List<nint> _blocks = [];
 
-        public byte* String(string value)
+        // What holds a NUL is named, not quoted: an environment variable's value may be a secret.
+        public byte* String(string value, string what)
         {
             if (value.Contains('\0', StringComparison.Ordinal))
             {
                 // A C string ends at the first NUL: what follows would be silently cut.
-                throw new Win32Exception(EINVAL, $"a NUL character in '{value.Replace("\0", "\\0", StringComparison.Ordinal)}'");
+                throw new Win32Exception(EINVAL, $"{what} holds a NUL character");
             }
 
             var length = Encoding.UTF8.GetByteCount(value);
@@ -202,12 +203,12 @@ internal static unsafe partial class PosixSpawn
             return block;
         }
 
-        public byte** Array(IEnumerable<string> values)
+        public byte** Array(IEnumerable<string> values, Func<string, int, string> describe)
         {
             var strings = new List<nint>();
             foreach (var value in values)
             {
-                strings.Add((nint)String(value));
+                strings.Add((nint)String(value, describe(value, strings.Count)));
             }
 
             var array = (byte**)NativeMemory.Alloc((nuint)(strings.Count + 1), (nuint)sizeof(nint));
