@@ -121,6 +121,16 @@ public sealed class LaunchPlanCacheSpecs : IDisposable
     }
 
     [Fact]
+    public void The_shells_last_command_variable_leaves_the_key_as_it_is_so_a_wrapper_like_timeout_still_finds_the_entry()
+    {
+        var variables = new Hashtable { ["PATH"] = "/usr/bin", ["_"] = "/usr/bin/dotnet" };
+
+        Assert.Equal(SlotFor(["web"], variables).Key, SlotFor(["web"], new Hashtable(variables) { ["_"] = "/usr/bin/timeout" }).Key);
+        Assert.Equal(SlotFor(["web"], variables).Key, SlotFor(["web"], new Hashtable { ["PATH"] = "/usr/bin" }).Key);
+        Assert.NotEqual(SlotFor(["web"], variables).Key, SlotFor(["web"], new Hashtable(variables) { ["__"] = "x" }).Key);
+    }
+
+    [Fact]
     public void What_systemd_sets_anew_for_each_start_of_a_unit_leaves_the_key_as_it_is_and_anything_else_it_sets_does_not()
     {
         var variables = new Hashtable { ["PATH"] = "/usr/bin", ["RUNTIME_DIRECTORY"] = "/run/shop-web", ["INVOCATION_ID"] = "0f5c1e8b2d6a4f3e9b7c1d2e3f4a5b6c" };

@@ -50,10 +50,11 @@ internal static class LaunchPlanCache
     /// <param name="Key">The digest of the run's inputs.</param>
     internal sealed record Slot(string Path, byte[] Key);
 
-    // Set by systemd anew for every start of a unit (the invocation's id, its journal stream, its own pid): in the key, a
-    // launcher that systemd runs would never find its entry. No configuration comes from them; whatever a configure
-    // delegate makes of them is caught by the host's check, as with any other input the key leaves out.
-    private static readonly string[] PerStartVariables = ["INVOCATION_ID", "JOURNAL_STREAM", "SYSTEMD_EXEC_PID", "WATCHDOG_PID", "LISTEN_PID"];
+    // Set by systemd anew for every start of a unit (the invocation's id, its journal stream, its own pid), or by the shell
+    // to the path of whatever it ran last (`_`: `timeout 60 dotnet app.dll` and `dotnet app.dll` differ only there): in the
+    // key, a launcher would miss its entry for no change of configuration. No configuration comes from them; whatever a
+    // configure delegate makes of them is caught by the host's check, as with any other input the key leaves out.
+    private static readonly string[] PerStartVariables = ["INVOCATION_ID", "JOURNAL_STREAM", "SYSTEMD_EXEC_PID", "WATCHDOG_PID", "LISTEN_PID", "_"];
 
     /// <summary>
     /// Where entries are kept: <c>prodserver</c> in the runtime directory (<see cref="RuntimeDirectory"/>) when it is
