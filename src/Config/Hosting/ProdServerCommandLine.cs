@@ -234,6 +234,15 @@ internal sealed partial class ProdServerCommandLine
             return plain;
         }
 
+        return ParseWithParser(args);
+    }
+
+    // Apart from Parse, so that a plain run never enters a method that names System.CommandLine's types: a precompiled
+    // (ReadyToRun) method resolves what it names when it is first entered, and that loaded System.CommandLine, System.Linq
+    // and their types before the server's fork.
+    [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.NoInlining)]
+    private static ProdServerCommandLine ParseWithParser(IReadOnlyList<string> args)
+    {
         var split = IndexOf(args, "--");
         var before = split < 0 ? args : args.Take(split).ToList();
         var (_, own) = HostArguments.Split(before);
