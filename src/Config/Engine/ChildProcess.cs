@@ -35,7 +35,7 @@ internal abstract class ChildProcess : IDisposable
         string processName, string executable, IReadOnlyList<string> arguments, string workingDirectory,
         IReadOnlyDictionary<string, string> environment, bool grouped, Action exited)
     {
-        if (grouped && PosixSpawn.IsSupported
+        if (grouped
             && SpawnedChildProcess.TryStart(ProcessGroup.WatchdogShell(processName, executable, arguments), workingDirectory, environment, exited) is { } spawned)
         {
             return spawned;

@@ -47,13 +47,14 @@ internal sealed class SpawnedChildProcess : ChildProcess
 
     /// <summary>
     /// Starts <paramref name="command"/> (its program first) as <see cref="ChildProcess.Start"/> says, in a new session
-    /// with its standard input piped; <see langword="null"/> when the C library cannot, and nothing was started.
+    /// with its standard input piped; <see langword="null"/> where <see cref="PosixSpawn"/> cannot (not Linux, an old C
+    /// library), and nothing was started.
     /// </summary>
     /// <exception cref="System.ComponentModel.Win32Exception">It could not be started.</exception>
     public static SpawnedChildProcess? TryStart(
         IReadOnlyList<string> command, string workingDirectory, IReadOnlyDictionary<string, string> environment, Action exited)
     {
-        if (PosixSpawn.TryStart(command[0], command, workingDirectory, environment) is not { } started)
+        if (!PosixSpawn.IsSupported || PosixSpawn.TryStart(command[0], command, workingDirectory, environment) is not { } started)
         {
             return null;
         }
@@ -81,9 +82,8 @@ internal sealed class SpawnedChildProcess : ChildProcess
     public override void KillTree()
     {
         // What is below it is looked up first: once it is dead, a process that left its group (a worker that called
-        // setsid) is reparented, and no longer found below it.
+        // setsid) is reparented, and no longer found below it. (Its group is ServerProcess's to kill.)
         var below = Descendants.Below(Id);
-        _ = ProcessGroup.Signal(Id, Signals.SIGKILL);
         _ = ProcessGroup.SignalLeader(Id, Signals.SIGKILL);
         Descendants.Kill(below);
     }

@@ -120,7 +120,7 @@ internal static class StopPathWarmup
         var exited = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
         // Started the way servers are (ChildProcess.Start), without the watchdog shell: the rehearsal is the exit.
         var nothing = new Dictionary<string, string>();
-        using var child = (ChildProcess?)(PosixSpawn.IsSupported ? SpawnedChildProcess.TryStart(["/bin/true"], "/", nothing, () => exited.TrySetResult()) : null)
+        using var child = (ChildProcess?)SpawnedChildProcess.TryStart(["/bin/true"], "/", nothing, () => exited.TrySetResult())
             ?? DotnetChildProcess.Start("/bin/true", [], "/", nothing, lifeline: true, () => exited.TrySetResult());
         await exited.Task.WaitAsync(TimeSpan.FromSeconds(5)).ConfigureAwait(false);
         child.CloseLifeline();
