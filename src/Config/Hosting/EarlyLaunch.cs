@@ -26,6 +26,11 @@ internal sealed class EarlyLaunch : IDisposable
     // is built beside it anyway: a Django import on a small machine is well within it; requests keep a server busy.
     private static readonly TimeSpan QuietBound = TimeSpan.FromSeconds(1);
 
+    // How long a server whose open port does mean its app is loaded may stay busy after it listens: its first requests
+    // (a load balancer's health check, the first visitor, each tens of milliseconds in a fresh Django) are served before
+    // the host's build competes with them for the CPU; a server kept busy by steady traffic is not waited for longer.
+    private static readonly TimeSpan FirstRequestsBound = TimeSpan.FromMilliseconds(150);
+
     private readonly object _gate = new();
     private readonly List<Started> _started = [];
     private readonly LaunchPlanCache.Slot? _slot;
@@ -91,8 +96,8 @@ internal sealed class EarlyLaunch : IDisposable
 
     /// <summary>
     /// For a launch from the cache, waits until every server started here has loaded its app — it listens on its ports,
-    /// and where that alone does not mean the app is loaded, its processes have gone quiet (for at most 1 s after it
-    /// listens) — or has exited, a stop is asked for, or <paramref name="bound"/> has passed, whichever comes first;
+    /// and its processes have gone quiet (for at most 1 s after it listens, or 150 ms where listening means the app is
+    /// loaded) — or has exited, a stop is asked for, or <paramref name="bound"/> has passed, whichever comes first;
     /// returns at once otherwise.
     /// </summary>
     /// <remarks>
@@ -100,9 +105,10 @@ internal sealed class EarlyLaunch : IDisposable
     /// start by about a third of that even with a core to spare (docs/benchmarks.md). A cached launch is one the host
     /// validated and adopted last time from the same configuration, environment and build, so the host can come second
     /// without letting an unchecked configuration serve: it still validates in full, and kills the server if that fails.
-    /// A server that listens before it can answer (gunicorn's master binds before its workers import the app) is waited
-    /// for until its processes are quiet (<see cref="ProcessTreeCpu"/>); one with nothing to listen on (a Unix socket, a
-    /// worker) is not waited for.
+    /// Once it listens, it is also waited for until its processes are quiet (<see cref="ProcessTreeCpu"/>): a server that
+    /// listens before it can answer (gunicorn's master binds before its workers import the app) for up to a second; one
+    /// whose open port means its app is loaded for up to 150 ms, so that its first requests are served before the build
+    /// competes with them. One with nothing to listen on (a Unix socket, a worker) is not waited for.
     /// </remarks>
     /// <param name="bound">The longest wait: a slow import does not hold the host back for longer.</param>
     /// <param name="stopRequested">Whether a stop was asked for meanwhile (the host then starts, to stop the servers).</param>
@@ -408,9 +414,10 @@ internal sealed class EarlyLaunch : IDisposable
         private readonly ProcessTreeCpu _activity = new(started.Server.Id);
         private long _listeningSince = -1;
 
-        // Still loading its app: running, with ports to open, and either a port still closed, or all open but its
-        // processes still busy where an open port does not mean the app is loaded (gunicorn's workers importing it),
-        // for at most QuietBound: a server already busy with requests is never quiet.
+        // Still starting: running, with ports to open, and either a port still closed, or all open but its processes
+        // still busy: loading the app where an open port does not mean it is loaded (gunicorn's workers importing it), for
+        // at most QuietBound; else serving its first requests, for at most FirstRequestsBound. A server kept busy by
+        // requests is never quiet, hence the bounds.
         public bool StillStarting()
         {
             if (started.Server.Exited.IsCompleted || started.Start.Endpoints.Count == 0)
@@ -423,14 +430,10 @@ internal sealed class EarlyLaunch : IDisposable
                 return true;
             }
 
-            if (started.Start.ListensOnceAppLoaded)
-            {
-                return false;
-            }
-
             var now = Environment.TickCount64;
             _listeningSince = _listeningSince < 0 ? now : _listeningSince;
-            return now - _listeningSince < QuietBound.TotalMilliseconds && _activity.IsQuiet() == false; // cannot tell: do not wait
+            var bound = started.Start.ListensOnceAppLoaded ? FirstRequestsBound : QuietBound;
+            return now - _listeningSince < bound.TotalMilliseconds && _activity.IsQuiet() == false; // cannot tell: do not wait
         }
     }
 }

@@ -25,7 +25,11 @@ internal sealed partial class ProdServerHostedService
     private bool _stopping;
 
     /// <summary>Ends SIGHUP handling (the host is disposed): from then on the runtime's default applies again.</summary>
-    public void Dispose() => _hangup?.Dispose();
+    public void Dispose()
+    {
+        _hangup?.Dispose();
+        _stopDeadline.Dispose();
+    }
 
     // Registered before any server starts and kept until the host is disposed, so that no SIGHUP in the host's life
     // takes the default action (terminate); one held since an early spawn (EarlyStopSignals) is applied as if it came now.

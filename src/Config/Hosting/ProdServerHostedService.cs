@@ -79,6 +79,8 @@ internal sealed partial class ProdServerHostedService : IHostedService, IDisposa
         {
             _startOver.TrySetResult();
         }
+
+        StopWhenTheHostStops();
     }
 
     private async Task StartProcessesAsync(CancellationToken cancellationToken)
@@ -169,22 +171,6 @@ internal sealed partial class ProdServerHostedService : IHostedService, IDisposa
     // waiting for it and disposes the host; every process was stopped before this.
     private static Task NeverAsync() => new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously).Task;
 
-    public async Task StopAsync(CancellationToken cancellationToken)
-    {
-        StartupTrace.Mark("stop-begin");
-        SystemdNotify.Send("STOPPING=1");
-        var stopping = StopAllAsync(cancellationToken);
-        if (_state.DrivenByEntryPoint)
-        {
-            // Under way (the servers are signalled as soon as the control socket is closed): the configuration's file watchers
-            // close beside the servers' exit rather than after Main returns (see ConfigurationWatchers).
-            ConfigurationWatchers.StopWatching(_configuration);
-        }
-
-        await stopping.ConfigureAwait(false);
-        StartupTrace.Mark("stop-servers-done");
-    }
-
     // Waits until every process this one depends on (among those this host runs) is ready; false when one ended first.
     private async Task<bool> DependenciesReadyAsync(ProcessDefinition definition, CancellationToken cancellationToken)
     {
@@ -220,27 +206,6 @@ internal sealed partial class ProdServerHostedService : IHostedService, IDisposa
         if (policy == GiveUpPolicy.StopAll || ended == Running.Count)
         {
             _lifetime.StopApplication();
-        }
-    }
-
-    private async Task StopAllAsync(CancellationToken cancellationToken)
-    {
-        Volatile.Write(ref _stopping, true);
-        _startOver.TrySetResult(); // a reload waiting for the start gives up: nothing is reloaded while stopping
-        await CloseControlAsync().ConfigureAwait(false);
-        var running = Running;
-        await Task.WhenAll(running.Select(s => s.StopAsync(cancellationToken))).ConfigureAwait(false);
-        foreach (var supervisor in running)
-        {
-            if (supervisor.Current is { } process)
-            {
-                await process.DisposeAsync().ConfigureAwait(false);
-            }
-        }
-
-        lock (_running)
-        {
-            _running.Clear();
         }
     }
 
