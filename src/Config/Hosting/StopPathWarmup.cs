@@ -72,6 +72,9 @@ internal static class StopPathWarmup
                 _ = ProcessGroup.IsAlive(Environment.ProcessId);
             }
 
+            // The way from a signal to its handler (SignalPathWarmup): the first SIGTERM then finds it travelled.
+            _ = SignalPathWarmup.Run();
+
             StartupTrace.Mark("warmed");
         }
         catch (Exception ex) when (ex is InvalidOperationException or ObjectDisposedException or FormatException or TimeoutException or System.ComponentModel.Win32Exception)
