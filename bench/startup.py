@@ -299,14 +299,18 @@ NEXT_STEPS = {
                       "less type data would cut both",
     ("aot", "memory"): "the launcher's own anonymous memory is ~6 MB, 3.7 MB of it the rehydrated type data: less type data",
     ("aot", "stop"): "the engine's share is the /proc sweep and waiting for the last output (the trace's stop-* phases)",
-    ("jit", "ready"): "with a cached plan the server starts alone until it has loaded its app, and is started with "
-                      "posix_spawn; what is left is the runtime's start before `main` (~47 ms; ~39 ms for an empty app: the "
+    ("jit", "ready"): "with a cached plan the server starts alone until it has loaded its app and served its first "
+                      "requests, and is started with posix_spawn; what is left is the runtime's start before `main` (~47 ms; ~39 ms for an empty app: the "
                       "entry's delegate types load the hosting assemblies), ~30 ms from `main` to the fork (the command line, "
                       "the signal handlers, the plan-cache key and entry, the server's setup: 2–9 ms each) and the host's "
                       "build beside the server's first request",
-    ("jit", "stop"): "the runtime's exit is the floor's (~11 ms after ProcessExit); the engine's share is ~7 ms more than "
-                     "NativeAOT's from the child's exit to the host's dispose (first-time code on the sweep, the last "
-                     "output and the host's stop) and the background reaping scan of /proc beside the runtime's exit",
+    ("jit", "stop"): "the stop signal reaches the server ~0.5 ms after the minimal launcher's; from the server's exit "
+                     "to the launcher's exit_group takes ~13 ms against the floor's ~7.5 (the /proc sweep ~2.5, the last "
+                     "output ~2.5, the supervisor's and the host's stop ~3, the host's dispose ~2: the work and its "
+                     "hand-offs between threads, as a second stop in the same process is only ~1.5 ms shorter), and the "
+                     "kernel's teardown of the address space after it ~8 ms against ~4 (it grows with the resident pages: "
+                     "~58 MB against ~26); next: a sweep over the host's own children (it is a child subreaper) instead "
+                     "of all of /proc, fewer hand-offs from the server's exit to the host's stop, a smaller working set",
 }
 NEXT_STEPS[("jitcold", "ready")] = "the plan is cached after the first adopted start (docs/operations.md#spawn-first); " + \
     NEXT_STEPS[("jit", "ready")]
