@@ -61,10 +61,10 @@ internal sealed partial class ProdServerHostedService
         _startOver.TrySetResult(); // a reload waiting for the start gives up: nothing is reloaded while stopping
 
         // The servers first (each supervisor signals its server before it first yields), then the control socket, which
-        // takes a few thread-pool hops to close.
+        // takes a few thread-pool hops to close; both are waited for, whichever fails.
         var running = Running;
         var stops = running.ConvertAll(s => s.StopAsync(cancellationToken));
-        await CloseControlAsync().ConfigureAwait(false);
+        stops.Add(CloseControlAsync());
         await Task.WhenAll(stops).ConfigureAwait(false);
         foreach (var supervisor in running)
         {

@@ -73,7 +73,7 @@ internal static class StopPathWarmup
             }
 
             // The way from a signal to its handler (SignalPathWarmup): the first SIGTERM then finds it travelled.
-            _ = SignalPathWarmup.Run();
+            _ = await SignalPathWarmup.RunAsync().ConfigureAwait(false);
 
             StartupTrace.Mark("warmed");
         }
