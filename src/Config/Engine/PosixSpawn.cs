@@ -59,21 +59,21 @@ internal static unsafe partial class PosixSpawn
         var memory = new NativeStrings();
         var fileActions = (void*)0;
         var attributes = (void*)0;
-        Span<int> input = [-1, -1];
-        Span<int> output = [-1, -1];
-        Span<int> error = [-1, -1];
+        // The three pipes' descriptors, read end first, in one stack block (a collection expression would compile its
+        // inline-array helpers on first use under the JIT, before the fork).
+        var descriptors = stackalloc int[6] { -1, -1, -1, -1, -1, -1 };
+        var input = descriptors;
+        var output = descriptors + 2;
+        var error = descriptors + 4;
         try
         {
             var argv = memory.Array(arguments, static (_, index) => $"argument {index}");
             var envp = memory.Array(Entries(environment), (entry, _) => $"the environment variable {entry[..entry.IndexOf('=', StringComparison.Ordinal)]}");
             var program8 = memory.String(program, "the program's path");
             var directory8 = memory.String(workingDirectory, "the working directory");
-            fixed (int* i = input, o = output, e = error)
+            if (pipe2(input, CloseOnExec) != 0 || pipe2(output, CloseOnExec) != 0 || pipe2(error, CloseOnExec) != 0)
             {
-                if (pipe2(i, CloseOnExec) != 0 || pipe2(o, CloseOnExec) != 0 || pipe2(e, CloseOnExec) != 0)
-                {
-                    throw new Win32Exception(Marshal.GetLastPInvokeError());
-                }
+                throw new Win32Exception(Marshal.GetLastPInvokeError());
             }
 
             fileActions = NativeMemory.AllocZeroed(FileActionsBytes);
@@ -122,11 +122,11 @@ internal static unsafe partial class PosixSpawn
         finally
         {
             // The child's ends are its own now (or nothing started): the parent keeps only what it returned.
-            foreach (var descriptor in (ReadOnlySpan<int>)[input[0], input[1], output[0], output[1], error[0], error[1]])
+            for (var i = 0; i < 6; i++)
             {
-                if (descriptor >= 0)
+                if (descriptors[i] >= 0)
                 {
-                    _ = close(descriptor);
+                    _ = close(descriptors[i]);
                 }
             }
 
@@ -165,12 +165,16 @@ internal static unsafe partial class PosixSpawn
         return signal == 0 ? (status >> 8) & 0xff : 128 + signal;
     }
 
-    private static IEnumerable<string> Entries(IReadOnlyDictionary<string, string> environment)
+    private static string[] Entries(IReadOnlyDictionary<string, string> environment)
     {
+        var entries = new string[environment.Count];
+        var next = 0;
         foreach (var (name, value) in environment)
         {
-            yield return name + "=" + value;
+            entries[next++] = name + "=" + value;
         }
+
+        return entries;
     }
 
     private static void Check(int result)
@@ -182,54 +186,69 @@ internal static unsafe partial class PosixSpawn
     }
 
     // NUL-terminated UTF-8 strings and pointer arrays for one call, freed together.
+    // Every native block of one start, freed together. A plain array rather than a List<nint>: no precompiled image holds
+    // a list over nint, and the JIT compiled a dozen of its methods before the fork.
     private sealed class NativeStrings : IDisposable
     {
-        private readonly List<nint> _blocks = [];
+        private nint[] _blocks = new nint[8];
+        private int _count;
 
-        // What holds a NUL is named, not quoted: an environment variable's value may be a secret.
-        public byte* String(string value, string what)
+        public byte* String(string value, string what) =>
+            Utf8(value) is var block && block != null ? block : throw new Win32Exception(EINVAL, $"{what} holds a NUL character");
+
+        // describe names a value that holds a NUL (called only then): named, not quoted, as a variable's value may be a secret.
+        public byte** Array(IReadOnlyList<string> values, Func<string, int, string> describe)
         {
-            if (value.Contains('\0', StringComparison.Ordinal))
+            var array = (byte**)Keep(NativeMemory.Alloc((nuint)(values.Count + 1), (nuint)sizeof(nint)));
+            for (var i = 0; i < values.Count; i++)
             {
-                // A C string ends at the first NUL: what follows would be silently cut.
-                throw new Win32Exception(EINVAL, $"{what} holds a NUL character");
+                array[i] = Utf8(values[i]);
+                if (array[i] == null)
+                {
+                    throw new Win32Exception(EINVAL, $"{describe(values[i], i)} holds a NUL character");
+                }
             }
 
-            var length = Encoding.UTF8.GetByteCount(value);
-            var block = (byte*)NativeMemory.Alloc((nuint)length + 1);
-            _blocks.Add((nint)block);
-            Encoding.UTF8.GetBytes(value, new Span<byte>(block, length));
-            block[length] = 0;
-            return block;
-        }
-
-        public byte** Array(IEnumerable<string> values, Func<string, int, string> describe)
-        {
-            var strings = new List<nint>();
-            foreach (var value in values)
-            {
-                strings.Add((nint)String(value, describe(value, strings.Count)));
-            }
-
-            var array = (byte**)NativeMemory.Alloc((nuint)(strings.Count + 1), (nuint)sizeof(nint));
-            _blocks.Add((nint)array);
-            for (var i = 0; i < strings.Count; i++)
-            {
-                array[i] = (byte*)strings[i];
-            }
-
-            array[strings.Count] = null;
+            array[values.Count] = null;
             return array;
         }
 
         public void Dispose()
         {
-            foreach (var block in _blocks)
+            for (var i = 0; i < _count; i++)
             {
-                NativeMemory.Free((void*)block);
+                NativeMemory.Free((void*)_blocks[i]);
             }
 
-            _blocks.Clear();
+            _count = 0;
+        }
+
+        // Null when the value holds a NUL: a C string ends at the first one, and what follows would be silently cut.
+        private byte* Utf8(string value)
+        {
+            if (value.Contains('\0', StringComparison.Ordinal))
+            {
+                return null;
+            }
+
+            var length = Encoding.UTF8.GetByteCount(value);
+            var block = (byte*)Keep(NativeMemory.Alloc((nuint)length + 1));
+            Encoding.UTF8.GetBytes(value, new Span<byte>(block, length));
+            block[length] = 0;
+            return block;
+        }
+
+        private void* Keep(void* block)
+        {
+            if (_count == _blocks.Length)
+            {
+                var more = new nint[_count * 2];
+                System.Array.Copy(_blocks, more, _count);
+                _blocks = more;
+            }
+
+            _blocks[_count++] = (nint)block;
+            return block;
         }
     }
 

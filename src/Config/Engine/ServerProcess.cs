@@ -29,7 +29,7 @@ internal sealed class ServerProcess : ISupervisedChild, IStopTarget
     private readonly LaunchPlan _plan;
     private readonly ILogger _logger;
     private ChildProcess _child = null!; // set by Start, before anything else sees the instance
-    private readonly OutputPump _pump;
+    private OutputPump _pump = null!; // set by Start once the child runs, before its output is read
     private readonly bool _grouped;
     private readonly string _tag = Descendants.NewTag();
 
@@ -43,13 +43,11 @@ internal sealed class ServerProcess : ISupervisedChild, IStopTarget
     private string? _lastErrorLine;
     private Task _readers = Task.CompletedTask;
 
-    private ServerProcess(LaunchPlan plan, ILogger logger, bool grouped, ProdServerLogOptions? logs)
+    private ServerProcess(LaunchPlan plan, ILogger logger, bool grouped)
     {
         _plan = plan;
         _logger = logger;
         _grouped = grouped;
-        // A server started before the host's logging keeps its lines in the (bounded) pump until the logger is attached.
-        _pump = new OutputPump(logger, plan.ProcessName, logs, (logger as DeferredLogger)?.Attached);
     }
 
     /// <summary>The process name.</summary>
@@ -150,7 +148,7 @@ internal sealed class ServerProcess : ISupervisedChild, IStopTarget
         }
 
         var grouped = ProcessGroup.IsSupported;
-        var server = new ServerProcess(plan, logger, grouped, logs) { _stopSignalToGroup = stopSignalToGroup, Ring = ring };
+        var server = new ServerProcess(plan, logger, grouped) { _stopSignalToGroup = stopSignalToGroup, Ring = ring };
         try
         {
             server._child = ChildProcess.Start(
@@ -163,11 +161,13 @@ internal sealed class ServerProcess : ISupervisedChild, IStopTarget
         }
         catch (Win32Exception ex)
         {
-            _ = server._pump.CompleteAsync();
             throw new ServerLaunchException(plan.ProcessName,
                 $"Process '{plan.ProcessName}' could not be started: {ex.Message}. Command: {plan.DisplayCommandLine}", ex);
         }
 
+        // The pump (and its thread) once the child runs: the fork need not wait for it, and nothing is read before this.
+        // A server started before the host's logging keeps its lines in the (bounded) pump until the logger is attached.
+        server._pump = new OutputPump(logger, plan.ProcessName, logs, (logger as DeferredLogger)?.Attached);
         var child = server._child;
         server.Id = child.Id;
         server.StartTime = DateTimeOffset.UtcNow;
