@@ -300,10 +300,11 @@ NEXT_STEPS = {
     ("aot", "memory"): "the launcher's own anonymous memory is ~6 MB, 3.7 MB of it the rehydrated type data: less type data",
     ("aot", "stop"): "the engine's share is the /proc sweep and waiting for the last output (the trace's stop-* phases)",
     ("jit", "ready"): "with a cached plan the server starts alone until it has loaded its app and served its first "
-                      "requests, and is started with posix_spawn; what is left is the runtime's start before `main` (~47 ms; ~39 ms for an empty app: the "
-                      "entry's delegate types load the hosting assemblies), ~30 ms from `main` to the fork (the command line, "
-                      "the signal handlers, the plan-cache key and entry, the server's setup: 2–9 ms each) and the host's "
-                      "build beside the server's first request",
+                      "requests, and is started with posix_spawn; what is left is the runtime's start before `main` (~45 ms; "
+                      "~39 ms for an empty app: the entry's delegate types load the hosting assemblies) and ~21 ms from "
+                      "`main` to the fork (the command line 1.5, the signal handlers 3, the plan-cache directory and key 8.5, "
+                      "its entry 3, the port check 1, the server's setup and posix_spawn 4), mostly the first use of each "
+                      "piece under the JIT",
     ("jit", "stop"): "the stop signal reaches the server ~0.5 ms after the minimal launcher's; from the server's exit "
                      "to the launcher's exit_group takes ~13 ms against the floor's ~7.5 (the /proc sweep ~2.5, the last "
                      "output ~2.5, the supervisor's and the host's stop ~3, the host's dispose ~2: the work and its "
