@@ -42,7 +42,7 @@ internal sealed class ExportCommand : IExportCommand
             var files = Exporter.Export(target, deployment, notes);
             foreach (var path in ExportWriter.Write(Path.GetFullPath(outputDirectory), files, commandLine.Force))
             {
-                await output.WriteLineAsync(ExportText.PrintablePath(path)).ConfigureAwait(false);
+                await output.WriteLineAsync(Names.PrintablePath(path)).ConfigureAwait(false);
             }
 
             foreach (var note in notes)

@@ -70,6 +70,32 @@ public sealed class LaunchKindSpecs : IDisposable
         Assert.Contains("manage.py does not exist (ManagePy)", error.Message, StringComparison.Ordinal);
     }
 
+    [Theory]
+    [InlineData("WorkingDirectory")]
+    [InlineData("Python")]
+    public void A_missing_path_with_control_characters_is_reported_on_one_line_with_them_escaped(string setting)
+    {
+        var hostile = Path.Combine(_root.Path, "no\u001b[31mred\nnext");
+        var process = Process(LaunchKind.PythonModule, p =>
+        {
+            if (setting == "WorkingDirectory")
+            {
+                p.WorkingDirectory = hostile;
+            }
+            else
+            {
+                p.Python = hostile;
+            }
+        });
+
+        var error = Assert.Throws<ServerLaunchException>(() => LaunchPlanner.Plan(process, _root.Path, _root.CreateDirectory("empty")));
+
+        Assert.Contains("no\\x1b[31mred\\nnext'", error.Message, StringComparison.Ordinal);
+        Assert.DoesNotContain('\n', error.Message);
+        Assert.DoesNotContain('\u001b', error.Message);
+        Assert.Contains(setting, error.Message, StringComparison.Ordinal);
+    }
+
     [Fact]
     public void Variables_that_feed_the_server_options_are_removed_unless_the_process_sets_them()
     {

@@ -21,13 +21,13 @@ internal static partial class LaunchPlanner
         var workingDirectory = Path.GetFullPath(step.WorkingDirectory ?? ".", contentRoot);
         if (!Directory.Exists(workingDirectory))
         {
-            throw new ServerLaunchException(name, $"Release step '{step.Name}': WorkingDirectory '{workingDirectory}' does not exist.");
+            throw new ServerLaunchException(name, $"Release step '{step.Name}': WorkingDirectory '{Names.PrintablePath(workingDirectory)}' does not exist.");
         }
 
         var program = step.Python ?? step.Command.FirstOrDefault()
             ?? throw new ServerLaunchException(name, $"Release step '{step.Name}': Command is empty.");
         var executable = ResolveCommand(program, pathVariable, contentRoot) ?? throw new ServerLaunchException(name,
-            $"Release step '{step.Name}': '{program}' ({(step.Python is null ? "Command" : "Python")}) was not found.");
+            $"Release step '{step.Name}': '{Names.PrintablePath(program)}' ({(step.Python is null ? "Command" : "Python")}) was not found.");
         var arguments = step.Python is null ? step.Command.Skip(1).ToArray() : step.Command.ToArray();
         var environment = new Dictionary<string, string>(step.Environment, StringComparer.Ordinal) { ["PYTHONUNBUFFERED"] = "1" };
         return new LaunchPlan(name, executable, arguments, workingDirectory, environment);

@@ -32,7 +32,7 @@ internal static partial class LaunchPlanner
         if (requireExecutable && !Directory.Exists(workingDirectory))
         {
             throw new ServerLaunchException(process.Name,
-                $"Process '{process.Name}': WorkingDirectory '{workingDirectory}' does not exist.");
+                $"Process '{process.Name}': WorkingDirectory '{Names.PrintablePath(workingDirectory)}' does not exist.");
         }
 
         var environment = new Dictionary<string, string>(StringComparer.Ordinal)
@@ -113,14 +113,14 @@ internal static partial class LaunchPlanner
         {
             return ResolveCommand(python, context.PathVariable, context.ContentRoot)
                 ?? (context.RequireExecutable ? null : python)
-                ?? throw new ServerLaunchException(process.Name, $"Process '{process.Name}': the Python interpreter '{python}' (Python) was not found.");
+                ?? throw new ServerLaunchException(process.Name, $"Process '{process.Name}': the Python interpreter '{Names.PrintablePath(python)}' (Python) was not found.");
         }
 
         if (context.VenvBin is { } bin)
         {
             return FindIn(bin, "python") ?? FindIn(bin, "python3") ?? (context.RequireExecutable ? null : Path.Combine(bin, "python"))
                 ?? throw new ServerLaunchException(process.Name,
-                    $"Process '{process.Name}': the virtual environment (Venv) has no python and no {process.Backend.Command} in {bin}. Create it with python3 -m venv, then install the server there: {process.Backend.InstallHint}.");
+                    $"Process '{process.Name}': the virtual environment (Venv) has no python and no {process.Backend.Command} in {Names.PrintablePath(bin)}. Create it with python3 -m venv, then install the server there: {process.Backend.InstallHint}.");
         }
 
         var fallback = OperatingSystem.IsWindows() ? "python" : "python3";
@@ -137,7 +137,7 @@ internal static partial class LaunchPlanner
         if (context.RequireExecutable && !File.Exists(managePy))
         {
             throw new ServerLaunchException(process.Name,
-                $"Process '{process.Name}': {managePy} does not exist (ManagePy); set WorkingDirectory to the Django project, or ManagePy to its manage.py.");
+                $"Process '{process.Name}': {Names.PrintablePath(managePy)} does not exist (ManagePy); set WorkingDirectory to the Django project, or ManagePy to its manage.py.");
         }
 
         return managePy;

@@ -68,7 +68,7 @@ internal static unsafe partial class PosixSpawn
         try
         {
             var argv = memory.Array(arguments, static (_, index) => $"argument {index}");
-            var envp = memory.Array(Entries(environment), (entry, _) => $"the environment variable {entry[..entry.IndexOf('=', StringComparison.Ordinal)]}");
+            var envp = memory.Array(Entries(environment), (entry, _) => $"the environment variable {Names.Printable(entry[..entry.IndexOf('=', StringComparison.Ordinal)])}");
             var program8 = memory.String(program, "the program's path");
             var directory8 = memory.String(workingDirectory, "the working directory");
             if (pipe2(input, CloseOnExec) != 0 || pipe2(output, CloseOnExec) != 0 || pipe2(error, CloseOnExec) != 0)
@@ -106,7 +106,7 @@ internal static unsafe partial class PosixSpawn
 
             if (failed != 0)
             {
-                throw new Win32Exception(failed, $"{new Win32Exception(failed).Message}: {program} (working directory {workingDirectory})");
+                throw new Win32Exception(failed, $"{new Win32Exception(failed).Message}: {Names.PrintablePath(program)} (working directory {Names.PrintablePath(workingDirectory)})");
             }
 
             var started = new Started(pid, new SafeFileHandle(input[1], ownsHandle: true), new SafeFileHandle(output[0], ownsHandle: true), new SafeFileHandle(error[0], ownsHandle: true));
@@ -185,7 +185,6 @@ internal static unsafe partial class PosixSpawn
         }
     }
 
-    // NUL-terminated UTF-8 strings and pointer arrays for one call, freed together.
     // Every native block of one start, freed together. A plain array rather than a List<nint>: no precompiled image holds
     // a list over nint, and the JIT compiled a dozen of its methods before the fork.
     private sealed class NativeStrings : IDisposable

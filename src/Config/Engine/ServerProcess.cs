@@ -144,7 +144,7 @@ internal sealed class ServerProcess : ISupervisedChild, IStopTarget
         {
             // The launcher would start fine and only the exec inside it would fail; say so now, as a direct start would.
             throw new ServerLaunchException(plan.ProcessName,
-                $"Process '{plan.ProcessName}' could not be started: {plan.Executable} does not exist. Command: {plan.DisplayCommandLine}");
+                $"Process '{plan.ProcessName}' could not be started: {Names.PrintablePath(plan.Executable)} does not exist. Command: {plan.DisplayCommandLine}");
         }
 
         var grouped = ProcessGroup.IsSupported;
@@ -222,7 +222,7 @@ internal sealed class ServerProcess : ISupervisedChild, IStopTarget
 
     private static void LogStarted(ILogger logger, LaunchPlan plan, int pid)
     {
-        Log.Starting(logger, plan.ProcessName, plan.DisplayCommandLine, plan.WorkingDirectory);
+        Log.Starting(logger, plan.ProcessName, plan.DisplayCommandLine, Names.PrintablePath(plan.WorkingDirectory));
         Log.Started(logger, plan.ProcessName, pid);
     }
 

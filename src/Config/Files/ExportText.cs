@@ -51,9 +51,6 @@ internal static class ExportText
     /// </summary>
     public static string Printable(string value) => Printable(value, 80);
 
-    /// <summary>A path made printable and never shortened: the user needs all of it to find the file.</summary>
-    public static string PrintablePath(string path) => Printable(path, int.MaxValue);
-
     /// <summary><paramref name="value"/> made printable as <see cref="Printable(string)"/> does, shortened only beyond <paramref name="shown"/> characters.</summary>
     public static string Printable(string value, int shown) => Names.Printable(value, shown);
 

@@ -99,5 +99,5 @@ internal static class ExportWriter
         }
     }
 
-    private static string Quote(string path) => "'" + ExportText.PrintablePath(path) + "'";
+    private static string Quote(string path) => "'" + Names.PrintablePath(path) + "'";
 }

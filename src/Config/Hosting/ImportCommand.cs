@@ -64,7 +64,7 @@ internal static class ImportCommand
             {
                 var path = Path.GetFullPath(file, contentRoot);
                 ExportWriter.Write(Path.GetDirectoryName(path)!, [new ExportedFile(Path.GetFileName(path), text)], request.Force);
-                await output.WriteLineAsync(ExportText.PrintablePath(path)).ConfigureAwait(false);
+                await output.WriteLineAsync(Names.PrintablePath(path)).ConfigureAwait(false);
             }
             catch (ExportRefusedException ex)
             {

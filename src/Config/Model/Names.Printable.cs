@@ -44,6 +44,11 @@ internal static partial class Names
         return builder.ToString();
     }
 
+    /// <summary>A path made printable as <see cref="Printable"/> does, and never shortened: the user needs all of it to find the file.</summary>
+    /// <param name="path">Any path.</param>
+    /// <returns>The printable form.</returns>
+    public static string PrintablePath(string path) => Printable(path, int.MaxValue);
+
     private static bool IsPairedSurrogate(string text, int i) =>
         char.IsHighSurrogate(text[i]) ? i + 1 < text.Length && char.IsLowSurrogate(text[i + 1]) : i > 0 && char.IsHighSurrogate(text[i - 1]);
 }
