@@ -62,7 +62,7 @@ internal static class Readiness
             {
                 // The child's own exit, not Exited: that also waits for its last output, which must not count as uptime.
                 var exited = await Task.WhenAny(server.LeaderExited, Task.Delay(process.StartSeconds, time, cancellationToken)).ConfigureAwait(false);
-                return exited == server.LeaderExited ? ReadinessOutcome.Exited
+                return exited == server.LeaderExited && !StayedUp(server, process.StartSeconds) ? ReadinessOutcome.Exited
                     : cancellationToken.IsCancellationRequested ? ReadinessOutcome.Canceled : ReadinessOutcome.Ready;
             }
             catch (OperationCanceledException)
@@ -147,4 +147,10 @@ internal static class Readiness
         var address = PortCheck.ProbeAddress(endpoint.Host)?.ToString() ?? endpoint.Host;
         return address.Contains(':') ? $"[{address}]:{endpoint.Port}" : $"{address}:{endpoint.Port}";
     }
+
+    // Whether the child ran for at least StartSeconds before it exited, by its own start and exit times: its exit is
+    // seen on a thread of its own, while the StartSeconds timer fires on the thread pool, which a busy host can hold back
+    // past the exit of a child that did stay up long enough.
+    private static bool StayedUp(ISupervisedChild server, TimeSpan startSeconds) =>
+        server.ExitTime is { } exit && exit - server.StartTime >= startSeconds;
 }

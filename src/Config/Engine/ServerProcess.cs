@@ -165,12 +165,13 @@ internal sealed class ServerProcess : ISupervisedChild, IStopTarget
                 $"Process '{plan.ProcessName}' could not be started: {ex.Message}. Command: {plan.DisplayCommandLine}", ex);
         }
 
-        // The pump (and its thread) once the child runs: the fork need not wait for it, and nothing is read before this.
-        // A server started before the host's logging keeps its lines in the (bounded) pump until the logger is attached.
-        server._pump = new OutputPump(logger, plan.ProcessName, logs, (logger as DeferredLogger)?.Attached);
         var child = server._child;
         server.Id = child.Id;
         server.StartTime = DateTimeOffset.UtcNow;
+
+        // The pump (and its thread) once the child runs: the fork need not wait for it, and nothing is read before this.
+        // A server started before the host's logging keeps its lines in the (bounded) pump until the logger is attached.
+        server._pump = new OutputPump(logger, plan.ProcessName, logs, (logger as DeferredLogger)?.Attached);
         server._readers = Task.WhenAll(
             PipeLines.ReadOnThread(child.StandardOutput, (line, split) => server.OnLine(line, split, fromStandardError: false), plan.ProcessName + " stdout"),
             PipeLines.ReadOnThread(child.StandardError, (line, split) => server.OnLine(line, split, fromStandardError: true), plan.ProcessName + " stderr"));

@@ -29,9 +29,15 @@ internal sealed class FakeChild(FakeTimeProvider time, int id) : ISupervisedChil
     public string? LastError { get; init; }
 
     /// <summary>Ends the child with <paramref name="code"/> now (by the fake clock).</summary>
-    public void Exit(int code)
+    public void Exit(int code) => ExitAt(time.GetUtcNow(), code);
+
+    /// <summary>
+    /// Ends the child with <paramref name="code"/>, as having exited at <paramref name="when"/>, without moving the clock:
+    /// its exit seen before a timer due meanwhile has fired (a busy thread pool holds timers back).
+    /// </summary>
+    public void ExitAt(DateTimeOffset when, int code)
     {
-        ExitTime ??= time.GetUtcNow();
+        ExitTime ??= when;
         _leaderExited.TrySetResult();
         _exited.TrySetResult(code);
     }

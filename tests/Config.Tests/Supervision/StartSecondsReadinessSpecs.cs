@@ -1,0 +1,29 @@
+using System;
+using System.Threading;
+using System.Threading.Tasks;
+using Microsoft.Extensions.Time.Testing;
+using Xunit;
+
+namespace ProdServer.Config.Tests.Supervision;
+
+/// <summary>
+/// A process with nothing to probe is ready once it has stayed up for StartSeconds, judged by its own start and exit
+/// times, not by whether its exit or the StartSeconds timer was seen first.
+/// </summary>
+public sealed class StartSecondsReadinessSpecs
+{
+    [Theory]
+    [InlineData(1500, true)]  // it stayed up past StartSeconds, though its exit was seen before the timer fired
+    [InlineData(500, false)]  // it exited within StartSeconds
+    public async Task An_exit_seen_before_the_timer_counts_as_a_failed_start_only_if_it_came_within_StartSeconds(int ranMilliseconds, bool ready)
+    {
+        var time = new FakeTimeProvider(new DateTimeOffset(2026, 12, 1, 12, 0, 0, TimeSpan.Zero));
+        var worker = new ProcessDefinition("worker", ServerBackends.CeleryWorker) { App = "proj.celery:app", StartSeconds = TimeSpan.FromSeconds(1) };
+        var child = new FakeChild(time, 42);
+
+        var waiting = Readiness.WaitAsync(worker, child, time, CancellationToken.None);
+        child.ExitAt(child.StartTime + TimeSpan.FromMilliseconds(ranMilliseconds), 0);
+
+        Assert.Equal(ready ? ReadinessOutcome.Ready : ReadinessOutcome.Exited, await waiting.WaitAsync(TimeSpan.FromSeconds(30)));
+    }
+}
