@@ -19,6 +19,7 @@ namespace ProdServer.Config.Integration.Tests;
 public sealed class ControlledSample : IAsyncLifetime
 {
     private readonly ConcurrentQueue<string> _output = new();
+    private readonly Lazy<string> _sampleForOthers = new(() => OperatingSystem.IsWindows() ? throw new PlatformNotSupportedException("another user: setpriv") : CopySampleForOthers());
     private Process? _host;
 
     public string Directory { get; } = System.IO.Directory.CreateTempSubdirectory("prodserver-control-").FullName;
@@ -88,6 +89,35 @@ public sealed class ControlledSample : IAsyncLifetime
 
         _host?.Dispose();
         System.IO.Directory.Delete(Directory, recursive: true);
+        if (_sampleForOthers.IsValueCreated)
+        {
+            System.IO.Directory.Delete(Path.GetDirectoryName(_sampleForOthers.Value)!, recursive: true);
+        }
+    }
+
+    // The sample's build, copied where any user can read it: another user cannot reach the one in the checkout when the
+    // checkout itself is private (a clone in `mktemp -d`, mode 0700).
+    [System.Runtime.Versioning.UnsupportedOSPlatform("windows")]
+    private static string CopySampleForOthers()
+    {
+        const UnixFileMode Directories = (UnixFileMode)0b111_101_101; // 0755
+        const UnixFileMode Files = (UnixFileMode)0b110_100_100; // 0644
+        var source = Path.GetDirectoryName(QuickstartSampleSpecs.SampleDll)!;
+        var copy = System.IO.Directory.CreateTempSubdirectory("prodserver-sample-for-others-").FullName;
+        File.SetUnixFileMode(copy, Directories);
+        foreach (var directory in System.IO.Directory.EnumerateDirectories(source, "*", SearchOption.AllDirectories))
+        {
+            System.IO.Directory.CreateDirectory(Path.Combine(copy, Path.GetRelativePath(source, directory)), Directories);
+        }
+
+        foreach (var file in System.IO.Directory.EnumerateFiles(source, "*", SearchOption.AllDirectories))
+        {
+            var target = Path.Combine(copy, Path.GetRelativePath(source, file));
+            File.Copy(file, target);
+            File.SetUnixFileMode(target, Files);
+        }
+
+        return Path.Combine(copy, Path.GetFileName(QuickstartSampleSpecs.SampleDll));
     }
 
     /// <summary>Runs <c>quickstart.dll ARGS</c> in the sample's directory (as <paramref name="user"/> with setpriv when given).</summary>
@@ -108,7 +138,7 @@ public sealed class ControlledSample : IAsyncLifetime
             info.Environment["HOME"] = "/tmp";
         }
 
-        info.ArgumentList.Add(QuickstartSampleSpecs.SampleDll);
+        info.ArgumentList.Add(user is null ? QuickstartSampleSpecs.SampleDll : _sampleForOthers.Value);
         foreach (var arg in args)
         {
             info.ArgumentList.Add(arg);
