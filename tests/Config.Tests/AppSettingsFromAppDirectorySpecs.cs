@@ -1,4 +1,8 @@
 using System.IO;
+using System.Linq;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.Configuration.Json;
+using Microsoft.Extensions.FileProviders;
 using Microsoft.Extensions.Hosting;
 using ProdServer.Config.Tests.Infrastructure;
 using Xunit;
@@ -58,5 +62,23 @@ public sealed class AppSettingsFromAppDirectorySpecs
         AppSettingsFromAppDirectory.Apply(builder, app.Path);
 
         Assert.Equal("5", builder.Configuration["ProdServer:Processes:web:Args:Threads"]);
+    }
+
+    [Fact]
+    public void The_app_directorys_two_files_share_one_watcher()
+    {
+        using var elsewhere = new TemporaryDirectory();
+        using var app = new TemporaryDirectory();
+        Write(app.Path, "appsettings.json", "3");
+        var builder = Builder(elsewhere.Path);
+
+        AppSettingsFromAppDirectory.Apply(builder, app.Path);
+
+        var moved = ((IConfigurationBuilder)builder.Configuration).Sources.OfType<JsonConfigurationSource>()
+            .Where(s => s.Path is "appsettings.json" or "appsettings.Staging.json").ToList();
+        Assert.Equal(2, moved.Count);
+        Assert.All(moved, s => Assert.True(s.ReloadOnChange));
+        Assert.Single(moved.Select(s => s.FileProvider).Distinct());
+        Assert.Equal(app.Path, Assert.IsType<PhysicalFileProvider>(moved[0].FileProvider).Root.TrimEnd(Path.DirectorySeparatorChar));
     }
 }

@@ -30,6 +30,9 @@ internal static class AppSettingsFromAppDirectory
 
         var environmentFile = $"appsettings.{builder.Environment.EnvironmentName}.json";
         var sources = ((IConfigurationBuilder)builder.Configuration).Sources;
+        // One provider for both files: each provider that is watched keeps a watcher of its own (a thread, an inotify
+        // instance, a watch on every directory below the app's).
+        PhysicalFileProvider? files = null;
         for (var i = 0; i < sources.Count; i++)
         {
             if (sources[i] is JsonConfigurationSource { Path: { } path } json
@@ -41,7 +44,7 @@ internal static class AppSettingsFromAppDirectory
                     Path = path,
                     Optional = json.Optional,
                     ReloadOnChange = json.ReloadOnChange,
-                    FileProvider = new PhysicalFileProvider(appDirectory),
+                    FileProvider = files ??= new PhysicalFileProvider(appDirectory),
                 };
             }
         }

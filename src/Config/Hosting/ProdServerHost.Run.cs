@@ -18,7 +18,8 @@ public static partial class ProdServerHost
     /// alone, so Python starts importing the app while the runtime builds the host. The host then reads its own
     /// configuration, runs the full validation and adopts the server only if it plans exactly the same launch; an invalid
     /// configuration kills the early server and exits 1, as with <c>RunProdServerAsync</c>. Every other command
-    /// (<c>--dry-run</c>, <c>--list</c>, <c>export</c>, …) runs as usual, starting nothing early.
+    /// (<c>--dry-run</c>, <c>--list</c>, <c>export</c>, …) runs as usual, starting nothing early. The configuration
+    /// files are read at start and on <c>reload</c>, and not watched for changes (docs/operations.md#reload).
     /// </summary>
     /// <param name="args">The command-line arguments.</param>
     /// <param name="configure">Declares the processes, for example <c>o =&gt; o.UseWaitress("mysite.wsgi:application")</c>.</param>
@@ -66,7 +67,7 @@ public static partial class ProdServerHost
         HostApplicationBuilder? builder;
         try
         {
-            builder = TryCreateApplicationBuilder(new HostApplicationBuilderSettings { Args = args, ContentRootPath = contentRoot }, error);
+            builder = TryCreateApplicationBuilder(LauncherBuilderSettings.Create(args, contentRoot), error);
             if (builder is not null)
             {
                 builder.Services.AddProdServer(configure);
