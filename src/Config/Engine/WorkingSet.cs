@@ -88,15 +88,29 @@ internal static class WorkingSet
     /// <summary>Compacts the GC heap and releases the program's start-up pages (see the remarks on the class).</summary>
     internal static void Trim()
     {
-        // Start-up allocates a few MB and, below the first gen0 budget, never collects: the GC heap holds them all.
-        // Aggressive: compacted, and the emptied regions decommitted at once rather than kept for the next allocations.
-        GC.Collect(GC.MaxGeneration, GCCollectionMode.Aggressive, blocking: true, compacting: true);
+        // Under the JIT the program's pages go first: reading /proc/self/smaps allocates ~1 MB of lines, which the
+        // collection then takes. Under NativeAOT the collector is code of the program's own file, and a collection after
+        // the release would map ~2 MB of it back in.
+        var collectorInProgram = !RuntimeFeature.IsDynamicCodeSupported;
+        if (collectorInProgram)
+        {
+            CollectStartUpGarbage();
+        }
 
         if (OperatingSystem.IsLinux())
         {
             ReleaseProgramPages();
         }
+
+        if (!collectorInProgram)
+        {
+            CollectStartUpGarbage();
+        }
     }
+
+    // Start-up allocates a few MB and, below the first gen0 budget, never collects: the GC heap holds them all.
+    // Aggressive: compacted, and the emptied regions decommitted at once rather than kept for the next allocations.
+    private static void CollectStartUpGarbage() => GC.Collect(GC.MaxGeneration, GCCollectionMode.Aggressive, blocking: true, compacting: true);
 
     // /proc/self/smaps: a header line per mapping ("start-end perms offset dev inode path"), then its "Key: N kB" lines.
     private static void ReleaseProgramPages()

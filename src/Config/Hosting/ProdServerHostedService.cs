@@ -133,7 +133,8 @@ internal sealed partial class ProdServerHostedService : IHostedService, IDisposa
             if (ready.All(r => r))
             {
                 SystemdNotify.Send("READY=1");
-                StopPathWarmup.Start([.. Running.Select(s => s.Current).OfType<ServerProcess>()], _services);
+                // The launcher's entry point gives back the rehearsal's garbage too, as it does start-up's (WorkingSet).
+                StopPathWarmup.Start([.. Running.Select(s => s.Current).OfType<ServerProcess>()], _services, _state.DrivenByEntryPoint ? WorkingSet.TrimSoon : null);
             }
         }
         catch (OperationCanceledException)

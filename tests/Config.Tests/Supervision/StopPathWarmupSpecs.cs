@@ -151,4 +151,14 @@ public sealed class StopPathWarmupSpecs
         Assert.NotNull(pid);
         Assert.False(Directory.Exists($"/proc/{pid}"), $"/proc/{pid} is still there");
     }
+
+    [Fact]
+    public async Task Once_the_rehearsal_is_over_what_comes_afterwards_runs_once()
+    {
+        var ran = 0;
+
+        await StopPathWarmup.RunAsync([], services: null, () => Interlocked.Increment(ref ran));
+
+        Assert.Equal(1, ran);
+    }
 }
