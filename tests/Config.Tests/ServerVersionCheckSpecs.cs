@@ -123,4 +123,58 @@ public sealed class ServerVersionCheckSpecs : IDisposable
 
         Assert.Null(ServerVersionCheck.ReadInstalledVersion(plan, "gunicorn"));
     }
+
+    // A distribution installed beside the app (PYTHONPATH), read by the real interpreter's importlib.metadata.
+    private LaunchPlan PlanWithDistribution(string version, string? sitecustomize = null)
+    {
+        var site = Path.Combine(_root.Path, "site");
+        var info = Directory.CreateDirectory(Path.Combine(site, "hostile-1.0.dist-info")).FullName;
+        File.WriteAllText(Path.Combine(info, "METADATA"), $"Metadata-Version: 2.1\nName: hostile\nVersion: {version}\n");
+        if (sitecustomize is not null)
+        {
+            File.WriteAllText(Path.Combine(site, "sitecustomize.py"), sitecustomize);
+        }
+
+        return new LaunchPlan("web", "/usr/bin/python3", ["-m", "hostile"], _root.Path, new Dictionary<string, string> { ["PYTHONPATH"] = site });
+    }
+
+    [Fact]
+    public void A_real_interpreter_reads_a_local_version_as_it_is()
+    {
+        Assert.Equal("2.0.post1+deb12_u1", ServerVersionCheck.ReadInstalledVersion(PlanWithDistribution("2.0.post1+deb12_u1"), "hostile"));
+    }
+
+    [Fact]
+    public void A_version_holding_an_escape_sequence_is_no_version_and_never_reaches_a_message()
+    {
+        Assert.Null(ServerVersionCheck.ReadInstalledVersion(PlanWithDistribution("1.0\u001b[2J\u001b]0;owned\u0007"), "hostile"));
+    }
+
+    [Fact]
+    public void An_interpreter_that_prints_megabytes_first_is_read_no_further_than_a_version_could_be()
+    {
+        var plan = PlanWithDistribution("1.0", "import sys\nsys.stdout.write('9' * 8_000_000 + '\\n')\n");
+
+        Assert.Null(ServerVersionCheck.ReadInstalledVersion(plan, "hostile"));
+    }
+
+    [Theory]
+    [InlineData("20.1.0", true)]
+    [InlineData("1!2.0rc1.dev3+local.7", true)]
+    [InlineData("v1.0", false)]
+    [InlineData("", false)]
+    [InlineData("1.0 extra", false)]
+    [InlineData("1.0\n2.0", false)]
+    [InlineData("1.0\u001b[31m", false)]
+    public void A_version_is_a_digit_then_pep_440_characters_only(string text, bool expected)
+    {
+        Assert.Equal(expected, ServerVersionCheck.IsVersion(text));
+    }
+
+    [Fact]
+    public void A_version_longer_than_any_real_one_is_no_version()
+    {
+        Assert.True(ServerVersionCheck.IsVersion("1." + new string('0', 62)));
+        Assert.False(ServerVersionCheck.IsVersion("1." + new string('0', 63)));
+    }
 }

@@ -3,6 +3,7 @@ using System.Collections.Generic;
 using System.Diagnostics;
 using System.IO;
 using System.Linq;
+using System.Threading.Tasks;
 
 namespace ProdServer.Config;
 
@@ -104,8 +105,10 @@ internal static class ServerVersionCheck
                 return null;
             }
 
-            var output = process.StandardOutput.ReadToEndAsync();
-            _ = process.StandardError.ReadToEndAsync();
+            // What the interpreter prints is the installed packages' to choose (a sitecustomize, a distribution's METADATA):
+            // only the first bytes are kept, and the error stream is drained, not kept.
+            var output = ReadAtMostAsync(process.StandardOutput, MaxVersionLength + 2);
+            _ = process.StandardError.BaseStream.CopyToAsync(Stream.Null);
             if (!process.WaitForExit(ProbeTimeout))
             {
                 process.Kill(entireProcessTree: true);
@@ -113,12 +116,42 @@ internal static class ServerVersionCheck
             }
 
             var version = output.GetAwaiter().GetResult().Trim();
-            return process.ExitCode == 0 && version.Length > 0 && char.IsAsciiDigit(version[0]) ? version : null;
+            return process.ExitCode == 0 && IsVersion(version) ? version : null;
         }
         catch (Exception ex) when (ex is System.ComponentModel.Win32Exception or InvalidOperationException or IOException)
         {
             return null;
         }
+    }
+
+    // Versions longer than this are not read as one (PEP 440 sets no limit; real ones are under 30 characters).
+    private const int MaxVersionLength = 64;
+
+    /// <summary>
+    /// Whether <paramref name="text"/> can be a version, and so be printed in a message as it is: a digit first, then only
+    /// the characters of PEP 440 versions (letters, digits, <c>.</c>, <c>!</c>, <c>+</c>, <c>-</c>, <c>_</c>), at most
+    /// <see cref="MaxVersionLength"/> of them. Anything else (an escape sequence, a second line) is no version.
+    /// </summary>
+    /// <param name="text">What the interpreter printed, trimmed.</param>
+    /// <returns>Whether it is a version.</returns>
+    internal static bool IsVersion(string text) =>
+        text.Length is > 0 and <= MaxVersionLength
+        && char.IsAsciiDigit(text[0])
+        && text.All(c => char.IsAsciiLetterOrDigit(c) || c is '.' or '!' or '+' or '-' or '_');
+
+    // The first `limit` characters; the rest is read and dropped, so that a chatty interpreter is not blocked on its pipe.
+    private static async Task<string> ReadAtMostAsync(StreamReader reader, int limit)
+    {
+        var buffer = new char[limit];
+        var length = 0;
+        int read;
+        while (length < limit && (read = await reader.ReadAsync(buffer.AsMemory(length)).ConfigureAwait(false)) > 0)
+        {
+            length += read;
+        }
+
+        await reader.BaseStream.CopyToAsync(Stream.Null).ConfigureAwait(false);
+        return new string(buffer, 0, length);
     }
 
     // The interpreter (with any arguments of an "#!/usr/bin/env python3" line) that runs the plan's server.
