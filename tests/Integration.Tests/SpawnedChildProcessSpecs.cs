@@ -167,4 +167,22 @@ public sealed class SpawnedChildProcessSpecs
             await Task.Delay(10);
         }
     }
+
+    [Fact]
+    public void This_c_library_is_found_able_to_spawn_a_session_before_any_start()
+    {
+        // Debian 12's glibc 2.36 exports every call; found without starting anything.
+        Assert.True(PosixSpawn.IsSupported);
+        Assert.True(ProcessGroup.IsSupported);
+    }
+
+    [Theory]
+    [InlineData(true, true, null, true)] // a slim image without util-linux: posix_spawn makes the session
+    [InlineData(true, false, "/usr/bin/setsid", true)] // an older C library: the setsid program does
+    [InlineData(true, false, null, false)]
+    [InlineData(false, true, "/usr/bin/setsid", false)] // no /bin/sh for the watchdog (or Windows)
+    public void Servers_are_grouped_where_either_posix_spawn_or_setsid_makes_the_session_and_a_shell_runs_the_watchdog(bool shell, bool posixSpawn, string? setsid, bool grouped)
+    {
+        Assert.Equal(grouped, ProcessGroup.IsSupportedWith(shell, posixSpawn, setsid));
+    }
 }

@@ -37,8 +37,16 @@ internal static unsafe partial class PosixSpawn
 
     private static int s_unsupported;
 
-    /// <summary>Whether servers can be started this way here: Linux, and no earlier start found it missing.</summary>
-    public static bool IsSupported => OperatingSystem.IsLinux() && Volatile.Read(ref s_unsupported) == 0;
+    // posix_spawn_file_actions_addchdir_np came last (glibc 2.29, musl 1.1.24), after POSIX_SPAWN_SETSID (glibc 2.26):
+    // a C library that exports it has all this needs. Looked up once in the process's global symbols, where libc is.
+    private static readonly Lazy<bool> s_present = new(() =>
+        OperatingSystem.IsLinux() && NativeLibrary.TryGetExport(NativeLibrary.GetMainProgramHandle(), "posix_spawn_file_actions_addchdir_np", out _));
+
+    /// <summary>
+    /// Whether servers can be started this way here: Linux, a C library that has every call it needs, and no earlier
+    /// start found one missing.
+    /// </summary>
+    public static bool IsSupported => Volatile.Read(ref s_unsupported) == 0 && s_present.Value;
 
     /// <summary>The parent's ends of a started child's three pipes.</summary>
     /// <param name="Id">The child's pid: also its session and process group.</param>

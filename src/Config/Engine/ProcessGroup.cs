@@ -55,8 +55,21 @@ internal static class ProcessGroup
 
     private static readonly Lazy<string?> SetsidPath = new(FindSetsid);
 
-    /// <summary>Whether servers run in their own process group with a watchdog (Linux and other Unix with <c>setsid</c>).</summary>
-    public static bool IsSupported => SetsidPath.Value is not null;
+    /// <summary>
+    /// Whether servers run in their own process group with a watchdog: where <see cref="PosixSpawn"/> makes the session
+    /// (Linux, even without the <c>setsid</c> program: a distroless or slim image), or where the <c>setsid</c> program
+    /// does (other Unix); <c>/bin/sh</c> runs the watchdog either way.
+    /// </summary>
+    public static bool IsSupported => IsSupportedWith(HasShell.Value, PosixSpawn.IsSupported, SetsidPath.Value);
+
+    private static readonly Lazy<bool> HasShell = new(() => !OperatingSystem.IsWindows() && File.Exists("/bin/sh"));
+
+    /// <summary>The decision of <see cref="IsSupported"/>, from what this machine has.</summary>
+    /// <param name="shell">Whether <c>/bin/sh</c> is there (and this is not Windows).</param>
+    /// <param name="posixSpawn">Whether <see cref="PosixSpawn"/> can start a server in a new session.</param>
+    /// <param name="setsid">The <c>setsid</c> program's path, or <see langword="null"/>.</param>
+    /// <returns>Whether servers are grouped.</returns>
+    internal static bool IsSupportedWith(bool shell, bool posixSpawn, string? setsid) => shell && (posixSpawn || setsid is not null);
 
     /// <summary>The program and arguments that start <paramref name="executable"/> in its own group under the watchdog.</summary>
     public static (string Executable, IReadOnlyList<string> Arguments) Wrap(string processName, string executable, IReadOnlyList<string> arguments)
@@ -90,7 +103,7 @@ internal static class ProcessGroup
 
     private static string? FindSetsid()
     {
-        if (OperatingSystem.IsWindows() || !File.Exists("/bin/sh"))
+        if (OperatingSystem.IsWindows())
         {
             return null;
         }
