@@ -133,8 +133,7 @@ internal sealed partial class ProdServerHostedService : IHostedService, IDisposa
             if (ready.All(r => r))
             {
                 SystemdNotify.Send("READY=1");
-                // The launcher's entry point gives back the rehearsal's garbage too, as it does start-up's (WorkingSet).
-                StopPathWarmup.Start([.. Running.Select(s => s.Current).OfType<ServerProcess>()], _services, _state.DrivenByEntryPoint ? WorkingSet.TrimSoon : null);
+                StopPathWarmup.Start([.. Running.Select(s => s.Current).OfType<ServerProcess>()], _services);
             }
         }
         catch (OperationCanceledException)

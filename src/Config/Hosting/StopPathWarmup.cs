@@ -40,25 +40,19 @@ internal static class StopPathWarmup
     /// <summary>Starts the rehearsal on the thread pool, under the JIT only; once per process.</summary>
     /// <param name="children">The running children, whose loggers the stop will use.</param>
     /// <param name="services">The host's services: the logger providers and console formatters; <see langword="null"/> for none.</param>
-    /// <param name="afterwards">Run once the rehearsal is over (the launcher's trim of the garbage it left); <see langword="null"/> for nothing.</param>
-    public static void Start(IReadOnlyList<ServerProcess> children, IServiceProvider? services, Action? afterwards = null)
+    public static void Start(IReadOnlyList<ServerProcess> children, IServiceProvider? services)
     {
         if (!RuntimeFeature.IsDynamicCodeCompiled || children.Count == 0 || Interlocked.Exchange(ref s_started, 1) == 1)
         {
             return;
         }
 
-        ThreadPool.UnsafeQueueUserWorkItem(static state => _ = RunAsync(state.children, state.services, state.afterwards), (children, services, afterwards), preferLocal: false);
+        ThreadPool.UnsafeQueueUserWorkItem(static state => _ = RunAsync(state.children, state.services), (children, services), preferLocal: false);
     }
 
     private static int s_started;
 
-    /// <summary>The rehearsal itself (<see cref="Start"/> runs it once per process, on the thread pool).</summary>
-    /// <param name="children">The running children.</param>
-    /// <param name="services">The host's services, or <see langword="null"/>.</param>
-    /// <param name="afterwards">Run once the rehearsal is over, even one cut short; <see langword="null"/> for nothing.</param>
-    /// <returns>A task that completes when done.</returns>
-    internal static async Task RunAsync(IReadOnlyList<ServerProcess> children, IServiceProvider? services, Action? afterwards)
+    private static async Task RunAsync(IReadOnlyList<ServerProcess> children, IServiceProvider? services)
     {
         try
         {
@@ -87,9 +81,6 @@ internal static class StopPathWarmup
         {
             // A warm-up only: a host being disposed under it, or a formatter that rejects the stand-in, costs nothing.
         }
-
-        // The rehearsal allocates a few MB that, below the first gen0 budget, nothing would ever collect.
-        afterwards?.Invoke();
     }
 
     /// <summary>

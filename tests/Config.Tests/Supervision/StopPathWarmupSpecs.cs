@@ -153,16 +153,6 @@ public sealed class StopPathWarmupSpecs
         Assert.False(Directory.Exists($"/proc/{pid}"), $"/proc/{pid} is still there");
     }
 
-    [Fact]
-    public async Task Once_the_rehearsal_is_over_what_comes_afterwards_runs_once()
-    {
-        var ran = 0;
-
-        await StopPathWarmup.RunAsync([], services: null, () => Interlocked.Increment(ref ran));
-
-        Assert.Equal(1, ran);
-    }
-
     // Awaits once; the caller completes what it awaits, so it resumes inline, through its box's MoveNext().
     private static async Task ResumedInlineAsync(Task awaited)
     {
