@@ -69,7 +69,6 @@ internal static class AsyncPlumbingWarmup
             }
 
             RuntimeHelpers.RunClassConstructor(box.TypeHandle);
-            CompileVirtualsThroughDelegates(box);
         }
 
         var coreStart = Type.GetType("System.Runtime.CompilerServices.AsyncMethodBuilderCore");
@@ -103,38 +102,6 @@ internal static class AsyncPlumbingWarmup
         }
 
         return true;
-    }
-
-    /// <summary>
-    /// Compiles the box's parameterless virtual methods, which <see cref="RuntimeHelpers.PrepareMethod(RuntimeMethodHandle, RuntimeTypeHandle[])"/>
-    /// leaves as they are (a virtual method's entry point is a slot the runtime patches later, so it counts as prepared):
-    /// above all <c>MoveNext()</c>, which a completing task calls to resume the method awaiting it on the same thread —
-    /// every <c>await</c> chain of the stop unwinds that way, from the server's exit up to <c>Main</c>. A delegate bound
-    /// to such a method needs its code, so one is made, on a box that was never constructed and is never run.
-    /// </summary>
-    /// <param name="box">The closed box type.</param>
-    [UnconditionalSuppressMessage("Trimming", "IL2070", Justification = "Best effort under the JIT: a trimmed-away member is skipped.")]
-    [UnconditionalSuppressMessage("Trimming", "IL2067", Justification = "Best effort under the JIT: the box type is the runtime's own, and never constructed here.")]
-    private static void CompileVirtualsThroughDelegates(Type box)
-    {
-        object? unconstructed = null;
-        foreach (var method in box.GetMethods(BindingFlags.Instance | BindingFlags.Public | BindingFlags.NonPublic | BindingFlags.DeclaredOnly))
-        {
-            if (!method.IsVirtual || method.IsAbstract || method.ReturnType != typeof(void) || method.GetParameters().Length != 0)
-            {
-                continue;
-            }
-
-            try
-            {
-                unconstructed ??= RuntimeHelpers.GetUninitializedObject(box);
-                RuntimeHelpers.PrepareDelegate(Delegate.CreateDelegate(typeof(Action), unconstructed, method));
-            }
-            catch (Exception ex) when (ex is ArgumentException or MissingMethodException or NotSupportedException or MemberAccessException)
-            {
-                // Not bindable here: it is compiled when first run, as before.
-            }
-        }
     }
 
     // A generic parameter constrained to an awaiter (TAwaiter : ICriticalNotifyCompletion), not to a state machine.

@@ -2,7 +2,6 @@ using System;
 using System.Collections.Concurrent;
 using System.IO;
 using System.Linq;
-using System.Runtime;
 using System.Threading;
 using System.Threading.Tasks;
 using Microsoft.Extensions.DependencyInjection;
@@ -151,34 +150,5 @@ public sealed class StopPathWarmupSpecs
         // Gone, not even a zombie: the rehearsal collected the exit status it waited for.
         Assert.NotNull(pid);
         Assert.False(Directory.Exists($"/proc/{pid}"), $"/proc/{pid} is still there");
-    }
-
-    // Awaits once; the caller completes what it awaits, so it resumes inline, through its box's MoveNext().
-    private static async Task ResumedInlineAsync(Task awaited)
-    {
-        await awaited.ConfigureAwait(false);
-        Interlocked.Increment(ref s_resumed);
-    }
-
-    private static int s_resumed;
-
-    [Fact]
-    public async Task A_prepared_async_method_resumed_inline_by_the_task_it_awaits_compiles_nothing_more()
-    {
-        await ResumedInlineAsync(Task.CompletedTask); // the method's own code, which never suspends here
-        Assert.Equal(1, AsyncPlumbingWarmup.Prepare(typeof(StopPathWarmupSpecs), nameof(ResumedInlineAsync)));
-
-        // On a pool thread (no synchronization context), continuations run inline, on the thread that completes the task.
-        var (resumed, compiled) = await Task.Run(() =>
-        {
-            var awaited = new TaskCompletionSource();
-            var before = JitInfo.GetCompiledMethodCount(currentThread: true);
-            var resumed = ResumedInlineAsync(awaited.Task);
-            awaited.SetResult();
-            return (resumed, JitInfo.GetCompiledMethodCount(currentThread: true) - before);
-        });
-
-        Assert.True(resumed.IsCompletedSuccessfully);
-        Assert.Equal(0, compiled);
     }
 }
