@@ -1,3 +1,4 @@
+using System;
 using System.IO;
 using System.Linq;
 using Microsoft.Extensions.Configuration;
@@ -44,5 +45,27 @@ public sealed class LauncherBuilderSettingsSpecs
         var builder = Host.CreateApplicationBuilder(LauncherBuilderSettings.Create(["--hostBuilder:reloadConfigOnChange=true"], contentRoot.Path));
 
         Assert.Contains(FileSources(builder), s => s.Path == "appsettings.json" && s.ReloadOnChange);
+    }
+
+    [Fact]
+    public void A_switch_that_is_not_true_or_false_is_one_escaped_line_and_exit_1_not_a_stack_trace()
+    {
+        using var contentRoot = new TemporaryDirectory();
+        using var error = new StringWriter();
+        try
+        {
+            var builder = ProdServerHost.TryCreateApplicationBuilder(
+                LauncherBuilderSettings.Create(["--hostBuilder:reloadConfigOnChange=ma\u001b[31mybe'\nnext"], contentRoot.Path), error);
+
+            Assert.Null(builder);
+            Assert.Equal(ExitCodes.InvalidConfiguration, Environment.ExitCode);
+            Assert.Equal(
+                "hostBuilder:reloadConfigOnChange: 'ma\\x1b[31mybe'\\nnext' is not a valid System.Boolean (from the command line or a DOTNET_ variable; nothing was started)",
+                Assert.Single(EntryPoint.Lines(error.ToString())));
+        }
+        finally
+        {
+            Environment.ExitCode = 0;
+        }
     }
 }

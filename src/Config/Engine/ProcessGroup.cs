@@ -1,5 +1,6 @@
 using System;
 using System.Collections.Generic;
+using System.ComponentModel;
 using System.IO;
 using System.Runtime.InteropServices;
 
@@ -53,6 +54,8 @@ internal static class ProcessGroup
         exec "$@"
         """;
 
+    private const int ENOENT = 2;
+
     private static readonly Lazy<string?> SetsidPath = new(FindSetsid);
 
     /// <summary>
@@ -72,9 +75,13 @@ internal static class ProcessGroup
     internal static bool IsSupportedWith(bool shell, bool posixSpawn, string? setsid) => shell && (posixSpawn || setsid is not null);
 
     /// <summary>The program and arguments that start <paramref name="executable"/> in its own group under the watchdog.</summary>
+    /// <exception cref="Win32Exception">Neither posix_spawn nor the <c>setsid</c> program can make the session here.</exception>
     public static (string Executable, IReadOnlyList<string> Arguments) Wrap(string processName, string executable, IReadOnlyList<string> arguments)
     {
-        var setsid = SetsidPath.Value ?? throw new PlatformNotSupportedException("setsid was not found.");
+        // Reached only when posix_spawn, found able, then refused the session at run time: a start that fails as any other
+        // start does (one line naming the process), not an exception nothing expects.
+        var setsid = SetsidPath.Value ?? throw new Win32Exception(
+            ENOENT, "this C library's posix_spawn refused a new session, and the setsid program (util-linux, busybox) was not found");
         return (setsid, WatchdogShell(processName, executable, arguments));
     }
 

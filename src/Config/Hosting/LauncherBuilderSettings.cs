@@ -11,7 +11,7 @@ namespace ProdServer.Config;
 /// watcher would change nothing the engine uses. It would cost, though: the host's file provider watches the whole
 /// content root recursively, one inotify watch per directory, walked on the main thread while the server starts. For a
 /// Django project holding its virtualenv that is thousands of directories, ~100 ms of start-up and as many of the
-/// user's inotify watches, plus a thread and an inotify instance per watched directory, released slowly at exit
+/// user's inotify watches, plus a thread and an inotify instance per watching file provider, released slowly at exit
 /// (docs/operations.md#reload).
 /// </summary>
 /// <remarks>

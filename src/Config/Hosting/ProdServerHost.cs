@@ -33,7 +33,7 @@ public static partial class ProdServerHost
             StartupTrace.Mark("builder");
             return builder;
         }
-        catch (InvalidDataException ex) when (DescribeConfigurationError(ex) is { } message)
+        catch (Exception ex) when (ex is InvalidDataException or InvalidOperationException && DescribeConfigurationError(ex) is { } message)
         {
             (error ?? Console.Error).WriteLine(message);
             Environment.ExitCode = ExitCodes.InvalidConfiguration;
@@ -49,6 +49,13 @@ public static partial class ProdServerHost
     /// <returns>The line, or <see langword="null"/>.</returns>
     internal static string? DescribeConfigurationError(Exception exception)
     {
+        // A host setting of the builder's own that it cannot convert (DOTNET_hostBuilder__reloadConfigOnChange=maybe).
+        if (exception is InvalidOperationException && UnconvertibleSetting().Match(exception.Message) is { Success: true } setting)
+        {
+            return $"{Names.Printable(setting.Groups["key"].Value, 200)}: '{Names.Printable(setting.Groups["value"].Value, 200)}' is not a valid " +
+                $"{Names.Printable(setting.Groups["type"].Value, 100)} (from the command line or a DOTNET_ variable; nothing was started)";
+        }
+
         if (exception is not InvalidDataException || QuotedFile().Match(exception.Message) is not { Success: true } file)
         {
             return null;
@@ -67,6 +74,10 @@ public static partial class ProdServerHost
         var reason = exception.InnerException?.Message ?? exception.Message;
         return $"{Names.Printable(path, 500)}: {Names.Printable(reason, 300)} (nothing was started)";
     }
+
+    // Microsoft.Extensions.Configuration.Binder's message; the value may hold quotes and newlines, the key and type do not.
+    [GeneratedRegex(@"\AFailed to convert configuration value '(?<value>.*)' at '(?<key>[^'\r\n]+)' to type '(?<type>[^'\r\n]+)'\.\z", RegexOptions.CultureInvariant | RegexOptions.Singleline)]
+    private static partial Regex UnconvertibleSetting();
 
     [GeneratedRegex(@"'(?<file>[^']+)'", RegexOptions.CultureInvariant)]
     private static partial Regex QuotedFile();
