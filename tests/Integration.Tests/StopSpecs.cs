@@ -99,9 +99,12 @@ public sealed class StopSpecs(ITestOutputHelper output)
     public async Task Stopping_gunicorn_stops_its_workers_too()
     {
         var port = Loopback.FreePort();
-        var (server, logs) = Start("gunicorn", "--workers=2", $"--bind=127.0.0.1:{port}", "hello:app");
+        var (server, logs) = Start("gunicorn", "--config=gunicorn_worker_report.py", "--workers=2", $"--bind=127.0.0.1:{port}", "hello:app");
         try
         {
+            // Stopped before a worker has its own SIGTERM handler, gunicorn waits out its 30 s graceful timeout (see the
+            // config file): the test is about stopping a serving gunicorn, so it waits for both workers to be serving.
+            await WaitForLinesAsync(logs, "initialized", 2);
             // The master, two workers and the watchdog.
             var members = await ProcessTable.WaitForMembersAsync(server.Id, 4, TimeSpan.FromSeconds(30));
             Assert.True(members.Count >= 4, $"expected master, 2 workers and the watchdog in group {server.Id}: [{string.Join(", ", members)}]\n{logs.Text}");
@@ -117,6 +120,16 @@ public sealed class StopSpecs(ITestOutputHelper output)
         finally
         {
             ProcessTable.KillGroup(server.Id);
+        }
+    }
+
+    private static async Task WaitForLinesAsync(CapturingLoggerProvider logs, string text, int count)
+    {
+        var clock = Stopwatch.StartNew();
+        while (logs.Text.Split('\n').Count(line => line.Contains(text, StringComparison.Ordinal)) < count)
+        {
+            Assert.True(clock.Elapsed < TimeSpan.FromSeconds(30), $"fewer than {count} lines with '{text}':\n{logs.Text}");
+            await Task.Delay(20);
         }
     }
 
