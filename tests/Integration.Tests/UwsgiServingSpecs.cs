@@ -48,7 +48,9 @@ public sealed class UwsgiServingSpecs : IDisposable
 
             // A 2 s request, then the stop while it runs: uWSGI 2.0's plain SIGTERM (or --die-on-term) would cut it.
             var inFlight = client.GetAsync($"http://127.0.0.1:{port}/slow?s=2");
-            await TestHost.WaitForLogAsync(logs, "slow request started", TimeSpan.FromSeconds(10), run);
+            // Bounded by the client's 15 s timeout too: a request that fails or ends first says how, instead of a missing line.
+            await Task.WhenAny(TestHost.WaitForLogAsync(logs, "slow request started", TimeSpan.FromSeconds(30), run), inFlight).Unwrap();
+            Assert.False(inFlight.IsCompleted, $"the slow request ended before the view said it started: {Outcome(inFlight)}\n{logs.Text}");
             await stop.CancelAsync();
             slow = await inFlight;
         }
@@ -70,6 +72,9 @@ public sealed class UwsgiServingSpecs : IDisposable
         Assert.All(workers, w => Assert.False(Loopback.IsRunning(w), $"uwsgi worker {w} still runs after the stop.\n{logs.Text}"));
         Assert.False(Loopback.IsListening(port));
     }
+
+    private static string Outcome(Task<HttpResponseMessage> request) =>
+        request.IsCompletedSuccessfully ? $"HTTP {(int)request.Result.StatusCode}" : request.Exception?.GetBaseException().ToString() ?? "cancelled";
 
     [Fact]
     public async Task An_app_that_fails_to_import_is_a_failed_start_with_need_app_instead_of_a_server_answering_500()
