@@ -39,6 +39,28 @@ public sealed class PortCheckSpecs
     [Fact]
     public void A_port_freed_again_is_free_even_with_connections_still_in_TIME_WAIT()
     {
+        // The port comes from the ephemeral range, which every other test's outgoing connections draw from too: an
+        // attempt counts only if, when probed, the port's sockets are all in TIME_WAIT (else another connection took it).
+        for (var attempt = 0; attempt < 5; attempt++)
+        {
+            var port = PortWithOnlyTimeWaitConnections();
+            var inUse = BindProbe.InUse(IPAddress.Loopback, port);
+            var conflict = PortCheck.FindConflict("web", [new ListenEndpoint("127.0.0.1", port)]);
+            if (!OnlyTimeWait(port))
+            {
+                continue;
+            }
+
+            Assert.False(inUse);
+            Assert.Null(conflict);
+            return;
+        }
+
+        Assert.Fail("in 5 attempts, another connection took the freed port before it was probed");
+    }
+
+    private static int PortWithOnlyTimeWaitConnections()
+    {
         var listener = new TcpListener(IPAddress.Loopback, 0);
         listener.Start();
         var port = ((IPEndPoint)listener.LocalEndpoint).Port;
@@ -50,9 +72,27 @@ public sealed class PortCheckSpecs
         }
 
         listener.Stop();
+        Assert.True(HasSockets(port, "06"), $"port {port}: the accepted side is not in TIME_WAIT");
+        return port;
+    }
 
-        Assert.False(BindProbe.InUse(IPAddress.Loopback, port));
-        Assert.Null(PortCheck.FindConflict("web", [new ListenEndpoint("127.0.0.1", port)]));
+    // /proc/net/tcp: "sl local_address rem_address st ...", the address as hex IP:PORT, st 06 = TIME_WAIT.
+    private static bool OnlyTimeWait(int port) => HasSockets(port, "06") && !HasSockets(port, state: null, except: "06");
+
+    private static bool HasSockets(int port, string? state, string? except = null)
+    {
+        var suffix = $":{port:X4}";
+        foreach (var line in System.IO.File.ReadLines("/proc/net/tcp"))
+        {
+            var fields = line.Split(' ', StringSplitOptions.RemoveEmptyEntries);
+            if (fields.Length > 3 && fields[1].EndsWith(suffix, StringComparison.Ordinal)
+                && (state is null || fields[3] == state) && (except is null || fields[3] != except))
+            {
+                return true;
+            }
+        }
+
+        return false;
     }
 
     [Fact]
