@@ -47,7 +47,11 @@ public sealed class UwsgiServingSpecs : IDisposable
             Assert.Equal(2, workers.Count);
 
             // A 2 s request, then the stop while it runs: uWSGI 2.0's plain SIGTERM (or --die-on-term) would cut it.
-            var inFlight = client.GetAsync($"http://127.0.0.1:{port}/slow?s=2");
+            // On a connection of its own: uWSGI's http-socket answers HTTP/1.1 without "Connection: close" and then closes the
+            // connection, so a client reusing the page's connection may send into a reset one (curl then retries).
+            using var slowRequest = new HttpRequestMessage(HttpMethod.Get, $"http://127.0.0.1:{port}/slow?s=2") { Headers = { ConnectionClose = true } };
+            using var fresh = new HttpClient { Timeout = TimeSpan.FromSeconds(15) };
+            var inFlight = fresh.SendAsync(slowRequest);
             // Bounded by the client's 15 s timeout too: a request that fails or ends first says how, instead of a missing line.
             await Task.WhenAny(TestHost.WaitForLogAsync(logs, "slow request started", TimeSpan.FromSeconds(30), run), inFlight).Unwrap();
             Assert.False(inFlight.IsCompleted, $"the slow request ended before the view said it started: {Outcome(inFlight)}\n{logs.Text}");
