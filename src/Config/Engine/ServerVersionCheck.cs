@@ -3,7 +3,7 @@ using System.Collections.Generic;
 using System.Diagnostics;
 using System.IO;
 using System.Linq;
-using System.Threading.Tasks;
+using System.Threading;
 
 namespace ProdServer.Config;
 
@@ -107,7 +107,7 @@ internal static class ServerVersionCheck
 
             // What the interpreter prints is the installed packages' to choose (a sitecustomize, a distribution's METADATA):
             // only the first bytes are kept, and the error stream is drained, not kept.
-            var output = ReadAtMostAsync(process.StandardOutput, MaxVersionLength + 2);
+            var output = BoundedText.ReadAsync(process.StandardOutput, MaxVersionLength + 2, stopAtLimit: false, CancellationToken.None);
             _ = process.StandardError.BaseStream.CopyToAsync(Stream.Null);
             if (!process.WaitForExit(ProbeTimeout))
             {
@@ -115,7 +115,7 @@ internal static class ServerVersionCheck
                 return null;
             }
 
-            var version = output.GetAwaiter().GetResult().Trim();
+            var version = output.GetAwaiter().GetResult().Text.Trim();
             return process.ExitCode == 0 && IsVersion(version) ? version : null;
         }
         catch (Exception ex) when (ex is System.ComponentModel.Win32Exception or InvalidOperationException or IOException)
@@ -138,21 +138,6 @@ internal static class ServerVersionCheck
         text.Length is > 0 and <= MaxVersionLength
         && char.IsAsciiDigit(text[0])
         && text.All(c => char.IsAsciiLetterOrDigit(c) || c is '.' or '!' or '+' or '-' or '_');
-
-    // The first `limit` characters; the rest is read and dropped, so that a chatty interpreter is not blocked on its pipe.
-    private static async Task<string> ReadAtMostAsync(StreamReader reader, int limit)
-    {
-        var buffer = new char[limit];
-        var length = 0;
-        int read;
-        while (length < limit && (read = await reader.ReadAsync(buffer.AsMemory(length)).ConfigureAwait(false)) > 0)
-        {
-            length += read;
-        }
-
-        await reader.BaseStream.CopyToAsync(Stream.Null).ConfigureAwait(false);
-        return new string(buffer, 0, length);
-    }
 
     // The interpreter (with any arguments of an "#!/usr/bin/env python3" line) that runs the plan's server.
     private static string[]? Interpreter(LaunchPlan plan)

@@ -62,8 +62,9 @@ internal static class BoundedPythonRun
         process.StandardInput.Close(); // a settings module that reads stdin gets end-of-file, not a hang
         using var timeout = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
         timeout.CancelAfter(Timeout);
-        var output = ReadBoundedAsync(process.StandardOutput, MaxOutput, timeout.Token);
-        var error = ReadBoundedAsync(process.StandardError, MaxError, timeout.Token);
+        // Past MaxOutput the answer is useless and the run is killed; stderr past MaxError is drained, so Python never blocks on it.
+        var output = BoundedText.ReadAsync(process.StandardOutput, MaxOutput, stopAtLimit: true, timeout.Token);
+        var error = BoundedText.ReadAsync(process.StandardError, MaxError, stopAtLimit: false, timeout.Token);
         try
         {
             var answer = await output.ConfigureAwait(false);
@@ -83,37 +84,6 @@ internal static class BoundedPythonRun
             throw new DjangoSettingsException(cancellationToken.IsCancellationRequested
                 ? "reading the settings was cancelled."
                 : $"reading the settings took longer than {Timeout.TotalSeconds:0} s; stopped (does importing the settings module wait for something?).");
-        }
-    }
-
-    // Reads until end of stream or limit + 1 characters; the rest of stderr is drained, so that Python never blocks on it.
-    private static async Task<(string Text, bool Truncated)> ReadBoundedAsync(StreamReader reader, int limit, CancellationToken cancellationToken)
-    {
-        var text = new StringBuilder();
-        var buffer = new char[8192];
-        var truncated = false;
-        while (true)
-        {
-            var read = await reader.ReadAsync(buffer, cancellationToken).ConfigureAwait(false);
-            if (read == 0)
-            {
-                return (text.ToString(), truncated);
-            }
-
-            var room = limit - text.Length;
-            if (read > room)
-            {
-                text.Append(buffer, 0, Math.Max(room, 0));
-                truncated = true;
-                if (limit == MaxOutput)
-                {
-                    return (text.ToString(), truncated); // the answer is useless now: the caller kills the run
-                }
-
-                continue;
-            }
-
-            text.Append(buffer, 0, read);
         }
     }
 
