@@ -1,4 +1,6 @@
 using System;
+using System.Collections.Generic;
+using System.Linq;
 using System.Net;
 using System.Net.Sockets;
 using CsCheck;
@@ -72,28 +74,21 @@ public sealed class PortCheckSpecs
         }
 
         listener.Stop();
-        Assert.True(HasSockets(port, "06"), $"port {port}: the accepted side is not in TIME_WAIT");
+        Assert.Contains(TimeWait, StatesOf(port));
         return port;
     }
 
     // /proc/net/tcp: "sl local_address rem_address st ...", the address as hex IP:PORT, st 06 = TIME_WAIT.
-    private static bool OnlyTimeWait(int port) => HasSockets(port, "06") && !HasSockets(port, state: null, except: "06");
+    private const string TimeWait = "06";
 
-    private static bool HasSockets(int port, string? state, string? except = null)
-    {
-        var suffix = $":{port:X4}";
-        foreach (var line in System.IO.File.ReadLines("/proc/net/tcp"))
-        {
-            var fields = line.Split(' ', StringSplitOptions.RemoveEmptyEntries);
-            if (fields.Length > 3 && fields[1].EndsWith(suffix, StringComparison.Ordinal)
-                && (state is null || fields[3] == state) && (except is null || fields[3] != except))
-            {
-                return true;
-            }
-        }
+    private static bool OnlyTimeWait(int port) => StatesOf(port) is { Count: > 0 } states && states.TrueForAll(s => s == TimeWait);
 
-        return false;
-    }
+    // The states of the IPv4 sockets whose local port is `port`.
+    private static List<string> StatesOf(int port) =>
+        [.. System.IO.File.ReadLines("/proc/net/tcp").Skip(1)
+            .Select(line => line.Split(' ', StringSplitOptions.RemoveEmptyEntries))
+            .Where(fields => fields.Length > 3 && fields[1].EndsWith($":{port:X4}", StringComparison.Ordinal))
+            .Select(fields => fields[3])];
 
     [Fact]
     public void An_address_this_host_does_not_have_is_left_to_the_server_to_report()

@@ -1,4 +1,5 @@
 using System;
+using System.Linq;
 using System.Collections.Generic;
 using System.Diagnostics;
 using System.IO;
@@ -19,12 +20,12 @@ public sealed class ServerProcessSpecs
         return (ServerProcess.Start(plan, logs.CreateLogger("ProdServer.Process.dummy")), logs);
     }
 
-    internal static async Task WaitForLineAsync(CapturingLoggerProvider logs, string text)
+    internal static async Task WaitForLineAsync(CapturingLoggerProvider logs, string text, int count = 1)
     {
         var clock = Stopwatch.StartNew();
-        while (!logs.Text.Contains(text, StringComparison.Ordinal))
+        while (logs.Text.Split('\n').Count(line => line.Contains(text, StringComparison.Ordinal)) < count)
         {
-            Assert.True(clock.Elapsed < TimeSpan.FromSeconds(15), $"'{text}' never appeared:\n{logs.Text}");
+            Assert.True(clock.Elapsed < TimeSpan.FromSeconds(15), $"fewer than {count} lines with '{text}' appeared:\n{logs.Text}");
             await Task.Delay(20);
         }
     }

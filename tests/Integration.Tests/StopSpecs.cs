@@ -104,7 +104,7 @@ public sealed class StopSpecs(ITestOutputHelper output)
         {
             // Stopped before a worker has its own SIGTERM handler, gunicorn waits out its 30 s graceful timeout (see the
             // config file): the test is about stopping a serving gunicorn, so it waits for both workers to be serving.
-            await WaitForLinesAsync(logs, "initialized", 2);
+            await ServerProcessSpecs.WaitForLineAsync(logs, "initialized", count: 2);
             // The master, two workers and the watchdog.
             var members = await ProcessTable.WaitForMembersAsync(server.Id, 4, TimeSpan.FromSeconds(30));
             Assert.True(members.Count >= 4, $"expected master, 2 workers and the watchdog in group {server.Id}: [{string.Join(", ", members)}]\n{logs.Text}");
@@ -120,16 +120,6 @@ public sealed class StopSpecs(ITestOutputHelper output)
         finally
         {
             ProcessTable.KillGroup(server.Id);
-        }
-    }
-
-    private static async Task WaitForLinesAsync(CapturingLoggerProvider logs, string text, int count)
-    {
-        var clock = Stopwatch.StartNew();
-        while (logs.Text.Split('\n').Count(line => line.Contains(text, StringComparison.Ordinal)) < count)
-        {
-            Assert.True(clock.Elapsed < TimeSpan.FromSeconds(30), $"fewer than {count} lines with '{text}':\n{logs.Text}");
-            await Task.Delay(20);
         }
     }
 
