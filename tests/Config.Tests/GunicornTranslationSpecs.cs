@@ -96,6 +96,52 @@ public sealed class GunicornTranslationSpecs
         Assert.Equal(15, ServerBackends.Gunicorn.StopSignal);
     }
 
+    [Theory]
+    [InlineData(null)]
+    [InlineData("sync")]
+    [InlineData("gthread")]
+    [InlineData("gevent")]
+    [InlineData("asgi")]
+    public void The_stop_signal_is_repeated_every_second_for_gunicorns_own_workers(string? workerClass)
+    {
+        var process = Web(new() { WorkerClass = workerClass });
+
+        Assert.Equal(TimeSpan.FromSeconds(1), ServerBackends.Gunicorn.GetStopSignalRepeat(process, System.IO.Path.GetTempPath()));
+        Assert.Equal(TimeSpan.FromSeconds(1), LaunchPlanner.Plan(process, System.IO.Path.GetTempPath()).StopSignalRepeat);
+    }
+
+    [Fact]
+    public void The_stop_signal_is_sent_once_where_another_worker_class_may_run()
+    {
+        // A third-party worker's SIGTERM handler is not known (a second signal may mean "exit now" to it); a configuration
+        // file, a paste file or a verbatim flag may name such a class where the typed options do not.
+        var directory = System.IO.Path.GetTempPath();
+        Assert.Null(ServerBackends.Gunicorn.GetStopSignalRepeat(Web(new() { WorkerClass = "uvicorn.workers.UvicornWorker" }), directory));
+        Assert.Null(ServerBackends.Gunicorn.GetStopSignalRepeat(Web(new() { Config = "gunicorn.conf.py" }), directory));
+        Assert.Null(ServerBackends.Gunicorn.GetStopSignalRepeat(Web(new() { Paste = "production.ini" }, app: null), directory));
+        Assert.Null(ServerBackends.Gunicorn.GetStopSignalRepeat(Web(new() { ExtraArgs = ["--worker-cl=uvicorn.workers.UvicornWorker"] }), directory));
+        Assert.Null(ServerBackends.Waitress.GetStopSignalRepeat(new ProcessDefinition("web", ServerBackends.Waitress) { App = "mysite.wsgi:application" }, directory));
+    }
+
+    [Fact]
+    public void The_stop_signal_is_sent_once_when_gunicorn_finds_its_own_configuration_file()
+    {
+        var directory = System.IO.Directory.CreateTempSubdirectory("gunicorn-conf-").FullName;
+        try
+        {
+            var process = Web(new());
+            Assert.NotNull(ServerBackends.Gunicorn.GetStopSignalRepeat(process, directory));
+
+            System.IO.File.WriteAllText(System.IO.Path.Combine(directory, "gunicorn.conf.py"), "worker_class = 'uvicorn.workers.UvicornWorker'\n");
+
+            Assert.Null(ServerBackends.Gunicorn.GetStopSignalRepeat(process, directory));
+        }
+        finally
+        {
+            System.IO.Directory.Delete(directory, recursive: true);
+        }
+    }
+
     [Fact]
     public void With_an_interpreter_gunicorn_runs_through_its_own_entry_point()
     {

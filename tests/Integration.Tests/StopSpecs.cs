@@ -124,6 +124,37 @@ public sealed class StopSpecs(ITestOutputHelper output)
     }
 
     [Fact]
+    public async Task A_gunicorn_worker_that_missed_the_stop_signal_while_booting_gets_it_again_and_gunicorn_stops_gracefully()
+    {
+        var port = Loopback.FreePort();
+        var logs = new CapturingLoggerProvider();
+        var plan = new LaunchPlan("svc", Python.Debian, ["-m", "gunicorn", "--config=gunicorn_slow_boot.py", "--workers=1", $"--bind=127.0.0.1:{port}", "hello:app"],
+            Python.AppsDirectory, new Dictionary<string, string> { ["PYTHONUNBUFFERED"] = "1" })
+        {
+            StopSignalRepeat = TimeSpan.FromSeconds(1), // what GunicornBackend plans for its own worker classes
+        };
+        var server = ServerProcess.Start(plan, logs.CreateLogger("ProdServer.Process.svc"), stopSignalToGroup: true);
+        try
+        {
+            // Stopped while the worker sleeps in post_fork: the first SIGTERM (and the master's own to the worker) is lost,
+            // and without a second one gunicorn would wait out its 30 s graceful timeout (this stop would end in SIGKILL).
+            await ServerProcessSpecs.WaitForLineAsync(logs, "forked");
+
+            var code = await server.StopAsync(TimeSpan.FromSeconds(10)).WaitAsync(TimeSpan.FromSeconds(20));
+
+            Assert.Equal(0, code);
+            Assert.Contains("again, for a worker that may have missed it", logs.Text);
+            Assert.Contains("stopped gracefully", logs.Text);
+            Assert.Contains("initialized", logs.Text); // the worker did reach its own handlers, and exited on the repeat
+            Assert.NotNull(await ProcessTable.WaitUntilGoneAsync(server.Id, TimeSpan.FromSeconds(3)));
+        }
+        finally
+        {
+            ProcessTable.KillGroup(server.Id);
+        }
+    }
+
+    [Fact]
     public async Task Workers_of_a_master_killed_with_SIGKILL_do_not_outlive_it()
     {
         var (server, logs) = Start("dummy", "fork", "2");

@@ -34,7 +34,7 @@ internal static class LaunchFingerprint
             Add(name);
         }
 
-        Add(FormattableString.Invariant($"{plan.StopSignal}|{definition.Backend.Name}|{definition.Restart}|{definition.StartSeconds}|{definition.StartRetries}|{definition.RestartDelay}|{definition.RestartMaxDelay}|{definition.EffectiveStopTimeout}"));
+        Add(FormattableString.Invariant($"{plan.StopSignal}|{plan.StopSignalRepeat}|{definition.Backend.Name}|{definition.Restart}|{definition.StartSeconds}|{definition.StartRetries}|{definition.RestartDelay}|{definition.RestartMaxDelay}|{definition.EffectiveStopTimeout}"));
         Add(FormattableString.Invariant($"{definition.Readiness.Path}|{definition.Readiness.Status}|{definition.Readiness.Timeout}|{string.Join(',', definition.DependsOn.Order(StringComparer.OrdinalIgnoreCase))}"));
         return Convert.ToHexString(SHA256.HashData(Encoding.UTF8.GetBytes(text.ToString())));
     }

@@ -1,3 +1,4 @@
+using System;
 using System.Collections.Generic;
 using System.Linq;
 
@@ -30,6 +31,12 @@ public sealed record LaunchPlan(
 
     /// <summary>The signal that asks the server to stop gracefully (POSIX number; 15 is SIGTERM).</summary>
     public int StopSignal { get; init; } = Signals.SIGTERM;
+
+    /// <summary>
+    /// How often <see cref="StopSignal"/> is sent again while the server has not exited, or <see langword="null"/> to send it
+    /// once (see <see cref="ServerBackend.GetStopSignalRepeat"/>).
+    /// </summary>
+    public TimeSpan? StopSignalRepeat { get; init; }
 
     /// <summary>
     /// Configuration files the server reads on its own from <see cref="WorkingDirectory"/> (gunicorn's <c>./gunicorn.conf.py</c>

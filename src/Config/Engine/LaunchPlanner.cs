@@ -80,6 +80,7 @@ internal static partial class LaunchPlanner
             IgnoredFileEnvironment = [.. ignored.Order(StringComparer.Ordinal)],
             ImplicitConfigFiles = process.Backend.GetImplicitConfigFiles(process, workingDirectory),
             StopSignal = process.Backend.StopSignal,
+            StopSignalRepeat = process.Backend.GetStopSignalRepeat(process, workingDirectory),
         };
     }
 

@@ -24,6 +24,9 @@ internal static partial class Log
     [LoggerMessage(6, LogLevel.Information, "{Process}#{Pid} stopped gracefully (exit code {ExitCode}) in {Elapsed}")]
     public static partial void StoppedGracefully(ILogger logger, string process, int pid, int exitCode, TimeSpan elapsed);
 
+    [LoggerMessage(21, LogLevel.Debug, "{Process}#{Pid} still running after {Elapsed}: sent {Signal} again, for a worker that may have missed it")]
+    public static partial void StopRepeated(ILogger logger, string process, int pid, TimeSpan elapsed, string signal);
+
     [LoggerMessage(7, LogLevel.Warning, "{Process}#{Pid} did not stop within {Timeout}; killed it and its process group (stopped after {Elapsed})")]
     public static partial void Killed(ILogger logger, string process, int pid, TimeSpan timeout, TimeSpan elapsed);
 

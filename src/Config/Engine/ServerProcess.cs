@@ -240,6 +240,9 @@ internal sealed class ServerProcess : ISupervisedChild, IStopTarget
     }
 
     /// <inheritdoc/>
+    TimeSpan? IStopTarget.StopSignalRepeat => _grouped ? _plan.StopSignalRepeat : null;
+
+    /// <inheritdoc/>
     string IStopTarget.AskToStop()
     {
         if (_grouped && _stopSignalToGroup)

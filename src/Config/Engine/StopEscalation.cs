@@ -1,4 +1,5 @@
 using System;
+using System.Threading;
 using System.Threading.Tasks;
 using Microsoft.Extensions.Logging;
 
@@ -19,6 +20,9 @@ internal interface IStopTarget
     /// <summary>Sends the graceful stop and says what was sent (for the log).</summary>
     /// <returns>A description such as "SIGTERM to its process group".</returns>
     string AskToStop();
+
+    /// <summary>How often <see cref="AskToStop"/> is repeated until the exit (see <see cref="LaunchPlan.StopSignalRepeat"/>), or <see langword="null"/>.</summary>
+    TimeSpan? StopSignalRepeat { get; }
 
     /// <summary>Kills the child and its process group.</summary>
     void Kill();
@@ -56,7 +60,10 @@ internal static class StopEscalation
         var graceful = Task.Delay(timeout, time);
         var signal = target.AskToStop();
         Log.Stopping(logger, target.Name, target.Id, signal, timeout);
-        if (await Task.WhenAny(target.Exited, graceful).ConfigureAwait(false) == target.Exited)
+        var exited = target.StopSignalRepeat is { } repeat
+            ? await RepeatUntilExitAsync(target, graceful, repeat, time, started, logger).ConfigureAwait(false)
+            : await Task.WhenAny(target.Exited, graceful).ConfigureAwait(false) == target.Exited;
+        if (exited)
         {
             var code = await target.Exited.ConfigureAwait(false);
             Log.StoppedGracefully(logger, target.Name, target.Id, code, time.GetElapsedTime(started));
@@ -75,5 +82,32 @@ internal static class StopEscalation
         var killed = await target.Exited.ConfigureAwait(false);
         Log.Killed(logger, target.Name, target.Id, timeout, time.GetElapsedTime(started));
         return killed;
+    }
+
+    // Whether the target exited before the graceful stop's timer ran out, sending the stop signal again at each interval
+    // meanwhile, for a process that missed it (a worker still booting with its master's handlers).
+    private static async Task<bool> RepeatUntilExitAsync(IStopTarget target, Task graceful, TimeSpan interval, TimeProvider time, long started, ILogger logger)
+    {
+        using var stopRepeating = new CancellationTokenSource();
+        try
+        {
+            var repeat = Task.Delay(interval, time, stopRepeating.Token);
+            while (true)
+            {
+                var first = await Task.WhenAny(target.Exited, graceful, repeat).ConfigureAwait(false);
+                if (first != repeat)
+                {
+                    return first == target.Exited;
+                }
+
+                // As every wait here: the next timer starts before the step it follows.
+                repeat = Task.Delay(interval, time, stopRepeating.Token);
+                Log.StopRepeated(logger, target.Name, target.Id, time.GetElapsedTime(started), target.AskToStop());
+            }
+        }
+        finally
+        {
+            stopRepeating.Cancel(); // the pending timer is released now, not when it would have fired
+        }
     }
 }

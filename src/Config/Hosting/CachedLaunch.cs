@@ -49,6 +49,7 @@ internal sealed record CachedLaunch(IReadOnlyList<EarlyStart> Starts, int Buffer
             WriteList(writer, plan.RemovedEnvironment);
             WriteList(writer, plan.ImplicitConfigFiles);
             writer.Write(plan.StopSignal);
+            writer.Write(plan.StopSignalRepeat?.Ticks ?? 0);
             writer.Write(toGroup);
             writer.Write(endpoints.Count);
             foreach (var endpoint in endpoints)
@@ -93,6 +94,12 @@ internal sealed record CachedLaunch(IReadOnlyList<EarlyStart> Starts, int Buffer
                 RemovedEnvironment = ReadList(reader),
                 ImplicitConfigFiles = ReadList(reader),
                 StopSignal = reader.ReadInt32() is var signal and > 0 and < 65 ? signal : throw Damaged(),
+                StopSignalRepeat = reader.ReadInt64() switch
+                {
+                    0 => null,
+                    var ticks and > 0 and <= TimeSpan.TicksPerHour => TimeSpan.FromTicks(ticks),
+                    _ => throw Damaged(),
+                },
             };
             var toGroup = reader.ReadBoolean();
             var endpoints = new ListenEndpoint[Count(reader)];

@@ -400,6 +400,7 @@ internal sealed class EarlyLaunch : IDisposable
 
     private static bool SamePlan(LaunchPlan a, LaunchPlan b) =>
         a.Executable == b.Executable && a.WorkingDirectory == b.WorkingDirectory && a.StopSignal == b.StopSignal
+        && a.StopSignalRepeat == b.StopSignalRepeat
         && a.Arguments.SequenceEqual(b.Arguments) && a.RemovedEnvironment.SequenceEqual(b.RemovedEnvironment)
         && SameVariables(a.Environment, b.Environment) && SameVariables(a.FileEnvironment, b.FileEnvironment);
 

@@ -39,7 +39,7 @@ internal static class LaunchPlanCache
 
     private const string DirectoryName = "prodserver";
     private const int MaxEntryBytes = 1024 * 1024;
-    private static readonly byte[] Magic = "PSPLAN01"u8.ToArray();
+    private static readonly byte[] Magic = "PSPLAN02"u8.ToArray();
 
     // Strict both ways: a string UTF-8 cannot hold as it is (a lone surrogate) is not cached rather than kept altered, which
     // the host would then refuse on every other run; and bytes that are not UTF-8 are a damaged entry.

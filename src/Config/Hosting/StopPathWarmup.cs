@@ -211,6 +211,8 @@ internal static class StopPathWarmup
 
         public string AskToStop() => Signals.Name(Signals.SIGTERM) + " to its process group";
 
+        public TimeSpan? StopSignalRepeat => null; // waitress's stop, the one the warm-up is for
+
         public void Kill()
         {
         }

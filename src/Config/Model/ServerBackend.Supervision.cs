@@ -42,6 +42,19 @@ public abstract partial class ServerBackend
     /// whole group, and whatever is left when the main process exits is killed. Default <see langword="true"/>.
     /// </summary>
     public virtual bool StopSignalToGroup => true;
+
+    /// <summary>
+    /// How often the stop signal is sent again while the server has not exited, or <see langword="null"/> to send it once
+    /// (the default). For a server whose worker processes can miss the first one and whose handler is safe to run twice: a
+    /// gunicorn worker runs with its master's signal handlers from its fork until it installs its own, so a SIGTERM in
+    /// that window is lost and the master then waits out its graceful timeout; a repeated SIGTERM only repeats "finish
+    /// your requests and exit". Never for a server that takes a second stop signal as "exit now" (rq's worker: a second SIGTERM
+    /// is its cold shutdown, which abandons the running job).
+    /// </summary>
+    /// <param name="process">The process.</param>
+    /// <param name="workingDirectory">The absolute directory the server starts in (where it may find its own configuration).</param>
+    /// <returns>The interval, or <see langword="null"/>.</returns>
+    public virtual TimeSpan? GetStopSignalRepeat(ProcessDefinition process, string workingDirectory) => null;
 }
 
 /// <summary>A TCP endpoint a server listens on.</summary>

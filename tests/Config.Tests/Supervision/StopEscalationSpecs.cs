@@ -15,11 +15,19 @@ public sealed class StopEscalationSpecs
     private readonly FakeTimeProvider _time = new();
     private readonly CapturingLogger _log = new();
 
+    private static readonly TimeSpan Repeat = TimeSpan.FromSeconds(1);
+
     /// <summary>A child whose answers to the stop signal and to the kill are set by the test.</summary>
-    private sealed class Target(bool exitsOnStop, bool exitsOnKill) : IStopTarget
+    /// <param name="exitsOnStop">Whether it exits on the first stop signal.</param>
+    /// <param name="exitsOnKill">Whether it exits when killed.</param>
+    /// <param name="repeat">Its <see cref="IStopTarget.StopSignalRepeat"/>.</param>
+    /// <param name="exitsOnAsk">The stop signal it exits on (2: it missed the first one), 0 for none.</param>
+    private sealed class Target(bool exitsOnStop, bool exitsOnKill, TimeSpan? repeat = null, int exitsOnAsk = 0) : IStopTarget
     {
         private readonly TaskCompletionSource<int> _exited = new(TaskCreationOptions.RunContinuationsAsynchronously);
         private readonly TaskCompletionSource _killed = new(TaskCreationOptions.RunContinuationsAsynchronously);
+        private readonly System.Threading.SemaphoreSlim _asked = new(0);
+        private int _asks;
 
         public string Name => "web";
 
@@ -31,14 +39,30 @@ public sealed class StopEscalationSpecs
 
         public Task KillSeen => _killed.Task;
 
+        public TimeSpan? StopSignalRepeat => repeat;
+
+        public int Asks => System.Threading.Volatile.Read(ref _asks);
+
         public string AskToStop()
         {
-            if (exitsOnStop)
+            var ask = System.Threading.Interlocked.Increment(ref _asks);
+            if (exitsOnStop || ask == exitsOnAsk)
             {
                 _exited.TrySetResult(0);
             }
 
+            _asked.Release();
             return "SIGTERM to its process group";
+        }
+
+        // Each ask after the first comes from a timer on the fake clock, then a continuation: the test waits for it
+        // before it moves the clock again, so that the next timer is set from the time it fired.
+        public async Task WaitForAsksAsync(int count)
+        {
+            while (Asks < count)
+            {
+                await _asked.WaitAsync(Bound);
+            }
         }
 
         public void Kill()
@@ -97,5 +121,58 @@ public sealed class StopEscalationSpecs
         Assert.Equal(128 + Signals.SIGKILL, await stop.WaitAsync(Bound));
         Assert.False(target.Exited.IsCompleted);
         Assert.True(_log.Said("web#4242: still running (uninterruptible sleep?) 00:00:05 after SIGKILL; stopped waiting"));
+    }
+
+    [Fact]
+    public async Task A_server_that_misses_the_stop_signal_gets_it_again_each_interval_and_is_not_killed()
+    {
+        var target = new Target(exitsOnStop: false, exitsOnKill: true, Repeat, exitsOnAsk: 3);
+        var stop = StopEscalation.RunAsync(target, Timeout, _time, _log);
+        Assert.Equal(1, target.Asks);
+
+        _time.Advance(Repeat - Tick);
+        Assert.Equal(1, target.Asks);
+        _time.Advance(Tick);
+        await target.WaitForAsksAsync(2);
+        Assert.False(stop.IsCompleted);
+        _time.Advance(Repeat);
+
+        Assert.Equal(0, await stop.WaitAsync(Bound));
+        Assert.Equal(3, target.Asks);
+        Assert.False(target.Killed);
+        Assert.True(_log.Said("web#4242 still running after 00:00:01: sent SIGTERM to its process group again"));
+        Assert.True(_log.Said("web#4242 stopped gracefully (exit code 0) in 00:00:02"));
+    }
+
+    [Fact]
+    public async Task The_repeats_end_with_the_timeout_and_the_kill_follows_as_without_them()
+    {
+        var timeout = TimeSpan.FromSeconds(2.5);
+        var target = new Target(exitsOnStop: false, exitsOnKill: true, Repeat);
+        var stop = StopEscalation.RunAsync(target, timeout, _time, _log);
+        _time.Advance(Repeat);
+        await target.WaitForAsksAsync(2);
+        _time.Advance(Repeat);
+        await target.WaitForAsksAsync(3);
+
+        _time.Advance(timeout - (2 * Repeat));
+
+        Assert.Equal(128 + Signals.SIGKILL, await stop.WaitAsync(Bound));
+        Assert.True(target.Killed);
+        _time.Advance(Timeout);
+        Assert.Equal(3, target.Asks);
+    }
+
+    [Fact]
+    public async Task Without_a_repeat_the_stop_signal_is_sent_once()
+    {
+        var target = new Target(exitsOnStop: false, exitsOnKill: true);
+        var stop = StopEscalation.RunAsync(target, Timeout, _time, _log);
+
+        _time.Advance(Timeout);
+
+        Assert.Equal(128 + Signals.SIGKILL, await stop.WaitAsync(Bound));
+        Assert.Equal(1, target.Asks);
+        Assert.False(_log.Said("again"));
     }
 }

@@ -15,6 +15,15 @@ internal sealed partial class GunicornBackend : ServerBackend<GunicornArgs>
     /// <summary>gunicorn's own <c>--graceful-timeout</c> default.</summary>
     public static readonly TimeSpan DefaultGracefulTimeout = TimeSpan.FromSeconds(30);
 
+    /// <summary>How often the stop signal is repeated (see <see cref="GetStopSignalRepeat"/>): long enough for a worker's boot
+    /// to reach its own handler, short against the graceful timeout that a lost signal would cost.</summary>
+    public static readonly TimeSpan StopSignalRepeat = TimeSpan.FromSeconds(1);
+
+    // gunicorn's own worker classes by their short names (gunicorn.tsv), each of whose SIGTERM handler only sets
+    // alive = False (gtornado's only when still alive; gasgi's through the event loop), checked in 20.1.0 and 26.x.
+    private static readonly HashSet<string> BuiltInWorkerClasses =
+        new(["sync", "gthread", "gevent", "gevent_wsgi", "gevent_pywsgi", "tornado", "asgi", "eventlet"], StringComparer.Ordinal);
+
     /// <inheritdoc />
     public override string Name => "Gunicorn";
 
@@ -51,6 +60,25 @@ internal sealed partial class GunicornBackend : ServerBackend<GunicornArgs>
         ArgumentNullException.ThrowIfNull(process);
         var file = System.IO.Path.Combine(workingDirectory, "gunicorn.conf.py");
         return process.Args is GunicornArgs { Config: null } && System.IO.File.Exists(file) ? [file] : [];
+    }
+
+    /// <summary>
+    /// Every second, while gunicorn runs one of its own worker classes and nothing but the typed options configures it:
+    /// those workers' SIGTERM handler only marks them as exiting, so a second one is harmless, while a worker forked just
+    /// before the first still had its master's handler and lost it (docs/deploy.md#stop-timeouts-nest). Not with a
+    /// configuration file, <c>--paste</c> or <c>ExtraArgs</c>, which may name another worker class, nor with a dotted class
+    /// path: a third-party worker's handler is not known here, and a second signal may mean "exit now" to it.
+    /// </summary>
+    /// <inheritdoc />
+    public override TimeSpan? GetStopSignalRepeat(ProcessDefinition process, string workingDirectory)
+    {
+        ArgumentNullException.ThrowIfNull(process);
+        return process.Args is GunicornArgs { Config: null, Paste: null } args
+            && args.ExtraArgs is null or { Count: 0 }
+            && (args.WorkerClass is null || BuiltInWorkerClasses.Contains(args.WorkerClass))
+            && GetImplicitConfigFiles(process, workingDirectory).Count == 0
+            ? StopSignalRepeat
+            : null;
     }
 
     /// <summary>
