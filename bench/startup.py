@@ -300,7 +300,8 @@ NEXT_STEPS = {
     ("aot", "ready"): "the fork comes ~25 ms after spawn (the type data's rehydration before `main`: ~950 page faults), and "
                       "each ms of the launcher's CPU after the fork costs the server ~0.5 ms on this machine: on a first "
                       "start (nothing cached) the host is built beside the server; with a plan cached, after it listens; "
-                      "less type data would cut both",
+                      "less type data would cut both. The watchdog's shell adds ~4 ms between the fork and the server's "
+                      "exec (next: spawn the server directly and the watchdog beside it)",
     ("aot", "memory"): "the launcher's own anonymous memory is ~6 MB, 3.7 MB of it the rehydrated type data: less type data",
     ("aot", "stop"): "the engine's share is the /proc sweep and waiting for the last output (the trace's stop-* phases)",
     ("jit", "ready"): "with a cached plan the server starts alone until it has loaded its app and served its first "
@@ -308,15 +309,16 @@ NEXT_STEPS = {
                       "~39 ms for an empty app: the entry's delegate types load the hosting assemblies) and ~21 ms from "
                       "`main` to the fork (the command line 1.5, the signal handlers 3, the plan-cache directory and key 8.5, "
                       "its entry 3, the port check 1, the server's setup and posix_spawn 4), mostly the first use of each "
-                      "piece under the JIT",
+                      "piece under the JIT; then the watchdog's shell, ~4 ms before the server's exec",
     ("jit", "stop"): "the stop signal reaches the server ~0.5 ms after the minimal launcher's; from the server's exit "
                      "to the launcher's exit_group takes ~13 ms against the floor's ~7.5 (the /proc sweep ~2.5, the last "
                      "output ~2.5, the supervisor's and the host's stop ~3, the host's dispose ~2: the work and its "
                      "hand-offs between threads, as a second stop in the same process is only ~1.5 ms shorter), and the "
                      "kernel's teardown of the address space after it ~8 ms against ~4 (it grows with the resident pages: "
-                     "~58 MB against ~26); next: fewer hand-offs from the server's exit to the host's stop, and a smaller "
-                     "working set (the sweep is not its system calls: walking the host's own children instead of all of "
-                     "/proc saved 0.3 ms)",
+                     "~58 MB against ~26; 816 memory mappings against 273); fewer hand-offs did not help (the sweep "
+                     "beside the last output, a supervisor result the JIT need not compile, walking the host's own "
+                     "children instead of all of /proc: each within the noise); next: a smaller working set with fewer "
+                     "mappings",
 }
 NEXT_STEPS[("jitcold", "ready")] = "the plan is cached after the first adopted start (docs/operations.md#spawn-first); " + \
     NEXT_STEPS[("jit", "ready")]
