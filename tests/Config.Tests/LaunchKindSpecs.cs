@@ -14,9 +14,10 @@ public sealed class LaunchKindSpecs : IDisposable
 
     public void Dispose() => _root.Dispose();
 
-    private sealed class ModuleBackend(LaunchKind kind) : ServerBackend<WaitressArgs>
+    private sealed class ModuleBackend(LaunchKind kind, TimeSpan? stopSignalRepeat = null) : ServerBackend<WaitressArgs>
     {
         public override string Name => "Fake";
+        public override TimeSpan? GetStopSignalRepeat(ProcessDefinition process, string workingDirectory) => stopSignalRepeat;
         public override string Command => kind == LaunchKind.DjangoManage ? "db_worker" : "fakeserver";
         public override string InstallHint => "pip install fakeserver";
         public override LaunchKind LaunchKind => kind;
@@ -33,6 +34,30 @@ public sealed class LaunchKindSpecs : IDisposable
     }
 
     private string PathWithPython3 => Path.GetDirectoryName(_root.CreateExecutable("bin/python3"))!;
+
+    [Theory]
+    [InlineData(0)]
+    [InlineData(-1000)]
+    [InlineData(99)]
+    [InlineData(3_600_001)]
+    public void A_backend_that_would_repeat_the_stop_signal_in_a_loop_or_never_is_refused_naming_the_process(int milliseconds)
+    {
+        var process = new ProcessDefinition("worker", new ModuleBackend(LaunchKind.PythonModule, TimeSpan.FromMilliseconds(milliseconds))) { App = "proj" };
+
+        var error = Assert.Throws<ServerLaunchException>(() => LaunchPlanner.Plan(process, _root.Path, PathWithPython3, hostEnvironment: new Dictionary<string, string>()));
+
+        Assert.Equal("worker", error.ProcessName);
+        Assert.StartsWith("Process 'worker': the Fake backend repeats the stop signal every ", error.Message, StringComparison.Ordinal);
+        Assert.EndsWith("it must be between 00:00:00.1000000 and 01:00:00.", error.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void A_backend_may_repeat_the_stop_signal_within_the_bounds()
+    {
+        var process = new ProcessDefinition("worker", new ModuleBackend(LaunchKind.PythonModule, TimeSpan.FromMilliseconds(100))) { App = "proj" };
+
+        Assert.Equal(TimeSpan.FromMilliseconds(100), LaunchPlanner.Plan(process, _root.Path, PathWithPython3, hostEnvironment: new Dictionary<string, string>()).StopSignalRepeat);
+    }
 
     [Fact]
     public void A_python_module_server_runs_as_python_dash_m_with_python3_from_PATH()

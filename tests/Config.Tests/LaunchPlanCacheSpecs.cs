@@ -32,7 +32,7 @@ public sealed class LaunchPlanCacheSpecs : IDisposable
         Hostile, Hostile, Hostile.Array[0, 5], Hostile, Gen.Dictionary(Hostile, Hostile)[0, 4], Hostile.Array[0, 3], Gen.Int[1, 64],
         (name, executable, arguments, directory, environment, removed, signal) =>
             new LaunchPlan(name, executable, arguments, directory, environment) { RemovedEnvironment = removed, StopSignal = signal })
-        .Select(Gen.Int[0, 3_600_000], (plan, repeat) => plan with { StopSignalRepeat = repeat == 0 ? null : TimeSpan.FromMilliseconds(repeat) });
+        .Select(Gen.Int[99, 3_600_000], (plan, repeat) => plan with { StopSignalRepeat = repeat < 100 ? null : TimeSpan.FromMilliseconds(repeat) });
 
     private static readonly Gen<EarlyStart> Start = Gen.Select(
         Plan, Gen.Bool, Gen.Select(Hostile, Gen.Int[0, 65535], (host, port) => new ListenEndpoint(host, port)).Array[0, 3],

@@ -80,9 +80,19 @@ internal static partial class LaunchPlanner
             IgnoredFileEnvironment = [.. ignored.Order(StringComparer.Ordinal)],
             ImplicitConfigFiles = process.Backend.GetImplicitConfigFiles(process, workingDirectory),
             StopSignal = process.Backend.StopSignal,
-            StopSignalRepeat = process.Backend.GetStopSignalRepeat(process, workingDirectory),
+            StopSignalRepeat = CheckedStopSignalRepeat(process, workingDirectory),
         };
     }
+
+    // A backend's own answer (a custom backend is the app's code), checked: a repeat of zero would signal in a loop.
+    private static TimeSpan? CheckedStopSignalRepeat(ProcessDefinition process, string workingDirectory) =>
+        process.Backend.GetStopSignalRepeat(process, workingDirectory) switch
+        {
+            null => null,
+            var repeat when repeat >= StopEscalation.MinimumRepeat && repeat <= StopEscalation.MaximumRepeat => repeat,
+            var repeat => throw new ServerLaunchException(process.Name, FormattableString.Invariant(
+                $"Process '{process.Name}': the {process.Backend.Name} backend repeats the stop signal every {repeat}; it must be between {StopEscalation.MinimumRepeat} and {StopEscalation.MaximumRepeat}.")),
+        };
 
     private static (string Executable, string[] Prefix) ConsoleScript(Context context)
     {

@@ -41,6 +41,12 @@ internal static class StopEscalation
     /// <summary>How long to wait for the exit after SIGKILL: the kernel acts at once unless the process sleeps uninterruptibly.</summary>
     public static readonly TimeSpan KillWait = TimeSpan.FromSeconds(5);
 
+    /// <summary>The shortest repeat of the stop signal a launch may plan: a shorter one would be a stream of signals.</summary>
+    public static readonly TimeSpan MinimumRepeat = TimeSpan.FromMilliseconds(100);
+
+    /// <summary>The longest repeat of the stop signal a launch may plan (the plan cache refuses anything longer as damaged).</summary>
+    public static readonly TimeSpan MaximumRepeat = TimeSpan.FromHours(1);
+
     /// <summary>Stops <paramref name="target"/>: the graceful stop, then after <paramref name="timeout"/> the kill.</summary>
     /// <param name="target">The child.</param>
     /// <param name="timeout">How long the graceful stop may take.</param>

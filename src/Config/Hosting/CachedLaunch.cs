@@ -97,7 +97,7 @@ internal sealed record CachedLaunch(IReadOnlyList<EarlyStart> Starts, int Buffer
                 StopSignalRepeat = reader.ReadInt64() switch
                 {
                     0 => null,
-                    var ticks and > 0 and <= TimeSpan.TicksPerHour => TimeSpan.FromTicks(ticks),
+                    var ticks when ticks >= StopEscalation.MinimumRepeat.Ticks && ticks <= StopEscalation.MaximumRepeat.Ticks => TimeSpan.FromTicks(ticks),
                     _ => throw Damaged(),
                 },
             };

@@ -53,7 +53,7 @@ public abstract partial class ServerBackend
     /// </summary>
     /// <param name="process">The process.</param>
     /// <param name="workingDirectory">The absolute directory the server starts in (where it may find its own configuration).</param>
-    /// <returns>The interval, or <see langword="null"/>.</returns>
+    /// <returns>The interval (100 ms to 1 h: anything else refuses the launch, naming the process), or <see langword="null"/>.</returns>
     public virtual TimeSpan? GetStopSignalRepeat(ProcessDefinition process, string workingDirectory) => null;
 }
 
