@@ -106,7 +106,7 @@ public sealed class GunicornTranslationSpecs
     {
         var process = Web(new() { WorkerClass = workerClass });
 
-        Assert.Equal(TimeSpan.FromSeconds(1), ServerBackends.Gunicorn.GetStopSignalRepeat(process, System.IO.Path.GetTempPath()));
+        Assert.Equal(TimeSpan.FromSeconds(1), ServerBackends.Gunicorn.GetStopSignalRepeat(process));
         Assert.Equal(TimeSpan.FromSeconds(1), LaunchPlanner.Plan(process, System.IO.Path.GetTempPath()).StopSignalRepeat);
     }
 
@@ -115,12 +115,11 @@ public sealed class GunicornTranslationSpecs
     {
         // A third-party worker's SIGTERM handler is not known (a second signal may mean "exit now" to it); a configuration
         // file, a paste file or a verbatim flag may name such a class where the typed options do not.
-        var directory = System.IO.Path.GetTempPath();
-        Assert.Null(ServerBackends.Gunicorn.GetStopSignalRepeat(Web(new() { WorkerClass = "uvicorn.workers.UvicornWorker" }), directory));
-        Assert.Null(ServerBackends.Gunicorn.GetStopSignalRepeat(Web(new() { Config = "gunicorn.conf.py" }), directory));
-        Assert.Null(ServerBackends.Gunicorn.GetStopSignalRepeat(Web(new() { Paste = "production.ini" }, app: null), directory));
-        Assert.Null(ServerBackends.Gunicorn.GetStopSignalRepeat(Web(new() { ExtraArgs = ["--worker-cl=uvicorn.workers.UvicornWorker"] }), directory));
-        Assert.Null(ServerBackends.Waitress.GetStopSignalRepeat(new ProcessDefinition("web", ServerBackends.Waitress) { App = "mysite.wsgi:application" }, directory));
+        Assert.Null(ServerBackends.Gunicorn.GetStopSignalRepeat(Web(new() { WorkerClass = "uvicorn.workers.UvicornWorker" })));
+        Assert.Null(ServerBackends.Gunicorn.GetStopSignalRepeat(Web(new() { Config = "gunicorn.conf.py" })));
+        Assert.Null(ServerBackends.Gunicorn.GetStopSignalRepeat(Web(new() { Paste = "production.ini" }, app: null)));
+        Assert.Null(ServerBackends.Gunicorn.GetStopSignalRepeat(Web(new() { ExtraArgs = ["--worker-cl=uvicorn.workers.UvicornWorker"] })));
+        Assert.Null(ServerBackends.Waitress.GetStopSignalRepeat(new ProcessDefinition("web", ServerBackends.Waitress) { App = "mysite.wsgi:application" }));
     }
 
     [Fact]
@@ -130,11 +129,11 @@ public sealed class GunicornTranslationSpecs
         try
         {
             var process = Web(new());
-            Assert.NotNull(ServerBackends.Gunicorn.GetStopSignalRepeat(process, directory));
+            Assert.NotNull(LaunchPlanner.Plan(process, directory).StopSignalRepeat);
 
             System.IO.File.WriteAllText(System.IO.Path.Combine(directory, "gunicorn.conf.py"), "worker_class = 'uvicorn.workers.UvicornWorker'\n");
 
-            Assert.Null(ServerBackends.Gunicorn.GetStopSignalRepeat(process, directory));
+            Assert.Null(LaunchPlanner.Plan(process, directory).StopSignalRepeat);
         }
         finally
         {

@@ -17,7 +17,7 @@ public sealed class LaunchKindSpecs : IDisposable
     private sealed class ModuleBackend(LaunchKind kind, TimeSpan? stopSignalRepeat = null) : ServerBackend<WaitressArgs>
     {
         public override string Name => "Fake";
-        public override TimeSpan? GetStopSignalRepeat(ProcessDefinition process, string workingDirectory) => stopSignalRepeat;
+        public override TimeSpan? GetStopSignalRepeat(ProcessDefinition process) => stopSignalRepeat;
         public override string Command => kind == LaunchKind.DjangoManage ? "db_worker" : "fakeserver";
         public override string InstallHint => "pip install fakeserver";
         public override LaunchKind LaunchKind => kind;

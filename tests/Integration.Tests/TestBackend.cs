@@ -21,7 +21,7 @@ internal sealed class TestBackend(string module) : ServerBackend
     public override int? ReloadSignal => module == "gunicorn" ? 1 : null;
 
     // As GunicornBackend plans it for gunicorn's own workers: a group stop can let the master fork a worker that misses it.
-    public override System.TimeSpan? GetStopSignalRepeat(ProcessDefinition process, string workingDirectory) =>
+    public override System.TimeSpan? GetStopSignalRepeat(ProcessDefinition process) =>
         module == "gunicorn" ? GunicornBackend.StopSignalRepeat : null;
 
     public override IServerArgs CreateDefaultArgs() => new TestArgs();

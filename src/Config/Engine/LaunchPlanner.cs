@@ -73,20 +73,22 @@ internal static partial class LaunchPlanner
         var ignored = fromFiles.Keys.ToHashSet(StringComparer.Ordinal);
         var removed = Scrubbed(process, hostEnvironment ?? CurrentEnvironment(), fromFiles);
         ignored.ExceptWith(fromFiles.Keys);
+        var implicitConfigFiles = process.Backend.GetImplicitConfigFiles(process, workingDirectory);
         return new LaunchPlan(process.Name, executable, [.. prefix, .. process.Backend.BuildArguments(process)], workingDirectory, environment)
         {
             RemovedEnvironment = removed,
             FileEnvironment = fromFiles,
             IgnoredFileEnvironment = [.. ignored.Order(StringComparer.Ordinal)],
-            ImplicitConfigFiles = process.Backend.GetImplicitConfigFiles(process, workingDirectory),
+            ImplicitConfigFiles = implicitConfigFiles,
             StopSignal = process.Backend.StopSignal,
-            StopSignalRepeat = CheckedStopSignalRepeat(process, workingDirectory),
+            // A server that also reads a configuration file of its own may run what the typed options do not say.
+            StopSignalRepeat = implicitConfigFiles.Count == 0 ? CheckedStopSignalRepeat(process) : null,
         };
     }
 
     // A backend's own answer (a custom backend is the app's code), checked: a repeat of zero would signal in a loop.
-    private static TimeSpan? CheckedStopSignalRepeat(ProcessDefinition process, string workingDirectory) =>
-        process.Backend.GetStopSignalRepeat(process, workingDirectory) switch
+    private static TimeSpan? CheckedStopSignalRepeat(ProcessDefinition process) =>
+        process.Backend.GetStopSignalRepeat(process) switch
         {
             null => null,
             var repeat when repeat >= StopEscalation.MinimumRepeat && repeat <= StopEscalation.MaximumRepeat => repeat,

@@ -51,10 +51,11 @@ public abstract partial class ServerBackend
     /// your requests and exit". Never for a server that takes a second stop signal as "exit now" (rq's worker: a second SIGTERM
     /// is its cold shutdown, which abandons the running job).
     /// </summary>
+    /// <remarks>Asked only when the server finds no configuration file of its own (<see cref="GetImplicitConfigFiles"/>): the
+    /// typed options then say everything it runs.</remarks>
     /// <param name="process">The process.</param>
-    /// <param name="workingDirectory">The absolute directory the server starts in (where it may find its own configuration).</param>
     /// <returns>The interval (100 ms to 1 h: anything else refuses the launch, naming the process), or <see langword="null"/>.</returns>
-    public virtual TimeSpan? GetStopSignalRepeat(ProcessDefinition process, string workingDirectory) => null;
+    public virtual TimeSpan? GetStopSignalRepeat(ProcessDefinition process) => null;
 }
 
 /// <summary>A TCP endpoint a server listens on.</summary>

@@ -66,17 +66,17 @@ internal sealed partial class GunicornBackend : ServerBackend<GunicornArgs>
     /// Every second, while gunicorn runs one of its own worker classes and nothing but the typed options configures it:
     /// those workers' SIGTERM handler only marks them as exiting, so a second one is harmless, while a worker forked just
     /// before the first still had its master's handler and lost it (docs/deploy.md#stop-timeouts-nest). Not with a
-    /// configuration file, <c>--paste</c> or <c>ExtraArgs</c>, which may name another worker class, nor with a dotted class
-    /// path: a third-party worker's handler is not known here, and a second signal may mean "exit now" to it.
+    /// configuration file (<c>--config</c>; a <c>./gunicorn.conf.py</c> is seen by the planner), <c>--paste</c> or
+    /// <c>ExtraArgs</c>, which may name another worker class, nor with a dotted class path: a third-party worker's handler
+    /// is not known here, and a second signal may mean "exit now" to it.
     /// </summary>
     /// <inheritdoc />
-    public override TimeSpan? GetStopSignalRepeat(ProcessDefinition process, string workingDirectory)
+    public override TimeSpan? GetStopSignalRepeat(ProcessDefinition process)
     {
         ArgumentNullException.ThrowIfNull(process);
         return process.Args is GunicornArgs { Config: null, Paste: null } args
             && args.ExtraArgs is null or { Count: 0 }
             && (args.WorkerClass is null || BuiltInWorkerClasses.Contains(args.WorkerClass))
-            && GetImplicitConfigFiles(process, workingDirectory).Count == 0
             ? StopSignalRepeat
             : null;
     }
