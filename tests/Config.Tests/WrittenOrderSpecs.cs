@@ -73,6 +73,25 @@ public sealed class WrittenOrderSpecs
     }
 
     [Fact]
+    public async Task The_note_writes_a_hostile_name_on_one_line_with_its_control_characters_escaped()
+    {
+        var prefix = "PSC_ORDER_" + Guid.NewGuid().ToString("N") + "_";
+        var name = "a\u001b[31mb";
+        Environment.SetEnvironmentVariable(prefix + $"ProdServer__Processes__{name}__Backend", "Waitress");
+        try
+        {
+            var (list, _) = await RunAsync(new() { ["appsettings.json"] = Base }, "--list", prefix);
+
+            Assert.DoesNotContain('\u001b', list);
+            Assert.Contains("# no written order for $'a\\x1b[31mb': ", list, StringComparison.Ordinal);
+        }
+        finally
+        {
+            Environment.SetEnvironmentVariable(prefix + $"ProdServer__Processes__{name}__Backend", null);
+        }
+    }
+
+    [Fact]
     public async Task ProdServer_Default_still_chooses_the_default_process()
     {
         var json = Base.Replace("\"Processes\"", "\"Default\": \"api\", \"Processes\"", StringComparison.Ordinal);

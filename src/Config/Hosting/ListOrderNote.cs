@@ -10,9 +10,9 @@ internal static class ListOrderNote
     /// <returns>The line.</returns>
     public static string For(ProdServerOptions options)
     {
-        var names = string.Join(", ", options.UnorderedProcesses.Select(n => ShellQuoting.Quote(n)));
+        var names = string.Join(", ", options.UnorderedProcesses.Select(n => ShellQuoting.QuoteOneLine(n)));
         var choice = options.DefaultProcess is { } chosen
-            ? $"the default is ProdServer:Default ({ShellQuoting.Quote(chosen)})"
+            ? $"the default is ProdServer:Default ({ShellQuoting.QuoteOneLine(chosen)})"
             : "set ProdServer:Default to choose the default process";
         return $"# no written order for {names}: environment variables and the command line keep none, so they follow the others sorted by name; {choice}.";
     }
