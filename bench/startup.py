@@ -301,15 +301,18 @@ NEXT_STEPS = {
                       "each ms of the launcher's CPU after the fork costs the server ~0.5 ms on this machine: on a first "
                       "start (nothing cached) the host is built beside the server; with a plan cached, after it listens; "
                       "less type data would cut both. The watchdog's shell adds ~4 ms between the fork and the server's "
-                      "exec (next: spawn the server directly and the watchdog beside it)",
+                      "exec; a watchdog spawned first, beside the server, took only 0.9–2 ms of it off (measured: its own "
+                      "start then competes with the server's) and would weaken the group and session, so it stays",
     ("aot", "memory"): "the launcher's own anonymous memory is ~6 MB, 3.7 MB of it the rehydrated type data: less type data",
     ("aot", "stop"): "the engine's share is the /proc sweep and waiting for the last output (the trace's stop-* phases)",
     ("jit", "ready"): "with a cached plan the server starts alone until it has loaded its app and served its first "
                       "requests, and is started with posix_spawn; what is left is the runtime's start before `main` (~45 ms; "
-                      "~39 ms for an empty app: the entry's delegate types load the hosting assemblies) and ~21 ms from "
-                      "`main` to the fork (the command line 1.5, the signal handlers 3, the plan-cache directory and key 8.5, "
-                      "its entry 3, the port check 1, the server's setup and posix_spawn 4), mostly the first use of each "
-                      "piece under the JIT; then the watchdog's shell, ~4 ms before the server's exec",
+                      "~39 ms for an empty app) and ~24 ms from `main` to the posix_spawn call in ~20 steps of 0.5–4.5 ms "
+                      "(the command line 1.5, the signal handlers 3, the plan-cache directory 3.5, the key 5.5, its entry "
+                      "4, the port check 0.5, the server's setup 3.5, posix_spawn's arguments 1), mostly the first call of "
+                      "framework methods (ReadyToRun fixups, type loads: 21 methods are JIT-compiled before the fork); "
+                      "then the watchdog's shell, ~4 ms before the server's exec; next: fewer distinct framework calls "
+                      "before the fork (the plan cache's key and entry are the largest)",
     ("jit", "stop"): "the stop signal reaches the server ~0.5 ms after the minimal launcher's; from the server's exit "
                      "to the launcher's exit_group takes ~13 ms against the floor's ~7.5 (the /proc sweep ~2.5, the last "
                      "output ~2.5, the supervisor's and the host's stop ~3, the host's dispose ~2: the work and its "
