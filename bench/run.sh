@@ -39,7 +39,8 @@ trace=$(/usr/bin/python3 bench/startup.py "${bench_args[@]}" --trace --rounds "$
 memory=$(/usr/bin/python3 bench/startup.py "${bench_args[@]}" --rss --rounds 3)
 section=$(
   echo "Spawn → first HTTP 200 of the Quickstart Django page, stop time (SIGTERM → exit) and memory (RSS of the launcher"
-  echo "and its children), bare server against the launcher running the same server, $rounds rounds round-robin."
+  echo "and its children), bare server against the launcher running the same server, $rounds rounds round-robin. The"
+  echo "ratios and the differences above bare pair each round's launcher with that round's bare server (their median)."
   echo
   echo "Machine: $(nproc) cores, $(free -g | awk '/Mem:/ {print $2}') GiB; $(dotnet --version) SDK; $(/usr/bin/python3 --version);" \
        "waitress $(/usr/bin/python3 -c 'import importlib.metadata as m; print(m.version("waitress"))');" \
