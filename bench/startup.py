@@ -398,9 +398,11 @@ def main():
     def med(v, i):
         return statistics.median(x[i] for x in results[v])
 
-    def spread(v, i):
-        xs = sorted(x[i] for x in results[v])
+    def quartiles(xs):
         return xs[len(xs) // 4], xs[(3 * len(xs)) // 4]
+
+    def spread(v, i):
+        return quartiles(sorted(x[i] for x in results[v]))
 
     rows = ["| command | ready (median, IQR) | ready vs bare (each round's ratio: median, IQR) | stop (median, IQR) | memory (all processes) | above bare | targets (issue 15) |",
             "|---|---|---|---|---|---|---|"]
@@ -422,11 +424,11 @@ def main():
         bare = v.split("-")[0] + "-bare"
         return sorted(combine(x[i], b[i]) for x, b in zip(results[v], results[bare]))
 
-    def quartiles(xs):
-        return xs[len(xs) // 4], xs[(3 * len(xs)) // 4]
+    def ratios(v):
+        return paired(v, 0, lambda x, b: x / b)
 
     def above_bare(v):
-        return (statistics.median(paired(v, 0, lambda x, b: x / b)),
+        return (statistics.median(ratios(v)),
                 statistics.median(paired(v, 1, lambda x, b: x - b)) * 1000,
                 statistics.median(paired(v, 3, lambda x, b: x - b)) / 1024)
 
@@ -440,13 +442,13 @@ def main():
         lo, hi = spread(v, 0)
         slo, shi = spread(v, 1)
         ready, stop, mem = med(v, 0), med(v, 1), med(v, 3)
-        ratio, _, mem_above = above_bare(v)
-        ratio_spread = quartiles(paired(v, 0, lambda x, b: x / b))
+        ratio, stop_above, mem_above = above_bare(v)
+        ratio_spread = quartiles(ratios(v))
         above = "—" if v == bare else f"{mem_above:+.1f} MB"
         rows.append(f"| {name} | {ready * 1000:.0f} ms ({lo * 1000:.0f}–{hi * 1000:.0f}) | "
                     + ("1.00×" if v == bare else f"{ratio:.2f}× ({ratio_spread[0]:.2f}–{ratio_spread[1]:.2f})") + " | "
                     f"{stop * 1000:.0f} ms ({slo * 1000:.0f}–{shi * 1000:.0f}) | {mem / 1024:.1f} MB | {above} | "
-                    f"{verdict(mode, *above_bare(v), floor, missed if mode in NEXT_STEPS_MODES else None, ratio_spread)} |")
+                    f"{verdict(mode, ratio, stop_above, mem_above, floor, missed if mode in NEXT_STEPS_MODES else None, ratio_spread)} |")
     if missed:
         runtimes = {"aot": "NativeAOT", "aotcold": "NativeAOT, first start", "jit": "JIT", "jitcold": "JIT, first start"}
         rows += ["", "Next steps for the missed targets (the floor above says how much of each the runtime itself costs):"]
