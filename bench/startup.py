@@ -297,13 +297,20 @@ def rss(args):
 
 # What to do next about a missed target, from what the trace and the floor showed (docs/benchmarks.md, issue 15's rounds).
 NEXT_STEPS = {
-    ("aot", "ready"): "the fork comes ~25 ms after spawn (the type data's rehydration before `main`: ~950 page faults), and "
-                      "each ms of the launcher's CPU after the fork costs the server ~0.5 ms on this machine: on a first "
-                      "start (nothing cached) the host is built beside the server; with a plan cached, after it listens; "
-                      "less type data would cut both. The watchdog's shell adds ~4 ms between the fork and the server's "
-                      "exec; a watchdog spawned first, beside the server, took only 0.9–2 ms of it off (measured: its own "
-                      "start then competes with the server's) and would weaken the group and session, so it stays",
-    ("aot", "memory"): "the launcher's own anonymous memory is ~6 MB, 3.7 MB of it the rehydrated type data: less type data",
+    ("aot", "ready"): "`main` comes ~8 ms after spawn, the fork ~14 ms and the server's exec ~20 ms (the minimal "
+                      "launcher's exec ~9 ms, a bare spawn's ~1.3 ms: perf's sched_process_exec, 10 rounds), since the "
+                      "twelfth round maps the type data from the program file instead of rebuilding it; the watchdog's "
+                      "shell takes the ~5 ms between the fork and the exec (a watchdog spawned first, beside the server, "
+                      "took only 0.9–2 ms of it off and would weaken the group and session, so it stays); after the fork "
+                      "the launcher starts its three output threads (the log pump and two pipe readers: ~4 ms of CPU) "
+                      "beside the server's start, and each ms of its CPU there costs the server ~0.5 ms on this machine; "
+                      "on a first start (nothing cached) the host is also built beside the server, with a plan cached only "
+                      "after it listens (a test build that started its output threads 250 ms later was no sooner: 1.09× "
+                      "against 1.04×, 13 rounds). What is left moves with the run: 1.03–1.10× in this round's five runs, "
+                      "the floor 1.02–1.12×",
+    ("aot", "memory"): "the launcher's own memory at ready is ~7 MB: ~2.6 MB anonymous (the GC heap, stacks, the "
+                       "runtime's own) and ~4 MB of its program file's pages, most of them the type data it read: less "
+                       "type data",
     ("aot", "stop"): "the engine's share is the /proc sweep and waiting for the last output (the trace's stop-* phases)",
     ("jit", "ready"): "with a cached plan the server starts alone until it has loaded its app and served its first "
                       "requests, and is started with posix_spawn; what is left is the runtime's start before `main` (~45 ms; "
