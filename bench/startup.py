@@ -306,8 +306,8 @@ NEXT_STEPS = {
                       "beside the server's start, and each ms of its CPU there costs the server ~0.5 ms on this machine; "
                       "on a first start (nothing cached) the host is also built beside the server, with a plan cached only "
                       "after it listens (a test build that started its output threads 250 ms later was no sooner: 1.09× "
-                      "against 1.04×, 13 rounds). What is left moves with the run: 1.03–1.10× in this round's five runs, "
-                      "the floor 1.02–1.12×",
+                      "against 1.04×, 13 rounds). What is left moves with the run: 1.03–1.12× in this round's eight runs, "
+                      "the floor 1.02–1.12× in those that measured it",
     ("aot", "memory"): "the launcher's own memory at ready is ~7 MB: ~2.6 MB anonymous (the GC heap, stacks, the "
                        "runtime's own) and ~4 MB of its program file's pages, most of them the type data it read: less "
                        "type data",
