@@ -431,13 +431,13 @@ def main():
         bare = v.split("-")[0] + "-bare"
         return sorted(combine(x[i], b[i]) for x, b in zip(results[v], results[bare]))
 
-    def ratios(v):
-        return paired(v, 0, lambda x, b: x / b)
-
+    # The ready ratio, stop and memory above bare (medians of the rounds), and the quartiles of the rounds' ready ratios.
     def above_bare(v):
-        return (statistics.median(ratios(v)),
+        ratios = paired(v, 0, lambda x, b: x / b)
+        return (statistics.median(ratios),
                 statistics.median(paired(v, 1, lambda x, b: x - b)) * 1000,
-                statistics.median(paired(v, 3, lambda x, b: x - b)) / 1024)
+                statistics.median(paired(v, 3, lambda x, b: x - b)) / 1024,
+                quartiles(ratios))
 
     for v in variants:
         server, mode = v.split("-")
@@ -449,8 +449,7 @@ def main():
         lo, hi = spread(v, 0)
         slo, shi = spread(v, 1)
         ready, stop, mem = med(v, 0), med(v, 1), med(v, 3)
-        ratio, stop_above, mem_above = above_bare(v)
-        ratio_spread = quartiles(ratios(v))
+        ratio, stop_above, mem_above, ratio_spread = above_bare(v)
         above = "—" if v == bare else f"{mem_above:+.1f} MB"
         rows.append(f"| {name} | {ready * 1000:.0f} ms ({lo * 1000:.0f}–{hi * 1000:.0f}) | "
                     + ("1.00×" if v == bare else f"{ratio:.2f}× ({ratio_spread[0]:.2f}–{ratio_spread[1]:.2f})") + " | "
