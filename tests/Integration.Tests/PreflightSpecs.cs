@@ -50,6 +50,39 @@ public sealed class PreflightSpecs(ITestOutputHelper output)
         var gaveUp = Assert.Single(logs.Text.Split('\n'), l => l.StartsWith("Critical ", StringComparison.Ordinal));
         output.WriteLine(gaveUp);
         Assert.Contains("gave up after 4 failed starts in a row (StartRetries=3)", gaveUp);
-        Assert.Contains("it said: Error: Bad module 'no_such_module'", gaveUp);
+        Assert.Contains("it said: Error: Bad module 'no_such_module' (the app's module no_such_module was not found from the working directory: set WorkingDirectory", gaveUp);
+    }
+
+    [Fact]
+    public async Task A_server_missing_from_the_python_that_runs_it_is_named_with_what_to_install_or_choose()
+    {
+        // A real interpreter without the server: a fresh virtual environment, which sees none of Debian's packages (as a
+        // pyenv python3 first on PATH does not).
+        var venv = Directory.CreateTempSubdirectory("prodserver-venv-").FullName;
+        try
+        {
+            using (var create = Process.Start(Python.Debian, ["-m", "venv", "--without-pip", venv]))
+            {
+                await create.WaitForExitAsync().WaitAsync(TimeSpan.FromSeconds(60));
+                Assert.Equal(0, create.ExitCode);
+            }
+
+            var (host, logs) = SupervisedHost.Build(o => o.UseUvicorn("hello_asgi:app", u => u with { Host = "127.0.0.1", Port = Loopback.FreePort() })
+                .WorkingDirectory("apps").Venv(venv)
+                .RestartDelay(TimeSpan.FromMilliseconds(50), TimeSpan.FromMilliseconds(100)));
+            using var stop = new CancellationTokenSource(TimeSpan.FromSeconds(60));
+
+            var code = await host.RunProdServerAsync(["web"], TextWriter.Null, TextWriter.Null, stop.Token).WaitAsync(TimeSpan.FromSeconds(60));
+
+            Assert.Equal(1, code);
+            var gaveUp = Assert.Single(logs.Text.Split('\n'), l => l.StartsWith("Critical ", StringComparison.Ordinal));
+            output.WriteLine(gaveUp);
+            Assert.Contains($"it said: {venv}/bin/python: No module named uvicorn (the Python that ran it has no module uvicorn: install Uvicorn for it (", gaveUp);
+            Assert.Contains("or set Python or Venv to an interpreter that has it", gaveUp);
+        }
+        finally
+        {
+            Directory.Delete(venv, recursive: true);
+        }
     }
 }

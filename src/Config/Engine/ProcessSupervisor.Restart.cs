@@ -152,7 +152,7 @@ internal sealed partial class ProcessSupervisor
         _ready = false;
         var uptime = (server.ExitTime ?? Time.GetUtcNow()) - server.StartTime;
         var failedStart = outcome != ReadinessOutcome.Ready || uptime < _definition.StartSeconds;
-        var said = server.FailureReason() is { } line ? $"; it said: {line}" : string.Empty;
+        var said = server.FailureReason() is { } line ? $"; it said: {line}{StartFailureHint.For(_definition, line)}" : string.Empty;
         var reason = failedStart
             ? $"exited with code {code} after {uptime.TotalSeconds:0.0} s, within StartSeconds={_definition.StartSeconds.TotalSeconds:0.###} s{said}"
             : $"exited with code {code} after {uptime.TotalSeconds:0.0} s{(code == 0 ? string.Empty : said)}";

@@ -1,0 +1,70 @@
+using Xunit;
+
+namespace ProdServer.Config.Tests;
+
+/// <summary>The hint added to a failed start's reason when Python could not import a module.</summary>
+public sealed class StartFailureHintSpecs
+{
+    [Theory]
+    [InlineData("/root/.pyenv/versions/3.11.7/bin/python3: No module named celery")] // python -m celery
+    [InlineData("ModuleNotFoundError: No module named 'celery'")]
+    [InlineData("ModuleNotFoundError: No module named 'celery.bin'")]
+    public void The_servers_own_package_missing_says_to_install_it_for_that_python_or_choose_another(string line)
+    {
+        var worker = new ProcessDefinition("worker", ServerBackends.CeleryWorker) { App = "mysite" };
+
+        var hint = StartFailureHint.For(worker, line);
+
+        Assert.NotNull(hint);
+        Assert.Contains("has no module celery", hint);
+        Assert.Contains("apt-get install python3-celery", hint); // the backend's own install hint
+        Assert.Contains("set Python or Venv", hint);
+    }
+
+    [Fact]
+    public void A_console_script_servers_package_is_known_by_its_distribution_name()
+    {
+        var web = new ProcessDefinition("web", ServerBackends.Gunicorn) { App = "mysite.wsgi:application" };
+
+        var hint = StartFailureHint.For(web, "ModuleNotFoundError: No module named 'gunicorn'");
+
+        Assert.Contains("install Gunicorn for it", hint);
+    }
+
+    [Theory]
+    [InlineData("ModuleNotFoundError: No module named 'mysite'")]
+    [InlineData("Error: Bad module 'mysite.wsgi'")] // waitress
+    public void The_apps_own_module_missing_says_where_to_start_it_from(string line)
+    {
+        var web = new ProcessDefinition("web", ServerBackends.Waitress) { App = "mysite.wsgi:application" };
+
+        var hint = StartFailureHint.For(web, line);
+
+        Assert.NotNull(hint);
+        Assert.Contains("the app's module", hint);
+        Assert.Contains("set WorkingDirectory", hint);
+        Assert.DoesNotContain("Venv", hint);
+    }
+
+    [Fact]
+    public void Another_missing_module_says_to_install_that_module()
+    {
+        var web = new ProcessDefinition("web", ServerBackends.Gunicorn) { App = "mysite.wsgi:application" };
+
+        var hint = StartFailureHint.For(web, "ModuleNotFoundError: No module named 'django'");
+
+        Assert.Contains("has no module django: install django for it", hint);
+    }
+
+    [Theory]
+    [InlineData("Error: [Errno 98] Address already in use")]
+    [InlineData("ImportError: cannot import name 'x' from 'mysite.views'")]
+    [InlineData("no module named anything, in lower case prose")]
+    [InlineData("")]
+    public void Any_other_failure_gets_no_hint(string line)
+    {
+        var web = new ProcessDefinition("web", ServerBackends.Waitress) { App = "mysite.wsgi:application" };
+
+        Assert.Null(StartFailureHint.For(web, line));
+    }
+}
