@@ -111,6 +111,7 @@ public sealed class TemplateTests(PackedFeed feed, ITestOutputHelper output)
             {
                 await ServesTheSampleSite(program);
                 MistakesInAppSettingsAreWarnedAtTheirLinesByTheBuild(app);
+                DeploysAsItsReadmeSays(site, name);
             }
         }
     }
@@ -148,6 +149,28 @@ public sealed class TemplateTests(PackedFeed feed, ITestOutputHelper output)
         {
             File.WriteAllText(path, original);
         }
+    }
+
+    // The README's deploy step, as written there: the Debug build's export is refused, the published app's is written,
+    // and systemd accepts its units.
+    private void DeploysAsItsReadmeSays(string site, string name)
+    {
+        var readme = File.ReadAllText(Path.Combine(site, "README.md"));
+        Assert.Contains($"`dotnet publish {name} -c Release -o publish`, then `publish/{name} export systemd --out deploy/systemd`", readme, StringComparison.Ordinal);
+
+        var debug = Dotnet.Run(output, site, Timeout, null, "run", "--project", name, "--", "export", "systemd", "--out", "deploy/systemd");
+        Assert.Equal(1, debug.ExitCode);
+        Assert.Contains("is a Debug build; publish the app", debug.Output, StringComparison.Ordinal);
+
+        var publish = Dotnet.Run(output, site, Timeout, null, "publish", name, "-c", "Release", "-o", "publish", "-nodeReuse:false");
+        Assert.True(publish.ExitCode == 0, "dotnet publish failed:\n" + publish.Output);
+        var export = Dotnet.RunProgram(output, site, Timeout, null, Path.Combine(site, "publish", name), "export", "systemd", "--out", "deploy/systemd");
+        Assert.True(export.ExitCode == 0, "export from the published app failed:\n" + export.Output);
+        var unit = Path.Combine(site, "deploy", "systemd", $"{name}-web.service");
+        Assert.Contains($"ExecStart=\"{Path.Combine(site, "publish", name)}\" \"web\"", File.ReadAllText(unit), StringComparison.Ordinal);
+
+        var verify = Dotnet.RunProgram(output, site, Timeout, null, "systemd-analyze", "verify", unit);
+        Assert.True(verify.ExitCode == 0, "systemd-analyze verify refused the unit:\n" + verify.Output);
     }
 
     // Started in the sample's Django project (the servers' working directory defaults to the current directory), on a

@@ -10,10 +10,15 @@ namespace ProdServer.Config.Package.Tests.Infrastructure;
 internal static class Dotnet
 {
     public static (int ExitCode, string Output) Run(
-        ITestOutputHelper? log, string directory, TimeSpan timeout, IReadOnlyDictionary<string, string>? environment, params string[] arguments)
+        ITestOutputHelper? log, string directory, TimeSpan timeout, IReadOnlyDictionary<string, string>? environment, params string[] arguments) =>
+        RunProgram(log, directory, timeout, environment,
+            Environment.GetEnvironmentVariable("DOTNET_HOST_PATH") is { Length: > 0 } host ? host : "dotnet", arguments);
+
+    /// <summary>As <see cref="Run"/>, for another program (a published app's own executable), in the same environment.</summary>
+    public static (int ExitCode, string Output) RunProgram(
+        ITestOutputHelper? log, string directory, TimeSpan timeout, IReadOnlyDictionary<string, string>? environment, string program, params string[] arguments)
     {
-        var dotnet = Environment.GetEnvironmentVariable("DOTNET_HOST_PATH") is { Length: > 0 } host ? host : "dotnet";
-        var start = new ProcessStartInfo(dotnet)
+        var start = new ProcessStartInfo(program)
         {
             WorkingDirectory = directory,
             RedirectStandardOutput = true,
@@ -48,7 +53,7 @@ internal static class Dotnet
         {
             process.Kill(entireProcessTree: true);
             process.WaitForExit();
-            throw new TimeoutException($"dotnet {string.Join(' ', arguments)} did not finish within {timeout}:\n{text}");
+            throw new TimeoutException($"{program} {string.Join(' ', arguments)} did not finish within {timeout}:\n{text}");
         }
 
         process.WaitForExit();
@@ -58,7 +63,7 @@ internal static class Dotnet
             result = text.ToString();
         }
 
-        log?.WriteLine($"$ (in {directory}) dotnet {string.Join(' ', arguments)} (exit {process.ExitCode})\n{result}");
+        log?.WriteLine($"$ (in {directory}) {program} {string.Join(' ', arguments)} (exit {process.ExitCode})\n{result}");
         return (process.ExitCode, result);
     }
 }
