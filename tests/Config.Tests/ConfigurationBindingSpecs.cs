@@ -199,7 +199,7 @@ public sealed class ConfigurationBindingSpecs
 
         Assert.Contains("Process 'web'", failure, StringComparison.Ordinal);
         Assert.Contains("'Gunicron' is unknown", failure, StringComparison.Ordinal);
-        Assert.Contains("ProdServer:Processes:web:Backend", failure, StringComparison.Ordinal);
+        Assert.Contains("ProdServer:Processes:web:Backend) (did you mean 'Gunicorn'?)", failure, StringComparison.Ordinal);
         Assert.Contains("known backends: Waitress", failure, StringComparison.Ordinal);
     }
 
@@ -209,8 +209,29 @@ public sealed class ConfigurationBindingSpecs
         var failure = Options.SingleFailure(Web, new Dictionary<string, string?> { ["ProdServer:Processes:web:Args:Thread"] = "8" });
 
         Assert.Contains("Process 'web'", failure, StringComparison.Ordinal);
-        Assert.Contains("ProdServer:Processes:web:Args:Thread is not an option of waitress-serve", failure, StringComparison.Ordinal);
+        Assert.Contains("ProdServer:Processes:web:Args:Thread is not an option of waitress-serve (did you mean 'Threads'?)", failure, StringComparison.Ordinal);
         Assert.Contains("ExtraArgs", failure, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData("ProdServer:Processes:web:Venvv", "is not a process setting (did you mean 'Venv'?)")]
+    [InlineData("ProdServer:Processes:web:working_directory", "is not a process setting (did you mean 'WorkingDirectory'?)")]
+    [InlineData("ProdServer:Processes:web:Args:channel-timeot", "is not an option of waitress-serve (did you mean 'ChannelTimeout'?)")]
+    public void A_key_a_typo_away_from_a_known_one_names_it(string key, string expected)
+    {
+        var failure = Options.SingleFailure(Web, new Dictionary<string, string?> { [key] = "1" });
+
+        Assert.Contains($"{key} {expected}", failure, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData("ProdServer:Processes:web:Colour")]
+    [InlineData("ProdServer:Processes:web:Args:Frobnicate")]
+    public void A_key_far_from_every_known_one_suggests_nothing(string key)
+    {
+        var failure = Options.SingleFailure(Web, new Dictionary<string, string?> { [key] = "1" });
+
+        Assert.DoesNotContain("did you mean", failure, StringComparison.Ordinal);
     }
 
     [Fact]

@@ -42,7 +42,7 @@ public sealed class HttpServerMigrationSpecs
         });
 
         Assert.Equal(
-            "Process 'web': ProdServer:Processes:web:Args:wrokers is not an option of gunicorn; see the GunicornArgs properties, or use ExtraArgs for a flag newer than this SDK.",
+            "Process 'web': ProdServer:Processes:web:Args:wrokers is not an option of gunicorn (did you mean 'Workers'?); see the GunicornArgs properties, or use ExtraArgs for a flag newer than this SDK.",
             failure);
     }
 

@@ -20,7 +20,7 @@ internal static partial class ProdServerConfigurationBinder
             var last = key[(key.LastIndexOf(':') + 1)..];
             var hint = ForeignOptionHint.Describe(last, process.Backend);
             errors.Add(hint is null
-                ? $"Process '{name}': {key} is not an option of {process.Backend.Command}; see the {process.Args.GetType().Name} properties, or use ExtraArgs for a flag newer than this SDK."
+                ? $"Process '{name}': {key} is not an option of {process.Backend.Command}{Suggestions.DidYouMean(last, process.Args.Flags.Where(f => f.Name.Length > 0).Select(f => f.Property))}; see the {process.Args.GetType().Name} properties, or use ExtraArgs for a flag newer than this SDK."
                 : $"Process '{name}': {key} is not an option of {process.Backend.Command}; {hint}.");
         }
     }

@@ -103,7 +103,7 @@ internal static partial class ProdServerConfigurationBinder
             }
             else if (backend is null)
             {
-                errors.Add($"Process '{name}': Backend '{backendName}' is unknown ({section.Path}:Backend); known backends: {string.Join(", ", ServerBackends.Names)}.");
+                errors.Add($"Process '{name}': Backend '{backendName}' is unknown ({section.Path}:Backend){Suggestions.DidYouMean(backendName, ServerBackends.Names)}; known backends: {string.Join(", ", ServerBackends.Names)}.");
                 return;
             }
         }
@@ -127,7 +127,7 @@ internal static partial class ProdServerConfigurationBinder
         {
             if (!ProcessKeys.Contains(child.Key, StringComparer.OrdinalIgnoreCase))
             {
-                errors.Add($"Process '{name}': {child.Path} is not a process setting; expected one of {string.Join(", ", ProcessKeys)}.");
+                errors.Add($"Process '{name}': {child.Path} is not a process setting{Suggestions.DidYouMean(child.Key, ProcessKeys)}; expected one of {string.Join(", ", ProcessKeys)}.");
             }
         }
 

@@ -1,7 +1,7 @@
 using System;
 using System.Collections.Generic;
 
-namespace ProdServer.Config.Analyzers;
+namespace ProdServer.Config;
 
 /// <summary>"Did you mean" for a misspelled name: the closest known name by edit distance, when close enough to be a typo.</summary>
 internal static class Suggestions
