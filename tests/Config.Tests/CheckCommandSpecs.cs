@@ -34,6 +34,16 @@ public sealed class CheckCommandSpecs : IDisposable
             run with { Executable = "/bin/sh", Arguments = ["-c", $"echo 'config problem on line 3' >&2; exit {checkExitCode}"] };
     }
 
+    // A server run as `python -m MODULE`, for the module check of --check.
+    private sealed class ModuleBackend(string module) : ServerBackend<WaitressArgs>
+    {
+        public override string Name => "Module";
+        public override string Command => module;
+        public override LaunchKind LaunchKind => LaunchKind.PythonModule;
+        public override string InstallHint => "pip install " + module;
+        protected override IValidator<WaitressArgs> CreateArgsValidator() => new InlineValidator<WaitressArgs>();
+    }
+
     private async Task<(int Code, string Output, string Error)> RunAsync(Action<ProdServerBuilder> processes, params string[] args)
     {
         var builder = Host.CreateApplicationBuilder(new HostApplicationBuilderSettings { Args = args, ContentRootPath = _root.Path });
@@ -119,5 +129,37 @@ public sealed class CheckCommandSpecs : IDisposable
         var process = new ProcessDefinition("web", ServerBackends.Waitress) { App = "a:b", Python = _root.CreateExecutable("py/python3") };
 
         Assert.Null(ServerBackends.Waitress.CreateCheckPlan(LaunchPlanner.Plan(process, _root.Path, _root.CreateDirectory("empty"))));
+    }
+
+    [Fact]
+    public async Task A_python_m_server_the_interpreter_does_not_have_fails_the_check_naming_the_interpreter_and_the_settings_that_choose_it()
+    {
+        var (code, output, error) = await RunAsync(
+            o => o.Process("worker").Use(new ModuleBackend("no_such_server_module"), "app").Python("/usr/bin/python3"), "worker", "--check");
+
+        Assert.Equal(ExitCodes.InvalidConfiguration, code);
+        Assert.Equal(string.Empty, output);
+        Assert.Equal(
+            "Process 'worker': /usr/bin/python3 has no module no_such_server_module, which it would run (-m no_such_server_module): install it for " +
+            "that interpreter (pip install no_such_server_module), or set Python or Venv to one that has it (ProdServer:Processes:worker:Python).\n",
+            error);
+    }
+
+    [Fact]
+    public async Task A_python_m_server_the_interpreter_has_passes_the_module_check()
+    {
+        var (code, output, error) = await RunAsync(
+            o => o.Process("worker").Use(new ModuleBackend("json"), "app").Python("/usr/bin/python3"), "worker", "--check");
+
+        Assert.True(code == ExitCodes.Ok, error);
+        Assert.Equal("worker: valid (json has no check of its own)\n", output);
+    }
+
+    [Fact]
+    public void Only_a_python_m_launch_is_asked_for_its_module()
+    {
+        var script = new LaunchPlan("web", "/usr/bin/python3", ["-c", "raise SystemExit(3)", "x"], _root.Path, new System.Collections.Generic.Dictionary<string, string>());
+
+        Assert.Null(ServerVersionCheck.MissingModule(script));
     }
 }

@@ -11,6 +11,8 @@ namespace ProdServer.Config;
 /// Reports settings the installed server does not accept before it is started, instead of leaving them to a usage error
 /// (gunicorn's <c>--log-config-json</c> on Debian's 20.1.0). Costs nothing when no version-limited setting is used: the
 /// installed version is only read (one short Python run) when <see cref="ServerBackend.GetVersionRequirements"/> is not empty.
+/// For <c>--check</c> it also asks the interpreter of a <c>python -m</c> launch whether the module is there at all
+/// (<see cref="MissingModule"/>).
 /// </summary>
 internal static class ServerVersionCheck
 {
@@ -72,6 +74,38 @@ internal static class ServerVersionCheck
     public static string? ReadInstalledVersion(LaunchPlan plan, string distribution)
     {
         ArgumentNullException.ThrowIfNull(plan);
+        return RunPython(plan, "import sys, importlib.metadata as m; print(m.version(sys.argv[1]))", distribution) is (0, var output)
+            && output.Trim() is var version && IsVersion(version)
+            ? version
+            : null;
+    }
+
+    /// <summary>
+    /// For a <c>python -m MODULE</c> launch (<c>--check</c>): the module when the interpreter the plan runs cannot find it
+    /// (a pyenv <c>python3</c> first on <c>PATH</c> while the server came from Debian's packages), else <see langword="null"/>
+    /// — found, not such a launch, or the interpreter could not be asked.
+    /// </summary>
+    /// <param name="plan">The launch plan.</param>
+    /// <returns>The missing module, or <see langword="null"/>.</returns>
+    public static string? MissingModule(LaunchPlan plan)
+    {
+        ArgumentNullException.ThrowIfNull(plan);
+        if (plan.Arguments.Count < 2 || plan.Arguments[0] != "-m")
+        {
+            return null;
+        }
+
+        // find_spec as -m looks the module up (the working directory first on sys.path, the plan's environment), without
+        // importing it: exit 3 is "not there"; anything else (a broken interpreter, a parent package that fails) is left
+        // to the server's own start to report.
+        var module = plan.Arguments[1];
+        return RunPython(plan, "import sys, importlib.util as u; sys.exit(0 if u.find_spec(sys.argv[1]) else 3)", module) is (3, _) ? module : null;
+    }
+
+    // Runs `INTERPRETER -c CODE ARGUMENT` in the plan's directory and environment: its exit code and the first bytes it
+    // printed, or null when it could not be run or did not finish in time.
+    private static (int ExitCode, string Output)? RunPython(LaunchPlan plan, string code, string argument)
+    {
         if (Interpreter(plan) is not { } interpreter)
         {
             return null;
@@ -84,14 +118,14 @@ internal static class ServerVersionCheck
             RedirectStandardOutput = true,
             RedirectStandardError = true,
         };
-        foreach (var argument in interpreter.Skip(1))
+        foreach (var word in interpreter.Skip(1))
         {
-            info.ArgumentList.Add(argument);
+            info.ArgumentList.Add(word);
         }
 
         info.ArgumentList.Add("-c");
-        info.ArgumentList.Add("import sys, importlib.metadata as m; print(m.version(sys.argv[1]))");
-        info.ArgumentList.Add(distribution);
+        info.ArgumentList.Add(code);
+        info.ArgumentList.Add(argument);
         foreach (var (name, value) in plan.Environment)
         {
             info.Environment[name] = value;
@@ -115,8 +149,7 @@ internal static class ServerVersionCheck
                 return null;
             }
 
-            var version = output.GetAwaiter().GetResult().Text.Trim();
-            return process.ExitCode == 0 && IsVersion(version) ? version : null;
+            return (process.ExitCode, output.GetAwaiter().GetResult().Text);
         }
         catch (Exception ex) when (ex is System.ComponentModel.Win32Exception or InvalidOperationException or IOException)
         {

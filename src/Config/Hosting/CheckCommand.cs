@@ -29,6 +29,16 @@ internal static class CheckCommand
                 }
 
                 ServerVersionCheck.Ensure(process, run);
+                if (ServerVersionCheck.MissingModule(run) is { } module)
+                {
+                    await error.WriteLineAsync(
+                        $"Process '{process.Name}': {Names.PrintablePath(run.Executable)} has no module {module}, which it would run (-m {module}): " +
+                        $"install it for that interpreter ({process.Backend.InstallHint}), or set Python or Venv to one that has it " +
+                        $"({ProdServerOptions.SectionName}:Processes:{process.Name}:Python).").ConfigureAwait(false);
+                    result = ExitCodes.InvalidConfiguration;
+                    continue;
+                }
+
                 if (process.Backend.CreateCheckPlan(run) is not { } check)
                 {
                     await output.WriteLineAsync($"{process.Name}: valid ({process.Backend.Command} has no check of its own)").ConfigureAwait(false);
