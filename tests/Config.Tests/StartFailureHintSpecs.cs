@@ -41,19 +41,31 @@ public sealed class StartFailureHintSpecs
         var hint = StartFailureHint.For(web, line);
 
         Assert.NotNull(hint);
-        Assert.Contains("the app's module", hint);
+        Assert.Contains("the project's module", hint);
         Assert.Contains("set WorkingDirectory", hint);
         Assert.DoesNotContain("Venv", hint);
     }
 
     [Fact]
-    public void Another_missing_module_says_to_install_that_module()
+    public void The_django_settings_module_missing_says_where_to_start_it_from()
+    {
+        var web = new ProcessDefinition("web", ServerBackends.Gunicorn) { App = "config.wsgi:application" };
+        web.Environment["DJANGO_SETTINGS_MODULE"] = "mysite.settings";
+
+        var hint = StartFailureHint.For(web, "ModuleNotFoundError: No module named 'mysite'");
+
+        Assert.Contains("the project's module mysite was not found from the working directory", hint);
+    }
+
+    [Fact]
+    public void Another_missing_module_says_what_to_do_whether_it_is_a_package_or_the_projects()
     {
         var web = new ProcessDefinition("web", ServerBackends.Gunicorn) { App = "mysite.wsgi:application" };
 
         var hint = StartFailureHint.For(web, "ModuleNotFoundError: No module named 'django'");
 
-        Assert.Contains("has no module django: install django for it", hint);
+        Assert.Contains("Python could not import django: if it is a package, install it for the interpreter that ran the server", hint);
+        Assert.Contains("if it is the project's, set WorkingDirectory or PythonPath", hint);
     }
 
     [Theory]

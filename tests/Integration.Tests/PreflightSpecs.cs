@@ -50,7 +50,7 @@ public sealed class PreflightSpecs(ITestOutputHelper output)
         var gaveUp = Assert.Single(logs.Text.Split('\n'), l => l.StartsWith("Critical ", StringComparison.Ordinal));
         output.WriteLine(gaveUp);
         Assert.Contains("gave up after 4 failed starts in a row (StartRetries=3)", gaveUp);
-        Assert.Contains("it said: Error: Bad module 'no_such_module' (the app's module no_such_module was not found from the working directory: set WorkingDirectory", gaveUp);
+        Assert.Contains("it said: Error: Bad module 'no_such_module' (the project's module no_such_module was not found from the working directory: set WorkingDirectory", gaveUp);
     }
 
     [Fact]

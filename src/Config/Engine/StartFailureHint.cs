@@ -7,8 +7,8 @@ namespace ProdServer.Config;
 /// <summary>
 /// What to change when a server failed because Python could not import a module, from the line it said: its own
 /// package missing from the interpreter that ran it (a <c>python3</c> first on <c>PATH</c> that is not the one the server
-/// was installed for, such as a pyenv shim ahead of Debian's packages), or the app's module not found from the
-/// working directory. The engine adds it after the server's own words when it reports the failure.
+/// was installed for, such as a pyenv shim ahead of Debian's packages), or the project's module (the app's, the Django
+/// settings') not found from the working directory. The engine adds it after the server's own words when it reports the failure.
 /// </summary>
 internal static partial class StartFailureHint
 {
@@ -26,17 +26,24 @@ internal static partial class StartFailureHint
 
         var module = match.Groups["module"].Value;
         var top = TopLevel(module);
-        if (process.App is { Length: > 0 } app && top == TopLevel(app.Split(':')[0]))
+        var projectModules = new[] { process.App?.Split(':')[0], SettingsModule(process) };
+        if (projectModules.Any(m => m is { Length: > 0 } && TopLevel(m) == top))
         {
-            return $" (the app's module {module} was not found from the working directory: set WorkingDirectory to the directory that holds it, where manage.py is, or add its parent to PythonPath)";
+            return $" (the project's module {module} was not found from the working directory: set WorkingDirectory to the directory that holds it, where manage.py is, or add its parent to PythonPath)";
         }
 
         var backend = process.Backend;
-        var install = backend.DistributionNames.Append(backend.Command).Any(name => Normalized(name) == top)
-            ? $"install {backend.Name} for it ({backend.InstallHint})"
-            : $"install {module} for it";
-        return $" (the Python that ran it has no module {module}: {install}, or set Python or Venv to an interpreter that has it; Debian's python3-* packages are for /usr/bin/python3)";
+        if (backend.DistributionNames.Append(backend.Command).Any(name => Normalized(name) == top))
+        {
+            return $" (the Python that ran it has no module {module}: install {backend.Name} for it ({backend.InstallHint}), or set Python or Venv to an interpreter that has it; Debian's python3-* packages are for /usr/bin/python3)";
+        }
+
+        // A package or one of the project's own: it cannot be told from here.
+        return $" (Python could not import {module}: if it is a package, install it for the interpreter that ran the server, or set Python or Venv to one that has it; if it is the project's, set WorkingDirectory or PythonPath)";
     }
+
+    private static string? SettingsModule(ProcessDefinition process) =>
+        process.Environment.TryGetValue("DJANGO_SETTINGS_MODULE", out var settings) ? settings : System.Environment.GetEnvironmentVariable("DJANGO_SETTINGS_MODULE");
 
     private static string TopLevel(string module) => Normalized(module.Split('.')[0]);
 
