@@ -47,8 +47,28 @@ internal static class EngineMetrics
     /// <summary>Reports <paramref name="supervisor"/> in the gauges until it ends for good.</summary>
     public static void Track(ProcessSupervisor supervisor)
     {
+        Prune();
         Supervised[supervisor] = true;
-        _ = supervisor.Completion.ContinueWith(static (_, s) => Supervised.TryRemove((ProcessSupervisor)s!, out var _), supervisor, System.Threading.Tasks.TaskScheduler.Default);
+    }
+
+    // The gauges' supervisors, less those that ended for good. They are dropped when the gauges are read or another
+    // supervisor starts (so the set stays as small as what runs), not by a continuation on their end: that one ran its
+    // first-time code in the middle of a stop under the JIT.
+    private static ICollection<ProcessSupervisor> Live()
+    {
+        Prune();
+        return Supervised.Keys;
+    }
+
+    private static void Prune()
+    {
+        foreach (var supervisor in Supervised.Keys)
+        {
+            if (supervisor.Completion.IsCompleted)
+            {
+                Supervised.TryRemove(supervisor, out _);
+            }
+        }
     }
 
     /// <summary>The <c>process</c> and <c>backend</c> tags of <paramref name="definition"/>.</summary>
@@ -56,8 +76,8 @@ internal static class EngineMetrics
         [new("process", definition.Name), new("backend", definition.Backend.Name)];
 
     private static IEnumerable<Measurement<int>> Observe(System.Func<ProcessStatus, bool> test) =>
-        Supervised.Keys.Select(s => new Measurement<int>(test(s.Status) ? 1 : 0, Tags(s.Definition)));
+        Live().Select(s => new Measurement<int>(test(s.Status) ? 1 : 0, Tags(s.Definition)));
 
     private static IEnumerable<Measurement<double>> ObserveUptime() =>
-        Supervised.Keys.Select(s => new Measurement<double>(s.Status.Uptime(s.Time.GetUtcNow()).TotalSeconds, Tags(s.Definition)));
+        Live().Select(s => new Measurement<double>(s.Status.Uptime(s.Time.GetUtcNow()).TotalSeconds, Tags(s.Definition)));
 }

@@ -24,7 +24,7 @@ internal static class AsyncPlumbingWarmup
     private const BindingFlags Everything = BindingFlags.Instance | BindingFlags.Static | BindingFlags.Public | BindingFlags.NonPublic | BindingFlags.DeclaredOnly;
 
     // The builder methods a suspending async method runs with its state machine (and awaiter) as type arguments.
-    private static readonly string[] BuilderMethods = ["Start", "AwaitUnsafeOnCompleted", "GetStateMachineBox", "SetResult"];
+    private static readonly string[] BuilderMethods = ["Start", "AwaitUnsafeOnCompleted", "GetStateMachineBox", "SetResult", "SetExistingTaskResult"];
 
     /// <summary>Prepares the async plumbing of every method named <paramref name="names"/> on <paramref name="type"/>.</summary>
     /// <param name="type">The type declaring the methods.</param>
@@ -63,11 +63,7 @@ internal static class AsyncPlumbingWarmup
         var core = typeof(AsyncTaskMethodBuilder<>).MakeGenericType(result);
         if (core.GetNestedType("AsyncStateMachineBox`1", BindingFlags.NonPublic)?.MakeGenericType(result, machine) is { } box)
         {
-            foreach (var member in box.GetMethods(Everything).Cast<MethodBase>().Concat(box.GetConstructors(Everything)))
-            {
-                PrepareQuietly(member, box);
-            }
-
+            PrepareType(box);
             RuntimeHelpers.RunClassConstructor(box.TypeHandle);
         }
 
@@ -101,7 +97,48 @@ internal static class AsyncPlumbingWarmup
             }
         }
 
+        // Completing the method's task: SetResult hands the result to these (over the result type, shared for reference
+        // types), and a result that is a value tuple is made with its constructor first.
+        var task = typeof(Task<>).MakeGenericType(result);
+        foreach (var method in task.GetMethods(Everything).Where(m => m.Name is "TrySetResult" or "get_ResultOnSuccess"))
+        {
+            PrepareQuietly(method, task);
+        }
+
+        if (result.IsValueType && result.IsGenericType)
+        {
+            foreach (var constructor in result.GetConstructors())
+            {
+                PrepareQuietly(constructor, result);
+            }
+        }
+
         return true;
+    }
+
+    /// <summary>
+    /// Prepares every method and constructor <paramref name="type"/> (a closed generic type) declares, its interface
+    /// methods included, which are prepared only through the interface map: listed by <c>GetMethods</c>,
+    /// <c>PrepareMethod</c> accepts them and leaves them uncompiled (measured: each async box's <c>MoveNext()</c> was still
+    /// compiled at its first resumption, in the middle of the stop). Best effort, JIT only.
+    /// </summary>
+    /// <param name="type">The type.</param>
+    /// <param name="names">Only the methods of these names; none given: every one.</param>
+    [UnconditionalSuppressMessage("Trimming", "IL2070", Justification = "Best effort under the JIT: a trimmed-away member is skipped.")]
+    [UnconditionalSuppressMessage("Trimming", "IL2075", Justification = "Best effort under the JIT: a trimmed-away member is skipped.")]
+    internal static void PrepareType(Type type, params string[] names)
+    {
+        bool Wanted(MethodBase method) => names.Length == 0 || names.Contains(method.Name);
+
+        foreach (var member in type.GetMethods(Everything).Cast<MethodBase>().Concat(type.GetConstructors(Everything)).Where(Wanted))
+        {
+            PrepareQuietly(member, type);
+        }
+
+        foreach (var target in type.GetInterfaces().SelectMany(i => type.GetInterfaceMap(i).TargetMethods).Where(m => m.DeclaringType == type && Wanted(m)).Distinct())
+        {
+            PrepareQuietly(target, type);
+        }
     }
 
     // A generic parameter constrained to an awaiter (TAwaiter : ICriticalNotifyCompletion), not to a state machine.
@@ -130,7 +167,10 @@ internal static class AsyncPlumbingWarmup
         }
     }
 
-    private static void PrepareQuietly(MethodBase method, Type declaring)
+    /// <summary>Prepares <paramref name="method"/> of <paramref name="declaring"/> (a closed type), or nothing when the runtime refuses it.</summary>
+    /// <param name="method">The method.</param>
+    /// <param name="declaring">Its declaring type, whose generic arguments instantiate it.</param>
+    internal static void PrepareQuietly(MethodBase method, Type declaring)
     {
         if (method.IsAbstract || method.ContainsGenericParameters)
         {

@@ -1,5 +1,6 @@
 using System;
 using System.Collections.Generic;
+using System.Diagnostics.CodeAnalysis;
 using System.IO;
 using System.Linq;
 using System.Reflection;
@@ -64,6 +65,8 @@ internal static class StopPathWarmup
             }
 
             PrepareAsyncPlumbing(services);
+            PrepareExitMetric();
+            _ = PrepareHostDisposal();
             await RehearseChildExitAsync().ConfigureAwait(false);
 
             // kill(pid, 0) sends nothing: it compiles the P/Invoke stub the stop signal goes through.
@@ -103,6 +106,58 @@ internal static class StopPathWarmup
         target.Exit(); // after RunAsync has suspended on the exit, so that its resumption is rehearsed too
         var code = await stop.ConfigureAwait(false);
         Log.Exited(rehearsal, target.Name, target.Id, code);
+
+        // The host's own stop messages ("Application is shutting down...") are plain message strings: the logger's path
+        // for those (Logger.Log<FormattedLogValues>), at LogLevel.None, which no provider writes.
+#pragma warning disable CA1848, CA2254 // the one message of its shape, never written
+        real.Log(LogLevel.None, "stop rehearsal");
+#pragma warning restore CA1848, CA2254
+    }
+
+    /// <summary>
+    /// Compiles what the host's dispose runs over its own private types, instantiations no ReadyToRun image holds: the
+    /// logger factory's list of provider registrations, walked to dispose them, and the service provider's table of
+    /// resolved services. Found by name, best effort: a renamed type is skipped.
+    /// </summary>
+    /// <returns>How many of the two private types were found (a test checks both are, so that a rename is noticed).</returns>
+    [UnconditionalSuppressMessage("Trimming", "IL2026", Justification = "Best effort under the JIT: a trimmed-away type is skipped.")]
+    [UnconditionalSuppressMessage("Trimming", "IL2057", Justification = "Best effort under the JIT: a trimmed-away type is skipped.")]
+    [UnconditionalSuppressMessage("Trimming", "IL2075", Justification = "Best effort under the JIT: a trimmed-away member is skipped.")]
+    [UnconditionalSuppressMessage("AOT", "IL3050", Justification = "Called only under the JIT.")]
+    internal static int PrepareHostDisposal()
+    {
+        var found = 0;
+        if (typeof(LoggerFactory).GetNestedType("ProviderRegistration", BindingFlags.NonPublic) is { } registration)
+        {
+            found++;
+            AsyncPlumbingWarmup.PrepareType(typeof(List<>.Enumerator).MakeGenericType(registration));
+            AsyncPlumbingWarmup.PrepareType(typeof(List<>).MakeGenericType(registration), "GetEnumerator");
+        }
+
+        if (Type.GetType("Microsoft.Extensions.DependencyInjection.ServiceLookup.ServiceCacheKey, Microsoft.Extensions.DependencyInjection") is { } key)
+        {
+            found++;
+            AsyncPlumbingWarmup.PrepareType(typeof(Dictionary<,>).MakeGenericType(key, typeof(object)), "get_Count");
+        }
+
+        return found;
+    }
+
+    /// <summary>
+    /// Compiles the exit metric's recording (<see cref="EngineMetrics.Exits"/>: <c>Counter&lt;long&gt;.Add</c> with tags),
+    /// which a stop records first, without recording anything.
+    /// </summary>
+    [UnconditionalSuppressMessage("Trimming", "IL2075", Justification = "Best effort under the JIT: a trimmed-away member is skipped.")]
+    internal static void PrepareExitMetric()
+    {
+        foreach (var type in new[] { typeof(System.Diagnostics.Metrics.Counter<long>), typeof(System.Diagnostics.Metrics.Instrument<long>) })
+        {
+            foreach (var method in type.GetMethods(BindingFlags.Instance | BindingFlags.Public | BindingFlags.NonPublic | BindingFlags.DeclaredOnly)
+                .Where(m => m.Name is "Add" or "RecordMeasurement"))
+            {
+                AsyncPlumbingWarmup.PrepareQuietly(method, type);
+            }
+        }
     }
 
     /// <summary>

@@ -42,11 +42,18 @@ public sealed class StopPathWarmupSpecs
 
         await StopPathWarmup.RehearseLogAsync(real, [], "web", 4242);
 
-        Assert.Equal(3, real.Lines.Length);
+        Assert.Equal(4, real.Lines.Length);
         Assert.All(real.Lines, line => Assert.Equal(LogLevel.None, line.Level));
         Assert.StartsWith("Stopping web#4242: sent SIGTERM to its process group", real.Lines[0].Text, StringComparison.Ordinal);
         Assert.StartsWith("web#4242 stopped gracefully (exit code 0)", real.Lines[1].Text, StringComparison.Ordinal);
         Assert.Equal("web#4242 exited with code 0", real.Lines[2].Text);
+        Assert.Equal("stop rehearsal", real.Lines[3].Text); // the host's own plain messages' path
+    }
+
+    [Fact]
+    public void The_host_disposals_private_types_the_warm_up_prepares_are_found_by_name()
+    {
+        Assert.Equal(2, StopPathWarmup.PrepareHostDisposal());
     }
 
     [Fact]
