@@ -38,17 +38,9 @@ public sealed class PreflightSpecs(ITestOutputHelper output)
     [Fact]
     public async Task An_import_error_in_the_app_is_the_reason_given_when_the_engine_gives_up()
     {
-        var port = Loopback.FreePort();
-        var (host, logs) = SupervisedHost.Build(o => o.UseWaitress("no_such_module:app", w => w with { Host = "127.0.0.1", Port = port })
-            .WorkingDirectory("apps").Python(Python.Debian)
-            .RestartDelay(TimeSpan.FromMilliseconds(50), TimeSpan.FromMilliseconds(100)));
-        using var stop = new CancellationTokenSource(TimeSpan.FromSeconds(60));
+        var gaveUp = await GiveUpLineAsync(o => o.UseWaitress("no_such_module:app", w => w with { Host = "127.0.0.1", Port = Loopback.FreePort() })
+            .WorkingDirectory("apps").Python(Python.Debian));
 
-        var code = await host.RunProdServerAsync(["web"], TextWriter.Null, TextWriter.Null, stop.Token).WaitAsync(TimeSpan.FromSeconds(60));
-
-        Assert.Equal(1, code);
-        var gaveUp = Assert.Single(logs.Text.Split('\n'), l => l.StartsWith("Critical ", StringComparison.Ordinal));
-        output.WriteLine(gaveUp);
         Assert.Contains("gave up after 4 failed starts in a row (StartRetries=3)", gaveUp);
         Assert.Contains("it said: Error: Bad module 'no_such_module' (the project's module no_such_module was not found from the working directory: set WorkingDirectory", gaveUp);
     }
@@ -67,16 +59,9 @@ public sealed class PreflightSpecs(ITestOutputHelper output)
                 Assert.Equal(0, create.ExitCode);
             }
 
-            var (host, logs) = SupervisedHost.Build(o => o.UseUvicorn("hello_asgi:app", u => u with { Host = "127.0.0.1", Port = Loopback.FreePort() })
-                .WorkingDirectory("apps").Venv(venv)
-                .RestartDelay(TimeSpan.FromMilliseconds(50), TimeSpan.FromMilliseconds(100)));
-            using var stop = new CancellationTokenSource(TimeSpan.FromSeconds(60));
+            var gaveUp = await GiveUpLineAsync(o => o.UseUvicorn("hello_asgi:app", u => u with { Host = "127.0.0.1", Port = Loopback.FreePort() })
+                .WorkingDirectory("apps").Venv(venv));
 
-            var code = await host.RunProdServerAsync(["web"], TextWriter.Null, TextWriter.Null, stop.Token).WaitAsync(TimeSpan.FromSeconds(60));
-
-            Assert.Equal(1, code);
-            var gaveUp = Assert.Single(logs.Text.Split('\n'), l => l.StartsWith("Critical ", StringComparison.Ordinal));
-            output.WriteLine(gaveUp);
             Assert.Contains($"it said: {venv}/bin/python: No module named uvicorn (the Python that ran it has no module uvicorn: install Uvicorn for it (", gaveUp);
             Assert.Contains("or set Python or Venv to an interpreter that has it", gaveUp);
         }
@@ -84,5 +69,19 @@ public sealed class PreflightSpecs(ITestOutputHelper output)
         {
             Directory.Delete(venv, recursive: true);
         }
+    }
+
+    // Runs the one process until the engine gives up on it (exit code 1), with short restart delays; its Critical line.
+    private async Task<string> GiveUpLineAsync(Func<ProdServerBuilder, ProcessBuilder> declare)
+    {
+        var (host, logs) = SupervisedHost.Build(o => declare(o).RestartDelay(TimeSpan.FromMilliseconds(50), TimeSpan.FromMilliseconds(100)));
+        using var stop = new CancellationTokenSource(TimeSpan.FromSeconds(60));
+
+        var code = await host.RunProdServerAsync(["web"], TextWriter.Null, TextWriter.Null, stop.Token).WaitAsync(TimeSpan.FromSeconds(60));
+
+        Assert.Equal(1, code);
+        var gaveUp = Assert.Single(logs.Text.Split('\n'), l => l.StartsWith("Critical ", StringComparison.Ordinal));
+        output.WriteLine(gaveUp);
+        return gaveUp;
     }
 }
