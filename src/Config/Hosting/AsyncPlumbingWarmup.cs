@@ -99,18 +99,10 @@ internal static class AsyncPlumbingWarmup
 
         // Completing the method's task: SetResult hands the result to these (over the result type, shared for reference
         // types), and a result that is a value tuple is made with its constructor first.
-        var task = typeof(Task<>).MakeGenericType(result);
-        foreach (var method in task.GetMethods(Everything).Where(m => m.Name is "TrySetResult" or "get_ResultOnSuccess"))
-        {
-            PrepareQuietly(method, task);
-        }
-
+        PrepareType(typeof(Task<>).MakeGenericType(result), "TrySetResult", "get_ResultOnSuccess");
         if (result.IsValueType && result.IsGenericType)
         {
-            foreach (var constructor in result.GetConstructors())
-            {
-                PrepareQuietly(constructor, result);
-            }
+            PrepareType(result, ConstructorInfo.ConstructorName);
         }
 
         return true;

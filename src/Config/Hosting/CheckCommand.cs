@@ -29,8 +29,9 @@ internal static class CheckCommand
                 }
 
                 ServerVersionCheck.Ensure(process, run);
-                if (ServerVersionCheck.MissingModule(run) is { } module)
+                if (ServerVersionCheck.MissingModule(run) is { } missing)
                 {
+                    var module = Names.Printable(missing);
                     await error.WriteLineAsync(
                         $"Process '{process.Name}': {Names.PrintablePath(run.Executable)} has no module {module}, which it would run (-m {module}): " +
                         $"install it for that interpreter ({process.Backend.InstallHint}), or set Python or Venv to one that has it " +

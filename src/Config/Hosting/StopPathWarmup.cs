@@ -147,17 +147,10 @@ internal static class StopPathWarmup
     /// Compiles the exit metric's recording (<see cref="EngineMetrics.Exits"/>: <c>Counter&lt;long&gt;.Add</c> with tags),
     /// which a stop records first, without recording anything.
     /// </summary>
-    [UnconditionalSuppressMessage("Trimming", "IL2075", Justification = "Best effort under the JIT: a trimmed-away member is skipped.")]
     internal static void PrepareExitMetric()
     {
-        foreach (var type in new[] { typeof(System.Diagnostics.Metrics.Counter<long>), typeof(System.Diagnostics.Metrics.Instrument<long>) })
-        {
-            foreach (var method in type.GetMethods(BindingFlags.Instance | BindingFlags.Public | BindingFlags.NonPublic | BindingFlags.DeclaredOnly)
-                .Where(m => m.Name is "Add" or "RecordMeasurement"))
-            {
-                AsyncPlumbingWarmup.PrepareQuietly(method, type);
-            }
-        }
+        AsyncPlumbingWarmup.PrepareType(typeof(System.Diagnostics.Metrics.Counter<long>), "Add");
+        AsyncPlumbingWarmup.PrepareType(typeof(System.Diagnostics.Metrics.Instrument<long>), "RecordMeasurement");
     }
 
     /// <summary>
