@@ -84,4 +84,27 @@ public sealed class DescendantsSweepSpecs
             tagged.WaitForExit();
         }
     }
+
+    [Fact]
+    public void A_grandchild_is_listed_below_this_process_and_below_its_parent_from_the_children_lists()
+    {
+        var info = new ProcessStartInfo("sh", ["-c", "sleep 30 & echo $!; wait"]) { UseShellExecute = false, RedirectStandardOutput = true };
+        using var child = Process.Start(info)!;
+        try
+        {
+            var grandchild = int.Parse(child.StandardOutput.ReadLine()!, System.Globalization.CultureInfo.InvariantCulture);
+
+            var belowHere = Descendants.TryListBelow(Environment.ProcessId);
+            Assert.NotNull(belowHere);
+            Assert.Contains(child.Id, belowHere);
+            Assert.Contains(grandchild, belowHere);
+            Assert.Equal([grandchild], Descendants.TryListBelow(child.Id));
+            Assert.Equal([grandchild], Descendants.Below(child.Id));
+        }
+        finally
+        {
+            child.Kill(entireProcessTree: true);
+            child.WaitForExit();
+        }
+    }
 }

@@ -35,7 +35,14 @@ internal static partial class Descendants
     // be lower (more processes read), never skip a tagged one.
     internal const double ClockTicksPerSecond = 100;
 
+    // A thread's children list (/proc/PID/task/TID/children: pids and a space each) read in one go; a longer one (over
+    // ~1000 children of one thread) sends the look-up back to reading every process.
+    private const int ChildrenListBytes = 8192;
+
     private static readonly Lazy<bool> Subreaper = new(() => prctl(PR_SET_CHILD_SUBREAPER, 1, 0, 0, 0) == 0);
+
+    // Kept by kernels built with CONFIG_PROC_CHILDREN (Debian's, Ubuntu's, Fedora's: checkpoint/restore needs them).
+    private static readonly Lazy<bool> ChildrenListsKept = new(() => File.Exists($"/proc/{Environment.ProcessId}/task/{Environment.ProcessId}/children"));
     private static int s_serial;
 
     /// <summary>Whether descendants are tracked here (Linux: <c>/proc</c> and the subreaper).</summary>
@@ -74,7 +81,7 @@ internal static partial class Descendants
         }
 
         var needle = Encoding.UTF8.GetBytes(TagVariable + "=" + tag + "\0");
-        foreach (var pid in AllPids())
+        foreach (var pid in BelowHostOrAll())
         {
             if (pid == except || pid == Environment.ProcessId || (startedFrom > 0 && Stat(pid) is { } stat && stat.StartTime < startedFrom))
             {
@@ -98,15 +105,20 @@ internal static partial class Descendants
         return found;
     }
 
-    /// <summary>The live processes below <paramref name="root"/> (its children, theirs, …), by the parents in <c>/proc</c>.</summary>
+    /// <summary>The live processes below <paramref name="root"/> (its children, theirs, …), from the children lists in <c>/proc</c> (or, on a kernel without them, every process's parent).</summary>
     public static List<int> Below(int root)
     {
-        var below = new List<int>();
         if (!IsSupported)
         {
-            return below;
+            return [];
         }
 
+        if (TryListBelow(root) is { } listed)
+        {
+            return listed;
+        }
+
+        var below = new List<int>();
         var parents = new Dictionary<int, int>();
         foreach (var pid in AllPids())
         {
@@ -187,13 +199,81 @@ internal static partial class Descendants
 
     private static IEnumerable<int> ZombieChildren(int session)
     {
-        foreach (var pid in AllPids())
+        foreach (var pid in BelowHostOrAll())
         {
             if (Stat(pid) is { Zombie: true } stat && stat.Parent == Environment.ProcessId && stat.Session == session)
             {
                 yield return pid;
             }
         }
+    }
+
+    // With the host a child subreaper, everything a server starts stays below the host (an orphan is reparented to it,
+    // not to init), so the sweep and the reaper read the children lists from the host down (a handful of files) instead
+    // of every process on the machine (hundreds on a busy host, in the middle of a stop).
+    private static IEnumerable<int> BelowHostOrAll() =>
+        Subreaper.IsValueCreated && Subreaper.Value && TryListBelow(Environment.ProcessId) is { } below ? below : AllPids();
+
+    /// <summary>
+    /// The processes below <paramref name="root"/>, breadth first, from each thread's children list (a process is the
+    /// child of the thread that forked it); <see langword="null"/> when the kernel keeps no such lists or one was too
+    /// long to read whole.
+    /// </summary>
+    internal static List<int>? TryListBelow(int root)
+    {
+        if (!ChildrenListsKept.Value)
+        {
+            return null;
+        }
+
+        var below = new List<int>();
+        var seen = new HashSet<int> { root };
+        Span<byte> buffer = stackalloc byte[ChildrenListBytes];
+        var parent = root;
+        for (var next = 0; ; parent = below[next++])
+        {
+            foreach (var task in Tasks(parent))
+            {
+                var length = ProcFile.Read(parent, $"task/{task}/children", buffer);
+                if (length >= buffer.Length)
+                {
+                    return null;
+                }
+
+                ReadOnlySpan<byte> rest = buffer[..Math.Max(length, 0)];
+                for (var end = rest.IndexOf((byte)' '); end >= 0; rest = rest[(end + 1)..], end = rest.IndexOf((byte)' '))
+                {
+                    if (ProcFile.Number(rest[..end]) is > 0 and <= int.MaxValue and var child && seen.Add((int)child))
+                    {
+                        below.Add((int)child);
+                    }
+                }
+            }
+
+            if (next == below.Count)
+            {
+                return below;
+            }
+        }
+    }
+
+    // A process's thread ids; none once it is gone.
+    private static List<string> Tasks(int pid)
+    {
+        var tasks = new List<string>();
+        try
+        {
+            foreach (var directory in Directory.EnumerateDirectories($"/proc/{pid}/task"))
+            {
+                tasks.Add(Path.GetFileName(directory));
+            }
+        }
+        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
+        {
+            // Gone while we looked: what it listed so far is still looked at.
+        }
+
+        return tasks;
     }
 
     private static IEnumerable<int> AllPids()
