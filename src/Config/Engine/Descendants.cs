@@ -35,10 +35,6 @@ internal static partial class Descendants
     // be lower (more processes read), never skip a tagged one.
     internal const double ClockTicksPerSecond = 100;
 
-    // A thread's children list (/proc/PID/task/TID/children: pids and a space each) read in one go; a longer one (over
-    // ~1000 children of one thread) sends the look-up back to reading every process.
-    private const int ChildrenListBytes = 8192;
-
     private static readonly Lazy<bool> Subreaper = new(() => prctl(PR_SET_CHILD_SUBREAPER, 1, 0, 0, 0) == 0);
 
     // Kept by kernels built with CONFIG_PROC_CHILDREN (Debian's, Ubuntu's, Fedora's: checkpoint/restore needs them).
@@ -228,24 +224,23 @@ internal static partial class Descendants
 
         var below = new List<int>();
         var seen = new HashSet<int> { root };
-        Span<byte> buffer = stackalloc byte[ChildrenListBytes];
+        var children = new List<int>();
         var parent = root;
         for (var next = 0; ; parent = below[next++])
         {
             foreach (var task in Tasks(parent))
             {
-                var length = ProcFile.Read(parent, $"task/{task}/children", buffer);
-                if (length >= buffer.Length)
+                children.Clear();
+                if (!ProcFile.ReadChildren(parent, task, children))
                 {
-                    return null;
+                    return null; // a list too long to read whole: every process is read instead
                 }
 
-                ReadOnlySpan<byte> rest = buffer[..Math.Max(length, 0)];
-                for (var end = rest.IndexOf((byte)' '); end >= 0; rest = rest[(end + 1)..], end = rest.IndexOf((byte)' '))
+                foreach (var child in children)
                 {
-                    if (ProcFile.Number(rest[..end]) is > 0 and <= int.MaxValue and var child && seen.Add((int)child))
+                    if (seen.Add(child))
                     {
-                        below.Add((int)child);
+                        below.Add(child);
                     }
                 }
             }

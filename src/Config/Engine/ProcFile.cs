@@ -1,4 +1,5 @@
 using System;
+using System.Collections.Generic;
 using System.Globalization;
 using System.Runtime.InteropServices;
 using System.Text.Unicode;
@@ -41,6 +42,42 @@ internal static partial class ProcFile
             _ = close(descriptor);
             return length;
         }
+    }
+
+    /// <summary>
+    /// Adds the pids in <c>/proc/<paramref name="pid"/>/task/<paramref name="task"/>/children</c> (the children that thread
+    /// forked, each followed by a space) to <paramref name="into"/>. Returns <see langword="false"/> when the list filled the
+    /// buffer (over ~1000 children of one thread) and may go on past what was read; its last, possibly cut, pid is then
+    /// left out.
+    /// </summary>
+    public static bool ReadChildren(int pid, string task, List<int> into)
+    {
+        Span<byte> buffer = stackalloc byte[8192];
+        var length = Read(pid, $"task/{task}/children", buffer);
+        if (length <= 0)
+        {
+            return true; // gone, or no children lists in this kernel: nothing to add
+        }
+
+        var whole = length < buffer.Length;
+        ReadOnlySpan<byte> text = buffer[..length];
+        if (!whole)
+        {
+            text = text[..Math.Max(0, text.LastIndexOf((byte)' '))];
+        }
+
+        while (!text.IsEmpty)
+        {
+            var end = text.IndexOf((byte)' ');
+            if (Number(end < 0 ? text : text[..end]) is var child and > 0 and <= int.MaxValue)
+            {
+                into.Add((int)child);
+            }
+
+            text = end < 0 ? default : text[(end + 1)..];
+        }
+
+        return whole;
     }
 
     /// <summary>A non-negative decimal of up to 18 digits; -1 for anything else.</summary>

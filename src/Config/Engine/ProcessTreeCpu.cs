@@ -91,35 +91,12 @@ internal sealed class ProcessTreeCpu(int root)
         return ProcFile.Number(end < 0 ? text.TrimEnd((byte)'\n') : text[..end]) is var ns and >= 0 ? ns : null;
     }
 
-    // The children of pid's main thread (a server's workers are forked by it), space-separated. A list that fills the
-    // buffer may end in a cut pid, which is left out rather than read as another process.
+    // The children of pid's main thread (a server's workers are forked by it); a list too long to read whole is judged
+    // on what was read.
     private static List<int> Children(int pid)
     {
         var children = new List<int>();
-        Span<byte> buffer = stackalloc byte[4096];
-        var length = ProcFile.Read(pid, string.Create(CultureInfo.InvariantCulture, $"task/{pid}/children"), buffer);
-        if (length <= 0)
-        {
-            return children;
-        }
-
-        var text = buffer[..length];
-        if (length == buffer.Length)
-        {
-            text = text[..Math.Max(0, text.LastIndexOf((byte)' '))];
-        }
-
-        while (!text.IsEmpty)
-        {
-            var end = text.IndexOf((byte)' ');
-            if (ProcFile.Number(end < 0 ? text : text[..end]) is var child and > 0 and <= int.MaxValue)
-            {
-                children.Add((int)child);
-            }
-
-            text = end < 0 ? default : text[(end + 1)..];
-        }
-
+        _ = ProcFile.ReadChildren(pid, pid.ToString(CultureInfo.InvariantCulture), children);
         return children;
     }
 }
