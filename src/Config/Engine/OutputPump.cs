@@ -14,8 +14,8 @@ namespace ProdServer.Config;
 /// </summary>
 internal sealed class OutputPump
 {
-    // What a queued line costs besides its characters: the list slot and the string's header.
-    private const int EntryOverhead = 48;
+    // What a queued line costs besides its characters: the list slot, the entry and the string's header.
+    private const int EntryOverhead = 80;
 
     private readonly object _gate = new();
     private readonly long _capacity;
@@ -193,5 +193,7 @@ internal sealed class OutputPump
         return dropped;
     }
 
-    private readonly record struct Entry(string Line, bool FromStandardError, SplitLine Split);
+    // A class, not a struct: List<Entry> then runs the framework's shared code for reference types, compiled ahead of time,
+    // where a list of a struct of ours is JIT-compiled when the server's first lines come, beside its start.
+    private sealed record Entry(string Line, bool FromStandardError, SplitLine Split);
 }

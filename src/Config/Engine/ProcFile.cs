@@ -1,8 +1,6 @@
 using System;
 using System.Collections.Generic;
-using System.Globalization;
 using System.Runtime.InteropServices;
-using System.Text.Unicode;
 
 namespace ProdServer.Config;
 
@@ -24,7 +22,7 @@ internal static partial class ProcFile
     public static unsafe int Read(int pid, string file, Span<byte> buffer)
     {
         Span<byte> path = stackalloc byte[64];
-        if (!Utf8.TryWrite(path, CultureInfo.InvariantCulture, $"/proc/{pid}/{file}\0", out _))
+        if (!TryWritePath(pid, file, path))
         {
             return -1;
         }
@@ -42,6 +40,45 @@ internal static partial class ProcFile
             _ = close(descriptor);
             return length;
         }
+    }
+
+    // "/proc/PID/FILE" and a NUL, written by hand: the interpolated UTF-8 writer's int formatting is JIT-compiled on first
+    // use, and the first use is while a server starts (its quiet check) or in the middle of a stop.
+    private static bool TryWritePath(int pid, string file, Span<byte> path)
+    {
+        ReadOnlySpan<byte> prefix = "/proc/"u8;
+        var digits = 1;
+        for (var rest = pid / 10; rest > 0; rest /= 10)
+        {
+            digits++;
+        }
+
+        if (pid < 0 || prefix.Length + digits + 1 + file.Length + 1 > path.Length)
+        {
+            return false;
+        }
+
+        prefix.CopyTo(path);
+        var at = prefix.Length + digits;
+        for (var rest = pid; at > prefix.Length; rest /= 10)
+        {
+            path[--at] = (byte)('0' + (rest % 10));
+        }
+
+        at = prefix.Length + digits;
+        path[at++] = (byte)'/';
+        foreach (var c in file)
+        {
+            if (c is '\0' or > '\u007f')
+            {
+                return false;
+            }
+
+            path[at++] = (byte)c;
+        }
+
+        path[at] = 0;
+        return true;
     }
 
     /// <summary>

@@ -62,14 +62,17 @@ internal sealed class ProcessTreeCpu(int root)
             return null;
         }
 
-        var pending = new Stack<int>(Children(pid));
+        // A list used as a stack: Stack<int> is JIT-compiled on first use, and this runs every few milliseconds while a
+        // server starts.
+        var pending = Children(pid);
         for (var seen = 1; pending.Count > 0 && seen < MaxProcesses; seen++)
         {
-            var child = pending.Pop();
+            var child = pending[^1];
+            pending.RemoveAt(pending.Count - 1);
             total += OnCpu(child) ?? 0;
             foreach (var grandchild in Children(child))
             {
-                pending.Push(grandchild);
+                pending.Add(grandchild);
             }
         }
 

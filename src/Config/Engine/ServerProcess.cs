@@ -172,9 +172,12 @@ internal sealed class ServerProcess : ISupervisedChild, IStopTarget
         // The pump (and its thread) once the child runs: the fork need not wait for it, and nothing is read before this.
         // A server started before the host's logging keeps its lines in the (bounded) pump until the logger is attached.
         server._pump = new OutputPump(logger, plan.ProcessName, logs, (logger as DeferredLogger)?.Attached);
-        server._readers = Task.WhenAll(
+        // An array, not the span overload: its inline array of two tasks is JIT-compiled on first use, beside the server's start.
+        server._readers = Task.WhenAll(new[]
+        {
             PipeLines.ReadOnThread(child.StandardOutput, (line, split) => server.OnLine(line, split, fromStandardError: false), plan.ProcessName + " stdout"),
-            PipeLines.ReadOnThread(child.StandardError, (line, split) => server.OnLine(line, split, fromStandardError: true), plan.ProcessName + " stderr"));
+            PipeLines.ReadOnThread(child.StandardError, (line, split) => server.OnLine(line, split, fromStandardError: true), plan.ProcessName + " stderr"),
+        });
         // Logged once the child runs: the first log call of a host costs milliseconds, which the child should not wait for.
         // Before the host has logging (spawn-first), only once it has: the engine's log messages are set up on first use
         // (~20 ms of CPU under JIT), which would compete with the server's own start.
