@@ -313,25 +313,31 @@ NEXT_STEPS = {
                        "type data",
     ("aot", "stop"): "the engine's share is the /proc sweep and waiting for the last output (the trace's stop-* phases)",
     ("jit", "ready"): "with a cached plan the server starts alone until it has loaded its app and served its first "
-                      "requests, and is started with posix_spawn; what is left is the runtime's start before `main` (~45 ms; "
-                      "~39 ms for an empty app) and ~24 ms from `main` to the posix_spawn call in ~20 steps of 0.5–4.5 ms "
-                      "(the command line 1.5, the signal handlers 3, the plan-cache directory 3.5, the key 5.5, its entry "
-                      "4, the port check 0.5, the server's setup 3.5, posix_spawn's arguments 1), mostly the first call of "
-                      "framework methods (ReadyToRun fixups, type loads: 21 methods are JIT-compiled before the fork); "
-                      "then the watchdog's shell, ~4 ms before the server's exec; next: fewer distinct framework calls "
-                      "before the fork (the plan cache's key and entry are the largest)",
-    ("jit", "stop"): "since the thirteenth round the stop runs no first-time code (the warm-up prepares the async "
-                     "boxes' MoveNext through the interface map, which PrepareMethod needs: 38 methods were JIT-compiled "
-                     "after SIGTERM, none of the stop's now); from the server's exit to the launcher's exit_group takes "
-                     "~10 ms against the floor's ~7.8 (the /proc sweep ~2.5, the last output ~2, the supervisor's and "
-                     "the host's stop ~2, the host's dispose ~1.5), and the kernel's teardown of the address space after "
-                     "it ~8 ms against ~4 (unmap_page_range: it grows with the resident pages, ~57 MB against ~26; "
-                     "releasing the program's clean file pages before the stop, 57 → 40 MB, did not shorten it); next: "
-                     "less resident memory at the stop (the JIT's code and loader heaps), the sweep and the host's stop "
-                     "beside the last output",
+                      "requests, and is started with posix_spawn; what is left is the runtime's start before `main` (~35–45 "
+                      "ms; ~39 ms for an empty app) and ~20 ms from `main` to the posix_spawn call in ~20 steps of 0.5–4.5 "
+                      "ms (the command line 1.5, the signal handlers 3, the plan-cache directory 3.5, the key 5.5, its "
+                      "entry 4, the port check 0.5, the server's setup 3.5, posix_spawn's arguments 1), mostly the first "
+                      "call of framework methods (ReadyToRun fixups, type loads; since the fourteenth round ~8 methods are "
+                      "JIT-compiled before the fork and none between the fork and the first 200); then the watchdog's "
+                      "shell, ~4 ms before the server's exec; next: fewer distinct framework calls before the fork (the "
+                      "plan cache's key and entry are the largest)",
+    ("jit", "stop"): "since the thirteenth round the stop runs no first-time code, and since the fourteenth the sweep "
+                     "reads the children lists below the host (~1 ms, whatever else runs on the machine); from the server's "
+                     "exit to `Main`'s return ~6 ms in ~8 hand-offs of 0.5–1 ms (the sweep, the last output, the "
+                     "supervisor's and the host's stop, the host's dispose), and the kernel's exit of the process "
+                     "(exit_group → reaped) ~7.5 ms against the floor's ~2.9: 797 mappings against 273, 7.9 MB of the "
+                     "JIT's double-mapped memory against 1.5, 146 open files against 38 — the 60 assemblies the host "
+                     "loads; next: fewer assemblies in the launcher (the host's configuration, logging and validation "
+                     "stacks), fewer hand-offs in the stop",
 }
-NEXT_STEPS[("jitcold", "ready")] = "the plan is cached after the first adopted start (docs/operations.md#spawn-first); " + \
-    NEXT_STEPS[("jit", "ready")]
+NEXT_STEPS[("jitcold", "ready")] = (
+    "with nothing cached the launcher plans before the fork from appsettings*.json, the environment and the configure "
+    "delegate: `main` at ~35 ms, the configuration read ~45 ms (System.Text.Json's first use and the runtime's type "
+    "loads), the declarations 5, binding 17, the plan and the port check 4, the fork at ~110 ms; and the host is then "
+    "built beside the server's start, because this launch has not been validated yet (a cached one was, so the host waits "
+    "for it); the plan is cached after the first adopted start (docs/operations.md#spawn-first), and the starts after it "
+    "are the rows without \"first start\"; next: a reader of appsettings*.json that needs no System.Text.Json before the "
+    "fork (the issue's source-generated reader), and the full validation before the host, so that it can wait here too")
 NEXT_STEPS[("jitcold", "stop")] = NEXT_STEPS[("jit", "stop")]
 for target in ("ready", "memory", "stop"):
     NEXT_STEPS[("aotcold", target)] = NEXT_STEPS[("aot", target)]
