@@ -148,6 +148,13 @@ internal static class LaunchPlanCache
     /// <summary>The launch kept for <paramref name="slot"/>, or <see langword="null"/>: none, another key, damaged, or not this user's private file.</summary>
     public static CachedLaunch? Read(Slot slot)
     {
+        // Looked for first: on a first start there is no entry, and the exception of a failed open is the process's first
+        // (milliseconds of first-time code before the fork). The catch below still covers an entry removed meanwhile.
+        if (!File.Exists(slot.Path))
+        {
+            return null;
+        }
+
         try
         {
             using var handle = File.OpenHandle(slot.Path, FileMode.Open, FileAccess.Read);
