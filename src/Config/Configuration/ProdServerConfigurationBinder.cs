@@ -165,19 +165,47 @@ internal static partial class ProdServerConfigurationBinder
     // sorted, and are remembered so that --list can say so.
     private static IEnumerable<IConfigurationSection> InWrittenOrder(IConfigurationSection processes, ProdServerOptions options, IReadOnlyList<string> writtenOrder)
     {
-        var children = processes.GetChildren().Where(c => c.Value is not { Length: > 0 }).ToList();
-        int Rank(IConfigurationSection c)
+        // Each ranked once and inserted in place (a stable sort of a handful of processes): OrderBy's key sorter is
+        // JIT-compiled on a first start, before the server is forked.
+        var ordered = new List<IConfigurationSection>();
+        var ranks = new List<int>();
+        foreach (var child in processes.GetChildren())
         {
-            var index = writtenOrder.ToList().FindIndex(n => string.Equals(n, c.Key, StringComparison.OrdinalIgnoreCase));
-            return index < 0 ? int.MaxValue : index;
+            if (child.Value is { Length: > 0 })
+            {
+                continue;
+            }
+
+            var rank = Rank(child.Key, writtenOrder);
+            if (rank == int.MaxValue && options.Find(child.Key) is null)
+            {
+                options.UnorderedProcesses.Add(child.Key);
+            }
+
+            var at = ranks.Count;
+            while (at > 0 && ranks[at - 1] > rank)
+            {
+                at--; // the unordered (int.MaxValue) keep .NET's sorted order among themselves
+            }
+
+            ranks.Insert(at, rank);
+            ordered.Insert(at, child);
         }
 
-        foreach (var child in children.Where(c => Rank(c) == int.MaxValue && options.Find(c.Key) is null))
+        return ordered;
+    }
+
+    private static int Rank(string name, IReadOnlyList<string> writtenOrder)
+    {
+        for (var i = 0; i < writtenOrder.Count; i++)
         {
-            options.UnorderedProcesses.Add(child.Key);
+            if (string.Equals(writtenOrder[i], name, StringComparison.OrdinalIgnoreCase))
+            {
+                return i;
+            }
         }
 
-        return children.OrderBy(Rank); // a stable sort: the unordered keep .NET's sorted order
+        return int.MaxValue;
     }
 
     // An array, so the order is the configured one: ProdServer:Release:0:Name = migrate, …:Command:0 = manage.py.
