@@ -168,7 +168,6 @@ internal static partial class ProdServerConfigurationBinder
         // Each ranked once and inserted in place (a stable sort of a handful of processes): OrderBy's key sorter is
         // JIT-compiled on a first start, before the server is forked.
         var ordered = new List<IConfigurationSection>();
-        var ranks = new List<int>();
         foreach (var child in processes.GetChildren())
         {
             if (child.Value is { Length: > 0 })
@@ -182,13 +181,12 @@ internal static partial class ProdServerConfigurationBinder
                 options.UnorderedProcesses.Add(child.Key);
             }
 
-            var at = ranks.Count;
-            while (at > 0 && ranks[at - 1] > rank)
+            var at = ordered.Count;
+            while (at > 0 && Rank(ordered[at - 1].Key, writtenOrder) > rank)
             {
                 at--; // the unordered (int.MaxValue) keep .NET's sorted order among themselves
             }
 
-            ranks.Insert(at, rank);
             ordered.Insert(at, child);
         }
 

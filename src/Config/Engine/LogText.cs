@@ -52,8 +52,8 @@ internal static class LogText
         return -1;
     }
 
-    private static bool IsControl(char c) =>
-        (c < ' ' && c != '\t') || c is >= '\u007f' and <= '\u009f' || c is '\u2028' or '\u2029';
+    // C0 and C1 controls and DEL (char.IsControl, as Names.Printable has it) but tab, and the line and paragraph separators.
+    private static bool IsControl(char c) => c != '\t' && (char.IsControl(c) || c is '\u2028' or '\u2029');
 
     /// <summary>The line cut to <paramref name="max"/> characters, saying how many were cut.</summary>
     public static string Truncate(string line, int max) =>
