@@ -107,7 +107,7 @@ def command(variant, args, port):
     server, mode = variant.split("-")
     env = dict(os.environ, PYTHONUNBUFFERED="1", DJANGO_SETTINGS_MODULE="mysite.settings", DOTNET_NOLOGO="1",
                ProdServer__Processes__web__Args__Port=str(port),
-               XDG_RUNTIME_DIR=tempfile.mkdtemp(dir=RUNTIME_DIR) if mode.endswith("cold") else RUNTIME_DIR)
+               XDG_RUNTIME_DIR=tempfile.mkdtemp(dir=RUNTIME_DIR) if "cold" in mode else RUNTIME_DIR)
     if server == "gunicorn":
         env.update(gunicorn_process_env(args.app_dir, port))
     if server == "waitress":
@@ -125,7 +125,9 @@ def command(variant, args, port):
         launcher = args.aots[int(mode[3:] or 0) if mode != "aotcold" else -1]
         cmd, cwd = [launcher, "web" if server == "waitress" else "gunicorn"], os.path.dirname(launcher)
     else:  # jit or jitcold, or jitN for the N-th --jit-dll given
-        dll = args.jit_dlls[int(mode[3:] or 0) if mode != "jitcold" else -1]
+        # jitcoldN: the N-th --jit-dll on a first start (--cold-each), to compare builds' first starts
+        index = mode[7:] if mode.startswith("jitcold") else mode[3:]
+        dll = args.jit_dlls[int(index) if index else (-1 if mode == "jitcold" else 0)]
         cmd, cwd = ["dotnet", dll, "web" if server == "waitress" else "gunicorn"], os.path.dirname(dll)
     return cmd, cwd, env
 
@@ -217,6 +219,8 @@ def trace_once(variant, args, port):
 def trace(args):
     modes = ["bare"] + [f"aot{i or ''}" for i in range(len(args.aots))] + (["aotcold"] if args.aots else []) + \
         [f"jit{i or ''}" for i in range(len(args.jit_dlls))] + (["jitcold"] if args.jit_dlls else [])
+    if args.cold_each:
+        modes = ["bare"] + [f"jitcold{i}" for i in range(len(args.jit_dlls))]
     variants = [f"{server}-{mode}" for server in args.servers.split(",") for mode in modes]
     results = {v: [] for v in variants}
     cpus = {v: [] for v in variants}
@@ -386,6 +390,7 @@ def main():
     p.add_argument("--servers", default="waitress,gunicorn")
     p.add_argument("--markdown")
     p.add_argument("--trace", action="store_true")
+    p.add_argument("--cold-each", action="store_true", help="with --trace: bare and each --jit-dll's first start, side by side")
     p.add_argument("--rss", action="store_true", help="the launchers' own memory by kind (smaps_rollup) and threads")
     args = p.parse_args()
     args.app_dir = os.path.abspath(args.app_dir)

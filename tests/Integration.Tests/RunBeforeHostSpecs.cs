@@ -186,6 +186,31 @@ public sealed class RunBeforeHostSpecs : IDisposable
     }
 
     [Fact]
+    public async Task A_first_run_that_passes_the_hosts_validators_lets_waitress_import_the_app_alone_and_builds_the_host_once_it_listens()
+    {
+        var first = new Witness(Marker);
+
+        await ServeAndStopAsync(first, cache: null, () => true);
+
+        Assert.True(first.DeclaredBeforeBuilder, "the test needs a run with nothing cached, planned from the declarations");
+        Assert.True(first.ListeningAtBuilder, "the host's builder was created before waitress listened");
+    }
+
+    [Fact]
+    public async Task A_first_run_the_validators_refuse_does_not_wait_for_the_server_and_the_host_kills_it()
+    {
+        AppSettings("""{ "ProdServer": { "Processes": { "web": { "Args": { "Threads": 0 } } } } }""");
+        var witness = new Witness(Marker);
+
+        var code = await RunAsync(witness, null, TextWriter.Null, CancellationToken.None).WaitAsync(TimeSpan.FromSeconds(30));
+
+        Assert.Equal(ExitCodes.InvalidConfiguration, code);
+        Assert.True(witness.AtBuilder is { Length: > 0 }, "the test needs the server to have started before the host; the run's log:\n" + _logs.Text);
+        Assert.False(witness.ListeningAtBuilder, "a launch the validators refuse was left to serve before the host was built");
+        Assert.Empty(EarlyLaunchSpecs.BuildWitness.FindServers(Marker));
+    }
+
+    [Fact]
     [System.Runtime.Versioning.SupportedOSPlatform("linux")]
     public async Task A_cached_plan_the_host_now_plans_differently_is_replaced_by_the_hosts_launch_and_forgotten()
     {
@@ -211,7 +236,7 @@ public sealed class RunBeforeHostSpecs : IDisposable
     }
 
     // One run until the page is served and `done` holds, then stopped; returns the server's pid.
-    private async Task<int> ServeAndStopAsync(Witness witness, string cache, Func<bool> done)
+    private async Task<int> ServeAndStopAsync(Witness witness, string? cache, Func<bool> done)
     {
         using var stop = new CancellationTokenSource(TimeSpan.FromSeconds(60));
         var run = RunAsync(witness, null, TextWriter.Null, stop.Token, cache);

@@ -1,10 +1,8 @@
 using System;
 using System.Collections;
 using System.Collections.Generic;
-using System.Globalization;
 using System.IO;
 using System.Reflection;
-using System.Text.Json;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.Configuration.UserSecrets;
 
@@ -20,10 +18,10 @@ namespace ProdServer.Config;
 /// </summary>
 /// <remarks>
 /// <para>
-/// The files are flattened here with System.Text.Json the way the JSON configuration provider flattens them (the same
-/// keys, the same values, a duplicate key refused), and only keys under <c>ProdServer</c> are kept; this skips the JSON
-/// and environment providers and the file providers, which were the largest piece of the time before the fork (see
-/// docs/benchmarks.md). The host loads them afterwards anyway, while Python imports the app.
+/// The files are flattened here the way the JSON configuration provider flattens them (the same keys, the same values, a
+/// duplicate key refused; <see cref="AppSettingsJson"/>), and only keys under <c>ProdServer</c> are kept; this skips
+/// System.Text.Json and the JSON, environment and file providers, which were the largest pieces of the time before the
+/// fork (see docs/benchmarks.md). The host loads them afterwards anyway, while Python imports the app.
 /// </para>
 /// <para>
 /// This is a guess the host checks, not a second source of truth: the host reads its own configuration, and a server
@@ -36,11 +34,11 @@ internal static class EarlyConfiguration
     private const string AppSettings = "appsettings.json";
     private const string Section = ProdServerOptions.SectionName;
 
-    // As the JSON configuration provider reads its files.
-    private static readonly JsonDocumentOptions Relaxed = new() { CommentHandling = JsonCommentHandling.Skip, AllowTrailingCommas = true };
-
-    /// <summary>The content root, the <c>ProdServer</c> section's keys, and the process names in the order the files write them.</summary>
-    public sealed record Result(string ContentRoot, IConfigurationRoot Configuration, IReadOnlyList<string> WrittenOrder);
+    /// <summary>
+    /// The content root, the environment's name, the <c>ProdServer</c> section's keys, and the process names in the order
+    /// the files write them.
+    /// </summary>
+    public sealed record Result(string ContentRoot, string EnvironmentName, IConfigurationRoot Configuration, IReadOnlyList<string> WrittenOrder);
 
     /// <summary>The configuration, or <see langword="null"/> when it cannot be read early.</summary>
     /// <param name="contentRoot">The content root the host is given, or <see langword="null"/> for its default.</param>
@@ -94,35 +92,25 @@ internal static class EarlyConfiguration
             }
         }
 
-        return new(contentRoot, new ConfigurationBuilder().AddInMemoryCollection(data).Build(), order);
+        return new(contentRoot, environment, new ConfigurationBuilder().AddInMemoryCollection(data).Build(), order);
     }
 
     private static bool InSection(string key) =>
         key.StartsWith(Section, StringComparison.OrdinalIgnoreCase)
         && (key.Length == Section.Length || key.AsSpan(Section.Length).StartsWith(ConfigurationPath.KeyDelimiter, StringComparison.Ordinal));
 
-    // One file's keys, as JsonConfigurationFileParser makes them, merged over the earlier files' (a later file wins).
+    // One file's keys, as the JSON configuration provider makes them, merged over the earlier files' (a later file wins).
     private static void ReadFile(string path, Dictionary<string, string?> data, List<string> order)
     {
-        using var document = JsonDocument.Parse(File.ReadAllBytes(path), Relaxed);
-        if (document.RootElement.ValueKind != JsonValueKind.Object)
+        var processes = Section + ConfigurationPath.KeyDelimiter + "Processes" + ConfigurationPath.KeyDelimiter;
+        foreach (var (key, value) in AppSettingsJson.Flatten(File.ReadAllBytes(path)))
         {
-            throw new FormatException($"{path}: the top-level JSON element must be an object.");
-        }
-
-        var file = new Dictionary<string, string?>(StringComparer.OrdinalIgnoreCase);
-        foreach (var property in document.RootElement.EnumerateObject())
-        {
-            if (InSection(property.Name))
+            if (!InSection(key))
             {
-                Visit(property.Value, property.Name, file);
+                continue;
             }
-        }
 
-        foreach (var (key, value) in file)
-        {
             data[key] = value;
-            var processes = Section + ConfigurationPath.KeyDelimiter + "Processes" + ConfigurationPath.KeyDelimiter;
             if (key.StartsWith(processes, StringComparison.OrdinalIgnoreCase))
             {
                 var name = key[processes.Length..].Split(ConfigurationPath.KeyDelimiter)[0];
@@ -133,47 +121,4 @@ internal static class EarlyConfiguration
             }
         }
     }
-
-    private static void Visit(JsonElement value, string key, Dictionary<string, string?> data)
-    {
-        switch (value.ValueKind)
-        {
-            case JsonValueKind.Object:
-                var empty = true;
-                foreach (var property in value.EnumerateObject())
-                {
-                    empty = false;
-                    Visit(property.Value, key + ConfigurationPath.KeyDelimiter + property.Name, data);
-                }
-
-                if (empty)
-                {
-                    data[key] = null; // an empty object: the key, without a value, as in the JSON provider
-                }
-
-                break;
-            case JsonValueKind.Array:
-                var index = 0;
-                foreach (var element in value.EnumerateArray())
-                {
-                    Visit(element, key + ConfigurationPath.KeyDelimiter + index.ToString(CultureInfo.InvariantCulture), data);
-                    index++;
-                }
-
-                if (index == 0)
-                {
-                    data[key] = string.Empty; // an empty array: the key with an empty value, as in the JSON provider
-                }
-
-                break;
-            default:
-                if (!data.TryAdd(key, value.ValueKind == JsonValueKind.Null ? null : value.ToString()))
-                {
-                    throw new FormatException($"A duplicate key '{key}' was found.");
-                }
-
-                break;
-        }
-    }
-
 }

@@ -5,6 +5,7 @@ using System.Threading;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Options;
 
 namespace ProdServer.Config;
@@ -36,6 +37,10 @@ internal sealed class EarlyLaunch : IDisposable
     private readonly LaunchPlanCache.Slot? _slot;
     private readonly bool _fromCache;
 
+    // Whether the launch passed the host's validation before the host exists: cached (the host adopted it last time from
+    // the same inputs) or checked after the fork (CheckBeforeTheHost). Only such a launch starts alone (WaitUntilServing).
+    private bool _validated;
+
     // What to keep in the cache once the host has adopted every server started here; null when nothing is to be kept.
     private CachedLaunch? _toCache;
     private bool _refused;
@@ -44,6 +49,7 @@ internal sealed class EarlyLaunch : IDisposable
     {
         _slot = slot;
         _fromCache = fromCache;
+        _validated = fromCache;
     }
 
     /// <summary>Starts the servers a plain run (<paramref name="commandLine"/>) asks for, or returns <see langword="null"/> when the launch is not known yet.</summary>
@@ -91,11 +97,49 @@ internal sealed class EarlyLaunch : IDisposable
             return null;
         }
 
-        return !options.HasBindingErrors && options.Processes.Count > 0 ? Start(options, read.ContentRoot, commandLine.Names, slot) : null;
+        if (options.HasBindingErrors || options.Processes.Count == 0)
+        {
+            return null;
+        }
+
+        var launch = Start(options, read.ContentRoot, commandLine.Names, slot);
+        launch?.CheckBeforeTheHost(options, read, commandLine.Names);
+        return launch;
+    }
+
+    // After the fork, while Python imports the app: the validation the host will run on these options, so that a launch
+    // that passes it may, like a cached one, start alone before the host is built (WaitUntilServing). This is the host's
+    // validation without what only the host knows (its services, configureHost's changes, a shutdown timeout set in code):
+    // the host still validates in full, and kills the server if that fails.
+    private void CheckBeforeTheHost(ProdServerOptions options, EarlyConfiguration.Result read, IReadOnlyList<string> names)
+    {
+        lock (_gate)
+        {
+            if (_started.Count == 0)
+            {
+                return;
+            }
+        }
+
+        try
+        {
+            var scope = ValidationScope.Of(names);
+            var rules = new ProductionRulesValidator(read.EnvironmentName, read.Configuration, new HostOptions().ShutdownTimeout);
+            _validated = ProdServerOptionsValidator.Failures(options, scope).Count == 0
+                && rules.Failures(options, scope, NullLogger.Instance).Count == 0;
+        }
+#pragma warning disable CA1031 // the host validates again and reports what this throws
+        catch (Exception)
+#pragma warning restore CA1031
+        {
+            _validated = false;
+        }
+
+        StartupTrace.Mark(_validated ? "checked" : "check-failed");
     }
 
     /// <summary>
-    /// For a launch from the cache, waits until every server started here has loaded its app — it listens on its ports,
+    /// For a launch validated before the host (from the cache, or checked after the fork), waits until every server started here has loaded its app — it listens on its ports,
     /// and its processes have gone quiet (for at most 1 s after it listens, or 150 ms where listening means the app is
     /// loaded) — or has exited, a stop is asked for, or <paramref name="bound"/> has passed, whichever comes first;
     /// returns at once otherwise.
@@ -103,8 +147,9 @@ internal sealed class EarlyLaunch : IDisposable
     /// <remarks>
     /// Building the host is a few hundred milliseconds of CPU under JIT, and on a small machine it slows the server's own
     /// start by about a third of that even with a core to spare (docs/benchmarks.md). A cached launch is one the host
-    /// validated and adopted last time from the same configuration, environment and build, so the host can come second
-    /// without letting an unchecked configuration serve: it still validates in full, and kills the server if that fails.
+    /// validated and adopted last time from the same configuration, environment and build; any other was checked with the
+    /// host's validators right after the fork. So the host can come second without letting an unchecked configuration
+    /// serve: it still validates in full, and kills the server if that fails.
     /// Once it listens, it is also waited for until its processes are quiet (<see cref="ProcessTreeCpu"/>): a server that
     /// listens before it can answer (gunicorn's master binds before its workers import the app) for up to a second; one
     /// whose open port means its app is loaded for up to 150 ms, so that its first requests are served before the build
@@ -115,7 +160,7 @@ internal sealed class EarlyLaunch : IDisposable
     /// <returns>Whether it waited at all.</returns>
     public bool WaitUntilServing(TimeSpan bound, Func<bool> stopRequested)
     {
-        if (!_fromCache)
+        if (!_validated)
         {
             return false;
         }

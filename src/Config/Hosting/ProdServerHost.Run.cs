@@ -32,7 +32,7 @@ public static partial class ProdServerHost
         string[] args, Action<ProdServerBuilder> configure, Action<HostApplicationBuilder>? configureHost = null, CancellationToken cancellationToken = default) =>
         RunAsync(args, configure, configureHost, null, AppContext.BaseDirectory, LaunchPlanCache.DefaultDirectory, null, null, cancellationToken);
 
-    // How long a launch from the cache lets its servers start alone before the host is built (EarlyLaunch.WaitUntilServing).
+    // How long a launch validated before the host lets its servers start alone before the host is built (EarlyLaunch.WaitUntilServing).
     private static readonly TimeSpan ServerFirstBound = TimeSpan.FromSeconds(3);
 
     /// <summary>

@@ -20,7 +20,7 @@ namespace ProdServer.Config;
 /// </summary>
 internal sealed class ProductionRulesValidator : IValidateOptions<ProdServerOptions>
 {
-    private readonly IHostEnvironment? _environment;
+    private readonly string _environmentName;
     private readonly IConfiguration? _configuration;
     private readonly IConfiguration? _rules;
     private readonly ILogger _logger;
@@ -31,10 +31,21 @@ internal sealed class ProductionRulesValidator : IValidateOptions<ProdServerOpti
 
     public ProductionRulesValidator(
         IHostEnvironment? environment, IConfiguration? configuration, ILoggerFactory? loggers, IOptions<HostOptions>? hostOptions = null, ProdServerRunState? run = null)
+        : this(environment?.EnvironmentName, configuration, hostOptions?.Value.ShutdownTimeout, loggers, run)
+    {
+    }
+
+    /// <summary>Without a host: the environment's name and the host's shutdown timeout as they will be.</summary>
+    /// <param name="environmentName">The environment; <see langword="null"/>: the host's default, Production.</param>
+    /// <param name="configuration">The configuration, for the rule switches and where a setting came from.</param>
+    /// <param name="shutdownTimeout">The host's shutdown timeout, or <see langword="null"/> when unknown.</param>
+    /// <param name="loggers">Where warnings go; <see langword="null"/>: nowhere.</param>
+    /// <param name="run">The command being run.</param>
+    internal ProductionRulesValidator(string? environmentName, IConfiguration? configuration, TimeSpan? shutdownTimeout, ILoggerFactory? loggers = null, ProdServerRunState? run = null)
     {
         _run = run;
-        _shutdownTimeout = hostOptions?.Value.ShutdownTimeout;
-        _environment = environment;
+        _shutdownTimeout = shutdownTimeout;
+        _environmentName = environmentName ?? Environments.Production; // no environment is the host's default
         _configuration = configuration;
         _rules = configuration?.GetSection(ProdServerOptions.SectionName + ":" + RuleSwitch.Section);
         _logger = (ILogger?)loggers?.CreateLogger("ProdServer.Rules") ?? NullLogger.Instance;
@@ -53,8 +64,7 @@ internal sealed class ProductionRulesValidator : IValidateOptions<ProdServerOpti
     public List<string> Failures(ProdServerOptions options, ValidationScope scope, ILogger logger)
     {
         var inScope = scope.Select(options);
-        // No environment is the host's default: Production.
-        var environment = _environment?.EnvironmentName ?? Environments.Production;
+        var environment = _environmentName;
         var isProduction = string.Equals(environment, Environments.Production, StringComparison.OrdinalIgnoreCase);
         var context = new RuleContext
         {
