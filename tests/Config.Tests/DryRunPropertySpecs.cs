@@ -24,7 +24,7 @@ public sealed class DryRunPropertySpecs : IDisposable
     private static readonly string[] Pieces =
     [
         "\n", "\r", "\t", "\u001b[31m", "\u007f", "%i", "%%", "$HOME", "$(id)", "${x}", "'", "\"", "\\", "\\n", "`id`", "!", "*", " ",
-        "-", "--x", "#", "é", "😀", "\u2028", "\u2029", "\u0085", "web", "Z", "0", ";", "&&", "|", "=", ":", "/", "..",
+        "-", "--x", "#", "é", "😀", "\u2028", "\u2029", "\u0085", "\u202E", "\u2067", "web", "Z", "0", ";", "&&", "|", "=", ":", "/", "..",
     ];
 
     private static readonly Gen<string> Hostile = Gen.OneOf(Pieces).Array[1, 60]
@@ -73,7 +73,7 @@ public sealed class DryRunPropertySpecs : IDisposable
         var lines = text.TrimEnd('\n').Split('\n');
 
         // Exactly: the release comment and command, the process's comments, and its command last; nothing else starts a line.
-        Assert.All(lines, l => Assert.DoesNotContain(l, c => char.IsControl(c) || c is '\u2028' or '\u2029'));
+        Assert.All(lines, l => Assert.DoesNotContain(l, c => char.IsControl(c) || c is '\u2028' or '\u2029' or >= '\u202A' and <= '\u202E' or >= '\u2066' and <= '\u2069'));
         Assert.Equal(2, lines.Count(l => !l.StartsWith('#')));
         Assert.Equal(["true", s.StepArgument], BashWords(lines[1]));
         Assert.Equal([plan.Executable, .. plan.Arguments], BashWords(lines[^1]));

@@ -27,6 +27,7 @@ public sealed class DryRunSafetySpecs : IDisposable
     [InlineData("cr\rreturn")]
     [InlineData("esc\u001b[31mred")]
     [InlineData("nel\u0085next\u2028line")]
+    [InlineData("rlo\u202Enimda\u2066isolate")]
     public async Task An_environment_value_never_breaks_out_of_its_comment_line(string value)
     {
         var (code, output, error) = await EntryPoint.RunAsync(
@@ -37,6 +38,7 @@ public sealed class DryRunSafetySpecs : IDisposable
         Assert.All(lines[..^1], l => Assert.StartsWith("#", l, StringComparison.Ordinal));
         Assert.DoesNotContain(output, c => char.IsControl(c) && c != '\n');
         Assert.DoesNotContain('\u2028', output);
+        Assert.DoesNotContain(output, c => c is >= '\u202A' and <= '\u202E' or >= '\u2066' and <= '\u2069'); // nor is it reordered
     }
 
     [Fact]

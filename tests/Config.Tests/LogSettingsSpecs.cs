@@ -79,6 +79,14 @@ public sealed class LogSettingsSpecs
     }
 
     [Fact]
+    public void A_bidirectional_control_becomes_visible_text_so_a_line_is_shown_in_the_order_it_was_written()
+    {
+        Assert.Equal(@"user \u202enimda\u202c logged in, \u2066x\u2069", LogText.Escape("user \u202Enimda\u202C logged in, \u2066x\u2069"));
+        Assert.Equal(@"web \u202b\u202a\u202d\u2067\u2068", LogText.Escape("web \u202B\u202A\u202D\u2067\u2068"));
+        Assert.Equal("\u200F is a mark, not an override", LogText.Escape("\u200F is a mark, not an override"));
+    }
+
+    [Fact]
     public void An_ESC_sequence_becomes_visible_text()
     {
         Assert.Equal(@"\u001b[2J\u001b]0;owned\u0007 tab	ok", LogText.Escape("\u001b[2J\u001b]0;owned\u0007 tab\tok"));
@@ -104,7 +112,9 @@ public sealed class LogSettingsSpecs
         }, iter: 200);
     }
 
-    private static bool IsEscaped(char c) => c != '\t' && (char.IsControl(c) || c is '\u2028' or '\u2029');
+    // The bidirectional embedding, override and isolate controls, spelled out rather than asked of the code under test.
+    private static bool IsEscaped(char c) =>
+        c != '\t' && (char.IsControl(c) || c is '\u2028' or '\u2029' or >= '\u202A' and <= '\u202E' or >= '\u2066' and <= '\u2069');
 
     // Only for the round trip above: a backslash already in the text is left alone by Escape, so unescape exactly the
     // forms it writes for characters that were escaped.

@@ -5,9 +5,10 @@ using System.Text;
 namespace ProdServer.Config;
 
 /// <summary>
-/// Makes a server's output safe to put in a log message: control characters (C0 but tab, DEL, C1, and the Unicode line
-/// and paragraph separators) become visible <c>\uXXXX</c> text, so that an ESC sequence, a NUL or a bare CR a server writes
-/// cannot move the cursor, recolour, retitle or erase the operator's terminal, nor forge a line in a log viewer.
+/// Makes a server's output safe to put in a log message: control characters (C0 but tab, DEL, C1, the Unicode line and
+/// paragraph separators, and the bidirectional controls) become visible <c>\uXXXX</c> text, so that an ESC sequence, a
+/// NUL or a bare CR a server writes cannot move the cursor, recolour, retitle or erase the operator's terminal, forge a
+/// line in a log viewer, nor have a line displayed in another order than it was written.
 /// </summary>
 internal static class LogText
 {
@@ -52,8 +53,9 @@ internal static class LogText
         return -1;
     }
 
-    // C0 and C1 controls and DEL (char.IsControl, as Names.Printable has it) but tab, and the line and paragraph separators.
-    private static bool IsControl(char c) => c != '\t' && (char.IsControl(c) || c is '\u2028' or '\u2029');
+    // C0 and C1 controls and DEL (char.IsControl, as Names.Printable has it) but tab, the line and paragraph separators,
+    // and the bidirectional controls, which can show a line in another order than the server wrote it.
+    private static bool IsControl(char c) => c != '\t' && (char.IsControl(c) || c is '\u2028' or '\u2029' || Names.IsBidiControl(c));
 
     /// <summary>The line cut to <paramref name="max"/> characters, saying how many were cut.</summary>
     public static string Truncate(string line, int max) =>

@@ -21,8 +21,8 @@ internal static class ShellQuoting
     }
 
     /// <summary>
-    /// Quotes <paramref name="word"/> as <see cref="Quote"/> does, except that a word holding a control character or a
-    /// Unicode line or paragraph separator is written in bash's <c>$'…'</c> form with escapes, so the result is always one
+    /// Quotes <paramref name="word"/> as <see cref="Quote"/> does, except that a word holding a control character, a
+    /// Unicode line or paragraph separator or a bidirectional control is written in bash's <c>$'…'</c> form with escapes, so the result is always one
     /// line, moves no terminal cursor, and bash still reads it back as exactly the same word.
     /// </summary>
     /// <param name="word">One argument.</param>
@@ -54,7 +54,7 @@ internal static class ShellQuoting
         return quoted.Append('\'').ToString();
     }
 
-    private static bool NeedsEscape(char c) => char.IsControl(c) || c is '\u2028' or '\u2029';
+    private static bool NeedsEscape(char c) => char.IsControl(c) || c is '\u2028' or '\u2029' || Names.IsBidiControl(c);
 
     private static bool IsSafe(char c) =>
         char.IsAsciiLetterOrDigit(c) || c is '-' or '_' or '.' or '/' or ':' or '=' or ',' or '@' or '%' or '+';

@@ -9,7 +9,8 @@ internal static partial class Names
 {
     /// <summary>
     /// <paramref name="text"/> as it may appear inside a message or a <c>#</c> comment line: control characters, line and
-    /// paragraph separators and backslashes escaped (<c>\n</c>, <c>\x1b</c>, <c>\u2028</c>, <c>\\</c>), and cut after
+    /// paragraph separators, bidirectional controls (<see cref="IsBidiControl"/>) and backslashes escaped (<c>\n</c>,
+    /// <c>\x1b</c>, <c>\u2028</c>, <c>\u202e</c>, <c>\\</c>), and cut after
     /// <paramref name="limit"/> characters, so that nothing it holds can start a new line or move the terminal's cursor.
     /// </summary>
     /// <param name="text">Any text.</param>
@@ -35,7 +36,7 @@ internal static partial class Names
                 '\t' => builder.Append("\\t"),
                 '\\' => builder.Append("\\\\"),
                 _ when char.IsControl(c) => builder.Append("\\x").Append(((int)c).ToString("x2", System.Globalization.CultureInfo.InvariantCulture)),
-                _ when c is '\u2028' or '\u2029' || char.IsSurrogate(c) && !IsPairedSurrogate(text, i) =>
+                _ when c is '\u2028' or '\u2029' || IsBidiControl(c) || char.IsSurrogate(c) && !IsPairedSurrogate(text, i) =>
                     builder.Append("\\u").Append(((int)c).ToString("x4", System.Globalization.CultureInfo.InvariantCulture)),
                 _ => builder.Append(c),
             };
@@ -48,6 +49,15 @@ internal static partial class Names
     /// <param name="path">Any path.</param>
     /// <returns>The printable form.</returns>
     public static string PrintablePath(string path) => Printable(path, int.MaxValue);
+
+    /// <summary>
+    /// Whether <paramref name="c"/> is a bidirectional embedding, override or isolate control (U+202A–U+202E,
+    /// U+2066–U+2069): what follows it on the line may be shown in another order than it is written (a "Trojan Source"
+    /// line: <c>web</c> displayed where <c>bew</c> is written), so text that is printed shows it escaped.
+    /// </summary>
+    /// <param name="c">A character.</param>
+    /// <returns>Whether it is one of those nine controls.</returns>
+    public static bool IsBidiControl(char c) => c is >= '\u202A' and <= '\u202E' or >= '\u2066' and <= '\u2069';
 
     private static bool IsPairedSurrogate(string text, int i) =>
         char.IsHighSurrogate(text[i]) ? i + 1 < text.Length && char.IsLowSurrogate(text[i + 1]) : i > 0 && char.IsHighSurrogate(text[i - 1]);
