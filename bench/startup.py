@@ -308,10 +308,11 @@ NEXT_STEPS = {
                       "took only 0.9–2 ms of it off and would weaken the group and session, so it stays); after the fork "
                       "the launcher starts its three output threads (the log pump and two pipe readers: ~4 ms of CPU) "
                       "beside the server's start, and each ms of its CPU there costs the server ~0.5 ms on this machine; "
-                      "on a first start (nothing cached) the host is also built beside the server, with a plan cached only "
-                      "after it listens (a test build that started its output threads 250 ms later was no sooner: 1.09× "
-                      "against 1.04×, 13 rounds). What is left moves with the run: 1.03–1.12× in this round's eight runs, "
-                      "the floor 1.02–1.12× in those that measured it",
+                      "on a first start (nothing cached) the launch is checked with the host's validators after the fork "
+                      "(~5 ms of CPU) and, since the fifteenth round, its servers then start alone as a cached start's do "
+                      "(a test build that started its output threads 250 ms later was no sooner: 1.09× against 1.04×, 13 "
+                      "rounds). What is left moves with the run: 1.03–1.12× in the fourteenth round's eight runs, the "
+                      "floor 0.93–1.12× in those that measured it",
     ("aot", "memory"): "the launcher's own memory at ready is ~7 MB: ~2.6 MB anonymous (the GC heap, stacks, the "
                        "runtime's own) and ~4 MB of its program file's pages, most of them the type data it read: less "
                        "type data",
@@ -335,13 +336,13 @@ NEXT_STEPS = {
                      "stacks), fewer hand-offs in the stop",
 }
 NEXT_STEPS[("jitcold", "ready")] = (
-    "with nothing cached the launcher plans before the fork from appsettings*.json, the environment and the configure "
-    "delegate: `main` at ~35 ms, the configuration read ~45 ms (System.Text.Json's first use and the runtime's type "
-    "loads), the declarations 5, binding 17, the plan and the port check 4, the fork at ~110 ms; and the host is then "
-    "built beside the server's start, because this launch has not been validated yet (a cached one was, so the host waits "
-    "for it); the plan is cached after the first adopted start (docs/operations.md#spawn-first), and the starts after it "
-    "are the rows without \"first start\"; next: a reader of appsettings*.json that needs no System.Text.Json before the "
-    "fork (the issue's source-generated reader), and the full validation before the host, so that it can wait here too")
+    "since the fifteenth round a first start is checked with the host's validators right after the fork (~100 ms of CPU "
+    "beside Python's import, most of it FluentValidation building the backend's validator) and, when it passes, its "
+    "servers start alone as a cached start's do; before the fork it reads appsettings*.json without System.Text.Json "
+    "(~8 ms), runs the declarations (~7), binds (~13) and plans (~5), so the fork comes ~35 ms after a cached start's "
+    "and the first 200 ~40 ms after it (12 rounds side by side: 1.47× against 1.29×, bare 333 ms); next: less first-time "
+    "code in the check (the validators' compiled expressions and value-type generics, LINQ over value tuples in the "
+    "options validator) and in binding before the fork")
 NEXT_STEPS[("jitcold", "stop")] = NEXT_STEPS[("jit", "stop")]
 for target in ("ready", "memory", "stop"):
     NEXT_STEPS[("aotcold", target)] = NEXT_STEPS[("aot", target)]
