@@ -9,12 +9,13 @@ namespace ProdServer.Config;
 /// Reads an appsettings*.json file into the flat keys the JSON configuration provider makes of it (<c>A:B:0</c>), for the
 /// launch planned before the host exists. It takes the provider's relaxed JSON (comments, trailing commas) and nothing
 /// looser: anything the provider might read differently (a depth over 64, a lone surrogate, text after the root, a number
-/// outside JSON's grammar) is a <see cref="FormatException"/>, and the launch is then left to the host, which reports it.
+/// outside JSON's grammar, a comment between a name and its colon) is a <see cref="FormatException"/>, and the launch is
+/// then left to the host, which reports it.
 /// </summary>
 /// <remarks>
 /// System.Text.Json's first use costs ~25 ms before the fork under JIT (loading it, its type initializers and search
-/// values; docs/benchmarks.md). This is the same reading in a few hundred lines of precompiled code; a test compares the
-/// two on generated documents.
+/// values; docs/benchmarks.md, fifteenth round). This is the same reading in precompiled code of its own; tests compare
+/// the two on generated and on damaged documents (AppSettingsJsonSpecs).
 /// </remarks>
 internal sealed class AppSettingsJson
 {
@@ -30,8 +31,9 @@ internal sealed class AppSettingsJson
     private AppSettingsJson(string text) => _text = text;
 
     /// <summary>
-    /// The flat keys and values, in the order the file writes them, keys compared without case: a value as its text (<c>True</c>/<c>False</c> for booleans, a number as
-    /// written, <see langword="null"/> for null and for an empty object, an empty string for an empty array).
+    /// The flat keys and values, in the order the file writes them, keys compared without case: a value as its text
+    /// (<c>True</c>/<c>False</c> for booleans, a number as written, <see langword="null"/> for null and for an empty
+    /// object, an empty string for an empty array).
     /// </summary>
     /// <param name="utf8">The file's bytes (a UTF-8 byte order mark is skipped, as the provider's reader does).</param>
     /// <returns>The keys and values.</returns>
