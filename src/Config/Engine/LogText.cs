@@ -53,9 +53,8 @@ internal static class LogText
         return -1;
     }
 
-    // C0 and C1 controls and DEL (char.IsControl, as Names.Printable has it) but tab, the line and paragraph separators,
-    // and the bidirectional controls, which can show a line in another order than the server wrote it.
-    private static bool IsControl(char c) => c != '\t' && (char.IsControl(c) || c is '\u2028' or '\u2029' || Names.IsBidiControl(c));
+    // What Names.Printable escapes, but tab: a log line keeps its tabs.
+    private static bool IsControl(char c) => c != '\t' && Names.MustEscape(c);
 
     /// <summary>The line cut to <paramref name="max"/> characters, saying how many were cut.</summary>
     public static string Truncate(string line, int max) =>

@@ -30,7 +30,7 @@ internal static class ShellQuoting
     public static string QuoteOneLine(string word)
     {
         System.ArgumentNullException.ThrowIfNull(word);
-        if (!word.Any(NeedsEscape))
+        if (!word.Any(Names.MustEscape))
         {
             return Quote(word);
         }
@@ -46,15 +46,13 @@ internal static class ShellQuoting
                 '\r' => quoted.Append("\\r"),
                 '\t' => quoted.Append("\\t"),
                 _ when c < 0x80 && char.IsControl(c) => quoted.Append("\\x").Append(((int)c).ToString("x2", CultureInfo.InvariantCulture)),
-                _ when NeedsEscape(c) => quoted.Append("\\u").Append(((int)c).ToString("x4", CultureInfo.InvariantCulture)),
+                _ when Names.MustEscape(c) => quoted.Append("\\u").Append(((int)c).ToString("x4", CultureInfo.InvariantCulture)),
                 _ => quoted.Append(c),
             };
         }
 
         return quoted.Append('\'').ToString();
     }
-
-    private static bool NeedsEscape(char c) => char.IsControl(c) || c is '\u2028' or '\u2029' || Names.IsBidiControl(c);
 
     private static bool IsSafe(char c) =>
         char.IsAsciiLetterOrDigit(c) || c is '-' or '_' or '.' or '/' or ':' or '=' or ',' or '@' or '%' or '+';

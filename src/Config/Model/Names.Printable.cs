@@ -51,6 +51,15 @@ internal static partial class Names
     public static string PrintablePath(string path) => Printable(path, int.MaxValue);
 
     /// <summary>
+    /// Whether <paramref name="c"/> must not reach a terminal or a log line as it is: a control character (C0, DEL, C1),
+    /// a line or paragraph separator, or a bidirectional control (<see cref="IsBidiControl"/>). <see cref="Printable"/>
+    /// escapes each of them; whoever writes text in another form asks this.
+    /// </summary>
+    /// <param name="c">A character.</param>
+    /// <returns>Whether it is one of those.</returns>
+    public static bool MustEscape(char c) => char.IsControl(c) || c is '\u2028' or '\u2029' || IsBidiControl(c);
+
+    /// <summary>
     /// Whether <paramref name="c"/> is a bidirectional embedding, override or isolate control (U+202A–U+202E,
     /// U+2066–U+2069): what follows it on the line may be shown in another order than it is written (a "Trojan Source"
     /// line: <c>web</c> displayed where <c>bew</c> is written), so text that is printed shows it escaped.

@@ -10,6 +10,7 @@ PRODUCTION_PROCESSES = {
             "no-such-flag": "1",
             "bind": None,
             "timeout": "soon",
+            "keepalive": "rlo\u202eevil",
             "name": "x\"); System.Environment.Exit(3); //\n\u001b[31m",
             "a:b": "1",
             "env": {"nested": "dict"},
