@@ -400,6 +400,8 @@ def main():
     args.jit_dlls = [os.path.abspath(d) for d in args.jit_dlls]
     args.floor_aot = args.floor_aot and os.path.abspath(args.floor_aot)
     args.floor_jit_dll = args.floor_jit_dll and os.path.abspath(args.floor_jit_dll)
+    if args.cold_each and not args.trace:
+        p.error("--cold-each is for --trace")
     if args.trace or args.rss:
         (trace if args.trace else rss)(args)
         return

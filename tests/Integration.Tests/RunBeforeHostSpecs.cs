@@ -53,8 +53,9 @@ public sealed class RunBeforeHostSpecs : IDisposable
     private Task<int> RunAsync(Witness witness, Action<HostApplicationBuilder>? more, TextWriter error, CancellationToken cancellationToken, string? planCache = null) =>
         ProdServerHost.RunAsync(["web"], o => Declare(o, witness), builder =>
         {
-            witness.AtBuilder = ServersAlreadyStarted();
+            // Listening first: finding the server in /proc may take a while, and the server may listen meanwhile.
             witness.ListeningAtBuilder = Loopback.IsListening(_port);
+            witness.AtBuilder = ServersAlreadyStarted();
             builder.Logging.ClearProviders();
             builder.Logging.AddProvider(_logs);
             more?.Invoke(builder);

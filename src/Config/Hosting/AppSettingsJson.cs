@@ -113,8 +113,7 @@ internal sealed class AppSettingsJson
                 ReadArray(key, depth + 1);
                 return;
             default:
-                var value = ReadScalar(out var isNull);
-                if (!_data.TryAdd(key, isNull ? null : value))
+                if (!_data.TryAdd(key, ReadScalar()))
                 {
                     throw new FormatException($"A duplicate key '{key}' was found.");
                 }
@@ -166,11 +165,10 @@ internal sealed class AppSettingsJson
         return false;
     }
 
-    private string ReadScalar(out bool isNull)
+    // A value's text as the provider keeps it; null for JSON's null.
+    private string? ReadScalar()
     {
-        isNull = false;
-        var c = Peek();
-        if (c == '"')
+        if (Peek() == '"')
         {
             return ReadString();
         }
@@ -187,8 +185,7 @@ internal sealed class AppSettingsJson
 
         if (TryLiteral("null"))
         {
-            isNull = true;
-            return string.Empty;
+            return null;
         }
 
         return ReadNumber();
@@ -276,15 +273,7 @@ internal sealed class AppSettingsJson
                 case < ' ':
                     throw Error("a control character inside a string");
                 default:
-                    if (char.IsSurrogate(c))
-                    {
-                        AppendSurrogatePair(c, Next());
-                    }
-                    else
-                    {
-                        _scratch.Append(c);
-                    }
-
+                    _scratch.Append(c); // a surrogate pair comes whole: the text was decoded from strict UTF-8
                     break;
             }
         }
@@ -338,16 +327,6 @@ internal sealed class AppSettingsJson
 
         _at += 4;
         return (char)code;
-    }
-
-    private void AppendSurrogatePair(char high, char low)
-    {
-        if (!char.IsHighSurrogate(high) || !char.IsLowSurrogate(low))
-        {
-            throw Error("a lone surrogate"); // cannot come from strict UTF-8; kept for the reader's own sake
-        }
-
-        _scratch.Append(high).Append(low);
     }
 
     // Whitespace and the comments the provider skips: // to the end of the line, /* to */.

@@ -139,8 +139,8 @@ internal sealed class EarlyLaunch : IDisposable
     }
 
     /// <summary>
-    /// For a launch validated before the host (from the cache, or checked after the fork), waits until every server started here has loaded its app — it listens on its ports,
-    /// and its processes have gone quiet (for at most 1 s after it listens, or 150 ms where listening means the app is
+    /// For a launch validated before the host (from the cache, or checked after the fork), waits until every server
+    /// started here has loaded its app — it listens on its ports, and its processes have gone quiet (for at most 1 s after it listens, or 150 ms where listening means the app is
     /// loaded) — or has exited, a stop is asked for, or <paramref name="bound"/> has passed, whichever comes first;
     /// returns at once otherwise.
     /// </summary>

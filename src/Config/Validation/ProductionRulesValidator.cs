@@ -64,11 +64,10 @@ internal sealed class ProductionRulesValidator : IValidateOptions<ProdServerOpti
     public List<string> Failures(ProdServerOptions options, ValidationScope scope, ILogger logger)
     {
         var inScope = scope.Select(options);
-        var environment = _environmentName;
-        var isProduction = string.Equals(environment, Environments.Production, StringComparison.OrdinalIgnoreCase);
+        var isProduction = string.Equals(_environmentName, Environments.Production, StringComparison.OrdinalIgnoreCase);
         var context = new RuleContext
         {
-            IsDevelopment = string.Equals(environment, Environments.Development, StringComparison.OrdinalIgnoreCase),
+            IsDevelopment = string.Equals(_environmentName, Environments.Development, StringComparison.OrdinalIgnoreCase),
             TargetsWindows = OperatingSystem.IsWindows(),
         };
         if (int.TryParse(_rules?["MaxThreads"], NumberStyles.Integer, CultureInfo.InvariantCulture, out var max) && max > 0)
