@@ -13,7 +13,7 @@ namespace ProdServer.Config.Tests;
 
 /// <summary>
 /// Issue 13's property: generated hostile strings (newlines, <c>%</c>, <c>$</c>, quotes, backslashes, control
-/// characters, Unicode, 1–300 characters, a leading <c>-</c>) in every name, value and path field of every export writer
+/// characters, bidirectional controls, Unicode, 1–300 characters, a leading <c>-</c>) in every name, value and path field of every export writer
 /// either come back refused with one line, or produce files with exactly the lines, keys and sections of a harmless value
 /// in which the value reads back as given. Hundreds are checked in process; a small batch goes through the real
 /// consumers: <c>systemd-analyze verify</c>, supervisor's own config parser, <c>docker-compose config</c> and <c>sh</c>.
@@ -29,7 +29,7 @@ public sealed class ExportHostileInputSpecs : IDisposable
 
     private static readonly Gen<string> Piece = Gen.OneOf(
         Gen.OneOf("\n", "\r\n", "%", "%n", "%%", "$", "$HOME", "${X}", "$(X)", "$$", "\"", "'", "\\", "\\n", "\x1b[31m", "\0", "\t", "é", "😀",
-            "\u2028", "\u00a0", ";", " ;", " #", "#", " ", "-", "--", ":", "=", "[", "]", "{", "}", ",", "*", "..", "/", "command=/bin/sh", "\uD800"),
+            "\u2028", "\u202E", "\u2067", "\u00a0", ";", " ;", " #", "#", " ", "-", "--", ":", "=", "[", "]", "{", "}", ",", "*", "..", "/", "command=/bin/sh", "\uD800"),
         Gen.String[1, 12],
         Gen.String.AlphaNumeric);
 
@@ -123,6 +123,8 @@ public sealed class ExportHostileInputSpecs : IDisposable
             return false;
         }
 
+        // Nothing accepted shows in another order than it is read.
+        Assert.All(files, f => Assert.DoesNotContain(f.Content, c => c is >= '\u202A' and <= '\u202E' or >= '\u2066' and <= '\u2069'));
         var harmless = Exporter.Export(target, Build(field, field switch { "image" => "ok:1.0", _ => "ok" }));
         Assert.Equal(harmless.Count, files.Count);
         for (var i = 0; i < files.Count; i++)

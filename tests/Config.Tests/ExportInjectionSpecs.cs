@@ -41,6 +41,22 @@ public sealed class ExportInjectionSpecs
     }
 
     [Theory]
+    [InlineData(ExportTarget.Supervisord)]
+    [InlineData(ExportTarget.Systemd)]
+    [InlineData(ExportTarget.Compose)]
+    [InlineData(ExportTarget.Procfile)]
+    [InlineData(ExportTarget.Kubernetes)]
+    public void A_value_with_a_bidirectional_control_is_refused_by_every_target_rather_than_written_to_display_reordered(ExportTarget target)
+    {
+        // Written as it is, U+202E would display the rest of its line reversed to whoever reviews the file.
+        var deployment = Shop(Web()) with { EnvironmentName = "Prod\u202Enoitcudorp" };
+
+        var refusal = Refusal(target, deployment);
+
+        Assert.Equal(@"the export: --environment 'Prod\u202enoitcudorp' holds the bidirectional control U+202E, which would make the exported line display in another order than it is read.", refusal.Message);
+    }
+
+    [Theory]
     [InlineData("-x")]
     [InlineData("--help")]
     [InlineData("export")]

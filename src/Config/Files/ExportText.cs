@@ -6,7 +6,9 @@ namespace ProdServer.Config;
 /// The rules every exported value obeys before a writer escapes it for its format: no character that starts a new line
 /// or a new setting in any of them (control characters, Unicode line and paragraph separators, NEL), no noncharacter
 /// U+FFFE/U+FFFF (outside YAML's printable set) and no broken UTF-16,
-/// which no unit file, ini or YAML consumer reads back the same. What cannot be carried is refused, never dropped.
+/// which no unit file, ini or YAML consumer reads back the same; and no bidirectional control (U+202A–U+202E,
+/// U+2066–U+2069), which every format carries but which makes the line it is on display in another order than a tool
+/// reads it (a "Trojan Source" line in a unit file under review). What cannot be carried is refused, never dropped.
 /// </summary>
 internal static class ExportText
 {
@@ -32,6 +34,10 @@ internal static class ExportText
             else if (char.IsControl(c) || c is '\u2028' or '\u2029' or '\uFFFE' or '\uFFFF' || char.IsSurrogate(c))
             {
                 throw Refused(owner, key, $"'{Printable(value)}' holds {Describe(c)}, which would end the line or setting it is written on in the exported file");
+            }
+            else if (Names.IsBidiControl(c))
+            {
+                throw Refused(owner, key, $"'{Printable(value)}' holds the bidirectional control U+{(int)c:X4}, which would make the exported line display in another order than it is read");
             }
         }
 
