@@ -1,5 +1,6 @@
 using System;
 using System.Collections.Generic;
+using System.Diagnostics.CodeAnalysis;
 using System.Globalization;
 using System.Linq;
 using Microsoft.Extensions.Configuration;
@@ -95,35 +96,88 @@ public sealed class ArgsConfigurationReader
     /// <param name="flag">The flag name without dashes.</param>
     /// <param name="current">The value to keep when the key is absent or invalid.</param>
     /// <returns>The configured value, or <paramref name="current"/>.</returns>
-    public int? Int32(string property, string flag, int? current) =>
-        Scalar(property, flag, current, "a whole number", static s =>
-            int.TryParse(s, NumberStyles.Integer, CultureInfo.InvariantCulture, out var v) ? v : null);
+    public int? Int32(string property, string flag, int? current)
+    {
+        if (!TryText(property, flag, out var section, out var text))
+        {
+            return current;
+        }
+
+        if (int.TryParse(text, NumberStyles.Integer, CultureInfo.InvariantCulture, out var value))
+        {
+            Observer?.Invoke(property, value);
+            return value;
+        }
+
+        Invalid(section, text, "a whole number");
+        return current;
+    }
 
     /// <summary>Reads a 64-bit integer in the invariant culture.</summary>
     /// <param name="property">The property name.</param>
     /// <param name="flag">The flag name without dashes.</param>
     /// <param name="current">The value to keep when the key is absent or invalid.</param>
     /// <returns>The configured value, or <paramref name="current"/>.</returns>
-    public long? Int64(string property, string flag, long? current) =>
-        Scalar(property, flag, current, "a whole number", static s =>
-            long.TryParse(s, NumberStyles.Integer, CultureInfo.InvariantCulture, out var v) ? v : null);
+    public long? Int64(string property, string flag, long? current)
+    {
+        if (!TryText(property, flag, out var section, out var text))
+        {
+            return current;
+        }
+
+        if (long.TryParse(text, NumberStyles.Integer, CultureInfo.InvariantCulture, out var value))
+        {
+            Observer?.Invoke(property, value);
+            return value;
+        }
+
+        Invalid(section, text, "a whole number");
+        return current;
+    }
 
     /// <summary>Reads a number in the invariant culture.</summary>
     /// <param name="property">The property name.</param>
     /// <param name="flag">The flag name without dashes.</param>
     /// <param name="current">The value to keep when the key is absent or invalid.</param>
     /// <returns>The configured value, or <paramref name="current"/>.</returns>
-    public double? Double(string property, string flag, double? current) =>
-        Scalar(property, flag, current, "a number", static s =>
-            double.TryParse(s, NumberStyles.Float, CultureInfo.InvariantCulture, out var v) ? v : null);
+    public double? Double(string property, string flag, double? current)
+    {
+        if (!TryText(property, flag, out var section, out var text))
+        {
+            return current;
+        }
+
+        if (double.TryParse(text, NumberStyles.Float, CultureInfo.InvariantCulture, out var value))
+        {
+            Observer?.Invoke(property, value);
+            return value;
+        }
+
+        Invalid(section, text, "a number");
+        return current;
+    }
 
     /// <summary>Reads a boolean: <c>true</c>/<c>false</c> in any case (Python's <c>True</c> too), <c>1</c>/<c>0</c>, <c>yes</c>/<c>no</c>, <c>on</c>/<c>off</c>.</summary>
     /// <param name="property">The property name.</param>
     /// <param name="flag">The flag name without dashes.</param>
     /// <param name="current">The value to keep when the key is absent or invalid.</param>
     /// <returns>The configured value, or <paramref name="current"/>.</returns>
-    public bool? Boolean(string property, string flag, bool? current) =>
-        Scalar(property, flag, current, "true or false", ParseBoolean);
+    public bool? Boolean(string property, string flag, bool? current)
+    {
+        if (!TryText(property, flag, out var section, out var text))
+        {
+            return current;
+        }
+
+        if (ParseBoolean(text) is { } value)
+        {
+            Observer?.Invoke(property, value);
+            return value;
+        }
+
+        Invalid(section, text, "true or false");
+        return current;
+    }
 
     /// <summary>
     /// Reads a boolean that the server also spells <c>--no-<paramref name="flag"/></c>: the keys <c>no-flag</c> and <c>no_flag</c>
@@ -144,14 +198,14 @@ public sealed class ArgsConfigurationReader
 
         var observer = Observer;
         Observer = null; // the negative key sets this property, reported below as such
-        var negative = Scalar("No" + property, "no-" + flag, (bool?)null, "true or false", ParseBoolean);
+        var negative = Boolean("No" + property, "no-" + flag, null);
         Observer = observer;
         if (negative is null)
         {
             return value;
         }
 
-        if (_children.Keys.Any(k => Spellings(property, flag).Contains(k, StringComparer.OrdinalIgnoreCase)))
+        if (HasAnySpelling(property, flag))
         {
             _errors.Add($"{Path}: '{flag}' and 'no-{flag}' both set {property}; keep one.");
             return value;
@@ -242,15 +296,11 @@ public sealed class ArgsConfigurationReader
         return valid ? Observed(property, values) : current;
     }
 
+    // An enum's value (the other scalars are written out: see TryText).
     private T? Scalar<T>(string property, string flag, T? current, string expected, Func<string, T?> parse)
         where T : struct
     {
-        if (Find(property, flag) is not { } section)
-        {
-            return current;
-        }
-
-        if (ValueOf(section) is not { } text)
+        if (!TryText(property, flag, out var section, out var text))
         {
             return current;
         }
@@ -260,9 +310,21 @@ public sealed class ArgsConfigurationReader
             return Observed(property, value);
         }
 
-        _errors.Add($"{section.Path}: '{text}' is not {expected}.");
+        Invalid(section, text, expected);
         return current;
     }
+
+    // Int32, Int64, Double and Boolean are written out rather than through Scalar<T>: binding runs before a first start's
+    // fork, and Scalar over a value type is generic code no ReadyToRun image holds, compiled there by the JIT.
+    private bool TryText(string property, string flag, [NotNullWhen(true)] out IConfigurationSection? section, [NotNullWhen(true)] out string? text)
+    {
+        section = Find(property, flag);
+        text = section is null ? null : ValueOf(section);
+        return text is not null;
+    }
+
+    private void Invalid(IConfigurationSection section, string text, string expected) =>
+        _errors.Add($"{section.Path}: '{text}' is not {expected}.");
 
     private T Observed<T>(string property, T value)
         where T : notnull
@@ -271,48 +333,51 @@ public sealed class ArgsConfigurationReader
         return value;
     }
 
+    // The key under any of its spellings (the property, the server's flag, the flag in snake case, the server's aliases);
+    // two different keys for one property are an error. Plain lookups, no LINQ: binding runs before a first start's fork.
     private IConfigurationSection? Find(string property, string flag)
     {
-        IConfigurationSection? found = null;
-        var aliases = _aliases.TryGetValue(flag, out var names) ? names : [];
-        foreach (var key in Spellings(property, flag).Concat(aliases).Distinct(StringComparer.OrdinalIgnoreCase))
+        var found = Probe(property, null, property);
+        if (flag.Length > 0)
         {
-            if (!_children.TryGetValue(key, out var section))
+            found = Probe(flag, found, property);
+            var snake = flag.Replace('-', '_');
+            if (!ReferenceEquals(snake, flag))
             {
-                continue;
+                found = Probe(snake, found, property);
             }
+        }
 
-            _claimed.Add(key);
-            if (found is not null && !string.Equals(found.Key, section.Key, StringComparison.OrdinalIgnoreCase))
+        if (_aliases.TryGetValue(flag, out var aliases))
+        {
+            foreach (var alias in aliases)
             {
-                _errors.Add($"{Path}: '{found.Key}' and '{section.Key}' both set {property}; keep one.");
+                found = Probe(alias, found, property);
             }
-
-            found ??= section;
         }
 
         return found;
     }
 
-    // Property name, the server's flag, and the flag with underscores (gunicorn/Django style ARGS dicts use both).
-    private static IEnumerable<string> Spellings(string property, string flag)
+    // Whether the section sets the property under its own name, its flag or the flag in snake case.
+    private bool HasAnySpelling(string property, string flag) =>
+        _children.ContainsKey(property) || _children.ContainsKey(flag) || _children.ContainsKey(flag.Replace('-', '_'));
+
+    // A spelling met twice (the flag equal to the property but for case) finds the same section, which is no conflict.
+    private IConfigurationSection? Probe(string key, IConfigurationSection? found, string property)
     {
-        yield return property;
-        if (flag.Length == 0)
+        if (!_children.TryGetValue(key, out var section))
         {
-            yield break;
+            return found;
         }
 
-        if (!string.Equals(flag, property, StringComparison.OrdinalIgnoreCase))
+        _claimed.Add(key);
+        if (found is not null && !string.Equals(found.Key, section.Key, StringComparison.OrdinalIgnoreCase))
         {
-            yield return flag;
+            _errors.Add($"{Path}: '{found.Key}' and '{section.Key}' both set {property}; keep one.");
         }
 
-        var snake = flag.Replace('-', '_');
-        if (!string.Equals(snake, flag, StringComparison.Ordinal) && !string.Equals(snake, property, StringComparison.OrdinalIgnoreCase))
-        {
-            yield return snake;
-        }
+        return found ?? section;
     }
 
     private static bool? ParseBoolean(string text) => text.Trim().ToLowerInvariant() switch

@@ -14,29 +14,35 @@ internal static partial class ConfigurationShape
 {
     private enum Shape
     {
+        Unknown,
         Value,
         ValueOrList,
         Section,
     }
 
-    private static readonly Dictionary<string, Shape> RootKeys = new(StringComparer.OrdinalIgnoreCase)
+    // Switches rather than dictionaries of Shape: this runs before a first start's fork, and a dictionary keyed to an
+    // enum of this assembly is generic code no ReadyToRun image holds (~10 methods the JIT compiles there).
+    private static Shape RootKey(string key) => key.ToLowerInvariant() switch
     {
-        ["Default"] = Shape.Value, ["OnGiveUp"] = Shape.Value, ["Rules"] = Shape.Section,
+        "default" or "ongiveup" => Shape.Value,
+        "rules" => Shape.Section,
+        _ => Shape.Unknown,
     };
 
-    private static readonly Dictionary<string, Shape> ProcessKeys = new(StringComparer.OrdinalIgnoreCase)
+    private static Shape ProcessKey(string key) => key.ToLowerInvariant() switch
     {
-        ["Backend"] = Shape.Value, ["App"] = Shape.Value, ["WorkingDirectory"] = Shape.Value, ["Python"] = Shape.Value,
-        ["Venv"] = Shape.Value, ["ManagePy"] = Shape.Value, ["StopTimeout"] = Shape.Value, ["Restart"] = Shape.Value,
-        ["StartSeconds"] = Shape.Value, ["StartRetries"] = Shape.Value, ["RestartDelay"] = Shape.Value,
-        ["RestartMaxDelay"] = Shape.Value, ["Replicas"] = Shape.Value,
-        ["PythonPath"] = Shape.ValueOrList, ["EnvFile"] = Shape.ValueOrList, ["DependsOn"] = Shape.ValueOrList,
-        ["Args"] = Shape.Section, ["Readiness"] = Shape.Section, ["Resources"] = Shape.Section,
+        "backend" or "app" or "workingdirectory" or "python" or "venv" or "managepy" or "stoptimeout" or "restart"
+            or "startseconds" or "startretries" or "restartdelay" or "restartmaxdelay" or "replicas" => Shape.Value,
+        "pythonpath" or "envfile" or "dependson" => Shape.ValueOrList,
+        "args" or "readiness" or "resources" => Shape.Section,
+        _ => Shape.Unknown,
     };
 
-    private static readonly Dictionary<string, Shape> ReleaseKeys = new(StringComparer.OrdinalIgnoreCase)
+    private static Shape ReleaseKey(string key) => key.ToLowerInvariant() switch
     {
-        ["Name"] = Shape.Value, ["Command"] = Shape.ValueOrList, ["Python"] = Shape.Value, ["WorkingDirectory"] = Shape.Value,
+        "name" or "python" or "workingdirectory" => Shape.Value,
+        "command" => Shape.ValueOrList,
+        _ => Shape.Unknown,
     };
 
     /// <summary>Adds one error per key of the wrong shape under <paramref name="root"/> (the <c>ProdServer</c> section).</summary>
@@ -59,7 +65,7 @@ internal static partial class ConfigurationShape
                 {
                     foreach (var process in child.GetChildren())
                     {
-                        CheckEntries(process, ProcessKeys, errors, $"Process '{process.Key}': ");
+                        CheckEntries(process, ProcessKey, errors, $"Process '{process.Key}': ");
                     }
                 }
             }
@@ -69,18 +75,18 @@ internal static partial class ConfigurationShape
                 {
                     foreach (var step in child.GetChildren())
                     {
-                        CheckEntries(step, ReleaseKeys, errors, "Release step: ");
+                        CheckEntries(step, ReleaseKey, errors, "Release step: ");
                     }
                 }
             }
-            else if (RootKeys.TryGetValue(child.Key, out var shape))
+            else if (RootKey(child.Key) is not Shape.Unknown and var shape)
             {
                 Expect(child, shape, errors);
             }
         }
     }
 
-    private static void CheckEntries(IConfigurationSection section, Dictionary<string, Shape> keys, List<string> errors, string who)
+    private static void CheckEntries(IConfigurationSection section, Func<string, Shape> shapeOf, List<string> errors, string who)
     {
         if (!Expect(section, Shape.Section, errors, who))
         {
@@ -89,7 +95,7 @@ internal static partial class ConfigurationShape
 
         foreach (var child in section.GetChildren())
         {
-            if (keys.TryGetValue(child.Key, out var shape))
+            if (shapeOf(child.Key) is not Shape.Unknown and var shape)
             {
                 Expect(child, shape, errors, who);
             }

@@ -7,7 +7,7 @@ namespace ProdServer.Config;
 /// <summary>Checks <see cref="ProcessDefinition.DependsOn"/>: every name declared, no process waiting on itself, no cycle.</summary>
 internal static class DependencyCheck
 {
-    public static IEnumerable<(ProcessDefinition Process, SettingProblem Problem)> Check(IReadOnlyList<ProcessDefinition> processes)
+    public static IEnumerable<ProcessProblem> Check(IReadOnlyList<ProcessDefinition> processes)
     {
         var byName = processes.ToDictionary(p => p.Name, StringComparer.OrdinalIgnoreCase);
         foreach (var process in processes)
@@ -17,18 +17,18 @@ internal static class DependencyCheck
                 var name = process.DependsOn[i];
                 if (string.Equals(name, process.Name, StringComparison.OrdinalIgnoreCase))
                 {
-                    yield return (process, new($"DependsOn:{i}", $"DependsOn names the process itself ('{name}'); a process cannot wait for its own readiness."));
+                    yield return new ProcessProblem(process, new($"DependsOn:{i}", $"DependsOn names the process itself ('{name}'); a process cannot wait for its own readiness."));
                 }
                 else if (!byName.ContainsKey(name))
                 {
-                    yield return (process, new($"DependsOn:{i}", $"DependsOn names '{name}', which is not declared; declared: {string.Join(", ", processes.Select(p => p.Name))}."));
+                    yield return new ProcessProblem(process, new($"DependsOn:{i}", $"DependsOn names '{name}', which is not declared; declared: {string.Join(", ", processes.Select(p => p.Name))}."));
                 }
             }
         }
 
         foreach (var cycle in FindCycles(processes, byName))
         {
-            yield return (cycle[0], new("DependsOn", $"DependsOn forms a cycle ({string.Join(" -> ", cycle.Select(p => p.Name))} -> {cycle[0].Name}), so none of them could start."));
+            yield return new ProcessProblem(cycle[0], new("DependsOn", $"DependsOn forms a cycle ({string.Join(" -> ", cycle.Select(p => p.Name))} -> {cycle[0].Name}), so none of them could start."));
         }
     }
 

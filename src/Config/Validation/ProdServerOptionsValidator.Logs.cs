@@ -12,7 +12,7 @@ internal sealed partial class ProdServerOptionsValidator
             yield return $"Logs:BufferBytes must be from {ProdServerLogOptions.MinimumBufferBytes} to {ProdServerLogOptions.MaximumBufferBytes} bytes, got {logs.BufferBytes}. ({ProdServerOptions.SectionName}:Logs:BufferBytes)";
         }
 
-        if (!System.Enum.IsDefined(logs.Overflow))
+        if (logs.Overflow is not (LogOverflow.Block or LogOverflow.Drop))
         {
             yield return $"Logs:Overflow must be Block or Drop, got {(int)logs.Overflow}. ({ProdServerOptions.SectionName}:Logs:Overflow)";
         }

@@ -1,5 +1,4 @@
 using System.Collections.Generic;
-using System.Linq;
 
 namespace ProdServer.Config;
 
@@ -12,15 +11,39 @@ internal sealed partial class ProdServerOptionsValidator
             ? $"Process \"{Names.Printable(process.Name)}\": {problem}. ({ProdServerOptions.SectionName}:Processes:{Names.Printable(process.Name)})"
             : null;
 
-    private static IEnumerable<string> ReleaseStepNameFailures(IEnumerable<ReleaseStep> steps) =>
-        steps.Select((step, index) => Names.NameProblem(step.Name, "release step name") is { } problem
-            ? $"Release step \"{Names.Printable(step.Name)}\": {problem}. ({ProdServerOptions.SectionName}:Release:{index}:Name)"
-            : null).OfType<string>();
+    private static void AddReleaseStepNameFailures(IList<ReleaseStep> steps, List<string> failures)
+    {
+        for (var index = 0; index < steps.Count; index++)
+        {
+            if (Names.NameProblem(steps[index].Name, "release step name") is { } problem)
+            {
+                failures.Add($"Release step \"{Names.Printable(steps[index].Name)}\": {problem}. ({ProdServerOptions.SectionName}:Release:{index}:Name)");
+            }
+        }
+    }
 
-    private static IEnumerable<SettingProblem> EnvironmentNameProblems(IDictionary<string, string> environment) =>
-        environment.Keys.Where(n => !Names.IsEnvironmentName(n)).Select(n => new SettingProblem(
-            "Environment:" + Names.Printable(n),
-            $"Environment name \"{Names.Printable(n)}\" must match [A-Za-z_][A-Za-z0-9_]* (a name the child's environment and a shell can hold; 'PATH=/x' as a name would replace PATH).")).Concat(
-        environment.Where(v => Names.IsEnvironmentName(v.Key) && v.Value.Contains('\0', System.StringComparison.Ordinal)).Select(v => new SettingProblem(
-            "Environment:" + v.Key, $"Environment value of {v.Key} holds a NUL character, which no environment can carry.")));
+    // The names first, then the values with a NUL (of the names that are valid).
+    private static List<SettingProblem> EnvironmentNameProblems(IDictionary<string, string> environment)
+    {
+        var problems = new List<SettingProblem>();
+        foreach (var name in environment.Keys)
+        {
+            if (!Names.IsEnvironmentName(name))
+            {
+                problems.Add(new SettingProblem(
+                    "Environment:" + Names.Printable(name),
+                    $"Environment name \"{Names.Printable(name)}\" must match [A-Za-z_][A-Za-z0-9_]* (a name the child's environment and a shell can hold; 'PATH=/x' as a name would replace PATH)."));
+            }
+        }
+
+        foreach (var name in environment.Keys)
+        {
+            if (Names.IsEnvironmentName(name) && environment[name].Contains('\0', System.StringComparison.Ordinal))
+            {
+                problems.Add(new SettingProblem("Environment:" + name, $"Environment value of {name} holds a NUL character, which no environment can carry."));
+            }
+        }
+
+        return problems;
+    }
 }

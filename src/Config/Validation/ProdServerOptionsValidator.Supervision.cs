@@ -11,7 +11,7 @@ internal sealed partial class ProdServerOptionsValidator
 
     private static IEnumerable<SettingProblem> ValidateSupervision(ProcessDefinition process)
     {
-        if (!Enum.IsDefined(process.Restart))
+        if (process.Restart is not (RestartPolicy.Never or RestartPolicy.OnFailure or RestartPolicy.Always)) // not Enum.IsDefined: generic code the JIT compiles on a first start
         {
             yield return new("Restart", $"Restart must be Never, OnFailure or Always, got {(int)process.Restart}.");
         }

@@ -22,11 +22,23 @@ internal sealed partial class ProdServerOptionsValidator : IValidateOptions<Prod
     }
 
     /// <summary>The problems of the section as a whole and of the processes in <paramref name="scope"/>, one line each.</summary>
+    /// <remarks>
+    /// Plain loops rather than LINQ: on a first start this runs right after the server's fork, beside Python's import
+    /// (EarlyLaunch), and LINQ over key-value pairs and tuples is generic code no ReadyToRun image holds, compiled by the
+    /// JIT on the spot (~50 methods).
+    /// </remarks>
     public static List<string> Failures(ProdServerOptions options, ValidationScope scope)
     {
         var inScope = scope.Select(options);
         var failures = new List<string>(options.SectionBindingErrors);
-        failures.AddRange(options.ProcessBindingErrors.Where(p => inScope.Contains(p.Key)).SelectMany(p => p.Value));
+        foreach (var errors in options.ProcessBindingErrors)
+        {
+            if (inScope.Contains(errors.Key))
+            {
+                failures.AddRange(errors.Value);
+            }
+        }
+
         if (options.Processes.Count == 0)
         {
             failures.Add("AddProdServer declares no process: add one in code (o.UseWaitress(\"mysite.wsgi:application\")) or under ProdServer:Processes in configuration.");
@@ -37,61 +49,120 @@ internal sealed partial class ProdServerOptionsValidator : IValidateOptions<Prod
             failures.Add($"ProdServer:Default names process '{defaultName}', which is not declared; declared: {string.Join(", ", options.Processes.Select(p => p.Name))}.");
         }
 
-        failures.AddRange(ReleaseStepNameFailures(options.ReleaseSteps));
-        foreach (var (step, index) in options.ReleaseSteps.Select((s, i) => (s, i)).Where(s => Names.NameProblem(s.s.Name) is null))
+        AddReleaseStepFailures(options.ReleaseSteps, failures);
+        foreach (var process in options.Processes)
         {
-            if (step.Command.Count == 0 || string.IsNullOrWhiteSpace(step.Command[0]))
+            if (!inScope.Contains(process.Name))
             {
-                failures.Add($"Release step '{step.Name}': Command is required, for example [\"manage.py\", \"migrate\", \"--noinput\"] with Python set.");
+                continue;
             }
 
-            failures.AddRange(EnvironmentNameProblems(step.Environment).Select(p =>
-                $"Release step '{step.Name}': {p.Message} ({ProdServerOptions.SectionName}:Release:{index}:{p.Key})"));
-        }
-
-        foreach (var duplicate in options.ReleaseSteps.Where(s => Names.NameProblem(s.Name) is null).GroupBy(s => s.Name, System.StringComparer.OrdinalIgnoreCase).Where(g => g.Count() > 1))
-        {
-            failures.Add($"Release step '{duplicate.Key}' is declared {duplicate.Count()} times; give each step its own name.");
-        }
-
-        foreach (var process in options.Processes.Where(p => inScope.Contains(p.Name)))
-        {
             if (ProcessNameFailure(process) is { } nameFailure)
             {
                 failures.Add(nameFailure);
                 continue; // every other message would print the name raw
             }
 
-            failures.AddRange(EnvironmentNameProblems(process.Environment).Select(p => Describe(process, p)));
-            failures.AddRange(process.Backend.Validate(process).Select(p => Describe(process, p)));
-            failures.AddRange(PathProblems(process).Select(p => Describe(process, p)));
+            AddDescribed(process, EnvironmentNameProblems(process.Environment), failures);
+            AddDescribed(process, process.Backend.Validate(process), failures);
+            AddDescribed(process, PathProblems(process), failures);
             if (process.EffectiveStopTimeout <= System.TimeSpan.Zero)
             {
                 failures.Add(Describe(process, new("StopTimeout", $"StopTimeout must be positive, got {process.EffectiveStopTimeout}.")));
             }
 
-            failures.AddRange(ValidateSupervision(process).Select(p => Describe(process, p)));
+            AddDescribed(process, ValidateSupervision(process), failures);
         }
 
         failures.AddRange(ValidateLogs(options.Logs));
-        var named = options.Processes.Where(p => Names.NameProblem(p.Name) is null).ToList();
-        failures.AddRange(DependencyCheck.Check(named).Where(d => inScope.Contains(d.Process.Name)).Select(d => Describe(d.Process, d.Problem)));
-        failures.AddRange(CeleryBeatUniqueness.Check(named).Where(d => inScope.Contains(d.Process.Name)).Select(d => Describe(d.Process, d.Problem)));
+        var named = new List<ProcessDefinition>();
+        foreach (var process in options.Processes)
+        {
+            if (Names.NameProblem(process.Name) is null)
+            {
+                named.Add(process);
+            }
+        }
+
+        AddInScope(DependencyCheck.Check(named), inScope, failures);
+        AddInScope(CeleryBeatUniqueness.Check(named), inScope, failures);
         return failures;
     }
 
-    // A NUL can come from configuration but no file system accepts it; say so here rather than fail deep in Path.
-    private static IEnumerable<SettingProblem> PathProblems(ProcessDefinition process)
+    private static void AddReleaseStepFailures(IList<ReleaseStep> steps, List<string> failures)
     {
-        var paths = new List<(string Key, string? Value)>
+        AddReleaseStepNameFailures(steps, failures);
+        for (var index = 0; index < steps.Count; index++)
         {
-            ("WorkingDirectory", process.WorkingDirectory), ("Python", process.Python), ("Venv", process.Venv), ("ManagePy", process.ManagePy),
-        };
-        paths.AddRange(process.PythonPath.Select((p, i) => ($"PythonPath:{i}", (string?)p)));
-        paths.AddRange(process.EnvFiles.Select((p, i) => ($"EnvFile:{i}", (string?)p)));
-        return paths
-            .Where(p => p.Value is not null && p.Value.Contains('\0'))
-            .Select(p => new SettingProblem(p.Key, $"{p.Key.Split(':')[0]} must not contain a NUL character."));
+            var step = steps[index];
+            if (Names.NameProblem(step.Name) is not null)
+            {
+                continue;
+            }
+
+            if (step.Command.Count == 0 || string.IsNullOrWhiteSpace(step.Command[0]))
+            {
+                failures.Add($"Release step '{step.Name}': Command is required, for example [\"manage.py\", \"migrate\", \"--noinput\"] with Python set.");
+            }
+
+            foreach (var problem in EnvironmentNameProblems(step.Environment))
+            {
+                failures.Add($"Release step '{step.Name}': {problem.Message} ({ProdServerOptions.SectionName}:Release:{index}:{problem.Key})");
+            }
+        }
+
+        foreach (var duplicate in steps.Where(s => Names.NameProblem(s.Name) is null).GroupBy(s => s.Name, System.StringComparer.OrdinalIgnoreCase).Where(g => g.Count() > 1))
+        {
+            failures.Add($"Release step '{duplicate.Key}' is declared {duplicate.Count()} times; give each step its own name.");
+        }
+    }
+
+    private static void AddDescribed(ProcessDefinition process, IEnumerable<SettingProblem> problems, List<string> failures)
+    {
+        foreach (var problem in problems)
+        {
+            failures.Add(Describe(process, problem));
+        }
+    }
+
+    private static void AddInScope(IEnumerable<ProcessProblem> problems, ISet<string> inScope, List<string> failures)
+    {
+        foreach (var problem in problems)
+        {
+            if (inScope.Contains(problem.Process.Name))
+            {
+                failures.Add(Describe(problem.Process, problem.Problem));
+            }
+        }
+    }
+
+    // A NUL can come from configuration but no file system accepts it; say so here rather than fail deep in Path.
+    private static List<SettingProblem> PathProblems(ProcessDefinition process)
+    {
+        var problems = new List<SettingProblem>();
+        AddIfNul(problems, "WorkingDirectory", process.WorkingDirectory);
+        AddIfNul(problems, "Python", process.Python);
+        AddIfNul(problems, "Venv", process.Venv);
+        AddIfNul(problems, "ManagePy", process.ManagePy);
+        for (var i = 0; i < process.PythonPath.Count; i++)
+        {
+            AddIfNul(problems, $"PythonPath:{i}", process.PythonPath[i]);
+        }
+
+        for (var i = 0; i < process.EnvFiles.Count; i++)
+        {
+            AddIfNul(problems, $"EnvFile:{i}", process.EnvFiles[i]);
+        }
+
+        return problems;
+
+        static void AddIfNul(List<SettingProblem> problems, string key, string? value)
+        {
+            if (value is not null && value.Contains('\0', System.StringComparison.Ordinal))
+            {
+                problems.Add(new SettingProblem(key, $"{key.Split(':')[0]} must not contain a NUL character."));
+            }
+        }
     }
 
     // "Args:Listen[1]" (FluentValidation) → "ProdServer:Processes:web:Args:Listen:1" (configuration).

@@ -13,12 +13,12 @@ internal static class CeleryBeatUniqueness
     /// <summary>The problems with <paramref name="processes"/>: each beat after the first for the same app.</summary>
     /// <param name="processes">Every declared process.</param>
     /// <returns>The process and the problem, for each duplicate beat.</returns>
-    public static IEnumerable<(ProcessDefinition Process, SettingProblem Problem)> Check(IEnumerable<ProcessDefinition> processes)
+    public static IEnumerable<ProcessProblem> Check(IEnumerable<ProcessDefinition> processes)
     {
         var beats = processes.Where(p => p.App is not null && p.RunsCeleryBeat).ToList();
         foreach (var copied in beats.Where(p => p.Replicas > 1))
         {
-            yield return (copied, new SettingProblem("Replicas",
+            yield return new ProcessProblem(copied, new SettingProblem("Replicas",
                 $"Replicas is {copied.Replicas}, but this process runs Celery beat: every copy would send every periodic task. Keep Replicas at 1."));
         }
 
@@ -28,7 +28,7 @@ internal static class CeleryBeatUniqueness
             foreach (var duplicate in group.Skip(1))
             {
                 var key = duplicate.Args is CeleryBeatArgs ? "Backend" : "Args:Beat";
-                yield return (duplicate, new SettingProblem(key,
+                yield return new ProcessProblem(duplicate, new SettingProblem(key,
                     $"Process '{first.Name}' already runs Celery beat for app '{group.Key}': two beats send every periodic task twice. Keep one beat per app."));
             }
         }
