@@ -95,7 +95,9 @@ internal sealed class ProcessTreeCpu(int root)
     }
 
     // The children of pid's main thread (a server's workers are forked by it); a list too long to read whole is judged
-    // on what was read.
+    // on what was read. Not Descendants.TryListBelow, which reads every thread's list (a directory listing per process)
+    // so that the stop's sweep misses nothing: this runs every few milliseconds while a server starts, and a worker
+    // forked by another thread only makes the tree look quiet a little sooner.
     private static List<int> Children(int pid)
     {
         var children = new List<int>();
