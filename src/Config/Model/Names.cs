@@ -1,5 +1,4 @@
 using System;
-using System.Text.RegularExpressions;
 
 namespace ProdServer.Config;
 
@@ -31,7 +30,7 @@ internal static partial class Names
             return $"the {kind} has {name.Length} characters, but must have at most {MaxLength} characters (Kubernetes and compose names, systemd unit names)";
         }
 
-        if (!ProcessName().IsMatch(name))
+        if (!IsProcessNameSyntax(name))
         {
             return $"the {kind} must be letters, digits, '_', '-' or '.', starting with a letter or digit (it becomes a unit file, an ini section, a compose service and a command-line word)";
         }
@@ -47,12 +46,42 @@ internal static partial class Names
     /// <summary>Whether <paramref name="name"/> is an environment variable name a POSIX shell can set: <c>[A-Za-z_][A-Za-z0-9_]*</c>.</summary>
     /// <param name="name">The name.</param>
     /// <returns><see langword="true"/> when it is.</returns>
-    public static bool IsEnvironmentName(string name) => name is not null && EnvironmentName().IsMatch(name);
+    public static bool IsEnvironmentName(string name)
+    {
+        if (name is not { Length: > 0 } || !(char.IsAsciiLetter(name[0]) || name[0] == '_'))
+        {
+            return false;
+        }
 
-    // \z, not $: .NET's $ also matches before a final "\n".
-    [GeneratedRegex(@"\A[A-Za-z0-9][A-Za-z0-9_.\-]*\z", RegexOptions.CultureInvariant)]
-    private static partial Regex ProcessName();
+        foreach (var c in name)
+        {
+            if (!(char.IsAsciiLetterOrDigit(c) || c == '_'))
+            {
+                return false;
+            }
+        }
 
-    [GeneratedRegex(@"\A[A-Za-z_][A-Za-z0-9_]*\z", RegexOptions.CultureInvariant)]
-    private static partial Regex EnvironmentName();
+        return true;
+    }
+
+    // [A-Za-z0-9][A-Za-z0-9_.\-]*, in a loop rather than a regex: a first start checks names right after the fork, beside
+    // Python's import, and a regex's first match is the regex engine's and SearchValues' first-time code (NamesSpecs
+    // holds the regexes as the specification and compares).
+    private static bool IsProcessNameSyntax(string name)
+    {
+        if (name.Length == 0 || !char.IsAsciiLetterOrDigit(name[0]))
+        {
+            return false;
+        }
+
+        foreach (var c in name)
+        {
+            if (!(char.IsAsciiLetterOrDigit(c) || c is '_' or '.' or '-'))
+            {
+                return false;
+            }
+        }
+
+        return true;
+    }
 }

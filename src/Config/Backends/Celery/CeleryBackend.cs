@@ -69,16 +69,7 @@ internal abstract class CeleryBackend<TArgs> : ServerBackend<TArgs>
     // module or module:attribute, dotted; celery's find_app also resolves module.attribute, which this admits too.
     /// <inheritdoc />
     protected override string? ValidateApp(string app) =>
-        CeleryAppTarget.IsValid(app)
+        PythonTargetSyntax.IsModuleTarget(app)
             ? null
             : $"App '{app}' must be the Celery app's module or module:attribute, for example proj or proj.celery:app.";
-}
-
-/// <summary>The form of a Celery app target (regexes cannot be generated inside a generic type).</summary>
-internal static partial class CeleryAppTarget
-{
-    public static bool IsValid(string app) => Pattern().IsMatch(app);
-
-    [GeneratedRegex(@"^[A-Za-z_][A-Za-z0-9_]*(\.[A-Za-z_][A-Za-z0-9_]*)*(:[A-Za-z_][A-Za-z0-9_]*(\.[A-Za-z_][A-Za-z0-9_]*)*)?\z")]
-    private static partial Regex Pattern();
 }

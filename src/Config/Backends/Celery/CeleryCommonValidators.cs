@@ -11,7 +11,7 @@ internal sealed partial class CeleryGlobalOptionsValidator : AbstractValidator<I
     {
         RuleFor(a => a.Broker).NotEmpty().When(a => a.Broker is not null)
             .WithMessage("Broker must be a URL such as redis://127.0.0.1:6379/0; leave it unset to use the app's broker_url.");
-        RuleFor(a => a.Broker).Matches(Url()).When(a => !string.IsNullOrEmpty(a.Broker))
+        RuleFor(a => a.Broker).MatchesWhenSet(Url).When(a => !string.IsNullOrEmpty(a.Broker))
             .WithMessage("Broker must be a URL with a scheme (redis://, amqp://, sqs://…), got '{PropertyValue}'.");
         RuleFor(a => a.ResultBackend).NotEmpty().When(a => a.ResultBackend is not null)
             .WithMessage("ResultBackend must be a URL such as redis://127.0.0.1:6379/1; leave it unset to use the app's result_backend.");

@@ -128,13 +128,7 @@ internal sealed partial class GranianBackend : ServerBackend<GranianArgs>
     // granian: module[:attribute] (attribute defaults to app) or a path to a .py file.
     /// <inheritdoc />
     protected override string? ValidateApp(string app) =>
-        ModuleTarget().IsMatch(app) || FileTarget().IsMatch(app)
+        PythonTargetSyntax.IsModuleTarget(app) || PythonTargetSyntax.IsFileTarget(app)
             ? null
             : $"App '{app}' must be 'module:object' or 'path/to/file.py:object', for example {(IsWsgi ? "mysite.wsgi:application" : "mysite.asgi:application")}.";
-
-    [GeneratedRegex(@"^[A-Za-z_][A-Za-z0-9_]*(\.[A-Za-z_][A-Za-z0-9_]*)*(:[A-Za-z_][A-Za-z0-9_]*(\.[A-Za-z_][A-Za-z0-9_]*)*)?\z")]
-    private static partial Regex ModuleTarget();
-
-    [GeneratedRegex(@"^[^:\s]+\.py(:[A-Za-z_][A-Za-z0-9_]*)?\z")]
-    private static partial Regex FileTarget();
 }

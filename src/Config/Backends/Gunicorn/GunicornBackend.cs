@@ -166,10 +166,7 @@ internal sealed partial class GunicornBackend : ServerBackend<GunicornArgs>
     // gunicorn 20.1: module[:expression], where the expression is a name, a dotted name, or a call with literal arguments.
     /// <inheritdoc />
     protected override string? ValidateApp(string app) =>
-        AppTarget().IsMatch(app)
+        PythonTargetSyntax.IsModuleTarget(app, allowCall: true)
             ? null
             : $"App '{app}' must be 'module' or 'module:object' (an object may be a call such as create_app()), for example mysite.wsgi:application.";
-
-    [GeneratedRegex(@"^[A-Za-z_][A-Za-z0-9_]*(\.[A-Za-z_][A-Za-z0-9_]*)*(:[A-Za-z_][A-Za-z0-9_]*(\.[A-Za-z_][A-Za-z0-9_]*)*(\(.*\))?)?\z")]
-    private static partial Regex AppTarget();
 }

@@ -22,13 +22,13 @@ internal sealed partial class RqWorkerArgsValidator : AbstractValidator<RqWorker
             .WithMessage((_, q) => $"Queues entry '{Names.Printable(q ?? string.Empty)}' is listed twice.");
 
         // A bad path is an ImportError traceback, exit 1; FluentValidation's Matches passes an unset (null) one.
-        RuleFor(a => a.WorkerClass).Matches(DottedPath()).WithMessage(ClassPathMessage(nameof(RqWorkerArgs.WorkerClass)));
-        RuleFor(a => a.QueueClass).Matches(DottedPath()).WithMessage(ClassPathMessage(nameof(RqWorkerArgs.QueueClass)));
-        RuleFor(a => a.JobClass).Matches(DottedPath()).WithMessage(ClassPathMessage(nameof(RqWorkerArgs.JobClass)));
+        RuleFor(a => a.WorkerClass).MatchesWhenSet(DottedPath).WithMessage(ClassPathMessage(nameof(RqWorkerArgs.WorkerClass)));
+        RuleFor(a => a.QueueClass).MatchesWhenSet(DottedPath).WithMessage(ClassPathMessage(nameof(RqWorkerArgs.QueueClass)));
+        RuleFor(a => a.JobClass).MatchesWhenSet(DottedPath).WithMessage(ClassPathMessage(nameof(RqWorkerArgs.JobClass)));
 
         RuleFor(a => a.Serializer).Must(s => s is null || s is "json" or "pickle" || DottedPath().IsMatch(s))
             .WithMessage("Serializer must be json, pickle or a dotted import path such as rq.serializers.JSONSerializer, got '{PropertyValue}'.");
-        RuleFor(a => a.Name).Matches(WorkerName()).When(a => a.Name is not null)
+        RuleFor(a => a.Name).MatchesWhenSet(WorkerName).When(a => a.Name is not null)
             .WithMessage("Name must be one word without spaces (RQ keys the worker by it), got '{PropertyValue}'.");
         this.NotEmptyWhenSet(a => a.Pid, nameof(RqWorkerArgs.Pid));
 

@@ -28,9 +28,9 @@ internal sealed partial class UwsgiArgsValidator : AbstractValidator<UwsgiArgs>
             .WithMessage("MaxRequestsDelta needs MaxRequests: the delta is added to it.");
 
         // --chmod-socket=0660 is exit 1; a umask shorter than three digits is only logged, and the umask becomes 000.
-        RuleFor(a => a.ChmodSocket).Matches(ThreeOctalDigits()).When(a => a.ChmodSocket is not null)
+        RuleFor(a => a.ChmodSocket).MatchesWhenSet(ThreeOctalDigits).When(a => a.ChmodSocket is not null)
             .WithMessage("ChmodSocket must be exactly three octal digits such as 660 (uwsgi rejects '{PropertyValue}').");
-        RuleFor(a => a.Umask).Matches(Umask()).When(a => a.Umask is not null)
+        RuleFor(a => a.Umask).MatchesWhenSet(Umask).When(a => a.Umask is not null)
             .WithMessage("Umask must be three octal digits, or four with a leading 0, such as 027; uwsgi turns '{PropertyValue}' into umask 000.");
 
         // Filters and companions uwsgi accepts and then ignores without a word.

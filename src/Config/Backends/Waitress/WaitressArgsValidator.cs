@@ -24,7 +24,7 @@ internal sealed partial class WaitressArgsValidator : AbstractValidator<Waitress
         RuleFor(a => a.UnixSocket).NotEmpty().When(a => a.UnixSocket is not null).WithMessage("UnixSocket must be a path.");
         RuleForEach(a => a.Listen).Must(BeListenAddress)
             .WithMessage("Listen entry '{PropertyValue}' must be HOST:PORT, [IPv6]:PORT or *:PORT with a port from 1 to 65535.");
-        RuleFor(a => a.UnixSocketPerms).Matches(OctalMode())
+        RuleFor(a => a.UnixSocketPerms).MatchesWhenSet(OctalMode)
             .WithMessage("UnixSocketPerms must be an octal file mode such as 660 (waitress always reads it as base 8), got '{PropertyValue}'.");
 
         RuleFor(a => a.TrustedProxyCount).Null().When(a => a.TrustedProxy is null)
