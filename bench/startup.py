@@ -342,7 +342,7 @@ NEXT_STEPS[("jitcold", "ready")] = (
     "cached start's and the check takes ~50-90 ms (~100-115 before), ~1200 methods jitted per first start against "
     "~1300; what is left of its CPU beside Python's import is FluentValidation building the backend's validator (its "
     "first rule ~25-30 ms: the library's and Expression.Compile's first use, interpreted or compiled alike), and the "
-    "first 200 comes ~0.06x after a cached start's (12 rounds side by side: 1.41x against 1.35x, bare 322 ms); next: "
+    "first 200 comes ~0.06× after a cached start's (12 rounds side by side: 1.41× against 1.35×, bare 322 ms); next: "
     "a check that builds no FluentValidation validator on a first start (the rules' conditions generated with the flag "
     "tables), or fewer of the host's assemblies")
 NEXT_STEPS[("jitcold", "stop")] = NEXT_STEPS[("jit", "stop")]
