@@ -152,6 +152,13 @@ internal sealed partial class ProcessSupervisor
         _ready = false;
         var uptime = (server.ExitTime ?? Time.GetUtcNow()) - server.StartTime;
         var failedStart = outcome != ReadinessOutcome.Ready || uptime < _definition.StartSeconds;
+        if (StopRequested)
+        {
+            // An exit that was asked for is reported as a stop (SuperviseAsync), never with this reason; working it out
+            // would run the start-failure hint's regex over the last line for the first time in the middle of the stop.
+            return (code, failedStart, string.Empty);
+        }
+
         var said = server.FailureReason() is { } line ? $"; it said: {line}{StartFailureHint.For(_definition, line)}" : string.Empty;
         var reason = failedStart
             ? $"exited with code {code} after {uptime.TotalSeconds:0.0} s, within StartSeconds={_definition.StartSeconds.TotalSeconds:0.###} s{said}"
