@@ -96,88 +96,44 @@ public sealed class ArgsConfigurationReader
     /// <param name="flag">The flag name without dashes.</param>
     /// <param name="current">The value to keep when the key is absent or invalid.</param>
     /// <returns>The configured value, or <paramref name="current"/>.</returns>
-    public int? Int32(string property, string flag, int? current)
-    {
-        if (!TryText(property, flag, out var section, out var text))
-        {
-            return current;
-        }
-
-        if (int.TryParse(text, NumberStyles.Integer, CultureInfo.InvariantCulture, out var value))
-        {
-            Observer?.Invoke(property, value);
-            return value;
-        }
-
-        Invalid(section, text, "a whole number");
-        return current;
-    }
+    public int? Int32(string property, string flag, int? current) =>
+        TryText(property, flag, out var section, out var text)
+        && Accepted(property, section, text, int.TryParse(text, NumberStyles.Integer, CultureInfo.InvariantCulture, out var value), value, "a whole number")
+            ? value
+            : current;
 
     /// <summary>Reads a 64-bit integer in the invariant culture.</summary>
     /// <param name="property">The property name.</param>
     /// <param name="flag">The flag name without dashes.</param>
     /// <param name="current">The value to keep when the key is absent or invalid.</param>
     /// <returns>The configured value, or <paramref name="current"/>.</returns>
-    public long? Int64(string property, string flag, long? current)
-    {
-        if (!TryText(property, flag, out var section, out var text))
-        {
-            return current;
-        }
-
-        if (long.TryParse(text, NumberStyles.Integer, CultureInfo.InvariantCulture, out var value))
-        {
-            Observer?.Invoke(property, value);
-            return value;
-        }
-
-        Invalid(section, text, "a whole number");
-        return current;
-    }
+    public long? Int64(string property, string flag, long? current) =>
+        TryText(property, flag, out var section, out var text)
+        && Accepted(property, section, text, long.TryParse(text, NumberStyles.Integer, CultureInfo.InvariantCulture, out var value), value, "a whole number")
+            ? value
+            : current;
 
     /// <summary>Reads a number in the invariant culture.</summary>
     /// <param name="property">The property name.</param>
     /// <param name="flag">The flag name without dashes.</param>
     /// <param name="current">The value to keep when the key is absent or invalid.</param>
     /// <returns>The configured value, or <paramref name="current"/>.</returns>
-    public double? Double(string property, string flag, double? current)
-    {
-        if (!TryText(property, flag, out var section, out var text))
-        {
-            return current;
-        }
-
-        if (double.TryParse(text, NumberStyles.Float, CultureInfo.InvariantCulture, out var value))
-        {
-            Observer?.Invoke(property, value);
-            return value;
-        }
-
-        Invalid(section, text, "a number");
-        return current;
-    }
+    public double? Double(string property, string flag, double? current) =>
+        TryText(property, flag, out var section, out var text)
+        && Accepted(property, section, text, double.TryParse(text, NumberStyles.Float, CultureInfo.InvariantCulture, out var value), value, "a number")
+            ? value
+            : current;
 
     /// <summary>Reads a boolean: <c>true</c>/<c>false</c> in any case (Python's <c>True</c> too), <c>1</c>/<c>0</c>, <c>yes</c>/<c>no</c>, <c>on</c>/<c>off</c>.</summary>
     /// <param name="property">The property name.</param>
     /// <param name="flag">The flag name without dashes.</param>
     /// <param name="current">The value to keep when the key is absent or invalid.</param>
     /// <returns>The configured value, or <paramref name="current"/>.</returns>
-    public bool? Boolean(string property, string flag, bool? current)
-    {
-        if (!TryText(property, flag, out var section, out var text))
-        {
-            return current;
-        }
-
-        if (ParseBoolean(text) is { } value)
-        {
-            Observer?.Invoke(property, value);
-            return value;
-        }
-
-        Invalid(section, text, "true or false");
-        return current;
-    }
+    public bool? Boolean(string property, string flag, bool? current) =>
+        TryText(property, flag, out var section, out var text)
+        && Accepted(property, section, text, TryParseBoolean(text, out var value), value, "true or false")
+            ? value
+            : current;
 
     /// <summary>
     /// Reads a boolean that the server also spells <c>--no-<paramref name="flag"/></c>: the keys <c>no-flag</c> and <c>no_flag</c>
@@ -296,7 +252,7 @@ public sealed class ArgsConfigurationReader
         return valid ? Observed(property, values) : current;
     }
 
-    // An enum's value (the other scalars are written out: see TryText).
+    // An enum's value (the other scalars read through TryText and Accepted: see there).
     private T? Scalar<T>(string property, string flag, T? current, string expected, Func<string, T?> parse)
         where T : struct
     {
@@ -314,13 +270,28 @@ public sealed class ArgsConfigurationReader
         return current;
     }
 
-    // Int32, Int64, Double and Boolean are written out rather than through Scalar<T>: binding runs before a first start's
-    // fork, and Scalar over a value type is generic code no ReadyToRun image holds, compiled there by the JIT.
+    // Int32, Int64, Double and Boolean read through TryText and Accepted rather than Scalar<T>: binding runs before a first
+    // start's fork, and Scalar over a value type is generic code no ReadyToRun image holds, compiled there by the JIT.
     private bool TryText(string property, string flag, [NotNullWhen(true)] out IConfigurationSection? section, [NotNullWhen(true)] out string? text)
     {
         section = Find(property, flag);
         text = section is null ? null : ValueOf(section);
         return text is not null;
+    }
+
+    // After a parse: the value told to the observer, or the error added.
+    private bool Accepted(string property, IConfigurationSection section, string text, bool parsed, object value, string expected)
+    {
+        if (parsed)
+        {
+            Observer?.Invoke(property, value);
+        }
+        else
+        {
+            Invalid(section, text, expected);
+        }
+
+        return parsed;
     }
 
     private void Invalid(IConfigurationSection section, string text, string expected) =>
@@ -380,12 +351,21 @@ public sealed class ArgsConfigurationReader
         return found ?? section;
     }
 
-    private static bool? ParseBoolean(string text) => text.Trim().ToLowerInvariant() switch
+    private static bool TryParseBoolean(string text, out bool value)
     {
-        "true" or "1" or "yes" or "on" => true,
-        "false" or "0" or "no" or "off" => false,
-        _ => null,
-    };
+        switch (text.Trim().ToLowerInvariant())
+        {
+            case "true" or "1" or "yes" or "on":
+                value = true;
+                return true;
+            case "false" or "0" or "no" or "off":
+                value = false;
+                return true;
+            default:
+                value = false;
+                return false;
+        }
+    }
 
     // The value of a key that must hold one value; an object there ({"Port": {"x": 1}}) is reported, not read as empty.
     private string? ValueOf(IConfigurationSection section)
