@@ -338,11 +338,11 @@ NEXT_STEPS = {
 NEXT_STEPS[("jitcold", "ready")] = (
     "a first start is checked with the host's validators right after the fork and, when it passes, its servers start "
     "alone as a cached start's do (fifteenth round); since the sixteenth round neither the binding before the fork nor "
-    "the check after it runs LINQ over value types or the regex engine, so the fork comes as soon after spawn as a "
-    "cached start's and the check takes ~50-90 ms (~100-115 before), ~1200 methods jitted per first start against "
+    "the check after it runs LINQ over value types or the regex engine, so the fork comes 0-25 ms after a cached "
+    "start's (~35 before) and the check takes ~45-90 ms (~100-150 before), ~1170 methods jitted per first start against "
     "~1300; what is left of its CPU beside Python's import is FluentValidation building the backend's validator (its "
     "first rule ~25-30 ms: the library's and Expression.Compile's first use, interpreted or compiled alike), and the "
-    "first 200 comes ~0.06× after a cached start's (12 rounds side by side: 1.41× against 1.35×, bare 322 ms); next: "
+    "first 200 comes ~0.06× after a cached start's (16 rounds side by side: 1.37× against 1.31×, bare 344 ms); next: "
     "a check that builds no FluentValidation validator on a first start (the rules' conditions generated with the flag "
     "tables), or fewer of the host's assemblies")
 NEXT_STEPS[("jitcold", "stop")] = NEXT_STEPS[("jit", "stop")]
