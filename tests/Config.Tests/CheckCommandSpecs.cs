@@ -23,7 +23,7 @@ public sealed class CheckCommandSpecs : IDisposable
     }
 
     // A server whose "own check" is a shell command, standing in for gunicorn --check-config.
-    private sealed class CheckedBackend(int checkExitCode) : ServerBackend<WaitressArgs>
+    private sealed class CheckedBackend(int checkExitCode, string said = "config problem on line 3") : ServerBackend<WaitressArgs>
     {
         public override string Name => "Checked";
         public override string Command => "sh";
@@ -31,7 +31,7 @@ public sealed class CheckCommandSpecs : IDisposable
         protected override IValidator<WaitressArgs> CreateArgsValidator() => new InlineValidator<WaitressArgs>();
 
         public override LaunchPlan? CreateCheckPlan(LaunchPlan run) =>
-            run with { Executable = "/bin/sh", Arguments = ["-c", $"echo 'config problem on line 3' >&2; exit {checkExitCode}"] };
+            run with { Executable = "/bin/sh", Arguments = ["-c", $"printf '{said}\\n' >&2; exit {checkExitCode}"] };
     }
 
     // A server run as `python -m MODULE`, for the module check of --check.
@@ -102,6 +102,17 @@ public sealed class CheckCommandSpecs : IDisposable
         Assert.Equal(ExitCodes.InvalidConfiguration, code);
         Assert.Contains("Process 'web': the server's own check failed (exit code 2)", error, StringComparison.Ordinal);
         Assert.Contains("config problem on line 3", error, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task The_server_own_check_output_reaches_the_terminal_escaped()
+    {
+        // printf turns \033 into ESC: a sequence that would clear the screen if written as it is.
+        var (code, _, error) = await RunAsync(o => o.Process("web").Use(new CheckedBackend(2, @"bad \033[2J line"), "mysite.wsgi:application"), "--check");
+
+        Assert.Equal(ExitCodes.InvalidConfiguration, code);
+        Assert.Contains(@"bad \u001b[2J line", error, StringComparison.Ordinal); // as the pump escapes every line it reads
+        Assert.DoesNotContain('\x1b', error);
     }
 
     [Fact]

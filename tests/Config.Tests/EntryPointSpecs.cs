@@ -125,6 +125,18 @@ public sealed class EntryPointSpecs : IDisposable
         Assert.Contains("ProdServer:Processes:web:Args:Threads", error, StringComparison.Ordinal);
     }
 
+    [Theory]
+    [InlineData("evil\u202Egnp.exe", @"evil\u202egnp.exe")] // a direction override: the rest of the line would display reversed
+    [InlineData("evil\u2028x", @"evil\u2028x")] // a line separator: a second line on some terminals
+    public async Task A_configured_value_an_invalid_configuration_quotes_is_shown_escaped(string app, string shown)
+    {
+        var (code, _, error) = await RunAsync($"--ProdServer:Processes:web:App={app}", "web", "--dry-run");
+
+        Assert.Equal(ExitCodes.InvalidConfiguration, code);
+        Assert.Contains($"App '{shown}' must be 'module:object'", error, StringComparison.Ordinal);
+        Assert.DoesNotContain(error, c => Names.MustEscape(c) && c != '\n' && c != '\r');
+    }
+
     [Fact]
     public async Task A_configuration_override_written_after_dry_run_still_applies()
     {

@@ -90,7 +90,7 @@ internal static class ImportCommand
         foreach (var dropped in result.Dropped)
         {
             // Binder messages quote values as written; the importer's own are printable already and must not be escaped twice.
-            var printable = dropped.Any(Names.MustEscape) ? Names.Printable(dropped, 1000) : dropped;
+            var printable = Names.PrintableLine(dropped, 1000);
             await error.WriteLineAsync("not imported: " + printable).ConfigureAwait(false);
         }
 

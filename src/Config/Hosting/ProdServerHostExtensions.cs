@@ -348,7 +348,7 @@ public static class ProdServerHostExtensions
         foreach (var failure in ex.Failures)
         {
             // One line each, whatever a name or value in it holds.
-            await error.WriteLineAsync("  " + (failure.Any(char.IsControl) ? Names.Printable(failure, 2000) : failure)).ConfigureAwait(false);
+            await error.WriteLineAsync("  " + Names.PrintableLine(failure, 2000)).ConfigureAwait(false);
         }
     }
 }

@@ -218,6 +218,6 @@ internal sealed partial class ProdServerHostedService
     {
         ExitCode = ExitCodes.InvalidConfiguration,
         Errors = ["The new configuration is invalid; nothing was changed, the running processes keep the old one:",
-            .. problems.Select(p => "  " + (p.Any(char.IsControl) ? Names.Printable(p, 2000) : p))],
+            .. problems.Select(p => "  " + Names.PrintableLine(p, 2000))],
     };
 }

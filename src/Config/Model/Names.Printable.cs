@@ -1,4 +1,5 @@
 using System;
+using System.Linq;
 using System.Text;
 
 namespace ProdServer.Config;
@@ -58,6 +59,15 @@ internal static partial class Names
     /// <param name="c">A character.</param>
     /// <returns>Whether it is one of those.</returns>
     public static bool MustEscape(char c) => char.IsControl(c) || c is '\u2028' or '\u2029' || IsBidiControl(c);
+
+    /// <summary>
+    /// A message as one printable line: unchanged when nothing in it <see cref="MustEscape"/> (so that a message keeps its
+    /// own backslashes and quotes), otherwise made <see cref="Printable"/>.
+    /// </summary>
+    /// <param name="message">The message, which may quote a configured name or value.</param>
+    /// <param name="shown">The characters shown at most before it is shortened.</param>
+    /// <returns>The line to write.</returns>
+    public static string PrintableLine(string message, int shown) => message.Any(MustEscape) ? Printable(message, shown) : message;
 
     /// <summary>
     /// Whether <paramref name="c"/> is a bidirectional embedding, override or isolate control (U+202A–U+202E,
