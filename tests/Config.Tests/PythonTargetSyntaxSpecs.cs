@@ -5,8 +5,8 @@ using Xunit;
 namespace ProdServer.Config.Tests;
 
 /// <summary>
-/// The app-target checks are loops (a first start runs them right after the fork, where a regex's first match is
-/// costly); the regexes they replaced are their specification here, compared on generated targets built from the
+/// The app-target, module and import-path checks are loops (a first start runs them right after the fork, where a regex's
+/// first match is costly); the regexes they replaced are their specification here, compared on generated targets built from the
 /// characters that matter (identifier characters, dots, colons, parentheses, white space, a newline, non-ASCII letters).
 /// </summary>
 public sealed partial class PythonTargetSyntaxSpecs
@@ -24,6 +24,8 @@ public sealed partial class PythonTargetSyntaxSpecs
     [InlineData("a b.py")]
     [InlineData("mysite.wsgi:")]
     [InlineData(".py")]
+    [InlineData("myapp.workers.MyWorker")]
+    [InlineData("mysite.settings.")]
     public void Known_targets_read_as_their_regexes_read_them(string app) => AssertSame(app);
 
     [Fact]
@@ -34,6 +36,8 @@ public sealed partial class PythonTargetSyntaxSpecs
         Assert.Equal(ModuleTarget().IsMatch(app), PythonTargetSyntax.IsModuleTarget(app));
         Assert.Equal(GunicornTarget().IsMatch(app), PythonTargetSyntax.IsModuleTarget(app, allowCall: true));
         Assert.Equal(FileTarget().IsMatch(app), PythonTargetSyntax.IsFileTarget(app));
+        Assert.Equal(DottedModule().IsMatch(app), PythonTargetSyntax.IsDottedName(app));
+        Assert.Equal(ImportPath().IsMatch(app), PythonTargetSyntax.IsImportPath(app));
     }
 
     // Celery's and granian's module target, before this change.
@@ -45,4 +49,12 @@ public sealed partial class PythonTargetSyntaxSpecs
 
     [GeneratedRegex(@"^[^:\s]+\.py(:[A-Za-z_][A-Za-z0-9_]*)?\z")]
     private static partial Regex FileTarget();
+
+    // Django's settings module and the import's settings name (DottedModule, ModuleName), before this change.
+    [GeneratedRegex(@"^[A-Za-z_][A-Za-z0-9_]*(\.[A-Za-z_][A-Za-z0-9_]*)*\z")]
+    private static partial Regex DottedModule();
+
+    // RQ's and gunicorn's worker and job classes (DottedPath), before this change.
+    [GeneratedRegex(@"^[A-Za-z_][A-Za-z0-9_]*(\.[A-Za-z_][A-Za-z0-9_]*)+\z")]
+    private static partial Regex ImportPath();
 }

@@ -3,8 +3,9 @@ using System;
 namespace ProdServer.Config;
 
 /// <summary>
-/// The app targets servers import (<c>mysite.wsgi:application</c>, gunicorn's <c>app:create_app()</c>, granian's
-/// <c>path/app.py:app</c>), recognised with loops over ASCII rather than regexes: a first start checks its app right after
+/// The Python names a configuration gives: app targets servers import (<c>mysite.wsgi:application</c>, gunicorn's
+/// <c>app:create_app()</c>, granian's <c>path/app.py:app</c>), modules and import paths (<c>mysite.settings</c>,
+/// <c>myapp.workers.MyWorker</c>), recognised with loops over ASCII rather than regexes: a first start checks its app right after
 /// the fork, beside Python's import, and a regex's first match there is the regex engine's first-time code (~20 ms).
 /// PythonTargetSyntaxSpecs compares each with the regex it replaces.
 /// </summary>
@@ -60,6 +61,11 @@ internal static class PythonTargetSyntax
 
         return path.Length > 3 && path.EndsWith(".py", StringComparison.Ordinal);
     }
+
+    /// <summary>An import path to something inside a module: at least two identifiers joined by dots, <c>myapp.workers.MyWorker</c>.</summary>
+    /// <param name="text">The text.</param>
+    /// <returns>Whether it is one.</returns>
+    public static bool IsImportPath(string text) => text.Contains('.', StringComparison.Ordinal) && IsDottedName(text);
 
     /// <summary>Identifiers joined by dots: <c>mysite.wsgi</c>.</summary>
     /// <param name="text">The text.</param>

@@ -32,7 +32,7 @@ internal sealed partial record DjangoProject(string Directory, string SettingsMo
             : Environment.GetEnvironmentVariable("DJANGO_SETTINGS_MODULE") is { Length: > 0 } fromEnvironment ? (fromEnvironment, "DJANGO_SETTINGS_MODULE")
             : ManagePyDefault(directory) is { } fromManagePy ? (fromManagePy, FromManagePy)
             : throw new DjangoSettingsException($"no settings module: '{Names.Printable(directory, 200)}' has no manage.py naming one and DJANGO_SETTINGS_MODULE is not set; give --settings MODULE (and --pythonpath DIR for the project's directory).");
-        if (!ModuleName().IsMatch(module))
+        if (!PythonTargetSyntax.IsDottedName(module))
         {
             throw new DjangoSettingsException($"the settings module '{Names.Printable(module)}' ({source}) is not a dotted Python module name such as mysite.settings.");
         }
@@ -54,9 +54,6 @@ internal sealed partial record DjangoProject(string Directory, string SettingsMo
         var text = new string(buffer, 0, reader.ReadBlock(buffer, 0, buffer.Length));
         return SettingsDefault().Match(text) is { Success: true } match ? match.Groups[1].Value : null;
     }
-
-    [GeneratedRegex(@"^[A-Za-z_][A-Za-z0-9_]*(\.[A-Za-z_][A-Za-z0-9_]*)*\z")]
-    private static partial Regex ModuleName();
 
     [GeneratedRegex(@"DJANGO_SETTINGS_MODULE['""]\s*,\s*['""]([A-Za-z_][A-Za-z0-9_.]*)['""]")]
     private static partial Regex SettingsDefault();

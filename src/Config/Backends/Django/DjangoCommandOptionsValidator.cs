@@ -1,4 +1,3 @@
-using System.Text.RegularExpressions;
 using FluentValidation;
 
 namespace ProdServer.Config;
@@ -10,11 +9,8 @@ internal sealed partial class DjangoCommandOptionsValidator : AbstractValidator<
     {
         // Django's BaseCommand raises CommandError("The --no-color and --force-color options can't be used together.").
         // ForceColor with NoColor: PSC0112's pair, refused by each including validator's ExclusiveSettings call.
-        RuleFor(a => a.Settings).MatchesWhenSet(DottedModule).When(a => a.Settings is not null)
+        RuleFor(a => a.Settings).Must(s => s is null || PythonTargetSyntax.IsDottedName(s)).When(a => a.Settings is not null)
             .WithMessage("Settings must be a dotted module such as mysite.settings, got '{PropertyValue}'.");
         RuleFor(a => a.PythonPath).NotEmpty().When(a => a.PythonPath is not null).WithMessage("PythonPath must be a directory.");
     }
-
-    [GeneratedRegex(@"^[A-Za-z_][A-Za-z0-9_]*(\.[A-Za-z_][A-Za-z0-9_]*)*\z")]
-    private static partial Regex DottedModule();
 }

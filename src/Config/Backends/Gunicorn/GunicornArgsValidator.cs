@@ -1,6 +1,5 @@
 using System;
 using System.Linq;
-using System.Text.RegularExpressions;
 using FluentValidation;
 using ProdServer.Config.Analyzers;
 
@@ -51,8 +50,5 @@ internal sealed partial class GunicornArgsValidator : AbstractValidator<Gunicorn
     }
 
     private static bool BeWorkerClass(string? workerClass) =>
-        workerClass is null || WorkerAliases.Contains(workerClass, StringComparer.Ordinal) || DottedPath().IsMatch(workerClass);
-
-    [GeneratedRegex(@"^[A-Za-z_][A-Za-z0-9_]*(\.[A-Za-z_][A-Za-z0-9_]*)+\z")]
-    private static partial Regex DottedPath();
+        workerClass is null || WorkerAliases.Contains(workerClass, StringComparer.Ordinal) || PythonTargetSyntax.IsImportPath(workerClass);
 }

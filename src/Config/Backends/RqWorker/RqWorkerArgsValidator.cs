@@ -22,11 +22,11 @@ internal sealed partial class RqWorkerArgsValidator : AbstractValidator<RqWorker
             .WithMessage((_, q) => $"Queues entry '{Names.Printable(q ?? string.Empty)}' is listed twice.");
 
         // A bad path is an ImportError traceback, exit 1; FluentValidation's Matches passes an unset (null) one.
-        RuleFor(a => a.WorkerClass).MatchesWhenSet(DottedPath).WithMessage(ClassPathMessage(nameof(RqWorkerArgs.WorkerClass)));
-        RuleFor(a => a.QueueClass).MatchesWhenSet(DottedPath).WithMessage(ClassPathMessage(nameof(RqWorkerArgs.QueueClass)));
-        RuleFor(a => a.JobClass).MatchesWhenSet(DottedPath).WithMessage(ClassPathMessage(nameof(RqWorkerArgs.JobClass)));
+        RuleFor(a => a.WorkerClass).Must(ImportPathOrUnset).WithMessage(ClassPathMessage(nameof(RqWorkerArgs.WorkerClass)));
+        RuleFor(a => a.QueueClass).Must(ImportPathOrUnset).WithMessage(ClassPathMessage(nameof(RqWorkerArgs.QueueClass)));
+        RuleFor(a => a.JobClass).Must(ImportPathOrUnset).WithMessage(ClassPathMessage(nameof(RqWorkerArgs.JobClass)));
 
-        RuleFor(a => a.Serializer).Must(s => s is null || s is "json" or "pickle" || DottedPath().IsMatch(s))
+        RuleFor(a => a.Serializer).Must(s => s is null || s is "json" or "pickle" || PythonTargetSyntax.IsImportPath(s))
             .WithMessage("Serializer must be json, pickle or a dotted import path such as rq.serializers.JSONSerializer, got '{PropertyValue}'.");
         RuleFor(a => a.Name).MatchesWhenSet(WorkerName).When(a => a.Name is not null)
             .WithMessage("Name must be one word without spaces (RQ keys the worker by it), got '{PropertyValue}'.");
@@ -41,8 +41,7 @@ internal sealed partial class RqWorkerArgsValidator : AbstractValidator<RqWorker
     [GeneratedRegex(@"^[A-Za-z0-9_.:][A-Za-z0-9_.:-]*\z")]
     private static partial Regex QueueName();
 
-    [GeneratedRegex(@"^[A-Za-z_][A-Za-z0-9_]*(\.[A-Za-z_][A-Za-z0-9_]*)+\z")]
-    private static partial Regex DottedPath();
+    private static bool ImportPathOrUnset(string? path) => path is null || PythonTargetSyntax.IsImportPath(path);
 
     [GeneratedRegex(@"^[^\s]+\z")]
     private static partial Regex WorkerName();
