@@ -17,6 +17,8 @@ public sealed class ExportInjectionSpecs
 
     private static Deployment Shop(params ProcessDefinition[] processes) => new("shop", ["/srv/shop/shop"], "/srv/shop", processes) { Image = "shop:1.0" };
 
+    public static TheoryData<ExportTarget> EveryTarget => new(Enum.GetValues<ExportTarget>());
+
     private static ExportRefusedException Refusal(ExportTarget target, Deployment deployment)
     {
         var refusal = Assert.Throws<ExportRefusedException>(() => Exporter.Export(target, deployment));
@@ -26,11 +28,7 @@ public sealed class ExportInjectionSpecs
     }
 
     [Theory]
-    [InlineData(ExportTarget.Supervisord)]
-    [InlineData(ExportTarget.Systemd)]
-    [InlineData(ExportTarget.Compose)]
-    [InlineData(ExportTarget.Procfile)]
-    [InlineData(ExportTarget.Kubernetes)]
+    [MemberData(nameof(EveryTarget))]
     public void A_process_name_with_a_newline_is_refused_by_every_target_and_writes_no_command(ExportTarget target)
     {
         // The review's supervisord finding: this name wrote a command= line that supervisord ran.
@@ -41,11 +39,7 @@ public sealed class ExportInjectionSpecs
     }
 
     [Theory]
-    [InlineData(ExportTarget.Supervisord)]
-    [InlineData(ExportTarget.Systemd)]
-    [InlineData(ExportTarget.Compose)]
-    [InlineData(ExportTarget.Procfile)]
-    [InlineData(ExportTarget.Kubernetes)]
+    [MemberData(nameof(EveryTarget))]
     public void A_value_with_a_bidirectional_control_is_refused_by_every_target_rather_than_written_to_display_reordered(ExportTarget target)
     {
         // Written as it is, U+202E would display the rest of its line reversed to whoever reviews the file.
