@@ -85,7 +85,16 @@ public sealed class AppSettingsAnalyzerTests
         { "ProdServer": { "Processes": { "web": { "Backend": "Waitress", "App": "bad target",
           "Args": { "ExposeTracebacks": true, "Threads": 64, "Port": 80 } } } } }
         """,
-        At(RuleRegistry.AppTargetNotModuleObject, "appsettings.Development.json", 1, 73, 1, 85, "bad target"));
+        At(RuleRegistry.AppTargetNotModuleObject, "appsettings.Development.json", 1, 73, 1, 85, "bad target",
+            "'module:object' (a dotted module, a colon and the object's name) in ASCII letters, digits and _, for example mysite.wsgi:application"));
+
+    [Fact]
+    public Task Accepts_the_targets_gunicorn_and_granian_import() => VerifyAsync("appsettings.json", """
+        { "ProdServer": { "Processes": {
+          "web": { "Backend": "Gunicorn", "App": "mysite.wsgi" },
+          "factory": { "Backend": "Gunicorn", "App": "app:create_app()" },
+          "asgi": { "Backend": "Granian", "App": "mysite/asgi.py:application" } } } }
+        """);
 
     [Theory]
     [InlineData("error", Microsoft.CodeAnalysis.DiagnosticSeverity.Error)]

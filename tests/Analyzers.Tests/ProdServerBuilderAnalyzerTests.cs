@@ -88,7 +88,39 @@ public sealed class ProdServerBuilderAnalyzerTests
     [InlineData("mysite.wsgi:application:x")]
     public Task Reports_an_app_target_that_is_not_module_object(string app) => VerifyAsync($$"""
         services.AddProdServer(o => o.UseWaitress({|#0:"{{app}}"|}));
-        """, D(RuleRegistry.AppTargetNotModuleObject, 0, app));
+        """, D(RuleRegistry.AppTargetNotModuleObject, 0, app, ModuleObject));
+
+    // gunicorn imports a module alone (its object defaults to application, as Django's wsgi.py names it) and factory
+    // calls; granian a .py file: valid targets the start-up check accepts, which the build must not refuse.
+    [Theory]
+    [InlineData("UseGunicorn", "mysite.wsgi")]
+    [InlineData("UseGunicorn", "app:create_app()")]
+    [InlineData("UseGunicorn", "app:create_app(debug=False)")]
+    [InlineData("Process(\"g\").UseGranian", "mysite/asgi.py:application")]
+    [InlineData("Process(\"g\").UseGranianWsgi", "mysite.wsgi")]
+    [InlineData("UseUvicorn", "café.asgi:application")]
+    public Task Does_not_report_a_target_the_backend_imports(string use, string app) => VerifyAsync($$"""
+        services.AddProdServer(o => o.{{use}}("{{app}}"));
+        """);
+
+    [Fact]
+    public Task Reports_a_target_gunicorn_cannot_import_in_gunicorns_words() => VerifyAsync("""
+        services.AddProdServer(o => o.UseGunicorn({|#0:"mysite/wsgi.py"|}));
+        """,
+        D(RuleRegistry.AppTargetNotModuleObject, 0, "mysite/wsgi.py",
+            "'module' or 'module:object', where the object may be a call such as create_app(), for example mysite.wsgi:application"));
+
+    // waitress matches the target with its own ASCII pattern ("Malformed application 'café.wsgi:application'"), which
+    // uvicorn, gunicorn, daphne and hypercorn do not: they import any Python identifier.
+    [Fact]
+    public Task Reports_a_non_ASCII_target_for_waitress_only() => VerifyAsync("""
+        services.AddProdServer(o => o.UseWaitress({|#0:"café.wsgi:application"|}));
+        services.AddProdServer(o => o.UseGunicorn("café.wsgi:application"));
+        """,
+        D(RuleRegistry.AppTargetNotModuleObject, 0, "café.wsgi:application",
+            "'module:object' (a dotted module, a colon and the object's name) in ASCII letters, digits and _, for example mysite.wsgi:application"));
+
+    private const string ModuleObject = "'module:object' (a dotted module, a colon and the object's name) in ASCII letters, digits and _, for example mysite.wsgi:application";
 
     [Fact]
     public Task Reports_a_WSGI_server_pointed_at_the_ASGI_module() => VerifyAsync("""

@@ -81,6 +81,7 @@ public sealed class WaitressSettingRulesTests
     [InlineData("mysite.wsgi", "PSC0103")]
     [InlineData(":app", "PSC0103")]
     [InlineData("my-site.wsgi:app", "PSC0103")]
+    [InlineData("café.wsgi:app", "PSC0103")]
     public void App_targets_are_module_object_and_match_the_servers_interface(string app, string? expected) =>
-        Assert.Equal(expected is null ? [] : [expected], AppTargets.Evaluate(app, "Waitress", AppTargets.Wsgi).Select(f => f.Rule.Id));
+        Assert.Equal(expected is null ? [] : [expected], AppTargets.Evaluate(app, "Waitress", AppTargets.Wsgi, Waitress.AppTargetForm).Select(f => f.Rule.Id));
 }

@@ -15,17 +15,19 @@ internal static class AppTargets
     /// <param name="app">The app target.</param>
     /// <param name="backend">The backend's name, for the message.</param>
     /// <param name="appInterface">The interface the backend speaks (<see cref="Wsgi"/>, <see cref="Asgi"/>), or <see langword="null"/>.</param>
-    public static List<RuleFinding> Evaluate(string app, string backend, string? appInterface)
+    /// <param name="form">The targets the backend imports (<see cref="RuleBackend.AppTargetForm"/>).</param>
+    public static List<RuleFinding> Evaluate(string app, string backend, string? appInterface, AppTargetForm form = AppTargetForm.ModuleObject)
     {
         var findings = new List<RuleFinding>();
-        if (!AppTargetNotModuleObjectRule.IsModuleObject(app))
+        if (!Accepts(form, app))
         {
-            findings.Add(new(RuleRegistry.AppTargetNotModuleObject, "App", app));
+            findings.Add(new(RuleRegistry.AppTargetNotModuleObject, "App", app, Describe(form)));
             return findings;
         }
 
         // Django names the modules wsgi.py and asgi.py; the last module segment is the tell.
-        var module = app.Substring(0, app.IndexOf(':'));
+        var colon = app.IndexOf(':');
+        var module = colon < 0 ? app : app.Substring(0, colon);
         var last = module.Substring(module.LastIndexOf('.') + 1);
         var other = appInterface switch
         {
@@ -40,5 +42,39 @@ internal static class AppTargets
         }
 
         return findings;
+    }
+
+    /// <summary>Whether <paramref name="app"/> is a target of that <paramref name="form"/>: the condition of PSC0103 and of the backends' start-up check.</summary>
+    /// <param name="form">The targets the server imports.</param>
+    /// <param name="app">The app target.</param>
+    /// <returns>Whether the server can import it.</returns>
+    public static bool Accepts(AppTargetForm form, string app) => form switch
+    {
+        AppTargetForm.ModuleOrCall => PythonTargetSyntax.IsModuleTarget(app, allowCall: true),
+        AppTargetForm.ModuleOrFile => PythonTargetSyntax.IsModuleTarget(app) || PythonTargetSyntax.IsFileTarget(app),
+        AppTargetForm.AsciiModuleObject => PythonTargetSyntax.IsModuleObject(app) && IsAscii(app),
+        _ => PythonTargetSyntax.IsModuleObject(app),
+    };
+
+    // PSC0103's words for what the server imports: the message reads "App 'x' is not a target the server imports: use <this>."
+    private static string Describe(AppTargetForm form) => form switch
+    {
+        AppTargetForm.ModuleOrCall => "'module' or 'module:object', where the object may be a call such as create_app(), for example mysite.wsgi:application",
+        AppTargetForm.ModuleOrFile => "'module:object' or 'path/to/file.py:object', for example mysite.asgi:application",
+        AppTargetForm.AsciiModuleObject => "'module:object' (a dotted module, a colon and the object's name) in ASCII letters, digits and _, for example mysite.wsgi:application",
+        _ => "'module:object' (a dotted module, a colon and the object's name), for example mysite.wsgi:application",
+    };
+
+    private static bool IsAscii(string text)
+    {
+        foreach (var c in text)
+        {
+            if (c > '\u007f')
+            {
+                return false;
+            }
+        }
+
+        return true;
     }
 }

@@ -11,10 +11,10 @@ namespace ProdServer.Config.Analyzers;
 internal static class RuleBackends
 {
     /// <summary><c>waitress-serve</c>.</summary>
-    public static readonly RuleBackend Waitress = new("Waitress", "ProdServer.Config.WaitressArgs", AppTargets.Wsgi);
+    public static readonly RuleBackend Waitress = new("Waitress", "ProdServer.Config.WaitressArgs", AppTargets.Wsgi, AppTargetForm.AsciiModuleObject);
 
     /// <summary><c>gunicorn</c>.</summary>
-    public static readonly RuleBackend Gunicorn = new("Gunicorn", "ProdServer.Config.GunicornArgs", AppTargets.Wsgi);
+    public static readonly RuleBackend Gunicorn = new("Gunicorn", "ProdServer.Config.GunicornArgs", AppTargets.Wsgi, AppTargetForm.ModuleOrCall);
 
     /// <summary>Uvicorn serving an ASGI app.</summary>
     public static readonly RuleBackend Uvicorn = new("Uvicorn", "ProdServer.Config.UvicornArgs", AppTargets.Asgi);
@@ -23,10 +23,10 @@ internal static class RuleBackends
     public static readonly RuleBackend UvicornWsgi = new("UvicornWsgi", "ProdServer.Config.UvicornArgs", AppTargets.Wsgi);
 
     /// <summary>Granian serving an ASGI app.</summary>
-    public static readonly RuleBackend Granian = new("Granian", "ProdServer.Config.GranianArgs", AppTargets.Asgi);
+    public static readonly RuleBackend Granian = new("Granian", "ProdServer.Config.GranianArgs", AppTargets.Asgi, AppTargetForm.ModuleOrFile);
 
     /// <summary>Granian serving a WSGI app.</summary>
-    public static readonly RuleBackend GranianWsgi = new("GranianWsgi", "ProdServer.Config.GranianArgs", AppTargets.Wsgi);
+    public static readonly RuleBackend GranianWsgi = new("GranianWsgi", "ProdServer.Config.GranianArgs", AppTargets.Wsgi, AppTargetForm.ModuleOrFile);
 
     /// <summary>A Celery worker; Celery runs no web app, so there is no app interface to match.</summary>
     public static readonly RuleBackend CeleryWorker = new("CeleryWorker", "ProdServer.Config.CeleryWorkerArgs", null);

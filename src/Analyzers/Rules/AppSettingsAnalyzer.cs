@@ -135,7 +135,7 @@ public sealed class AppSettingsAnalyzer : DiagnosticAnalyzer
             if (section.Find("App")?.Value is JsonScalar { Kind: JsonScalarKind.String } app && set.AppInterface is not null)
             {
                 // A backend without a web app (Celery: "proj") has app targets of its own form, which its validator checks.
-                findings.AddRange(AppTargets.Evaluate(app.Text, set.Name, appInterface).Select(f => (f, (JsonNode)app)));
+                findings.AddRange(AppTargets.Evaluate(app.Text, set.Name, appInterface, set.AppTargetForm).Select(f => (f, (JsonNode)app)));
             }
 
             if (args is not null)

@@ -119,7 +119,7 @@ public sealed class ProdServerBuilderAnalyzer : DiagnosticAnalyzer
             return;
         }
 
-        foreach (var finding in AppTargets.Evaluate(app, known?.Name ?? backend, known?.AppInterface))
+        foreach (var finding in AppTargets.Evaluate(app, known?.Name ?? backend, known?.AppInterface, known?.AppTargetForm ?? AppTargetForm.ModuleObject))
         {
             context.ReportDiagnostic(Diagnostic.Create(Rules.For(finding.Rule), argument.Syntax.GetLocation(), finding.Arguments));
         }

@@ -11,8 +11,11 @@ internal static class AppTargetSyntax
     /// </summary>
     /// <param name="app">The app target.</param>
     /// <param name="example">An example for the message, such as <c>mysite.wsgi:application</c>.</param>
+    /// <param name="form">The server's form: <see cref="AppTargetForm.ModuleObject"/>, or <see cref="AppTargetForm.AsciiModuleObject"/> for waitress.</param>
     /// <returns>The message, or <see langword="null"/>.</returns>
-    /// <remarks>The condition is PSC0103's (<c>AppTargetNotModuleObjectRule</c>), written once for build time and start-up.</remarks>
-    public static string? ModuleColonObjectProblem(string app, string example) =>
-        AppTargetNotModuleObjectRule.IsModuleObject(app) ? null : $"App '{app}' must be 'module:object', for example {example}.";
+    /// <remarks>The condition is PSC0103's (<see cref="AppTargets.Accepts"/>), written once for build time and start-up.</remarks>
+    public static string? ModuleColonObjectProblem(string app, string example, AppTargetForm form = AppTargetForm.ModuleObject) =>
+        AppTargets.Accepts(form, app) ? null
+        : AppTargets.Accepts(AppTargetForm.ModuleObject, app) ? $"App '{app}' must be 'module:object' in ASCII letters, digits and _: the server matches it with an ASCII pattern before it imports (waitress: \"Malformed application\"), for example {example}."
+        : $"App '{app}' must be 'module:object', for example {example}.";
 }

@@ -138,7 +138,8 @@ internal sealed class ProductionRulesValidator : IValidateOptions<ProdServerOpti
 
         if (process.App is { } app)
         {
-            findings.AddRange(AppTargets.Evaluate(app, process.Backend.Name, RuleBackends.Find(process.Backend.Name)?.AppInterface));
+            var known = RuleBackends.Find(process.Backend.Name);
+            findings.AddRange(AppTargets.Evaluate(app, process.Backend.Name, known?.AppInterface, known?.AppTargetForm ?? AppTargetForm.ModuleObject));
         }
 
         // A rule a validator enforces (EnforcedAtStartBy) is refused there, in every environment and in its words: once.

@@ -1,4 +1,5 @@
 using System.Collections.Generic;
+using ProdServer.Config.Analyzers;
 
 namespace ProdServer.Config;
 

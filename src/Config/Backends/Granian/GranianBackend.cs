@@ -1,7 +1,8 @@
-using System;
 using System.Collections.Generic;
 using System.Linq;
+using System;
 using FluentValidation;
+using ProdServer.Config.Analyzers;
 
 namespace ProdServer.Config;
 
@@ -127,7 +128,7 @@ internal sealed partial class GranianBackend : ServerBackend<GranianArgs>
     // granian: module[:attribute] (attribute defaults to app) or a path to a .py file.
     /// <inheritdoc />
     protected override string? ValidateApp(string app) =>
-        PythonTargetSyntax.IsModuleTarget(app) || PythonTargetSyntax.IsFileTarget(app)
+        AppTargets.Accepts(RuleBackends.Granian.AppTargetForm, app)
             ? null
             : $"App '{app}' must be 'module:object' or 'path/to/file.py:object', for example {(IsWsgi ? "mysite.wsgi:application" : "mysite.asgi:application")}.";
 }

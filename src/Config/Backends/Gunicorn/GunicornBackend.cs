@@ -1,7 +1,8 @@
-using System;
 using System.Collections.Generic;
 using System.Linq;
+using System;
 using FluentValidation;
+using ProdServer.Config.Analyzers;
 
 namespace ProdServer.Config;
 
@@ -165,7 +166,7 @@ internal sealed partial class GunicornBackend : ServerBackend<GunicornArgs>
     // gunicorn 20.1: module[:expression], where the expression is a name, a dotted name, or a call with literal arguments.
     /// <inheritdoc />
     protected override string? ValidateApp(string app) =>
-        PythonTargetSyntax.IsModuleTarget(app, allowCall: true)
+        AppTargets.Accepts(RuleBackends.Gunicorn.AppTargetForm, app)
             ? null
             : $"App '{app}' must be 'module' or 'module:object' (an object may be a call such as create_app()), for example mysite.wsgi:application.";
 }

@@ -1,4 +1,5 @@
 using FluentValidation;
+using ProdServer.Config.Analyzers;
 
 namespace ProdServer.Config;
 
@@ -24,5 +25,5 @@ internal sealed partial class WaitressBackend : ServerBackend<WaitressArgs>
 
     // waitress 2.1.2 (Debian) only resolves module:object; 3.x also takes module.object, so insist on the portable form.
     /// <inheritdoc />
-    protected override string? ValidateApp(string app) => AppTargetSyntax.ModuleColonObjectProblem(app, "mysite.wsgi:application");
+    protected override string? ValidateApp(string app) => AppTargetSyntax.ModuleColonObjectProblem(app, "mysite.wsgi:application", RuleBackends.Waitress.AppTargetForm);
 }
