@@ -130,20 +130,25 @@ internal static class PythonTargetSyntax
         return true;
     }
 
-    // PEP 3131's ID_Start (Lu, Ll, Lt, Lm, Lo, Nl) and "_". A character outside the Basic Multilingual Plane is a surrogate
-    // pair here, and is refused: no Django project names a module in one.
-    private static bool IsIdentifierStart(char c) => c == '_' || CharUnicodeInfo.GetUnicodeCategory(c) switch
-    {
-        UnicodeCategory.UppercaseLetter or UnicodeCategory.LowercaseLetter or UnicodeCategory.TitlecaseLetter
-            or UnicodeCategory.ModifierLetter or UnicodeCategory.OtherLetter or UnicodeCategory.LetterNumber => true,
-        _ => false,
-    };
+    // PEP 3131's ID_Start (Lu, Ll, Lt, Lm, Lo, Nl) and "_"; ASCII without the Unicode tables, as nearly every target is. A
+    // character outside the Basic Multilingual Plane is a surrogate pair here, and is refused: no Django project names a
+    // module in one.
+    private static bool IsIdentifierStart(char c) => c < 0x80
+        ? c == '_' || (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z')
+        : CharUnicodeInfo.GetUnicodeCategory(c) switch
+        {
+            UnicodeCategory.UppercaseLetter or UnicodeCategory.LowercaseLetter or UnicodeCategory.TitlecaseLetter
+                or UnicodeCategory.ModifierLetter or UnicodeCategory.OtherLetter or UnicodeCategory.LetterNumber => true,
+            _ => false,
+        };
 
     // ID_Continue adds Mn, Mc, Nd and Pc.
-    private static bool IsIdentifierContinue(char c) => CharUnicodeInfo.GetUnicodeCategory(c) switch
-    {
-        UnicodeCategory.NonSpacingMark or UnicodeCategory.SpacingCombiningMark or UnicodeCategory.DecimalDigitNumber
-            or UnicodeCategory.ConnectorPunctuation => true,
-        _ => false,
-    };
+    private static bool IsIdentifierContinue(char c) => c < 0x80
+        ? c >= '0' && c <= '9'
+        : CharUnicodeInfo.GetUnicodeCategory(c) switch
+        {
+            UnicodeCategory.NonSpacingMark or UnicodeCategory.SpacingCombiningMark or UnicodeCategory.DecimalDigitNumber
+                or UnicodeCategory.ConnectorPunctuation => true,
+            _ => false,
+        };
 }
