@@ -89,6 +89,14 @@ public sealed class AppSettingsAnalyzerTests
             "'module:object' (a dotted module, a colon and the object's name) in ASCII letters, digits and _, for example mysite.wsgi:application"));
 
     [Fact]
+    public Task Judges_gunicorns_app_by_its_worker_class() => VerifyAsync("appsettings.json", """
+        { "ProdServer": { "Processes": {
+          "web": { "Backend": "Gunicorn", "App": "mysite.asgi:application", "Args": { "WorkerClass": "uvicorn_worker.UvicornWorker" } },
+          "wrong": { "Backend": "Gunicorn", "App": "mysite.wsgi:application", "Args": { "WorkerClass": "asgi" } } } } }
+        """,
+        At(RuleRegistry.AppInterfaceMismatch, "appsettings.json", 3, 44, 3, 69, "mysite.wsgi:application", "WSGI", "Gunicorn", "ASGI", "mysite.asgi:application"));
+
+    [Fact]
     public Task Accepts_the_targets_gunicorn_and_granian_import() => VerifyAsync("appsettings.json", """
         { "ProdServer": { "Processes": {
           "web": { "Backend": "Gunicorn", "App": "mysite.wsgi" },

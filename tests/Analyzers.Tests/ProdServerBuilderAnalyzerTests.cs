@@ -166,6 +166,25 @@ public sealed class ProdServerBuilderAnalyzerTests
         D(RuleRegistry.AppInterfaceMismatch, 3, "mysite.asgi:application", "ASGI", "GranianWsgi", "WSGI", "mysite.wsgi:application"),
         D(RuleRegistry.AppInterfaceMismatch, 4, "mysite.wsgi:application", "WSGI", "Uvicorn", "ASGI", "mysite.asgi:application"));
 
+    // gunicorn's worker class decides the interface: a uvicorn worker given by its path, or one only known at run time,
+    // is not judged; its own asgi worker serves ASGI, its others WSGI.
+    [Fact]
+    public Task Judges_gunicorns_app_by_its_worker_class() => VerifyAsync("""
+        System.Func<GunicornArgs, GunicornArgs> configure = g => g;
+        var worker = System.Environment.GetEnvironmentVariable("WORKER");
+        services.AddProdServer(o =>
+                {
+                    o.UseGunicorn("mysite.asgi:application", g => g with { WorkerClass = "uvicorn_worker.UvicornWorker" });
+                    o.Process("asgi").UseGunicorn("mysite.asgi:application", g => g with { WorkerClass = "asgi", Workers = 2 });
+                    o.Process("runtime").UseGunicorn("mysite.asgi:application", g => g with { WorkerClass = worker });
+                    o.Process("group").UseGunicorn("mysite.asgi:application", configure);
+                    o.Process("wrong").UseGunicorn({|#0:"mysite.wsgi:application"|}, g => g with { WorkerClass = "asgi" });
+                    o.Process("sync").UseGunicorn({|#1:"mysite.asgi:application"|}, g => g with { WorkerClass = "gthread" });
+                });
+        """,
+        D(RuleRegistry.AppInterfaceMismatch, 0, "mysite.wsgi:application", "WSGI", "Gunicorn", "ASGI", "mysite.asgi:application"),
+        D(RuleRegistry.AppInterfaceMismatch, 1, "mysite.asgi:application", "ASGI", "Gunicorn", "WSGI", "mysite.wsgi:application"));
+
     [Fact]
     public Task Does_not_report_HTTP_servers_given_their_own_interface_or_a_Celery_app() => VerifyAsync("""
         services.AddProdServer(o =>

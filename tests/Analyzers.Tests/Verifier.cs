@@ -50,6 +50,7 @@ internal static class Verify
                 public bool? Reload { get; init; }
                 public bool? Daemon { get; init; }
                 public GunicornLogLevel? LogLevel { get; init; }
+                public string? WorkerClass { get; init; }
             }
 
             public enum UvicornLogLevel { Critical, Error, Warning, Info, Debug, Trace }
@@ -125,6 +126,7 @@ internal static class Verify
 
             public static class GunicornBuilderExtensions
             {
+                public static ProcessBuilder UseGunicorn(this ProcessBuilder process, string app, Func<GunicornArgs, GunicornArgs>? configure = null) => process;
                 public static ProcessBuilder UseGunicorn(this ProdServerBuilder builder, string app, Func<GunicornArgs, GunicornArgs>? configure = null) => new ProcessBuilder();
             }
 

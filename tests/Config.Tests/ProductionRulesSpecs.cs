@@ -212,6 +212,29 @@ public sealed class ProductionRulesSpecs
         Assert.StartsWith($"PSC0104: Process 'web': App '{app}' points at Django's {given} entry point, but {backend} serves {served} apps", entry.Message, StringComparison.Ordinal);
     }
 
+    // gunicorn calls the app as its worker class does: Django's "How to use Django with Uvicorn" runs
+    // gunicorn myproject.asgi:application -k uvicorn_worker.UvicornWorker, which is no mismatch.
+    [Theory]
+    [InlineData("mysite.asgi:application", "uvicorn_worker.UvicornWorker")]
+    [InlineData("mysite.asgi:application", "uvicorn.workers.UvicornWorker")]
+    [InlineData("mysite.asgi:application", "asgi")]
+    [InlineData("mysite.wsgi:application", "gthread")]
+    public void Gunicorn_given_a_worker_for_its_apps_interface_is_not_reported(string app, string workerClass)
+    {
+        var run = Start(o => o.UseGunicorn(app, g => g with { WorkerClass = workerClass }));
+
+        Assert.DoesNotContain(run.Logs, e => e.Message.StartsWith("PSC0104", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public void Gunicorns_asgi_worker_pointed_at_the_WSGI_module_is_reported()
+    {
+        var run = Start(o => o.UseGunicorn("mysite.wsgi:application", g => g with { WorkerClass = "asgi" }));
+
+        var entry = Assert.Single(run.Logs);
+        Assert.StartsWith("PSC0104: Process 'web': App 'mysite.wsgi:application' points at Django's WSGI entry point, but Gunicorn serves ASGI apps", entry.Message, StringComparison.Ordinal);
+    }
+
     [Fact]
     public void Every_setting_a_rule_reads_is_a_property_of_the_backends_args_record()
     {

@@ -44,6 +44,35 @@ internal static class AppTargets
         return findings;
     }
 
+    // gunicorn's workers that call the app as WSGI; its "asgi" worker (24.0) calls it as ASGI.
+    private static readonly string[] GunicornWsgiWorkers = ["sync", "gthread", "gevent", "gevent_wsgi", "gevent_pywsgi", "tornado", "eventlet"];
+
+    /// <summary>
+    /// The interface <paramref name="backend"/> calls the app with, given its <paramref name="settings"/>: its
+    /// <see cref="RuleBackend.AppInterface"/>, except for gunicorn, whose worker class decides: WSGI for its own workers
+    /// (the default, sync), ASGI for its <c>asgi</c> worker, and <see langword="null"/> (not judged) for a worker class
+    /// given by its path, as Django's "How to use Django with Uvicorn" runs <c>gunicorn myproject.asgi:application -k
+    /// uvicorn_worker.UvicornWorker</c>, or one whose value is only known at run time.
+    /// </summary>
+    /// <param name="backend">The backend.</param>
+    /// <param name="appInterface">The interface known for it without its settings (JSON: inferred from its keys).</param>
+    /// <param name="settings">Its settings.</param>
+    /// <returns><see cref="Wsgi"/>, <see cref="Asgi"/>, or <see langword="null"/>.</returns>
+    public static string? InterfaceOf(RuleBackend backend, string? appInterface, SettingsBag settings)
+    {
+        if (backend != RuleBackends.Gunicorn || !settings.IsSet("WorkerClass"))
+        {
+            return appInterface;
+        }
+
+        return settings.GetString("WorkerClass") switch
+        {
+            "asgi" => Asgi,
+            { } worker when System.Array.IndexOf(GunicornWsgiWorkers, worker) >= 0 => Wsgi,
+            _ => null,
+        };
+    }
+
     /// <summary>Whether <paramref name="app"/> is a target of that <paramref name="form"/>: the condition of PSC0103 and of the backends' start-up check.</summary>
     /// <param name="form">The targets the server imports.</param>
     /// <param name="app">The app target.</param>

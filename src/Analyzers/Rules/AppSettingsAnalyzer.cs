@@ -132,25 +132,26 @@ public sealed class AppSettingsAnalyzer : DiagnosticAnalyzer
             }
 
             var findings = new List<(RuleFinding Finding, JsonNode At)>();
+            var settings = new SettingsBag();
+            var keys = new Dictionary<string, JsonProperty>();
+            foreach (var property in args?.Properties ?? [])
+            {
+                if (Read(property.Value, out var value))
+                {
+                    settings.Set(property.Name, value);
+                    keys[SettingsBag.Normalize(property.Name)] = property;
+                }
+            }
+
             if (section.Find("App")?.Value is JsonScalar { Kind: JsonScalarKind.String } app && set.AppInterface is not null)
             {
                 // A backend without a web app (Celery: "proj") has app targets of its own form, which its validator checks.
-                findings.AddRange(AppTargets.Evaluate(app.Text, set.Name, appInterface, set.AppTargetForm).Select(f => (f, (JsonNode)app)));
+                var calledAs = AppTargets.InterfaceOf(set, appInterface, settings);
+                findings.AddRange(AppTargets.Evaluate(app.Text, set.Name, calledAs, set.AppTargetForm).Select(f => (f, (JsonNode)app)));
             }
 
             if (args is not null)
             {
-                var settings = new SettingsBag();
-                var keys = new Dictionary<string, JsonProperty>();
-                foreach (var property in args.Properties)
-                {
-                    if (Read(property.Value, out var value))
-                    {
-                        settings.Set(property.Name, value);
-                        keys[SettingsBag.Normalize(property.Name)] = property;
-                    }
-                }
-
                 // PSC0105 compares the server's graceful timeout with this process's StopTimeout, written beside its Args.
                 ruleContext.StopTimeoutSeconds = (section.Find("StopTimeout")?.Value as JsonScalar)?.Text is { } stop ? StopSeconds(stop) : null;
                 foreach (var finding in RuleRegistry.Run(set, settings, ruleContext))

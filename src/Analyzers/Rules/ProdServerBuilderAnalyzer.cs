@@ -119,10 +119,48 @@ public sealed class ProdServerBuilderAnalyzer : DiagnosticAnalyzer
             return;
         }
 
-        foreach (var finding in AppTargets.Evaluate(app, known?.Name ?? backend, known?.AppInterface, known?.AppTargetForm ?? AppTargetForm.ModuleObject))
+        var appInterface = known is null ? null : AppTargets.InterfaceOf(known, known.AppInterface, ConfiguredSettings(invocation));
+        foreach (var finding in AppTargets.Evaluate(app, known?.Name ?? backend, appInterface, known?.AppTargetForm ?? AppTargetForm.ModuleObject))
         {
             context.ReportDiagnostic(Diagnostic.Create(Rules.For(finding.Rule), argument.Syntax.GetLocation(), finding.Arguments));
         }
+    }
+
+    // What the Use call's configure lambda sets (w => w with { WorkerClass = "asgi" }), for the rules that depend on the
+    // settings as well as the app (gunicorn's worker class decides the interface its app is called with). A configure
+    // that is not a lambda (a method group, a variable) may set anything: its worker class then counts as set, value unknown.
+    private static SettingsBag ConfiguredSettings(IInvocationOperation invocation)
+    {
+        var settings = new SettingsBag();
+        var configure = invocation.Arguments.FirstOrDefault(a => a.Parameter?.Name == "configure")?.Value;
+        while (configure is IConversionOperation or IDelegateCreationOperation)
+        {
+            configure = configure is IConversionOperation conversion ? conversion.Operand : ((IDelegateCreationOperation)configure).Target;
+        }
+
+        if (configure is null || configure is IDefaultValueOperation || configure.ConstantValue is { HasValue: true, Value: null })
+        {
+            return settings;
+        }
+
+        if (configure is not IAnonymousFunctionOperation)
+        {
+            settings.Set("WorkerClass", null);
+            return settings;
+        }
+
+        foreach (var operation in configure.Descendants())
+        {
+            if (operation is ISimpleAssignmentOperation { Target: IPropertyReferenceOperation { Property.Name: var name } } assignment)
+            {
+                if (ConstantSettings.TryRead(assignment.Value, out var value))
+                {
+                    settings.Set(name, value);
+                }
+            }
+        }
+
+        return settings;
     }
 
     // The process a Use method declares: "web" on the ProdServerBuilder, the literal of o.Process("name") before it.

@@ -129,7 +129,8 @@ internal sealed class ProductionRulesValidator : IValidateOptions<ProdServerOpti
 
     private static IEnumerable<RuleFinding> Evaluate(ProcessDefinition process, RuleContext context, TimeSpan? shutdownTimeout)
     {
-        var findings = RuleRegistry.Run(process.Backend.Name, ServerArgsSettings.Read(process.Args), context);
+        var settings = ServerArgsSettings.Read(process.Args);
+        var findings = RuleRegistry.Run(process.Backend.Name, settings, context);
         if (shutdownTimeout is { } host && process.StopTimeout is { } stop)
         {
             // Only for a StopTimeout the user chose: a server's default (Gunicorn's 30 s graceful + 5 s) is capped silently, as documented.
@@ -139,7 +140,8 @@ internal sealed class ProductionRulesValidator : IValidateOptions<ProdServerOpti
         if (process.App is { } app)
         {
             var known = RuleBackends.Find(process.Backend.Name);
-            findings.AddRange(AppTargets.Evaluate(app, process.Backend.Name, known?.AppInterface, known?.AppTargetForm ?? AppTargetForm.ModuleObject));
+            var appInterface = known is null ? null : AppTargets.InterfaceOf(known, known.AppInterface, settings);
+            findings.AddRange(AppTargets.Evaluate(app, process.Backend.Name, appInterface, known?.AppTargetForm ?? AppTargetForm.ModuleObject));
         }
 
         // A rule a validator enforces (EnforcedAtStartBy) is refused there, in every environment and in its words: once.
