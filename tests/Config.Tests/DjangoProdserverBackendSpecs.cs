@@ -42,6 +42,21 @@ public sealed class DjangoProdserverBackendSpecs
         Assert.Contains("is a django-prodserver backend with no counterpart here (ProdServer:Processes:p1:Backend)", error, StringComparison.Ordinal);
     }
 
+    // django-prodserver 3.x's development servers around daphne and werkzeug: a Daphne backend exists here, so the error
+    // says which backend to write and how its addrport translates, rather than only listing the backends.
+    [Theory]
+    [InlineData("django_prodserver.backends.dev.daphne.DaphneRunserver", "write Backend \"Daphne\", its addrport as Bind and Port")]
+    [InlineData("django_prodserver.backends.daphne.DaphneRunserver", "\"127.0.0.1:8000\" is \"Bind\": \"127.0.0.1\", \"Port\": 8000")]
+    [InlineData("django_prodserver.backends.dev.werkzeug.WerkzeugRunserver", "write Backend \"DjangoDevServer\" (Django's runserver) for development")]
+    public void A_development_server_with_no_counterpart_says_what_to_write_instead(string classPath, string advice)
+    {
+        var options = Bind(new() { ["ProdServer:Processes:p1:BACKEND"] = classPath });
+
+        var error = Assert.Single(options.BindingErrors);
+        Assert.StartsWith($"Process 'p1': Backend '{classPath}' has no counterpart here (ProdServer:Processes:p1:Backend): ", error, StringComparison.Ordinal);
+        Assert.Contains(advice, error, StringComparison.Ordinal);
+    }
+
     [Fact]
     public void Upper_case_BACKEND_APP_and_ARGS_bind_like_Backend_App_and_Args()
     {

@@ -14,7 +14,7 @@ internal static class DjangoProdserverBackends
     /// <summary>The package prefix of every django-prodserver backend class.</summary>
     public const string Prefix = "django_prodserver.backends.";
 
-    // Class name → short name here. Daphne and Werkzeug (3.x) have no backend here yet; they are reported by name.
+    // Class name → short name here. The development servers around daphne and werkzeug (3.x) have none: see Instead.
     private static readonly Dictionary<string, string> ByClass = new(StringComparer.Ordinal)
     {
         ["GunicornServer"] = "Gunicorn",
@@ -30,6 +30,20 @@ internal static class DjangoProdserverBackends
         ["DjangoQ2Worker"] = "DjangoQ",
         ["DjangoRunserver"] = "DjangoDevServer",
     };
+
+    // The classes with no counterpart here, and what to write instead: both are development servers (Django's checks, an
+    // autoreloader, static files) that django-prodserver drives through the server's Python API.
+    private static readonly Dictionary<string, string> Instead = new(StringComparer.Ordinal)
+    {
+        ["DaphneRunserver"] = "it is Channels' development runserver around daphne (autoreload, static files); for daphne in production write Backend \"Daphne\", its addrport as Bind and Port (\"127.0.0.1:8000\" is \"Bind\": \"127.0.0.1\", \"Port\": 8000), and for development Backend \"DjangoDevServer\"",
+        ["WerkzeugRunserver"] = "it is django-extensions' runserver_plus, a development server; write Backend \"DjangoDevServer\" (Django's runserver) for development, or a production server such as \"Gunicorn\" or \"Waitress\"",
+    };
+
+    /// <summary>What to write instead of a django-prodserver class with no counterpart here, as a clause; <see langword="null"/> when there is no advice.</summary>
+    /// <param name="classPath">For example <c>django_prodserver.backends.dev.daphne.DaphneRunserver</c>.</param>
+    /// <returns>The clause, or <see langword="null"/>.</returns>
+    public static string? InsteadOf(string classPath) =>
+        IsClassPath(classPath) && Instead.TryGetValue(classPath[(classPath.LastIndexOf('.') + 1)..], out var advice) ? advice : null;
 
     /// <summary>Whether <paramref name="backend"/> is written as a django-prodserver class path.</summary>
     /// <param name="backend">The configured <c>Backend</c> value.</param>

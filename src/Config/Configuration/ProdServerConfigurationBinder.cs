@@ -98,7 +98,9 @@ internal static partial class ProdServerConfigurationBinder
             }
             else if (backend is null && DjangoProdserverBackends.IsClassPath(backendName))
             {
-                errors.Add($"Process '{name}': Backend '{backendName}' is a django-prodserver backend with no counterpart here ({section.Path}:Backend); known backends: {string.Join(", ", ServerBackends.Names)}.");
+                errors.Add(DjangoProdserverBackends.InsteadOf(backendName) is { } instead
+                    ? $"Process '{name}': Backend '{backendName}' has no counterpart here ({section.Path}:Backend): {instead}."
+                    : $"Process '{name}': Backend '{backendName}' is a django-prodserver backend with no counterpart here ({section.Path}:Backend); known backends: {string.Join(", ", ServerBackends.Names)}.");
                 return;
             }
             else if (backend is null)
