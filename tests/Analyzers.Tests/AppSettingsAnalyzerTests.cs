@@ -91,7 +91,7 @@ public sealed class AppSettingsAnalyzerTests
     [Fact]
     public Task Judges_gunicorns_app_by_its_worker_class() => VerifyAsync("appsettings.json", """
         { "ProdServer": { "Processes": {
-          "web": { "Backend": "Gunicorn", "App": "mysite.asgi:application", "Args": { "WorkerClass": "uvicorn_worker.UvicornWorker" } },
+          "web": { "Backend": "Gunicorn", "App": "mysite.asgi:application", "Args": { "worker-class": "uvicorn_worker.UvicornWorker" } },
           "wrong": { "Backend": "Gunicorn", "App": "mysite.wsgi:application", "Args": { "WorkerClass": "asgi" } } } } }
         """,
         At(RuleRegistry.AppInterfaceMismatch, "appsettings.json", 3, 44, 3, 69, "mysite.wsgi:application", "WSGI", "Gunicorn", "ASGI", "mysite.asgi:application"));

@@ -186,6 +186,13 @@ public sealed class ProdServerBuilderAnalyzerTests
         D(RuleRegistry.AppInterfaceMismatch, 1, "mysite.asgi:application", "ASGI", "Gunicorn", "WSGI", "mysite.wsgi:application"));
 
     [Fact]
+    public Task Reports_granian_pointed_at_the_other_interfaces_file() => VerifyAsync("""
+        services.AddProdServer(o => o.Process("granian").UseGranian({|#0:"mysite/wsgi.py:application"|}));
+        services.AddProdServer(o => o.Process("granian").UseGranianWsgi("mysite/wsgi.py"));
+        """,
+        D(RuleRegistry.AppInterfaceMismatch, 0, "mysite/wsgi.py:application", "WSGI", "Granian", "ASGI", "mysite/asgi.py:application"));
+
+    [Fact]
     public Task Does_not_report_HTTP_servers_given_their_own_interface_or_a_Celery_app() => VerifyAsync("""
         services.AddProdServer(o =>
                 {

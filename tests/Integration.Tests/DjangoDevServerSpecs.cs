@@ -47,7 +47,7 @@ public sealed class DjangoDevServerSpecs
         var pid = logs.StartedPid("web");
         // SIGINT is Ctrl+C: runserver (and, with the reloader, its serving child) exits 0.
         Assert.True(exitCode == 0, logs.Text);
-        Assert.Contains($"web#{pid} stopped gracefully", logs.Text, StringComparison.Ordinal);
+        Assert.True(logs.Text.Contains($"web#{pid} stopped gracefully", StringComparison.Ordinal), logs.Text);
         Assert.False(Loopback.IsRunning(pid), $"runserver (pid {pid}) outlived the host:\n{logs.Text}");
         Assert.False(Loopback.IsListening(port), $"something still listens on {port}: the reloader's child outlived the stop.\n{logs.Text}");
     }

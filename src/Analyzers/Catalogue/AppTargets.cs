@@ -25,10 +25,14 @@ internal static class AppTargets
             return findings;
         }
 
-        // Django names the modules wsgi.py and asgi.py; the last module segment is the tell.
+        // Django names the modules wsgi.py and asgi.py; the last module segment (or, for granian's file targets, the file's
+        // name) is the tell.
         var colon = app.IndexOf(':');
         var module = colon < 0 ? app : app.Substring(0, colon);
-        var last = module.Substring(module.LastIndexOf('.') + 1);
+        var isFile = module.EndsWith(".py", System.StringComparison.Ordinal);
+        var end = isFile ? module.Length - 3 : module.Length;
+        var start = (isFile ? module.LastIndexOf('/', end - 1) : module.LastIndexOf('.')) + 1;
+        var last = module.Substring(start, end - start);
         var other = appInterface switch
         {
             Wsgi when last == "asgi" => Asgi,
@@ -37,7 +41,7 @@ internal static class AppTargets
         };
         if (other is not null)
         {
-            var suggestion = module.Substring(0, module.Length - 4) + appInterface!.ToLowerInvariant() + app.Substring(module.Length);
+            var suggestion = app.Substring(0, start) + appInterface!.ToLowerInvariant() + app.Substring(end);
             findings.Add(new(RuleRegistry.AppInterfaceMismatch, "App", app, other, backend, appInterface, suggestion));
         }
 
