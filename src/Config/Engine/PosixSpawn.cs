@@ -27,7 +27,6 @@ internal static unsafe partial class PosixSpawn
     private const short SetSignalDefaults = 0x04; // POSIX_SPAWN_SETSIGDEF
     private const short SetSignalMask = 0x08; // POSIX_SPAWN_SETSIGMASK
     private const short SetSession = 0x80; // POSIX_SPAWN_SETSID (glibc 2.26, musl 1.1.24)
-    private const int SIGPIPE = 13;
     private const int EINVAL = 22;
 
     // The opaque structures, larger than any C library's (glibc: 80, 336 and 128 bytes; musl: 80, 336, 128).
@@ -58,7 +57,7 @@ internal static unsafe partial class PosixSpawn
     /// <summary>
     /// Starts <paramref name="program"/> (a path: no PATH search) with <paramref name="arguments"/> (the first being
     /// its <c>argv[0]</c>) in <paramref name="workingDirectory"/>, as the leader of a new session, with exactly
-    /// <paramref name="environment"/>, SIGPIPE at its default and no signal blocked; or returns <see langword="null"/>
+    /// <paramref name="environment"/>, every signal at its default (none ignored) and none blocked; or returns <see langword="null"/>
     /// when this C library cannot (then nothing was started, and <see cref="IsSupported"/> turns false).
     /// </summary>
     /// <exception cref="Win32Exception">The program could not be started (no such directory, not executable, …).</exception>
@@ -87,19 +86,20 @@ internal static unsafe partial class PosixSpawn
             fileActions = NativeMemory.AllocZeroed(FileActionsBytes);
             attributes = NativeMemory.AllocZeroed(AttributesBytes);
             var noSignals = stackalloc byte[SignalSetBytes];
-            var pipeOnly = stackalloc byte[SignalSetBytes];
+            var everySignal = stackalloc byte[SignalSetBytes];
             _ = sigemptyset(noSignals);
-            _ = sigemptyset(pipeOnly);
-            _ = sigaddset(pipeOnly, SIGPIPE);
+            _ = sigfillset(everySignal);
             Check(posix_spawn_file_actions_init(fileActions));
             Check(posix_spawnattr_init(attributes));
             Check(posix_spawn_file_actions_adddup2(fileActions, input[0], 0));
             Check(posix_spawn_file_actions_adddup2(fileActions, output[1], 1));
             Check(posix_spawn_file_actions_adddup2(fileActions, error[1], 2));
             Check(posix_spawn_file_actions_addchdir_np(fileActions, directory8));
-            // .NET ignores SIGPIPE in its own process, and an ignored signal stays ignored across exec; the handlers it
-            // installed are reset by exec itself.
-            Check(posix_spawnattr_setsigdefault(attributes, pipeOnly));
+            // Every signal at its default: an ignored signal stays ignored across exec (the handlers .NET installed are reset
+            // by exec itself). .NET ignores SIGPIPE in its own process; and a launcher started by nohup, or as a background
+            // job of a script, ignores SIGHUP, or SIGINT and SIGQUIT, which its servers would inherit: runserver, whose stop
+            // signal is SIGINT, would then outlive every stop until the kill. (SIGKILL and SIGSTOP are skipped by the C library.)
+            Check(posix_spawnattr_setsigdefault(attributes, everySignal));
             Check(posix_spawnattr_setsigmask(attributes, noSignals));
             Check(posix_spawnattr_setflags(attributes, SetSession | SetSignalDefaults | SetSignalMask));
 
@@ -272,7 +272,7 @@ internal static unsafe partial class PosixSpawn
     private static partial int sigemptyset(void* set);
 
     [LibraryImport("libc")]
-    private static partial int sigaddset(void* set, int signal);
+    private static partial int sigfillset(void* set);
 
     [LibraryImport("libc")]
     private static partial int posix_spawn(int* pid, byte* path, void* fileActions, void* attributes, byte** argv, byte** envp);
