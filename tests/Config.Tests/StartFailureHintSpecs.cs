@@ -47,6 +47,16 @@ public sealed class StartFailureHintSpecs
     }
 
     [Fact]
+    public void A_module_named_in_another_script_is_read_whole()
+    {
+        var web = new ProcessDefinition("web", ServerBackends.Gunicorn) { App = "café.wsgi:application" };
+
+        var hint = StartFailureHint.For(web, "ModuleNotFoundError: No module named 'café'");
+
+        Assert.Contains("the project's module café was not found from the working directory", hint);
+    }
+
+    [Fact]
     public void The_django_settings_module_missing_says_where_to_start_it_from()
     {
         var web = new ProcessDefinition("web", ServerBackends.Gunicorn) { App = "config.wsgi:application" };

@@ -50,7 +50,8 @@ internal static partial class StartFailureHint
     private static string Normalized(string name) => name.Trim().Replace('-', '_').ToLowerInvariant();
 
     // Python's own words ("No module named celery" from python -m, "ModuleNotFoundError: No module named 'mysite'"), and
-    // waitress's for an app it cannot import ("Error: Bad module 'mysite.wsgi'").
-    [GeneratedRegex("""(?:No module named|Bad module) '?(?<module>[A-Za-z_][A-Za-z0-9_.-]*)'?""", RegexOptions.CultureInvariant)]
+    // waitress's for an app it cannot import ("Error: Bad module 'mysite.wsgi'"). Module names are Python identifiers in
+    // any script (PythonTargetSyntax), so "café" is read whole rather than as "caf".
+    [GeneratedRegex("""(?:No module named|Bad module) '?(?<module>[\p{L}\p{Nl}_][\p{L}\p{Nl}\p{Mn}\p{Mc}\p{Nd}\p{Pc}_.-]*)'?""", RegexOptions.CultureInvariant)]
     private static partial Regex MissingModule();
 }
