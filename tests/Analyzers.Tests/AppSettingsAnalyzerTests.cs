@@ -89,6 +89,14 @@ public sealed class AppSettingsAnalyzerTests
             "'module:object' (a dotted module, a colon and the object's name) in ASCII letters, digits and _, for example mysite.wsgi:application"));
 
     [Fact]
+    public Task Judges_a_process_whose_backend_is_a_django_prodserver_class_path_as_that_backend() => VerifyAsync("appsettings.json", """
+        { "ProdServer": { "Processes": {
+          "web": { "BACKEND": "django_prodserver.backends.waitress.WaitressServer", "APP": "mysite/wsgi.py" } } } }
+        """,
+        At(RuleRegistry.AppTargetNotModuleObject, "appsettings.json", 2, 84, 2, 100, "mysite/wsgi.py",
+            "'module:object' (a dotted module, a colon and the object's name) in ASCII letters, digits and _, for example mysite.wsgi:application"));
+
+    [Fact]
     public Task Judges_gunicorns_app_by_its_worker_class() => VerifyAsync("appsettings.json", """
         { "ProdServer": { "Processes": {
           "web": { "Backend": "Gunicorn", "App": "mysite.asgi:application", "Args": { "worker-class": "uvicorn_worker.UvicornWorker" } },

@@ -135,6 +135,17 @@ public sealed class AppSettingsShapeAnalyzerTests
         At(AppSettingsShapeDescriptors.UnknownArgsKey, 3, 3, 3, 14, "Thread", "waitress-serve", "Waitress", " (did you mean 'Threads'?)"),
         At(AppSettingsShapeDescriptors.UnknownArgsKey, 4, 3, 4, 14, "Zzz", "waitress-serve", "Waitress", ""));
 
+    // A pasted PRODUCTION_PROCESSES entry names its backend by django-prodserver's class path, which the binder reads as
+    // the backend here: its Args are checked as that backend's. A class with no counterpart is the binder's to refuse.
+    [Fact]
+    public Task A_django_prodserver_class_path_is_checked_as_its_backend() => VerifyAsync("""
+        { "ProdServer": { "Processes": {
+          "web": { "BACKEND": "django_prodserver.backends.waitress.WaitressServer", "ARGS": {
+          "Thread": 8 } },
+          "dev": { "BACKEND": "django_prodserver.backends.dev.daphne.DaphneRunserver", "ARGS": { "addrport": "8000" } } } } }
+        """, withLibrary: true,
+        At(AppSettingsShapeDescriptors.UnknownArgsKey, 3, 3, 3, 14, "Thread", "waitress-serve", "Waitress", " (did you mean 'Threads'?)"));
+
     [Fact]
     public Task A_key_holding_a_line_break_is_reported_on_one_line_so_it_cannot_forge_build_output() => VerifyAsync("""
         { "ProdServer": { "Processes": { "web": { "Backend": "Waitress", "Args": {
@@ -174,7 +185,7 @@ public sealed class AppSettingsShapeAnalyzerTests
             "threads": "8", "channel_timeout": "60", "channel-timeout": 60, "no-ipv6": "True", "NoIpv6": false, "ExtraArgs": ["--x=1"], "port": null
           } },
           "g": { "Backend": "Gunicorn", "Args": { "preload_app": "yes", "preload-app": true, "log-level": "info", "LogLevel": "Debug", "timeout": 2.5, "workers": 1 } },
-          "legacy": { "Backend": "django_prodserver.backends.gunicorn.GunicornServer", "Args": { "anything": 1 } },
+          "legacy": { "Backend": "django_prodserver.backends.gunicorn.GunicornServer", "Args": { "workers": "2" } },
           "fromcode": { "Args": { "Threads": 4 } },
           "rq": { "Backend": "RqWorker", "Args": { "Queues": ["high", "default"], "burst": true } },
           "rqwords": { "Backend": "RqWorker", "Args": { "queues": "high default" } }

@@ -65,9 +65,17 @@ internal static class RuleBackends
     public static IReadOnlyList<RuleBackend> All { get; } =
         [Waitress, Gunicorn, Uvicorn, UvicornWsgi, Granian, GranianWsgi, CeleryWorker, CeleryBeat, CeleryFlower, Hypercorn, HypercornWsgi, Uwsgi, RqWorker, Daphne, DjangoTasks, DjangoQ, DjangoDevServer];
 
-    /// <summary>A backend by its configuration name (case ignored), or <see langword="null"/> when it has no rules.</summary>
+    /// <summary>
+    /// A backend by its configuration name (case ignored) or django-prodserver's class path for it
+    /// (<c>django_prodserver.backends.gunicorn.GunicornServer</c>, as the binder reads it), or <see langword="null"/> when it has no rules.
+    /// </summary>
     public static RuleBackend? Find(string? name)
     {
+        if (name is not null && DjangoProdserverBackends.ShortName(name) is { } shortName)
+        {
+            name = shortName;
+        }
+
         foreach (var backend in All)
         {
             if (string.Equals(backend.Name, name, StringComparison.OrdinalIgnoreCase))

@@ -1,8 +1,9 @@
-using System;
 using System.Collections.Generic;
 using System.Globalization;
 using System.Linq;
+using System;
 using Microsoft.Extensions.Configuration;
+using ProdServer.Config.Analyzers;
 
 namespace ProdServer.Config;
 

@@ -1,9 +1,10 @@
-using System;
 using System.Collections.Generic;
 using System.Globalization;
 using System.Linq;
 using System.Text.Json;
+using System;
 using Microsoft.Extensions.Configuration;
+using ProdServer.Config.Analyzers;
 
 namespace ProdServer.Config;
 

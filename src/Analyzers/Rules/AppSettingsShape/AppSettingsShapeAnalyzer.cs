@@ -19,8 +19,6 @@ namespace ProdServer.Config.Analyzers;
 [DiagnosticAnalyzer(LanguageNames.CSharp)]
 public sealed class AppSettingsShapeAnalyzer : DiagnosticAnalyzer
 {
-    // A django-prodserver class path (django_prodserver.backends.…) is the binder's to judge: it maps the known ones.
-    private const string DjangoProdserverPrefix = "django_prodserver.backends.";
 
     /// <inheritdoc/>
     public override ImmutableArray<DiagnosticDescriptor> SupportedDiagnostics => AppSettingsShapeDescriptors.All;
@@ -77,14 +75,26 @@ public sealed class AppSettingsShapeAnalyzer : DiagnosticAnalyzer
                 [key.Name, name, Suggestions.DidYouMean(key.Name, ProcessSettingKeys.All), string.Join(", ", ProcessSettingKeys.All)]);
         }
 
-        if (section.Find("Backend")?.Value is not JsonScalar { Kind: JsonScalarKind.String } written
-            || written.Text.StartsWith(DjangoProdserverPrefix, StringComparison.Ordinal))
+        if (section.Find("Backend")?.Value is not JsonScalar { Kind: JsonScalarKind.String } written)
         {
             // No Backend: the process's backend is set in code, and its Args are the other analyzer's to infer.
             return;
         }
 
-        if (!backends.TryGetValue(written.Text, out var backend))
+        // A django-prodserver class path stands for its backend here, as the binder reads it; one with no counterpart here
+        // is the binder's to refuse, with what to write instead.
+        var backendName = written.Text;
+        if (DjangoProdserverBackends.IsClassPath(backendName))
+        {
+            if (DjangoProdserverBackends.ShortName(backendName) is not { } shortName)
+            {
+                return;
+            }
+
+            backendName = shortName;
+        }
+
+        if (!backends.TryGetValue(backendName, out var backend))
         {
             report(AppSettingsShapeDescriptors.UnknownBackend, written,
                 [ValueShape.Printable(written.Text), name, Suggestions.DidYouMean(written.Text, backends.Keys), string.Join(", ", backends.Keys)]);

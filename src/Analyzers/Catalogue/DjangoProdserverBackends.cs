@@ -1,13 +1,15 @@
 using System;
 using System.Collections.Generic;
 
-namespace ProdServer.Config;
+namespace ProdServer.Config.Analyzers;
 
 /// <summary>
 /// django-prodserver's <c>BACKEND</c> class paths, accepted as aliases of the backends here so that a
 /// <c>PRODUCTION_PROCESSES</c> entry pastes as it is. 2.x keeps its classes in <c>django_prodserver.backends.MODULE</c>;
 /// 3.x moved them into <c>backends.servers</c>, <c>backends.workers</c> and <c>backends.dev</c> (keeping the 2.x modules as
 /// deprecated re-exports), so the class name after the <c>django_prodserver.backends.</c> prefix is what identifies one.
+/// In the rule catalogue, so that the binder, the import and the analyzers of appsettings*.json read a pasted
+/// <c>PRODUCTION_PROCESSES</c> entry as the same backend.
 /// </summary>
 internal static class DjangoProdserverBackends
 {
@@ -43,7 +45,7 @@ internal static class DjangoProdserverBackends
     /// <param name="classPath">For example <c>django_prodserver.backends.dev.daphne.DaphneRunserver</c>.</param>
     /// <returns>The clause, or <see langword="null"/>.</returns>
     public static string? InsteadOf(string classPath) =>
-        IsClassPath(classPath) && Instead.TryGetValue(classPath[(classPath.LastIndexOf('.') + 1)..], out var advice) ? advice : null;
+        IsClassPath(classPath) && Instead.TryGetValue(ClassName(classPath), out var advice) ? advice : null;
 
     /// <summary>Whether <paramref name="backend"/> is written as a django-prodserver class path.</summary>
     /// <param name="backend">The configured <c>Backend</c> value.</param>
@@ -54,5 +56,7 @@ internal static class DjangoProdserverBackends
     /// <param name="classPath">For example <c>django_prodserver.backends.gunicorn.GunicornServer</c>.</param>
     /// <returns>The short name (<c>Gunicorn</c>), or <see langword="null"/> for a class with no counterpart here.</returns>
     public static string? ShortName(string classPath) =>
-        IsClassPath(classPath) && ByClass.TryGetValue(classPath[(classPath.LastIndexOf('.') + 1)..], out var name) ? name : null;
+        IsClassPath(classPath) && ByClass.TryGetValue(ClassName(classPath), out var name) ? name : null;
+
+    private static string ClassName(string classPath) => classPath.Substring(classPath.LastIndexOf('.') + 1);
 }
