@@ -136,7 +136,7 @@ public sealed class AppSettingsShapeAnalyzerTests
         At(AppSettingsShapeDescriptors.UnknownArgsKey, 4, 3, 4, 14, "Zzz", "waitress-serve", "Waitress", ""));
 
     // A pasted PRODUCTION_PROCESSES entry names its backend by django-prodserver's class path, which the binder reads as
-    // the backend here: its Args are checked as that backend's. A class with no counterpart is the binder's to refuse.
+    // the backend here: its Args are checked as that backend's. A class with no counterpart is reported with what to write.
     [Fact]
     public Task A_django_prodserver_class_path_is_checked_as_its_backend() => VerifyAsync("""
         { "ProdServer": { "Processes": {
@@ -144,7 +144,10 @@ public sealed class AppSettingsShapeAnalyzerTests
           "Thread": 8 } },
           "dev": { "BACKEND": "django_prodserver.backends.dev.daphne.DaphneRunserver", "ARGS": { "addrport": "8000" } } } } }
         """, withLibrary: true,
-        At(AppSettingsShapeDescriptors.UnknownArgsKey, 3, 3, 3, 14, "Thread", "waitress-serve", "Waitress", " (did you mean 'Threads'?)"));
+        At(AppSettingsShapeDescriptors.UnknownArgsKey, 3, 3, 3, 14, "Thread", "waitress-serve", "Waitress", " (did you mean 'Threads'?)"),
+        At(AppSettingsShapeDescriptors.UnknownBackend, 4, 23, 4, 78, "django_prodserver.backends.dev.daphne.DaphneRunserver", "dev",
+            ": it is Channels' development runserver around daphne (autoreload, static files); for daphne in production write Backend \"Daphne\", its addrport as Bind and Port (\"127.0.0.1:8000\" is \"Bind\": \"127.0.0.1\", \"Port\": 8000), and for development Backend \"DjangoDevServer\"",
+            Backends));
 
     [Fact]
     public Task A_key_holding_a_line_break_is_reported_on_one_line_so_it_cannot_forge_build_output() => VerifyAsync("""

@@ -82,12 +82,14 @@ public sealed class AppSettingsShapeAnalyzer : DiagnosticAnalyzer
         }
 
         // A django-prodserver class path stands for its backend here, as the binder reads it; one with no counterpart here
-        // is the binder's to refuse, with what to write instead.
+        // is refused by the binder, and reported here in its words (what to write instead).
         var backendName = written.Text;
         if (DjangoProdserverBackends.IsClassPath(backendName))
         {
             if (DjangoProdserverBackends.ShortName(backendName) is not { } shortName)
             {
+                var instead = DjangoProdserverBackends.InsteadOf(backendName) ?? "it is a django-prodserver class with no counterpart here";
+                report(AppSettingsShapeDescriptors.UnknownBackend, written, [ValueShape.Printable(backendName), name, ": " + instead, string.Join(", ", backends.Keys)]);
                 return;
             }
 
