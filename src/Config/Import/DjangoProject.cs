@@ -1,6 +1,6 @@
+using System;
 using System.IO;
 using System.Text.RegularExpressions;
-using System;
 using ProdServer.Config.Analyzers;
 
 namespace ProdServer.Config;
