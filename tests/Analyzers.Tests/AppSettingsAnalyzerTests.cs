@@ -96,6 +96,14 @@ public sealed class AppSettingsAnalyzerTests
         At(RuleRegistry.AppTargetNotModuleObject, "appsettings.json", 2, 84, 2, 100, "mysite/wsgi.py",
             "'module:object' (a dotted module, a colon and the object's name) in ASCII letters, digits and _, for example mysite.wsgi:application"));
 
+    // A value from the file reaches the build output in the message: a line break in it would start a forged line.
+    [Fact]
+    public Task An_app_target_holding_a_line_break_is_reported_on_one_line() => VerifyAsync("appsettings.json", """
+        { "ProdServer": { "Processes": { "web": { "Backend": "Waitress", "App": "a\nerror CS0000: forged" } } } }
+        """,
+        At(RuleRegistry.AppTargetNotModuleObject, "appsettings.json", 1, 73, 1, 98, "a\\u000aerror CS0000: forged",
+            "'module:object' (a dotted module, a colon and the object's name) in ASCII letters, digits and _, for example mysite.wsgi:application"));
+
     [Fact]
     public Task Judges_gunicorns_app_by_its_worker_class() => VerifyAsync("appsettings.json", """
         { "ProdServer": { "Processes": {

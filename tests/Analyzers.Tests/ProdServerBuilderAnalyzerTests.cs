@@ -103,6 +103,16 @@ public sealed class ProdServerBuilderAnalyzerTests
         services.AddProdServer(o => o.{{use}}("{{app}}"));
         """);
 
+    // A literal's line break or direction override would reach the build output as it is: a forged line, or text shown
+    // in another order than it is.
+    [Fact]
+    public Task Reports_an_app_target_holding_a_line_break_or_a_direction_override_on_one_line() => VerifyAsync("""
+        services.AddProdServer(o => o.UseWaitress({|#0:"a\nerror CS0000: forged"|}));
+        services.AddProdServer(o => o.UseWaitress({|#1:"a\u202eb"|}));
+        """,
+        D(RuleRegistry.AppTargetNotModuleObject, 0, "a\\u000aerror CS0000: forged", ModuleObject),
+        D(RuleRegistry.AppTargetNotModuleObject, 1, "a\\u202eb", ModuleObject));
+
     [Fact]
     public Task Reports_a_target_gunicorn_cannot_import_in_gunicorns_words() => VerifyAsync("""
         services.AddProdServer(o => o.UseGunicorn({|#0:"mysite/wsgi.py"|}));

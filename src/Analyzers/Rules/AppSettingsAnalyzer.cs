@@ -170,7 +170,7 @@ public sealed class AppSettingsAnalyzer : DiagnosticAnalyzer
                 {
                     var span = TextSpan.FromBounds(at.Start, at.End);
                     var location = Location.Create(file.Path, span, text.Lines.GetLinePositionSpan(span));
-                    context.ReportDiagnostic(Diagnostic.Create(descriptor, location, severity, additionalLocations: null, properties: null, finding.Arguments));
+                    context.ReportDiagnostic(Diagnostic.Create(descriptor, location, severity, additionalLocations: null, properties: null, DiagnosticText.OneLine(finding.Arguments)));
                 }
             }
         }

@@ -89,7 +89,7 @@ public sealed class ProdServerBuilderAnalyzer : DiagnosticAnalyzer
         {
             if (ProcessName(use, builders) is ({ } name, { } location) && !declared.Add(name))
             {
-                context.ReportDiagnostic(Diagnostic.Create(Rules.For(RuleRegistry.DuplicateProcessName), location, name));
+                context.ReportDiagnostic(Diagnostic.Create(Rules.For(RuleRegistry.DuplicateProcessName), location, DiagnosticText.Escaped(name)));
             }
 
             // One beat per Celery app: the app is the first string argument of UseCeleryBeat.
@@ -97,7 +97,7 @@ public sealed class ProdServerBuilderAnalyzer : DiagnosticAnalyzer
                 && use.Arguments.FirstOrDefault(a => a.Parameter?.Name == "app") is { Value.ConstantValue: { HasValue: true, Value: string app } } appArgument
                 && !beats.Add(app))
             {
-                context.ReportDiagnostic(Diagnostic.Create(Rules.For(RuleRegistry.CeleryBeatTwice), appArgument.Syntax.GetLocation(), app));
+                context.ReportDiagnostic(Diagnostic.Create(Rules.For(RuleRegistry.CeleryBeatTwice), appArgument.Syntax.GetLocation(), DiagnosticText.Escaped(app)));
             }
         }
     }
@@ -122,7 +122,7 @@ public sealed class ProdServerBuilderAnalyzer : DiagnosticAnalyzer
         var appInterface = known is null ? null : AppTargets.InterfaceOf(known, known.AppInterface, ConfiguredSettings(invocation));
         foreach (var finding in AppTargets.Evaluate(app, known?.Name ?? backend, appInterface, known?.AppTargetForm ?? AppTargetForm.ModuleObject))
         {
-            context.ReportDiagnostic(Diagnostic.Create(Rules.For(finding.Rule), argument.Syntax.GetLocation(), finding.Arguments));
+            context.ReportDiagnostic(Diagnostic.Create(Rules.For(finding.Rule), argument.Syntax.GetLocation(), DiagnosticText.OneLine(finding.Arguments)));
         }
     }
 

@@ -122,7 +122,7 @@ public sealed class ServerArgsAnalyzer : DiagnosticAnalyzer
         {
             if (locations.TryGetValue(SettingsBag.Normalize(finding.Setting), out var location))
             {
-                context.ReportDiagnostic(Diagnostic.Create(Rules.For(finding.Rule), location, SafeValueProperties(finding), finding.Arguments));
+                context.ReportDiagnostic(Diagnostic.Create(Rules.For(finding.Rule), location, SafeValueProperties(finding), DiagnosticText.OneLine(finding.Arguments)));
             }
         }
     }

@@ -54,8 +54,7 @@ public sealed class AppSettingsShapeAnalyzer : DiagnosticAnalyzer
             var span = TextSpan.FromBounds(at.Start, at.End);
 
             // Process names and keys come from the file: a line break in one would start a forged line of build output.
-            var oneLine = Array.ConvertAll(arguments, a => a is string s ? ValueShape.Escaped(s) : a);
-            context.ReportDiagnostic(Diagnostic.Create(descriptor, Location.Create(file.Path, span, text.Lines.GetLinePositionSpan(span)), oneLine));
+            context.ReportDiagnostic(Diagnostic.Create(descriptor, Location.Create(file.Path, span, text.Lines.GetLinePositionSpan(span)), DiagnosticText.OneLine(arguments)));
         }
 
         foreach (var process in processes.Properties)

@@ -48,18 +48,6 @@ internal static class ValueShape
     // ArgsConfigurationReader.ParseBoolean's words.
     private static bool IsBoolean(string text) => text.Trim().ToLowerInvariant() is "true" or "false" or "1" or "0" or "yes" or "no" or "on" or "off";
 
-    // A message is one line: a value holding a line break or a control character is shown escaped, and cut when long.
-    internal static string Printable(string text) => Escaped(text.Length > 60 ? text.Substring(0, 60) + "…" : text);
-
-    /// <summary><paramref name="text"/> with each control character (a line break, ESC) written as <c>\uXXXX</c>.</summary>
-    internal static string Escaped(string text)
-    {
-        var builder = new System.Text.StringBuilder(text.Length);
-        foreach (var c in text)
-        {
-            builder.Append(char.IsControl(c) ? "\\u" + ((int)c).ToString("x4", CultureInfo.InvariantCulture) : c.ToString());
-        }
-
-        return builder.ToString();
-    }
+    // A message is one line: a value holding a line break or a control character is shown escaped (DiagnosticText), and cut when long.
+    internal static string Printable(string text) => DiagnosticText.Escaped(text.Length > 60 ? text.Substring(0, 60) + "…" : text);
 }
