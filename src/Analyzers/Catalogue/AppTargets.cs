@@ -48,6 +48,14 @@ internal static class AppTargets
         return findings;
     }
 
+    /// <summary>
+    /// The findings about <paramref name="app"/> for the backend named <paramref name="backend"/>, whose catalogue entry is
+    /// <paramref name="known"/> (<see langword="null"/> for a backend the rules do not know: <c>module:object</c>, no
+    /// interface judged), given its <paramref name="settings"/> (<see cref="InterfaceOf"/>).
+    /// </summary>
+    public static List<RuleFinding> Evaluate(string app, string backend, RuleBackend? known, SettingsBag settings) =>
+        known is null ? Evaluate(app, backend, appInterface: null) : Evaluate(app, known.Name, InterfaceOf(known, known.AppInterface, settings), known.AppTargetForm);
+
     // gunicorn's workers that call the app as WSGI; its "asgi" worker (24.0) calls it as ASGI.
     private static readonly string[] GunicornWsgiWorkers = ["sync", "gthread", "gevent", "gevent_wsgi", "gevent_pywsgi", "tornado", "eventlet"];
 

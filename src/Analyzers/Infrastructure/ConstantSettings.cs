@@ -9,6 +9,25 @@ namespace ProdServer.Config.Analyzers;
 internal static class ConstantSettings
 {
     /// <summary>
+    /// Reads an assignment to a setting (<c>Port = 80</c> in an initializer or a <see langword="with"/> expression): its
+    /// property's name and, as <see cref="TryRead"/> says, its value; <see langword="false"/> for any other operation or an
+    /// assignment that leaves the setting unset.
+    /// </summary>
+    public static bool TryReadAssignment(IOperation operation, out string name, out object? value)
+    {
+        if (operation is ISimpleAssignmentOperation { Target: IPropertyReferenceOperation { Property.Name: var property } } assignment
+            && TryRead(assignment.Value, out value))
+        {
+            name = property;
+            return true;
+        }
+
+        name = string.Empty;
+        value = null;
+        return false;
+    }
+
+    /// <summary>
     /// Reads <paramref name="value"/>: <see langword="false"/> when it leaves the setting unset (<c>null</c>,
     /// <c>default</c>); otherwise <see langword="true"/>, with <paramref name="result"/> the constant (bool, long, string,
     /// string[]) or <see langword="null"/> when the value is only known at run time.

@@ -119,8 +119,7 @@ public sealed class ProdServerBuilderAnalyzer : DiagnosticAnalyzer
             return;
         }
 
-        var appInterface = known is null ? null : AppTargets.InterfaceOf(known, known.AppInterface, ConfiguredSettings(invocation));
-        foreach (var finding in AppTargets.Evaluate(app, known?.Name ?? backend, appInterface, known?.AppTargetForm ?? AppTargetForm.ModuleObject))
+        foreach (var finding in AppTargets.Evaluate(app, backend, known, ConfiguredSettings(invocation)))
         {
             context.ReportDiagnostic(Diagnostic.Create(Rules.For(finding.Rule), argument.Syntax.GetLocation(), DiagnosticText.OneLine(finding.Arguments)));
         }
@@ -151,12 +150,9 @@ public sealed class ProdServerBuilderAnalyzer : DiagnosticAnalyzer
 
         foreach (var operation in configure.Descendants())
         {
-            if (operation is ISimpleAssignmentOperation { Target: IPropertyReferenceOperation { Property.Name: var name } } assignment)
+            if (ConstantSettings.TryReadAssignment(operation, out var name, out var value))
             {
-                if (ConstantSettings.TryRead(assignment.Value, out var value))
-                {
-                    settings.Set(name, value);
-                }
+                settings.Set(name, value);
             }
         }
 

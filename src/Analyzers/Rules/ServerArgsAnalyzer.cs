@@ -101,11 +101,10 @@ public sealed class ServerArgsAnalyzer : DiagnosticAnalyzer
         var locations = new Dictionary<string, Location>();
         foreach (var member in members)
         {
-            if (member is ISimpleAssignmentOperation { Target: IPropertyReferenceOperation { Property.Name: var name } } assignment
-                && ConstantSettings.TryRead(assignment.Value, out var value))
+            if (ConstantSettings.TryReadAssignment(member, out var name, out var value))
             {
                 settings.Set(name, value);
-                locations[SettingsBag.Normalize(name)] = assignment.Syntax.GetLocation();
+                locations[SettingsBag.Normalize(name)] = member.Syntax.GetLocation();
             }
         }
 

@@ -139,9 +139,7 @@ internal sealed class ProductionRulesValidator : IValidateOptions<ProdServerOpti
 
         if (process.App is { } app)
         {
-            var known = RuleBackends.Find(process.Backend.Name);
-            var appInterface = known is null ? null : AppTargets.InterfaceOf(known, known.AppInterface, settings);
-            findings.AddRange(AppTargets.Evaluate(app, process.Backend.Name, appInterface, known?.AppTargetForm ?? AppTargetForm.ModuleObject));
+            findings.AddRange(AppTargets.Evaluate(app, process.Backend.Name, RuleBackends.Find(process.Backend.Name), settings));
         }
 
         // A rule a validator enforces (EnforcedAtStartBy) is refused there, in every environment and in its words: once.
