@@ -125,11 +125,11 @@ public sealed class CeleryWorkerTranslationSpecs : IDisposable
 
         Assert.Equal(["--app=proj", "worker", "--umask=022"], argv);
         // celery: int(value, 8 if value.startswith('0') else 10)
-        Assert.Equal(18, CeleryDaemonOptionsValidator.Parse("022"));
-        Assert.Equal(18, CeleryDaemonOptionsValidator.Parse("18"));
-        Assert.Equal(22, CeleryDaemonOptionsValidator.Parse("22"));
-        Assert.Equal(0, CeleryDaemonOptionsValidator.Parse("0"));
-        Assert.Null(CeleryDaemonOptionsValidator.Parse("028"));
+        Assert.Equal(18, CeleryCommonRules.ParseUmask("022"));
+        Assert.Equal(18, CeleryCommonRules.ParseUmask("18"));
+        Assert.Equal(22, CeleryCommonRules.ParseUmask("22"));
+        Assert.Equal(0, CeleryCommonRules.ParseUmask("0"));
+        Assert.Null(CeleryCommonRules.ParseUmask("028"));
     }
 
     [Fact]

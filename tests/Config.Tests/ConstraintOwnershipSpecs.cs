@@ -1,4 +1,5 @@
 using System;
+using System.Collections.Generic;
 using System.Linq;
 using ProdServer.Config.Analyzers;
 using Xunit;
@@ -43,7 +44,7 @@ public sealed class ConstraintOwnershipSpecs
             UnixSocket = unixSocket ? "/run/web.sock" : null,
         };
 
-        var refused = new WaitressArgsValidator().Validate(args).Errors.Any(e => e.PropertyName is "Listen" or "UnixSocket");
+        var refused = Checked(args, WaitressArgsRules.Check).Any(e => e.Key is "Listen" or "UnixSocket");
         var reported = RuleRegistry.Run(RuleBackends.Waitress, ServerArgsSettings.Read(args), new RuleContext()).Any(f => f.Rule.Id == "PSC0004");
 
         Assert.Equal(reported, refused);
@@ -63,7 +64,7 @@ public sealed class ConstraintOwnershipSpecs
             var args = new UvicornArgs { Uds = uds, Port = port, Fd = fd, Workers = workers, Reload = reload };
             var pair = expected || (workers is not null && reload == true);
 
-            var refused = new UvicornArgsValidator().Validate(args).Errors.Any(e => e.ErrorMessage.Contains("cannot be combined", StringComparison.Ordinal));
+            var refused = Checked(args, UvicornArgsRules.Check).Any(e => e.Message.Contains("cannot be combined", StringComparison.Ordinal));
             var reported = RuleRegistry.Run(RuleBackends.Uvicorn, ServerArgsSettings.Read(args), new RuleContext()).Any(f => f.Rule.Id == "PSC0112");
 
             Assert.Equal(pair, refused);
@@ -79,7 +80,7 @@ public sealed class ConstraintOwnershipSpecs
     {
         var args = new GunicornArgs { Daemon = daemon };
 
-        var refused = new GunicornArgsValidator().Validate(args).Errors.Any(e => e.PropertyName == "Daemon");
+        var refused = Checked(args, GunicornArgsRules.Check).Any(e => e.Key == "Daemon");
         var reported = RuleRegistry.Run(RuleBackends.Gunicorn, ServerArgsSettings.Read(args), new RuleContext()).Any(f => f.Rule.Id == "PSC0202");
 
         Assert.Equal(expected, refused);
@@ -97,7 +98,7 @@ public sealed class ConstraintOwnershipSpecs
     {
         var args = new CeleryFlowerArgs { Address = address, BasicAuth = basicAuth is null ? null : [basicAuth] };
 
-        var refused = new CeleryFlowerArgsValidator().Validate(args).Errors.Any(e => e.ErrorMessage.Contains("without authentication", StringComparison.Ordinal));
+        var refused = Checked(args, CeleryFlowerArgsRules.Check).Any(e => e.Message.Contains("without authentication", StringComparison.Ordinal));
         var reported = RuleRegistry.Run(RuleBackends.CeleryFlower, ServerArgsSettings.Read(args), new RuleContext()).Any(f => f.Rule.Id == "PSC0504");
 
         Assert.Equal(expected, refused);
@@ -128,5 +129,13 @@ public sealed class ConstraintOwnershipSpecs
             var reportedAtBuild = AppTargets.Evaluate(app, rules.Name, rules.AppInterface, rules.AppTargetForm).Any(f => f.Rule.Id == "PSC0103");
             Assert.True(refusedAtStart == reportedAtBuild, $"{backendName}, '{app}': refused at start {refusedAtStart}, PSC0103 {reportedAtBuild}");
         }
+    }
+
+    private static IReadOnlyList<SettingProblem> Checked<TArgs>(TArgs args, Action<TArgs, ArgsProblems> check)
+        where TArgs : IServerArgs
+    {
+        var found = new ArgsProblems(args);
+        check(args, found);
+        return found.Found;
     }
 }

@@ -1,41 +1,33 @@
-using FluentValidation;
+using System;
 using Xunit;
 
 namespace ProdServer.Config.Tests;
 
-/// <summary>The settings the rules judge are read from a record once per validation run, whatever the number of rules asking.</summary>
+/// <summary>The settings the rules judge are read from a record once per check, whatever the number of rules asking.</summary>
 public sealed class ServerArgsSettingsSpecs
 {
     [Fact]
-    public void Every_rule_of_one_validation_run_gets_the_same_settings_read_once()
+    public void Every_rule_of_one_check_gets_the_same_settings_read_once()
     {
         var args = new WaitressArgs { Listen = ["127.0.0.1:8000"], Port = 8000, UnixSocket = "/run/web.sock" };
-        var context = new ValidationContext<WaitressArgs>(args);
+        var found = new ArgsProblems(args);
 
-        var result = new WaitressArgsValidator().Validate(context);
+        WaitressArgsRules.Check(args, found);
 
-        // Three rules read the settings (Listen, UnixSocket, and the exclusive pairs): one bag was stored for the run.
-        Assert.Contains(result.Errors, e => e.ErrorMessage.StartsWith("Listen cannot be combined with Host or Port", System.StringComparison.Ordinal));
-        Assert.Contains(result.Errors, e => e.ErrorMessage.StartsWith("UnixSocket cannot be combined", System.StringComparison.Ordinal));
-        var stored = Assert.Single(context.RootContextData);
-        var settings = ServerArgsSettings.Of(context);
-        Assert.Same(settings, ServerArgsSettings.Of(context));
-        Assert.Equal(["127.0.0.1:8000"], settings.GetList("Listen"));
-        Assert.NotNull(stored.Value);
+        // Three rules read the settings (Listen, UnixSocket, and the exclusive pairs): one bag served them all.
+        Assert.Contains(found.Found, e => e.Message.StartsWith("Listen cannot be combined with Host or Port", StringComparison.Ordinal));
+        Assert.Contains(found.Found, e => e.Message.StartsWith("UnixSocket cannot be combined", StringComparison.Ordinal));
+        Assert.Same(found.Settings, found.Settings);
+        Assert.Equal(["127.0.0.1:8000"], found.Settings.GetList("Listen"));
     }
 
     [Fact]
-    public void A_run_over_another_record_reads_that_record_not_the_stored_one()
+    public void A_check_of_another_record_reads_that_record()
     {
-        var first = new ValidationContext<WaitressArgs>(new WaitressArgs { Port = 8000 });
-        var firstSettings = ServerArgsSettings.Of(first);
-        var second = new ValidationContext<WaitressArgs>(new WaitressArgs { Port = 9000 }, null, first.Selector);
-        foreach (var (key, value) in first.RootContextData)
-        {
-            second.RootContextData[key] = value; // as a child validator sharing the root's data would see it
-        }
+        var first = new ArgsProblems(new WaitressArgs { Port = 8000 });
+        var second = new ArgsProblems(new WaitressArgs { Port = 9000 });
 
-        Assert.Equal(8000, firstSettings.GetInteger("Port"));
-        Assert.Equal(9000, ServerArgsSettings.Of(second).GetInteger("Port"));
+        Assert.Equal(8000, first.Settings.GetInteger("Port"));
+        Assert.Equal(9000, second.Settings.GetInteger("Port"));
     }
 }

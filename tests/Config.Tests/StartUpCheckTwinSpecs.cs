@@ -4,16 +4,17 @@ using System.IO;
 using System.Linq;
 using System.Text;
 using System.Text.RegularExpressions;
-using FluentValidation;
+using Microsoft.CodeAnalysis.CSharp;
+using Microsoft.CodeAnalysis.CSharp.Syntax;
 using ProdServer.Config.Tests.Infrastructure;
 using Xunit;
 
 namespace ProdServer.Config.Tests;
 
 /// <summary>
-/// Issue 12: build and start-up never disagree. Every check a backend's validator makes at start-up is listed in
+/// Issue 12: build and start-up never disagree. Every check a backend's rules make at start-up is listed in
 /// docs/start-up-checks.md with its build-time twin (the PSC diagnostic that reports the same mistake in C# or
-/// appsettings*.json) or a documented reason why there is none. A new validator rule fails this test until it is listed
+/// appsettings*.json) or a documented reason why there is none. A new rule fails this test until it is listed
 /// (<c>PRODSERVER_UPDATE_TWINS=1</c> adds the missing rows, marked <c>?</c>, for a person to fill in).
 /// </summary>
 public sealed partial class StartUpCheckTwinSpecs
@@ -22,58 +23,75 @@ public sealed partial class StartUpCheckTwinSpecs
 
     private static string Page => Path.Combine(Repository.Root, "docs", "start-up-checks.md");
 
-    /// <summary>One check: the validator, the setting it reads and its message (what the user sees).</summary>
+    /// <summary>One check: the rules that make it, the setting it reads and its message (what the user sees).</summary>
     internal sealed record Check(string Validator, string Setting, string Message)
     {
         public string Key => $"{Validator}|{Setting}|{Message}";
     }
 
-    /// <summary>Every rule component of every args validator in the library, in declaration order.</summary>
+    /// <summary>
+    /// Every check in the backends' rules (<c>src/Config/Backends/**/*Rules.cs</c>), in the order each file makes them:
+    /// each call that reports to the problem list (<c>found.If</c>, <c>found.Each</c>, <c>found.Add</c>, the shared
+    /// <c>found.NotEmptyWhenSet</c> and friends) and each file-local helper handed that list. The rules are plain code, so
+    /// their source is what lists them.
+    /// </summary>
     internal static IEnumerable<Check> StartUpChecks()
     {
-        var validators = typeof(ServerBackends).Assembly.GetTypes()
-            .Where(t => !t.IsAbstract && t.BaseType is { IsGenericType: true } b && b.GetGenericTypeDefinition() == typeof(AbstractValidator<>)
-                && typeof(IServerArgs).IsAssignableFrom(b.GetGenericArguments()[0]) || IsOptionsValidator(t))
-            .OrderBy(t => t.Name, StringComparer.Ordinal);
-        foreach (var type in validators)
+        var files = Directory.GetFiles(Path.Combine(Repository.Root, "src", "Config", "Backends"), "*Rules.cs", SearchOption.AllDirectories)
+            .Where(f => Path.GetFileName(f) != "ServerArgsRules.cs")
+            .OrderBy(Path.GetFileName, StringComparer.Ordinal);
+        foreach (var file in files)
         {
-            var descriptor = ((IValidator)Activator.CreateInstance(type)!).CreateDescriptor();
-            foreach (var rule in descriptor.Rules)
+            var root = CSharpSyntaxTree.ParseText(File.ReadAllText(file)).GetRoot();
+            var rules = root.DescendantNodes().OfType<ClassDeclarationSyntax>().First().Identifier.Text;
+            foreach (var method in root.DescendantNodes().OfType<MethodDeclarationSyntax>().Where(m => m.Identifier.Text.StartsWith("Check", StringComparison.Ordinal)))
             {
-                foreach (var component in rule.Components)
+                foreach (var call in method.DescendantNodes().OfType<InvocationExpressionSyntax>())
                 {
-                    // An Include() of a shared validator is listed under that validator, not here again.
-                    if (component.Validator.Name.StartsWith("ChildValidatorAdaptor", StringComparison.Ordinal))
+                    if (CheckOf(rules, call) is { } check)
                     {
-                        continue;
+                        yield return check;
                     }
-
-                    // A rule over the whole record (RuleFor(a => a).Custom: ExclusiveSettingsValidation) words each failure itself.
-                    yield return rule.PropertyName is null
-                        ? new Check(type.Name, "(whole record)", "(a custom check whose failures carry their own messages)")
-                        : new Check(type.Name, rule.PropertyName, OneLine(MessageOf(component)));
                 }
             }
         }
     }
 
-    // A message built from the value (WithMessage(a => …)) cannot be shown without one: the check is named by its kind.
-    private static string MessageOf(FluentValidation.Internal.IRuleComponent component)
+    // One reporting call as a check: the setting its key names, and its message as written (a value's hole as {…}).
+    private static Check? CheckOf(string rules, InvocationExpressionSyntax call)
     {
-        try
+        var arguments = call.ArgumentList.Arguments.Select(a => a.Expression).ToList();
+        var setting = arguments.OfType<InvocationExpressionSyntax>().Where(IsNameof).Select(n => n.ArgumentList.Arguments[0].Expression.ToString().Split('.')[^1]).FirstOrDefault();
+        switch (call.Expression)
         {
-            return component.GetUnformattedErrorMessage();
-        }
-        catch (NullReferenceException)
-        {
-            return $"({component.Validator.Name}, message built from the value)";
+            case MemberAccessExpressionSyntax { Expression: IdentifierNameSyntax { Identifier.Text: "found" }, Name.Identifier.Text: var kind }:
+                return kind switch
+                {
+                    "If" or "NotBlankWhenSet" => new Check(rules, setting!, Message(arguments[^1])),
+                    "Each" or "Add" => new Check(rules, setting!, Message(arguments[^1])),
+                    "NotEmptyWhenSet" => new Check(rules, setting!, $"{setting} must not be empty; leave it unset for the server's default."),
+                    "FileMode" => new Check(rules, setting!, "(a file mode: the message names what is wrong)"),
+                    "ExtraArgs" => new Check(rules, "ExtraArgs", "ExtraArgs entry '{entry}' {problem}."),
+                    "ExclusiveSettings" => new Check(rules, "(whole record)", "(a custom check whose failures carry their own messages)"),
+                    _ => null,
+                };
+            case IdentifierNameSyntax { Identifier.Text: var helper } when arguments.Count > 0 && arguments[0] is IdentifierNameSyntax { Identifier.Text: "found" }:
+                return new Check(rules, setting ?? "(whole record)", $"({helper}: message built from the value)");
+            default:
+                return null;
         }
     }
 
-    // Validators of option groups shared by several records (Celery's global options, Django commands' options).
-    private static bool IsOptionsValidator(Type t) =>
-        !t.IsAbstract && t.BaseType is { IsGenericType: true } b && b.GetGenericTypeDefinition() == typeof(AbstractValidator<>)
-        && t.Namespace == typeof(ServerBackends).Namespace && t.Name.EndsWith("OptionsValidator", StringComparison.Ordinal);
+    private static bool IsNameof(InvocationExpressionSyntax call) => call.Expression is IdentifierNameSyntax { Identifier.Text: "nameof" };
+
+    // A literal as its text; an interpolated string with its holes as written; a lambda's message as its body's.
+    private static string Message(ExpressionSyntax message) => OneLine(message switch
+    {
+        LiteralExpressionSyntax literal => literal.Token.ValueText,
+        InterpolatedStringExpressionSyntax interpolated => string.Concat(interpolated.Contents.Select(c => c is InterpolatedStringTextSyntax text ? text.TextToken.ValueText : c.ToString())),
+        LambdaExpressionSyntax { ExpressionBody: { } body } => Message(body),
+        _ => message.ToString(),
+    });
 
     private static string OneLine(string message) => message.Replace("|", "\\|", StringComparison.Ordinal).Replace('\n', ' ');
 

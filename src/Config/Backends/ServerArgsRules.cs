@@ -1,8 +1,7 @@
 using System;
 using System.Globalization;
-using System.Linq.Expressions;
+using System.Collections.Generic;
 using System.Text.RegularExpressions;
-using FluentValidation;
 
 namespace ProdServer.Config;
 
@@ -10,29 +9,77 @@ namespace ProdServer.Config;
 internal static partial class ServerArgsRules
 {
     /// <summary>Set means not empty: an empty value would reach the server as <c>--flag=</c>.</summary>
-    public static void NotEmptyWhenSet<T>(this AbstractValidator<T> validator, Expression<Func<T, string?>> property, string name) =>
-        validator.RuleFor(property).Must(v => v is null || v.Trim().Length > 0).WithMessage(name + " must not be empty; leave it unset for the server's default.");
+    public static void NotEmptyWhenSet(this ArgsProblems found, string? value, string name) =>
+        found.If(value is not null && value.Trim().Length == 0, name, name + " must not be empty; leave it unset for the server's default.");
 
     /// <summary>
-    /// FluentValidation's <c>Matches</c>, with the regex made only when there is a value to match: <c>Matches(Regex())</c>
-    /// builds it with the validator, and a first start builds the validator right after the fork, where a regex's first
-    /// construction is ~20 ms of the regex engine's first-time code beside Python's import. An unset value passes, as with
-    /// <c>Matches</c>.
+    /// Set means not white space, with the server's own words for what to set: an empty value would reach it as <c>--flag=</c>.
     /// </summary>
-    public static IRuleBuilderOptions<T, string?> MatchesWhenSet<T>(this IRuleBuilder<T, string?> rule, Func<Regex> regex) =>
-        rule.Must(value => value is null || regex().IsMatch(value));
+    public static void NotBlankWhenSet(this ArgsProblems found, string? value, string name, string message) =>
+        found.If(value is not null && string.IsNullOrWhiteSpace(value), name, message);
 
     /// <summary>
     /// Each extra argument is a long flag on one line (see <see cref="ServerArgument.ExtraArgumentProblem"/>) that neither names
     /// a flag the typed record knows nor detaches the server or replaces its configuration (see <see cref="ServerFlagPolicy"/>).
     /// </summary>
-    public static void ExtraArgs<T>(this AbstractValidator<T> validator, Expression<Func<T, System.Collections.Generic.IEnumerable<string>?>> property)
-        where T : IServerArgs =>
-        validator.RuleForEach(property!).Must((args, e) => Problem(args, e) is null)
-            .WithMessage((args, e) => $"ExtraArgs entry '{Names.Printable(e ?? string.Empty)}' {Problem(args, e)}.");
+    public static void ExtraArgs(this ArgsProblems found, IServerArgs args, IEnumerable<string>? entries)
+    {
+        if (entries is null)
+        {
+            return;
+        }
+
+        var index = 0;
+        foreach (var entry in entries)
+        {
+            if (Problem(args, entry) is { } problem)
+            {
+                found.Add("ExtraArgs[" + index.ToString(CultureInfo.InvariantCulture) + "]", $"ExtraArgs entry '{Names.Printable(entry ?? string.Empty)}' {problem}.");
+            }
+
+            index++;
+        }
+    }
+
+    /// <summary>Whether <paramref name="entry"/> is KEY=VALUE with a key.</summary>
+    public static bool IsKeyValue(string? entry) => entry is not null && entry.IndexOf('=', StringComparison.Ordinal) > 0;
+
+    /// <summary>Whether <paramref name="name"/> can be one entry of a comma-separated list of names: not empty, no comma, no white space.</summary>
+    public static bool IsQueueName(string? name)
+    {
+        if (string.IsNullOrEmpty(name))
+        {
+            return false;
+        }
+
+        foreach (var c in name)
+        {
+            if (c == ',' || char.IsWhiteSpace(c))
+            {
+                return false;
+            }
+        }
+
+        return true;
+    }
+
+    /// <summary>The value as FluentValidation's <c>{PropertyValue}</c> showed it, for the messages that quote a number.</summary>
+    public static string Shown(double? value) => value?.ToString(CultureInfo.InvariantCulture) ?? string.Empty;
+
+    /// <inheritdoc cref="Shown(double?)"/>
+    public static string Shown(int? value) => value?.ToString(CultureInfo.InvariantCulture) ?? string.Empty;
 
     private static string? Problem(IServerArgs args, string? entry) =>
         ServerArgument.ExtraArgumentProblem(entry) ?? ServerFlagPolicy.Problem(args, entry!, typedFlagsAllowed: false);
+
+    /// <summary>Refuses <paramref name="mode"/> when it is not a file mode the server reads as meant (<see cref="FileModeProblem"/>).</summary>
+    public static void FileMode(this ArgsProblems found, string name, string? mode, int maximum)
+    {
+        if (FileModeProblem(name, mode, maximum) is { } problem)
+        {
+            found.Add(name, problem);
+        }
+    }
 
     /// <summary>
     /// A file mode the way gunicorn, celery and granian read it (Python's <c>int(x, 0)</c>-like rule): a leading <c>0</c> or

@@ -4,19 +4,32 @@ using FluentValidation;
 
 namespace ProdServer.Config;
 
-/// <summary>A backend whose options are the args record <typeparamref name="TArgs"/>, checked by a FluentValidation validator.</summary>
+/// <summary>
+/// A backend whose options are the args record <typeparamref name="TArgs"/>: checked against the ranges its flags declare,
+/// the built-in backends' own rules, and a FluentValidation validator of yours when you give one.
+/// </summary>
 /// <typeparam name="TArgs">The args record.</typeparam>
 public abstract class ServerBackend<TArgs> : ServerBackend
     where TArgs : class, IServerArgs, new()
 {
     private IValidator<TArgs>? _argsValidator;
+    private bool _argsValidatorCreated;
 
     /// <summary>
-    /// Creates the validator of <typeparamref name="TArgs"/>; called once, on the first validation. Lazily, because building
-    /// a FluentValidation validator compiles its rules, and a host should only pay that for the backends it runs.
+    /// Creates a FluentValidation validator of <typeparamref name="TArgs"/> for rules of your own, or returns
+    /// <see langword="null"/> (the default) for none; called once, on the first validation. Lazily, because building a
+    /// FluentValidation validator compiles its rules, and a host should only pay that for the backends it runs. The
+    /// built-in backends state their rules as plain conditions instead, which a first start checks before the host exists.
     /// </summary>
-    /// <returns>The validator.</returns>
-    protected abstract IValidator<TArgs> CreateArgsValidator();
+    /// <returns>The validator, or <see langword="null"/>.</returns>
+    protected virtual IValidator<TArgs>? CreateArgsValidator() => null;
+
+    /// <summary>The built-in backends' own rules over <paramref name="args"/> (<c>&lt;Server&gt;ArgsRules</c>); none by default.</summary>
+    /// <param name="args">The record to judge.</param>
+    /// <param name="found">Where each problem goes.</param>
+    private protected virtual void CheckArgs(TArgs args, ArgsProblems found)
+    {
+    }
 
     /// <inheritdoc />
     public sealed override IServerArgs CreateDefaultArgs() => new TArgs();
@@ -43,8 +56,23 @@ public abstract class ServerBackend<TArgs> : ServerBackend
             return problems;
         }
 
-        var result = (_argsValidator ??= CreateArgsValidator()).Validate(args);
-        problems.AddRange(result.Errors.Select(e => new SettingProblem("Args:" + e.PropertyName, e.ErrorMessage)));
+        var found = new ArgsProblems(args);
+        CheckArgs(args, found);
+        foreach (var problem in found.Found)
+        {
+            problems.Add(new("Args:" + problem.Key, problem.Message));
+        }
+
+        if (!_argsValidatorCreated)
+        {
+            _argsValidator = CreateArgsValidator();
+            _argsValidatorCreated = true;
+        }
+
+        if (_argsValidator is not null)
+        {
+            problems.AddRange(_argsValidator.Validate(args).Errors.Select(e => new SettingProblem("Args:" + e.PropertyName, e.ErrorMessage)));
+        }
 
         // The ranges declared on the flags; a validator that words one of them itself (with a hint) keeps its message.
         var reported = problems.Select(p => p.Key).ToHashSet(System.StringComparer.Ordinal);

@@ -5,7 +5,7 @@ using Microsoft.Extensions.Options;
 namespace ProdServer.Config;
 
 /// <summary>
-/// Bridges each backend's FluentValidation rules into <see cref="IValidateOptions{TOptions}"/>, so that
+/// Bridges each backend's rules (and a custom backend's FluentValidation validator) into <see cref="IValidateOptions{TOptions}"/>, so that
 /// <c>ValidateOnStart</c> fails the start with one message per problem, each naming the process and the key.
 /// </summary>
 internal sealed partial class ProdServerOptionsValidator : IValidateOptions<ProdServerOptions>
@@ -165,7 +165,7 @@ internal sealed partial class ProdServerOptionsValidator : IValidateOptions<Prod
         }
     }
 
-    // "Args:Listen[1]" (FluentValidation) → "ProdServer:Processes:web:Args:Listen:1" (configuration).
+    // "Args:Listen[1]" (a backend's rules, or FluentValidation) → "ProdServer:Processes:web:Args:Listen:1" (configuration).
     private static string Describe(ProcessDefinition process, SettingProblem problem)
     {
         var key = problem.Key.Replace("[", ":").Replace("]", string.Empty);

@@ -1,5 +1,4 @@
 using System.Globalization;
-using FluentValidation;
 using ProdServer.Config.Analyzers;
 
 namespace ProdServer.Config;
@@ -10,28 +9,9 @@ namespace ProdServer.Config;
 /// </summary>
 internal static class ServerArgsSettings
 {
-    // The RootContextData key; the prefix keeps it apart from keys a user's own validator may add.
-    private const string ContextKey = "ProdServer.Config.ServerArgsSettings";
-
-    /// <summary>
-    /// The settings of the record <paramref name="context"/> validates, read on the first call of a validation run and then
-    /// shared by every rule of that run (RootContextData lives for one <c>Validate</c> call; the validators themselves are
-    /// cached per backend and shared, so they cannot hold it). Kept with the record it was read from, so a child validator
-    /// over another instance never sees a wrong bag.
-    /// </summary>
-    public static SettingsBag Of<T>(ValidationContext<T> context)
-        where T : IServerArgs
-    {
-        if (context.RootContextData.TryGetValue(ContextKey, out var cached) && cached is ReadSettings read && ReferenceEquals(read.Args, context.InstanceToValidate))
-        {
-            return read.Settings;
-        }
-
-        var settings = Read(context.InstanceToValidate);
-        context.RootContextData[ContextKey] = new ReadSettings(context.InstanceToValidate, settings);
-        return settings;
-    }
-
+    /// <summary>The settings <paramref name="args"/> writes, as the catalogue's rules read them.</summary>
+    /// <param name="args">A bound args record.</param>
+    /// <returns>A fresh bag.</returns>
     public static SettingsBag Read(IServerArgs args)
     {
         var settings = new SettingsBag();
@@ -49,6 +29,4 @@ internal static class ServerArgsSettings
 
         return settings;
     }
-
-    private sealed record ReadSettings(IServerArgs Args, SettingsBag Settings);
 }

@@ -1,4 +1,3 @@
-using FluentValidation;
 
 namespace ProdServer.Config;
 
@@ -15,5 +14,5 @@ internal sealed class CeleryBeatBackend : CeleryBackend<CeleryBeatArgs>
     public override string Subcommand => "beat";
 
     /// <inheritdoc />
-    protected override IValidator<CeleryBeatArgs> CreateArgsValidator() => new CeleryBeatArgsValidator();
+    private protected override void CheckArgs(CeleryBeatArgs args, ArgsProblems found) => CeleryBeatArgsRules.Check(args, found);
 }

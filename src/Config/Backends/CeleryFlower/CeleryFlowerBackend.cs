@@ -1,5 +1,4 @@
 using System.Collections.Generic;
-using FluentValidation;
 
 namespace ProdServer.Config;
 
@@ -37,5 +36,5 @@ internal sealed class CeleryFlowerBackend : CeleryBackend<CeleryFlowerArgs>
     }
 
     /// <inheritdoc />
-    protected override IValidator<CeleryFlowerArgs> CreateArgsValidator() => new CeleryFlowerArgsValidator();
+    private protected override void CheckArgs(CeleryFlowerArgs args, ArgsProblems found) => CeleryFlowerArgsRules.Check(args, found);
 }

@@ -1,6 +1,5 @@
 using System;
 using System.Collections.Generic;
-using FluentValidation;
 
 namespace ProdServer.Config;
 
@@ -17,7 +16,7 @@ internal sealed class CeleryWorkerBackend : CeleryBackend<CeleryWorkerArgs>
     public override string Subcommand => "worker";
 
     /// <inheritdoc />
-    protected override IValidator<CeleryWorkerArgs> CreateArgsValidator() => new CeleryWorkerArgsValidator();
+    private protected override void CheckArgs(CeleryWorkerArgs args, ArgsProblems found) => CeleryWorkerArgsRules.Check(args, found);
 
     // SIGTERM is celery's warm shutdown: stop taking messages, let running tasks finish. A task cannot outlive TimeLimit, so
     // then the limit plus a margin is enough; without one, 25 s leaves room under the host's default 30 s ShutdownTimeout.

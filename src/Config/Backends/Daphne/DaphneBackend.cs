@@ -1,6 +1,5 @@
 using System;
 using System.Collections.Generic;
-using FluentValidation;
 
 namespace ProdServer.Config;
 
@@ -66,7 +65,7 @@ internal sealed class DaphneBackend : ServerBackend<DaphneArgs>
     }
 
     /// <inheritdoc />
-    protected override IValidator<DaphneArgs> CreateArgsValidator() => new DaphneArgsValidator();
+    private protected override void CheckArgs(DaphneArgs args, ArgsProblems found) => DaphneArgsRules.Check(args, found);
 
     // daphne splits on the colon and imports the module: "module.object" is a ValueError traceback.
     /// <inheritdoc />

@@ -1,7 +1,6 @@
 using System.Collections.Generic;
 using System.Globalization;
 using System.Text.RegularExpressions;
-using FluentValidation;
 
 namespace ProdServer.Config;
 
@@ -32,7 +31,7 @@ internal sealed partial class DjangoDevServerBackend : DjangoManageBackend<Djang
     public override int StopSignal => 2;
 
     /// <inheritdoc />
-    protected override IValidator<DjangoDevServerArgs> CreateArgsValidator() => new DjangoDevServerArgsValidator();
+    private protected override void CheckArgs(DjangoDevServerArgs args, ArgsProblems found) => DjangoDevServerArgsRules.Check(args, found);
 
     /// <inheritdoc />
     protected override string? ValidateApp(string app)

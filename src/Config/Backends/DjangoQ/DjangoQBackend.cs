@@ -1,6 +1,5 @@
 using System;
 using System.Collections.Generic;
-using FluentValidation;
 
 namespace ProdServer.Config;
 
@@ -37,5 +36,5 @@ internal sealed class DjangoQBackend : DjangoManageBackend<DjangoQArgs>
     public override TimeSpan GetDefaultStopTimeout(ProcessDefinition process) => TimeSpan.FromSeconds(25);
 
     /// <inheritdoc />
-    protected override IValidator<DjangoQArgs> CreateArgsValidator() => new DjangoQArgsValidator();
+    private protected override void CheckArgs(DjangoQArgs args, ArgsProblems found) => DjangoQArgsRules.Check(args, found);
 }

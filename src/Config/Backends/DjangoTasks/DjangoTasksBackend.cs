@@ -1,7 +1,6 @@
 using System;
 using System.Collections.Generic;
 using System.Linq;
-using FluentValidation;
 
 namespace ProdServer.Config;
 
@@ -47,5 +46,5 @@ internal sealed class DjangoTasksBackend : DjangoManageBackend<DjangoTasksArgs>
     public override TimeSpan GetDefaultStopTimeout(ProcessDefinition process) => TimeSpan.FromSeconds(25);
 
     /// <inheritdoc />
-    protected override IValidator<DjangoTasksArgs> CreateArgsValidator() => new DjangoTasksArgsValidator();
+    private protected override void CheckArgs(DjangoTasksArgs args, ArgsProblems found) => DjangoTasksArgsRules.Check(args, found);
 }

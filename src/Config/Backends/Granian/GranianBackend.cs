@@ -1,7 +1,6 @@
 using System;
 using System.Collections.Generic;
 using System.Linq;
-using FluentValidation;
 using ProdServer.Config.Analyzers;
 
 namespace ProdServer.Config;
@@ -42,7 +41,7 @@ internal sealed partial class GranianBackend : ServerBackend<GranianArgs>
     public override IReadOnlyList<string> ScrubbedEnvironment { get; } = ["GRANIAN_*"];
 
     /// <inheritdoc />
-    protected override IValidator<GranianArgs> CreateArgsValidator() => new GranianArgsValidator();
+    private protected override void CheckArgs(GranianArgs args, ArgsProblems found) => GranianArgsRules.Check(args, found);
 
     /// <summary>
     /// SIGTERM is granian's graceful stop; it waits for its workers without limit unless <c>--workers-kill-timeout</c> is set,

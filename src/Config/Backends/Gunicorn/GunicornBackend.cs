@@ -1,7 +1,6 @@
 using System;
 using System.Collections.Generic;
 using System.Linq;
-using FluentValidation;
 using ProdServer.Config.Analyzers;
 
 namespace ProdServer.Config;
@@ -48,7 +47,7 @@ internal sealed partial class GunicornBackend : ServerBackend<GunicornArgs>
         ["GUNICORN_CMD_ARGS", "WEB_CONCURRENCY", "PORT", "FORWARDED_ALLOW_IPS", "SENDFILE"];
 
     /// <inheritdoc />
-    protected override IValidator<GunicornArgs> CreateArgsValidator() => new GunicornArgsValidator();
+    private protected override void CheckArgs(GunicornArgs args, ArgsProblems found) => GunicornArgsRules.Check(args, found);
 
     /// <summary>
     /// Without <c>--config</c>, gunicorn loads <c>./gunicorn.conf.py</c> from its working directory when the file exists

@@ -1,7 +1,6 @@
 using System;
 using System.Collections.Generic;
 using System.Linq;
-using FluentValidation;
 
 namespace ProdServer.Config;
 
@@ -96,7 +95,7 @@ internal sealed class HypercornBackend : ServerBackend<HypercornArgs>
     }
 
     /// <inheritdoc />
-    protected override IValidator<HypercornArgs> CreateArgsValidator() => new HypercornArgsValidator();
+    private protected override void CheckArgs(HypercornArgs args, ArgsProblems found) => HypercornArgsRules.Check(args, found);
 
     // hypercorn reads module[:object] (the object defaults to "app"); the asgi:/wsgi: prefix is the backend's to write.
     /// <inheritdoc />

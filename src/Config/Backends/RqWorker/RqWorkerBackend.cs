@@ -1,7 +1,6 @@
 using System;
 using System.Collections.Generic;
 using System.Linq;
-using FluentValidation;
 
 namespace ProdServer.Config;
 
@@ -47,5 +46,5 @@ internal sealed class RqWorkerBackend : DjangoManageBackend<RqWorkerArgs>
     }
 
     /// <inheritdoc />
-    protected override IValidator<RqWorkerArgs> CreateArgsValidator() => new RqWorkerArgsValidator();
+    private protected override void CheckArgs(RqWorkerArgs args, ArgsProblems found) => RqWorkerArgsRules.Check(args, found);
 }

@@ -1,7 +1,6 @@
 using System;
 using System.Collections.Generic;
 using System.Linq;
-using FluentValidation;
 
 namespace ProdServer.Config;
 
@@ -40,7 +39,7 @@ internal sealed partial class UvicornBackend : ServerBackend<UvicornArgs>
     public override IReadOnlyList<string> ScrubbedEnvironment { get; } = ["UVICORN_*", "WEB_CONCURRENCY", "FORWARDED_ALLOW_IPS"];
 
     /// <inheritdoc />
-    protected override IValidator<UvicornArgs> CreateArgsValidator() => new UvicornArgsValidator();
+    private protected override void CheckArgs(UvicornArgs args, ArgsProblems found) => UvicornArgsRules.Check(args, found);
 
     /// <summary>
     /// SIGTERM is uvicorn's graceful stop. It waits for open connections without limit unless <c>--timeout-graceful-shutdown</c>

@@ -1,7 +1,6 @@
 using System;
 using System.Collections.Generic;
 using System.Linq;
-using FluentValidation;
 
 namespace ProdServer.Config;
 
@@ -118,7 +117,7 @@ internal sealed class UwsgiBackend : ServerBackend<UwsgiArgs>
     protected override bool RequiresApp => false;
 
     /// <inheritdoc />
-    protected override IValidator<UwsgiArgs> CreateArgsValidator() => new UwsgiArgsValidator();
+    private protected override void CheckArgs(UwsgiArgs args, ArgsProblems found) => UwsgiArgsRules.Check(args, found);
 
     /// <inheritdoc />
     protected override string? ValidateApp(string app) => AppTargetSyntax.ModuleColonObjectProblem(app, "mysite.wsgi:application");

@@ -1,4 +1,3 @@
-using FluentValidation;
 using ProdServer.Config.Analyzers;
 
 namespace ProdServer.Config;
@@ -21,7 +20,7 @@ internal sealed partial class WaitressBackend : ServerBackend<WaitressArgs>
         "import sys; sys.argv[0] = 'waitress-serve'; from waitress.runner import run; sys.exit(run())";
 
     /// <inheritdoc />
-    protected override IValidator<WaitressArgs> CreateArgsValidator() => new WaitressArgsValidator();
+    private protected override void CheckArgs(WaitressArgs args, ArgsProblems found) => WaitressArgsRules.Check(args, found);
 
     // waitress 2.1.2 (Debian) only resolves module:object; 3.x also takes module.object, so insist on the portable form.
     /// <inheritdoc />

@@ -25,7 +25,7 @@ internal sealed class FlowerWithoutAuthenticationRule() : SettingRule(
     private static readonly string[] ListenSettings = ["Address", "Port", "UnixSocket", "Debug", "Auth", "BasicAuth"];
 
     /// <inheritdoc/>
-    public override string? EnforcedAtStartBy => "CeleryFlowerArgsValidator";
+    public override string? EnforcedAtStartBy => "CeleryFlowerArgsRules";
 
     /// <inheritdoc/>
     public override IReadOnlyList<RuleBackend> Backends { get; } = [RuleBackends.CeleryFlower];
@@ -45,7 +45,7 @@ internal sealed class FlowerWithoutAuthenticationRule() : SettingRule(
     /// <summary>
     /// Where flower would listen, when that is beyond loopback with no authentication; <see langword="null"/> when safe or
     /// not known (a value computed at run time counts as set: the start-up check judges it then). The condition, shared
-    /// with <c>CeleryFlowerArgsValidator</c>.
+    /// with <c>CeleryFlowerArgsRules</c>.
     /// </summary>
     public static string? ServesEveryoneUnauthenticated(SettingsBag s)
     {

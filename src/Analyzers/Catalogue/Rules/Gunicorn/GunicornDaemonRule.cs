@@ -19,7 +19,7 @@ internal sealed class GunicornDaemonRule() : SettingRule(
         RuleCategories.Reliability, RuleSeverity.Error, RuleScope.Everywhere)
 {
     /// <inheritdoc/>
-    public override string? EnforcedAtStartBy => "GunicornArgsValidator";
+    public override string? EnforcedAtStartBy => "GunicornArgsRules";
 
     /// <inheritdoc/>
     public override IReadOnlyList<RuleBackend> Backends { get; } = [RuleBackends.Gunicorn];
@@ -36,6 +36,6 @@ internal sealed class GunicornDaemonRule() : SettingRule(
         }
     }
 
-    /// <summary>Whether gunicorn would daemonize, detaching from ProdServer (the condition, shared with <c>GunicornArgsValidator</c>).</summary>
+    /// <summary>Whether gunicorn would daemonize, detaching from ProdServer (the condition, shared with <c>GunicornArgsRules</c>).</summary>
     public static bool Detaches(SettingsBag s) => s.GetBoolean("Daemon") == true;
 }

@@ -18,7 +18,7 @@ internal sealed class ConflictingBindSettingsRule() : SettingRule(
         RuleCategories.Usage, RuleSeverity.Error, RuleScope.Everywhere)
 {
     /// <inheritdoc/>
-    public override string? EnforcedAtStartBy => "WaitressArgsValidator";
+    public override string? EnforcedAtStartBy => "WaitressArgsRules";
 
     /// <inheritdoc/>
     public override IReadOnlyList<RuleBackend> Backends { get; } = [RuleBackends.Waitress];
@@ -40,9 +40,9 @@ internal sealed class ConflictingBindSettingsRule() : SettingRule(
         }
     }
 
-    /// <summary>What <c>UnixSocket</c> is combined with (<c>Host and Listen</c>), or empty; shared with <c>WaitressArgsValidator</c>.</summary>
+    /// <summary>What <c>UnixSocket</c> is combined with (<c>Host and Listen</c>), or empty; shared with <c>WaitressArgsRules</c>.</summary>
     public static string UnixSocketConflicts(SettingsBag s) => s.IsSet("UnixSocket") ? WaitressSettings.JoinSet(s, "Host", "Port", "Listen") : string.Empty;
 
-    /// <summary>What <c>Listen</c> is combined with (<c>Host and Port</c>), or empty; shared with <c>WaitressArgsValidator</c>.</summary>
+    /// <summary>What <c>Listen</c> is combined with (<c>Host and Port</c>), or empty; shared with <c>WaitressArgsRules</c>.</summary>
     public static string ListenConflicts(SettingsBag s) => s.IsSet("Listen") ? WaitressSettings.JoinSet(s, "Host", "Port") : string.Empty;
 }
