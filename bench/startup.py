@@ -309,7 +309,8 @@ NEXT_STEPS = {
                       "the launcher starts its three output threads (the log pump and two pipe readers: ~4 ms of CPU) "
                       "beside the server's start, and each ms of its CPU there costs the server ~0.5 ms on this machine; "
                       "on a first start (nothing cached) the launch is checked with the host's validators after the fork "
-                      "(~5 ms of CPU) and, since the fifteenth round, its servers then start alone as a cached start's do "
+                      "(~1 ms since the eighteenth round's plain rules, ~3 before) and, since the fifteenth round, its "
+                      "servers then start alone as a cached start's do "
                       "(a test build that started its output threads 250 ms later was no sooner: 1.09× against 1.04×, 13 "
                       "rounds). What is left moves with the run: 1.03–1.12× in the fourteenth round's eight runs, the "
                       "floor 0.93–1.12× in those that measured it",
@@ -337,14 +338,12 @@ NEXT_STEPS = {
 }
 NEXT_STEPS[("jitcold", "ready")] = (
     "a first start is checked with the host's validators right after the fork and, when it passes, its servers start "
-    "alone as a cached start's do (fifteenth round); since the sixteenth round neither the binding before the fork nor "
-    "the check after it runs LINQ over value types or the regex engine, so the fork comes 0-25 ms after a cached "
-    "start's (~35 before) and the check takes ~45-90 ms (~100-150 before), ~1170 methods jitted per first start against "
-    "~1300; what is left of its CPU beside Python's import is FluentValidation building the backend's validator (its "
-    "first rule ~25-30 ms: the library's and Expression.Compile's first use, interpreted or compiled alike), and the "
-    "first 200 comes ~0.06× after a cached start's (16 rounds side by side: 1.37× against 1.31×, bare 344 ms); next: "
-    "a check that builds no FluentValidation validator on a first start (the rules' conditions generated with the flag "
-    "tables), or fewer of the host's assemblies")
+    "alone as a cached start's do (fifteenth round); since the eighteenth round the backends' rules are plain conditions "
+    "instead of FluentValidation validators, so that check takes ~10 ms of CPU (~45-90 before: building the validator's "
+    "expression trees); what is left is the path a cached start skips before the fork: reading appsettings*.json and the "
+    "environment ~11 ms, the declarations ~5, binding ~6, the plan ~3 (8 traces, idle), so the fork comes ~12 ms after a "
+    "cached start's; next: that path without first-time framework code (System.Text.Json's first use is most of the "
+    "reading), or fewer of the host's assemblies")
 NEXT_STEPS[("jitcold", "stop")] = NEXT_STEPS[("jit", "stop")]
 for target in ("ready", "memory", "stop"):
     NEXT_STEPS[("aotcold", target)] = NEXT_STEPS[("aot", target)]
