@@ -1,6 +1,7 @@
 using System;
 using System.Collections.Generic;
 using System.Globalization;
+using System.Linq;
 using ProdServer.Config.Analyzers;
 
 namespace ProdServer.Config;
@@ -67,26 +68,13 @@ internal static class CeleryWorkerArgsRules
         var both = new List<string>();
         foreach (var queue in excluded)
         {
-            if (!both.Contains(queue) && Contains(queues, queue))
+            if (!both.Contains(queue) && queues.Contains(queue, StringComparer.Ordinal))
             {
                 both.Add(queue);
             }
         }
 
         return both;
-    }
-
-    private static bool Contains(IReadOnlyList<string> list, string value)
-    {
-        foreach (var item in list)
-        {
-            if (string.Equals(item, value, StringComparison.Ordinal))
-            {
-                return true;
-            }
-        }
-
-        return false;
     }
 
     // celery's autoscale type: "10,3" or "10"; it sorts the two numbers itself, so the order does not matter.

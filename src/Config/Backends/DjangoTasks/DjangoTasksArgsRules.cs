@@ -1,3 +1,5 @@
+using System;
+using System.Linq;
 using ProdServer.Config.Analyzers;
 
 namespace ProdServer.Config;
@@ -13,7 +15,7 @@ internal static class DjangoTasksArgsRules
         // db_worker's --queue-name takes an optional argument: an empty value would reach it as None and fail later.
         found.If(a.QueueName is { Count: 0 }, nameof(a.QueueName), "QueueName must name at least one queue (or *); leave it unset for the default queue.");
         found.Each(a.QueueName, nameof(a.QueueName), ServerArgsRules.IsQueueName, e => $"QueueName entry '{e}' must be a queue name without commas or white space.");
-        found.If(a.QueueName is { Count: > 1 } names && Contains(names, "*"), nameof(a.QueueName),
+        found.If(a.QueueName is { Count: > 1 } names && names.Contains("*", StringComparer.Ordinal), nameof(a.QueueName),
             "QueueName '*' already means every queue; do not list others with it.");
         found.If(a.Interval is { } interval && !(double.IsFinite(interval) && interval >= 0), nameof(a.Interval),
             $"Interval must be a finite number of seconds, 0 or more, got {ServerArgsRules.Shown(a.Interval)}.");
@@ -22,18 +24,5 @@ internal static class DjangoTasksArgsRules
         found.ExclusiveSettings(RuleBackends.DjangoTasks);
 
         found.ExtraArgs(a, a.ExtraArgs);
-    }
-
-    private static bool Contains(System.Collections.Generic.IReadOnlyList<string> names, string name)
-    {
-        foreach (var each in names)
-        {
-            if (each == name)
-            {
-                return true;
-            }
-        }
-
-        return false;
     }
 }

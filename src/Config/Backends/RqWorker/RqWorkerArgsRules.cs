@@ -1,3 +1,4 @@
+using System.Linq;
 using System.Text.RegularExpressions;
 using ProdServer.Config.Analyzers;
 
@@ -18,7 +19,7 @@ internal static partial class RqWorkerArgsRules
             q => $"Queues entry '{Names.Printable(q ?? string.Empty)}' must be an RQ_QUEUES name: letters, digits, '_', '-', '.' or ':', not starting with '-'.");
         if (a.Queues is { } queues)
         {
-            found.Each(queues, nameof(a.Queues), q => Count(queues, q) == 1, q => $"Queues entry '{Names.Printable(q ?? string.Empty)}' is listed twice.");
+            found.Each(queues, nameof(a.Queues), q => queues.Count(other => other == q) == 1, q => $"Queues entry '{Names.Printable(q ?? string.Empty)}' is listed twice.");
         }
 
         // A bad path is an ImportError traceback, exit 1.
@@ -37,17 +38,6 @@ internal static partial class RqWorkerArgsRules
 
     private static void ClassPath(ArgsProblems found, string? path, string name) =>
         found.If(path is not null && !PythonTargetSyntax.IsImportPath(path), name, $"{name} must be a dotted import path such as myapp.workers.MyWorker, got '{path}'.");
-
-    private static int Count(System.Collections.Generic.IReadOnlyList<string> queues, string? queue)
-    {
-        var count = 0;
-        foreach (var other in queues)
-        {
-            count += other == queue ? 1 : 0;
-        }
-
-        return count;
-    }
 
     [GeneratedRegex(@"^[A-Za-z0-9_.:][A-Za-z0-9_.:-]*\z")]
     private static partial Regex QueueName();
