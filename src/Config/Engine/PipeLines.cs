@@ -192,13 +192,23 @@ internal static partial class PipeLines
         return Continues(bytes[cut]) ? LongestLine : cut;
     }
 
-    // The pipe's file descriptor on Linux, where the pause and the larger pipe apply; -1 for anything else.
-    private static int LinuxPipeDescriptor(Stream stream) =>
-        OperatingSystem.IsLinux() && stream is PipeStream { SafePipeHandle: { IsInvalid: false } handle } ? (int)handle.DangerousGetHandle() : -1;
+    /// <summary>
+    /// The stream's file descriptor on Linux, where the pause and the larger pipe apply; -1 for anything else. A child
+    /// started with posix_spawn hands its pipes over as <see cref="FileStream"/>s, one started by the Process class as
+    /// <see cref="PipeStream"/>s: both are pipes, and both gather (a descriptor that is not a pipe is refused the larger
+    /// size by the kernel, and then does not pause either).
+    /// </summary>
+    internal static int LinuxPipeDescriptor(Stream stream) =>
+        !OperatingSystem.IsLinux() ? -1 : stream switch
+        {
+            PipeStream { SafePipeHandle: { IsInvalid: false } pipe } => (int)pipe.DangerousGetHandle(),
+            FileStream { SafeFileHandle: { IsInvalid: false } file } => (int)file.DangerousGetHandle(),
+            _ => -1,
+        };
 
     // Whether the pipe now holds PipeSize. Best effort: beyond /proc/sys/fs/pipe-max-size or the user's pipe pages it
     // fails, and the default 64 KiB pipe still works (without the pause between small reads, which it could not absorb).
-    private static bool Enlarge(int descriptor) => fcntl(descriptor, SetPipeSize, PipeSize) >= PipeSize;
+    internal static bool Enlarge(int descriptor) => fcntl(descriptor, SetPipeSize, PipeSize) >= PipeSize;
 
     // Blittable signature: no marshalling stub, so it is trim- and NativeAOT-safe.
     [DllImport("libc", SetLastError = true)]
