@@ -162,6 +162,60 @@ public sealed class AppSettingsAnalyzerTests
     [InlineData("other.json", """{ "ProdServer": { "Processes": { "web": { "Backend": "Waitress", "Args": { "Threads": 64 } } } } }""")]
     public Task Does_not_report_good_settings_other_backends_other_files_or_broken_JSON(string file, string json) => VerifyAsync(file, json);
 
+    // The template's and the sample's way: the backend in code (Startup.cs), a value changed per deployment in the file.
+    private const string DeclaredInCode = """
+        using ProdServer.Config;
+
+        static class Startup
+        {
+            public static void Configure(ProdServerBuilder o)
+            {
+                o.UseGunicorn("mysite.wsgi:application");
+                o.Process("api").UseUvicornWsgi("mysite.wsgi:application");
+                o.Process("either").UseGunicorn("mysite.wsgi:application");
+                o.Process("either").UseUvicornWsgi("mysite.wsgi:application");
+                var name = System.Environment.GetEnvironmentVariable("NAME") ?? "dyn";
+                o.Process(name).UseGunicorn("mysite.wsgi:application");
+            }
+        }
+        """;
+
+    private static Task VerifyWithCodeAsync(string code, (string File, string Json)[] files, params DiagnosticResult[] expected)
+    {
+        var test = new Test { TestCode = code, ReferenceAssemblies = ReferenceAssemblies.Net.Net80 };
+        test.TestState.Sources.Add(("/0/ProdServer.Config.cs", Verify.StandIn));
+        foreach (var (file, json) in files)
+        {
+            test.TestState.AdditionalFiles.Add(("/app/" + file, json));
+        }
+
+        test.ExpectedDiagnostics.AddRange(expected);
+        return test.RunAsync(CancellationToken.None);
+    }
+
+    // "Reload" is a key of three args records, so the keys alone do not tell the backend: the code does.
+    [Fact]
+    public Task Judges_a_section_without_a_backend_by_the_backend_code_gives_its_process() => VerifyWithCodeAsync(DeclaredInCode, [("appsettings.json", """
+        { "ProdServer": { "Processes": {
+          "web": { "Args": { "Reload": true } },
+          "api": { "Args": { "reload": "True" } } } } }
+        """)],
+        At(RuleRegistry.GunicornReloadInProduction, "appsettings.json", 2, 22, 2, 36, "Reload"),
+        At(RuleRegistry.UvicornReloadInProduction, "appsettings.json", 3, 22, 3, 38, "Reload"));
+
+    [Fact]
+    public Task Judges_an_environments_file_by_the_backend_appsettings_json_names_over_the_code() => VerifyWithCodeAsync(DeclaredInCode, [
+        ("appsettings.json", """{ "ProdServer": { "Processes": { "web": { "Backend": "Granian" } } } }"""),
+        ("appsettings.Production.json", """{ "ProdServer": { "Processes": { "web": { "Args": { "Reload": true } } } } }""")],
+        At(RuleRegistry.GranianReloadInProduction, "appsettings.Production.json", 1, 53, 1, 67, "Reload"));
+
+    [Fact]
+    public Task Does_not_guess_a_backend_code_gives_two_ways_or_to_a_name_known_only_at_run_time() => VerifyWithCodeAsync(DeclaredInCode, [("appsettings.json", """
+        { "ProdServer": { "Processes": {
+          "either": { "Args": { "Reload": true } },
+          "dyn": { "Args": { "Reload": true } } } } }
+        """)]);
+
     [Fact]
     public Task Does_not_report_when_the_library_is_not_referenced() => VerifyAsync("appsettings.json", """
         { "ProdServer": { "Processes": { "web": { "Backend": "Waitress", "Args": { "ExposeTracebacks": true } } } } }

@@ -73,6 +73,16 @@ public sealed class AppSettingsShapeAnalyzerTests
                 [Flag("timeout")] public double? Timeout { get; init; }
             }
 
+            public sealed class ProdServerBuilder { public ProcessBuilder Process(string name) => new(); }
+            public sealed class ProcessBuilder { }
+            public static class GeneratedBuilderExtensions
+            {
+                public static ProcessBuilder UseWaitress(this ProcessBuilder process, string app) => process;
+                public static ProcessBuilder UseGunicorn(this ProcessBuilder process, string app) => process;
+                public static ProcessBuilder UseGunicorn(this ProdServerBuilder builder, string app) => new();
+                public static ProcessBuilder UseRqWorker(this ProcessBuilder process, string app) => process;
+            }
+
             [ServerArgs("rqworker")]
             public sealed record RqWorkerArgs
             {
@@ -82,21 +92,76 @@ public sealed class AppSettingsShapeAnalyzerTests
         }
         """;
 
-    private static Task VerifyAsync(string json, bool withLibrary, params DiagnosticResult[] expected)
+    private static Task VerifyAsync(string json, bool withLibrary, params DiagnosticResult[] expected) =>
+        VerifyAsync("class Program { }", [("appsettings.json", json)], withLibrary, expected);
+
+    private static Task VerifyAsync(string code, (string File, string Json)[] files, bool withLibrary, params DiagnosticResult[] expected)
     {
-        var test = new Test { TestCode = "class Program { }", ReferenceAssemblies = ReferenceAssemblies.Net.Net80 };
+        var test = new Test { TestCode = code, ReferenceAssemblies = ReferenceAssemblies.Net.Net80 };
         if (withLibrary)
         {
             test.TestState.Sources.Add(("/0/ProdServer.Config.cs", StandIn));
         }
 
-        test.TestState.AdditionalFiles.Add(("/app/appsettings.json", json));
+        foreach (var (file, json) in files)
+        {
+            test.TestState.AdditionalFiles.Add(("/app/" + file, json));
+        }
+
         test.ExpectedDiagnostics.AddRange(expected);
         return test.RunAsync(CancellationToken.None);
     }
 
     private static DiagnosticResult At(DiagnosticDescriptor descriptor, int line, int column, int endLine, int endColumn, params object[] arguments) =>
-        new DiagnosticResult(descriptor).WithSpan("/app/appsettings.json", line, column, endLine, endColumn).WithArguments(arguments);
+        At(descriptor, "appsettings.json", line, column, endLine, endColumn, arguments);
+
+    private static DiagnosticResult At(DiagnosticDescriptor descriptor, string file, int line, int column, int endLine, int endColumn, params object[] arguments) =>
+        new DiagnosticResult(descriptor).WithSpan("/app/" + file, line, column, endLine, endColumn).WithArguments(arguments);
+
+    // The template's and the sample's way: the backend in code (Startup.cs), a value changed per deployment in the file.
+    private const string DeclaredInCode = """
+        using ProdServer.Config;
+
+        static class Startup
+        {
+            public static void Configure(ProdServerBuilder o)
+            {
+                o.UseGunicorn("mysite.wsgi:application");
+                o.Process("queue").UseRqWorker("default");
+                o.Process("either").UseGunicorn("mysite.wsgi:application");
+                o.Process("either").UseWaitress("mysite.wsgi:application");
+                var name = System.Environment.GetEnvironmentVariable("NAME") ?? "dyn";
+                o.Process(name).UseGunicorn("mysite.wsgi:application");
+            }
+        }
+        """;
+
+    [Fact]
+    public Task A_section_without_a_backend_is_checked_as_the_backend_code_gives_its_process() => VerifyAsync(DeclaredInCode, [("appsettings.json", """
+        { "ProdServer": { "Processes": {
+          "web": { "Args": { "Workers": -3, "Timeout": "abc", "Threads": 4 } },
+          "queue": { "Args": { "burst": "sometimes", "Queues": ["high"] } } } } }
+        """)], withLibrary: true,
+        At(AppSettingsShapeDescriptors.OutOfRange, 2, 33, 2, 35, "Workers must be at least 1, got -3", "web"),
+        At(AppSettingsShapeDescriptors.WrongValueType, 2, 48, 2, 53, "Timeout", "web", "a number", "the string 'abc'"),
+        At(AppSettingsShapeDescriptors.UnknownArgsKey, 2, 55, 2, 67, "Threads", "gunicorn", "Gunicorn", "; it is an option of Waitress"),
+        At(AppSettingsShapeDescriptors.WrongValueType, 3, 33, 3, 44, "burst", "queue", "true or false", "the string 'sometimes'"));
+
+    [Fact]
+    public Task An_environments_file_is_checked_as_the_backend_its_appsettings_json_names() => VerifyAsync(DeclaredInCode, [
+        ("appsettings.json", """{ "ProdServer": { "Processes": { "web": { "Backend": "Waitress" }, "typo": { "Backend": "Wairess" } } } }"""),
+        ("appsettings.Production.json", """{ "ProdServer": { "Processes": { "web": { "Args": { "Threads": 0 } }, "typo": { "Args": { "Threads": 0 } } } } }""")],
+        withLibrary: true,
+        At(AppSettingsShapeDescriptors.UnknownBackend, 1, 89, 1, 98, "Wairess", "typo", " (did you mean 'Waitress'?)", Backends),
+        At(AppSettingsShapeDescriptors.OutOfRange, "appsettings.Production.json", 1, 64, 1, 65, "Threads must be at least 1, got 0", "web"));
+
+    [Fact]
+    public Task A_backend_code_gives_two_ways_or_to_a_name_known_only_at_run_time_is_not_guessed() => VerifyAsync(DeclaredInCode, [("appsettings.json", """
+        { "ProdServer": { "Processes": {
+          "either": { "Args": { "Workers": -3 } },
+          "dyn": { "Args": { "Workers": -3 } },
+          "nowhere": { "Args": { "Workers": -3 } } } } }
+        """)], withLibrary: true);
 
     private const string Backends = "Waitress, Gunicorn, RqWorker";
 

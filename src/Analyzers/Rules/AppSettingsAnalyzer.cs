@@ -4,6 +4,7 @@ using System.Collections.Immutable;
 using System.Globalization;
 using System.IO;
 using System.Linq;
+using System.Threading;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.Diagnostics;
 using Microsoft.CodeAnalysis.Text;
@@ -18,8 +19,9 @@ namespace ProdServer.Config.Analyzers;
 /// points at the key's line and column. <c>appsettings.Development.json</c> only gets the rules that apply everywhere.
 /// </summary>
 /// <remarks>
-/// A process whose section names no <c>Backend</c> (its backend is set in code) is checked with the rules of the backend whose
-/// args record has every key the section uses. <c>"ProdServer": { "Rules": { "PSC0006": "off" } }</c> in the same file
+/// A process whose section names no <c>Backend</c> is checked with the rules of the backend its <c>appsettings.json</c> names,
+/// else of the one code gives it (<c>o.UseGunicorn(...)</c>, <c>o.Process("worker").UseCeleryWorker(...)</c>), else of the
+/// backend whose args record has every key the section uses. <c>"ProdServer": { "Rules": { "PSC0006": "off" } }</c> in the same file
 /// switches a rule off here as it does at start-up.
 /// </remarks>
 [DiagnosticAnalyzer(LanguageNames.CSharp)]
@@ -59,7 +61,19 @@ public sealed class AppSettingsAnalyzer : DiagnosticAnalyzer
             }
 
             var targetsWindows = BuildTarget.TargetsWindows(start.Options.AnalyzerConfigOptionsProvider.GlobalOptions);
-            start.RegisterAdditionalFileAction(c => Analyze(c, known, targetsWindows));
+
+            // Sections that name their backend (or whose appsettings.json does) at once; the others once the code's Use calls are known.
+            start.RegisterAdditionalFileAction(c => Analyze(c.AdditionalFile, c.Options, c.Compilation, c.ReportDiagnostic, known, targetsWindows, null, c.CancellationToken));
+            if (CodeDeclaredBackends.Gather(start) is { } declared)
+            {
+                start.RegisterCompilationEndAction(c =>
+                {
+                    foreach (var file in c.Options.AdditionalFiles)
+                    {
+                        Analyze(file, c.Options, c.Compilation, c.ReportDiagnostic, known, targetsWindows, declared, c.CancellationToken);
+                    }
+                });
+            }
         });
     }
 
@@ -90,18 +104,20 @@ public sealed class AppSettingsAnalyzer : DiagnosticAnalyzer
         : TimeSpan.TryParse(text, CultureInfo.InvariantCulture, out var time) ? time.TotalSeconds
         : null;
 
-    private static void Analyze(AdditionalFileAnalysisContext context, List<(RuleBackend Backend, HashSet<string> Properties)> known, bool targetsWindows)
+    // fromCode: null for the sections whose backend the settings files name (an additional-file action); otherwise the
+    // backends code gives the processes, for the sections that name none (the compilation-end action).
+    private static void Analyze(
+        AdditionalText file, AnalyzerOptions analyzerOptions, Compilation compilation, Action<Diagnostic> report,
+        List<(RuleBackend Backend, HashSet<string> Properties)> known, bool targetsWindows, CodeDeclaredBackends? fromCode, CancellationToken cancellationToken)
     {
-        var file = context.AdditionalFile;
-        if (!IsAppSettings(file.Path) || file.GetText(context.CancellationToken) is not { } text
-            || JsonReader.TryParse(text.ToString()) is not JsonObject root
-            || root.Find("ProdServer")?.Value is not JsonObject prodServer)
+        if (AppSettingsSections.Read(file, cancellationToken) is not { } settingsFile)
         {
             return;
         }
 
+        var prodServer = settingsFile.ProdServer;
         var isDevelopment = string.Equals(Path.GetFileName(file.Path), "appsettings.Development.json", StringComparison.OrdinalIgnoreCase);
-        var options = context.Options.AnalyzerConfigOptionsProvider;
+        var options = analyzerOptions.AnalyzerConfigOptionsProvider;
         var ruleContext = BuildTarget.CreateContext(options.GetOptions(file), options.GlobalOptions, targetsWindows, isDevelopment);
         var switchedOff = SwitchedOff(prodServer);
         if ((prodServer.Find(RuleSwitch.Section)?.Value as JsonObject)?.Find("MaxThreads")?.Value is JsonScalar max
@@ -111,21 +127,19 @@ public sealed class AppSettingsAnalyzer : DiagnosticAnalyzer
             ruleContext.MaxThreads = limit;
         }
         SyntaxTree? neighbour = null;
-        if (prodServer.Find("Processes")?.Value is not JsonObject processes)
+        var inherited = AppSettingsSections.InheritedBackends(file, analyzerOptions, cancellationToken);
+        foreach (var (name, section) in settingsFile.Processes())
         {
-            return;
-        }
-
-        foreach (var process in processes.Properties)
-        {
-            if (process.Value is not JsonObject section)
+            var args = section.Find("Args")?.Value as JsonObject;
+            var written = (section.Find("Backend")?.Value as JsonScalar)?.Text ?? (inherited.TryGetValue(name, out var fromBase) ? fromBase : null);
+            if ((written is null) != (fromCode is not null))
             {
-                continue;
+                continue; // the other action's section
             }
 
-            var args = section.Find("Args")?.Value as JsonObject;
-            var backend = (section.Find("Backend")?.Value as JsonScalar)?.Text;
-            var (set, appInterface) = backend is not null ? Named(RuleBackends.Find(backend)) : InferFromKeys(known, args);
+            var (set, appInterface) = written is not null ? Named(RuleBackends.Find(written))
+                : fromCode!.Of(name) is { } declared ? Named(RuleBackends.Find(declared))
+                : InferFromKeys(known, args);
             if (set is null)
             {
                 continue;
@@ -166,11 +180,9 @@ public sealed class AppSettingsAnalyzer : DiagnosticAnalyzer
             foreach (var (finding, at) in findings)
             {
                 var descriptor = Rules.For(finding.Rule);
-                if (!switchedOff.Contains(finding.Rule.Id) && Severity(context.Compilation, neighbour ??= Neighbour(context.Compilation, file.Path), descriptor, context.CancellationToken) is { } severity)
+                if (!switchedOff.Contains(finding.Rule.Id) && Severity(compilation, neighbour ??= Neighbour(compilation, file.Path), descriptor, cancellationToken) is { } severity)
                 {
-                    var span = TextSpan.FromBounds(at.Start, at.End);
-                    var location = Location.Create(file.Path, span, text.Lines.GetLinePositionSpan(span));
-                    context.ReportDiagnostic(Diagnostic.Create(descriptor, location, severity, additionalLocations: null, properties: null, DiagnosticText.OneLine(finding.Arguments)));
+                    report(Diagnostic.Create(descriptor, settingsFile.LocationOf(at), severity, additionalLocations: null, properties: null, DiagnosticText.OneLine(finding.Arguments)));
                 }
             }
         }

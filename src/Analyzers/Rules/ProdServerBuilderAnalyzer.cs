@@ -16,12 +16,6 @@ namespace ProdServer.Config.Analyzers;
 [DiagnosticAnalyzer(LanguageNames.CSharp)]
 public sealed class ProdServerBuilderAnalyzer : DiagnosticAnalyzer
 {
-    private const string ProdServerBuilderName = "ProdServer.Config.ProdServerBuilder";
-    private const string ProcessBuilderName = "ProdServer.Config.ProcessBuilder";
-
-    // o.UseWaitress(...) on the ProdServerBuilder declares this process (ProdServerBuilder.DefaultProcessName).
-    private const string DefaultProcessName = "web";
-
     /// <inheritdoc/>
     public override ImmutableArray<DiagnosticDescriptor> SupportedDiagnostics { get; } = ImmutableArray.Create(
         Rules.For(RuleRegistry.DuplicateProcessName),
@@ -37,19 +31,16 @@ public sealed class ProdServerBuilderAnalyzer : DiagnosticAnalyzer
         context.ConfigureGeneratedCodeAnalysis(GeneratedCodeAnalysisFlags.None);
         context.RegisterCompilationStartAction(static start =>
         {
-            var server = start.Compilation.GetTypeByMetadataName(ProdServerBuilderName);
-            var process = start.Compilation.GetTypeByMetadataName(ProcessBuilderName);
-            if (server is null || process is null)
+            if (UseCalls.Of(start.Compilation) is not { } builders)
             {
                 return;
             }
 
-            var builders = new Builders(server, process);
             start.RegisterOperationAction(c => AnalyzeInvocation(c, builders), OperationKind.Invocation);
         });
     }
 
-    private static void AnalyzeInvocation(OperationAnalysisContext context, Builders builders)
+    private static void AnalyzeInvocation(OperationAnalysisContext context, UseCalls builders)
     {
         var invocation = (IInvocationOperation)context.Operation;
         var method = invocation.TargetMethod;
@@ -57,16 +48,16 @@ public sealed class ProdServerBuilderAnalyzer : DiagnosticAnalyzer
         {
             AnalyzeAddProdServer(context, invocation, builders);
         }
-        else if (IsUseMethod(invocation, builders))
+        else if (builders.IsUse(invocation))
         {
             AnalyzeAppTarget(context, invocation);
         }
     }
 
-    private static void AnalyzeAddProdServer(OperationAnalysisContext context, IInvocationOperation invocation, Builders builders)
+    private static void AnalyzeAddProdServer(OperationAnalysisContext context, IInvocationOperation invocation, UseCalls builders)
     {
         var lambda = invocation.Arguments
-            .Select(a => Unwrap(a.Value))
+            .Select(a => UseCalls.Unwrap(a.Value))
             .OfType<IDelegateCreationOperation>()
             .Select(d => d.Target)
             .OfType<IAnonymousFunctionOperation>()
@@ -76,7 +67,7 @@ public sealed class ProdServerBuilderAnalyzer : DiagnosticAnalyzer
             return;
         }
 
-        var uses = lambda.Body.Descendants().OfType<IInvocationOperation>().Where(i => IsUseMethod(i, builders)).ToList();
+        var uses = lambda.Body.Descendants().OfType<IInvocationOperation>().Where(builders.IsUse).ToList();
         if (uses.Count == 0)
         {
             context.ReportDiagnostic(Diagnostic.Create(Rules.For(RuleRegistry.NoProcessDeclared), lambda.Syntax.GetLocation()));
@@ -87,7 +78,7 @@ public sealed class ProdServerBuilderAnalyzer : DiagnosticAnalyzer
         var beats = new HashSet<string>(StringComparer.Ordinal);
         foreach (var use in uses.OrderBy(u => u.Syntax.SpanStart))
         {
-            if (ProcessName(use, builders) is ({ } name, { } location) && !declared.Add(name))
+            if (builders.ProcessName(use) is ({ } name, { } location) && !declared.Add(name))
             {
                 context.ReportDiagnostic(Diagnostic.Create(Rules.For(RuleRegistry.DuplicateProcessName), location, DiagnosticText.Escaped(name)));
             }
@@ -111,7 +102,7 @@ public sealed class ProdServerBuilderAnalyzer : DiagnosticAnalyzer
         }
 
         // UseWaitress → the Waitress backend, whose interface the rules know.
-        var backend = invocation.TargetMethod.Name.Substring("Use".Length);
+        var backend = UseCalls.Backend(invocation);
         var known = RuleBackends.Find(backend);
         if (known is { AppInterface: null })
         {
@@ -157,57 +148,5 @@ public sealed class ProdServerBuilderAnalyzer : DiagnosticAnalyzer
         }
 
         return settings;
-    }
-
-    // The process a Use method declares: "web" on the ProdServerBuilder, the literal of o.Process("name") before it.
-    private static (string? Name, Location? Location) ProcessName(IInvocationOperation use, Builders builders)
-    {
-        var receiver = Receiver(use);
-        if (receiver is null)
-        {
-            return (null, null);
-        }
-
-        if (SymbolEqualityComparer.Default.Equals(receiver.Type, builders.Server))
-        {
-            return (DefaultProcessName, use.Syntax.GetLocation());
-        }
-
-        if (receiver is IInvocationOperation { TargetMethod.Name: "Process", Arguments.Length: 1 } process
-            && SymbolEqualityComparer.Default.Equals(process.TargetMethod.ContainingType, builders.Server)
-            && process.Arguments[0] is { Value.ConstantValue: { HasValue: true, Value: string name } } argument)
-        {
-            return (name, argument.Syntax.GetLocation());
-        }
-
-        return (null, null);
-    }
-
-    private static bool IsUseMethod(IInvocationOperation invocation, Builders builders) =>
-        invocation.TargetMethod.Name.StartsWith("Use", StringComparison.Ordinal)
-        && invocation.TargetMethod.Name.Length > "Use".Length
-        && Receiver(invocation)?.Type is { } type
-        && (SymbolEqualityComparer.Default.Equals(type, builders.Server) || SymbolEqualityComparer.Default.Equals(type, builders.Process));
-
-    private static IOperation? Receiver(IInvocationOperation invocation) =>
-        invocation.Instance is { } instance
-            ? Unwrap(instance)
-            : invocation.TargetMethod.IsExtensionMethod && invocation.Arguments.Length > 0 ? Unwrap(invocation.Arguments[0].Value) : null;
-
-    private static IOperation Unwrap(IOperation operation)
-    {
-        while (operation is IConversionOperation { IsImplicit: true } conversion)
-        {
-            operation = conversion.Operand;
-        }
-
-        return operation;
-    }
-
-    private sealed class Builders(INamedTypeSymbol server, INamedTypeSymbol process)
-    {
-        public INamedTypeSymbol Server { get; } = server;
-
-        public INamedTypeSymbol Process { get; } = process;
     }
 }

@@ -2,9 +2,9 @@ using System;
 using System.Collections.Generic;
 using System.Collections.Immutable;
 using System.Linq;
+using System.Threading;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.Diagnostics;
-using Microsoft.CodeAnalysis.Text;
 using ProdServer.Config.Analyzers.Json;
 
 namespace ProdServer.Config.Analyzers;
@@ -14,7 +14,8 @@ namespace ProdServer.Config.Analyzers;
 /// unknown backend or process setting, an <c>Args</c> key the process's server lacks (naming the backends that have it), a
 /// value of the wrong type and a number outside the range declared on its flag. The backends and their keys are read from
 /// the referenced ProdServer.Config (<see cref="ServerKeyCatalogue"/>), the process keys from the binder's own list
-/// (<see cref="ProcessSettingKeys"/>), so build and start-up accept the same settings.
+/// (<see cref="ProcessSettingKeys"/>), so build and start-up accept the same settings. A section that names no backend is
+/// checked against the one its <c>appsettings.json</c> names or, failing that, the one code gives the process.
 /// </summary>
 [DiagnosticAnalyzer(LanguageNames.CSharp)]
 public sealed class AppSettingsShapeAnalyzer : DiagnosticAnalyzer
@@ -31,57 +32,92 @@ public sealed class AppSettingsShapeAnalyzer : DiagnosticAnalyzer
         context.RegisterCompilationStartAction(static start =>
         {
             // The catalogue reads every shipped record's flags from metadata: only worth it when there is a settings file to check.
-            if (AppSettingsAnalyzer.HasAppSettings(start.Options) && ServerKeyCatalogue.Read(start.Compilation) is { Count: > 0 } backends)
+            if (!AppSettingsAnalyzer.HasAppSettings(start.Options) || ServerKeyCatalogue.Read(start.Compilation) is not { Count: > 0 } backends)
             {
-                start.RegisterAdditionalFileAction(c => Analyze(c, backends));
+                return;
+            }
+
+            // Sections that name their backend (or whose appsettings.json does) at once; the others once the code's Use calls are known.
+            start.RegisterAdditionalFileAction(c => AnalyzeWritten(c.AdditionalFile, c.Options, c.ReportDiagnostic, backends, c.CancellationToken));
+            if (CodeDeclaredBackends.Gather(start) is { } declared)
+            {
+                start.RegisterCompilationEndAction(c =>
+                {
+                    foreach (var file in c.Options.AdditionalFiles)
+                    {
+                        AnalyzeFromCode(file, c.Options, c.ReportDiagnostic, backends, declared, c.CancellationToken);
+                    }
+                });
             }
         });
     }
 
-    private static void Analyze(AdditionalFileAnalysisContext context, IReadOnlyDictionary<string, BackendKeys> backends)
+    private static void AnalyzeWritten(
+        AdditionalText text, AnalyzerOptions options, Action<Diagnostic> report, IReadOnlyDictionary<string, BackendKeys> backends, CancellationToken cancellationToken)
     {
-        var file = context.AdditionalFile;
-        if (!AppSettingsAnalyzer.IsAppSettings(file.Path) || file.GetText(context.CancellationToken) is not { } text
-            || JsonReader.TryParse(text.ToString()) is not JsonObject root
-            || root.Find("ProdServer")?.Value is not JsonObject prodServer
-            || prodServer.Find("Processes")?.Value is not JsonObject processes)
+        if (AppSettingsSections.Read(text, cancellationToken) is not { } file)
         {
             return;
         }
 
-        void Report(DiagnosticDescriptor descriptor, JsonNode at, params object[] arguments)
+        var inherited = AppSettingsSections.InheritedBackends(text, options, cancellationToken);
+        foreach (var (name, section) in file.Processes())
         {
-            var span = TextSpan.FromBounds(at.Start, at.End);
-
-            // Process names and keys come from the file: a line break in one would start a forged line of build output.
-            context.ReportDiagnostic(Diagnostic.Create(descriptor, Location.Create(file.Path, span, text.Lines.GetLinePositionSpan(span)), DiagnosticText.OneLine(arguments)));
-        }
-
-        foreach (var process in processes.Properties)
-        {
-            if (process.Value is JsonObject section)
+            var reporter = Reporter(file, report);
+            CheckProcessKeys(name, section, reporter);
+            if (AppSettingsSections.WrittenBackend(section) is { } written)
             {
-                CheckProcess(process.Name, section, backends, Report);
+                if (Resolve(name, written, backends, reporter) is { } backend)
+                {
+                    CheckSectionArgs(name, section, backend, backends, reporter);
+                }
+            }
+            else if (inherited.TryGetValue(name, out var fromBase) && backends.TryGetValue(DjangoProdserverBackends.ShortName(fromBase) ?? fromBase, out var backend))
+            {
+                // appsettings.json names it, and reports a backend it does not know itself.
+                CheckSectionArgs(name, section, backend, backends, reporter);
             }
         }
     }
 
-    private static void CheckProcess(string name, JsonObject section, IReadOnlyDictionary<string, BackendKeys> backends, Action<DiagnosticDescriptor, JsonNode, object[]> report)
+    private static void AnalyzeFromCode(
+        AdditionalText text, AnalyzerOptions options, Action<Diagnostic> report, IReadOnlyDictionary<string, BackendKeys> backends,
+        CodeDeclaredBackends declared, CancellationToken cancellationToken)
+    {
+        if (AppSettingsSections.Read(text, cancellationToken) is not { } file)
+        {
+            return;
+        }
+
+        var inherited = AppSettingsSections.InheritedBackends(text, options, cancellationToken);
+        foreach (var (name, section) in file.Processes())
+        {
+            if (AppSettingsSections.WrittenBackend(section) is null && !inherited.ContainsKey(name)
+                && declared.Of(name) is { } fromCode && backends.TryGetValue(fromCode, out var backend))
+            {
+                CheckSectionArgs(name, section, backend, backends, Reporter(file, report));
+            }
+        }
+    }
+
+    private static Action<DiagnosticDescriptor, JsonNode, object[]> Reporter(AppSettingsSections.File file, Action<Diagnostic> report) =>
+        // Process names and keys come from the file: a line break in one would start a forged line of build output.
+        (descriptor, at, arguments) => report(Diagnostic.Create(descriptor, file.LocationOf(at), DiagnosticText.OneLine(arguments)));
+
+    private static void CheckProcessKeys(string name, JsonObject section, Action<DiagnosticDescriptor, JsonNode, object[]> report)
     {
         foreach (var key in section.Properties.Where(p => !ProcessSettingKeys.All.Contains(p.Name, StringComparer.OrdinalIgnoreCase)))
         {
             report(AppSettingsShapeDescriptors.UnknownProcessKey, key,
                 [key.Name, name, Suggestions.DidYouMean(key.Name, ProcessSettingKeys.All), string.Join(", ", ProcessSettingKeys.All)]);
         }
+    }
 
-        if (section.Find("Backend")?.Value is not JsonScalar { Kind: JsonScalarKind.String } written)
-        {
-            // No Backend: the process's backend is set in code, and its Args are the other analyzer's to infer.
-            return;
-        }
-
-        // A django-prodserver class path stands for its backend here, as the binder reads it; one with no counterpart here
-        // is refused by the binder, and reported here in its words (what to write instead).
+    // The backend a section names, reported where it is unknown. A django-prodserver class path stands for its backend
+    // here, as the binder reads it; one with no counterpart here is refused by the binder, and reported here in its words
+    // (what to write instead).
+    private static BackendKeys? Resolve(string name, JsonScalar written, IReadOnlyDictionary<string, BackendKeys> backends, Action<DiagnosticDescriptor, JsonNode, object[]> report)
+    {
         var backendName = written.Text;
         if (DjangoProdserverBackends.IsClassPath(backendName))
         {
@@ -89,7 +125,7 @@ public sealed class AppSettingsShapeAnalyzer : DiagnosticAnalyzer
             {
                 var instead = DjangoProdserverBackends.InsteadOf(backendName) ?? "it is a django-prodserver class with no counterpart here";
                 report(AppSettingsShapeDescriptors.UnknownBackend, written, [ValueShape.Printable(backendName), name, ": " + instead, string.Join(", ", backends.Keys)]);
-                return;
+                return null;
             }
 
             backendName = shortName;
@@ -99,9 +135,14 @@ public sealed class AppSettingsShapeAnalyzer : DiagnosticAnalyzer
         {
             report(AppSettingsShapeDescriptors.UnknownBackend, written,
                 [ValueShape.Printable(written.Text), name, Suggestions.DidYouMean(written.Text, backends.Keys), string.Join(", ", backends.Keys)]);
-            return;
+            return null;
         }
 
+        return backend;
+    }
+
+    private static void CheckSectionArgs(string name, JsonObject section, BackendKeys backend, IReadOnlyDictionary<string, BackendKeys> backends, Action<DiagnosticDescriptor, JsonNode, object[]> report)
+    {
         if (section.Find("Args")?.Value is JsonObject args)
         {
             CheckArgs(name, args, backend, backends, report);

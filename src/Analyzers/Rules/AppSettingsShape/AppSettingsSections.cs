@@ -1,0 +1,99 @@
+using System;
+using System.Collections.Generic;
+using System.Threading;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.Diagnostics;
+using Microsoft.CodeAnalysis.Text;
+using ProdServer.Config.Analyzers.Json;
+
+namespace ProdServer.Config.Analyzers;
+
+/// <summary>
+/// The <c>ProdServer:Processes</c> sections of the app's settings files, and the backend each is for as the host resolves
+/// it: the section's own <c>Backend</c>; for an environment's file (<c>appsettings.Production.json</c>), which the host
+/// reads over <c>appsettings.json</c>, the one that file names; else the one set in code (<see cref="CodeDeclaredBackends"/>).
+/// </summary>
+internal static class AppSettingsSections
+{
+    private const string BaseFile = "appsettings.json";
+
+    /// <summary>One settings file, parsed: its text (for locations) and its <c>ProdServer</c> object.</summary>
+    public sealed class File(string path, SourceText text, JsonObject prodServer)
+    {
+        /// <summary>The file's path.</summary>
+        public string Path { get; } = path;
+
+        /// <summary>The file's text.</summary>
+        public SourceText Text { get; } = text;
+
+        /// <summary>Its <c>ProdServer</c> object.</summary>
+        public JsonObject ProdServer { get; } = prodServer;
+
+        /// <summary>The <c>Processes</c> object's sections, by process name; none when it has no such object.</summary>
+        public IEnumerable<(string Name, JsonObject Section)> Processes()
+        {
+            if (ProdServer.Find("Processes")?.Value is not JsonObject processes)
+            {
+                yield break;
+            }
+
+            foreach (var process in processes.Properties)
+            {
+                if (process.Value is JsonObject section)
+                {
+                    yield return (process.Name, section);
+                }
+            }
+        }
+
+        /// <summary>Where <paramref name="at"/> is written in this file.</summary>
+        public Location LocationOf(JsonNode at)
+        {
+            var span = TextSpan.FromBounds(at.Start, at.End);
+            return Location.Create(Path, span, Text.Lines.GetLinePositionSpan(span));
+        }
+    }
+
+    /// <summary><paramref name="file"/> parsed, or <see langword="null"/> when it is no settings file or has no <c>ProdServer</c> object.</summary>
+    public static File? Read(AdditionalText file, CancellationToken cancellationToken) =>
+        AppSettingsAnalyzer.IsAppSettings(file.Path) && file.GetText(cancellationToken) is { } text
+            && JsonReader.TryParse(text.ToString()) is JsonObject root && root.Find("ProdServer")?.Value is JsonObject prodServer
+            ? new File(file.Path, text, prodServer)
+            : null;
+
+    /// <summary>The <c>Backend</c> a section writes, as its JSON value (a string), or <see langword="null"/>.</summary>
+    public static JsonScalar? WrittenBackend(JsonObject section) =>
+        section.Find("Backend")?.Value as JsonScalar is { Kind: JsonScalarKind.String } written ? written : null;
+
+    /// <summary>
+    /// The backends <c>appsettings.json</c> beside <paramref name="file"/> names, by process name, which an environment's
+    /// file inherits; empty for <c>appsettings.json</c> itself, or when there is none.
+    /// </summary>
+    public static IReadOnlyDictionary<string, string> InheritedBackends(AdditionalText file, AnalyzerOptions options, CancellationToken cancellationToken)
+    {
+        var inherited = new Dictionary<string, string>(StringComparer.OrdinalIgnoreCase);
+        if (string.Equals(System.IO.Path.GetFileName(file.Path), BaseFile, StringComparison.OrdinalIgnoreCase))
+        {
+            return inherited;
+        }
+
+        var folder = System.IO.Path.GetDirectoryName(file.Path);
+        foreach (var other in options.AdditionalFiles)
+        {
+            if (string.Equals(System.IO.Path.GetFileName(other.Path), BaseFile, StringComparison.OrdinalIgnoreCase)
+                && string.Equals(System.IO.Path.GetDirectoryName(other.Path), folder, StringComparison.Ordinal)
+                && Read(other, cancellationToken) is { } baseFile)
+            {
+                foreach (var (name, section) in baseFile.Processes())
+                {
+                    if (WrittenBackend(section) is { } written)
+                    {
+                        inherited[name] = written.Text;
+                    }
+                }
+            }
+        }
+
+        return inherited;
+    }
+}
