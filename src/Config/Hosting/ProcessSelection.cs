@@ -22,7 +22,7 @@ internal static class ProcessSelection
         {
             var declared = string.Join(", ", options.Processes.Select(p => p.Name));
             throw new UnknownProcessException(
-                $"Unknown process {string.Join(", ", unknown.Select(n => $"'{n}'"))}. Declared processes: {declared}.");
+                $"Unknown process {string.Join(", ", unknown.Select(n => $"'{Names.Printable(n)}'"))}{Suggestions.DidYouMean(unknown[0], options.Processes.Select(p => p.Name))}. Declared processes: {declared}.");
         }
 
         return names.Distinct().Select(n => options.Find(n)!).ToList();

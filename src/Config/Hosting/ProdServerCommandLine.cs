@@ -276,7 +276,7 @@ internal sealed partial class ProdServerCommandLine
 
         if (!parsed.Help)
         {
-            parsed.Errors.AddRange(result.Errors.Select(e => e.Message));
+            parsed.Errors.AddRange(result.Errors.Select(e => QuotedTokensPrintable(e.Message, own)));
             parsed.Errors.AddRange(Conflicts(parsed));
         }
 
@@ -301,11 +301,27 @@ internal sealed partial class ProdServerCommandLine
         }
     }
 
+    // System.CommandLine quotes the tokens it refuses as they were typed ("Unrecognized command or argument 'x'"), and its
+    // messages are several lines of their own ("Must be one of:", then a tab-indented line per choice). So each token
+    // (and the parts of --name=value) is made printable where the message quotes it, which keeps those lines, and whatever
+    // else could still move the terminal's cursor is escaped: a token cannot forge a line or colour the terminal.
+    private static string QuotedTokensPrintable(string message, IReadOnlyList<string> tokens)
+    {
+        foreach (var token in tokens.Where(t => t.Any(ProdServer.Config.Names.MustEscape)).SelectMany(t => (string[])[t, .. t.Split('=', ':')]).Where(t => t.Length > 0))
+        {
+            message = message.Replace(token, ProdServer.Config.Names.PrintablePath(token), StringComparison.Ordinal);
+        }
+
+        return message.Any(c => c is not ('\n' or '\t') && ProdServer.Config.Names.MustEscape(c))
+            ? string.Concat(message.Select(c => c is not ('\n' or '\t') && ProdServer.Config.Names.MustEscape(c) ? ProdServer.Config.Names.PrintablePath(c.ToString()) : c.ToString()))
+            : message;
+    }
+
     private static IEnumerable<string> Conflicts(ProdServerCommandLine parsed)
     {
         foreach (var name in parsed.Names.Where(n => n.StartsWith('-')))
         {
-            yield return $"Unrecognized option '{name}'. Host configuration needs a ':' in its key (--ProdServer:Default=web).";
+            yield return $"Unrecognized option '{ProdServer.Config.Names.Printable(name)}'. Host configuration needs a ':' in its key (--ProdServer:Default=web).";
         }
 
         if (parsed.Json && !parsed.DryRun)
@@ -315,7 +331,7 @@ internal sealed partial class ProdServerCommandLine
 
         if (parsed.All && parsed.Names.Count > 0)
         {
-            yield return $"--all runs every process; drop it or the names ({string.Join(" ", parsed.Names)}).";
+            yield return $"--all runs every process; drop it or the names ({string.Join(" ", parsed.Names.Select(n => ProdServer.Config.Names.Printable(n)))}).";
         }
 
         if (parsed.Check && parsed.DryRun)
