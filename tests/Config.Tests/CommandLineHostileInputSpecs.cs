@@ -27,23 +27,30 @@ public sealed class CommandLineHostileInputSpecs
         { ["--all", "we\rb\n" + Forged] },                                // --all with names
     };
 
-    [Theory]
-    [MemberData(nameof(HostileCommandLines))]
-    public async Task A_hostile_word_is_quoted_back_escaped_on_its_own_line_with_exit_code_2(string[] args)
+    // The run in an empty directory, with one process declared in code.
+    private static async Task<(int Code, string Error)> RunAsync(params string[] args)
     {
         var root = Directory.CreateTempSubdirectory("prodserver-argv-").FullName;
         try
         {
             var (code, _, error) = await EntryPoint.RunAsync(root, o => o.UseWaitress("mysite.wsgi:application"), null, args);
-
-            Assert.Equal(ExitCodes.Usage, code);
-            Assert.DoesNotContain(error, c => c is not ('\n' or '\t') && Names.MustEscape(c));
-            Assert.DoesNotContain(EntryPoint.Lines(error), line => line.TrimStart().StartsWith(Forged, StringComparison.Ordinal));
+            return (code, error);
         }
         finally
         {
             Directory.Delete(root, recursive: true);
         }
+    }
+
+    [Theory]
+    [MemberData(nameof(HostileCommandLines))]
+    public async Task A_hostile_word_is_quoted_back_escaped_on_its_own_line_with_exit_code_2(string[] args)
+    {
+        var (code, error) = await RunAsync(args);
+
+        Assert.Equal(ExitCodes.Usage, code);
+        Assert.DoesNotContain(error, c => c is not ('\n' or '\t') && Names.MustEscape(c));
+        Assert.DoesNotContain(EntryPoint.Lines(error), line => line.TrimStart().StartsWith(Forged, StringComparison.Ordinal));
     }
 
     // Values our own commands refuse after parsing: an env file or a settings file to import that is not there. (What the
@@ -58,36 +65,20 @@ public sealed class CommandLineHostileInputSpecs
     [MemberData(nameof(HostileValues))]
     public async Task A_hostile_value_is_refused_in_one_escaped_line(string[] args, string quoted)
     {
-        var root = Directory.CreateTempSubdirectory("prodserver-argv-").FullName;
-        try
-        {
-            var (code, _, error) = await EntryPoint.RunAsync(root, o => o.UseWaitress("mysite.wsgi:application"), null, args);
+        var (code, error) = await RunAsync(args);
 
-            Assert.True(code is ExitCodes.Usage or ExitCodes.InvalidConfiguration, $"exit code {code}: {error}");
-            Assert.Contains(quoted, error, StringComparison.Ordinal);
-            Assert.DoesNotContain(error, c => c is not ('\n' or '\t') && Names.MustEscape(c));
-            Assert.DoesNotContain(EntryPoint.Lines(error), line => line.TrimStart().StartsWith(Forged, StringComparison.Ordinal));
-        }
-        finally
-        {
-            Directory.Delete(root, recursive: true);
-        }
+        Assert.True(code is ExitCodes.Usage or ExitCodes.InvalidConfiguration, $"exit code {code}: {error}");
+        Assert.Contains(quoted, error, StringComparison.Ordinal);
+        Assert.DoesNotContain(error, c => c is not ('\n' or '\t') && Names.MustEscape(c));
+        Assert.DoesNotContain(EntryPoint.Lines(error), line => line.TrimStart().StartsWith(Forged, StringComparison.Ordinal));
     }
 
     [Fact]
     public async Task A_misspelled_process_name_is_answered_with_the_name_meant()
     {
-        var root = Directory.CreateTempSubdirectory("prodserver-argv-").FullName;
-        try
-        {
-            var (code, _, error) = await EntryPoint.RunAsync(root, o => o.UseWaitress("mysite.wsgi:application"), null, "webb");
+        var (code, error) = await RunAsync("webb");
 
-            Assert.Equal(ExitCodes.Usage, code);
-            Assert.Equal("Unknown process 'webb' (did you mean 'web'?). Declared processes: web.", EntryPoint.Lines(error).Single());
-        }
-        finally
-        {
-            Directory.Delete(root, recursive: true);
-        }
+        Assert.Equal(ExitCodes.Usage, code);
+        Assert.Equal("Unknown process 'webb' (did you mean 'web'?). Declared processes: web.", EntryPoint.Lines(error).Single());
     }
 }
