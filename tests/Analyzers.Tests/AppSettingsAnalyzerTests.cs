@@ -203,6 +203,13 @@ public sealed class AppSettingsAnalyzerTests
         At(RuleRegistry.GunicornReloadInProduction, "appsettings.json", 2, 22, 2, 36, "Reload"),
         At(RuleRegistry.UvicornReloadInProduction, "appsettings.json", 3, 22, 3, 38, "Reload"));
 
+    // "Backend": null removes the key in configuration, as the shape checks read it too: the backend is then the code's.
+    [Fact]
+    public Task Reads_a_null_backend_as_none_written() => VerifyWithCodeAsync(DeclaredInCode, [("appsettings.json", """
+        { "ProdServer": { "Processes": { "api": { "Backend": null, "Args": { "Reload": true } } } } }
+        """)],
+        At(RuleRegistry.UvicornReloadInProduction, "appsettings.json", 1, 70, 1, 84, "Reload"));
+
     [Fact]
     public Task Judges_an_environments_file_by_the_backend_appsettings_json_names_over_the_code() => VerifyWithCodeAsync(DeclaredInCode, [
         ("appsettings.json", """{ "ProdServer": { "Processes": { "web": { "Backend": "Granian" } } } }"""),

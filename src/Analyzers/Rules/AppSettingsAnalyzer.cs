@@ -63,17 +63,16 @@ public sealed class AppSettingsAnalyzer : DiagnosticAnalyzer
             var targetsWindows = BuildTarget.TargetsWindows(start.Options.AnalyzerConfigOptionsProvider.GlobalOptions);
 
             // Sections that name their backend (or whose appsettings.json does) at once; the others once the code's Use calls are known.
-            start.RegisterAdditionalFileAction(c => Analyze(c.AdditionalFile, c.Options, c.Compilation, c.ReportDiagnostic, known, targetsWindows, null, c.CancellationToken));
-            if (CodeDeclaredBackends.Gather(start) is { } declared)
+            var files = new AppSettingsSections(start.Options.AdditionalFiles);
+            start.RegisterAdditionalFileAction(c => Analyze(c.AdditionalFile, files, c.Options, c.Compilation, c.ReportDiagnostic, known, targetsWindows, null, c.CancellationToken));
+            var declared = CodeDeclaredBackends.Gather(start);
+            start.RegisterCompilationEndAction(c =>
             {
-                start.RegisterCompilationEndAction(c =>
+                foreach (var file in c.Options.AdditionalFiles)
                 {
-                    foreach (var file in c.Options.AdditionalFiles)
-                    {
-                        Analyze(file, c.Options, c.Compilation, c.ReportDiagnostic, known, targetsWindows, declared, c.CancellationToken);
-                    }
-                });
-            }
+                    Analyze(file, files, c.Options, c.Compilation, c.ReportDiagnostic, known, targetsWindows, declared, c.CancellationToken);
+                }
+            });
         });
     }
 
@@ -107,10 +106,10 @@ public sealed class AppSettingsAnalyzer : DiagnosticAnalyzer
     // fromCode: null for the sections whose backend the settings files name (an additional-file action); otherwise the
     // backends code gives the processes, for the sections that name none (the compilation-end action).
     private static void Analyze(
-        AdditionalText file, AnalyzerOptions analyzerOptions, Compilation compilation, Action<Diagnostic> report,
+        AdditionalText file, AppSettingsSections files, AnalyzerOptions analyzerOptions, Compilation compilation, Action<Diagnostic> report,
         List<(RuleBackend Backend, HashSet<string> Properties)> known, bool targetsWindows, CodeDeclaredBackends? fromCode, CancellationToken cancellationToken)
     {
-        if (AppSettingsSections.Read(file, cancellationToken) is not { } settingsFile)
+        if (files.Read(file, cancellationToken) is not { } settingsFile)
         {
             return;
         }
@@ -127,11 +126,11 @@ public sealed class AppSettingsAnalyzer : DiagnosticAnalyzer
             ruleContext.MaxThreads = limit;
         }
         SyntaxTree? neighbour = null;
-        var inherited = AppSettingsSections.InheritedBackends(file, analyzerOptions, cancellationToken);
+        var inherited = files.InheritedBackends(file, cancellationToken);
         foreach (var (name, section) in settingsFile.Processes())
         {
             var args = section.Find("Args")?.Value as JsonObject;
-            var written = (section.Find("Backend")?.Value as JsonScalar)?.Text ?? (inherited.TryGetValue(name, out var fromBase) ? fromBase : null);
+            var written = AppSettingsSections.WrittenBackend(section)?.Text ?? (inherited.TryGetValue(name, out var fromBase) ? fromBase : null);
             if ((written is null) != (fromCode is not null))
             {
                 continue; // the other action's section

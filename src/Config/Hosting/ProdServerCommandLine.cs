@@ -4,6 +4,8 @@ using System.CommandLine;
 using System.CommandLine.Help;
 using System.IO;
 using System.Linq;
+// Names.Printable and friends; "Names" here is the parsed process names.
+using Terminal = ProdServer.Config.Names;
 
 namespace ProdServer.Config;
 
@@ -307,21 +309,21 @@ internal sealed partial class ProdServerCommandLine
     // else could still move the terminal's cursor is escaped: a token cannot forge a line or colour the terminal.
     private static string QuotedTokensPrintable(string message, IReadOnlyList<string> tokens)
     {
-        foreach (var token in tokens.Where(t => t.Any(ProdServer.Config.Names.MustEscape)).SelectMany(t => (string[])[t, .. t.Split('=', ':')]).Where(t => t.Length > 0))
+        // The whole token first, then its parts that still hold such a character (a part without one is left as written).
+        foreach (var token in tokens.SelectMany(t => (string[])[t, .. t.Split('=', ':')]).Where(t => t.Any(Terminal.MustEscape)))
         {
-            message = message.Replace(token, ProdServer.Config.Names.PrintablePath(token), StringComparison.Ordinal);
+            message = message.Replace(token, Terminal.PrintablePath(token), StringComparison.Ordinal);
         }
 
-        return message.Any(c => c is not ('\n' or '\t') && ProdServer.Config.Names.MustEscape(c))
-            ? string.Concat(message.Select(c => c is not ('\n' or '\t') && ProdServer.Config.Names.MustEscape(c) ? ProdServer.Config.Names.PrintablePath(c.ToString()) : c.ToString()))
-            : message;
+        static bool Unsafe(char c) => c is not ('\n' or '\t') && Terminal.MustEscape(c);
+        return message.Any(Unsafe) ? string.Concat(message.Select(c => Unsafe(c) ? Terminal.PrintablePath(c.ToString()) : c.ToString())) : message;
     }
 
     private static IEnumerable<string> Conflicts(ProdServerCommandLine parsed)
     {
         foreach (var name in parsed.Names.Where(n => n.StartsWith('-')))
         {
-            yield return $"Unrecognized option '{ProdServer.Config.Names.Printable(name)}'. Host configuration needs a ':' in its key (--ProdServer:Default=web).";
+            yield return $"Unrecognized option '{Terminal.Printable(name)}'. Host configuration needs a ':' in its key (--ProdServer:Default=web).";
         }
 
         if (parsed.Json && !parsed.DryRun)
@@ -331,7 +333,7 @@ internal sealed partial class ProdServerCommandLine
 
         if (parsed.All && parsed.Names.Count > 0)
         {
-            yield return $"--all runs every process; drop it or the names ({string.Join(" ", parsed.Names.Select(n => ProdServer.Config.Names.Printable(n)))}).";
+            yield return $"--all runs every process; drop it or the names ({string.Join(" ", parsed.Names.Select(n => Terminal.Printable(n)))}).";
         }
 
         if (parsed.Check && parsed.DryRun)

@@ -1,8 +1,9 @@
 using System;
+using System.Collections.Concurrent;
 using System.Collections.Generic;
+using System.Collections.Immutable;
 using System.Threading;
 using Microsoft.CodeAnalysis;
-using Microsoft.CodeAnalysis.Diagnostics;
 using Microsoft.CodeAnalysis.Text;
 using ProdServer.Config.Analyzers.Json;
 
@@ -12,10 +13,14 @@ namespace ProdServer.Config.Analyzers;
 /// The <c>ProdServer:Processes</c> sections of the app's settings files, and the backend each is for as the host resolves
 /// it: the section's own <c>Backend</c>; for an environment's file (<c>appsettings.Production.json</c>), which the host
 /// reads over <c>appsettings.json</c>, the one that file names; else the one set in code (<see cref="CodeDeclaredBackends"/>).
+/// One per compilation: each file is parsed once, though the additional-file action, the compilation-end action and every
+/// environment's file (for what it inherits) all read it.
 /// </summary>
-internal static class AppSettingsSections
+internal sealed class AppSettingsSections(ImmutableArray<AdditionalText> additionalFiles)
 {
     private const string BaseFile = "appsettings.json";
+
+    private readonly ConcurrentDictionary<string, File?> _parsed = new(StringComparer.Ordinal);
 
     /// <summary>One settings file, parsed: its text (for locations) and its <c>ProdServer</c> object.</summary>
     public sealed class File(string path, SourceText text, JsonObject prodServer)
@@ -55,9 +60,11 @@ internal static class AppSettingsSections
     }
 
     /// <summary><paramref name="file"/> parsed, or <see langword="null"/> when it is no settings file or has no <c>ProdServer</c> object.</summary>
-    public static File? Read(AdditionalText file, CancellationToken cancellationToken) =>
-        AppSettingsAnalyzer.IsAppSettings(file.Path) && file.GetText(cancellationToken) is { } text
-            && JsonReader.TryParse(text.ToString()) is JsonObject root && root.Find("ProdServer")?.Value is JsonObject prodServer
+    public File? Read(AdditionalText file, CancellationToken cancellationToken) =>
+        AppSettingsAnalyzer.IsAppSettings(file.Path) ? _parsed.GetOrAdd(file.Path, _ => Parse(file, cancellationToken)) : null;
+
+    private static File? Parse(AdditionalText file, CancellationToken cancellationToken) =>
+        file.GetText(cancellationToken) is { } text && JsonReader.TryParse(text.ToString()) is JsonObject root && root.Find("ProdServer")?.Value is JsonObject prodServer
             ? new File(file.Path, text, prodServer)
             : null;
 
@@ -69,7 +76,7 @@ internal static class AppSettingsSections
     /// The backends <c>appsettings.json</c> beside <paramref name="file"/> names, by process name, which an environment's
     /// file inherits; empty for <c>appsettings.json</c> itself, or when there is none.
     /// </summary>
-    public static IReadOnlyDictionary<string, string> InheritedBackends(AdditionalText file, AnalyzerOptions options, CancellationToken cancellationToken)
+    public IReadOnlyDictionary<string, string> InheritedBackends(AdditionalText file, CancellationToken cancellationToken)
     {
         var inherited = new Dictionary<string, string>(StringComparer.OrdinalIgnoreCase);
         if (string.Equals(System.IO.Path.GetFileName(file.Path), BaseFile, StringComparison.OrdinalIgnoreCase))
@@ -78,7 +85,7 @@ internal static class AppSettingsSections
         }
 
         var folder = System.IO.Path.GetDirectoryName(file.Path);
-        foreach (var other in options.AdditionalFiles)
+        foreach (var other in additionalFiles)
         {
             if (string.Equals(System.IO.Path.GetFileName(other.Path), BaseFile, StringComparison.OrdinalIgnoreCase)
                 && string.Equals(System.IO.Path.GetDirectoryName(other.Path), folder, StringComparison.Ordinal)

@@ -38,29 +38,28 @@ public sealed class AppSettingsShapeAnalyzer : DiagnosticAnalyzer
             }
 
             // Sections that name their backend (or whose appsettings.json does) at once; the others once the code's Use calls are known.
-            start.RegisterAdditionalFileAction(c => AnalyzeWritten(c.AdditionalFile, c.Options, c.ReportDiagnostic, backends, c.CancellationToken));
-            if (CodeDeclaredBackends.Gather(start) is { } declared)
+            var files = new AppSettingsSections(start.Options.AdditionalFiles);
+            start.RegisterAdditionalFileAction(c => AnalyzeWritten(c.AdditionalFile, files, c.ReportDiagnostic, backends, c.CancellationToken));
+            var declared = CodeDeclaredBackends.Gather(start);
+            start.RegisterCompilationEndAction(c =>
             {
-                start.RegisterCompilationEndAction(c =>
+                foreach (var file in c.Options.AdditionalFiles)
                 {
-                    foreach (var file in c.Options.AdditionalFiles)
-                    {
-                        AnalyzeFromCode(file, c.Options, c.ReportDiagnostic, backends, declared, c.CancellationToken);
-                    }
-                });
-            }
+                    AnalyzeFromCode(file, files, c.ReportDiagnostic, backends, declared, c.CancellationToken);
+                }
+            });
         });
     }
 
     private static void AnalyzeWritten(
-        AdditionalText text, AnalyzerOptions options, Action<Diagnostic> report, IReadOnlyDictionary<string, BackendKeys> backends, CancellationToken cancellationToken)
+        AdditionalText text, AppSettingsSections files, Action<Diagnostic> report, IReadOnlyDictionary<string, BackendKeys> backends, CancellationToken cancellationToken)
     {
-        if (AppSettingsSections.Read(text, cancellationToken) is not { } file)
+        if (files.Read(text, cancellationToken) is not { } file)
         {
             return;
         }
 
-        var inherited = AppSettingsSections.InheritedBackends(text, options, cancellationToken);
+        var inherited = files.InheritedBackends(text, cancellationToken);
         foreach (var (name, section) in file.Processes())
         {
             var reporter = Reporter(file, report);
@@ -81,15 +80,15 @@ public sealed class AppSettingsShapeAnalyzer : DiagnosticAnalyzer
     }
 
     private static void AnalyzeFromCode(
-        AdditionalText text, AnalyzerOptions options, Action<Diagnostic> report, IReadOnlyDictionary<string, BackendKeys> backends,
+        AdditionalText text, AppSettingsSections files, Action<Diagnostic> report, IReadOnlyDictionary<string, BackendKeys> backends,
         CodeDeclaredBackends declared, CancellationToken cancellationToken)
     {
-        if (AppSettingsSections.Read(text, cancellationToken) is not { } file)
+        if (files.Read(text, cancellationToken) is not { } file)
         {
             return;
         }
 
-        var inherited = AppSettingsSections.InheritedBackends(text, options, cancellationToken);
+        var inherited = files.InheritedBackends(text, cancellationToken);
         foreach (var (name, section) in file.Processes())
         {
             if (AppSettingsSections.WrittenBackend(section) is null && !inherited.ContainsKey(name)

@@ -19,33 +19,33 @@ internal sealed class CodeDeclaredBackends
     private const string Ambiguous = "";
 
     private readonly ConcurrentDictionary<string, string> _byProcess = new(StringComparer.OrdinalIgnoreCase);
-    private readonly UseCalls _calls;
 
-    private CodeDeclaredBackends(UseCalls calls) => _calls = calls;
+    private CodeDeclaredBackends()
+    {
+    }
 
     /// <summary>
-    /// Starts gathering the compilation's <c>Use…</c> calls, or returns <see langword="null"/> when ProdServer.Config is not
-    /// referenced.
+    /// Starts gathering the compilation's <c>Use…</c> calls; where ProdServer.Config's builders are not referenced there is
+    /// none to gather, and no process has a backend from code.
     /// </summary>
-    public static CodeDeclaredBackends? Gather(CompilationStartAnalysisContext start)
+    public static CodeDeclaredBackends Gather(CompilationStartAnalysisContext start)
     {
-        if (UseCalls.Of(start.Compilation) is not { } calls)
+        var declared = new CodeDeclaredBackends();
+        if (UseCalls.Of(start.Compilation) is { } calls)
         {
-            return null;
+            start.RegisterOperationAction(c => declared.Add(c, calls), OperationKind.Invocation);
         }
 
-        var declared = new CodeDeclaredBackends(calls);
-        start.RegisterOperationAction(declared.Add, OperationKind.Invocation);
         return declared;
     }
 
     /// <summary>The backend (a <c>ServerBackends</c> name) code gives <paramref name="process"/>, or <see langword="null"/> when none or more than one.</summary>
     public string? Of(string process) => _byProcess.TryGetValue(process, out var backend) && backend != Ambiguous ? backend : null;
 
-    private void Add(OperationAnalysisContext context)
+    private void Add(OperationAnalysisContext context, UseCalls calls)
     {
         var invocation = (IInvocationOperation)context.Operation;
-        if (!_calls.IsUse(invocation) || _calls.ProcessName(invocation).Name is not { } process)
+        if (!calls.IsUse(invocation) || calls.ProcessName(invocation).Name is not { } process)
         {
             return;
         }
