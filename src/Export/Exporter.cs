@@ -30,7 +30,7 @@ public static class Exporter
         DeploymentCheck.Common(deployment);
         return target switch
         {
-            ExportTarget.Systemd => SystemdExporter.Export(deployment),
+            ExportTarget.Systemd => SystemdExporter.Export(deployment, notes),
             ExportTarget.Supervisord => SupervisordExporter.Export(deployment),
             ExportTarget.Compose => ComposeExporter.Export(deployment),
             ExportTarget.Procfile => ProcfileExporter.Export(deployment),

@@ -14,7 +14,7 @@ internal static class SystemdExporter
     // A unit name is a file name: at most 255 bytes, ".service" included.
     private const int MaxUnitName = 255 - 8;
 
-    public static IReadOnlyList<ExportedFile> Export(Deployment deployment)
+    public static IReadOnlyList<ExportedFile> Export(Deployment deployment, ICollection<string> notes)
     {
         DeploymentCheck.Unique(deployment, deployment.UnitName, "systemd unit");
         foreach (var process in deployment.Processes.Where(p => deployment.UnitName(p).Length > MaxUnitName))
@@ -23,12 +23,12 @@ internal static class SystemdExporter
         }
 
         var target = deployment.AppName + ".target";
-        var files = deployment.Processes.Select(p => new ExportedFile(deployment.UnitName(p) + ".service", Service(deployment, p, target))).ToList();
+        var files = deployment.Processes.Select(p => new ExportedFile(deployment.UnitName(p) + ".service", Service(deployment, p, target, notes))).ToList();
         files.Add(new ExportedFile(target, Target(deployment, files.Select(f => f.Name))));
         return files;
     }
 
-    private static string Service(Deployment deployment, ProcessDefinition process, string target)
+    private static string Service(Deployment deployment, ProcessDefinition process, string target, ICollection<string> notes)
     {
         var owner = ExportText.Process(process);
         var description = $"{deployment.AppName} {process.Name} ({process.Backend.Name}{(process.App is { Length: > 0 } app ? ", " + ExportText.Carryable(owner, "App", app) : "")})";
@@ -88,15 +88,45 @@ internal static class SystemdExporter
             .AppendLine("KillMode=mixed")
             .AppendLine("KillSignal=SIGTERM")
             .AppendLine($"TimeoutStopSec={Deployment.OuterStopSeconds(process)}");
-        var writable = WritablePaths.Of(process, deployment.WorkingDirectory)
-            .Select(p => DeploymentCheck.AbsolutePath(owner, p.Key, p.Directory))
-            .ToList();
         var lowPort = process.Backend.GetListenEndpoints(process).Any(e => e.Port is > 0 and < 1024);
-        SystemdHardening.Append(unit, deployment.Hardening, writable, lowPort);
+        if (deployment.Hardening != ExportHardening.None)
+        {
+            var paths = SandboxPaths.Of(deployment, process);
+            SystemdHardening.Append(unit, deployment.Hardening, paths, lowPort);
+            Explain(deployment, process, paths, notes);
+        }
+
         unit.AppendLine()
             .AppendLine("[Install]")
             .AppendLine($"WantedBy={target}");
         return unit.ToString();
+    }
+
+    // What the sandbox changed to let the unit start, and what would still stop it: said, never left to the journal.
+    private static void Explain(Deployment deployment, ProcessDefinition process, SandboxPaths paths, ICollection<string> notes)
+    {
+        var bound = paths.BindReadOnly.Concat(paths.BindWritable).ToList();
+        if (bound.Count > 0)
+        {
+            var settings = new[] { (paths.BindReadOnly, "BindReadOnlyPaths="), (paths.BindWritable, "BindPaths=") }.Where(s => s.Item1.Count > 0).Select(s => s.Item2);
+            notes.Add($"{ExportText.Process(process)}: the sandbox hides homes and /tmp, so the unit binds in what it needs from them: "
+                + $"{string.Join(", ", bound.Select(p => ExportText.Printable(p)))} ({string.Join(", ", settings)}"
+                + $"{(paths.BindsHome ? "; ProtectHome=tmpfs, so that every other home stays hidden" : "")}). Installed under /opt or /srv, it would need none of this.");
+        }
+
+        foreach (var path in paths.Unbound)
+        {
+            notes.Add($"{ExportText.Process(process)}: the unit needs {ExportText.Printable(path)}, which its sandbox hides or replaces "
+                + "(ProtectHome=, PrivateTmp=), and binding all of it would undo that: install the app in a directory of its own (/opt/NAME, /srv/NAME), or export with --hardening none.");
+        }
+
+        if (string.IsNullOrEmpty(deployment.User))
+        {
+            foreach (var problem in DynamicUserAccess.Problems(deployment, process, paths))
+            {
+                notes.Add(problem);
+            }
+        }
     }
 
     private static string Target(Deployment deployment, IEnumerable<string> services) =>

@@ -14,9 +14,9 @@ internal static class SystemdHardening
     /// <summary>Appends the lines for <paramref name="level"/> to <paramref name="unit"/>.</summary>
     /// <param name="unit">The <c>[Service]</c> section being written.</param>
     /// <param name="level">How much sandboxing.</param>
-    /// <param name="writable">Directories the process writes (<see cref="WritablePaths"/>), absolute.</param>
+    /// <param name="paths">What the process reads and writes, and which of it the sandbox would hide (<see cref="SandboxPaths"/>).</param>
     /// <param name="lowPort">Whether the process binds a port below 1024, which needs <c>CAP_NET_BIND_SERVICE</c>.</param>
-    public static void Append(StringBuilder unit, ExportHardening level, IReadOnlyList<string> writable, bool lowPort)
+    public static void Append(StringBuilder unit, ExportHardening level, SandboxPaths paths, bool lowPort)
     {
         if (level == ExportHardening.None)
         {
@@ -25,14 +25,14 @@ internal static class SystemdHardening
 
         unit.AppendLine("NoNewPrivileges=yes")
             .AppendLine("ProtectSystem=strict");
-        if (writable.Count > 0)
-        {
-            // "-": a directory not yet created is no reason to refuse the start.
-            unit.AppendLine("ReadWritePaths=" + string.Join(' ', writable.Select(p => SystemdSyntax.Quoted("-" + p))));
-        }
-
-        unit.AppendLine("ProtectHome=yes")
-            .AppendLine("PrivateTmp=yes")
+        // "-": a directory not yet created is no reason to refuse the start.
+        AppendPaths(unit, "ReadWritePaths=", paths.ReadWrite);
+        // Homes hidden as an empty tmpfs rather than made inaccessible, so that the paths bound below can appear in them.
+        unit.AppendLine(paths.BindsHome ? "ProtectHome=tmpfs" : "ProtectHome=yes")
+            .AppendLine("PrivateTmp=yes");
+        AppendPaths(unit, "BindReadOnlyPaths=", paths.BindReadOnly);
+        AppendPaths(unit, "BindPaths=", paths.BindWritable);
+        unit
             .AppendLine("PrivateDevices=yes")
             .AppendLine("ProtectKernelTunables=yes")
             .AppendLine("ProtectKernelModules=yes")
@@ -73,6 +73,15 @@ internal static class SystemdHardening
         {
             // A private user namespace keeps no capability in the host's network namespace, so only without one.
             unit.AppendLine("PrivateUsers=yes");
+        }
+    }
+
+    // Quoted, so that a space or a ':' (BindPaths='s separator of source and destination) stays inside the path.
+    private static void AppendPaths(StringBuilder unit, string setting, IReadOnlyList<string> paths)
+    {
+        if (paths.Count > 0)
+        {
+            unit.AppendLine(setting + string.Join(' ', paths.Select(p => SystemdSyntax.Quoted("-" + p))));
         }
     }
 }

@@ -134,6 +134,30 @@ public sealed class ExportSpecs : IDisposable
     }
 
     [Fact]
+    public async Task Units_binding_paths_from_homes_and_tmp_into_their_sandbox_pass_verify_and_stay_rated_ok()
+    {
+        var web = new ProcessDefinition("web", ServerBackends.Waitress) { App = "a:b", Venv = "/home/alice/.venvs/shop", Args = new WaitressArgs { Port = 8000 } };
+        var beat = new ProcessDefinition("beat", ServerBackends.CeleryBeat) { App = "proj", Args = new CeleryBeatArgs { Schedule = "/var/tmp/shop/schedule" } };
+        var units = new List<string>();
+        foreach (var file in Exporter.Export(ExportTarget.Systemd, new Deployment("shop", ["/bin/true"], "/root/shop", [web, beat])))
+        {
+            var path = Path.Combine(_directory, file.Name);
+            File.WriteAllText(path, file.Content);
+            units.Add(path);
+        }
+
+        Assert.Contains("\nProtectHome=tmpfs\n", File.ReadAllText(units[0]), StringComparison.Ordinal);
+        Assert.Contains("\nBindPaths=\"-/var/tmp/shop\"\n", File.ReadAllText(units[1]), StringComparison.Ordinal);
+        var (code, text) = await RunAsync("systemd-analyze", ["verify", .. units]);
+        Assert.True(code == 0 && text.Trim().Length == 0, $"systemd-analyze verify said (exit {code}):\n{text}");
+        foreach (var unit in units.Where(u => u.EndsWith(".service", StringComparison.Ordinal)))
+        {
+            var exposure = await SecurityExposureAsync(unit);
+            Assert.True(exposure <= 2.0, $"systemd-analyze security rated {Path.GetFileName(unit)} {exposure} (> 2.0)");
+        }
+    }
+
+    [Fact]
     public async Task Memory_deny_write_execute_is_left_out_because_dotnet_dies_under_it_though_python_runs()
     {
         // The same policy as systemd's MemoryDenyWriteExecute=, applied with prctl(PR_SET_MDWE) (Linux 6.3+) before exec.

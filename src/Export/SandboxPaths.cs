@@ -1,0 +1,141 @@
+using System;
+using System.Collections.Generic;
+using System.IO;
+using System.Linq;
+
+namespace ProdServer.Config;
+
+/// <summary>
+/// Which paths a sandboxed systemd service must still see, and how it is shown them. <c>ProtectHome=</c> hides
+/// <c>/home</c>, <c>/root</c> and <c>/run/user</c>, and <c>PrivateTmp=</c> replaces <c>/tmp</c> and <c>/var/tmp</c> with
+/// empty directories: an app published under its user's home (<c>dotnet publish -o publish</c> in <c>~/src/site</c>, the
+/// template's next step), a virtualenv there, or a .NET installed in <c>~/.dotnet</c> would make the unit fail at its
+/// start (status 200/CHDIR, 203/EXEC). Each such path is bound into the sandbox instead, read-only where the service only
+/// reads it (<c>BindReadOnlyPaths=</c>), writable where it writes (<c>BindPaths=</c>), over an empty, read-only home
+/// (<c>ProtectHome=tmpfs</c>), so that the rest of every home stays hidden.
+/// </summary>
+/// <param name="ReadWrite">Writable paths the sandbox shows anyway: <c>ReadWritePaths=</c> under <c>ProtectSystem=strict</c>.</param>
+/// <param name="BindReadOnly">Hidden paths the service reads, bound in read-only.</param>
+/// <param name="BindWritable">Hidden paths the service writes, bound in writable.</param>
+/// <param name="Unbound">
+/// Paths that are a hidden directory itself (an app whose content root is <c>/tmp</c> or <c>/root</c>): binding those would
+/// undo the sandbox (a read-only <c>/tmp</c> breaks every server's temporary files), so they are only said.
+/// </param>
+internal sealed record SandboxPaths(
+    IReadOnlyList<string> ReadWrite, IReadOnlyList<string> BindReadOnly, IReadOnlyList<string> BindWritable, IReadOnlyList<string> Unbound)
+{
+    private static readonly string[] HomeRoots = ["/home", "/root", "/run/user"];
+    private static readonly string[] TemporaryRoots = ["/tmp", "/var/tmp"];
+
+    /// <summary>Whether a bound path lies in a home, so that homes must be an empty tmpfs rather than inaccessible.</summary>
+    public bool BindsHome => BindReadOnly.Concat(BindWritable).Any(p => IsUnder(p, HomeRoots));
+
+    /// <summary>The paths <paramref name="process"/>'s unit reads and writes, sorted into what its sandbox shows and binds.</summary>
+    /// <param name="deployment">The app: its command and content root.</param>
+    /// <param name="process">The process.</param>
+    public static SandboxPaths Of(Deployment deployment, ProcessDefinition process)
+    {
+        var owner = ExportText.Process(process);
+        var written = WritablePaths.Of(process, deployment.WorkingDirectory)
+            .Select(p => DeploymentCheck.AbsolutePath(owner, p.Key, p.Directory))
+            .ToList();
+        var hidden = written.Where(IsHiddenBySandbox).Concat(Read(deployment, process).Select(r => r.Path).Where(IsHiddenBySandbox)).ToList();
+        var unbound = hidden.Where(IsHiddenRoot).Distinct().ToList();
+        var boundWritable = written.Where(p => IsHiddenBySandbox(p) && !IsHiddenRoot(p)).ToList();
+        var boundReadOnly = new List<string>();
+        foreach (var (path, _) in Read(deployment, process).Where(r => IsHiddenBySandbox(r.Path) && !IsHiddenRoot(r.Path)))
+        {
+            if (!boundWritable.Concat(boundReadOnly).Any(b => IsUnder(path, b)))
+            {
+                boundReadOnly.RemoveAll(b => IsUnder(b, path));
+                boundReadOnly.Add(path);
+            }
+        }
+
+        return new(written.Where(p => !IsHiddenBySandbox(p)).ToList(), boundReadOnly, boundWritable, unbound);
+    }
+
+    /// <summary>
+    /// The directories the unit reads, absolute, with the setting each comes from: the directory of each program on its
+    /// command line (the published app, <c>dotnet</c>), the content root, and the process's working directory, virtualenv,
+    /// Python installation and <c>PythonPath</c> entries, as they resolve at run time.
+    /// </summary>
+    /// <param name="deployment">The app.</param>
+    /// <param name="process">The process.</param>
+    public static IEnumerable<(string Path, string Key)> Read(Deployment deployment, ProcessDefinition process)
+    {
+        var owner = ExportText.Process(process);
+        var contentRoot = deployment.WorkingDirectory;
+        foreach (var word in deployment.Command.Where(Path.IsPathFullyQualified))
+        {
+            foreach (var program in AsWrittenAndLinkedTo(word))
+            {
+                yield return (Path.GetDirectoryName(program) ?? "/", "--exec");
+            }
+        }
+
+        yield return (contentRoot, "the working directory (content root)");
+        yield return (Resolved(owner, "WorkingDirectory", process.WorkingDirectory ?? ".", contentRoot), "WorkingDirectory");
+        if (process.Venv is { } venv)
+        {
+            yield return (Resolved(owner, "Venv", venv, contentRoot), "Venv");
+        }
+
+        // A bare name (python3) is looked up on the service's PATH, which holds only system directories.
+        if (process.Python is { } python && python.Contains('/', StringComparison.Ordinal))
+        {
+            // A virtualenv's python is a link out of it, and Python finds the virtualenv from the path it was started as.
+            foreach (var interpreter in AsWrittenAndLinkedTo(Resolved(owner, "Python", python, contentRoot)))
+            {
+                yield return (Installation(interpreter), "Python");
+            }
+        }
+
+        foreach (var entry in process.PythonPath)
+        {
+            yield return (Resolved(owner, "PythonPath", entry, contentRoot), "PythonPath");
+        }
+    }
+
+    /// <summary>Whether <paramref name="path"/> is <paramref name="directory"/> or inside it.</summary>
+    public static bool IsUnder(string path, string directory) =>
+        path == directory || path.StartsWith(directory.TrimEnd('/') + "/", StringComparison.Ordinal);
+
+    private static bool IsUnder(string path, string[] roots) => roots.Any(r => IsUnder(path, r));
+
+    /// <summary>Whether the sandbox hides <paramref name="path"/>: it is in a home (<c>ProtectHome=</c>) or in <c>/tmp</c>, <c>/var/tmp</c> (<c>PrivateTmp=</c>).</summary>
+    public static bool IsHiddenBySandbox(string path) => IsUnder(path, HomeRoots) || IsUnder(path, TemporaryRoots);
+
+    private static bool IsHiddenRoot(string path) => HomeRoots.Concat(TemporaryRoots).Contains(path.TrimEnd('/') is { Length: > 0 } p ? p : "/");
+
+    private static string Resolved(string owner, string key, string path, string contentRoot) =>
+        Path.GetFullPath(ExportText.Carryable(owner, key, path), contentRoot);
+
+    // A Python's installation is the prefix above its bin directory: its standard library lives beside that bin, not in it.
+    private static string Installation(string interpreter)
+    {
+        var bin = Path.GetDirectoryName(interpreter) ?? "/";
+        return Path.GetFileName(bin) == "bin" ? Path.GetDirectoryName(bin) ?? "/" : bin;
+    }
+
+    // The path, and where it leads if it is a link (/usr/local/bin/dotnet -> ~/.dotnet/dotnet) on this machine, which is
+    // the target machine when exported from the published app.
+    private static IEnumerable<string> AsWrittenAndLinkedTo(string path)
+    {
+        yield return path;
+        string? target;
+        try
+        {
+            target = File.ResolveLinkTarget(path, returnFinalTarget: true)?.FullName;
+        }
+        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
+        {
+            target = null;
+        }
+
+        if (target is not null && target != path)
+        {
+            yield return target;
+        }
+    }
+}

@@ -1,0 +1,152 @@
+using System;
+using System.Collections.Generic;
+using System.IO;
+using System.Linq;
+using System.Runtime.Versioning;
+using Xunit;
+
+namespace ProdServer.Config.Tests;
+
+/// <summary>
+/// A sandboxed unit still sees what it runs from: an app published in a home or /tmp (the template's next step, run in
+/// ~/src/site) is bound into the sandbox instead of hidden by ProtectHome=/PrivateTmp=, which made the service fail at its
+/// start; and what a dynamic user could not read on this machine is said when exporting.
+/// </summary>
+[SupportedOSPlatform("linux")]
+public sealed class SystemdSandboxPathsSpecs : IDisposable
+{
+    // Made here rather than in the temporary directory, which may be anywhere: these tests are about /tmp itself.
+    private readonly string _directory = Directory.CreateDirectory(Path.Combine("/tmp", "prodserver-sandbox-" + Guid.NewGuid().ToString("N"))).FullName;
+
+    public void Dispose() => Directory.Delete(_directory, recursive: true);
+
+    private static ProcessDefinition Web() =>
+        new("web", ServerBackends.Waitress) { App = "mysite.wsgi:application", Args = new WaitressArgs { Host = "0.0.0.0", Port = 8000 } };
+
+    private static (string Unit, List<string> Notes) Export(Deployment deployment)
+    {
+        var notes = new List<string>();
+        var unit = Exporter.Export(ExportTarget.Systemd, deployment, notes)[0].Content;
+        return (unit, notes);
+    }
+
+    private static string[] Lines(string unit, string setting) =>
+        unit.Split('\n').Where(l => l.StartsWith(setting + "=", StringComparison.Ordinal)).ToArray();
+
+    [Fact]
+    public void An_app_published_in_a_home_is_bound_in_read_only_over_empty_homes()
+    {
+        var (unit, notes) = Export(new Deployment("site", ["/home/alice/src/site/publish/site"], "/home/alice/src/site/publish", [Web()]));
+
+        Assert.Equal(["ProtectHome=tmpfs"], Lines(unit, "ProtectHome"));
+        Assert.Equal(["BindReadOnlyPaths=\"-/home/alice/src/site/publish\""], Lines(unit, "BindReadOnlyPaths"));
+        Assert.Empty(Lines(unit, "BindPaths"));
+        Assert.Contains(notes, n => n.StartsWith("process 'web': the sandbox hides homes and /tmp", StringComparison.Ordinal)
+            && n.Contains("/home/alice/src/site/publish (BindReadOnlyPaths=; ProtectHome=tmpfs", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public void A_virtualenv_a_python_and_a_pythonpath_in_homes_are_bound_once_each()
+    {
+        var web = Web();
+        web.Venv = "/home/alice/.venvs/site";
+        web.Python = "/root/.pyenv/versions/3.11.7/bin/python3";
+        web.PythonPath.Add("/home/alice/.venvs/site/extra"); // inside the virtualenv: bound with it
+        web.PythonPath.Add("/home/alice/lib dir:1");
+
+        var (unit, _) = Export(new Deployment("site", ["/srv/site/site"], "/srv/site", [web]));
+
+        Assert.Equal(
+            ["BindReadOnlyPaths=\"-/home/alice/.venvs/site\" \"-/root/.pyenv/versions/3.11.7\" \"-/home/alice/lib dir:1\""],
+            Lines(unit, "BindReadOnlyPaths"));
+        Assert.Equal(["ProtectHome=tmpfs"], Lines(unit, "ProtectHome"));
+    }
+
+    [Fact]
+    public void A_directory_written_in_tmp_is_bound_in_writable_and_homes_stay_inaccessible()
+    {
+        var beat = new ProcessDefinition("beat", ServerBackends.CeleryBeat) { App = "proj", Args = new CeleryBeatArgs { Schedule = "/var/tmp/shop/schedule" } };
+
+        var (unit, _) = Export(new Deployment("shop", ["/srv/shop/shop"], "/srv/shop", [beat]));
+
+        Assert.Equal(["BindPaths=\"-/var/tmp/shop\""], Lines(unit, "BindPaths"));
+        Assert.Empty(Lines(unit, "ReadWritePaths"));
+        Assert.Equal(["ProtectHome=yes"], Lines(unit, "ProtectHome"));
+    }
+
+    [Fact]
+    public void A_program_linked_from_a_hidden_directory_binds_where_the_link_leads_too()
+    {
+        var dotnetRoot = Directory.CreateDirectory(Path.Combine(_directory, "dotnet-root")).FullName;
+        File.WriteAllText(Path.Combine(dotnetRoot, "dotnet"), "");
+        var bin = Directory.CreateDirectory(Path.Combine(_directory, "bin")).FullName;
+        File.CreateSymbolicLink(Path.Combine(bin, "dotnet"), Path.Combine(dotnetRoot, "dotnet"));
+
+        var (unit, _) = Export(new Deployment("site", [Path.Combine(bin, "dotnet"), "/srv/site/site.dll"], "/srv/site", [Web()]));
+
+        Assert.Equal([$"BindReadOnlyPaths=\"-{bin}\" \"-{dotnetRoot}\""], Lines(unit, "BindReadOnlyPaths"));
+    }
+
+    [Fact]
+    public void An_app_installed_outside_homes_and_tmp_binds_nothing_and_says_nothing()
+    {
+        var web = Web();
+        web.Venv = "/srv/site/.venv";
+        web.Python = "python3"; // looked up on the service's PATH, which holds only system directories
+
+        var (unit, notes) = Export(new Deployment("site", ["/usr/bin/dotnet", "/srv/site/site.dll"], "/srv/site", [web]));
+
+        Assert.Equal(["ProtectHome=yes"], Lines(unit, "ProtectHome"));
+        Assert.Empty(Lines(unit, "BindReadOnlyPaths"));
+        Assert.Empty(Lines(unit, "BindPaths"));
+        Assert.Empty(notes);
+    }
+
+    [Fact]
+    public void A_content_root_that_is_tmp_itself_is_said_not_bound()
+    {
+        var (unit, notes) = Export(new Deployment("site", ["/srv/site/site"], "/tmp", [Web()]));
+
+        Assert.Empty(Lines(unit, "BindReadOnlyPaths"));
+        Assert.Contains(notes, n => n.StartsWith("process 'web': the unit needs /tmp, which its sandbox hides or replaces", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public void Without_hardening_nothing_is_bound_or_said()
+    {
+        var (unit, notes) = Export(new Deployment("site", ["/home/alice/site/site"], "/home/alice/site", [Web()]) { Hardening = ExportHardening.None });
+
+        Assert.DoesNotContain("Bind", unit, StringComparison.Ordinal);
+        Assert.Empty(notes);
+    }
+
+    [Fact]
+    public void A_directory_a_dynamic_user_cannot_read_is_named_with_its_mode()
+    {
+        // Bound into the sandbox, so the directories above it there are the sandbox's own: only its own mode counts.
+        var publish = Directory.CreateDirectory(Path.Combine(_directory, "site", "publish")).FullName;
+        File.SetUnixFileMode(publish, UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.UserExecute);
+        var deployment = new Deployment("site", [Path.Combine(publish, "site")], publish, [Web()]);
+
+        var (_, notes) = Export(deployment);
+        var (_, withUser) = Export(deployment with { User = "alice" });
+
+        Assert.Contains(notes, n => n == $"process 'web': the unit runs as a dynamic user (no --user), which cannot read {publish} (--exec): {publish} is mode 0700. "
+            + "Export with --user and an account that can read it, or let others read it (chmod o+rX).");
+        Assert.DoesNotContain(withUser, n => n.Contains("dynamic user", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public void Directories_others_may_read_raise_nothing_about_the_dynamic_user()
+    {
+        var publish = Directory.CreateDirectory(Path.Combine(_directory, "site", "publish")).FullName;
+        foreach (var directory in new[] { _directory, Path.GetDirectoryName(publish)!, publish })
+        {
+            File.SetUnixFileMode(directory, (UnixFileMode)0b111_101_101);
+        }
+
+        var (_, notes) = Export(new Deployment("site", [Path.Combine(publish, "site")], publish, [Web()]));
+
+        Assert.DoesNotContain(notes, n => n.Contains("dynamic user", StringComparison.Ordinal));
+    }
+}
