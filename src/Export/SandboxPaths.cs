@@ -68,7 +68,7 @@ internal sealed record SandboxPaths(
         var contentRoot = deployment.WorkingDirectory;
         foreach (var word in deployment.Command.Where(Path.IsPathFullyQualified))
         {
-            foreach (var program in AsWrittenAndLinkedTo(word))
+            foreach (var program in AsWrittenAndLinkedTo(owner, "--exec", word))
             {
                 yield return (Path.GetDirectoryName(program) ?? "/", "--exec");
             }
@@ -85,7 +85,7 @@ internal sealed record SandboxPaths(
         if (process.Python is { } python && python.Contains('/', StringComparison.Ordinal))
         {
             // A virtualenv's python is a link out of it, and Python finds the virtualenv from the path it was started as.
-            foreach (var interpreter in AsWrittenAndLinkedTo(Resolved(owner, "Python", python, contentRoot)))
+            foreach (var interpreter in AsWrittenAndLinkedTo(owner, "Python", Resolved(owner, "Python", python, contentRoot)))
             {
                 yield return (Installation(interpreter), "Python");
             }
@@ -119,8 +119,9 @@ internal sealed record SandboxPaths(
     }
 
     // The path, and where it leads if it is a link (/usr/local/bin/dotnet -> ~/.dotnet/dotnet) on this machine, which is
-    // the target machine when exported from the published app.
-    private static IEnumerable<string> AsWrittenAndLinkedTo(string path)
+    // the target machine when exported from the published app. The link's text is the file system's, not the user's: it is
+    // held to the same rules as any value before it reaches the unit.
+    private static IEnumerable<string> AsWrittenAndLinkedTo(string owner, string key, string path)
     {
         yield return path;
         string? target;
@@ -135,7 +136,7 @@ internal sealed record SandboxPaths(
 
         if (target is not null && target != path)
         {
-            yield return target;
+            yield return ExportText.Carryable(owner, key + " (where its link leads)", target);
         }
     }
 }

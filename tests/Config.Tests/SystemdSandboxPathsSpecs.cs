@@ -88,6 +88,17 @@ public sealed class SystemdSandboxPathsSpecs : IDisposable
     }
 
     [Fact]
+    public void A_link_leading_to_a_path_with_a_line_break_is_refused_not_written()
+    {
+        var bin = Directory.CreateDirectory(Path.Combine(_directory, "bin")).FullName;
+        File.CreateSymbolicLink(Path.Combine(bin, "dotnet"), "/tmp/x\nExecStartPre=/bin/sh -c id/dotnet");
+
+        var refused = Assert.Throws<ExportRefusedException>(() => Export(new Deployment("site", [Path.Combine(bin, "dotnet"), "/srv/site/site.dll"], "/srv/site", [Web()])));
+
+        Assert.StartsWith("process 'web': --exec (where its link leads) '/tmp/x\\nExecStartPre=/bin/sh -c id/dotnet' holds a newline", refused.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void An_app_installed_outside_homes_and_tmp_binds_nothing_and_says_nothing()
     {
         var web = Web();
