@@ -25,9 +25,9 @@ internal static class DynamicUserAccess
     public static IEnumerable<string> Problems(Deployment deployment, ProcessDefinition process, SandboxPaths paths)
     {
         var owner = ExportText.Process(process);
-        var written = paths.ReadWrite.Concat(paths.BindWritable).ToList();
-        var read = SandboxPaths.Read(deployment, process).Where(r => !written.Any(w => SandboxPaths.IsUnder(r.Path, w)));
-        foreach (var (path, key, write) in read.Select(r => (r.Path, r.Key, false)).Concat(written.Select(w => (w, "a directory it writes", true))).DistinctBy(p => p.Item1))
+        var written = WritablePaths.Of(process, deployment.WorkingDirectory);
+        var read = SandboxPaths.Read(deployment, process).Where(r => !written.Any(w => SandboxPaths.IsUnder(r.Path, w.Directory)));
+        foreach (var (path, key, write) in read.Select(r => (r.Path, r.Key, false)).Concat(written.Select(w => (w.Directory, w.Key, true))).DistinctBy(p => p.Item1))
         {
             var boundFrom = paths.BindReadOnly.Concat(paths.BindWritable).FirstOrDefault(b => SandboxPaths.IsUnder(path, b));
             if (Blocker(path, write, boundFrom) is { } blocker)

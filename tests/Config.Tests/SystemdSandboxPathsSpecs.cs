@@ -148,6 +148,19 @@ public sealed class SystemdSandboxPathsSpecs : IDisposable
     }
 
     [Fact]
+    public void A_directory_a_dynamic_user_cannot_write_is_named_with_the_setting_that_writes_it()
+    {
+        var state = Directory.CreateDirectory(Path.Combine(_directory, "state")).FullName;
+        File.SetUnixFileMode(state, (UnixFileMode)0b111_101_101);
+        var beat = new ProcessDefinition("beat", ServerBackends.CeleryBeat) { App = "proj", Args = new CeleryBeatArgs { Schedule = Path.Combine(state, "schedule") } };
+
+        var (_, notes) = Export(new Deployment("shop", ["/srv/shop/shop"], "/srv/shop", [beat]));
+
+        Assert.Contains(notes, n => n == $"process 'beat': the unit runs as a dynamic user (no --user), which cannot write {state} (Args:Schedule): {state} is mode 0755. "
+            + "Export with --user and an account that owns it, or add StateDirectory= in a drop-in (docs/deploy.md).");
+    }
+
+    [Fact]
     public void Directories_others_may_read_raise_nothing_about_the_dynamic_user()
     {
         var publish = Directory.CreateDirectory(Path.Combine(_directory, "site", "publish")).FullName;
