@@ -19,6 +19,7 @@ internal static class ComposeExporter
         var services = new YamlMappingNode();
         foreach (var process in deployment.Processes)
         {
+            ContainerListen.RefuseLoopback(process, "its published port and the other services");
             services.Add(Text(ServiceName(process)), Service(deployment, process));
         }
 

@@ -3,7 +3,6 @@ using System.Collections.Generic;
 using System.Globalization;
 using System.IO;
 using System.Linq;
-using System.Net;
 using System.Text.RegularExpressions;
 using YamlDotNet.RepresentationModel;
 using static ProdServer.Config.ManifestYaml;
@@ -39,24 +38,6 @@ internal static partial class KubernetesDefaults
         }
 
         return image;
-    }
-
-    /// <summary>
-    /// Refuses a process bound to a loopback address: in a pod the probes and the Service connect to the pod's IP, so it
-    /// would never become Ready and liveness would restart it forever.
-    /// </summary>
-    public static void RefuseLoopback(ProcessDefinition process)
-    {
-        foreach (var endpoint in process.Backend.GetListenEndpoints(process))
-        {
-            var host = endpoint.Host.Trim('[', ']');
-            if (host.Equals("localhost", StringComparison.OrdinalIgnoreCase) || (IPAddress.TryParse(host, out var address) && IPAddress.IsLoopback(address)))
-            {
-                throw ExportText.Refused(ExportText.Process(process), "its listen address",
-                    $"is {ExportText.Printable(endpoint.Host)}:{endpoint.Port}, a loopback address the pod's probes and Service cannot reach; "
-                    + $"bind 0.0.0.0 in the configuration the image runs with (the Host, Bind or Listen setting under ProdServer:Processes:{ExportText.Printable(process.Name)}:Args) and export again");
-            }
-        }
     }
 
     /// <summary>The <c>emptyDir</c> volumes the read-only root filesystem needs: <c>/tmp</c>, and the directory of every file the process writes.</summary>

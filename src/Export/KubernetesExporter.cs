@@ -31,7 +31,7 @@ internal static class KubernetesExporter
 
         return deployment.Processes.Select(process =>
         {
-            KubernetesDefaults.RefuseLoopback(process);
+            ContainerListen.RefuseLoopback(process, "the pod's probes and Service");
             var objects = new List<YamlNode> { DeploymentOf(deployment, process, image) };
             if (ServiceOf(deployment, process) is { } service)
             {

@@ -89,14 +89,16 @@ public sealed class DeploymentDefaultsSpecs
     }
 
     [Theory]
-    [InlineData("127.0.0.1")]
-    [InlineData("localhost")]
-    [InlineData("::1")]
-    public void Kubernetes_refuses_a_loopback_bound_server_naming_the_setting_and_the_fix(string host)
+    [InlineData(ExportTarget.Kubernetes, "127.0.0.1", "the pod's probes and Service")]
+    [InlineData(ExportTarget.Kubernetes, "localhost", "the pod's probes and Service")]
+    [InlineData(ExportTarget.Kubernetes, "::1", "the pod's probes and Service")]
+    [InlineData(ExportTarget.Compose, "127.0.0.1", "its published port and the other services")]
+    [InlineData(ExportTarget.Compose, "::1", "its published port and the other services")]
+    public void Container_targets_refuse_a_loopback_bound_server_naming_the_setting_and_the_fix(ExportTarget target, string host, string unreachableBy)
     {
-        var refusal = Assert.Throws<ExportRefusedException>(() => Exporter.Export(ExportTarget.Kubernetes, Shop(Web(host))));
+        var refusal = Assert.Throws<ExportRefusedException>(() => Exporter.Export(target, Shop(Web(host))));
 
-        Assert.StartsWith($"process 'web': its listen address is {host}:8000, a loopback address", refusal.Message, StringComparison.Ordinal);
+        Assert.StartsWith($"process 'web': its listen address is {host}:8000, a loopback address {unreachableBy} cannot reach", refusal.Message, StringComparison.Ordinal);
         Assert.Contains("bind 0.0.0.0", refusal.Message, StringComparison.Ordinal);
         Assert.Contains("ProdServer:Processes:web:Args", refusal.Message, StringComparison.Ordinal);
     }

@@ -12,11 +12,11 @@ public sealed class ExportSpecs
 {
     private static Deployment TwoProcesses(TimeSpan? adminStop = null)
     {
-        var web = new ProcessDefinition("web", ServerBackends.Waitress) { App = "mysite.wsgi:application", Args = new WaitressArgs { Host = "127.0.0.1", Port = 8000 } };
+        var web = new ProcessDefinition("web", ServerBackends.Waitress) { App = "mysite.wsgi:application", Args = new WaitressArgs { Host = "0.0.0.0", Port = 8000 } };
         var admin = new ProcessDefinition("admin", ServerBackends.Waitress)
         {
             App = "mysite.admin:application",
-            Args = new WaitressArgs { Listen = ["127.0.0.1:9001", "[::1]:9001", "127.0.0.1:9002"] },
+            Args = new WaitressArgs { Listen = ["0.0.0.0:9001", "[::]:9001", "0.0.0.0:9002"] },
             StopTimeout = adminStop,
         };
         return new Deployment("shop", ["/srv/shop app/shop"], "/srv/shop app", [web, admin]);

@@ -186,10 +186,20 @@ public sealed class ExportSpecs : IDisposable
     }
 
     [Fact]
-    public async Task The_exported_compose_file_passes_docker_compose_config()
+    public async Task Compose_export_of_the_loopback_bound_sample_is_refused_and_once_bound_to_every_interface_passes_docker_compose_config()
     {
-        var output = await ExportSampleAsync("compose", "--image", "quickstart:1.0");
+        var output = Path.Combine(_directory, "compose");
+        string[] export = [QuickstartSampleSpecs.SampleDll, "export", "compose", "--out", output, "--exec", QuickstartSampleSpecs.SampleDll, "--image", "quickstart:1.0"];
 
+        // In its container, 127.0.0.1 answers the health check and nothing else: the published port would never connect.
+        var (refused, message) = await RunAsync("dotnet", export);
+
+        Assert.Equal(1, refused);
+        Assert.Contains("process 'web': its listen address is 127.0.0.1:8000, a loopback address its published port and the other services cannot reach", message, StringComparison.Ordinal);
+        Assert.False(Directory.Exists(output));
+
+        var (exported, exportText) = await RunAsync(new Dictionary<string, string> { ["ProdServer__Processes__web__Args__Host"] = "0.0.0.0" }, "dotnet", export);
+        Assert.True(exported == 0, exportText);
         var (code, text) = await RunAsync("docker-compose", "-f", Path.Combine(output, "compose.yaml"), "config");
 
         Assert.True(code == 0, $"docker-compose config said (exit {code}):\n{text}");
