@@ -31,7 +31,7 @@ public static class Exporter
         return target switch
         {
             ExportTarget.Systemd => SystemdExporter.Export(deployment, notes),
-            ExportTarget.Supervisord => SupervisordExporter.Export(deployment),
+            ExportTarget.Supervisord => SupervisordExporter.Export(deployment, notes),
             ExportTarget.Compose => ComposeExporter.Export(deployment),
             ExportTarget.Procfile => ProcfileExporter.Export(deployment),
             ExportTarget.Kubernetes => KubernetesExporter.Export(deployment, notes),

@@ -14,9 +14,16 @@ internal static class SupervisordExporter
 {
     private const string Owner = "the export";
 
-    public static IReadOnlyList<ExportedFile> Export(Deployment deployment)
+    public static IReadOnlyList<ExportedFile> Export(Deployment deployment, ICollection<string> notes)
     {
         DeploymentCheck.Unique(deployment, deployment.UnitName, "supervisord program");
+        if (string.IsNullOrEmpty(deployment.User))
+        {
+            // Unlike systemd (a dynamic user) and Kubernetes (runAsNonRoot), supervisord has no safe default of its own.
+            notes.Add("the export: without --user, the programs run as supervisord's own user, which is root when it runs as the "
+                + "system service (Debian's supervisor package): give --user with an account of their own.");
+        }
+
         var directory = SupervisordSyntax.Verbatim(Owner, "the working directory (content root)", deployment.WorkingDirectory);
         var environment = SupervisordSyntax.EnvironmentPair(Owner, "--environment", "DOTNET_ENVIRONMENT", deployment.EnvironmentName);
         var conf = new StringBuilder();

@@ -88,6 +88,21 @@ public sealed class DeploymentDefaultsSpecs
         Assert.DoesNotContain("DynamicUser", unit, StringComparison.Ordinal);
     }
 
+    [Fact]
+    public void Supervisord_programs_without_a_user_are_said_to_run_as_supervisords_own_root()
+    {
+        var notes = new System.Collections.Generic.List<string>();
+        var withUser = new System.Collections.Generic.List<string>();
+
+        var conf = Exporter.Export(ExportTarget.Supervisord, Shop(Web()), notes).Single().Content;
+        Exporter.Export(ExportTarget.Supervisord, Shop(Web()) with { User = "www-data" }, withUser);
+
+        Assert.DoesNotContain("user=", conf, StringComparison.Ordinal);
+        Assert.Equal(["the export: without --user, the programs run as supervisord's own user, which is root when it runs as the "
+            + "system service (Debian's supervisor package): give --user with an account of their own."], notes);
+        Assert.Empty(withUser);
+    }
+
     [Theory]
     [InlineData(ExportTarget.Kubernetes, "127.0.0.1", "the pod's probes and Service")]
     [InlineData(ExportTarget.Kubernetes, "localhost", "the pod's probes and Service")]
