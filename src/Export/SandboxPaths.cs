@@ -39,11 +39,10 @@ internal sealed record SandboxPaths(
         var written = WritablePaths.Of(process, deployment.WorkingDirectory)
             .Select(p => DeploymentCheck.AbsolutePath(owner, p.Key, p.Directory))
             .ToList();
-        var hidden = written.Where(IsHiddenBySandbox).Concat(Read(deployment, process).Select(r => r.Path).Where(IsHiddenBySandbox)).ToList();
-        var unbound = hidden.Where(IsHiddenRoot).Distinct().ToList();
-        var boundWritable = written.Where(p => IsHiddenBySandbox(p) && !IsHiddenRoot(p)).ToList();
+        var read = Read(deployment, process).Select(r => r.Path).ToList();
+        var boundWritable = written.Where(IsBindable).ToList();
         var boundReadOnly = new List<string>();
-        foreach (var (path, _) in Read(deployment, process).Where(r => IsHiddenBySandbox(r.Path) && !IsHiddenRoot(r.Path)))
+        foreach (var path in read.Where(IsBindable))
         {
             if (!boundWritable.Concat(boundReadOnly).Any(b => IsUnder(path, b)))
             {
@@ -52,6 +51,7 @@ internal sealed record SandboxPaths(
             }
         }
 
+        var unbound = written.Concat(read).Where(IsHiddenRoot).Distinct().ToList();
         return new(written.Where(p => !IsHiddenBySandbox(p)).ToList(), boundReadOnly, boundWritable, unbound);
     }
 
@@ -105,6 +105,8 @@ internal sealed record SandboxPaths(
 
     /// <summary>Whether the sandbox hides <paramref name="path"/>: it is in a home (<c>ProtectHome=</c>) or in <c>/tmp</c>, <c>/var/tmp</c> (<c>PrivateTmp=</c>).</summary>
     public static bool IsHiddenBySandbox(string path) => IsUnder(path, HomeRoots) || IsUnder(path, TemporaryRoots);
+
+    private static bool IsBindable(string path) => IsHiddenBySandbox(path) && !IsHiddenRoot(path);
 
     private static bool IsHiddenRoot(string path) => HomeRoots.Concat(TemporaryRoots).Contains(path.TrimEnd('/') is { Length: > 0 } p ? p : "/");
 
