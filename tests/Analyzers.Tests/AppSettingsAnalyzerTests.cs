@@ -88,6 +88,22 @@ public sealed class AppSettingsAnalyzerTests
         At(RuleRegistry.AppTargetNotModuleObject, "appsettings.Development.json", 1, 73, 1, 85, "bad target",
             "'module:object' (a dotted module, a colon and the object's name) in ASCII letters, digits and _, for example mysite.wsgi:application"));
 
+    [Theory]
+    [InlineData("appsettings.json")]
+    [InlineData("appsettings.Production.json")]
+    public Task Reports_the_django_dev_server_chosen_outside_development_at_its_backend(string file) => VerifyAsync(file, """
+        { "ProdServer": { "Processes": {
+          "web": { "Backend": "DjangoDevServer", "App": "127.0.0.1:8000" },
+          "admin": { "Backend": "djangodevserver" } } } }
+        """,
+        At(RuleRegistry.DevServerInProduction, file, 2, 23, 2, 40),
+        At(RuleRegistry.DevServerInProduction, file, 3, 25, 3, 42));
+
+    [Fact]
+    public Task Does_not_report_the_django_dev_server_in_appsettings_Development_json() => VerifyAsync("appsettings.Development.json", """
+        { "ProdServer": { "Processes": { "web": { "Backend": "DjangoDevServer", "App": "127.0.0.1:8000" } } } }
+        """);
+
     [Fact]
     public Task Judges_a_process_whose_backend_is_a_django_prodserver_class_path_as_that_backend() => VerifyAsync("appsettings.json", """
         { "ProdServer": { "Processes": {

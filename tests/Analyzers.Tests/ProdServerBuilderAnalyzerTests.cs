@@ -56,6 +56,67 @@ public sealed class ProdServerBuilderAnalyzerTests
         """);
 
     [Fact]
+    public Task Reports_the_django_dev_server_declared_for_every_environment() => VerifyAsync("""
+        services.AddProdServer(o => o.{|#0:UseDjangoDevServer|}("127.0.0.1:8000"));
+                services.AddProdServer(o => o.Process("dev").{|#1:UseDjangoDevServer|}("127.0.0.1:8001"));
+        """, D(RuleRegistry.DevServerInProduction, 0), D(RuleRegistry.DevServerInProduction, 1));
+
+    [Fact]
+    public Task Does_not_report_the_django_dev_server_inside_an_IsDevelopment_branch_or_a_production_server() => Verify.AnalyzerAsync<ProdServerBuilderAnalyzer>("""
+        using Microsoft.Extensions.DependencyInjection;
+        using ProdServer.Config;
+
+        namespace Microsoft.Extensions.Hosting
+        {
+            public interface IHostEnvironment { string EnvironmentName { get; } }
+            public static class HostEnvironmentEnvExtensions { public static bool IsDevelopment(this IHostEnvironment env) => env.EnvironmentName == "Development"; }
+        }
+
+        namespace App
+        {
+            using Microsoft.Extensions.Hosting;
+
+            class C
+            {
+                void M(IServiceCollection services, IHostEnvironment env)
+                {
+                    services.AddProdServer(o =>
+                    {
+                        if (env.IsDevelopment())
+                        {
+                            o.UseDjangoDevServer("127.0.0.1:8000");
+                        }
+                        else
+                        {
+                            o.UseGunicorn("mysite.wsgi:application");
+                        }
+                    });
+                    services.AddProdServer(o => _ = env.IsDevelopment() ? o.UseDjangoDevServer("127.0.0.1:8000") : o.UseWaitress("mysite.wsgi:application"));
+                }
+            }
+        }
+        """);
+
+    [Fact]
+    public Task Does_not_report_a_process_declared_once_in_each_exclusive_branch_but_does_after_them() => VerifyAsync("""
+        var mode = System.Environment.GetEnvironmentVariable("MODE");
+                services.AddProdServer(o =>
+                {
+                    if (mode == "a") { o.UseWaitress("a.wsgi:app"); }
+                    else if (mode == "b") { o.UseGunicorn("b.wsgi:app"); }
+                    else { o.Process("web").UseGunicorn("c.wsgi:app"); }
+                    _ = mode == "d" ? o.Process("admin").UseWaitress("a.wsgi:app") : o.Process("admin").UseGunicorn("a.wsgi:app");
+                    switch (mode)
+                    {
+                        case "e": o.Process("worker").UseCeleryWorker("proj"); break;
+                        default: o.Process("worker").UseCeleryWorker("proj"); break;
+                    }
+
+                    {|#0:o.UseWaitress("z.wsgi:app")|};
+                });
+        """, D(RuleRegistry.DuplicateProcessName, 0, "web"));
+
+    [Fact]
     public Task Reports_UseWaitress_on_the_builder_twice() => VerifyAsync("""
         services.AddProdServer(o => { o.UseWaitress("a.wsgi:app"); {|#0:o.UseWaitress("b.wsgi:app")|}; });
         """, D(RuleRegistry.DuplicateProcessName, 0, "web"));

@@ -147,6 +147,14 @@ internal static class Verify
                 public static ProcessBuilder UseCeleryWorker(this ProcessBuilder process, string app, Func<CeleryWorkerArgs, CeleryWorkerArgs>? configure = null) => process;
                 public static ProcessBuilder UseCeleryBeat(this ProcessBuilder process, string app, Func<CeleryBeatArgs, CeleryBeatArgs>? configure = null) => process;
             }
+
+            public sealed record DjangoDevServerArgs;
+
+            public static class DjangoDevServerBuilderExtensions
+            {
+                public static ProcessBuilder UseDjangoDevServer(this ProcessBuilder process, string addrport, Func<DjangoDevServerArgs, DjangoDevServerArgs>? configure = null) => process;
+                public static ProcessBuilder UseDjangoDevServer(this ProdServerBuilder builder, string addrport, Func<DjangoDevServerArgs, DjangoDevServerArgs>? configure = null) => new ProcessBuilder();
+            }
         }
         """;
 

@@ -182,6 +182,32 @@ public sealed class ProductionRulesSpecs
         Assert.Empty(run.Logs);
     }
 
+    [Theory]
+    [InlineData("Production")]
+    [InlineData("Staging")]
+    public void Djangos_dev_server_outside_Development_is_logged_with_the_key_that_chose_it(string environment)
+    {
+        var run = Start(
+            o => o.UseWaitress("mysite.wsgi:application"),
+            settings: new() { ["ProdServer:Processes:web:Backend"] = "DjangoDevServer", ["ProdServer:Processes:web:App"] = "127.0.0.1:8000" },
+            environment: environment);
+
+        Assert.Null(run.Failure);
+        var entry = Assert.Single(run.Logs, l => l.Message.StartsWith("PSC0113", StringComparison.Ordinal));
+        Assert.Equal(LogLevel.Warning, entry.Level);
+        Assert.StartsWith("PSC0113: Process 'web': Django's development server (manage.py runserver) is not for production", entry.Message, StringComparison.Ordinal);
+        Assert.Contains("(ProdServer:Processes:web:Backend; https://github.com/prodserver/ProdServer.Config/blob/main/docs/diagnostics/PSC0113.md)", entry.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Djangos_dev_server_is_not_reported_in_Development()
+    {
+        var run = Start(o => o.UseDjangoDevServer("127.0.0.1:8000"), environment: "Development");
+
+        Assert.Null(run.Failure);
+        Assert.DoesNotContain(run.Logs, l => l.Message.StartsWith("PSC0113", StringComparison.Ordinal));
+    }
+
     [Fact]
     public void Gunicorn_daemon_is_refused_once_by_its_validator_in_every_environment()
     {

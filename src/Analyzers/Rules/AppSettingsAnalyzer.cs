@@ -29,7 +29,7 @@ public sealed class AppSettingsAnalyzer : DiagnosticAnalyzer
 {
     /// <inheritdoc/>
     public override ImmutableArray<DiagnosticDescriptor> SupportedDiagnostics { get; } =
-        Rules.For(RuleRegistry.SettingRules.Concat<RuleInfo>([RuleRegistry.AppTargetNotModuleObject, RuleRegistry.AppInterfaceMismatch]))
+        Rules.For(RuleRegistry.SettingRules.Concat<RuleInfo>([RuleRegistry.AppTargetNotModuleObject, RuleRegistry.AppInterfaceMismatch, RuleRegistry.DevServerInProduction]))
             .ToImmutableArray();
 
     /// <inheritdoc/>
@@ -145,6 +145,14 @@ public sealed class AppSettingsAnalyzer : DiagnosticAnalyzer
             }
 
             var findings = new List<(RuleFinding Finding, JsonNode At)>();
+            if (!ruleContext.IsDevelopment && AppSettingsSections.WrittenBackend(section) is { } backend)
+            {
+                // PSC0113 where the file chooses the backend; a file that inherits it is judged in the one that writes it.
+                var chosen = new List<RuleFinding>();
+                RuleRegistry.DevServerInProduction.Check(backend.Text, chosen);
+                findings.AddRange(chosen.Select(f => (f, (JsonNode)backend)));
+            }
+
             var settings = new SettingsBag();
             var keys = new Dictionary<string, JsonProperty>();
             foreach (var property in args?.Properties ?? [])

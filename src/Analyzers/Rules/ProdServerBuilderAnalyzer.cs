@@ -3,6 +3,7 @@ using System.Collections.Generic;
 using System.Collections.Immutable;
 using System.Linq;
 using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.CSharp.Syntax;
 using Microsoft.CodeAnalysis.Diagnostics;
 using Microsoft.CodeAnalysis.Operations;
 
@@ -11,7 +12,8 @@ namespace ProdServer.Config.Analyzers;
 /// <summary>
 /// The SDK-usage rules: PSC0101 (a process name declared twice in one <c>AddProdServer</c> lambda), PSC0102 (a lambda
 /// that declares no process), PSC0103 (a literal app target that is not <c>module:object</c>) and PSC0104 (a WSGI server
-/// given Django's ASGI module, or the other way round) and PSC0502 (Celery beat declared twice for one app).
+/// given Django's ASGI module, or the other way round), PSC0113 (Django's development server outside an
+/// <c>IsDevelopment()</c> branch) and PSC0502 (Celery beat declared twice for one app).
 /// </summary>
 [DiagnosticAnalyzer(LanguageNames.CSharp)]
 public sealed class ProdServerBuilderAnalyzer : DiagnosticAnalyzer
@@ -22,6 +24,7 @@ public sealed class ProdServerBuilderAnalyzer : DiagnosticAnalyzer
         Rules.For(RuleRegistry.NoProcessDeclared),
         Rules.For(RuleRegistry.AppTargetNotModuleObject),
         Rules.For(RuleRegistry.AppInterfaceMismatch),
+        Rules.For(RuleRegistry.DevServerInProduction),
         Rules.For(RuleRegistry.CeleryBeatTwice));
 
     /// <inheritdoc/>
@@ -51,7 +54,22 @@ public sealed class ProdServerBuilderAnalyzer : DiagnosticAnalyzer
         else if (builders.IsUse(invocation))
         {
             AnalyzeAppTarget(context, invocation);
+            AnalyzeBackend(context, invocation);
         }
+    }
+
+    // PSC0113 at the Use call's name (UseDjangoDevServer), unless an IsDevelopment() branch keeps it to development.
+    private static void AnalyzeBackend(OperationAnalysisContext context, IInvocationOperation invocation)
+    {
+        var findings = new List<RuleFinding>();
+        RuleRegistry.DevServerInProduction.Check(UseCalls.Backend(invocation), findings);
+        if (findings.Count == 0 || DevelopmentGuard.IsInDevelopmentBranch(invocation.Syntax, invocation.SemanticModel!))
+        {
+            return;
+        }
+
+        var at = invocation.Syntax is InvocationExpressionSyntax { Expression: MemberAccessExpressionSyntax member } ? member.Name.GetLocation() : invocation.Syntax.GetLocation();
+        context.ReportDiagnostic(Diagnostic.Create(Rules.For(findings[0].Rule), at, DiagnosticText.OneLine(findings[0].Arguments)));
     }
 
     private static void AnalyzeAddProdServer(OperationAnalysisContext context, IInvocationOperation invocation, UseCalls builders)
@@ -74,13 +92,24 @@ public sealed class ProdServerBuilderAnalyzer : DiagnosticAnalyzer
             return;
         }
 
-        var declared = new HashSet<string>(StringComparer.OrdinalIgnoreCase);
+        var declared = new Dictionary<string, List<SyntaxNode>>(StringComparer.OrdinalIgnoreCase);
         var beats = new HashSet<string>(StringComparer.Ordinal);
         foreach (var use in uses.OrderBy(u => u.Syntax.SpanStart))
         {
-            if (builders.ProcessName(use) is ({ } name, { } location) && !declared.Add(name))
+            if (builders.ProcessName(use) is ({ } name, { } location))
             {
-                context.ReportDiagnostic(Diagnostic.Create(Rules.For(RuleRegistry.DuplicateProcessName), location, DiagnosticText.Escaped(name)));
+                if (!declared.TryGetValue(name, out var earlier))
+                {
+                    declared[name] = earlier = [];
+                }
+
+                // if (env.IsDevelopment()) o.UseDjangoDevServer(...); else o.UseGunicorn(...): one of them runs.
+                if (earlier.Exists(e => !ExclusiveBranches.Hold(e, use.Syntax)))
+                {
+                    context.ReportDiagnostic(Diagnostic.Create(Rules.For(RuleRegistry.DuplicateProcessName), location, DiagnosticText.Escaped(name)));
+                }
+
+                earlier.Add(use.Syntax);
             }
 
             // One beat per Celery app: the app is the first string argument of UseCeleryBeat.

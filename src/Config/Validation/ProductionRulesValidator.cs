@@ -99,7 +99,7 @@ internal sealed class ProductionRulesValidator : IValidateOptions<ProdServerOpti
                     continue;
                 }
 
-                var key = finding.Setting is "App" or "StopTimeout" ? finding.Setting : "Args:" + finding.Setting;
+                var key = finding.Setting is "App" or "StopTimeout" or "Backend" ? finding.Setting : "Args:" + finding.Setting;
                 var text = $"Process '{process.Name}': {finding.Message} ({ProdServerOptions.SectionName}:Processes:{process.Name}:{key}; {finding.Rule.HelpLink})";
                 switch (RuleSwitch.Severity(configured) ?? finding.Rule.DefaultSeverity)
                 {
@@ -131,6 +131,7 @@ internal sealed class ProductionRulesValidator : IValidateOptions<ProdServerOpti
     {
         var settings = ServerArgsSettings.Read(process.Args);
         var findings = RuleRegistry.Run(process.Backend.Name, settings, context);
+        RuleRegistry.DevServerInProduction.Check(process.Backend.Name, findings);
         if (shutdownTimeout is { } host && process.StopTimeout is { } stop)
         {
             // Only for a StopTimeout the user chose: a server's default (Gunicorn's 30 s graceful + 5 s) is capped silently, as documented.
