@@ -129,6 +129,27 @@ public sealed class ProcessScopeSpecs : IDisposable
     }
 
     [Fact]
+    public void In_Development_a_switch_to_the_dev_server_is_a_note_that_the_settings_apply_elsewhere_not_a_warning()
+    {
+        // The template's pattern: the production server in code, Django's dev server in appsettings.Development.json.
+        var configuration = new ConfigurationBuilder().AddInMemoryCollection(new Dictionary<string, string?>
+        {
+            ["ProdServer:Processes:web:Backend"] = "DjangoDevServer",
+            ["ProdServer:Processes:web:App"] = "127.0.0.1:8000",
+        }).Build();
+        static void Configure(ProdServerBuilder o) => o.UseUvicorn("mysite.asgi:application", u => u with { Host = "127.0.0.1", Port = 8000, Workers = 2 });
+        var logs = new CapturedLogs();
+        using var host = BuildHost(logs, new() { ["ProdServer:Processes:web:Backend"] = "DjangoDevServer", ["ProdServer:Processes:web:App"] = "127.0.0.1:8000" },
+            o => Configure(o), environment: "Development");
+
+        _ = host.Services.GetRequiredService<IOptions<ProdServerOptions>>().Value;
+
+        Assert.Empty(ProdServerPlan.Create(Configure, configuration, "Development").Warnings);
+        Assert.Contains(ProdServerPlan.Create(Configure, configuration, "Staging").Warnings, w => w.Contains("dropped: Host, Port, Workers.", StringComparison.Ordinal));
+        Assert.Contains("web: in Development, Backend DjangoDevServer (ProdServer:Processes:web:Backend) replaces Uvicorn; the Uvicorn settings (Host, Port, Workers) apply in the other environments.", logs.Lines);
+    }
+
+    [Fact]
     public void Configuration_that_keeps_the_backend_or_code_that_set_nothing_gives_no_switch_warning()
     {
         var logs = new CapturedLogs();
@@ -170,13 +191,14 @@ public sealed class ProcessScopeSpecs : IDisposable
         Assert.Single(logs.Lines, l => l.StartsWith("PSC0006:", StringComparison.Ordinal));
     }
 
-    private IHost BuildHost(CapturedLogs logs, Dictionary<string, string?> settings, Action<ProdServerBuilder> configure)
+    // Staging by default: warnings, not errors.
+    private IHost BuildHost(CapturedLogs logs, Dictionary<string, string?> settings, Action<ProdServerBuilder> configure, string environment = "Staging")
     {
         var builder = Host.CreateApplicationBuilder(new HostApplicationBuilderSettings
         {
             Args = [],
             ContentRootPath = _root.Path,
-            EnvironmentName = Environments.Staging, // warnings, not errors
+            EnvironmentName = environment,
         });
         builder.Configuration.AddInMemoryCollection(settings);
         builder.Logging.ClearProviders().AddProvider(logs);

@@ -135,10 +135,10 @@ public sealed class RqWorkerSpecs
     [Fact]
     public void Switching_a_worker_to_another_backend_in_configuration_names_its_queues_among_the_dropped_settings()
     {
-        var warning = BackendSwitch.Warning(Worker(new() { Queues = ["high"], Burst = true }), ServerBackends.DjangoQ, "ProdServer:Processes:worker:Backend");
+        var said = BackendSwitch.Said(Worker(new() { Queues = ["high"], Burst = true }), ServerBackends.DjangoQ, "ProdServer:Processes:worker:Backend");
 
-        Assert.NotNull(warning);
-        Assert.Contains("dropped: Burst, Queues.", warning, StringComparison.Ordinal);
+        Assert.NotNull(said);
+        Assert.Contains("dropped: Burst, Queues.", said.Value.Warning, StringComparison.Ordinal);
     }
 
     [Fact]

@@ -11,12 +11,17 @@ namespace ProdServer.Config;
 /// </summary>
 internal static class BackendSwitch
 {
-    /// <summary>The warning for switching <paramref name="process"/> to <paramref name="backend"/>, or <see langword="null"/> when nothing set is lost.</summary>
+    /// <summary>
+    /// What to say about switching <paramref name="process"/> to <paramref name="backend"/>, or <see langword="null"/>
+    /// when nothing set is lost: a warning, and the note that replaces it in the Development environment, where an
+    /// environment's file switching to another server (Django's dev server) is the point, and the settings still apply to
+    /// the other environments.
+    /// </summary>
     /// <param name="process">The process as code (or an earlier file) declared it.</param>
     /// <param name="backend">The backend configuration names.</param>
     /// <param name="key">The configuration key that switched it.</param>
-    /// <returns>One line naming the process, the key and every dropped setting, or <see langword="null"/>.</returns>
-    public static string? Warning(ProcessDefinition process, ServerBackend backend, string key)
+    /// <returns>One line each naming the process's key and every dropped setting, or <see langword="null"/>.</returns>
+    public static (string Warning, string InDevelopment)? Said(ProcessDefinition process, ServerBackend backend, string key)
     {
         if (ReferenceEquals(process.Backend, backend))
         {
@@ -24,10 +29,17 @@ internal static class BackendSwitch
         }
 
         var dropped = SetProperties(process);
-        return dropped.Count == 0
-            ? null
-            : $"Backend {backend.Name} ({key}) replaces {process.Backend.Name}, so the {process.Backend.Name} settings given before are dropped: "
-              + $"{string.Join(", ", dropped)}. Set them under {key[..key.LastIndexOf(':')]}:Args for {backend.Name}, or remove them.";
+        if (dropped.Count == 0)
+        {
+            return null;
+        }
+
+        var replaced = process.Backend.Name;
+        return (
+            $"Backend {backend.Name} ({key}) replaces {replaced}, so the {replaced} settings given before are dropped: "
+            + $"{string.Join(", ", dropped)}. Set them under {key[..key.LastIndexOf(':')]}:Args for {backend.Name}, or remove them.",
+            $"in Development, Backend {backend.Name} ({key}) replaces {replaced}; the {replaced} settings "
+            + $"({string.Join(", ", dropped)}) apply in the other environments.");
     }
 
     // The properties whose flags differ from the backend's defaults: what was set, whatever its type (names only:

@@ -1,4 +1,5 @@
 using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 
@@ -13,13 +14,16 @@ internal sealed class BindProdServerConfiguration : IPostConfigureOptions<ProdSe
     private readonly IConfiguration? _configuration;
     private readonly ProdServerRunState? _run;
     private readonly ILogger? _logger;
+    private readonly bool _isDevelopment;
     private readonly SaidOnce _said = new();
 
-    public BindProdServerConfiguration(IConfiguration? configuration = null, ProdServerRunState? run = null, ILoggerFactory? loggers = null)
+    public BindProdServerConfiguration(
+        IConfiguration? configuration = null, ProdServerRunState? run = null, ILoggerFactory? loggers = null, IHostEnvironment? environment = null)
     {
         _configuration = configuration;
         _run = run;
         _logger = loggers?.CreateLogger("ProdServer.Configuration");
+        _isDevelopment = environment?.IsDevelopment() == true;
     }
 
     public void PostConfigure(string? name, ProdServerOptions options)
@@ -38,9 +42,18 @@ internal sealed class BindProdServerConfiguration : IPostConfigureOptions<ProdSe
             }
         }
 
-        foreach (var (process, warning) in options.BindingWarnings)
+        foreach (var (process, warning, inDevelopment) in options.BindingWarnings)
         {
-            if (_logger is not null && _said.First(warning))
+            if (_logger is null || !_said.First(warning))
+            {
+                continue;
+            }
+
+            if (_isDevelopment)
+            {
+                Log.Note(_logger, Names.Printable(process), Names.Printable(inDevelopment, 2000));
+            }
+            else
             {
                 Log.ConfigurationNote(_logger, Names.Printable(process), Names.Printable(warning, 2000));
             }

@@ -120,9 +120,9 @@ internal static partial class ProdServerConfigurationBinder
             return;
         }
 
-        if (existing is not null && BackendSwitch.Warning(existing, backend, $"{section.Path}:Backend") is { } dropped)
+        if (existing is not null && BackendSwitch.Said(existing, backend, $"{section.Path}:Backend") is { } dropped)
         {
-            options.BindingWarnings.Add((name, dropped));
+            options.BindingWarnings.Add((name, dropped.Warning, dropped.InDevelopment));
         }
 
         var process = options.GetOrAdd(name, backend);

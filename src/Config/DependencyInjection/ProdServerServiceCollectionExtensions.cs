@@ -14,7 +14,9 @@ public static class ProdServerServiceCollectionExtensions
     /// <summary>Our one post-configuration (configuration over code); known by reference, so that the early launch can tell it apart.</summary>
     internal static readonly ServiceDescriptor ConfigurationBinding =
         ServiceDescriptor.Singleton<IPostConfigureOptions<ProdServerOptions>, BindProdServerConfiguration>(
-            sp => new BindProdServerConfiguration(sp.GetService<IConfiguration>(), sp.GetService<ProdServerRunState>(), sp.GetService<Microsoft.Extensions.Logging.ILoggerFactory>()));
+            sp => new BindProdServerConfiguration(
+                sp.GetService<IConfiguration>(), sp.GetService<ProdServerRunState>(), sp.GetService<Microsoft.Extensions.Logging.ILoggerFactory>(),
+                sp.GetService<Microsoft.Extensions.Hosting.IHostEnvironment>()));
 
     /// <summary>
     /// Adds the production processes declared by <paramref name="configure"/>, overlaid by the <c>ProdServer</c>

@@ -53,8 +53,11 @@ public sealed partial class ProdServerOptions
         return errors;
     }
 
-    /// <summary>Warnings found while binding configuration (settings dropped by a backend switch), by process; logged at start.</summary>
-    internal List<(string Process, string Message)> BindingWarnings { get; } = [];
+    /// <summary>
+    /// Warnings found while binding configuration (settings dropped by a backend switch), by process, with the note said
+    /// instead in the Development environment; logged at start.
+    /// </summary>
+    internal List<(string Process, string Message, string InDevelopment)> BindingWarnings { get; } = [];
 
     /// <summary>Information found while binding configuration (an alias that has a shorter name), logged at start.</summary>
     internal List<string> BindingNotes { get; } = [];
