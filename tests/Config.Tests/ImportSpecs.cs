@@ -57,6 +57,18 @@ public sealed class ImportSpecs : IDisposable
     }
 
     [Fact]
+    public async Task What_the_build_and_a_Production_start_will_warn_about_is_said_at_the_import()
+    {
+        var (code, _, error) = await ImportAsync();
+
+        Assert.True(code == ExitCodes.Ok, error);
+        var ruled = error.Split('\n').Where(l => System.Text.RegularExpressions.Regex.IsMatch(l, "^# Process '[^']+': PSC[0-9]{4}: ")).ToList();
+        var dev = Assert.Single(ruled);
+        Assert.StartsWith("# Process 'dev': PSC0113: Django's development server (manage.py runserver) is not for production", dev, StringComparison.Ordinal);
+        Assert.EndsWith("docs/diagnostics/PSC0113.md; imported as it is, the build and a Production start report it too).", dev, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task A_project_below_the_content_root_becomes_a_relative_working_directory()
     {
         var (code, output, error) = await EntryPoint.RunAsync(Path.GetDirectoryName(Site)!, null, null, "import", "django-prodserver", "--pythonpath", "prodserver_site");

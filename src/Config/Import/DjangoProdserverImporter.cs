@@ -62,6 +62,12 @@ internal static class DjangoProdserverImporter
             {
                 notes.Add($"Process '{process.Name}': {problem.Key}: {Names.Printable(problem.Message, 300)} (imported as it is; fix it before starting, --check says the same).");
             }
+
+            // What the build and a Production start will warn about, said now, while the user is looking at the import.
+            foreach (var finding in ProductionRulesValidator.Evaluate(process, new RuleContext(), shutdownTimeout: null))
+            {
+                notes.Add($"Process '{process.Name}': {finding.Rule.Id}: {Names.Printable(finding.Message, 300)} ({finding.Rule.HelpLink}; imported as it is, the build and a Production start report it too).");
+            }
         }
 
         return new ImportResult(imported, dropped, notes);

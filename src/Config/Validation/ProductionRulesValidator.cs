@@ -127,7 +127,11 @@ internal sealed class ProductionRulesValidator : IValidateOptions<ProdServerOpti
         return failures;
     }
 
-    private static IEnumerable<RuleFinding> Evaluate(ProcessDefinition process, RuleContext context, TimeSpan? shutdownTimeout)
+    /// <summary>The findings of every rule on <paramref name="process"/>, as start-up judges it, without the ones a validator enforces.</summary>
+    /// <param name="process">The process, bound.</param>
+    /// <param name="context">Where it will run.</param>
+    /// <param name="shutdownTimeout">The host's shutdown timeout, when known.</param>
+    internal static IEnumerable<RuleFinding> Evaluate(ProcessDefinition process, RuleContext context, TimeSpan? shutdownTimeout)
     {
         var settings = ServerArgsSettings.Read(process.Args);
         var findings = RuleRegistry.Run(process.Backend.Name, settings, context);
