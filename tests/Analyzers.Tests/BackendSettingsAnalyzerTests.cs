@@ -64,14 +64,10 @@ public sealed class BackendSettingsAnalyzerTests
         """);
 
     [Fact]
-    public Task Gives_only_the_daemon_error_inside_an_IsDevelopment_branch() => Verify.AnalyzerAsync<ServerArgsAnalyzer>("""
+    public Task Gives_only_the_daemon_error_inside_an_IsDevelopment_branch() => Verify.AnalyzerAsync<ServerArgsAnalyzer>($$"""
         using ProdServer.Config;
 
-        namespace Microsoft.Extensions.Hosting
-        {
-            public interface IHostEnvironment { string EnvironmentName { get; } }
-            public static class HostEnvironmentEnvExtensions { public static bool IsDevelopment(this IHostEnvironment env) => env.EnvironmentName == "Development"; }
-        }
+        {{Verify.HostingStandIn}}
 
         namespace App
         {

@@ -62,15 +62,11 @@ public sealed class ProdServerBuilderAnalyzerTests
         """, D(RuleRegistry.DevServerInProduction, 0), D(RuleRegistry.DevServerInProduction, 1));
 
     [Fact]
-    public Task Does_not_report_the_django_dev_server_inside_an_IsDevelopment_branch_or_a_production_server() => Verify.AnalyzerAsync<ProdServerBuilderAnalyzer>("""
+    public Task Does_not_report_the_django_dev_server_inside_an_IsDevelopment_branch_or_a_production_server() => Verify.AnalyzerAsync<ProdServerBuilderAnalyzer>($$"""
         using Microsoft.Extensions.DependencyInjection;
         using ProdServer.Config;
 
-        namespace Microsoft.Extensions.Hosting
-        {
-            public interface IHostEnvironment { string EnvironmentName { get; } }
-            public static class HostEnvironmentEnvExtensions { public static bool IsDevelopment(this IHostEnvironment env) => env.EnvironmentName == "Development"; }
-        }
+        {{Verify.HostingStandIn}}
 
         namespace App
         {

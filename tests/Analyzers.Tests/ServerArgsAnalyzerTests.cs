@@ -202,14 +202,10 @@ public sealed class ServerArgsAnalyzerTests
         """, D(RuleRegistry.TooManyThreads, 0, "Threads", 100L, 16));
 
     [Fact]
-    public Task Does_not_give_production_advice_inside_an_IsDevelopment_branch() => Verify.AnalyzerAsync<ServerArgsAnalyzer>("""
+    public Task Does_not_give_production_advice_inside_an_IsDevelopment_branch() => Verify.AnalyzerAsync<ServerArgsAnalyzer>($$"""
         using ProdServer.Config;
 
-        namespace Microsoft.Extensions.Hosting
-        {
-            public interface IHostEnvironment { string EnvironmentName { get; } }
-            public static class HostEnvironmentEnvExtensions { public static bool IsDevelopment(this IHostEnvironment env) => env.EnvironmentName == "Development"; }
-        }
+        {{Verify.HostingStandIn}}
 
         namespace App
         {

@@ -158,6 +158,18 @@ internal static class Verify
         }
         """;
 
+    /// <summary>
+    /// <c>IHostEnvironment</c> and its <c>IsDevelopment()</c>, as Microsoft.Extensions.Hosting declares them, for sources that
+    /// guard code with it (<c>{{Verify.HostingStandIn}}</c> in a <c>$$"""</c> source).
+    /// </summary>
+    public const string HostingStandIn = """
+        namespace Microsoft.Extensions.Hosting
+        {
+            public interface IHostEnvironment { string EnvironmentName { get; } }
+            public static class HostEnvironmentEnvExtensions { public static bool IsDevelopment(this IHostEnvironment env) => env.EnvironmentName == "Development"; }
+        }
+        """;
+
     private const string StandInPath = "/0/ProdServer.Config.cs";
 
     /// <summary>Asserts that <paramref name="source"/> (compiled with the stand-in) reports exactly <paramref name="expected"/>.</summary>
