@@ -172,8 +172,8 @@ internal static class ServerVersionCheck
         && char.IsAsciiDigit(text[0])
         && text.All(c => char.IsAsciiLetterOrDigit(c) || c is '.' or '!' or '+' or '-' or '_');
 
-    // The interpreter (with any arguments of an "#!/usr/bin/env python3" line) that runs the plan's server.
-    private static string[]? Interpreter(LaunchPlan plan)
+    /// <summary>The interpreter (with any arguments of an <c>#!/usr/bin/env python3</c> line) that runs the plan's server, or <see langword="null"/> when it is not a Python.</summary>
+    internal static string[]? Interpreter(LaunchPlan plan)
     {
         if (plan.Arguments.Count > 0 && (plan.Arguments[0] is "-m" or "-c" || plan.Arguments[0].EndsWith(".py", StringComparison.Ordinal)))
         {

@@ -1,5 +1,7 @@
+using System;
 using System.Collections.Generic;
 using System.IO;
+using System.Linq;
 using System.Threading;
 using System.Threading.Tasks;
 using Microsoft.Extensions.Logging;
@@ -9,14 +11,20 @@ namespace ProdServer.Config;
 /// <summary>
 /// <c>--check</c>: the configuration is already valid when this runs (validation happens first); each process is then
 /// planned as for a real start (so a missing command or directory is caught) and the server's own check is run where it
-/// has one.
+/// has one; outside Development, a Django project's web servers also get Django's deployment checklist
+/// (<see cref="DjangoDeployCheck"/>), once per project.
 /// </summary>
 internal static class CheckCommand
 {
+    // How many lines of a failed deployment check are shown: the end of a traceback says what went wrong.
+    private const int FailureLines = 8;
+
     public static async Task<int> RunAsync(
-        IReadOnlyList<ProcessDefinition> processes, string contentRoot, ILoggerFactory loggers, TextWriter output, TextWriter error, CancellationToken cancellationToken)
+        IReadOnlyList<ProcessDefinition> processes, string contentRoot, bool development, ILoggerFactory loggers, TextWriter output, TextWriter error,
+        CancellationToken cancellationToken)
     {
         var result = ExitCodes.Ok;
+        var projectsChecked = new HashSet<string>(StringComparer.Ordinal);
         foreach (var process in processes)
         {
             try
@@ -40,22 +48,14 @@ internal static class CheckCommand
                     continue;
                 }
 
-                if (process.Backend.CreateCheckPlan(run) is not { } check)
+                if (!await ServerCheckAsync(process, run, loggers, output, error, cancellationToken).ConfigureAwait(false))
                 {
-                    await output.WriteLineAsync($"{process.Name}: valid ({process.Backend.Command} has no check of its own)").ConfigureAwait(false);
-                    continue;
+                    result = ExitCodes.InvalidConfiguration;
                 }
 
-                await using var server = ServerProcess.Start(check, loggers.CreateLogger("ProdServer.Check." + process.Name));
-                using var stop = cancellationToken.Register(static s => _ = ((ServerProcess)s!).StopAsync(System.TimeSpan.Zero), server);
-                var code = await server.Exited.ConfigureAwait(false);
-                if (code == 0)
+                if (!development && DjangoDeployCheck.For(process, run) is { } deploy && projectsChecked.Add(DjangoDeployCheck.Key(deploy))
+                    && !await DeployCheckAsync(process.Name, deploy, output, error, cancellationToken).ConfigureAwait(false))
                 {
-                    await output.WriteLineAsync($"{process.Name}: valid, and {check.DisplayCommandLine} passed").ConfigureAwait(false);
-                }
-                else
-                {
-                    await error.WriteLineAsync($"Process '{process.Name}': the server's own check failed (exit code {code}): {check.DisplayCommandLine}\n{server.RecentErrorOutput}").ConfigureAwait(false);
                     result = ExitCodes.InvalidConfiguration;
                 }
             }
@@ -67,5 +67,56 @@ internal static class CheckCommand
         }
 
         return result;
+    }
+
+    // The server's own check where it has one (gunicorn --check-config, manage.py check): whether it passed.
+    private static async Task<bool> ServerCheckAsync(
+        ProcessDefinition process, LaunchPlan run, ILoggerFactory loggers, TextWriter output, TextWriter error, CancellationToken cancellationToken)
+    {
+        if (process.Backend.CreateCheckPlan(run) is not { } check)
+        {
+            await output.WriteLineAsync($"{process.Name}: valid ({process.Backend.Command} has no check of its own)").ConfigureAwait(false);
+            return true;
+        }
+
+        await using var server = ServerProcess.Start(check, loggers.CreateLogger("ProdServer.Check." + process.Name));
+        using var stop = cancellationToken.Register(static s => _ = ((ServerProcess)s!).StopAsync(TimeSpan.Zero), server);
+        var code = await server.Exited.ConfigureAwait(false);
+        if (code != 0)
+        {
+            await error.WriteLineAsync($"Process '{process.Name}': the server's own check failed (exit code {code}): {check.DisplayCommandLine}\n{server.RecentErrorOutput}").ConfigureAwait(false);
+            return false;
+        }
+
+        await output.WriteLineAsync($"{process.Name}: valid, and {check.DisplayCommandLine} passed").ConfigureAwait(false);
+        return true;
+    }
+
+    // Issues are warnings (Django exits 0 and the server would start): said, one line each. A check that fails (an error
+    // issue, settings that do not load) fails --check, as the server's own check does.
+    private static async Task<bool> DeployCheckAsync(string name, LaunchPlan deploy, TextWriter output, TextWriter error, CancellationToken cancellationToken)
+    {
+        var command = deploy.DisplayCommandLine;
+        if (await DjangoDeployCheck.RunAsync(deploy, cancellationToken).ConfigureAwait(false) is not var (code, issues))
+        {
+            await output.WriteLineAsync($"{name}: Django's deployment checklist ({command}) could not run or did not finish in time; run it yourself").ConfigureAwait(false);
+            return true;
+        }
+
+        if (code != 0)
+        {
+            await error.WriteLineAsync($"Process '{name}': Django's deployment checklist failed (exit code {code}): {command}\n{string.Join('\n', issues.TakeLast(FailureLines))}").ConfigureAwait(false);
+            return false;
+        }
+
+        await output.WriteLineAsync(issues.Count == 0
+            ? $"{name}: Django's deployment checklist ({command}) found nothing"
+            : $"{name}: Django's deployment checklist ({command}) says, before this project serves the public:").ConfigureAwait(false);
+        foreach (var issue in issues)
+        {
+            await output.WriteLineAsync($"{name}:   {issue}").ConfigureAwait(false);
+        }
+
+        return true;
     }
 }

@@ -1,0 +1,115 @@
+using System;
+using System.Collections.Generic;
+using System.ComponentModel;
+using System.Diagnostics;
+using System.IO;
+using System.Linq;
+using System.Threading;
+using System.Threading.Tasks;
+using ProdServer.Config.Analyzers;
+
+namespace ProdServer.Config;
+
+/// <summary>
+/// For <c>--check</c> outside Development: Django's own deployment checklist, <c>manage.py check --deploy</c> (DEBUG on,
+/// an empty ALLOWED_HOSTS, a weak SECRET_KEY, missing security middleware and HTTPS settings), run for each web server
+/// of a Django project — a process whose server serves an app (WSGI or ASGI) and whose working directory holds
+/// <c>manage.py</c> — with the interpreter, directory and environment the server itself would get. The typed settings
+/// cannot see inside the project's settings module; Django can.
+/// </summary>
+internal static class DjangoDeployCheck
+{
+    // Importing a project and running its checks takes seconds; a project that hangs on import is not waited for longer.
+    private static readonly TimeSpan Timeout = TimeSpan.FromSeconds(60);
+
+    // What is kept of the check's output: Django's whole report of a real project is a few kilobytes.
+    private const int MaxOutput = 64 * 1024;
+
+    /// <summary>The check's plan for <paramref name="process"/>, or <see langword="null"/> when it is not a web server of a Django project.</summary>
+    /// <param name="process">The process.</param>
+    /// <param name="run">The plan that would start its server.</param>
+    public static LaunchPlan? For(ProcessDefinition process, LaunchPlan run)
+    {
+        if (RuleBackends.Find(process.Backend.Name)?.AppInterface is null
+            || !File.Exists(Path.Combine(run.WorkingDirectory, "manage.py"))
+            || ServerVersionCheck.Interpreter(run) is not { } interpreter)
+        {
+            return null;
+        }
+
+        return run with { Executable = interpreter[0], Arguments = [.. interpreter.Skip(1), "manage.py", "check", "--deploy"] };
+    }
+
+    /// <summary>What makes two checks the same check: one project, settings and interpreter are checked once.</summary>
+    public static string Key(LaunchPlan check) =>
+        string.Join('\0', check.Executable, check.WorkingDirectory, check.Environment.GetValueOrDefault("DJANGO_SETTINGS_MODULE") ?? "",
+            check.FileEnvironment.GetValueOrDefault("DJANGO_SETTINGS_MODULE") ?? "");
+
+    /// <summary>Runs <paramref name="check"/>: its exit code and the issues it reported (one line each), or <see langword="null"/> when it could not run or finish in time.</summary>
+    public static async Task<(int ExitCode, IReadOnlyList<string> Issues)?> RunAsync(LaunchPlan check, CancellationToken cancellationToken)
+    {
+        var info = new ProcessStartInfo(check.Executable)
+        {
+            WorkingDirectory = check.WorkingDirectory,
+            UseShellExecute = false,
+            RedirectStandardOutput = true,
+            RedirectStandardError = true,
+        };
+        foreach (var argument in check.Arguments)
+        {
+            info.ArgumentList.Add(argument);
+        }
+
+        foreach (var (name, value) in check.FileEnvironment.Concat(check.Environment))
+        {
+            info.Environment[name] = value;
+        }
+
+        foreach (var name in check.RemovedEnvironment)
+        {
+            info.Environment.Remove(name);
+        }
+
+        try
+        {
+            using var process = Process.Start(info);
+            if (process is null)
+            {
+                return null;
+            }
+
+            using var timeout = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+            timeout.CancelAfter(Timeout);
+            // Django writes its report to stderr; stdout is drained so the child never blocks on a full pipe.
+            var report = BoundedText.ReadAsync(process.StandardError, MaxOutput, stopAtLimit: false, timeout.Token);
+            var rest = BoundedText.ReadAsync(process.StandardOutput, MaxOutput, stopAtLimit: false, timeout.Token);
+            try
+            {
+                await process.WaitForExitAsync(timeout.Token).ConfigureAwait(false);
+                var text = (await report.ConfigureAwait(false)).Text + "\n" + (await rest.ConfigureAwait(false)).Text;
+                return (process.ExitCode, Issues(text));
+            }
+            catch (OperationCanceledException)
+            {
+                process.Kill(entireProcessTree: true);
+                return null;
+            }
+        }
+        catch (Exception ex) when (ex is Win32Exception or InvalidOperationException or IOException)
+        {
+            return null;
+        }
+    }
+
+    /// <summary>
+    /// The lines of Django's report (<c>?: (security.W004) You have not set …</c>; for a project that fails to load, its
+    /// traceback), without its headings and summary; each made printable, since a project's settings choose them.
+    /// </summary>
+    internal static IReadOnlyList<string> Issues(string report) =>
+        report.Split('\n')
+            .Select(l => l.TrimEnd('\r'))
+            .Where(l => l.Trim().Length > 0 && l is not ("System check identified some issues:" or "WARNINGS:" or "ERRORS:" or "INFOS:" or "DEBUGS:" or "CRITICALS:")
+                && !l.StartsWith("System check identified ", StringComparison.Ordinal))
+            .Select(l => Names.Printable(l, 1000))
+            .ToList();
+}
