@@ -70,6 +70,37 @@ internal static class HostArguments
         }
     }
 
+    /// <summary>
+    /// The arguments to give the host's builder: only its configuration, each as one <c>--key=value</c> word. Given the
+    /// whole command line, the host's provider reads each of our switches as a key taking the next word as its value, so
+    /// <c>web --dry-run --environment Development</c> ran in Production (<c>dry-run</c> = <c>--environment</c>).
+    /// </summary>
+    public static string[] ForHost(IReadOnlyList<string> args)
+    {
+        var words = new List<string>();
+        foreach (var (key, value) in Read(args))
+        {
+            words.Add("--" + key + "=" + value);
+        }
+
+        return [.. words];
+    }
+
+    /// <summary>The last value <paramref name="args"/> give the host setting <paramref name="key"/> (<c>environment</c>), or <see langword="null"/>.</summary>
+    public static string? Setting(IReadOnlyList<string> args, string key)
+    {
+        string? found = null;
+        foreach (var (name, value) in Read(args))
+        {
+            if (string.Equals(name, key, StringComparison.OrdinalIgnoreCase))
+            {
+                found = value;
+            }
+        }
+
+        return found;
+    }
+
     private static bool IsConfigurationKey(string arg)
     {
         if (arg == "--" || arg.Length < 2 || !(arg[0] == '-' || arg[0] == '/'))

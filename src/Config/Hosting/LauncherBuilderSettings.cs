@@ -32,6 +32,6 @@ internal static class LauncherBuilderSettings
     {
         var configuration = new ConfigurationManager();
         configuration.AddInMemoryCollection([new KeyValuePair<string, string?>(ReloadConfigOnChange, "false")]);
-        return new HostApplicationBuilderSettings { Args = args, ContentRootPath = contentRoot, Configuration = configuration };
+        return new HostApplicationBuilderSettings { Args = HostArguments.ForHost(args), ContentRootPath = contentRoot, Configuration = configuration };
     }
 }

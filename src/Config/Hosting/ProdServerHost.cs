@@ -13,12 +13,16 @@ namespace Microsoft.Extensions.Hosting;
 /// </summary>
 public static partial class ProdServerHost
 {
-    /// <summary>Creates the builder for <paramref name="args"/>, or writes what is wrong and returns <see langword="null"/> (exit with code 1 then).</summary>
+    /// <summary>
+    /// Creates the builder for <paramref name="args"/>, or writes what is wrong and returns <see langword="null"/> (exit with
+    /// code 1 then). The host is given only the configuration among the arguments (<c>--environment Staging</c>,
+    /// <c>--ProdServer:…=…</c>), wherever it stands, not the entry point's own words, which the host would misread.
+    /// </summary>
     /// <param name="args">The command-line arguments.</param>
     /// <param name="error">Where the problem is written; the console's error stream by default.</param>
     /// <returns>The builder, or <see langword="null"/> when a configuration file cannot be read.</returns>
     public static HostApplicationBuilder? TryCreateApplicationBuilder(string[] args, TextWriter? error = null) =>
-        TryCreateApplicationBuilder(new HostApplicationBuilderSettings { Args = args }, error);
+        TryCreateApplicationBuilder(new HostApplicationBuilderSettings { Args = HostArguments.ForHost(args ?? []) }, error);
 
     /// <summary>As <see cref="TryCreateApplicationBuilder(string[], TextWriter?)"/>, with the host's settings.</summary>
     /// <param name="settings">The builder settings (arguments, content root, environment).</param>

@@ -1,3 +1,4 @@
+using System.Collections.Generic;
 using System;
 using System.IO;
 using System.Linq;
@@ -55,6 +56,11 @@ public static class ProdServerHostExtensions
         // Parsed once, before the host exists: the overrides enter the configuration the host is built from.
         var commandLine = ProdServerCommandLine.Parse(args);
         CommandLineOverrides.AddTo(builder.Configuration, args);
+        if (EnvironmentMismatch(args, builder.Environment) is { } mismatch)
+        {
+            await error.WriteLineAsync(mismatch).ConfigureAwait(false);
+            return ExitCodes.Usage;
+        }
 
         // A stop signal while the host is still being built must stop the early server gracefully, not kill the launcher.
         var stopSignals = commandLine.Plain ? EarlyStopSignals.Register() : null;
@@ -107,8 +113,24 @@ public static class ProdServerHostExtensions
 
         // The caller built the host from the same arguments: the overrides are set again, as the host's provider misreads some.
         CommandLineOverrides.Reapply(host.Services.GetService<Microsoft.Extensions.Configuration.IConfiguration>(), args);
+        if (host.Services.GetService<IHostEnvironment>() is { } environment && EnvironmentMismatch(args, environment) is { } mismatch)
+        {
+            host.Dispose();
+            await error.WriteLineAsync(mismatch).ConfigureAwait(false);
+            return ExitCodes.Usage;
+        }
+
         return await RunAndDisposeAsync(host, ProdServerCommandLine.Parse(args), output, error, cancellationToken).ConfigureAwait(false);
     }
+
+    // Host.CreateApplicationBuilder(args) reads the whole command line, and takes the word after one of our switches as
+    // that switch's value (web --dry-run --environment Staging: dry-run = --environment): the host then runs in another
+    // environment than the one asked for, reading other settings files. Said, rather than run so.
+    private static string? EnvironmentMismatch(IReadOnlyList<string> args, IHostEnvironment environment) =>
+        HostArguments.Setting(args, "environment") is { } asked && !string.Equals(asked, environment.EnvironmentName, StringComparison.OrdinalIgnoreCase)
+            ? $"--environment {Names.Printable(asked)}: the host was created in {Names.Printable(environment.EnvironmentName)}, because its builder read the " +
+              "command line as its own; create it with ProdServerHost.TryCreateApplicationBuilder(args), or put --environment first."
+            : null;
 
     private static async Task<int> RunAndDisposeAsync(IHost host, ProdServerCommandLine commandLine, TextWriter output, TextWriter error, CancellationToken cancellationToken)
     {
@@ -259,7 +281,8 @@ public static class ProdServerHostExtensions
         if (commandLine.Check)
         {
             var loggers = host.Services.GetRequiredService<Microsoft.Extensions.Logging.ILoggerFactory>();
-            return await CheckCommand.RunAsync(selected, contentRoot, loggers, output, error, cancellationToken).ConfigureAwait(false);
+            var development = host.Services.GetService<IHostEnvironment>()?.IsDevelopment() == true;
+            return await CheckCommand.RunAsync(selected, contentRoot, development, loggers, output, error, cancellationToken).ConfigureAwait(false);
         }
 
         if (!commandLine.SkipRelease && options.ReleaseSteps.Count > 0)

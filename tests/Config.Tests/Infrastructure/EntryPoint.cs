@@ -19,7 +19,8 @@ internal static class EntryPoint
     public static async Task<(int Code, string Output, string Error)> RunAsync(
         string contentRoot, Action<ProdServerBuilder>? code, IDictionary<string, string?>? settings, params string[] args)
     {
-        var builder = Host.CreateApplicationBuilder(new HostApplicationBuilderSettings { Args = args, ContentRootPath = contentRoot });
+        // As ProdServerHost.TryCreateApplicationBuilder(args): the host is given its configuration, not our switches.
+        var builder = Host.CreateApplicationBuilder(new HostApplicationBuilderSettings { Args = HostArguments.ForHost(args), ContentRootPath = contentRoot });
         if (settings is not null)
         {
             builder.Configuration.AddInMemoryCollection(settings);
