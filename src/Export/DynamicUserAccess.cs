@@ -19,15 +19,13 @@ internal static class DynamicUserAccess
     private const UnixFileMode OthersWrite = UnixFileMode.OtherWrite | UnixFileMode.OtherExecute;
 
     /// <summary>One line for each path of <paramref name="process"/>'s unit that a dynamic user could not use, naming the directory in the way.</summary>
-    /// <param name="deployment">The app.</param>
     /// <param name="process">The process.</param>
-    /// <param name="paths">What the unit's sandbox shows and binds.</param>
-    public static IEnumerable<string> Problems(Deployment deployment, ProcessDefinition process, SandboxPaths paths)
+    /// <param name="paths">What the unit reads and writes, and what its sandbox shows and binds.</param>
+    public static IEnumerable<string> Problems(ProcessDefinition process, SandboxPaths paths)
     {
         var owner = ExportText.Process(process);
-        var written = WritablePaths.Of(process, deployment.WorkingDirectory);
-        var read = SandboxPaths.Read(deployment, process).Where(r => !written.Any(w => SandboxPaths.IsUnder(r.Path, w.Directory)));
-        foreach (var (path, key, write) in read.Select(r => (r.Path, r.Key, false)).Concat(written.Select(w => (w.Directory, w.Key, true))).DistinctBy(p => p.Item1))
+        var read = paths.Reads.Where(r => !paths.Writes.Any(w => SandboxPaths.IsUnder(r.Path, w.Path)));
+        foreach (var (path, key, write) in read.Select(r => (r.Path, r.Key, false)).Concat(paths.Writes.Select(w => (w.Path, w.Key, true))).DistinctBy(p => p.Item1))
         {
             var boundFrom = paths.BindReadOnly.Concat(paths.BindWritable).FirstOrDefault(b => SandboxPaths.IsUnder(path, b));
             if (Blocker(path, write, boundFrom) is { } blocker)

@@ -14,6 +14,8 @@ namespace ProdServer.Config;
 /// reads it (<c>BindReadOnlyPaths=</c>), writable where it writes (<c>BindPaths=</c>), over an empty, read-only home
 /// (<c>ProtectHome=tmpfs</c>), so that the rest of every home stays hidden.
 /// </summary>
+/// <param name="Reads">The directories the unit reads, absolute, each with the setting it comes from (<see cref="Read"/>).</param>
+/// <param name="Writes">The directories the unit writes, absolute, each with the setting that writes it (<see cref="WritablePaths"/>).</param>
 /// <param name="ReadWrite">Writable paths the sandbox shows anyway: <c>ReadWritePaths=</c> under <c>ProtectSystem=strict</c>.</param>
 /// <param name="BindReadOnly">Hidden paths the service reads, bound in read-only.</param>
 /// <param name="BindWritable">Hidden paths the service writes, bound in writable.</param>
@@ -22,6 +24,8 @@ namespace ProdServer.Config;
 /// undo the sandbox (a read-only <c>/tmp</c> breaks every server's temporary files), so they are only said.
 /// </param>
 internal sealed record SandboxPaths(
+    IReadOnlyList<(string Path, string Key)> Reads,
+    IReadOnlyList<(string Path, string Key)> Writes,
     IReadOnlyList<string> ReadWrite, IReadOnlyList<string> BindReadOnly, IReadOnlyList<string> BindWritable, IReadOnlyList<string> Unbound)
 {
     private static readonly string[] HomeRoots = ["/home", "/root", "/run/user"];
@@ -36,10 +40,12 @@ internal sealed record SandboxPaths(
     public static SandboxPaths Of(Deployment deployment, ProcessDefinition process)
     {
         var owner = ExportText.Process(process);
-        var written = WritablePaths.Of(process, deployment.WorkingDirectory)
-            .Select(p => DeploymentCheck.AbsolutePath(owner, p.Key, p.Directory))
+        var writes = WritablePaths.Of(process, deployment.WorkingDirectory)
+            .Select(p => (DeploymentCheck.AbsolutePath(owner, p.Key, p.Directory), p.Key))
             .ToList();
-        var read = Read(deployment, process).Select(r => r.Path).ToList();
+        var reads = Read(deployment, process).ToList();
+        var written = writes.Select(w => w.Item1).ToList();
+        var read = reads.Select(r => r.Path).ToList();
         var boundWritable = written.Where(IsBindable).ToList();
         var boundReadOnly = new List<string>();
         foreach (var path in read.Where(IsBindable))
@@ -52,7 +58,7 @@ internal sealed record SandboxPaths(
         }
 
         var unbound = written.Concat(read).Where(IsHiddenRoot).Distinct().ToList();
-        return new(written.Where(p => !IsHiddenBySandbox(p)).ToList(), boundReadOnly, boundWritable, unbound);
+        return new(reads, writes, written.Where(p => !IsHiddenBySandbox(p)).ToList(), boundReadOnly, boundWritable, unbound);
     }
 
     /// <summary>
@@ -62,7 +68,7 @@ internal sealed record SandboxPaths(
     /// </summary>
     /// <param name="deployment">The app.</param>
     /// <param name="process">The process.</param>
-    public static IEnumerable<(string Path, string Key)> Read(Deployment deployment, ProcessDefinition process)
+    private static IEnumerable<(string Path, string Key)> Read(Deployment deployment, ProcessDefinition process)
     {
         var owner = ExportText.Process(process);
         var contentRoot = deployment.WorkingDirectory;

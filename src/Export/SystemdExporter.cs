@@ -122,7 +122,7 @@ internal static class SystemdExporter
 
         if (string.IsNullOrEmpty(deployment.User))
         {
-            foreach (var problem in DynamicUserAccess.Problems(deployment, process, paths))
+            foreach (var problem in DynamicUserAccess.Problems(process, paths))
             {
                 notes.Add(problem);
             }

@@ -94,10 +94,12 @@ public sealed class AppSettingsAnalyzerTests
     public Task Reports_the_django_dev_server_chosen_outside_development_at_its_backend(string file) => VerifyAsync(file, """
         { "ProdServer": { "Processes": {
           "web": { "Backend": "DjangoDevServer", "App": "127.0.0.1:8000" },
-          "admin": { "Backend": "djangodevserver" } } } }
+          "admin": { "Backend": "djangodevserver" },
+          "dev": { "Backend": "django_prodserver.backends.django_runserver.DjangoRunserver" } } } }
         """,
         At(RuleRegistry.DevServerInProduction, file, 2, 23, 2, 40),
-        At(RuleRegistry.DevServerInProduction, file, 3, 25, 3, 42));
+        At(RuleRegistry.DevServerInProduction, file, 3, 25, 3, 42),
+        At(RuleRegistry.DevServerInProduction, file, 4, 23, 4, 84));
 
     [Fact]
     public Task Does_not_report_the_django_dev_server_in_appsettings_Development_json() => VerifyAsync("appsettings.Development.json", """

@@ -36,6 +36,21 @@ public sealed class HostEnvironmentArgumentSpecs
     }
 
     [Fact]
+    public async Task A_content_root_the_callers_host_misread_is_a_usage_error_too()
+    {
+        var root = Path.Combine(Path.GetTempPath(), "prodserver-root-" + Guid.NewGuid().ToString("N"));
+        string[] args = ["--list", "--contentRoot", root];
+        var builder = Host.CreateApplicationBuilder(new HostApplicationBuilderSettings { Args = args }); // "list" = "--contentRoot"
+        builder.Services.AddProdServer(o => o.UseWaitress("mysite.wsgi:application"));
+        using var error = new StringWriter();
+
+        var code = await builder.Build().RunProdServerAsync(args, TextWriter.Null, error);
+
+        Assert.Equal(ExitCodes.Usage, code);
+        Assert.StartsWith($"--contentRoot {root}: the host was created in ", error.ToString(), StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task A_host_built_by_the_caller_in_another_environment_than_asked_for_is_a_usage_error_not_a_run()
     {
         string[] args = ["--check", "--environment", "Development"];

@@ -130,7 +130,8 @@ public sealed class AppSettingsAnalyzer : DiagnosticAnalyzer
         foreach (var (name, section) in settingsFile.Processes())
         {
             var args = section.Find("Args")?.Value as JsonObject;
-            var written = AppSettingsSections.WrittenBackend(section)?.Text ?? (inherited.TryGetValue(name, out var fromBase) ? fromBase : null);
+            var writtenHere = AppSettingsSections.WrittenBackend(section);
+            var written = writtenHere?.Text ?? (inherited.TryGetValue(name, out var fromBase) ? fromBase : null);
             if ((written is null) != (fromCode is not null))
             {
                 continue; // the other action's section
@@ -145,7 +146,7 @@ public sealed class AppSettingsAnalyzer : DiagnosticAnalyzer
             }
 
             var findings = new List<(RuleFinding Finding, JsonNode At)>();
-            if (!ruleContext.IsDevelopment && AppSettingsSections.WrittenBackend(section) is { } backend)
+            if (!ruleContext.IsDevelopment && writtenHere is { } backend)
             {
                 // PSC0113 where the file chooses the backend; a file that inherits it is judged in the one that writes it.
                 var chosen = new List<RuleFinding>();

@@ -111,26 +111,7 @@ internal static class ServerVersionCheck
             return null;
         }
 
-        var info = new ProcessStartInfo(interpreter[0])
-        {
-            WorkingDirectory = plan.WorkingDirectory,
-            UseShellExecute = false,
-            RedirectStandardOutput = true,
-            RedirectStandardError = true,
-        };
-        foreach (var word in interpreter.Skip(1))
-        {
-            info.ArgumentList.Add(word);
-        }
-
-        info.ArgumentList.Add("-c");
-        info.ArgumentList.Add(code);
-        info.ArgumentList.Add(argument);
-        foreach (var (name, value) in plan.Environment)
-        {
-            info.Environment[name] = value;
-        }
-
+        var info = PlanStartInfo.For(plan, interpreter[0], [.. interpreter.Skip(1), "-c", code, argument]);
         try
         {
             using var process = Process.Start(info);

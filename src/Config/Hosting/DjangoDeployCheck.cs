@@ -48,28 +48,7 @@ internal static class DjangoDeployCheck
     /// <summary>Runs <paramref name="check"/>: its exit code and the issues it reported (one line each), or <see langword="null"/> when it could not run or finish in time.</summary>
     public static async Task<(int ExitCode, IReadOnlyList<string> Issues)?> RunAsync(LaunchPlan check, CancellationToken cancellationToken)
     {
-        var info = new ProcessStartInfo(check.Executable)
-        {
-            WorkingDirectory = check.WorkingDirectory,
-            UseShellExecute = false,
-            RedirectStandardOutput = true,
-            RedirectStandardError = true,
-        };
-        foreach (var argument in check.Arguments)
-        {
-            info.ArgumentList.Add(argument);
-        }
-
-        foreach (var (name, value) in check.FileEnvironment.Concat(check.Environment))
-        {
-            info.Environment[name] = value;
-        }
-
-        foreach (var name in check.RemovedEnvironment)
-        {
-            info.Environment.Remove(name);
-        }
-
+        var info = PlanStartInfo.For(check, check.Executable, check.Arguments);
         try
         {
             using var process = Process.Start(info);

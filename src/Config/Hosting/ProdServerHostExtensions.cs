@@ -124,13 +124,38 @@ public static class ProdServerHostExtensions
     }
 
     // Host.CreateApplicationBuilder(args) reads the whole command line, and takes the word after one of our switches as
-    // that switch's value (web --dry-run --environment Staging: dry-run = --environment): the host then runs in another
-    // environment than the one asked for, reading other settings files. Said, rather than run so.
-    private static string? EnvironmentMismatch(IReadOnlyList<string> args, IHostEnvironment environment) =>
-        HostArguments.Setting(args, "environment") is { } asked && !string.Equals(asked, environment.EnvironmentName, StringComparison.OrdinalIgnoreCase)
-            ? $"--environment {Names.Printable(asked)}: the host was created in {Names.Printable(environment.EnvironmentName)}, because its builder read the " +
-              "command line as its own; create it with ProdServerHost.TryCreateApplicationBuilder(args), or put --environment first."
-            : null;
+    // that switch's value (web --dry-run --environment Staging: dry-run = --environment): the host then runs with another
+    // environment, content root or name than asked for, reading other settings files. Said, rather than run so.
+    private static string? EnvironmentMismatch(IReadOnlyList<string> args, IHostEnvironment environment)
+    {
+        foreach (var (key, actual, same) in new (string, string, Func<string, bool>)[]
+        {
+            ("environment", "in " + environment.EnvironmentName, asked => string.Equals(asked, environment.EnvironmentName, StringComparison.OrdinalIgnoreCase)),
+            ("contentRoot", "in " + environment.ContentRootPath, asked => PathsEqual(asked, environment.ContentRootPath)),
+            ("applicationName", "as " + environment.ApplicationName, asked => string.Equals(asked, environment.ApplicationName, StringComparison.Ordinal)),
+        })
+        {
+            if (HostArguments.Setting(args, key) is { } asked && !same(asked))
+            {
+                return $"--{key} {Names.Printable(asked)}: the host was created {Names.Printable(actual)}, because its builder read the " +
+                    $"command line as its own; create it with ProdServerHost.TryCreateApplicationBuilder(args), or put --{key} first.";
+            }
+        }
+
+        return null;
+    }
+
+    private static bool PathsEqual(string asked, string actual)
+    {
+        try
+        {
+            return string.Equals(Path.TrimEndingDirectorySeparator(Path.GetFullPath(asked)), Path.TrimEndingDirectorySeparator(actual), StringComparison.Ordinal);
+        }
+        catch (ArgumentException)
+        {
+            return false; // a path no file system takes (a NUL): not the one the host has
+        }
+    }
 
     private static async Task<int> RunAndDisposeAsync(IHost host, ProdServerCommandLine commandLine, TextWriter output, TextWriter error, CancellationToken cancellationToken)
     {

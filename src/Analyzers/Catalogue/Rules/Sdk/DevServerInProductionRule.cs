@@ -1,4 +1,3 @@
-using System;
 using System.Collections.Generic;
 
 namespace ProdServer.Config.Analyzers;
@@ -23,15 +22,12 @@ internal sealed class DevServerInProductionRule() : RuleInfo(
         "PRODUCTION SETTING\"). Outside Development, a process on it is almost always a development override that leaked.",
         RuleCategories.Security, RuleSeverity.Warning, RuleScope.Production)
 {
-    /// <summary>The backend's name as <c>ServerBackends</c> and configuration write it.</summary>
-    public const string Backend = "DjangoDevServer";
-
     /// <summary>Adds the finding when <paramref name="backend"/> is Django's development server.</summary>
-    /// <param name="backend">The process's backend, as configuration names it (any case).</param>
+    /// <param name="backend">The process's backend, as configuration writes it: its name in any case, or a django-prodserver class path.</param>
     /// <param name="findings">Where the finding goes; production advice is filtered out later in development.</param>
     public void Check(string backend, List<RuleFinding> findings)
     {
-        if (string.Equals(backend, Backend, StringComparison.OrdinalIgnoreCase))
+        if (RuleBackends.Find(backend) == RuleBackends.DjangoDevServer)
         {
             findings.Add(new(this, "Backend"));
         }
