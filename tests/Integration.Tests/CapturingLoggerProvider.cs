@@ -27,6 +27,10 @@ internal sealed class CapturingLoggerProvider : ILoggerProvider
         return int.Parse(line[start..line.IndexOf(' ', start)], System.Globalization.CultureInfo.InvariantCulture);
     }
 
+    /// <summary>The level the first line holding <paramref name="text"/> was logged at.</summary>
+    public LogLevel LevelOf(string text) =>
+        Enum.Parse<LogLevel>(_lines.First(l => l.Contains(text, StringComparison.Ordinal)).Split(' ', 2)[0]);
+
     private sealed class Logger(string category, ConcurrentQueue<string> lines) : ILogger
     {
         public IDisposable? BeginScope<TState>(TState state) where TState : notnull => null;

@@ -4,6 +4,7 @@ using System.Threading;
 using System.Threading.Tasks;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
 using Xunit;
 
 namespace ProdServer.Config.Integration.Tests;
@@ -39,6 +40,8 @@ public sealed class CeleryBeatSpecs
             await TestHost.WaitForLogAsync(logs, "Sending due task tick-every-second (psc_celery.tick)", Budget, run);
             await TestHost.WaitForLogAsync(logs, "Task psc_celery.tick[", Budget, run);
             await TestHost.WaitForLogAsync(logs, "succeeded in", Budget, run);
+            // Celery logs to stderr; its INFO lines are information, not warnings.
+            Assert.Equal(LogLevel.Information, logs.LevelOf("Sending due task tick-every-second"));
             Assert.Contains($"--quiet beat --schedule={schedule} --max-interval=1 --loglevel=INFO", logs.Text, StringComparison.Ordinal);
         }
         finally

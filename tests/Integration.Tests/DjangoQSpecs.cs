@@ -4,6 +4,7 @@ using System.Threading;
 using System.Threading.Tasks;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
 using Xunit;
 
 namespace ProdServer.Config.Integration.Tests;
@@ -38,6 +39,7 @@ public sealed class DjangoQSpecs
             Assert.True(code == 0, $"enqueue.py failed ({code}):\n{output}\ncluster log:\n{logs.Text}");
             Assert.Contains("result 42", output, StringComparison.Ordinal);
             await TestHost.WaitForLogAsync(logs, "Processed [", Budget, run);
+            Assert.Equal(LogLevel.Information, logs.LevelOf("Processed [")); // django-q logs INFO to stderr
             Assert.Contains("manage.py qcluster --verbosity=1 --settings=djsite.settings", logs.Text, StringComparison.Ordinal);
         }
         finally

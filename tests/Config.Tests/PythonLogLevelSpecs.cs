@@ -1,0 +1,58 @@
+using Microsoft.Extensions.Logging;
+using Xunit;
+
+namespace ProdServer.Config.Tests;
+
+/// <summary>
+/// A server's own log line is logged at the level it wrote, whichever of its streams it came on (celery, django-q, daphne
+/// and gunicorn log INFO to stderr, which without a level is a warning); the level is read from the line's head only.
+/// The lines are as the servers here write them (captured from the Debian packages).
+/// </summary>
+public sealed class PythonLogLevelSpecs
+{
+    [Theory]
+    [InlineData("INFO:waitress:Serving on http://127.0.0.1:8000", LogLevel.Information)] // waitress (logging.basicConfig)
+    [InlineData("WARNING:waitress.queue:Task queue depth is 1", LogLevel.Warning)]
+    [InlineData("INFO:     Started server process [22821]", LogLevel.Information)] // uvicorn
+    [InlineData("ERROR:    Exception in ASGI application", LogLevel.Error)]
+    [InlineData("[2026-12-03 10:25:03 +0000] [22574] [INFO] Listening at: http://127.0.0.1:8000 (22574)", LogLevel.Information)] // gunicorn
+    [InlineData("[2026-12-03 10:26:25 +0000] [22817] [WARNING] ASGI Framework Lifespan error, continuing without Lifespan support", LogLevel.Warning)] // hypercorn
+    [InlineData("[2026-12-03 10:25:27 +0000] [22574] [CRITICAL] WORKER TIMEOUT (pid:22599)", LogLevel.Critical)]
+    [InlineData("[INFO] Starting granian (main PID: 812)", LogLevel.Information)] // granian
+    [InlineData("[2026-12-03 10:25:05,118: INFO/MainProcess] beat: Starting...", LogLevel.Information)] // celery beat
+    [InlineData("[2026-12-03 10:25:09,411: ERROR/ForkPoolWorker-12] Task shop.add[8c1e] raised unexpected: ValueError()", LogLevel.Error)] // celery worker
+    [InlineData("[2026-12-03 10:25:06,002: DEBUG/MainProcess] | Worker: Preparing bootsteps.", LogLevel.Debug)]
+    [InlineData("10:25:04 [Q] INFO Q Cluster missouri-oklahoma-florida-indigo starting.", LogLevel.Information)] // django-q
+    [InlineData("10:25:09 [Q] ERROR reincarnated worker Process-1:1 after death", LogLevel.Error)]
+    [InlineData("2026-12-03 10:26:22,058 INFO     Starting server at tcp:port=8011:interface=127.0.0.1", LogLevel.Information)] // daphne
+    [InlineData("\u001b[32mINFO\u001b[0m:     Uvicorn running on http://127.0.0.1:8000", LogLevel.Information)] // uvicorn, coloured
+    [InlineData("CRITICAL", LogLevel.Critical)]
+    public void A_servers_own_level_is_read_from_the_head_of_its_line(string line, LogLevel expected) =>
+        Assert.Equal(expected, PythonLogLevel.Detect(line, LogLevel.Warning));
+
+    [Theory]
+    // A level word in the message is the message's: an access line for /[ERROR] is not an error, nor a warning
+    // that mentions INFO an information line.
+    [InlineData("127.0.0.1 - - [03/Dec/2026:10:25:03 +0000] \"GET /[ERROR] HTTP/1.1\" 404 179 \"-\" \"curl/8\"")]
+    [InlineData("[03/Dec/2026 10:25:04] \"GET /?level=[CRITICAL] HTTP/1.1\" 200 10629")]
+    [InlineData("/usr/lib/python3/dist-packages/django_q/conf.py:139: UserWarning: Retry and timeout are misconfigured. [INFO]")]
+    [InlineData("Traceback (most recent call last):")]
+    [InlineData("  File \"/srv/site/manage.py\", line 22, in <module> INFO:")]
+    [InlineData("*** Starting uWSGI 2.0.21 (64bit) on [Thu Dec  3 10:25:04 2026] ***")]
+    // A word that begins like a level is not one, and a level must start a word of the head.
+    [InlineData("INFORMATION: not a level")]
+    [InlineData("WARNINGS: not a level")]
+    [InlineData("2026-12-03 10:26:22,058 XINFO starting")]
+    [InlineData("10:25:04 [Q]INFO glued to its tag")]
+    // The head is short: a level after 64 characters of digits is not read.
+    [InlineData("0000000000000000000000000000000000000000000000000000000000000000000000 INFO late")]
+    // A tag that is not closed, or has a space, ends the head.
+    [InlineData("[Q INFO never closed")]
+    [InlineData("[Not a tag] INFO")]
+    [InlineData("")]
+    public void A_line_without_a_level_at_its_head_keeps_its_streams_level(string line)
+    {
+        Assert.Equal(LogLevel.Warning, PythonLogLevel.Detect(line, LogLevel.Warning));
+        Assert.Equal(LogLevel.Information, PythonLogLevel.Detect(line, LogLevel.Information));
+    }
+}
