@@ -20,7 +20,10 @@ public sealed class ImportSpecs : IDisposable
     private static readonly string Site = Path.Combine(Repository.Root, "tests", "Config.Tests", "Fixtures", "prodserver_site");
 
     private readonly TemporaryDirectory _root = new();
-    private readonly IDisposable _environment = DryRunner.WithoutVariables(["DJANGO_SETTINGS_MODULE"]);
+    // The python3 first on PATH is the interpreter that reads the settings (Debian's, as in CI), unless a test says otherwise:
+    // then the imported processes need no Python of their own (see the interpreter tests below).
+    private readonly IDisposable _environment = DryRunner.WithVariables(
+        ["DJANGO_SETTINGS_MODULE"], new Dictionary<string, string> { ["PATH"] = "/usr/bin:/bin:" + Environment.GetEnvironmentVariable("PATH") });
 
     public void Dispose()
     {
@@ -52,6 +55,7 @@ public sealed class ImportSpecs : IDisposable
         Assert.True(web.GetProperty("Args").GetProperty("Preload").GetBoolean());
         Assert.Equal(Site, web.GetProperty("WorkingDirectory").GetString()); // outside the content root: absolute
         Assert.False(web.TryGetProperty("Environment", out _)); // manage.py names the settings the servers will see
+        Assert.False(web.TryGetProperty("Python", out _) || web.TryGetProperty("Venv", out _)); // python3 on PATH read the settings
         Assert.Contains("Process 'web': App 'prodsite.wsgi:application' is WSGI_APPLICATION 'prodsite.wsgi.application' from the settings", error, StringComparison.Ordinal);
         Assert.Contains("Process 'asgi': App 'prodsite.asgi:application' is ASGI_APPLICATION", error, StringComparison.Ordinal);
     }
@@ -169,6 +173,46 @@ public sealed class ImportSpecs : IDisposable
         var options = CSharpSnippet.Run(csharp);
 
         Assert.Equal("x\"); System.Environment.Exit(3); //\n\u001b[31m", Assert.IsType<GunicornArgs>(options.Find("web")!.Args).Name);
+    }
+
+    [Fact]
+    public async Task Settings_read_by_another_python_than_the_one_on_PATH_keep_it_for_every_process()
+    {
+        // A pyenv-like shim first on PATH: another interpreter than the Debian one that can import the settings.
+        var shim = _root.CreateExecutable(Path.Combine("shims", "python3"));
+        await File.WriteAllTextAsync(shim, "#!/bin/sh\nexec /usr/bin/python3 \"$@\"\n");
+        using var path = DryRunner.WithVariables([], new Dictionary<string, string> { ["PATH"] = Path.GetDirectoryName(shim) + ":" + Environment.GetEnvironmentVariable("PATH") });
+
+        var (code, output, error) = await ImportAsync("--python", "/usr/bin/python3");
+        var (csharpCode, csharp, _) = await ImportAsync("--python", "/usr/bin/python3", "--csharp");
+
+        Assert.True(code == ExitCodes.Ok && csharpCode == ExitCodes.Ok, error);
+        using var json = JsonDocument.Parse(output);
+        var processes = json.RootElement.GetProperty("ProdServer").GetProperty("Processes").EnumerateObject().ToList();
+        Assert.All(processes, p => Assert.Equal("/usr/bin/python3", p.Value.GetProperty("Python").GetString()));
+        Assert.Contains($"# The settings were read by /usr/bin/python3; python3 on PATH is {shim}, another interpreter: each process gets \"Python\": \"/usr/bin/python3\"", error, StringComparison.Ordinal);
+        Assert.All(CSharpSnippet.Run(csharp).Processes, p => Assert.Equal("/usr/bin/python3", p.Python));
+    }
+
+    [Fact]
+    public async Task Settings_read_by_a_virtual_environment_make_it_every_process_venv()
+    {
+        var venv = Path.Combine(_root.Path, ".venv");
+        using (var create = System.Diagnostics.Process.Start("/usr/bin/python3", ["-m", "venv", "--without-pip", "--system-site-packages", venv]))
+        {
+            Assert.True(create.WaitForExit(60_000) && create.ExitCode == 0, "python3 -m venv failed");
+        }
+
+        var (code, output, error) = await ImportAsync("--python", Path.Combine(venv, "bin", "python"));
+
+        Assert.True(code == ExitCodes.Ok, error);
+        using var json = JsonDocument.Parse(output);
+        Assert.All(json.RootElement.GetProperty("ProdServer").GetProperty("Processes").EnumerateObject(), p =>
+        {
+            Assert.Equal(".venv", p.Value.GetProperty("Venv").GetString()); // below the content root: relative
+            Assert.False(p.Value.TryGetProperty("Python", out _));
+        });
+        Assert.Contains($"# The settings were read by the virtual environment {venv}: each process gets \"Venv\": \".venv\"", error, StringComparison.Ordinal);
     }
 
     [Fact]

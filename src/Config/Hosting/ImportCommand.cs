@@ -46,8 +46,10 @@ internal static class ImportCommand
         try
         {
             project = DjangoProject.Find(directory, request.Settings);
-            var snapshot = await DjangoSettingsReader.ReadAsync(project, request.Python ?? BoundedPythonRun.DefaultInterpreter, cancellationToken).ConfigureAwait(false);
-            result = DjangoProdserverImporter.Translate(snapshot, WorkingDirectory(directory, contentRoot), Environment(project));
+            var interpreter = request.Python ?? BoundedPythonRun.DefaultInterpreter;
+            var snapshot = await DjangoSettingsReader.ReadAsync(project, interpreter, cancellationToken).ConfigureAwait(false);
+            var runsWith = ImportedInterpreter.For(interpreter, contentRoot, System.Environment.GetEnvironmentVariable("PATH") ?? string.Empty);
+            result = DjangoProdserverImporter.Translate(snapshot, new ImportedPlace(WorkingDirectory(directory, contentRoot), Environment(project), runsWith));
         }
         catch (DjangoSettingsException ex)
         {
@@ -103,15 +105,9 @@ internal static class ImportCommand
         return ExitCodes.InvalidConfiguration;
     }
 
-    // The servers import the app relative to their working directory: the project's, when it is not the content root
-    // (relative when it lies below the content root, so that the configuration moves with the app; absolute otherwise).
-    private static string? WorkingDirectory(string directory, string contentRoot)
-    {
-        var relative = Path.GetRelativePath(contentRoot, directory);
-        return relative == "." ? null
-            : relative == ".." || relative.StartsWith(".." + Path.DirectorySeparatorChar, StringComparison.Ordinal) || Path.IsPathRooted(relative) ? directory
-            : relative;
-    }
+    // The servers import the app relative to their working directory: the project's, when it is not the content root.
+    private static string? WorkingDirectory(string directory, string contentRoot) =>
+        ContentRootPath.Setting(directory, contentRoot) is var setting && setting != "." ? setting : null;
 
     // django-prodserver ran inside the settings it read; the servers here must see the same module, unless manage.py names it anyway.
     private static IReadOnlyList<KeyValuePair<string, string>> Environment(DjangoProject project) =>

@@ -21,11 +21,10 @@ internal static class DjangoProdserverImporter
 
     /// <summary>Translates <paramref name="snapshot"/>'s processes.</summary>
     /// <param name="snapshot">The settings read.</param>
-    /// <param name="workingDirectory">The project's directory for each process, when it is not the content root.</param>
-    /// <param name="environment">Variables every process gets (the settings module, when manage.py would not choose it).</param>
+    /// <param name="place">Where and with which Python every process runs.</param>
     /// <returns>The result.</returns>
     /// <exception cref="DjangoSettingsException">The settings have no <c>PRODUCTION_PROCESSES</c> dict.</exception>
-    public static ImportResult Translate(DjangoSettingsSnapshot snapshot, string? workingDirectory, IReadOnlyList<KeyValuePair<string, string>> environment)
+    public static ImportResult Translate(DjangoSettingsSnapshot snapshot, ImportedPlace place)
     {
         if (snapshot.Processes is not { } processes)
         {
@@ -39,6 +38,11 @@ internal static class DjangoProdserverImporter
 
         var dropped = new List<string>();
         var notes = new List<string>();
+        if (place.Interpreter.Note is { } interpreterNote)
+        {
+            notes.Add(interpreterNote);
+        }
+
         var keys = new Dictionary<string, string?>(StringComparer.OrdinalIgnoreCase);
         var order = new List<string>();
         foreach (var (key, spec) in PythonValue.Items(processes))
@@ -57,7 +61,8 @@ internal static class DjangoProdserverImporter
         foreach (var process in options.Processes)
         {
             var args = ObservedArgs(configuration.GetSection($"{Root}:Processes:{process.Name}:Args"), process.Backend);
-            imported.Add(new ImportedProcess(process.Name, process.Backend, process.App, args, environment, workingDirectory));
+            imported.Add(new ImportedProcess(
+                process.Name, process.Backend, process.App, args, place.Environment, place.WorkingDirectory, place.Interpreter.Python, place.Interpreter.Venv));
             foreach (var problem in process.Backend.Validate(process))
             {
                 notes.Add($"Process '{process.Name}': {problem.Key}: {Names.Printable(problem.Message, 300)} (imported as it is; fix it before starting, --check says the same).");

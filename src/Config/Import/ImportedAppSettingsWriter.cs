@@ -36,6 +36,16 @@ internal static class ImportedAppSettingsWriter
                     json.WriteString("WorkingDirectory", directory);
                 }
 
+                if (process.Python is { } python)
+                {
+                    json.WriteString("Python", python);
+                }
+
+                if (process.Venv is { } venv)
+                {
+                    json.WriteString("Venv", venv);
+                }
+
                 if (process.Environment.Count > 0)
                 {
                     json.WriteStartObject("Environment");

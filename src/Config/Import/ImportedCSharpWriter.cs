@@ -57,6 +57,16 @@ internal static partial class ImportedCSharpWriter
                 code.Append("\n        .WorkingDirectory(").Append(Literal(directory)).Append(')');
             }
 
+            if (process.Python is { } python)
+            {
+                code.Append("\n        .Python(").Append(Literal(python)).Append(')');
+            }
+
+            if (process.Venv is { } venv)
+            {
+                code.Append("\n        .Venv(").Append(Literal(venv)).Append(')');
+            }
+
             foreach (var (name, value) in process.Environment)
             {
                 code.Append("\n        .Environment(").Append(Literal(name)).Append(", ").Append(Literal(value)).Append(')');
