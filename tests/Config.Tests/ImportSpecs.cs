@@ -223,13 +223,93 @@ public sealed class ImportSpecs : IDisposable
 
         var (code, _, error) = await ImportAsync("--out", target);
         Assert.Equal(ExitCodes.InvalidConfiguration, code);
-        Assert.Contains("already exists; nothing was written: give --force", error, StringComparison.Ordinal);
+        Assert.Contains("already exists; nothing was written: give --merge to write the processes into it, keeping the rest, or --force to replace it", error, StringComparison.Ordinal);
         Assert.StartsWith("import:", error, StringComparison.Ordinal);
         Assert.Equal("{}", await File.ReadAllTextAsync(target));
 
         var (forced, _, forcedError) = await ImportAsync("--out", target, "--force");
         Assert.True(forced == ExitCodes.Ok, forcedError);
         Assert.Contains("\"Processes\"", await File.ReadAllTextAsync(target), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Merge_writes_the_processes_into_an_existing_appsettings_json_and_keeps_the_rest()
+    {
+        // The template's appsettings.json: its Logging section, and the settings module for its web process, in another case.
+        var target = Path.Combine(_root.Path, "appsettings.json");
+        await File.WriteAllTextAsync(target, """
+            {
+              "Logging": { "LogLevel": { "Default": "Information", "Microsoft.Hosting.Lifetime": "Warning" } },
+              "prodserver": {
+                "Default": "web",
+                "processes": {
+                  "WEB": { "Backend": "Waitress", "Args": { "Threads": 8 }, "StopTimeout": "00:00:30",
+                           "Environment": { "DJANGO_SETTINGS_MODULE": "prodsite.settings", "SENTRY_DSN": "kept-secret" } },
+                  "qcluster": { "App": "left.over:app" },
+                  "other": { "Backend": "Waitress", "App": "x.wsgi:application" },
+                },
+              },
+            }
+            """);
+
+        var (code, output, error) = await ImportAsync("--out", target, "--merge");
+
+        Assert.True(code == ExitCodes.Ok, error);
+        Assert.Equal(target, output.Trim());
+        using var json = JsonDocument.Parse(await File.ReadAllTextAsync(target));
+        var root = json.RootElement;
+        Assert.Equal("Warning", root.GetProperty("Logging").GetProperty("LogLevel").GetProperty("Microsoft.Hosting.Lifetime").GetString());
+        var processes = root.GetProperty("prodserver").GetProperty("processes");
+        Assert.Equal("web", root.GetProperty("prodserver").GetProperty("Default").GetString());
+        var web = processes.GetProperty("WEB");
+        Assert.False(processes.TryGetProperty("web", out _)); // the file's spelling kept: one process, not two
+        Assert.Equal("Gunicorn", web.GetProperty("Backend").GetString());
+        Assert.False(web.GetProperty("Args").TryGetProperty("Threads", out _)); // waitress's Args replaced whole
+        Assert.Equal("00:00:30", web.GetProperty("StopTimeout").GetString());
+        Assert.Equal("kept-secret", web.GetProperty("Environment").GetProperty("SENTRY_DSN").GetString());
+        Assert.False(processes.GetProperty("qcluster").TryGetProperty("App", out _)); // django-prodserver's process has none
+        Assert.Equal("x.wsgi:application", processes.GetProperty("other").GetProperty("App").GetString());
+        Assert.Equal(13, processes.EnumerateObject().Count()); // the file's three, and the import's other ten
+
+        Assert.Contains("# appsettings.json: process 'web' was there already: added App, WorkingDirectory; replaced Backend, Args; kept StopTimeout, Environment.", error, StringComparison.Ordinal);
+        Assert.Contains("# appsettings.json: process 'qcluster' was there already: added Backend, WorkingDirectory, Args; removed App (django-prodserver's process has none).", error, StringComparison.Ordinal);
+        Assert.DoesNotContain("kept-secret", error, StringComparison.Ordinal); // names, never values
+
+        // What was merged binds and plans: every process dry-runs.
+        var (dryCode, _, dryError) = await EntryPoint.RunAsync(_root.Path, null, null, "--all", "--dry-run", "--skip-release");
+        Assert.True(dryCode == ExitCodes.Ok, dryError);
+    }
+
+    [Theory]
+    [InlineData("{ // the template's\n \"Logging\": {} }", "has 1 comment(s), which a merge cannot keep; nothing was written")]
+    [InlineData("{ \"ProdServer\": { \"Processes\": \"invalid\" } }", "Processes is a string, not an object; nothing was written")]
+    [InlineData("{ \"ProdServer\": { \"Processes\": { \"web\": [1] } } }", "ProdServer:Processes:web is an array, not a process object; nothing was written")]
+    [InlineData("[]", "not a JSON object; nothing was written")]
+    [InlineData("{ \"Logging\": ", "appsettings.json:1:")]
+    public async Task Merge_refuses_a_file_it_cannot_merge_into_and_leaves_it_as_it_was(string content, string said)
+    {
+        // Not the content root's own appsettings.json, which the host would refuse to load before the import runs.
+        var target = Path.Combine(_root.CreateDirectory("site"), "appsettings.json");
+        await File.WriteAllTextAsync(target, content);
+
+        var (code, _, error) = await ImportAsync("--out", target, "--merge");
+
+        Assert.Equal(ExitCodes.InvalidConfiguration, code);
+        Assert.Contains(said, Assert.Single(EntryPoint.Lines(error)), StringComparison.Ordinal);
+        Assert.Equal(content, await File.ReadAllTextAsync(target));
+    }
+
+    [Theory]
+    [InlineData("--merge")]
+    [InlineData("--merge", "--out", "a.json", "--csharp")]
+    [InlineData("--merge", "--out", "a.json", "--force")]
+    public async Task Merge_without_a_json_file_to_merge_into_is_a_usage_error(params string[] options)
+    {
+        var (code, _, error) = await ImportAsync(options);
+
+        Assert.Equal(ExitCodes.Usage, code);
+        Assert.Contains("--merge writes into the appsettings.json given with --out", error, StringComparison.Ordinal);
+        Assert.False(File.Exists(Path.Combine(_root.Path, "a.json")));
     }
 
     [Fact]

@@ -2,8 +2,6 @@ using System;
 using System.Collections.Generic;
 using System.IO;
 using System.Text;
-using System.Threading;
-using System.Threading.Tasks;
 
 namespace ProdServer.Config;
 
@@ -31,70 +29,8 @@ public static class EnvFile
     /// <exception cref="UnauthorizedAccessException">The file cannot be read (no permission, or a directory).</exception>
     public static IReadOnlyDictionary<string, string> Load(string path) => Load(path, ReadTimeout);
 
-    internal static IReadOnlyDictionary<string, string> Load(string path, TimeSpan timeout)
-    {
-        // A dedicated background thread: open() on a FIFO blocks until a writer comes, and a thread left blocked there
-        // must neither hold up the pool nor keep the process alive.
-        var read = new TaskCompletionSource<string>(TaskCreationOptions.RunContinuationsAsynchronously);
-        var reader = new Thread(() =>
-        {
-            try
-            {
-                read.TrySetResult(ReadBounded(path));
-            }
-#pragma warning disable CA1031 // handed to the waiting caller
-            catch (Exception ex)
-#pragma warning restore CA1031
-            {
-                read.TrySetException(ex);
-            }
-        })
-        { IsBackground = true, Name = "ProdServer env file reader" };
-        reader.Start();
-        if (!((IAsyncResult)read.Task).AsyncWaitHandle.WaitOne(timeout))
-        {
-            throw new TimeoutException(
-                $"{path}: not read to its end within {timeout.TotalSeconds:0.#} s (a FIFO or <(…) whose writer never wrote and closed it?).");
-        }
-
-        return Parse(read.Task.GetAwaiter().GetResult(), path);
-    }
-
-    private static string ReadBounded(string path)
-    {
-        using var stream = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.ReadWrite, bufferSize: 1);
-        var buffer = new byte[Math.Min(MaxBytes + 1, stream.CanSeek && stream.Length > 0 ? stream.Length + 1 : 64 * 1024)];
-        var length = 0;
-        while (true)
-        {
-            if (length == buffer.Length)
-            {
-                if (buffer.Length > MaxBytes)
-                {
-                    throw new FormatException($"{path}: larger than {MaxBytes / (1 << 20)} MiB, the limit for an env file.");
-                }
-
-                Array.Resize(ref buffer, Math.Min(buffer.Length * 2, MaxBytes + 1));
-            }
-
-            var count = stream.Read(buffer, length, buffer.Length - length);
-            if (count == 0)
-            {
-                break;
-            }
-
-            length += count;
-        }
-
-        try
-        {
-            return new UTF8Encoding(encoderShouldEmitUTF8Identifier: false, throwOnInvalidBytes: true).GetString(buffer, 0, length).TrimStart('\uFEFF');
-        }
-        catch (DecoderFallbackException)
-        {
-            throw new FormatException($"{path}: not UTF-8 text.");
-        }
-    }
+    internal static IReadOnlyDictionary<string, string> Load(string path, TimeSpan timeout) =>
+        Parse(BoundedFile.ReadText(path, MaxBytes, timeout, "an env file"), path);
 
     /// <summary>Parses <c>.env</c> text.</summary>
     /// <param name="text">The file's content.</param>

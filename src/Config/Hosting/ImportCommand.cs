@@ -15,12 +15,23 @@ namespace ProdServer.Config;
 /// </summary>
 internal static class ImportCommand
 {
+    // An appsettings.json merged into is read whole: far above any real one, far below a memory problem.
+    private const int MaxMergedBytes = 4 << 20;
+
+    private static readonly TimeSpan MergeReadTimeout = TimeSpan.FromSeconds(10);
+
     public static async Task<int> RunAsync(
         ImportRequest request, IReadOnlyList<string> serverFlags, string contentRoot, TextWriter output, TextWriter error, CancellationToken cancellationToken)
     {
         if (serverFlags.Count > 0)
         {
             await error.WriteLineAsync("import takes no server flags after --; run it without them.").ConfigureAwait(false);
+            return ExitCodes.Usage;
+        }
+
+        if (request.Merge && (request.OutputFile is null || request.CSharp || request.Force))
+        {
+            await error.WriteLineAsync("import: --merge writes into the appsettings.json given with --out; it takes neither --csharp nor --force.").ConfigureAwait(false);
             return ExitCodes.Usage;
         }
 
@@ -60,17 +71,31 @@ internal static class ImportCommand
         var text = request.CSharp
             ? ImportedCSharpWriter.Write(result.Processes, $"{project.SettingsModule}.PRODUCTION_PROCESSES")
             : ImportedAppSettingsWriter.Write(result.Processes);
+        var notes = result.Notes.ToList();
         if (request.OutputFile is { } file)
         {
             try
             {
                 var path = Path.GetFullPath(file, contentRoot);
-                ExportWriter.Write(Path.GetDirectoryName(path)!, [new ExportedFile(Path.GetFileName(path), text)], request.Force);
+                var replace = request.Force;
+                if (request.Merge && File.Exists(path) && new FileInfo(path).LinkTarget is null)
+                {
+                    text = AppSettingsMerge.Merge(BoundedFile.ReadText(path, MaxMergedBytes, MergeReadTimeout, "an appsettings file"), text, Path.GetFileName(path), notes);
+                    replace = true;
+                }
+
+                ExportWriter.Write(Path.GetDirectoryName(path)!, [new ExportedFile(Path.GetFileName(path), text)], replace);
                 await output.WriteLineAsync(Names.PrintablePath(path)).ConfigureAwait(false);
             }
             catch (ExportRefusedException ex)
             {
-                await error.WriteLineAsync("import" + ex.Message["export".Length..]).ConfigureAwait(false); // the writer speaks for export
+                var message = "import" + ex.Message["export".Length..]; // the writer speaks for export
+                await error.WriteLineAsync(request.Merge ? message : message.Replace("give --force to replace it", "give --merge to write the processes into it, keeping the rest, or --force to replace it", StringComparison.Ordinal)).ConfigureAwait(false);
+                return ExitCodes.InvalidConfiguration;
+            }
+            catch (Exception ex) when (ex is FormatException or TimeoutException or IOException or UnauthorizedAccessException)
+            {
+                await error.WriteLineAsync("import: " + Names.PrintableLine(ex.Message, 1000)).ConfigureAwait(false);
                 return ExitCodes.InvalidConfiguration;
             }
             catch (ArgumentException)
@@ -84,7 +109,7 @@ internal static class ImportCommand
             await output.WriteAsync(text).ConfigureAwait(false);
         }
 
-        foreach (var note in result.Notes)
+        foreach (var note in notes)
         {
             await error.WriteLineAsync("# " + note).ConfigureAwait(false);
         }

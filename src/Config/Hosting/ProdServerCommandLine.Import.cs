@@ -4,7 +4,7 @@ using System.CommandLine;
 namespace ProdServer.Config;
 
 /// <summary>
-/// <c>import django-prodserver [--settings MODULE] [--pythonpath DIR] [--python PATH] [--out FILE [--force]] [--csharp]</c>.
+/// <c>import django-prodserver [--settings MODULE] [--pythonpath DIR] [--python PATH] [--out FILE [--force|--merge]] [--csharp]</c>.
 /// Its symbols live in a nested class, so that they exist before the root command (in the other file) takes them,
 /// whatever order the compiler gives the two files' static fields.
 /// </summary>
@@ -25,7 +25,8 @@ internal sealed partial class ProdServerCommandLine
                 ValueOf(result, ImportSymbols.Python),
                 ValueOf(result, ImportSymbols.Out),
                 ValueOf(result, ImportSymbols.CSharp),
-                ValueOf(result, ImportSymbols.Force))
+                ValueOf(result, ImportSymbols.Force),
+                ValueOf(result, ImportSymbols.Merge))
             : null;
 
     private static class ImportSymbols
@@ -62,6 +63,11 @@ internal sealed partial class ProdServerCommandLine
 
         public static readonly Option<bool> Force = new("--force") { Description = "Replace FILE when it exists (never a symbolic link)." };
 
+        public static readonly Option<bool> Merge = new("--merge")
+        {
+            Description = "Write the processes into FILE when it exists, keeping the rest of it (its Logging section, other processes, a process's other keys); each process that was there is said.",
+        };
+
         public static readonly Command Command = Create();
 
         private static Command Create()
@@ -69,7 +75,7 @@ internal sealed partial class ProdServerCommandLine
             Source.AcceptOnlyFromAmong(StringComparer.Ordinal, ["django-prodserver"]);
             return new Command("import", "Read django-prodserver's PRODUCTION_PROCESSES by running the project's Python once, and write the same processes as the ProdServer section of appsettings.json (or C#). Exit 1 when something could not be translated; each is listed with the reason.")
             {
-                Source, Settings, PythonPath, Python, Out, CSharp, Force,
+                Source, Settings, PythonPath, Python, Out, CSharp, Force, Merge,
             };
         }
     }
@@ -83,4 +89,5 @@ internal sealed partial class ProdServerCommandLine
 /// <param name="OutputFile">The file to write, or <see langword="null"/> for standard output.</param>
 /// <param name="CSharp">Whether to write C# instead of JSON.</param>
 /// <param name="Force">Whether an existing file may be replaced.</param>
-internal sealed record ImportRequest(string Source, string? Settings, string? PythonPath, string? Python, string? OutputFile, bool CSharp, bool Force);
+/// <param name="Merge">Whether the processes are merged into an existing file.</param>
+internal sealed record ImportRequest(string Source, string? Settings, string? PythonPath, string? Python, string? OutputFile, bool CSharp, bool Force, bool Merge);

@@ -1,0 +1,188 @@
+using System;
+using System.Collections.Generic;
+using System.Linq;
+using System.Text;
+using System.Text.Json;
+using System.Text.Json.Nodes;
+
+namespace ProdServer.Config;
+
+/// <summary>
+/// <c>import … --out appsettings.json --merge</c>: the imported processes written into an appsettings.json that exists
+/// (the template's, with its <c>Logging</c> section and the settings module of its <c>web</c>), keeping everything else.
+/// </summary>
+/// <remarks>
+/// Keys are found as .NET configuration finds them, ignoring case, and keep the file's spelling. A process the file has
+/// already takes the import's <c>Backend</c>, <c>App</c> and <c>Args</c> whole (the import is django-prodserver's
+/// complete definition, and the file's <c>Args</c> may belong to another server), the import's <c>WorkingDirectory</c>,
+/// <c>Python</c> and <c>Venv</c> where it writes them, and its <c>Environment</c> variable by variable; all the file's
+/// other keys stay. Each process that was there already gets a note naming what was replaced and what was kept (key
+/// names, never values). A file with comments is refused: JSON comments cannot be carried through, and nothing is dropped
+/// silently.
+/// </remarks>
+internal static class AppSettingsMerge
+{
+    // What the import defines whole for a process: replaced, or removed when the import has none.
+    private static readonly string[] Owned = ["Backend", "App", "Args"];
+
+    /// <summary>The file's text with <paramref name="imported"/> (the import's own appsettings.json) merged in.</summary>
+    /// <param name="existing">The file's text.</param>
+    /// <param name="imported">The import's document, as <see cref="ImportedAppSettingsWriter"/> wrote it.</param>
+    /// <param name="file">The file's name, for messages.</param>
+    /// <param name="notes">Receives one line per process the file had already.</param>
+    /// <exception cref="FormatException">The file is not a JSON object that can take the processes; the message says why.</exception>
+    public static string Merge(string existing, string imported, string file, List<string> notes)
+    {
+        var root = Parse(existing, file);
+        var processes = Section(Section(root, ProdServerOptions.SectionName, file), "Processes", file);
+        var incoming = (JsonObject)JsonNode.Parse(imported)![ProdServerOptions.SectionName]!["Processes"]!;
+        foreach (var (name, node) in incoming.ToList())
+        {
+            var process = (JsonObject)node!;
+            if (Find(processes, name) is not { } there)
+            {
+                processes[name] = process.DeepClone();
+                continue;
+            }
+
+            if (there.Value is not JsonObject target)
+            {
+                throw new FormatException($"{file}: {Path(name)} is {Kind(there.Value)}, not a process object; nothing was written.");
+            }
+
+            notes.Add(MergeProcess(name, process, target, file));
+        }
+
+        return root.ToJsonString(new JsonSerializerOptions { WriteIndented = true }) + "\n";
+    }
+
+    private static string MergeProcess(string name, JsonObject process, JsonObject target, string file)
+    {
+        var (added, replaced, removed) = (new List<string>(), new List<string>(), new List<string>());
+        foreach (var key in Owned.Where(k => process[k] is null))
+        {
+            if (Find(target, key) is { } stale)
+            {
+                target.Remove(stale.Key);
+                removed.Add(stale.Key);
+            }
+        }
+
+        foreach (var (key, value) in process.ToList())
+        {
+            var there = Find(target, key);
+            if (key == "Environment" && there?.Value is JsonObject variables)
+            {
+                foreach (var (variable, text) in ((JsonObject)value!).ToList())
+                {
+                    var old = Find(variables, variable);
+                    Said(old, text, "Environment:" + variable, added, replaced);
+                    variables[old?.Key ?? variable] = text!.DeepClone();
+                }
+
+                continue;
+            }
+
+            Said(there, value, key, added, replaced);
+            target[there?.Key ?? key] = value!.DeepClone();
+        }
+
+        var kept = target.Select(p => p.Key).Where(k => !process.Any(i => string.Equals(i.Key, k, StringComparison.OrdinalIgnoreCase))).ToList();
+        var parts = new[] { ("added", added, ""), ("replaced", replaced, ""), ("removed", removed, " (django-prodserver's process has none)"), ("kept", kept, "") }
+            .Where(p => p.Item2.Count > 0)
+            .Select(p => p.Item1 + " " + string.Join(", ", p.Item2.Select(k => Names.Printable(k))) + p.Item3);
+        var what = string.Join("; ", parts);
+        return $"{Names.Printable(file)}: process '{Names.Printable(name)}' was there already: {(what.Length == 0 ? "the same as imported" : what)}.";
+    }
+
+    // A key the import sets: added when the file lacks it, replaced when its value differs, not said when it is the same.
+    private static void Said(KeyValuePair<string, JsonNode?>? there, JsonNode? value, string key, List<string> added, List<string> replaced)
+    {
+        if (there is null)
+        {
+            added.Add(key);
+        }
+        else if (!JsonNode.DeepEquals(there.Value.Value, value))
+        {
+            replaced.Add(key);
+        }
+    }
+
+    private static JsonObject Parse(string text, string file)
+    {
+        var bytes = Encoding.UTF8.GetBytes(text);
+        var options = new JsonReaderOptions { CommentHandling = JsonCommentHandling.Allow, AllowTrailingCommas = true };
+        var reader = new Utf8JsonReader(bytes, options);
+        var comments = 0;
+        try
+        {
+            while (reader.Read())
+            {
+                comments += reader.TokenType == JsonTokenType.Comment ? 1 : 0;
+            }
+        }
+        catch (JsonException ex)
+        {
+            throw new FormatException($"{file}:{ex.LineNumber + 1}:{ex.BytePositionInLine + 1}: not valid JSON; nothing was written.", ex);
+        }
+
+        if (comments > 0)
+        {
+            throw new FormatException(
+                $"{file} has {comments} comment(s), which a merge cannot keep; nothing was written: import to standard output and paste the processes, or remove the comments.");
+        }
+
+        try
+        {
+            return JsonNode.Parse(text, documentOptions: new JsonDocumentOptions { AllowTrailingCommas = true }) as JsonObject
+                ?? throw new FormatException($"{file}: not a JSON object; nothing was written.");
+        }
+        catch (Exception ex) when (ex is JsonException or ArgumentException or InvalidOperationException)
+        {
+            // Duplicate keys: .NET configuration would take the last, JsonNode refuses; say so rather than guess.
+            throw new FormatException($"{file}: {Names.Printable(ex.Message, 200)}; nothing was written.", ex);
+        }
+    }
+
+    // The child object named `name` (ignoring case, as configuration does), added when missing.
+    private static JsonObject Section(JsonObject parent, string name, string file)
+    {
+        if (Find(parent, name) is not { } there)
+        {
+            var added = new JsonObject();
+            parent[name] = added;
+            return added;
+        }
+
+        return there.Value as JsonObject
+            ?? throw new FormatException($"{file}: {Names.Printable(there.Key)} is {Kind(there.Value)}, not an object; nothing was written.");
+    }
+
+    private static KeyValuePair<string, JsonNode?>? Find(JsonObject parent, string name)
+    {
+        foreach (var property in parent)
+        {
+            if (string.Equals(property.Key, name, StringComparison.OrdinalIgnoreCase))
+            {
+                return property;
+            }
+        }
+
+        return null;
+    }
+
+    private static string Path(string name) => $"{ProdServerOptions.SectionName}:Processes:{Names.Printable(name)}";
+
+    private static string Kind(JsonNode? node) => node switch
+    {
+        null => "null",
+        JsonArray => "an array",
+        JsonValue value => value.GetValueKind() switch
+        {
+            JsonValueKind.String => "a string",
+            JsonValueKind.Number => "a number",
+            _ => "a boolean",
+        },
+        _ => "an object",
+    };
+}
