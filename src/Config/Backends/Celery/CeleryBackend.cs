@@ -1,4 +1,6 @@
+using System;
 using System.Collections.Generic;
+using System.Linq;
 using ProdServer.Config.Analyzers;
 
 namespace ProdServer.Config;
@@ -25,6 +27,13 @@ internal abstract class CeleryBackend<TArgs> : ServerBackend<TArgs>
         "CELERY_APP", "CELERY_BROKER", "CELERY_RESULT_BACKEND", "CELERY_LOADER", "CELERY_CONFIG", "CELERY_WORKDIR",
         "CELERY_NO_COLOR", "CELERY_QUIET", "CELERY_VERSION", "CELERY_SKIP_CHECKS",
     ];
+
+    // --check's stand-in for the subcommand: celery's own command group (so --app and every global option are handled as the
+    // server handles them) with one more command that imports the modules a worker imports at start, then returns.
+    private const string CheckScript =
+        "import sys, click; from celery.bin.base import CeleryCommand; from celery.bin.celery import celery; " +
+        "celery.add_command(CeleryCommand(name='prodserver-check', callback=click.pass_context(lambda ctx: ctx.obj.app.loader.import_default_modules()))); " +
+        "sys.exit(celery.main(args=sys.argv[1:], prog_name='celery'))";
 
     /// <inheritdoc />
     public sealed override string Command => "celery";
@@ -59,6 +68,24 @@ internal abstract class CeleryBackend<TArgs> : ServerBackend<TArgs>
         argv.Add(Subcommand);
         AppendSubcommandArguments(argv, (TArgs)args.WithoutGlobalOptions());
         return argv;
+    }
+
+    /// <summary>
+    /// For <c>--check</c>: celery has no dry check of its own, so this loads the app as the subcommand would (celery's
+    /// <c>--app</c> handling, with the same global options, interpreter, directory and environment) and imports the
+    /// modules a worker imports at start (the loader's default modules: the settings, <c>imports</c>, Django's
+    /// autodiscovered tasks), then exits. A wrong <c>App</c> (exit 2) or a module that fails to import (exit 1) is found
+    /// before the server starts; no broker is contacted.
+    /// </summary>
+    /// <param name="run">The plan that would start the server: <c>python -m celery [global options] SUBCOMMAND …</c>.</param>
+    /// <returns>The check's plan.</returns>
+    public sealed override LaunchPlan? CreateCheckPlan(LaunchPlan run)
+    {
+        ArgumentNullException.ThrowIfNull(run);
+        var arguments = run.Arguments.ToList();
+        var module = arguments.IndexOf("celery"); // after -m; every option before the subcommand is one --name=value word
+        var subcommand = module < 0 ? -1 : arguments.IndexOf(Subcommand, module + 1);
+        return subcommand < 0 ? null : run with { Arguments = ["-c", CheckScript, .. arguments[(module + 1)..subcommand], "prodserver-check"] };
     }
 
     /// <summary>Writes the subcommand's own options; <paramref name="args"/> has its global options cleared already.</summary>
