@@ -152,6 +152,9 @@ internal sealed partial class ProdServerCommandLine
     /// <summary>Whether this is a client command of the running host (<c>status</c>, <c>restart</c>, …).</summary>
     public bool Control => _result is { } result && ControlCommandLine.IsControlCommand(result.CommandResult.Command);
 
+    /// <summary>Whether this command's answer is its standard output (everything but a run), so that its log goes to standard error.</summary>
+    public bool AnswersOnStandardOutput => !Plain && (Help || List || DryRun || Check || Export || Import is not null || Control);
+
     /// <summary>The line after usage errors: where the help for this command is.</summary>
     public string UsageHint => Control ? $"Run '{_result!.CommandResult.Command.Name} --help' for the usage." : "Run with --help for the usage.";
 

@@ -92,6 +92,8 @@ public static class ProdServerHostExtensions
             builder.Services.AddSingleton(stopSignals); // the hosted service takes a held SIGHUP from it
         }
 
+        AnswerOnStandardOutput.Apply(builder, commandLine);
+
         // Disposing the early launch after the run kills any server it started that no supervisor adopted.
         var host = builder.Build();
         StartupTrace.Mark("host-built");
@@ -120,7 +122,9 @@ public static class ProdServerHostExtensions
             return ExitCodes.Usage;
         }
 
-        return await RunAndDisposeAsync(host, ProdServerCommandLine.Parse(args), output, error, cancellationToken).ConfigureAwait(false);
+        var commandLine = ProdServerCommandLine.Parse(args);
+        AnswerOnStandardOutput.Apply(host.Services, commandLine);
+        return await RunAndDisposeAsync(host, commandLine, output, error, cancellationToken).ConfigureAwait(false);
     }
 
     // Host.CreateApplicationBuilder(args) reads the whole command line, and takes the word after one of our switches as
