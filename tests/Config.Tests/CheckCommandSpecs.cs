@@ -44,10 +44,18 @@ public sealed class CheckCommandSpecs : IDisposable
         protected override IValidator<WaitressArgs> CreateArgsValidator() => new InlineValidator<WaitressArgs>();
     }
 
-    private async Task<(int Code, string Output, string Error)> RunAsync(Action<ProdServerBuilder> processes, params string[] args)
+    private Task<(int Code, string Output, string Error)> RunAsync(Action<ProdServerBuilder> processes, params string[] args) =>
+        RunAsync(processes, null, args);
+
+    private async Task<(int Code, string Output, string Error)> RunAsync(Action<ProdServerBuilder> processes, CapturingLogger? log, params string[] args)
     {
         var builder = Host.CreateApplicationBuilder(new HostApplicationBuilderSettings { Args = args, ContentRootPath = _root.Path });
         builder.Logging.ClearProviders();
+        if (log is not null)
+        {
+            builder.Logging.AddProvider(new CapturingLoggerProvider(log));
+        }
+
         builder.Services.AddProdServer(processes);
         using var output = new StringWriter();
         using var error = new StringWriter();
@@ -102,6 +110,19 @@ public sealed class CheckCommandSpecs : IDisposable
         Assert.Equal(ExitCodes.InvalidConfiguration, code);
         Assert.Contains("Process 'web': the server's own check failed (exit code 2)", error, StringComparison.Ordinal);
         Assert.Contains("config problem on line 3", error, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task A_failed_checks_output_is_logged_as_it_comes_and_summed_up_once_not_repeated_by_the_engine()
+    {
+        var log = new CapturingLogger();
+
+        var (code, _, error) = await RunAsync(o => o.Process("web").Use(new CheckedBackend(2), "mysite.wsgi:application"), log, "--check");
+
+        Assert.Equal(ExitCodes.InvalidConfiguration, code);
+        Assert.Single(log.Lines, l => l.Text == "config problem on line 3");
+        Assert.False(log.Said("failed with exit code"), string.Join('\n', log.Lines));
+        Assert.Single(EntryPoint.Lines(error), l => l == "config problem on line 3");
     }
 
     [Fact]

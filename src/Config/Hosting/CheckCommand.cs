@@ -79,7 +79,7 @@ internal static class CheckCommand
             return true;
         }
 
-        await using var server = ServerProcess.Start(check, loggers.CreateLogger("ProdServer.Check." + process.Name));
+        await using var server = ServerProcess.Start(check, new CheckRunLogger(loggers.CreateLogger("ProdServer.Check." + process.Name)));
         using var stop = cancellationToken.Register(static s => _ = ((ServerProcess)s!).StopAsync(TimeSpan.Zero), server);
         var code = await server.Exited.ConfigureAwait(false);
         if (code != 0)

@@ -24,3 +24,13 @@ internal sealed class CapturingLogger : ILogger
     public void Log<TState>(LogLevel logLevel, EventId eventId, TState state, Exception? exception, Func<TState, Exception?, string> formatter) =>
         _lines.Enqueue((logLevel, formatter(state, exception)));
 }
+
+/// <summary>Hands every category the same <see cref="CapturingLogger"/>, for a host's whole log.</summary>
+internal sealed class CapturingLoggerProvider(CapturingLogger logger) : ILoggerProvider
+{
+    public ILogger CreateLogger(string categoryName) => logger;
+
+    public void Dispose()
+    {
+    }
+}
