@@ -163,6 +163,30 @@ public sealed class ControlSpecs(ControlledSample sample) : IClassFixture<Contro
     }
 
     [Fact]
+    public async Task Signal_HUP_reloads_gunicorn_gracefully_its_workers_are_not_killed_by_it()
+    {
+        await sample.WaitForStatusAsync(s => s.All(p => p.Ready), "both ready");
+        var admin = await sample.PidOfAsync("admin");
+
+        var (code, stdout, stderr) = await sample.ClientAsync("signal", "admin", "HUP");
+
+        Assert.True(code == 0, stderr);
+        Assert.Contains($"sent SIGHUP to admin#{admin}, its main process", stdout);
+        // gunicorn's reload: the master boots a new worker and tells the old one to finish; the old one does not die of the
+        // SIGHUP meant for the master ("Worker with pid N was terminated due to signal 1").
+        var clock = System.Diagnostics.Stopwatch.StartNew();
+        while (!sample.Output.Contains("Worker exiting", StringComparison.Ordinal))
+        {
+            Assert.True(clock.Elapsed < TimeSpan.FromSeconds(30), "the old worker did not exit gracefully:\n" + sample.Output);
+            await Task.Delay(100);
+        }
+
+        Assert.Contains("Handling signal: hup", sample.Output);
+        Assert.DoesNotContain("was terminated due to signal 1", sample.Output);
+        Assert.Equal(admin, await sample.PidOfAsync("admin"));
+    }
+
+    [Fact]
     public async Task An_unknown_process_is_a_usage_error_naming_the_processes_the_host_runs()
     {
         var (code, _, stderr) = await sample.ClientAsync("restart", "nosuch");

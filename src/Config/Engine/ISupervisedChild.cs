@@ -32,7 +32,7 @@ internal interface ISupervisedChild : IAsyncDisposable
     /// <summary>Kills the child and what it started at once.</summary>
     void Kill();
 
-    /// <summary>Sends a POSIX signal to the child's process group.</summary>
+    /// <summary>Sends a POSIX signal to the child's main process (the server's master), not to its workers.</summary>
     /// <param name="signal">The signal number.</param>
     /// <returns>Whether it was delivered.</returns>
     bool Signal(int signal);

@@ -125,29 +125,6 @@ internal sealed partial class ProcessSupervisor
     }
 
     /// <summary>
-    /// Reloads the process: sends the backend's <see cref="ServerBackend.ReloadSignal"/> (Gunicorn's SIGHUP) when it has one,
-    /// otherwise restarts it (graceful stop, then a new start without back-off).
-    /// </summary>
-    /// <returns>A task that completes when the signal is sent or the old child has stopped.</returns>
-    public async Task ReloadAsync()
-    {
-        var current = Volatile.Read(ref _current);
-        if (current is null || StopRequested)
-        {
-            return;
-        }
-
-        if (_definition.Backend.ReloadSignal is { } signal && current.Signal(signal))
-        {
-            Log.Note(_logger, Name, $"sent {Signals.Name(signal)} to reload it");
-            return;
-        }
-
-        Log.Note(_logger, Name, "reload requested; restarting it");
-        await RestartAsync().ConfigureAwait(false);
-    }
-
-    /// <summary>
     /// Restarts the process: the graceful stop (within <see cref="StopTimeout"/>), then a new start at once, without
     /// back-off. Does nothing when no child runs or the process is being stopped for good.
     /// </summary>

@@ -269,10 +269,14 @@ internal sealed class ServerProcess : ISupervisedChild, IStopTarget
     string IStopTarget.DescribeUnfinished() =>
         ProcessGroup.IsAlive(Id) ? "still running (uninterruptible sleep?)" : "exited, but its last output was not logged";
 
-    /// <summary>Sends <paramref name="signal"/> to the child's process group (for reloads: Gunicorn's SIGHUP).</summary>
+    /// <summary>
+    /// Sends <paramref name="signal"/> to the child's main process, the server's master (Gunicorn's SIGHUP reload, SIGTTIN),
+    /// as every server documents it (<c>kill -HUP &lt;master pid&gt;</c>): the workers are the master's to tell. Sent to the
+    /// whole group, gunicorn's workers died of the SIGHUP meant for their master instead of finishing their requests.
+    /// </summary>
     /// <param name="signal">The POSIX signal number.</param>
     /// <returns>Whether it was delivered; <see langword="false"/> where there are no signals, or when the child is gone.</returns>
-    public bool Signal(int signal) => _grouped && !Exited.IsCompleted && ProcessGroup.Signal(Id, signal);
+    public bool Signal(int signal) => _grouped && !Exited.IsCompleted && ProcessGroup.SignalLeader(Id, signal);
 
     /// <summary>Kills the child and its whole process group at once (SIGKILL), without a graceful stop.</summary>
     public void Kill()

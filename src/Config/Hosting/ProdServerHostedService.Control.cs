@@ -256,7 +256,7 @@ internal sealed partial class ProdServerHostedService : IControlHandler
         {
             if (SupervisorOf(definition)?.Current is { } child && child.Signal(number))
             {
-                messages.Add($"{definition.Name}: sent {Signals.Name(number)} to {definition.Name}#{child.Id} and its process group");
+                messages.Add($"{definition.Name}: sent {Signals.Name(number)} to {definition.Name}#{child.Id}, its main process");
             }
             else
             {

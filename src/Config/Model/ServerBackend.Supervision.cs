@@ -30,8 +30,8 @@ public abstract partial class ServerBackend
 
     /// <summary>
     /// The signal that makes the server reload its code and configuration without dropping connections (Gunicorn's
-    /// <c>SIGHUP</c>: new workers start, old ones finish their requests), or <see langword="null"/> when it has none; such
-    /// a server is restarted instead. Default <see langword="null"/>.
+    /// <c>SIGHUP</c>: new workers start, old ones finish their requests), sent to its main process, or
+    /// <see langword="null"/> when it has none. Default <see langword="null"/>.
     /// </summary>
     public virtual int? ReloadSignal => null;
 
