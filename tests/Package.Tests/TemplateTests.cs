@@ -61,10 +61,12 @@ public sealed class TemplateTests(PackedFeed feed, ITestOutputHelper output)
                 Assert.Contains($"namespace {name};", startup, StringComparison.Ordinal);
                 Assert.Contains($"Version=\"{feed.Version}\"", File.ReadAllText(Path.Combine(site, name, name + ".csproj")), StringComparison.Ordinal);
                 Assert.Contains("shop.settings", File.ReadAllText(Path.Combine(site, name, "appsettings.json")), StringComparison.Ordinal);
+                Assert.Equal(celery, File.ReadAllText(Path.Combine(site, "README.md")).Contains("shop/celery.py", StringComparison.Ordinal));
                 foreach (var file in Directory.EnumerateFiles(site, "*", SearchOption.AllDirectories))
                 {
                     var text = File.ReadAllText(file);
                     Assert.DoesNotContain("#if", text, StringComparison.Ordinal);
+                    Assert.DoesNotContain("#endif", text, StringComparison.Ordinal);
                     Assert.DoesNotContain("mysite", text, StringComparison.Ordinal);
                     Assert.DoesNotContain("PRODSERVER_VERSION", text, StringComparison.Ordinal);
                 }
@@ -110,10 +112,34 @@ public sealed class TemplateTests(PackedFeed feed, ITestOutputHelper output)
             if (backend == "waitress")
             {
                 await ServesTheSampleSite(program);
+                CeleryAppAsItsReadmeSaysPassesTheCheck(site, program);
                 MistakesInAppSettingsAreWarnedAtTheirLinesByTheBuild(app);
                 DeploysAsItsReadmeSays(site, name);
             }
         }
+    }
+
+    // The README's Celery step, as written there, in a project from django-admin startproject: --check then loads the app
+    // and its task modules (Debian's celery, no broker running).
+    private void CeleryAppAsItsReadmeSaysPassesTheCheck(string site, string program)
+    {
+        var project = Directory.CreateDirectory(Path.Combine(site, "django")).FullName;
+        var startProject = Dotnet.RunProgram(output, project, Timeout, null, "/usr/bin/python3", "-m", "django", "startproject", "mysite", ".");
+        Assert.True(startProject.ExitCode == 0, startProject.Output);
+        var readme = File.ReadAllText(Path.Combine(site, "README.md"));
+        var snippet = System.Text.RegularExpressions.Regex.Match(readme, "```python\n(.*?)```", System.Text.RegularExpressions.RegexOptions.Singleline).Groups[1].Value;
+        File.WriteAllText(Path.Combine(project, "mysite", "celery.py"), string.Join('\n', snippet.Split('\n').Select(l => l.TrimStart())));
+        Assert.Contains("`from .celery import app as celery_app` in `mysite/__init__.py`", readme, StringComparison.Ordinal);
+        File.AppendAllText(Path.Combine(project, "mysite", "__init__.py"), "from .celery import app as celery_app\n");
+
+        var environment = new Dictionary<string, string>
+        {
+            ["ProdServer__Processes__worker__Python"] = "/usr/bin/python3",
+            ["ProdServer__Processes__worker__WorkingDirectory"] = project,
+        };
+        var check = Dotnet.Run(output, site, Timeout, environment, program, "worker", "--check");
+        Assert.True(check.ExitCode == 0, "--check of the README's celery app failed:\n" + check.Output);
+        Assert.Contains("--app=mysite --broker=redis://127.0.0.1:6379/0 prodserver-check passed", check.Output, StringComparison.Ordinal);
     }
 
     // The last step, on the same generated app: a misspelled backend and an unknown server option in
