@@ -1,9 +1,5 @@
 using System;
-using System.IO;
-using System.Threading;
 using System.Threading.Tasks;
-using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Hosting;
 using Xunit;
 
 namespace ProdServer.Config.Integration.Tests;
@@ -17,19 +13,12 @@ public sealed class CeleryCheckSpecs
     // Nothing listens on port 1: the check must not need the broker.
     private const string Broker = "redis://127.0.0.1:1/0";
 
-    private static async Task<(int Code, string Output, string Error)> CheckAsync(string app, Action<ProdServerBuilder>? more = null)
-    {
-        var (host, _) = ServingHost.Build(o =>
+    private static Task<(int Code, string Output, string Error)> CheckAsync(string app) =>
+        ServingHost.CheckAsync(o =>
         {
             o.UseCeleryWorker(app, w => w with { Broker = Broker }).WorkingDirectory("apps").Python(Python.Debian);
             o.UseCeleryBeat(app, b => b with { Broker = Broker }).WorkingDirectory("apps").Python(Python.Debian);
-            more?.Invoke(o);
-        });
-        using var output = new StringWriter();
-        using var error = new StringWriter();
-        var code = await host.RunProdServerAsync(["--all", "--check"], output, error, CancellationToken.None).WaitAsync(TimeSpan.FromSeconds(90));
-        return (code, output.ToString(), error.ToString());
-    }
+        }, "--all");
 
     [Fact]
     public async Task A_celery_app_that_loads_passes_the_check_without_a_broker()

@@ -1,9 +1,5 @@
 using System;
-using System.IO;
-using System.Threading;
 using System.Threading.Tasks;
-using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Hosting;
 using Xunit;
 
 namespace ProdServer.Config.Integration.Tests;
@@ -11,17 +7,11 @@ namespace ProdServer.Config.Integration.Tests;
 /// <summary><c>--check</c> runs gunicorn's own <c>--check-config</c> (Debian's gunicorn 20.1), which imports the app.</summary>
 public sealed class GunicornCheckSpecs
 {
-    private static async Task<(int Code, string Output, string Error)> CheckAsync(string app)
-    {
-        var (host, _) = ServingHost.Build(o => o
+    private static Task<(int Code, string Output, string Error)> CheckAsync(string app) =>
+        ServingHost.CheckAsync(o => o
             .UseGunicorn(app, g => g with { Bind = ["127.0.0.1:1"], Workers = 2 })
             .WorkingDirectory("apps")
-            .Python(Python.Debian));
-        using var output = new StringWriter();
-        using var error = new StringWriter();
-        var code = await host.RunProdServerAsync(["web", "--check"], output, error, CancellationToken.None).WaitAsync(TimeSpan.FromSeconds(60));
-        return (code, output.ToString(), error.ToString());
-    }
+            .Python(Python.Debian), "web");
 
     [Fact]
     public async Task I_can_check_a_gunicorn_process_with_gunicorn_own_check_without_serving()

@@ -1,4 +1,7 @@
 using System;
+using System.IO;
+using System.Threading;
+using System.Threading.Tasks;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
@@ -26,5 +29,15 @@ internal static class ServingHost
         builder.Logging.SetMinimumLevel(LogLevel.Debug);
         builder.Services.AddProdServer(configure);
         return (builder.Build(), logs);
+    }
+
+    /// <summary>Runs <c>--check</c> with <paramref name="args"/> on the processes <paramref name="configure"/> declares.</summary>
+    public static async Task<(int Code, string Output, string Error)> CheckAsync(Action<ProdServerBuilder> configure, params string[] args)
+    {
+        var (host, _) = Build(configure);
+        using var output = new StringWriter();
+        using var error = new StringWriter();
+        var code = await host.RunProdServerAsync([.. args, "--check"], output, error, CancellationToken.None).WaitAsync(TimeSpan.FromSeconds(90));
+        return (code, output.ToString(), error.ToString());
     }
 }
