@@ -244,7 +244,7 @@ public sealed class ImportSpecs : IDisposable
                 "Default": "web",
                 "processes": {
                   "WEB": { "Backend": "Waitress", "Args": { "Threads": 8 }, "StopTimeout": "00:00:30",
-                           "Environment": { "DJANGO_SETTINGS_MODULE": "prodsite.settings", "SENTRY_DSN": "kept-secret" } },
+                           "Environment": { "DJANGO_SETTINGS_MODULE": "mysite.settings", "SENTRY_DSN": "kept-secret" } },
                   "qcluster": { "App": "left.over:app" },
                   "other": { "Backend": "Waitress", "App": "x.wsgi:application" },
                 },
@@ -267,11 +267,13 @@ public sealed class ImportSpecs : IDisposable
         Assert.False(web.GetProperty("Args").TryGetProperty("Threads", out _)); // waitress's Args replaced whole
         Assert.Equal("00:00:30", web.GetProperty("StopTimeout").GetString());
         Assert.Equal("kept-secret", web.GetProperty("Environment").GetProperty("SENTRY_DSN").GetString());
+        // The template's settings module for a project called otherwise: the servers get the settings that were read.
+        Assert.Equal("prodsite.settings", web.GetProperty("Environment").GetProperty("DJANGO_SETTINGS_MODULE").GetString());
         Assert.False(processes.GetProperty("qcluster").TryGetProperty("App", out _)); // django-prodserver's process has none
         Assert.Equal("x.wsgi:application", processes.GetProperty("other").GetProperty("App").GetString());
         Assert.Equal(13, processes.EnumerateObject().Count()); // the file's three, and the import's other ten
 
-        Assert.Contains("# appsettings.json: process 'web' was there already: added App, WorkingDirectory; replaced Backend, Args; kept StopTimeout, Environment.", error, StringComparison.Ordinal);
+        Assert.Contains("# appsettings.json: process 'web' was there already: added App, WorkingDirectory; replaced Backend, Args, Environment:DJANGO_SETTINGS_MODULE (the settings read are prodsite.settings); kept StopTimeout, Environment.", error, StringComparison.Ordinal);
         Assert.Contains("# appsettings.json: process 'qcluster' was there already: added Backend, WorkingDirectory, Args; removed App (django-prodserver's process has none).", error, StringComparison.Ordinal);
         Assert.DoesNotContain("kept-secret", error, StringComparison.Ordinal); // names, never values
 

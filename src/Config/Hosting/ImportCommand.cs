@@ -80,7 +80,8 @@ internal static class ImportCommand
                 var replace = request.Force;
                 if (request.Merge && File.Exists(path) && new FileInfo(path).LinkTarget is null)
                 {
-                    text = AppSettingsMerge.Merge(BoundedFile.ReadText(path, MaxMergedBytes, MergeReadTimeout, "an appsettings file"), text, Path.GetFileName(path), notes);
+                    text = AppSettingsMerge.Merge(
+                        BoundedFile.ReadText(path, MaxMergedBytes, MergeReadTimeout, "an appsettings file"), text, Path.GetFileName(path), notes, project.SettingsModule);
                     replace = true;
                 }
 

@@ -25,13 +25,18 @@ internal static class AppSettingsMerge
     // What the import defines whole for a process: replaced, or removed when the import has none.
     private static readonly string[] Owned = ["Backend", "App", "Args"];
 
+    private const string SettingsVariable = "DJANGO_SETTINGS_MODULE";
+
     /// <summary>The file's text with <paramref name="imported"/> (the import's own appsettings.json) merged in.</summary>
     /// <param name="existing">The file's text.</param>
     /// <param name="imported">The import's document, as <see cref="ImportedAppSettingsWriter"/> wrote it.</param>
     /// <param name="file">The file's name, for messages.</param>
     /// <param name="notes">Receives one line per process the file had already.</param>
+    /// <param name="settingsModule">The settings module the import read: a process's <c>DJANGO_SETTINGS_MODULE</c> in the file
+    /// that names another (the template's <c>mysite.settings</c> for a project called otherwise) is set to it, since
+    /// django-prodserver ran every server in the settings that were read.</param>
     /// <exception cref="FormatException">The file is not a JSON object that can take the processes; the message says why.</exception>
-    public static string Merge(string existing, string imported, string file, List<string> notes)
+    public static string Merge(string existing, string imported, string file, List<string> notes, string settingsModule)
     {
         var root = Parse(existing, file);
         var processes = Section(Section(root, ProdServerOptions.SectionName, file), "Processes", file);
@@ -50,13 +55,13 @@ internal static class AppSettingsMerge
                 throw new FormatException($"{file}: {Path(name)} is {Kind(there.Value)}, not a process object; nothing was written.");
             }
 
-            notes.Add(MergeProcess(name, process, target, file));
+            notes.Add(MergeProcess(name, process, target, file, settingsModule));
         }
 
         return root.ToJsonString(new JsonSerializerOptions { WriteIndented = true }) + "\n";
     }
 
-    private static string MergeProcess(string name, JsonObject process, JsonObject target, string file)
+    private static string MergeProcess(string name, JsonObject process, JsonObject target, string file, string settingsModule)
     {
         var (added, replaced, removed) = (new List<string>(), new List<string>(), new List<string>());
         foreach (var key in Owned.Where(k => process[k] is null))
@@ -85,6 +90,13 @@ internal static class AppSettingsMerge
 
             Said(there, value, key, added, replaced);
             target[there?.Key ?? key] = value!.DeepClone();
+        }
+
+        if (Find(target, "Environment")?.Value is JsonObject environment && Find(environment, SettingsVariable) is { } settings
+            && !JsonNode.DeepEquals(settings.Value, JsonValue.Create(settingsModule)))
+        {
+            environment[settings.Key] = settingsModule;
+            replaced.Add($"Environment:{SettingsVariable} (the settings read are {settingsModule})");
         }
 
         var kept = target.Select(p => p.Key).Where(k => !process.Any(i => string.Equals(i.Key, k, StringComparison.OrdinalIgnoreCase))).ToList();
