@@ -73,4 +73,15 @@ public sealed class CommandLineSpecs
 
         Assert.Equal(["web"], parsed.Names);
     }
+
+    [Fact]
+    public void Export_takes_all_as_every_other_command_does_and_refuses_it_beside_names()
+    {
+        var all = ProdServerCommandLine.Parse(["export", "systemd", "--out", "deploy", "--all"]);
+        var both = ProdServerCommandLine.Parse(["export", "systemd", "--out", "deploy", "--all", "web"]);
+
+        Assert.Empty(all.Errors);
+        Assert.True(all.Export && all.All && all.Names.Count == 0);
+        Assert.Equal("--all exports every process; drop it or the names (web).", Assert.Single(both.Errors));
+    }
 }

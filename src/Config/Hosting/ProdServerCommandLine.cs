@@ -127,6 +127,9 @@ internal sealed partial class ProdServerCommandLine
         Arity = ArgumentArity.ZeroOrMore,
     };
 
+    // What every other command says for "all processes"; export's default already, accepted rather than refused.
+    private static readonly Option<bool> ExportAllOption = new("--all") { Description = "Export every declared process (the default without names)." };
+
     private static readonly Command ExportCommandSymbol = CreateExportCommand();
 
     private static readonly RootCommand Root = CreateRoot();
@@ -258,7 +261,7 @@ internal sealed partial class ProdServerCommandLine
             _result = result,
             Help = result.Action is HelpAction,
             List = ValueOf(result, ListOption),
-            All = ValueOf(result, AllOption),
+            All = export ? ValueOf(result, ExportAllOption) : ValueOf(result, AllOption),
             DryRun = ValueOf(result, DryRunOption),
             Json = ValueOf(result, JsonOption),
             Check = ValueOf(result, CheckOption),
@@ -336,7 +339,7 @@ internal sealed partial class ProdServerCommandLine
 
         if (parsed.All && parsed.Names.Count > 0)
         {
-            yield return $"--all runs every process; drop it or the names ({string.Join(" ", parsed.Names.Select(n => Terminal.Printable(n)))}).";
+            yield return $"--all {(parsed.Export ? "exports" : "runs")} every process; drop it or the names ({string.Join(" ", parsed.Names.Select(n => Terminal.Printable(n)))}).";
         }
 
         if (parsed.Check && parsed.DryRun)
@@ -391,7 +394,7 @@ internal sealed partial class ProdServerCommandLine
         HardeningOption.AcceptOnlyFromAmong(StringComparer.OrdinalIgnoreCase, [.. Enum.GetNames<ExportHardening>().Select(n => n.ToLowerInvariant())]);
         return new Command("export", "Write deployment files that run this app's processes into DIR.")
         {
-            TargetArgument, OutOption, UserOption, ExecOption, ImageOption, HardeningOption, ForceOption, ExportEnvFileOption, ExportNamesArgument,
+            TargetArgument, OutOption, UserOption, ExecOption, ImageOption, HardeningOption, ForceOption, ExportEnvFileOption, ExportAllOption, ExportNamesArgument,
         };
     }
 
