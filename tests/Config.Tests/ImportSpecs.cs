@@ -327,6 +327,17 @@ public sealed class ImportSpecs : IDisposable
     }
 
     [Fact]
+    public async Task Settings_with_django_prodservers_first_setting_name_are_told_how_to_rename_it()
+    {
+        var (code, output, error) = await ImportAsync("--settings", "prodsite.settings_legacy");
+
+        Assert.Equal(ExitCodes.InvalidConfiguration, code);
+        Assert.Empty(output);
+        Assert.StartsWith("import: the settings module 'prodsite.settings_legacy' has PROD_SERVERS, django-prodserver 0.0.1's name", Assert.Single(EntryPoint.Lines(error)), StringComparison.Ordinal);
+        Assert.Contains("rename it to PRODUCTION_PROCESSES", error, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task A_directory_without_manage_py_or_settings_asks_for_settings()
     {
         var (code, _, error) = await EntryPoint.RunAsync(_root.Path, null, null, "import", "django-prodserver");

@@ -28,7 +28,11 @@ internal static class DjangoProdserverImporter
     {
         if (snapshot.Processes is not { } processes)
         {
-            throw new DjangoSettingsException($"the settings module '{snapshot.SettingsModule}' has no PRODUCTION_PROCESSES: nothing to import.");
+            throw new DjangoSettingsException(snapshot.HasLegacyProcesses
+                ? $"the settings module '{snapshot.SettingsModule}' has PROD_SERVERS, django-prodserver 0.0.1's name, and no PRODUCTION_PROCESSES: " +
+                  "rename it to PRODUCTION_PROCESSES with each ARGS as a dict ({\"bind\": \"0.0.0.0:8000\"} for [\"--bind=0.0.0.0:8000\"]), " +
+                  "as django-prodserver 1.0 and later read it, and import again."
+                : $"the settings module '{snapshot.SettingsModule}' has no PRODUCTION_PROCESSES: nothing to import.");
         }
 
         if (!PythonValue.IsDict(processes))

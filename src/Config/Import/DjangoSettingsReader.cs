@@ -40,7 +40,9 @@ internal static class DjangoSettingsReader
             }
 
             JsonElement? processes = root.TryGetProperty("processes", out var p) && p.ValueKind != JsonValueKind.Null ? p.Clone() : null;
-            return new DjangoSettingsSnapshot(project.SettingsModule, processes, Text(root, DjangoApplicationSetting.Wsgi), Text(root, DjangoApplicationSetting.Asgi));
+            var legacy = root.TryGetProperty("legacy", out var l) && l.ValueKind == JsonValueKind.True;
+            return new DjangoSettingsSnapshot(
+                project.SettingsModule, processes, Text(root, DjangoApplicationSetting.Wsgi), Text(root, DjangoApplicationSetting.Asgi), legacy);
         }
     }
 

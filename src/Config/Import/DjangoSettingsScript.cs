@@ -50,6 +50,7 @@ internal static class DjangoSettingsScript
                 missing = object()
                 processes = getattr(settings, "PRODUCTION_PROCESSES", missing)
                 result["processes"] = None if processes is missing else plain(processes)
+                result["legacy"] = hasattr(settings, "PROD_SERVERS")
                 for name in ("WSGI_APPLICATION", "ASGI_APPLICATION"):
                     result[name] = plain(getattr(settings, name, None))
             except BaseException as error:  # SystemExit and KeyboardInterrupt from a settings module too

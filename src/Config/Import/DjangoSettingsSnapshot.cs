@@ -10,7 +10,9 @@ namespace ProdServer.Config;
 /// </param>
 /// <param name="WsgiApplication"><c>WSGI_APPLICATION</c> (<c>mysite.wsgi.application</c>), or <see langword="null"/>.</param>
 /// <param name="AsgiApplication"><c>ASGI_APPLICATION</c>, or <see langword="null"/>.</param>
-internal sealed record DjangoSettingsSnapshot(string SettingsModule, JsonElement? Processes, string? WsgiApplication, string? AsgiApplication)
+/// <param name="HasLegacyProcesses">Whether the settings define <c>PROD_SERVERS</c>, django-prodserver 0.0.1's name for the processes.</param>
+internal sealed record DjangoSettingsSnapshot(
+    string SettingsModule, JsonElement? Processes, string? WsgiApplication, string? AsgiApplication, bool HasLegacyProcesses = false)
 {
     /// <summary>The app target a web server is given for a Django <c>…_APPLICATION</c> setting, as django-prodserver makes it: the last dot becomes a colon.</summary>
     /// <param name="setting">For example <c>mysite.wsgi.application</c>.</param>
