@@ -27,6 +27,12 @@ public sealed class PythonLogLevelSpecs
     [InlineData("2026-12-03 10:26:22,058 INFO     Starting server at tcp:port=8011:interface=127.0.0.1", LogLevel.Information)] // daphne
     [InlineData("\u001b[32mINFO\u001b[0m:     Uvicorn running on http://127.0.0.1:8000", LogLevel.Information)] // uvicorn, coloured
     [InlineData("CRITICAL", LogLevel.Critical)]
+    // Django's development server: no level written, so the status decides, as Django's own logger does.
+    [InlineData("[03/Dec/2026 11:37:14] \"GET / HTTP/1.1\" 200 10697", LogLevel.Information)]
+    [InlineData("[03/Dec/2026 11:37:14] \"GET /static/x.css HTTP/1.1\" 304 0", LogLevel.Information)]
+    [InlineData("[03/Dec/2026 11:37:14] \"GET /nope HTTP/1.1\" 404 2089", LogLevel.Warning)]
+    [InlineData("[03/Dec/2026 11:37:14] \"POST /boom HTTP/1.1\" 500 145", LogLevel.Error)]
+    [InlineData("[03/Dec/2026 11:37:14] \"GET /?level=[CRITICAL]&x=\" 200 1 HTTP/1.1\" 500 145", LogLevel.Error)] // a quote in the request
     public void A_servers_own_level_is_read_from_the_head_of_its_line(string line, LogLevel expected) =>
         Assert.Equal(expected, PythonLogLevel.Detect(line, LogLevel.Warning));
 
@@ -34,7 +40,6 @@ public sealed class PythonLogLevelSpecs
     // A level word in the message is the message's: an access line for /[ERROR] is not an error, nor a warning
     // that mentions INFO an information line.
     [InlineData("127.0.0.1 - - [03/Dec/2026:10:25:03 +0000] \"GET /[ERROR] HTTP/1.1\" 404 179 \"-\" \"curl/8\"")]
-    [InlineData("[03/Dec/2026 10:25:04] \"GET /?level=[CRITICAL] HTTP/1.1\" 200 10629")]
     [InlineData("/usr/lib/python3/dist-packages/django_q/conf.py:139: UserWarning: Retry and timeout are misconfigured. [INFO]")]
     [InlineData("Traceback (most recent call last):")]
     [InlineData("  File \"/srv/site/manage.py\", line 22, in <module> INFO:")]
@@ -50,6 +55,13 @@ public sealed class PythonLogLevelSpecs
     [InlineData("[Q INFO never closed")]
     [InlineData("[Not a tag] INFO")]
     [InlineData("")]
+    // Not Django's request line: no status after the request, or a head that is not a time.
+    [InlineData("[03/Dec/2026 11:37:14] \"GET / HTTP/1.1")]
+    [InlineData("[03/Dec/2026 11:37:14] \"GET / HTTP/1.1\" abc 1")]
+    [InlineData("[03/Dec;2026 11:37:14] \"GET / HTTP/1.1\" 200 1")]
+    [InlineData("[0")]
+    [InlineData("[03/Dec/2026] \"")]
+    [InlineData("[03/Dec/2026 11:37:14] \"\" 2")]
     public void A_line_without_a_level_at_its_head_keeps_its_streams_level(string line)
     {
         Assert.Equal(LogLevel.Warning, PythonLogLevel.Detect(line, LogLevel.Warning));

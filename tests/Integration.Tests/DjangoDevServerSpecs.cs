@@ -5,6 +5,7 @@ using System.Threading;
 using System.Threading.Tasks;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
 using Xunit;
 
 namespace ProdServer.Config.Integration.Tests;
@@ -37,6 +38,12 @@ public sealed class DjangoDevServerSpecs
             Assert.True(response.IsSuccessStatusCode, logs.Text);
             Assert.Equal("hello from django runserver through psc\n", await response.Content.ReadAsStringAsync());
             Assert.Contains($"manage.py runserver {(noReload ? "--noreload " : "")}--insecure 127.0.0.1:{port}", logs.Text, StringComparison.Ordinal);
+
+            // Django writes its request lines to stderr with no level: a 200 is information, a 404 a warning, as Django logs them.
+            using var missing = await client.GetAsync(new Uri($"http://127.0.0.1:{port}/no-such-page"));
+            await TestHost.WaitForLogAsync(logs, "\"GET /no-such-page HTTP/1.1\" 404", Budget, run);
+            Assert.Equal(LogLevel.Information, logs.LevelOf("\"GET / HTTP/1.1\" 200"));
+            Assert.Equal(LogLevel.Warning, logs.LevelOf("\"GET /no-such-page HTTP/1.1\" 404"));
         }
         finally
         {

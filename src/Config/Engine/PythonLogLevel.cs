@@ -16,6 +16,8 @@ namespace ProdServer.Config;
 /// <item><c>[2026-12-03 10:25:05,118: INFO/MainProcess] beat: Starting...</c> (celery worker, beat)</item>
 /// <item><c>10:25:04 [Q] INFO Q Cluster … starting.</c> (django-q)</item>
 /// <item><c>2026-12-03 10:26:22,058 INFO     Starting server at …</c> (daphne)</item>
+/// <item><c>[03/Dec/2026 11:37:14] "GET / HTTP/1.1" 200 10697</c> (Django's development server, whose request lines carry
+/// no level: Django logs them at the level of their status, 5xx error, 4xx warning, others information)</item>
 /// </list>
 /// A level word further into the line is the message's, not the line's: a request for <c>/[ERROR]</c> in an access line
 /// does not make that line an error.
@@ -35,9 +37,12 @@ internal static class PythonLogLevel
     /// <param name="line">One line of output.</param>
     /// <param name="fallback">The level for lines without a recognisable level.</param>
     /// <returns>The level.</returns>
-    public static LogLevel Detect(string line, LogLevel fallback)
+    public static LogLevel Detect(string line, LogLevel fallback) =>
+        HeadLevel(line.AsSpan()) ?? DjangoRequestLevel(line.AsSpan()) ?? fallback;
+
+    // The level word at the head of the line, or null.
+    private static LogLevel? HeadLevel(ReadOnlySpan<char> head)
     {
-        var head = line.AsSpan();
         var limit = Math.Min(head.Length, LongestHead);
         var i = 0;
         var wordMayStart = true; // at the start, and after a separator or a colour
@@ -47,7 +52,7 @@ internal static class PythonLogLevel
             if (char.IsAsciiLetterUpper(c))
             {
                 // A word in the head: the level, or the end of the head.
-                return wordMayStart && Level(head[i..]) is { } level ? level : fallback;
+                return wordMayStart && Level(head[i..]) is { } level ? level : null;
             }
 
             if (c == '[' && i + 1 < head.Length && char.IsAsciiLetterUpper(head[i + 1]))
@@ -61,7 +66,7 @@ internal static class PythonLogLevel
                 var close = head.Slice(i + 1, Math.Min(LongestTag, head.Length - i - 1)).IndexOfAny(']', ' ');
                 if (close < 0 || head[i + 1 + close] != ']')
                 {
-                    return fallback;
+                    return null;
                 }
 
                 i += close + 2;
@@ -78,14 +83,47 @@ internal static class PythonLogLevel
 
             if (!IsHeadCharacter(c))
             {
-                return fallback;
+                return null;
             }
 
             wordMayStart = c is ' ' or '\t' or '[' or ':' or ']';
             i++;
         }
 
-        return fallback;
+        return null;
+    }
+
+    // django.server's "[03/Dec/2026 11:37:14] \"REQUEST\" STATUS SIZE": the status is after the request line's closing
+    // quote, the last one followed by a space (a request line may hold quotes of its own, never after its end).
+    private static LogLevel? DjangoRequestLevel(ReadOnlySpan<char> line)
+    {
+        // The time is 20 characters ("03/Dec/2026 11:37:14"), so its bracket closes within the first 32; the shortest
+        // request line is longer than that.
+        if (line.Length < 32 || line[0] != '[' || !char.IsAsciiDigit(line[1]) || line.Slice(1, 31).IndexOf("] \"", StringComparison.Ordinal) is not (> 0 and var close))
+        {
+            return null;
+        }
+
+        foreach (var c in line[1..(close + 1)])
+        {
+            if (!char.IsAsciiLetterOrDigit(c) && c is not ('/' or ':' or ' '))
+            {
+                return null;
+            }
+        }
+
+        var end = line.LastIndexOf("\" ");
+        if (end <= close + 3 || end + 5 > line.Length || !char.IsAsciiDigit(line[end + 2]) || !char.IsAsciiDigit(line[end + 3]) || !char.IsAsciiDigit(line[end + 4]))
+        {
+            return null;
+        }
+
+        return line[end + 2] switch
+        {
+            '5' => LogLevel.Error,
+            '4' => LogLevel.Warning,
+            _ => LogLevel.Information,
+        };
     }
 
     // Digits, the separators of dates, times and time zones, spaces and brackets: what comes before a level.
