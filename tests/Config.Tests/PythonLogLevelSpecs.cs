@@ -33,6 +33,11 @@ public sealed class PythonLogLevelSpecs
     [InlineData("[03/Dec/2026 11:37:14] \"GET /nope HTTP/1.1\" 404 2089", LogLevel.Warning)]
     [InlineData("[03/Dec/2026 11:37:14] \"POST /boom HTTP/1.1\" 500 145", LogLevel.Error)]
     [InlineData("[03/Dec/2026 11:37:14] \"GET /?level=[CRITICAL]&x=\" 200 1 HTTP/1.1\" 500 145", LogLevel.Error)] // a quote in the request
+    // uWSGI's request lines, on stderr with no level: by status too; a URI holding "(HTTP/1.1 500)" does not decide.
+    [InlineData("[pid: 856|app: 0|req: 1/1] 127.0.0.1 () {24 vars in 244 bytes} [Thu Dec  3 11:40:22 2026] GET / => generated 21 bytes in 0 msecs (HTTP/1.1 200) 2 headers in 65 bytes (1 switches on core 0)", LogLevel.Information)]
+    [InlineData("[pid: 856|app: 0|req: 2/2] 127.0.0.1 () {24 vars in 280 bytes} [Thu Dec  3 11:40:22 2026] GET /x%20(HTTP/1.1%20500) => generated 37 bytes in 0 msecs (HTTP/1.1 200) 2 headers in 65 bytes (1 switches on core 0)", LogLevel.Information)]
+    [InlineData("[pid: 856|app: 0|req: 3/3] 127.0.0.1 () {24 vars in 244 bytes} [Thu Dec  3 11:40:22 2026] GET /x (HTTP/1.1 200) => generated 0 bytes in 1 msecs (HTTP/1.1 502) 2 headers in 65 bytes (1 switches on core 0)", LogLevel.Error)]
+    [InlineData("[pid: 856|app: 0|req: 4/4] 127.0.0.1 () {24 vars in 244 bytes} [Thu Dec  3 11:40:22 2026] GET /nope => generated 9 bytes in 0 msecs (HTTP/1.1 404) 2 headers in 65 bytes (1 switches on core 0)", LogLevel.Warning)]
     public void A_servers_own_level_is_read_from_the_head_of_its_line(string line, LogLevel expected) =>
         Assert.Equal(expected, PythonLogLevel.Detect(line, LogLevel.Warning));
 
@@ -59,6 +64,9 @@ public sealed class PythonLogLevelSpecs
     [InlineData("[03/Dec/2026 11:37:14] \"GET / HTTP/1.1")]
     [InlineData("[03/Dec/2026 11:37:14] \"GET / HTTP/1.1\" abc 1")]
     [InlineData("[03/Dec;2026 11:37:14] \"GET / HTTP/1.1\" 200 1")]
+    [InlineData("[pid: 856|app: 0|req: 1/1] 127.0.0.1 () {24 vars in 244 bytes} GET / => generated 21 bytes (HTTP/1.1")]
+    [InlineData("[pid: 856|app: 0|req: 1/1] GET / (HTTP/1.1 2x0) 2 headers")]
+    [InlineData("[pid: 856] (HTTP/1.1 20")]
     [InlineData("[0")]
     [InlineData("[03/Dec/2026] \"")]
     [InlineData("[03/Dec/2026 11:37:14] \"\" 2")]

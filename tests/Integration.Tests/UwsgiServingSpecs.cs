@@ -6,6 +6,7 @@ using System.Text.RegularExpressions;
 using System.Threading;
 using System.Threading.Tasks;
 using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
 using Xunit;
 
 namespace ProdServer.Config.Integration.Tests;
@@ -45,6 +46,9 @@ public sealed class UwsgiServingSpecs : IDisposable
             Assert.Equal(System.Net.HttpStatusCode.OK, page.StatusCode);
             Assert.Matches(new Regex(@"^django 3\.2\.\d+ over wsgi\n$"), await page.Content.ReadAsStringAsync());
             Assert.Equal(2, workers.Count);
+            // uWSGI writes its request lines to stderr with no level: a 200 is information, not a warning.
+            await TestHost.WaitForLogAsync(logs, "GET /page => generated", TimeSpan.FromSeconds(30), run);
+            Assert.Equal(LogLevel.Information, logs.LevelOf("GET /page => generated"));
 
             // A 2 s request, then the stop while it runs: uWSGI 2.0's plain SIGTERM (or --die-on-term) would cut it.
             // On a connection of its own: uWSGI's http-socket answers HTTP/1.1 without "Connection: close" and then closes the

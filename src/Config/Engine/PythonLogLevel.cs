@@ -18,6 +18,8 @@ namespace ProdServer.Config;
 /// <item><c>2026-12-03 10:26:22,058 INFO     Starting server at …</c> (daphne)</item>
 /// <item><c>[03/Dec/2026 11:37:14] "GET / HTTP/1.1" 200 10697</c> (Django's development server, whose request lines carry
 /// no level: Django logs them at the level of their status, 5xx error, 4xx warning, others information)</item>
+/// <item><c>[pid: 856|app: 0|req: 1/1] 127.0.0.1 () {…} [date] GET / => generated 21 bytes in 0 msecs (HTTP/1.1 200) …</c>
+/// (uWSGI's request lines, on stderr with no level: ranked by status alike)</item>
 /// </list>
 /// A level word further into the line is the message's, not the line's: a request for <c>/[ERROR]</c> in an access line
 /// does not make that line an error.
@@ -38,7 +40,7 @@ internal static class PythonLogLevel
     /// <param name="fallback">The level for lines without a recognisable level.</param>
     /// <returns>The level.</returns>
     public static LogLevel Detect(string line, LogLevel fallback) =>
-        HeadLevel(line.AsSpan()) ?? DjangoRequestLevel(line.AsSpan()) ?? fallback;
+        HeadLevel(line.AsSpan()) ?? DjangoRequestLevel(line.AsSpan()) ?? UwsgiRequestLevel(line.AsSpan()) ?? fallback;
 
     // The level word at the head of the line, or null.
     private static LogLevel? HeadLevel(ReadOnlySpan<char> head)
@@ -118,13 +120,35 @@ internal static class PythonLogLevel
             return null;
         }
 
-        return line[end + 2] switch
-        {
-            '5' => LogLevel.Error,
-            '4' => LogLevel.Warning,
-            _ => LogLevel.Information,
-        };
+        return StatusLevel(line[end + 2]);
     }
+
+    // uWSGI's request line, "[pid: 856|app: 0|req: 1/1] 127.0.0.1 () {…} [date] GET / => generated 21 bytes in 0 msecs
+    // (HTTP/1.1 200) 2 headers in 65 bytes (…)": the status is in the last "(HTTP/x.y NNN)" (the URI comes before it).
+    private static LogLevel? UwsgiRequestLevel(ReadOnlySpan<char> line)
+    {
+        if (!line.StartsWith("[pid: ", StringComparison.Ordinal))
+        {
+            return null;
+        }
+
+        var protocol = line.LastIndexOf(" (HTTP/");
+        if (protocol < 0 || line[(protocol + 7)..].IndexOf(' ') is not (> 0 and var space) || protocol + 7 + space + 4 > line.Length)
+        {
+            return null;
+        }
+
+        var status = line.Slice(protocol + 7 + space + 1, 3);
+        return char.IsAsciiDigit(status[0]) && char.IsAsciiDigit(status[1]) && char.IsAsciiDigit(status[2]) ? StatusLevel(status[0]) : null;
+    }
+
+    // As Django's own request logging (and uWSGI's log consumers) rank a response: 5xx error, 4xx warning, others information.
+    private static LogLevel StatusLevel(char first) => first switch
+    {
+        '5' => LogLevel.Error,
+        '4' => LogLevel.Warning,
+        _ => LogLevel.Information,
+    };
 
     // Digits, the separators of dates, times and time zones, spaces and brackets: what comes before a level.
     private static bool IsHeadCharacter(char c) => char.IsAsciiDigit(c) || c is ' ' or '\t' or '-' or ':' or ',' or '.' or '+' or '[' or ']' or '/';
