@@ -168,7 +168,7 @@ internal sealed class OutputPump
 
     private void Write(string line, bool fromStandardError)
     {
-        var level = PythonLogLevel.Detect(line, fromStandardError ? LogLevel.Warning : LogLevel.Information);
+        var level = ServerLineLevel.Detect(line, fromStandardError ? LogLevel.Warning : LogLevel.Information);
         if (_logger.IsEnabled(level))
         {
             try

@@ -4,8 +4,9 @@ using Microsoft.Extensions.Logging;
 namespace ProdServer.Config;
 
 /// <summary>
-/// Recognises the level a Python server writes at the head of its log lines, so that its own INFO lines (most servers log
-/// to stderr) are not logged as warnings, and its errors are errors.
+/// Recognises the level of a line a server writes: the level at the head of its log lines, or for a request line written
+/// without one, its status (<see cref="RequestLineLevel"/>); so that its own INFO lines (most servers log to stderr) are
+/// not logged as warnings, and its errors are errors.
 /// </summary>
 /// <remarks>
 /// The level is read only from the line's head: a time stamp, a pid, short bracketed tags, then the level word. These are
@@ -16,15 +17,12 @@ namespace ProdServer.Config;
 /// <item><c>[2026-12-03 10:25:05,118: INFO/MainProcess] beat: Starting...</c> (celery worker, beat)</item>
 /// <item><c>10:25:04 [Q] INFO Q Cluster … starting.</c> (django-q)</item>
 /// <item><c>2026-12-03 10:26:22,058 INFO     Starting server at …</c> (daphne)</item>
-/// <item><c>[03/Dec/2026 11:37:14] "GET / HTTP/1.1" 200 10697</c> (Django's development server, whose request lines carry
-/// no level: Django logs them at the level of their status, 5xx error, 4xx warning, others information)</item>
-/// <item><c>[pid: 856|app: 0|req: 1/1] 127.0.0.1 () {…} [date] GET / => generated 21 bytes in 0 msecs (HTTP/1.1 200) …</c>
-/// (uWSGI's request lines, on stderr with no level: ranked by status alike)</item>
 /// </list>
+/// Request lines written with no level (Django's development server, uWSGI) take their status's (<see cref="RequestLineLevel"/>).
 /// A level word further into the line is the message's, not the line's: a request for <c>/[ERROR]</c> in an access line
 /// does not make that line an error.
 /// </remarks>
-internal static class PythonLogLevel
+internal static class ServerLineLevel
 {
     // The longest head before the level: celery's "[2026-12-03 10:25:05,118: " is 26 characters, gunicorn's
     // "[2026-12-03 10:25:03 +0000] [22574] [" 37; a head with a time zone name or a long pid still fits.
@@ -40,7 +38,7 @@ internal static class PythonLogLevel
     /// <param name="fallback">The level for lines without a recognisable level.</param>
     /// <returns>The level.</returns>
     public static LogLevel Detect(string line, LogLevel fallback) =>
-        HeadLevel(line.AsSpan()) ?? DjangoRequestLevel(line.AsSpan()) ?? UwsgiRequestLevel(line.AsSpan()) ?? fallback;
+        HeadLevel(line.AsSpan()) ?? RequestLineLevel.Django(line.AsSpan()) ?? RequestLineLevel.Uwsgi(line.AsSpan()) ?? fallback;
 
     // The level word at the head of the line, or null.
     private static LogLevel? HeadLevel(ReadOnlySpan<char> head)
@@ -94,61 +92,6 @@ internal static class PythonLogLevel
 
         return null;
     }
-
-    // django.server's "[03/Dec/2026 11:37:14] \"REQUEST\" STATUS SIZE": the status is after the request line's closing
-    // quote, the last one followed by a space (a request line may hold quotes of its own, never after its end).
-    private static LogLevel? DjangoRequestLevel(ReadOnlySpan<char> line)
-    {
-        // The time is 20 characters ("03/Dec/2026 11:37:14"), so its bracket closes within the first 32; the shortest
-        // request line is longer than that.
-        if (line.Length < 32 || line[0] != '[' || !char.IsAsciiDigit(line[1]) || line.Slice(1, 31).IndexOf("] \"", StringComparison.Ordinal) is not (> 0 and var close))
-        {
-            return null;
-        }
-
-        foreach (var c in line[1..(close + 1)])
-        {
-            if (!char.IsAsciiLetterOrDigit(c) && c is not ('/' or ':' or ' '))
-            {
-                return null;
-            }
-        }
-
-        var end = line.LastIndexOf("\" ");
-        if (end <= close + 3 || end + 5 > line.Length || !char.IsAsciiDigit(line[end + 2]) || !char.IsAsciiDigit(line[end + 3]) || !char.IsAsciiDigit(line[end + 4]))
-        {
-            return null;
-        }
-
-        return StatusLevel(line[end + 2]);
-    }
-
-    // uWSGI's request line, "[pid: 856|app: 0|req: 1/1] 127.0.0.1 () {…} [date] GET / => generated 21 bytes in 0 msecs
-    // (HTTP/1.1 200) 2 headers in 65 bytes (…)": the status is in the last "(HTTP/x.y NNN)" (the URI comes before it).
-    private static LogLevel? UwsgiRequestLevel(ReadOnlySpan<char> line)
-    {
-        if (!line.StartsWith("[pid: ", StringComparison.Ordinal))
-        {
-            return null;
-        }
-
-        var protocol = line.LastIndexOf(" (HTTP/");
-        if (protocol < 0 || line[(protocol + 7)..].IndexOf(' ') is not (> 0 and var space) || protocol + 7 + space + 4 > line.Length)
-        {
-            return null;
-        }
-
-        var status = line.Slice(protocol + 7 + space + 1, 3);
-        return char.IsAsciiDigit(status[0]) && char.IsAsciiDigit(status[1]) && char.IsAsciiDigit(status[2]) ? StatusLevel(status[0]) : null;
-    }
-
-    // As Django's own request logging (and uWSGI's log consumers) rank a response: 5xx error, 4xx warning, others information.
-    private static LogLevel StatusLevel(char first) => first switch
-    {
-        '5' => LogLevel.Error,
-        '4' => LogLevel.Warning,
-        _ => LogLevel.Information,
-    };
 
     // Digits, the separators of dates, times and time zones, spaces and brackets: what comes before a level.
     private static bool IsHeadCharacter(char c) => char.IsAsciiDigit(c) || c is ' ' or '\t' or '-' or ':' or ',' or '.' or '+' or '[' or ']' or '/';
