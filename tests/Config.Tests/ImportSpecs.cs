@@ -149,7 +149,9 @@ public sealed class ImportSpecs : IDisposable
             "not imported: Process 'export': the process name is reserved",
             "not imported: Process 'daphne': Backend 'django_prodserver.backends.servers.daphne.DaphneServer' is a django-prodserver backend with no counterpart here",
             "not imported: Process 'oneline': key 'WORKERS' is not a django-prodserver process key",
-            "not imported: Process 'oneline': ARGS is '--threads=4'; django-prodserver passes a string as one argument",
+            // Several flags in one string are one argument to the server (--threads with the value "4 --channel-timeout=60").
+            "not imported: Process 'oneline': ARGS is '--threads=4 --channel-timeout=60'; django-prodserver passes a string as one argument",
+            "# Process 'oneflag': ARGS '--threads=4' is one flag, imported as the ARGS key \"threads\".",
         ];
         foreach (var line in expected)
         {
@@ -162,7 +164,8 @@ public sealed class ImportSpecs : IDisposable
         var web = json.RootElement.GetProperty("ProdServer").GetProperty("Processes").GetProperty("web");
         Assert.Equal("x\"); System.Environment.Exit(3); //\n\u001b[31m", web.GetProperty("Args").GetProperty("Name").GetString());
         Assert.Equal(2, web.GetProperty("Args").GetProperty("Workers").GetInt32());
-        Assert.Equal(["web", "oneline"], json.RootElement.GetProperty("ProdServer").GetProperty("Processes").EnumerateObject().Select(p => p.Name));
+        Assert.Equal(["web", "oneline", "oneflag"], json.RootElement.GetProperty("ProdServer").GetProperty("Processes").EnumerateObject().Select(p => p.Name));
+        Assert.Equal(4, json.RootElement.GetProperty("ProdServer").GetProperty("Processes").GetProperty("oneflag").GetProperty("Args").GetProperty("Threads").GetInt32());
     }
 
     [Fact]

@@ -3,6 +3,7 @@ using System.Collections.Generic;
 using System.Globalization;
 using System.Linq;
 using System.Text.Json;
+using System.Text.RegularExpressions;
 using Microsoft.Extensions.Configuration;
 using ProdServer.Config.Analyzers;
 
@@ -15,7 +16,7 @@ namespace ProdServer.Config;
 /// aliases, comma lists and <c>no-x</c> keys mean exactly what they mean in appsettings.json, and every key the binder
 /// refuses is reported with its reason. The typed values come from the same generated binder, observed.
 /// </summary>
-internal static class DjangoProdserverImporter
+internal static partial class DjangoProdserverImporter
 {
     private const string Root = ProdServerOptions.SectionName;
 
@@ -167,6 +168,11 @@ internal static class DjangoProdserverImporter
             case { } args when PythonValue.IsDict(args):
                 FlattenArgs(name, args, prefix + "Args:", keys, dropped);
                 break;
+            case { ValueKind: JsonValueKind.String } args when OneFlag(args.GetString()!) is var (flag, value):
+                // django-prodserver passes the string as one argument: "--bind=0.0.0.0:8000" is that one flag exactly.
+                keys[prefix + "Args:" + flag] = value;
+                notes.Add($"Process '{name}': ARGS {PythonValue.Describe(args)} is one flag, imported as the ARGS key \"{flag}\".");
+                break;
             case { } args:
                 dropped.Add($"Process '{name}': ARGS is {PythonValue.Describe(args)}; django-prodserver passes a string as one argument, which cannot be checked here: write it as ARGS keys (or Args:ExtraArgs). Not imported.");
                 break;
@@ -174,6 +180,20 @@ internal static class DjangoProdserverImporter
 
         return true;
     }
+
+    // "--name=value" or "--name" (a switch, true), with a plain flag name and no control character: what a server reads as
+    // one flag from one argument ("--name=a b" too: the value is "a b"). Anything else (several flags, short options, positional words) is not translated.
+    private static (string Flag, string Value)? OneFlag(string text)
+    {
+        // A value holding " -" is several flags written as one string, which the server would read as one odd value.
+        var match = OneFlagPattern().Match(text);
+        return match.Success && !match.Groups["value"].Value.Contains(" -", StringComparison.Ordinal)
+            ? (match.Groups["flag"].Value, match.Groups["value"].Success ? match.Groups["value"].Value : "True")
+            : null;
+    }
+
+    [GeneratedRegex("^--(?<flag>[A-Za-z0-9][A-Za-z0-9_-]{0,99})(?:=(?<value>[^\\x00-\\x1f\\x7f]*))?\\z")]
+    private static partial Regex OneFlagPattern();
 
     private static void FlattenArgs(string name, JsonElement args, string prefix, Dictionary<string, string?> keys, List<string> dropped)
     {

@@ -19,5 +19,6 @@ PRODUCTION_PROCESSES = {
     "bad name\n": {"BACKEND": "django_prodserver.backends.waitress.WaitressServer"},
     "export": {"BACKEND": "django_prodserver.backends.waitress.WaitressServer"},
     "daphne": {"BACKEND": "django_prodserver.backends.servers.daphne.DaphneServer"},
-    "oneline": {"BACKEND": "django_prodserver.backends.waitress.WaitressServer", "ARGS": "--threads=4", "WORKERS": 3},
+    "oneline": {"BACKEND": "django_prodserver.backends.waitress.WaitressServer", "ARGS": "--threads=4 --channel-timeout=60", "WORKERS": 3},
+    "oneflag": {"BACKEND": "django_prodserver.backends.waitress.WaitressServer", "ARGS": "--threads=4"},
 }
