@@ -164,7 +164,9 @@ public sealed class ImportSpecs : IDisposable
         var web = json.RootElement.GetProperty("ProdServer").GetProperty("Processes").GetProperty("web");
         Assert.Equal("x\"); System.Environment.Exit(3); //\n\u001b[31m", web.GetProperty("Args").GetProperty("Name").GetString());
         Assert.Equal(2, web.GetProperty("Args").GetProperty("Workers").GetInt32());
-        Assert.Equal(["web", "oneline", "oneflag"], json.RootElement.GetProperty("ProdServer").GetProperty("Processes").EnumerateObject().Select(p => p.Name));
+        Assert.Equal(["web", "oneline", "oneflag", "oneident"], json.RootElement.GetProperty("ProdServer").GetProperty("Processes").EnumerateObject().Select(p => p.Name));
+        // One flag whose value holds a bidirectional control: imported as data, said escaped (the line check above).
+        Assert.Equal("rlo\u202eevil", json.RootElement.GetProperty("ProdServer").GetProperty("Processes").GetProperty("oneident").GetProperty("Args").GetProperty("Ident").GetString());
         Assert.Equal(4, json.RootElement.GetProperty("ProdServer").GetProperty("Processes").GetProperty("oneflag").GetProperty("Args").GetProperty("Threads").GetInt32());
     }
 

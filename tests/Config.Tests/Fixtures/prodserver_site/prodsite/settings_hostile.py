@@ -21,4 +21,5 @@ PRODUCTION_PROCESSES = {
     "daphne": {"BACKEND": "django_prodserver.backends.servers.daphne.DaphneServer"},
     "oneline": {"BACKEND": "django_prodserver.backends.waitress.WaitressServer", "ARGS": "--threads=4 --channel-timeout=60", "WORKERS": 3},
     "oneflag": {"BACKEND": "django_prodserver.backends.waitress.WaitressServer", "ARGS": "--threads=4"},
+    "oneident": {"BACKEND": "django_prodserver.backends.waitress.WaitressServer", "ARGS": "--ident=rlo\u202eevil"},
 }
