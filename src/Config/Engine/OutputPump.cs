@@ -24,6 +24,8 @@ internal sealed class OutputPump
     private long _queuedBytes; // the queue and the batch being written: released once the batch is written
     private bool _completed;
     private readonly ILogger _logger;
+    private readonly StreamLineLevels _outputLevels = new(); // written by the pump's thread only, like the log itself
+    private readonly StreamLineLevels _errorLevels = new();
     private readonly string _processName;
     private readonly Task _drained;
     private long _dropped;
@@ -168,7 +170,7 @@ internal sealed class OutputPump
 
     private void Write(string line, bool fromStandardError)
     {
-        var level = ServerLineLevel.Detect(line, fromStandardError ? LogLevel.Warning : LogLevel.Information);
+        var level = fromStandardError ? _errorLevels.Of(line, LogLevel.Warning) : _outputLevels.Of(line, LogLevel.Information);
         if (_logger.IsEnabled(level))
         {
             try

@@ -37,8 +37,13 @@ internal static class ServerLineLevel
     /// <param name="line">One line of output.</param>
     /// <param name="fallback">The level for lines without a recognisable level.</param>
     /// <returns>The level.</returns>
-    public static LogLevel Detect(string line, LogLevel fallback) =>
-        HeadLevel(line.AsSpan()) ?? RequestLineLevel.Django(line.AsSpan()) ?? RequestLineLevel.Uwsgi(line.AsSpan()) ?? fallback;
+    public static LogLevel Detect(string line, LogLevel fallback) => Find(line) ?? fallback;
+
+    /// <summary>The level <paramref name="line"/> carries, or <see langword="null"/> when it carries none.</summary>
+    /// <param name="line">One line of output.</param>
+    /// <returns>The level, or <see langword="null"/>.</returns>
+    public static LogLevel? Find(string line) =>
+        HeadLevel(line.AsSpan()) ?? RequestLineLevel.Django(line.AsSpan()) ?? RequestLineLevel.Uwsgi(line.AsSpan());
 
     // The level word at the head of the line, or null.
     private static LogLevel? HeadLevel(ReadOnlySpan<char> head)
