@@ -39,7 +39,7 @@ public sealed class ServerLineLevelSpecs
     [InlineData("[pid: 856|app: 0|req: 3/3] 127.0.0.1 () {24 vars in 244 bytes} [Thu Dec  3 11:40:22 2026] GET /x (HTTP/1.1 200) => generated 0 bytes in 1 msecs (HTTP/1.1 502) 2 headers in 65 bytes (1 switches on core 0)", LogLevel.Error)]
     [InlineData("[pid: 856|app: 0|req: 4/4] 127.0.0.1 () {24 vars in 244 bytes} [Thu Dec  3 11:40:22 2026] GET /nope => generated 9 bytes in 0 msecs (HTTP/1.1 404) 2 headers in 65 bytes (1 switches on core 0)", LogLevel.Warning)]
     public void A_servers_own_level_is_read_from_the_head_of_its_line(string line, LogLevel expected) =>
-        Assert.Equal(expected, ServerLineLevel.Detect(line, LogLevel.Warning));
+        Assert.Equal(expected, ServerLineLevel.Find(line) ?? LogLevel.Warning);
 
     [Theory]
     // A level word in the message is the message's: an access line for /[ERROR] is not an error, nor a warning
@@ -72,7 +72,7 @@ public sealed class ServerLineLevelSpecs
     [InlineData("[03/Dec/2026 11:37:14] \"\" 2")]
     public void A_line_without_a_level_at_its_head_keeps_its_streams_level(string line)
     {
-        Assert.Equal(LogLevel.Warning, ServerLineLevel.Detect(line, LogLevel.Warning));
-        Assert.Equal(LogLevel.Information, ServerLineLevel.Detect(line, LogLevel.Information));
+        Assert.Equal(LogLevel.Warning, ServerLineLevel.Find(line) ?? LogLevel.Warning);
+        Assert.Equal(LogLevel.Information, ServerLineLevel.Find(line) ?? LogLevel.Information);
     }
 }

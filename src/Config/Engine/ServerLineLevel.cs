@@ -33,12 +33,6 @@ internal static class ServerLineLevel
 
     private const char Escape = '\u001b';
 
-    /// <summary>The level of <paramref name="line"/>, or <paramref name="fallback"/> when its head carries none.</summary>
-    /// <param name="line">One line of output.</param>
-    /// <param name="fallback">The level for lines without a recognisable level.</param>
-    /// <returns>The level.</returns>
-    public static LogLevel Detect(string line, LogLevel fallback) => Find(line) ?? fallback;
-
     /// <summary>The level <paramref name="line"/> carries, or <see langword="null"/> when it carries none.</summary>
     /// <param name="line">One line of output.</param>
     /// <returns>The level, or <see langword="null"/>.</returns>

@@ -71,12 +71,25 @@ internal static class DjangoDeployCheck
             catch (OperationCanceledException)
             {
                 process.Kill(entireProcessTree: true);
+                await Ended(report, rest).ConfigureAwait(false); // cancelled too: nothing is left reading after this returns
                 return null;
             }
         }
         catch (Exception ex) when (ex is Win32Exception or InvalidOperationException or IOException)
         {
             return null;
+        }
+    }
+
+    // Waits for the two reads, which the same cancellation has stopped, and takes their cancellation as their end.
+    private static async Task Ended(params Task[] reads)
+    {
+        try
+        {
+            await Task.WhenAll(reads).ConfigureAwait(false);
+        }
+        catch (OperationCanceledException)
+        {
         }
     }
 
