@@ -118,6 +118,9 @@ internal static partial class LaunchPlanner
             []);
     }
 
+    /// <summary>The interpreter a process without <c>Python</c> or <c>Venv</c> runs, looked up on <c>PATH</c>.</summary>
+    internal static string DefaultPython => OperatingSystem.IsWindows() ? "python" : "python3";
+
     // The configured interpreter, else the venv's python, else python3 on PATH.
     private static string Interpreter(Context context)
     {
@@ -136,7 +139,7 @@ internal static partial class LaunchPlanner
                     $"Process '{process.Name}': the virtual environment (Venv) has no python and no {process.Backend.Command} in {Names.PrintablePath(bin)}. Create it with python3 -m venv, then install the server there: {process.Backend.InstallHint}.");
         }
 
-        var fallback = OperatingSystem.IsWindows() ? "python" : "python3";
+        var fallback = DefaultPython;
         return ResolveCommand(fallback, context.PathVariable, context.ContentRoot)
             ?? (context.RequireExecutable ? null : fallback)
             ?? throw new ServerLaunchException(process.Name,

@@ -38,7 +38,7 @@ internal sealed record ImportedInterpreter(string? Python, string? Venv, string?
                 "(django-prodserver runs every server in the Python that reads the settings; a service has no activated environment).");
         }
 
-        var onPath = LaunchPlanner.ResolveCommand(OperatingSystem.IsWindows() ? "python" : "python3", pathVariable, contentRoot);
+        var onPath = LaunchPlanner.ResolveCommand(LaunchPlanner.DefaultPython, pathVariable, contentRoot);
         if (onPath is not null && SameFile(onPath, used))
         {
             return Default;
