@@ -18,6 +18,15 @@ namespace ProdServer.Config;
 /// <item><c>10:25:04 [Q] INFO Q Cluster … starting.</c> (django-q)</item>
 /// <item><c>2026-12-03 10:26:22,058 INFO     Starting server at …</c> (daphne)</item>
 /// </list>
+/// and those a Django project's own <c>LOGGING</c> writes with the usual formats and libraries:
+/// <list type="bullet">
+/// <item><c>ERROR 2026-12-03 13:09:42,277 views 4242 1402 …</c> (Django's documented "verbose" format)</item>
+/// <item><c>2026-12-03 13:09:42,277 - django.request - ERROR - Internal Server Error: /</c> and
+/// <c>2026-12-03 13:09:42,277 django.request ERROR    …</c> (the logging cookbook's formats: one logger name after the time)</item>
+/// <item><c>2026-12-03T13:09:42.394443Z [error    ] order failed</c> (structlog's console renderer, coloured or not)</item>
+/// <item><c>2026-12-03 13:09:42.412 | ERROR    | shop.views:pay:38 - …</c> (loguru; its SUCCESS is information)</item>
+/// <item>a JSON object or logfmt per line (<see cref="StructuredLineLevel"/>)</item>
+/// </list>
 /// Request lines written with no level (Django's development server, uWSGI) take their status's (<see cref="RequestLineLevel"/>).
 /// A level word further into the line is the message's, not the line's: a request for <c>/[ERROR]</c> in an access line
 /// does not make that line an error.
@@ -37,7 +46,9 @@ internal static class ServerLineLevel
     /// <param name="line">One line of output.</param>
     /// <returns>The level, or <see langword="null"/>.</returns>
     public static LogLevel? Find(string line) =>
-        HeadLevel(line.AsSpan()) ?? RequestLineLevel.Django(line.AsSpan()) ?? RequestLineLevel.Uwsgi(line.AsSpan());
+        HeadLevel(line.AsSpan())
+        ?? StructuredLineLevel.Json(line.AsSpan()) ?? StructuredLineLevel.Logfmt(line.AsSpan())
+        ?? RequestLineLevel.Django(line.AsSpan()) ?? RequestLineLevel.Uwsgi(line.AsSpan());
 
     // The level word at the head of the line, or null.
     private static LogLevel? HeadLevel(ReadOnlySpan<char> head)
@@ -45,18 +56,42 @@ internal static class ServerLineLevel
         var limit = Math.Min(head.Length, LongestHead);
         var i = 0;
         var wordMayStart = true; // at the start, and after a separator or a colour
+        var inBracket = false; // just inside a '[' (colours aside): structlog writes its level there in lower case
+        var stamped = false; // a digit came first (a time stamp, a pid): a logger's name may stand before the level
+        var named = false;
         while (i < limit)
         {
             var c = head[i];
-            if (char.IsAsciiLetterUpper(c))
+            if (char.IsAsciiLetter(c) || c == '_')
             {
-                // A word in the head: the level, or the end of the head.
-                return wordMayStart && Level(head[i..]) is { } level ? level : null;
+                if (IsTimeLetter(head, i))
+                {
+                    i++;
+                    wordMayStart = false;
+                    continue;
+                }
+
+                if (wordMayStart && Level(head[i..], lowerCase: inBracket) is { } level)
+                {
+                    return level;
+                }
+
+                // The logger's name in the logging cookbook's "%(asctime)s - %(name)s - %(levelname)s - …": one, after a
+                // time stamp, in the characters of a module path.
+                if (wordMayStart && stamped && !named && (char.IsAsciiLetterLower(c) || c == '_') && NameEnd(head, i, limit) is var end && end > i)
+                {
+                    named = true;
+                    wordMayStart = inBracket = false;
+                    i = end;
+                    continue;
+                }
+
+                return null; // a word in the head that is not the level: the end of the head
             }
 
             if (c == '[' && i + 1 < head.Length && char.IsAsciiLetterUpper(head[i + 1]))
             {
-                if (Level(head[(i + 1)..]) is { } bracketed)
+                if (Level(head[(i + 1)..], lowerCase: false) is { } bracketed)
                 {
                     return bracketed;
                 }
@@ -69,14 +104,14 @@ internal static class ServerLineLevel
                 }
 
                 i += close + 2;
-                wordMayStart = false;
+                wordMayStart = inBracket = false;
                 continue;
             }
 
             if (c == Escape && SkipColour(head, i) is var next && next > i)
             {
                 i = next;
-                wordMayStart = true;
+                wordMayStart = true; // a colour keeps inBracket: structlog colours the level inside its brackets
                 continue;
             }
 
@@ -85,15 +120,34 @@ internal static class ServerLineLevel
                 return null;
             }
 
-            wordMayStart = c is ' ' or '\t' or '[' or ':' or ']';
+            stamped |= char.IsAsciiDigit(c);
+            wordMayStart = c is ' ' or '\t' or '[' or ':' or ']' or '|';
+            inBracket = c == '[';
             i++;
         }
 
         return null;
     }
 
+    // ISO 8601's 'T' between the date's and the time's digits, and 'Z' (UTC) after the time's.
+    private static bool IsTimeLetter(ReadOnlySpan<char> head, int at) =>
+        at > 0 && char.IsAsciiDigit(head[at - 1])
+        && (head[at] == 'T' ? at + 1 < head.Length && char.IsAsciiDigit(head[at + 1]) : head[at] == 'Z' && (at + 1 == head.Length || !char.IsAsciiLetterOrDigit(head[at + 1])));
+
+    // The end of a logger's name (letters, digits, '_', '.'; "django.request", "__main__") that a separator follows, or `at`.
+    private static int NameEnd(ReadOnlySpan<char> head, int at, int limit)
+    {
+        var i = at;
+        while (i < limit && (char.IsAsciiLetterOrDigit(head[i]) || head[i] is '_' or '.'))
+        {
+            i++;
+        }
+
+        return i < limit && head[i] is ' ' or '\t' or ':' ? i : at;
+    }
+
     // Digits, the separators of dates, times and time zones, spaces and brackets: what comes before a level.
-    private static bool IsHeadCharacter(char c) => char.IsAsciiDigit(c) || c is ' ' or '\t' or '-' or ':' or ',' or '.' or '+' or '[' or ']' or '/';
+    private static bool IsHeadCharacter(char c) => char.IsAsciiDigit(c) || c is ' ' or '\t' or '-' or ':' or ',' or '.' or '+' or '[' or ']' or '/' or '|';
 
     // An ANSI colour ("ESC[32m") around the level, as uvicorn writes to a terminal: the index after it, or `at`.
     private static int SkipColour(ReadOnlySpan<char> head, int at)
@@ -119,28 +173,33 @@ internal static class ServerLineLevel
         return at;
     }
 
-    // The level word at the start of `word`, when a delimiter (or the end of the line) follows it.
-    private static LogLevel? Level(ReadOnlySpan<char> word)
+    // The level word at the start of `word` (upper case; lower case too where `lowerCase`), when a delimiter (or the end
+    // of the line) follows it.
+    private static LogLevel? Level(ReadOnlySpan<char> word, bool lowerCase)
     {
-        LogLevel? level =
-            word.StartsWith("INFO", StringComparison.Ordinal) ? LogLevel.Information :
-            word.StartsWith("WARNING", StringComparison.Ordinal) ? LogLevel.Warning :
-            word.StartsWith("ERROR", StringComparison.Ordinal) ? LogLevel.Error :
-            word.StartsWith("DEBUG", StringComparison.Ordinal) ? LogLevel.Debug :
-            word.StartsWith("CRITICAL", StringComparison.Ordinal) ? LogLevel.Critical :
-            null;
-        if (level is not { } found)
+        foreach (var (name, level) in LevelWords.Head)
         {
-            return null;
+            if (word.Length >= name.Length
+                && (word.StartsWith(name, StringComparison.Ordinal) || (lowerCase && IsLowerCaseOf(word[..name.Length], name)))
+                && (word.Length == name.Length || word[name.Length] is ':' or ']' or '/' or ' ' or '\t' or '|' or Escape))
+            {
+                return level;
+            }
         }
 
-        var length = found switch
+        return null;
+    }
+
+    private static bool IsLowerCaseOf(ReadOnlySpan<char> word, string upper)
+    {
+        for (var i = 0; i < upper.Length; i++)
         {
-            LogLevel.Information => 4,
-            LogLevel.Warning => 7,
-            LogLevel.Error or LogLevel.Debug => 5,
-            _ => 8,
-        };
-        return length == word.Length || word[length] is ':' or ']' or '/' or ' ' or '\t' or Escape ? found : null;
+            if (word[i] != char.ToLowerInvariant(upper[i]))
+            {
+                return false;
+            }
+        }
+
+        return true;
     }
 }
