@@ -42,6 +42,13 @@ public sealed class ProjectLogLineLevelSpecs
     // Cloud log agents' and ECS's keys (as their documentation writes them), in the case they are written.
     [InlineData("{\"severity\": \"CRITICAL\", \"message\": \"db down\"}", LogLevel.Critical)]
     [InlineData("{\"@timestamp\":\"2026-12-03T13:09:42.412Z\",\"log.level\":\"warn\",\"message\":\"slow\"}", LogLevel.Warning)]
+    // Django's request log while DEBUG, written with no format (Django 3.2's runserver, Debian's): by the reason phrase's status.
+    [InlineData("Internal Server Error: /boom", LogLevel.Error)]
+    [InlineData("Not Found: /nope", LogLevel.Warning)]
+    [InlineData("Method Not Allowed: /post", LogLevel.Warning)]
+    [InlineData("Forbidden (CSRF cookie not set.): /page", LogLevel.Warning)]
+    [InlineData("Bad Request: /page", LogLevel.Warning)]
+    [InlineData("Service Unavailable: /maintenance", LogLevel.Error)]
     public void A_projects_own_log_line_keeps_its_level(string line, LogLevel expected)
     {
         Assert.Equal(expected, ServerLineLevel.Find(line) ?? LogLevel.Warning);
@@ -69,6 +76,11 @@ public sealed class ProjectLogLineLevelSpecs
     [InlineData("msg=\"never closed level=error")]
     [InlineData("msg=\"x\"level=error")]
     [InlineData("=error")]
+    // A reason phrase that does not stand before a path is not Django's request log.
+    [InlineData("Not Found here")]
+    [InlineData("Internal Server Error: boom")]
+    [InlineData("Forbidden (no path) /page")]
+    [InlineData("Gone fishing: /lake")]
     public void A_line_that_only_mentions_a_level_keeps_its_streams_level(string line)
     {
         Assert.Equal(LogLevel.Warning, ServerLineLevel.Find(line) ?? LogLevel.Warning);
