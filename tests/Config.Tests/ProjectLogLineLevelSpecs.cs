@@ -49,6 +49,9 @@ public sealed class ProjectLogLineLevelSpecs
     [InlineData("Forbidden (CSRF cookie not set.): /page", LogLevel.Warning)]
     [InlineData("Bad Request: /page", LogLevel.Warning)]
     [InlineData("Service Unavailable: /maintenance", LogLevel.Error)]
+    // Its autoreloader's INFO lines, as runserver writes them on stderr.
+    [InlineData("Watching for file changes with StatReloader", LogLevel.Information)]
+    [InlineData("/tmp/djcap/urls.py changed, reloading.", LogLevel.Information)]
     public void A_projects_own_log_line_keeps_its_level(string line, LogLevel expected)
     {
         Assert.Equal(expected, ServerLineLevel.Find(line) ?? LogLevel.Warning);
@@ -81,6 +84,8 @@ public sealed class ProjectLogLineLevelSpecs
     [InlineData("Internal Server Error: boom")]
     [InlineData("Forbidden (no path) /page")]
     [InlineData("Gone fishing: /lake")]
+    [InlineData("Watching for file changes with StatReloader and more words")]
+    [InlineData("everything changed, reloading.")]
     public void A_line_that_only_mentions_a_level_keeps_its_streams_level(string line)
     {
         Assert.Equal(LogLevel.Warning, ServerLineLevel.Find(line) ?? LogLevel.Warning);

@@ -44,6 +44,11 @@ public sealed class DjangoDevServerSpecs
             await TestHost.WaitForLogAsync(logs, "\"GET /no-such-page HTTP/1.1\" 404", Budget, run);
             Assert.Equal(LogLevel.Information, logs.LevelOf("\"GET / HTTP/1.1\" 200"));
             Assert.Equal(LogLevel.Warning, logs.LevelOf("\"GET /no-such-page HTTP/1.1\" 404"));
+            Assert.Equal(LogLevel.Warning, logs.LevelOf("Not Found: /no-such-page")); // Django's request log (DEBUG), no level either
+            if (!noReload)
+            {
+                Assert.Equal(LogLevel.Information, logs.LevelOf("Watching for file changes with ")); // the autoreloader's INFO
+            }
         }
         finally
         {

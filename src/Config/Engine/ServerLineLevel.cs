@@ -27,8 +27,9 @@ namespace ProdServer.Config;
 /// <item><c>2026-12-03 13:09:42.412 | ERROR    | shop.views:pay:38 - …</c> (loguru; its SUCCESS is information)</item>
 /// <item>a JSON object or logfmt per line (<see cref="StructuredLineLevel"/>)</item>
 /// </list>
-/// Request lines written with no level (Django's development server, uWSGI, Django's own request log while <c>DEBUG</c>)
-/// take their status's (<see cref="RequestLineLevel"/>).
+/// Request lines written with no level (Django's development server, uWSGI) take their status's
+/// (<see cref="RequestLineLevel"/>), and so do Django's own request log lines while <c>DEBUG</c>; its autoreloader's
+/// lines are information (<see cref="DjangoConsoleLineLevel"/>).
 /// A level word further into the line is the message's, not the line's: a request for <c>/[ERROR]</c> in an access line
 /// does not make that line an error.
 /// </remarks>
@@ -49,7 +50,7 @@ internal static class ServerLineLevel
     public static LogLevel? Find(string line) =>
         HeadLevel(line.AsSpan())
         ?? StructuredLineLevel.Json(line.AsSpan()) ?? StructuredLineLevel.Logfmt(line.AsSpan())
-        ?? RequestLineLevel.Django(line.AsSpan()) ?? RequestLineLevel.DjangoResponse(line.AsSpan()) ?? RequestLineLevel.Uwsgi(line.AsSpan());
+        ?? RequestLineLevel.Django(line.AsSpan()) ?? DjangoConsoleLineLevel.Find(line.AsSpan()) ?? RequestLineLevel.Uwsgi(line.AsSpan());
 
     // The level word at the head of the line, or null.
     private static LogLevel? HeadLevel(ReadOnlySpan<char> head)
