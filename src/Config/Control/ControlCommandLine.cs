@@ -183,7 +183,7 @@ internal static class ControlCommandLine
             new Command("stop", "Stop the named processes (their stop signal, then SIGKILL after the stop timeout).") { ActionNames },
             new Command("start", "Start the named processes (after the processes they depend on are ready) and wait until ready.") { ActionNames },
             new Command("tail", "Print a process's recent output.") { TailName, LinesOption, FollowOption },
-            new Command("signal", "Send a signal to a process's process group.") { SignalName, SignalArgument },
+            new Command("signal", "Send a signal to a process's main process (the server's master, as kill does), e.g. HUP to reload gunicorn.") { SignalName, SignalArgument },
             new Command("reload", "Re-read the configuration; restart what changed, start what is new, stop what was removed.") { DryRunOption },
         ];
         foreach (var command in commands)
