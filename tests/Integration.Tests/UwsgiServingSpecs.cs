@@ -49,6 +49,8 @@ public sealed class UwsgiServingSpecs : IDisposable
             // uWSGI writes its request lines to stderr with no level: a 200 is information, not a warning.
             await TestHost.WaitForLogAsync(logs, "GET /page => generated", TimeSpan.FromSeconds(30), run);
             Assert.Equal(LogLevel.Information, logs.LevelOf("GET /page => generated"));
+            Assert.Equal(LogLevel.Information, logs.LevelOf("spawned uWSGI master process")); // its banner too, all on stderr
+            Assert.Equal(LogLevel.Information, logs.LevelOf("*** Starting uWSGI "));
 
             // A 2 s request, then the stop while it runs: uWSGI 2.0's plain SIGTERM (or --die-on-term) would cut it.
             // On a connection of its own: uWSGI's http-socket answers HTTP/1.1 without "Connection: close" and then closes the

@@ -29,7 +29,8 @@ namespace ProdServer.Config;
 /// </list>
 /// Request lines written with no level (Django's development server, uWSGI) take their status's
 /// (<see cref="RequestLineLevel"/>), and so do Django's own request log lines while <c>DEBUG</c>; its autoreloader's
-/// lines are information (<see cref="DjangoConsoleLineLevel"/>).
+/// lines are information (<see cref="DjangoConsoleLineLevel"/>), as are uWSGI's banner and stop notices
+/// (<see cref="UwsgiNoticeLevel"/>).
 /// A level word further into the line is the message's, not the line's: a request for <c>/[ERROR]</c> in an access line
 /// does not make that line an error.
 /// </remarks>
@@ -50,7 +51,8 @@ internal static class ServerLineLevel
     public static LogLevel? Find(string line) =>
         HeadLevel(line.AsSpan())
         ?? StructuredLineLevel.Json(line.AsSpan()) ?? StructuredLineLevel.Logfmt(line.AsSpan())
-        ?? RequestLineLevel.Django(line.AsSpan()) ?? DjangoConsoleLineLevel.Find(line.AsSpan()) ?? RequestLineLevel.Uwsgi(line.AsSpan());
+        ?? RequestLineLevel.Django(line.AsSpan()) ?? DjangoConsoleLineLevel.Find(line.AsSpan())
+        ?? RequestLineLevel.Uwsgi(line.AsSpan()) ?? UwsgiNoticeLevel.Find(line.AsSpan());
 
     // The level word at the head of the line, or null.
     private static LogLevel? HeadLevel(ReadOnlySpan<char> head)
