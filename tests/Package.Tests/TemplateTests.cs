@@ -102,6 +102,7 @@ public sealed class TemplateTests(PackedFeed feed, ITestOutputHelper output)
             // The whole generated solution: the app and its tests, which must pass.
             var test = Dotnet.Run(output, site, Timeout, null, "test", "-nodeReuse:false");
             Assert.True(test.ExitCode == 0, $"dotnet test of the generated {backend} solution failed:\n" + test.Output);
+            SetupTestsPassWithTheReadmesPythonSetting(site, name, backend);
 
             var program = Path.Combine(app, "bin", "Debug", "net10.0", name + ".dll");
             var dryRun = Dotnet.Run(output, app, Timeout, null, program, "web", "worker", "--dry-run");
@@ -116,6 +117,30 @@ public sealed class TemplateTests(PackedFeed feed, ITestOutputHelper output)
                 MistakesInAppSettingsAreWarnedAtTheirLinesByTheBuild(app);
                 DeploysAsItsReadmeSays(site, name);
             }
+        }
+    }
+
+    // The README's second step: with "Python" (or "Venv") set on the process, the server runs from that interpreter, so the
+    // program started changes (waitress-serve becomes /usr/bin/python3 running waitress); the generated tests still pass.
+    // Run on the built tests with their appsettings.json changed as the README says, without building again.
+    private void SetupTestsPassWithTheReadmesPythonSetting(string site, string name, string backend)
+    {
+        var readme = File.ReadAllText(Path.Combine(site, "README.md"));
+        Assert.Contains("set `\"Python\": \"/usr/bin/python3\"`", readme, StringComparison.Ordinal);
+        var tests = Path.Combine(site, name + ".Tests");
+        var settings = Path.Combine(tests, "bin", "Debug", "net10.0", "appsettings.json");
+        var original = File.ReadAllText(settings);
+        var json = System.Text.Json.Nodes.JsonNode.Parse(original)!;
+        json["ProdServer"]!["Processes"]!["web"]!["Python"] = "/usr/bin/python3";
+        File.WriteAllText(settings, json.ToJsonString());
+        try
+        {
+            var test = Dotnet.Run(output, tests, Timeout, null, "test", "--no-build");
+            Assert.True(test.ExitCode == 0, $"the generated {backend} tests failed with the README's Python setting:\n" + test.Output);
+        }
+        finally
+        {
+            File.WriteAllText(settings, original);
         }
     }
 

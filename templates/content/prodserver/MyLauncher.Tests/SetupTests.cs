@@ -21,18 +21,19 @@ public sealed class SetupTests
         var web = Plan("Production").Process("web");
 
 //#if (backend == "waitress")
-        Assert.Equal("waitress-serve", web.Executable);
+        Assert.Equal("Waitress", web.Backend); // waitress-serve, or the Python you set running waitress (README, step 2)
         Assert.Contains("--port=8000", web.Arguments);
         Assert.Equal("mysite.wsgi:application", web.Arguments[^1]);
 //#elif (backend == "gunicorn")
-        Assert.Equal("gunicorn", web.Executable);
+        Assert.Equal("Gunicorn", web.Backend); // gunicorn, or the Python you set running it (README, step 2)
         Assert.Contains("--bind=127.0.0.1:8000", web.Arguments);
         Assert.Equal("mysite.wsgi:application", web.Arguments[^1]);
 //#elif (backend == "uvicorn")
+        Assert.Equal("Uvicorn", web.Backend);
         Assert.Equal(["-m", "uvicorn", "mysite.asgi:application"], web.Arguments.Take(3)); // uvicorn takes its app first
         Assert.Contains("--port=8000", web.Arguments);
 //#else
-        Assert.Equal("granian", web.Executable);
+        Assert.Equal("Granian", web.Backend); // granian, or the Python you set running it (README, step 2)
         Assert.Contains("--port=8000", web.Arguments);
         Assert.Equal("mysite.asgi:application", web.Arguments[^1]);
 //#endif
