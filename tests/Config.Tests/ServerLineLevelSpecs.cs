@@ -38,6 +38,12 @@ public sealed class ServerLineLevelSpecs
     [InlineData("[pid: 856|app: 0|req: 2/2] 127.0.0.1 () {24 vars in 280 bytes} [Thu Dec  3 11:40:22 2026] GET /x%20(HTTP/1.1%20500) => generated 37 bytes in 0 msecs (HTTP/1.1 200) 2 headers in 65 bytes (1 switches on core 0)", LogLevel.Information)]
     [InlineData("[pid: 856|app: 0|req: 3/3] 127.0.0.1 () {24 vars in 244 bytes} [Thu Dec  3 11:40:22 2026] GET /x (HTTP/1.1 200) => generated 0 bytes in 1 msecs (HTTP/1.1 502) 2 headers in 65 bytes (1 switches on core 0)", LogLevel.Error)]
     [InlineData("[pid: 856|app: 0|req: 4/4] 127.0.0.1 () {24 vars in 244 bytes} [Thu Dec  3 11:40:22 2026] GET /nope => generated 9 bytes in 0 msecs (HTTP/1.1 404) 2 headers in 65 bytes (1 switches on core 0)", LogLevel.Warning)]
+    // gunicorn 20's warning for a worker its SIGTERM ended, in every graceful stop and HUP reload: information, as later
+    // gunicorns log it; other signals keep the warning.
+    [InlineData("[2026-12-03 13:52:28 +0000] [20019] [WARNING] Worker with pid 20021 was terminated due to signal 15", LogLevel.Information)]
+    [InlineData("[2026-12-03 13:52:28 +0000] [20019] [WARNING] Worker with pid 20021 was terminated due to signal 9", LogLevel.Warning)]
+    [InlineData("[2026-12-03 13:52:28 +0000] [20019] [WARNING] Worker with pid 8 was terminated due to signal 6", LogLevel.Warning)]
+    [InlineData("[2026-12-03 13:52:28 +0000] [20019] [WARNING] Worker with pid x1 was terminated due to signal 15", LogLevel.Warning)]
     public void A_servers_own_level_is_read_from_the_head_of_its_line(string line, LogLevel expected) =>
         Assert.Equal(expected, ServerLineLevel.Find(line) ?? LogLevel.Warning);
 

@@ -12,6 +12,9 @@ internal sealed class CapturingLoggerProvider : ILoggerProvider
 
     public string Text => string.Join('\n', _lines);
 
+    /// <summary>Every line so far, as "Level Category: message".</summary>
+    public System.Collections.Generic.IReadOnlyList<string> Lines => [.. _lines];
+
     public ILogger CreateLogger(string categoryName) => new Logger(categoryName, _lines);
 
     public void Dispose()
