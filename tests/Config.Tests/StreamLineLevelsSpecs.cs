@@ -63,6 +63,25 @@ public sealed class StreamLineLevelsSpecs
     }
 
     [Fact]
+    public void A_blank_line_outside_a_traceback_is_debug_and_leaves_the_records_claim_on_a_traceback_after_it()
+    {
+        var levels = Levels(
+            "[2026-12-03 10:46:26 +0000] [29528] [ERROR] Exception in worker process",
+            "",
+            "Traceback (most recent call last):",
+            "  File \"x.py\", line 1, in <module>",
+            "KeyError: 'x'",
+            "",
+            "worker: Warm shutdown (MainProcess)",
+            "   ",
+            "a line of its own");
+
+        Assert.Equal(
+            [LogLevel.Error, LogLevel.Debug, LogLevel.Error, LogLevel.Error, LogLevel.Error, LogLevel.Error, LogLevel.Information, LogLevel.Debug, LogLevel.Warning],
+            levels);
+    }
+
+    [Fact]
     public void Indented_lines_outside_a_traceback_keep_the_streams_level()
     {
         var levels = Levels(

@@ -4,6 +4,7 @@ using System.Threading;
 using System.Threading.Tasks;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
 using Xunit;
 
 namespace ProdServer.Config.Integration.Tests;
@@ -53,6 +54,7 @@ public sealed class CeleryWorkerSpecs
         // SIGTERM is celery's warm shutdown: it finishes and exits 0, well inside the stop timeout.
         Assert.Equal(0, exitCode);
         Assert.Contains($"worker#{pid} stopped gracefully", logs.Text, StringComparison.Ordinal);
+        Assert.Equal(LogLevel.Information, logs.LevelOf("worker: Warm shutdown (MainProcess)")); // its notice on stderr, no level
         Assert.False(Loopback.IsRunning(pid), $"the celery worker (pid {pid}) outlived the host:\n{logs.Text}");
     }
 

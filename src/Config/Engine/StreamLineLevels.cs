@@ -9,7 +9,8 @@ namespace ProdServer.Config;
 /// call last):", indented "File …" lines, the exception's line, and for chained exceptions "During handling of the above
 /// exception…" and another traceback), none of which carries a level: they take the level of the record the traceback
 /// belongs to (gunicorn's "[ERROR] Exception in worker process" just before it), or Error when nothing logged it (an
-/// uncaught exception), rather than the stream's fallback (a warning on stderr).
+/// uncaught exception), rather than the stream's fallback (a warning on stderr). A blank line outside a traceback is
+/// Debug: it carries neither text nor level.
 /// </summary>
 /// <remarks>Not thread-safe: one instance per stream, used by the one thread that writes that stream's lines.</remarks>
 internal sealed class StreamLineLevels
@@ -42,6 +43,14 @@ internal sealed class StreamLineLevels
             }
 
             _traceback = null; // the traceback is over; this line is read on its own
+        }
+
+        if (string.IsNullOrWhiteSpace(line))
+        {
+            // No text and no level: a separator in a block of text (a usage message, a banner, before a Celery notice).
+            // Debug keeps it in the log without a blank warning or information record; the line before it keeps its
+            // claim on a traceback that follows.
+            return LogLevel.Debug;
         }
 
         if (line.StartsWith(TracebackStart, StringComparison.Ordinal))

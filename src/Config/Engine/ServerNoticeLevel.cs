@@ -4,12 +4,12 @@ using Microsoft.Extensions.Logging;
 namespace ProdServer.Config;
 
 /// <summary>
-/// uWSGI's start-up banner and stop notices: about 25 lines per start, on stderr with no level, which would otherwise
-/// all be warnings. Only uWSGI's own wording of facts is matched (uWSGI 2.0, Debian's 2.0.21): its advice and warnings
-/// ("uWSGI running as root…", "*** WARNING: …", "*** Python threads support is disabled…") and anything else keep
-/// stderr's level.
+/// Notices servers print on stderr with no level, which would otherwise be warnings: uWSGI's start-up banner and stop
+/// notices (about 25 lines per start) and a Celery worker's warm shutdown. Only the servers' own wording of facts is matched
+/// (uWSGI 2.0, Debian's 2.0.21; Celery 5): their advice and warnings ("uWSGI running as root…", "*** WARNING: …",
+/// "*** Python threads support is disabled…", a Celery worker's cold shutdown) and anything else keep stderr's level.
 /// </summary>
-internal static class UwsgiNoticeLevel
+internal static class ServerNoticeLevel
 {
     // Lines that start so, as uWSGI 2.0 writes them.
     private static readonly string[] Prefixes =
@@ -20,9 +20,12 @@ internal static class UwsgiNoticeLevel
         "uWSGI http bound on ", "Python version: ", "Python main interpreter initialized at ",
         "your server socket listen backlog is limited to ", "your mercy for graceful operations on workers is ", "*** Operational MODE: ",
         "*** uWSGI is running in multiple interpreter mode ***", "spawned uWSGI ", "Gracefully killing worker ", "goodbye to uWSGI.",
+
+        // A Celery worker's answer to SIGTERM (celery.apps.worker's safe_say), the graceful stop: "worker: Warm shutdown (MainProcess)".
+        "worker: Warm shutdown (",
     ];
 
-    /// <summary>Information for one of uWSGI's notices, else <see langword="null"/>.</summary>
+    /// <summary>Information for one of these notices, else <see langword="null"/>.</summary>
     /// <param name="line">One line of output.</param>
     /// <returns>Information, or <see langword="null"/>.</returns>
     public static LogLevel? Find(ReadOnlySpan<char> line)

@@ -8,7 +8,7 @@ namespace ProdServer.Config.Tests;
 /// warnings. Its facts are information; its advice and warnings keep stderr's level. The lines are Debian's uWSGI 2.0.21,
 /// started and stopped as the SDK does (master, two workers, the graceful stop hook).
 /// </summary>
-public sealed class UwsgiNoticeLevelSpecs
+public sealed class ServerNoticeLevelSpecs
 {
     [Theory]
     [InlineData("*** Starting uWSGI 2.0.21-debian (64bit) on [Thu Dec  3 13:30:04 2026] ***")]
@@ -45,6 +45,7 @@ public sealed class UwsgiNoticeLevelSpecs
     [InlineData("worker 1 buried after 1 seconds")]
     [InlineData("worker 2 buried after 1 seconds")]
     [InlineData("goodbye to uWSGI.")]
+    [InlineData("worker: Warm shutdown (MainProcess)")]
     public void Its_banner_and_stop_notices_are_information(string line) =>
         Assert.Equal(LogLevel.Information, ServerLineLevel.Find(line));
 
@@ -57,6 +58,7 @@ public sealed class UwsgiNoticeLevelSpecs
     [InlineData("unable to load app 0 (mountpoint='') (callable not found or import error)")]
     [InlineData("*** no app loaded. going in full dynamic mode ***")]
     [InlineData("bind(): Address already in use [core/socket.c line 769]")]
+    [InlineData("worker: Cold shutdown (MainProcess)")]
     public void Its_advice_warnings_and_errors_keep_stderrs_level(string line) =>
         Assert.Null(ServerLineLevel.Find(line));
 }
