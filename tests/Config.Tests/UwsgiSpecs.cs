@@ -35,7 +35,6 @@ public sealed class UwsgiSpecs
     {
         Assert.Equal(15, ServerBackends.Uwsgi.StopSignal);
         Assert.False(ServerBackends.Uwsgi.StopSignalToGroup);
-        Assert.Equal(1, ServerBackends.Uwsgi.ReloadSignal);
         Assert.Equal(TimeSpan.FromSeconds(25), Web(Serving).EffectiveStopTimeout);
         Assert.Equal(TimeSpan.FromSeconds(15), Web(Serving with { WorkerReloadMercy = 10 }).EffectiveStopTimeout);
         Assert.Contains("UWSGI_*", ServerBackends.Uwsgi.ScrubbedEnvironment);

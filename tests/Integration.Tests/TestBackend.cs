@@ -18,8 +18,6 @@ internal sealed class TestBackend(string module) : ServerBackend
 
     public override string InstallHint => "tests/Integration.Tests/apps";
 
-    public override int? ReloadSignal => module == "gunicorn" ? 1 : null;
-
     // As GunicornBackend plans it for gunicorn's own workers: a group stop can let the master fork a worker that misses it.
     public override System.TimeSpan? GetStopSignalRepeat(ProcessDefinition process) =>
         module == "gunicorn" ? GunicornBackend.StopSignalRepeat : null;

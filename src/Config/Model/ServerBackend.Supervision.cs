@@ -29,13 +29,6 @@ public abstract partial class ServerBackend
     public virtual bool ListensOnceAppLoaded(ProcessDefinition process) => false;
 
     /// <summary>
-    /// The signal that makes the server reload its code and configuration without dropping connections (Gunicorn's
-    /// <c>SIGHUP</c>: new workers start, old ones finish their requests), sent to its main process, or
-    /// <see langword="null"/> when it has none. Default <see langword="null"/>.
-    /// </summary>
-    public virtual int? ReloadSignal => null;
-
-    /// <summary>
     /// Whether the stop signal goes to the server's whole process group (systemd's <c>KillMode=control-group</c>, supervisord's
     /// <c>stopasgroup=true</c>), or to the main process only (<c>KillMode=mixed</c>), for a server whose master must
     /// shut its children down itself (a Celery prefork worker finishing its tasks). The final SIGKILL always goes to the

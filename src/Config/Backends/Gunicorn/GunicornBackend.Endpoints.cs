@@ -18,7 +18,4 @@ internal sealed partial class GunicornBackend
     /// <inheritdoc />
     /// <remarks>Only with <c>--preload</c>: otherwise the master binds first and each worker imports the app after it forks.</remarks>
     public override bool ListensOnceAppLoaded(ProcessDefinition process) => process?.Args is GunicornArgs { Preload: true };
-
-    /// <summary>SIGHUP: gunicorn reloads its configuration and replaces its workers gracefully.</summary>
-    public override int? ReloadSignal => 1;
 }

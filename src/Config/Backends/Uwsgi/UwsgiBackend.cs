@@ -48,9 +48,6 @@ internal sealed class UwsgiBackend : ServerBackend<UwsgiArgs>
     /// <inheritdoc />
     public override bool StopSignalToGroup => false;
 
-    /// <inheritdoc />
-    public override int? ReloadSignal => 1;
-
     /// <summary><see cref="UwsgiArgs.WorkerReloadMercy"/> plus <see cref="StopMargin"/> when set, otherwise 25 s.</summary>
     /// <param name="process">The process.</param>
     /// <returns>The timeout.</returns>
