@@ -178,14 +178,13 @@ internal static class ServerLineLevel
         return at;
     }
 
-    // The level word at the start of `word` (upper case; lower case too where `lowerCase`), when a delimiter (or the end
+    // The level word at the start of `word` (upper case; in any case where `lowerCase`), when a delimiter (or the end
     // of the line) follows it.
     private static LogLevel? Level(ReadOnlySpan<char> word, bool lowerCase)
     {
         foreach (var (name, level) in LevelWords.Head)
         {
-            if (word.Length >= name.Length
-                && (word.StartsWith(name, StringComparison.Ordinal) || (lowerCase && IsLowerCaseOf(word[..name.Length], name)))
+            if (word.StartsWith(name, lowerCase ? StringComparison.OrdinalIgnoreCase : StringComparison.Ordinal)
                 && (word.Length == name.Length || word[name.Length] is ':' or ']' or '/' or ' ' or '\t' or '|' or Escape))
             {
                 return level;
@@ -193,18 +192,5 @@ internal static class ServerLineLevel
         }
 
         return null;
-    }
-
-    private static bool IsLowerCaseOf(ReadOnlySpan<char> word, string upper)
-    {
-        for (var i = 0; i < upper.Length; i++)
-        {
-            if (word[i] != char.ToLowerInvariant(upper[i]))
-            {
-                return false;
-            }
-        }
-
-        return true;
     }
 }
