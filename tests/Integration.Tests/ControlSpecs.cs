@@ -44,6 +44,9 @@ public sealed class ControlSpecs(ControlledSample sample) : IClassFixture<Contro
 
         Assert.True(code == 0, stderr + sample.Output);
         Assert.Contains("web: restarted (pid ", stdout);
+        // Asked for, so no failure: information, not the warning a crash's restart gets.
+        Assert.Contains("web: restarting as asked (the stopped one exited with code ", await sample.WaitForOutputAsync("web: restarting as asked"));
+        Assert.DoesNotContain("web: restarting in", sample.Output);
         var after = await sample.StatusAsync();
         Assert.NotEqual(before[0].Pid, after[0].Pid);
         Assert.True(after[0].Ready);
@@ -194,6 +197,23 @@ public sealed class ControlSpecs(ControlledSample sample) : IClassFixture<Contro
 
         Assert.Equal(2, code);
         Assert.Contains("Unknown process 'nosuch'; this host runs web, admin.", stderr);
+    }
+
+    [Fact]
+    public async Task A_name_with_escapes_and_newlines_reaches_the_hosts_log_escaped_on_one_line_and_a_signal_is_named()
+    {
+        var hostile = "we\u001b[31mb\ninfo: forged";
+
+        var (code, _, stderr) = await sample.ClientAsync("status", hostile);
+        await sample.ClientAsync("signal", "nosuch", "HUP"); // refused, but logged as asked
+
+        Assert.Equal(2, code);
+        Assert.Contains("Unknown process 'we\\x1b[31mb\\ninfo: forged'", stderr);
+        var logged = await sample.WaitForOutputAsync("Control: status we");
+        Assert.Contains("Control: status we\\x1b[31mb\\ninfo: forged (uid ", logged);
+        Assert.DoesNotContain('\u001b', sample.Output);
+        Assert.DoesNotContain("\ninfo: forged", sample.Output);
+        Assert.Contains("Control: signal nosuch HUP (uid ", await sample.WaitForOutputAsync("Control: signal nosuch"));
     }
 
     [Fact]

@@ -214,6 +214,22 @@ public sealed class ControlledSample : IAsyncLifetime
         }
     }
 
+    /// <summary>Waits until the host has written a line containing <paramref name="text"/>, and returns that line.</summary>
+    public async Task<string> WaitForOutputAsync(string text, double seconds = 30)
+    {
+        var clock = Stopwatch.StartNew();
+        while (true)
+        {
+            if (_output.FirstOrDefault(line => line.Contains(text, StringComparison.Ordinal)) is { } found)
+            {
+                return found;
+            }
+
+            Assert.True(clock.Elapsed < TimeSpan.FromSeconds(seconds), $"no line with '{text}' within {seconds} s:\n{Output}");
+            await Task.Delay(100);
+        }
+    }
+
     public async Task<int> PidOfAsync(string name) => (await StatusAsync()).Single(p => p.Name == name).Pid!.Value;
 
     public static string Invariant(int value) => value.ToString(CultureInfo.InvariantCulture);

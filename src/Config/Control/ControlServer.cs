@@ -124,7 +124,7 @@ internal sealed partial class ControlServer : IAsyncDisposable
                 return;
             }
 
-            LogRequest(_logger, request.Command!, string.Join(' ', request.Names ?? []), peer?.ToString(System.Globalization.CultureInfo.InvariantCulture) ?? "unknown");
+            LogRequest(_logger, Describe(request), peer?.ToString(System.Globalization.CultureInfo.InvariantCulture) ?? "unknown");
             using var hangup = CancellationTokenSource.CreateLinkedTokenSource(_stopping.Token);
             var watching = WatchHangupAsync(client, hangup);
             await _handler.HandleAsync(request, response => SendAsync(client, response, hangup.Token), hangup.Token).ConfigureAwait(false);
@@ -145,6 +145,24 @@ internal sealed partial class ControlServer : IAsyncDisposable
         {
             _slots.Release();
         }
+    }
+
+    // What was asked, as one printable line: the names and the signal come from the client unchecked (an unknown name is
+    // refused only by the handler), so a name holding ESC or a newline must not reach a terminal or start a log line.
+    internal static string Describe(ControlRequest request)
+    {
+        var words = new System.Collections.Generic.List<string> { request.Command! };
+        foreach (var name in request.Names ?? [])
+        {
+            words.Add(Names.Printable(name));
+        }
+
+        if (request.Signal is { } signal)
+        {
+            words.Add(Names.Printable(signal));
+        }
+
+        return string.Join(' ', words);
     }
 
     // A client that closes its end (Ctrl+C on tail -f) ends what it waits for.
@@ -196,8 +214,8 @@ internal sealed partial class ControlServer : IAsyncDisposable
     [LoggerMessage(32, LogLevel.Warning, "Control: bad request: {Problem}")]
     private static partial void LogBadRequest(ILogger logger, string problem);
 
-    [LoggerMessage(33, LogLevel.Information, "Control: {Command} {Names} (uid {Uid})")]
-    private static partial void LogRequest(ILogger logger, string command, string names, string uid);
+    [LoggerMessage(33, LogLevel.Information, "Control: {Request} (uid {Uid})")]
+    private static partial void LogRequest(ILogger logger, string request, string uid);
 
     [LoggerMessage(34, LogLevel.Error, "Control: the request failed")]
     private static partial void LogHandlerFailed(ILogger logger, Exception exception);

@@ -66,6 +66,10 @@ internal static partial class Log
     [LoggerMessage(19, LogLevel.Warning, "{Process}#{Pid}: processes {Pids} it left behind were still there {Wait} after SIGKILL; stopped waiting")]
     public static partial void LeftBehindRemain(ILogger logger, string process, int pid, string pids, TimeSpan wait);
 
+    // A restart someone asked for (the restart command) is no failure: the exit it caused is the stop it asked for.
+    [LoggerMessage(22, LogLevel.Information, "{Process}: restarting as asked (the stopped one exited with code {Code})")]
+    public static partial void RestartingAsAsked(ILogger logger, string process, int code);
+
     // Pid and the last exit are text: a process between runs has no pid, and one that never exited no exit; "pid , last
     // exit code  at " said nothing. The status command and the metrics carry the typed values.
     [LoggerMessage(20, LogLevel.Information, "{Process}: {From} -> {State} (pid {Pid}, started {StartedAt:O}, restarts {Restarts}, last exit {LastExit})")]

@@ -63,7 +63,15 @@ internal sealed partial class ProcessSupervisor
             // A restart asked for goes from stopping straight to starting (stopped would read as the end of it, to whoever
             // waits); anything else waits out the back-off.
             Transition(restartNow ? ProcessState.Stopping : ProcessState.Backoff, exitCode: exited);
-            Log.Restarting(_logger, Name, delay, failedStart ? $"failed start {failures} of at most {_definition.StartRetries + 1}: {reason}" : reason);
+            if (restartNow)
+            {
+                Log.RestartingAsAsked(_logger, Name, code);
+            }
+            else
+            {
+                Log.Restarting(_logger, Name, delay, failedStart ? $"failed start {failures} of at most {_definition.StartRetries + 1}: {reason}" : reason);
+            }
+
             try
             {
                 await backoff.ConfigureAwait(false);
