@@ -11,7 +11,7 @@ using Test = Microsoft.CodeAnalysis.CSharp.Testing.CSharpCodeFixTest<
 namespace ProdServer.Config.Analyzers.Tests;
 
 /// <summary>
-/// Shape mistakes in appsettings*.json at the key's line and column (PSC0106–PSC0110), with the backends and their keys
+/// Shape mistakes in appsettings*.json at the key's line and column (PSC0106–PSC0110, PSC0114, PSC0115), with the backends and their keys
 /// learnt from the library's symbols. The stand-in below has the library's shape: <c>ServerBackends</c> properties typed
 /// <c>ServerBackend&lt;TArgs&gt;</c>, args records with <c>[Flag]</c>, <c>[ExtraArgs]</c> and <c>[ArgAlias]</c>. The real
 /// assembly is checked the same way by <c>dotnet build</c> of a project with a misspelled appsettings.json (see
@@ -258,6 +258,62 @@ public sealed class AppSettingsShapeAnalyzerTests
           "rq": { "Backend": "RqWorker", "Args": { "Queues": ["high", "default"], "burst": true } },
           "rqwords": { "Backend": "RqWorker", "Args": { "queues": "high default" } }
         } } }
+        """, withLibrary: true);
+
+    // The settings outside a process's keys and Args, as the binder reads them (SettingRules): every key it does not know
+    // and every value it refuses, in its words, at the key or the value.
+    [Fact]
+    public Task Supervision_log_control_and_release_settings_are_checked_in_the_binders_words() => VerifyAsync("""
+        { "ProdServer": {
+          "OnGiveUp": "Explode",
+          "Contrl": 1,
+          "Logs": { "Overflow": "Sometimes", "BufferBytes": 1024, "Bogus": 1 },
+          "Control": { "Enabled": "yes", "TailLines": -5, "Socket": "/run/x.sock" },
+          "Release": [ { "Name": "migrate", "Comand": ["manage.py", "migrate"] } ],
+          "Processes": { "web": {
+            "Backend": "Waitress",
+            "Restart": "Sometimes",
+            "StopTimeout": "10 seconds",
+            "StartRetries": 1.5,
+            "Replicas": 0,
+            "RestartDelay": "-1",
+            "Readiness": { "Timeout": "soon", "Statsu": 200, "Status": "OK" },
+            "Resources": { "Cpu": "1", "Memroy": "1G" }
+          } }
+        } }
+        """, withLibrary: true,
+        At(AppSettingsShapeDescriptors.InvalidSettingValue, 2, 15, 2, 24, "OnGiveUp", "'Explode'", "ProdServer:OnGiveUp", "StopAll or KeepOthers"),
+        At(AppSettingsShapeDescriptors.UnknownSetting, 3, 3, 3, 14, "Contrl", "ProdServer", " (did you mean 'Control'?)", "Processes, Release, Default, OnGiveUp, Logs, Control, Rules"),
+        At(AppSettingsShapeDescriptors.InvalidSettingValue, 4, 25, 4, 36, "Logs:Overflow", "'Sometimes'", "ProdServer:Logs:Overflow", "Block or Drop"),
+        At(AppSettingsShapeDescriptors.InvalidSettingValue, 4, 53, 4, 57, "Logs:BufferBytes", "1024", "ProdServer:Logs:BufferBytes", "a whole number of bytes from 65536 to 1073741824"),
+        At(AppSettingsShapeDescriptors.UnknownSetting, 4, 59, 4, 69, "Bogus", "ProdServer:Logs", "", "Overflow, BufferBytes"),
+        At(AppSettingsShapeDescriptors.InvalidSettingValue, 5, 27, 5, 32, "Control:Enabled", "'yes'", "ProdServer:Control:Enabled", "true or false"),
+        At(AppSettingsShapeDescriptors.InvalidSettingValue, 5, 47, 5, 49, "Control:TailLines", "-5", "ProdServer:Control:TailLines", "a whole number from 1 to 10000"),
+        At(AppSettingsShapeDescriptors.UnknownSetting, 6, 37, 6, 71, "Comand", "ProdServer:Release:0", " (did you mean 'Command'?)", "Name, Command, Python, WorkingDirectory, Environment"),
+        At(AppSettingsShapeDescriptors.InvalidSettingValue, 9, 16, 9, 27, "Restart", "'Sometimes'", "ProdServer:Processes:web:Restart", "Never, OnFailure or Always"),
+        At(AppSettingsShapeDescriptors.InvalidSettingValue, 10, 20, 10, 32, "StopTimeout", "'10 seconds'", "ProdServer:Processes:web:StopTimeout", "seconds (10) or a time span (00:00:10)"),
+        At(AppSettingsShapeDescriptors.InvalidSettingValue, 11, 21, 11, 24, "StartRetries", "1.5", "ProdServer:Processes:web:StartRetries", "a whole number, 0 or more"),
+        At(AppSettingsShapeDescriptors.InvalidSettingValue, 12, 17, 12, 18, "Replicas", "0", "ProdServer:Processes:web:Replicas", "a whole number, 1 or more"),
+        At(AppSettingsShapeDescriptors.InvalidSettingValue, 13, 21, 13, 25, "RestartDelay", "'-1'", "ProdServer:Processes:web:RestartDelay", "seconds (1.5) or a time span (00:00:01.5)"),
+        At(AppSettingsShapeDescriptors.InvalidSettingValue, 14, 31, 14, 37, "Readiness:Timeout", "'soon'", "ProdServer:Processes:web:Readiness:Timeout", "seconds (1.5) or a time span (00:00:01.5)"),
+        At(AppSettingsShapeDescriptors.UnknownSetting, 14, 39, 14, 52, "Statsu", "ProdServer:Processes:web:Readiness", " (did you mean 'Status'?)", "Path, Status, Timeout"),
+        At(AppSettingsShapeDescriptors.InvalidSettingValue, 14, 64, 14, 68, "Readiness:Status", "'OK'", "ProdServer:Processes:web:Readiness:Status", "an HTTP status code such as 200"),
+        At(AppSettingsShapeDescriptors.UnknownSetting, 15, 32, 15, 46, "Memroy", "ProdServer:Processes:web:Resources", " (did you mean 'Memory'?)", "Cpu, Memory"));
+
+    [Fact]
+    public Task Every_value_of_those_settings_the_binder_accepts_is_quiet() => VerifyAsync("""
+        { "ProdServer": {
+          "default": "web", "ongiveup": "keepothers", "Rules": { "PSC0101": "off" },
+          "logs": { "overflow": "drop", "bufferBytes": "65536" },
+          "control": { "enabled": true, "tailLines": 10000, "socket": "ctl.sock" },
+          "release": [ { "name": "migrate", "command": ["manage.py", "migrate"], "python": "python3", "workingDirectory": "app", "environment": { "A": "1" } } ],
+          "Processes": {
+            "web": { "Backend": "Waitress", "Restart": "on-failure", "StopTimeout": "00:00:10", "StartSeconds": 1.5, "StartRetries": "0",
+              "RestartDelay": "2", "RestartMaxDelay": null, "Replicas": 3,
+              "Readiness": { "path": "/healthz", "status": "204", "timeout": 30 }, "Resources": { "cpu": "250m", "memory": "256Mi" } },
+            "worker": { "Backend": "Waitress", "restart": "Always", "stopTimeout": 10.5, "Readiness": { "Status": 200 } }
+          }
+        } }
         """, withLibrary: true);
 
     [Fact]

@@ -7,7 +7,7 @@ namespace ProdServer.Config;
 /// <summary>Binds <c>ProdServer:Control</c> (<c>Enabled</c>, <c>Socket</c>, <c>TailLines</c>).</summary>
 internal static partial class ProdServerConfigurationBinder
 {
-    internal static readonly string[] ControlKeys = ["Enabled", "Socket", "TailLines"];
+    internal static readonly string[] ControlKeys = SettingRules.ControlKeys;
 
     private static void BindControl(IConfigurationSection section, ProdServerOptions options)
     {
@@ -33,7 +33,7 @@ internal static partial class ProdServerConfigurationBinder
             }
             else
             {
-                errors.Add($"Control:Enabled '{Names.Printable(enabled)}' ({section.Path}:Enabled) must be true or false.");
+                errors.Add($"Control:Enabled '{Names.Printable(enabled)}' ({section.Path}:Enabled) must be {SettingRules.Enabled.MustBe}.");
             }
         }
 
@@ -51,13 +51,13 @@ internal static partial class ProdServerConfigurationBinder
 
         if (section["TailLines"] is { } lines)
         {
-            if (int.TryParse(lines, NumberStyles.None, CultureInfo.InvariantCulture, out var count) && count is >= 1 and <= ProdServerControlOptions.MaximumTailLines)
+            if (SettingRules.TailLines.Accepts(lines))
             {
-                options.Control.TailLines = count;
+                options.Control.TailLines = int.Parse(lines, NumberStyles.None, CultureInfo.InvariantCulture);
             }
             else
             {
-                errors.Add($"Control:TailLines '{Names.Printable(lines)}' ({section.Path}:TailLines) must be a whole number from 1 to {ProdServerControlOptions.MaximumTailLines}.");
+                errors.Add($"Control:TailLines '{Names.Printable(lines)}' ({section.Path}:TailLines) must be {SettingRules.TailLines.MustBe}.");
             }
         }
     }

@@ -7,7 +7,7 @@ namespace ProdServer.Config;
 /// <summary>Binds <c>ProdServer:Logs</c> (<c>Overflow</c>, <c>BufferBytes</c>).</summary>
 internal static partial class ProdServerConfigurationBinder
 {
-    internal static readonly string[] LogKeys = ["Overflow", "BufferBytes"];
+    internal static readonly string[] LogKeys = SettingRules.LogKeys;
 
     private static void BindLogs(IConfigurationSection section, ProdServerOptions options)
     {
@@ -27,26 +27,25 @@ internal static partial class ProdServerConfigurationBinder
 
         if (section["Overflow"] is { } overflow)
         {
-            if (TryParseEnum<LogOverflow>(overflow, out var policy))
+            if (SettingRules.Overflow.Choice(overflow) is { } choice)
             {
-                options.Logs.Overflow = policy;
+                options.Logs.Overflow = Enum.Parse<LogOverflow>(choice);
             }
             else
             {
-                errors.Add($"Logs:Overflow '{overflow}' ({section.Path}:Overflow) must be Block or Drop.");
+                errors.Add($"Logs:Overflow '{overflow}' ({section.Path}:Overflow) must be {SettingRules.Overflow.MustBe}.");
             }
         }
 
         if (section["BufferBytes"] is { } size)
         {
-            if (int.TryParse(size, NumberStyles.None, CultureInfo.InvariantCulture, out var bytes)
-                && bytes is >= ProdServerLogOptions.MinimumBufferBytes and <= ProdServerLogOptions.MaximumBufferBytes)
+            if (SettingRules.BufferBytes.Accepts(size))
             {
-                options.Logs.BufferBytes = bytes;
+                options.Logs.BufferBytes = int.Parse(size, NumberStyles.None, CultureInfo.InvariantCulture);
             }
             else
             {
-                errors.Add($"Logs:BufferBytes '{size}' ({section.Path}:BufferBytes) must be a whole number of bytes from {ProdServerLogOptions.MinimumBufferBytes} to {ProdServerLogOptions.MaximumBufferBytes}.");
+                errors.Add($"Logs:BufferBytes '{size}' ({section.Path}:BufferBytes) must be {SettingRules.BufferBytes.MustBe}.");
             }
         }
     }

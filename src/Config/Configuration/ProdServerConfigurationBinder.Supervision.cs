@@ -1,6 +1,5 @@
 using System;
 using System.Collections.Generic;
-using System.Globalization;
 using Microsoft.Extensions.Configuration;
 
 namespace ProdServer.Config;
@@ -8,21 +7,21 @@ namespace ProdServer.Config;
 /// <summary>Binds the supervision settings of a process (<c>Restart</c>, <c>StartSeconds</c>, <c>Readiness</c>, …) and <c>OnGiveUp</c>.</summary>
 internal static partial class ProdServerConfigurationBinder
 {
-    internal static readonly string[] ReadinessKeys = ["Path", "Status", "Timeout"];
+    internal static readonly string[] ReadinessKeys = SettingRules.ReadinessKeys;
 
-    internal static readonly string[] ResourceKeys = ["Cpu", "Memory"];
+    internal static readonly string[] ResourceKeys = SettingRules.ResourceKeys;
 
     private static void BindOnGiveUp(IConfigurationSection section, ProdServerOptions options)
     {
         if (section.Value is { } text)
         {
-            if (TryParseEnum<GiveUpPolicy>(text, out var policy))
+            if (SettingRules.OnGiveUp.Choice(text) is { } choice)
             {
-                options.OnGiveUp = policy;
+                options.OnGiveUp = Enum.Parse<GiveUpPolicy>(choice);
             }
             else
             {
-                options.SectionBindingErrors.Add($"OnGiveUp '{text}' ({section.Path}) must be StopAll or KeepOthers.");
+                options.SectionBindingErrors.Add($"OnGiveUp '{text}' ({section.Path}) must be {SettingRules.OnGiveUp.MustBe}.");
             }
         }
     }
@@ -32,13 +31,13 @@ internal static partial class ProdServerConfigurationBinder
         var name = section.Key; // as the user wrote it, so the message matches the key it quotes
         if (section["Restart"] is { } restart)
         {
-            if (TryParseEnum<RestartPolicy>(restart.Replace("-", string.Empty, StringComparison.Ordinal), out var policy))
+            if (SettingRules.Restart.Choice(restart) is { } choice)
             {
-                process.Restart = policy;
+                process.Restart = Enum.Parse<RestartPolicy>(choice);
             }
             else
             {
-                errors.Add($"Process '{name}': Restart '{restart}' ({section.Path}:Restart) must be Never, OnFailure or Always.");
+                errors.Add($"Process '{name}': Restart '{restart}' ({section.Path}:Restart) must be {SettingRules.Restart.MustBe}.");
             }
         }
 
@@ -47,26 +46,26 @@ internal static partial class ProdServerConfigurationBinder
         BindTime(section, "RestartMaxDelay", errors, name, value => process.RestartMaxDelay = value);
         if (section["StartRetries"] is { } retries)
         {
-            if (int.TryParse(retries, NumberStyles.Integer, CultureInfo.InvariantCulture, out var count) && count >= 0)
+            if (SettingRules.StartRetries.Accepts(retries))
             {
-                process.StartRetries = count;
+                process.StartRetries = SettingRules.Integer(retries)!.Value;
             }
             else
             {
-                errors.Add($"Process '{name}': StartRetries '{retries}' ({section.Path}:StartRetries) must be a whole number, 0 or more.");
+                errors.Add($"Process '{name}': StartRetries '{retries}' ({section.Path}:StartRetries) must be {SettingRules.StartRetries.MustBe}.");
             }
         }
 
         BindList(section.GetSection("DependsOn"), process.DependsOn, errors, $"Process '{name}': ", "[\"api\"]");
         if (section["Replicas"] is { } replicas)
         {
-            if (int.TryParse(replicas, NumberStyles.Integer, CultureInfo.InvariantCulture, out var copies) && copies >= 1)
+            if (SettingRules.Replicas.Accepts(replicas))
             {
-                process.Replicas = copies;
+                process.Replicas = SettingRules.Integer(replicas)!.Value;
             }
             else
             {
-                errors.Add($"Process '{name}': Replicas '{replicas}' ({section.Path}:Replicas) must be a whole number, 1 or more.");
+                errors.Add($"Process '{name}': Replicas '{replicas}' ({section.Path}:Replicas) must be {SettingRules.Replicas.MustBe}.");
             }
         }
 
@@ -83,13 +82,13 @@ internal static partial class ProdServerConfigurationBinder
         process.Readiness.Path = readiness["Path"] ?? process.Readiness.Path;
         if (readiness["Status"] is { } status)
         {
-            if (int.TryParse(status, NumberStyles.Integer, CultureInfo.InvariantCulture, out var code))
+            if (SettingRules.Status.Accepts(status))
             {
-                process.Readiness.Status = code;
+                process.Readiness.Status = SettingRules.Integer(status)!.Value;
             }
             else
             {
-                errors.Add($"Process '{name}': Readiness:Status '{status}' ({readiness.Path}:Status) must be an HTTP status code such as 200.");
+                errors.Add($"Process '{name}': Readiness:Status '{status}' ({readiness.Path}:Status) must be {SettingRules.Status.MustBe}.");
             }
         }
 
@@ -118,22 +117,13 @@ internal static partial class ProdServerConfigurationBinder
             return;
         }
 
-        if (TryParseTimeout(text, out var value))
+        if (SettingRules.TryParseTime(text, out var value))
         {
             set(value);
         }
         else
         {
-            errors.Add($"Process '{name}': {prefix}{key} '{text}' ({section.Path}:{key}) must be seconds (1.5) or a time span (00:00:01.5).");
+            errors.Add($"Process '{name}': {prefix}{key} '{text}' ({section.Path}:{key}) must be {SettingRules.Time.MustBe}.");
         }
-    }
-
-    // Names only: Enum.TryParse would also take "1" or "-5", which are no policy.
-    private static bool TryParseEnum<TEnum>(string text, out TEnum value)
-        where TEnum : struct, Enum
-    {
-        value = default;
-        return !string.IsNullOrWhiteSpace(text) && !char.IsAsciiDigit(text.Trim()[0]) && text.Trim()[0] != '-'
-            && Enum.TryParse(text.Trim(), ignoreCase: true, out value) && Enum.IsDefined(value);
     }
 }

@@ -1,6 +1,5 @@
 using System;
 using System.Collections.Generic;
-using System.Globalization;
 using System.Linq;
 using Microsoft.Extensions.Configuration;
 using ProdServer.Config.Analyzers;
@@ -70,7 +69,7 @@ internal static partial class ProdServerConfigurationBinder
                     BindControl(child, options);
                     break;
                 default:
-                    options.SectionBindingErrors.Add($"{child.Path} is not a ProdServer setting; expected Processes, Release, Default, OnGiveUp, Logs, Control or Rules.");
+                    options.SectionBindingErrors.Add($"{child.Path} is not a ProdServer setting{Suggestions.DidYouMean(child.Key, SettingRules.SectionKeys)}; expected one of {string.Join(", ", SettingRules.SectionKeys)}.");
                     break;
             }
         }
@@ -145,13 +144,13 @@ internal static partial class ProdServerConfigurationBinder
 
         if (section["StopTimeout"] is { } stop)
         {
-            if (TryParseTimeout(stop, out var timeout))
+            if (SettingRules.TryParseTime(stop, out var timeout))
             {
                 process.StopTimeout = timeout;
             }
             else
             {
-                errors.Add($"Process '{name}': StopTimeout '{stop}' ({section.Path}:StopTimeout) must be seconds (10) or a time span (00:00:10).");
+                errors.Add($"Process '{name}': StopTimeout '{stop}' ({section.Path}:StopTimeout) must be {SettingRules.StopTimeout.MustBe}.");
             }
         }
 
@@ -212,7 +211,7 @@ internal static partial class ProdServerConfigurationBinder
     // An array, so the order is the configured one: ProdServer:Release:0:Name = migrate, …:Command:0 = manage.py.
     private static void BindReleaseStep(IConfigurationSection section, ProdServerOptions options)
     {
-        string[] keys = ["Name", "Command", "Python", "WorkingDirectory", "Environment"];
+        var keys = SettingRules.ReleaseStepKeys;
         foreach (var child in section.GetChildren().Where(c => !keys.Contains(c.Key, StringComparer.OrdinalIgnoreCase)))
         {
             options.SectionBindingErrors.Add($"{child.Path} is not a release step setting; expected one of {string.Join(", ", keys)}.");
@@ -260,18 +259,5 @@ internal static partial class ProdServerConfigurationBinder
                 process.PythonPath.Add(path);
             }
         }
-    }
-
-    private static bool TryParseTimeout(string text, out TimeSpan timeout)
-    {
-        // The upper bound keeps huge numbers (1e308, found by GeneratedConfigurationSpecs) an error instead of an OverflowException.
-        if (double.TryParse(text, NumberStyles.Float, CultureInfo.InvariantCulture, out var seconds) && seconds >= 0
-            && seconds < TimeSpan.MaxValue.TotalSeconds - 1)
-        {
-            timeout = TimeSpan.FromSeconds(seconds);
-            return true;
-        }
-
-        return TimeSpan.TryParse(text, CultureInfo.InvariantCulture, out timeout) && timeout >= TimeSpan.Zero;
     }
 }

@@ -7,7 +7,7 @@ public sealed class ProdServerControlOptions
     public const int DefaultTailLines = 1000;
 
     /// <summary>The largest <see cref="TailLines"/>: with lines cut at 4096 characters, at most 80 MiB per process.</summary>
-    public const int MaximumTailLines = 10_000;
+    public const int MaximumTailLines = SettingRules.MaximumTailLines;
 
     /// <summary>
     /// Whether the running host opens its control socket (<c>ProdServer:Control:Enabled</c>). <see langword="null"/>

@@ -7,10 +7,10 @@ public sealed class ProdServerLogOptions
     public const int DefaultBufferBytes = 2 * 1024 * 1024;
 
     /// <summary>The smallest <see cref="BufferBytes"/>: 64 KiB, room for the longest line (16 KiB of text) and more.</summary>
-    public const int MinimumBufferBytes = 64 * 1024;
+    public const int MinimumBufferBytes = SettingRules.MinimumBufferBytes;
 
     /// <summary>The largest <see cref="BufferBytes"/>: 1 GiB.</summary>
-    public const int MaximumBufferBytes = 1024 * 1024 * 1024;
+    public const int MaximumBufferBytes = SettingRules.MaximumBufferBytes;
 
     /// <summary>
     /// The memory the lines waiting for the logger may take, per process (<c>ProdServer:Logs:BufferBytes</c>; 2 bytes a

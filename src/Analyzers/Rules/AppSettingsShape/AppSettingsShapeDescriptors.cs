@@ -48,9 +48,23 @@ internal static class AppSettingsShapeDescriptors
         "{0} (process '{1}'); set a value in range",
         "The start-up validation refuses a value outside the range declared on the server's flag, so the app would not start.");
 
+    /// <summary>PSC0114: a key of <c>ProdServer</c>, <c>Logs</c>, <c>Control</c>, a release step, <c>Readiness</c> or <c>Resources</c> that the binder does not read.</summary>
+    public static DiagnosticDescriptor UnknownSetting { get; } = Create(
+        "PSC0114",
+        "Unknown ProdServer setting",
+        "'{0}' is not a setting of {1}{2}; use one of {3}, or remove it",
+        "The configuration binder refuses a setting it does not know, so the app would not start.");
+
+    /// <summary>PSC0115: a value a supervision, log or control setting cannot take (<c>"Restart": "Sometimes"</c>).</summary>
+    public static DiagnosticDescriptor InvalidSettingValue { get; } = Create(
+        "PSC0115",
+        "Setting value is invalid",
+        "{0} {1} ({2}) must be {3}",
+        "The configuration binder refuses the value, so the app would not start.");
+
     /// <summary>Every descriptor of the analyzer.</summary>
     public static ImmutableArray<DiagnosticDescriptor> All { get; } =
-        [UnknownBackend, UnknownProcessKey, UnknownArgsKey, WrongValueType, OutOfRange];
+        [UnknownBackend, UnknownProcessKey, UnknownArgsKey, WrongValueType, OutOfRange, UnknownSetting, InvalidSettingValue];
 
     /// <summary>
     /// A Usage warning with its help link (also PSC0111's, <see cref="FlagRangeAnalyzer"/>). Built through a helper (not
