@@ -11,7 +11,7 @@ using Test = Microsoft.CodeAnalysis.CSharp.Testing.CSharpCodeFixTest<
 namespace ProdServer.Config.Analyzers.Tests;
 
 /// <summary>
-/// Shape mistakes in appsettings*.json at the key's line and column (PSC0106–PSC0110, PSC0114, PSC0115), with the backends and their keys
+/// Shape mistakes in appsettings*.json at the key's line and column (PSC0106–PSC0110, PSC0114–PSC0116), with the backends and their keys
 /// learnt from the library's symbols. The stand-in below has the library's shape: <c>ServerBackends</c> properties typed
 /// <c>ServerBackend&lt;TArgs&gt;</c>, args records with <c>[Flag]</c>, <c>[ExtraArgs]</c> and <c>[ArgAlias]</c>. The real
 /// assembly is checked the same way by <c>dotnet build</c> of a project with a misspelled appsettings.json (see
@@ -300,6 +300,36 @@ public sealed class AppSettingsShapeAnalyzerTests
         At(AppSettingsShapeDescriptors.InvalidSettingValue, 14, 64, 14, 68, "Readiness:Status", "'OK'", "ProdServer:Processes:web:Readiness:Status", "an HTTP status code such as 200"),
         At(AppSettingsShapeDescriptors.UnknownSetting, 15, 32, 15, 46, "Memroy", "ProdServer:Processes:web:Resources", " (did you mean 'Memory'?)", "Cpu, Memory"));
 
+    // One value where the binder reads an object or a list, or the other way round; a release step without its name.
+    [Fact]
+    public Task A_setting_of_the_wrong_shape_is_reported_at_its_value() => VerifyAsync("""
+        { "ProdServer": {
+          "Logs": "big",
+          "Default": ["web"],
+          "Release": [ { "Command": "manage.py migrate" }, "collectstatic" ],
+          "Processes": {
+            "api": "waitress",
+            "web": { "Backend": "Waitress", "App": { "a": 1 }, "Args": "--threads=8", "EnvFile": { "a": "b" },
+              "DependsOn": ["api", ["x"]], "Environment": ["A=1"] },
+            "w2": { "Backend": "Waitress", "Environment": { "A": { "B": 1 } }, "Readiness": "yes" }
+          }
+        } }
+        """, withLibrary: true,
+        At(AppSettingsShapeDescriptors.WrongShape, 2, 11, 2, 16, "ProdServer:Logs", "must be a section such as ProdServer:Logs:Overflow", ", not the string 'big'"),
+        At(AppSettingsShapeDescriptors.WrongShape, 3, 14, 3, 21, "ProdServer:Default", "must be one value", ", not an array"),
+        At(AppSettingsShapeDescriptors.WrongShape, 4, 16, 4, 50, "ProdServer:Release:0", "needs a Name, such as \"Name\": \"migrate\"", ""),
+        At(AppSettingsShapeDescriptors.WrongShape, 4, 29, 4, 48, "ProdServer:Release:0:Command", "must be a list such as [\"manage.py\", \"migrate\", \"--noinput\"]", ", not the string 'manage.py migrate'"),
+        At(AppSettingsShapeDescriptors.WrongShape, 4, 52, 4, 67, "ProdServer:Release:1", "must be an object (a section with keys)", ", not the string 'collectstatic'"),
+        At(AppSettingsShapeDescriptors.WrongShape, 6, 12, 6, 22, "ProdServer:Processes:api", "must be an object (a section with keys)", ", not the string 'waitress'"),
+        At(AppSettingsShapeDescriptors.WrongShape, 7, 44, 7, 54, "ProdServer:Processes:web:App", "must be one value", ", not an object"),
+        At(AppSettingsShapeDescriptors.WrongShape, 7, 64, 7, 77, "ProdServer:Processes:web:Args",
+            "must be an object of options, such as \"Args\": { \"threads\": 8 }, or, for flags this SDK does not know, \"Args\": { \"ExtraArgs\": [\"--threads=8\"] }", ", not the string '--threads=8'"),
+        At(AppSettingsShapeDescriptors.WrongShape, 7, 90, 7, 102, "ProdServer:Processes:web:EnvFile", "must be one value or an array of values", ", not an object"),
+        At(AppSettingsShapeDescriptors.WrongShape, 8, 20, 8, 34, "ProdServer:Processes:web:DependsOn", "must be one value or an array of values", ", not an array"),
+        At(AppSettingsShapeDescriptors.WrongShape, 8, 51, 8, 58, "ProdServer:Processes:web:Environment", "must be an object of NAME: value pairs such as { \"DJANGO_SETTINGS_MODULE\": \"mysite.settings\" }", ", not an array"),
+        At(AppSettingsShapeDescriptors.WrongShape, 9, 58, 9, 68, "ProdServer:Processes:w2:Environment:A", "must be a string value", ", not an object"),
+        At(AppSettingsShapeDescriptors.WrongShape, 9, 85, 9, 90, "ProdServer:Processes:w2:Readiness", "must be an object (a section with keys)", ", not the string 'yes'"));
+
     [Fact]
     public Task Every_value_of_those_settings_the_binder_accepts_is_quiet() => VerifyAsync("""
         { "ProdServer": {
@@ -311,7 +341,9 @@ public sealed class AppSettingsShapeAnalyzerTests
             "web": { "Backend": "Waitress", "Restart": "on-failure", "StopTimeout": "00:00:10", "StartSeconds": 1.5, "StartRetries": "0",
               "RestartDelay": "2", "RestartMaxDelay": null, "Replicas": 3,
               "Readiness": { "path": "/healthz", "status": "204", "timeout": 30 }, "Resources": { "cpu": "250m", "memory": "256Mi" } },
-            "worker": { "Backend": "Waitress", "restart": "Always", "stopTimeout": 10.5, "Readiness": { "Status": 200 } }
+            "worker": { "Backend": "Waitress", "restart": "Always", "stopTimeout": 10.5, "Readiness": { "Status": 200 },
+              "EnvFile": "prod.env", "DependsOn": ["web"], "PythonPath": ["src", "lib"], "Environment": { "A": "1", "B": 2, "C": null }, "App": {}, "Args": {} },
+            "empty": { "Backend": "Waitress", "Environment": [], "Args": "", "Readiness": "" }
           }
         } }
         """, withLibrary: true);

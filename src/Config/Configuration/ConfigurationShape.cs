@@ -12,45 +12,12 @@ namespace ProdServer.Config;
 /// </summary>
 internal static partial class ConfigurationShape
 {
-    private enum Shape
-    {
-        Unknown,
-        Value,
-        ValueOrList,
-        Section,
-    }
-
-    // Switches rather than dictionaries of Shape: this runs before a first start's fork, and a dictionary keyed to an
-    // enum of this assembly is generic code no ReadyToRun image holds (~10 methods the JIT compiles there).
-    private static Shape RootKey(string key) => key.ToLowerInvariant() switch
-    {
-        "default" or "ongiveup" => Shape.Value,
-        "rules" => Shape.Section,
-        _ => Shape.Unknown,
-    };
-
-    private static Shape ProcessKey(string key) => key.ToLowerInvariant() switch
-    {
-        "backend" or "app" or "workingdirectory" or "python" or "venv" or "managepy" or "stoptimeout" or "restart"
-            or "startseconds" or "startretries" or "restartdelay" or "restartmaxdelay" or "replicas" => Shape.Value,
-        "pythonpath" or "envfile" or "dependson" => Shape.ValueOrList,
-        "args" or "readiness" or "resources" => Shape.Section,
-        _ => Shape.Unknown,
-    };
-
-    private static Shape ReleaseKey(string key) => key.ToLowerInvariant() switch
-    {
-        "name" or "python" or "workingdirectory" => Shape.Value,
-        "command" => Shape.ValueOrList,
-        _ => Shape.Unknown,
-    };
-
     /// <summary>Adds one error per key of the wrong shape under <paramref name="root"/> (the <c>ProdServer</c> section).</summary>
     /// <param name="root">The <c>ProdServer</c> section.</param>
     /// <param name="errors">Where the errors go.</param>
     public static void Check(IConfigurationSection root, List<string> errors)
     {
-        if (!Expect(root, Shape.Section, errors))
+        if (!Expect(root, SettingShape.Section, errors))
         {
             return;
         }
@@ -65,7 +32,7 @@ internal static partial class ConfigurationShape
                 {
                     foreach (var process in child.GetChildren())
                     {
-                        CheckEntries(process, ProcessKey, errors, $"Process '{process.Key}': ");
+                        CheckEntries(process, SettingRules.ProcessKeyShape, errors, $"Process '{process.Key}': ");
                     }
                 }
             }
@@ -75,41 +42,41 @@ internal static partial class ConfigurationShape
                 {
                     foreach (var step in child.GetChildren())
                     {
-                        CheckEntries(step, ReleaseKey, errors, "Release step: ");
+                        CheckEntries(step, SettingRules.ReleaseKeyShape, errors, "Release step: ");
                     }
                 }
             }
-            else if (RootKey(child.Key) is not Shape.Unknown and var shape)
+            else if (SettingRules.RootKeyShape(child.Key) is not SettingShape.Unknown and var shape)
             {
                 Expect(child, shape, errors);
             }
         }
     }
 
-    private static void CheckEntries(IConfigurationSection section, Func<string, Shape> shapeOf, List<string> errors, string who)
+    private static void CheckEntries(IConfigurationSection section, Func<string, SettingShape> shapeOf, List<string> errors, string who)
     {
-        if (!Expect(section, Shape.Section, errors, who))
+        if (!Expect(section, SettingShape.Section, errors, who))
         {
             return;
         }
 
         foreach (var child in section.GetChildren())
         {
-            if (shapeOf(child.Key) is not Shape.Unknown and var shape)
+            if (shapeOf(child.Key) is not SettingShape.Unknown and var shape)
             {
                 Expect(child, shape, errors, who);
             }
         }
     }
 
-    private static bool Expect(IConfigurationSection section, Shape shape, List<string> errors, string who = "")
+    private static bool Expect(IConfigurationSection section, SettingShape shape, List<string> errors, string who = "")
     {
         var children = section.GetChildren().ToList();
         var error = shape switch
         {
-            Shape.Section when section.Value is { Length: > 0 } text => SectionExpected(section, text),
-            Shape.Value when children.Count > 0 => $"{section.Path} must be one value, not an object or array.",
-            Shape.ValueOrList when children.Any(c => c.GetChildren().Any()) =>
+            SettingShape.Section when section.Value is { Length: > 0 } text => SectionExpected(section, text),
+            SettingShape.Value when children.Count > 0 => $"{section.Path} must be one value, not an object or array.",
+            SettingShape.ValueOrList when children.Any(c => c.GetChildren().Any()) =>
                 $"{section.Path} must be one value or an array of values, not an object.",
             _ => null,
         };

@@ -91,6 +91,34 @@ internal static class SettingRules
         ["Processes:*:Readiness:Timeout"] = Time,
     };
 
+    /// <summary>The shape a key of <c>ProdServer</c> itself must have (<c>Processes</c> and <c>Release</c> are checked where they are bound).</summary>
+    // Switches rather than dictionaries of SettingShape: the binder runs this before a first start's fork, and a dictionary
+    // keyed to an enum of this assembly is generic code no ReadyToRun image holds (~10 methods the JIT compiles there).
+    public static SettingShape RootKeyShape(string key) => key.ToLowerInvariant() switch
+    {
+        "default" or "ongiveup" => SettingShape.Value,
+        "rules" => SettingShape.Section,
+        _ => SettingShape.Unknown,
+    };
+
+    /// <summary>The shape a key of a process section must have (<c>Environment</c> is checked where it is bound).</summary>
+    public static SettingShape ProcessKeyShape(string key) => key.ToLowerInvariant() switch
+    {
+        "backend" or "app" or "workingdirectory" or "python" or "venv" or "managepy" or "stoptimeout" or "restart"
+            or "startseconds" or "startretries" or "restartdelay" or "restartmaxdelay" or "replicas" => SettingShape.Value,
+        "pythonpath" or "envfile" or "dependson" => SettingShape.ValueOrList,
+        "args" or "readiness" or "resources" => SettingShape.Section,
+        _ => SettingShape.Unknown,
+    };
+
+    /// <summary>The shape a key of a release step must have (<c>Command</c> must then be a list; <c>Environment</c> is checked where it is bound).</summary>
+    public static SettingShape ReleaseKeyShape(string key) => key.ToLowerInvariant() switch
+    {
+        "name" or "python" or "workingdirectory" => SettingShape.Value,
+        "command" => SettingShape.ValueOrList,
+        _ => SettingShape.Unknown,
+    };
+
     /// <summary>A time: seconds (<c>1.5</c>, not negative) or a time span (<c>00:00:01.5</c>).</summary>
     public static bool TryParseTime(string text, out TimeSpan time)
     {
@@ -112,6 +140,22 @@ internal static class SettingRules
     // Digits only: a size or a count, where a sign or a space is no number.
     private static int? Digits(string text) =>
         int.TryParse(text, NumberStyles.None, CultureInfo.InvariantCulture, out var value) ? value : null;
+}
+
+/// <summary>The shape of a setting in JSON: one value, a value or a list of values, or an object of keys.</summary>
+internal enum SettingShape
+{
+    /// <summary>A key the shape check does not know; what reads it checks it.</summary>
+    Unknown,
+
+    /// <summary>One value: a string, number, boolean or null.</summary>
+    Value,
+
+    /// <summary>One value, or an array of values.</summary>
+    ValueOrList,
+
+    /// <summary>An object of keys.</summary>
+    Section,
 }
 
 /// <summary>What one setting's value must be, and the test of it.</summary>

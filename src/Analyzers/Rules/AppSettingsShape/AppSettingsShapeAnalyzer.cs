@@ -59,7 +59,7 @@ public sealed class AppSettingsShapeAnalyzer : DiagnosticAnalyzer
             return;
         }
 
-        SettingValuesCheck.Check(file.ProdServer, Reporter(file, report));
+        ProdServerSectionCheck.Check(file.ProdServer, Reporter(file, report));
         var inherited = files.InheritedBackends(text, cancellationToken);
         foreach (var (name, section) in file.Processes())
         {

@@ -62,9 +62,16 @@ internal static class AppSettingsShapeDescriptors
         "{0} {1} ({2}) must be {3}",
         "The configuration binder refuses the value, so the app would not start.");
 
+    /// <summary>PSC0116: a setting of the wrong shape (<c>"Environment": ["A=1"]</c>, <c>"Args": "--threads=8"</c>) or a release step without its name.</summary>
+    public static DiagnosticDescriptor WrongShape { get; } = Create(
+        "PSC0116",
+        "Setting has the wrong shape",
+        "{0} {1}{2}",
+        "The configuration binder refuses a setting written as one value where it reads an object or a list, or the other way round, so the app would not start.");
+
     /// <summary>Every descriptor of the analyzer.</summary>
     public static ImmutableArray<DiagnosticDescriptor> All { get; } =
-        [UnknownBackend, UnknownProcessKey, UnknownArgsKey, WrongValueType, OutOfRange, UnknownSetting, InvalidSettingValue];
+        [UnknownBackend, UnknownProcessKey, UnknownArgsKey, WrongValueType, OutOfRange, UnknownSetting, InvalidSettingValue, WrongShape];
 
     /// <summary>
     /// A Usage warning with its help link (also PSC0111's, <see cref="FlagRangeAnalyzer"/>). Built through a helper (not

@@ -1,0 +1,241 @@
+using System;
+using System.Linq;
+using Microsoft.CodeAnalysis;
+using ProdServer.Config.Analyzers.Json;
+
+namespace ProdServer.Config.Analyzers;
+
+/// <summary>
+/// The <c>ProdServer</c> section beyond a process's keys and <c>Args</c>, against <see cref="SettingRules"/>, which the binder
+/// applies too: the shape of every setting (one value, a list, an object), the keys of <c>ProdServer</c>, <c>Logs</c>,
+/// <c>Control</c>, each release step, <c>Readiness</c> and <c>Resources</c>, and the value of each supervision, log and
+/// control setting. What start-up refuses here, the build reports at the key or the value.
+/// </summary>
+internal static class ProdServerSectionCheck
+{
+    private const string VariablesExample = "{ \"DJANGO_SETTINGS_MODULE\": \"mysite.settings\" }";
+
+    /// <summary>Reports every wrong shape, unknown key and refused value of <paramref name="prodServer"/>.</summary>
+    public static void Check(JsonObject prodServer, Action<DiagnosticDescriptor, JsonNode, object[]> report)
+    {
+        Keys(prodServer, "ProdServer", SettingRules.SectionKeys, report);
+        foreach (var property in prodServer.Properties)
+        {
+            var path = "ProdServer:" + property.Name;
+            if (Is(property, "Processes"))
+            {
+                Processes(property.Value, path, report);
+            }
+            else if (Is(property, "Release"))
+            {
+                Release(property.Value, path, report);
+            }
+            else if (Is(property, "Logs") || Is(property, "Control"))
+            {
+                var keys = Is(property, "Logs") ? SettingRules.LogKeys : SettingRules.ControlKeys;
+                if (property.Value is JsonObject section)
+                {
+                    Keys(section, path, keys, report);
+                    Values(section, property.Name, path, report);
+                }
+                else if (IsText(property.Value))
+                {
+                    Shape(property.Value, path, $"must be a section such as {path}:{keys[0]}", report);
+                }
+            }
+            else
+            {
+                Expect(property.Value, SettingRules.RootKeyShape(property.Name), path, report);
+                if (property.Value is JsonScalar scalar)
+                {
+                    Value(property.Name, scalar, path, report);
+                }
+            }
+        }
+    }
+
+    private static void Processes(JsonNode value, string path, Action<DiagnosticDescriptor, JsonNode, object[]> report)
+    {
+        if (value is not JsonObject processes)
+        {
+            if (IsText(value) || value is JsonArray { Items.Count: > 0 })
+            {
+                Shape(value, path, "must be an object keyed by process name, such as \"Processes\": { \"web\": { \"Backend\": \"Waitress\", … } }", report);
+            }
+
+            return;
+        }
+
+        foreach (var process in processes.Properties)
+        {
+            if (process.Value is JsonObject section)
+            {
+                Process(process.Name, section, report);
+            }
+            else if (IsText(process.Value) || process.Value is JsonArray { Items.Count: > 0 })
+            {
+                Shape(process.Value, $"{path}:{process.Name}", "must be an object (a section with keys)", report);
+            }
+        }
+    }
+
+    private static void Process(string name, JsonObject section, Action<DiagnosticDescriptor, JsonNode, object[]> report)
+    {
+        var path = "ProdServer:Processes:" + name;
+        foreach (var property in section.Properties)
+        {
+            var at = $"{path}:{property.Name}";
+            if (Is(property, "Environment"))
+            {
+                Variables(property.Value, at, report);
+            }
+            else if (Is(property, "Args"))
+            {
+                if (property.Value is JsonScalar { Kind: JsonScalarKind.String } args && args.Text.Length > 0)
+                {
+                    // The django-prodserver habit ARGS = "--threads=8": both ways of writing it, as start-up says.
+                    Shape(args, at, "must be an object of options, such as \"Args\": { \"threads\": 8 }, or, for flags this SDK does not know, \"Args\": { \"ExtraArgs\": [\"--threads=8\"] }", report);
+                }
+            }
+            else
+            {
+                Expect(property.Value, SettingRules.ProcessKeyShape(property.Name), at, report);
+            }
+
+            if (property.Value is JsonScalar scalar)
+            {
+                Value("Processes:*:" + property.Name, scalar, at, report);
+            }
+            else if (property.Value is JsonObject readiness && Is(property, "Readiness"))
+            {
+                Keys(readiness, at, SettingRules.ReadinessKeys, report);
+                Values(readiness, "Processes:*:Readiness", at, report);
+            }
+            else if (property.Value is JsonObject resources && Is(property, "Resources"))
+            {
+                Keys(resources, at, SettingRules.ResourceKeys, report);
+            }
+        }
+    }
+
+    private static void Release(JsonNode value, string path, Action<DiagnosticDescriptor, JsonNode, object[]> report)
+    {
+        if (value is not JsonArray steps)
+        {
+            if (IsText(value) || value is JsonObject { Properties.Count: > 0 })
+            {
+                Shape(value, path, "must be an object per step in a list, such as \"Release\": [ { \"Name\": \"migrate\", \"Command\": [\"manage.py\", \"migrate\"] } ], so that their order is the configured one", report);
+            }
+
+            return;
+        }
+
+        for (var i = 0; i < steps.Items.Count; i++)
+        {
+            var at = $"{path}:{i}";
+            if (steps.Items[i] is not JsonObject step)
+            {
+                Shape(steps.Items[i], at, "must be an object (a section with keys)", report);
+                continue;
+            }
+
+            Keys(step, at, SettingRules.ReleaseStepKeys, report);
+            if (step.Find("Name")?.Value is not JsonScalar { Kind: JsonScalarKind.String } name || name.Text.Trim().Length == 0)
+            {
+                Shape(step, at, "needs a Name, such as \"Name\": \"migrate\"", report, sayWhat: false);
+            }
+
+            foreach (var property in step.Properties)
+            {
+                if (Is(property, "Environment"))
+                {
+                    Variables(property.Value, $"{at}:{property.Name}", report);
+                }
+                else if (Is(property, "Command") && property.Value is JsonScalar { Kind: not JsonScalarKind.Null })
+                {
+                    Shape(property.Value, $"{at}:{property.Name}", "must be a list such as [\"manage.py\", \"migrate\", \"--noinput\"]", report);
+                }
+                else
+                {
+                    Expect(property.Value, SettingRules.ReleaseKeyShape(property.Name), $"{at}:{property.Name}", report);
+                }
+            }
+        }
+    }
+
+    // NAME: value pairs (Environment), as BindVariables reads them.
+    private static void Variables(JsonNode value, string path, Action<DiagnosticDescriptor, JsonNode, object[]> report)
+    {
+        if (IsText(value) || value is JsonArray { Items.Count: > 0 })
+        {
+            Shape(value, path, "must be an object of NAME: value pairs such as " + VariablesExample, report);
+        }
+        else if (value is JsonObject variables)
+        {
+            foreach (var variable in variables.Properties.Where(v => IsNested(v.Value)))
+            {
+                Shape(variable.Value, $"{path}:{variable.Name}", "must be a string value", report);
+            }
+        }
+    }
+
+    private static void Expect(JsonNode value, SettingShape shape, string path, Action<DiagnosticDescriptor, JsonNode, object[]> report)
+    {
+        var problem = shape switch
+        {
+            SettingShape.Value when IsNested(value) => "must be one value",
+            SettingShape.ValueOrList when value is JsonObject { Properties.Count: > 0 } || (value is JsonArray list && list.Items.Any(IsNested)) =>
+                "must be one value or an array of values",
+            SettingShape.Section when IsText(value) => "must be an object (a section with keys)",
+            _ => null,
+        };
+        if (problem is not null)
+        {
+            Shape(value, path, problem, report);
+        }
+    }
+
+    private static void Shape(JsonNode value, string path, string problem, Action<DiagnosticDescriptor, JsonNode, object[]> report, bool sayWhat = true) =>
+        report(AppSettingsShapeDescriptors.WrongShape, value, [path, problem, sayWhat ? ", not " + ValueShape.Describe(value) : string.Empty]);
+
+    private static void Values(JsonObject section, string rulePath, string path, Action<DiagnosticDescriptor, JsonNode, object[]> report)
+    {
+        foreach (var property in section.Properties)
+        {
+            if (property.Value is JsonScalar scalar)
+            {
+                Value($"{rulePath}:{property.Name}", scalar, $"{path}:{property.Name}", report);
+            }
+            else
+            {
+                Expect(property.Value, SettingShape.Value, $"{path}:{property.Name}", report);
+            }
+        }
+    }
+
+    // A value the binder refuses, in its words: "Restart 'Sometimes' (ProdServer:Processes:web:Restart) must be Never, …".
+    private static void Value(string rulePath, JsonScalar value, string path, Action<DiagnosticDescriptor, JsonNode, object[]> report)
+    {
+        if (value.Kind != JsonScalarKind.Null && SettingRules.ByPath.TryGetValue(rulePath, out var rule) && !rule.Accepts(value.Text))
+        {
+            var key = rulePath.StartsWith("Processes:*:", StringComparison.Ordinal) ? rulePath.Substring("Processes:*:".Length) : rulePath;
+            var written = value.Kind == JsonScalarKind.String ? $"'{ValueShape.Printable(value.Text)}'" : value.Text;
+            report(AppSettingsShapeDescriptors.InvalidSettingValue, value, [key, written, path, rule.MustBe]);
+        }
+    }
+
+    private static void Keys(JsonObject section, string path, string[] keys, Action<DiagnosticDescriptor, JsonNode, object[]> report)
+    {
+        foreach (var property in section.Properties.Where(p => !keys.Contains(p.Name, StringComparer.OrdinalIgnoreCase)))
+        {
+            report(AppSettingsShapeDescriptors.UnknownSetting, property, [property.Name, path, Suggestions.DidYouMean(property.Name, keys), string.Join(", ", keys)]);
+        }
+    }
+
+    // Configuration sees an empty object or array as nothing at all, and an empty string as no section: neither is refused.
+    private static bool IsNested(JsonNode value) => value is JsonObject { Properties.Count: > 0 } or JsonArray { Items.Count: > 0 };
+
+    private static bool IsText(JsonNode value) => value is JsonScalar { Kind: not JsonScalarKind.Null } scalar && scalar.Text.Length > 0;
+
+    private static bool Is(JsonProperty property, string name) => string.Equals(property.Name, name, StringComparison.OrdinalIgnoreCase);
+}
