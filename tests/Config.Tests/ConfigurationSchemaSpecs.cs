@@ -116,6 +116,28 @@ public sealed class ConfigurationSchemaSpecs
         Assert.True(errors.Contains(location), $"The schema reports {string.Join(", ", errors)}; expected {location}.");
     }
 
+    // Every spelling of a named choice the binder reads (SettingRules), the schema accepts too: an editor must not
+    // underline "keepothers" or "on-failure", which start fine.
+    [Theory]
+    [InlineData("""{ "ProdServer": { "OnGiveUp": "keepothers", "Logs": { "Overflow": " DROP " }, "Processes": { "web": { "Backend": "Waitress", "App": "a:b", "Restart": "on-failure" } } } }""")]
+    [InlineData("""{ "ProdServer": { "OnGiveUp": "Stop-All", "Logs": { "Overflow": "block" }, "Processes": { "web": { "Backend": "Waitress", "App": "a:b", "Restart": "ALWAYS" } } } }""")]
+    [InlineData("""{ "ProdServer": { "OnGiveUp": "KeepOthers", "Logs": { "Overflow": "Drop" }, "Processes": { "web": { "Backend": "Waitress", "App": "a:b", "Restart": "OnFailure" } } } }""")]
+    public void Each_spelling_of_a_choice_the_binder_reads_is_valid_in_the_schema(string json)
+    {
+        Assert.Empty(Errors(json));
+        Assert.Empty(Bind(json).Problems);
+    }
+
+    [Theory]
+    [InlineData("""{ "ProdServer": { "OnGiveUp": "1" } }""", "/ProdServer/OnGiveUp")]
+    [InlineData("""{ "ProdServer": { "OnGiveUp": "KeepAll" } }""", "/ProdServer/OnGiveUp")]
+    [InlineData("""{ "ProdServer": { "Processes": { "web": { "Backend": "Waitress", "App": "a:b", "Restart": "Never,Always" } } } }""", "/ProdServer/Processes/web/Restart")]
+    public void A_choice_the_binder_refuses_is_refused_by_the_schema(string json, string location)
+    {
+        Assert.Contains(location, Errors(json));
+        Assert.NotEmpty(Bind(json).Problems);
+    }
+
     [Fact]
     public void Backend_lists_every_backend_and_each_chooses_its_own_Args()
     {

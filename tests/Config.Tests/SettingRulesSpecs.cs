@@ -38,6 +38,14 @@ public sealed class SettingRulesSpecs
     public void Every_rule_path_has_an_accepted_value_here() =>
         Assert.Equal(SettingRules.ByPath.Keys.Order(StringComparer.Ordinal), Accepted.Keys.Order(StringComparer.Ordinal));
 
+    [Fact]
+    public void The_named_choices_are_the_enums_the_binder_parses_into()
+    {
+        Assert.Equal(Enum.GetNames<RestartPolicy>(), SettingRules.Restart.Choices);
+        Assert.Equal(Enum.GetNames<GiveUpPolicy>(), SettingRules.OnGiveUp.Choices);
+        Assert.Equal(Enum.GetNames<LogOverflow>(), SettingRules.Overflow.Choices);
+    }
+
     [Theory]
     [MemberData(nameof(RulePaths))]
     public void A_value_the_rule_refuses_is_refused_by_the_binder_in_the_rules_words(string rulePath)

@@ -182,6 +182,9 @@ internal sealed class ValueRule
     /// <summary>What the value must be, as a message ends: <c>must be {MustBe}.</c></summary>
     public string MustBe { get; }
 
+    /// <summary>The names a named choice takes, as written in the docs (<c>OnFailure</c>); empty for other rules.</summary>
+    public IReadOnlyList<string> Choices => _choices;
+
     /// <summary>Whether <paramref name="text"/> is acceptable.</summary>
     public bool Accepts(string text) => _accepts?.Invoke(text) ?? Choice(text) is not null;
 

@@ -26,7 +26,7 @@ internal static partial class ConfigurationSchema
             ("Environment", Variables()),
             ("StopTimeout", Seconds("How long a graceful stop may take before the process group is killed: seconds (10) or a time span (00:00:10).")),
             ("Args", new JsonObject { ["type"] = "object", ["description"] = "The server's options; the keys depend on Backend." }),
-            ("Restart", Choice("When the process is restarted: Never, OnFailure (default) or Always.", [.. Enum.GetNames<RestartPolicy>(), .. Enum.GetNames<RestartPolicy>().Select(n => n.ToLowerInvariant()), "on-failure"])),
+            ("Restart", Choice("When the process is restarted: Never, OnFailure (default) or Always.", SettingRules.Restart)),
             ("StartSeconds", Seconds("A start that dies within this time is a failed start. Default 1 s.")),
             ("StartRetries", Integer("Failed starts in a row before giving up. Default 3.", 0, null)),
             ("RestartDelay", Seconds("The first delay before a restart; it doubles per failure. Default 1 s.")),

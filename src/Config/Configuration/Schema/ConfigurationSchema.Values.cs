@@ -40,6 +40,20 @@ internal static partial class ConfigurationSchema
 
     private static JsonObject Choice(string description, IEnumerable<string> values) => new() { ["enum"] = Array(values), ["description"] = description };
 
+    // A named choice as the binder reads it (ValueRule.Choice): any case, spaces around, a '-' between words
+    // ("on-failure"). The enum is what editors offer to complete; the pattern accepts the other spellings.
+    private static JsonObject Choice(string description, ValueRule rule) => new()
+    {
+        ["anyOf"] = new JsonArray(
+            new JsonObject { ["enum"] = Array(rule.Choices) },
+            new JsonObject { ["type"] = "string", ["pattern"] = "^\\s*(" + string.Join("|", rule.Choices.Select(AnyCase)) + ")\\s*$" }),
+        ["description"] = description,
+    };
+
+    // OnFailure as [Oo][Nn]-?[Ff][Aa]…: each letter in either case, an optional '-' where a new word starts.
+    private static string AnyCase(string name) => string.Concat(name.Select((c, i) =>
+        (i > 0 && char.IsUpper(c) ? "-?" : string.Empty) + (char.IsLetter(c) ? $"[{char.ToUpperInvariant(c)}{char.ToLowerInvariant(c)}]" : c.ToString())));
+
     private static JsonObject Boolean(string description) => new()
     {
         ["type"] = Array(["boolean", "string"]),

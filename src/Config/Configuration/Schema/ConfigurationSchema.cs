@@ -65,10 +65,10 @@ internal static partial class ConfigurationSchema
             ["items"] = ReleaseStep(),
         }),
         ("Default", Text("The process run when the command line names none; default: the first declared.")),
-        ("OnGiveUp", Choice("When a process gives up restarting under --all: StopAll (default) stops the others too, KeepOthers keeps them running.", Enum.GetNames<GiveUpPolicy>())),
+        ("OnGiveUp", Choice("When a process gives up restarting under --all: StopAll (default) stops the others too, KeepOthers keeps them running.", SettingRules.OnGiveUp)),
         ("Logs", Closed(
             "How server output is logged.",
-            ("Overflow", Choice("When the logger falls behind: Block (the server waits, nothing lost) or Drop (lines dropped and counted).", Enum.GetNames<LogOverflow>())),
+            ("Overflow", Choice("When the logger falls behind: Block (the server waits, nothing lost) or Drop (lines dropped and counted).", SettingRules.Overflow)),
             ("BufferBytes", Integer($"Bytes of output buffered per process, from {ProdServerLogOptions.MinimumBufferBytes} to {ProdServerLogOptions.MaximumBufferBytes}.", ProdServerLogOptions.MinimumBufferBytes, ProdServerLogOptions.MaximumBufferBytes)))),
         ("Control", Closed(
             "The control socket that status, restart, tail and the other commands use from another terminal.",
