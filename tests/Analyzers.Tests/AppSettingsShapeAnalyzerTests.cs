@@ -282,23 +282,45 @@ public sealed class AppSettingsShapeAnalyzerTests
           } }
         } }
         """, withLibrary: true,
-        At(AppSettingsShapeDescriptors.InvalidSettingValue, 2, 15, 2, 24, "OnGiveUp", "'Explode'", "ProdServer:OnGiveUp", "StopAll or KeepOthers"),
+        At(AppSettingsShapeDescriptors.InvalidSettingValue, 2, 15, 2, 24, "OnGiveUp 'Explode' must be StopAll or KeepOthers", "ProdServer:OnGiveUp"),
         At(AppSettingsShapeDescriptors.UnknownSetting, 3, 3, 3, 14, "Contrl", "ProdServer", " (did you mean 'Control'?)", "Processes, Release, Default, OnGiveUp, Logs, Control, Rules"),
-        At(AppSettingsShapeDescriptors.InvalidSettingValue, 4, 25, 4, 36, "Logs:Overflow", "'Sometimes'", "ProdServer:Logs:Overflow", "Block or Drop"),
-        At(AppSettingsShapeDescriptors.InvalidSettingValue, 4, 53, 4, 57, "Logs:BufferBytes", "1024", "ProdServer:Logs:BufferBytes", "a whole number of bytes from 65536 to 1073741824"),
+        At(AppSettingsShapeDescriptors.InvalidSettingValue, 4, 25, 4, 36, "Logs:Overflow 'Sometimes' must be Block or Drop", "ProdServer:Logs:Overflow"),
+        At(AppSettingsShapeDescriptors.InvalidSettingValue, 4, 53, 4, 57, "Logs:BufferBytes 1024 must be a whole number of bytes from 65536 to 1073741824", "ProdServer:Logs:BufferBytes"),
         At(AppSettingsShapeDescriptors.UnknownSetting, 4, 59, 4, 69, "Bogus", "ProdServer:Logs", "", "Overflow, BufferBytes"),
-        At(AppSettingsShapeDescriptors.InvalidSettingValue, 5, 27, 5, 32, "Control:Enabled", "'yes'", "ProdServer:Control:Enabled", "true or false"),
-        At(AppSettingsShapeDescriptors.InvalidSettingValue, 5, 47, 5, 49, "Control:TailLines", "-5", "ProdServer:Control:TailLines", "a whole number from 1 to 10000"),
+        At(AppSettingsShapeDescriptors.InvalidSettingValue, 5, 27, 5, 32, "Control:Enabled 'yes' must be true or false", "ProdServer:Control:Enabled"),
+        At(AppSettingsShapeDescriptors.InvalidSettingValue, 5, 47, 5, 49, "Control:TailLines -5 must be a whole number from 1 to 10000", "ProdServer:Control:TailLines"),
         At(AppSettingsShapeDescriptors.UnknownSetting, 6, 37, 6, 71, "Comand", "ProdServer:Release:0", " (did you mean 'Command'?)", "Name, Command, Python, WorkingDirectory, Environment"),
-        At(AppSettingsShapeDescriptors.InvalidSettingValue, 9, 16, 9, 27, "Restart", "'Sometimes'", "ProdServer:Processes:web:Restart", "Never, OnFailure or Always"),
-        At(AppSettingsShapeDescriptors.InvalidSettingValue, 10, 20, 10, 32, "StopTimeout", "'10 seconds'", "ProdServer:Processes:web:StopTimeout", "seconds (10) or a time span (00:00:10)"),
-        At(AppSettingsShapeDescriptors.InvalidSettingValue, 11, 21, 11, 24, "StartRetries", "1.5", "ProdServer:Processes:web:StartRetries", "a whole number, 0 or more"),
-        At(AppSettingsShapeDescriptors.InvalidSettingValue, 12, 17, 12, 18, "Replicas", "0", "ProdServer:Processes:web:Replicas", "a whole number, 1 or more"),
-        At(AppSettingsShapeDescriptors.InvalidSettingValue, 13, 21, 13, 25, "RestartDelay", "'-1'", "ProdServer:Processes:web:RestartDelay", "seconds (1.5) or a time span (00:00:01.5)"),
-        At(AppSettingsShapeDescriptors.InvalidSettingValue, 14, 31, 14, 37, "Readiness:Timeout", "'soon'", "ProdServer:Processes:web:Readiness:Timeout", "seconds (1.5) or a time span (00:00:01.5)"),
+        At(AppSettingsShapeDescriptors.InvalidSettingValue, 9, 16, 9, 27, "Restart 'Sometimes' must be Never, OnFailure or Always", "ProdServer:Processes:web:Restart"),
+        At(AppSettingsShapeDescriptors.InvalidSettingValue, 10, 20, 10, 32, "StopTimeout '10 seconds' must be seconds (10) or a time span (00:00:10)", "ProdServer:Processes:web:StopTimeout"),
+        At(AppSettingsShapeDescriptors.InvalidSettingValue, 11, 21, 11, 24, "StartRetries 1.5 must be a whole number, 0 or more", "ProdServer:Processes:web:StartRetries"),
+        At(AppSettingsShapeDescriptors.InvalidSettingValue, 12, 17, 12, 18, "Replicas 0 must be a whole number, 1 or more", "ProdServer:Processes:web:Replicas"),
+        At(AppSettingsShapeDescriptors.InvalidSettingValue, 13, 21, 13, 25, "RestartDelay '-1' must be seconds (1.5) or a time span (00:00:01.5)", "ProdServer:Processes:web:RestartDelay"),
+        At(AppSettingsShapeDescriptors.InvalidSettingValue, 14, 31, 14, 37, "Readiness:Timeout 'soon' must be seconds (1.5) or a time span (00:00:01.5)", "ProdServer:Processes:web:Readiness:Timeout"),
         At(AppSettingsShapeDescriptors.UnknownSetting, 14, 39, 14, 52, "Statsu", "ProdServer:Processes:web:Readiness", " (did you mean 'Status'?)", "Path, Status, Timeout"),
-        At(AppSettingsShapeDescriptors.InvalidSettingValue, 14, 64, 14, 68, "Readiness:Status", "'OK'", "ProdServer:Processes:web:Readiness:Status", "an HTTP status code such as 200"),
+        At(AppSettingsShapeDescriptors.InvalidSettingValue, 14, 64, 14, 68, "Readiness:Status 'OK' must be an HTTP status code such as 200", "ProdServer:Processes:web:Readiness:Status"),
         At(AppSettingsShapeDescriptors.UnknownSetting, 15, 32, 15, 46, "Memroy", "ProdServer:Processes:web:Resources", " (did you mean 'Memory'?)", "Cpu, Memory"));
+
+    // Values the binder reads but start-up's validation refuses (SupervisionLimits), in its words.
+    [Fact]
+    public Task A_supervision_value_outside_start_ups_limits_is_reported_in_its_words() => VerifyAsync("""
+        { "ProdServer": { "Processes": { "web": {
+          "Backend": "Waitress", "StopTimeout": 0, "StartSeconds": "2.00:00:00", "StartRetries": 5000, "Replicas": "1001",
+          "RestartDelay": 90000, "RestartMaxDelay": "1.00:00:01",
+          "Readiness": { "Path": "healthz", "Status": 99, "Timeout": "0" },
+          "Resources": { "Cpu": "lots", "Memory": "-1Gi" }
+        } } } }
+        """, withLibrary: true,
+        At(AppSettingsShapeDescriptors.InvalidSettingValue, 2, 41, 2, 42, "StopTimeout must be positive, got 00:00:00", "ProdServer:Processes:web:StopTimeout"),
+        At(AppSettingsShapeDescriptors.InvalidSettingValue, 2, 60, 2, 72, "StartSeconds must be between 0 and 1 day, got 2.00:00:00", "ProdServer:Processes:web:StartSeconds"),
+        At(AppSettingsShapeDescriptors.InvalidSettingValue, 2, 90, 2, 94, "StartRetries must be between 0 and 1000, got 5000", "ProdServer:Processes:web:StartRetries"),
+        At(AppSettingsShapeDescriptors.InvalidSettingValue, 2, 108, 2, 114, "Replicas must be between 1 and 1000, got 1001", "ProdServer:Processes:web:Replicas"),
+        At(AppSettingsShapeDescriptors.InvalidSettingValue, 3, 19, 3, 24, "RestartDelay must be between 0 and 1 day, got 1.01:00:00", "ProdServer:Processes:web:RestartDelay"),
+        At(AppSettingsShapeDescriptors.InvalidSettingValue, 3, 45, 3, 57, "RestartMaxDelay must be between 0 and 1 day, got 1.00:00:01", "ProdServer:Processes:web:RestartMaxDelay"),
+        At(AppSettingsShapeDescriptors.InvalidSettingValue, 4, 26, 4, 35, "Readiness:Path must be an absolute URL path such as /health, without spaces or line breaks, got 'healthz'", "ProdServer:Processes:web:Readiness:Path"),
+        At(AppSettingsShapeDescriptors.InvalidSettingValue, 4, 47, 4, 49, "Readiness:Status must be an HTTP status code (100-599), got 99", "ProdServer:Processes:web:Readiness:Status"),
+        At(AppSettingsShapeDescriptors.InvalidSettingValue, 4, 62, 4, 65, "Readiness:Timeout must be positive and at most 1 day, got 00:00:00", "ProdServer:Processes:web:Readiness:Timeout"),
+        At(AppSettingsShapeDescriptors.InvalidSettingValue, 5, 25, 5, 31, "Resources:Cpu must be a Kubernetes quantity such as 250m or 2, got 'lots'", "ProdServer:Processes:web:Resources:Cpu"),
+        At(AppSettingsShapeDescriptors.InvalidSettingValue, 5, 43, 5, 49, "Resources:Memory must be a Kubernetes quantity such as 256Mi or 1Gi, got '-1Gi'", "ProdServer:Processes:web:Resources:Memory"));
 
     // One value where the binder reads an object or a list, or the other way round; a release step without its name.
     [Fact]

@@ -1,6 +1,7 @@
 using System;
 using System.Collections.Generic;
 using System.Linq;
+using CsCheck;
 using Microsoft.Extensions.Configuration;
 using Xunit;
 
@@ -84,6 +85,19 @@ public sealed class SettingRulesSpecs
     {
         Assert.False(SettingRules.ByPath[rulePath].Accepts(value));
         Assert.Single(Bind(rulePath, value));
+    }
+
+    // SupervisionLimits reads Kubernetes quantities by hand (the analyzers compile it too, where no generated regex is):
+    // it must accept exactly what the validator's regex did.
+    [Fact]
+    public void A_quantity_is_read_as_the_regex_start_up_used_reads_it()
+    {
+        var regex = new System.Text.RegularExpressions.Regex(@"^(?=.*[1-9])[0-9]+(\.[0-9]+)?(m|k|M|G|T|P|E|Ki|Mi|Gi|Ti|Pi|Ei)?\z");
+        Gen.Char["0123456789.mkMGTPEi- x"].Array[0, 7].Select(chars => new string(chars))
+            .Sample(text => Assert.Equal(regex.IsMatch(text), SupervisionLimits.Cpu(text) is null), iter: 20_000);
+        Assert.Null(SupervisionLimits.Memory("256Mi"));
+        Assert.Null(SupervisionLimits.Cpu("0.5"));
+        Assert.NotNull(SupervisionLimits.Cpu("0"));
     }
 
     private static string Path(string rulePath) => "ProdServer:" + rulePath.Replace("*", "web", StringComparison.Ordinal);

@@ -93,7 +93,7 @@ public sealed class SupervisionSettingsSpecs
     [InlineData("Readiness:Probe", "x", "Process 'web': ProdServer:Processes:web:Readiness:Probe is not a readiness setting; expected one of Path, Status, Timeout.")]
     [InlineData("Readiness:Path", "health", "Process 'web': Readiness:Path must be an absolute URL path such as /health, without spaces or line breaks, got 'health'. (ProdServer:Processes:web:Readiness:Path)")]
     [InlineData("Readiness:Path", "/a b", "Process 'web': Readiness:Path must be an absolute URL path such as /health, without spaces or line breaks, got '/a b'. (ProdServer:Processes:web:Readiness:Path)")]
-    [InlineData("RestartMaxDelay", "0.1", "Process 'web': RestartMaxDelay must be at least RestartDelay (00:00:01) and at most 1 day, got 00:00:00.1000000. (ProdServer:Processes:web:RestartMaxDelay)")]
+    [InlineData("RestartMaxDelay", "0.1", "Process 'web': RestartMaxDelay must be at least RestartDelay (00:00:01), got 00:00:00.1000000. (ProdServer:Processes:web:RestartMaxDelay)")]
     [InlineData("Resources:Cpu", "lots", "Process 'web': Resources:Cpu must be a Kubernetes quantity such as 250m or 2, got 'lots'. (ProdServer:Processes:web:Resources:Cpu)")]
     [InlineData("Resources:Memory", "-1Gi", "Process 'web': Resources:Memory must be a Kubernetes quantity such as 256Mi or 1Gi, got '-1Gi'. (ProdServer:Processes:web:Resources:Memory)")]
     [InlineData("Resources:Disk", "1Gi", "Process 'web': ProdServer:Processes:web:Resources:Disk is not a resource setting; expected one of Cpu, Memory.")]

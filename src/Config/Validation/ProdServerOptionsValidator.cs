@@ -66,9 +66,9 @@ internal sealed partial class ProdServerOptionsValidator : IValidateOptions<Prod
             AddDescribed(process, EnvironmentNameProblems(process.Environment), failures);
             AddDescribed(process, process.Backend.Validate(process), failures);
             AddDescribed(process, PathProblems(process), failures);
-            if (process.EffectiveStopTimeout <= System.TimeSpan.Zero)
+            if (SupervisionLimits.StopTimeout(process.EffectiveStopTimeout) is { } stop)
             {
-                failures.Add(Describe(process, new("StopTimeout", $"StopTimeout must be positive, got {process.EffectiveStopTimeout}.")));
+                failures.Add(Describe(process, new("StopTimeout", stop)));
             }
 
             AddDescribed(process, ValidateSupervision(process), failures);

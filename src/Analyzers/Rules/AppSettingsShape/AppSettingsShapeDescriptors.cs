@@ -55,12 +55,12 @@ internal static class AppSettingsShapeDescriptors
         "'{0}' is not a setting of {1}{2}; use one of {3}, or remove it",
         "The configuration binder refuses a setting it does not know, so the app would not start.");
 
-    /// <summary>PSC0115: a value a supervision, log or control setting cannot take (<c>"Restart": "Sometimes"</c>).</summary>
+    /// <summary>PSC0115: a value a supervision, log or control setting cannot take (<c>"Restart": "Sometimes"</c>, <c>"Replicas": 0</c>).</summary>
     public static DiagnosticDescriptor InvalidSettingValue { get; } = Create(
         "PSC0115",
         "Setting value is invalid",
-        "{0} {1} ({2}) must be {3}",
-        "The configuration binder refuses the value, so the app would not start.");
+        "{0} ({1})",
+        "The configuration binder or start-up's validation refuses the value, so the app would not start.");
 
     /// <summary>PSC0116: a setting of the wrong shape (<c>"Environment": ["A=1"]</c>, <c>"Args": "--threads=8"</c>) or a release step without its name.</summary>
     public static DiagnosticDescriptor WrongShape { get; } = Create(

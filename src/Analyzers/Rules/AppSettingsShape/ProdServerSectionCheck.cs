@@ -114,6 +114,7 @@ internal static class ProdServerSectionCheck
             else if (property.Value is JsonObject resources && Is(property, "Resources"))
             {
                 Keys(resources, at, SettingRules.ResourceKeys, report);
+                Values(resources, "Processes:*:Resources", at, report);
             }
         }
     }
@@ -213,15 +214,54 @@ internal static class ProdServerSectionCheck
         }
     }
 
-    // A value the binder refuses, in its words: "Restart 'Sometimes' (ProdServer:Processes:web:Restart) must be Never, …".
+    // A value the binder refuses ("Restart 'Sometimes' must be Never, OnFailure or Always"), or one it reads that
+    // start-up's validation refuses ("Replicas must be between 1 and 1000, got 0"), in their words.
     private static void Value(string rulePath, JsonScalar value, string path, Action<DiagnosticDescriptor, JsonNode, object[]> report)
     {
-        if (value.Kind != JsonScalarKind.Null && SettingRules.ByPath.TryGetValue(rulePath, out var rule) && !rule.Accepts(value.Text))
+        if (value.Kind == JsonScalarKind.Null)
         {
-            var key = rulePath.StartsWith("Processes:*:", StringComparison.Ordinal) ? rulePath.Substring("Processes:*:".Length) : rulePath;
-            var written = value.Kind == JsonScalarKind.String ? $"'{ValueShape.Printable(value.Text)}'" : value.Text;
-            report(AppSettingsShapeDescriptors.InvalidSettingValue, value, [key, written, path, rule.MustBe]);
+            return;
         }
+
+        var key = rulePath.StartsWith("Processes:*:", StringComparison.Ordinal) ? rulePath.Substring("Processes:*:".Length) : rulePath;
+        string? problem = null;
+        if (SettingRules.ByPath.TryGetValue(rulePath, out var rule) && !rule.Accepts(value.Text))
+        {
+            var written = value.Kind == JsonScalarKind.String ? $"'{ValueShape.Printable(value.Text)}'" : value.Text;
+            problem = $"{key} {written} must be {rule.MustBe}";
+        }
+        else if (SupervisionLimit(key, value.Text) is { } outside)
+        {
+            problem = outside.TrimEnd('.');
+        }
+
+        if (problem is not null)
+        {
+            report(AppSettingsShapeDescriptors.InvalidSettingValue, value, [problem, path]);
+        }
+    }
+
+    // Start-up's limits on a value the binder has read (SupervisionLimits). RestartMaxDelay is held to a day here; whether
+    // it is shorter than RestartDelay depends on that value too, which code may set.
+    private static string? SupervisionLimit(string key, string text)
+    {
+        var time = SettingRules.TryParseTime(text, out var parsed) ? parsed : (TimeSpan?)null;
+        var number = SettingRules.Integer(text);
+        return key.ToUpperInvariant() switch
+        {
+            "STOPTIMEOUT" when time is { } t => SupervisionLimits.StopTimeout(t),
+            "STARTSECONDS" when time is { } t => SupervisionLimits.StartSeconds(t),
+            "RESTARTDELAY" when time is { } t => SupervisionLimits.RestartDelay(t),
+            "RESTARTMAXDELAY" when time is { } t => SupervisionLimits.RestartMaxDelay(t),
+            "READINESS:TIMEOUT" when time is { } t => SupervisionLimits.ReadinessTimeout(t),
+            "STARTRETRIES" when number is { } n => SupervisionLimits.StartRetries(n),
+            "REPLICAS" when number is { } n => SupervisionLimits.Replicas(n),
+            "READINESS:STATUS" when number is { } n => SupervisionLimits.ReadinessStatus(n),
+            "READINESS:PATH" => SupervisionLimits.ReadinessPath(text),
+            "RESOURCES:CPU" => SupervisionLimits.Cpu(text),
+            "RESOURCES:MEMORY" => SupervisionLimits.Memory(text),
+            _ => null,
+        };
     }
 
     private static void Keys(JsonObject section, string path, string[] keys, Action<DiagnosticDescriptor, JsonNode, object[]> report)
