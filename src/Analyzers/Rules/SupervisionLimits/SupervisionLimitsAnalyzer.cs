@@ -1,0 +1,148 @@
+using System;
+using System.Collections.Immutable;
+using System.Globalization;
+using System.Linq;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.Diagnostics;
+using Microsoft.CodeAnalysis.Operations;
+
+namespace ProdServer.Config.Analyzers;
+
+/// <summary>
+/// PSC0117: a constant given to a process's supervision settings in C# that start-up's validation refuses
+/// (<c>.Replicas(0)</c>, <c>.StopTimeout(TimeSpan.Zero)</c>, <c>.Readiness("healthz")</c>, <c>.Resources(cpu: "lots")</c>).
+/// The limits and the words are <see cref="SupervisionLimits"/>', which the validator applies, as PSC0115 does for the
+/// same settings in appsettings*.json.
+/// </summary>
+[DiagnosticAnalyzer(LanguageNames.CSharp)]
+public sealed class SupervisionLimitsAnalyzer : DiagnosticAnalyzer
+{
+    private const string ProcessBuilderName = "ProdServer.Config.ProcessBuilder";
+
+    /// <summary>The PSC0117 descriptor.</summary>
+    internal static DiagnosticDescriptor Descriptor { get; } = AppSettingsShapeDescriptors.Create(
+        "PSC0117",
+        "Constant is outside start-up's limits",
+        "{0}; start-up would refuse it",
+        "The start-up validation refuses a supervision setting outside its limits, so the app would not start.");
+
+    /// <inheritdoc/>
+    public override ImmutableArray<DiagnosticDescriptor> SupportedDiagnostics { get; } = [Descriptor];
+
+    /// <inheritdoc/>
+    public override void Initialize(AnalysisContext context)
+    {
+        context.EnableConcurrentExecution();
+        context.ConfigureGeneratedCodeAnalysis(GeneratedCodeAnalysisFlags.None);
+        context.RegisterCompilationStartAction(static start =>
+        {
+            // A project without ProdServer.Config pays for this lookup only.
+            if (start.Compilation.GetTypeByMetadataName(ProcessBuilderName) is not { } builder)
+            {
+                return;
+            }
+
+            start.RegisterOperationAction(c => Analyze(c, builder), OperationKind.Invocation);
+        });
+    }
+
+    private static void Analyze(OperationAnalysisContext context, INamedTypeSymbol builder)
+    {
+        var invocation = (IInvocationOperation)context.Operation;
+        if (!SymbolEqualityComparer.Default.Equals(invocation.TargetMethod.ContainingType, builder))
+        {
+            return;
+        }
+
+        foreach (var argument in invocation.Arguments.Where(a => a.ArgumentKind == ArgumentKind.Explicit && a.Parameter is not null))
+        {
+            if (Problem(invocation.TargetMethod.Name, argument.Parameter!.Name, argument.Value) is { } problem)
+            {
+                context.ReportDiagnostic(Diagnostic.Create(Descriptor, argument.Syntax.GetLocation(), DiagnosticText.Escaped(problem.TrimEnd('.'))));
+            }
+        }
+    }
+
+    // The limit of one argument of one builder method, when the argument is a constant.
+    private static string? Problem(string method, string parameter, IOperation value) => (method, parameter) switch
+    {
+        ("StopTimeout", "timeout") => Time(value) is { } t ? SupervisionLimits.StopTimeout(t) : null,
+        ("StartSeconds", "time") => Time(value) is { } t ? SupervisionLimits.StartSeconds(t) : null,
+        ("RestartDelay", "initial") => Time(value) is { } t ? SupervisionLimits.RestartDelay(t) : null,
+        ("RestartDelay", "max") => Time(value) is { } t ? SupervisionLimits.RestartMaxDelay(t) : null,
+        ("Restart", "startRetries") => Integer(value) is { } n ? SupervisionLimits.StartRetries(n) : null,
+        ("Replicas", "copies") => Integer(value) is { } n ? SupervisionLimits.Replicas(n) : null,
+        ("Readiness", "path") => Text(value) is { } path ? SupervisionLimits.ReadinessPath(path) : null,
+        ("Readiness", "status") => Integer(value) is { } n ? SupervisionLimits.ReadinessStatus(n) : null,
+        ("Readiness", "timeout") => Time(value) is { } t ? SupervisionLimits.ReadinessTimeout(t) : null,
+        ("Resources", "cpu") => Text(value) is { } cpu ? SupervisionLimits.Cpu(cpu) : null,
+        ("Resources", "memory") => Text(value) is { } memory ? SupervisionLimits.Memory(memory) : null,
+        _ => null,
+    };
+
+    private static IOperation Unwrap(IOperation value)
+    {
+        while (value is IConversionOperation { ConstantValue.HasValue: false } conversion)
+        {
+            value = conversion.Operand;
+        }
+
+        return value;
+    }
+
+    private static int? Integer(IOperation value) =>
+        Unwrap(value).ConstantValue is { HasValue: true, Value: int number } ? number : null;
+
+    private static string? Text(IOperation value) =>
+        Unwrap(value).ConstantValue is { HasValue: true, Value: string text } ? text : null;
+
+    private static double? Number(IOperation value) =>
+        Unwrap(value).ConstantValue is { HasValue: true, Value: { } constant } && constant is int or long or short or byte or double or float or decimal
+            ? Convert.ToDouble(constant, CultureInfo.InvariantCulture)
+            : null;
+
+    // A TimeSpan written as a constant: TimeSpan.Zero, TimeSpan.FromSeconds(-1) (and the other From… of one number), or
+    // new TimeSpan(h, m, s) / new TimeSpan(d, h, m, s) of constants. Anything else is not guessed.
+    private static TimeSpan? Time(IOperation value)
+    {
+        value = Unwrap(value);
+        if (value is IFieldReferenceOperation { Field: { Name: "Zero" } field } && IsTimeSpan(field.ContainingType))
+        {
+            return TimeSpan.Zero;
+        }
+
+        if (value is IInvocationOperation { TargetMethod: { IsStatic: true } method, Arguments.Length: 1 } from && IsTimeSpan(method.ContainingType)
+            && Number(from.Arguments[0].Value) is { } amount && Math.Abs(amount) < 1e9)
+        {
+            return method.Name switch
+            {
+                "FromDays" => TimeSpan.FromTicks((long)(amount * TimeSpan.TicksPerDay)),
+                "FromHours" => TimeSpan.FromTicks((long)(amount * TimeSpan.TicksPerHour)),
+                "FromMinutes" => TimeSpan.FromTicks((long)(amount * TimeSpan.TicksPerMinute)),
+                "FromSeconds" => TimeSpan.FromTicks((long)(amount * TimeSpan.TicksPerSecond)),
+                "FromMilliseconds" => TimeSpan.FromTicks((long)(amount * TimeSpan.TicksPerMillisecond)),
+                _ => null,
+            };
+        }
+
+        if (value is IObjectCreationOperation { Constructor: { } constructor, Arguments: { Length: 3 or 4 } parts } && IsTimeSpan(constructor.ContainingType)
+            && parts.Select(p => Integer(p.Value)).ToList() is var numbers && numbers.All(n => n is not null))
+        {
+            try
+            {
+                return numbers.Count == 3
+                    ? new TimeSpan(numbers[0]!.Value, numbers[1]!.Value, numbers[2]!.Value)
+                    : new TimeSpan(numbers[0]!.Value, numbers[1]!.Value, numbers[2]!.Value, numbers[3]!.Value);
+            }
+            catch (ArgumentOutOfRangeException)
+            {
+                return null; // the compiled code throws there itself, before any of ours runs
+            }
+        }
+
+        return null;
+    }
+
+    private static bool IsTimeSpan(ITypeSymbol? type) =>
+        type is { Name: "TimeSpan", ContainingNamespace: { Name: "System", ContainingNamespace.IsGlobalNamespace: true } };
+}
