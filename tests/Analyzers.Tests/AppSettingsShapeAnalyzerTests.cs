@@ -11,7 +11,7 @@ using Test = Microsoft.CodeAnalysis.CSharp.Testing.CSharpCodeFixTest<
 namespace ProdServer.Config.Analyzers.Tests;
 
 /// <summary>
-/// Shape mistakes in appsettings*.json at the key's line and column (PSC0106–PSC0110, PSC0114–PSC0116), with the backends and their keys
+/// Shape mistakes in appsettings*.json at the key's line and column (PSC0106–PSC0110, PSC0114–PSC0116, PSC0118), with the backends and their keys
 /// learnt from the library's symbols. The stand-in below has the library's shape: <c>ServerBackends</c> properties typed
 /// <c>ServerBackend&lt;TArgs&gt;</c>, args records with <c>[Flag]</c>, <c>[ExtraArgs]</c> and <c>[ArgAlias]</c>. The real
 /// assembly is checked the same way by <c>dotnet build</c> of a project with a misspelled appsettings.json (see
@@ -321,6 +321,25 @@ public sealed class AppSettingsShapeAnalyzerTests
         At(AppSettingsShapeDescriptors.InvalidSettingValue, 4, 62, 4, 65, "Readiness:Timeout must be positive and at most 1 day, got 00:00:00", "ProdServer:Processes:web:Readiness:Timeout"),
         At(AppSettingsShapeDescriptors.InvalidSettingValue, 5, 25, 5, 31, "Resources:Cpu must be a Kubernetes quantity such as 250m or 2, got 'lots'", "ProdServer:Processes:web:Resources:Cpu"),
         At(AppSettingsShapeDescriptors.InvalidSettingValue, 5, 43, 5, 49, "Resources:Memory must be a Kubernetes quantity such as 256Mi or 1Gi, got '-1Gi'", "ProdServer:Processes:web:Resources:Memory"));
+
+    // Names start-up refuses (Names, the validator's rule) and a process that waits for itself.
+    [Fact]
+    public Task A_name_start_up_refuses_and_a_process_depending_on_itself_are_reported() => VerifyAsync("""
+        { "ProdServer": {
+          "Release": [ { "Name": "export", "Command": ["manage.py", "migrate"], "Environment": { "1X": "y" } } ],
+          "Processes": {
+            "my web": { "Backend": "Waitress" },
+            "web": { "Backend": "Waitress", "DependsOn": ["api", "WEB"], "Environment": { "A=B": "x", "OK_1": "y" } },
+            "worker": { "Backend": "Waitress", "DependsOn": "worker" }
+          }
+        } }
+        """, withLibrary: true,
+        At(AppSettingsShapeDescriptors.BadName, 2, 26, 2, 34, "export", "the release step name is reserved: export, import, status, restart, start, stop, tail, signal, reload, help are command words"),
+        At(AppSettingsShapeDescriptors.BadName, 2, 90, 2, 99, "1X", "an environment variable name " + Names.EnvironmentNameRule),
+        At(AppSettingsShapeDescriptors.BadName, 4, 5, 4, 40, "my web", "the process name must be letters, digits, '_', '-' or '.', starting with a letter or digit (it becomes a unit file, an ini section, a compose service and a command-line word)"),
+        At(AppSettingsShapeDescriptors.InvalidSettingValue, 5, 58, 5, 63, "DependsOn names the process itself ('web'); a process cannot wait for its own readiness", "ProdServer:Processes:web:DependsOn"),
+        At(AppSettingsShapeDescriptors.BadName, 5, 83, 5, 93, "A=B", "an environment variable name " + Names.EnvironmentNameRule),
+        At(AppSettingsShapeDescriptors.InvalidSettingValue, 6, 53, 6, 61, "DependsOn names the process itself ('worker'); a process cannot wait for its own readiness", "ProdServer:Processes:worker:DependsOn"));
 
     // One value where the binder reads an object or a list, or the other way round; a release step without its name.
     [Fact]

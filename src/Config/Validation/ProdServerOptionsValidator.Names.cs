@@ -32,7 +32,7 @@ internal sealed partial class ProdServerOptionsValidator
             {
                 problems.Add(new SettingProblem(
                     "Environment:" + Names.Printable(name),
-                    $"Environment name \"{Names.Printable(name)}\" must match [A-Za-z_][A-Za-z0-9_]* (a name the child's environment and a shell can hold; 'PATH=/x' as a name would replace PATH)."));
+                    $"Environment name \"{Names.Printable(name)}\" {Names.EnvironmentNameRule}."));
             }
         }
 

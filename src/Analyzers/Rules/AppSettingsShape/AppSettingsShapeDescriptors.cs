@@ -69,9 +69,16 @@ internal static class AppSettingsShapeDescriptors
         "{0} {1}{2}",
         "The configuration binder refuses a setting written as one value where it reads an object or a list, or the other way round, so the app would not start.");
 
+    /// <summary>PSC0118: a process, release-step or environment variable name start-up refuses (<c>"my web"</c>, <c>"export"</c>, <c>"A=B"</c>); in appsettings*.json and in C#.</summary>
+    public static DiagnosticDescriptor BadName { get; } = Create(
+        "PSC0118",
+        "Name is not allowed",
+        "'{0}': {1}",
+        "Every name a configuration gives becomes a unit file, an ini section, a compose service, a command-line word or an environment variable; start-up refuses one that cannot be, so the app would not start.");
+
     /// <summary>Every descriptor of the analyzer.</summary>
     public static ImmutableArray<DiagnosticDescriptor> All { get; } =
-        [UnknownBackend, UnknownProcessKey, UnknownArgsKey, WrongValueType, OutOfRange, UnknownSetting, InvalidSettingValue, WrongShape];
+        [UnknownBackend, UnknownProcessKey, UnknownArgsKey, WrongValueType, OutOfRange, UnknownSetting, InvalidSettingValue, WrongShape, BadName];
 
     /// <summary>
     /// A Usage warning with its help link (also PSC0111's, <see cref="FlagRangeAnalyzer"/>). Built through a helper (not

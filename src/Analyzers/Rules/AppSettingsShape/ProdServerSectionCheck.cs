@@ -68,6 +68,11 @@ internal static class ProdServerSectionCheck
 
         foreach (var process in processes.Properties)
         {
+            if (Names.NameProblem(process.Name) is { } problem)
+            {
+                report(AppSettingsShapeDescriptors.BadName, process, [process.Name, problem]);
+            }
+
             if (process.Value is JsonObject section)
             {
                 Process(process.Name, section, report);
@@ -100,6 +105,11 @@ internal static class ProdServerSectionCheck
             else
             {
                 Expect(property.Value, SettingRules.ProcessKeyShape(property.Name), at, report);
+            }
+
+            if (Is(property, "DependsOn"))
+            {
+                DependsOnItself(name, property.Value, at, report);
             }
 
             if (property.Value is JsonScalar scalar)
@@ -145,6 +155,10 @@ internal static class ProdServerSectionCheck
             {
                 Shape(step, at, "needs a Name, such as \"Name\": \"migrate\"", report, sayWhat: false);
             }
+            else if (Names.NameProblem(name.Text, "release step name") is { } problem)
+            {
+                report(AppSettingsShapeDescriptors.BadName, name, [name.Text, problem]);
+            }
 
             foreach (var property in step.Properties)
             {
@@ -164,6 +178,20 @@ internal static class ProdServerSectionCheck
         }
     }
 
+    // The one DependsOn mistake a single section shows: whether another name is declared depends on every file, the
+    // environment and code, which start-up sees and the build does not.
+    private static void DependsOnItself(string name, JsonNode value, string path, Action<DiagnosticDescriptor, JsonNode, object[]> report)
+    {
+        var items = value is JsonArray list ? list.Items : [value];
+        foreach (var item in items)
+        {
+            if (item is JsonScalar { Kind: JsonScalarKind.String } named && string.Equals(named.Text.Trim(), name, StringComparison.OrdinalIgnoreCase))
+            {
+                report(AppSettingsShapeDescriptors.InvalidSettingValue, item, [$"DependsOn names the process itself ('{name}'); a process cannot wait for its own readiness", path]);
+            }
+        }
+    }
+
     // NAME: value pairs (Environment), as BindVariables reads them.
     private static void Variables(JsonNode value, string path, Action<DiagnosticDescriptor, JsonNode, object[]> report)
     {
@@ -173,9 +201,17 @@ internal static class ProdServerSectionCheck
         }
         else if (value is JsonObject variables)
         {
-            foreach (var variable in variables.Properties.Where(v => IsNested(v.Value)))
+            foreach (var variable in variables.Properties)
             {
-                Shape(variable.Value, $"{path}:{variable.Name}", "must be a string value", report);
+                if (!Names.IsEnvironmentName(variable.Name))
+                {
+                    report(AppSettingsShapeDescriptors.BadName, variable, [variable.Name, "an environment variable name " + Names.EnvironmentNameRule]);
+                }
+
+                if (IsNested(variable.Value))
+                {
+                    Shape(variable.Value, $"{path}:{variable.Name}", "must be a string value", report);
+                }
             }
         }
     }
