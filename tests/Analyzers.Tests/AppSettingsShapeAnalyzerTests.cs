@@ -341,6 +341,15 @@ public sealed class AppSettingsShapeAnalyzerTests
         At(AppSettingsShapeDescriptors.BadName, 5, 83, 5, 93, "A=B", "an environment variable name " + Names.EnvironmentNameRule),
         At(AppSettingsShapeDescriptors.InvalidSettingValue, 6, 53, 6, 61, "DependsOn names the process itself ('worker'); a process cannot wait for its own readiness", "ProdServer:Processes:worker:DependsOn"));
 
+    // Configuration merges arrays by index: an environment's file may change one key of a step appsettings.json names.
+    [Fact]
+    public Task A_release_step_is_named_once_per_list_and_an_environments_file_may_override_a_step_without_its_name() => VerifyAsync(
+        "class Program { }",
+        [("appsettings.json", """{ "ProdServer": { "Release": [ { "Name": "migrate", "Command": ["manage.py", "migrate"] }, { "Name": "MIGRATE", "Command": ["x"] } ] } }"""),
+         ("appsettings.Production.json", """{ "ProdServer": { "Release": [ { "Python": "/opt/venv/bin/python" } ] } }""")],
+        withLibrary: true,
+        At(AppSettingsShapeDescriptors.BadName, 1, 102, 1, 111, "MIGRATE", "the release step name is given to an earlier step of this list too; give each step its own name"));
+
     // One value where the binder reads an object or a list, or the other way round; a release step without its name.
     [Fact]
     public Task A_setting_of_the_wrong_shape_is_reported_at_its_value() => VerifyAsync("""

@@ -59,6 +59,9 @@ internal sealed class AppSettingsSections(ImmutableArray<AdditionalText> additio
         }
     }
 
+    /// <summary>Whether <paramref name="path"/> is <c>appsettings.json</c> itself, which the environments' files are read over.</summary>
+    public static bool IsBaseFile(string path) => string.Equals(System.IO.Path.GetFileName(path), BaseFile, StringComparison.OrdinalIgnoreCase);
+
     /// <summary><paramref name="file"/> parsed, or <see langword="null"/> when it is no settings file or has no <c>ProdServer</c> object.</summary>
     public File? Read(AdditionalText file, CancellationToken cancellationToken) =>
         AppSettingsAnalyzer.IsAppSettings(file.Path) ? _parsed.GetOrAdd(file.Path, _ => Parse(file, cancellationToken)) : null;
@@ -79,7 +82,7 @@ internal sealed class AppSettingsSections(ImmutableArray<AdditionalText> additio
     public IReadOnlyDictionary<string, string> InheritedBackends(AdditionalText file, CancellationToken cancellationToken)
     {
         var inherited = new Dictionary<string, string>(StringComparer.OrdinalIgnoreCase);
-        if (string.Equals(System.IO.Path.GetFileName(file.Path), BaseFile, StringComparison.OrdinalIgnoreCase))
+        if (IsBaseFile(file.Path))
         {
             return inherited;
         }
@@ -87,7 +90,7 @@ internal sealed class AppSettingsSections(ImmutableArray<AdditionalText> additio
         var folder = System.IO.Path.GetDirectoryName(file.Path);
         foreach (var other in additionalFiles)
         {
-            if (string.Equals(System.IO.Path.GetFileName(other.Path), BaseFile, StringComparison.OrdinalIgnoreCase)
+            if (IsBaseFile(other.Path)
                 && string.Equals(System.IO.Path.GetDirectoryName(other.Path), folder, StringComparison.Ordinal)
                 && Read(other, cancellationToken) is { } baseFile)
             {

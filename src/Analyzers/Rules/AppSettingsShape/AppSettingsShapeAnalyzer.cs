@@ -59,7 +59,7 @@ public sealed class AppSettingsShapeAnalyzer : DiagnosticAnalyzer
             return;
         }
 
-        ProdServerSectionCheck.Check(file.ProdServer, Reporter(file, report));
+        ProdServerSectionCheck.Check(file.ProdServer, AppSettingsSections.IsBaseFile(file.Path), Reporter(file, report));
         var inherited = files.InheritedBackends(text, cancellationToken);
         foreach (var (name, section) in file.Processes())
         {

@@ -16,7 +16,13 @@ internal static class ProdServerSectionCheck
     private const string VariablesExample = "{ \"DJANGO_SETTINGS_MODULE\": \"mysite.settings\" }";
 
     /// <summary>Reports every wrong shape, unknown key and refused value of <paramref name="prodServer"/>.</summary>
-    public static void Check(JsonObject prodServer, Action<DiagnosticDescriptor, JsonNode, object[]> report)
+    /// <param name="prodServer">The file's <c>ProdServer</c> object.</param>
+    /// <param name="isBaseFile">
+    /// Whether the file is <c>appsettings.json</c>: an environment's file may override one key of a release step by its
+    /// index (configuration merges arrays so), so only the base file must name each step.
+    /// </param>
+    /// <param name="report">Reports a finding at a node.</param>
+    public static void Check(JsonObject prodServer, bool isBaseFile, Action<DiagnosticDescriptor, JsonNode, object[]> report)
     {
         Keys(prodServer, "ProdServer", SettingRules.SectionKeys, report);
         foreach (var property in prodServer.Properties)
@@ -28,7 +34,7 @@ internal static class ProdServerSectionCheck
             }
             else if (Is(property, "Release"))
             {
-                Release(property.Value, path, report);
+                Release(property.Value, path, isBaseFile, report);
             }
             else if (Is(property, "Logs") || Is(property, "Control"))
             {
@@ -129,7 +135,7 @@ internal static class ProdServerSectionCheck
         }
     }
 
-    private static void Release(JsonNode value, string path, Action<DiagnosticDescriptor, JsonNode, object[]> report)
+    private static void Release(JsonNode value, string path, bool isBaseFile, Action<DiagnosticDescriptor, JsonNode, object[]> report)
     {
         if (value is not JsonArray steps)
         {
@@ -141,6 +147,7 @@ internal static class ProdServerSectionCheck
             return;
         }
 
+        var named = new System.Collections.Generic.HashSet<string>(StringComparer.OrdinalIgnoreCase);
         for (var i = 0; i < steps.Items.Count; i++)
         {
             var at = $"{path}:{i}";
@@ -153,11 +160,18 @@ internal static class ProdServerSectionCheck
             Keys(step, at, SettingRules.ReleaseStepKeys, report);
             if (step.Find("Name")?.Value is not JsonScalar { Kind: JsonScalarKind.String } name || name.Text.Trim().Length == 0)
             {
-                Shape(step, at, "needs a Name, such as \"Name\": \"migrate\"", report, sayWhat: false);
+                if (isBaseFile)
+                {
+                    Shape(step, at, "needs a Name, such as \"Name\": \"migrate\"", report, sayWhat: false);
+                }
             }
             else if (Names.NameProblem(name.Text, "release step name") is { } problem)
             {
                 report(AppSettingsShapeDescriptors.BadName, name, [name.Text, problem]);
+            }
+            else if (!named.Add(name.Text))
+            {
+                report(AppSettingsShapeDescriptors.BadName, name, [name.Text, "the release step name is given to an earlier step of this list too; give each step its own name"]);
             }
 
             foreach (var property in step.Properties)
