@@ -1,4 +1,5 @@
 using System;
+using System.Diagnostics;
 using System.IO;
 using System.Threading;
 using System.Threading.Tasks;
@@ -185,6 +186,27 @@ public sealed class CheckCommandSpecs : IDisposable
 
         Assert.True(code == ExitCodes.Ok, error);
         Assert.Equal("worker: valid (json has no check of its own)\n", output);
+    }
+
+    // A virtualenv without the system's packages stands for the pyenv shim or other python3 that comes first on PATH and
+    // lacks the server: Debian's /usr/bin/python3, later on PATH, has waitress (scripts/setup-python.sh).
+    [Fact]
+    public void Another_python_on_PATH_that_has_the_module_is_found_and_none_when_no_python_has_it()
+    {
+        var venv = Path.Combine(_root.Path, "bare-venv");
+        using (var create = Process.Start("/usr/bin/python3", ["-m", "venv", "--without-pip", venv]))
+        {
+            create.WaitForExit();
+            Assert.Equal(0, create.ExitCode);
+        }
+
+        var python = Path.Combine(venv, "bin", "python3");
+        var plan = new LaunchPlan("worker", python, ["-m", "waitress"], _root.Path, new System.Collections.Generic.Dictionary<string, string>());
+        var searchPath = Path.Combine(venv, "bin") + Path.PathSeparator + "/usr/bin";
+
+        Assert.Equal("waitress", ServerVersionCheck.MissingModule(plan));
+        Assert.Equal("/usr/bin/python3", ServerVersionCheck.InterpreterWith(plan, "waitress", searchPath));
+        Assert.Null(ServerVersionCheck.InterpreterWith(plan, "no_such_server_module", searchPath));
     }
 
     [Fact]

@@ -19,6 +19,17 @@ public sealed class StartFailureHintSpecs
         Assert.Contains("has no module celery", hint);
         Assert.Contains("apt-get install python3-celery", hint); // the backend's own install hint
         Assert.Contains("set Python or Venv", hint);
+        Assert.Contains("install celery for it", hint); // the package, not the backend's name (CeleryWorker)
+    }
+
+    [Fact]
+    public void The_python_that_has_the_servers_package_is_named_when_one_is_found()
+    {
+        var worker = new ProcessDefinition("worker", ServerBackends.CeleryWorker) { App = "mysite" };
+
+        var hint = StartFailureHint.For(worker, "/usr/local/bin/python3: No module named celery", module => module == "celery" ? "/usr/bin/python3" : null);
+
+        Assert.Contains("; /usr/bin/python3 has it: set \"Python\": \"/usr/bin/python3\" on the process)", hint);
     }
 
     [Fact]
@@ -28,7 +39,7 @@ public sealed class StartFailureHintSpecs
 
         var hint = StartFailureHint.For(web, "ModuleNotFoundError: No module named 'gunicorn'");
 
-        Assert.Contains("install Gunicorn for it", hint);
+        Assert.Contains("install gunicorn for it", hint);
     }
 
     [Theory]

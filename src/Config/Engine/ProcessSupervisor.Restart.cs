@@ -94,6 +94,22 @@ internal sealed partial class ProcessSupervisor
 
     private string? _lastLaunchError;
 
+    // Asked only after a start failed because the server's own module is missing, once per module: each candidate is a
+    // Python start, and every restart of the process would fail the same way.
+    private readonly System.Collections.Concurrent.ConcurrentDictionary<string, string?> _interpretersWith = new(StringComparer.Ordinal);
+
+    private string? InterpreterWith(string module) => _interpretersWith.GetOrAdd(module, m =>
+    {
+        try
+        {
+            return ServerVersionCheck.InterpreterWith(Launcher.Plan(), m);
+        }
+        catch (ServerLaunchException)
+        {
+            return null;
+        }
+    });
+
     // Whether this exit ends the process for good, per the restart policy and the failed-start count.
     private SupervisorResult? End(int code, bool failedStart, int failures, string reason)
     {
@@ -167,7 +183,7 @@ internal sealed partial class ProcessSupervisor
             return (code, failedStart, string.Empty);
         }
 
-        var said = server.FailureReason() is { } line ? $"; it said: {line}{StartFailureHint.For(_definition, line)}" : string.Empty;
+        var said = server.FailureReason() is { } line ? $"; it said: {line}{StartFailureHint.For(_definition, line, InterpreterWith)}" : string.Empty;
         var reason = failedStart
             ? $"exited with code {code} after {uptime.TotalSeconds:0.0} s, within StartSeconds={_definition.StartSeconds.TotalSeconds:0.###} s{said}"
             : $"exited with code {code} after {uptime.TotalSeconds:0.0} s{(code == 0 ? string.Empty : said)}";

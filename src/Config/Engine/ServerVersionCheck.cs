@@ -102,6 +102,58 @@ internal static class ServerVersionCheck
         return RunPython(plan, "import sys, importlib.util as u; sys.exit(0 if u.find_spec(sys.argv[1]) else 3)", module) is (3, _) ? module : null;
     }
 
+    /// <summary>
+    /// Another Python on this machine that has <paramref name="module"/>, for a plan whose interpreter lacks it: the other
+    /// <c>python3</c> on <c>PATH</c> (a pyenv shim often comes before Debian's), then <c>/usr/bin/python3</c>, whose
+    /// <c>python3-*</c> packages Debian's servers are. Each is asked as <see cref="MissingModule"/> asks, in the plan's
+    /// directory and environment; at most <see cref="MaxCandidates"/> of them. <see langword="null"/> when none has it.
+    /// </summary>
+    /// <param name="plan">The plan that runs <c>INTERPRETER -m MODULE</c>.</param>
+    /// <param name="module">The module its interpreter lacks.</param>
+    /// <returns>The interpreter's path, or <see langword="null"/>.</returns>
+    public static string? InterpreterWith(LaunchPlan plan, string module) =>
+        InterpreterWith(plan, module, System.Environment.GetEnvironmentVariable("PATH"));
+
+    /// <summary><see cref="InterpreterWith(LaunchPlan, string)"/> with <paramref name="searchPath"/> as <c>PATH</c>.</summary>
+    internal static string? InterpreterWith(LaunchPlan plan, string module, string? searchPath)
+    {
+        ArgumentNullException.ThrowIfNull(plan);
+
+        // By the path as written, not the link's target: a virtualenv's bin/python3 links to /usr/bin/python3 and still
+        // is another environment (its pyvenv.cfg decides what it imports).
+        var tried = new HashSet<string>(StringComparer.Ordinal) { Path.GetFullPath(plan.Executable) };
+        foreach (var candidate in Candidates(searchPath).Take(MaxCandidates))
+        {
+            if (tried.Add(Path.GetFullPath(candidate))
+                && RunPython(plan with { Executable = candidate, Arguments = ["-m", module] }, "import sys, importlib.util as u; sys.exit(0 if u.find_spec(sys.argv[1]) else 3)", module) is (0, _))
+            {
+                return candidate;
+            }
+        }
+
+        return null;
+
+        static IEnumerable<string> Candidates(string? searchPath)
+        {
+            foreach (var directory in (searchPath ?? string.Empty).Split(Path.PathSeparator, StringSplitOptions.RemoveEmptyEntries))
+            {
+                var python = Path.Combine(directory, LaunchPlanner.DefaultPython);
+                if (Path.IsPathRooted(python) && File.Exists(python))
+                {
+                    yield return python;
+                }
+            }
+
+            if (!OperatingSystem.IsWindows() && File.Exists("/usr/bin/python3"))
+            {
+                yield return "/usr/bin/python3";
+            }
+        }
+    }
+
+    // Interpreters asked for a module another one lacks: each costs a Python start (~20 ms).
+    private const int MaxCandidates = 6;
+
     // Runs `INTERPRETER -c CODE ARGUMENT` in the plan's directory and environment: its exit code and the first bytes it
     // printed, or null when it could not be run or did not finish in time.
     private static (int ExitCode, string Output)? RunPython(LaunchPlan plan, string code, string argument)

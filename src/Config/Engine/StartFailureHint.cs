@@ -15,8 +15,12 @@ internal static partial class StartFailureHint
     /// <summary>The hint for <paramref name="line"/> (the server's failure line), or <see langword="null"/> when it is not an import failure.</summary>
     /// <param name="process">The process that failed.</param>
     /// <param name="line">What it said (already escaped for the log).</param>
+    /// <param name="interpreterWith">
+    /// Finds another Python that has a module (<see cref="ServerVersionCheck.InterpreterWith(LaunchPlan, string)"/> for the failed plan), to name
+    /// it when the server's own package is missing; <see langword="null"/> to name none.
+    /// </param>
     /// <returns>A sentence to add after the line, starting with a space, or <see langword="null"/>.</returns>
-    public static string? For(ProcessDefinition process, string line)
+    public static string? For(ProcessDefinition process, string line, Func<string, string?>? interpreterWith = null)
     {
         ArgumentNullException.ThrowIfNull(process);
         if (MissingModule().Match(line) is not { Success: true } match)
@@ -35,7 +39,12 @@ internal static partial class StartFailureHint
         var backend = process.Backend;
         if (backend.DistributionNames.Append(backend.Command).Any(name => Normalized(name) == top))
         {
-            return $" (the Python that ran it has no module {module}: install {backend.Name} for it ({backend.InstallHint}), or set Python or Venv to an interpreter that has it; Debian's python3-* packages are for /usr/bin/python3)";
+            // The package's name, not the backend's: "install celery", not "install CeleryWorker".
+            var package = backend.DistributionName ?? backend.Command;
+            var other = interpreterWith?.Invoke(module) is { } found
+                ? $"; {Names.PrintablePath(found)} has it: set \"Python\": \"{Names.PrintablePath(found)}\" on the process"
+                : "; Debian's python3-* packages are for /usr/bin/python3";
+            return $" (the Python that ran it has no module {module}: install {package} for it ({backend.InstallHint}), or set Python or Venv to an interpreter that has it{other})";
         }
 
         // A package or one of the project's own: it cannot be told from here.

@@ -40,10 +40,13 @@ internal static class CheckCommand
                 if (ServerVersionCheck.MissingModule(run) is { } missing)
                 {
                     var module = Names.Printable(missing);
+                    var other = ServerVersionCheck.InterpreterWith(run, missing) is { } found
+                        ? $"; {Names.PrintablePath(found)} has it: set \"Python\": \"{Names.PrintablePath(found)}\" on the process"
+                        : string.Empty;
                     await error.WriteLineAsync(
                         $"Process '{process.Name}': {Names.PrintablePath(run.Executable)} has no module {module}, which it would run (-m {module}): " +
                         $"install it for that interpreter ({process.Backend.InstallHint}), or set Python or Venv to one that has it " +
-                        $"({ProdServerOptions.SectionName}:Processes:{process.Name}:Python).").ConfigureAwait(false);
+                        $"({ProdServerOptions.SectionName}:Processes:{process.Name}:Python){other}.").ConfigureAwait(false);
                     result = ExitCodes.InvalidConfiguration;
                     continue;
                 }
