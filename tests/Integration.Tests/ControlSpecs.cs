@@ -274,6 +274,20 @@ public sealed class ControlSpecs(ControlledSample sample) : IClassFixture<Contro
     }
 
     [Fact]
+    public async Task An_unknown_signal_is_a_usage_error_with_or_without_a_running_host()
+    {
+        var missing = Path.Combine(sample.Directory, "nobody-here.sock");
+
+        var (without, _, withoutError) = await sample.ClientAsync("signal", "web", "KILL", "--ProdServer:Control:Socket=" + missing);
+        var (with, _, withError) = await sample.ClientAsync("signal", "web", "KILL");
+
+        Assert.Equal(2, without);
+        Assert.Equal("Signal 'KILL' is not one of HUP, USR1, USR2, TTIN, TTOU.", withoutError.Trim());
+        Assert.Equal(2, with);
+        Assert.Equal(withoutError, withError);
+    }
+
+    [Fact]
     public async Task A_second_host_of_the_same_app_refuses_to_start_in_one_line_and_the_first_keeps_its_socket()
     {
         var (code, _, stderr) = await sample.ClientAsync("--all");

@@ -71,6 +71,13 @@ internal static class ControlCommandLine
             return ExitCodes.Usage;
         }
 
+        // A usage error is one whether or not a host runs: said here, before the socket is tried.
+        if (request.Command == "signal" && !ControlProtocol.TryParseSignal(request.Signal, out _))
+        {
+            await error.WriteLineAsync(ControlProtocol.UnknownSignal(request.Signal)).ConfigureAwait(false);
+            return ExitCodes.Usage;
+        }
+
         var json = request.Command == "status" && result.GetValue(JsonOption);
         return await ControlClient.SendAsync(socketPath, applicationName, request, reply => PrintAsync(reply, request, json, output, error), error, cancellationToken).ConfigureAwait(false);
     }

@@ -39,6 +39,16 @@ internal static class ControlProtocol
     {
         ["HUP"] = 1, ["USR1"] = 10, ["USR2"] = 12, ["TTIN"] = 21, ["TTOU"] = 22,
     };
+
+    /// <summary>The number of the signal <paramref name="name"/> names (<c>HUP</c> or <c>SIGHUP</c>, any case), when it is one the <c>signal</c> command sends.</summary>
+    public static bool TryParseSignal(string? name, out int number)
+    {
+        number = 0;
+        return name is not null && Signals.TryGetValue(name.StartsWith("SIG", StringComparison.OrdinalIgnoreCase) ? name[3..] : name, out number);
+    }
+
+    /// <summary>The reply to a signal name <see cref="TryParseSignal"/> refuses, on the client and in the host alike.</summary>
+    public static string UnknownSignal(string? name) => $"Signal '{Names.Printable(name ?? "")}' is not one of {string.Join(", ", Signals.Keys)}.";
 }
 
 /// <summary>A request: the command and its operands.</summary>

@@ -245,9 +245,9 @@ internal sealed partial class ProdServerHostedService : IControlHandler
 
     private ControlResponse Signal(List<ProcessDefinition> definitions, string? signal)
     {
-        if (signal is null || !ControlProtocol.Signals.TryGetValue(signal.StartsWith("SIG", StringComparison.OrdinalIgnoreCase) ? signal[3..] : signal, out var number))
+        if (!ControlProtocol.TryParseSignal(signal, out var number))
         {
-            return ControlResponse.Fail(ExitCodes.Usage, $"Signal '{Names.Printable(signal ?? "")}' is not one of {string.Join(", ", ControlProtocol.Signals.Keys)}.");
+            return ControlResponse.Fail(ExitCodes.Usage, ControlProtocol.UnknownSignal(signal));
         }
 
         var messages = new List<string>();
