@@ -316,6 +316,21 @@ public sealed class EntryPointSpecs : IDisposable
         Assert.Contains("systemd", output, StringComparison.Ordinal);
     }
 
+    // System.CommandLine shows the root's arguments in a subcommand's help too; a subcommand takes no process to run.
+    [Theory]
+    [InlineData("signal", "signal <NAME> <SIGNAL> [options]")]
+    [InlineData("export", "export <TARGET> [<NAME>...] [options]")]
+    [InlineData("status", "status [<NAME>...] [options]")]
+    public async Task A_subcommands_help_shows_only_what_it_takes(string command, string usage)
+    {
+        var (code, output, _) = await RunAsync(command, "--help");
+
+        Assert.Equal(ExitCodes.Ok, code);
+        Assert.Matches($@"(?m)^  \S+ {System.Text.RegularExpressions.Regex.Escape(usage)}$", output);
+        Assert.DoesNotContain("The process(es) to run", output, StringComparison.Ordinal);
+        Assert.DoesNotContain("[<NAME>...] " + command, output, StringComparison.Ordinal);
+    }
+
     [Theory]
     [InlineData("--help")]
     [InlineData("-h")]

@@ -402,7 +402,18 @@ internal sealed partial class ProdServerCommandLine
     {
         using var writer = new StringWriter();
         result.Invoke(new InvocationConfiguration { Output = writer, Error = writer });
-        return writer.ToString().TrimEnd();
+        var help = writer.ToString().TrimEnd();
+        return result.CommandResult.Command == Root ? help : WithoutRunNames(help);
+    }
+
+    // System.CommandLine shows a subcommand's parents' arguments too: "app [<NAME>...] signal <NAME> <SIGNAL>", and the
+    // root's NAME (the processes a run starts) beside the subcommand's own NAME. A subcommand takes no process to run:
+    // its help says only what it takes.
+    private static string WithoutRunNames(string help)
+    {
+        var lines = help.Split('\n').Where(line => !(line.TrimStart().StartsWith("<NAME>", StringComparison.Ordinal)
+            && line.Contains(NamesArgument.Description!, StringComparison.Ordinal)));
+        return string.Join('\n', lines).Replace($"{Root.Name} [<NAME>...] ", Root.Name + " ", StringComparison.Ordinal);
     }
 
     // Generated, like the launcher's other patterns: checked when compiled, and nothing parsed or interpreted at run time.
