@@ -180,7 +180,8 @@ public sealed class EntryPointSpecs : IDisposable
         Assert.Contains("Process 'web': '-w' after -- is not a long server flag", error, StringComparison.Ordinal);
         Assert.Contains("Process 'web': --bogus (command line after --) is not an option of waitress-serve.", error, StringComparison.Ordinal);
         Assert.Contains("'many' is not a whole number", error, StringComparison.Ordinal);
-        Assert.Contains("Threads must be at least 1, got 0.", error, StringComparison.Ordinal);
+        // Named as given: no configuration file holds it.
+        Assert.Contains("Process 'web': Threads must be at least 1, got 0. (command line after --: --threads)", error, StringComparison.Ordinal);
     }
 
     [Fact]

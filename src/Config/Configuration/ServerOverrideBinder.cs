@@ -57,16 +57,29 @@ internal static class ServerOverrideBinder
         }
 
         const string Root = "command line after --";
+        var keyed = Keyed(process, values, errors).ToList();
         var section = new ConfigurationBuilder()
-            .AddInMemoryCollection(Keyed(process, values, errors).Select(v => new KeyValuePair<string, string?>(Root + ":" + v.Key, v.Value)))
+            .AddInMemoryCollection(keyed.Select(v => new KeyValuePair<string, string?>(Root + ":" + v.Key, v.Value)))
             .Build()
             .GetSection(Root);
+        foreach (var (key, _) in keyed)
+        {
+            var name = key.Split(':')[0];
+            if (process.Args.Flags.FirstOrDefault(f => Spellings(f).Contains(name, StringComparer.OrdinalIgnoreCase)) is { } given)
+            {
+                process.CommandLineFlags[given.Property] = name;
+            }
+        }
+
         var reader = new ArgsConfigurationReader(section);
         process.Args = process.Args.Bind(reader);
         errors.AddRange(reader.Errors.Select(e => $"Process '{process.Name}': {e}"));
         errors.AddRange(reader.UnknownKeys.Select(k =>
             $"Process '{process.Name}': --{k[(Root.Length + 1)..]} ({Root}) is not an option of {process.Backend.Command}."));
     }
+
+    // The spellings a flag is given by after --, as the binder reads them: its flag, the same with '_', its property.
+    private static string[] Spellings(FlagInfo flag) => [flag.Name, flag.Name.Replace('-', '_'), flag.Property];
 
     // A list flag given several times (--listen=a --listen=b, as the servers take it) becomes list items listen:0, listen:1;
     // any other flag given twice is an error rather than a duplicate key.

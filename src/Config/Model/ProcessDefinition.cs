@@ -37,6 +37,25 @@ public sealed partial class ProcessDefinition
     public IServerArgs Args { get; set; }
 
     /// <summary>
+    /// The args properties the command line set after <c>--</c> (<c>Threads</c>), with the flag as given (<c>threads</c>):
+    /// a problem with one of them names that flag, not a configuration key the user never wrote.
+    /// </summary>
+    internal Dictionary<string, string> CommandLineFlags { get; } = new(StringComparer.Ordinal);
+
+    /// <summary>
+    /// Where a setting of this process was written, for a message: <c>ProdServer:Processes:web:Args:Threads</c>, or
+    /// <c>command line after --: --threads</c> when the command line set it.
+    /// </summary>
+    /// <param name="key">The key below the process (<c>Args:Threads</c>, <c>Args:Listen:1</c>, <c>StopTimeout</c>).</param>
+    internal string WhereSet(string key)
+    {
+        var property = key.StartsWith("Args:", StringComparison.Ordinal) ? key["Args:".Length..].Split(':')[0] : null;
+        return property is not null && CommandLineFlags.TryGetValue(property, out var flag)
+            ? "command line after --: --" + Names.Printable(flag)
+            : $"{ProdServerOptions.SectionName}:Processes:{Name}:{key}";
+    }
+
+    /// <summary>
     /// The directory the server starts in; the server imports the app module relative to it.
     /// A relative path is resolved against the host's content root. Default: the content root.
     /// </summary>

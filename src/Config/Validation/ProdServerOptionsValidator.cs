@@ -168,7 +168,8 @@ internal sealed partial class ProdServerOptionsValidator : IValidateOptions<Prod
     // "Args:Listen[1]" (a backend's rules, or FluentValidation) → "ProdServer:Processes:web:Args:Listen:1" (configuration).
     private static string Describe(ProcessDefinition process, SettingProblem problem)
     {
+        // A value given after -- is named as it was given; the configuration key would send the user to a file without it.
         var key = problem.Key.Replace("[", ":").Replace("]", string.Empty);
-        return $"Process '{process.Name}': {problem.Message} ({ProdServerOptions.SectionName}:Processes:{process.Name}:{key})";
+        return $"Process '{process.Name}': {problem.Message} ({process.WhereSet(key)})";
     }
 }

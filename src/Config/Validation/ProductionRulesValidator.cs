@@ -100,7 +100,7 @@ internal sealed class ProductionRulesValidator : IValidateOptions<ProdServerOpti
                 }
 
                 var key = finding.Setting is "App" or "StopTimeout" or "Backend" ? finding.Setting : "Args:" + finding.Setting;
-                var text = $"Process '{process.Name}': {finding.Message} ({ProdServerOptions.SectionName}:Processes:{process.Name}:{key}; {finding.Rule.HelpLink})";
+                var text = $"Process '{process.Name}': {finding.Message} ({process.WhereSet(key)}; {finding.Rule.HelpLink})";
                 switch (RuleSwitch.Severity(configured) ?? finding.Rule.DefaultSeverity)
                 {
                     case RuleSeverity.Error when isProduction:
