@@ -3,7 +3,7 @@ using System.Threading.Tasks;
 using Microsoft.CodeAnalysis.Testing;
 using Xunit;
 using Test = Microsoft.CodeAnalysis.CSharp.Testing.CSharpCodeFixTest<
-    ProdServer.Config.Analyzers.BuilderNamesAnalyzer,
+    ProdServer.Config.Analyzers.ProdServerBuilderAnalyzer,
     Microsoft.CodeAnalysis.Testing.EmptyCodeFixProvider,
     Microsoft.CodeAnalysis.Testing.DefaultVerifier>;
 

@@ -3,7 +3,7 @@ using System.Threading.Tasks;
 using Microsoft.CodeAnalysis.Testing;
 using Xunit;
 using Test = Microsoft.CodeAnalysis.CSharp.Testing.CSharpCodeFixTest<
-    ProdServer.Config.Analyzers.SupervisionLimitsAnalyzer,
+    ProdServer.Config.Analyzers.ProdServerBuilderAnalyzer,
     Microsoft.CodeAnalysis.Testing.EmptyCodeFixProvider,
     Microsoft.CodeAnalysis.Testing.DefaultVerifier>;
 
@@ -11,7 +11,7 @@ namespace ProdServer.Config.Analyzers.Tests;
 
 /// <summary>
 /// PSC0117: a constant given to a process's supervision settings in C# outside start-up's limits, in the validator's
-/// words (<c>SupervisionLimits</c>). The stand-in has the library's <c>ProcessBuilder</c> signatures.
+/// words (<c>SupervisionLimits</c>), by <c>ProdServerBuilderAnalyzer</c>. The stand-in has the library's builder signatures.
 /// </summary>
 public sealed class SupervisionLimitsAnalyzerTests
 {
@@ -21,6 +21,7 @@ public sealed class SupervisionLimitsAnalyzerTests
         namespace ProdServer.Config
         {
             public enum RestartPolicy { Never, OnFailure, Always }
+            public sealed class ProdServerBuilder { public ProcessBuilder Process(string name) => new(); }
             public sealed class ProcessBuilder
             {
                 public ProcessBuilder Restart(RestartPolicy policy, int? startRetries = null) => this;
@@ -43,7 +44,7 @@ public sealed class SupervisionLimitsAnalyzerTests
     }
 
     private static DiagnosticResult Limit(int markup, string problem) =>
-        new DiagnosticResult(SupervisionLimitsAnalyzer.Descriptor).WithLocation(markup).WithArguments(problem);
+        new DiagnosticResult(ProdServerBuilderAnalyzer.LimitsDescriptor).WithLocation(markup).WithArguments(problem);
 
     [Fact]
     public Task Constants_outside_the_limits_are_reported_at_the_argument_in_the_validators_words() => VerifyAsync(

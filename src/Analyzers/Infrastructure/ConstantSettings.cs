@@ -35,10 +35,7 @@ internal static class ConstantSettings
     public static bool TryRead(IOperation value, out object? result)
     {
         result = null;
-        while (value is IConversionOperation conversion && !value.ConstantValue.HasValue)
-        {
-            value = conversion.Operand;
-        }
+        value = Unwrap(value);
 
         if (value.ConstantValue.HasValue)
         {
@@ -65,6 +62,27 @@ internal static class ConstantSettings
                 return true;
         }
     }
+
+    /// <summary>
+    /// The operand a constant is converted from: <c>Threads = 0</c> on an <c>int?</c> property, or <c>0</c> passed for an
+    /// <c>int?</c> parameter, is a conversion of the constant 0, and the constant is the conversion's operand.
+    /// </summary>
+    public static IOperation Unwrap(IOperation value)
+    {
+        while (value is IConversionOperation { ConstantValue.HasValue: false } conversion)
+        {
+            value = conversion.Operand;
+        }
+
+        return value;
+    }
+
+    /// <summary>The number <paramref name="value"/> is as a constant of any numeric type, or <see langword="null"/>.</summary>
+    public static double? Number(IOperation value) =>
+        Unwrap(value).ConstantValue is { HasValue: true, Value: { } constant }
+        && constant is int or long or short or byte or sbyte or uint or ulong or ushort or double or float or decimal
+            ? System.Convert.ToDouble(constant, System.Globalization.CultureInfo.InvariantCulture)
+            : null;
 
     private static object? Normalize(object? constant) => constant switch
     {

@@ -13,10 +13,12 @@ namespace ProdServer.Config.Analyzers;
 /// The SDK-usage rules: PSC0101 (a process name declared twice in one <c>AddProdServer</c> lambda), PSC0102 (a lambda
 /// that declares no process), PSC0103 (a literal app target that is not <c>module:object</c>) and PSC0104 (a WSGI server
 /// given Django's ASGI module, or the other way round), PSC0113 (Django's development server outside an
-/// <c>IsDevelopment()</c> branch) and PSC0502 (Celery beat declared twice for one app).
+/// <c>IsDevelopment()</c> branch) and PSC0502 (Celery beat declared twice for one app); and the constants the builders
+/// are given that start-up would refuse: PSC0117 (supervision limits, ProdServerBuilderAnalyzer.Limits.cs) and PSC0118
+/// (names, ProdServerBuilderAnalyzer.Names.cs).
 /// </summary>
 [DiagnosticAnalyzer(LanguageNames.CSharp)]
-public sealed class ProdServerBuilderAnalyzer : DiagnosticAnalyzer
+public sealed partial class ProdServerBuilderAnalyzer : DiagnosticAnalyzer
 {
     /// <inheritdoc/>
     public override ImmutableArray<DiagnosticDescriptor> SupportedDiagnostics { get; } = ImmutableArray.Create(
@@ -25,7 +27,9 @@ public sealed class ProdServerBuilderAnalyzer : DiagnosticAnalyzer
         Rules.For(RuleRegistry.AppTargetNotModuleObject),
         Rules.For(RuleRegistry.AppInterfaceMismatch),
         Rules.For(RuleRegistry.DevServerInProduction),
-        Rules.For(RuleRegistry.CeleryBeatTwice));
+        Rules.For(RuleRegistry.CeleryBeatTwice),
+        LimitsDescriptor,
+        AppSettingsShapeDescriptors.BadName);
 
     /// <inheritdoc/>
     public override void Initialize(AnalysisContext context)
@@ -55,6 +59,15 @@ public sealed class ProdServerBuilderAnalyzer : DiagnosticAnalyzer
         {
             AnalyzeAppTarget(context, invocation);
             AnalyzeBackend(context, invocation);
+        }
+        else if (SymbolEqualityComparer.Default.Equals(method.ContainingType, builders.Process))
+        {
+            AnalyzeLimits(context, invocation);
+            AnalyzeNames(context, invocation, onServer: false);
+        }
+        else if (SymbolEqualityComparer.Default.Equals(method.ContainingType, builders.Server))
+        {
+            AnalyzeNames(context, invocation, onServer: true);
         }
     }
 

@@ -1,7 +1,6 @@
 using System;
 using System.Collections.Concurrent;
 using System.Collections.Immutable;
-using System.Globalization;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.Diagnostics;
 using Microsoft.CodeAnalysis.Operations;
@@ -52,26 +51,13 @@ public sealed class FlagRangeAnalyzer : DiagnosticAnalyzer
     {
         if (context.Operation is not ISimpleAssignmentOperation { Target: IPropertyReferenceOperation { Property: var property } } assignment
             || ranges.GetOrAdd(property.OriginalDefinition, p => DeclaredRange.Of(p, flagAttribute)) is not { } range
-            || Number(assignment.Value) is not { } value
+            || ConstantSettings.Number(assignment.Value) is not { } value
             || RangeWording.Problem(property.Name, range.Minimum, range.Maximum, value) is not { } problem)
         {
             return;
         }
 
         context.ReportDiagnostic(Diagnostic.Create(Descriptor, assignment.Value.Syntax.GetLocation(), problem.TrimEnd('.')));
-    }
-
-    // `Threads = 0` on an int? property is a conversion of the constant 0: the constant is the conversion's operand.
-    private static double? Number(IOperation value)
-    {
-        while (value is IConversionOperation { ConstantValue.HasValue: false } conversion)
-        {
-            value = conversion.Operand;
-        }
-
-        return value.ConstantValue is { HasValue: true, Value: { } constant } && constant is int or long or short or byte or sbyte or uint or ulong or ushort or double or float or decimal
-            ? Convert.ToDouble(constant, CultureInfo.InvariantCulture)
-            : null;
     }
 
     /// <summary>The range of one property, from its <c>[Flag(Minimum = …, Maximum = …)]</c>.</summary>

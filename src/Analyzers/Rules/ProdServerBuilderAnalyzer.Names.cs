@@ -1,4 +1,3 @@
-using System.Collections.Immutable;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.Diagnostics;
 using Microsoft.CodeAnalysis.Operations;
@@ -10,38 +9,10 @@ namespace ProdServer.Config.Analyzers;
 /// <c>o.Process("my web")</c>, <c>o.Release("export", …)</c>, <c>o.DefaultProcess(…)</c> or <c>.Environment("A=B", …)</c>.
 /// The rules and their words are <see cref="Names"/>', which the validator applies, as the appsettings check does for keys.
 /// </summary>
-[DiagnosticAnalyzer(LanguageNames.CSharp)]
-public sealed class BuilderNamesAnalyzer : DiagnosticAnalyzer
+public sealed partial class ProdServerBuilderAnalyzer
 {
-    /// <inheritdoc/>
-    public override ImmutableArray<DiagnosticDescriptor> SupportedDiagnostics { get; } = [AppSettingsShapeDescriptors.BadName];
-
-    /// <inheritdoc/>
-    public override void Initialize(AnalysisContext context)
+    private static void AnalyzeNames(OperationAnalysisContext context, IInvocationOperation invocation, bool onServer)
     {
-        context.EnableConcurrentExecution();
-        context.ConfigureGeneratedCodeAnalysis(GeneratedCodeAnalysisFlags.None);
-        context.RegisterCompilationStartAction(static start =>
-        {
-            if (UseCalls.Of(start.Compilation) is not { } builders)
-            {
-                return;
-            }
-
-            start.RegisterOperationAction(c => Analyze(c, builders), OperationKind.Invocation);
-        });
-    }
-
-    private static void Analyze(OperationAnalysisContext context, UseCalls builders)
-    {
-        var invocation = (IInvocationOperation)context.Operation;
-        var type = invocation.TargetMethod.ContainingType;
-        var onServer = SymbolEqualityComparer.Default.Equals(type, builders.Server);
-        if (!onServer && !SymbolEqualityComparer.Default.Equals(type, builders.Process))
-        {
-            return;
-        }
-
         foreach (var argument in invocation.Arguments)
         {
             if (argument.Parameter?.Name != "name" || argument.Value.ConstantValue is not { HasValue: true, Value: string name })

@@ -1,6 +1,4 @@
 using System;
-using System.Collections.Immutable;
-using System.Globalization;
 using System.Linq;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.Diagnostics;
@@ -14,57 +12,29 @@ namespace ProdServer.Config.Analyzers;
 /// The limits and the words are <see cref="SupervisionLimits"/>', which the validator applies, as PSC0115 does for the
 /// same settings in appsettings*.json.
 /// </summary>
-[DiagnosticAnalyzer(LanguageNames.CSharp)]
-public sealed class SupervisionLimitsAnalyzer : DiagnosticAnalyzer
+public sealed partial class ProdServerBuilderAnalyzer
 {
-    private const string ProcessBuilderName = "ProdServer.Config.ProcessBuilder";
-
     /// <summary>The PSC0117 descriptor.</summary>
-    internal static DiagnosticDescriptor Descriptor { get; } = AppSettingsShapeDescriptors.Create(
+    internal static DiagnosticDescriptor LimitsDescriptor { get; } = AppSettingsShapeDescriptors.Create(
         "PSC0117",
         "Constant is outside start-up's limits",
         "{0}; start-up would refuse it",
         "The start-up validation refuses a supervision setting outside its limits, so the app would not start.");
 
-    /// <inheritdoc/>
-    public override ImmutableArray<DiagnosticDescriptor> SupportedDiagnostics { get; } = [Descriptor];
-
-    /// <inheritdoc/>
-    public override void Initialize(AnalysisContext context)
+    // Each constant argument of a ProcessBuilder call, against its limit.
+    private static void AnalyzeLimits(OperationAnalysisContext context, IInvocationOperation invocation)
     {
-        context.EnableConcurrentExecution();
-        context.ConfigureGeneratedCodeAnalysis(GeneratedCodeAnalysisFlags.None);
-        context.RegisterCompilationStartAction(static start =>
-        {
-            // A project without ProdServer.Config pays for this lookup only.
-            if (start.Compilation.GetTypeByMetadataName(ProcessBuilderName) is not { } builder)
-            {
-                return;
-            }
-
-            start.RegisterOperationAction(c => Analyze(c, builder), OperationKind.Invocation);
-        });
-    }
-
-    private static void Analyze(OperationAnalysisContext context, INamedTypeSymbol builder)
-    {
-        var invocation = (IInvocationOperation)context.Operation;
-        if (!SymbolEqualityComparer.Default.Equals(invocation.TargetMethod.ContainingType, builder))
-        {
-            return;
-        }
-
         foreach (var argument in invocation.Arguments.Where(a => a.ArgumentKind == ArgumentKind.Explicit && a.Parameter is not null))
         {
-            if (Problem(invocation.TargetMethod.Name, argument.Parameter!.Name, argument.Value) is { } problem)
+            if (LimitProblem(invocation.TargetMethod.Name, argument.Parameter!.Name, argument.Value) is { } problem)
             {
-                context.ReportDiagnostic(Diagnostic.Create(Descriptor, argument.Syntax.GetLocation(), DiagnosticText.Escaped(problem.TrimEnd('.'))));
+                context.ReportDiagnostic(Diagnostic.Create(LimitsDescriptor, argument.Syntax.GetLocation(), DiagnosticText.Escaped(problem.TrimEnd('.'))));
             }
         }
     }
 
     // The limit of one argument of one builder method, when the argument is a constant.
-    private static string? Problem(string method, string parameter, IOperation value) => (method, parameter) switch
+    private static string? LimitProblem(string method, string parameter, IOperation value) => (method, parameter) switch
     {
         ("StopTimeout", "timeout") => Time(value) is { } t ? SupervisionLimits.StopTimeout(t) : null,
         ("StartSeconds", "time") => Time(value) is { } t ? SupervisionLimits.StartSeconds(t) : null,
@@ -80,39 +50,24 @@ public sealed class SupervisionLimitsAnalyzer : DiagnosticAnalyzer
         _ => null,
     };
 
-    private static IOperation Unwrap(IOperation value)
-    {
-        while (value is IConversionOperation { ConstantValue.HasValue: false } conversion)
-        {
-            value = conversion.Operand;
-        }
-
-        return value;
-    }
-
     private static int? Integer(IOperation value) =>
-        Unwrap(value).ConstantValue is { HasValue: true, Value: int number } ? number : null;
+        ConstantSettings.Unwrap(value).ConstantValue is { HasValue: true, Value: int number } ? number : null;
 
     private static string? Text(IOperation value) =>
-        Unwrap(value).ConstantValue is { HasValue: true, Value: string text } ? text : null;
-
-    private static double? Number(IOperation value) =>
-        Unwrap(value).ConstantValue is { HasValue: true, Value: { } constant } && constant is int or long or short or byte or double or float or decimal
-            ? Convert.ToDouble(constant, CultureInfo.InvariantCulture)
-            : null;
+        ConstantSettings.Unwrap(value).ConstantValue is { HasValue: true, Value: string text } ? text : null;
 
     // A TimeSpan written as a constant: TimeSpan.Zero, TimeSpan.FromSeconds(-1) (and the other From… of one number), or
     // new TimeSpan(h, m, s) / new TimeSpan(d, h, m, s) of constants. Anything else is not guessed.
     private static TimeSpan? Time(IOperation value)
     {
-        value = Unwrap(value);
+        value = ConstantSettings.Unwrap(value);
         if (value is IFieldReferenceOperation { Field: { Name: "Zero" } field } && IsTimeSpan(field.ContainingType))
         {
             return TimeSpan.Zero;
         }
 
         if (value is IInvocationOperation { TargetMethod: { IsStatic: true } method, Arguments.Length: 1 } from && IsTimeSpan(method.ContainingType)
-            && Number(from.Arguments[0].Value) is { } amount && Math.Abs(amount) < 1e9)
+            && ConstantSettings.Number(from.Arguments[0].Value) is { } amount && Math.Abs(amount) < 1e9)
         {
             return method.Name switch
             {
