@@ -10,18 +10,25 @@ using Test = Microsoft.CodeAnalysis.CSharp.Testing.CSharpCodeFixTest<
 namespace ProdServer.Config.Analyzers.Tests;
 
 /// <summary>
-/// PSC0117: a constant given to a process's supervision settings in C# outside start-up's limits, in the validator's
-/// words (<c>SupervisionLimits</c>), by <c>ProdServerBuilderAnalyzer</c>. The stand-in has the library's builder signatures.
+/// Constants given to the builders in C# that start-up would refuse, reported by <c>ProdServerBuilderAnalyzer</c> in the
+/// validator's words: PSC0117, outside a supervision limit (<c>SupervisionLimits</c>); PSC0118, a name (<c>Names</c>).
+/// The stand-in has the library's builder signatures.
 /// </summary>
-public sealed class SupervisionLimitsAnalyzerTests
+public sealed class BuilderConstantsTests
 {
     private const string StandIn = """
         #nullable enable
         using System;
+        using System.Collections.Generic;
         namespace ProdServer.Config
         {
             public enum RestartPolicy { Never, OnFailure, Always }
-            public sealed class ProdServerBuilder { public ProcessBuilder Process(string name) => new(); }
+            public sealed class ProdServerBuilder
+            {
+                public ProcessBuilder Process(string name) => new();
+                public ProdServerBuilder Release(string name, IEnumerable<string> command) => this;
+                public ProdServerBuilder DefaultProcess(string name) => this;
+            }
             public sealed class ProcessBuilder
             {
                 public ProcessBuilder Restart(RestartPolicy policy, int? startRetries = null) => this;
@@ -31,6 +38,7 @@ public sealed class SupervisionLimitsAnalyzerTests
                 public ProcessBuilder Replicas(int copies) => this;
                 public ProcessBuilder Resources(string? cpu = null, string? memory = null) => this;
                 public ProcessBuilder StopTimeout(TimeSpan timeout) => this;
+                public ProcessBuilder Environment(string name, string value) => this;
             }
         }
         """;
@@ -45,6 +53,9 @@ public sealed class SupervisionLimitsAnalyzerTests
 
     private static DiagnosticResult Limit(int markup, string problem) =>
         new DiagnosticResult(ProdServerBuilderAnalyzer.LimitsDescriptor).WithLocation(markup).WithArguments(problem);
+
+    private static DiagnosticResult Name(int markup, string name, string problem) =>
+        new DiagnosticResult(AppSettingsShapeDescriptors.BadName).WithLocation(markup).WithArguments(name, problem);
 
     [Fact]
     public Task Constants_outside_the_limits_are_reported_at_the_argument_in_the_validators_words() => VerifyAsync(
@@ -98,4 +109,39 @@ public sealed class SupervisionLimitsAnalyzerTests
         class Startup { ProcessBuilder Configure(ProcessBuilder p) => p.Readiness({|#0:"/a\nerror CS0000: forged"|}); }
         """,
         Limit(0, "Readiness:Path must be an absolute URL path such as /health, without spaces or line breaks, got '/a\\u000aerror CS0000: forged'"));
+
+    [Fact]
+    public Task Names_start_up_refuses_are_reported_at_the_argument() => VerifyAsync(
+        """
+        using ProdServer.Config;
+        class Startup
+        {
+            void Configure(ProdServerBuilder o)
+            {
+                o.Process({|#0:"my web"|}).Environment({|#1:"A=B"|}, "x");
+                o.Release({|#2:"status"|}, ["manage.py", "check"]);
+                o.DefaultProcess({|#3:"-web"|});
+            }
+        }
+        """,
+        Name(0, "my web", "the process name must be letters, digits, '_', '-' or '.', starting with a letter or digit (it becomes a unit file, an ini section, a compose service and a command-line word)"),
+        Name(1, "A=B", "an environment variable name " + Names.EnvironmentNameRule),
+        Name(2, "status", "the release step name is reserved: export, import, status, restart, start, stop, tail, signal, reload, help are command words"),
+        Name(3, "-web", "the process name must be letters, digits, '_', '-' or '.', starting with a letter or digit (it becomes a unit file, an ini section, a compose service and a command-line word)"));
+
+    [Fact]
+    public Task Good_names_and_names_known_only_at_run_time_are_quiet() => VerifyAsync(
+        """
+        using ProdServer.Config;
+        class Startup
+        {
+            void Configure(ProdServerBuilder o, string name)
+            {
+                o.Process("web-2.api").Environment("DJANGO_SETTINGS_MODULE", "x").Environment(name, "y");
+                o.Process(name);
+                o.Release("migrate", ["manage.py", "migrate"]);
+                o.DefaultProcess("web");
+            }
+        }
+        """);
 }
