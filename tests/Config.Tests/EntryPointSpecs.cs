@@ -315,6 +315,11 @@ public sealed class EntryPointSpecs : IDisposable
         Assert.Equal(ExitCodes.Ok, code);
         Assert.Contains("--out <DIR> (REQUIRED)", output, StringComparison.Ordinal);
         Assert.Contains("systemd", output, StringComparison.Ordinal);
+
+        // It starts nothing: its own exit codes, no signals or control socket to explain.
+        Assert.Contains("Exit codes: 0 ok; 1 invalid configuration, or something that could not be written or translated", output, StringComparison.Ordinal);
+        Assert.DoesNotContain("Signals:", output, StringComparison.Ordinal);
+        Assert.DoesNotContain("A running host", output, StringComparison.Ordinal);
     }
 
     // System.CommandLine shows the root's arguments in a subcommand's help too; a subcommand takes no process to run.

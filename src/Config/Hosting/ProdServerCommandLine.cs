@@ -19,10 +19,22 @@ internal sealed partial class ProdServerCommandLine
     /// <summary>Our options that take a value, so that the value is never read as host configuration.</summary>
     public static readonly string[] OptionsWithValue = ["--env-file", "--out", "--user", "--exec", "--image", "--hardening", .. ImportOptionsWithValue];
 
-    private const string Epilogue = """
+    private const string HostConfiguration = """
 
         Host configuration may be given too: --key value or --key=value where the key has a ':' or '__'
         (--ProdServer:Processes:web:Args:Threads=8), or --environment, --contentRoot, --applicationName.
+        """;
+
+    // export and import start nothing: no signals or control to explain, and their own exit codes.
+    private const string FilesEpilogue = HostConfiguration + """
+
+
+        Exit codes: 0 ok; 1 invalid configuration, or something that could not be written or translated (each is named;
+        for export, nothing is written then); 2 usage error (unknown process, option or target).
+        """;
+
+    private const string Epilogue = HostConfiguration + """
+
 
         Signals: SIGTERM/Ctrl+C stop every process gracefully; SIGHUP re-reads the configuration and restarts
         only the processes whose launch plan changed (as 'reload').
@@ -144,7 +156,8 @@ internal sealed partial class ProdServerCommandLine
     public static string Usage => RenderHelp(Root.Parse(["--help"])) + Epilogue;
 
     /// <summary>The help the command line asked for (<c>--help</c>, or <c>export --help</c>), with exit codes and signals.</summary>
-    public string HelpText => _result is null ? Usage : RenderHelp(_result) + (Control ? ControlCommandLine.Epilogue : Epilogue);
+    public string HelpText => _result is null ? Usage
+        : RenderHelp(_result) + (Control ? ControlCommandLine.Epilogue : _result.CommandResult.Command.Name is "export" or "import" ? FilesEpilogue : Epilogue);
 
     /// <summary>The parse result, for the command that acts on it; <see langword="null"/> for a plain run (names only).</summary>
     public ParseResult? Result => _result;
