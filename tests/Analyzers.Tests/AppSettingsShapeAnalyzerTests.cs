@@ -350,6 +350,14 @@ public sealed class AppSettingsShapeAnalyzerTests
         withLibrary: true,
         At(AppSettingsShapeDescriptors.BadName, 1, 102, 1, 111, "MIGRATE", "the release step name is given to an earlier step of this list too; give each step its own name"));
 
+    // A process's setting written one level too high is an unknown key there, not a value outside a process's limits.
+    [Fact]
+    public Task A_process_setting_at_the_top_of_ProdServer_is_only_an_unknown_key() => VerifyAsync("""
+        { "ProdServer": { "StopTimeout": 0, "Replicas": "5000" } }
+        """, withLibrary: true,
+        At(AppSettingsShapeDescriptors.UnknownSetting, 1, 19, 1, 35, "StopTimeout", "ProdServer", "", "Processes, Release, Default, OnGiveUp, Logs, Control, Rules"),
+        At(AppSettingsShapeDescriptors.UnknownSetting, 1, 37, 1, 55, "Replicas", "ProdServer", "", "Processes, Release, Default, OnGiveUp, Logs, Control, Rules"));
+
     // One value where the binder reads an object or a list, or the other way round; a release step without its name.
     [Fact]
     public Task A_setting_of_the_wrong_shape_is_reported_at_its_value() => VerifyAsync("""

@@ -13,6 +13,9 @@ namespace ProdServer.Config.Analyzers;
 /// </summary>
 internal static class ProdServerSectionCheck
 {
+    // How SettingRules.ByPath names a key of any process.
+    private const string ProcessRulePath = "Processes:*:";
+
     private const string VariablesExample = "{ \"DJANGO_SETTINGS_MODULE\": \"mysite.settings\" }";
 
     /// <summary>Reports every wrong shape, unknown key and refused value of <paramref name="prodServer"/>.</summary>
@@ -120,17 +123,17 @@ internal static class ProdServerSectionCheck
 
             if (property.Value is JsonScalar scalar)
             {
-                Value("Processes:*:" + property.Name, scalar, at, report);
+                Value(ProcessRulePath + property.Name, scalar, at, report);
             }
             else if (property.Value is JsonObject readiness && Is(property, "Readiness"))
             {
                 Keys(readiness, at, SettingRules.ReadinessKeys, report);
-                Values(readiness, "Processes:*:Readiness", at, report);
+                Values(readiness, ProcessRulePath + "Readiness", at, report);
             }
             else if (property.Value is JsonObject resources && Is(property, "Resources"))
             {
                 Keys(resources, at, SettingRules.ResourceKeys, report);
-                Values(resources, "Processes:*:Resources", at, report);
+                Values(resources, ProcessRulePath + "Resources", at, report);
             }
         }
     }
@@ -273,14 +276,16 @@ internal static class ProdServerSectionCheck
             return;
         }
 
-        var key = rulePath.StartsWith("Processes:*:", StringComparison.Ordinal) ? rulePath.Substring("Processes:*:".Length) : rulePath;
+        // Start-up's limits are a process's: "ProdServer": { "StopTimeout": 0 } is an unknown key there (PSC0114), not a limit.
+        var inProcess = rulePath.StartsWith(ProcessRulePath, StringComparison.Ordinal);
+        var key = inProcess ? rulePath.Substring(ProcessRulePath.Length) : rulePath;
         string? problem = null;
         if (SettingRules.ByPath.TryGetValue(rulePath, out var rule) && !rule.Accepts(value.Text))
         {
             var written = value.Kind == JsonScalarKind.String ? $"'{ValueShape.Printable(value.Text)}'" : value.Text;
             problem = $"{key} {written} must be {rule.MustBe}";
         }
-        else if (SupervisionLimit(key, value.Text) is { } outside)
+        else if (inProcess && SupervisionLimit(key, value.Text) is { } outside)
         {
             problem = outside.TrimEnd('.');
         }
