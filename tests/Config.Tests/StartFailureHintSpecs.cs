@@ -33,6 +33,17 @@ public sealed class StartFailureHintSpecs
     }
 
     [Fact]
+    public void The_python_found_is_written_as_a_json_string_and_stays_off_the_terminal()
+    {
+        var worker = new ProcessDefinition("worker", ServerBackends.CeleryWorker) { App = "mysite" };
+
+        var hint = StartFailureHint.For(worker, "/usr/local/bin/python3: No module named celery", _ => "/opt/a\"b\\c\u001b[31m/python3");
+
+        Assert.Contains("set \"Python\": \"/opt/a\\\"b\\\\c\\u001B[31m/python3\" on the process)", hint);
+        Assert.DoesNotContain("\u001b", hint!, System.StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void A_console_script_servers_package_is_known_by_its_distribution_name()
     {
         var web = new ProcessDefinition("web", ServerBackends.Gunicorn) { App = "mysite.wsgi:application" };

@@ -3,6 +3,8 @@ using System.Collections.Generic;
 using System.Diagnostics;
 using System.IO;
 using System.Linq;
+using System.Text.Encodings.Web;
+using System.Text.Json;
 using System.Threading;
 
 namespace ProdServer.Config;
@@ -99,7 +101,7 @@ internal static class ServerVersionCheck
         // importing it: exit 3 is "not there"; anything else (a broken interpreter, a parent package that fails) is left
         // to the server's own start to report.
         var module = plan.Arguments[1];
-        return RunPython(plan, "import sys, importlib.util as u; sys.exit(0 if u.find_spec(sys.argv[1]) else 3)", module) is (3, _) ? module : null;
+        return RunPython(plan, FindSpec, module) is (3, _) ? module : null;
     }
 
     /// <summary>
@@ -125,7 +127,7 @@ internal static class ServerVersionCheck
         foreach (var candidate in Candidates(searchPath).Take(MaxCandidates))
         {
             if (tried.Add(Path.GetFullPath(candidate))
-                && RunPython(plan with { Executable = candidate, Arguments = ["-m", module] }, "import sys, importlib.util as u; sys.exit(0 if u.find_spec(sys.argv[1]) else 3)", module) is (0, _))
+                && RunPython(plan with { Executable = candidate, Arguments = ["-m", module] }, FindSpec, module) is (0, _))
             {
                 return candidate;
             }
@@ -150,6 +152,20 @@ internal static class ServerVersionCheck
             }
         }
     }
+
+    /// <summary>
+    /// The end of a message that names <paramref name="interpreter"/> (found by <see cref="InterpreterWith(LaunchPlan, string)"/>):
+    /// the setting to write, with the path as a JSON string, so that a quote or a backslash in it can be pasted as it is.
+    /// </summary>
+    public static string UseInterpreter(string interpreter)
+    {
+        // Quotes and backslashes escaped for JSON, control characters as \u escapes (which also keeps them off the terminal).
+        var json = JsonEncodedText.Encode(interpreter, JavaScriptEncoder.UnsafeRelaxedJsonEscaping).ToString();
+        return $"; {Names.PrintablePath(interpreter)} has it: set \"Python\": \"{json}\" on the process";
+    }
+
+    // Exits 0 when the module named by its argument can be found as -m finds it, 3 when it cannot.
+    private const string FindSpec = "import sys, importlib.util as u; sys.exit(0 if u.find_spec(sys.argv[1]) else 3)";
 
     // Interpreters asked for a module another one lacks: each costs a Python start (~20 ms).
     private const int MaxCandidates = 6;

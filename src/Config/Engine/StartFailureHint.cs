@@ -42,7 +42,7 @@ internal static partial class StartFailureHint
             // The package's name, not the backend's: "install celery", not "install CeleryWorker".
             var package = backend.DistributionName ?? backend.Command;
             var other = interpreterWith?.Invoke(module) is { } found
-                ? $"; {Names.PrintablePath(found)} has it: set \"Python\": \"{Names.PrintablePath(found)}\" on the process"
+                ? ServerVersionCheck.UseInterpreter(found)
                 : "; Debian's python3-* packages are for /usr/bin/python3";
             return $" (the Python that ran it has no module {module}: install {package} for it ({backend.InstallHint}), or set Python or Venv to an interpreter that has it{other})";
         }

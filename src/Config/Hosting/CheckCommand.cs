@@ -40,9 +40,7 @@ internal static class CheckCommand
                 if (ServerVersionCheck.MissingModule(run) is { } missing)
                 {
                     var module = Names.Printable(missing);
-                    var other = ServerVersionCheck.InterpreterWith(run, missing) is { } found
-                        ? $"; {Names.PrintablePath(found)} has it: set \"Python\": \"{Names.PrintablePath(found)}\" on the process"
-                        : string.Empty;
+                    var other = ServerVersionCheck.InterpreterWith(run, missing) is { } found ? ServerVersionCheck.UseInterpreter(found) : string.Empty;
                     await error.WriteLineAsync(
                         $"Process '{process.Name}': {Names.PrintablePath(run.Executable)} has no module {module}, which it would run (-m {module}): " +
                         $"install it for that interpreter ({process.Backend.InstallHint}), or set Python or Venv to one that has it " +
