@@ -158,11 +158,11 @@ public sealed class ConfigurationSchemaSpecs
         var process = document.RootElement.GetProperty("definitions").GetProperty("ProdServer.Process").GetProperty("properties");
 
         Assert.Equal(Sorted(ProdServerConfigurationBinder.ProcessKeys), Sorted(Keys(process)));
-        Assert.Equal(Sorted(ProdServerConfigurationBinder.ReadinessKeys), Sorted(Keys(process.GetProperty("Readiness").GetProperty("properties"))));
-        Assert.Equal(Sorted(ProdServerConfigurationBinder.ResourceKeys), Sorted(Keys(process.GetProperty("Resources").GetProperty("properties"))));
+        Assert.Equal(Sorted(SettingRules.ReadinessKeys), Sorted(Keys(process.GetProperty("Readiness").GetProperty("properties"))));
+        Assert.Equal(Sorted(SettingRules.ResourceKeys), Sorted(Keys(process.GetProperty("Resources").GetProperty("properties"))));
         var section = document.RootElement.GetProperty("properties").GetProperty("ProdServer").GetProperty("properties");
-        Assert.Equal(Sorted(ProdServerConfigurationBinder.LogKeys), Sorted(Keys(section.GetProperty("Logs").GetProperty("properties"))));
-        Assert.Equal(Sorted(ProdServerConfigurationBinder.ControlKeys), Sorted(Keys(section.GetProperty("Control").GetProperty("properties"))));
+        Assert.Equal(Sorted(SettingRules.LogKeys), Sorted(Keys(section.GetProperty("Logs").GetProperty("properties"))));
+        Assert.Equal(Sorted(SettingRules.ControlKeys), Sorted(Keys(section.GetProperty("Control").GetProperty("properties"))));
     }
 
     [Fact]

@@ -7,8 +7,6 @@ namespace ProdServer.Config;
 /// <summary>Binds <c>ProdServer:Control</c> (<c>Enabled</c>, <c>Socket</c>, <c>TailLines</c>).</summary>
 internal static partial class ProdServerConfigurationBinder
 {
-    internal static readonly string[] ControlKeys = SettingRules.ControlKeys;
-
     private static void BindControl(IConfigurationSection section, ProdServerOptions options)
     {
         var errors = options.SectionBindingErrors;
@@ -19,9 +17,9 @@ internal static partial class ProdServerConfigurationBinder
 
         foreach (var child in section.GetChildren())
         {
-            if (Array.FindIndex(ControlKeys, k => string.Equals(k, child.Key, StringComparison.OrdinalIgnoreCase)) < 0)
+            if (Array.FindIndex(SettingRules.ControlKeys, k => string.Equals(k, child.Key, StringComparison.OrdinalIgnoreCase)) < 0)
             {
-                errors.Add($"{Names.Printable(child.Path)} is not a control setting; expected one of {string.Join(", ", ControlKeys)}.");
+                errors.Add($"{Names.Printable(child.Path)} is not a control setting; expected one of {string.Join(", ", SettingRules.ControlKeys)}.");
             }
         }
 

@@ -7,8 +7,6 @@ namespace ProdServer.Config;
 /// <summary>Binds <c>ProdServer:Logs</c> (<c>Overflow</c>, <c>BufferBytes</c>).</summary>
 internal static partial class ProdServerConfigurationBinder
 {
-    internal static readonly string[] LogKeys = SettingRules.LogKeys;
-
     private static void BindLogs(IConfigurationSection section, ProdServerOptions options)
     {
         var errors = options.SectionBindingErrors;
@@ -19,9 +17,9 @@ internal static partial class ProdServerConfigurationBinder
 
         foreach (var child in section.GetChildren())
         {
-            if (Array.FindIndex(LogKeys, k => string.Equals(k, child.Key, StringComparison.OrdinalIgnoreCase)) < 0)
+            if (Array.FindIndex(SettingRules.LogKeys, k => string.Equals(k, child.Key, StringComparison.OrdinalIgnoreCase)) < 0)
             {
-                errors.Add($"{child.Path} is not a log setting; expected one of {string.Join(", ", LogKeys)}.");
+                errors.Add($"{child.Path} is not a log setting; expected one of {string.Join(", ", SettingRules.LogKeys)}.");
             }
         }
 

@@ -7,10 +7,6 @@ namespace ProdServer.Config;
 /// <summary>Binds the supervision settings of a process (<c>Restart</c>, <c>StartSeconds</c>, <c>Readiness</c>, …) and <c>OnGiveUp</c>.</summary>
 internal static partial class ProdServerConfigurationBinder
 {
-    internal static readonly string[] ReadinessKeys = SettingRules.ReadinessKeys;
-
-    internal static readonly string[] ResourceKeys = SettingRules.ResourceKeys;
-
     private static void BindOnGiveUp(IConfigurationSection section, ProdServerOptions options)
     {
         if (section.Value is { } text)
@@ -73,9 +69,9 @@ internal static partial class ProdServerConfigurationBinder
         var readiness = section.GetSection("Readiness");
         foreach (var child in readiness.GetChildren())
         {
-            if (Array.FindIndex(ReadinessKeys, k => string.Equals(k, child.Key, StringComparison.OrdinalIgnoreCase)) < 0)
+            if (Array.FindIndex(SettingRules.ReadinessKeys, k => string.Equals(k, child.Key, StringComparison.OrdinalIgnoreCase)) < 0)
             {
-                errors.Add($"Process '{name}': {child.Path} is not a readiness setting; expected one of {string.Join(", ", ReadinessKeys)}.");
+                errors.Add($"Process '{name}': {child.Path} is not a readiness setting; expected one of {string.Join(", ", SettingRules.ReadinessKeys)}.");
             }
         }
 
@@ -100,9 +96,9 @@ internal static partial class ProdServerConfigurationBinder
         var resources = section.GetSection("Resources");
         foreach (var child in resources.GetChildren())
         {
-            if (Array.FindIndex(ResourceKeys, k => string.Equals(k, child.Key, StringComparison.OrdinalIgnoreCase)) < 0)
+            if (Array.FindIndex(SettingRules.ResourceKeys, k => string.Equals(k, child.Key, StringComparison.OrdinalIgnoreCase)) < 0)
             {
-                errors.Add($"Process '{section.Key}': {child.Path} is not a resource setting; expected one of {string.Join(", ", ResourceKeys)}.");
+                errors.Add($"Process '{section.Key}': {child.Path} is not a resource setting; expected one of {string.Join(", ", SettingRules.ResourceKeys)}.");
             }
         }
 

@@ -95,20 +95,27 @@ internal sealed partial class ProcessSupervisor
     private string? _lastLaunchError;
 
     // Asked only after a start failed because the server's own module is missing, once per module: each candidate is a
-    // Python start, and every restart of the process would fail the same way.
-    private readonly System.Collections.Concurrent.ConcurrentDictionary<string, string?> _interpretersWith = new(StringComparer.Ordinal);
+    // Python start, and every restart of the process would fail the same way. Only the supervising loop asks.
+    private readonly System.Collections.Generic.Dictionary<string, string?> _interpretersWith = new(StringComparer.Ordinal);
 
-    private string? InterpreterWith(string module) => _interpretersWith.GetOrAdd(module, m =>
+    private string? InterpreterWith(string module)
     {
-        try
+        if (!_interpretersWith.TryGetValue(module, out var found))
         {
-            return ServerVersionCheck.InterpreterWith(Launcher.Plan(), m);
+            try
+            {
+                found = ServerVersionCheck.InterpreterWith(Launcher.Plan(), module);
+            }
+            catch (ServerLaunchException)
+            {
+                found = null;
+            }
+
+            _interpretersWith[module] = found;
         }
-        catch (ServerLaunchException)
-        {
-            return null;
-        }
-    });
+
+        return found;
+    }
 
     // Whether this exit ends the process for good, per the restart policy and the failed-start count.
     private SupervisorResult? End(int code, bool failedStart, int failures, string reason)
