@@ -101,7 +101,7 @@ public sealed class LogSettingsSpecs
         {
             var input = string.Concat(lines.Select(l => l + "\n"));
             var received = new List<(string Text, SplitLine Split)>();
-            PipeLines.Read(new MemoryStream(Encoding.UTF8.GetBytes(input)), (text, split) => received.Add((text, split)));
+            PipeLines.Read(new MemoryStream(Encoding.UTF8.GetBytes(input)), (text, split, _) => received.Add((text, split)));
 
             var overlong = lines.Count(l => Encoding.UTF8.GetByteCount(l) > PipeLines.LongestLine);
             return received.All(r => Encoding.UTF8.GetByteCount(r.Text) <= PipeLines.LongestLine && !r.Text.Contains('\uFFFD', System.StringComparison.Ordinal))
@@ -110,6 +110,54 @@ public sealed class LogSettingsSpecs
                 && received.Where(r => r.Split.IsSplit).Select(r => r.Split.Bytes).SequenceEqual(
                     lines.Where(l => Encoding.UTF8.GetByteCount(l) > PipeLines.LongestLine).Select(l => (long)Encoding.UTF8.GetByteCount(l)));
         }, iter: 200);
+    }
+
+    [Fact]
+    public void Each_line_says_whether_another_line_of_the_same_read_follows_it()
+    {
+        // Two reads, the first ending in the middle of a line: what the server wrote together is handed over together.
+        var received = new List<(string Text, bool More)>();
+        PipeLines.Read(new ReadsStream("a\nb\nc", "d\ne\n", "tail"), (text, _, more) => received.Add((text, more)));
+
+        Assert.Equal([("a", true), ("b", false), ("cd", true), ("e", false), ("tail", false)], received);
+    }
+
+    // A stream whose every Read returns the next of the given pieces, as a pipe returns what was written so far.
+    private sealed class ReadsStream(params string[] reads) : Stream
+    {
+        private int _next;
+
+        public override bool CanRead => true;
+
+        public override bool CanSeek => false;
+
+        public override bool CanWrite => false;
+
+        public override long Length => throw new System.NotSupportedException();
+
+        public override long Position { get => throw new System.NotSupportedException(); set => throw new System.NotSupportedException(); }
+
+        public override int Read(byte[] buffer, int offset, int count)
+        {
+            if (_next == reads.Length)
+            {
+                return 0;
+            }
+
+            var bytes = Encoding.UTF8.GetBytes(reads[_next++]);
+            bytes.CopyTo(buffer, offset);
+            return bytes.Length;
+        }
+
+        public override void Flush()
+        {
+        }
+
+        public override long Seek(long offset, SeekOrigin origin) => throw new System.NotSupportedException();
+
+        public override void SetLength(long value) => throw new System.NotSupportedException();
+
+        public override void Write(byte[] buffer, int offset, int count) => throw new System.NotSupportedException();
     }
 
     // The bidirectional embedding, override and isolate controls, spelled out rather than asked of the code under test.

@@ -5,8 +5,9 @@ using System.Collections.Generic;
 namespace ProdServer.Config;
 
 /// <summary>
-/// The state of the log entry for one line of a server's output: the message is the line itself, and structured
-/// loggers see it as <c>Line</c> with the template <c>{Line}</c>, as <c>LogInformation("{Line}", line)</c> gives them.
+/// The state of the log entry for one line of a server's output (or one record of several lines, such as a traceback,
+/// joined by <c>\n</c>: see <see cref="OutputRecords"/>): the message is the text itself, and structured loggers see it
+/// as <c>Line</c> with the template <c>{Line}</c>, as <c>LogInformation("{Line}", line)</c> gives them.
 /// Unlike that call it allocates nothing and formats nothing per line: no argument array, no template lookup, no copy of
 /// the line (at thousands of access-log lines a second, those were a good part of the launcher's CPU per line).
 /// </summary>

@@ -17,6 +17,12 @@ internal sealed class OutputPump
     // What a queued line costs besides its characters: the list slot, the entry and the string's header.
     private const int EntryOverhead = 80;
 
+    // How long an entry is held for lines that may continue it once no more are at hand, in milliseconds: a traceback
+    // whose exception's line has not come yet, or the rest of a read its reader is still queuing. Python writes an
+    // uncaught exception's traceback a line at a time; the reader gathers a trickle for up to 40 ms (PipeLines), so its
+    // lines come in batches at most about that far apart.
+    private const int HeldEntryWait = 100;
+
     private readonly object _gate = new();
     private readonly long _capacity;
     private readonly LogOverflow _overflow;
@@ -24,10 +30,9 @@ internal sealed class OutputPump
     private long _queuedBytes; // the queue and the batch being written: released once the batch is written
     private bool _completed;
     private readonly ILogger _logger;
-    private readonly StreamLineLevels _outputLevels = new(); // written by the pump's thread only, like the log itself
-    private readonly StreamLineLevels _errorLevels = new();
     private readonly string _processName;
     private readonly Task _drained;
+    private int _midRead; // a bit per stream (1 stdout, 2 stderr) whose reader is still queuing the lines of one read
     private long _dropped;
     private long _droppedCharacters;
     private long _written;
@@ -62,7 +67,13 @@ internal sealed class OutputPump
     public long Progress => Interlocked.Read(ref _written) + Interlocked.Read(ref _queuedBytes);
 
     /// <summary>Queues a line; with <see cref="LogOverflow.Block"/> waits while the buffer is full.</summary>
-    public void Post(string line, bool fromStandardError, SplitLine split = default)
+    /// <param name="line">The line.</param>
+    /// <param name="fromStandardError">Whether it came from stderr.</param>
+    /// <param name="split">On the last piece of a split line, its size and number of pieces.</param>
+    /// <param name="more">Whether the reader already holds another line of the same read: the drain is woken once the
+    /// read's last line is queued, so that the lines the server wrote at once (a record and its traceback) are taken
+    /// together and can be logged as one entry.</param>
+    public void Post(string line, bool fromStandardError, SplitLine split = default, bool more = false)
     {
         if (!_logger.IsEnabled(LogLevel.Critical))
         {
@@ -75,6 +86,7 @@ internal sealed class OutputPump
             // An empty buffer takes any line, so a buffer smaller than one line cannot stall the pump.
             while (!_completed && _queuedBytes > 0 && _queuedBytes + cost > _capacity)
             {
+                Monitor.PulseAll(_gate); // the lines queued so far: the drain may be waiting for the read's last one
                 if (_overflow == LogOverflow.Drop)
                 {
                     Drop(line.Length);
@@ -92,7 +104,9 @@ internal sealed class OutputPump
 
             _queued.Add(new(line, fromStandardError, split));
             _queuedBytes += cost;
-            if (_queued.Count == 1)
+            var stream = fromStandardError ? 2 : 1;
+            _midRead = more ? _midRead | stream : _midRead & ~stream;
+            if (!more)
             {
                 Monitor.PulseAll(_gate); // the drain waits only on an empty queue
             }
@@ -122,23 +136,19 @@ internal sealed class OutputPump
     {
         using var scope = _logger.BeginScope("Process {Process}", _processName);
         long reported = 0;
+        var records = new OutputRecords(Write);
         // Whole batches under one lock: when the server writes faster than one line per wake-up, the drain takes
         // everything queued at once instead of paying a hand-off per line.
         var batch = new List<Entry>();
         while (true)
         {
+            bool done;
+            bool midRead;
             lock (_gate)
             {
-                while (_queued.Count == 0 && !_completed)
-                {
-                    Monitor.Wait(_gate);
-                }
-
-                if (_queued.Count == 0)
-                {
-                    break; // completed and drained
-                }
-
+                WaitForLines(hold: records.Holding);
+                done = _completed && _queued.Count == 0;
+                midRead = _midRead != 0;
                 (batch, _queued) = (_queued, batch);
             }
 
@@ -146,36 +156,71 @@ internal sealed class OutputPump
             foreach (var entry in batch)
             {
                 reported = ReportDropped(reported);
-                Write(entry.Line, entry.FromStandardError);
+                records.Add(entry.Line, entry.FromStandardError);
                 if (entry.Split.IsSplit)
                 {
+                    records.Flush(); // the notice follows the entry that holds the line's last piece
                     Log.SplitLine(_logger, _processName, entry.Split.Bytes, PipeLines.LongestLine, entry.Split.Pieces);
                 }
 
                 batchBytes += (entry.Line.Length * 2L) + EntryOverhead;
             }
 
-            Interlocked.Add(ref _written, batch.Count);
-            batch.Clear();
-            WorkingSet.OutputWritten();
+            if (done || batch.Count == 0 || !(midRead || records.AwaitsRestOfTraceback))
+            {
+                // Nothing more of the entry is at hand: it is written now, not held for a line that may come much later.
+                // Held for one wait (WaitForLines), then written as it is: an entry whose next lines a reader is queuing
+                // (the drain took the batch in the middle of a read), and a traceback without its exception's line yet.
+                records.Flush();
+            }
+
+            if (batch.Count > 0)
+            {
+                Interlocked.Add(ref _written, batch.Count);
+                batch.Clear();
+                WorkingSet.OutputWritten(); // not for a wait that ended without lines, nor for the log's close
+            }
+
             lock (_gate)
             {
                 _queuedBytes -= batchBytes;
                 Monitor.PulseAll(_gate); // room again: wake a reader held back by a full buffer
+            }
+
+            if (done)
+            {
+                break;
             }
         }
 
         ReportDropped(reported);
     }
 
-    private void Write(string line, bool fromStandardError)
+    // Waits (holding _gate) until lines are queued or the log is closed; while an entry is held for its next lines, only
+    // for HeldEntryWait, after which it is written as it is.
+    private void WaitForLines(bool hold)
     {
-        var level = fromStandardError ? _errorLevels.Of(line, LogLevel.Warning) : _outputLevels.Of(line, LogLevel.Information);
+        var deadline = Environment.TickCount64 + HeldEntryWait;
+        while (_queued.Count == 0 && !_completed)
+        {
+            if (!hold)
+            {
+                Monitor.Wait(_gate);
+            }
+            else if (deadline - Environment.TickCount64 is var left && (left <= 0 || !Monitor.Wait(_gate, (int)left)))
+            {
+                return;
+            }
+        }
+    }
+
+    private void Write(string text, LogLevel level)
+    {
         if (_logger.IsEnabled(level))
         {
             try
             {
-                _logger.Log(level, default, new OutputLine(line), null, OutputLine.Format);
+                _logger.Log(level, default, new OutputLine(text), null, OutputLine.Format);
             }
             catch (Exception ex) when (ex is not OutOfMemoryException)
             {

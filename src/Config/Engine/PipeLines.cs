@@ -106,7 +106,7 @@ internal static partial class PipeLines
                 {
                     if (end > start)
                     {
-                        onLine(Decode(buffer.AsSpan(start, end - start), wholeLine: true), Split(end - start));
+                        onLine(Decode(buffer.AsSpan(start, end - start), wholeLine: true), Split(end - start), more: false);
                     }
 
                     return;
@@ -114,16 +114,19 @@ internal static partial class PipeLines
 
                 var scanFrom = end;
                 end += read;
-                int newline;
-                while ((newline = buffer.AsSpan(scanFrom, end - scanFrom).IndexOf((byte)'\n')) >= 0)
+                var newline = buffer.AsSpan(scanFrom, end - scanFrom).IndexOf((byte)'\n');
+                while (newline >= 0)
                 {
                     var lineEnd = scanFrom + newline;
-                    HandOverPieces(lineEnd);
-                    onLine(Decode(buffer.AsSpan(start, lineEnd - start), wholeLine: true), Split(lineEnd - start));
-                    start = scanFrom = lineEnd + 1;
+                    HandOverPieces(lineEnd, lineFollows: true);
+                    // The next line is looked for before this one is handed over, to say whether this read holds more.
+                    scanFrom = lineEnd + 1;
+                    newline = buffer.AsSpan(scanFrom, end - scanFrom).IndexOf((byte)'\n');
+                    onLine(Decode(buffer.AsSpan(start, lineEnd - start), wholeLine: true), Split(lineEnd - start), more: newline >= 0);
+                    start = scanFrom;
                 }
 
-                HandOverPieces(end);
+                HandOverPieces(end, lineFollows: false);
 
                 if (start == end)
                 {
@@ -150,13 +153,15 @@ internal static partial class PipeLines
         }
 
         // Hands over the line from start to lineEnd in pieces until what is left is at most LongestLine. Strictly longer:
-        // the last piece is never empty, and it is the one that says the line was split.
-        void HandOverPieces(int lineEnd)
+        // the last piece is never empty, and it is the one that says the line was split. lineFollows: whether the rest of
+        // the line, up to its newline, is in this read too.
+        void HandOverPieces(int lineEnd, bool lineFollows)
         {
             while (lineEnd - start > LongestLine)
             {
                 var piece = PieceLength(buffer.AsSpan(start, lineEnd - start));
-                onLine(Decode(buffer.AsSpan(start, piece), wholeLine: false), default);
+                var more = lineFollows || lineEnd - start - piece > LongestLine;
+                onLine(Decode(buffer.AsSpan(start, piece), wholeLine: false), default, more);
                 splitBytes += piece;
                 pieces++;
                 start += piece;
@@ -244,7 +249,9 @@ internal static partial class PipeLines
 /// <summary>Receives a line (or a piece of one longer than <see cref="PipeLines.LongestLine"/>) read from a pipe.</summary>
 /// <param name="line">The decoded text, without its line ending.</param>
 /// <param name="split">On the last piece of a split line, its size and number of pieces; otherwise <c>default</c>.</param>
-internal delegate void LineHandler(string line, SplitLine split);
+/// <param name="more">Whether another whole line (or piece) of the same read follows at once: what the server wrote
+/// together, such as a log record and its traceback, is handed over in one go.</param>
+internal delegate void LineHandler(string line, SplitLine split, bool more);
 
 /// <summary>A line that was handed over in pieces: its whole size in bytes and how many pieces it took.</summary>
 internal readonly record struct SplitLine(long Bytes, int Pieces)

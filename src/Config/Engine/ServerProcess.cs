@@ -175,8 +175,8 @@ internal sealed class ServerProcess : ISupervisedChild, IStopTarget
         // An array, not the span overload: its inline array of two tasks is JIT-compiled on first use, beside the server's start.
         server._readers = Task.WhenAll(new[]
         {
-            PipeLines.ReadOnThread(child.StandardOutput, (line, split) => server.OnLine(line, split, fromStandardError: false), plan.ProcessName + " stdout"),
-            PipeLines.ReadOnThread(child.StandardError, (line, split) => server.OnLine(line, split, fromStandardError: true), plan.ProcessName + " stderr"),
+            PipeLines.ReadOnThread(child.StandardOutput, (line, split, more) => server.OnLine(line, split, more, fromStandardError: false), plan.ProcessName + " stdout"),
+            PipeLines.ReadOnThread(child.StandardError, (line, split, more) => server.OnLine(line, split, more, fromStandardError: true), plan.ProcessName + " stderr"),
         });
         // Logged once the child runs: the first log call of a host costs milliseconds, which the child should not wait for.
         // Before the host has logging (spawn-first), only once it has: the engine's log messages are set up on first use
@@ -411,7 +411,7 @@ internal sealed class ServerProcess : ISupervisedChild, IStopTarget
         return true;
     }
 
-    private void OnLine(string line, SplitLine split, bool fromStandardError)
+    private void OnLine(string line, SplitLine split, bool more, bool fromStandardError)
     {
         line = LogText.Escape(line);
         if (fromStandardError)
@@ -434,7 +434,7 @@ internal sealed class ServerProcess : ISupervisedChild, IStopTarget
         }
 
         Ring?.Add(line);
-        _pump.Post(line, fromStandardError, split);
+        _pump.Post(line, fromStandardError, split, more);
     }
 
     /// <summary>The stderr line that best says why the server failed: the last Python exception

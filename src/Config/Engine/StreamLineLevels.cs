@@ -10,7 +10,9 @@ namespace ProdServer.Config;
 /// exception…" and another traceback), none of which carries a level: they take the level of the record the traceback
 /// belongs to (gunicorn's "[ERROR] Exception in worker process" just before it), or Error when nothing logged it (an
 /// uncaught exception), rather than the stream's fallback (a warning on stderr). A blank line outside a traceback is
-/// Debug: it carries neither text nor level.
+/// Debug: it carries neither text nor level. A Python warning's indented source line keeps its header's level. Each line
+/// also says whether it continues the record of the line before it (a traceback's lines, its header right after the line
+/// that logged it, a warning's source line), so that <see cref="OutputRecords"/> can log them as one entry.
 /// </summary>
 /// <remarks>Not thread-safe: one instance per stream, used by the one thread that writes that stream's lines.</remarks>
 internal sealed class StreamLineLevels
@@ -20,15 +22,39 @@ internal sealed class StreamLineLevels
     private LogLevel? _previous; // the level the line just before carried, if any
     private LogLevel? _traceback; // the level of the traceback being written, or null outside one
     private bool _afterException; // the exception's own line was written: what follows ends the traceback unless chained
+    private string? _record; // the line just before, when it was read on its own (not blank, not in a traceback)
+    private LogLevel _recordLevel; // the level that line was given
+    private bool _inWarning; // the line before was a Python warning's header or one of its indented source lines
+
+    /// <summary>
+    /// Whether a traceback has begun but its exception's line has not come yet: the lines still to come belong to the
+    /// same record.
+    /// </summary>
+    public bool InUnfinishedTraceback => _traceback is not null && !_afterException;
 
     /// <summary>The level of the next line of this stream.</summary>
     /// <param name="line">The line.</param>
     /// <param name="fallback">The stream's level for a line that carries none (Information on stdout, Warning on stderr).</param>
     /// <returns>The level.</returns>
-    public LogLevel Of(string line, LogLevel fallback)
+    public LogLevel Of(string line, LogLevel fallback) => Of(line, fallback, out _);
+
+    /// <summary>The level of the next line of this stream, and whether it continues the line before it.</summary>
+    /// <param name="line">The line.</param>
+    /// <param name="fallback">The stream's level for a line that carries none (Information on stdout, Warning on stderr).</param>
+    /// <param name="continues">Whether the line belongs to the record of the line before it: a traceback's line, a
+    /// traceback's header right after the record that logged it (Python's logging writes the message, then the
+    /// traceback), or the indented source line under a Python warning (<c>app.py:3: UserWarning: …</c>, then
+    /// <c>  warn(</c>).</param>
+    /// <returns>The level.</returns>
+    public LogLevel Of(string line, LogLevel fallback, out bool continues)
     {
+        var record = _record;
+        var inWarning = _inWarning;
+        (_record, _inWarning) = (null, false);
+        continues = false;
         if (_traceback is { } level)
         {
+            continues = true;
             if (IsTracebackLine(line))
             {
                 // A chained traceback's header starts another run of frames before its own exception line.
@@ -41,6 +67,8 @@ internal sealed class StreamLineLevels
                 _afterException = true; // "ValueError: boom": the last line of this traceback
                 return level;
             }
+
+            continues = false;
 
             _traceback = null; // the traceback is over; this line is read on its own
         }
@@ -58,11 +86,47 @@ internal sealed class StreamLineLevels
             _traceback = _previous ?? LogLevel.Error;
             _afterException = false;
             _previous = null;
+            continues = record is not null;
             return _traceback.Value;
         }
 
+        if (char.IsWhiteSpace(line[0]) && (inWarning || (record is not null && IsPythonWarning(record))))
+        {
+            // The source line Python's warnings module prints under "file:line: Category: message".
+            _inWarning = continues = true;
+            return _recordLevel;
+        }
+
         _previous = ServerLineLevel.Find(line);
-        return _previous ?? fallback;
+        _record = line;
+        _recordLevel = _previous ?? fallback;
+        return _recordLevel;
+    }
+
+    // Whether the line is the header warnings.showwarning writes: "{file}:{line}: {Category}: {message}", the category's
+    // name ending in "Warning" (UserWarning, DeprecationWarning, django.utils.deprecation.RemovedInDjango60Warning).
+    internal static bool IsPythonWarning(string line)
+    {
+        const string Marker = "Warning: ";
+        var category = line.IndexOf(Marker, StringComparison.Ordinal);
+        while (category > 0 && (char.IsAsciiLetterOrDigit(line[category - 1]) || line[category - 1] is '_' or '.'))
+        {
+            category--;
+        }
+
+        var number = category - 2; // before ": "
+        if (number < 1 || line[number] != ':' || line[number + 1] != ' ')
+        {
+            return false;
+        }
+
+        var digits = number;
+        while (digits > 0 && char.IsAsciiDigit(line[digits - 1]))
+        {
+            digits--;
+        }
+
+        return digits < number && digits > 0 && line[digits - 1] == ':';
     }
 
     // Inside a traceback: its header (a chained one's too), the indented frame and source lines, the blank lines and the
