@@ -71,6 +71,8 @@ public sealed class ControlSpecs(ControlledSample sample) : IClassFixture<Contro
         var status = await sample.StatusAsync();
         Assert.Equal("stopped", status[1].State);
         Assert.Null(status[1].Pid);
+        var stoppedWith = status[1];
+        Assert.NotNull(stoppedWith.LastExitCode);
         Assert.False(Loopback.IsRunning(admin));
         Assert.False(Loopback.IsListening(sample.AdminPort));
         Assert.Equal(web, status[0].Pid);
@@ -82,6 +84,9 @@ public sealed class ControlSpecs(ControlledSample sample) : IClassFixture<Contro
         status = await sample.StatusAsync();
         Assert.True(status[1].Ready);
         Assert.NotEqual(admin, status[1].Pid);
+        // The new start is counted, and the exit that stopped it is still shown until the new server exits.
+        Assert.Equal(stoppedWith.Restarts + 1, status[1].Restarts);
+        Assert.Equal(stoppedWith.LastExitCode, status[1].LastExitCode);
         Assert.True(Loopback.IsListening(sample.AdminPort));
         Assert.Equal(web, status[0].Pid);
         Assert.Equal(web, await sample.PidOfAsync("web"));

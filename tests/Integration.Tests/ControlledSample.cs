@@ -186,7 +186,8 @@ public sealed class ControlledSample : IAsyncLifetime
                 root.GetProperty("ready").GetBoolean(),
                 root.TryGetProperty("pid", out var pid) ? pid.GetInt32() : null,
                 root.GetProperty("restarts").GetInt32(),
-                root.TryGetProperty("commandLine", out var command) ? command.GetString() : null);
+                root.TryGetProperty("commandLine", out var command) ? command.GetString() : null,
+                root.TryGetProperty("lastExitCode", out var exit) ? exit.GetInt32() : null);
         }).ToList();
     }
 
@@ -236,4 +237,4 @@ public sealed class ControlledSample : IAsyncLifetime
 }
 
 /// <summary>One row of <c>status --json</c>.</summary>
-public sealed record ProcessRow(string Name, string State, bool Ready, int? Pid, int Restarts, string? CommandLine);
+public sealed record ProcessRow(string Name, string State, bool Ready, int? Pid, int Restarts, string? CommandLine, int? LastExitCode = null);

@@ -14,8 +14,19 @@ internal sealed partial class ProcessSupervisor
     /// <summary>Where timestamps come from; tests may pass a fake clock.</summary>
     internal TimeProvider Time { get; init; } = TimeProvider.System;
 
+    /// <summary>
+    /// The status the process's previous supervisor in this host ended with (a control <c>stop</c>, then <c>start</c>):
+    /// its restarts and last exit carry on, so that <c>status</c> does not forget why the process was stopped or how often
+    /// it had restarted; <see langword="null"/> for a first start.
+    /// </summary>
+    internal ProcessStatus? Earlier { get; init; }
+
     /// <summary>The process as of its last transition: state, pid, start time, restarts, last exit and when.</summary>
-    public ProcessStatus Status => Volatile.Read(ref _status) ?? new ProcessStatus(Name, ProcessState.Stopped, Time.GetUtcNow(), null, null, 0, null, null);
+    public ProcessStatus Status =>
+        Volatile.Read(ref _status) ?? Earlier ?? new ProcessStatus(Name, ProcessState.Stopped, Time.GetUtcNow(), null, null, 0, null, null);
+
+    // Restarts before this supervisor's first start: the earlier ones', and that start itself when a child ran before it.
+    private int EarlierRestarts => Earlier is { StartedAt: not null } earlier ? earlier.Restarts + 1 : 0;
 
     /// <summary>Waits until <paramref name="condition"/> holds for <see cref="Status"/>, at most <paramref name="timeout"/>.</summary>
     /// <param name="condition">What to wait for, tested at once and after every transition.</param>
@@ -62,7 +73,7 @@ internal sealed partial class ProcessSupervisor
         {
             before = Status;
             var now = Time.GetUtcNow();
-            after = before with { State = next, Since = now, Restarts = Math.Max(Starts - 1, 0) };
+            after = before with { State = next, Since = now, Restarts = EarlierRestarts + Math.Max(Starts - 1, 0) };
             if (spawned is not null)
             {
                 after = after with { Pid = spawned.Id, StartedAt = now };
@@ -89,7 +100,7 @@ internal sealed partial class ProcessSupervisor
     private void Measure(ProcessStatus before, ProcessStatus after, bool spawned, int? exitCode)
     {
         var tags = EngineMetrics.Tags(_definition);
-        if (spawned && Starts > 1)
+        if (spawned && (Starts > 1 || EarlierRestarts > 0))
         {
             EngineMetrics.Restarts.Add(1, tags);
         }

@@ -234,7 +234,13 @@ internal sealed partial class ProdServerHostedService : IHostedService, IDisposa
             }
         }
 
-        var supervisor = new ProcessSupervisor(definition, _contentRoot, logger, _shutdownTimeout) { Early = _early, Logs = options.Logs, Output = ring };
+        ProcessStatus? earlier;
+        lock (_running)
+        {
+            earlier = _running.FirstOrDefault(s => string.Equals(s.Name, definition.Name, StringComparison.OrdinalIgnoreCase))?.Status;
+        }
+
+        var supervisor = new ProcessSupervisor(definition, _contentRoot, logger, _shutdownTimeout) { Early = _early, Logs = options.Logs, Output = ring, Earlier = earlier };
         supervisor.Start();
         lock (_running)
         {

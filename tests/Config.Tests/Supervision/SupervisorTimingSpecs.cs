@@ -177,4 +177,36 @@ public sealed class SupervisorTimingSpecs
         Assert.Equal(1, children.Started[0].Stops);
         Assert.Equal(2, children.Started.Count);
     }
+
+    [Fact]
+    public async Task A_process_started_again_after_a_stop_keeps_its_restarts_and_last_exit_and_counts_the_start()
+    {
+        var (first, _) = Supervise(Worker());
+        _time.Advance(TimeSpan.FromSeconds(10));
+        await Reaches(first, s => s.State == ProcessState.Running);
+        Assert.True(await first.RestartAsync().WaitAsync(Bound));
+        await Reaches(first, s => s.State == ProcessState.Starting && s.Restarts == 1);
+        await first.StopAsync().WaitAsync(Bound);
+        var stopped = first.Status;
+
+        // As the control socket's "start" does: a new supervisor for the same definition, told how the last one ended.
+        var again = new ProcessSupervisor(first.Definition, "/", _log) { Time = _time, Launcher = new FakeChildLauncher(first.Definition, _time), Earlier = stopped };
+        Assert.Equal(stopped, again.Status);
+        again.Start();
+
+        var status = await Reaches(again, s => s.State == ProcessState.Starting);
+        Assert.Equal(2, status.Restarts);
+        Assert.Equal(stopped.LastExitCode, status.LastExitCode);
+        Assert.Equal(stopped.LastExitAt, status.LastExitAt);
+    }
+
+    [Fact]
+    public async Task A_first_supervisor_counts_no_restart_and_shows_no_exit()
+    {
+        var (supervisor, _) = Supervise(Worker());
+
+        var status = await Reaches(supervisor, s => s.State == ProcessState.Starting);
+        Assert.Equal(0, status.Restarts);
+        Assert.Null(status.LastExitCode);
+    }
 }
