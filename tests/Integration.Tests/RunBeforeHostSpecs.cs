@@ -198,6 +198,37 @@ public sealed class RunBeforeHostSpecs : IDisposable
     }
 
     [Fact]
+    public async Task A_server_that_fails_before_the_host_is_built_has_its_lines_logged_before_its_failure_and_none_said_lost()
+    {
+        // Waitress prints "Error: Bad module" and its usage text, and exits 1, before the host exists to log them.
+        AppSettings("""{ "ProdServer": { "Processes": { "web": { "App": "no_such_module_here:app", "Restart": "Never" } } } }""");
+        var witness = new Witness(Marker);
+
+        var code = await RunAsync(witness, null, TextWriter.Null, CancellationToken.None).WaitAsync(TimeSpan.FromSeconds(60));
+
+        Assert.NotEqual(0, code);
+        Assert.True(witness.DeclaredBeforeBuilder, "the test needs the launch planned and spawned before the host");
+        var lines = _logs.Lines;
+        Assert.DoesNotContain(lines, l => l.Contains("stopped waiting", StringComparison.Ordinal));
+        var said = FindIndex(lines, "Error: Bad module 'no_such_module_here'");
+        var failed = FindIndex(lines, "failed with exit code 1");
+        Assert.True(said >= 0 && failed > said, "the server's own lines should come before the engine's failure:\n" + _logs.Text);
+    }
+
+    private static int FindIndex(IReadOnlyList<string> lines, string text)
+    {
+        for (var i = 0; i < lines.Count; i++)
+        {
+            if (lines[i].Contains(text, StringComparison.Ordinal))
+            {
+                return i;
+            }
+        }
+
+        return -1;
+    }
+
+    [Fact]
     public async Task A_first_run_the_validators_refuse_does_not_wait_for_the_server_and_the_host_kills_it()
     {
         AppSettings("""{ "ProdServer": { "Processes": { "web": { "Args": { "Threads": 0 } } } } }""");

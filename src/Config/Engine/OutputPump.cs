@@ -45,6 +45,7 @@ internal sealed class OutputPump
         options ??= new ProdServerLogOptions();
         _capacity = Math.Clamp(options.BufferBytes, ProdServerLogOptions.MinimumBufferBytes, ProdServerLogOptions.MaximumBufferBytes);
         _overflow = options.Overflow;
+        LoggerReady = loggerReady ?? Task.CompletedTask;
         // A thread of its own, for the reason the pipe readers have one (see PipeLines): no thread-pool hand-off per line.
         var drained = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
         new Thread(() =>
@@ -59,6 +60,13 @@ internal sealed class OutputPump
         }.Start();
         _drained = drained.Task;
     }
+
+    /// <summary>
+    /// Completes once the pump may log: at once, or for a server started before the host's logging, once the host has
+    /// adopted it (or discarded it). Until then no line can be written, and a wait on <see cref="Progress"/> would wrongly
+    /// find the logger stuck.
+    /// </summary>
+    public Task LoggerReady { get; }
 
     /// <summary>The lines dropped so far (only with <see cref="LogOverflow.Drop"/>, or lines that came after the log closed).</summary>
     public long Dropped => Interlocked.Read(ref _dropped);

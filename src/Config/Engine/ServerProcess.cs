@@ -343,6 +343,10 @@ internal sealed class ServerProcess : ISupervisedChild, IStopTarget
             Log.KilledLeftBehind(_logger, Name, Id, escaped.Count, string.Join(", ", escaped));
         }
 
+        // A server started before the host has logging (EarlyLaunch) cannot have its lines written until the host adopts
+        // or discards it, which it always does; only then does a logger that takes no line mean one that is stuck.
+        await _pump.LoggerReady.ConfigureAwait(false);
+
         // Both output pipes reach end-of-file once every process holding them is gone, so every line is queued first;
         // a slow logger holds the readers back (back-pressure), so wait as long as lines keep moving.
         if (!await WhileProgressingAsync(_readers, () => _pump.Progress).ConfigureAwait(false))

@@ -466,7 +466,9 @@ internal sealed class EarlyLaunch : IDisposable
         // requests is never quiet, hence the bounds.
         public bool StillStarting()
         {
-            if (started.Server.Exited.IsCompleted || started.Start.Endpoints.Count == 0)
+            // The child's own exit, not Exited: that waits for its last lines to be logged, which needs the host this
+            // wait comes before (a server that fails at once held the host back for the output wait, then said lines were lost).
+            if (started.Server.LeaderExited.IsCompleted || started.Start.Endpoints.Count == 0)
             {
                 return false;
             }
