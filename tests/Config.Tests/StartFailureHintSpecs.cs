@@ -69,6 +69,19 @@ public sealed class StartFailureHintSpecs
     }
 
     [Fact]
+    public void The_settings_module_missing_names_DJANGO_SETTINGS_MODULE_not_the_apps_module()
+    {
+        var web = new ProcessDefinition("web", ServerBackends.Waitress) { App = "mysite.wsgi:application" };
+        web.Environment["DJANGO_SETTINGS_MODULE"] = "mysite.nosettings";
+
+        var hint = StartFailureHint.For(web, "ModuleNotFoundError: No module named 'mysite.nosettings'");
+
+        Assert.NotNull(hint);
+        Assert.Contains("DJANGO_SETTINGS_MODULE names mysite.nosettings, which Python could not import", hint);
+        Assert.DoesNotContain("the project's module", hint);
+    }
+
+    [Fact]
     public void A_module_named_in_another_script_is_read_whole()
     {
         var web = new ProcessDefinition("web", ServerBackends.Gunicorn) { App = "café.wsgi:application" };

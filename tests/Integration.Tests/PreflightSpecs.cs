@@ -42,7 +42,18 @@ public sealed class PreflightSpecs(ITestOutputHelper output)
             .WorkingDirectory("apps").Python(Python.Debian));
 
         Assert.Contains("gave up after 4 failed starts in a row (StartRetries=3)", gaveUp);
-        Assert.Contains("it said: Error: Bad module 'no_such_module' (the project's module no_such_module was not found from the working directory: set WorkingDirectory", gaveUp);
+        // Waitress says "Error: Bad module", its usage text, then the exception: the reason is that exception.
+        Assert.Contains("it said: ModuleNotFoundError: No module named 'no_such_module' (the project's module no_such_module was not found from the working directory: set WorkingDirectory", gaveUp);
+    }
+
+    [Fact]
+    public async Task A_django_settings_module_that_does_not_exist_is_named_not_the_wsgi_module_that_imports_it()
+    {
+        var gaveUp = await GiveUpLineAsync(o => o.UseWaitress("djsite.wsgi:application", w => w with { Host = "127.0.0.1", Port = Loopback.FreePort() })
+            .WorkingDirectory("apps").Python(Python.Debian).Environment("DJANGO_SETTINGS_MODULE", "djsite.no_such_settings"));
+
+        Assert.Contains("it said: ModuleNotFoundError: No module named 'djsite.no_such_settings' (DJANGO_SETTINGS_MODULE names djsite.no_such_settings, which Python could not import", gaveUp);
+        Assert.DoesNotContain("Bad module", gaveUp);
     }
 
     [Fact]

@@ -40,7 +40,7 @@ internal sealed class ServerProcess : ISupervisedChild, IStopTarget
     private readonly TaskCompletionSource _leaderExited = new(TaskCreationOptions.RunContinuationsAsynchronously);
     private readonly TaskCompletionSource<int> _exited = new(TaskCreationOptions.RunContinuationsAsynchronously);
     private int _stopRequested;
-    private string? _lastErrorLine;
+    private readonly FailureLine _failureLine = new(TailLineLength);
     private Task _readers = Task.CompletedTask;
 
     private ServerProcess(LaunchPlan plan, ILogger logger, bool grouped)
@@ -420,11 +420,8 @@ internal sealed class ServerProcess : ISupervisedChild, IStopTarget
         line = LogText.Escape(line);
         if (fromStandardError)
         {
-            if (LooksLikeError(line))
-            {
-                // Kept apart from the tail: waitress prints its whole usage text after "Error: Bad module …".
-                Volatile.Write(ref _lastErrorLine, LogText.Truncate(line, TailLineLength));
-            }
+            // Kept apart from the tail: waitress prints its whole usage text after "Error: Bad module …".
+            _failureLine.Add(line);
 
             lock (_tail)
             {
@@ -446,7 +443,7 @@ internal sealed class ServerProcess : ISupervisedChild, IStopTarget
     /// <returns>The line, or <see langword="null"/> when the server wrote nothing to stderr.</returns>
     public string? FailureReason()
     {
-        if (Volatile.Read(ref _lastErrorLine) is { } error)
+        if (_failureLine.Reason is { } error)
         {
             return error.Trim();
         }
@@ -455,18 +452,5 @@ internal sealed class ServerProcess : ISupervisedChild, IStopTarget
         {
             return _tail.LastOrDefault(l => !string.IsNullOrWhiteSpace(l))?.Trim();
         }
-    }
-
-    private static bool LooksLikeError(string line)
-    {
-        var colon = line.IndexOf(": ", StringComparison.Ordinal);
-        if (colon <= 0)
-        {
-            return false;
-        }
-
-        var head = line.AsSpan(0, colon).Trim();
-        return (head.EndsWith("Error", StringComparison.Ordinal) || head.EndsWith("Exception", StringComparison.Ordinal))
-            && !head.Contains(' ');
     }
 }

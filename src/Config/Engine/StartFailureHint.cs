@@ -7,8 +7,8 @@ namespace ProdServer.Config;
 /// <summary>
 /// What to change when a server failed because Python could not import a module, from the line it said: its own
 /// package missing from the interpreter that ran it (a <c>python3</c> first on <c>PATH</c> that is not the one the server
-/// was installed for, such as a pyenv shim ahead of Debian's packages), or the project's module (the app's, the Django
-/// settings') not found from the working directory. The engine adds it after the server's own words when it reports the failure.
+/// was installed for, such as a pyenv shim ahead of Debian's packages), the Django settings module that
+/// <c>DJANGO_SETTINGS_MODULE</c> names, or the project's module (the app's) not found from the working directory. The engine adds it after the server's own words when it reports the failure.
 /// </summary>
 internal static partial class StartFailureHint
 {
@@ -29,6 +29,12 @@ internal static partial class StartFailureHint
         }
 
         var module = match.Groups["module"].Value;
+        if (string.Equals(module, SettingsModule(process)?.Trim(), StringComparison.Ordinal))
+        {
+            // The settings module named exactly, not the app's: the app's own module may well have been found.
+            return $" (DJANGO_SETTINGS_MODULE names {module}, which Python could not import: check the name, or set WorkingDirectory to the directory that holds it, where manage.py is, or add its parent to PythonPath)";
+        }
+
         var top = TopLevel(module);
         var projectModules = new[] { process.App?.Split(':')[0], SettingsModule(process) };
         if (projectModules.Any(m => m is { Length: > 0 } && TopLevel(m) == top))

@@ -1,0 +1,75 @@
+using System;
+using System.Threading;
+
+namespace ProdServer.Config;
+
+/// <summary>
+/// The stderr line that best says why a server failed, read as its lines come: the last Python exception line
+/// (<c>ModuleNotFoundError: No module named 'shop'</c>) or <c>Error: …</c> line. Waitress reports an app it cannot import
+/// as <c>Error: Bad module 'mysite.wsgi'</c>, then its whole usage text, then the exception in words of its own
+/// (<c>There was an exception (ModuleNotFoundError) importing your module.</c>, <c>It had these arguments:</c>,
+/// <c>1. No module named 'mysite.nosettings'</c>): that exception is read back as the line Python would have written
+/// (<c>ModuleNotFoundError: No module named 'mysite.nosettings'</c>), because "Bad module 'mysite.wsgi'" alone says the
+/// app's module is missing when it was found and something it imported failed (the Django settings, a dependency, an
+/// error in the settings).
+/// </summary>
+/// <remarks>One instance per server; <see cref="Add"/> from the one thread that reads stderr, <see cref="Reason"/> from any.</remarks>
+internal sealed class FailureLine(int longest)
+{
+    private const string WaitressException = "There was an exception (";
+    private const string WaitressImporting = ") importing your module.";
+
+    private string? _reason;
+    private string? _waitressException; // the exception type waitress named, until its first argument comes
+
+    /// <summary>The line, or <see langword="null"/> when none looked like an error.</summary>
+    public string? Reason => Volatile.Read(ref _reason);
+
+    /// <summary>Reads the next stderr line (escaped for the log).</summary>
+    public void Add(string line)
+    {
+        if (_waitressException is { } type)
+        {
+            if (line.StartsWith("1. ", StringComparison.Ordinal))
+            {
+                _waitressException = null;
+                Set($"{type}: {line[3..].Trim()}");
+                return;
+            }
+
+            if (line.StartsWith("It had no arguments", StringComparison.Ordinal))
+            {
+                _waitressException = null;
+                Set(type);
+                return;
+            }
+        }
+
+        if (line.StartsWith(WaitressException, StringComparison.Ordinal) && line.EndsWith(WaitressImporting, StringComparison.Ordinal))
+        {
+            _waitressException = line[WaitressException.Length..^WaitressImporting.Length];
+            return;
+        }
+
+        if (LooksLikeError(line))
+        {
+            Set(line);
+        }
+    }
+
+    private void Set(string line) => Volatile.Write(ref _reason, LogText.Truncate(line, longest));
+
+    // "ValueError: …", "ModuleNotFoundError: …", "Error: …": one word ending in Error or Exception, then ": ".
+    private static bool LooksLikeError(string line)
+    {
+        var colon = line.IndexOf(": ", StringComparison.Ordinal);
+        if (colon <= 0)
+        {
+            return false;
+        }
+
+        var head = line.AsSpan(0, colon).Trim();
+        return (head.EndsWith("Error", StringComparison.Ordinal) || head.EndsWith("Exception", StringComparison.Ordinal))
+            && !head.Contains(' ');
+    }
+}

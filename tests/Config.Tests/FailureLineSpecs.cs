@@ -1,0 +1,82 @@
+using Xunit;
+
+namespace ProdServer.Config.Tests;
+
+/// <summary>
+/// The line a failed start is reported with: the last Python exception or "Error:" line on stderr, and for waitress's
+/// "Bad module" the exception it names at the end of its usage text, as Python would have written it.
+/// </summary>
+public sealed class FailureLineSpecs
+{
+    private static string? ReasonOf(params string[] lines)
+    {
+        var failure = new FailureLine(1000);
+        foreach (var line in lines)
+        {
+            failure.Add(line);
+        }
+
+        return failure.Reason;
+    }
+
+    // What Debian's waitress 2.1 writes to stderr for an app whose import failed (its usage text shortened).
+    private static string[] WaitressBadModule(params string[] exception) =>
+    [
+        "Error: Bad module 'mysite.wsgi'",
+        "",
+        "Usage:",
+        "",
+        "    waitress-serve [OPTS] MODULE:OBJECT",
+        "",
+        "    --channel-request-lookahead=INT",
+        "        Allows channels to stay readable and buffer more requests up to the",
+        "",
+        .. exception,
+    ];
+
+    [Fact]
+    public void Waitress_bad_module_is_reported_with_the_exception_that_the_import_raised()
+    {
+        var reason = ReasonOf(WaitressBadModule(
+            "There was an exception (ModuleNotFoundError) importing your module.",
+            "",
+            "It had these arguments: ",
+            "1. No module named 'mysite.nosettings'",
+            ""));
+
+        Assert.Equal("ModuleNotFoundError: No module named 'mysite.nosettings'", reason);
+    }
+
+    [Fact]
+    public void A_settings_error_is_reported_as_itself_not_as_a_missing_module()
+    {
+        var reason = ReasonOf(WaitressBadModule(
+            "There was an exception (ImproperlyConfigured) importing your module.",
+            "",
+            "It had these arguments: ",
+            "1. The SECRET_KEY setting must not be empty.",
+            "",
+            "2. a second argument is not the message"));
+
+        Assert.Equal("ImproperlyConfigured: The SECRET_KEY setting must not be empty.", reason);
+    }
+
+    [Fact]
+    public void An_exception_without_arguments_is_reported_by_its_type()
+    {
+        var reason = ReasonOf(WaitressBadModule(
+            "There was an exception (KeyboardInterrupt) importing your module.",
+            "",
+            "It had no arguments."));
+
+        Assert.Equal("KeyboardInterrupt", reason);
+    }
+
+    [Fact]
+    public void Without_waitress_words_the_last_exception_or_error_line_is_the_reason()
+    {
+        Assert.Equal("Error: Bad module 'mysite.wsgi'", ReasonOf(WaitressBadModule()));
+        Assert.Equal("RuntimeError: boom at import", ReasonOf("Traceback (most recent call last):", "  File \"x.py\", line 2", "RuntimeError: boom at import", "[INFO] Worker exiting"));
+        Assert.Null(ReasonOf("a line", "1. not after waitress's exception line"));
+    }
+}
