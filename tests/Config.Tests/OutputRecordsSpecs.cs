@@ -140,6 +140,44 @@ public sealed class OutputRecordsSpecs
             entries);
     }
 
+    [Fact]
+    public void Waitress_usage_text_after_an_error_is_one_debug_entry_between_the_error_and_the_exception_it_names()
+    {
+        var entries = Entries(Stderr(
+            "Error: Bad module 'mysite.wsgi'",
+            "",
+            "Usage:",
+            "",
+            "    waitress-serve [OPTS] MODULE:OBJECT",
+            "",
+            "Standard options:",
+            "",
+            "    --help",
+            "        Show this information.",
+            "",
+            "Tuning options:",
+            "",
+            "    --threads=INT",
+            "",
+            "",
+            "There was an exception (ModuleNotFoundError) importing your module.",
+            "",
+            "It had these arguments: ",
+            "1. No module named 'mysite.nosettings'"));
+
+        Assert.Equal(
+            [
+                ("Error: Bad module 'mysite.wsgi'", LogLevel.Warning),
+                ("", LogLevel.Debug),
+                ("Usage:\n\n    waitress-serve [OPTS] MODULE:OBJECT\n\nStandard options:\n\n    --help\n        Show this information.\n\nTuning options:\n\n    --threads=INT", LogLevel.Debug),
+                ("There was an exception (ModuleNotFoundError) importing your module.", LogLevel.Warning),
+                ("", LogLevel.Debug),
+                ("It had these arguments: ", LogLevel.Warning),
+                ("1. No module named 'mysite.nosettings'", LogLevel.Warning),
+            ],
+            entries);
+    }
+
     [Theory]
     [InlineData("/srv/app/settings.py:12: RemovedInDjango60Warning: The FORMS_URLFIELD_ASSUME_HTTPS setting is deprecated.", true)]
     [InlineData("x.py:1: django.utils.deprecation.RemovedInDjango60Warning: soon", true)]

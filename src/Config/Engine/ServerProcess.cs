@@ -36,11 +36,10 @@ internal sealed class ServerProcess : ISupervisedChild, IStopTarget
     // No process started before this can carry _tag: the sweep reads the environment of younger processes only.
     private readonly long _startedFrom = Descendants.StartTimeFloor();
     private bool _stopSignalToGroup = true;
-    private readonly Queue<string> _tail = new();
     private readonly TaskCompletionSource _leaderExited = new(TaskCreationOptions.RunContinuationsAsynchronously);
     private readonly TaskCompletionSource<int> _exited = new(TaskCreationOptions.RunContinuationsAsynchronously);
     private int _stopRequested;
-    private readonly FailureLine _failureLine = new(TailLineLength);
+    private readonly ErrorOutput _errorOutput = new(TailLines, TailLineLength);
     private Task _readers = Task.CompletedTask;
 
     private ServerProcess(LaunchPlan plan, ILogger logger, bool grouped)
@@ -92,17 +91,8 @@ internal sealed class ServerProcess : ISupervisedChild, IStopTarget
     /// <summary>Where <c>tail</c> finds the recent output; set when a supervisor adopts a child started before the host was built.</summary>
     internal OutputRing? Ring { get; set; }
 
-    /// <summary>The last lines the child wrote to stderr, for the failure message.</summary>
-    public string RecentErrorOutput
-    {
-        get
-        {
-            lock (_tail)
-            {
-                return string.Join('\n', _tail);
-            }
-        }
-    }
+    /// <summary>The last lines the child wrote to stderr (a usage text left out), for the failure message.</summary>
+    public string RecentErrorOutput => _errorOutput.Tail;
 
     /// <summary>Starts the child described by <paramref name="plan"/>.</summary>
     /// <param name="plan">What to start.</param>
@@ -420,18 +410,7 @@ internal sealed class ServerProcess : ISupervisedChild, IStopTarget
         line = LogText.Escape(line);
         if (fromStandardError)
         {
-            // Kept apart from the tail: waitress prints its whole usage text after "Error: Bad module …".
-            _failureLine.Add(line);
-
-            lock (_tail)
-            {
-                if (_tail.Count == TailLines)
-                {
-                    _tail.Dequeue();
-                }
-
-                _tail.Enqueue(LogText.Truncate(line, TailLineLength));
-            }
+            _errorOutput.Add(line);
         }
 
         Ring?.Add(line);
@@ -441,16 +420,5 @@ internal sealed class ServerProcess : ISupervisedChild, IStopTarget
     /// <summary>The stderr line that best says why the server failed: the last Python exception
     /// (<c>ModuleNotFoundError: …</c>) or <c>Error: …</c> line it wrote, else its last stderr line.</summary>
     /// <returns>The line, or <see langword="null"/> when the server wrote nothing to stderr.</returns>
-    public string? FailureReason()
-    {
-        if (_failureLine.Reason is { } error)
-        {
-            return error.Trim();
-        }
-
-        lock (_tail)
-        {
-            return _tail.LastOrDefault(l => !string.IsNullOrWhiteSpace(l))?.Trim();
-        }
-    }
+    public string? FailureReason() => _errorOutput.Reason;
 }

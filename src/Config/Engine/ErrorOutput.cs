@@ -1,10 +1,13 @@
 using System;
+using System.Collections.Generic;
+using System.Linq;
 using System.Threading;
 
 namespace ProdServer.Config;
 
 /// <summary>
-/// The stderr line that best says why a server failed, read as its lines come: the last Python exception line
+/// What a server wrote to stderr that its failure is reported with, read as the lines come: its last lines (without a
+/// usage text, see <see cref="UsageText"/>), and the line that best says why it failed: the last Python exception line
 /// (<c>ModuleNotFoundError: No module named 'shop'</c>) or <c>Error: …</c> line. Waitress reports an app it cannot import
 /// as <c>Error: Bad module 'mysite.wsgi'</c>, then its whole usage text, then the exception in words of its own
 /// (<c>There was an exception (ModuleNotFoundError) importing your module.</c>, <c>It had these arguments:</c>,
@@ -13,21 +16,66 @@ namespace ProdServer.Config;
 /// app's module is missing when it was found and something it imported failed (the Django settings, a dependency, an
 /// error in the settings).
 /// </summary>
-/// <remarks>One instance per server; <see cref="Add"/> from the one thread that reads stderr, <see cref="Reason"/> from any.</remarks>
-internal sealed class FailureLine(int longest)
+/// <remarks>One instance per server; <see cref="Add"/> from the one thread that reads stderr, the rest from any.</remarks>
+internal sealed class ErrorOutput(int tailLines, int longest)
 {
     private const string WaitressException = "There was an exception (";
     private const string WaitressImporting = ") importing your module.";
 
+    private readonly Queue<string> _tail = new();
     private string? _reason;
     private string? _waitressException; // the exception type waitress named, until its first argument comes
+    private bool _inUsage;
 
-    /// <summary>The line, or <see langword="null"/> when none looked like an error.</summary>
-    public string? Reason => Volatile.Read(ref _reason);
+    /// <summary>
+    /// The line that best says why the server failed: the last exception or <c>Error:</c> line, else its last stderr
+    /// line; <see langword="null"/> when it wrote nothing to stderr.
+    /// </summary>
+    public string? Reason
+    {
+        get
+        {
+            if (Volatile.Read(ref _reason) is { } reason)
+            {
+                return reason.Trim();
+            }
+
+            lock (_tail)
+            {
+                return _tail.LastOrDefault(l => !string.IsNullOrWhiteSpace(l))?.Trim();
+            }
+        }
+    }
+
+    /// <summary>The last lines, for the failure message.</summary>
+    public string Tail
+    {
+        get
+        {
+            lock (_tail)
+            {
+                return string.Join('\n', _tail);
+            }
+        }
+    }
 
     /// <summary>Reads the next stderr line (escaped for the log).</summary>
     public void Add(string line)
     {
+        _inUsage = _inUsage ? UsageText.Continues(line) : UsageText.Starts(line);
+        if (!_inUsage)
+        {
+            lock (_tail)
+            {
+                if (_tail.Count == tailLines)
+                {
+                    _tail.Dequeue();
+                }
+
+                _tail.Enqueue(LogText.Truncate(line, longest));
+            }
+        }
+
         if (_waitressException is { } type)
         {
             if (line.StartsWith("1. ", StringComparison.Ordinal))

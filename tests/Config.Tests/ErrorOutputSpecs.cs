@@ -3,14 +3,15 @@ using Xunit;
 namespace ProdServer.Config.Tests;
 
 /// <summary>
-/// The line a failed start is reported with: the last Python exception or "Error:" line on stderr, and for waitress's
-/// "Bad module" the exception it names at the end of its usage text, as Python would have written it.
+/// What a failed start is reported with: the last Python exception or "Error:" line on stderr (for waitress's "Bad
+/// module", the exception it names after its usage text, as Python would have written it), and the last lines without
+/// the usage text.
 /// </summary>
-public sealed class FailureLineSpecs
+public sealed class ErrorOutputSpecs
 {
     private static string? ReasonOf(params string[] lines)
     {
-        var failure = new FailureLine(1000);
+        var failure = new ErrorOutput(30, 1000);
         foreach (var line in lines)
         {
             failure.Add(line);
@@ -77,6 +78,27 @@ public sealed class FailureLineSpecs
     {
         Assert.Equal("Error: Bad module 'mysite.wsgi'", ReasonOf(WaitressBadModule()));
         Assert.Equal("RuntimeError: boom at import", ReasonOf("Traceback (most recent call last):", "  File \"x.py\", line 2", "RuntimeError: boom at import", "[INFO] Worker exiting"));
-        Assert.Null(ReasonOf("a line", "1. not after waitress's exception line"));
+        Assert.Equal("1. not after waitress's exception line", ReasonOf("a line", "1. not after waitress's exception line"));
+        Assert.Null(ReasonOf());
+    }
+
+    [Fact]
+    public void The_tail_quoted_in_a_failure_leaves_the_usage_text_out_and_keeps_the_last_lines()
+    {
+        var output = new ErrorOutput(3, 1000);
+        foreach (var line in WaitressBadModule("There was an exception (ModuleNotFoundError) importing your module.", "", "It had these arguments: ", "1. No module named 'x'"))
+        {
+            output.Add(line);
+        }
+
+        Assert.Equal("\nIt had these arguments: \n1. No module named 'x'", output.Tail);
+
+        var shortTail = new ErrorOutput(30, 1000);
+        foreach (var line in WaitressBadModule("There was an exception (ModuleNotFoundError) importing your module."))
+        {
+            shortTail.Add(line);
+        }
+
+        Assert.Equal("Error: Bad module 'mysite.wsgi'\n\nThere was an exception (ModuleNotFoundError) importing your module.", shortTail.Tail);
     }
 }
