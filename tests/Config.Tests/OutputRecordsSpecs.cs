@@ -141,7 +141,7 @@ public sealed class OutputRecordsSpecs
     }
 
     [Fact]
-    public void Waitress_usage_text_after_an_error_is_one_debug_entry_between_the_error_and_the_exception_it_names()
+    public void Waitress_usage_text_after_an_error_is_one_debug_entry_and_the_exception_it_names_one_error_entry()
     {
         var entries = Entries(Stderr(
             "Error: Bad module 'mysite.wsgi'",
@@ -163,17 +163,17 @@ public sealed class OutputRecordsSpecs
             "There was an exception (ModuleNotFoundError) importing your module.",
             "",
             "It had these arguments: ",
-            "1. No module named 'mysite.nosettings'"));
+            "1. No module named 'mysite.nosettings'",
+            "",
+            "INFO:waitress:a line of its own"));
 
         Assert.Equal(
             [
-                ("Error: Bad module 'mysite.wsgi'", LogLevel.Warning),
+                ("Error: Bad module 'mysite.wsgi'", LogLevel.Error),
                 ("", LogLevel.Debug),
                 ("Usage:\n\n    waitress-serve [OPTS] MODULE:OBJECT\n\nStandard options:\n\n    --help\n        Show this information.\n\nTuning options:\n\n    --threads=INT", LogLevel.Debug),
-                ("There was an exception (ModuleNotFoundError) importing your module.", LogLevel.Warning),
-                ("", LogLevel.Debug),
-                ("It had these arguments: ", LogLevel.Warning),
-                ("1. No module named 'mysite.nosettings'", LogLevel.Warning),
+                ("There was an exception (ModuleNotFoundError) importing your module.\n\nIt had these arguments: \n1. No module named 'mysite.nosettings'", LogLevel.Error),
+                ("INFO:waitress:a line of its own", LogLevel.Information),
             ],
             entries);
     }

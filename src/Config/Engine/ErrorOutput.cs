@@ -19,9 +19,6 @@ namespace ProdServer.Config;
 /// <remarks>One instance per server; <see cref="Add"/> from the one thread that reads stderr, the rest from any.</remarks>
 internal sealed class ErrorOutput(int tailLines, int longest)
 {
-    private const string WaitressException = "There was an exception (";
-    private const string WaitressImporting = ") importing your module.";
-
     private readonly Queue<string> _tail = new();
     private string? _reason;
     private string? _waitressException; // the exception type waitress named, until its first argument comes
@@ -78,14 +75,14 @@ internal sealed class ErrorOutput(int tailLines, int longest)
 
         if (_waitressException is { } type)
         {
-            if (line.StartsWith("1. ", StringComparison.Ordinal))
+            if (line.StartsWith("1. ", StringComparison.Ordinal) && WaitressImportError.Argument(line) is { } argument)
             {
                 _waitressException = null;
-                Set($"{type}: {line[3..].Trim()}");
+                Set($"{type}: {argument.Trim()}");
                 return;
             }
 
-            if (line.StartsWith("It had no arguments", StringComparison.Ordinal))
+            if (WaitressImportError.NoArguments(line))
             {
                 _waitressException = null;
                 Set(type);
@@ -93,9 +90,9 @@ internal sealed class ErrorOutput(int tailLines, int longest)
             }
         }
 
-        if (line.StartsWith(WaitressException, StringComparison.Ordinal) && line.EndsWith(WaitressImporting, StringComparison.Ordinal))
+        if (WaitressImportError.Starts(line) is { } exception)
         {
-            _waitressException = line[WaitressException.Length..^WaitressImporting.Length];
+            _waitressException = exception;
             return;
         }
 

@@ -30,7 +30,8 @@ namespace ProdServer.Config;
 /// Request lines written with no level (Django's development server, uWSGI) take their status's
 /// (<see cref="RequestLineLevel"/>), and so do Django's own request log lines while <c>DEBUG</c>; its autoreloader's
 /// lines are information (<see cref="DjangoConsoleLineLevel"/>), as are uWSGI's banner and stop notices
-/// (<see cref="ServerNoticeLevel"/>). One server line is read at another level than its own: gunicorn 20's warning for a worker
+/// (<see cref="ServerNoticeLevel"/>), and a command line's own error before it exits (<c>Error: Bad module …</c>,
+/// <c>gunicorn: error: …</c>) is an error (<see cref="CommandLineErrorLevel"/>). One server line is read at another level than its own: gunicorn 20's warning for a worker
 /// ended by SIGTERM, which its later versions log as information (<see cref="GunicornWorkerExitLevel"/>).
 /// A level word further into the line is the message's, not the line's: a request for <c>/[ERROR]</c> in an access line
 /// does not make that line an error.
@@ -53,7 +54,7 @@ internal static class ServerLineLevel
         GunicornWorkerExitLevel.Find(line.AsSpan()) ?? HeadLevel(line.AsSpan())
         ?? StructuredLineLevel.Json(line.AsSpan()) ?? StructuredLineLevel.Logfmt(line.AsSpan())
         ?? RequestLineLevel.Django(line.AsSpan()) ?? DjangoConsoleLineLevel.Find(line.AsSpan())
-        ?? RequestLineLevel.Uwsgi(line.AsSpan()) ?? ServerNoticeLevel.Find(line.AsSpan());
+        ?? RequestLineLevel.Uwsgi(line.AsSpan()) ?? ServerNoticeLevel.Find(line.AsSpan()) ?? CommandLineErrorLevel.Find(line.AsSpan());
 
     // The level word at the head of the line, or null.
     private static LogLevel? HeadLevel(ReadOnlySpan<char> head)

@@ -10,7 +10,8 @@ namespace ProdServer.Config;
 /// exception…" and another traceback), none of which carries a level: they take the level of the record the traceback
 /// belongs to (gunicorn's "[ERROR] Exception in worker process" just before it), or Error when nothing logged it (an
 /// uncaught exception), rather than the stream's fallback (a warning on stderr). A blank line outside a traceback is
-/// Debug: it carries neither text nor level; so is a usage text, as one entry (<see cref="UsageText"/>). A Python warning's indented source line keeps
+/// Debug: it carries neither text nor level; so is a usage text, as one entry (<see cref="UsageText"/>). Waitress's report of
+/// the exception importing the app raised is one error entry (<see cref="WaitressImportError"/>). A Python warning's indented source line keeps
 /// its header's level. Each line
 /// also says whether it continues the record of the line before it (a traceback's lines, its header right after the line
 /// that logged it, a warning's source line), so that <see cref="OutputRecords"/> can log them as one entry.
@@ -27,6 +28,7 @@ internal sealed class StreamLineLevels
     private LogLevel _recordLevel; // the level that line was given
     private bool _inWarning; // the line before was a Python warning's header or one of its indented source lines
     private bool _inUsage; // inside a usage text: "Usage:", then blank, indented and "… options:" lines
+    private bool _inWaitressError; // inside waitress's report of the exception importing the app raised
 
     /// <summary>
     /// Whether a traceback has begun but its exception's line has not come yet: the lines still to come belong to the
@@ -75,6 +77,17 @@ internal sealed class StreamLineLevels
             _traceback = null; // the traceback is over; this line is read on its own
         }
 
+        if (_inWaitressError)
+        {
+            if (WaitressImportError.Continues(line))
+            {
+                continues = true;
+                return LogLevel.Error;
+            }
+
+            _inWaitressError = false;
+        }
+
         if (_inUsage)
         {
             if (UsageText.Continues(line))
@@ -101,6 +114,12 @@ internal sealed class StreamLineLevels
             _previous = null;
             continues = record is not null;
             return _traceback.Value;
+        }
+
+        if (WaitressImportError.Starts(line) is not null)
+        {
+            _inWaitressError = true;
+            return LogLevel.Error;
         }
 
         if (UsageText.Starts(line))
