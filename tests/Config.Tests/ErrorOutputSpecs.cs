@@ -1,3 +1,4 @@
+using ProdServer.Config.Tests.Infrastructure;
 using Xunit;
 
 namespace ProdServer.Config.Tests;
@@ -20,25 +21,10 @@ public sealed class ErrorOutputSpecs
         return failure.Reason;
     }
 
-    // What Debian's waitress 2.1 writes to stderr for an app whose import failed (its usage text shortened).
-    private static string[] WaitressBadModule(params string[] exception) =>
-    [
-        "Error: Bad module 'mysite.wsgi'",
-        "",
-        "Usage:",
-        "",
-        "    waitress-serve [OPTS] MODULE:OBJECT",
-        "",
-        "    --channel-request-lookahead=INT",
-        "        Allows channels to stay readable and buffer more requests up to the",
-        "",
-        .. exception,
-    ];
-
     [Fact]
     public void Waitress_bad_module_is_reported_with_the_exception_that_the_import_raised()
     {
-        var reason = ReasonOf(WaitressBadModule(
+        var reason = ReasonOf(WaitressOutput.BadModule(
             "There was an exception (ModuleNotFoundError) importing your module.",
             "",
             "It had these arguments: ",
@@ -51,7 +37,7 @@ public sealed class ErrorOutputSpecs
     [Fact]
     public void A_settings_error_is_reported_as_itself_not_as_a_missing_module()
     {
-        var reason = ReasonOf(WaitressBadModule(
+        var reason = ReasonOf(WaitressOutput.BadModule(
             "There was an exception (ImproperlyConfigured) importing your module.",
             "",
             "It had these arguments: ",
@@ -65,7 +51,7 @@ public sealed class ErrorOutputSpecs
     [Fact]
     public void An_exception_without_arguments_is_reported_by_its_type()
     {
-        var reason = ReasonOf(WaitressBadModule(
+        var reason = ReasonOf(WaitressOutput.BadModule(
             "There was an exception (KeyboardInterrupt) importing your module.",
             "",
             "It had no arguments."));
@@ -76,7 +62,7 @@ public sealed class ErrorOutputSpecs
     [Fact]
     public void Without_waitress_words_the_last_exception_or_error_line_is_the_reason()
     {
-        Assert.Equal("Error: Bad module 'mysite.wsgi'", ReasonOf(WaitressBadModule()));
+        Assert.Equal("Error: Bad module 'mysite.wsgi'", ReasonOf(WaitressOutput.BadModule()));
         Assert.Equal("RuntimeError: boom at import", ReasonOf("Traceback (most recent call last):", "  File \"x.py\", line 2", "RuntimeError: boom at import", "[INFO] Worker exiting"));
         Assert.Equal("1. not after waitress's exception line", ReasonOf("a line", "1. not after waitress's exception line"));
         Assert.Null(ReasonOf());
@@ -86,7 +72,7 @@ public sealed class ErrorOutputSpecs
     public void The_tail_quoted_in_a_failure_leaves_the_usage_text_out_and_keeps_the_last_lines()
     {
         var output = new ErrorOutput(3, 1000);
-        foreach (var line in WaitressBadModule("There was an exception (ModuleNotFoundError) importing your module.", "", "It had these arguments: ", "1. No module named 'x'"))
+        foreach (var line in WaitressOutput.BadModule("There was an exception (ModuleNotFoundError) importing your module.", "", "It had these arguments: ", "1. No module named 'x'"))
         {
             output.Add(line);
         }
@@ -94,7 +80,7 @@ public sealed class ErrorOutputSpecs
         Assert.Equal("\nIt had these arguments: \n1. No module named 'x'", output.Tail);
 
         var shortTail = new ErrorOutput(30, 1000);
-        foreach (var line in WaitressBadModule("There was an exception (ModuleNotFoundError) importing your module."))
+        foreach (var line in WaitressOutput.BadModule("There was an exception (ModuleNotFoundError) importing your module."))
         {
             shortTail.Add(line);
         }

@@ -1,6 +1,7 @@
 using System.Collections.Generic;
 using System.Linq;
 using Microsoft.Extensions.Logging;
+using ProdServer.Config.Tests.Infrastructure;
 using Xunit;
 
 namespace ProdServer.Config.Tests;
@@ -143,35 +144,19 @@ public sealed class OutputRecordsSpecs
     [Fact]
     public void Waitress_usage_text_after_an_error_is_one_debug_entry_and_the_exception_it_names_one_error_entry()
     {
-        var entries = Entries(Stderr(
-            "Error: Bad module 'mysite.wsgi'",
-            "",
-            "Usage:",
-            "",
-            "    waitress-serve [OPTS] MODULE:OBJECT",
-            "",
-            "Standard options:",
-            "",
-            "    --help",
-            "        Show this information.",
-            "",
-            "Tuning options:",
-            "",
-            "    --threads=INT",
-            "",
-            "",
+        var entries = Entries(Stderr(WaitressOutput.BadModule(
             "There was an exception (ModuleNotFoundError) importing your module.",
             "",
             "It had these arguments: ",
             "1. No module named 'mysite.nosettings'",
             "",
-            "INFO:waitress:a line of its own"));
+            "INFO:waitress:a line of its own")));
 
         Assert.Equal(
             [
                 ("Error: Bad module 'mysite.wsgi'", LogLevel.Error),
                 ("", LogLevel.Debug),
-                ("Usage:\n\n    waitress-serve [OPTS] MODULE:OBJECT\n\nStandard options:\n\n    --help\n        Show this information.\n\nTuning options:\n\n    --threads=INT", LogLevel.Debug),
+                (WaitressOutput.Usage, LogLevel.Debug),
                 ("There was an exception (ModuleNotFoundError) importing your module.\n\nIt had these arguments: \n1. No module named 'mysite.nosettings'", LogLevel.Error),
                 ("INFO:waitress:a line of its own", LogLevel.Information),
             ],
