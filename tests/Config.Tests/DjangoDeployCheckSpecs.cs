@@ -66,6 +66,7 @@ public sealed class DjangoDeployCheckSpecs
         Assert.Equal(ExitCodes.InvalidConfiguration, code);
         Assert.Contains($"Process 'web': Django's deployment checklist failed (exit code 1): {Python} manage.py check --deploy\n", error, StringComparison.Ordinal);
         Assert.Contains("No module named 'mysite.no_such_settings'", error, StringComparison.Ordinal);
+        Assert.EndsWith("Process 'web': DJANGO_SETTINGS_MODULE names mysite.no_such_settings, which Python could not import: check the name, or set WorkingDirectory to the directory that holds it, where manage.py is, or add its parent to PythonPath.\n", error, StringComparison.Ordinal);
     }
 
     [Fact]

@@ -82,6 +82,17 @@ public sealed class StartFailureHintSpecs
     }
 
     [Fact]
+    public void As_a_sentence_the_hint_has_no_parentheses_and_a_line_that_is_no_import_failure_has_none()
+    {
+        var web = new ProcessDefinition("web", ServerBackends.Waitress) { App = "mysite.wsgi:application" };
+
+        Assert.Equal(
+            "the project's module mysite was not found from the working directory: set WorkingDirectory to the directory that holds it, where manage.py is, or add its parent to PythonPath",
+            StartFailureHint.Sentence(web, "ModuleNotFoundError: No module named 'mysite'"));
+        Assert.Null(StartFailureHint.Sentence(web, "ValueError: boom"));
+    }
+
+    [Fact]
     public void A_module_named_in_another_script_is_read_whole()
     {
         var web = new ProcessDefinition("web", ServerBackends.Gunicorn) { App = "café.wsgi:application" };

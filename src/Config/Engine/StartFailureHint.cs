@@ -57,6 +57,17 @@ internal static partial class StartFailureHint
         return $" (Python could not import {module}: if it is a package, install it for the interpreter that ran the server, or set Python or Venv to one that has it; if it is the project's, set WorkingDirectory or PythonPath)";
     }
 
+    /// <summary>
+    /// The hint of <see cref="For"/> as a sentence of its own (no parentheses), for a report whose failure line is quoted
+    /// above it (<c>--check</c>), or <see langword="null"/>.
+    /// </summary>
+    /// <param name="process">The process that failed.</param>
+    /// <param name="line">What it said (already escaped for the log).</param>
+    /// <param name="interpreterWith">As for <see cref="For"/>.</param>
+    /// <returns>The sentence, or <see langword="null"/>.</returns>
+    public static string? Sentence(ProcessDefinition process, string line, Func<string, string?>? interpreterWith = null) =>
+        For(process, line, interpreterWith) is { } hint ? hint.Trim()[1..^1] : null;
+
     private static string? SettingsModule(ProcessDefinition process) =>
         process.Environment.TryGetValue("DJANGO_SETTINGS_MODULE", out var settings) ? settings : System.Environment.GetEnvironmentVariable("DJANGO_SETTINGS_MODULE");
 

@@ -55,7 +55,7 @@ internal static class CheckCommand
                 }
 
                 if (!development && DjangoDeployCheck.For(process, run) is { } deploy && projectsChecked.Add(DjangoDeployCheck.Key(deploy))
-                    && !await DeployCheckAsync(process.Name, deploy, output, error, cancellationToken).ConfigureAwait(false))
+                    && !await DeployCheckAsync(process, deploy, output, error, cancellationToken).ConfigureAwait(false))
                 {
                     result = ExitCodes.InvalidConfiguration;
                 }
@@ -86,6 +86,7 @@ internal static class CheckCommand
         if (code != 0)
         {
             await error.WriteLineAsync($"Process '{process.Name}': the server's own check failed (exit code {code}): {check.DisplayCommandLine}\n{server.RecentErrorOutput}").ConfigureAwait(false);
+            await WriteHintAsync(process, server.FailureReason(), error).ConfigureAwait(false);
             return false;
         }
 
@@ -93,10 +94,20 @@ internal static class CheckCommand
         return true;
     }
 
+    // What to change when the failure quoted above is a module Python could not import (the start's hint, as a sentence).
+    private static async Task WriteHintAsync(ProcessDefinition process, string? failure, TextWriter error)
+    {
+        if (failure is not null && StartFailureHint.Sentence(process, failure.Trim()) is { } hint)
+        {
+            await error.WriteLineAsync($"Process '{process.Name}': {hint}.").ConfigureAwait(false);
+        }
+    }
+
     // Issues are warnings (Django exits 0 and the server would start): said, one line each. A check that fails (an error
     // issue, settings that do not load) fails --check, as the server's own check does.
-    private static async Task<bool> DeployCheckAsync(string name, LaunchPlan deploy, TextWriter output, TextWriter error, CancellationToken cancellationToken)
+    private static async Task<bool> DeployCheckAsync(ProcessDefinition process, LaunchPlan deploy, TextWriter output, TextWriter error, CancellationToken cancellationToken)
     {
+        var name = process.Name;
         var command = deploy.DisplayCommandLine;
         if (await DjangoDeployCheck.RunAsync(deploy, cancellationToken).ConfigureAwait(false) is not var (code, issues))
         {
@@ -107,6 +118,7 @@ internal static class CheckCommand
         if (code != 0)
         {
             await error.WriteLineAsync($"Process '{name}': Django's deployment checklist failed (exit code {code}): {command}\n{string.Join('\n', issues.TakeLast(FailureLines))}").ConfigureAwait(false);
+            await WriteHintAsync(process, issues.LastOrDefault(i => !string.IsNullOrWhiteSpace(i)), error).ConfigureAwait(false);
             return false;
         }
 
