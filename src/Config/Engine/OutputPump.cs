@@ -89,8 +89,12 @@ internal sealed class OutputPump
         }
 
         var cost = (line.Length * 2L) + EntryOverhead;
+        var stream = fromStandardError ? 2 : 1;
         lock (_gate)
         {
+            // Whether this stream's read goes on, said even for a line dropped below: the drain holds an entry while it does.
+            _midRead = more ? _midRead | stream : _midRead & ~stream;
+
             // An empty buffer takes any line, so a buffer smaller than one line cannot stall the pump.
             while (!_completed && _queuedBytes > 0 && _queuedBytes + cost > _capacity)
             {
@@ -112,8 +116,6 @@ internal sealed class OutputPump
 
             _queued.Add(new(line, fromStandardError, split));
             _queuedBytes += cost;
-            var stream = fromStandardError ? 2 : 1;
-            _midRead = more ? _midRead | stream : _midRead & ~stream;
             if (!more)
             {
                 Monitor.PulseAll(_gate); // the drain waits only on an empty queue
