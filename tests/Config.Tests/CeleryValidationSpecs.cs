@@ -147,6 +147,19 @@ public sealed class CeleryValidationSpecs
         AssertNames(WorkerFailure(w => w with { Broker = "localhost:6379" }), "worker", "Args:Broker", "Broker must be a URL with a scheme");
     }
 
+    [Theory]
+    [InlineData("guest:s3cret@localhost:5672//", "'guest:***@localhost:5672//'")]
+    [InlineData(":s3cret@localhost:6379/0", "':***@localhost:6379/0'")]
+    [InlineData("user:p@ss:w0rd@host", "'user:***@host'")]
+    public void A_broker_written_without_its_scheme_is_refused_without_showing_its_password(string broker, string shown)
+    {
+        var failure = WorkerFailure(w => w with { Broker = broker });
+
+        Assert.Contains($"got {shown}.", failure, StringComparison.Ordinal);
+        Assert.DoesNotContain("s3cret", failure, StringComparison.Ordinal);
+        Assert.DoesNotContain("w0rd", failure, StringComparison.Ordinal);
+    }
+
     [Fact]
     public void A_log_level_celery_does_not_know_is_refused_when_configured()
     {

@@ -18,6 +18,25 @@ internal static partial class UrlCredentials
     public static string Redact(string text) =>
         text is null || !text.Contains("://", System.StringComparison.Ordinal) ? text! : Password().Replace(text, "${prefix}" + Mask);
 
+    /// <summary>
+    /// As <see cref="Redact"/>, and for a value written without its scheme (<c>guest:secret@host:5672//</c>, a broker URL
+    /// missing <c>amqp://</c>) the part between the first <c>:</c> and the last <c>@</c> too: for a message that quotes a
+    /// value because it is not the URL it should be.
+    /// </summary>
+    /// <param name="value">A value meant as a URL.</param>
+    /// <returns>The value with any password masked.</returns>
+    public static string RedactValue(string value)
+    {
+        if (value.Contains("://", System.StringComparison.Ordinal))
+        {
+            return Redact(value);
+        }
+
+        var at = value.LastIndexOf('@');
+        var colon = at > 0 ? value.IndexOf(':', 0, at) : -1;
+        return colon >= 0 && colon < at - 1 ? value[..(colon + 1)] + Mask + value[at..] : value;
+    }
+
     /// <summary>Whether <paramref name="url"/> holds a password (<c>scheme://user:password@…</c>).</summary>
     /// <param name="url">A URL.</param>
     /// <returns><see langword="true"/> when it does.</returns>

@@ -11,7 +11,7 @@ internal static partial class CeleryCommonRules
     {
         found.NotBlankWhenSet(a.Broker, nameof(a.Broker), "Broker must be a URL such as redis://127.0.0.1:6379/0; leave it unset to use the app's broker_url.");
         found.If(!string.IsNullOrEmpty(a.Broker) && !Url().IsMatch(a.Broker), nameof(a.Broker),
-            $"Broker must be a URL with a scheme (redis://, amqp://, sqs://…), got '{a.Broker}'.");
+            $"Broker must be a URL with a scheme (redis://, amqp://, sqs://…), got '{UrlCredentials.RedactValue(a.Broker ?? string.Empty)}'.");
         found.NotBlankWhenSet(a.ResultBackend, nameof(a.ResultBackend),
             "ResultBackend must be a URL such as redis://127.0.0.1:6379/1; leave it unset to use the app's result_backend.");
         found.NotBlankWhenSet(a.Loader, nameof(a.Loader), "Loader must be an import path; leave it unset for the default.");
