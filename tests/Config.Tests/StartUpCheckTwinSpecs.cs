@@ -88,10 +88,19 @@ public sealed partial class StartUpCheckTwinSpecs
     private static string Message(ExpressionSyntax message) => OneLine(message switch
     {
         LiteralExpressionSyntax literal => literal.Token.ValueText,
-        InterpolatedStringExpressionSyntax interpolated => string.Concat(interpolated.Contents.Select(c => c is InterpolatedStringTextSyntax text ? text.TextToken.ValueText : c.ToString())),
+        InterpolatedStringExpressionSyntax interpolated => string.Concat(interpolated.Contents.Select(c => c switch
+        {
+            InterpolatedStringTextSyntax text => text.TextToken.ValueText,
+            InterpolationSyntax { Expression: InvocationExpressionSyntax quoted } when IsQuoting(quoted) => $"'{{{quoted.ArgumentList.Arguments[0]}}}'",
+            _ => c.ToString(),
+        })),
         LambdaExpressionSyntax { ExpressionBody: { } body } => Message(body),
         _ => message.ToString(),
     });
+
+    // Quoted.Value(x) and UrlCredentials.Quoted(x) write x in quotes (cut when long, a password masked): the page shows '{x}'.
+    private static bool IsQuoting(InvocationExpressionSyntax call) =>
+        call.Expression.ToString() is "Quoted.Value" or "UrlCredentials.Quoted" && call.ArgumentList.Arguments.Count == 1;
 
     private static string OneLine(string message) => message.Replace("|", "\\|", StringComparison.Ordinal).Replace('\n', ' ');
 

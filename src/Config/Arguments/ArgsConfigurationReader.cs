@@ -244,7 +244,7 @@ public sealed class ArgsConfigurationReader
             }
             else
             {
-                _errors.Add($"{path}: '{word}' is not one of {allowed}.");
+                _errors.Add($"{path}: {Quoted.Value(word)} is not one of {allowed}.");
                 valid = false;
             }
         }
@@ -295,7 +295,7 @@ public sealed class ArgsConfigurationReader
     }
 
     private void Invalid(IConfigurationSection section, string text, string expected) =>
-        _errors.Add($"{section.Path}: '{text}' is not {expected}.");
+        _errors.Add($"{section.Path}: {Quoted.Value(text)} is not {expected}.");
 
     private T Observed<T>(string property, T value)
         where T : notnull
@@ -345,7 +345,7 @@ public sealed class ArgsConfigurationReader
         _claimed.Add(key);
         if (found is not null && !string.Equals(found.Key, section.Key, StringComparison.OrdinalIgnoreCase))
         {
-            _errors.Add($"{Path}: '{found.Key}' and '{section.Key}' both set {property}; keep one.");
+            _errors.Add($"{Path}: {Quoted.Value(found.Key)} and {Quoted.Value(section.Key)} both set {property}; keep one.");
         }
 
         return found ?? section;

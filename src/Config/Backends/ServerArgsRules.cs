@@ -98,15 +98,15 @@ internal static partial class ServerArgsRules
         {
             var digits = mode.TrimStart('0', 'o', 'O');
             var value = digits.Length == 0 ? 0 : Convert.ToInt32(digits, 8);
-            return value <= maximum ? null : $"{name} '{mode}' is above the largest mode {Convert.ToString(maximum, 8)} (octal).";
+            return value <= maximum ? null : $"{name} {Quoted.Value(mode)} is above the largest mode {Convert.ToString(maximum, 8)} (octal).";
         }
 
         if (DecimalDigits().IsMatch(mode))
         {
-            return $"{name} '{mode}' has no leading 0, so the server reads it as decimal {mode} (octal {Convert.ToString(int.Parse(mode, CultureInfo.InvariantCulture), 8)}); write '0{mode}' for the octal mode {mode}.";
+            return $"{name} {Quoted.Value(mode)} has no leading 0, so the server reads it as decimal {mode} (octal {Convert.ToString(int.Parse(mode, CultureInfo.InvariantCulture), 8)}); write '0{mode}' for the octal mode {mode}.";
         }
 
-        return $"{name} must be an octal file mode with a leading 0, such as 0022 or 0o660, got '{mode}'.";
+        return $"{name} must be an octal file mode with a leading 0, such as 0022 or 0o660, got {Quoted.Value(mode)}.";
     }
 
     [GeneratedRegex("^0([oO]?[0-7]+)?\\z")]

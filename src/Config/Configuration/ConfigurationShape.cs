@@ -32,7 +32,7 @@ internal static partial class ConfigurationShape
                 {
                     foreach (var process in child.GetChildren())
                     {
-                        CheckEntries(process, SettingRules.ProcessKeyShape, errors, $"Process '{process.Key}': ");
+                        CheckEntries(process, SettingRules.ProcessKeyShape, errors, $"Process {Quoted.Value(process.Key)}: ");
                     }
                 }
             }
@@ -93,10 +93,10 @@ internal static partial class ConfigurationShape
         if (string.Equals(section.Key, "Args", StringComparison.OrdinalIgnoreCase))
         {
             // The django-prodserver habit ARGS = "--threads=8": say both ways of writing it here.
-            return $"{section.Path} is the string '{text}', but must be an object of options, such as "
+            return $"{section.Path} is the string {Quoted.Value(text)}, but must be an object of options, such as "
                 + "\"Args\": { \"threads\": 8 }, or, for flags this SDK does not know, \"Args\": { \"ExtraArgs\": [\"--threads=8\"] }.";
         }
 
-        return $"{section.Path} is the value '{text}', but must be an object (a section with keys), not one value.";
+        return $"{section.Path} is the value {Quoted.Value(text)}, but must be an object (a section with keys), not one value.";
     }
 }

@@ -12,7 +12,7 @@ internal static partial class ProdServerConfigurationBinder
         var errors = options.SectionBindingErrors;
         if (section.Value is { Length: > 0 } text)
         {
-            errors.Add($"{section.Path} is '{text}', but must be a section such as {section.Path}:Overflow.");
+            errors.Add($"{section.Path} is {Quoted.Value(text)}, but must be a section such as {section.Path}:Overflow.");
         }
 
         foreach (var child in section.GetChildren())
@@ -31,7 +31,7 @@ internal static partial class ProdServerConfigurationBinder
             }
             else
             {
-                errors.Add($"Logs:Overflow '{overflow}' ({section.Path}:Overflow) must be {SettingRules.Overflow.MustBe}.");
+                errors.Add($"Logs:Overflow {Quoted.Value(overflow)} ({section.Path}:Overflow) must be {SettingRules.Overflow.MustBe}.");
             }
         }
 
@@ -43,7 +43,7 @@ internal static partial class ProdServerConfigurationBinder
             }
             else
             {
-                errors.Add($"Logs:BufferBytes '{size}' ({section.Path}:BufferBytes) must be {SettingRules.BufferBytes.MustBe}.");
+                errors.Add($"Logs:BufferBytes {Quoted.Value(size)} ({section.Path}:BufferBytes) must be {SettingRules.BufferBytes.MustBe}.");
             }
         }
     }

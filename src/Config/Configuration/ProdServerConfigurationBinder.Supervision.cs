@@ -17,7 +17,7 @@ internal static partial class ProdServerConfigurationBinder
             }
             else
             {
-                options.SectionBindingErrors.Add($"OnGiveUp '{text}' ({section.Path}) must be {SettingRules.OnGiveUp.MustBe}.");
+                options.SectionBindingErrors.Add($"OnGiveUp {Quoted.Value(text)} ({section.Path}) must be {SettingRules.OnGiveUp.MustBe}.");
             }
         }
     }
@@ -33,7 +33,7 @@ internal static partial class ProdServerConfigurationBinder
             }
             else
             {
-                errors.Add($"Process '{name}': Restart '{restart}' ({section.Path}:Restart) must be {SettingRules.Restart.MustBe}.");
+                errors.Add($"Process '{name}': Restart {Quoted.Value(restart)} ({section.Path}:Restart) must be {SettingRules.Restart.MustBe}.");
             }
         }
 
@@ -48,7 +48,7 @@ internal static partial class ProdServerConfigurationBinder
             }
             else
             {
-                errors.Add($"Process '{name}': StartRetries '{retries}' ({section.Path}:StartRetries) must be {SettingRules.StartRetries.MustBe}.");
+                errors.Add($"Process '{name}': StartRetries {Quoted.Value(retries)} ({section.Path}:StartRetries) must be {SettingRules.StartRetries.MustBe}.");
             }
         }
 
@@ -61,7 +61,7 @@ internal static partial class ProdServerConfigurationBinder
             }
             else
             {
-                errors.Add($"Process '{name}': Replicas '{replicas}' ({section.Path}:Replicas) must be {SettingRules.Replicas.MustBe}.");
+                errors.Add($"Process '{name}': Replicas {Quoted.Value(replicas)} ({section.Path}:Replicas) must be {SettingRules.Replicas.MustBe}.");
             }
         }
 
@@ -84,7 +84,7 @@ internal static partial class ProdServerConfigurationBinder
             }
             else
             {
-                errors.Add($"Process '{name}': Readiness:Status '{status}' ({readiness.Path}:Status) must be {SettingRules.Status.MustBe}.");
+                errors.Add($"Process '{name}': Readiness:Status {Quoted.Value(status)} ({readiness.Path}:Status) must be {SettingRules.Status.MustBe}.");
             }
         }
 
@@ -119,7 +119,7 @@ internal static partial class ProdServerConfigurationBinder
         }
         else
         {
-            errors.Add($"Process '{name}': {prefix}{key} '{text}' ({section.Path}:{key}) must be {SettingRules.Time.MustBe}.");
+            errors.Add($"Process '{name}': {prefix}{key} {Quoted.Value(text)} ({section.Path}:{key}) must be {SettingRules.Time.MustBe}.");
         }
     }
 }

@@ -37,6 +37,11 @@ internal static partial class UrlCredentials
         return colon >= 0 && colon < at - 1 ? value[..(colon + 1)] + Mask + value[at..] : value;
     }
 
+    /// <summary>A value meant as a URL, quoted for a message that refuses it: <see cref="RedactValue"/>, then <see cref="Config.Quoted.Value"/>.</summary>
+    /// <param name="value">The value as configured.</param>
+    /// <returns>The quoted value, any password masked.</returns>
+    public static string Quoted(string? value) => Config.Quoted.Value(RedactValue(value ?? string.Empty));
+
     /// <summary>Whether <paramref name="url"/> holds a password (<c>scheme://user:password@…</c>).</summary>
     /// <param name="url">A URL.</param>
     /// <returns><see langword="true"/> when it does.</returns>

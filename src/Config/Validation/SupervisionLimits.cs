@@ -56,16 +56,16 @@ internal static class SupervisionLimits
     /// <summary><c>Readiness:Path</c>'s form (whether the process has a port to ask is the validator's to say).</summary>
     public static string? ReadinessPath(string value) =>
         !value.StartsWith("/", StringComparison.Ordinal) || value.IndexOf("//", StringComparison.Ordinal) >= 0 || HasControlOrSpace(value)
-            ? $"Readiness:Path must be an absolute URL path such as /health, without spaces or line breaks, got '{value}'."
+            ? $"Readiness:Path must be an absolute URL path such as /health, without spaces or line breaks, got {Quoted.Value(value)}."
             : null;
 
     /// <summary><c>Resources:Cpu</c>.</summary>
     public static string? Cpu(string value) =>
-        IsQuantity(value) ? null : $"Resources:Cpu must be a Kubernetes quantity such as 250m or 2, got '{value}'.";
+        IsQuantity(value) ? null : $"Resources:Cpu must be a Kubernetes quantity such as 250m or 2, got {Quoted.Value(value)}.";
 
     /// <summary><c>Resources:Memory</c>.</summary>
     public static string? Memory(string value) =>
-        IsQuantity(value) ? null : $"Resources:Memory must be a Kubernetes quantity such as 256Mi or 1Gi, got '{value}'.";
+        IsQuantity(value) ? null : $"Resources:Memory must be a Kubernetes quantity such as 256Mi or 1Gi, got {Quoted.Value(value)}.";
 
     private static string? DayAtMost(string key, TimeSpan value) =>
         value < TimeSpan.Zero || value > LongestWait ? $"{key} must be between 0 and 1 day, got {value}." : null;

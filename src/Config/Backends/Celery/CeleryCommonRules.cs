@@ -11,7 +11,7 @@ internal static partial class CeleryCommonRules
     {
         found.NotBlankWhenSet(a.Broker, nameof(a.Broker), "Broker must be a URL such as redis://127.0.0.1:6379/0; leave it unset to use the app's broker_url.");
         found.If(!string.IsNullOrEmpty(a.Broker) && !Url().IsMatch(a.Broker), nameof(a.Broker),
-            $"Broker must be a URL with a scheme (redis://, amqp://, sqs://…), got '{UrlCredentials.RedactValue(a.Broker ?? string.Empty)}'.");
+            $"Broker must be a URL with a scheme (redis://, amqp://, sqs://…), got {UrlCredentials.Quoted(a.Broker)}.");
         found.NotBlankWhenSet(a.ResultBackend, nameof(a.ResultBackend),
             "ResultBackend must be a URL such as redis://127.0.0.1:6379/1; leave it unset to use the app's result_backend.");
         found.NotBlankWhenSet(a.Loader, nameof(a.Loader), "Loader must be an import path; leave it unset for the default.");
@@ -30,7 +30,7 @@ internal static partial class CeleryCommonRules
         found.NotBlankWhenSet(a.Uid, nameof(a.Uid), "Uid must be a user name or a uid.");
         found.NotBlankWhenSet(a.Gid, nameof(a.Gid), "Gid must be a group name or a gid.");
         found.If(a.Umask is not null && ParseUmask(a.Umask) is not (>= 0 and <= 511), nameof(a.Umask),
-            $"Umask must be octal with a leading 0 (022) or decimal without one (18), at most 0777, got '{a.Umask}'.");
+            $"Umask must be octal with a leading 0 (022) or decimal without one (18), at most 0777, got {Quoted.Value(a.Umask)}.");
         found.NotBlankWhenSet(a.Executable, nameof(a.Executable), "Executable must be a path to python.");
     }
 

@@ -22,7 +22,7 @@ internal static class CeleryFlowerArgsRules
         found.Each(a.BasicAuth, nameof(a.BasicAuth), p => p is not null && p.IndexOf(':', StringComparison.Ordinal) > 0 && !p.Contains(',', StringComparison.Ordinal),
             _ => "BasicAuth entries must be user:password (one pair per entry; a comma would split it), got one without.");
         found.If(a.LogRotateWhen is not null && Array.IndexOf(RotateUnits, a.LogRotateWhen) < 0, nameof(a.LogRotateWhen),
-            $"LogRotateWhen must be one of {string.Join(", ", RotateUnits)}, got '{a.LogRotateWhen}'.");
+            $"LogRotateWhen must be one of {string.Join(", ", RotateUnits)}, got {Quoted.Value(a.LogRotateWhen)}.");
         found.If(a.FormatTask is not null, nameof(a.FormatTask),
             "FormatTask is a Python function: flower takes it only from a --conf file (on the command line it ends in a TypeError); set it in Conf's file.");
         // The condition is PSC0504's (FlowerWithoutAuthenticationRule), so build time and start-up cannot disagree; refused here, once.
@@ -33,6 +33,6 @@ internal static class CeleryFlowerArgsRules
         }
 
         found.Each(a.ExtraArgs, nameof(a.ExtraArgs), e => ServerArgument.ExtraArgumentProblem(e) is null,
-            e => $"ExtraArgs entry '{e}' {ServerArgument.ExtraArgumentProblem(e)}.");
+            e => $"ExtraArgs entry {Quoted.Value(e)} {ServerArgument.ExtraArgumentProblem(e)}.");
     }
 }

@@ -33,13 +33,13 @@ internal static class CeleryWorkerArgsRules
         found.If(solo && a.Concurrency is not null, nameof(a.Concurrency),
             "Concurrency has no effect with the solo pool, which runs one task at a time. Remove it or pick another Pool.");
         found.If(a.Autoscale is not null && !IsAutoscale(a.Autoscale), nameof(a.Autoscale),
-            $"Autoscale must be 'MAX,MIN' or 'MAX' with whole numbers, MAX at least 1, got '{a.Autoscale}'.");
+            $"Autoscale must be 'MAX,MIN' or 'MAX' with whole numbers, MAX at least 1, got {Quoted.Value(a.Autoscale)}.");
         found.If(solo && a.Autoscale is not null, nameof(a.Autoscale),
             "Autoscale cannot grow the solo pool, which always has one process. Remove it or pick another Pool.");
 
-        found.Each(a.Queues, nameof(a.Queues), ServerArgsRules.IsQueueName, e => $"Queues entry '{e}' must be a queue name without commas or white space.");
-        found.Each(a.ExcludeQueues, nameof(a.ExcludeQueues), ServerArgsRules.IsQueueName, e => $"ExcludeQueues entry '{e}' must be a queue name without commas or white space.");
-        found.Each(a.Include, nameof(a.Include), ServerArgsRules.IsQueueName, e => $"Include entry '{e}' must be a module name without commas or white space.");
+        found.Each(a.Queues, nameof(a.Queues), ServerArgsRules.IsQueueName, e => $"Queues entry {Quoted.Value(e)} must be a queue name without commas or white space.");
+        found.Each(a.ExcludeQueues, nameof(a.ExcludeQueues), ServerArgsRules.IsQueueName, e => $"ExcludeQueues entry {Quoted.Value(e)} must be a queue name without commas or white space.");
+        found.Each(a.Include, nameof(a.Include), ServerArgsRules.IsQueueName, e => $"Include entry {Quoted.Value(e)} must be a module name without commas or white space.");
         found.If(a.Queues is { Count: 0 }, nameof(a.Queues), "Queues must name at least one queue; leave it unset to consume every configured queue.");
         if (a.Queues is not null && a.ExcludeQueues is not null && Both(a.ExcludeQueues, a.Queues) is { Count: > 0 } both)
         {

@@ -11,7 +11,7 @@ internal static class DjangoCommandOptionsRules
         // Django's BaseCommand raises CommandError("The --no-color and --force-color options can't be used together.").
         // ForceColor with NoColor: PSC0112's pair, refused by each backend's ExclusiveSettings call.
         found.If(a.Settings is not null && !PythonTargetSyntax.IsDottedName(a.Settings), nameof(a.Settings),
-            $"Settings must be a dotted module such as mysite.settings, got '{a.Settings}'.");
+            $"Settings must be a dotted module such as mysite.settings, got {Quoted.Value(a.Settings)}.");
         found.NotBlankWhenSet(a.PythonPath, nameof(a.PythonPath), "PythonPath must be a directory.");
     }
 }

@@ -47,6 +47,6 @@ internal static class GranianArgsRules
         }
 
         var range = maximumSeconds is { } max ? $"from {minimumSeconds} to {max} seconds" : $"at least {minimumSeconds} seconds";
-        found.Add(name, $"{name} must be a duration {range}, as whole seconds (30) or with units (1h30m), got '{text}'.");
+        found.Add(name, $"{name} must be a duration {range}, as whole seconds (30) or with units (1h30m), got {Quoted.Value(text)}.");
     }
 }

@@ -117,7 +117,7 @@ internal sealed partial class GranianBackend : ServerBackend<GranianArgs>
         {
             if (GranianDuration.HasUnits(value))
             {
-                requirements.Add(new("Args:" + property, $"{property} '{value}' (a duration with units)", "2.5.0", null));
+                requirements.Add(new("Args:" + property, $"{property} {Quoted.Value(value)} (a duration with units)", "2.5.0", null));
             }
         }
 
@@ -129,5 +129,5 @@ internal sealed partial class GranianBackend : ServerBackend<GranianArgs>
     protected override string? ValidateApp(string app) =>
         AppTargets.Accepts(RuleBackends.Granian.AppTargetForm, app)
             ? null
-            : $"App '{app}' must be 'module:object' or 'path/to/file.py:object', for example {(IsWsgi ? "mysite.wsgi:application" : "mysite.asgi:application")}.";
+            : $"App {Quoted.Value(app)} must be 'module:object' or 'path/to/file.py:object', for example {(IsWsgi ? "mysite.wsgi:application" : "mysite.asgi:application")}.";
 }

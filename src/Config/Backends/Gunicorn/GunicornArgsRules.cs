@@ -12,10 +12,10 @@ internal static class GunicornArgsRules
     public static void Check(GunicornArgs a, ArgsProblems found)
     {
         found.Each(a.Bind, nameof(a.Bind), SocketBind.IsValid,
-            e => $"Bind entry '{e}' must be HOST, HOST:PORT, [IPv6]:PORT, unix:PATH or fd://N.");
+            e => $"Bind entry {Quoted.Value(e)} must be HOST, HOST:PORT, [IPv6]:PORT, unix:PATH or fd://N.");
         // gunicorn's own limits (config.py): larger values are refused at start.
         found.If(!IsWorkerClass(a.WorkerClass), nameof(a.WorkerClass),
-            "WorkerClass must be one of " + string.Join(", ", WorkerAliases) + $", or a dotted class path such as uvicorn.workers.UvicornWorker; got '{a.WorkerClass}'.");
+            $"WorkerClass must be one of {string.Join(", ", WorkerAliases)}, or a dotted class path such as uvicorn.workers.UvicornWorker; got {Quoted.Value(a.WorkerClass)}.");
 
         // A daemonised master detaches: ProdServer would see its child exit at once and lose the server it supervises.
         // The condition is PSC0202's (GunicornDaemonRule), so build time and start-up cannot disagree; refused here, once.
@@ -32,8 +32,8 @@ internal static class GunicornArgsRules
             "Certfile is required with Keyfile: gunicorn turns on TLS only with a certificate.");
         found.If(a.Certfile is not null && a.Keyfile is null, nameof(a.Keyfile),
             "Keyfile is required with Certfile: gunicorn needs the private key of the certificate.");
-        found.Each(a.Env, nameof(a.Env), ServerArgsRules.IsKeyValue, e => $"Env entry '{e}' must be KEY=VALUE.");
-        found.Each(a.PasteGlobals, nameof(a.PasteGlobals), ServerArgsRules.IsKeyValue, e => $"PasteGlobals entry '{e}' must be KEY=VALUE.");
+        found.Each(a.Env, nameof(a.Env), ServerArgsRules.IsKeyValue, e => $"Env entry {Quoted.Value(e)} must be KEY=VALUE.");
+        found.Each(a.PasteGlobals, nameof(a.PasteGlobals), ServerArgsRules.IsKeyValue, e => $"PasteGlobals entry {Quoted.Value(e)} must be KEY=VALUE.");
         found.If(a.PasteGlobals is not null && a.Paste is null, nameof(a.PasteGlobals),
             "PasteGlobals needs Paste: the globals are handed to the paste configuration.");
 

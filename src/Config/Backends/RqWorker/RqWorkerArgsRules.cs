@@ -28,16 +28,16 @@ internal static partial class RqWorkerArgsRules
         ClassPath(found, a.JobClass, nameof(a.JobClass));
 
         found.If(a.Serializer is not null and not ("json" or "pickle") && !PythonTargetSyntax.IsImportPath(a.Serializer), nameof(a.Serializer),
-            $"Serializer must be json, pickle or a dotted import path such as rq.serializers.JSONSerializer, got '{a.Serializer}'.");
+            $"Serializer must be json, pickle or a dotted import path such as rq.serializers.JSONSerializer, got {Quoted.Value(a.Serializer)}.");
         found.If(a.Name is not null && !WorkerName().IsMatch(a.Name), nameof(a.Name),
-            $"Name must be one word without spaces (RQ keys the worker by it), got '{a.Name}'.");
+            $"Name must be one word without spaces (RQ keys the worker by it), got {Quoted.Value(a.Name)}.");
         found.NotEmptyWhenSet(a.Pid, nameof(a.Pid));
 
         found.ExtraArgs(a, a.ExtraArgs);
     }
 
     private static void ClassPath(ArgsProblems found, string? path, string name) =>
-        found.If(path is not null && !PythonTargetSyntax.IsImportPath(path), name, $"{name} must be a dotted import path such as myapp.workers.MyWorker, got '{path}'.");
+        found.If(path is not null && !PythonTargetSyntax.IsImportPath(path), name, $"{name} must be a dotted import path such as myapp.workers.MyWorker, got {Quoted.Value(path)}.");
 
     [GeneratedRegex(@"^[A-Za-z0-9_.:][A-Za-z0-9_.:-]*\z")]
     private static partial Regex QueueName();

@@ -19,9 +19,9 @@ internal static partial class WaitressArgsRules
             "UnixSocket cannot be combined with Host, Port or Listen: waitress refuses it.");
         found.NotBlankWhenSet(a.UnixSocket, nameof(a.UnixSocket), "UnixSocket must be a path.");
         found.Each(a.Listen, nameof(a.Listen), IsListenAddress,
-            e => $"Listen entry '{e}' must be HOST:PORT, [IPv6]:PORT or *:PORT with a port from 1 to 65535.");
+            e => $"Listen entry {Quoted.Value(e)} must be HOST:PORT, [IPv6]:PORT or *:PORT with a port from 1 to 65535.");
         found.If(a.UnixSocketPerms is not null && !OctalMode().IsMatch(a.UnixSocketPerms), nameof(a.UnixSocketPerms),
-            $"UnixSocketPerms must be an octal file mode such as 660 (waitress always reads it as base 8), got '{a.UnixSocketPerms}'.");
+            $"UnixSocketPerms must be an octal file mode such as 660 (waitress always reads it as base 8), got {Quoted.Value(a.UnixSocketPerms)}.");
 
         found.If(a.TrustedProxyCount is not null && a.TrustedProxy is null, nameof(a.TrustedProxyCount),
             "TrustedProxyCount needs TrustedProxy: waitress refuses it without a trusted proxy.");
