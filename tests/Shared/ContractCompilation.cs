@@ -33,6 +33,7 @@ internal static class ContractCompilation
         "src/Config/Arguments/ServerBuilderAttribute.cs",
         "src/Config/Arguments/ServerValueAttribute.cs",
         "src/Config/Model/Names.Printable.cs",
+        "src/Config/Model/Quoted.cs",
     ];
 
     /// <summary>The contract files under <paramref name="root"/>, parsed with <paramref name="options"/>; each tree's path is the file's.</summary>
