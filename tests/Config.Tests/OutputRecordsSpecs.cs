@@ -54,18 +54,7 @@ public sealed class OutputRecordsSpecs
     [Fact]
     public void An_uncaught_exceptions_chained_tracebacks_are_one_error_entry_without_the_blank_line_after_it()
     {
-        var entries = Entries(Stderr(
-            "Traceback (most recent call last):",
-            "  File \"/srv/site/manage.py\", line 11, in main",
-            "ModuleNotFoundError: No module named 'django'",
-            "",
-            "The above exception was the direct cause of the following exception:",
-            "",
-            "Traceback (most recent call last):",
-            "  File \"/srv/site/manage.py\", line 22, in <module>",
-            "ImportError: Couldn't import Django.",
-            "",
-            "a line of its own"));
+        var entries = Entries(Stderr([.. PythonOutput.ChainedTraceback, "", "a line of its own"]));
 
         Assert.Equal(2, entries.Count);
         Assert.Equal(LogLevel.Error, entries[0].Level);

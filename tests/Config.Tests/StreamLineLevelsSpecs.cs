@@ -1,5 +1,6 @@
 using System.Linq;
 using Microsoft.Extensions.Logging;
+using ProdServer.Config.Tests.Infrastructure;
 using Xunit;
 
 namespace ProdServer.Config.Tests;
@@ -13,7 +14,7 @@ public sealed class StreamLineLevelsSpecs
     private static LogLevel[] Levels(params string[] lines)
     {
         var levels = new StreamLineLevels();
-        return lines.Select(l => levels.Of(l, LogLevel.Warning)).ToArray();
+        return lines.Select(l => levels.Of(l, LogLevel.Warning, out _)).ToArray();
     }
 
     [Fact]
@@ -33,17 +34,7 @@ public sealed class StreamLineLevelsSpecs
     [Fact]
     public void An_uncaught_exceptions_traceback_is_an_error_chained_ones_included()
     {
-        var levels = Levels(
-            "Traceback (most recent call last):",
-            "  File \"/srv/site/manage.py\", line 11, in main",
-            "ModuleNotFoundError: No module named 'django'",
-            "",
-            "The above exception was the direct cause of the following exception:",
-            "",
-            "Traceback (most recent call last):",
-            "  File \"/srv/site/manage.py\", line 22, in <module>",
-            "ImportError: Couldn't import Django.",
-            "a line of its own");
+        var levels = Levels([.. PythonOutput.ChainedTraceback, "a line of its own"]);
 
         Assert.Equal([.. Enumerable.Repeat(LogLevel.Error, 9), LogLevel.Warning], levels);
     }

@@ -75,10 +75,10 @@ internal sealed class ErrorOutput(int tailLines, int longest)
 
         if (_waitressException is { } type)
         {
-            if (line.StartsWith("1. ", StringComparison.Ordinal) && WaitressImportError.Argument(line) is { } argument)
+            if (WaitressImportError.FirstArgument(line) is { } message)
             {
                 _waitressException = null;
-                Set($"{type}: {argument.Trim()}");
+                Set($"{type}: {message}");
                 return;
             }
 

@@ -50,7 +50,7 @@ internal sealed class OutputPump
         var drained = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
         new Thread(() =>
         {
-            loggerReady?.Wait();
+            LoggerReady.Wait();
             Drain();
             drained.TrySetResult();
         })

@@ -12,6 +12,8 @@ namespace ProdServer.Config;
 /// </summary>
 internal static partial class StartFailureHint
 {
+    private const string WhereToStart = "set WorkingDirectory to the directory that holds it, where manage.py is, or add its parent to PythonPath";
+
     /// <summary>The hint for <paramref name="line"/> (the server's failure line), or <see langword="null"/> when it is not an import failure.</summary>
     /// <param name="process">The process that failed.</param>
     /// <param name="line">What it said (already escaped for the log).</param>
@@ -19,8 +21,19 @@ internal static partial class StartFailureHint
     /// Finds another Python that has a module (<see cref="ServerVersionCheck.InterpreterWith(LaunchPlan, string)"/> for the failed plan), to name
     /// it when the server's own package is missing; <see langword="null"/> to name none.
     /// </param>
-    /// <returns>A sentence to add after the line, starting with a space, or <see langword="null"/>.</returns>
-    public static string? For(ProcessDefinition process, string line, Func<string, string?>? interpreterWith = null)
+    /// <returns>The hint in parentheses, starting with a space, to add after the line; or <see langword="null"/>.</returns>
+    public static string? For(ProcessDefinition process, string line, Func<string, string?>? interpreterWith = null) =>
+        Sentence(process, line, interpreterWith) is { } sentence ? $" ({sentence})" : null;
+
+    /// <summary>
+    /// The hint as a sentence of its own, for a report that quotes the failure line above it (<c>--check</c>), or
+    /// <see langword="null"/>.
+    /// </summary>
+    /// <param name="process">The process that failed.</param>
+    /// <param name="line">What it said (already escaped for the log).</param>
+    /// <param name="interpreterWith">As for <see cref="For"/>.</param>
+    /// <returns>The sentence, without a final period, or <see langword="null"/>.</returns>
+    public static string? Sentence(ProcessDefinition process, string line, Func<string, string?>? interpreterWith = null)
     {
         ArgumentNullException.ThrowIfNull(process);
         if (MissingModule().Match(line) is not { Success: true } match)
@@ -29,17 +42,18 @@ internal static partial class StartFailureHint
         }
 
         var module = match.Groups["module"].Value;
-        if (string.Equals(module, SettingsModule(process)?.Trim(), StringComparison.Ordinal))
+        var settings = SettingsModule(process);
+        if (string.Equals(module, settings?.Trim(), StringComparison.Ordinal))
         {
             // The settings module named exactly, not the app's: the app's own module may well have been found.
-            return $" (DJANGO_SETTINGS_MODULE names {module}, which Python could not import: check the name, or set WorkingDirectory to the directory that holds it, where manage.py is, or add its parent to PythonPath)";
+            return $"DJANGO_SETTINGS_MODULE names {module}, which Python could not import: check the name, or {WhereToStart}";
         }
 
         var top = TopLevel(module);
-        var projectModules = new[] { process.App?.Split(':')[0], SettingsModule(process) };
+        var projectModules = new[] { process.App?.Split(':')[0], settings };
         if (projectModules.Any(m => m is { Length: > 0 } && TopLevel(m) == top))
         {
-            return $" (the project's module {module} was not found from the working directory: set WorkingDirectory to the directory that holds it, where manage.py is, or add its parent to PythonPath)";
+            return $"the project's module {module} was not found from the working directory: {WhereToStart}";
         }
 
         var backend = process.Backend;
@@ -50,23 +64,12 @@ internal static partial class StartFailureHint
             var other = interpreterWith?.Invoke(module) is { } found
                 ? ServerVersionCheck.UseInterpreter(found)
                 : "; Debian's python3-* packages are for /usr/bin/python3";
-            return $" (the Python that ran it has no module {module}: install {package} for it ({backend.InstallHint}), or set Python or Venv to an interpreter that has it{other})";
+            return $"the Python that ran it has no module {module}: install {package} for it ({backend.InstallHint}), or set Python or Venv to an interpreter that has it{other}";
         }
 
         // A package or one of the project's own: it cannot be told from here.
-        return $" (Python could not import {module}: if it is a package, install it for the interpreter that ran the server, or set Python or Venv to one that has it; if it is the project's, set WorkingDirectory or PythonPath)";
+        return $"Python could not import {module}: if it is a package, install it for the interpreter that ran the server, or set Python or Venv to one that has it; if it is the project's, set WorkingDirectory or PythonPath";
     }
-
-    /// <summary>
-    /// The hint of <see cref="For"/> as a sentence of its own (no parentheses), for a report whose failure line is quoted
-    /// above it (<c>--check</c>), or <see langword="null"/>.
-    /// </summary>
-    /// <param name="process">The process that failed.</param>
-    /// <param name="line">What it said (already escaped for the log).</param>
-    /// <param name="interpreterWith">As for <see cref="For"/>.</param>
-    /// <returns>The sentence, or <see langword="null"/>.</returns>
-    public static string? Sentence(ProcessDefinition process, string line, Func<string, string?>? interpreterWith = null) =>
-        For(process, line, interpreterWith) is { } hint ? hint.Trim()[1..^1] : null;
 
     private static string? SettingsModule(ProcessDefinition process) =>
         process.Environment.TryGetValue("DJANGO_SETTINGS_MODULE", out var settings) ? settings : System.Environment.GetEnvironmentVariable("DJANGO_SETTINGS_MODULE");

@@ -26,21 +26,16 @@ internal sealed class StreamLineLevels
     private bool _afterException; // the exception's own line was written: what follows ends the traceback unless chained
     private string? _record; // the line just before, when it was read on its own (not blank, not in a traceback)
     private LogLevel _recordLevel; // the level that line was given
-    private bool _inWarning; // the line before was a Python warning's header or one of its indented source lines
-    private bool _inUsage; // inside a usage text: "Usage:", then blank, indented and "… options:" lines
-    private bool _inWaitressError; // inside waitress's report of the exception importing the app raised
+
+    // A block of lines that go on the line that began it, at one level, while they pass its test: a usage text, waitress's
+    // report of an import's exception, a Python warning's source lines. Null outside one.
+    private (Func<string, bool> Continues, LogLevel Level)? _block;
 
     /// <summary>
     /// Whether a traceback has begun but its exception's line has not come yet: the lines still to come belong to the
     /// same record.
     /// </summary>
     public bool InUnfinishedTraceback => _traceback is not null && !_afterException;
-
-    /// <summary>The level of the next line of this stream.</summary>
-    /// <param name="line">The line.</param>
-    /// <param name="fallback">The stream's level for a line that carries none (Information on stdout, Warning on stderr).</param>
-    /// <returns>The level.</returns>
-    public LogLevel Of(string line, LogLevel fallback) => Of(line, fallback, out _);
 
     /// <summary>The level of the next line of this stream, and whether it continues the line before it.</summary>
     /// <param name="line">The line.</param>
@@ -53,8 +48,7 @@ internal sealed class StreamLineLevels
     public LogLevel Of(string line, LogLevel fallback, out bool continues)
     {
         var record = _record;
-        var inWarning = _inWarning;
-        (_record, _inWarning) = (null, false);
+        _record = null;
         continues = false;
         if (_traceback is { } level)
         {
@@ -77,26 +71,15 @@ internal sealed class StreamLineLevels
             _traceback = null; // the traceback is over; this line is read on its own
         }
 
-        if (_inWaitressError)
+        if (_block is { } block)
         {
-            if (WaitressImportError.Continues(line))
+            if (block.Continues(line))
             {
                 continues = true;
-                return LogLevel.Error;
+                return block.Level;
             }
 
-            _inWaitressError = false;
-        }
-
-        if (_inUsage)
-        {
-            if (UsageText.Continues(line))
-            {
-                continues = true;
-                return LogLevel.Debug;
-            }
-
-            _inUsage = false;
+            _block = null;
         }
 
         if (string.IsNullOrWhiteSpace(line))
@@ -118,20 +101,21 @@ internal sealed class StreamLineLevels
 
         if (WaitressImportError.Starts(line) is not null)
         {
-            _inWaitressError = true;
+            _block = (WaitressImportError.Continues, LogLevel.Error);
             return LogLevel.Error;
         }
 
         if (UsageText.Starts(line))
         {
-            _inUsage = true;
+            _block = (UsageText.Continues, LogLevel.Debug);
             return LogLevel.Debug;
         }
 
-        if (char.IsWhiteSpace(line[0]) && (inWarning || (record is not null && IsPythonWarning(record))))
+        if (char.IsWhiteSpace(line[0]) && record is not null && IsPythonWarning(record))
         {
             // The source line Python's warnings module prints under "file:line: Category: message".
-            _inWarning = continues = true;
+            _block = (IsIndentedText, _recordLevel);
+            continues = true;
             return _recordLevel;
         }
 
@@ -166,6 +150,9 @@ internal sealed class StreamLineLevels
 
         return digits < number && digits > 0 && line[digits - 1] == ':';
     }
+
+    // A line with text that starts with white space (a warning's source line; a blank line is not).
+    private static bool IsIndentedText(string line) => !string.IsNullOrWhiteSpace(line) && char.IsWhiteSpace(line[0]);
 
     // Inside a traceback: its header (a chained one's too), the indented frame and source lines, the blank lines and the
     // sentences that join chained exceptions.

@@ -234,12 +234,7 @@ internal sealed partial class ProdServerHostedService : IHostedService, IDisposa
             }
         }
 
-        ProcessStatus? earlier;
-        lock (_running)
-        {
-            earlier = _running.FirstOrDefault(s => string.Equals(s.Name, definition.Name, StringComparison.OrdinalIgnoreCase))?.Status;
-        }
-
+        var earlier = SupervisorOf(definition)?.Status; // after a control stop, how the last one ended
         var supervisor = new ProcessSupervisor(definition, _contentRoot, logger, _shutdownTimeout) { Early = _early, Logs = options.Logs, Output = ring, Earlier = earlier };
         supervisor.Start();
         lock (_running)
