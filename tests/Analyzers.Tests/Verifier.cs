@@ -92,11 +92,18 @@ internal static class Verify
             {
                 public ProcessBuilder Process(string name) => new ProcessBuilder();
                 public ProdServerBuilder DefaultProcess(string name) => this;
+                public ProdServerOptions Options { get; } = new();
+            }
+
+            public sealed class ProdServerOptions
+            {
+                public object GetOrAdd(string name, object backend) => backend;
             }
 
             public sealed class ProcessBuilder
             {
                 public ProcessBuilder WorkingDirectory(string path) => this;
+                public ProcessBuilder DependsOn(params string[] processes) => this;
             }
         }
 

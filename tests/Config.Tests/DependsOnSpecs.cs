@@ -49,6 +49,18 @@ public sealed class DependsOnSpecs
     }
 
     [Fact]
+    public void A_misspelled_dependency_is_rejected_with_the_process_meant()
+    {
+        var failure = Options.SingleFailure(o =>
+        {
+            o.Process("worker").UseWaitress(App, w => w with { Port = 8001 });
+            o.Process("web").UseWaitress(App).DependsOn("wokrer");
+        });
+
+        Assert.Equal("Process 'web': DependsOn names 'wokrer', which is not declared (did you mean 'worker'?); declared: worker, web. (ProdServer:Processes:web:DependsOn:0)", failure);
+    }
+
+    [Fact]
     public void A_process_that_depends_on_itself_is_rejected()
     {
         var failure = Options.SingleFailure(o => o.Process("web").UseWaitress(App).DependsOn("web"));

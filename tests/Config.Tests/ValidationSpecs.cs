@@ -236,6 +236,20 @@ public sealed class ValidationSpecs
         Assert.Contains("declared: web, admin", failure, StringComparison.Ordinal);
     }
 
+    [Fact]
+    public void A_misspelled_default_process_is_refused_with_the_process_meant()
+    {
+        var failure = Options.SingleFailure(
+            o =>
+            {
+                o.UseWaitress(App);
+                o.Process("admin").UseWaitress(App);
+            },
+            new Dictionary<string, string?> { ["ProdServer:Default"] = "amdin" });
+
+        Assert.Contains("ProdServer:Default names process 'amdin', which is not declared (did you mean 'admin'?); declared: web, admin.", failure, StringComparison.Ordinal);
+    }
+
     [Theory]
     [InlineData(0)]
     [InlineData(-1)]

@@ -35,9 +35,11 @@ internal static class Suggestions
 
     private static string Normalize(string name) => name.Replace("-", string.Empty).Replace("_", string.Empty).ToUpperInvariant();
 
-    // Levenshtein distance with two rows; names are short.
+    // Edit distance counting a swap of two neighbouring letters as one edit (optimal string alignment): "wbe" is one
+    // slip away from "web", as "Threds" is from "Threads". Three rows; names are short.
     private static int Distance(string a, string b)
     {
+        var beforePrevious = new int[b.Length + 1];
         var previous = new int[b.Length + 1];
         var current = new int[b.Length + 1];
         for (var j = 0; j <= b.Length; j++)
@@ -52,9 +54,13 @@ internal static class Suggestions
             {
                 var cost = a[i - 1] == b[j - 1] ? 0 : 1;
                 current[j] = Math.Min(Math.Min(current[j - 1] + 1, previous[j] + 1), previous[j - 1] + cost);
+                if (i > 1 && j > 1 && a[i - 1] == b[j - 2] && a[i - 2] == b[j - 1])
+                {
+                    current[j] = Math.Min(current[j], beforePrevious[j - 2] + 1);
+                }
             }
 
-            (previous, current) = (current, previous);
+            (beforePrevious, previous, current) = (previous, current, beforePrevious);
         }
 
         return previous[b.Length];

@@ -21,7 +21,7 @@ internal static class DependencyCheck
                 }
                 else if (!byName.ContainsKey(name))
                 {
-                    yield return new ProcessProblem(process, new($"DependsOn:{i}", $"DependsOn names '{name}', which is not declared; declared: {string.Join(", ", processes.Select(p => p.Name))}."));
+                    yield return new ProcessProblem(process, new($"DependsOn:{i}", $"DependsOn names {Quoted.Value(name)}, which is not declared{Suggestions.DidYouMean(name, byName.Keys)}; declared: {string.Join(", ", processes.Select(p => p.Name))}."));
                 }
             }
         }

@@ -46,7 +46,7 @@ internal sealed partial class ProdServerOptionsValidator : IValidateOptions<Prod
 
         if (options.DefaultProcess is { } defaultName && options.Find(defaultName) is null)
         {
-            failures.Add($"ProdServer:Default names process '{defaultName}', which is not declared; declared: {string.Join(", ", options.Processes.Select(p => p.Name))}.");
+            failures.Add($"ProdServer:Default names process {Quoted.Value(defaultName)}, which is not declared{Suggestions.DidYouMean(defaultName, options.Processes.Select(p => p.Name))}; declared: {string.Join(", ", options.Processes.Select(p => p.Name))}.");
         }
 
         AddReleaseStepFailures(options.ReleaseSteps, failures);

@@ -76,6 +76,17 @@ internal static class AppSettingsShapeDescriptors
         "'{0}': {1}",
         "Every name a configuration gives becomes a unit file, an ini section, a compose service, a command-line word or an environment variable; start-up refuses one that cannot be, so the app would not start.");
 
+    /// <summary>
+    /// PSC0119: a <c>DependsOn</c> entry or the default process naming a process that no code and no appsettings*.json
+    /// declares (<see cref="ProcessReferenceAnalyzer"/>); judged once the whole compilation is seen.
+    /// </summary>
+    public static DiagnosticDescriptor UndeclaredProcess { get; } = Create(
+        "PSC0119",
+        "Process name refers to no declared process",
+        "{0} names {1}, which neither code nor an appsettings*.json declares{2}; declared: {3}",
+        "Start-up refuses a DependsOn entry or a default process that names no declared process, so the app would not start.",
+        WellKnownDiagnosticTags.CompilationEnd);
+
     /// <summary>Every descriptor of the analyzer.</summary>
     public static ImmutableArray<DiagnosticDescriptor> All { get; } =
         [UnknownBackend, UnknownProcessKey, UnknownArgsKey, WrongValueType, OutOfRange, UnknownSetting, InvalidSettingValue, WrongShape, BadName];
@@ -85,7 +96,7 @@ internal static class AppSettingsShapeDescriptors
     /// literal arguments), like the catalogue's: release tracking is checked by tests/Analyzers.Tests/RuleCatalogueTests.cs
     /// against AnalyzerReleases.*.md.
     /// </summary>
-    internal static DiagnosticDescriptor Create(string id, string title, string message, string description) => new(
+    internal static DiagnosticDescriptor Create(string id, string title, string message, string description, params string[] customTags) => new(
         id,
         title,
         message,
@@ -93,7 +104,8 @@ internal static class AppSettingsShapeDescriptors
         DiagnosticSeverity.Warning,
         isEnabledByDefault: true,
         description,
-        HelpLinkBase + id + ".md");
+        HelpLinkBase + id + ".md",
+        customTags);
 
     /// <summary>The IDs, for tests and the release files.</summary>
     public static IEnumerable<string> Ids
