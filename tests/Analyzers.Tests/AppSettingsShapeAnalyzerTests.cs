@@ -334,7 +334,7 @@ public sealed class AppSettingsShapeAnalyzerTests
           }
         } }
         """, withLibrary: true,
-        At(AppSettingsShapeDescriptors.BadName, 2, 26, 2, 34, "export", "the release step name is reserved: export, import, status, restart, start, stop, tail, signal, reload, help are command words"),
+        At(AppSettingsShapeDescriptors.BadName, 2, 26, 2, 34, "export", "the release step name is reserved: export, import, manage, status, restart, start, stop, tail, signal, reload, help are command words"),
         At(AppSettingsShapeDescriptors.BadName, 2, 90, 2, 99, "1X", "an environment variable name " + Names.EnvironmentNameRule),
         At(AppSettingsShapeDescriptors.BadName, 4, 5, 4, 40, "my web", "the process name must be letters, digits, '_', '-' or '.', starting with a letter or digit (it becomes a unit file, an ini section, a compose service and a command-line word)"),
         At(AppSettingsShapeDescriptors.InvalidSettingValue, 5, 58, 5, 63, "DependsOn names the process itself ('web'); a process cannot wait for its own readiness", "ProdServer:Processes:web:DependsOn"),

@@ -126,7 +126,7 @@ public sealed class BuilderConstantsTests
         """,
         Name(0, "my web", "the process name must be letters, digits, '_', '-' or '.', starting with a letter or digit (it becomes a unit file, an ini section, a compose service and a command-line word)"),
         Name(1, "A=B", "an environment variable name " + Names.EnvironmentNameRule),
-        Name(2, "status", "the release step name is reserved: export, import, status, restart, start, stop, tail, signal, reload, help are command words"),
+        Name(2, "status", "the release step name is reserved: export, import, manage, status, restart, start, stop, tail, signal, reload, help are command words"),
         Name(3, "-web", "the process name must be letters, digits, '_', '-' or '.', starting with a letter or digit (it becomes a unit file, an ini section, a compose service and a command-line word)"));
 
     [Fact]

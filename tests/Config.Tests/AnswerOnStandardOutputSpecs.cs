@@ -69,6 +69,7 @@ public sealed class AnswerOnStandardOutputSpecs
     [InlineData(true, "import", "django-prodserver")]
     [InlineData(true, "status", "--json")]
     [InlineData(true, "tail", "web")]
+    [InlineData(true, "manage", "migrate")]
     public void Only_a_run_keeps_the_log_on_standard_output(bool answers, params string[] args) =>
         Assert.Equal(answers, ProdServerCommandLine.Parse(args).AnswersOnStandardOutput);
 }

@@ -38,6 +38,37 @@ public sealed class CommandLineSpecs
     }
 
     [Theory]
+    [InlineData("manage migrate --noinput", null, "migrate --noinput")]
+    [InlineData("manage -p worker --env-file prod.env shell -c print(1)", "worker", "shell -c print(1)")]
+    [InlineData("--environment Production manage --process=web --ProdServer:Processes:web:StopTimeout=00:00:05 check --deploy", "web", "check --deploy")]
+    [InlineData("manage migrate --help -- --environment x --ProdServer:A=b", null, "migrate --help -- --environment x --ProdServer:A=b")]
+    [InlineData("manage -- --version", null, "--version")]
+    public void After_manage_and_its_options_every_word_is_manage_pys_as_written(string commandLine, string? process, string words)
+    {
+        var args = commandLine.Split(' ');
+        var parsed = ProdServerCommandLine.Parse(args);
+
+        Assert.True(parsed.Manage);
+        Assert.Empty(parsed.Errors);
+        Assert.False(parsed.Help);
+        Assert.Equal(words.Split(' '), parsed.ManageArguments);
+        Assert.Equal(process is null ? [] : [process], parsed.Names);
+        Assert.Empty(parsed.ServerOverrides);
+        // manage.py's words are not host configuration either.
+        Assert.DoesNotContain(HostArguments.ForHost(args), a => a.Contains("ProdServer:A", System.StringComparison.Ordinal) || a == "--environment=x");
+    }
+
+    [Fact]
+    public void Manage_reads_its_env_files_and_refuses_an_option_before_manage_pys_command()
+    {
+        var parsed = ProdServerCommandLine.Parse(["manage", "--env-file", "a.env", "--env-file", "b.env", "--settings=x", "migrate"]);
+
+        Assert.Equal(["a.env", "b.env"], parsed.EnvFiles);
+        Assert.Equal(["Unrecognized option '--settings=x' for manage; manage.py's own options go after its command (app manage migrate --noinput)."], parsed.Errors);
+        Assert.Equal("Run 'manage --help' for the usage.", parsed.UsageHint);
+    }
+
+    [Theory]
     [InlineData("web")]
     [InlineData("web worker")]
     public void Only_process_names_are_a_plain_run(string commandLine) =>
@@ -48,6 +79,7 @@ public sealed class CommandLineSpecs
     [InlineData("export systemd")]
     [InlineData("--environment Production web")]
     [InlineData("web -- --threads=8")]
+    [InlineData("manage migrate")]
     public void Anything_else_is_not_a_plain_run(string commandLine) =>
         Assert.False(ProdServerCommandLine.IsPlainRun(commandLine.Split(' ')));
 

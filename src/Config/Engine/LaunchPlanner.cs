@@ -146,11 +146,16 @@ internal static partial class LaunchPlanner
                 $"Process '{process.Name}': no {fallback} on PATH to run {process.Backend.Command}; set Python (for example /usr/bin/python3) or Venv.");
     }
 
-    private static string ManagePy(Context context)
+    private static string ManagePy(Context context) => ManagePy(context.Process, context.WorkingDirectory, context.RequireExecutable);
+
+    /// <summary>
+    /// The full path of <paramref name="process"/>'s manage.py: <see cref="ProcessDefinition.ManagePy"/>, else manage.py,
+    /// from <paramref name="workingDirectory"/>; with <paramref name="mustExist"/>, refused when there is no such file.
+    /// </summary>
+    internal static string ManagePy(ProcessDefinition process, string workingDirectory, bool mustExist)
     {
-        var process = context.Process;
-        var managePy = Path.GetFullPath(process.ManagePy ?? "manage.py", context.WorkingDirectory);
-        if (context.RequireExecutable && !File.Exists(managePy))
+        var managePy = Path.GetFullPath(process.ManagePy ?? "manage.py", workingDirectory);
+        if (mustExist && !File.Exists(managePy))
         {
             throw new ServerLaunchException(process.Name,
                 $"Process '{process.Name}': {Names.PrintablePath(managePy)} does not exist (ManagePy); set WorkingDirectory to the Django project, or ManagePy to its manage.py.");

@@ -13,12 +13,16 @@ internal static class HostArguments
 {
     private static readonly string[] HostKeys = ["environment", "contentRoot", "applicationName"];
 
-    /// <summary>Splits <paramref name="args"/> (before any <c>--</c>) into host configuration and the rest, keeping order.</summary>
+    /// <summary>
+    /// Splits <paramref name="args"/> (before any <c>--</c>, and before manage.py's own words after <c>manage</c>) into
+    /// host configuration and the rest, keeping order.
+    /// </summary>
     public static (List<string> Host, List<string> Own) Split(IReadOnlyList<string> args)
     {
         var host = new List<string>();
         var own = new List<string>();
-        for (var i = 0; i < args.Count; i++)
+        var end = ManageArgumentsIndex(args) is var manage and >= 0 ? manage : args.Count;
+        for (var i = 0; i < end; i++)
         {
             var arg = args[i];
             if (arg == "--")
@@ -99,6 +103,47 @@ internal static class HostArguments
         }
 
         return found;
+    }
+
+    /// <summary>
+    /// Where manage.py's own words begin in <c>app manage [OPTIONS] COMMAND [ARGS…]</c>: the first word after
+    /// <c>manage</c> that is neither one of its options (with its value) nor host configuration, or just after a
+    /// <c>--</c>; <paramref name="args"/>' length when there is none; -1 when this is no <c>manage</c> command (only host
+    /// configuration may come before the word). From there on every word is manage.py's, as written: <c>--help</c>,
+    /// <c>--settings=…</c> and <c>--</c> included.
+    /// </summary>
+    public static int ManageArgumentsIndex(IReadOnlyList<string> args)
+    {
+        var i = 0;
+        while (i < args.Count && IsConfigurationKey(args[i]))
+        {
+            i += args[i].Contains('=', StringComparison.Ordinal) ? 1 : 2;
+        }
+
+        if (i >= args.Count || args[i] != ProdServerCommandLine.ManageWord)
+        {
+            return -1;
+        }
+
+        for (i++; i < args.Count; i++)
+        {
+            var arg = args[i];
+            if (arg == "--")
+            {
+                return i + 1;
+            }
+
+            if (Array.IndexOf(ProdServerCommandLine.ManageOptionsWithValue, arg) >= 0 || (IsConfigurationKey(arg) && !arg.Contains('=', StringComparison.Ordinal)))
+            {
+                i++; // and its value
+            }
+            else if (arg.Length < 2 || arg[0] != '-')
+            {
+                return i;
+            }
+        }
+
+        return args.Count;
     }
 
     private static bool IsConfigurationKey(string arg)

@@ -17,7 +17,7 @@ namespace ProdServer.Config;
 internal sealed partial class ProdServerCommandLine
 {
     /// <summary>Our options that take a value, so that the value is never read as host configuration.</summary>
-    public static readonly string[] OptionsWithValue = ["--env-file", "--out", "--user", "--exec", "--image", "--hardening", .. ImportOptionsWithValue];
+    public static readonly string[] OptionsWithValue = ["--env-file", "--out", "--user", "--exec", "--image", "--hardening", .. ImportOptionsWithValue, .. ManageOptionsWithValue];
 
     private const string HostConfiguration = """
 
@@ -157,7 +157,7 @@ internal sealed partial class ProdServerCommandLine
 
     /// <summary>The help the command line asked for (<c>--help</c>, or <c>export --help</c>), with exit codes and signals.</summary>
     public string HelpText => _result is null ? Usage
-        : RenderHelp(_result) + (Control ? ControlCommandLine.Epilogue : _result.CommandResult.Command.Name is "export" or "import" ? FilesEpilogue : Epilogue);
+        : RenderHelp(_result) + (Control ? ControlCommandLine.Epilogue : Manage ? ManageEpilogue : _result.CommandResult.Command.Name is "export" or "import" ? FilesEpilogue : Epilogue);
 
     /// <summary>The parse result, for the command that acts on it; <see langword="null"/> for a plain run (names only).</summary>
     public ParseResult? Result => _result;
@@ -169,10 +169,10 @@ internal sealed partial class ProdServerCommandLine
     public bool Control => _result is { } result && ControlCommandLine.IsControlCommand(result.CommandResult.Command);
 
     /// <summary>Whether this command's answer is its standard output (everything but a run), so that its log goes to standard error.</summary>
-    public bool AnswersOnStandardOutput => !Plain && (Help || List || DryRun || Check || Export || Import is not null || Control);
+    public bool AnswersOnStandardOutput => !Plain && (Help || List || DryRun || Check || Export || Import is not null || Control || Manage);
 
     /// <summary>The line after usage errors: where the help for this command is.</summary>
-    public string UsageHint => Control ? $"Run '{_result!.CommandResult.Command.Name} --help' for the usage." : "Run with --help for the usage.";
+    public string UsageHint => Control || Manage ? $"Run '{_result!.CommandResult.Command.Name} --help' for the usage." : "Run with --help for the usage.";
 
     public List<string> Names { get; } = [];
 
@@ -232,7 +232,7 @@ internal sealed partial class ProdServerCommandLine
     {
         foreach (var arg in args)
         {
-            if (arg.Length == 0 || arg[0] is '-' or '/' or '@' or '[' || arg is "export" or "import" || ControlProtocol.IsCommand(arg))
+            if (arg.Length == 0 || arg[0] is '-' or '/' or '@' or '[' || arg is "export" or "import" or ManageWord || ControlProtocol.IsCommand(arg))
             {
                 return false;
             }
@@ -264,8 +264,10 @@ internal sealed partial class ProdServerCommandLine
     [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.NoInlining)]
     private static ProdServerCommandLine ParseWithParser(IReadOnlyList<string> args)
     {
-        var split = IndexOf(args, "--");
-        var before = split < 0 ? args : args.Take(split).ToList();
+        // manage.py's words are its own, "--" included: only what comes before them is parsed here.
+        var manage = HostArguments.ManageArgumentsIndex(args);
+        var split = manage >= 0 ? -1 : IndexOf(args, "--");
+        var before = manage >= 0 ? args.Take(manage).ToList() : split < 0 ? args : args.Take(split).ToList();
         var (_, own) = HostArguments.Split(before);
         var result = Root.Parse(own, new ParserConfiguration { ResponseFileTokenReplacer = null });
         var export = result.CommandResult.Command == ExportCommandSymbol;
@@ -293,6 +295,11 @@ internal sealed partial class ProdServerCommandLine
         if (split >= 0)
         {
             parsed.ServerOverrides.AddRange(args.Skip(split + 1));
+        }
+
+        if (parsed.Manage)
+        {
+            ReadManage(parsed, result, args);
         }
 
         if (!parsed.Help)
@@ -380,6 +387,7 @@ internal sealed partial class ProdServerCommandLine
             + " Server flags after -- go to the one process being run (--threads=8 --no-ipv6); they win over configured values and are validated like them.")
         {
             NamesArgument, AllOption, ListOption, DryRunOption, JsonOption, CheckOption, EnvFileOption, SkipReleaseOption, ExportCommandSymbol, ImportCommandSymbol,
+            ManageCommandSymbol,
         };
         foreach (var command in ControlCommandLine.Commands)
         {

@@ -292,6 +292,11 @@ public static class ProdServerHostExtensions
             return ExitCodes.InvalidConfiguration;
         }
 
+        if (commandLine.Manage)
+        {
+            return await ManageCommand.RunAsync(selected[0], contentRoot, commandLine.ManageArguments, error, cancellationToken).ConfigureAwait(false);
+        }
+
         if (commandLine.DryRun)
         {
             try

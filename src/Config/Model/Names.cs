@@ -17,7 +17,7 @@ internal static partial class Names
     public const int MaxLength = 63;
 
     /// <summary>Words the command line (and the process managers it exports to) use as commands, so no process may be called so.</summary>
-    public static readonly string[] Reserved = ["export", "import", "status", "restart", "start", "stop", "tail", "signal", "reload", "help"];
+    public static readonly string[] Reserved = ["export", "import", "manage", "status", "restart", "start", "stop", "tail", "signal", "reload", "help"];
 
     /// <summary>What an environment variable name must be, as a message ends: <c>Environment name "A=B" {EnvironmentNameRule}.</c></summary>
     public const string EnvironmentNameRule =
