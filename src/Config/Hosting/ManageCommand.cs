@@ -78,7 +78,7 @@ internal static class ManageCommand
         var run = LaunchPlanner.Plan(process, contentRoot);
         var python = ServerVersionCheck.Interpreter(run) ?? throw new ServerLaunchException(process.Name,
             $"Process '{process.Name}': {Names.PrintablePath(run.Executable)} is not a Python script, so the Python that would run manage.py is not known; " +
-            $"set Python or Venv on the process ({ProdServerOptions.SectionName}:Processes:{process.Name}:Python).");
+            $"set Python or Venv on the process ({ProdServerOptions.SectionName}:Processes:{process.Name}:Python), or name a process whose server is a Python program (--process NAME).");
         var managePy = LaunchPlanner.ManagePy(process, run.WorkingDirectory, mustExist: true);
         var info = PlanStartInfo.For(run, python[0], [.. python.Skip(1), managePy, .. arguments]);
         info.RedirectStandardOutput = false;
