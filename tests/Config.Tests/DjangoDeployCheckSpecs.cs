@@ -70,6 +70,29 @@ public sealed class DjangoDeployCheckSpecs
     }
 
     [Fact]
+    public void A_project_whose_manage_py_is_set_by_ManagePy_gets_the_checklist_too()
+    {
+        var elsewhere = Directory.CreateTempSubdirectory("prodserver-deploy-").FullName;
+        try
+        {
+            var managePy = Path.Combine(Site, "manage.py");
+            var process = Options.Resolve(Web).Processes[0];
+            process.WorkingDirectory = elsewhere;
+            process.ManagePy = managePy;
+
+            var deploy = DjangoDeployCheck.For(process, LaunchPlanner.Plan(process, Site));
+
+            Assert.NotNull(deploy);
+            Assert.Equal([managePy, "check", "--deploy"], deploy.Arguments);
+            Assert.Equal(elsewhere, deploy.WorkingDirectory);
+        }
+        finally
+        {
+            Directory.Delete(elsewhere);
+        }
+    }
+
+    [Fact]
     public void The_report_keeps_the_issues_without_headings_and_escapes_what_a_project_chose()
     {
         var issues = DjangoDeployCheck.Issues("System check identified some issues:\n\nWARNINGS:\n?: (security.W004) HSTS\nmyapp.M: (myapp.W001) bad \u001b[2J name\r\n\nSystem check identified 2 issues (0 silenced).\n");

@@ -157,12 +157,15 @@ internal static partial class LaunchPlanner
         var managePy = Path.GetFullPath(process.ManagePy ?? "manage.py", workingDirectory);
         if (mustExist && !File.Exists(managePy))
         {
-            throw new ServerLaunchException(process.Name,
-                $"Process '{process.Name}': {Names.PrintablePath(managePy)} does not exist (ManagePy); set WorkingDirectory to the Django project, or ManagePy to its manage.py.");
+            throw new ServerLaunchException(process.Name, NoManagePy(process, managePy));
         }
 
         return managePy;
     }
+
+    /// <summary>The one line for a <paramref name="process"/> whose manage.py, <paramref name="managePy"/>, does not exist.</summary>
+    internal static string NoManagePy(ProcessDefinition process, string managePy) =>
+        $"Process '{process.Name}': {Names.PrintablePath(managePy)} does not exist (ManagePy); set WorkingDirectory to the Django project, or ManagePy to its manage.py.";
 
     // From EnvFileCache: each file is read once per run, so restarts reuse what was read at start.
     private static Dictionary<string, string> LoadEnvFiles(ProcessDefinition process, string contentRoot)

@@ -13,8 +13,8 @@ namespace ProdServer.Config;
 /// <summary>
 /// For <c>--check</c> outside Development: Django's own deployment checklist, <c>manage.py check --deploy</c> (DEBUG on,
 /// an empty ALLOWED_HOSTS, a weak SECRET_KEY, missing security middleware and HTTPS settings), run for each web server
-/// of a Django project — a process whose server serves an app (WSGI or ASGI) and whose working directory holds
-/// <c>manage.py</c> — with the interpreter, directory and environment the server itself would get. The typed settings
+/// of a Django project — a process whose server serves an app (WSGI or ASGI) and that has a manage.py (in its working
+/// directory, or <c>ManagePy</c>) — with the interpreter, directory and environment the server itself would get. The typed settings
 /// cannot see inside the project's settings module; Django can.
 /// </summary>
 internal static class DjangoDeployCheck
@@ -30,14 +30,7 @@ internal static class DjangoDeployCheck
     /// <param name="run">The plan that would start its server.</param>
     public static LaunchPlan? For(ProcessDefinition process, LaunchPlan run)
     {
-        if (RuleBackends.Find(process.Backend.Name)?.AppInterface is null
-            || !File.Exists(Path.Combine(run.WorkingDirectory, "manage.py"))
-            || ServerVersionCheck.Interpreter(run) is not { } interpreter)
-        {
-            return null;
-        }
-
-        return run with { Executable = interpreter[0], Arguments = [.. interpreter.Skip(1), "manage.py", "check", "--deploy"] };
+        return RuleBackends.Find(process.Backend.Name)?.AppInterface is null ? null : ManagePyLaunch.For(process, run, ["check", "--deploy"], out _);
     }
 
     /// <summary>What makes two checks the same check: one project, settings and interpreter are checked once.</summary>

@@ -3,7 +3,6 @@ using System.Collections.Generic;
 using System.ComponentModel;
 using System.Diagnostics;
 using System.IO;
-using System.Linq;
 using System.Runtime.InteropServices;
 using System.Threading;
 using System.Threading.Tasks;
@@ -68,19 +67,15 @@ internal static class ManageCommand
     }
 
     /// <summary>
-    /// How manage.py is started for <paramref name="process"/>: the Python its server runs on, with its manage.py
-    /// (<c>ManagePy</c>, else manage.py in its working directory) and <paramref name="arguments"/>, in the server's
-    /// directory and environment, with this process's standard streams.
+    /// How manage.py is started for <paramref name="process"/> (<see cref="ManagePyLaunch"/>), with this process's standard
+    /// streams.
     /// </summary>
     /// <exception cref="ServerLaunchException">The process cannot be planned, its Python is unknown, or it has no manage.py.</exception>
     internal static ProcessStartInfo StartInfo(ProcessDefinition process, string contentRoot, IReadOnlyList<string> arguments)
     {
-        var run = LaunchPlanner.Plan(process, contentRoot);
-        var python = ServerVersionCheck.Interpreter(run) ?? throw new ServerLaunchException(process.Name,
-            $"Process '{process.Name}': {Names.PrintablePath(run.Executable)} is not a Python script, so the Python that would run manage.py is not known; " +
-            $"set Python or Venv on the process ({ProdServerOptions.SectionName}:Processes:{process.Name}:Python), or name a process whose server is a Python program (--process NAME).");
-        var managePy = LaunchPlanner.ManagePy(process, run.WorkingDirectory, mustExist: true);
-        var info = PlanStartInfo.For(run, python[0], [.. python.Skip(1), managePy, .. arguments]);
+        var manage = ManagePyLaunch.For(process, LaunchPlanner.Plan(process, contentRoot), arguments, out var problem)
+            ?? throw new ServerLaunchException(process.Name, problem!);
+        var info = PlanStartInfo.For(manage, manage.Executable, manage.Arguments);
         info.RedirectStandardOutput = false;
         info.RedirectStandardError = false;
         return info;
