@@ -257,7 +257,7 @@ internal static class Emitter
                 FlagValueKind.Boolean => $"reader.Boolean({keys}, {current}{Negatable(flag)})",
                 FlagValueKind.Enum => $"reader.Enum<{e!.FullyQualifiedName}>({keys}, {current}, Parse{e.Key}, {Literal(Allowed(e))})",
                 FlagValueKind.EnumList => $"reader.EnumList<{e!.FullyQualifiedName}>({keys}, {current}, Parse{e.Key}, {Literal(Allowed(e))}{SplitOn(flag)})",
-                _ => $"reader.StringList({keys}, {current}{SplitOn(flag)})",
+                _ => $"reader.StringList({keys}, {current}{ReadSplitOn(flag)})",
             };
             w.Line(flag.PropertyIdentifier + " = " + read + ",");
         }
@@ -274,6 +274,14 @@ internal static class Emitter
     // A list the server splits on a separator of its own (celery's --queues=a,b) reads "a,b" from configuration too.
     private static string SplitOn(FlagModel flag) =>
         flag.Separator is { Length: > 0 } separator && separator.Trim().Length > 0 ? ", " + Literal(separator) : string.Empty;
+
+    // A string list's one configured value is split only where the server splits it: on its separator, or on white space
+    // for a server that splits there (waitress's --listen, a joined list like --trusted-proxy-headers="a b") and for
+    // positional words. Elsewhere it is one value, as the server takes one --env="GREETING=hello world".
+    private static string ReadSplitOn(FlagModel flag) =>
+        SplitOn(flag) is { Length: > 0 } onSeparator ? onSeparator
+        : flag.SplitsOnWhiteSpace || flag.Separator is { Length: > 0 } || flag.FlagName.Length == 0 ? ", \" \""
+        : string.Empty;
 
     private static void EmitSpell(CodeWriter w, EnumModel e)
     {

@@ -351,6 +351,7 @@ internal static class Parser
         var flagName = SingleString(attribute);
         var booleanStyle = 0;
         string? separator = null;
+        var splitsOnWhiteSpace = false;
         string? since = null;
         string? removed = null;
         double? minimum = null;
@@ -364,6 +365,9 @@ internal static class Parser
                     break;
                 case "Separator":
                     separator = named.Value as string;
+                    break;
+                case "SplitsOnWhiteSpace" when named.Value is bool splits:
+                    splitsOnWhiteSpace = splits;
                     break;
                 case "Since":
                     since = named.Value as string;
@@ -425,7 +429,8 @@ internal static class Parser
             string.IsNullOrEmpty(removed) ? null : removed,
             kind is FlagValueKind.Int32 or FlagValueKind.Int64 or FlagValueKind.Double ? minimum : null,
             kind is FlagValueKind.Int32 or FlagValueKind.Int64 or FlagValueKind.Double ? maximum : null,
-            Documentation.Describe(property.DocumentationXml(cancellationToken), attributes));
+            Documentation.Describe(property.DocumentationXml(cancellationToken), attributes),
+            kind == FlagValueKind.StringList && splitsOnWhiteSpace);
     }
 
     /// <summary>The record and its base records up to (not including) <c>object</c>, outermost base first.</summary>

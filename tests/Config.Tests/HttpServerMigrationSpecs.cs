@@ -51,12 +51,12 @@ public sealed class HttpServerMigrationSpecs
     {
         var options = Options.FromJson("""
             { "ProdServer": { "Processes": { "web": { "Backend": "Gunicorn", "App": "mysite.wsgi:application",
-              "Args": { "bind": "0.0.0.0:8000 [::]:8000", "workers": "4", "limit-request-field_size": "16380", "proxy-protocol": "auto",
+              "Args": { "bind": "0.0.0.0:8000", "workers": "4", "limit-request-field_size": "16380", "proxy-protocol": "auto",
                         "worker_class": "gthread", "preload": "True", "no-control-socket": "true", "sendfile": "false" } } } } }
             """);
 
         var args = Assert.IsType<GunicornArgs>(options.Find("web")!.Args);
-        Assert.Equal(["0.0.0.0:8000", "[::]:8000"], args.Bind);
+        Assert.Equal(["0.0.0.0:8000"], args.Bind);
         Assert.Equal(4, args.Workers);
         Assert.Equal(16380, args.LimitRequestFieldSize);
         Assert.Equal(GunicornProxyProtocol.Auto, args.ProxyProtocol);
@@ -64,6 +64,58 @@ public sealed class HttpServerMigrationSpecs
         Assert.True(args.Preload);
         Assert.True(args.NoControlSocket);
         Assert.False(args.Sendfile);
+    }
+
+    [Fact]
+    public void One_value_of_a_list_is_one_entry_spaces_and_all_as_the_server_reads_one_flag()
+    {
+        // django-prodserver passes "raw_env": "GREETING=hello world" as one --env; splitting it made an entry "world".
+        var options = Options.FromJson("""
+            { "ProdServer": { "Processes": {
+              "web": { "Backend": "Gunicorn", "App": "mysite.wsgi:application",
+                       "Args": { "raw_env": "GREETING=hello world", "reload-extra-file": "/srv/my site/settings.py" } },
+              "asgi": { "Backend": "Uvicorn", "App": "mysite.asgi:application", "Args": { "header": "X-Frame-Options: DENY" } } } } }
+            """);
+
+        var gunicorn = Assert.IsType<GunicornArgs>(options.Find("web")!.Args);
+        Assert.Equal(["GREETING=hello world"], gunicorn.Env);
+        Assert.Equal(["/srv/my site/settings.py"], gunicorn.ReloadExtraFiles);
+        Assert.Equal(["X-Frame-Options: DENY"], Assert.IsType<UvicornArgs>(options.Find("asgi")!.Args).Headers);
+    }
+
+    [Fact]
+    public void A_list_is_split_where_its_server_splits_one_value()
+    {
+        var options = Options.FromJson("""
+            { "ProdServer": { "Processes": {
+              "web": { "Backend": "Waitress", "App": "mysite.wsgi:application",
+                       "Args": { "listen": "127.0.0.1:8000 [::1]:8000", "trusted-proxy": "127.0.0.1", "trusted-proxy-headers": "x-forwarded-for x-forwarded-proto" } },
+              "worker": { "Backend": "CeleryWorker", "App": "proj", "Args": { "queues": "high, default", "include": "a.tasks,b.tasks" } },
+              "rq": { "Backend": "RqWorker", "Args": { "Queues": "high default" } } } } }
+            """);
+
+        var waitress = Assert.IsType<WaitressArgs>(options.Find("web")!.Args);
+        Assert.Equal(["127.0.0.1:8000", "[::1]:8000"], waitress.Listen); // waitress splits --listen on white space
+        Assert.Equal([TrustedProxyHeader.XForwardedFor, TrustedProxyHeader.XForwardedProto], waitress.TrustedProxyHeaders);
+        var celery = Assert.IsType<CeleryWorkerArgs>(options.Find("worker")!.Args);
+        Assert.Equal(["high", "default"], celery.Queues); // celery splits on commas; each piece trimmed
+        Assert.Equal(["a.tasks", "b.tasks"], celery.Include);
+        Assert.Equal(["high", "default"], Assert.IsType<RqWorkerArgs>(options.Find("rq")!.Args).Queues); // positional words
+    }
+
+    [Fact]
+    public void Two_binds_written_as_one_value_are_refused_with_how_to_write_them()
+    {
+        var failure = Options.SingleFailure(code: null, settings: new Dictionary<string, string?>
+        {
+            ["ProdServer:Processes:web:Backend"] = "Gunicorn",
+            ["ProdServer:Processes:web:App"] = "mysite.wsgi:application",
+            ["ProdServer:Processes:web:Args:bind"] = "0.0.0.0:8000 [::]:8000",
+        });
+
+        Assert.Equal(
+            "Process 'web': Bind entry '0.0.0.0:8000 [::]:8000' must be HOST, HOST:PORT, [IPv6]:PORT, unix:PATH or fd://N; several binds are one entry each (an array: [\"a\", \"b\"]). (ProdServer:Processes:web:Args:Bind:0)",
+            failure);
     }
 
     [Theory]

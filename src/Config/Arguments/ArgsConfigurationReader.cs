@@ -183,8 +183,9 @@ public sealed class ArgsConfigurationReader
         Scalar(property, flag, current, "one of " + allowed, s => parse(s.Trim()));
 
     /// <summary>
-    /// Reads a list of text values: either an array (<c>Listen:0</c>, <c>Listen:1</c>) or one value split on white space,
-    /// the way the servers split such flags themselves.
+    /// Reads a list of text values: either an array (<c>Env:0</c>, <c>Env:1</c>) or one value, kept whole as the server
+    /// keeps one <c>--env=…</c> (<c>"Env": "GREETING=hello world"</c> is one entry, spaces and all). An empty value is an
+    /// empty list, as <c>[]</c> is in configuration.
     /// </summary>
     /// <param name="property">The property name.</param>
     /// <param name="flag">The flag name without dashes.</param>
@@ -194,16 +195,18 @@ public sealed class ArgsConfigurationReader
         StringList(property, flag, current, separator: null);
 
     /// <summary>
-    /// Reads a list of text values for a flag whose server splits one value on <paramref name="separator"/> itself
-    /// (celery's <c>--queues=a,b</c>): one configured value is split on it as well as on white space.
+    /// Reads a list of text values for a flag whose server splits one value itself: on <paramref name="separator"/>
+    /// (celery's <c>--queues=a,b</c>; each piece trimmed), or on white space when it is <c>" "</c> (waitress's
+    /// <c>--listen="a b"</c>, a positional list). With <see langword="null"/> one configured value is one entry, as in
+    /// <see cref="StringList(string, string, IReadOnlyList{string}?)"/>.
     /// </summary>
     /// <param name="property">The property name.</param>
     /// <param name="flag">The flag name without dashes.</param>
     /// <param name="current">The value to keep when the key is absent.</param>
-    /// <param name="separator">The separator the server splits on, or <see langword="null"/> for white space only.</param>
+    /// <param name="separator">The separator the server splits on, <c>" "</c> for white space, or <see langword="null"/> for none.</param>
     /// <returns>The configured values, or <paramref name="current"/>.</returns>
     public IReadOnlyList<string>? StringList(string property, string flag, IReadOnlyList<string>? current, string? separator) =>
-        Find(property, flag) is { } s ? Observed(property, Words(s, separator).Select(w => w.Value).ToArray()) : current;
+        Find(property, flag) is { } s ? Observed(property, Words(s, separator, separator is null ? Split.Whole : Split.Separator).Select(w => w.Value).ToArray()) : current;
 
     /// <summary>Reads a list of enum values, as StringList does for text.</summary>
     /// <typeparam name="TEnum">The enum type.</typeparam>
@@ -236,7 +239,7 @@ public sealed class ArgsConfigurationReader
 
         var values = new List<TEnum>();
         var valid = true;
-        foreach (var (path, word) in Words(section, separator))
+        foreach (var (path, word) in Words(section, separator, Split.SeparatorOrWhiteSpace))
         {
             if (parse(word) is { } value)
             {
@@ -384,15 +387,39 @@ public sealed class ArgsConfigurationReader
         return string.Empty;
     }
 
-    private IEnumerable<(string Path, string Value)> Words(IConfigurationSection section, string? separator)
+    // How one configured value of a list is read.
+    private enum Split
+    {
+        // Whole, as the server takes one flag's value: a django-prodserver "raw_env": "GREETING=hello world" is one --env,
+        // and splitting it would make a second, invalid entry of "world".
+        Whole,
+
+        // Where the server splits it: on its separator ("high,normal", "high, normal"), or on white space when that is the
+        // separator (waitress's --listen, a positional list).
+        Separator,
+
+        // On the separator and on white space: enum values hold no spaces, so "x-forwarded-for x-forwarded-proto" reads too.
+        SeparatorOrWhiteSpace,
+    }
+
+    private IEnumerable<(string Path, string Value)> Words(IConfigurationSection section, string? separator, Split split)
     {
         if (section.Value is { } scalar)
         {
-            // White space always (the servers split such values themselves), plus the server's own separator, so that
-            // "high,normal" and "high, normal" read as django-prodserver users write them.
-            char[] separators = separator is { Length: > 0 } && !string.IsNullOrWhiteSpace(separator)
-                ? [' ', '\t', '\r', '\n', .. separator]
-                : [' ', '\t', '\r', '\n'];
+            if (string.IsNullOrWhiteSpace(scalar))
+            {
+                return []; // what [] is in configuration: an empty list
+            }
+
+            if (split == Split.Whole)
+            {
+                return [(section.Path, scalar)];
+            }
+
+            char[] whiteSpace = [' ', '\t', '\r', '\n'];
+            char[] separators = separator is not { Length: > 0 } || string.IsNullOrWhiteSpace(separator) ? whiteSpace
+                : split == Split.Separator ? [.. separator]
+                : [.. whiteSpace, .. separator];
             return scalar.Split(separators, StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries).Select(w => (section.Path, w));
         }
 

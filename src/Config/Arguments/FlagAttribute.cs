@@ -26,6 +26,14 @@ public sealed class FlagAttribute : Attribute
     public string? Separator { get; set; }
 
     /// <summary>
+    /// For list properties: whether the server splits one value on white space itself (waitress reads
+    /// <c>--listen="127.0.0.1:8000 [::1]:8000"</c> as two addresses), so that one configured string is read as several
+    /// values. Otherwise one configured string is one value, spaces and all, as the server takes one
+    /// <c>--env="GREETING=hello world"</c>; a list with a <see cref="Separator"/> is split on it.
+    /// </summary>
+    public bool SplitsOnWhiteSpace { get; set; }
+
+    /// <summary>
     /// The first release of the server that accepts this flag (<c>21.0.0</c>), when older releases still in use (a Linux
     /// distribution's package) reject it. Before launch, a process that writes the flag has the installed server's version
     /// checked, so an old server is reported by name instead of failing with a usage error. <see langword="null"/>: every release.

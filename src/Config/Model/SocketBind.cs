@@ -31,9 +31,20 @@ internal static class SocketBind
             return int.TryParse(entry.AsSpan(5), NumberStyles.None, CultureInfo.InvariantCulture, out _);
         }
 
-        // A host alone (no port: the server uses 8000) or HOST:PORT with a port a server can listen on.
-        return HostPort.TrySplit(entry, out _, out var port) && (port is null ? !entry.Contains(' ', StringComparison.Ordinal) : HostPort.IsListenPort(port));
+        // A host alone (no port: the server uses 8000) or HOST:PORT with a port a server can listen on; no host holds white
+        // space ("0.0.0.0:8000 [::]:8000" is two binds written as one, which the server would read as one odd host).
+        return !HasWhiteSpace(entry) && HostPort.TrySplit(entry, out _, out var port) && (port is null || HostPort.IsListenPort(port));
     }
+
+    /// <summary>For the error about <paramref name="entry"/>: how to write several binds when it looks like several in one.</summary>
+    /// <param name="entry">The entry refused.</param>
+    /// <returns>The hint, or an empty string.</returns>
+    public static string SeveralHint(string? entry) =>
+        entry is not null && !entry.StartsWith("unix:", StringComparison.Ordinal) && HasWhiteSpace(entry.Trim())
+            ? "; several binds are one entry each (an array: [\"a\", \"b\"])"
+            : string.Empty;
+
+    private static bool HasWhiteSpace(string entry) => entry.AsSpan().IndexOfAny(" \t\r\n\v\f") >= 0;
 
     /// <summary>The TCP endpoints among <paramref name="bind"/> (<c>unix:</c> and <c>fd://</c> are not probed); none given: 127.0.0.1:8000.</summary>
     /// <param name="bind">The bind entries, or <see langword="null"/>.</param>

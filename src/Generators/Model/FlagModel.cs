@@ -13,6 +13,7 @@ namespace ProdServer.Config.Generators.Model;
 /// <param name="Minimum">The smallest value the flag accepts (<c>[Flag(Minimum = …)]</c>), or <see langword="null"/>.</param>
 /// <param name="Maximum">The largest value the flag accepts (<c>[Flag(Maximum = …)]</c>), or <see langword="null"/>.</param>
 /// <param name="Description">The property's documentation as plain text (XML summary or <c>[Description]</c>); empty when it has none.</param>
+/// <param name="SplitsOnWhiteSpace">For string lists: whether the server splits one value on white space itself (<c>[Flag(SplitsOnWhiteSpace = true)]</c>), so one configured string is read as several values.</param>
 internal sealed record FlagModel(
     string PropertyName,
     string PropertyIdentifier,
@@ -25,4 +26,5 @@ internal sealed record FlagModel(
     string? Removed = null,
     double? Minimum = null,
     double? Maximum = null,
-    string Description = "");
+    string Description = "",
+    bool SplitsOnWhiteSpace = false);

@@ -12,7 +12,7 @@ internal static class GunicornArgsRules
     public static void Check(GunicornArgs a, ArgsProblems found)
     {
         found.Each(a.Bind, nameof(a.Bind), SocketBind.IsValid,
-            e => $"Bind entry {Quoted.Value(e)} must be HOST, HOST:PORT, [IPv6]:PORT, unix:PATH or fd://N.");
+            e => $"Bind entry {Quoted.Value(e)} must be HOST, HOST:PORT, [IPv6]:PORT, unix:PATH or fd://N{SocketBind.SeveralHint(e)}.");
         // gunicorn's own limits (config.py): larger values are refused at start.
         found.If(!IsWorkerClass(a.WorkerClass), nameof(a.WorkerClass),
             $"WorkerClass must be one of {string.Join(", ", WorkerAliases)}, or a dotted class path such as uvicorn.workers.UvicornWorker; got {Quoted.Value(a.WorkerClass)}.");

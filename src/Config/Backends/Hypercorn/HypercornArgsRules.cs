@@ -10,8 +10,8 @@ internal static class HypercornArgsRules
     /// <summary>Adds what is wrong with <paramref name="a"/> to <paramref name="found"/>.</summary>
     public static void Check(HypercornArgs a, ArgsProblems found)
     {
-        found.Each(a.Bind, nameof(a.Bind), SocketBind.IsValid, e => $"Bind entry '{e}' must be HOST:PORT, HOST, unix:PATH or fd://N.");
-        found.Each(a.InsecureBind, nameof(a.InsecureBind), SocketBind.IsValid, e => $"InsecureBind entry '{e}' must be HOST:PORT, HOST, unix:PATH or fd://N.");
+        found.Each(a.Bind, nameof(a.Bind), SocketBind.IsValid, e => $"Bind entry {Quoted.Value(e)} must be HOST:PORT, HOST, unix:PATH or fd://N{SocketBind.SeveralHint(e)}.");
+        found.Each(a.InsecureBind, nameof(a.InsecureBind), SocketBind.IsValid, e => $"InsecureBind entry {Quoted.Value(e)} must be HOST:PORT, HOST, unix:PATH or fd://N{SocketBind.SeveralHint(e)}.");
 
         // hypercorn serves TLS only with both files, and ignores the extra binds without a word otherwise.
         var tls = a.CertFile is not null && a.KeyFile is not null;

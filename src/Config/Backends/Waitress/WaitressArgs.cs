@@ -38,7 +38,7 @@ public sealed partial record WaitressArgs
     public bool? Ipv6 { get; init; }
 
     /// <summary><c>--listen</c>, once per entry: <c>HOST:PORT</c>, <c>[v6]:PORT</c> or <c>*:PORT</c>. Default <c>0.0.0.0:8080</c>. Cannot be combined with <see cref="Host"/>, <see cref="Port"/> or <see cref="UnixSocket"/>.</summary>
-    [Flag("listen")]
+    [Flag("listen", SplitsOnWhiteSpace = true)]
     public IReadOnlyList<string>? Listen { get; init; }
 
     /// <summary><c>--threads</c>: size of the request thread pool. Default 4.</summary>
