@@ -77,6 +77,27 @@ public sealed class CheckCommandSpecs : IDisposable
     }
 
     [Fact]
+    public async Task Without_names_every_process_is_checked_and_with_names_those()
+    {
+        var python = _root.CreateExecutable("py/python3");
+        void Configure(ProdServerBuilder o)
+        {
+            o.UseWaitress("mysite.wsgi:application").Python(python);
+            o.Process("worker").Use(new CheckedBackend(2), "mysite.wsgi:application");
+        }
+
+        // The worker's failing check fails the whole command: before, only the default process (web) was checked.
+        var (code, output, error) = await RunAsync(Configure, "--check");
+        Assert.Equal(ExitCodes.InvalidConfiguration, code);
+        Assert.StartsWith("web: valid (waitress-serve has no check of its own)\n", output, StringComparison.Ordinal);
+        Assert.Contains("Process 'worker': the server's own check failed (exit code 2)", error, StringComparison.Ordinal);
+
+        (code, output, error) = await RunAsync(Configure, "--check", "web");
+        Assert.True(code == ExitCodes.Ok, error);
+        Assert.Equal("web: valid (waitress-serve has no check of its own)\n", output);
+    }
+
+    [Fact]
     public async Task An_invalid_configuration_fails_the_check()
     {
         var (code, _, error) = await RunAsync(o => o.UseWaitress("mysite.wsgi:application", w => w with { Threads = 0 }), "--check");

@@ -72,7 +72,7 @@ internal sealed partial class ProdServerCommandLine
 
     private static readonly Option<bool> CheckOption = new("--check")
     {
-        Description = "Validate, plan each launch, and run the server's own check where it has one (gunicorn --check-config, manage.py check); exit 0 or 1.",
+        Description = "Validate, plan each launch (every process, or the NAMEs given), and run the server's own check where it has one (gunicorn --check-config, manage.py check); exit 0 or 1.",
     };
 
     private static readonly Option<string[]> EnvFileOption = new("--env-file")

@@ -258,7 +258,8 @@ public static class ProdServerHostExtensions
         System.Collections.Generic.IReadOnlyList<ProcessDefinition> selected;
         try
         {
-            selected = commandLine.All || (commandLine.Export && commandLine.Names.Count == 0)
+            // --check and export without names act on every process, as --all does; a run or --dry-run on the default one.
+            selected = commandLine.All || ((commandLine.Export || commandLine.Check) && commandLine.Names.Count == 0)
                 ? options.Processes
                 : ProcessSelection.Resolve(options, commandLine.Names);
         }
