@@ -98,8 +98,16 @@ public sealed record Deployment(
     /// <returns>The deployment.</returns>
     internal static Deployment OfApp(IReadOnlyList<string> command, IReadOnlyList<ProcessDefinition> processes, string contentRoot)
     {
-        var name = Sanitize(Path.GetFileNameWithoutExtension(command[^1])).Trim('-', '_');
+        var name = Sanitize(ProgramName(command[^1])).Trim('-', '_');
         return new Deployment(name.Length == 0 ? "app" : name, command, contentRoot, processes);
+    }
+
+    // The program's name without .dll or .exe, and nothing else cut: an apphost has no extension, so "Contoso.Shop" is the
+    // whole name (cut at its dot, Contoso.Shop and Contoso.Blog would both have written Contoso-web.service and Contoso.target).
+    internal static string ProgramName(string path)
+    {
+        var file = Path.GetFileName(path);
+        return file.EndsWith(".dll", StringComparison.OrdinalIgnoreCase) || file.EndsWith(".exe", StringComparison.OrdinalIgnoreCase) ? file[..^4] : file;
     }
 
     private int DependencyDepth(ProcessDefinition process, int guard) =>

@@ -52,8 +52,8 @@ public sealed class ConfigurationSchemaSpecs
 
     [Theory]
     [InlineData("samples/Quickstart/appsettings.json")]
-    [InlineData("templates/content/prodserver/MyLauncher/appsettings.json")]
-    [InlineData("templates/content/prodserver/MyLauncher/appsettings.Development.json")]
+    [InlineData("templates/content/prodserver/My-Launcher/appsettings.json")]
+    [InlineData("templates/content/prodserver/My-Launcher/appsettings.Development.json")]
     public void The_samples_and_the_templates_appsettings_are_valid(string file)
     {
         var errors = Errors(File.ReadAllText(Path.Combine(Repository.Root, file)));

@@ -22,6 +22,20 @@ public sealed class DjangoDevServerTranslationSpecs
         Assert.Equal(["--nothreading", "--noreload", "--insecure", "--verbosity=0", "127.0.0.1:8001"], ServerBackends.DjangoDevServer.BuildArguments(process));
     }
 
+    [Theory]
+    [InlineData(null, "127.0.0.1", 8000)]
+    [InlineData("8001", "127.0.0.1", 8001)]
+    [InlineData("0.0.0.0:8002", "0.0.0.0", 8002)]
+    [InlineData("[::1]:8003", "::1", 8003)]
+    [InlineData("localhost:8004", "localhost", 8004)]
+    public void The_address_runserver_listens_on_is_its_readiness_and_port_check(string? app, string host, int port)
+    {
+        // Before, none: the dev server was "ready" after a second whether or not it listened.
+        var process = new ProcessDefinition("dev", ServerBackends.DjangoDevServer) { App = app };
+
+        Assert.Equal([new ListenEndpoint(host, port)], ServerBackends.DjangoDevServer.GetListenEndpoints(process));
+    }
+
     [Fact]
     public void Without_an_address_Django_picks_its_default()
     {

@@ -250,6 +250,18 @@ public sealed class EntryPointSpecs : IDisposable
     }
 
     [Fact]
+    public void An_app_that_references_the_export_package_but_does_not_call_it_is_told_the_call_not_the_package()
+    {
+        var app = Directory.CreateDirectory(Path.Combine(_root.Path, "app")).FullName;
+        Assert.StartsWith("export needs the ProdServer.Config.Export package: `dotnet add package", ProdServerHostExtensions.ExportPackageMissing(app), StringComparison.Ordinal);
+
+        File.WriteAllBytes(Path.Combine(app, "ProdServer.Config.Export.dll"), []);
+        var line = ProdServerHostExtensions.ExportPackageMissing(app);
+        Assert.StartsWith("export needs services.AddProdServerExport()", line, StringComparison.Ordinal);
+        Assert.DoesNotContain("dotnet add package", line, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task An_app_without_the_export_package_is_told_which_package_export_needs_and_nothing_is_written()
     {
         var outputDirectory = Path.Combine(_root.Path, "deploy");

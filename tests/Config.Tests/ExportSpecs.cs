@@ -35,6 +35,21 @@ public sealed class ExportSpecs
         Assert.Contains("WantedBy=shop.target", files[0].Content);
     }
 
+    [Theory]
+    [InlineData("/srv/shop/Contoso.Shop", "Contoso-Shop")] // an apphost has no extension: the dot is part of the name
+    [InlineData("/srv/shop/Contoso.Shop.dll", "Contoso-Shop")]
+    [InlineData(@"C:\srv\Contoso.Shop.exe", "Contoso-Shop")]
+    [InlineData("/srv/shop/site.web", "site-web")]
+    [InlineData("/srv/shop/shop", "shop")]
+    public void The_app_is_named_after_its_whole_program_name_without_dll_or_exe(string program, string name)
+    {
+        var web = new ProcessDefinition("web", ServerBackends.Waitress) { App = "mysite.wsgi:application" };
+        var deployment = Deployment.OfApp([program.Replace('\\', '/')], [web], "/srv/shop");
+
+        Assert.Equal(name, deployment.AppName);
+        Assert.Equal(name + "-web", deployment.UnitName(web));
+    }
+
     [Fact]
     public void Each_service_runs_the_app_itself_with_the_process_name_shell_quoted()
     {

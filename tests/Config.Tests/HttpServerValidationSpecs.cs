@@ -68,6 +68,22 @@ public sealed class HttpServerValidationSpecs
     }
 
     [Fact]
+    public void A_gunicorn_told_to_check_or_print_its_configuration_is_refused_because_it_would_exit_at_once_and_never_serve()
+    {
+        // Before, both passed validation and the process restarted until it gave up ("exited with code 0").
+        AssertNames(Gunicorn(g => g with { CheckConfig = true }), "Args:CheckConfig", "CheckConfig cannot be on");
+        AssertNames(Gunicorn(g => g with { PrintConfig = true }), "Args:PrintConfig", "PrintConfig cannot be on");
+    }
+
+    [Fact]
+    public void A_value_holding_a_NUL_is_refused_naming_its_key_before_any_launch()
+    {
+        // Before, validation, --dry-run and --check passed it; only the launch refused it ("argument 9 holds a NUL character").
+        AssertNames(Gunicorn(g => g with { Name = "my\0app" }), "Args:Name", "Name holds a NUL character");
+        AssertNames(Gunicorn(g => g with { Env = ["A=1", "B=\0"] }), "Args:Env", "Env holds a NUL character");
+    }
+
+    [Fact]
     public void A_daemonised_gunicorn_is_refused_because_it_would_escape_supervision()
     {
         AssertNames(Gunicorn(g => g with { Daemon = true }), "Args:Daemon", "Daemon cannot be on");

@@ -320,6 +320,16 @@ public sealed class ImportSpecs : IDisposable
     }
 
     [Fact]
+    public async Task Force_without_a_file_to_overwrite_is_a_usage_error()
+    {
+        var (code, output, error) = await ImportAsync("--force");
+
+        Assert.Equal(ExitCodes.Usage, code);
+        Assert.Equal("import: --force overwrites the file given with --out; without --out the result goes to standard output.", Assert.Single(EntryPoint.Lines(error)));
+        Assert.Empty(output);
+    }
+
+    [Fact]
     public async Task A_settings_module_that_fails_to_import_is_one_line_naming_it_and_exit_1()
     {
         var (code, output, error) = await ImportAsync("--settings", "prodsite.no_such_settings");

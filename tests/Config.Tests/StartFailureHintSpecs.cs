@@ -23,6 +23,19 @@ public sealed class StartFailureHintSpecs
     }
 
     [Fact]
+    public void Django_missing_from_the_python_that_ran_manage_py_says_so_and_names_one_that_has_it()
+    {
+        // manage.py's own words when Django is not installed: before, no hint at all.
+        const string line = "ImportError: Couldn't import Django. Are you sure it's installed and available on your PYTHONPATH environment variable? Did you forget to activate a virtual environment?";
+        var dev = new ProcessDefinition("web", ServerBackends.DjangoDevServer) { App = "127.0.0.1:8000" };
+
+        Assert.Equal(
+            " (the Python that ran manage.py has no module django: install Django for it (pip install Django, or Debian's python3-django), or set Python or Venv to an interpreter that has it; Debian's python3-django is for /usr/bin/python3)",
+            StartFailureHint.For(dev, line));
+        Assert.EndsWith("; /usr/bin/python3 has it: set \"Python\": \"/usr/bin/python3\" on the process)", StartFailureHint.For(dev, line, m => m == "django" ? "/usr/bin/python3" : null));
+    }
+
+    [Fact]
     public void The_python_that_has_the_servers_package_is_named_when_one_is_found()
     {
         var worker = new ProcessDefinition("worker", ServerBackends.CeleryWorker) { App = "mysite" };

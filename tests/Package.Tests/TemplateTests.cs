@@ -73,6 +73,20 @@ public sealed class TemplateTests(PackedFeed feed, ITestOutputHelper output)
             }
         }
 
+        // A name that is no C# identifier: the files, the solution and the project reference keep it, the namespace is made
+        // safe (before, the solution and the reference named My_Shop/My_Shop.csproj, which does not exist, so nothing built).
+        foreach (var (odd, safe) in new[] { ("My-Shop", "My_Shop"), ("1shop", "_1shop") })
+        {
+            var site = New(hive, odd);
+            Assert.Contains($"<Project Path=\"{odd}/{odd}.csproj\" />", File.ReadAllText(Path.Combine(site, odd + ".slnx")), StringComparison.Ordinal);
+            Assert.Contains($"<Project Path=\"{odd}.Tests/{odd}.Tests.csproj\" />", File.ReadAllText(Path.Combine(site, odd + ".slnx")), StringComparison.Ordinal);
+            Assert.Contains($"Include=\"..\\{odd}\\{odd}.csproj\"", File.ReadAllText(Path.Combine(site, odd + ".Tests", odd + ".Tests.csproj")), StringComparison.Ordinal);
+            Assert.Contains($"namespace {safe};", File.ReadAllText(Path.Combine(site, odd, "Startup.cs")), StringComparison.Ordinal);
+            Assert.Contains($"using {safe};", File.ReadAllText(Path.Combine(site, odd, "Program.cs")), StringComparison.Ordinal);
+            Assert.Contains($"namespace {safe}.Tests;", File.ReadAllText(Path.Combine(site, odd + ".Tests", "SetupTests.cs")), StringComparison.Ordinal);
+            Assert.Contains($"`dotnet run --project {odd}/{odd} -- web`", File.ReadAllText(Path.Combine(site, "README.md")), StringComparison.Ordinal);
+        }
+
         // The default Django project keeps its name whatever the app is called.
         var plain = New(hive, "Plain");
         Assert.Contains("o.UseWaitress(\"mysite.wsgi:application\"", File.ReadAllText(Path.Combine(plain, "Plain", "Startup.cs")), StringComparison.Ordinal);
@@ -95,7 +109,8 @@ public sealed class TemplateTests(PackedFeed feed, ITestOutputHelper output)
         var hive = Install();
         foreach (var backend in Backends)
         {
-            var name = "Site" + char.ToUpperInvariant(backend[0]) + backend[1..];
+            // One name that is no C# identifier: its solution must build and test too.
+            var name = backend == "gunicorn" ? "Site-Gunicorn" : "Site" + char.ToUpperInvariant(backend[0]) + backend[1..];
             var site = New(hive, name, "--backend", backend, "--celery", "true");
             feed.WriteNuGetConfig(site);
             var app = Path.Combine(site, name);
@@ -204,21 +219,24 @@ public sealed class TemplateTests(PackedFeed feed, ITestOutputHelper output)
 
     // The README's deploy step, as written there: the Debug build's export is refused, the published app's is written,
     // and systemd accepts its units.
+    // Run, as the README says, from the directory that holds the generated folder (the Django project's).
     private void DeploysAsItsReadmeSays(string site, string name)
     {
         var readme = File.ReadAllText(Path.Combine(site, "README.md"));
-        Assert.Contains($"`dotnet publish {name} -c Release -o publish`, then `publish/{name} export systemd --out deploy/systemd`", readme, StringComparison.Ordinal);
+        Assert.Contains($"`dotnet publish {name}/{name} -c Release -o publish`, then `publish/{name} export systemd --out deploy/systemd`", readme, StringComparison.Ordinal);
+        var project = Path.GetDirectoryName(site)!;
 
-        var debug = Dotnet.Run(output, site, Timeout, null, "run", "--project", name, "--", "export", "systemd", "--out", "deploy/systemd");
+        var debug = Dotnet.Run(output, project, Timeout, null, "run", "--project", $"{name}/{name}", "--", "export", "systemd", "--out", "deploy/systemd");
         Assert.Equal(1, debug.ExitCode);
         Assert.Contains("is a Debug build; publish the app", debug.Output, StringComparison.Ordinal);
 
-        var publish = Dotnet.Run(output, site, Timeout, null, "publish", name, "-c", "Release", "-o", "publish", "-nodeReuse:false");
+        var publish = Dotnet.Run(output, project, Timeout, null, "publish", $"{name}/{name}", "-c", "Release", "-o", "publish", "-nodeReuse:false");
         Assert.True(publish.ExitCode == 0, "dotnet publish failed:\n" + publish.Output);
-        var export = Dotnet.RunProgram(output, site, Timeout, null, Path.Combine(site, "publish", name), "export", "systemd", "--out", "deploy/systemd");
+        var export = Dotnet.RunProgram(output, project, Timeout, null, Path.Combine(project, "publish", name), "export", "systemd", "--out", "deploy/systemd");
         Assert.True(export.ExitCode == 0, "export from the published app failed:\n" + export.Output);
-        var unit = Path.Combine(site, "deploy", "systemd", $"{name}-web.service");
-        Assert.Contains($"ExecStart=\"{Path.Combine(site, "publish", name)}\" \"web\"", File.ReadAllText(unit), StringComparison.Ordinal);
+        var unit = Path.Combine(project, "deploy", "systemd", $"{name}-web.service");
+        Assert.Contains($"ExecStart=\"{Path.Combine(project, "publish", name)}\" \"web\"", File.ReadAllText(unit), StringComparison.Ordinal);
+        Assert.Contains($"WorkingDirectory={project}", File.ReadAllText(unit), StringComparison.Ordinal); // where manage.py is
 
         var verify = Dotnet.RunProgram(output, site, Timeout, null, "systemd-analyze", "verify", unit);
         Assert.True(verify.ExitCode == 0, "systemd-analyze verify refused the unit:\n" + verify.Output);

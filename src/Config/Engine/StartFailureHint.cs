@@ -12,6 +12,9 @@ namespace ProdServer.Config;
 /// </summary>
 internal static partial class StartFailureHint
 {
+    // What manage.py says when the Python that runs it has no Django (Django's own template of manage.py, every release).
+    private const string DjangoMissing = "Couldn't import Django";
+
     private const string WhereToStart = "set WorkingDirectory to the directory that holds it, where manage.py is, or add its parent to PythonPath";
 
     /// <summary>The hint for <paramref name="line"/> (the server's failure line), or <see langword="null"/> when it is not an import failure.</summary>
@@ -36,6 +39,15 @@ internal static partial class StartFailureHint
     public static string? Sentence(ProcessDefinition process, string line, Func<string, string?>? interpreterWith = null)
     {
         ArgumentNullException.ThrowIfNull(process);
+        if (line.Contains(DjangoMissing, StringComparison.Ordinal))
+        {
+            // manage.py wraps a missing Django in an ImportError of its own, so "No module named" is never said.
+            var other = interpreterWith?.Invoke("django") is { } found
+                ? ServerVersionCheck.UseInterpreter(found)
+                : "; Debian's python3-django is for /usr/bin/python3";
+            return $"the Python that ran manage.py has no module django: install Django for it (pip install Django, or Debian's python3-django), or set Python or Venv to an interpreter that has it{other}";
+        }
+
         if (MissingModule().Match(line) is not { Success: true } match)
         {
             return null;

@@ -35,6 +35,13 @@ internal static class ImportCommand
             return ExitCodes.Usage;
         }
 
+        if (request.Force && request.OutputFile is null)
+        {
+            // Nothing is overwritten on standard output: a --force there means an --out was forgotten.
+            await error.WriteLineAsync("import: --force overwrites the file given with --out; without --out the result goes to standard output.").ConfigureAwait(false);
+            return ExitCodes.Usage;
+        }
+
         string directory;
         try
         {

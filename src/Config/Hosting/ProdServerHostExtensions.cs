@@ -274,7 +274,7 @@ public static class ProdServerHostExtensions
         {
             if (host.Services.GetService<IExportCommand>() is not { } export)
             {
-                await error.WriteLineAsync("export needs the ProdServer.Config.Export package: `dotnet add package ProdServer.Config.Export`, then call services.AddProdServerExport() (docs/deploy.md).").ConfigureAwait(false);
+                await error.WriteLineAsync(ExportPackageMissing(AppContext.BaseDirectory)).ConfigureAwait(false);
                 return ExitCodes.Usage;
             }
 
@@ -371,6 +371,13 @@ public static class ProdServerHostExtensions
         await host.WaitForShutdownAsync(cancellationToken).ConfigureAwait(false);
         return state.ExitCode;
     }
+
+    // The package is looked for beside the app (where a reference puts its assembly): when it is there, only the call is
+    // missing, and naming the package again would send the user to add what they have.
+    internal static string ExportPackageMissing(string appDirectory) =>
+        File.Exists(Path.Combine(appDirectory, "ProdServer.Config.Export.dll"))
+            ? "export needs services.AddProdServerExport() on the host's services (the ProdServer.Config.Export package is referenced, its call is missing; docs/deploy.md)."
+            : "export needs the ProdServer.Config.Export package: `dotnet add package ProdServer.Config.Export`, then call services.AddProdServerExport() (docs/deploy.md).";
 
     // What a command validates: --all, --check and a whole export need every process; --list only the section (it states
     // each process's validity itself); a run, --dry-run or an export of names needs those and what they depend on.

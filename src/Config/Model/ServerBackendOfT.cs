@@ -63,6 +63,17 @@ public abstract class ServerBackend<TArgs> : ServerBackend
             problems.Add(new("Args:" + problem.Key, problem.Message));
         }
 
+        // A NUL ends a C string: the server would get a shorter argument than configured, so the launch refuses it. Said
+        // here, naming the key, so that validation, --dry-run (whose $'…' text bash would cut there), --check and an
+        // import find it too.
+        foreach (var written in args.WrittenFlags)
+        {
+            if (HoldsNul(written.Value))
+            {
+                problems.Add(new("Args:" + written.Flag.Property, $"{written.Flag.Property} holds a NUL character, which no command line can carry."));
+            }
+        }
+
         if (!_argsValidatorCreated)
         {
             _argsValidator = CreateArgsValidator();
@@ -79,6 +90,13 @@ public abstract class ServerBackend<TArgs> : ServerBackend
         problems.AddRange(DeclaredRanges.Problems(args, reported));
         return problems;
     }
+
+    private static bool HoldsNul(object value) => value switch
+    {
+        string text => text.Contains('\0', System.StringComparison.Ordinal),
+        string[] texts => System.Array.Exists(texts, t => t.Contains('\0', System.StringComparison.Ordinal)),
+        _ => false,
+    };
 
     /// <summary>
     /// Whether a process must name an <see cref="ProcessDefinition.App"/>. Default <see langword="true"/>; Django management

@@ -11,6 +11,10 @@ namespace ProdServer.Config;
 /// </summary>
 internal sealed partial class DjangoDevServerBackend : DjangoManageBackend<DjangoDevServerArgs>
 {
+    // Where runserver listens when App gives no address, or only a port.
+    private const string DefaultHost = "127.0.0.1";
+    private const int DefaultPort = 8000;
+
     /// <inheritdoc />
     public override string Name => "DjangoDevServer";
 
@@ -29,6 +33,30 @@ internal sealed partial class DjangoDevServerBackend : DjangoManageBackend<Djang
     // kills its serving child. (SIGTERM without the reloader ends it with exit code 143.)
     /// <inheritdoc />
     public override int StopSignal => 2;
+
+    /// <inheritdoc />
+    /// <remarks>
+    /// The address in <c>App</c> as runserver reads it: a port alone on 127.0.0.1, <c>ADDRESS:PORT</c>, or 127.0.0.1:8000 when
+    /// unset; so the process is ready when that port answers (not merely when it has run a second), and a port already
+    /// taken fails the start at once, naming its holder, as for the production servers.
+    /// </remarks>
+    public override IReadOnlyList<ListenEndpoint> GetListenEndpoints(ProcessDefinition process)
+    {
+        var app = process?.App?.Trim();
+        if (string.IsNullOrEmpty(app))
+        {
+            return [new ListenEndpoint(DefaultHost, DefaultPort)];
+        }
+
+        if (ValidateApp(app) is not null)
+        {
+            return [];
+        }
+
+        return int.TryParse(app, NumberStyles.None, CultureInfo.InvariantCulture, out var port)
+            ? [new ListenEndpoint(DefaultHost, port)]
+            : ListenEndpoint.Parse(app, DefaultHost, DefaultPort) is { } endpoint ? [endpoint] : [];
+    }
 
     /// <inheritdoc />
     private protected override void CheckArgs(DjangoDevServerArgs args, ArgsProblems found) => DjangoDevServerArgsRules.Check(args, found);

@@ -21,6 +21,11 @@ internal static class GunicornArgsRules
         // The condition is PSC0202's (GunicornDaemonRule), so build time and start-up cannot disagree; refused here, once.
         found.If(GunicornDaemonRule.Detaches(found.Settings), nameof(a.Daemon),
             "Daemon cannot be on: gunicorn would detach from ProdServer, which supervises it and would see it exit at once. Leave Daemon unset.");
+        // Both make gunicorn print or check and exit 0 at once: the supervisor would restart it until it gave up.
+        found.If(a.CheckConfig == true, nameof(a.CheckConfig),
+            "CheckConfig cannot be on: gunicorn would check its configuration and exit, so the process would never serve. Use the launcher's --check, which runs gunicorn --check-config once.");
+        found.If(a.PrintConfig == true, nameof(a.PrintConfig),
+            "PrintConfig cannot be on: gunicorn would print its configuration and exit, so the process would never serve. Use the launcher's --dry-run or --check.");
         found.If(a.SuppressRaggedEofs == false, nameof(a.SuppressRaggedEofs),
             "SuppressRaggedEofs cannot be turned off: gunicorn has no flag for it (it is already on). Leave it unset.");
 

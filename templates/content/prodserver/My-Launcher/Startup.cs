@@ -1,11 +1,11 @@
 using ProdServer.Config;
 
-namespace MyLauncher;
+namespace My_Launcher;
 
 /// <summary>The production processes, in code (typed and checked as you type); appsettings*.json and environment variables override them.</summary>
 public static class Startup
 {
-    /// <summary>Declares the processes; Program.cs and the tests in MyLauncher.Tests both call it.</summary>
+    /// <summary>Declares the processes; Program.cs and the tests in My-Launcher.Tests both call it.</summary>
     /// <param name="o">The ProdServer builder.</param>
     public static void Configure(ProdServerBuilder o)
     {

@@ -2,7 +2,7 @@ using Microsoft.Extensions.Configuration;
 using ProdServer.Config;
 using Xunit;
 
-namespace MyLauncher.Tests;
+namespace My_Launcher.Tests;
 
 /// <summary>What the app would start, computed by <see cref="ProdServerPlan"/> from Startup.Configure and the app's appsettings files; no Python needed.</summary>
 public sealed class SetupTests

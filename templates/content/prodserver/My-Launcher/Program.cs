@@ -1,8 +1,8 @@
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
-using MyLauncher;
+using My_Launcher;
 
-// `dotnet run --project MyLauncher -- web` (from the Django project's directory) runs the web server; `--list` shows the
+// `dotnet run --project My-Launcher/My-Launcher -- web` (from the Django project's directory) runs the web server; `--list` shows the
 // processes, `--dry-run` prints the exact command without starting it, `--help` shows everything else.
 // The server is spawned before the host exists: planned from Startup.Configure, appsettings*.json and the environment,
 // so Python imports the app while the host (logging, validation, health checks) comes up; the host adopts the server
