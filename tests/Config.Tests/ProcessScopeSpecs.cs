@@ -150,6 +150,35 @@ public sealed class ProcessScopeSpecs : IDisposable
     }
 
     [Fact]
+    public void In_Development_the_production_servers_options_from_configuration_are_left_out_with_a_note_not_refused()
+    {
+        // The template after its import step: appsettings.json holds gunicorn and its Args, appsettings.Development.json
+        // switches web to the dev server. Before, every Development start failed: "Bind is not an option of runserver".
+        var settings = new Dictionary<string, string?>
+        {
+            ["ProdServer:Processes:web:Backend"] = "DjangoDevServer",
+            ["ProdServer:Processes:web:App"] = "127.0.0.1:8000",
+            ["ProdServer:Processes:web:Args:Bind:0"] = "0.0.0.0:8000",
+            ["ProdServer:Processes:web:Args:workers"] = "4",
+        };
+        var configuration = new ConfigurationBuilder().AddInMemoryCollection(settings).Build();
+        static void Configure(ProdServerBuilder o) => o.UseWaitress("mysite.wsgi:application");
+        var logs = new CapturedLogs();
+        using var host = BuildHost(logs, settings, o => Configure(o), environment: "Development");
+
+        _ = host.Services.GetRequiredService<IOptionsMonitor<ProdServerOptions>>().CurrentValue; // validated: no failure
+        Assert.Contains(
+            "web: Backend DjangoDevServer has no Bind, workers (another server's options, under ProdServer:Processes:web:Args): left out in Development, where the Backend is DjangoDevServer; they apply in the other environments.",
+            logs.Lines);
+        Assert.Empty(ProdServerPlan.Create(Configure, configuration, "Development").Problems);
+
+        // Anywhere else the same keys on the dev server are a mistake, said as before.
+        Assert.Contains(ProdServerPlan.Create(Configure, configuration, "Staging").Problems, p =>
+            p.Contains("Args:workers is not an option of runserver; it is a Gunicorn", StringComparison.Ordinal)
+            && p.EndsWith("each server takes only its own options.", StringComparison.Ordinal));
+    }
+
+    [Fact]
     public void Configuration_that_keeps_the_backend_or_code_that_set_nothing_gives_no_switch_warning()
     {
         var logs = new CapturedLogs();

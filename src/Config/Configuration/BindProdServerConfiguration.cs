@@ -33,6 +33,14 @@ internal sealed class BindProdServerConfiguration : IPostConfigureOptions<ProdSe
             ProdServerConfigurationBinder.Bind(_configuration.GetSection(ProdServerOptions.SectionName), options, WrittenOrder.ProcessNames(_configuration));
         }
 
+        foreach (var (process, note) in options.SettleForeignArgs(_isDevelopment) ?? [])
+        {
+            if (_logger is not null && _said.First(note))
+            {
+                Log.Note(_logger, Names.Printable(process), Names.Printable(note, 2000));
+            }
+        }
+
         foreach (var note in options.BindingNotes)
         {
             if (_logger is not null && _said.First(note))

@@ -15,8 +15,16 @@ internal static class ForeignOptionHint
     /// <param name="key">The configuration key (the last segment of the path), for example <c>workers</c>.</param>
     /// <param name="backend">The process's backend.</param>
     /// <returns>A clause such as "it is a Gunicorn option (--workers) that Waitress does not have", or <see langword="null"/>.</returns>
-    public static string? Describe(string key, ServerBackend backend)
+    public static string? Describe(string key, ServerBackend backend) => Describe(key, backend, out _);
+
+    /// <summary>As <see cref="Describe(string, ServerBackend)"/>, saying whether the key is another server's option (not one this server spells otherwise).</summary>
+    /// <param name="key">The configuration key (the last segment of the path).</param>
+    /// <param name="backend">The process's backend.</param>
+    /// <param name="anotherServers">Whether the key is an option of another server.</param>
+    /// <returns>The clause, or <see langword="null"/>.</returns>
+    public static string? Describe(string key, ServerBackend backend, out bool anotherServers)
     {
+        anotherServers = false;
         if (SameMeaning(key, backend) is { } local)
         {
             return local;
@@ -39,9 +47,10 @@ internal static class ForeignOptionHint
             }
         }
 
+        anotherServers = owners.Count > 0;
         return owners.Count == 0
             ? null
-            : $"it is {Article(owners[0])} {Join(owners)} option (--{flag}) that {backend.Name} does not have: server options do not carry over when the Backend changes";
+            : $"it is {Article(owners[0])} {Join(owners)} option (--{flag}) that {backend.Name} does not have: each server takes only its own options";
     }
 
     // Keys django-prodserver users bring from another server or from its docs, whose meaning this server spells otherwise:

@@ -9,7 +9,7 @@ namespace ProdServer.Config;
 internal static partial class ProdServerConfigurationBinder
 {
     // name: the process's key as written here (WEB), so that each message quotes the key it names.
-    private static void BindArgs(string name, IConfigurationSection args, ProcessDefinition process, List<string> errors)
+    private static void BindArgs(string name, IConfigurationSection args, ProcessDefinition process, ProdServerOptions options, List<string> errors)
     {
         var reader = new ArgsConfigurationReader(args, ArgAliases.For(process.Backend));
         CheckInterface(name, reader, process, errors);
@@ -18,10 +18,20 @@ internal static partial class ProdServerConfigurationBinder
         foreach (var key in reader.UnknownKeys)
         {
             var last = key[(key.LastIndexOf(':') + 1)..];
-            var hint = ForeignOptionHint.Describe(last, process.Backend);
-            errors.Add(hint is null
-                ? $"Process '{name}': {key} is not an option of {process.Backend.Command}{Suggestions.DidYouMean(last, process.Args.Flags.Where(f => f.Name.Length > 0).Select(f => f.Property))}; see the {process.Args.GetType().Name} properties, or use ExtraArgs for a flag newer than this SDK."
-                : $"Process '{name}': {key} is not an option of {process.Backend.Command}; {hint}.");
+            var hint = ForeignOptionHint.Describe(last, process.Backend, out var anotherServers);
+            if (hint is null)
+            {
+                errors.Add($"Process '{name}': {key} is not an option of {process.Backend.Command}{Suggestions.DidYouMean(last, process.Args.Flags.Where(f => f.Name.Length > 0).Select(f => f.Property))}; see the {process.Args.GetType().Name} properties, or use ExtraArgs for a flag newer than this SDK.");
+            }
+            else if (!anotherServers)
+            {
+                errors.Add($"Process '{name}': {key} is not an option of {process.Backend.Command}; {hint}.");
+            }
+            else
+            {
+                // Another server's option: an error, except where an environment's file switches the server (see ForeignArgs).
+                options.ForeignArgs.Add((name, last, $"Process '{name}': {key} is not an option of {process.Backend.Command}; {hint}."));
+            }
         }
     }
 

@@ -158,7 +158,7 @@ internal static partial class ProdServerConfigurationBinder
         var args = section.GetSection("Args"); // one string here is reported by ConfigurationShape
         if (args.Exists())
         {
-            BindArgs(name, args, process, errors);
+            BindArgs(name, args, process, options, errors);
         }
     }
 
