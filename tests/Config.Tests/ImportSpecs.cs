@@ -58,6 +58,12 @@ public sealed class ImportSpecs : IDisposable
         Assert.False(web.TryGetProperty("Python", out _) || web.TryGetProperty("Venv", out _)); // python3 on PATH read the settings
         Assert.Contains("Process 'web': App 'prodsite.wsgi:application' is WSGI_APPLICATION 'prodsite.wsgi.application' from the settings", error, StringComparison.Ordinal);
         Assert.Contains("Process 'asgi': App 'prodsite.asgi:application' is ASGI_APPLICATION", error, StringComparison.Ordinal);
+
+        // django-prodserver's runserver address (ARGS addrport) is the process's App here.
+        var dev = json.RootElement.GetProperty("ProdServer").GetProperty("Processes").GetProperty("dev");
+        Assert.Equal("127.0.0.1:8127", dev.GetProperty("App").GetString());
+        Assert.False(dev.GetProperty("Args").TryGetProperty("addrport", out _));
+        Assert.Contains("Process 'dev': ARGS addrport '127.0.0.1:8127' is the process's App here", error, StringComparison.Ordinal);
     }
 
     [Fact]
@@ -418,6 +424,14 @@ public sealed class ImportSpecs : IDisposable
         Assert.Equal(12, json.RootElement.GetProperty("ProdServer").GetProperty("Processes").EnumerateObject().Count());
         Assert.Equal("prodsite.settings_noisy", json.RootElement.GetProperty("ProdServer").GetProperty("Processes").GetProperty("web")
             .GetProperty("Environment").GetProperty("DJANGO_SETTINGS_MODULE").GetString());
+
+        // What they printed is passed on (it was dropped when the import succeeded), bounded, with the rest counted.
+        var lines = EntryPoint.Lines(error).ToList();
+        var printed = lines.FindIndex(l => l == "# The settings printed while being read:");
+        Assert.True(printed >= 0, error);
+        Assert.Equal(20, lines.Skip(printed + 1).TakeWhile(l => l.StartsWith("#   ", StringComparison.Ordinal) && !l.StartsWith("#   …", StringComparison.Ordinal)).Count());
+        Assert.Contains(lines, l => l.StartsWith("#   noise on stdout noise on stdout", StringComparison.Ordinal));
+        Assert.Contains(lines, l => l.StartsWith("#   … ", StringComparison.Ordinal) && l.EndsWith("more line(s) not shown (only the first 16 KiB was kept).", StringComparison.Ordinal));
     }
 
     [Fact]

@@ -60,6 +60,8 @@ internal static class ForeignOptionHint
         var normal = key.Replace('_', '-').ToLowerInvariant();
         return (backend.Name, normal) switch
         {
+            ("DjangoDevServer", "addrport" or "addr-port") =>
+                "runserver's address is the process's App, not an Args key: \"App\": \"127.0.0.1:8000\" (or a port alone)",
             ("DjangoTasks", "queues" or "queue" or "q") =>
                 "db_worker's key for this is queue-name (comma-separated, * for all): \"queue-name\": \"default,emails\"",
             ("DjangoQ", "cluster-name" or "cluster") =>

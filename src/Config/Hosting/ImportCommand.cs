@@ -20,6 +20,32 @@ internal static class ImportCommand
 
     private static readonly TimeSpan MergeReadTimeout = TimeSpan.FromSeconds(10);
 
+    // The most lines of what the settings printed that are passed on; the rest is counted.
+    private const int PrintedLines = 20;
+
+    // What the settings printed while they were read (a deprecation warning, a print): passed on, as Python itself would
+    // have shown it, after "#" so that the output stays a list of notes; bounded, with what is left out counted.
+    private static async Task SettingsPrintedAsync(string printed, TextWriter error)
+    {
+        var lines = printed.Split('\n').Select(l => l.TrimEnd('\r')).Where(l => l.Trim().Length > 0).ToList();
+        if (lines.Count == 0)
+        {
+            return;
+        }
+
+        await error.WriteLineAsync("# The settings printed while being read:").ConfigureAwait(false);
+        foreach (var line in lines.Take(PrintedLines))
+        {
+            await error.WriteLineAsync("#   " + Names.Printable(line, 300)).ConfigureAwait(false);
+        }
+
+        var kept = printed.Length >= BoundedPythonRun.MaxError ? $" (only the first {BoundedPythonRun.MaxError / 1024} KiB was kept)" : string.Empty;
+        if (lines.Count > PrintedLines || kept.Length > 0)
+        {
+            await error.WriteLineAsync($"#   … {Math.Max(0, lines.Count - PrintedLines)} more line(s) not shown{kept}.").ConfigureAwait(false);
+        }
+    }
+
     public static async Task<int> RunAsync(
         ImportRequest request, IReadOnlyList<string> serverFlags, string contentRoot, TextWriter output, TextWriter error, CancellationToken cancellationToken)
     {
@@ -61,11 +87,13 @@ internal static class ImportCommand
 
         ImportResult result;
         DjangoProject project;
+        string printed;
         try
         {
             project = DjangoProject.Find(directory, request.Settings);
             var interpreter = request.Python ?? BoundedPythonRun.DefaultInterpreter;
             var snapshot = await DjangoSettingsReader.ReadAsync(project, interpreter, cancellationToken).ConfigureAwait(false);
+            printed = snapshot.Printed;
             var runsWith = ImportedInterpreter.For(interpreter, contentRoot, System.Environment.GetEnvironmentVariable("PATH") ?? string.Empty);
             result = DjangoProdserverImporter.Translate(snapshot, new ImportedPlace(WorkingDirectory(directory, contentRoot), Environment(project), runsWith));
         }
@@ -117,6 +145,8 @@ internal static class ImportCommand
             await output.WriteAsync(text).ConfigureAwait(false);
         }
 
+        // Said with the notes, once the result is written: a refusal above stays one line.
+        await SettingsPrintedAsync(printed, error).ConfigureAwait(false);
         foreach (var note in notes)
         {
             await error.WriteLineAsync("# " + note).ConfigureAwait(false);

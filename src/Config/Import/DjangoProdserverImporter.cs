@@ -179,7 +179,28 @@ internal static partial class DjangoProdserverImporter
                 break;
         }
 
+        AddrPortAsApp(name, backend, prefix, keys, notes);
         return true;
+    }
+
+    // django-prodserver's runserver takes its address as the ARGS key "addrport"; here the address is the process's App.
+    private static void AddrPortAsApp(string name, ServerBackend? backend, string prefix, Dictionary<string, string?> keys, List<string> notes)
+    {
+        var key = prefix + "Args:addrport";
+        if (backend is not DjangoDevServerBackend || !keys.TryGetValue(key, out var address))
+        {
+            return;
+        }
+
+        keys.Remove(key);
+        if (keys.ContainsKey(prefix + "App"))
+        {
+            notes.Add($"Process '{name}': ARGS addrport {Quoted.Value(address)} is left out: APP gives the address already.");
+            return;
+        }
+
+        keys[prefix + "App"] = address;
+        notes.Add($"Process '{name}': ARGS addrport {Quoted.Value(address)} is the process's App here, the address runserver listens on.");
     }
 
     // "--name=value" or "--name" (a switch, true), with a plain flag name and no control character: what a server reads as

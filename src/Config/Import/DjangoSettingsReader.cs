@@ -42,7 +42,10 @@ internal static class DjangoSettingsReader
             JsonElement? processes = root.TryGetProperty("processes", out var p) && p.ValueKind != JsonValueKind.Null ? p.Clone() : null;
             var legacy = root.TryGetProperty("legacy", out var l) && l.ValueKind == JsonValueKind.True;
             return new DjangoSettingsSnapshot(
-                project.SettingsModule, processes, Text(root, DjangoApplicationSetting.Wsgi), Text(root, DjangoApplicationSetting.Asgi), legacy);
+                project.SettingsModule, processes, Text(root, DjangoApplicationSetting.Wsgi), Text(root, DjangoApplicationSetting.Asgi), legacy)
+            {
+                Printed = error,
+            };
         }
     }
 

@@ -14,6 +14,9 @@ namespace ProdServer.Config;
 internal sealed record DjangoSettingsSnapshot(
     string SettingsModule, JsonElement? Processes, string? WsgiApplication, string? AsgiApplication, bool HasLegacyProcesses = false)
 {
+    /// <summary>What the settings printed while they were read (their stdout is diverted to stderr), as Python wrote it, bounded by <see cref="BoundedPythonRun.MaxError"/>.</summary>
+    public string Printed { get; init; } = string.Empty;
+
     /// <summary>The app target a web server is given for a Django <c>…_APPLICATION</c> setting, as django-prodserver makes it: the last dot becomes a colon.</summary>
     /// <param name="setting">For example <c>mysite.wsgi.application</c>.</param>
     /// <returns><c>mysite.wsgi:application</c>; a value without a dot is returned as it is.</returns>

@@ -45,7 +45,10 @@ for name, process in settings.PRODUCTION_PROCESSES.items():
         argv = ["--app=" + process["APP"], command] + formatted(args)
     else:
         command = {"DjangoTasksWorker": "db_worker", "DjangoQ2Worker": "qcluster", "DjangoRunserver": "runserver"}[backend]
-        argv = [command] + formatted(args)
+        # The newer dev.django_runserver.DjangoRunserver (_runserver_base.py) reads ARGS "addrport" as the address
+        # runserver's positional argument gives; the other keys are its flags.
+        address = [str(args["addrport"])] if backend == "DjangoRunserver" and "addrport" in args else []
+        argv = [command] + formatted({k: v for k, v in args.items() if not address or k != "addrport"}) + address
     result[name] = argv
 
 out.write(json.dumps(result))

@@ -64,6 +64,6 @@ PRODUCTION_PROCESSES = {
     },
     "dev": {
         "BACKEND": "django_prodserver.backends.dev.django_runserver.DjangoRunserver",
-        "ARGS": {"noreload": "True", "verbosity": "1"},
+        "ARGS": {"addrport": "127.0.0.1:8127", "noreload": "True", "verbosity": "1"},
     },
 }
