@@ -70,12 +70,19 @@ internal static class ControlSocket
         }
 
         PrepareDirectory(Path.GetDirectoryName(path)!);
-        if (File.Exists(path) || new FileInfo(path).LinkTarget is not null)
+        if (File.Exists(path) || Directory.Exists(path) || new FileInfo(path).LinkTarget is not null)
         {
             if (Answers(path))
             {
                 throw new ControlSocketException(
                     $"Another host of '{applicationName}' is running: its control socket {path} answers. Stop it first, or give this one its own ProdServer:Control:Socket.");
+            }
+
+            // Only a socket is replaced: a file, a directory or a link at the configured path is someone's, not a dead host's.
+            if (PrivateMemoryDirectory.IsSocket(path) == false)
+            {
+                throw new ControlSocketException(
+                    $"The control socket path {path} holds something that is not a socket (a file, a directory or a link), which is left as it is: remove it, or set ProdServer:Control:Socket to another path.");
             }
 
             File.Delete(path); // left by a host that died: nothing listens on it any more

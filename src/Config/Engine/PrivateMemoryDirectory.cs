@@ -23,6 +23,7 @@ internal static partial class PrivateMemoryDirectory
     private const int TypeMask = 0xF000; // S_IFMT
     private const int DirectoryType = 0x4000; // S_IFDIR
     private const int RegularFileType = 0x8000; // S_IFREG
+    private const int SocketType = 0xC000; // S_IFSOCK
     private const int GroupOrOtherBits = 0x3F; // 077
     private const long TmpfsMagic = 0x01021994;
     private const long RamfsMagic = 0x858458F6;
@@ -61,6 +62,18 @@ internal static partial class PrivateMemoryDirectory
     {
         var buffer = stackalloc byte[StatxSize];
         return statx(AtFdCwd, path, AtSymlinkNoFollow, StatxTypeModeUid, buffer) == 0 && IsPrivate(buffer, type);
+    }
+
+    /// <summary>Whether <paramref name="path"/> itself, not a link's target, is a Unix socket (Linux; elsewhere <see langword="null"/>: not known).</summary>
+    public static unsafe bool? IsSocket(string path)
+    {
+        if (!OperatingSystem.IsLinux())
+        {
+            return null;
+        }
+
+        var buffer = stackalloc byte[StatxSize];
+        return statx(AtFdCwd, path, AtSymlinkNoFollow, StatxTypeModeUid, buffer) == 0 && (*(ushort*)(buffer + StatxModeOffset) & TypeMask) == SocketType;
     }
 
     /// <summary>Whether the open file <paramref name="handle"/> is a regular file of this user that no one else may read.</summary>
