@@ -1,6 +1,5 @@
 using System;
 using System.IO;
-using System.Net.Sockets;
 using ProdServer.Config.Tests.Infrastructure;
 using Xunit;
 
@@ -55,10 +54,8 @@ public sealed class ControlSocketSpecs : IDisposable
     public void A_socket_nothing_listens_on_is_replaced()
     {
         var path = Path.Combine(Directory700(), "app.sock");
-        using (var dead = new Socket(AddressFamily.Unix, SocketType.Stream, ProtocolType.Unspecified))
-        {
-            dead.Bind(new UnixDomainSocketEndPoint(path)); // bound, never listening, then closed: what a killed host leaves
-        }
+        StaleSocket.Create(path); // what a killed host leaves
+        Assert.True(File.Exists(path));
 
         using var socket = ControlSocket.Listen(path, "app");
 

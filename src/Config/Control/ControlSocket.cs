@@ -105,19 +105,7 @@ internal static class ControlSocket
     }
 
     /// <summary>Whether a host listens on <paramref name="path"/>.</summary>
-    public static bool Answers(string path)
-    {
-        using var probe = new Socket(AddressFamily.Unix, SocketType.Stream, ProtocolType.Unspecified);
-        try
-        {
-            probe.Connect(new UnixDomainSocketEndPoint(path));
-            return true;
-        }
-        catch (SocketException)
-        {
-            return false;
-        }
-    }
+    public static bool Answers(string path) => UnixSockets.Answers(path);
 
     [System.Runtime.Versioning.UnsupportedOSPlatform("windows")]
     private static void PrepareDirectory(string directory)

@@ -11,6 +11,9 @@ namespace ProdServer.Config;
 /// <param name="logger">The process's logger.</param>
 internal sealed class ChildLauncher(ProcessDefinition definition, string contentRoot, ILogger logger) : IChildLauncher
 {
+    // Where the last child started, for its Unix sockets' relative paths.
+    private string? _workingDirectory;
+
     /// <summary>Servers started before the host was built; the first start adopts this process's one.</summary>
     public EarlyLaunch? Early { get; init; }
 
@@ -35,6 +38,7 @@ internal sealed class ChildLauncher(ProcessDefinition definition, string content
         }
 
         // Started while the host was being built; its port and installed version were checked then.
+        _workingDirectory = plan.WorkingDirectory;
         adopted.Ring ??= Output;
         return adopted;
     }
@@ -52,17 +56,20 @@ internal sealed class ChildLauncher(ProcessDefinition definition, string content
             }
         }
 
-        if (PortCheck.FindConflict(definition) is { } conflict)
+        if ((PortCheck.FindConflict(definition) ?? UnixSockets.FindConflict(definition, plan.WorkingDirectory)) is { } conflict)
         {
             throw new ServerLaunchException(definition.Name, conflict);
         }
     }
 
     /// <inheritdoc/>
-    public ISupervisedChild Spawn(LaunchPlan plan) =>
-        ServerProcess.Start(plan, logger, definition.Backend.StopSignalToGroup, Logs, Output);
+    public ISupervisedChild Spawn(LaunchPlan plan)
+    {
+        _workingDirectory = plan.WorkingDirectory;
+        return ServerProcess.Start(plan, logger, definition.Backend.StopSignalToGroup, Logs, Output);
+    }
 
     /// <inheritdoc/>
     public Task<ReadinessOutcome> WaitReadyAsync(ISupervisedChild child, CancellationToken cancellationToken) =>
-        Readiness.WaitAsync(definition, child, Time, cancellationToken);
+        Readiness.WaitAsync(definition, child, Time, cancellationToken, _workingDirectory);
 }

@@ -38,26 +38,34 @@ internal static class Readiness
     public static string Describe(ProcessDefinition process)
     {
         var endpoints = process.Backend.GetListenEndpoints(process);
+        var sockets = process.Backend.GetUnixSockets(process);
         if (process.Readiness.Path is { } path && endpoints.Count > 0)
         {
             var status = process.Readiness.Status == ReadinessProbe.DefaultStatus ? "200-399" : process.Readiness.Status.ToString(System.Globalization.CultureInfo.InvariantCulture);
             return $"GET http://{Authority(endpoints[0])}{path} answers {status}";
         }
 
-        return endpoints.Count > 0
-            ? $"{string.Join(", ", endpoints)} accepting connections"
+        return endpoints.Count > 0 || sockets.Count > 0
+            ? $"{string.Join(", ", [.. endpoints.Select(e => e.ToString()), .. sockets.Select(s => "unix:" + Names.PrintablePath(s))])} accepting connections"
             : $"running for {process.StartSeconds.TotalSeconds:0.###} s";
     }
 
     /// <summary>Waits until <paramref name="server"/> is ready per <paramref name="process"/>'s probe, timed by <paramref name="time"/>.</summary>
-    public static async Task<ReadinessOutcome> WaitAsync(ProcessDefinition process, ISupervisedChild server, TimeProvider time, CancellationToken cancellationToken)
+    /// <param name="process">The process.</param>
+    /// <param name="server">Its started server.</param>
+    /// <param name="time">The clock.</param>
+    /// <param name="cancellationToken">Cancelled when the host stops.</param>
+    /// <param name="workingDirectory">The server's working directory, for a Unix socket's relative path; <see langword="null"/> when not known.</param>
+    public static async Task<ReadinessOutcome> WaitAsync(
+        ProcessDefinition process, ISupervisedChild server, TimeProvider time, CancellationToken cancellationToken, string? workingDirectory = null)
     {
         var endpoints = process.Backend.GetListenEndpoints(process);
+        var sockets = UnixSockets.Of(process, workingDirectory);
         var probe = process.Readiness;
         var started = time.GetTimestamp();
-        if (endpoints.Count == 0)
+        if (endpoints.Count == 0 && sockets.Count == 0)
         {
-            // Nothing to probe (a worker, a Unix socket): ready once it has stayed up for StartSeconds, as supervisord's RUNNING.
+            // Nothing to probe (a worker): ready once it has stayed up for StartSeconds, as supervisord's RUNNING.
             try
             {
                 // The child's own exit, not Exited: that also waits for its last output, which must not count as uptime.
@@ -86,7 +94,7 @@ internal static class Readiness
 
             if (probe.Path is { } path
                 ? await AnswersAsync(endpoints[0], path, probe.Status, cancellationToken).ConfigureAwait(false)
-                : await AllAcceptAsync(endpoints, cancellationToken).ConfigureAwait(false))
+                : await AllAcceptAsync(endpoints, cancellationToken).ConfigureAwait(false) && sockets.All(UnixSockets.Answers))
             {
                 return ReadinessOutcome.Ready;
             }

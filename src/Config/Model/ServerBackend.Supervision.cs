@@ -17,6 +17,17 @@ public abstract partial class ServerBackend
     public virtual IReadOnlyList<ListenEndpoint> GetListenEndpoints(ProcessDefinition process) => [];
 
     /// <summary>
+    /// The Unix socket paths the server will listen on with <paramref name="process"/>'s options (gunicorn's
+    /// <c>--bind=unix:PATH</c>, uvicorn's <c>--uds</c>, …), as configured: a relative path is the server's, from its
+    /// working directory. The engine refuses a start when a server already answers on one (a second host of the app would
+    /// otherwise replace the first one's socket), and calls the process ready once each accepts connections, as for
+    /// <see cref="GetListenEndpoints"/>. Default: none.
+    /// </summary>
+    /// <param name="process">The process.</param>
+    /// <returns>The paths, possibly empty.</returns>
+    public virtual IReadOnlyList<string> GetUnixSockets(ProcessDefinition process) => [];
+
+    /// <summary>
     /// Whether the server opens its <see cref="GetListenEndpoints"/> only once it has imported the app, so that a port
     /// that accepts connections means the server is about to answer (<c>waitress-serve</c>, a single uvicorn, daphne,
     /// gunicorn with <c>--preload</c>; not a gunicorn master, which binds before its workers import the app). A launcher

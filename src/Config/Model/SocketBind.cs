@@ -46,6 +46,18 @@ internal static class SocketBind
 
     private static bool HasWhiteSpace(string entry) => entry.AsSpan().IndexOfAny(" \t\r\n\v\f") >= 0;
 
+    /// <summary>The Unix socket paths among <paramref name="bind"/> (<c>unix:PATH</c>, and gunicorn's <c>unix://PATH</c>).</summary>
+    /// <param name="bind">The bind entries, or <see langword="null"/>.</param>
+    /// <returns>The paths.</returns>
+    public static IReadOnlyList<string> UnixSockets(IReadOnlyList<string>? bind) =>
+        bind is not { Count: > 0 }
+            ? []
+            : bind
+                .Where(b => b.StartsWith("unix:", StringComparison.Ordinal))
+                .Select(b => b.StartsWith("unix://", StringComparison.Ordinal) ? b["unix://".Length..] : b["unix:".Length..])
+                .Where(p => p.Length > 0)
+                .ToArray();
+
     /// <summary>The TCP endpoints among <paramref name="bind"/> (<c>unix:</c> and <c>fd://</c> are not probed); none given: 127.0.0.1:8000.</summary>
     /// <param name="bind">The bind entries, or <see langword="null"/>.</param>
     /// <returns>The endpoints.</returns>

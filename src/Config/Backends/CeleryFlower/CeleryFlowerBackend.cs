@@ -36,5 +36,9 @@ internal sealed class CeleryFlowerBackend : CeleryBackend<CeleryFlowerArgs>
     }
 
     /// <inheritdoc />
+    public override IReadOnlyList<string> GetUnixSockets(ProcessDefinition process) =>
+        process?.Args is CeleryFlowerArgs { UnixSocket: { Length: > 0 } path } ? [path] : [];
+
+    /// <inheritdoc />
     private protected override void CheckArgs(CeleryFlowerArgs args, ArgsProblems found) => CeleryFlowerArgsRules.Check(args, found);
 }

@@ -65,6 +65,10 @@ internal sealed class DaphneBackend : ServerBackend<DaphneArgs>
     }
 
     /// <inheritdoc />
+    public override IReadOnlyList<string> GetUnixSockets(ProcessDefinition process) =>
+        process?.Args is DaphneArgs { UnixSocket: { Length: > 0 } path } ? [path] : [];
+
+    /// <inheritdoc />
     private protected override void CheckArgs(DaphneArgs args, ArgsProblems found) => DaphneArgsRules.Check(args, found);
 
     // daphne splits on the colon and imports the module: "module.object" is a ValueError traceback.

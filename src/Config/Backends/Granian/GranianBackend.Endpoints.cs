@@ -10,4 +10,8 @@ internal sealed partial class GranianBackend
         process?.Args is GranianArgs { Uds: null } args
             ? [new ListenEndpoint(args.Host ?? "127.0.0.1", args.Port ?? 8000)]
             : [];
+
+    /// <inheritdoc />
+    public override IReadOnlyList<string> GetUnixSockets(ProcessDefinition process) =>
+        process?.Args is GranianArgs { Uds: { Length: > 0 } path } ? [path] : [];
 }

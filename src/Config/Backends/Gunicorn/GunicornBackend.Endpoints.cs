@@ -16,6 +16,10 @@ internal sealed partial class GunicornBackend
     }
 
     /// <inheritdoc />
+    public override IReadOnlyList<string> GetUnixSockets(ProcessDefinition process) =>
+        process?.Args is GunicornArgs args ? SocketBind.UnixSockets(args.Bind) : [];
+
+    /// <inheritdoc />
     /// <remarks>Only with <c>--preload</c>: otherwise the master binds first and each worker imports the app after it forks.</remarks>
     public override bool ListensOnceAppLoaded(ProcessDefinition process) => process?.Args is GunicornArgs { Preload: true };
 }

@@ -68,6 +68,10 @@ internal sealed class HypercornBackend : ServerBackend<HypercornArgs>
     public override IReadOnlyList<ListenEndpoint> GetListenEndpoints(ProcessDefinition process) =>
         process?.Args is HypercornArgs args ? SocketBind.TcpEndpoints(args.Bind) : [];
 
+    /// <inheritdoc />
+    public override IReadOnlyList<string> GetUnixSockets(ProcessDefinition process) =>
+        process?.Args is HypercornArgs args ? SocketBind.UnixSockets(args.Bind) : [];
+
     /// <summary>The flags hypercorn accepts only from some release on, the WSGI prefix (0.14.0), Workers = 0 (0.15.0) and a json:/toml: LogConfig (0.14.0).</summary>
     /// <param name="process">The process.</param>
     /// <returns>The requirements.</returns>

@@ -12,6 +12,10 @@ internal sealed partial class UvicornBackend
             : [];
 
     /// <inheritdoc />
+    public override IReadOnlyList<string> GetUnixSockets(ProcessDefinition process) =>
+        process?.Args is UvicornArgs { Uds: { Length: > 0 } path } ? [path] : [];
+
+    /// <inheritdoc />
     /// <remarks>
     /// A single uvicorn loads the app before it binds; with <c>--reload</c> or more than one worker a supervising parent
     /// binds first and its children load the app afterwards.

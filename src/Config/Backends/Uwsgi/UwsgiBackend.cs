@@ -81,6 +81,16 @@ internal sealed class UwsgiBackend : ServerBackend<UwsgiArgs>
                 .Distinct()]
             : [];
 
+    /// <inheritdoc />
+    /// <remarks>The entries of HttpSocket and Socket that are paths; an abstract name (<c>@name</c>) has no file to look at.</remarks>
+    public override IReadOnlyList<string> GetUnixSockets(ProcessDefinition process) =>
+        process?.Args is UwsgiArgs args
+            ? [.. new[] { args.HttpSocket, args.Socket }
+                .SelectMany(list => list ?? [])
+                .Where(entry => UwsgiAddress.IsValid(entry) && UwsgiAddress.TcpEndpoint(entry) is null && !entry.StartsWith('@'))
+                .Distinct()]
+            : [];
+
     /// <summary>The args, plus what only the whole process shows: one app source, and no <c>Python</c> (uWSGI embeds its own).</summary>
     /// <param name="process">The process.</param>
     /// <returns>The problems.</returns>

@@ -44,5 +44,9 @@ internal sealed partial class WaitressBackend
     public override bool ListensOnceAppLoaded(ProcessDefinition process) => true;
 
     // waitress takes a bare host with its default port.
+    /// <inheritdoc />
+    public override IReadOnlyList<string> GetUnixSockets(ProcessDefinition process) =>
+        process?.Args is WaitressArgs { UnixSocket: { Length: > 0 } path } ? [path] : [];
+
     private static ListenEndpoint? ParseListen(string entry) => ListenEndpoint.Parse(entry, ListenDefaultHost, ListenDefaultPort);
 }

@@ -1,0 +1,66 @@
+using System;
+using System.Collections.Generic;
+using System.IO;
+using System.Net.Sockets;
+
+namespace ProdServer.Config;
+
+/// <summary>
+/// The Unix sockets a server listens on (<see cref="ServerBackend.GetUnixSockets"/>), as TCP ports are checked and probed:
+/// before a start, one another server already answers on fails it (the new server would replace the socket, and the
+/// serving one would be cut off from its clients); after the start, the process is ready once each accepts a connection.
+/// </summary>
+internal static class UnixSockets
+{
+    /// <summary>
+    /// The socket paths of <paramref name="process"/>, a relative one resolved from the server's working directory (left
+    /// out when that is not known).
+    /// </summary>
+    public static IReadOnlyList<string> Of(ProcessDefinition process, string? workingDirectory)
+    {
+        var paths = new List<string>();
+        foreach (var path in process.Backend.GetUnixSockets(process))
+        {
+            if (Path.IsPathFullyQualified(path))
+            {
+                paths.Add(path);
+            }
+            else if (workingDirectory is { Length: > 0 } && Path.IsPathFullyQualified(workingDirectory))
+            {
+                paths.Add(Path.GetFullPath(path, workingDirectory));
+            }
+        }
+
+        return paths;
+    }
+
+    /// <summary>The first socket of <paramref name="process"/> a server already answers on, as a message; <see langword="null"/> when none.</summary>
+    public static string? FindConflict(ProcessDefinition process, string? workingDirectory)
+    {
+        foreach (var path in Of(process, workingDirectory))
+        {
+            if (Answers(path))
+            {
+                return $"Process '{Names.Printable(process.Name)}': its Unix socket {Names.PrintablePath(path)} is in use: a server already answers on it "
+                    + "(another host of this app?); stop that server, or give the process another socket.";
+            }
+        }
+
+        return null;
+    }
+
+    /// <summary>Whether something accepts connections on the Unix socket at <paramref name="path"/> (a file that is no socket, or none, does not).</summary>
+    public static bool Answers(string path)
+    {
+        try
+        {
+            using var probe = new Socket(AddressFamily.Unix, SocketType.Stream, ProtocolType.Unspecified);
+            probe.Connect(new UnixDomainSocketEndPoint(path));
+            return true;
+        }
+        catch (Exception ex) when (ex is SocketException or ArgumentException)
+        {
+            return false; // refused, not a socket, not there, or a path longer than a socket address holds
+        }
+    }
+}

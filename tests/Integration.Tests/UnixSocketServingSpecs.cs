@@ -1,0 +1,101 @@
+using System;
+using System.IO;
+using System.Net.Http;
+using System.Net.Sockets;
+using System.Threading;
+using System.Threading.Tasks;
+using Microsoft.Extensions.Hosting;
+using Xunit;
+
+namespace ProdServer.Config.Integration.Tests;
+
+/// <summary>
+/// A server behind a front proxy, on a Unix socket (Debian's gunicorn): ready when the socket answers, and never started
+/// over a socket another server answers on.
+/// </summary>
+public sealed class UnixSocketServingSpecs : IDisposable
+{
+    private readonly string _scratch = Directory.CreateTempSubdirectory("psc-uds-").FullName;
+
+    public void Dispose()
+    {
+        Environment.ExitCode = 0;
+        Directory.Delete(_scratch, recursive: true);
+    }
+
+    private static Action<ProdServerBuilder> Gunicorn(string bind) => o => o
+        .UseGunicorn("hello:app", g => g with { Bind = [bind], Workers = 1 })
+        .WorkingDirectory("apps")
+        .Python(Python.Debian)
+        .Restart(RestartPolicy.OnFailure, startRetries: 0);
+
+    // Polls a condition, bounded: the start's own time, not a fixed sleep.
+    private static async Task WaitUntilAsync(Func<bool> condition, TimeSpan budget)
+    {
+        using var timeout = new CancellationTokenSource(budget);
+        while (!condition())
+        {
+            await Task.Delay(50, timeout.Token);
+        }
+    }
+
+    private static async Task<string> GetAsync(string socket)
+    {
+        using var handler = new SocketsHttpHandler
+        {
+            ConnectCallback = async (_, token) =>
+            {
+                var client = new Socket(AddressFamily.Unix, SocketType.Stream, ProtocolType.Unspecified);
+                await client.ConnectAsync(new UnixDomainSocketEndPoint(socket), token);
+                return new NetworkStream(client, ownsSocket: true);
+            },
+        };
+        using var http = new HttpClient(handler) { Timeout = TimeSpan.FromSeconds(5) };
+        return await http.GetStringAsync(new Uri("http://localhost/ping"));
+    }
+
+    [Fact]
+    public async Task A_server_on_a_unix_socket_is_ready_when_the_socket_answers_and_a_second_start_over_it_is_refused()
+    {
+        var socket = Path.Combine(_scratch, "g.sock");
+        var (host, logs) = ServingHost.Build(Gunicorn("unix:" + socket));
+        using var stop = new CancellationTokenSource(TimeSpan.FromSeconds(90));
+        var run = host.RunProdServerAsync(["web"], TextWriter.Null, TextWriter.Null, stop.Token);
+        try
+        {
+            await WaitUntilAsync(() => logs.Text.Contains("is ready", StringComparison.Ordinal) || run.IsCompleted, ServingHost.StartBudget);
+
+            // Ready means answering: before, it meant "running for a second", whatever the socket did.
+            Assert.Contains($"unix:{socket} accepting connections", logs.Text, StringComparison.Ordinal);
+            Assert.Equal("hello from psc GET /ping\n", await GetAsync(socket));
+
+            // A second host of the same app: refused before its server starts, and the first one's socket still serves.
+            var (second, secondLogs) = ServingHost.Build(Gunicorn("unix:" + socket));
+            using var error = new StringWriter();
+            var code = await second.RunProdServerAsync(["web"], TextWriter.Null, error, CancellationToken.None).WaitAsync(TimeSpan.FromSeconds(60));
+
+            Assert.Equal(ExitCodes.InvalidConfiguration, code);
+            Assert.Contains($"Process 'web': its Unix socket {socket} is in use: a server already answers on it", secondLogs.Text + error, StringComparison.Ordinal);
+            Assert.Equal("hello from psc GET /ping\n", await GetAsync(socket));
+        }
+        finally
+        {
+            await stop.CancelAsync();
+            await run.WaitAsync(TimeSpan.FromSeconds(40));
+        }
+    }
+
+    [Fact]
+    public async Task A_server_that_cannot_bind_its_socket_fails_its_start_instead_of_being_called_ready()
+    {
+        // gunicorn retries a bind it cannot make for about 5 s, which passed StartSeconds: it was "ready" and restarted forever.
+        var socket = Path.Combine(_scratch, "no-such-directory", "g.sock");
+        var (host, logs) = ServingHost.Build(o => Gunicorn("unix:" + socket)(o));
+        // (the process's own builder: no retries, so the one failed start ends the run)
+
+        var code = await host.RunProdServerAsync(["web"], TextWriter.Null, TextWriter.Null, CancellationToken.None).WaitAsync(TimeSpan.FromSeconds(90));
+
+        Assert.NotEqual(0, code);
+        Assert.DoesNotContain(logs.Lines, l => l.Contains("is ready", StringComparison.Ordinal));
+    }
+}
