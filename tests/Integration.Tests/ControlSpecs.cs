@@ -226,6 +226,10 @@ public sealed class ControlSpecs(ControlledSample sample) : IClassFixture<Contro
     {
         Assert.Contains("\"exitCode\":2", await RawAsync("garbage\n"u8.ToArray()));
         Assert.Contains("\"exitCode\":2", await RawAsync("{\"v\":99,\"command\":\"status\"}\n"u8.ToArray()));
+        // A null name and a negative line count: bad requests, not an exception logged by the host (as they were).
+        Assert.Contains("A process name in the request is null", await RawAsync("{\"v\":1,\"command\":\"status\",\"names\":[null]}\n"u8.ToArray()));
+        Assert.Contains("Lines must be 0 or more, got -5", await RawAsync("{\"v\":1,\"command\":\"tail\",\"names\":[\"web\"],\"lines\":-5}\n"u8.ToArray()));
+        Assert.DoesNotContain("Exception", sample.Output, StringComparison.Ordinal);
         var big = Encoding.ASCII.GetBytes(new string('x', 10 * 1024 * 1024));
         var reply = await RawAsync(big);
         Assert.Contains("longer than 65536 bytes", reply);

@@ -31,6 +31,28 @@ public sealed class ServerProcessSpecs
     }
 
     [Fact]
+    public async Task A_server_started_before_the_host_hands_its_first_lines_to_tail_when_it_is_adopted()
+    {
+        // Before, tail showed nothing of a single process's start: the lines came before the supervisor brought its ring.
+        var logs = new CapturingLoggerProvider();
+        var plan = new LaunchPlan("dummy", Python.Debian, ["dummy.py", "serve"], Python.AppsDirectory, new Dictionary<string, string> { ["PYTHONUNBUFFERED"] = "1" });
+        var server = ServerProcess.StartBeforeHost(plan, logs.CreateLogger("ProdServer.Process.dummy"), stopSignalToGroup: true, logs: null);
+        try
+        {
+            await WaitForLineAsync(logs, "ready");
+            var ring = new OutputRing(100);
+
+            server.Ring = ring;
+
+            Assert.Contains(ring.Last(100).Lines, l => l.Contains("ready", StringComparison.Ordinal));
+        }
+        finally
+        {
+            await server.StopAsync(TimeSpan.FromSeconds(10)).WaitAsync(TimeSpan.FromSeconds(15));
+        }
+    }
+
+    [Fact]
     public async Task I_can_stop_a_server_gracefully_with_SIGTERM()
     {
         var (server, logs) = StartDummy("serve");

@@ -66,6 +66,18 @@ internal static class ControlRequestReader
             return (null, $"Unknown command '{Names.Printable(request.Command ?? "")}'; expected one of {string.Join(", ", ControlProtocol.Commands)}.");
         }
 
+        // What the client checks for its user, checked again for anything else that writes to the socket: a bad request
+        // is answered as one (exit 2), never an exception in the host's log.
+        if (request.Names?.Exists(n => n is null) == true)
+        {
+            return (null, "A process name in the request is null; give names as strings.");
+        }
+
+        if (request.Lines is < 0)
+        {
+            return (null, $"Lines must be 0 or more, got {request.Lines}.");
+        }
+
         return (request, null);
     }
 }

@@ -31,6 +31,10 @@ internal sealed class ServerProcess : ISupervisedChild, IStopTarget
     private ChildProcess _child = null!; // set by Start, before anything else sees the instance
     private OutputPump _pump = null!; // set by Start once the child runs, before its output is read
     private readonly bool _grouped;
+    private readonly object _ringGate = new();
+    private OutputRing? _ring;
+    private OutputRing? _beforeAdoption; // lines of a server started before the host, until it is adopted
+    private bool _keepUntilAdopted;
     private readonly string _tag = Descendants.NewTag();
 
     // No process started before this can carry _tag: the sweep reads the environment of younger processes only.
@@ -88,8 +92,32 @@ internal sealed class ServerProcess : ISupervisedChild, IStopTarget
     /// </summary>
     public long DroppedLines => _pump.Dropped;
 
-    /// <summary>Where <c>tail</c> finds the recent output; set when a supervisor adopts a child started before the host was built.</summary>
-    internal OutputRing? Ring { get; set; }
+    /// <summary>
+    /// Where <c>tail</c> finds the recent output; set when a supervisor adopts a child started before the host was built,
+    /// which then gets the lines the child wrote before (kept meanwhile, up to <see cref="ProdServerControlOptions.DefaultTailLines"/>):
+    /// they are the ones that explain a bad start.
+    /// </summary>
+    internal OutputRing? Ring
+    {
+        get => Volatile.Read(ref _ring);
+        set
+        {
+            lock (_ringGate)
+            {
+                if (value is not null && _beforeAdoption is { } early)
+                {
+                    foreach (var line in early.Last(early.Capacity).Lines)
+                    {
+                        value.Add(line);
+                    }
+                }
+
+                _beforeAdoption = null;
+                _keepUntilAdopted = false;
+                Volatile.Write(ref _ring, value);
+            }
+        }
+    }
 
     /// <summary>The last lines the child wrote to stderr (a usage text left out), for the failure message.</summary>
     public string RecentErrorOutput => _errorOutput.Tail;
@@ -126,7 +154,14 @@ internal sealed class ServerProcess : ISupervisedChild, IStopTarget
         Start(plan, logger, stopSignalToGroup, logs, null);
 
     /// <summary>As the public overloads, also keeping every output line in <paramref name="ring"/> (for <c>tail</c>).</summary>
-    internal static ServerProcess Start(LaunchPlan plan, ILogger logger, bool stopSignalToGroup, ProdServerLogOptions? logs, OutputRing? ring)
+    internal static ServerProcess Start(LaunchPlan plan, ILogger logger, bool stopSignalToGroup, ProdServerLogOptions? logs, OutputRing? ring) =>
+        Start(plan, logger, stopSignalToGroup, logs, ring, keepUntilAdopted: false);
+
+    /// <summary>As <see cref="Start(LaunchPlan, ILogger, bool, ProdServerLogOptions?)"/> for a server started before the host: its lines are kept until a supervisor adopts it and brings its <see cref="Ring"/>.</summary>
+    internal static ServerProcess StartBeforeHost(LaunchPlan plan, ILogger logger, bool stopSignalToGroup, ProdServerLogOptions? logs) =>
+        Start(plan, logger, stopSignalToGroup, logs, ring: null, keepUntilAdopted: true);
+
+    private static ServerProcess Start(LaunchPlan plan, ILogger logger, bool stopSignalToGroup, ProdServerLogOptions? logs, OutputRing? ring, bool keepUntilAdopted)
     {
         ArgumentNullException.ThrowIfNull(plan);
         ArgumentNullException.ThrowIfNull(logger);
@@ -138,7 +173,7 @@ internal sealed class ServerProcess : ISupervisedChild, IStopTarget
         }
 
         var grouped = ProcessGroup.IsSupported;
-        var server = new ServerProcess(plan, logger, grouped) { _stopSignalToGroup = stopSignalToGroup, Ring = ring };
+        var server = new ServerProcess(plan, logger, grouped) { _stopSignalToGroup = stopSignalToGroup, Ring = ring, _keepUntilAdopted = keepUntilAdopted };
         try
         {
             server._child = ChildProcess.Start(
@@ -413,8 +448,32 @@ internal sealed class ServerProcess : ISupervisedChild, IStopTarget
             _errorOutput.Add(line);
         }
 
-        Ring?.Add(line);
+        AddToRing(line);
         _pump.Post(line, fromStandardError, split, more);
+    }
+
+    private void AddToRing(string line)
+    {
+        if (Volatile.Read(ref _ring) is not { } ring)
+        {
+            lock (_ringGate)
+            {
+                if (_ring is null)
+                {
+                    // Started before the host and not adopted yet: kept for the ring the supervisor brings.
+                    if (_keepUntilAdopted)
+                    {
+                        (_beforeAdoption ??= new OutputRing(ProdServerControlOptions.DefaultTailLines)).Add(line);
+                    }
+
+                    return;
+                }
+
+                ring = _ring;
+            }
+        }
+
+        ring.Add(line);
     }
 
     /// <summary>The stderr line that best says why the server failed: the last Python exception

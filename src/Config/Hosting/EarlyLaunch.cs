@@ -282,7 +282,7 @@ internal sealed class EarlyLaunch : IDisposable
         try
         {
             var logger = new DeferredLogger();
-            _started.Add(new(start.Plan, logger, ServerProcess.Start(start.Plan, logger, start.StopSignalToGroup, logs), start));
+            _started.Add(new(start.Plan, logger, ServerProcess.StartBeforeHost(start.Plan, logger, start.StopSignalToGroup, logs), start));
             StartupTrace.Mark("spawn");
             return true;
         }
