@@ -193,6 +193,19 @@ public sealed class CeleryValidationSpecs
     }
 
     [Fact]
+    public void Two_spellings_of_one_celery_app_are_the_same_app_for_the_one_beat_rule()
+    {
+        // celery -A reads both as the same app; before, the two beats passed.
+        var failure = Options.SingleFailure(o =>
+        {
+            o.Process("beat").UseCeleryBeat("mysite.celery.app");
+            o.Process("beat-2").UseCeleryBeat("mysite.celery:app");
+        });
+
+        AssertNames(failure, "beat-2", "Backend", "Process 'beat' already runs Celery beat for app 'mysite.celery.app': two beats send every periodic task twice.");
+    }
+
+    [Fact]
     public void Workers_without_embedded_beat_may_share_an_app_with_one_beat()
     {
         var options = Options.Resolve(o =>

@@ -379,11 +379,13 @@ public static class ProdServerHostExtensions
             ? "export needs services.AddProdServerExport() on the host's services (the ProdServer.Config.Export package is referenced, its call is missing; docs/deploy.md)."
             : "export needs the ProdServer.Config.Export package: `dotnet add package ProdServer.Config.Export`, then call services.AddProdServerExport() (docs/deploy.md).";
 
-    // What a command validates: --all, --check and a whole export need every process; --list only the section (it states
+    // What a command validates: --all, --check and a whole export need every process (--all and the export run them
+    // together, so no two may listen on one port; --check checks each as run alone); --list only the section (it states
     // each process's validity itself); a run, --dry-run or an export of names needs those and what they depend on.
     private static ValidationScope ScopeOf(ProdServerCommandLine commandLine) =>
         commandLine.List ? ValidationScope.SectionOnly
-        : commandLine.All || commandLine.Check || (commandLine.Export && commandLine.Names.Count == 0) ? ValidationScope.Everything
+        : commandLine.All || (commandLine.Export && commandLine.Names.Count == 0) ? ValidationScope.EverythingTogether
+        : commandLine.Check ? ValidationScope.Everything
         : ValidationScope.Of(commandLine.Names);
 
     // status, restart, tail, …: a client of the running host. The configuration only says where its socket is, so an

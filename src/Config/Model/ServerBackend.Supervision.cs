@@ -83,5 +83,5 @@ public sealed record ListenEndpoint(string Host, int Port)
     }
 
     /// <inheritdoc />
-    public override string ToString() => Host.Contains(':') ? $"[{Host}]:{Port}" : $"{Host}:{Port}";
+    public override string ToString() => Host.Contains(':') && !Host.StartsWith('[') ? $"[{Host}]:{Port}" : $"{Host}:{Port}";
 }

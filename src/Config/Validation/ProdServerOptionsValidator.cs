@@ -86,6 +86,11 @@ internal sealed partial class ProdServerOptionsValidator : IValidateOptions<Prod
 
         AddInScope(DependencyCheck.Check(named), inScope, failures);
         AddInScope(CeleryBeatUniqueness.Check(named), inScope, failures);
+        if (scope.Together)
+        {
+            AddInScope(ListenUniqueness.Check(named.FindAll(p => inScope.Contains(p.Name))), inScope, failures);
+        }
+
         return failures;
     }
 

@@ -15,15 +15,25 @@ internal sealed class ValidationScope
     private readonly bool _default;
     private readonly bool _withDependencies;
 
-    private ValidationScope(IReadOnlyList<string>? names, bool withDependencies, bool isDefault = false)
+    private ValidationScope(IReadOnlyList<string>? names, bool withDependencies, bool isDefault = false, bool together = false)
     {
         _names = names;
         _withDependencies = withDependencies;
         _default = isDefault;
+        Together = together;
     }
 
-    /// <summary>Every process: <c>--all</c>, <c>--check</c>, an export of everything, and code that reads the options itself.</summary>
+    /// <summary>
+    /// Every process, each as if run on its own: <c>--check</c>, and code that reads the options itself. Processes that a
+    /// django-prodserver configuration starts one at a time may share a port.
+    /// </summary>
     public static ValidationScope Everything { get; } = new(null, withDependencies: false);
+
+    /// <summary>Every process, run together: <c>--all</c> and an export of everything (a systemd target starts them all).</summary>
+    public static ValidationScope EverythingTogether { get; } = new(null, withDependencies: false, together: true);
+
+    /// <summary>Whether the processes in scope run at the same time, so that two of them may not listen on one port.</summary>
+    public bool Together { get; }
 
     /// <summary>No process, only the section as a whole: <c>--list</c>, which then states each process's validity itself.</summary>
     public static ValidationScope SectionOnly { get; } = new([], withDependencies: false);
@@ -31,7 +41,7 @@ internal sealed class ValidationScope
     /// <summary>The named processes and what they depend on; no name means the default process.</summary>
     /// <param name="names">The names from the command line.</param>
     /// <returns>The scope.</returns>
-    public static ValidationScope Of(IReadOnlyList<string> names) => new(names.Count == 0 ? null : names, withDependencies: true, isDefault: names.Count == 0);
+    public static ValidationScope Of(IReadOnlyList<string> names) => new(names.Count == 0 ? null : names, withDependencies: true, isDefault: names.Count == 0, together: true);
 
     /// <summary>One process alone, its dependencies not included (the state <c>--list</c> prints for it).</summary>
     /// <param name="name">The process name.</param>

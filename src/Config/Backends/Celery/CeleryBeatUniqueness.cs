@@ -22,14 +22,15 @@ internal static class CeleryBeatUniqueness
                 $"Replicas is {copied.Replicas}, but this process runs Celery beat: every copy would send every periodic task. Keep Replicas at 1."));
         }
 
-        foreach (var group in beats.GroupBy(p => p.App!, StringComparer.Ordinal))
+        // celery -A reads "proj.celery:app" and "proj.celery.app" as the same app: so do these groups.
+        foreach (var group in beats.GroupBy(p => p.App!.Trim().Replace(':', '.'), StringComparer.Ordinal))
         {
             var first = group.First();
             foreach (var duplicate in group.Skip(1))
             {
                 var key = duplicate.Args is CeleryBeatArgs ? "Backend" : "Args:Beat";
                 yield return new ProcessProblem(duplicate, new SettingProblem(key,
-                    $"Process '{first.Name}' already runs Celery beat for app '{group.Key}': two beats send every periodic task twice. Keep one beat per app."));
+                    $"Process '{first.Name}' already runs Celery beat for app '{first.App}': two beats send every periodic task twice. Keep one beat per app."));
             }
         }
     }
