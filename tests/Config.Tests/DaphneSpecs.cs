@@ -50,7 +50,7 @@ public sealed class DaphneSpecs
         Assert.Contains(problems, p => p.StartsWith("Args:Verbosity: Verbosity must be between 0 and 3", System.StringComparison.Ordinal));
         Assert.Contains(problems, p => p.Contains("ProxyHeadersHost needs ProxyHeaders", System.StringComparison.Ordinal));
         Assert.Contains(problems, p => p.Contains("ServerName cannot be combined with NoServerName", System.StringComparison.Ordinal));
-        Assert.Contains(problems, p => p.Contains("Port must be between 0 and 65535", System.StringComparison.Ordinal));
+        Assert.Contains(problems, p => p.Contains("Port must be between 1 and 65535", System.StringComparison.Ordinal));
         Assert.Empty(Problems(new() { Verbosity = 3, ProxyHeaders = true, ProxyHeadersHost = "X-Real-IP", Port = 8000 }));
     }
 

@@ -39,7 +39,7 @@ public sealed class HttpServerValidationSpecs
                 Umask = "0022", ControlSocketMode = "0o600", Certfile = "c.pem", Keyfile = "k.pem", Env = ["A=1"],
             });
             o.Process("app").UseGunicorn("app:create_app('production')");
-            o.Process("asgi").UseUvicorn("mysite.asgi:application", u => u with { Host = "127.0.0.1", Port = 0, Workers = 2, Headers = ["X-Env:prod"] });
+            o.Process("asgi").UseUvicorn("mysite.asgi:application", u => u with { Host = "127.0.0.1", Port = 8010, Workers = 2, Headers = ["X-Env:prod"] });
             o.Process("wsgi").UseUvicornWsgi("mysite.wsgi:application", u => u with { Uds = "/run/u.sock" });
             o.Process("granian").UseGranian("mysite.asgi:application", g => g with { Port = 8001, WorkersKillTimeout = "1m", BlockingThreads = 1 });
             o.Process("granian-wsgi").UseGranianWsgi("src/mysite/wsgi.py:application", g => g with
@@ -73,6 +73,13 @@ public sealed class HttpServerValidationSpecs
         // Before, both passed validation and the process restarted until it gave up ("exited with code 0").
         AssertNames(Gunicorn(g => g with { CheckConfig = true }), "Args:CheckConfig", "CheckConfig cannot be on");
         AssertNames(Gunicorn(g => g with { PrintConfig = true }), "Args:PrintConfig", "PrintConfig cannot be on");
+    }
+
+    [Fact]
+    public void Port_0_is_refused_because_no_probe_check_or_export_could_know_the_port_the_server_picks()
+    {
+        // Before, uvicorn served on a random port while readiness waited on 127.0.0.1:0 until it gave up.
+        AssertNames(Uvicorn(u => u with { Port = 0 }), "Args:Port", "Port must be between 1 and 65535, got 0.");
     }
 
     [Fact]

@@ -24,8 +24,8 @@ public sealed partial record CeleryFlowerArgs : CeleryCommandArgs
     [Flag("address")]
     public string? Address { get; init; }
 
-    /// <summary><c>--port</c>: the TCP port. Default 5555; 0 picks a free one.</summary>
-    [Flag("port", Minimum = 0, Maximum = 65535)]
+    /// <summary><c>--port</c>: the TCP port. Default 5555. 0 (a free port at random) is refused: the readiness probe, the port check and the exports need to know it.</summary>
+    [Flag("port", Minimum = 1, Maximum = 65535)]
     public int? Port { get; init; }
 
     /// <summary><c>--unix-socket</c>: serve on this Unix socket instead of TCP (created with mode 0777). Default none.</summary>

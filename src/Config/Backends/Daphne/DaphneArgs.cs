@@ -22,8 +22,8 @@ public sealed partial record DaphneArgs
     [Flag("bind")]
     public string? Bind { get; init; }
 
-    /// <summary><c>--port</c>: TCP port. Default: 8000 when only Bind, or no bind option, is given.</summary>
-    [Flag("port", Minimum = 0, Maximum = 65535)]
+    /// <summary><c>--port</c>: TCP port. Default: 8000 when only Bind, or no bind option, is given. 0 (a free port at random) is refused: the readiness probe, the port check and the exports need to know it.</summary>
+    [Flag("port", Minimum = 1, Maximum = 65535)]
     public int? Port { get; init; }
 
     /// <summary><c>--unix-socket</c>: Also listen on this Unix socket (removed on exit). Default: not set.</summary>

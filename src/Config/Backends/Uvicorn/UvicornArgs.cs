@@ -30,8 +30,8 @@ public sealed partial record UvicornArgs
     [Flag("host")]
     public string? Host { get; init; }
 
-    /// <summary><c>--port</c>: TCP port; 0 picks a free one. Cannot be combined with Uds or Fd. Default: 8000.</summary>
-    [Flag("port", Minimum = 0, Maximum = 65535)]
+    /// <summary><c>--port</c>: TCP port. Cannot be combined with Uds or Fd. Default: 8000. 0 (a free port at random) is refused: the readiness probe, the port check and the exports need to know it.</summary>
+    [Flag("port", Minimum = 1, Maximum = 65535)]
     public int? Port { get; init; }
 
     /// <summary><c>--uds</c>: Listen on a Unix socket instead of TCP. Default: not set.</summary>
