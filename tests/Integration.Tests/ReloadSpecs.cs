@@ -71,6 +71,44 @@ public sealed class ReloadSpecs(ControlledSample sample) : IClassFixture<Control
     }
 
     [Fact]
+    public async Task A_SIGHUP_while_appsettings_json_is_half_edited_is_one_line_naming_the_place_and_nothing_changes()
+    {
+        await BaselineAsync();
+        var before = await sample.StatusAsync();
+        await File.WriteAllTextAsync(sample.AppSettings, "{\n  \"ProdServer\": { ,\n");
+
+        Posix.HangUp(sample.Host.Id);
+
+        // Before, the reload failure was logged with the JSON reader's whole stack trace.
+        var line = await sample.WaitForOutputAsync("(the file is not valid JSON; nothing was changed)");
+        Assert.Contains($"{sample.AppSettings}:2:", line);
+        Assert.DoesNotContain("   at ", sample.Output);
+        await BaselineAsync();
+        Assert.Equal(before.Select(p => p.Pid), (await sample.StatusAsync()).Select(p => p.Pid));
+    }
+
+    [Fact]
+    public async Task A_half_edited_appsettings_json_does_not_keep_status_from_the_running_host()
+    {
+        await BaselineAsync();
+        await File.WriteAllTextAsync(sample.AppSettings, "{\n  \"ProdServer\": { ,\n");
+        try
+        {
+            // Before, the client stopped at the file (exit 1) and never asked the host.
+            var (code, stdout, stderr) = await sample.ClientAsync("status", "--ProdServer:Control:Socket=" + sample.Socket);
+
+            Assert.True(code == 0, stderr);
+            Assert.Contains("web", stdout);
+            Assert.Contains($"{sample.AppSettings}:2:", stderr);
+            Assert.Contains("the control socket is looked for without the configuration files", stderr);
+        }
+        finally
+        {
+            await BaselineAsync();
+        }
+    }
+
+    [Fact]
     public async Task A_process_added_to_the_configuration_is_started_and_a_removed_one_is_stopped()
     {
         await BaselineAsync();

@@ -2,6 +2,7 @@ using System;
 using System.IO;
 using System.Threading;
 using System.Threading.Tasks;
+using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using ProdServer.Config;
 
@@ -84,6 +85,16 @@ public static partial class ProdServerHost
             throw;
         }
 
+        if (builder is null && commandLine.Control)
+        {
+            // status, reload, …: a file half-edited for a reload must not keep the running host out of reach. Asked again
+            // without the files; the socket then comes from the environment, the command line or its default place.
+            builder = WithoutConfigurationFiles(args, contentRoot);
+            await error.WriteLineAsync("(the control socket is looked for without the configuration files: give --ProdServer:Control:Socket=PATH if they set it)").ConfigureAwait(false);
+            builder.Services.AddProdServer(configure);
+            CommandLineOverrides.AddTo(builder.Configuration, args);
+        }
+
         if (builder is null)
         {
             early?.Dispose(); // the host cannot read its configuration: nothing stays started
@@ -94,5 +105,15 @@ public static partial class ProdServerHost
         // Declined early (user secrets, a declaration that needs the builder): spawn first from the builder, as before.
         early ??= EarlyLaunch.TryStart(builder, commandLine);
         return await ProdServerHostExtensions.RunAsync(builder, commandLine, early, stopSignals, output, error, cancellationToken).ConfigureAwait(false);
+    }
+
+    // The launcher's builder with the environment and the command line but no appsettings*.json (a client command's way
+    // past a malformed file).
+    private static HostApplicationBuilder WithoutConfigurationFiles(string[] args, string? contentRoot)
+    {
+        var settings = LauncherBuilderSettings.Create(args, contentRoot);
+        settings.DisableDefaults = true;
+        settings.Configuration!.AddEnvironmentVariables();
+        return Host.CreateApplicationBuilder(settings);
     }
 }

@@ -50,14 +50,15 @@ public static partial class ProdServerHost
     /// <c>FILE: what is wrong</c> otherwise; <see langword="null"/> when <paramref name="exception"/> is not such a failure.
     /// </summary>
     /// <param name="exception">What the configuration builder threw.</param>
+    /// <param name="outcome">What came of it, said at the end of the line.</param>
     /// <returns>The line, or <see langword="null"/>.</returns>
-    internal static string? DescribeConfigurationError(Exception exception)
+    internal static string? DescribeConfigurationError(Exception exception, string outcome = "nothing was started")
     {
         // A host setting of the builder's own that it cannot convert (DOTNET_hostBuilder__reloadConfigOnChange=maybe).
         if (exception is InvalidOperationException && UnconvertibleSetting().Match(exception.Message) is { Success: true } setting)
         {
             return $"{Names.Printable(setting.Groups["key"].Value, 200)}: '{Names.Printable(setting.Groups["value"].Value, 200)}' is not a valid " +
-                $"{Names.Printable(setting.Groups["type"].Value, 100)} (from the command line or a DOTNET_ variable; nothing was started)";
+                $"{Names.Printable(setting.Groups["type"].Value, 100)} (from the command line or a DOTNET_ variable; {outcome})";
         }
 
         if (exception is not InvalidDataException || QuotedFile().Match(exception.Message) is not { Success: true } file)
@@ -71,12 +72,12 @@ public static partial class ProdServerHost
             if (inner is JsonException { LineNumber: { } line } json)
             {
                 var what = JsonPosition().Replace(json.Message, string.Empty).Trim();
-                return $"{Names.Printable(path, 500)}:{line + 1}:{(json.BytePositionInLine ?? 0) + 1}: {Names.Printable(what, 300)} (the file is not valid JSON; nothing was started)";
+                return $"{Names.Printable(path, 500)}:{line + 1}:{(json.BytePositionInLine ?? 0) + 1}: {Names.Printable(what, 300)} (the file is not valid JSON; {outcome})";
             }
         }
 
         var reason = exception.InnerException?.Message ?? exception.Message;
-        return $"{Names.Printable(path, 500)}: {Names.Printable(reason, 300)} (nothing was started)";
+        return $"{Names.Printable(path, 500)}: {Names.Printable(reason, 300)} ({outcome})";
     }
 
     // Microsoft.Extensions.Configuration.Binder's message; the value may hold quotes and newlines, the key and type do not.

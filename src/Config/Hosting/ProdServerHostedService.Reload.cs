@@ -110,7 +110,16 @@ internal sealed partial class ProdServerHostedService
         // What runs now, fingerprinted before anything is re-read.
         var old = _group.ToDictionary(d => d.Name, d => (Definition: d, Fingerprint: FingerprintOrNull(d)), StringComparer.OrdinalIgnoreCase);
 
-        (_configuration as IConfigurationRoot)?.Reload();
+        try
+        {
+            (_configuration as IConfigurationRoot)?.Reload();
+        }
+        catch (InvalidDataException ex) when (Microsoft.Extensions.Hosting.ProdServerHost.DescribeConfigurationError(ex, "nothing was changed") is { } line)
+        {
+            // A file being edited: one line naming it and the place, as at start, and the running processes stay as they are.
+            return Refused([line]);
+        }
+
         ProdServerOptions options;
         try
         {
