@@ -65,36 +65,63 @@ public sealed class CheckCommandSpecs : IDisposable
         return (code, output.ToString(), error.ToString());
     }
 
-    [Fact]
-    public async Task A_valid_waitress_process_checks_out_and_says_waitress_has_no_check_of_its_own()
+    // A project the server's Python can import from the working directory: mysite/wsgi.py with its application.
+    private void WriteProject()
     {
-        var python = _root.CreateExecutable("py/python3");
+        Directory.CreateDirectory(Path.Combine(_root.Path, "mysite"));
+        File.WriteAllText(Path.Combine(_root.Path, "mysite", "__init__.py"), "");
+        File.WriteAllText(Path.Combine(_root.Path, "mysite", "wsgi.py"), "application = object()\n");
+    }
 
-        var (code, output, error) = await RunAsync(o => o.UseWaitress("mysite.wsgi:application").Python(python), "--check");
+    [Fact]
+    public async Task A_valid_waitress_process_checks_out_with_its_app_imported_by_the_servers_python()
+    {
+        WriteProject();
+
+        var (code, output, error) = await RunAsync(o => o.UseWaitress("mysite.wsgi:application").Python("/usr/bin/python3"), "--check");
 
         Assert.True(code == ExitCodes.Ok, error);
-        Assert.Equal("web: valid (waitress-serve has no check of its own)\n", output);
+        Assert.Equal("web: valid, and the app 'mysite.wsgi:application' imports with the server's Python (waitress-serve has no check of its own)\n", output);
+    }
+
+    [Theory]
+    [InlineData("nosuch.wsgi:application", "No module named 'nosuch'", "the project's module nosuch was not found from the working directory")]
+    [InlineData("mysite.wsgi:app", "has no attribute 'app'", null)]
+    public async Task An_app_the_servers_python_cannot_import_fails_the_check_with_what_to_change(string app, string said, string? hint)
+    {
+        // Before, --check said "valid" and every start then failed with the same import error.
+        WriteProject();
+
+        var (code, _, error) = await RunAsync(o => o.UseWaitress(app).Python("/usr/bin/python3"), "--check");
+
+        Assert.Equal(ExitCodes.InvalidConfiguration, code);
+        Assert.Contains($"Process 'web': importing the app '{app}' with the server's Python failed (exit code 1)", error, StringComparison.Ordinal);
+        Assert.Contains(said, error, StringComparison.Ordinal);
+        if (hint is not null)
+        {
+            Assert.Contains(hint, error, StringComparison.Ordinal);
+        }
     }
 
     [Fact]
     public async Task Without_names_every_process_is_checked_and_with_names_those()
     {
-        var python = _root.CreateExecutable("py/python3");
+        WriteProject();
         void Configure(ProdServerBuilder o)
         {
-            o.UseWaitress("mysite.wsgi:application").Python(python);
+            o.UseWaitress("mysite.wsgi:application").Python("/usr/bin/python3");
             o.Process("worker").Use(new CheckedBackend(2), "mysite.wsgi:application");
         }
 
         // The worker's failing check fails the whole command: before, only the default process (web) was checked.
         var (code, output, error) = await RunAsync(Configure, "--check");
         Assert.Equal(ExitCodes.InvalidConfiguration, code);
-        Assert.StartsWith("web: valid (waitress-serve has no check of its own)\n", output, StringComparison.Ordinal);
+        Assert.StartsWith("web: valid, and the app 'mysite.wsgi:application' imports with the server's Python", output, StringComparison.Ordinal);
         Assert.Contains("Process 'worker': the server's own check failed (exit code 2)", error, StringComparison.Ordinal);
 
         (code, output, error) = await RunAsync(Configure, "--check", "web");
         Assert.True(code == ExitCodes.Ok, error);
-        Assert.Equal("web: valid (waitress-serve has no check of its own)\n", output);
+        Assert.Equal("web: valid, and the app 'mysite.wsgi:application' imports with the server's Python (waitress-serve has no check of its own)\n", output);
     }
 
     [Fact]

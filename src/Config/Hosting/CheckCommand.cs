@@ -74,7 +74,8 @@ internal static class CheckCommand
     private static async Task<bool> ServerCheckAsync(
         ProcessDefinition process, LaunchPlan run, ILoggerFactory loggers, TextWriter output, TextWriter error, CancellationToken cancellationToken)
     {
-        if (process.Backend.CreateCheckPlan(run) is not { } check)
+        var own = process.Backend.CreateCheckPlan(run);
+        if ((own ?? AppImportCheck.For(process, run)) is not { } check)
         {
             await output.WriteLineAsync($"{process.Name}: valid ({process.Backend.Command} has no check of its own)").ConfigureAwait(false);
             return true;
@@ -83,14 +84,17 @@ internal static class CheckCommand
         await using var server = ServerProcess.Start(check, new CheckRunLogger(loggers.CreateLogger("ProdServer.Check." + process.Name)));
         using var stop = cancellationToken.Register(static s => _ = ((ServerProcess)s!).StopAsync(TimeSpan.Zero), server);
         var code = await server.Exited.ConfigureAwait(false);
+        var what = own is not null ? "the server's own check" : $"importing the app {Quoted.Value(process.App)} with the server's Python";
         if (code != 0)
         {
-            await error.WriteLineAsync($"Process '{process.Name}': the server's own check failed (exit code {code}): {check.DisplayCommandLine}\n{server.RecentErrorOutput}").ConfigureAwait(false);
+            await error.WriteLineAsync($"Process '{process.Name}': {what} failed (exit code {code}): {check.DisplayCommandLine}\n{server.RecentErrorOutput}").ConfigureAwait(false);
             await WriteHintAsync(process, server.FailureReason(), error).ConfigureAwait(false);
             return false;
         }
 
-        await output.WriteLineAsync($"{process.Name}: valid, and {check.DisplayCommandLine} passed").ConfigureAwait(false);
+        await output.WriteLineAsync(own is not null
+            ? $"{process.Name}: valid, and {check.DisplayCommandLine} passed"
+            : $"{process.Name}: valid, and the app {Quoted.Value(process.App)} imports with the server's Python ({process.Backend.Command} has no check of its own)").ConfigureAwait(false);
         return true;
     }
 

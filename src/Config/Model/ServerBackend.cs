@@ -80,6 +80,12 @@ public abstract partial class ServerBackend
         System.Linq.Enumerable.ToArray(System.Linq.Enumerable.Distinct(System.Linq.Enumerable.Select(GetListenEndpoints(process), e => e.Port)));
 
     /// <summary>
+    /// Whether the process's <c>App</c> is a Python <c>module:object</c> the server imports at start (the web servers), so
+    /// that <c>--check</c> can import it the same way when the server has no check of its own (<see cref="AppImportCheck"/>).
+    /// </summary>
+    internal virtual bool ImportsApp => false;
+
+    /// <summary>
     /// For <c>--check</c>: the server's own dry check of a launch (for example gunicorn's <c>--check-config</c>, which imports
     /// the app and validates every setting, then exits 0 or 1), derived from the plan that would run the server.
     /// </summary>

@@ -18,6 +18,9 @@ internal sealed class DaphneBackend : ServerBackend<DaphneArgs>
     public override string Name => "Daphne";
 
     /// <inheritdoc />
+    internal override bool ImportsApp => true;
+
+    /// <inheritdoc />
     public override string Command => "daphne";
 
     /// <inheritdoc />

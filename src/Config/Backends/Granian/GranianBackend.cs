@@ -24,6 +24,9 @@ internal sealed partial class GranianBackend : ServerBackend<GranianArgs>
     public override string Name => IsWsgi ? "GranianWsgi" : "Granian";
 
     /// <inheritdoc />
+    internal override bool ImportsApp => true;
+
+    /// <inheritdoc />
     public override string Command => "granian";
 
     /// <inheritdoc />

@@ -27,6 +27,9 @@ internal sealed class HypercornBackend : ServerBackend<HypercornArgs>
     public override string Name => IsWsgi ? "HypercornWsgi" : "Hypercorn";
 
     /// <inheritdoc />
+    internal override bool ImportsApp => true;
+
+    /// <inheritdoc />
     public override string Command => "hypercorn";
 
     /// <inheritdoc />

@@ -23,6 +23,9 @@ internal sealed partial class UvicornBackend : ServerBackend<UvicornArgs>
     public override string Name => IsWsgi ? "UvicornWsgi" : "Uvicorn";
 
     /// <inheritdoc />
+    internal override bool ImportsApp => true;
+
+    /// <inheritdoc />
     public override string Command => "uvicorn";
 
     /// <inheritdoc />

@@ -9,6 +9,9 @@ internal sealed partial class WaitressBackend : ServerBackend<WaitressArgs>
     public override string Name => "Waitress";
 
     /// <inheritdoc />
+    internal override bool ImportsApp => true;
+
+    /// <inheritdoc />
     public override string Command => "waitress-serve";
 
     /// <inheritdoc />
