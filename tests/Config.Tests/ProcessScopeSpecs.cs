@@ -179,6 +179,20 @@ public sealed class ProcessScopeSpecs : IDisposable
     }
 
     [Fact]
+    public void Settings_for_a_misspelled_process_that_is_not_run_are_warned_of_with_the_process_meant()
+    {
+        // ProdServer__Processes__wbe__Args__Threads=8 declared nothing (no Backend) and applied to nothing, in silence.
+        var logs = new CapturedLogs();
+        using var host = BuildHost(logs, new() { ["ProdServer:Processes:wbe:Args:Threads"] = "8" }, o => o
+            .UseWaitress("mysite.wsgi:application", w => w with { Threads = 4 }).Python(Python));
+        host.Services.GetRequiredService<ProdServerRunState>().Scope = ValidationScope.Of(["web"]);
+
+        _ = host.Services.GetRequiredService<IOptionsMonitor<ProdServerOptions>>().CurrentValue; // web alone is valid
+
+        Assert.Single(logs.Lines, l => l == "wbe: ProdServer:Processes:wbe declares no process and sets nothing that runs (did you mean 'web'?); --list shows what it lacks.");
+    }
+
+    [Fact]
     public void Configuration_that_keeps_the_backend_or_code_that_set_nothing_gives_no_switch_warning()
     {
         var logs = new CapturedLogs();

@@ -1,3 +1,4 @@
+using System.Linq;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
@@ -26,6 +27,29 @@ internal sealed class BindProdServerConfiguration : IPostConfigureOptions<ProdSe
         _isDevelopment = environment?.IsDevelopment() == true;
     }
 
+    // A process key a typo away from a declared process that binds to no process (ProdServer__Processes__wbe__Args__Threads=8:
+    // no Backend, so nothing is declared) and is not run: its settings would apply to nothing, silently, since a command
+    // validates only what it runs. Said as a warning, with the process meant.
+    private void WarnOfNearMisses(ProdServerOptions options)
+    {
+        if (_logger is null || options.ProcessBindingErrors.Count == 0)
+        {
+            return;
+        }
+
+        var inScope = (_run?.Scope ?? ValidationScope.Everything).Select(options);
+        foreach (var key in options.ProcessBindingErrors.Keys)
+        {
+            if (options.Find(key) is null && !inScope.Contains(key)
+                && Suggestions.Closest(key, options.Processes.Select(p => p.Name)) is { } meant
+                && _said.First("near-miss " + key))
+            {
+                Log.ConfigurationNote(_logger, Names.Printable(key),
+                    $"{ProdServerOptions.SectionName}:Processes:{Names.Printable(key)} declares no process and sets nothing that runs (did you mean '{Names.Printable(meant)}'?); --list shows what it lacks.");
+            }
+        }
+    }
+
     public void PostConfigure(string? name, ProdServerOptions options)
     {
         if (_configuration is not null)
@@ -33,6 +57,7 @@ internal sealed class BindProdServerConfiguration : IPostConfigureOptions<ProdSe
             ProdServerConfigurationBinder.Bind(_configuration.GetSection(ProdServerOptions.SectionName), options, WrittenOrder.ProcessNames(_configuration));
         }
 
+        WarnOfNearMisses(options);
         foreach (var (process, note) in options.SettleForeignArgs(_isDevelopment) ?? [])
         {
             if (_logger is not null && _said.First(note))
