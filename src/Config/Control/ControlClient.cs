@@ -85,6 +85,13 @@ internal static class ControlClient
             return ExitCodes.InvalidConfiguration;
         }
 
+        if (request.Follow && !cancellationToken.IsCancellationRequested)
+        {
+            // Followed until the host went away (stopped, or killed): said, so that the end of the lines is not mistaken
+            // for a quiet server.
+            await error.WriteLineAsync($"The host of '{applicationName}' is gone (stopped or killed): no more lines follow.").ConfigureAwait(false);
+        }
+
         return code.Value;
     }
 }
