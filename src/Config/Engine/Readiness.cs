@@ -70,7 +70,10 @@ internal static class Readiness
             {
                 // The child's own exit, not Exited: that also waits for its last output, which must not count as uptime.
                 var exited = await Task.WhenAny(server.LeaderExited, Task.Delay(process.StartSeconds, time, cancellationToken)).ConfigureAwait(false);
-                return exited == server.LeaderExited && !StayedUp(server, process.StartSeconds) ? ReadinessOutcome.Exited
+                // An exit already stamped counts even when the timer came first: the exit is stamped on the thread that
+                // saw it, and the task that says so may complete a moment later (an early server exiting while adopted).
+                var ended = exited == server.LeaderExited || server.LeaderExited.IsCompleted || server.ExitTime is not null;
+                return ended && !StayedUp(server, process.StartSeconds) ? ReadinessOutcome.Exited
                     : cancellationToken.IsCancellationRequested ? ReadinessOutcome.Canceled : ReadinessOutcome.Ready;
             }
             catch (OperationCanceledException)

@@ -42,6 +42,12 @@ internal sealed class FakeChild(FakeTimeProvider time, int id) : ISupervisedChil
         _exited.TrySetResult(code);
     }
 
+    /// <summary>
+    /// Stamps an exit at <paramref name="when"/> without completing <see cref="LeaderExited"/> yet: the exit seen on its
+    /// thread, the task that says so not completed before a timer due meanwhile fires.
+    /// </summary>
+    public void StampExit(DateTimeOffset when) => ExitTime ??= when;
+
     // A well-behaved server: it exits at once on the stop signal (the escalation has its own tests).
     public Task<int> StopAsync(TimeSpan timeout)
     {

@@ -26,4 +26,19 @@ public sealed class StartSecondsReadinessSpecs
 
         Assert.Equal(ready ? ReadinessOutcome.Ready : ReadinessOutcome.Exited, await waiting.WaitAsync(TimeSpan.FromSeconds(30)));
     }
+
+    [Fact]
+    public async Task An_exit_stamped_within_StartSeconds_is_a_failed_start_even_when_the_timer_fires_before_its_task_completes()
+    {
+        // Seen once in ten early starts: the server had exited at 0.5 s, and was still called ready at 1 s.
+        var time = new FakeTimeProvider(new DateTimeOffset(2026, 12, 1, 12, 0, 0, TimeSpan.Zero));
+        var worker = new ProcessDefinition("worker", ServerBackends.CeleryWorker) { App = "proj.celery:app", StartSeconds = TimeSpan.FromSeconds(1) };
+        var child = new FakeChild(time, 42);
+
+        var waiting = Readiness.WaitAsync(worker, child, time, CancellationToken.None);
+        child.StampExit(child.StartTime + TimeSpan.FromMilliseconds(500));
+        time.Advance(TimeSpan.FromSeconds(1));
+
+        Assert.Equal(ReadinessOutcome.Exited, await waiting.WaitAsync(TimeSpan.FromSeconds(30)));
+    }
 }
