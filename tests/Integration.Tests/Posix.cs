@@ -7,11 +7,7 @@ internal static class Posix
 {
     public const int SIGTERM = 15;
 
-    public const int SIGHUP = 1;
-
     public static void Terminate(int pid) => kill(pid, SIGTERM);
-
-    public static void HangUp(int pid) => kill(pid, SIGHUP);
 
     [DllImport("libc", SetLastError = true)]
     private static extern int kill(int pid, int signal);

@@ -71,19 +71,29 @@ public sealed class ReloadSpecs(ControlledSample sample) : IClassFixture<Control
     }
 
     [Fact]
-    public async Task A_SIGHUP_while_appsettings_json_is_half_edited_is_one_line_naming_the_place_and_nothing_changes()
+    public async Task A_reload_while_appsettings_json_is_half_edited_is_one_line_naming_the_place_and_nothing_changes()
     {
         await BaselineAsync();
         var before = await sample.StatusAsync();
         await File.WriteAllTextAsync(sample.AppSettings, "{\n  \"ProdServer\": { ,\n");
+        try
+        {
+            // The host's reload (the one a SIGHUP runs too) reads the file; before, its failure was logged with the JSON
+            // reader's whole stack trace. Asked through the socket: a SIGHUP's effect depends on whether whoever started
+            // the test run ignores it (nohup), which the host inherits.
+            var (code, _, stderr) = await sample.ClientAsync("reload", "--ProdServer:Control:Socket=" + sample.Socket);
 
-        Posix.HangUp(sample.Host.Id);
+            Assert.Equal(1, code);
+            Assert.Contains("The new configuration is invalid; nothing was changed", stderr);
+            Assert.Contains($"{sample.AppSettings}:2:", stderr);
+            Assert.Contains("(the file is not valid JSON; nothing was changed)", stderr);
+            Assert.DoesNotContain("   at ", sample.Output);
+        }
+        finally
+        {
+            await BaselineAsync();
+        }
 
-        // Before, the reload failure was logged with the JSON reader's whole stack trace.
-        var line = await sample.WaitForOutputAsync("(the file is not valid JSON; nothing was changed)");
-        Assert.Contains($"{sample.AppSettings}:2:", line);
-        Assert.DoesNotContain("   at ", sample.Output);
-        await BaselineAsync();
         Assert.Equal(before.Select(p => p.Pid), (await sample.StatusAsync()).Select(p => p.Pid));
     }
 
