@@ -171,6 +171,24 @@ public sealed class ControlSpecs(ControlledSample sample) : IClassFixture<Contro
     }
 
     [Fact]
+    public async Task A_signal_the_server_has_no_handler_for_is_refused_and_nothing_is_sent()
+    {
+        // waitress acts on none: USR1 ended it (exit 138) and TTIN suspended it, and the host restarted or waited on it.
+        await sample.WaitForStatusAsync(s => s.All(p => p.Ready), "both ready");
+        var web = await sample.PidOfAsync("web");
+
+        var (code, _, stderr) = await sample.ClientAsync("signal", "web", "USR1");
+        var (suspend, _, suspendError) = await sample.ClientAsync("signal", "web", "TTIN");
+
+        Assert.Equal(2, code);
+        Assert.Contains("web: waitress-serve has no handler for SIGUSR1, which would end it; it acts on none of these signals (restart web restarts it). No signal was sent.", stderr);
+        Assert.Equal(2, suspend);
+        Assert.Contains("has no handler for SIGTTIN, which would suspend it", suspendError);
+        Assert.Equal(web, await sample.PidOfAsync("web"));
+        Assert.All(await sample.StatusAsync(), p => Assert.True(p.Ready, $"{p}"));
+    }
+
+    [Fact]
     public async Task Signal_HUP_reloads_gunicorn_gracefully_its_workers_are_not_killed_by_it()
     {
         await sample.WaitForStatusAsync(s => s.All(p => p.Ready), "both ready");

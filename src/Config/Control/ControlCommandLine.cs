@@ -44,7 +44,7 @@ internal static class ControlCommandLine
 
     private static readonly Argument<string> SignalName = new("NAME") { Description = "The process." };
 
-    private static readonly Argument<string> SignalArgument = new("SIGNAL") { Description = "HUP, USR1, USR2, TTIN or TTOU (gunicorn: TTIN/TTOU add or remove a worker)." };
+    private static readonly Argument<string> SignalArgument = new("SIGNAL") { Description = "HUP, USR1, USR2, TTIN or TTOU, one the server acts on (gunicorn: all five, TTIN/TTOU add or remove a worker; uWSGI: HUP; a Celery worker: USR1)." };
 
     private static readonly Option<bool> DryRunOption = new("--dry-run") { Description = "Print what would change; change nothing." };
 

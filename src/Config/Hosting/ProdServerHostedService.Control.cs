@@ -250,6 +250,17 @@ internal sealed partial class ProdServerHostedService : IControlHandler
             return ControlResponse.Fail(ExitCodes.Usage, ControlProtocol.UnknownSignal(signal));
         }
 
+        // A signal the server has no handler for ends it or suspends it: refused before any is sent, with what it handles.
+        var name = Signals.Name(number)[3..];
+        var refused = definitions.Where(d => !d.Backend.HandledSignals.Contains(name, StringComparer.Ordinal)).ToList();
+        if (refused.Count > 0)
+        {
+            return ControlResponse.Fail(ExitCodes.Usage, string.Join("\n", refused.Select(d =>
+                $"{d.Name}: {d.Backend.Command} has no handler for SIG{name}, which would {(number is 21 or 22 ? "suspend" : "end")} it; "
+                + (d.Backend.HandledSignals.Count > 0 ? $"it acts on {string.Join(", ", d.Backend.HandledSignals)}" : "it acts on none of these signals")
+                + $" (restart {d.Name} restarts it). No signal was sent.")));
+        }
+
         var messages = new List<string>();
         var errors = new List<string>();
         foreach (var definition in definitions)

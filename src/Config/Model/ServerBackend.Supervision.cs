@@ -17,6 +17,14 @@ public abstract partial class ServerBackend
     public virtual IReadOnlyList<ListenEndpoint> GetListenEndpoints(ProcessDefinition process) => [];
 
     /// <summary>
+    /// The signals the server acts on, of those <c>&lt;app&gt; signal</c> sends (<c>HUP</c>, <c>USR1</c>, <c>USR2</c>,
+    /// <c>TTIN</c>, <c>TTOU</c>): a server without a handler for one is ended by it (HUP, USR1, USR2) or suspended (TTIN, TTOU),
+    /// so the command refuses the others. Default: none. Verified on Debian's binaries: gunicorn all five, uWSGI HUP, a Celery
+    /// worker USR1; waitress and uvicorn none.
+    /// </summary>
+    public virtual IReadOnlyList<string> HandledSignals => [];
+
+    /// <summary>
     /// The Unix socket paths the server will listen on with <paramref name="process"/>'s options (gunicorn's
     /// <c>--bind=unix:PATH</c>, uvicorn's <c>--uds</c>, …), as configured: a relative path is the server's, from its
     /// working directory. The engine refuses a start when a server already answers on one (a second host of the app would

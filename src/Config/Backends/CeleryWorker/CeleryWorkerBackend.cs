@@ -13,6 +13,10 @@ internal sealed class CeleryWorkerBackend : CeleryBackend<CeleryWorkerArgs>
     public override string Name => "CeleryWorker";
 
     /// <inheritdoc />
+    /// <remarks>USR1: every thread's traceback to the log. HUP's restart ended Debian's celery 5.2 worker instead (it re-executes itself).</remarks>
+    public override IReadOnlyList<string> HandledSignals => ["USR1"];
+
+    /// <inheritdoc />
     public override string Subcommand => "worker";
 
     /// <inheritdoc />

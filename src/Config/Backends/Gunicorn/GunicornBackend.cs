@@ -27,6 +27,10 @@ internal sealed partial class GunicornBackend : ServerBackend<GunicornArgs>
     public override string Name => "Gunicorn";
 
     /// <inheritdoc />
+    /// <remarks>HUP reloads the workers, USR1 reopens the log files, USR2 starts a new master beside the old, TTIN/TTOU add and remove a worker.</remarks>
+    public override IReadOnlyList<string> HandledSignals => ["HUP", "USR1", "USR2", "TTIN", "TTOU"];
+
+    /// <inheritdoc />
     public override string Command => "gunicorn";
 
     /// <inheritdoc />

@@ -31,6 +31,10 @@ internal sealed class UwsgiBackend : ServerBackend<UwsgiArgs>
     public override string Name => "Uwsgi";
 
     /// <inheritdoc />
+    /// <remarks>HUP: a graceful reload of the workers (USR1 and USR2 ended Debian's uwsgi 2.0.21; TTIN/TTOU suspend it).</remarks>
+    public override IReadOnlyList<string> HandledSignals => ["HUP"];
+
+    /// <inheritdoc />
     public override string Command => "uwsgi";
 
     /// <inheritdoc />
