@@ -54,17 +54,10 @@ internal sealed class BindProdServerConfiguration : IPostConfigureOptions<ProdSe
     {
         if (_configuration is not null)
         {
-            ProdServerConfigurationBinder.Bind(_configuration.GetSection(ProdServerOptions.SectionName), options, WrittenOrder.ProcessNames(_configuration));
+            ProdServerConfigurationBinder.Bind(_configuration.GetSection(ProdServerOptions.SectionName), options, WrittenOrder.ProcessNames(_configuration), _isDevelopment);
         }
 
         WarnOfNearMisses(options);
-        foreach (var (process, note) in options.SettleForeignArgs(_isDevelopment) ?? [])
-        {
-            if (_logger is not null && _said.First(note))
-            {
-                Log.Note(_logger, Names.Printable(process), Names.Printable(note, 2000));
-            }
-        }
 
         foreach (var note in options.BindingNotes)
         {

@@ -8,9 +8,11 @@ namespace ProdServer.Config;
 /// <summary>Binds a process's <c>Args</c> section, with the aliases its server's users know and hints for the keys it lacks.</summary>
 internal static partial class ProdServerConfigurationBinder
 {
-    // name: the process's key as written here (WEB), so that each message quotes the key it names.
-    private static void BindArgs(string name, IConfigurationSection args, ProcessDefinition process, ProdServerOptions options, List<string> errors)
+    // name: the process's key as written here (WEB), so that each message quotes the key it names. inDevelopment: the
+    // options whose notes take another server's keys, left out there (see Bind); null elsewhere, where they are errors.
+    private static void BindArgs(string name, IConfigurationSection args, ProcessDefinition process, ProdServerOptions? inDevelopment, List<string> errors)
     {
+        var anotherServersKeys = new List<string>();
         var reader = new ArgsConfigurationReader(args, ArgAliases.For(process.Backend));
         CheckInterface(name, reader, process, errors);
         process.Args = process.Args.Bind(reader);
@@ -23,15 +25,22 @@ internal static partial class ProdServerConfigurationBinder
             {
                 errors.Add($"Process '{name}': {key} is not an option of {process.Backend.Command}{Suggestions.DidYouMean(last, process.Args.Flags.Where(f => f.Name.Length > 0).Select(f => f.Property))}; see the {process.Args.GetType().Name} properties, or use ExtraArgs for a flag newer than this SDK.");
             }
-            else if (!anotherServers)
+            else if (anotherServers && inDevelopment is not null)
             {
-                errors.Add($"Process '{name}': {key} is not an option of {process.Backend.Command}; {hint}.");
+                anotherServersKeys.Add(last);
             }
             else
             {
-                // Another server's option: an error, except where an environment's file switches the server (see ForeignArgs).
-                options.ForeignArgs.Add((name, last, $"Process '{name}': {key} is not an option of {process.Backend.Command}; {hint}."));
+                errors.Add($"Process '{name}': {key} is not an option of {process.Backend.Command}; {hint}.");
             }
+        }
+
+        if (anotherServersKeys.Count > 0)
+        {
+            var backend = process.Backend.Name;
+            var note = $"Backend {backend} has no {string.Join(", ", anotherServersKeys)} (another server's options, under {args.Path}): "
+                + $"left out in Development, where the Backend is {backend}; they apply in the other environments.";
+            inDevelopment!.BindingWarnings.Add((name, note, note)); // said as a note: these options are always bound in Development
         }
     }
 

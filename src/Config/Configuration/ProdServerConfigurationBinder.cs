@@ -16,7 +16,16 @@ internal static partial class ProdServerConfigurationBinder
     /// <summary>The keys of a process section, as the binder reads them (case-insensitively); the JSON schema and the appsettings analyzer list the same.</summary>
     internal static readonly string[] ProcessKeys = ProcessSettingKeys.All;
 
-    public static void Bind(IConfigurationSection section, ProdServerOptions options, IReadOnlyList<string>? writtenOrder = null)
+    /// <summary>Binds the <c>ProdServer</c> <paramref name="section"/> into <paramref name="options"/>, its problems into the options' binding errors.</summary>
+    /// <param name="section">The section.</param>
+    /// <param name="options">The options, with what code declared.</param>
+    /// <param name="writtenOrder">The order the files wrote the processes in.</param>
+    /// <param name="development">
+    /// Whether the host's environment is Development, where <c>Args</c> keys of another server are left out with a note (an
+    /// appsettings.Development.json that switches a process to the dev server leaves the production server's options in
+    /// place) instead of being errors.
+    /// </param>
+    public static void Bind(IConfigurationSection section, ProdServerOptions options, IReadOnlyList<string>? writtenOrder = null, bool development = false)
     {
         ConfigurationShape.Check(section, options.SectionBindingErrors);
         foreach (var child in section.GetChildren())
@@ -38,7 +47,7 @@ internal static partial class ProdServerConfigurationBinder
                     foreach (var process in InWrittenOrder(child, options, writtenOrder ?? []).Where(c => c.Value is not { Length: > 0 }))
                     {
                         options.ConfiguredProcessOrder.Add(process.Key);
-                        BindProcess(process, options);
+                        BindProcess(process, options, development);
                     }
 
                     break;
@@ -75,7 +84,7 @@ internal static partial class ProdServerConfigurationBinder
         }
     }
 
-    private static void BindProcess(IConfigurationSection section, ProdServerOptions options)
+    private static void BindProcess(IConfigurationSection section, ProdServerOptions options, bool development)
     {
         var name = section.Key;
         if (string.IsNullOrWhiteSpace(name))
@@ -158,7 +167,7 @@ internal static partial class ProdServerConfigurationBinder
         var args = section.GetSection("Args"); // one string here is reported by ConfigurationShape
         if (args.Exists())
         {
-            BindArgs(name, args, process, options, errors);
+            BindArgs(name, args, process, development ? options : null, errors);
         }
     }
 

@@ -1,5 +1,5 @@
 using System.Linq;
-using System.Text.RegularExpressions;
+using ProdServer.Config.Analyzers;
 
 namespace ProdServer.Config;
 
@@ -9,7 +9,7 @@ namespace ProdServer.Config;
 /// environment, as the server would at start. So a project not found from the working directory (<c>No module named
 /// 'mysite'</c>) or settings that do not load fail the check, instead of passing it and then failing every start.
 /// </summary>
-internal static partial class AppImportCheck
+internal static class AppImportCheck
 {
     // The working directory first on sys.path, as these servers put it; then the module, then each name of the object in it.
     private const string Script =
@@ -21,17 +21,15 @@ internal static partial class AppImportCheck
     /// </summary>
     public static LaunchPlan? For(ProcessDefinition process, LaunchPlan run)
     {
-        if (!process.Backend.ImportsApp || process.App is not { } app
-            || Target().Match(app.Trim()) is not { Success: true } target || ServerVersionCheck.Interpreter(run) is not { } python)
+        // The target syntax the backends validate with (PSC0103's): module, or module:object with a dotted object.
+        if (!process.Backend.ImportsApp || process.App?.Trim() is not { } app || !PythonTargetSyntax.IsModuleTarget(app)
+            || ServerVersionCheck.Interpreter(run) is not { } python)
         {
             return null;
         }
 
-        string[] names = [target.Groups["module"].Value, .. target.Groups["object"].Success ? target.Groups["object"].Value.Split('.') : []];
+        var colon = app.IndexOf(':');
+        string[] names = colon < 0 ? [app] : [app[..colon], .. app[(colon + 1)..].Split('.')];
         return run with { Executable = python[0], Arguments = [.. python.Skip(1), "-c", Script, .. names] };
     }
-
-    // module:object, the object a dotted name; a factory call (module:create_app()) or anything else is not looked up.
-    [GeneratedRegex(@"\A(?<module>[\p{L}_][\p{L}\p{Nd}_]*(?:\.[\p{L}_][\p{L}\p{Nd}_]*)*)(?::(?<object>[\p{L}_][\p{L}\p{Nd}_]*(?:\.[\p{L}_][\p{L}\p{Nd}_]*)*))?\z", RegexOptions.CultureInvariant)]
-    private static partial Regex Target();
 }

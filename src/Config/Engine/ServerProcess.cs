@@ -33,8 +33,7 @@ internal sealed class ServerProcess : ISupervisedChild, IStopTarget
     private readonly bool _grouped;
     private readonly object _ringGate = new();
     private OutputRing? _ring;
-    private OutputRing? _beforeAdoption; // lines of a server started before the host, until it is adopted
-    private bool _keepUntilAdopted;
+    private OutputRing? _beforeAdoption; // only for a server started before the host: its lines until it is adopted
     private readonly string _tag = Descendants.NewTag();
 
     // No process started before this can carry _tag: the sweep reads the environment of younger processes only.
@@ -112,9 +111,9 @@ internal sealed class ServerProcess : ISupervisedChild, IStopTarget
                     }
                 }
 
-                _beforeAdoption = null;
-                _keepUntilAdopted = false;
+                // The ring first: a reader that then finds no adoption buffer finds the ring (see AddToRing).
                 Volatile.Write(ref _ring, value);
+                Volatile.Write(ref _beforeAdoption, null);
             }
         }
     }
@@ -173,7 +172,12 @@ internal sealed class ServerProcess : ISupervisedChild, IStopTarget
         }
 
         var grouped = ProcessGroup.IsSupported;
-        var server = new ServerProcess(plan, logger, grouped) { _stopSignalToGroup = stopSignalToGroup, Ring = ring, _keepUntilAdopted = keepUntilAdopted };
+        var server = new ServerProcess(plan, logger, grouped)
+        {
+            _stopSignalToGroup = stopSignalToGroup,
+            Ring = ring,
+            _beforeAdoption = keepUntilAdopted ? new OutputRing(ProdServerControlOptions.DefaultTailLines) : null,
+        };
         try
         {
             server._child = ChildProcess.Start(
@@ -452,28 +456,34 @@ internal sealed class ServerProcess : ISupervisedChild, IStopTarget
         _pump.Post(line, fromStandardError, split, more);
     }
 
+    // Without a lock on the way of every line (an access log writes thousands a second): only a server started before
+    // the host, until it is adopted, takes the gate, so that no line falls between its buffer and the ring it gets.
     private void AddToRing(string line)
     {
-        if (Volatile.Read(ref _ring) is not { } ring)
+        if (Volatile.Read(ref _ring) is { } ring)
         {
-            lock (_ringGate)
+            ring.Add(line);
+            return;
+        }
+
+        if (Volatile.Read(ref _beforeAdoption) is null)
+        {
+            Volatile.Read(ref _ring)?.Add(line); // no tail kept, or adopted since the first look
+            return;
+        }
+
+        OutputRing? adopted;
+        lock (_ringGate)
+        {
+            adopted = _ring;
+            if (adopted is null)
             {
-                if (_ring is null)
-                {
-                    // Started before the host and not adopted yet: kept for the ring the supervisor brings.
-                    if (_keepUntilAdopted)
-                    {
-                        (_beforeAdoption ??= new OutputRing(ProdServerControlOptions.DefaultTailLines)).Add(line);
-                    }
-
-                    return;
-                }
-
-                ring = _ring;
+                _beforeAdoption?.Add(line); // started before the host and not adopted yet: for the ring the supervisor brings
+                return;
             }
         }
 
-        ring.Add(line);
+        adopted.Add(line);
     }
 
     /// <summary>The stderr line that best says why the server failed: the last Python exception

@@ -88,8 +88,8 @@ internal sealed class EarlyLaunch : IDisposable
             configure(new ProdServerBuilder(options));
             StartupTrace.Mark("declared");
             // As BindProdServerConfiguration does, with the order the files were read in (no JSON provider to ask).
-            ProdServerConfigurationBinder.Bind(read.Configuration.GetSection(ProdServerOptions.SectionName), options, read.WrittenOrder);
-            options.SettleForeignArgs(string.Equals(read.EnvironmentName, "Development", StringComparison.OrdinalIgnoreCase));
+            ProdServerConfigurationBinder.Bind(
+                read.Configuration.GetSection(ProdServerOptions.SectionName), options, read.WrittenOrder, string.Equals(read.EnvironmentName, "Development", StringComparison.OrdinalIgnoreCase));
         }
 #pragma warning disable CA1031 // the host runs the same declarations again and reports what they throw
         catch (Exception)

@@ -61,7 +61,6 @@ internal static partial class DjangoProdserverImporter
         var configuration = new ConfigurationBuilder().AddInMemoryCollection(keys).Build();
         var options = new ProdServerOptions();
         ProdServerConfigurationBinder.Bind(configuration.GetSection(Root), options, order);
-        options.SettleForeignArgs(development: false);
         dropped.AddRange(options.BindingErrors.Select(e => e + " Not imported."));
         var imported = new List<ImportedProcess>();
         foreach (var process in options.Processes)

@@ -54,44 +54,6 @@ public sealed partial class ProdServerOptions
     }
 
     /// <summary>
-    /// <c>Args</c> keys that are another server's options (a gunicorn <c>Bind</c> on a process whose Backend is now
-    /// runserver), by process, with the key and the error; <see cref="SettleForeignArgs"/> decides what they are.
-    /// </summary>
-    internal List<(string Process, string Key, string Error)> ForeignArgs { get; } = [];
-
-    /// <summary>
-    /// Makes <see cref="ForeignArgs"/> errors of their processes, or, in the Development environment, settings that do not
-    /// apply there: an appsettings.Development.json that switches a process to Django's dev server leaves the production
-    /// server's options of appsettings.json in place (as the template does), and they still apply everywhere else.
-    /// </summary>
-    /// <param name="development">Whether the host's environment is Development.</param>
-    /// <returns>In Development, one line per process naming what is left out; otherwise none (<see langword="null"/> when there were none at all).</returns>
-    internal List<(string Process, string Note)>? SettleForeignArgs(bool development)
-    {
-        if (ForeignArgs.Count == 0)
-        {
-            return null; // the usual case, on a first start's way to the fork: no LINQ over tuples to compile there
-        }
-
-        var notes = new List<(string Process, string Note)>();
-        foreach (var group in ForeignArgs.GroupBy(f => f.Process, StringComparer.OrdinalIgnoreCase))
-        {
-            if (!development)
-            {
-                BindingErrorsOf(group.Key).AddRange(group.Select(f => f.Error));
-            }
-            else if (Find(group.Key) is { } process)
-            {
-                notes.Add((group.Key, $"Backend {process.Backend.Name} has no {string.Join(", ", group.Select(f => f.Key))} (another server's options, "
-                    + $"under {SectionName}:Processes:{group.Key}:Args): left out in Development, where the Backend is {process.Backend.Name}; they apply in the other environments."));
-            }
-        }
-
-        ForeignArgs.Clear();
-        return notes;
-    }
-
-    /// <summary>
     /// Warnings found while binding configuration (settings dropped by a backend switch), by process, with the note said
     /// instead in the Development environment; logged at start.
     /// </summary>
