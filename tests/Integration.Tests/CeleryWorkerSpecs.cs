@@ -59,6 +59,46 @@ public sealed class CeleryWorkerSpecs
     }
 
     [Fact]
+    public async Task A_stop_lets_the_task_a_prefork_pool_process_is_running_finish_and_store_its_result()
+    {
+        // The prefork pool's processes share the worker's process group: a SIGTERM to the group ended them mid-task
+        // (WorkerLostError ... signal 15), while the master alone, told to stop, waits for them (celery's warm shutdown).
+        await using var redis = await RedisServer.StartAsync();
+        var (host, logs) = TestHost.Build(o => o
+            .UseCeleryWorker("psc_celery", w => w with
+            {
+                Broker = redis.Url(0), ResultBackend = redis.Url(1), NoColor = true, Hostname = "psc-prefork@%h",
+                LogLevel = CeleryLogLevel.Info, Pool = CeleryPool.Prefork, Concurrency = 1,
+                WithoutGossip = true, WithoutMingle = true, WithoutHeartbeat = true,
+            })
+            .WorkingDirectory("apps")
+            .Python(Python.Debian));
+
+        using var stop = new CancellationTokenSource(TimeSpan.FromSeconds(120));
+        var run = host.RunProdServerAsync(["worker"], TextWriter.Null, TextWriter.Null, stop.Token);
+        Task<(int Code, string Output)> client;
+        try
+        {
+            await TestHost.WaitForLogAsync(logs, "psc-prefork@", Budget, run);
+            client = TestHost.RunScriptAsync(Python.AppsDirectory, null, Budget, "celery_send.py", redis.Url(0), redis.Url(1), "4", "5", "slow_add");
+            await TestHost.WaitForLogAsync(logs, "slow_add(4, 5) running", Budget, run);
+        }
+        finally
+        {
+            await stop.CancelAsync();
+        }
+
+        var exitCode = await run.WaitAsync(Budget);
+        var (code, output) = await client;
+
+        Assert.Equal(0, exitCode);
+        Assert.True(code == 0, $"celery_send.py failed ({code}):\n{output}\nworker log:\n{logs.Text}");
+        Assert.Contains("result 9", output, StringComparison.Ordinal);
+        Assert.DoesNotContain("WorkerLostError", logs.Text, StringComparison.Ordinal);
+        Assert.False(Loopback.IsRunning(logs.StartedPid("worker")));
+    }
+
+    [Fact]
     public async Task A_worker_setting_debians_celery_5_2_6_lacks_is_reported_before_launch_and_nothing_is_started()
     {
         // No broker is needed: the installed celery is read (importlib.metadata) before anything would connect to one.

@@ -18,3 +18,14 @@ def add(x, y):
 @app.task
 def tick():
     return "tick"
+
+
+@app.task
+def slow_add(x, y, seconds=2.0):
+    """A task still running when the worker is told to stop: celery's warm shutdown lets it finish."""
+    import time
+
+    # Said once it runs, so that a test stops the worker while the task runs rather than before a pool process took it.
+    print(f"slow_add({x}, {y}) running", flush=True)
+    time.sleep(seconds)
+    return x + y

@@ -22,6 +22,11 @@ internal sealed class CeleryWorkerBackend : CeleryBackend<CeleryWorkerArgs>
     /// <inheritdoc />
     private protected override void CheckArgs(CeleryWorkerArgs args, ArgsProblems found) => CeleryWorkerArgsRules.Check(args, found);
 
+    // The prefork pool's processes share the worker's group and end at once on a SIGTERM of their own, killing their
+    // tasks (WorkerLostError); the main process alone, told to stop, lets them finish and then ends them itself.
+    /// <inheritdoc />
+    public override bool StopSignalToGroup => false;
+
     // SIGTERM is celery's warm shutdown: stop taking messages, let running tasks finish. A task cannot outlive TimeLimit, so
     // then the limit plus a margin is enough; without one, 25 s leaves room under the host's default 30 s ShutdownTimeout.
     /// <inheritdoc />
