@@ -1,7 +1,9 @@
 using System;
 using System.IO;
+using System.Linq;
 using System.Threading;
 using System.Threading.Tasks;
+using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Xunit;
 
@@ -34,6 +36,41 @@ public sealed class DependsOnSpecs
             Assert.True(
                 text.IndexOf($"api#{api} is ready", StringComparison.Ordinal) < text.IndexOf($"web#{web} started", StringComparison.Ordinal),
                 "web started before api was ready:\n" + text);
+        }
+        finally
+        {
+            await stop.CancelAsync();
+        }
+
+        Assert.Equal(0, await run.WaitAsync(TimeSpan.FromSeconds(20)));
+    }
+
+    [Fact]
+    public async Task A_control_start_while_the_host_still_waits_for_a_dependency_starts_nothing_twice()
+    {
+        // The control start looked, saw web not started, and started it; so did the host once api was ready: two
+        // supervisors of web, the first out of every command's reach.
+        var port = Loopback.FreePort();
+        var (host, logs) = SupervisedHost.Build(o =>
+        {
+            TestBackend.Declare(o, "web", TestBackend.Dummy, null, "serve").DependsOn("api");
+            TestBackend.Declare(o, "api", TestBackend.Dummy, port, "http", port.ToString(System.Globalization.CultureInfo.InvariantCulture), "2")
+                .Readiness("/health", timeout: TimeSpan.FromSeconds(20));
+        });
+        using var stop = new CancellationTokenSource(TimeSpan.FromSeconds(60));
+        var run = host.RunProdServerAsync(["--all"], TextWriter.Null, TextWriter.Null, stop.Token);
+        try
+        {
+            await TestHost.WaitForLogAsync(logs, "web: waiting for api to be ready (DependsOn)", TimeSpan.FromSeconds(30), run);
+            var control = host.Services.GetServices<IHostedService>().OfType<ProdServerHostedService>().Single();
+            ControlResponse? reply = null;
+
+            await control.HandleAsync(new ControlRequest { V = 1, Command = "start", Names = ["web"] }, r => { reply = r; return Task.CompletedTask; }, CancellationToken.None)
+                .WaitAsync(TimeSpan.FromSeconds(30));
+
+            Assert.NotNull(reply);
+            Assert.Contains(reply.Messages ?? [], m => m.StartsWith("web: already ", StringComparison.Ordinal));
+            Assert.Single(logs.Lines, l => l.Contains("web#", StringComparison.Ordinal) && l.EndsWith(" started", StringComparison.Ordinal));
         }
         finally
         {

@@ -1,8 +1,10 @@
 using System;
 using System.Diagnostics;
 using System.IO;
+using System.Linq;
 using System.Threading;
 using System.Threading.Tasks;
+using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Xunit;
 
@@ -60,6 +62,34 @@ public sealed class MultiProcessSpecs
         }
 
         // The host still reports the failure it lived through.
+        Assert.Equal(5, await run.WaitAsync(TimeSpan.FromSeconds(20)));
+    }
+
+    [Fact]
+    public async Task With_KeepOthers_a_process_started_again_that_gives_up_again_leaves_the_others_running()
+    {
+        // The host counted ends: the worker's second give-up made two ends for two processes, and it stopped web too.
+        var (host, logs) = TwoProcesses(GiveUpPolicy.KeepOthers);
+        using var stop = new CancellationTokenSource(TimeSpan.FromSeconds(90));
+        var run = host.RunProdServerAsync(["--all"], TextWriter.Null, TextWriter.Null, stop.Token);
+        try
+        {
+            await TestHost.WaitForLogAsync(logs, "Process 'worker' gave up", TimeSpan.FromSeconds(30), run);
+            var control = host.Services.GetServices<IHostedService>().OfType<ProdServerHostedService>().Single();
+            ControlResponse? reply = null;
+
+            await control.HandleAsync(new ControlRequest { V = 1, Command = "start", Names = ["worker"] }, r => { reply = r; return Task.CompletedTask; }, CancellationToken.None);
+
+            Assert.Contains("worker: started, but not ready: gave-up", reply?.Errors ?? [], StringComparer.Ordinal);
+            await Task.Delay(500); // what the host would do after the second give-up, it does at once
+            Assert.False(run.IsCompleted, "the host stopped although OnGiveUp is KeepOthers and web runs:\n" + logs.Text);
+            Assert.True(ProcessTable.IsAlive(logs.StartedPid("web")));
+        }
+        finally
+        {
+            await stop.CancelAsync();
+        }
+
         Assert.Equal(5, await run.WaitAsync(TimeSpan.FromSeconds(20)));
     }
 }

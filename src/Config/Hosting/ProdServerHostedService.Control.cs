@@ -42,17 +42,37 @@ internal sealed partial class ProdServerHostedService : IControlHandler
         var response = request.Command switch
         {
             "status" => Resolve(names, allowAll: true, out var all) ?? StatusOf(all, []),
-            "stop" => Resolve(names, allowAll: false, out var toStop) ?? await StopProcessesAsync(toStop).ConfigureAwait(false),
-            "start" => Resolve(names, allowAll: false, out var toStart) ?? await StartProcessesAsync(toStart).ConfigureAwait(false),
-            "restart" => Resolve(names, allowAll: false, out var toRestart) ?? await RestartProcessesAsync(toRestart).ConfigureAwait(false),
+            "stop" => await OneChangeAtATimeAsync(() => Resolve(names, allowAll: false, out var toStop) is { } no ? Task.FromResult(no) : StopProcessesAsync(toStop)).ConfigureAwait(false),
+            "start" => await OneChangeAtATimeAsync(() => Resolve(names, allowAll: false, out var toStart) is { } no ? Task.FromResult(no) : StartProcessesAsync(toStart)).ConfigureAwait(false),
+            "restart" => await OneChangeAtATimeAsync(() => Resolve(names, allowAll: false, out var toRestart) is { } no ? Task.FromResult(no) : RestartProcessesAsync(toRestart)).ConfigureAwait(false),
             "signal" => Resolve(names, allowAll: false, out var target) ?? Signal(target, request.Signal),
             "tail" => Resolve(names, allowAll: false, out var tailed) ?? await TailAsync(tailed, request, reply, hangup).ConfigureAwait(false),
-            "reload" => await ReconcileAsync(request.DryRun).ConfigureAwait(false),
+            "reload" => await OneChangeAtATimeAsync(() => ReconcileAsync(request.DryRun)).ConfigureAwait(false),
             _ => ControlResponse.Fail(ExitCodes.InvalidConfiguration, $"'{request.Command}' is not available in this build."),
         };
         if (response is not null)
         {
             await reply(response).ConfigureAwait(false);
+        }
+    }
+
+    // One change of the group at a time (stop, start, restart, reload), and none before the host's own start is over:
+    // each looks at what runs and then acts, so two at once, or a start beside the host's start of the same process
+    // (still waiting for its DependsOn), made two supervisors of one process, the first out of reach of every command.
+    // A change waits its turn (the client waits up to ten minutes), as systemctl's jobs queue.
+    private async Task<ControlResponse> OneChangeAtATimeAsync(Func<Task<ControlResponse>> change)
+    {
+        await _startOver.Task.ConfigureAwait(false);
+        await _changing.WaitAsync().ConfigureAwait(false);
+        try
+        {
+            return Volatile.Read(ref _stopping)
+                ? ControlResponse.Fail(ExitCodes.InvalidConfiguration, "The host is stopping; nothing was changed.")
+                : await change().ConfigureAwait(false);
+        }
+        finally
+        {
+            _changing.Release();
         }
     }
 

@@ -17,7 +17,7 @@ namespace ProdServer.Config;
 /// </summary>
 internal sealed partial class ProdServerHostedService
 {
-    private readonly SemaphoreSlim _reloading = new(1, 1);
+    private readonly SemaphoreSlim _changing = new(1, 1);
 
     // Completed when StartAsync is over (or the host stops first): a SIGHUP during the start is applied after it.
     private readonly TaskCompletionSource _startOver = new(TaskCreationOptions.RunContinuationsAsynchronously);
@@ -71,7 +71,7 @@ internal sealed partial class ProdServerHostedService
 
         try
         {
-            var outcome = await ReconcileAsync(dryRun: false).ConfigureAwait(false);
+            var outcome = await OneChangeAtATimeAsync(() => ReconcileAsync(dryRun: false)).ConfigureAwait(false);
             foreach (var line in (outcome.Messages ?? []).Concat(outcome.Errors ?? []))
             {
                 Log.Note(_logger, "ProdServer", "reload: " + line);
@@ -90,19 +90,7 @@ internal sealed partial class ProdServerHostedService
             return ControlResponse.Fail(ExitCodes.InvalidConfiguration, "This host was built without a configuration to reload.");
         }
 
-        if (!await _reloading.WaitAsync(0).ConfigureAwait(false))
-        {
-            return ControlResponse.Fail(ExitCodes.InvalidConfiguration, "A reload is already under way; try again when it has finished.");
-        }
-
-        try
-        {
-            return await ReconcileCoreAsync(dryRun).ConfigureAwait(false);
-        }
-        finally
-        {
-            _reloading.Release();
-        }
+        return await ReconcileCoreAsync(dryRun).ConfigureAwait(false);
     }
 
     private async Task<ControlResponse> ReconcileCoreAsync(bool dryRun)

@@ -36,7 +36,6 @@ internal sealed partial class ProdServerHostedService : IHostedService, IDisposa
     private readonly IServiceProvider? _services;
     private List<ProcessDefinition> _group = [];
     private ProdServerOptions? _current;
-    private int _ended;
 
     public ProdServerHostedService(
         IOptions<ProdServerOptions> options,
@@ -202,12 +201,15 @@ internal sealed partial class ProdServerHostedService : IHostedService, IDisposa
 
         _state.ReportExit(result.ExitCode);
         Environment.ExitCode = _state.ExitCode;
-        var ended = Interlocked.Increment(ref _ended);
-        if (policy == GiveUpPolicy.StopAll || ended == Running.Count)
+        // With KeepOthers the host ends with its last process. Counted from the current supervisors, not from ends so
+        // far: a process the operator started again after it gave up has a new supervisor, and its earlier end is over.
+        if (policy == GiveUpPolicy.StopAll || Running.All(EndedOnItsOwn))
         {
             _lifetime.StopApplication();
         }
     }
+
+    private static bool EndedOnItsOwn(ProcessSupervisor s) => s.Completion.IsCompleted && !s.StopRequested;
 
     // The supervisors of this run, one per process (a process stopped and started again has a new one): a copy.
     private List<ProcessSupervisor> Running
