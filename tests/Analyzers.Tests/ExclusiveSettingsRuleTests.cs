@@ -21,7 +21,7 @@ public sealed class ExclusiveSettingsRuleTests
     [Theory]
     [InlineData("Uvicorn", "Uds", "/run/web.sock", "Port", 8000L, "Uds cannot be combined with Host, Port or Fd")]
     [InlineData("UvicornWsgi", "Fd", 3L, "host", "127.0.0.1", "Fd cannot be combined with Host or Port")]
-    [InlineData("Uvicorn", "Workers", 4L, "Reload", true, "Workers cannot be combined with Reload")]
+    [InlineData("Uvicorn", "Workers", 4L, "Reload", true, "Workers above 1 cannot be combined with Reload")]
     [InlineData("Granian", "Uds", "/run/web.sock", "Host", "127.0.0.1", "Uds cannot be combined with Host or Port")]
     [InlineData("Gunicorn", "NoControlSocket", true, "control-socket", "/run/gunicorn.ctl", "NoControlSocket cannot be combined")]
     [InlineData("CeleryWorker", "HeartbeatInterval", 10L, "WithoutHeartbeat", "True", "HeartbeatInterval has no effect with WithoutHeartbeat")]
@@ -39,6 +39,7 @@ public sealed class ExclusiveSettingsRuleTests
     [Theory]
     [InlineData("Uvicorn", "Workers", 4L, "Reload", false)]
     [InlineData("Uvicorn", "Workers", 4L, "Reload", null)] // known only at run time (Reload = isDevelopment)
+    [InlineData("Uvicorn", "Workers", 1L, "Reload", true)] // uvicorn --reload --workers 1 runs as --reload alone
     [InlineData("Daphne", "ServerName", "web", "NoServerName", false)]
     [InlineData("DjangoTasks", "Reload", false, "Batch", true)]
     [InlineData("Waitress", "Uds", "/run/web.sock", "Port", 8000L)] // waitress has no such pair (its own is PSC0004)

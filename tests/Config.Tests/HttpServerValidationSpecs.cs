@@ -41,6 +41,7 @@ public sealed class HttpServerValidationSpecs
             o.Process("app").UseGunicorn("app:create_app('production')");
             o.Process("asgi").UseUvicorn("mysite.asgi:application", u => u with { Host = "127.0.0.1", Port = 8010, Workers = 2, Headers = ["X-Env:prod"] });
             o.Process("wsgi").UseUvicornWsgi("mysite.wsgi:application", u => u with { Uds = "/run/u.sock" });
+            o.Process("dev").UseUvicorn("mysite.asgi:application", u => u with { Port = 8011, Reload = true, Workers = 1 }); // uvicorn's own default count
             o.Process("granian").UseGranian("mysite.asgi:application", g => g with { Port = 8001, WorkersKillTimeout = "1m", BlockingThreads = 1 });
             o.Process("granian-wsgi").UseGranianWsgi("src/mysite/wsgi.py:application", g => g with
             {
@@ -48,7 +49,7 @@ public sealed class HttpServerValidationSpecs
             });
         });
 
-        Assert.Equal(6, options.Processes.Count);
+        Assert.Equal(7, options.Processes.Count);
     }
 
     [Theory]
@@ -140,7 +141,7 @@ public sealed class HttpServerValidationSpecs
     [Fact]
     public void Uvicorn_workers_cannot_be_combined_with_reload_which_ignores_them()
     {
-        AssertNames(Uvicorn(u => u with { Reload = true, Workers = 4 }), "Args:Workers", "Workers cannot be combined with Reload");
+        AssertNames(Uvicorn(u => u with { Reload = true, Workers = 4 }), "Args:Workers", "Workers above 1 cannot be combined with Reload");
     }
 
     [Theory]

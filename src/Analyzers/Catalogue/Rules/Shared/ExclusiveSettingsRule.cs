@@ -72,7 +72,9 @@ internal sealed class ExclusiveSettingsRule() : SettingRule(
         [
             new(Value("Uds"), [Value("Host"), Value("Port"), Value("Fd")], "Uds cannot be combined with Host, Port or Fd: uvicorn would listen on the socket and silently ignore the others"),
             new(Value("Fd"), [Value("Host"), Value("Port")], "Fd cannot be combined with Host or Port: uvicorn would serve the inherited socket and silently ignore them"),
-            new(Value("Workers"), [Switch("Reload")], "Workers cannot be combined with Reload: uvicorn ignores Workers when reloading"),
+            // uvicorn reads workers "or 1" and ignores only a count above one when reloading: --reload --workers 1 is
+            // a plain development start.
+            new(MoreThanOne("Workers"), [Switch("Reload")], "Workers above 1 cannot be combined with Reload: uvicorn runs a single worker when reloading"),
         ];
         Exclusion[] granian =
         [
@@ -111,16 +113,21 @@ internal sealed class ExclusiveSettingsRule() : SettingRule(
         };
     }
 
-    private static Setting Switch(string name) => new(name, isSwitch: true);
+    private static Setting Switch(string name) => new(name, (s, n) => s.GetBoolean(n) == true);
 
-    private static Setting Value(string name) => new(name, isSwitch: false);
+    private static Setting Value(string name) => new(name, (s, n) => s.IsSet(n));
 
-    /// <summary>One side of a pair: a switch counts when it is true (a value only known at run time does not count), any other setting when given.</summary>
-    private sealed class Setting(string name, bool isSwitch)
+    private static Setting MoreThanOne(string name) => new(name, (s, n) => s.GetInteger(n) > 1);
+
+    /// <summary>
+    /// One side of a pair and when it counts: a switch when it is true, a count when above one, any other setting when
+    /// given (a value only known at run time does not count).
+    /// </summary>
+    private sealed class Setting(string name, System.Func<SettingsBag, string, bool> counts)
     {
         public string Name { get; } = name;
 
-        public bool IsGiven(SettingsBag s) => isSwitch ? s.GetBoolean(Name) == true : s.IsSet(Name);
+        public bool IsGiven(SettingsBag s) => counts(s, Name);
     }
 
     /// <summary><see cref="Setting"/> cannot be given with any of <see cref="Others"/>; <see cref="Message"/> says why.</summary>
