@@ -300,6 +300,24 @@ public sealed class ControlSpecs(ControlledSample sample) : IClassFixture<Contro
         Assert.Equal($"No running host of 'quickstart': nothing answers on {missing}.", stderr.Trim().Split(" Start it")[0]);
     }
 
+    [Theory]
+    [InlineData("long", "is longer than a Unix socket path may be (107 bytes)")]
+    [InlineData("escape", "must be a path without control characters")]
+    public async Task A_socket_path_no_socket_can_have_is_one_line_and_exit_1_not_a_stack_trace(string kind, string problem)
+    {
+        // The client took the raw value past the invalid configuration: a long path threw from the socket's address
+        // (exit 134), an escape reached the terminal in "nothing answers on ...".
+        var path = kind == "long" ? Path.Combine(sample.Directory, new string('d', 120), "q.sock") : Path.Combine(sample.Directory, "\u001b]0;T\u0007q.sock");
+
+        var (code, stdout, stderr) = await sample.ClientAsync("status", "--ProdServer:Control:Socket=" + path);
+
+        Assert.True(code == 1, stderr);
+        Assert.Equal("", stdout);
+        var line = Assert.Single(stderr.Trim().Split('\n'));
+        Assert.Contains(problem, line);
+        Assert.DoesNotContain('\u001b', line);
+    }
+
     [Fact]
     public async Task An_unknown_signal_is_a_usage_error_with_or_without_a_running_host()
     {

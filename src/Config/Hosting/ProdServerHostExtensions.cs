@@ -405,8 +405,26 @@ public static class ProdServerHostExtensions
 
         var environment = host.Services.GetService<IHostEnvironment>();
         var application = environment?.ApplicationName ?? "app";
+        // Checked as the host checks it: the raw value read past an invalid configuration, and the path made from it or
+        // from the default place (a deep XDG_RUNTIME_DIR), which the socket's address could not hold.
+        if ((socket is { Length: > 0 } ? ControlSocket.Problem(socket) : null) is { } configured)
+        {
+            return Refuse($"Control:Socket {configured} ({ProdServerOptions.SectionName}:Control:Socket).");
+        }
+
         var path = ControlSocket.PathFor(socket, application, environment?.ContentRootPath ?? Directory.GetCurrentDirectory());
+        if (ControlSocket.Problem(path) is { } resolved)
+        {
+            return Refuse($"The control socket {resolved}; set ProdServer:Control:Socket to a shorter path.");
+        }
+
         return ControlCommandLine.RunAsync(command, path, application, output, error, cancellationToken);
+
+        async Task<int> Refuse(string line)
+        {
+            await error.WriteLineAsync(line).ConfigureAwait(false);
+            return ExitCodes.InvalidConfiguration;
+        }
     }
 
     private static async Task WriteInvalidAsync(TextWriter error, OptionsValidationException ex)
