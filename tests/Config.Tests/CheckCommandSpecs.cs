@@ -104,6 +104,20 @@ public sealed class CheckCommandSpecs : IDisposable
     }
 
     [Fact]
+    public async Task An_app_whose_import_hangs_fails_the_check_once_a_start_would_have_given_up()
+    {
+        // Before, --check waited on the import for ever: an app waiting for its database hung the deploy script.
+        WriteProject();
+        File.WriteAllText(Path.Combine(_root.Path, "mysite", "hangs.py"), "import time\ntime.sleep(3600)\napplication = object()\n");
+
+        var (code, _, error) = await RunAsync(o => o.UseWaitress("mysite.hangs:application").Python("/usr/bin/python3")
+            .Readiness(null, timeout: TimeSpan.FromSeconds(2)).StartSeconds(TimeSpan.FromSeconds(1)), "--check");
+
+        Assert.Equal(ExitCodes.InvalidConfiguration, code);
+        Assert.StartsWith("Process 'web': importing the app 'mysite.hangs:application' with the server's Python did not finish within 3 s", error, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task Without_names_every_process_is_checked_and_with_names_those()
     {
         WriteProject();

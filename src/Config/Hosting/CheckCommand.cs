@@ -83,8 +83,23 @@ internal static class CheckCommand
 
         await using var server = ServerProcess.Start(check, new CheckRunLogger(loggers.CreateLogger("ProdServer.Check." + process.Name)));
         using var stop = cancellationToken.Register(static s => _ = ((ServerProcess)s!).StopAsync(TimeSpan.Zero), server);
-        var code = await server.Exited.ConfigureAwait(false);
         var what = own is not null ? "the server's own check" : $"importing the app {Quoted.Value(process.App)} with the server's Python";
+        // Bounded by as long as a start may take to be ready: an app whose import waits for a database or a lock must
+        // not hang a deploy script's --check.
+        var limit = process.Readiness.Timeout + process.StartSeconds;
+        if (await Task.WhenAny(server.Exited, Task.Delay(limit, cancellationToken)).ConfigureAwait(false) != server.Exited)
+        {
+            await server.StopAsync(TimeSpan.Zero).ConfigureAwait(false);
+            if (!cancellationToken.IsCancellationRequested)
+            {
+                await error.WriteLineAsync(
+                    $"Process '{process.Name}': {what} did not finish within {limit.TotalSeconds:0.#} s (Readiness:Timeout + StartSeconds, as long as a start may take) and was stopped: {check.DisplayCommandLine}").ConfigureAwait(false);
+            }
+
+            return false;
+        }
+
+        var code = await server.Exited.ConfigureAwait(false);
         if (code != 0)
         {
             await error.WriteLineAsync($"Process '{process.Name}': {what} failed (exit code {code}): {check.DisplayCommandLine}\n{server.RecentErrorOutput}").ConfigureAwait(false);
