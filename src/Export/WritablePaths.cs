@@ -43,24 +43,10 @@ internal static class WritablePaths
     /// <summary>The files the process creates or rewrites, as configured (maybe relative to its working directory).</summary>
     public static IEnumerable<(string Path, string Key)> Files(ProcessDefinition process)
     {
-        switch (process.Args)
+        // The backend's own list, the one the engine checks and probes: every server's socket settings, in one place.
+        foreach (var socket in process.Backend.GetUnixSockets(process))
         {
-            case WaitressArgs { UnixSocket: { } socket }:
-                yield return (socket, "Args:UnixSocket");
-                break;
-            case GunicornArgs { Bind: { } bind }:
-                foreach (var entry in bind.Where(b => b.StartsWith("unix:", System.StringComparison.Ordinal)))
-                {
-                    yield return (entry["unix:".Length..], "Args:Bind");
-                }
-
-                break;
-            case UvicornArgs { Uds: { } uds }:
-                yield return (uds, "Args:Uds");
-                break;
-            case GranianArgs { Uds: { } uds }:
-                yield return (uds, "Args:Uds");
-                break;
+            yield return (socket, "its Unix socket");
         }
 
         if (Schedule(process) is { } schedule)
