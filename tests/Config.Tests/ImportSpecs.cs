@@ -293,6 +293,31 @@ public sealed class ImportSpecs : IDisposable
         Assert.True(dryCode == ExitCodes.Ok, dryError);
     }
 
+    [Fact]
+    [System.Runtime.Versioning.SupportedOSPlatform("linux")]
+    public async Task Merge_keeps_the_files_mode_and_the_spelling_of_what_it_does_not_touch()
+    {
+        // The file was replaced by a new one with the umask's mode: a 0600 appsettings.json holding a password became
+        // 0644, readable by every local user, and "Grüße" or "s3cr&t" came back as \u escapes.
+        var target = Path.Combine(_root.Path, "appsettings.json");
+        await File.WriteAllTextAsync(target, """
+            {
+              "ConnectionStrings": { "Default": "Password=s3cr&t+<x>" },
+              "Greeting": "Grüße, naïve café"
+            }
+            """);
+        File.SetUnixFileMode(target, UnixFileMode.UserRead | UnixFileMode.UserWrite);
+
+        var (code, _, error) = await ImportAsync("--out", target, "--merge");
+
+        Assert.True(code == ExitCodes.Ok, error);
+        Assert.Equal(UnixFileMode.UserRead | UnixFileMode.UserWrite, File.GetUnixFileMode(target));
+        var merged = await File.ReadAllTextAsync(target);
+        Assert.Contains("\"Password=s3cr&t+<x>\"", merged, StringComparison.Ordinal);
+        Assert.Contains("\"Grüße, naïve café\"", merged, StringComparison.Ordinal);
+        Assert.Contains("\"Processes\"", merged, StringComparison.Ordinal);
+    }
+
     [Theory]
     [InlineData("{ // the template's\n \"Logging\": {} }", "has 1 comment(s), which a merge cannot keep; nothing was written")]
     [InlineData("{ \"ProdServer\": { \"Processes\": \"invalid\" } }", "Processes is a string, not an object; nothing was written")]

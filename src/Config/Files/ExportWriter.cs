@@ -78,6 +78,11 @@ internal static class ExportWriter
                 stream.Flush(flushToDisk: true);
             }
 
+            if (ReplacedFileAttributes.CopyTo(path, temporary))
+            {
+                throw new IOException("its owner and group could not be kept (only root may give a file to another user); nothing was replaced");
+            }
+
             File.Move(temporary, path, overwrite: true);
         }
         catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)

@@ -58,7 +58,9 @@ internal static class AppSettingsMerge
             notes.Add(MergeProcess(name, process, target, file, settingsModule));
         }
 
-        return root.ToJsonString(new JsonSerializerOptions { WriteIndented = true }) + "\n";
+        // The relaxed encoder keeps what the file spelled ("Grüße", "a&b<c>") as it was; the default one rewrote every
+        // untouched non-ASCII or HTML-sensitive character as \uXXXX. Control characters and quotes are still escaped.
+        return root.ToJsonString(new JsonSerializerOptions { WriteIndented = true, Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping }) + "\n";
     }
 
     private static string MergeProcess(string name, JsonObject process, JsonObject target, string file, string settingsModule)
