@@ -111,8 +111,21 @@ internal static class ControlCommandLine
         return request;
     }
 
+    /// <summary>
+    /// The line <c>tail -f</c> prints where lines were left out (as journalctl marks what it suppressed, so that a gap
+    /// is never silent), or <see langword="null"/>.
+    /// </summary>
+    internal static string? SkippedNote(ControlResponse reply) => reply.Skipped is > 0 and var skipped
+        ? $"-- {skipped} line{(skipped == 1 ? "" : "s")} skipped: written faster than tail read them (the log has every line) --"
+        : null;
+
     private static async Task PrintAsync(ControlResponse reply, ControlRequest request, bool json, TextWriter output, TextWriter error)
     {
+        if (SkippedNote(reply) is { } note)
+        {
+            await output.WriteLineAsync(note).ConfigureAwait(false);
+        }
+
         foreach (var line in reply.Lines ?? [])
         {
             await output.WriteLineAsync(line).ConfigureAwait(false);

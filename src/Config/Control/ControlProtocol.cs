@@ -100,6 +100,12 @@ internal sealed class ControlResponse
     /// <summary><c>tail</c>: output lines, oldest first, as the log got them (control characters escaped).</summary>
     public List<string>? Lines { get; set; }
 
+    /// <summary>
+    /// <c>tail -f</c>: how many lines before <see cref="Lines"/> were written faster than the follower read them and left
+    /// the ring unsent (the log has them); <see langword="null"/> when none.
+    /// </summary>
+    public long? Skipped { get; set; }
+
     /// <summary>A failure reply.</summary>
     public static ControlResponse Fail(int exitCode, string error) => new() { ExitCode = exitCode, Errors = [error] };
 }

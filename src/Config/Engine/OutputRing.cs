@@ -56,8 +56,11 @@ internal sealed class OutputRing
         }
     }
 
-    /// <summary>Waits until lines after <paramref name="next"/> exist, then returns them (those still kept) and the new sequence number.</summary>
-    public async Task<(List<string> Lines, long Next)> WaitAfterAsync(long next, CancellationToken cancellationToken)
+    /// <summary>
+    /// Waits until lines after <paramref name="next"/> exist, then returns them (those still kept), the new sequence
+    /// number, and how many were overwritten before they could be returned.
+    /// </summary>
+    public async Task<(List<string> Lines, long Next, long Skipped)> WaitAfterAsync(long next, CancellationToken cancellationToken)
     {
         while (true)
         {
@@ -66,8 +69,9 @@ internal sealed class OutputRing
             {
                 if (_written > next)
                 {
-                    // A follower slower than the ring skips what was overwritten.
-                    return (Since(Math.Max(next, _written - _lines.Length)), _written);
+                    // A follower slower than the ring skips what was overwritten, and is told how many.
+                    var first = Math.Max(next, _written - _lines.Length);
+                    return (Since(first), _written, first - next);
                 }
 
                 added = (_added ??= new(TaskCreationOptions.RunContinuationsAsynchronously)).Task;

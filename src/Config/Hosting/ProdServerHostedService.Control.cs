@@ -320,8 +320,8 @@ internal sealed partial class ProdServerHostedService : IControlHandler
         await reply(new ControlResponse { Ok = true, Lines = lines }).ConfigureAwait(false);
         while (request.Follow)
         {
-            (lines, next) = await ring.WaitAfterAsync(next, hangup).ConfigureAwait(false);
-            await reply(new ControlResponse { Ok = true, Lines = lines }).ConfigureAwait(false);
+            (lines, next, var skipped) = await ring.WaitAfterAsync(next, hangup).ConfigureAwait(false);
+            await reply(new ControlResponse { Ok = true, Lines = lines, Skipped = skipped > 0 ? skipped : null }).ConfigureAwait(false);
         }
 
         return null;
