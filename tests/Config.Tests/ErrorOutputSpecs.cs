@@ -1,3 +1,4 @@
+using System.Linq;
 using ProdServer.Config.Tests.Infrastructure;
 using Xunit;
 
@@ -86,5 +87,16 @@ public sealed class ErrorOutputSpecs
         }
 
         Assert.Equal("Error: Bad module 'mysite.wsgi'\n\nThere was an exception (ModuleNotFoundError) importing your module.", shortTail.Tail);
+    }
+
+    [Fact]
+    public void An_exception_the_server_lived_on_after_is_not_the_reason_once_ten_lines_followed_it()
+    {
+        // A Celery worker logged a task's ZeroDivisionError and kept working; killed later, it was said to have died of it.
+        string[] handled = ["[ERROR/ForkPoolWorker-1] Task boom raised unexpected: ZeroDivisionError('division by zero')", "ZeroDivisionError: division by zero"];
+        string[] afterwards = [.. Enumerable.Range(1, 10).Select(i => $"[INFO/MainProcess] Task add[{i}] succeeded in 0.01s: 3")];
+
+        Assert.Equal("[INFO/MainProcess] Task add[10] succeeded in 0.01s: 3", ReasonOf([.. handled, .. afterwards]));
+        Assert.Equal("ZeroDivisionError: division by zero", ReasonOf([.. handled, .. afterwards[..9]]));
     }
 }

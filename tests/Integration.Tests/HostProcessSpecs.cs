@@ -114,6 +114,19 @@ public sealed class HostProcessSpecs(ITestOutputHelper output)
     }
 
     [Fact]
+    public async Task A_server_killed_by_SIGKILL_is_said_to_be_killed_not_to_have_died_of_what_it_wrote_last()
+    {
+        // Before, a worker killed by the OOM killer was reported with the task failure it had logged and lived on after.
+        using var host = StartHost(["host", "dummy", "-", "kill-self", "9", "ZeroDivisionError: division by zero"]);
+
+        await host.Process.WaitForExitAsync().WaitAsync(TimeSpan.FromSeconds(60));
+
+        Assert.Equal(137, host.Process.ExitCode);
+        Assert.Contains("killed by SIGKILL (the kernel's out-of-memory killer or another process: see dmesg)", host.Output);
+        Assert.DoesNotContain("it said: ZeroDivisionError", host.Output);
+    }
+
+    [Fact]
     public async Task SIGHUP_to_the_host_re_reads_the_configuration_and_leaves_an_unchanged_gunicorn_alone()
     {
         var port = Loopback.FreePort();

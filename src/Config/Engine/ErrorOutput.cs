@@ -20,19 +20,24 @@ namespace ProdServer.Config;
 internal sealed class ErrorOutput(int tailLines, int longest)
 {
     private readonly Queue<string> _tail = new();
+    // Only a line among the last few the server wrote says why it ended: a handled exception it logged and lived on
+    // after (a task's failure in a Celery worker, a request's traceback) is not why it died later.
+    private const int RecentLines = 10;
     private string? _reason;
+    private long _added; // stderr lines read so far, a usage text left out
+    private long _reasonAt; // _added when _reason was set
     private string? _waitressException; // the exception type waitress named, until its first argument comes
     private bool _inUsage;
 
     /// <summary>
-    /// The line that best says why the server failed: the last exception or <c>Error:</c> line, else its last stderr
-    /// line; <see langword="null"/> when it wrote nothing to stderr.
+    /// The line that best says why the server failed: the last exception or <c>Error:</c> line when it is among the
+    /// last ten lines, else its last stderr line; <see langword="null"/> when it wrote nothing to stderr.
     /// </summary>
     public string? Reason
     {
         get
         {
-            if (Volatile.Read(ref _reason) is { } reason)
+            if (Volatile.Read(ref _reason) is { } reason && Volatile.Read(ref _added) - Volatile.Read(ref _reasonAt) < RecentLines)
             {
                 return reason.Trim();
             }
@@ -62,6 +67,7 @@ internal sealed class ErrorOutput(int tailLines, int longest)
         _inUsage = _inUsage ? UsageText.Continues(line) : UsageText.Starts(line);
         if (!_inUsage)
         {
+            Volatile.Write(ref _added, _added + 1); // a usage text says nothing about the failure: not counted
             lock (_tail)
             {
                 if (_tail.Count == tailLines)
@@ -102,7 +108,11 @@ internal sealed class ErrorOutput(int tailLines, int longest)
         }
     }
 
-    private void Set(string line) => Volatile.Write(ref _reason, LogText.Truncate(line, longest));
+    private void Set(string line)
+    {
+        Volatile.Write(ref _reason, LogText.Truncate(line, longest));
+        Volatile.Write(ref _reasonAt, _added);
+    }
 
     // "ValueError: …", "ModuleNotFoundError: …", "Error: …": one word ending in Error or Exception, then ": ".
     private static bool LooksLikeError(string line)

@@ -6,6 +6,8 @@ namespace ProdServer.Config;
 /// <summary>The restart loop: readiness, failed starts, back-off, giving up.</summary>
 internal sealed partial class ProcessSupervisor
 {
+    private const int KilledBySigkill = 128 + 9; // as ChildProcess reports an exit by signal N: 128 + N
+
     private async Task<SupervisorResult> SuperviseAsync(ISupervisedChild first)
     {
         ISupervisedChild? server = first;
@@ -190,7 +192,11 @@ internal sealed partial class ProcessSupervisor
             return (code, failedStart, string.Empty);
         }
 
-        var said = server.FailureReason() is { } line ? $"; it said: {line}{StartFailureHint.For(_definition, line, InterpreterWith)}" : string.Empty;
+        // A SIGKILL the server did not ask for (the kernel's out-of-memory killer, an operator) leaves it no word of its
+        // own: whatever it wrote last is not why.
+        var said = code == KilledBySigkill ? "; killed by SIGKILL (the kernel's out-of-memory killer or another process: see dmesg)"
+            : server.FailureReason() is { } line ? $"; it said: {line}{StartFailureHint.For(_definition, line, InterpreterWith)}"
+            : string.Empty;
         var reason = failedStart
             ? $"exited with code {code} after {uptime.TotalSeconds:0.0} s, within StartSeconds={_definition.StartSeconds.TotalSeconds:0.###} s{said}"
             : $"exited with code {code} after {uptime.TotalSeconds:0.0} s{(code == 0 ? string.Empty : said)}";

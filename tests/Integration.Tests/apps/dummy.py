@@ -86,6 +86,8 @@ elif command == "fork-note":
     print("ready", flush=True)
     time.sleep(120)
 elif command == "kill-self":
+    if len(args) > 2:  # what it wrote last, which is not why it died
+        print(args[2], file=sys.stderr, flush=True)
     os.kill(os.getpid(), int(args[1]))
     time.sleep(10)
 elif command == "crash-after":
