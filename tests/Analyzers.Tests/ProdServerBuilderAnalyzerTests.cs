@@ -34,6 +34,37 @@ public sealed class ProdServerBuilderAnalyzerTests
         """, D(RuleRegistry.DuplicateProcessName, 0, "WEB"), D(RuleRegistry.DuplicateProcessName, 1, "admin"));
 
     [Fact]
+    public Task Reports_a_name_declared_twice_in_a_Configure_method_and_in_RunAsyncs_lambda_as_the_template_and_the_readme_write_them() =>
+        Verify.AnalyzerAsync<ProdServerBuilderAnalyzer>("""
+        using System.Threading.Tasks;
+        using ProdServer.Config;
+
+        static class Startup
+        {
+            public static void Configure(ProdServerBuilder o)
+            {
+                o.UseWaitress("mysite.wsgi:application");
+                o.Process({|#0:"web"|}).UseGunicorn("mysite.wsgi:application");
+                o.Process("beat").UseCeleryBeat("proj");
+                o.Process("beat2").UseCeleryBeat({|#1:"proj"|});
+            }
+
+            static Task<int> Main(string[] args) => ProdServerHost.RunAsync(args, o =>
+            {
+                o.UseWaitress("mysite.wsgi:application");
+                {|#2:o.UseWaitress("other.wsgi:application")|};
+            });
+
+            static Task<int> Empty(string[] args) => ProdServerHost.RunAsync(args, {|#3:o => { }|});
+
+            // A helper that only sets options declares nothing, and is not asked to.
+            static void Limits(ProdServerBuilder o) => o.DefaultProcess("web");
+        }
+        """,
+        D(RuleRegistry.DuplicateProcessName, 0, "web"), D(RuleRegistry.CeleryBeatTwice, 1, "proj"),
+        D(RuleRegistry.DuplicateProcessName, 2, "web"), D(RuleRegistry.NoProcessDeclared, 3));
+
+    [Fact]
     public Task Reports_celery_beat_declared_twice_for_one_app() => VerifyAsync("""
         services.AddProdServer(o =>
                 {

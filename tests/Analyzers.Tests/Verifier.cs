@@ -123,6 +123,14 @@ internal static class Verify
 
         namespace ProdServer.Config
         {
+            public static class ProdServerHost
+            {
+                public static System.Threading.Tasks.Task<int> RunAsync(string[] args, System.Action<ProdServerBuilder> configure) => System.Threading.Tasks.Task.FromResult(0);
+            }
+        }
+
+        namespace ProdServer.Config
+        {
             using System;
 
             public static class WaitressBuilderExtensions

@@ -44,14 +44,38 @@ public sealed partial class ProdServerBuilderAnalyzer : DiagnosticAnalyzer
             }
 
             start.RegisterOperationAction(c => AnalyzeInvocation(c, builders), OperationKind.Invocation);
+            // Wherever processes are declared: AddProdServer's lambda, ProdServerHost.RunAsync's, and a method such as the
+            // template's Startup.Configure(ProdServerBuilder o), all given the builder as their one parameter.
+            start.RegisterOperationAction(c => AnalyzeLambda(c, builders), OperationKind.AnonymousFunction);
+            start.RegisterOperationBlockAction(c => AnalyzeMethod(c, builders));
         });
+    }
+
+    private static bool TakesTheBuilder(IMethodSymbol method, UseCalls builders) =>
+        method.Parameters.Length == 1 && SymbolEqualityComparer.Default.Equals(method.Parameters[0].Type, builders.Server);
+
+    private static void AnalyzeLambda(OperationAnalysisContext context, UseCalls builders)
+    {
+        var lambda = (IAnonymousFunctionOperation)context.Operation;
+        if (TakesTheBuilder(lambda.Symbol, builders))
+        {
+            AnalyzeDeclarations(context.ReportDiagnostic, [lambda.Body], builders);
+        }
+    }
+
+    private static void AnalyzeMethod(OperationBlockAnalysisContext context, UseCalls builders)
+    {
+        if (context.OwningSymbol is IMethodSymbol { MethodKind: MethodKind.Ordinary or MethodKind.LocalFunction } method && TakesTheBuilder(method, builders))
+        {
+            AnalyzeDeclarations(context.ReportDiagnostic, context.OperationBlocks, builders);
+        }
     }
 
     private static void AnalyzeInvocation(OperationAnalysisContext context, UseCalls builders)
     {
         var invocation = (IInvocationOperation)context.Operation;
         var method = invocation.TargetMethod;
-        if (method.Name == "AddProdServer")
+        if (method.Name is "AddProdServer" || method.Name.StartsWith("Run", StringComparison.Ordinal) && method.ContainingType.Name == "ProdServerHost")
         {
             AnalyzeAddProdServer(context, invocation, builders);
         }
@@ -85,6 +109,8 @@ public sealed partial class ProdServerBuilderAnalyzer : DiagnosticAnalyzer
         context.ReportDiagnostic(Diagnostic.Create(Rules.For(findings[0].Rule), at, DiagnosticText.OneLine(findings[0].Arguments)));
     }
 
+    // PSC0102 where a lambda is the whole configuration (AddProdServer's, ProdServerHost.Run's): a helper method or
+    // lambda that declares nothing may only set options.
     private static void AnalyzeAddProdServer(OperationAnalysisContext context, IInvocationOperation invocation, UseCalls builders)
     {
         var lambda = invocation.Arguments
@@ -92,19 +118,17 @@ public sealed partial class ProdServerBuilderAnalyzer : DiagnosticAnalyzer
             .OfType<IDelegateCreationOperation>()
             .Select(d => d.Target)
             .OfType<IAnonymousFunctionOperation>()
-            .FirstOrDefault(f => f.Symbol.Parameters.Length == 1 && SymbolEqualityComparer.Default.Equals(f.Symbol.Parameters[0].Type, builders.Server));
-        if (lambda is null)
-        {
-            return;
-        }
-
-        var uses = lambda.Body.Descendants().OfType<IInvocationOperation>().Where(builders.IsUse).ToList();
-        if (uses.Count == 0)
+            .FirstOrDefault(f => TakesTheBuilder(f.Symbol, builders));
+        if (lambda is not null && !lambda.Body.Descendants().OfType<IInvocationOperation>().Any(builders.IsUse))
         {
             context.ReportDiagnostic(Diagnostic.Create(Rules.For(RuleRegistry.NoProcessDeclared), lambda.Syntax.GetLocation()));
-            return;
         }
+    }
 
+    // PSC0101 and PSC0502 within one body that declares processes (nested lambdas that take the builder are their own).
+    private static void AnalyzeDeclarations(Action<Diagnostic> report, IEnumerable<IOperation> bodies, UseCalls builders)
+    {
+        var uses = bodies.SelectMany(b => b.Descendants()).OfType<IInvocationOperation>().Where(builders.IsUse).ToList();
         var declared = new Dictionary<string, List<SyntaxNode>>(StringComparer.OrdinalIgnoreCase);
         var beats = new HashSet<string>(StringComparer.Ordinal);
         foreach (var use in uses.OrderBy(u => u.Syntax.SpanStart))
@@ -119,7 +143,7 @@ public sealed partial class ProdServerBuilderAnalyzer : DiagnosticAnalyzer
                 // if (env.IsDevelopment()) o.UseDjangoDevServer(...); else o.UseGunicorn(...): one of them runs.
                 if (earlier.Exists(e => !ExclusiveBranches.Hold(e, use.Syntax)))
                 {
-                    context.ReportDiagnostic(Diagnostic.Create(Rules.For(RuleRegistry.DuplicateProcessName), location, DiagnosticText.Escaped(name)));
+                    report(Diagnostic.Create(Rules.For(RuleRegistry.DuplicateProcessName), location, DiagnosticText.Escaped(name)));
                 }
 
                 earlier.Add(use.Syntax);
@@ -130,7 +154,7 @@ public sealed partial class ProdServerBuilderAnalyzer : DiagnosticAnalyzer
                 && use.Arguments.FirstOrDefault(a => a.Parameter?.Name == "app") is { Value.ConstantValue: { HasValue: true, Value: string app } } appArgument
                 && !beats.Add(app))
             {
-                context.ReportDiagnostic(Diagnostic.Create(Rules.For(RuleRegistry.CeleryBeatTwice), appArgument.Syntax.GetLocation(), DiagnosticText.Escaped(app)));
+                report(Diagnostic.Create(Rules.For(RuleRegistry.CeleryBeatTwice), appArgument.Syntax.GetLocation(), DiagnosticText.Escaped(app)));
             }
         }
     }

@@ -10,7 +10,7 @@ internal static partial class RuleRegistry
 internal sealed class DuplicateProcessNameRule() : RuleInfo(
         "PSC0101",
         "A process name is declared twice",
-        "Process '{0}' is already declared in this AddProdServer call; the second declaration replaces the first one's backend or app. Give each process its own name.",
+        "Process '{0}' is already declared in this configuration; the second declaration replaces the first one's backend or app. Give each process its own name.",
         "Process names are case-insensitive and unique: declaring the same name again (o.UseWaitress(...) declares 'web') " +
         "silently reconfigures the earlier process instead of adding a second one.",
         RuleCategories.Usage, RuleSeverity.Warning, RuleScope.Everywhere);
