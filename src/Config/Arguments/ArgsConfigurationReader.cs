@@ -275,11 +275,14 @@ public sealed class ArgsConfigurationReader
 
     // Int32, Int64, Double and Boolean read through TryText and Accepted rather than Scalar<T>: binding runs before a first
     // start's fork, and Scalar over a value type is generic code no ReadyToRun image holds, compiled there by the JIT.
+    // An empty value is no value: JSON null reaches configuration as "", and null in appsettings.Production.json is how a
+    // value set in appsettings.json is taken back (what the build's analyzers assume too), so a number, switch or enum
+    // keeps the code's value or the server's default instead of failing as "'' is not a whole number".
     private bool TryText(string property, string flag, [NotNullWhen(true)] out IConfigurationSection? section, [NotNullWhen(true)] out string? text)
     {
         section = Find(property, flag);
         text = section is null ? null : ValueOf(section);
-        return text is not null;
+        return text is { Length: > 0 };
     }
 
     // After a parse: the value told to the observer, or the error added.
