@@ -40,6 +40,8 @@ public sealed class EnvFileSpecs : IDisposable
     [InlineData("OK=1\n1BAD=2", 2)]
     [InlineData("A B=1", 1)]
     [InlineData("Q=\"unterminated", 1)]
+    [InlineData("OK='a' # a comment after the quote\nT=\"abc\" unterminated", 2)] // was cut to abc in silence
+    [InlineData("P=\"abc\"unterminated", 1)]
     public void A_malformed_line_is_reported_with_file_and_line_but_never_its_value(string text, int line)
     {
         var error = Assert.Throws<FormatException>(() => EnvFile.Parse(text, "prod.env"));

@@ -84,7 +84,11 @@ public static class EnvFile
                 var c = raw[i];
                 if (c == quote)
                 {
-                    return value.ToString(); // anything after the closing quote is a comment or nothing
+                    // After the closing quote only a comment may follow: "abc" junk or "abc"def was cut to abc in silence.
+                    var rest = raw[(i + 1)..].TrimStart();
+                    return rest.Length == 0 || rest[0] == '#'
+                        ? value.ToString()
+                        : throw new FormatException($"{source}:{number}: text after the closing {quote} of the value; quote the whole value, or start a comment with #.");
                 }
 
                 if (quote == '"' && c == '\\' && i + 1 < raw.Length)
