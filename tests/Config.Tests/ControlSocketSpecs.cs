@@ -34,6 +34,27 @@ public sealed class ControlSocketSpecs : IDisposable
     }
 
     [Fact]
+    public void A_directory_another_user_owns_is_refused_even_for_root()
+    {
+        // Root's chmod never fails, so the directory's owner went unchecked: that user could replace the socket and answer.
+        var directory = Directory700();
+        Assert.True(FileOwner.TryGive(directory, 65534, 65534), "the test gives the directory to nobody, which needs root");
+
+        var ex = Assert.Throws<ControlSocketException>(() => ControlSocket.Listen(Path.Combine(directory, "app.sock"), "app"));
+
+        Assert.Equal($"The control socket's directory {directory} belongs to uid 65534, not to this user (uid {PeerCredentials.EffectiveUserId}); use a directory only this user owns and can enter.", ex.Message);
+    }
+
+    [Theory]
+    [InlineData(1000u, 1000u, null, true)] // its own host
+    [InlineData(0u, 1000u, null, true)] // root's host
+    [InlineData(1000u, 0u, 1000u, true)] // root controls another user's host, in that user's directory
+    [InlineData(65534u, 0u, 0u, false)] // another user answering in root's directory: an impostor
+    [InlineData(65534u, 1000u, 65534u, false)] // another user, for a client that is not root
+    public void Only_the_hosts_user_may_answer_a_client(uint peer, uint me, uint? directoryOwner, bool allowed) =>
+        Assert.Equal(allowed, ControlClient.MayAnswer(peer, me, directoryOwner));
+
+    [Fact]
     public void A_directory_or_a_link_at_the_path_is_refused_and_kept()
     {
         var directory = Directory700();

@@ -14,6 +14,20 @@ internal static class ControlClient
     // How long a command other than tail -f may wait for its reply: stops and starts are bounded by the host itself.
     private static readonly TimeSpan ReplyTimeout = TimeSpan.FromMinutes(10);
 
+    // The peer's uid when it may not answer for a host, else null (allowed, or not known on this system).
+    private static uint? Impostor(Socket socket, string path) =>
+        PeerCredentials.UserId(socket) is { } peer
+        && !MayAnswer(peer, PeerCredentials.EffectiveUserId, Path.GetDirectoryName(path) is { } directory ? FileOwner.Of(directory)?.Uid : null)
+            ? peer
+            : null;
+
+    /// <summary>
+    /// Whether a host running as <paramref name="peer"/> may answer a client running as <paramref name="me"/>: the same
+    /// user, root, or, for a root client, the user who owns the socket's directory (another user's own host).
+    /// </summary>
+    internal static bool MayAnswer(uint peer, uint me, uint? directoryOwner) =>
+        peer == me || peer == 0 || (me == 0 && directoryOwner == peer);
+
     /// <summary>Sends <paramref name="request"/> to the host at <paramref name="path"/>; each reply goes to <paramref name="onReply"/>.</summary>
     /// <returns>The last reply's exit code; <see cref="ExitCodes.NoHost"/> when nothing answers, 1 when the host cannot be reached or breaks off.</returns>
     public static async Task<int> SendAsync(string path, string applicationName, ControlRequest request, Func<ControlResponse, Task> onReply, TextWriter error, CancellationToken cancellationToken)
@@ -33,6 +47,16 @@ internal static class ControlClient
             await error.WriteLineAsync(
                 $"No running host of '{applicationName}': nothing answers on {path}. Start it (with --all, or ProdServer:Control:Enabled=true for one process), or point ProdServer:Control:Socket at its socket.").ConfigureAwait(false);
             return ExitCodes.NoHost;
+        }
+
+        // Before the request goes out: whoever answers must be the host's user. Only its own user or root may have made
+        // the socket in a directory only its owner can enter; root itself may control another user's host, whose socket
+        // lies in that user's own directory.
+        if (Impostor(socket, path) is { } peer)
+        {
+            await error.WriteLineAsync(
+                $"The control socket {Names.PrintablePath(path)} is answered by uid {peer}, which is neither this user nor root, nor the owner of its directory; nothing was sent.").ConfigureAwait(false);
+            return ExitCodes.InvalidConfiguration;
         }
 
         using var limit = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);

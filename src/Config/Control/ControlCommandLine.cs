@@ -111,6 +111,15 @@ internal static class ControlCommandLine
         return request;
     }
 
+    // A message may hold several lines (one per process refused); each is escaped on its own.
+    private static async Task WriteLinesAsync(TextWriter writer, string text)
+    {
+        foreach (var line in text.Split('\n'))
+        {
+            await writer.WriteLineAsync(LogText.Escape(line)).ConfigureAwait(false);
+        }
+    }
+
     /// <summary>
     /// The line <c>tail -f</c> prints where lines were left out (as journalctl marks what it suppressed, so that a gap
     /// is never silent), or <see langword="null"/>.
@@ -126,19 +135,20 @@ internal static class ControlCommandLine
             await output.WriteLineAsync(note).ConfigureAwait(false);
         }
 
+        // Escaped here too, whatever the host did: the terminal is this user's, and an escape sequence must not reach it.
         foreach (var line in reply.Lines ?? [])
         {
-            await output.WriteLineAsync(line).ConfigureAwait(false);
+            await output.WriteLineAsync(LogText.Escape(line)).ConfigureAwait(false);
         }
 
         foreach (var message in reply.Messages ?? [])
         {
-            await output.WriteLineAsync(message).ConfigureAwait(false);
+            await WriteLinesAsync(output, message).ConfigureAwait(false);
         }
 
         foreach (var problem in reply.Errors ?? [])
         {
-            await error.WriteLineAsync(problem).ConfigureAwait(false);
+            await WriteLinesAsync(error, problem).ConfigureAwait(false);
         }
 
         if (reply.Processes is { } processes && request.Command == "status")

@@ -129,6 +129,14 @@ internal static class ControlSocket
                     $"The control socket's directory {directory} can be entered by other users (mode {Convert.ToString((int)info.UnixFileMode, 8)}); use a directory only this user can enter (chmod 700).");
             }
 
+            // Read, not inferred from a chmod that fails: root's never does, and a directory another user owns lets that
+            // user replace the socket and answer for the host.
+            if (FileOwner.Of(directory) is { Uid: var owner } && owner != PeerCredentials.EffectiveUserId)
+            {
+                throw new ControlSocketException(
+                    $"The control socket's directory {directory} belongs to uid {owner}, not to this user (uid {PeerCredentials.EffectiveUserId}); use a directory only this user owns and can enter.");
+            }
+
             // Only the owner (or root) may change a mode: this fails on a directory someone else made in /tmp first.
             File.SetUnixFileMode(directory, info.UnixFileMode);
         }
