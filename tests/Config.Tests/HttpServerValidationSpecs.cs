@@ -139,6 +139,17 @@ public sealed class HttpServerValidationSpecs
     }
 
     [Fact]
+    public void A_unix_socket_path_longer_than_a_socket_address_holds_is_refused_for_every_server_on_one()
+    {
+        // It passed validation and --check; every start then failed with gunicorn's "Can't connect to ..." until it gave up.
+        var path = "/run/" + new string('s', 110) + ".sock";
+
+        AssertNames(Gunicorn(g => g with { Bind = ["unix:" + path] }), "Args", "is longer than a socket path may be (107 bytes)");
+        AssertNames(Uvicorn(u => u with { Uds = path }), "Args", "is longer than a socket path may be (107 bytes)");
+        AssertNames(Granian(g => g with { Uds = path }), "Args", "is longer than a socket path may be (107 bytes)");
+    }
+
+    [Fact]
     public void Uvicorn_workers_cannot_be_combined_with_reload_which_ignores_them()
     {
         AssertNames(Uvicorn(u => u with { Reload = true, Workers = 4 }), "Args:Workers", "Workers above 1 cannot be combined with Reload");

@@ -16,8 +16,7 @@ internal static class ControlSocket
     private const UnixFileMode GroupOrOther = UnixFileMode.GroupRead | UnixFileMode.GroupWrite | UnixFileMode.GroupExecute
         | UnixFileMode.OtherRead | UnixFileMode.OtherWrite | UnixFileMode.OtherExecute;
 
-    // sockaddr_un's sun_path holds 108 bytes on Linux, the terminating NUL included.
-    private const int MaxPathBytes = 107;
+    private const int MaxPathBytes = UnixSockets.MaxPathBytes;
 
     /// <summary>
     /// The socket path: <paramref name="configured"/> (relative to <paramref name="contentRoot"/>) when set, else

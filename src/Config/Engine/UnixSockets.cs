@@ -12,6 +12,9 @@ namespace ProdServer.Config;
 /// </summary>
 internal static class UnixSockets
 {
+    /// <summary>The longest path a Unix socket may have: Linux's <c>sockaddr_un.sun_path</c> holds 108 bytes, the final NUL included.</summary>
+    public const int MaxPathBytes = 107;
+
     /// <summary>
     /// The socket paths of <paramref name="process"/>, a relative one resolved from the server's working directory (left
     /// out when that is not known).

@@ -74,6 +74,17 @@ public abstract class ServerBackend<TArgs> : ServerBackend
             }
         }
 
+        // sockaddr_un holds 107 bytes: a longer socket path passed every check, and then each start failed with the server's
+        // own misleading "Can't connect" until it gave up. The path is the server's as written (a relative one is bound
+        // relative), so its own length counts.
+        foreach (var socket in GetUnixSockets(process))
+        {
+            if (System.Text.Encoding.UTF8.GetByteCount(socket) > UnixSockets.MaxPathBytes)
+            {
+                problems.Add(new("Args", $"The Unix socket '{Names.PrintablePath(socket)}' is longer than a socket path may be ({UnixSockets.MaxPathBytes} bytes); use a shorter one (a directory nearer /, or a path relative to the working directory)."));
+            }
+        }
+
         if (!_argsValidatorCreated)
         {
             _argsValidator = CreateArgsValidator();
