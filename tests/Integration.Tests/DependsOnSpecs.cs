@@ -1,9 +1,7 @@
 using System;
 using System.IO;
-using System.Linq;
 using System.Threading;
 using System.Threading.Tasks;
-using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Xunit;
 
@@ -62,13 +60,8 @@ public sealed class DependsOnSpecs
         try
         {
             await TestHost.WaitForLogAsync(logs, "web: waiting for api to be ready (DependsOn)", TimeSpan.FromSeconds(30), run);
-            var control = host.Services.GetServices<IHostedService>().OfType<ProdServerHostedService>().Single();
-            ControlResponse? reply = null;
+            var reply = await TestHost.ControlAsync(host, "start", "web");
 
-            await control.HandleAsync(new ControlRequest { V = 1, Command = "start", Names = ["web"] }, r => { reply = r; return Task.CompletedTask; }, CancellationToken.None)
-                .WaitAsync(TimeSpan.FromSeconds(30));
-
-            Assert.NotNull(reply);
             Assert.Contains(reply.Messages ?? [], m => m.StartsWith("web: already ", StringComparison.Ordinal));
             Assert.Single(logs.Lines, l => l.Contains("web#", StringComparison.Ordinal) && l.EndsWith(" started", StringComparison.Ordinal));
         }

@@ -1,10 +1,8 @@
 using System;
 using System.Diagnostics;
 using System.IO;
-using System.Linq;
 using System.Threading;
 using System.Threading.Tasks;
-using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Xunit;
 
@@ -75,12 +73,9 @@ public sealed class MultiProcessSpecs
         try
         {
             await TestHost.WaitForLogAsync(logs, "Process 'worker' gave up", TimeSpan.FromSeconds(30), run);
-            var control = host.Services.GetServices<IHostedService>().OfType<ProdServerHostedService>().Single();
-            ControlResponse? reply = null;
+            var reply = await TestHost.ControlAsync(host, "start", "worker");
 
-            await control.HandleAsync(new ControlRequest { V = 1, Command = "start", Names = ["worker"] }, r => { reply = r; return Task.CompletedTask; }, CancellationToken.None);
-
-            Assert.Contains("worker: started, but not ready: gave-up", reply?.Errors ?? [], StringComparer.Ordinal);
+            Assert.Contains("worker: started, but not ready: gave-up", reply.Errors ?? [], StringComparer.Ordinal);
             await Task.Delay(500); // what the host would do after the second give-up, it does at once
             Assert.False(run.IsCompleted, "the host stopped although OnGiveUp is KeepOthers and web runs:\n" + logs.Text);
             Assert.True(ProcessTable.IsAlive(logs.StartedPid("web")));

@@ -1,7 +1,9 @@
 using System;
 using System.Diagnostics;
 using System.IO;
+using System.Linq;
 using System.Text;
+using System.Threading;
 using System.Threading.Tasks;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
@@ -34,6 +36,16 @@ internal static class TestHost
     }
 
     /// <summary>Waits until the log holds <paramref name="text"/>, failing with the whole log after <paramref name="timeout"/> or when <paramref name="run"/> ends.</summary>
+    /// <summary>Asks the running host's control surface, as the control socket would, and returns its reply.</summary>
+    public static async Task<ControlResponse> ControlAsync(IHost host, string command, params string[] names)
+    {
+        var control = host.Services.GetServices<IHostedService>().OfType<ProdServerHostedService>().Single();
+        ControlResponse? reply = null;
+        await control.HandleAsync(new ControlRequest { V = 1, Command = command, Names = [.. names] }, r => { reply = r; return Task.CompletedTask; }, CancellationToken.None)
+            .WaitAsync(TimeSpan.FromSeconds(60));
+        return reply ?? throw new InvalidOperationException($"'{command}' got no reply");
+    }
+
     public static async Task WaitForLogAsync(CapturingLoggerProvider logs, string text, TimeSpan timeout, Task run)
     {
         var clock = Stopwatch.StartNew();
