@@ -87,4 +87,42 @@ public sealed class MultiProcessSpecs
 
         Assert.Equal(5, await run.WaitAsync(TimeSpan.FromSeconds(20)));
     }
+
+    [Fact]
+    public async Task A_reload_refused_for_a_malformed_env_file_says_its_problem_once()
+    {
+        // It was said twice: once as the env file was read, again as each process using it was planned.
+        var envFile = Path.Combine(Path.GetTempPath(), "prodserver-reload-" + Guid.NewGuid().ToString("N") + ".env");
+        await File.WriteAllTextAsync(envFile, "GREETING=hello\n");
+        try
+        {
+            var (host, logs) = SupervisedHost.Build(o =>
+            {
+                TestBackend.Declare(o, "web", TestBackend.Dummy, null, "serve").EnvFile(envFile);
+                TestBackend.Declare(o, "worker", TestBackend.Dummy, null, "serve");
+            });
+            using var stop = new CancellationTokenSource(TimeSpan.FromSeconds(60));
+            var run = host.RunProdServerAsync(["--all"], TextWriter.Null, TextWriter.Null, stop.Token);
+            try
+            {
+                await TestHost.WaitForLogAsync(logs, "worker#", TimeSpan.FromSeconds(30), run);
+                await File.WriteAllTextAsync(envFile, "GREETING=\"unterminated\n");
+
+                var reply = await TestHost.ControlAsync(host, "reload");
+
+                Assert.False(reply.Ok);
+                Assert.Single(reply.Errors ?? [], e => e.Contains("the quoted value has no closing", StringComparison.Ordinal));
+            }
+            finally
+            {
+                await stop.CancelAsync();
+            }
+
+            await run.WaitAsync(TimeSpan.FromSeconds(20));
+        }
+        finally
+        {
+            File.Delete(envFile);
+        }
+    }
 }

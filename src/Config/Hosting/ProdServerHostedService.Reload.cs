@@ -128,6 +128,10 @@ internal sealed partial class ProdServerHostedService
             {
                 next[definition.Name] = LaunchFingerprint.Of(definition, LaunchPlanner.Plan(definition, _contentRoot));
             }
+            catch (ServerLaunchException ex) when (problems.Contains(ex.Message))
+            {
+                // The env file's own problem, already said by ReadEnvFiles: once is enough.
+            }
             catch (ServerLaunchException ex)
             {
                 problems.Add(ex.Message);
