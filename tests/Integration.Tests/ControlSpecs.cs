@@ -300,6 +300,20 @@ public sealed class ControlSpecs(ControlledSample sample) : IClassFixture<Contro
         Assert.Equal($"No running host of 'quickstart': nothing answers on {missing}.", stderr.Trim().Split(" Start it")[0]);
     }
 
+    [Fact]
+    public async Task A_client_command_says_only_its_answer_not_the_configurations_rule_warnings()
+    {
+        // The host says the rule warnings once, at its start; `watch quickstart status` printed them before every answer.
+        var missing = Path.Combine(sample.Directory, "nobody-here.sock");
+
+        var (code, _, stderr) = await sample.ClientAsync("status", "--ProdServer:Control:Socket=" + missing, "--ProdServer:Processes:web:Args:ExposeTracebacks=true");
+
+        Assert.Equal(3, code);
+        Assert.StartsWith("No running host of 'quickstart'", stderr.TrimStart(), StringComparison.Ordinal);
+        Assert.DoesNotContain("PSC", stderr, StringComparison.Ordinal);
+        Assert.DoesNotContain("ProdServer.Rules", stderr, StringComparison.Ordinal);
+    }
+
     [Theory]
     [InlineData("long", "is longer than a Unix socket path may be (107 bytes)")]
     [InlineData("escape", "must be a path without control characters")]

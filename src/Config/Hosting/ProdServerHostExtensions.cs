@@ -388,20 +388,14 @@ public static class ProdServerHostExtensions
         : commandLine.Check ? ValidationScope.Everything
         : ValidationScope.Of(commandLine.Names);
 
-    // status, restart, tail, …: a client of the running host. The configuration only says where its socket is, so an
-    // invalid one (being edited for a reload) does not stop the client.
+    // status, restart, tail, …: a client of the running host. The configuration only says where its socket is: it is not
+    // validated here, so an invalid one (being edited for a reload) does not stop the client, and the rule warnings the
+    // host said at its start are not said again before every answer.
     private static Task<int> RunControlCommandAsync(IHost host, System.CommandLine.ParseResult command, TextWriter output, TextWriter error, CancellationToken cancellationToken)
     {
+        // The configuration's value first: the binder leaves a refused one unset, which would mean the default socket.
         var configuration = host.Services.GetService<Microsoft.Extensions.Configuration.IConfiguration>();
-        string? socket;
-        try
-        {
-            socket = host.Services.GetRequiredService<IOptions<ProdServerOptions>>().Value.Control.Socket;
-        }
-        catch (OptionsValidationException)
-        {
-            socket = configuration?[ProdServerOptions.SectionName + ":Control:Socket"];
-        }
+        var socket = configuration?[ProdServerOptions.SectionName + ":Control:Socket"] ?? UnvalidatedOptions.Of(host.Services).Control.Socket;
 
         var environment = host.Services.GetService<IHostEnvironment>();
         var application = environment?.ApplicationName ?? "app";

@@ -23,7 +23,7 @@ internal static class AppFromDjangoSettings
     public static async Task<IReadOnlyList<string>> DescribeAsync(IServiceProvider services, string contentRoot, CancellationToken cancellationToken)
     {
         var lines = new List<string>();
-        var candidates = Unvalidated(services).Processes
+        var candidates = UnvalidatedOptions.Of(services).Processes
             .Where(p => string.IsNullOrWhiteSpace(p.App) && DjangoApplicationSetting.For(p.Backend) is not null)
             .ToList();
         // One Python run per project (working directory, interpreter, settings module), however many processes share it.
@@ -56,30 +56,6 @@ internal static class AppFromDjangoSettings
         }
 
         return lines;
-    }
-
-    // The options as code and configuration declare them, without the validation that failed (as OptionsFactory builds them).
-    private static ProdServerOptions Unvalidated(IServiceProvider services)
-    {
-        var options = new ProdServerOptions();
-        foreach (var configure in services.GetServices<IConfigureOptions<ProdServerOptions>>())
-        {
-            if (configure is IConfigureNamedOptions<ProdServerOptions> named)
-            {
-                named.Configure(Options.DefaultName, options);
-            }
-            else
-            {
-                configure.Configure(options);
-            }
-        }
-
-        foreach (var postConfigure in services.GetServices<IPostConfigureOptions<ProdServerOptions>>())
-        {
-            postConfigure.PostConfigure(Options.DefaultName, options);
-        }
-
-        return options;
     }
 
     // The interpreter the process's server would run with: its own, its venv's, or the default.
