@@ -44,7 +44,7 @@ internal static partial class KubernetesDefaults
     public static IReadOnlyList<(string Name, string Path)> WritableVolumes(ProcessDefinition process)
     {
         var owner = ExportText.Process(process);
-        if (process.RunsCeleryBeat && WritablePaths.Files(process).All(f => f.Key != "Args:Schedule"))
+        if (CeleryBeatSchedule.WritesDefaultFile(process))
         {
             throw ExportText.Refused(owner, "Args:Schedule",
                 "is unset, so celery beat would write celerybeat-schedule into the image's working directory, which is read-only in the pod; set it to a file such as /var/lib/celery/celerybeat-schedule");

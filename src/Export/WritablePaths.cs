@@ -27,7 +27,7 @@ internal static class WritablePaths
             paths.Add((Path.GetDirectoryName(Path.GetFullPath(ExportText.Carryable(owner, key, path), workingDirectory)) ?? "/", key));
         }
 
-        if (process.RunsCeleryBeat && Schedule(process) is null)
+        if (CeleryBeatSchedule.WritesDefaultFile(process))
         {
             paths.Add((workingDirectory, "Args:Schedule (unset: celerybeat-schedule in the working directory)"));
         }
@@ -40,31 +40,12 @@ internal static class WritablePaths
         return paths.DistinctBy(p => p.Item1).ToList();
     }
 
-    /// <summary>The files the process creates or rewrites, as configured (maybe relative to its working directory).</summary>
-    public static IEnumerable<(string Path, string Key)> Files(ProcessDefinition process)
-    {
-        // The backend's own list, the one the engine checks and probes: every server's socket settings, in one place.
-        foreach (var socket in process.Backend.GetUnixSockets(process))
-        {
-            yield return (socket, "its Unix socket");
-        }
-
-        if (Schedule(process) is { } schedule)
-        {
-            yield return (schedule, "Args:Schedule");
-        }
-
-        if (process.Args is ICeleryDaemonOptions daemon)
-        {
-            foreach (var (file, key) in new[] { (daemon.LogFile, "Args:LogFile"), (daemon.PidFile, "Args:PidFile") })
-            {
-                if (file is not null)
-                {
-                    yield return (file, key);
-                }
-            }
-        }
-    }
+    /// <summary>
+    /// The files the process creates or rewrites, as configured (maybe relative to its working directory): the backend's
+    /// own list, the one the engine checks before each start (<see cref="ServerBackend.GetWrittenFiles"/>).
+    /// </summary>
+    public static IEnumerable<(string Path, string Key)> Files(ProcessDefinition process) =>
+        process.Backend.GetWrittenFiles(process).Select(f => (f.Path, f.Key));
 
     // Looked for on the machine the export runs on, which is the target machine when exported from the published app.
     private static bool HoldsDatabase(string directory)
@@ -78,11 +59,4 @@ internal static class WritablePaths
             return false;
         }
     }
-
-    private static string? Schedule(ProcessDefinition process) => process.Args switch
-    {
-        CeleryBeatArgs { Schedule: { } schedule } => schedule,
-        CeleryWorkerArgs { Beat: true, ScheduleFilename: { } schedule } => schedule,
-        _ => null,
-    };
 }

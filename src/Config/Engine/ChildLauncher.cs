@@ -27,7 +27,7 @@ internal sealed class ChildLauncher(ProcessDefinition definition, string content
     public TimeProvider Time { get; init; } = TimeProvider.System;
 
     /// <inheritdoc/>
-    public LaunchPlan Plan() => LaunchPlanner.Plan(definition, contentRoot);
+    public LaunchPlan Plan() => LaunchPlanner.PlanStart(definition, contentRoot);
 
     /// <inheritdoc/>
     public ISupervisedChild? AdoptEarly(LaunchPlan plan)

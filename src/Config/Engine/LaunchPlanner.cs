@@ -86,6 +86,18 @@ internal static partial class LaunchPlanner
         };
     }
 
+    /// <summary>
+    /// Plans the launch of <paramref name="process"/> to start it now (or to check that it would start): as
+    /// <see cref="Plan"/>, and the files its server writes can be written (<see cref="WrittenFileCheck"/>). Not for
+    /// <c>manage</c>, which runs in the process's environment without starting its server.
+    /// </summary>
+    /// <exception cref="ServerLaunchException">As <see cref="Plan"/>, or a file the server writes cannot be written.</exception>
+    public static LaunchPlan PlanStart(ProcessDefinition process, string contentRoot)
+    {
+        var plan = Plan(process, contentRoot);
+        return WrittenFileCheck.Problem(process, plan.WorkingDirectory) is { } problem ? throw new ServerLaunchException(process.Name, problem) : plan;
+    }
+
     // A backend's own answer (a custom backend is the app's code), checked: a repeat of zero would signal in a loop.
     private static TimeSpan? CheckedStopSignalRepeat(ProcessDefinition process) =>
         process.Backend.GetStopSignalRepeat(process) switch

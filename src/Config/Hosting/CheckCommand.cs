@@ -29,7 +29,7 @@ internal static class CheckCommand
         {
             try
             {
-                var run = LaunchPlanner.Plan(process, contentRoot);
+                var run = LaunchPlanner.PlanStart(process, contentRoot);
                 foreach (var note in DryRun.Notes(run))
                 {
                     // Said before "valid": the server would not run exactly as configured without these.

@@ -235,7 +235,7 @@ internal sealed class EarlyLaunch : IDisposable
             try
             {
                 start = new EarlyStart(
-                    LaunchPlanner.Plan(process, contentRoot), process.Backend.StopSignalToGroup, process.Backend.GetListenEndpoints(process),
+                    LaunchPlanner.PlanStart(process, contentRoot), process.Backend.StopSignalToGroup, process.Backend.GetListenEndpoints(process),
                     process.Backend.ListensOnceAppLoaded(process));
             }
             catch (ServerLaunchException)

@@ -36,6 +36,20 @@ public abstract partial class ServerBackend
     public virtual IReadOnlyList<string> GetUnixSockets(ProcessDefinition process) => [];
 
     /// <summary>
+    /// The files the server creates or rewrites with <paramref name="process"/>'s options (pid files, log files, a Celery
+    /// beat's schedule) and its Unix sockets, as configured. The engine checks before each start that each can be written
+    /// (one line naming the setting instead of a server failing StartRetries times), and an export leaves their directories
+    /// writable under a read-only file system. Default: the <see cref="GetUnixSockets"/>.
+    /// </summary>
+    internal virtual IEnumerable<WrittenFile> GetWrittenFiles(ProcessDefinition process)
+    {
+        foreach (var socket in GetUnixSockets(process))
+        {
+            yield return new WrittenFile(socket, "its Unix socket");
+        }
+    }
+
+    /// <summary>
     /// Whether the server opens its <see cref="GetListenEndpoints"/> only once it has imported the app, so that a port
     /// that accepts connections means the server is about to answer (<c>waitress-serve</c>, a single uvicorn, daphne,
     /// gunicorn with <c>--preload</c>; not a gunicorn master, which binds before its workers import the app). A launcher

@@ -1,5 +1,6 @@
 using System;
 using System.Collections.Generic;
+using System.IO;
 using System.Linq;
 using ProdServer.Config.Analyzers;
 
@@ -92,6 +93,29 @@ internal abstract class CeleryBackend<TArgs> : ServerBackend<TArgs>
     /// <param name="argv">The argument list, ending with the subcommand word.</param>
     /// <param name="args">The args without global options.</param>
     protected virtual void AppendSubcommandArguments(IList<string> argv, TArgs args) => args.AppendArguments(argv);
+
+    /// <inheritdoc />
+    /// <remarks>
+    /// The Unix sockets and the subcommand's own files (<see cref="GetSubcommandFiles"/>). celery changes into <c>--workdir</c> before it opens
+    /// any, so a relative path is from there; a directory with a <c>%</c> in it may be a placeholder (<c>%n</c>, the node
+    /// name) celery fills in per node: <see cref="WrittenFile.Templated"/>.
+    /// </remarks>
+    internal sealed override IEnumerable<WrittenFile> GetWrittenFiles(ProcessDefinition process)
+    {
+        if (process.Args is not TArgs args)
+        {
+            return base.GetWrittenFiles(process);
+        }
+
+        return base.GetWrittenFiles(process).Concat(GetSubcommandFiles(args)).Select(f => f with
+        {
+            Path = args.Workdir is { Length: > 0 } workdir ? Path.Combine(workdir, f.Path) : f.Path,
+            Templated = (Path.GetDirectoryName(f.Path) ?? "").Contains('%', StringComparison.Ordinal),
+        });
+    }
+
+    /// <summary>The files the subcommand writes with <paramref name="args"/>, as configured; its Unix sockets are added to them. Default: none.</summary>
+    private protected virtual IEnumerable<WrittenFile> GetSubcommandFiles(TArgs args) => [];
 
     // module or module:attribute, dotted; celery's find_app also resolves module.attribute, which this admits too.
     /// <inheritdoc />

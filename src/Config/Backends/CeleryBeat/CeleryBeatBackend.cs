@@ -1,3 +1,4 @@
+using System.Collections.Generic;
 
 namespace ProdServer.Config;
 
@@ -15,4 +16,10 @@ internal sealed class CeleryBeatBackend : CeleryBackend<CeleryBeatArgs>
 
     /// <inheritdoc />
     private protected override void CheckArgs(CeleryBeatArgs args, ArgsProblems found) => CeleryBeatArgsRules.Check(args, found);
+
+    // An unset Schedule is celerybeat-schedule in the working directory, unless the app's settings name another file or
+    // scheduler: not known here, so only a configured one is checked.
+    /// <inheritdoc />
+    private protected override IEnumerable<WrittenFile> GetSubcommandFiles(CeleryBeatArgs args) =>
+        WrittenFile.Set((CeleryBeatSchedule.KeepsFile(args.Scheduler) ? args.Schedule : null, nameof(args.Schedule)), (args.LogFile, nameof(args.LogFile)), (args.PidFile, nameof(args.PidFile)));
 }

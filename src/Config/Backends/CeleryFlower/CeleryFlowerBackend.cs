@@ -40,5 +40,9 @@ internal sealed class CeleryFlowerBackend : CeleryBackend<CeleryFlowerArgs>
         process?.Args is CeleryFlowerArgs { UnixSocket: { Length: > 0 } path } ? [path] : [];
 
     /// <inheritdoc />
+    private protected override IEnumerable<WrittenFile> GetSubcommandFiles(CeleryFlowerArgs args) =>
+        WrittenFile.Set((args.LogFilePrefix, nameof(args.LogFilePrefix)));
+
+    /// <inheritdoc />
     private protected override void CheckArgs(CeleryFlowerArgs args, ArgsProblems found) => CeleryFlowerArgsRules.Check(args, found);
 }

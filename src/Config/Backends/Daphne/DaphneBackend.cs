@@ -1,5 +1,6 @@
 using System;
 using System.Collections.Generic;
+using System.Linq;
 
 namespace ProdServer.Config;
 
@@ -70,6 +71,11 @@ internal sealed class DaphneBackend : ServerBackend<DaphneArgs>
     /// <inheritdoc />
     public override IReadOnlyList<string> GetUnixSockets(ProcessDefinition process) =>
         process?.Args is DaphneArgs { UnixSocket: { Length: > 0 } path } ? [path] : [];
+
+    /// <inheritdoc />
+    /// <remarks>Its access log (<c>-</c>, stdout, is none).</remarks>
+    internal override IEnumerable<WrittenFile> GetWrittenFiles(ProcessDefinition process) =>
+        process.Args is DaphneArgs a ? base.GetWrittenFiles(process).Concat(WrittenFile.Set((a.AccessLog, nameof(a.AccessLog)))) : base.GetWrittenFiles(process);
 
     /// <inheritdoc />
     private protected override void CheckArgs(DaphneArgs args, ArgsProblems found) => DaphneArgsRules.Check(args, found);

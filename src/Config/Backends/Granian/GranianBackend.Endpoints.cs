@@ -1,4 +1,5 @@
 using System.Collections.Generic;
+using System.Linq;
 
 namespace ProdServer.Config;
 
@@ -14,4 +15,9 @@ internal sealed partial class GranianBackend
     /// <inheritdoc />
     public override IReadOnlyList<string> GetUnixSockets(ProcessDefinition process) =>
         process?.Args is GranianArgs { Uds: { Length: > 0 } path } ? [path] : [];
+
+    /// <inheritdoc />
+    /// <remarks>Its pid file.</remarks>
+    internal override IEnumerable<WrittenFile> GetWrittenFiles(ProcessDefinition process) =>
+        process.Args is GranianArgs a ? base.GetWrittenFiles(process).Concat(WrittenFile.Set((a.PidFile, nameof(a.PidFile)))) : base.GetWrittenFiles(process);
 }

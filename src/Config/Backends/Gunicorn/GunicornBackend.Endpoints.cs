@@ -1,4 +1,5 @@
 using System.Collections.Generic;
+using System.Linq;
 
 namespace ProdServer.Config;
 
@@ -18,6 +19,11 @@ internal sealed partial class GunicornBackend
     /// <inheritdoc />
     public override IReadOnlyList<string> GetUnixSockets(ProcessDefinition process) =>
         process?.Args is GunicornArgs args ? SocketBind.UnixSockets(args.Bind) : [];
+
+    /// <inheritdoc />
+    /// <remarks>Its pid file and log files (<c>-</c>, stdout or stderr, is none).</remarks>
+    internal override IEnumerable<WrittenFile> GetWrittenFiles(ProcessDefinition process) =>
+        process.Args is GunicornArgs a ? base.GetWrittenFiles(process).Concat(WrittenFile.Set((a.Pid, nameof(a.Pid)), (a.AccessLogfile, nameof(a.AccessLogfile)), (a.ErrorLogfile, nameof(a.ErrorLogfile)))) : base.GetWrittenFiles(process);
 
     /// <inheritdoc />
     /// <remarks>Only with <c>--preload</c>: otherwise the master binds first and each worker imports the app after it forks.</remarks>

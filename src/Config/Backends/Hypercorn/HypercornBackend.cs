@@ -75,6 +75,11 @@ internal sealed class HypercornBackend : ServerBackend<HypercornArgs>
     public override IReadOnlyList<string> GetUnixSockets(ProcessDefinition process) =>
         process?.Args is HypercornArgs args ? SocketBind.UnixSockets(args.Bind) : [];
 
+    /// <inheritdoc />
+    /// <remarks>Its pid file and log files (<c>-</c>, stdout or stderr, is none).</remarks>
+    internal override IEnumerable<WrittenFile> GetWrittenFiles(ProcessDefinition process) =>
+        process.Args is HypercornArgs a ? base.GetWrittenFiles(process).Concat(WrittenFile.Set((a.Pid, nameof(a.Pid)), (a.AccessLogfile, nameof(a.AccessLogfile)), (a.ErrorLogfile, nameof(a.ErrorLogfile)))) : base.GetWrittenFiles(process);
+
     /// <summary>The flags hypercorn accepts only from some release on, the WSGI prefix (0.14.0), Workers = 0 (0.15.0) and a json:/toml: LogConfig (0.14.0).</summary>
     /// <param name="process">The process.</param>
     /// <returns>The requirements.</returns>

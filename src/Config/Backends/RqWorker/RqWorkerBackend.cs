@@ -1,5 +1,6 @@
 using System;
 using System.Collections.Generic;
+using System.IO;
 using System.Linq;
 
 namespace ProdServer.Config;
@@ -26,6 +27,13 @@ internal sealed class RqWorkerBackend : DjangoManageBackend<RqWorkerArgs>
 
     /// <inheritdoc />
     public override bool StopSignalToGroup => false;
+
+    // rq expands a leading ~ with the worker's HOME, which its environment may set: such a path is left to rq.
+    /// <inheritdoc />
+    internal override IEnumerable<WrittenFile> GetWrittenFiles(ProcessDefinition process) =>
+        process.Args is RqWorkerArgs { Pid: { } pid } a && !pid.StartsWith('~')
+            ? base.GetWrittenFiles(process).Concat(WrittenFile.Set((a.Pid, nameof(a.Pid))))
+            : base.GetWrittenFiles(process);
 
     // A warm shutdown waits for the running job however long it takes; 25 s leaves room under the host's 30 s
     // ShutdownTimeout. Past it the tree is killed and RQ later moves the job to the FailedJobRegistry (AbandonedJobError):

@@ -86,6 +86,11 @@ internal sealed class UwsgiBackend : ServerBackend<UwsgiArgs>
             : [];
 
     /// <inheritdoc />
+    /// <remarks>Its pid files.</remarks>
+    internal override IEnumerable<WrittenFile> GetWrittenFiles(ProcessDefinition process) =>
+        process.Args is UwsgiArgs a ? base.GetWrittenFiles(process).Concat(WrittenFile.Set((a.PidFile, nameof(a.PidFile)), (a.PidFile2, nameof(a.PidFile2)))) : base.GetWrittenFiles(process);
+
+    /// <inheritdoc />
     /// <remarks>The entries of HttpSocket and Socket that are paths; an abstract name (<c>@name</c>) has no file to look at.</remarks>
     public override IReadOnlyList<string> GetUnixSockets(ProcessDefinition process) =>
         process?.Args is UwsgiArgs args
