@@ -105,6 +105,10 @@ public sealed class WrittenFileCheckSpecs : IDisposable
         var moved = Beat(b => b with { Workdir = "/srv/proj", Schedule = "var/schedule", PidFile = "/run/beat.pid", LogFile = "logs/%n/beat.log" });
 
         Assert.Empty(database.Backend.GetWrittenFiles(database));
+        // Nor does an export ask for its working directory to be writable: only a persistent scheduler without a file writes there.
+        Assert.False(CeleryBeatSchedule.WritesDefaultFile(Beat(b => b with { Scheduler = "django_celery_beat.schedulers:DatabaseScheduler" })));
+        Assert.True(CeleryBeatSchedule.WritesDefaultFile(Beat(b => b)));
+        Assert.False(CeleryBeatSchedule.WritesDefaultFile(Beat(b => b with { Schedule = "/var/lib/beat/schedule" })));
         Assert.Equal([false, true, false], moved.Backend.GetWrittenFiles(moved).Select(f => f.Templated));
         Assert.Equal(["Args:Schedule /srv/proj/var/schedule", "Args:LogFile /srv/proj/logs/%n/beat.log", "Args:PidFile /run/beat.pid"],
             moved.Backend.GetWrittenFiles(moved).Select(f => $"{f.Key} {f.Path}"));
