@@ -3,6 +3,7 @@ using System.Diagnostics;
 using System.IO;
 using System.Threading;
 using System.Threading.Tasks;
+using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Xunit;
 
@@ -124,5 +125,53 @@ public sealed class MultiProcessSpecs
         {
             File.Delete(envFile);
         }
+    }
+
+    [Fact]
+    public async Task A_process_launched_alone_that_the_running_host_of_the_app_runs_is_refused_in_one_line_and_another_one_starts()
+    {
+        // `app beat` beside `app --all` started a second beat (every periodic task sent twice): a process with no port has
+        // no port check to stop it, and one launched alone opens no control socket to find the other host by.
+        var directory = Directory.CreateTempSubdirectory("prodserver-twice-").FullName; // 0700, as the socket's directory must be
+        var socket = Path.Combine(directory, "c.sock");
+        void Declare(ProdServerBuilder o)
+        {
+            o.Options.Control.Socket = socket;
+            TestBackend.Declare(o, "web", TestBackend.Dummy, null, "serve");
+            TestBackend.Declare(o, "worker", TestBackend.Dummy, null, "serve");
+            TestBackend.Declare(o, "once", TestBackend.Dummy, null, "exit", "0").Restart(RestartPolicy.Never);
+        }
+
+        var (host, logs) = SupervisedHost.Build(o => { Declare(o); o.Options.Control.Enabled = true; });
+        using var stop = new CancellationTokenSource(TimeSpan.FromSeconds(60));
+        var run = host.RunProdServerAsync(["web", "worker"], TextWriter.Null, TextWriter.Null, stop.Token);
+        try
+        {
+            await TestHost.WaitForLogAsync(logs, "worker#", TimeSpan.FromSeconds(30), run);
+
+            var (second, secondLogs) = SupervisedHost.Build(Declare);
+            using var error = new StringWriter();
+            var refused = await second.RunProdServerAsync(["worker"], TextWriter.Null, error, stop.Token).WaitAsync(TimeSpan.FromSeconds(30));
+
+            Assert.Equal(1, refused);
+            Assert.Equal(
+                $"Another host of '{host.Services.GetRequiredService<IHostEnvironment>().ApplicationName}' already runs 'worker' (its control socket {socket} answers); "
+                + "a second would run it twice. Control it there (status, restart, stop), or stop that host first.",
+                error.ToString().Trim());
+            Assert.DoesNotContain("worker#", secondLogs.Text, StringComparison.Ordinal); // nothing was started
+
+            var (third, thirdLogs) = SupervisedHost.Build(Declare);
+            using var thirdError = new StringWriter();
+            await third.RunProdServerAsync(["once"], TextWriter.Null, thirdError, stop.Token).WaitAsync(TimeSpan.FromSeconds(30));
+            Assert.DoesNotContain("Another host", thirdError.ToString(), StringComparison.Ordinal);
+            Assert.Contains($"once#{thirdLogs.StartedPid("once")} exited with code 0", thirdLogs.Text, StringComparison.Ordinal); // a process that host does not run
+        }
+        finally
+        {
+            await stop.CancelAsync();
+        }
+
+        await run.WaitAsync(TimeSpan.FromSeconds(20));
+        Directory.Delete(directory, recursive: true);
     }
 }

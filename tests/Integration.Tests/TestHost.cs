@@ -35,7 +35,6 @@ internal static class TestHost
         return (builder.Build(), logs);
     }
 
-    /// <summary>Waits until the log holds <paramref name="text"/>, failing with the whole log after <paramref name="timeout"/> or when <paramref name="run"/> ends.</summary>
     /// <summary>Asks the running host's control surface, as the control socket would, and returns its reply.</summary>
     public static async Task<ControlResponse> ControlAsync(IHost host, string command, params string[] names)
     {
@@ -46,6 +45,7 @@ internal static class TestHost
         return reply ?? throw new InvalidOperationException($"'{command}' got no reply");
     }
 
+    /// <summary>Waits until the log holds <paramref name="text"/>, failing with the whole log after <paramref name="timeout"/> or when <paramref name="run"/> ends.</summary>
     public static async Task WaitForLogAsync(CapturingLoggerProvider logs, string text, TimeSpan timeout, Task run)
     {
         var clock = Stopwatch.StartNew();

@@ -444,8 +444,11 @@ internal sealed class EarlyLaunch : IDisposable
     // A server on a Unix socket waits for the host: its check that no other host of the app runs (the control socket), and
     // that no server answers on the socket, come first; a second host's early server would replace the first one's socket
     // and cut the serving server off from its clients (a TCP port is checked before the fork instead).
+    // A server with no TCP port (a Celery worker or beat) waits for the host as well: no port check would stop a second one
+    // of an app whose host already runs it, so the host asks that host first (RefuseWhatARunningHostRunsAsync).
     private static bool CanStartEarly(ProcessDefinition process) =>
-        process.DependsOn.Count == 0 && process.Backend.GetVersionRequirements(process).Count == 0 && process.Backend.GetUnixSockets(process).Count == 0;
+        process.DependsOn.Count == 0 && process.Backend.GetVersionRequirements(process).Count == 0 && process.Backend.GetUnixSockets(process).Count == 0
+        && process.Backend.GetListenEndpoints(process).Count > 0;
 
     private static bool SamePlan(LaunchPlan a, LaunchPlan b) =>
         a.Executable == b.Executable && a.WorkingDirectory == b.WorkingDirectory && a.StopSignal == b.StopSignal

@@ -1,5 +1,6 @@
 using System;
 using System.Collections.Generic;
+using System.IO;
 using System.Linq;
 using System.Threading;
 using System.Threading.Tasks;
@@ -12,19 +13,69 @@ internal sealed partial class ProdServerHostedService : IControlHandler
     // Beyond the process's own readiness timeout: how long start and restart wait for "ready" before they say it is not.
     private static readonly TimeSpan ReadyGrace = TimeSpan.FromSeconds(10);
 
+    // How long a launch of one process waits for a running host of the app to say what it runs.
+    private static readonly TimeSpan RunningHostAnswer = TimeSpan.FromSeconds(5);
+
     private ControlServer? _control;
     private volatile bool _stoppingAll;
 
+    [System.Runtime.Versioning.UnsupportedOSPlatformGuard("windows")]
+    private bool ControlOpens(ProdServerOptions options, IReadOnlyList<ProcessDefinition> selected) =>
+        !OperatingSystem.IsWindows() && (options.Control.Enabled ?? (selected.Count > 1 || _state.All)); // Windows: named pipes are not done yet (docs/operations.md)
+
     private void OpenControl(ProdServerOptions options, IReadOnlyList<ProcessDefinition> selected)
     {
-        var control = options.Control;
-        if (OperatingSystem.IsWindows() || !(control.Enabled ?? (selected.Count > 1 || _state.All)))
+        if (!ControlOpens(options, selected))
         {
-            return; // Windows: named pipes are not done yet (docs/operations.md)
+            return;
         }
 
-        var path = ControlSocket.PathFor(control.Socket, _applicationName, _contentRoot);
+        var path = ControlSocket.PathFor(options.Control.Socket, _applicationName, _contentRoot);
         _control = ControlServer.Open(path, _applicationName, this, _loggers.CreateLogger("ProdServer.Control"));
+    }
+
+    // A process launched on its own (`app beat`) opens no control socket, so a running `--all` host of the app cannot be
+    // found the way a second `--all` finds it: that host is asked instead, when its socket is there, whether it already
+    // runs one of the processes this launch would start. A second beat sends every periodic task twice, a second worker
+    // takes the same queues under the same node name; a web server would only find its port taken. A socket nothing
+    // answers on, or a host that does not answer in time, starts nothing here.
+    private async Task RefuseWhatARunningHostRunsAsync(ProdServerOptions options, IReadOnlyList<ProcessDefinition> selected, CancellationToken cancellationToken)
+    {
+        if (OperatingSystem.IsWindows() || ControlOpens(options, selected))
+        {
+            return;
+        }
+
+        var path = ControlSocket.PathFor(options.Control.Socket, _applicationName, _contentRoot);
+        if (!File.Exists(path))
+        {
+            return; // the usual case, one stat
+        }
+
+        List<ControlProcessStatus>? running = null;
+        using var bounded = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+        bounded.CancelAfter(RunningHostAnswer);
+        try
+        {
+            var request = new ControlRequest { V = ControlProtocol.Version, Command = "status" };
+            if (await ControlClient.SendAsync(path, _applicationName, request, reply => { running = reply.Processes; return Task.CompletedTask; }, TextWriter.Null, bounded.Token).ConfigureAwait(false) != ExitCodes.Ok)
+            {
+                return;
+            }
+        }
+        catch (OperationCanceledException) when (!cancellationToken.IsCancellationRequested)
+        {
+            return;
+        }
+
+        var twice = selected.Where(p => running?.Exists(r => string.Equals(r.Name, p.Name, StringComparison.OrdinalIgnoreCase) && r.State is not ("stopped" or "gave-up")) == true)
+            .Select(p => $"'{Names.Printable(p.Name)}'").ToList();
+        if (twice.Count > 0)
+        {
+            throw new ControlSocketException(
+                $"Another host of '{Names.Printable(_applicationName)}' already runs {string.Join(", ", twice)} (its control socket {Names.PrintablePath(path)} answers); "
+                + "a second would run it twice. Control it there (status, restart, stop), or stop that host first.");
+        }
     }
 
     private async Task CloseControlAsync()

@@ -91,6 +91,7 @@ internal sealed partial class ProdServerHostedService : IHostedService, IDisposa
         try
         {
             // Before any server: a second host of the same app stops here, in one line, without starting anything.
+            await RefuseWhatARunningHostRunsAsync(options, selected, cancellationToken).ConfigureAwait(false);
             OpenControl(options, selected);
             StartupTrace.Mark("control-open");
 
