@@ -130,6 +130,105 @@ public sealed class OutputRecordsSpecs
             entries);
     }
 
+    // Celery's SecurityWarning at a worker's start as root (celery/platforms.py, ROOT_DISCOURAGED): the message's own
+    // line breaks, blank lines among them, then the source line.
+    private static readonly string[] CeleryRootWarning =
+    [
+        "/usr/lib/python3/dist-packages/celery/platforms.py:840: SecurityWarning: You're running the worker with superuser privileges: this is",
+        "absolutely not recommended!",
+        "",
+        "Please specify a different user using the --uid option.",
+        "",
+        "User information: uid=0 euid=0 gid=0 egid=0",
+        "",
+        "  warnings.warn(SecurityWarning(ROOT_DISCOURAGED.format(",
+    ];
+
+    [Fact]
+    public void A_python_warning_whose_message_spans_lines_is_one_entry_up_to_its_source_line_and_the_next_line_is_its_own()
+    {
+        var entries = Entries(Stderr([.. CeleryRootWarning, "a line without a level", "  indented, after the warning's source line"]));
+
+        Assert.Equal(
+            [
+                (string.Join('\n', CeleryRootWarning), LogLevel.Warning),
+                ("a line without a level", LogLevel.Warning),
+                ("  indented, after the warning's source line", LogLevel.Warning),
+            ],
+            entries);
+    }
+
+    [Fact]
+    public void A_python_warning_without_a_source_line_swallows_none_of_the_lines_after_it()
+    {
+        var entries = Entries(
+            ("/nonexistent/app.py:7: UserWarning: Python could not read the source", true),
+            ("a line without a level", true),
+            ("", true),
+            ("on stdout", false),
+            ("  indented, after a line of the other stream", true));
+
+        Assert.Equal(
+            [
+                ("/nonexistent/app.py:7: UserWarning: Python could not read the source", LogLevel.Warning),
+                ("a line without a level", LogLevel.Warning),
+                ("", LogLevel.Debug),
+                ("on stdout", LogLevel.Information),
+                ("  indented, after a line of the other stream", LogLevel.Warning),
+            ],
+            entries);
+    }
+
+    [Fact]
+    public void Lines_after_a_python_warning_that_start_a_record_of_their_own_end_its_message()
+    {
+        var entries = Entries(Stderr(
+            "x.py:1: UserWarning: no source line",
+            "not the message",
+            "[2026-12-03 10:46:26 +0000] [29528] [ERROR] Exception in worker process",
+            "Traceback (most recent call last):",
+            "  File \"x.py\", line 1, in <module>",
+            "KeyError: 'x'"));
+
+        Assert.Equal(
+            [
+                ("x.py:1: UserWarning: no source line", LogLevel.Warning),
+                ("not the message", LogLevel.Warning),
+                ("[2026-12-03 10:46:26 +0000] [29528] [ERROR] Exception in worker process\nTraceback (most recent call last):\n  File \"x.py\", line 1, in <module>\nKeyError: 'x'", LogLevel.Error),
+            ],
+            entries);
+    }
+
+    [Fact]
+    public void A_python_warnings_message_is_looked_through_for_its_source_line_only_so_far()
+    {
+        var lines = new[] { "x.py:1: UserWarning: no source line" }
+            .Concat(Enumerable.Range(0, PythonWarningText.MessageLines + 1).Select(i => $"line {i}"))
+            .Append("  indented, far after the warning")
+            .ToArray();
+
+        var entries = Entries(Stderr(lines));
+
+        Assert.Equal(lines.Select(l => (l, LogLevel.Warning)), entries);
+    }
+
+    [Fact]
+    public void A_resource_warning_with_what_it_says_about_the_object_is_one_entry()
+    {
+        var warning = new[]
+        {
+            "/srv/app/views.py:12: ResourceWarning: unclosed file <_io.TextIOWrapper name='x' mode='r' encoding='UTF-8'>",
+            "  open(\"x\")",
+            "ResourceWarning: Enable tracemalloc to get the object allocation traceback",
+        };
+
+        var entries = Entries(Stderr([.. warning, "INFO:waitress:Serving on http://127.0.0.1:8000"]));
+
+        Assert.Equal(
+            [(string.Join('\n', warning), LogLevel.Warning), ("INFO:waitress:Serving on http://127.0.0.1:8000", LogLevel.Information)],
+            entries);
+    }
+
     [Fact]
     public void Waitress_usage_text_after_an_error_is_one_debug_entry_and_the_exception_it_names_one_error_entry()
     {
@@ -161,7 +260,7 @@ public sealed class OutputRecordsSpecs
     [InlineData("x.py:1:UserWarning: no space", false)]
     [InlineData("[WARNING] Worker with pid 7 was terminated", false)]
     public void A_python_warnings_header_is_file_line_category_message(string line, bool expected) =>
-        Assert.Equal(expected, StreamLineLevels.IsPythonWarning(line));
+        Assert.Equal(expected, PythonWarningText.IsHeader(line));
 
     [Fact]
     public void A_traceback_longer_than_an_entry_holds_goes_on_in_a_next_entry_at_the_same_level_and_nothing_is_lost()

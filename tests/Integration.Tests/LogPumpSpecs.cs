@@ -125,4 +125,26 @@ public sealed class LogPumpSpecs(ITestOutputHelper output)
         Assert.All(pieces, p => Assert.Equal(16 * 1024, p.Length));
         Assert.Contains("svc: a line of 1048576 bytes was longer than 16384 bytes; it was logged in 64 pieces", logs.Text, StringComparison.Ordinal);
     }
+
+    [Fact]
+    public async Task A_python_warning_whose_message_spans_lines_is_one_warning_entry_and_the_lines_after_it_are_their_own()
+    {
+        var logs = new CapturingLoggerProvider();
+        var server = StartDummy(logs.CreateLogger("ProdServer.Process.svc"), "warn");
+
+        Assert.Equal(0, await server.Exited.WaitAsync(TimeSpan.FromSeconds(30)));
+
+        var entries = logs.Lines.Where(l => l.StartsWith("Warning ProdServer.Process.svc: ", StringComparison.Ordinal))
+            .Select(l => l["Warning ProdServer.Process.svc: ".Length..]).ToList();
+        Assert.Equal(4, entries.Count);
+        Assert.EndsWith(
+            ": SecurityWarning: You're running the worker with superuser privileges: this is\nabsolutely not recommended!\n\n"
+            + "Please specify a different user using the --uid option.\n\nUser information: uid=0 euid=0 gid=0 egid=0\n\n"
+            + "  warnings.warn(SecurityWarning(\"\"\"\\",
+            entries[0],
+            StringComparison.Ordinal);
+        Assert.Equal("a line of its own", entries[1]);
+        Assert.Equal("/nonexistent/app.py:7: UserWarning: from a file Python cannot read", entries[2]);
+        Assert.Equal("another line of its own", entries[3]);
+    }
 }

@@ -12,7 +12,7 @@ namespace ProdServer.Config;
 /// uncaught exception), rather than the stream's fallback (a warning on stderr). A blank line outside a traceback is
 /// Debug: it carries neither text nor level; so is a usage text, as one entry (<see cref="UsageText"/>). Waitress's report of
 /// the exception importing the app raised is one error entry (<see cref="WaitressImportError"/>). A Python warning's indented source line keeps
-/// its header's level. Each line
+/// its header's level (<see cref="PythonWarningText"/>). Each line
 /// also says whether it continues the record of the line before it (a traceback's lines, its header right after the line
 /// that logged it, a warning's source line), so that <see cref="OutputRecords"/> can log them as one entry.
 /// </summary>
@@ -111,10 +111,11 @@ internal sealed class StreamLineLevels
             return LogLevel.Debug;
         }
 
-        if (char.IsWhiteSpace(line[0]) && record is not null && IsPythonWarning(record))
+        if (record is not null && PythonWarningText.IsHeader(record) && PythonWarningText.EndsMessage(line))
         {
-            // The source line Python's warnings module prints under "file:line: Category: message".
-            _block = (IsIndentedText, _recordLevel);
+            // The source line Python's warnings module prints under "file:line: Category: message" (OutputRecords joins
+            // a message's further lines before it, once this line shows they were the message's).
+            _block = (PythonWarningText.ContinuesAfterMessage, _recordLevel);
             continues = true;
             return _recordLevel;
         }
@@ -124,35 +125,6 @@ internal sealed class StreamLineLevels
         _recordLevel = _previous ?? fallback;
         return _recordLevel;
     }
-
-    // Whether the line is the header warnings.showwarning writes: "{file}:{line}: {Category}: {message}", the category's
-    // name ending in "Warning" (UserWarning, DeprecationWarning, django.utils.deprecation.RemovedInDjango60Warning).
-    internal static bool IsPythonWarning(string line)
-    {
-        const string Marker = "Warning: ";
-        var category = line.IndexOf(Marker, StringComparison.Ordinal);
-        while (category > 0 && (char.IsAsciiLetterOrDigit(line[category - 1]) || line[category - 1] is '_' or '.'))
-        {
-            category--;
-        }
-
-        var number = category - 2; // before ": "
-        if (number < 1 || line[number] != ':' || line[number + 1] != ' ')
-        {
-            return false;
-        }
-
-        var digits = number;
-        while (digits > 0 && char.IsAsciiDigit(line[digits - 1]))
-        {
-            digits--;
-        }
-
-        return digits < number && digits > 0 && line[digits - 1] == ':';
-    }
-
-    // A line with text that starts with white space (a warning's source line; a blank line is not).
-    private static bool IsIndentedText(string line) => !string.IsNullOrWhiteSpace(line) && char.IsWhiteSpace(line[0]);
 
     // Inside a traceback: its header (a chained one's too), the indented frame and source lines, the blank lines and the
     // sentences that join chained exceptions.

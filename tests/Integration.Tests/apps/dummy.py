@@ -13,6 +13,8 @@
   http PORT S        serve HTTP on 127.0.0.1:PORT, answering /health with 503 for S seconds, then 200
   blob MB            write MB mebibytes of 'x' to stdout without a newline, then exit 0
   controls           print a line holding ESC sequences, NUL, BEL, CR and DEL between words, then exit 0
+  warn               write Celery's warning at a worker's start as root (a message of several lines, then its
+                     source line), a line of its own, a warning whose source Python cannot read, another line
   setsid-child       start 'setsid sleep 300' (a grandchild that leaves the session), print 'grandchild <pid>', then serve
 """
 import os
@@ -128,5 +130,23 @@ elif command == "setsid-child":
     signal.signal(signal.SIGTERM, lambda *_: os._exit(0))  # leaves the grandchild behind, as a careless server would
     print("ready", flush=True)
     time.sleep(120)
+elif command == "warn":
+    import warnings
+
+    class SecurityWarning(UserWarning):
+        pass
+
+    # celery/platforms.py's ROOT_DISCOURAGED, as a worker started as root warns it.
+    warnings.warn(SecurityWarning("""\
+You're running the worker with superuser privileges: this is
+absolutely not recommended!
+
+Please specify a different user using the --uid option.
+
+User information: uid=0 euid=0 gid=0 egid=0
+"""))
+    print("a line of its own", file=sys.stderr, flush=True)
+    warnings.warn_explicit("from a file Python cannot read", UserWarning, "/nonexistent/app.py", 7)
+    print("another line of its own", file=sys.stderr, flush=True)
 else:
     sys.exit(f"unknown command {command}")
