@@ -30,6 +30,41 @@ public sealed class PortCheckSpecs
     }
 
     [Fact]
+    public void A_port_held_by_a_server_of_a_running_host_names_that_host()
+    {
+        // A real listener tagged as a server of this (running) process, as one of another launch of the app would be.
+        var info = new System.Diagnostics.ProcessStartInfo("/usr/bin/python3",
+            ["-c", "import socket, sys, time; s = socket.socket(); s.bind(('127.0.0.1', 0)); s.listen(); print(s.getsockname()[1], flush=True); time.sleep(60)"])
+        { RedirectStandardOutput = true, UseShellExecute = false };
+        info.Environment[Descendants.TagVariable] = $"{System.Environment.ProcessId}.7";
+        using var server = System.Diagnostics.Process.Start(info)!;
+        try
+        {
+            var port = int.Parse(server.StandardOutput.ReadLine()!, System.Globalization.CultureInfo.InvariantCulture);
+
+            var message = PortCheck.FindConflict("web", [new ListenEndpoint("127.0.0.1", port)]);
+
+            Assert.Equal(
+                $"Process 'web': port {port} (127.0.0.1:{port}) is already in use by pid {server.Id} (python3), a server of the ProdServer host pid {System.Environment.ProcessId}, which is running; stop that host, or give the process another port.",
+                message);
+        }
+        finally
+        {
+            server.Kill();
+        }
+    }
+
+    [Theory]
+    [InlineData("8744.1", 8744)]
+    [InlineData("8744", null)]
+    [InlineData("x.1", null)]
+    [InlineData("8744.x", null)]
+    [InlineData("-1.1", null)]
+    [InlineData(null, null)]
+    public void A_tags_host_is_the_pid_before_its_dot(string? tag, int? host) =>
+        Assert.Equal(host, Descendants.HostPidOfTag(tag));
+
+    [Fact]
     public void An_IPv6_listener_counts_too()
     {
         using var v6 = new TcpListener(IPAddress.IPv6Loopback, 0);

@@ -100,6 +100,84 @@ public sealed class HostProcessSpecs(ITestOutputHelper output)
         }
     }
 
+    [Fact]
+    public async Task When_its_watchdog_is_killed_the_host_says_so_and_a_new_one_still_stops_the_server_when_the_host_is_killed()
+    {
+        var port = Loopback.FreePort();
+        var portText = port.ToString(CultureInfo.InvariantCulture);
+        using var host = StartHost("host", "dummy", portText, "http", portText, "0");
+        var pgid = 0;
+        try
+        {
+            pgid = await host.ServerPidAsync();
+            // The server and the watchdog, the group's only other member (the audit killed it as a stray `sh`).
+            var members = await ProcessTable.WaitForMembersAsync(pgid, 2, TimeSpan.FromSeconds(30));
+            var watchdog = Assert.Single(members, pid => pid != pgid);
+            await WaitForAsync(host, () => Loopback.IsListening(port), "the server never listened");
+
+            Assert.Equal(0, ProcessTable.Signal(watchdog, 9));
+            await WaitForAsync(host, () => host.Output.Contains("its watchdog is gone", StringComparison.Ordinal), "the host never noticed its watchdog was gone");
+            var warning = Assert.Single(host.Output.Split('\n'), l => l.Contains("watchdog", StringComparison.Ordinal));
+            Assert.Contains($"web#{pgid}: its watchdog is gone", warning, StringComparison.Ordinal);
+            Assert.True(Loopback.IsListening(port), "the server was stopped, not left serving under a new watchdog");
+
+            Assert.Equal(0, ProcessTable.Signal(host.Process.Id, 9));
+            var gone = await ProcessTable.WaitUntilGoneAsync(pgid, TimeSpan.FromSeconds(2));
+
+            Assert.True(gone is not null, $"still running 2 s after the host died: [{string.Join(", ", ProcessTable.GroupMembers(pgid))}]\n{host.Output}");
+            Assert.False(Loopback.IsListening(port));
+        }
+        finally
+        {
+            ProcessTable.KillGroup(pgid);
+        }
+    }
+
+    [Fact]
+    public async Task A_port_held_by_a_server_a_dead_host_left_behind_is_named_as_such_with_the_command_that_stops_it()
+    {
+        // A server that outlived its host (as one did whose watchdog had been killed): its tag names a host pid gone now.
+        using var exited = Process.Start("/bin/true")!;
+        await exited.WaitForExitAsync();
+        var port = Loopback.FreePort();
+        var portText = port.ToString(CultureInfo.InvariantCulture);
+        var info = new ProcessStartInfo(Python.Debian, ["dummy.py", "http", portText, "0"]) { WorkingDirectory = Python.AppsDirectory, UseShellExecute = false };
+        info.Environment["PRODSERVER_INSTANCE"] = $"{exited.Id}.1";
+        using var leftBehind = Process.Start(info)!;
+        try
+        {
+            var clock = Stopwatch.StartNew();
+            while (!Loopback.IsListening(port))
+            {
+                Assert.True(clock.Elapsed < TimeSpan.FromSeconds(30) && !leftBehind.HasExited, "the left-behind server never listened");
+                await Task.Delay(20);
+            }
+
+            using var host = StartHost("host", "dummy", portText, "serve");
+            await host.Process.WaitForExitAsync().WaitAsync(TimeSpan.FromSeconds(60));
+
+            AssertOneClearLine(host, $"port {port}");
+            Assert.Contains(
+                $"is already in use by pid {leftBehind.Id} (python3), a server left behind by a ProdServer host (pid {exited.Id}) that no longer runs; stop it with kill {leftBehind.Id}.",
+                host.Output,
+                StringComparison.Ordinal);
+        }
+        finally
+        {
+            leftBehind.Kill();
+        }
+    }
+
+    private static async Task WaitForAsync(RunningHost host, Func<bool> condition, string failure)
+    {
+        var clock = Stopwatch.StartNew();
+        while (!condition())
+        {
+            Assert.True(clock.Elapsed < TimeSpan.FromSeconds(30) && !host.Process.HasExited, $"{failure}:\n{host.Output}");
+            await Task.Delay(20);
+        }
+    }
+
     [Theory]
     [InlineData(new[] { "exit", "3" }, 3)]
     [InlineData(new[] { "kill-self", "15" }, 143)] // SIGTERM: 128 + 15, as a shell reports it

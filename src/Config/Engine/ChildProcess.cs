@@ -1,6 +1,7 @@
 using System;
 using System.Collections.Generic;
 using System.IO;
+using System.Runtime.InteropServices;
 
 namespace ProdServer.Config;
 
@@ -44,6 +45,9 @@ internal abstract class ChildProcess : IDisposable
         var (program, programArguments) = grouped ? ProcessGroup.Wrap(processName, executable, arguments) : (executable, arguments);
         return DotnetChildProcess.Start(program, programArguments, workingDirectory, environment, grouped, exited);
     }
+
+    /// <summary>The write end of its standard input, the watchdog's lifeline; <see langword="null"/> when it has none.</summary>
+    public abstract SafeHandle? LifelineHandle { get; }
 
     /// <summary>Closes the write end of its standard input: the watchdog then kills what is left of its group.</summary>
     public abstract void CloseLifeline();

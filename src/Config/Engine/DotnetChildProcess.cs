@@ -3,6 +3,8 @@ using System.Collections.Generic;
 using System.ComponentModel;
 using System.Diagnostics;
 using System.IO;
+using System.IO.Pipes;
+using System.Runtime.InteropServices;
 
 namespace ProdServer.Config;
 
@@ -11,7 +13,12 @@ internal sealed class DotnetChildProcess : ChildProcess
 {
     private readonly Process _process;
 
-    private DotnetChildProcess(Process process) => _process = process;
+    private DotnetChildProcess(Process process)
+    {
+        _process = process;
+        // Taken now: once closed, the writer no longer hands out its stream.
+        LifelineHandle = process.StartInfo.RedirectStandardInput ? (process.StandardInput.BaseStream as PipeStream)?.SafePipeHandle : null;
+    }
 
     /// <inheritdoc/>
     public override int Id => _process.Id;
@@ -76,6 +83,9 @@ internal sealed class DotnetChildProcess : ChildProcess
 
         return new DotnetChildProcess(process);
     }
+
+    /// <inheritdoc/>
+    public override SafeHandle? LifelineHandle { get; }
 
     /// <inheritdoc/>
     public override void CloseLifeline() => _process.StandardInput.Close();

@@ -66,6 +66,12 @@ internal static partial class Log
     [LoggerMessage(19, LogLevel.Warning, "{Process}#{Pid}: processes {Pids} it left behind were still there {Wait} after SIGKILL; stopped waiting")]
     public static partial void LeftBehindRemain(ILogger logger, string process, int pid, string pids, TimeSpan wait);
 
+    [LoggerMessage(23, LogLevel.Warning, "{Process}#{Pid}: its watchdog is gone (killed by something other than the host), so a SIGKILL of the host would have left the server running; a new watchdog (pid {Watchdog}) guards its process group now")]
+    public static partial void WatchdogReplaced(ILogger logger, string process, int pid, int watchdog);
+
+    [LoggerMessage(24, LogLevel.Warning, "{Process}#{Pid}: its watchdog is gone (killed by something other than the host) and a new one could not be started ({Error}): if the host is killed with SIGKILL, the server keeps running; restart the process to have one again")]
+    public static partial void WatchdogLost(ILogger logger, string process, int pid, string error);
+
     // A restart someone asked for (the restart command) is no failure: the exit it caused is the stop it asked for.
     [LoggerMessage(22, LogLevel.Information, "{Process}: restarting as asked (the stopped one exited with code {Code})")]
     public static partial void RestartingAsAsked(ILogger logger, string process, int code);

@@ -27,8 +27,16 @@ internal static class PortCheck
                 continue;
             }
 
-            var holder = Holder(endpoint.Port) is { } who ? $" by {who}" : string.Empty;
-            return $"Process '{processName}': port {endpoint.Port} ({endpoint}) is already in use{holder}; stop what holds it, or give the process another port.";
+            var inUse = $"Process '{processName}': port {endpoint.Port} ({endpoint}) is already in use";
+            return Holder(endpoint.Port) switch
+            {
+                null => $"{inUse}; stop what holds it, or give the process another port.",
+                ({ } who, { HostRuns: false } host) =>
+                    $"{inUse} by {Describe(who)}, a server left behind by a ProdServer host (pid {host.HostPid}) that no longer runs; stop it with kill {who.Pid}.",
+                ({ } who, { } host) =>
+                    $"{inUse} by {Describe(who)}, a server of the ProdServer host pid {host.HostPid}, which is running; stop that host, or give the process another port.",
+                ({ } who, null) => $"{inUse} by {Describe(who)}; stop what holds it, or give the process another port.",
+            };
         }
 
         return null;
@@ -132,8 +140,10 @@ internal static class PortCheck
         _ => IPAddress.TryParse(host, out var address) ? address : null,
     };
 
-    // /proc/net/tcp{,6}: the listening socket's inode; then the process whose fd points at socket:[inode].
-    private static string? Holder(int port)
+    // /proc/net/tcp{,6}: the listening socket's inode; then the process whose fd points at socket:[inode], and the host
+    // that started it when it carries a host's tag (Descendants.TaggedHost): a server the watchdog could not stop
+    // when its host died is then named as such, with the command that ends it, rather than as an unknown program.
+    private static ((int Pid, string Name) Process, (int HostPid, bool HostRuns)? Host)? Holder(int port)
     {
         try
         {
@@ -158,8 +168,9 @@ internal static class PortCheck
                     {
                         if (new FileInfo(fd).LinkTarget is { } target && inodes.Contains(target))
                         {
-                            var name = File.ReadAllText(Path.Combine(directory, "comm")).Trim();
-                            return $"pid {pid} ({name})";
+                            var name = LogText.Escape(File.ReadAllText(Path.Combine(directory, "comm")).Trim());
+                            var id = int.Parse(pid, NumberStyles.None, CultureInfo.InvariantCulture);
+                            return ((id, name), Descendants.TaggedHost(id));
                         }
                     }
                 }
@@ -176,4 +187,7 @@ internal static class PortCheck
 
         return null;
     }
+
+    private static string Describe((int Pid, string Name) process) =>
+        string.Create(CultureInfo.InvariantCulture, $"pid {process.Pid} ({process.Name})");
 }

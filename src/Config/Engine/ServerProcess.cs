@@ -26,6 +26,13 @@ internal sealed class ServerProcess : ISupervisedChild, IStopTarget
     // them), and the logger takes the last lines. A logger that takes nothing for this long is stuck, not slow.
     private static readonly TimeSpan OutputGrace = TimeSpan.FromSeconds(2);
 
+    // How often the watchdog's lifeline is asked whether the watchdog still reads it: the time a killed watchdog leaves the
+    // server unguarded. One poll(2) without waiting, per server per second.
+    private static readonly TimeSpan LifelineCheck = TimeSpan.FromSeconds(1);
+
+    // How long a server killed with its group takes at most to be seen exited (its waiter thread reaps it at once).
+    private static readonly TimeSpan LeaderExitSeen = TimeSpan.FromMilliseconds(200);
+
     private readonly LaunchPlan _plan;
     private readonly ILogger _logger;
     private ChildProcess _child = null!; // set by Start, before anything else sees the instance
@@ -44,6 +51,9 @@ internal sealed class ServerProcess : ISupervisedChild, IStopTarget
     private int _stopRequested;
     private readonly ErrorOutput _errorOutput = new(TailLines, TailLineLength);
     private Task _readers = Task.CompletedTask;
+    private readonly object _lifelineGate = new();
+    private bool _lifelineClosed; // the server exited and its lifeline was closed: no watchdog is started any more
+    private SpareWatchdog? _spareWatchdog; // the watchdog started when the first one was found gone
 
     private ServerProcess(LaunchPlan plan, ILogger logger, bool grouped)
     {
@@ -220,6 +230,11 @@ internal sealed class ServerProcess : ISupervisedChild, IStopTarget
         }
 
         _ = server.WatchExitAsync();
+        if (grouped)
+        {
+            _ = server.GuardWatchdogAsync();
+        }
+
         return server;
     }
 
@@ -355,6 +370,15 @@ internal sealed class ServerProcess : ISupervisedChild, IStopTarget
             catch (IOException)
             {
             }
+
+            SpareWatchdog? spare;
+            lock (_lifelineGate)
+            {
+                _lifelineClosed = true;
+                spare = _spareWatchdog;
+            }
+
+            spare?.Close();
         }
 
         Descendants.Kill(leftBehind);
@@ -415,6 +439,56 @@ internal sealed class ServerProcess : ISupervisedChild, IStopTarget
         }
 
         _exited.TrySetResult(code);
+    }
+
+    // The watchdog is what kills the group when the host dies; nothing else tells the host if it is killed itself (the
+    // audit found `kill -9` of the stray-looking `sh` left the server to outlive the next SIGKILL of the host, holding its
+    // port). While the server runs, the lifeline is asked every LifelineCheck whether its reader is still there; when it
+    // is not, a new watchdog takes over (SpareWatchdog) and a warning says so. The server is not restarted for it: it is
+    // serving, and only its guard was lost.
+    private async Task GuardWatchdogAsync()
+    {
+        while (await Task.WhenAny(_leaderExited.Task, Task.Delay(LifelineCheck)).ConfigureAwait(false) != _leaderExited.Task)
+        {
+            var watchdog = Volatile.Read(ref _spareWatchdog);
+            if ((watchdog is null ? Lifeline.HasReader(_child.LifelineHandle) : watchdog.IsAlive) != false)
+            {
+                continue;
+            }
+
+            // A SIGKILL of the whole group (the stop's last step, Kill, or someone's kill -9 -PGID) ends the watchdog with
+            // the server: that is no lost guard, and the server's exit is seen within moments.
+            if (StopRequested
+                || await Task.WhenAny(_leaderExited.Task, Task.Delay(LeaderExitSeen)).ConfigureAwait(false) == _leaderExited.Task)
+            {
+                return;
+            }
+
+            SpareWatchdog spare;
+            try
+            {
+                spare = SpareWatchdog.Start(Name, Id);
+            }
+            catch (Exception ex) when (ex is Win32Exception or IOException or InvalidOperationException)
+            {
+                Log.WatchdogLost(_logger, Name, Id, ex.Message);
+                return;
+            }
+
+            lock (_lifelineGate)
+            {
+                if (_lifelineClosed)
+                {
+                    spare.Close(); // the server exited meanwhile: the new watchdog kills what it left, as the first would have
+                    return;
+                }
+
+                Volatile.Write(ref _spareWatchdog, spare);
+            }
+
+            watchdog?.Close();
+            Log.WatchdogReplaced(_logger, Name, Id, spare.Id);
+        }
     }
 
     private async Task ReapAsync(List<int> leftBehind)

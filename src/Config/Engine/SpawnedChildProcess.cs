@@ -1,6 +1,7 @@
 using System;
 using System.Collections.Generic;
 using System.IO;
+using System.Runtime.InteropServices;
 using System.Threading;
 using Microsoft.Win32.SafeHandles;
 
@@ -74,6 +75,9 @@ internal sealed class SpawnedChildProcess : ChildProcess
         waiter.UnsafeStart();
         return child;
     }
+
+    /// <inheritdoc/>
+    public override SafeHandle? LifelineHandle => _input;
 
     /// <inheritdoc/>
     public override void CloseLifeline() => _input.Dispose();
