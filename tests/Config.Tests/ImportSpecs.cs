@@ -324,6 +324,12 @@ public sealed class ImportSpecs : IDisposable
     [InlineData("{ \"ProdServer\": { \"Processes\": { \"web\": [1] } } }", "ProdServer:Processes:web is an array, not a process object; nothing was written")]
     [InlineData("[]", "not a JSON object; nothing was written")]
     [InlineData("{ \"Logging\": ", "appsettings.json:1:")]
+    // A key twice in one object: JsonNode refused it only when the merge reached it, and the ArgumentException was
+    // reported as "--out is not a valid path", exit 2. Keys are compared ignoring case, as configuration reads them.
+    [InlineData("{\n  \"ProdServer\": { \"Processes\": { \"web\": { \"Backend\": \"Waitress\" },\n    \"web\": { \"Backend\": \"Gunicorn\" } } }\n}\n", "appsettings.json:3: the key 'ProdServer:Processes:web' is there twice")]
+    [InlineData("{\"a\":1,\"a\":2}", "appsettings.json:1: the key 'a' is there twice")]
+    [InlineData("{ \"ProdServer\": { \"Processes\": { \"Web\": {}, \"web\": {} } } }", "appsettings.json:1: the key 'ProdServer:Processes:web' is there twice (as 'Web' and 'web')")]
+    [InlineData("{ \"Logging\": { \"LogLevel\": { \"Default\": \"Warning\", \"Default\": \"Error\" } } }", "the key 'Logging:LogLevel:Default' is there twice")]
     public async Task Merge_refuses_a_file_it_cannot_merge_into_and_leaves_it_as_it_was(string content, string said)
     {
         // Not the content root's own appsettings.json, which the host would refuse to load before the import runs.
@@ -335,6 +341,16 @@ public sealed class ImportSpecs : IDisposable
         Assert.Equal(ExitCodes.InvalidConfiguration, code);
         Assert.Contains(said, Assert.Single(EntryPoint.Lines(error)), StringComparison.Ordinal);
         Assert.Equal(content, await File.ReadAllTextAsync(target));
+    }
+
+    [Theory]
+    [InlineData("{\"a\":1,\"a\":2}")]
+    [InlineData("{ \"Logging\": { \"LogLevel\": { \"Default\": \"Warning\", \"default\": \"Error\" } } }")]
+    public void A_value_given_twice_is_what_configuration_itself_refuses_to_load(string content)
+    {
+        // Why the merge refuses a key twice rather than keep it: the app could not load the merged file anyway.
+        using var stream = new MemoryStream(System.Text.Encoding.UTF8.GetBytes(content));
+        Assert.Throws<FormatException>(() => new ConfigurationBuilder().AddJsonStream(stream).Build());
     }
 
     [Theory]

@@ -2,6 +2,7 @@ using System;
 using System.Collections.Generic;
 using System.IO;
 using System.Linq;
+using System.Text.Json;
 using System.Threading;
 using System.Threading.Tasks;
 
@@ -109,9 +110,19 @@ internal static class ImportCommand
         var notes = result.Notes.ToList();
         if (request.OutputFile is { } file)
         {
+            string path;
             try
             {
-                var path = Path.GetFullPath(file, contentRoot);
+                path = Path.GetFullPath(file, contentRoot);
+            }
+            catch (ArgumentException)
+            {
+                await error.WriteLineAsync("import: --out is not a valid path.").ConfigureAwait(false);
+                return ExitCodes.Usage;
+            }
+
+            try
+            {
                 var replace = request.Force;
                 if (request.Merge && File.Exists(path) && new FileInfo(path).LinkTarget is null)
                 {
@@ -129,15 +140,18 @@ internal static class ImportCommand
                 await error.WriteLineAsync(request.Merge ? message : message.Replace("give --force to replace it", "give --merge to write the processes into it, keeping the rest, or --force to replace it", StringComparison.Ordinal)).ConfigureAwait(false);
                 return ExitCodes.InvalidConfiguration;
             }
-            catch (Exception ex) when (ex is FormatException or TimeoutException or IOException or UnauthorizedAccessException)
+            catch (Exception ex) when (ex is FormatException or TimeoutException)
             {
+                // The merge's and the bounded reader's own messages start with the file.
                 await error.WriteLineAsync("import: " + Names.PrintableLine(ex.Message, 1000)).ConfigureAwait(false);
                 return ExitCodes.InvalidConfiguration;
             }
-            catch (ArgumentException)
+            catch (Exception ex) when (ex is IOException or UnauthorizedAccessException or ArgumentException or InvalidOperationException or JsonException)
             {
-                await error.WriteLineAsync("import: --out is not a valid path.").ConfigureAwait(false);
-                return ExitCodes.Usage;
+                // Whatever else reading or merging the file throws (an ArgumentException here once meant a duplicate key,
+                // and was said as "--out is not a valid path", exit 2) is about the file: one line naming it.
+                await error.WriteLineAsync($"import: '{Names.PrintablePath(path)}': {Names.PrintableLine(ex.Message.TrimEnd('.'), 300)}; nothing was written.").ConfigureAwait(false);
+                return ExitCodes.InvalidConfiguration;
             }
         }
         else

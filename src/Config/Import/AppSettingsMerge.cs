@@ -128,11 +128,13 @@ internal static class AppSettingsMerge
         var options = new JsonReaderOptions { CommentHandling = JsonCommentHandling.Allow, AllowTrailingCommas = true };
         var reader = new Utf8JsonReader(bytes, options);
         var comments = 0;
+        var open = new List<OpenContainer>();
         try
         {
             while (reader.Read())
             {
                 comments += reader.TokenType == JsonTokenType.Comment ? 1 : 0;
+                Track(ref reader, open, bytes, file);
             }
         }
         catch (JsonException ex)
@@ -153,8 +155,68 @@ internal static class AppSettingsMerge
         }
         catch (Exception ex) when (ex is JsonException or ArgumentException or InvalidOperationException)
         {
-            // Duplicate keys: .NET configuration would take the last, JsonNode refuses; say so rather than guess.
+            // Track refused what JsonNode would refuse; should anything else come out of it, it is still one line naming the file.
             throw new FormatException($"{file}: {Names.Printable(ex.Message, 200)}; nothing was written.", ex);
+        }
+    }
+
+    // An object or array the reader is inside: the keys an object has so far and the key being read, an array's index.
+    private sealed class OpenContainer
+    {
+        public Dictionary<string, string>? Keys { get; init; }
+
+        public string? Key { get; set; }
+
+        public int Index { get; set; } = -1;
+    }
+
+    // A key twice in one object is refused wherever it is, before JsonNode sees the file: JsonNode refuses it only when
+    // the merge enumerates that object (an ArgumentException far from here), and .NET configuration, which reads keys
+    // ignoring case, fails to load a file where two of them give one value ("Web" and "web" are the same process there).
+    private static void Track(ref Utf8JsonReader reader, List<OpenContainer> open, byte[] bytes, string file)
+    {
+        var token = reader.TokenType;
+        if (token is JsonTokenType.EndObject or JsonTokenType.EndArray)
+        {
+            open.RemoveAt(open.Count - 1);
+            return;
+        }
+
+        if (token == JsonTokenType.PropertyName)
+        {
+            var current = open[^1];
+            var key = reader.GetString()!;
+            if (current.Keys!.TryGetValue(key, out var first))
+            {
+                var path = string.Join(":", open.Take(open.Count - 1).Select(c => c.Keys is null ? c.Index.ToString(System.Globalization.CultureInfo.InvariantCulture) : c.Key).Append(key));
+                var line = 1 + bytes.AsSpan(0, (int)reader.TokenStartIndex).Count((byte)'\n');
+                var spelled = first == key ? string.Empty : $" (as '{Names.Printable(first)}' and '{Names.Printable(key)}')";
+                throw new FormatException(
+                    $"{file}:{line}: the key '{Names.Printable(path, 200)}' is there twice{spelled}; nothing was written: keep one (.NET configuration reads keys ignoring case and refuses a value given twice).");
+            }
+
+            current.Keys[key] = key;
+            current.Key = key;
+            return;
+        }
+
+        if (token == JsonTokenType.Comment)
+        {
+            return;
+        }
+
+        if (open.Count > 0 && open[^1].Keys is null)
+        {
+            open[^1].Index++;
+        }
+
+        if (token == JsonTokenType.StartObject)
+        {
+            open.Add(new OpenContainer { Keys = new Dictionary<string, string>(StringComparer.OrdinalIgnoreCase) });
+        }
+        else if (token == JsonTokenType.StartArray)
+        {
+            open.Add(new OpenContainer());
         }
     }
 
