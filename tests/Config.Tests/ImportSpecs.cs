@@ -476,6 +476,67 @@ public sealed class ImportSpecs : IDisposable
     }
 
     [Fact]
+    public async Task What_the_settings_print_at_the_os_level_goes_to_stderr_and_the_answer_stays_whole()
+    {
+        // os.system("echo …") wrote on fd 1, the answer's pipe: "Python exited 0 without an answer".
+        var (code, output, error) = await ImportAsync("--settings", "prodsite.settings_shell");
+
+        Assert.True(code == ExitCodes.Ok, error);
+        using var json = JsonDocument.Parse(output);
+        Assert.Equal(12, json.RootElement.GetProperty("ProdServer").GetProperty("Processes").EnumerateObject().Count());
+        var lines = EntryPoint.Lines(error);
+        Assert.Contains("# The settings printed while being read:", lines);
+        Assert.Contains("#   build-1234", lines);
+    }
+
+    [Fact]
+    public async Task Helpers_the_settings_leave_running_are_stopped_once_python_has_exited_and_said()
+    {
+        // A helper holding the output pipes made the import wait for it (60 s, then "took longer than 60 s", blaming the
+        // settings), and both helpers were left running.
+        var pidFile = Path.Combine(_root.Path, "helpers.pid");
+        using var variables = DryRunner.WithVariables([], new Dictionary<string, string> { ["PRODSERVER_TEST_PIDFILE"] = pidFile });
+        var saved = BoundedPythonRun.Timeout;
+        BoundedPythonRun.Timeout = TimeSpan.FromSeconds(20); // the old code waited this long; the settings take a second
+        var helpers = new List<int>();
+        try
+        {
+            var (code, output, error) = await ImportAsync("--settings", "prodsite.settings_helper");
+            helpers.AddRange((await File.ReadAllTextAsync(pidFile)).Split(' ').Select(p => int.Parse(p, System.Globalization.CultureInfo.InvariantCulture)));
+
+            Assert.True(code == ExitCodes.Ok, error);
+            using var json = JsonDocument.Parse(output);
+            Assert.Equal(12, json.RootElement.GetProperty("ProdServer").GetProperty("Processes").EnumerateObject().Count());
+            var lines = EntryPoint.Lines(error);
+            Assert.Contains($"# The settings left a process running once they had been read; it was stopped (an import leaves nothing running): pid {helpers[0]} 'sleep 300'.", lines);
+            Assert.Contains($"# The settings left a process running once they had been read; it was stopped (an import leaves nothing running): pid {helpers[1]} 'sleep 301'.", lines);
+            Assert.All(helpers, pid => Assert.False(Running(pid), $"helper {pid} was left running"));
+        }
+        finally
+        {
+            BoundedPythonRun.Timeout = saved;
+            foreach (var pid in helpers.Where(Running))
+            {
+                System.Diagnostics.Process.GetProcessById(pid).Kill(); // the old code left them
+            }
+        }
+    }
+
+    // Alive and not a zombie (an orphan's zombie waits for whoever adopted it to reap it).
+    private static bool Running(int pid)
+    {
+        try
+        {
+            var stat = File.ReadAllText($"/proc/{pid}/stat");
+            return stat[(stat.LastIndexOf(')') + 2)..].StartsWith('Z') is false;
+        }
+        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
+        {
+            return false;
+        }
+    }
+
+    [Fact]
     public async Task Server_flags_after_double_dash_are_a_usage_error_for_import()
     {
         var (code, _, error) = await ImportAsync("--", "--threads=4");

@@ -89,12 +89,14 @@ internal static class ImportCommand
         ImportResult result;
         DjangoProject project;
         string printed;
+        IReadOnlyList<string> stopped;
         try
         {
             project = DjangoProject.Find(directory, request.Settings);
             var interpreter = request.Python ?? BoundedPythonRun.DefaultInterpreter;
             var snapshot = await DjangoSettingsReader.ReadAsync(project, interpreter, cancellationToken).ConfigureAwait(false);
             printed = snapshot.Printed;
+            stopped = snapshot.Stopped;
             var runsWith = ImportedInterpreter.For(interpreter, contentRoot, System.Environment.GetEnvironmentVariable("PATH") ?? string.Empty);
             result = DjangoProdserverImporter.Translate(snapshot, new ImportedPlace(WorkingDirectory(directory, contentRoot), Environment(project), runsWith));
         }
@@ -161,6 +163,16 @@ internal static class ImportCommand
 
         // Said with the notes, once the result is written: a refusal above stays one line.
         await SettingsPrintedAsync(printed, error).ConfigureAwait(false);
+        foreach (var helper in stopped.Take(PrintedLines))
+        {
+            await error.WriteLineAsync($"# The settings left a process running once they had been read; it was stopped (an import leaves nothing running): {helper}.").ConfigureAwait(false);
+        }
+
+        if (stopped.Count > PrintedLines)
+        {
+            await error.WriteLineAsync($"# … and {stopped.Count - PrintedLines} more process(es) the settings left running, stopped too.").ConfigureAwait(false);
+        }
+
         foreach (var note in notes)
         {
             await error.WriteLineAsync("# " + note).ConfigureAwait(false);

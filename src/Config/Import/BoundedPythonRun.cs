@@ -1,4 +1,5 @@
 using System;
+using System.Collections.Generic;
 using System.Diagnostics;
 using System.IO;
 using System.Text;
@@ -27,7 +28,7 @@ internal static class BoundedPythonRun
 
     /// <summary>Runs <paramref name="script"/> with <paramref name="arguments"/> in <paramref name="workingDirectory"/>.</summary>
     /// <exception cref="DjangoSettingsException">The interpreter could not start, or a bound was reached.</exception>
-    public static async Task<(int Code, string Output, string Error)> RunAsync(
+    public static async Task<PythonRun> RunAsync(
         string interpreter, string script, string[] arguments, string workingDirectory, CancellationToken cancellationToken)
     {
         var start = new ProcessStartInfo(interpreter)
@@ -49,6 +50,10 @@ internal static class BoundedPythonRun
 
         start.Environment["PYTHONIOENCODING"] = "utf-8";
         start.Environment["PYTHONDONTWRITEBYTECODE"] = "1";
+        // Everything the settings start inherits the tag, so that what they leave running is found once Python has exited.
+        var startedFrom = Descendants.StartTimeFloor();
+        var tag = Descendants.NewTag();
+        start.Environment[Descendants.TagVariable] = tag;
         using var process = new Process { StartInfo = start };
         try
         {
@@ -65,26 +70,47 @@ internal static class BoundedPythonRun
         // Past MaxOutput the answer is useless and the run is killed; stderr past MaxError is drained, so Python never blocks on it.
         var output = BoundedText.ReadAsync(process.StandardOutput, MaxOutput, stopAtLimit: true, timeout.Token);
         var error = BoundedText.ReadAsync(process.StandardError, MaxError, stopAtLimit: false, timeout.Token);
+        var exited = process.WaitForExitAsync(timeout.Token);
         try
         {
+            // Python's exit, not the pipes' end, ends the run: a helper the settings started holds stderr open (and a
+            // forked one the answer's descriptor) for as long as it runs. The answer is watched meanwhile, since Python
+            // blocks once the reader stops at the bound.
+            if (await Task.WhenAny(output, exited).ConfigureAwait(false) == output && (await output.ConfigureAwait(false)).Truncated)
+            {
+                throw await TooMuchAsync(process, tag, startedFrom).ConfigureAwait(false);
+            }
+
+            await exited.ConfigureAwait(false);
+            // What is left carrying the tag is stopped, which closes the pipes it held: both reach their end now.
+            var stopped = await SettingsHelpers.StopAsync(tag, process.Id, startedFrom).ConfigureAwait(false);
             var answer = await output.ConfigureAwait(false);
             if (answer.Truncated)
             {
-                Kill(process); // which also ends the stderr reader
-                throw new DjangoSettingsException($"Python printed more than {MaxOutput} characters while the settings were read; stopped.");
+                throw await TooMuchAsync(process, tag, startedFrom).ConfigureAwait(false);
             }
 
             var complaint = await error.ConfigureAwait(false);
-            await process.WaitForExitAsync(timeout.Token).ConfigureAwait(false);
-            return (process.ExitCode, answer.Text, complaint.Text);
+            return new PythonRun(process.ExitCode, answer.Text, complaint.Text, stopped);
         }
         catch (OperationCanceledException)
         {
+            var exitedAlready = process.HasExited;
             Kill(process);
+            _ = await SettingsHelpers.StopAsync(tag, process.Id, startedFrom).ConfigureAwait(false);
             throw new DjangoSettingsException(cancellationToken.IsCancellationRequested
                 ? "reading the settings was cancelled."
-                : $"reading the settings took longer than {Timeout.TotalSeconds:0} s; stopped (does importing the settings module wait for something?).");
+                : exitedAlready
+                    ? $"reading the settings took longer than {Timeout.TotalSeconds:0} s; stopped (Python had exited, but a process it started, which cleared its environment, kept its output open)."
+                    : $"reading the settings took longer than {Timeout.TotalSeconds:0} s; stopped (does importing the settings module wait for something?).");
         }
+    }
+
+    private static async Task<DjangoSettingsException> TooMuchAsync(Process process, string tag, long startedFrom)
+    {
+        Kill(process); // which also ends the stderr reader
+        _ = await SettingsHelpers.StopAsync(tag, process.Id, startedFrom).ConfigureAwait(false);
+        return new DjangoSettingsException($"Python printed more than {MaxOutput} characters while the settings were read; stopped.");
     }
 
     private static void Kill(Process process)
@@ -99,3 +125,10 @@ internal static class BoundedPythonRun
         }
     }
 }
+
+/// <summary>What a <see cref="BoundedPythonRun"/> ended with.</summary>
+/// <param name="Code">Python's exit code.</param>
+/// <param name="Output">The answer (standard output), at most <see cref="BoundedPythonRun.MaxOutput"/> characters.</param>
+/// <param name="Error">What Python and the settings wrote on standard error, at most <see cref="BoundedPythonRun.MaxError"/> characters.</param>
+/// <param name="Stopped">The processes the settings left running, stopped once Python had exited, each as <c>pid N 'command line'</c>.</param>
+internal sealed record PythonRun(int Code, string Output, string Error, IReadOnlyList<string> Stopped);

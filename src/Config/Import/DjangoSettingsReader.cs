@@ -12,8 +12,9 @@ internal static class DjangoSettingsReader
     /// <exception cref="DjangoSettingsException">Python could not run, the settings failed to import, or a bound was reached.</exception>
     public static async Task<DjangoSettingsSnapshot> ReadAsync(DjangoProject project, string interpreter, CancellationToken cancellationToken)
     {
-        var (code, output, error) = await BoundedPythonRun.RunAsync(
+        var run = await BoundedPythonRun.RunAsync(
             interpreter, DjangoSettingsScript.Source, [project.SettingsModule, project.Directory], project.Directory, cancellationToken).ConfigureAwait(false);
+        var (code, output, error) = (run.Code, run.Output, run.Error);
         var where = $"the settings module '{project.SettingsModule}' ({project.SettingsSource}) in '{Names.Printable(project.Directory, 200)}'";
         JsonDocument document;
         try
@@ -45,6 +46,7 @@ internal static class DjangoSettingsReader
                 project.SettingsModule, processes, Text(root, DjangoApplicationSetting.Wsgi), Text(root, DjangoApplicationSetting.Asgi), legacy)
             {
                 Printed = error,
+                Stopped = run.Stopped,
             };
         }
     }

@@ -3,7 +3,7 @@ namespace ProdServer.Config;
 /// <summary>
 /// The Python run once by <c>import django-prodserver</c> and <c>--check</c> to read a Django project's settings, as
 /// django-prodserver reads them: <c>django.conf.settings</c> (Django's defaults beneath), or the plain module when Django is
-/// not importable. It prints one JSON document on the real stdout (anything the settings print goes to stderr), with every
+/// not importable. It prints one JSON document on a private copy of stdout (anything the settings print, at the OS level too, goes to stderr), with every
 /// value tagged so that nothing a settings module holds can be mistaken for something else: dicts as ordered
 /// <c>{"items": [[key, value], …]}</c> (django-prodserver starts the first key), objects JSON cannot hold as
 /// <c>{"repr": …, "type": …}</c>. Arguments: the settings module, the project directory (put first on sys.path).
@@ -34,8 +34,11 @@ internal static class DjangoSettingsScript
 
         def main():
             module, project = sys.argv[1], sys.argv[2]
-            out = sys.stdout
-            sys.stdout = sys.stderr  # a print() in the settings must not corrupt the answer
+            # The answer goes on a copy of fd 1 that nothing the settings start inherits (os.dup makes it close-on-exec);
+            # fd 1 itself becomes stderr, so that os.system("echo ...") or a C extension's printf lands where print() does.
+            out = os.fdopen(os.dup(1), "w", encoding="utf-8")
+            os.dup2(2, 1)
+            sys.stdout = sys.stderr
             sys.path.insert(0, project)
             os.environ["DJANGO_SETTINGS_MODULE"] = module
             result = {}

@@ -1,3 +1,4 @@
+using System.Collections.Generic;
 using System.Text.Json;
 
 namespace ProdServer.Config;
@@ -16,6 +17,9 @@ internal sealed record DjangoSettingsSnapshot(
 {
     /// <summary>What the settings printed while they were read (their stdout is diverted to stderr), as Python wrote it, bounded by <see cref="BoundedPythonRun.MaxError"/>.</summary>
     public string Printed { get; init; } = string.Empty;
+
+    /// <summary>The processes the settings started and left running, stopped once they had been read (see <see cref="SettingsHelpers"/>).</summary>
+    public IReadOnlyList<string> Stopped { get; init; } = [];
 
     /// <summary>The app target a web server is given for a Django <c>…_APPLICATION</c> setting, as django-prodserver makes it: the last dot becomes a colon.</summary>
     /// <param name="setting">For example <c>mysite.wsgi.application</c>.</param>
