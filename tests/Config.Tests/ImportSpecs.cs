@@ -3,6 +3,7 @@ using System.Collections.Generic;
 using System.IO;
 using System.Linq;
 using System.Text.Json;
+using System.Threading;
 using System.Threading.Tasks;
 using Microsoft.Extensions.Configuration;
 using ProdServer.Config.Tests.Infrastructure;
@@ -148,6 +149,10 @@ public sealed class ImportSpecs : IDisposable
             "not imported: Process 'web': ARGS key 'bind' is None: django-prodserver would pass --bind=None. Not imported.",
             "not imported: Process 'web': ARGS key 'a:b' is not a flag name",
             "not imported: Process 'web': ARGS key 'env' is a dict, not a value a flag can take. Not imported.",
+            // An integer str() refuses (past 4300 digits) made json.dumps fail and the whole import with it; a list that
+            // holds itself was expanded 16 deep.
+            "not imported: Process 'web': ARGS key 'backlog' is (an integer of 16610 bits) (int), not a value a flag can take. Not imported.",
+            "not imported: Process 'web': ARGS key 'raw-env' is a list that is empty or holds more than plain values. Not imported.",
             "no-such-flag is not an option of gunicorn",
             "timeout: 'soon' is not a whole number",
             @"keepalive: 'rlo\u202eevil' is not a whole number", // a bidirectional control shown escaped, as a control character is
@@ -448,11 +453,39 @@ public sealed class ImportSpecs : IDisposable
     [Fact]
     public async Task An_answer_larger_than_the_bound_is_refused_not_read_whole()
     {
+        // The reader counts the values as it reads them and names the one that passes the bound.
         var (code, output, error) = await ImportAsync("--settings", "prodsite.settings_huge");
 
         Assert.Equal(ExitCodes.InvalidConfiguration, code);
         Assert.Empty(output);
-        Assert.Contains($"Python printed more than {BoundedPythonRun.MaxOutput} characters while the settings were read; stopped.", error, StringComparison.Ordinal);
+        Assert.EndsWith(": PRODUCTION_PROCESSES['web']['ARGS']['ident'] is larger than the import reads (4 MiB as JSON, shared references counted each time); stopped while reading it, nothing was imported.", Assert.Single(EntryPoint.Lines(error)), StringComparison.Ordinal);
+
+        // Behind it, the run itself reads no more than the bound of whatever Python writes.
+        var refused = await Assert.ThrowsAsync<DjangoSettingsException>(() => BoundedPythonRun.RunAsync(
+            "/usr/bin/python3", "import sys; sys.stdout.write('x' * 6_000_000)", [], _root.Path, CancellationToken.None));
+        Assert.Equal($"Python printed more than {BoundedPythonRun.MaxOutput} characters while the settings were read; stopped.", refused.Message);
+    }
+
+    [Theory]
+    [InlineData("prodsite.settings_shared", "PRODUCTION_PROCESSES['web']['ARGS']['x']")]
+    [InlineData("prodsite.settings_repeated", "PRODUCTION_PROCESSES['worker']['ARGS']['queues']")]
+    [System.Runtime.Versioning.SupportedOSPlatform("linux")]
+    public async Task A_value_larger_than_the_answer_may_be_is_named_and_stopped_while_read_not_after(string settings, string key)
+    {
+        // Shared references were expanded whole before the answer's bound applied: Python grew past 1.4 GB in seconds, and
+        // the import failed with "MemoryError" as if the settings had not imported. Python here runs with 200 MB of
+        // address space (the settings take 30), so that the old reader fails the test without harming the machine.
+        var python = Path.Combine(_root.Path, "python-limited");
+        await File.WriteAllTextAsync(python, "#!/bin/sh\nulimit -v 200000\nexec /usr/bin/python3 \"$@\"\n");
+        File.SetUnixFileMode(python, UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.UserExecute);
+
+        var (code, output, error) = await ImportAsync("--settings", settings, "--python", python);
+
+        Assert.Equal(ExitCodes.InvalidConfiguration, code);
+        Assert.Empty(output);
+        var line = Assert.Single(EntryPoint.Lines(error));
+        Assert.StartsWith($"import: the settings module '{settings}' (--settings) in ", line, StringComparison.Ordinal);
+        Assert.EndsWith($": {key} is larger than the import reads (4 MiB as JSON, shared references counted each time); stopped while reading it, nothing was imported.", line, StringComparison.Ordinal);
     }
 
     [Fact]

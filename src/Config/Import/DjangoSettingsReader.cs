@@ -13,7 +13,7 @@ internal static class DjangoSettingsReader
     public static async Task<DjangoSettingsSnapshot> ReadAsync(DjangoProject project, string interpreter, CancellationToken cancellationToken)
     {
         var run = await BoundedPythonRun.RunAsync(
-            interpreter, DjangoSettingsScript.Source, [project.SettingsModule, project.Directory], project.Directory, cancellationToken).ConfigureAwait(false);
+            interpreter, DjangoSettingsScript.Source, [project.SettingsModule, project.Directory, BoundedPythonRun.MaxOutput.ToString(System.Globalization.CultureInfo.InvariantCulture)], project.Directory, cancellationToken).ConfigureAwait(false);
         var (code, output, error) = (run.Code, run.Output, run.Error);
         var where = $"the settings module '{project.SettingsModule}' ({project.SettingsSource}) in '{Names.Printable(project.Directory, 200)}'";
         JsonDocument document;
@@ -32,6 +32,13 @@ internal static class DjangoSettingsReader
             if (root.ValueKind != JsonValueKind.Object)
             {
                 throw new DjangoSettingsException($"{where} could not be read: Python's answer was not the expected object.");
+            }
+
+            if (root.TryGetProperty("too_large", out var large) && large.ValueKind == JsonValueKind.String)
+            {
+                // Said apart from a failed import: the settings imported; one value is more than any configuration holds.
+                throw new DjangoSettingsException(
+                    $"{where}: {Names.Printable(large.GetString()!, 300)} is larger than the import reads ({BoundedPythonRun.MaxOutput / (1024 * 1024)} MiB as JSON, shared references counted each time); stopped while reading it, nothing was imported.");
             }
 
             if (code == DjangoSettingsScript.SettingsFailed || root.TryGetProperty("error", out _))

@@ -6,7 +6,8 @@ namespace ProdServer.Config;
 /// not importable. It prints one JSON document on a private copy of stdout (anything the settings print, at the OS level too, goes to stderr), with every
 /// value tagged so that nothing a settings module holds can be mistaken for something else: dicts as ordered
 /// <c>{"items": [[key, value], …]}</c> (django-prodserver starts the first key), objects JSON cannot hold as
-/// <c>{"repr": …, "type": …}</c>. Arguments: the settings module, the project directory (put first on sys.path).
+/// <c>{"repr": …, "type": …}</c>. Arguments: the settings module, the project directory (put first on sys.path), and the most characters the answer may
+/// have: the values are counted while they are read, and one that would pass it is named instead (<c>too_large</c>).
 /// </summary>
 internal static class DjangoSettingsScript
 {
@@ -17,23 +18,87 @@ internal static class DjangoSettingsScript
     public const string Source = """
         import json, math, os, sys
 
-        def plain(value, depth=0):
-            if depth > 16:
-                return {"repr": "(nested too deep)", "type": type(value).__name__}
-            if value is None or isinstance(value, (bool, str)):
-                return value
-            if isinstance(value, int):
-                return value
-            if isinstance(value, float):
-                return value if math.isfinite(value) else {"repr": repr(value), "type": "float"}
-            if isinstance(value, (list, tuple)):
-                return [plain(v, depth + 1) for v in value]
-            if isinstance(value, dict):
-                return {"items": [[plain(k, depth + 1), plain(v, depth + 1)] for k, v in value.items()]}
-            return {"repr": repr(value)[:200], "type": type(value).__name__}
+        # The answer would pass the bound the reader reads: raised while it is built, so that memory stays bounded too
+        # (a few shared references expand to 8**16 copies). Carries the keys down to the value that passed it.
+        class TooLarge(Exception):
+            def __init__(self):
+                Exception.__init__(self)
+                self.path = []
+
+        class Reader:
+            def __init__(self, budget):
+                self.left = budget      # characters of JSON the answer may still take
+                self.on_path = set()    # the containers being read: one met again holds itself
+
+            def spend(self, characters):
+                self.left -= characters
+                if self.left < 0:
+                    raise TooLarge()
+
+            def tagged(self, text, value):
+                self.spend(len(text) + 40)
+                return {"repr": text, "type": type(value).__name__}
+
+            def plain(self, value, depth=0):
+                if value is None or isinstance(value, bool):
+                    self.spend(5)
+                    return value
+                if isinstance(value, str):
+                    self.spend(len(value) + 2)
+                    if not value.isascii():  # \uXXXX each, as json.dumps writes them
+                        self.spend(len(json.dumps(value)) - len(value) - 2)
+                    return value
+                if isinstance(value, int):
+                    if value.bit_length() > 1024:  # str() refuses past 4300 digits; no port or count is that long
+                        return self.tagged("(an integer of %d bits)" % value.bit_length(), value)
+                    self.spend(len(str(value)))
+                    return value
+                if isinstance(value, float):
+                    if not math.isfinite(value):
+                        return self.tagged(repr(value), value)
+                    self.spend(24)
+                    return value
+                if not isinstance(value, (list, tuple, dict)):
+                    try:
+                        text = repr(value)[:200]
+                    except Exception as error:
+                        text = "(repr failed: %s)" % type(error).__name__
+                    return self.tagged(text, value)
+                if depth >= 16:
+                    return self.tagged("(nested too deep)", value)
+                if id(value) in self.on_path:
+                    return self.tagged("(contains itself)", value)
+                self.on_path.add(id(value))
+                try:
+                    if isinstance(value, dict):
+                        self.spend(13)
+                        items = []
+                        for key, item in value.items():
+                            self.spend(6)
+                            try:
+                                items.append([self.plain(key, depth + 1), self.plain(item, depth + 1)])
+                            except TooLarge as error:
+                                error.path.insert(0, key)
+                                raise
+                        return {"items": items}
+                    self.spend(2)
+                    items = []
+                    for item in value:
+                        self.spend(2)
+                        try:
+                            items.append(self.plain(item, depth + 1))
+                        except TooLarge as error:
+                            del error.path[:]  # the list is named whole: indices down a nest of them say nothing
+                            raise
+                    return items
+                finally:
+                    self.on_path.discard(id(value))
+
+        def where(name, path):
+            return name + "".join("[%s]" % repr(key)[:60] for key in path)
 
         def main():
-            module, project = sys.argv[1], sys.argv[2]
+            module, project, limit = sys.argv[1], sys.argv[2], int(sys.argv[3])
             # The answer goes on a copy of fd 1 that nothing the settings start inherits (os.dup makes it close-on-exec);
             # fd 1 itself becomes stderr, so that os.system("echo ...") or a C extension's printf lands where print() does.
             out = os.fdopen(os.dup(1), "w", encoding="utf-8")
@@ -42,6 +107,8 @@ internal static class DjangoSettingsScript
             sys.path.insert(0, project)
             os.environ["DJANGO_SETTINGS_MODULE"] = module
             result = {}
+            reader = Reader(limit - 1024)  # the rest of the answer (its keys, "reader", "legacy") is far below that
+            name = "PRODUCTION_PROCESSES"
             try:
                 try:
                     from django.conf import settings
@@ -52,12 +119,20 @@ internal static class DjangoSettingsScript
                     result["reader"] = "importlib"
                 missing = object()
                 processes = getattr(settings, "PRODUCTION_PROCESSES", missing)
-                result["processes"] = None if processes is missing else plain(processes)
+                result["processes"] = None if processes is missing else reader.plain(processes)
                 result["legacy"] = hasattr(settings, "PROD_SERVERS")
                 for name in ("WSGI_APPLICATION", "ASGI_APPLICATION"):
-                    result[name] = plain(getattr(settings, name, None))
+                    result[name] = reader.plain(getattr(settings, name, None))
+            except TooLarge as error:
+                out.write(json.dumps({"too_large": where(name, error.path)[:300]}))
+                out.flush()
+                sys.exit(3)
             except BaseException as error:  # SystemExit and KeyboardInterrupt from a settings module too
-                out.write(json.dumps({"error": "%s: %s" % (type(error).__name__, error)}))
+                try:
+                    said = "%s: %s" % (type(error).__name__, error)
+                except Exception:  # an exception whose str() fails
+                    said = type(error).__name__
+                out.write(json.dumps({"error": said[:1000]}))
                 out.flush()
                 sys.exit(3)
             out.write(json.dumps(result, ensure_ascii=True))

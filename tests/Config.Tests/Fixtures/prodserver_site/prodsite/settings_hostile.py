@@ -1,6 +1,9 @@
 """Settings whose PRODUCTION_PROCESSES holds what no import may pass through: bad names, bad keys, bad values."""
 from prodsite.settings import *  # noqa: F401,F403
 
+_loop = ["A=1"]
+_loop.append(_loop)
+
 PRODUCTION_PROCESSES = {
     "web": {
         "BACKEND": "django_prodserver.backends.gunicorn.GunicornServer",
@@ -14,6 +17,8 @@ PRODUCTION_PROCESSES = {
             "name": "x\"); System.Environment.Exit(3); //\n\u001b[31m",
             "a:b": "1",
             "env": {"nested": "dict"},
+            "backlog": 10 ** 5000,
+            "raw-env": _loop,
         },
     },
     "bad name\n": {"BACKEND": "django_prodserver.backends.waitress.WaitressServer"},
