@@ -18,7 +18,7 @@ internal abstract class JsonNode
     public int End { get; }
 }
 
-/// <summary>An object; member order is kept, and duplicate names too (configuration takes the last).</summary>
+/// <summary>An object; member order is kept, and duplicate names too (the configuration provider refuses them: PSC0120, <see cref="ConfigurationKeys"/>).</summary>
 internal sealed class JsonObject(int start, int end, IReadOnlyList<JsonProperty> properties) : JsonNode(start, end)
 {
     /// <summary>The members in order.</summary>

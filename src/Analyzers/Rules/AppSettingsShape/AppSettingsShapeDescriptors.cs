@@ -87,6 +87,16 @@ internal static class AppSettingsShapeDescriptors
         "Start-up refuses a DependsOn entry or a default process that names no declared process, so the app would not start.",
         WellKnownDiagnosticTags.CompilationEnd);
 
+    /// <summary>
+    /// PSC0120: a settings file .NET's JSON configuration provider refuses (not JSON, a root that is no object, a key given
+    /// twice), so the host exits before anything starts (<see cref="AppSettingsFileAnalyzer"/>).
+    /// </summary>
+    public static DiagnosticDescriptor RefusedFile { get; } = Create(
+        "PSC0120",
+        "Settings file is refused by the configuration loader",
+        "{0} is refused by .NET's JSON configuration provider: {1}; correct it, or the app exits at start with this error",
+        "The host reads every appsettings*.json of its environment with Microsoft.Extensions.Configuration.Json, which refuses text that is not JSON (comments and trailing commas aside) and a key given a value twice, case ignored; the app would not start.");
+
     /// <summary>Every descriptor of the analyzer.</summary>
     public static ImmutableArray<DiagnosticDescriptor> All { get; } =
         [UnknownBackend, UnknownProcessKey, UnknownArgsKey, WrongValueType, OutOfRange, UnknownSetting, InvalidSettingValue, WrongShape, BadName];
