@@ -322,9 +322,9 @@ public sealed class AppSettingsShapeAnalyzerTests
         At(AppSettingsShapeDescriptors.InvalidSettingValue, 5, 25, 5, 31, "Resources:Cpu must be a Kubernetes quantity such as 250m or 2, got 'lots'", "ProdServer:Processes:web:Resources:Cpu"),
         At(AppSettingsShapeDescriptors.InvalidSettingValue, 5, 43, 5, 49, "Resources:Memory must be a Kubernetes quantity such as 256Mi or 1Gi, got '-1Gi'", "ProdServer:Processes:web:Resources:Memory"));
 
-    // Names start-up refuses (Names, the validator's rule) and a process that waits for itself.
+    // Names start-up refuses (Names, the validator's rule); a process that waits for itself is PSC0121's (DependencyCycleTests).
     [Fact]
-    public Task A_name_start_up_refuses_and_a_process_depending_on_itself_are_reported() => VerifyAsync("""
+    public Task A_name_start_up_refuses_is_reported() => VerifyAsync("""
         { "ProdServer": {
           "Release": [ { "Name": "export", "Command": ["manage.py", "migrate"], "Environment": { "1X": "y" } } ],
           "Processes": {
@@ -337,9 +337,7 @@ public sealed class AppSettingsShapeAnalyzerTests
         At(AppSettingsShapeDescriptors.BadName, 2, 26, 2, 34, "export", "the release step name is reserved: export, import, manage, status, restart, start, stop, tail, signal, reload, help are command words"),
         At(AppSettingsShapeDescriptors.BadName, 2, 90, 2, 99, "1X", "an environment variable name " + Names.EnvironmentNameRule),
         At(AppSettingsShapeDescriptors.BadName, 4, 5, 4, 40, "my web", "the process name must be letters, digits, '_', '-' or '.', starting with a letter or digit (it becomes a unit file, an ini section, a compose service and a command-line word)"),
-        At(AppSettingsShapeDescriptors.InvalidSettingValue, 5, 58, 5, 63, "DependsOn names the process itself ('web'); a process cannot wait for its own readiness", "ProdServer:Processes:web:DependsOn"),
-        At(AppSettingsShapeDescriptors.BadName, 5, 83, 5, 93, "A=B", "an environment variable name " + Names.EnvironmentNameRule),
-        At(AppSettingsShapeDescriptors.InvalidSettingValue, 6, 53, 6, 61, "DependsOn names the process itself ('worker'); a process cannot wait for its own readiness", "ProdServer:Processes:worker:DependsOn"));
+        At(AppSettingsShapeDescriptors.BadName, 5, 83, 5, 93, "A=B", "an environment variable name " + Names.EnvironmentNameRule));
 
     // Configuration merges arrays by index: an environment's file may change one key of a step appsettings.json names.
     [Fact]

@@ -76,6 +76,7 @@ internal static class Verify
 
             public sealed partial record CeleryWorkerArgs
             {
+                public bool? Beat { get; init; }
                 public CeleryLogLevel? LogLevel { get; init; }
                 public string? Broker { get; init; }
                 public string? ResultBackend { get; init; }

@@ -50,7 +50,7 @@ internal static class ConstantSettings
         {
             case IDefaultValueOperation:
                 return false;
-            case ILocalReferenceOperation local when FollowLocal(local) is { } initial:
+            case ILocalReferenceOperation local when InitialValue(local) is { } initial:
                 return TryRead(initial, out result);
             case ICollectionExpressionOperation collection:
                 result = Strings(collection.Elements);
@@ -118,9 +118,12 @@ internal static class ConstantSettings
         return strings.ToArray();
     }
 
-    // "var port = 80; … Port = port": followed only when the local is declared with a value and never written again
-    // in its method, which a scan of that one body settles cheaply; anything cleverer is left to the runtime check.
-    private static IOperation? FollowLocal(ILocalReferenceOperation reference)
+    /// <summary>
+    /// The value a local holds wherever it is read, when that is its initializer: <c>var port = 80; … Port = port</c>. Only
+    /// a local declared with a value and never written again in its method counts, which a scan of that one body settles
+    /// cheaply; anything cleverer is left to the runtime check.
+    /// </summary>
+    public static IOperation? InitialValue(ILocalReferenceOperation reference)
     {
         var local = reference.Local;
         if (local.IsRef || local.DeclaringSyntaxReferences.Length != 1

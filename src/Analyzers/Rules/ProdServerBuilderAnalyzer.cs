@@ -13,7 +13,8 @@ namespace ProdServer.Config.Analyzers;
 /// The SDK-usage rules: PSC0101 (a process name declared twice in one <c>AddProdServer</c> lambda), PSC0102 (a lambda
 /// that declares no process), PSC0103 (a literal app target that is not <c>module:object</c>) and PSC0104 (a WSGI server
 /// given Django's ASGI module, or the other way round), PSC0113 (Django's development server outside an
-/// <c>IsDevelopment()</c> branch) and PSC0502 (Celery beat declared twice for one app); and the constants the builders
+/// <c>IsDevelopment()</c> branch), PSC0502 (Celery beat declared twice for one app) and PSC0121 (a <c>DependsOn</c> cycle,
+/// ProdServerBuilderAnalyzer.Dependencies.cs); and the constants the builders
 /// are given that start-up would refuse: PSC0117 (supervision limits, ProdServerBuilderAnalyzer.Limits.cs) and PSC0118
 /// (names, ProdServerBuilderAnalyzer.Names.cs).
 /// </summary>
@@ -29,7 +30,8 @@ public sealed partial class ProdServerBuilderAnalyzer : DiagnosticAnalyzer
         Rules.For(RuleRegistry.DevServerInProduction),
         Rules.For(RuleRegistry.CeleryBeatTwice),
         LimitsDescriptor,
-        AppSettingsShapeDescriptors.BadName);
+        AppSettingsShapeDescriptors.BadName,
+        AppSettingsShapeDescriptors.DependencyCycle);
 
     /// <inheritdoc/>
     public override void Initialize(AnalysisContext context)
@@ -149,15 +151,22 @@ public sealed partial class ProdServerBuilderAnalyzer : DiagnosticAnalyzer
                 earlier.Add(use.Syntax);
             }
 
-            // One beat per Celery app: the app is the first string argument of UseCeleryBeat.
-            if (use.TargetMethod.Name == "UseCeleryBeat"
+            // One beat per Celery app, as CeleryBeatUniqueness counts them: UseCeleryBeat, or a worker with Beat = true, whose
+            // app is the first string argument; "proj.celery:app" and "proj.celery.app" are one app to celery -A.
+            if (RunsBeat(use)
                 && use.Arguments.FirstOrDefault(a => a.Parameter?.Name == "app") is { Value.ConstantValue: { HasValue: true, Value: string app } } appArgument
-                && !beats.Add(app))
+                && !beats.Add(app.Trim().Replace(':', '.')))
             {
                 report(Diagnostic.Create(Rules.For(RuleRegistry.CeleryBeatTwice), appArgument.Syntax.GetLocation(), DiagnosticText.Escaped(app)));
             }
         }
+
+        AnalyzeDependencies(report, bodies, builders);
     }
+
+    private static bool RunsBeat(IInvocationOperation use) =>
+        use.TargetMethod.Name == "UseCeleryBeat"
+        || (use.TargetMethod.Name == "UseCeleryWorker" && ConfiguredSettings(use).GetBoolean("Beat") == true);
 
     private static void AnalyzeAppTarget(OperationAnalysisContext context, IInvocationOperation invocation)
     {

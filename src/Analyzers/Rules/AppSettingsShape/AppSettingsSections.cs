@@ -82,9 +82,29 @@ internal sealed class AppSettingsSections(ImmutableArray<AdditionalText> additio
     public IReadOnlyDictionary<string, string> InheritedBackends(AdditionalText file, CancellationToken cancellationToken)
     {
         var inherited = new Dictionary<string, string>(StringComparer.OrdinalIgnoreCase);
+        if (BaseOf(file, cancellationToken) is { } baseFile)
+        {
+            foreach (var (name, section) in baseFile.Processes())
+            {
+                if (WrittenBackend(section) is { } written)
+                {
+                    inherited[name] = written.Text;
+                }
+            }
+        }
+
+        return inherited;
+    }
+
+    /// <summary>
+    /// The <c>appsettings.json</c> beside <paramref name="file"/>, which the host reads first, when <paramref name="file"/>
+    /// is an environment's file; <see langword="null"/> for <c>appsettings.json</c> itself, or when there is none.
+    /// </summary>
+    public File? BaseOf(AdditionalText file, CancellationToken cancellationToken)
+    {
         if (IsBaseFile(file.Path))
         {
-            return inherited;
+            return null;
         }
 
         var folder = System.IO.Path.GetDirectoryName(file.Path);
@@ -94,16 +114,10 @@ internal sealed class AppSettingsSections(ImmutableArray<AdditionalText> additio
                 && string.Equals(System.IO.Path.GetDirectoryName(other.Path), folder, StringComparison.Ordinal)
                 && Read(other, cancellationToken) is { } baseFile)
             {
-                foreach (var (name, section) in baseFile.Processes())
-                {
-                    if (WrittenBackend(section) is { } written)
-                    {
-                        inherited[name] = written.Text;
-                    }
-                }
+                return baseFile;
             }
         }
 
-        return inherited;
+        return null;
     }
 }

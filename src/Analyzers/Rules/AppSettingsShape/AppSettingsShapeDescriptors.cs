@@ -97,6 +97,17 @@ internal static class AppSettingsShapeDescriptors
         "{0} is refused by .NET's JSON configuration provider: {1}; correct it, or the app exits at start with this error",
         "The host reads every appsettings*.json of its environment with Microsoft.Extensions.Configuration.Json, which refuses text that is not JSON (comments and trailing commas aside) and a key given a value twice, case ignored; the app would not start.");
 
+    /// <summary>
+    /// PSC0121: processes whose <c>DependsOn</c> entries form a cycle, or a process naming itself, which start-up refuses
+    /// (none of them could start first); in C# within one configuration, in an appsettings*.json within the file (an
+    /// environment's file over <c>appsettings.json</c>).
+    /// </summary>
+    public static DiagnosticDescriptor DependencyCycle { get; } = Create(
+        "PSC0121",
+        "DependsOn forms a cycle",
+        "DependsOn forms a cycle ({0}), so none of these processes could start; remove one of the dependencies",
+        "Under --all a process starts once every process it depends on is ready; in a cycle each waits for another, so start-up refuses the configuration and the app would not start.");
+
     /// <summary>Every descriptor of the analyzer.</summary>
     public static ImmutableArray<DiagnosticDescriptor> All { get; } =
         [UnknownBackend, UnknownProcessKey, UnknownArgsKey, WrongValueType, OutOfRange, UnknownSetting, InvalidSettingValue, WrongShape, BadName];

@@ -116,11 +116,6 @@ internal static class ProdServerSectionCheck
                 Expect(property.Value, SettingRules.ProcessKeyShape(property.Name), at, report);
             }
 
-            if (Is(property, "DependsOn"))
-            {
-                DependsOnItself(name, property.Value, at, report);
-            }
-
             if (property.Value is JsonScalar scalar)
             {
                 Value(ProcessRulePath + property.Name, scalar, at, report);
@@ -191,20 +186,6 @@ internal static class ProdServerSectionCheck
                 {
                     Expect(property.Value, SettingRules.ReleaseKeyShape(property.Name), $"{at}:{property.Name}", report);
                 }
-            }
-        }
-    }
-
-    // The one DependsOn mistake a single section shows: whether another name is declared depends on every file, the
-    // environment and code, which start-up sees and the build does not.
-    private static void DependsOnItself(string name, JsonNode value, string path, Action<DiagnosticDescriptor, JsonNode, object[]> report)
-    {
-        var items = value is JsonArray list ? list.Items : [value];
-        foreach (var item in items)
-        {
-            if (item is JsonScalar { Kind: JsonScalarKind.String } named && string.Equals(named.Text.Trim(), name, StringComparison.OrdinalIgnoreCase))
-            {
-                report(AppSettingsShapeDescriptors.InvalidSettingValue, item, [$"DependsOn names the process itself ('{name}'); a process cannot wait for its own readiness", path]);
             }
         }
     }
