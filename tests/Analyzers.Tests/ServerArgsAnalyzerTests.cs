@@ -188,6 +188,36 @@ public sealed class ServerArgsAnalyzerTests
         """, D(RuleRegistry.PrivilegedPort, 0, "Port", 80L));
 
     [Fact]
+    public Task Does_not_follow_a_local_written_again_by_a_deconstruction_or_through_a_ref() => Verify.AnalyzerAsync<ServerArgsAnalyzer>("""
+        using ProdServer.Config;
+
+        class C
+        {
+            WaitressArgs M()
+            {
+                var port = 80;
+                (port, _) = (18207, 1);
+                var many = 64;
+                ((many, _), _) = ((4, 1), 2);
+                var threads = 32;
+                ref var alias = ref threads;
+                alias = 4;
+                var connections = 20;
+                var backlog = 10;
+                Read(out connections, ref backlog);
+                var channel = 10;
+                var cleanup = 60;
+                (channel, var other) = (900, 1);
+                var kept = 70;
+                return new WaitressArgs { Port = port, Threads = many, ConnectionLimit = connections, Backlog = backlog, ChannelTimeout = channel, CleanupInterval = cleanup }
+                    with { Threads = threads, {|#0:Port = kept|} };
+            }
+
+            static void Read(out int connections, ref int backlog) => connections = backlog;
+        }
+        """, D(RuleRegistry.PrivilegedPort, 0, "Port", 70L));
+
+    [Fact]
     public Task Reports_an_assignment_in_the_records_own_constructor() => Verify.AnalyzerAsync<ServerArgsAnalyzer>("""
         namespace ProdServer.Config
         {

@@ -146,21 +146,60 @@ internal static class ConstantSettings
     {
         foreach (var node in body.DescendantNodes())
         {
-            var target = node switch
+            foreach (var target in WrittenBy(node))
             {
-                AssignmentExpressionSyntax assignment => assignment.Left,
-                PrefixUnaryExpressionSyntax prefix => prefix.Operand,
-                PostfixUnaryExpressionSyntax postfix => postfix.Operand,
-                ArgumentSyntax { RefKindKeyword.RawKind: not 0 } argument => argument.Expression,
-                _ => null,
-            };
-            if (target is IdentifierNameSyntax name && name.Identifier.ValueText == local.Name
-                && SymbolEqualityComparer.Default.Equals(model.GetSymbolInfo(name).Symbol, local))
-            {
-                return true;
+                if (target is IdentifierNameSyntax name && name.Identifier.ValueText == local.Name
+                    && SymbolEqualityComparer.Default.Equals(model.GetSymbolInfo(name).Symbol, local))
+                {
+                    return true;
+                }
             }
         }
 
         return false;
+    }
+
+    // The variables a node may write: the left of an assignment (x = …, x += …, and each element of a deconstruction
+    // (x, _) = … or ((x, y), z) = …), the operand of ++/-- (and of &, which can write through the pointer), a ref or out
+    // argument, and a ref taken to it (ref int r = ref x: r writes x).
+    private static IEnumerable<ExpressionSyntax> WrittenBy(SyntaxNode node)
+    {
+        var target = node switch
+        {
+            AssignmentExpressionSyntax assignment => assignment.Left,
+            PrefixUnaryExpressionSyntax prefix => prefix.Operand,
+            PostfixUnaryExpressionSyntax postfix => postfix.Operand,
+            ArgumentSyntax { RefKindKeyword.RawKind: not 0 } argument => argument.Expression,
+            RefExpressionSyntax reference => reference.Expression,
+            _ => null,
+        };
+        return target is null ? [] : Elements(target);
+    }
+
+    private static IEnumerable<ExpressionSyntax> Elements(ExpressionSyntax target)
+    {
+        switch (target)
+        {
+            case TupleExpressionSyntax tuple:
+                foreach (var argument in tuple.Arguments)
+                {
+                    foreach (var element in Elements(argument.Expression))
+                    {
+                        yield return element;
+                    }
+                }
+
+                break;
+            case ParenthesizedExpressionSyntax parenthesized:
+                foreach (var element in Elements(parenthesized.Expression))
+                {
+                    yield return element;
+                }
+
+                break;
+            default:
+                yield return target;
+                break;
+        }
     }
 }
