@@ -125,6 +125,60 @@ public sealed class ProdServerBuilderAnalyzerTests
         """);
 
     [Fact]
+    public Task Does_not_report_the_django_dev_server_where_Production_is_ruled_out_but_does_where_it_is_not() => Verify.AnalyzerAsync<ProdServerBuilderAnalyzer>($$"""
+        using Microsoft.Extensions.DependencyInjection;
+        using ProdServer.Config;
+
+        {{Verify.HostingStandIn}}
+
+        namespace App
+        {
+            using Microsoft.Extensions.Hosting;
+
+            class C
+            {
+                void M(IServiceCollection services, IHostEnvironment env)
+                {
+                    var isDev = env.IsDevelopment();
+                    var local = isDev && !env.IsProduction();
+                    services.AddProdServer(o => { if (isDev) o.UseDjangoDevServer("127.0.0.1:8000"); else o.UseWaitress("mysite.wsgi:application"); });
+                    services.AddProdServer(o => { if (local) o.Process("a").UseDjangoDevServer("127.0.0.1:8001"); });
+                    services.AddProdServer(o => { if (env.IsProduction()) o.UseWaitress("mysite.wsgi:application"); else o.UseDjangoDevServer("127.0.0.1:8002"); });
+                    services.AddProdServer(o => { if (!env.IsEnvironment(Environments.Production)) o.UseDjangoDevServer("127.0.0.1:8003"); });
+                    services.AddProdServer(o => { if (env.IsStaging() || env.EnvironmentName == "Development") o.UseDjangoDevServer("127.0.0.1:8004"); });
+                    services.AddProdServer(o => _ = env.EnvironmentName != Environments.Production ? o.UseDjangoDevServer("127.0.0.1:8005") : null);
+                    services.AddProdServer(o =>
+                    {
+                        if (env.IsProduction())
+                        {
+                            o.UseWaitress("mysite.wsgi:application");
+                            return;
+                        }
+
+                        o.UseDjangoDevServer("127.0.0.1:8006");
+                    });
+
+                    // Production is not ruled out: a local written again, Production itself, a check that does not leave.
+                    var maybe = env.IsDevelopment();
+                    maybe = true;
+                    services.AddProdServer(o => { if (maybe) o.{|#0:UseDjangoDevServer|}("127.0.0.1:8007"); });
+                    services.AddProdServer(o => { if (env.IsEnvironment("production")) o.{|#1:UseDjangoDevServer|}("127.0.0.1:8008"); });
+                    services.AddProdServer(o => { if (env.IsStaging() || env.IsProduction()) o.{|#2:UseDjangoDevServer|}("127.0.0.1:8009"); });
+                    services.AddProdServer(o =>
+                    {
+                        if (env.IsProduction())
+                        {
+                            o.Process("x").UseWaitress("mysite.wsgi:application");
+                        }
+
+                        o.{|#3:UseDjangoDevServer|}("127.0.0.1:8010");
+                    });
+                }
+            }
+        }
+        """, D(RuleRegistry.DevServerInProduction, 0), D(RuleRegistry.DevServerInProduction, 1), D(RuleRegistry.DevServerInProduction, 2), D(RuleRegistry.DevServerInProduction, 3));
+
+    [Fact]
     public Task Does_not_report_a_process_declared_once_in_each_exclusive_branch_but_does_after_them() => VerifyAsync("""
         var mode = System.Environment.GetEnvironmentVariable("MODE");
                 services.AddProdServer(o =>

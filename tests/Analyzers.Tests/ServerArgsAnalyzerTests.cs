@@ -285,6 +285,56 @@ public sealed class ServerArgsAnalyzerTests
         D(RuleRegistry.ExposeTracebacksInProduction, 3, "ExposeTracebacks"));
 
     [Fact]
+    public Task Does_not_give_production_advice_where_Production_is_ruled_out_through_a_local_IsProduction_or_an_early_return() => Verify.AnalyzerAsync<ServerArgsAnalyzer>($$"""
+        using ProdServer.Config;
+
+        {{Verify.HostingStandIn}}
+
+        namespace App
+        {
+            using Microsoft.Extensions.Hosting;
+
+            class C
+            {
+                WaitressArgs M(IHostEnvironment env, WaitressArgs w)
+                {
+                    var isDev = env.IsDevelopment();
+                    if (isDev)
+                    {
+                        w = w with { ExposeTracebacks = true };
+                    }
+
+                    if (env.IsProduction())
+                    {
+                        w = w with { {|#0:ExposeTracebacks = true|} };
+                    }
+                    else
+                    {
+                        w = w with { ExposeTracebacks = true };
+                    }
+
+                    if (!env.IsProduction())
+                    {
+                        return w with { ExposeTracebacks = true };
+                    }
+
+                    return w;
+                }
+
+                WaitressArgs Early(IHostEnvironment env, WaitressArgs w)
+                {
+                    if (env.IsProduction())
+                    {
+                        return w;
+                    }
+
+                    return w with { ExposeTracebacks = true };
+                }
+            }
+        }
+        """, D(RuleRegistry.ExposeTracebacksInProduction, 0, "ExposeTracebacks"));
+
+    [Fact]
     public Task Does_not_report_when_the_library_is_not_referenced() => Verify.AnalyzerAsync<ServerArgsAnalyzer>("""
         record WaitressArgs
         {

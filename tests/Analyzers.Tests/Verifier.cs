@@ -182,7 +182,14 @@ internal static class Verify
         namespace Microsoft.Extensions.Hosting
         {
             public interface IHostEnvironment { string EnvironmentName { get; } }
-            public static class HostEnvironmentEnvExtensions { public static bool IsDevelopment(this IHostEnvironment env) => env.EnvironmentName == "Development"; }
+            public static class HostEnvironmentEnvExtensions
+            {
+                public static bool IsDevelopment(this IHostEnvironment env) => env.EnvironmentName == "Development";
+                public static bool IsStaging(this IHostEnvironment env) => env.EnvironmentName == "Staging";
+                public static bool IsProduction(this IHostEnvironment env) => env.EnvironmentName == "Production";
+                public static bool IsEnvironment(this IHostEnvironment env, string environmentName) => env.EnvironmentName == environmentName;
+            }
+            public static class Environments { public const string Development = "Development"; public const string Staging = "Staging"; public const string Production = "Production"; }
         }
         """;
 

@@ -123,23 +123,24 @@ internal static class ConstantSettings
     /// a local declared with a value and never written again in its method counts, which a scan of that one body settles
     /// cheaply; anything cleverer is left to the runtime check.
     /// </summary>
-    public static IOperation? InitialValue(ILocalReferenceOperation reference)
+    public static IOperation? InitialValue(ILocalReferenceOperation reference) =>
+        reference.SemanticModel is { } model && Initializer(reference.Local, model) is { } initializer ? model.GetOperation(initializer) : null;
+
+    /// <summary>
+    /// The initializer of <paramref name="local"/> when it is the value the local holds wherever it is read (see
+    /// <see cref="InitialValue"/>): <c>var isDev = env.IsDevelopment();</c>, never written again.
+    /// </summary>
+    public static ExpressionSyntax? Initializer(ILocalSymbol local, SemanticModel model)
     {
-        var local = reference.Local;
         if (local.IsRef || local.DeclaringSyntaxReferences.Length != 1
             || local.DeclaringSyntaxReferences[0].GetSyntax() is not VariableDeclaratorSyntax { Initializer.Value: { } initializer } declarator
-            || reference.SemanticModel is not { } model)
+            || declarator.SyntaxTree != model.SyntaxTree)
         {
             return null;
         }
 
         var body = declarator.FirstAncestorOrSelf<SyntaxNode>(n => n is BlockSyntax { Parent: BaseMethodDeclarationSyntax or LocalFunctionStatementSyntax or AccessorDeclarationSyntax } or CompilationUnitSyntax);
-        if (body is null || IsWrittenAgain(body, local, model))
-        {
-            return null;
-        }
-
-        return model.GetOperation(initializer);
+        return body is null || IsWrittenAgain(body, local, model) ? null : initializer;
     }
 
     private static bool IsWrittenAgain(SyntaxNode body, ILocalSymbol local, SemanticModel model)

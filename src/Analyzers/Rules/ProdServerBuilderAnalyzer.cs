@@ -102,7 +102,7 @@ public sealed partial class ProdServerBuilderAnalyzer : DiagnosticAnalyzer
     {
         var findings = new List<RuleFinding>();
         RuleRegistry.DevServerInProduction.Check(UseCalls.Backend(invocation), findings);
-        if (findings.Count == 0 || DevelopmentGuard.IsInDevelopmentBranch(invocation.Syntax, invocation.SemanticModel!))
+        if (findings.Count == 0 || DevelopmentGuard.IsKeptFromProduction(invocation.Syntax, invocation.SemanticModel!))
         {
             return;
         }

@@ -115,7 +115,7 @@ public sealed class ServerArgsAnalyzer : DiagnosticAnalyzer
 
         var syntax = context.Operation.Syntax;
         var options = BuildTarget.For(context.Options, syntax.SyntaxTree);
-        var isDevelopment = DevelopmentGuard.IsInDevelopmentBranch(syntax, context.Operation.SemanticModel!);
+        var isDevelopment = DevelopmentGuard.IsKeptFromProduction(syntax, context.Operation.SemanticModel!);
         var ruleContext = BuildTarget.CreateContext(options, context.Options.AnalyzerConfigOptionsProvider.GlobalOptions, targetsWindows, isDevelopment);
         foreach (var finding in RuleRegistry.Run(backend, settings, ruleContext))
         {
