@@ -22,7 +22,7 @@ namespace ProdServer.Config.Analyzers;
 /// A process whose section names no <c>Backend</c> is checked with the rules of the backend its <c>appsettings.json</c> names,
 /// else of the one code gives it (<c>o.UseGunicorn(...)</c>, <c>o.Process("worker").UseCeleryWorker(...)</c>), else of the
 /// backend whose args record has every key the section uses. <c>"ProdServer": { "Rules": { "PSC0006": "off" } }</c> in the same file
-/// switches a rule off here as it does at start-up.
+/// (or, for an environment's file, in <c>appsettings.json</c>) switches a rule off here as it does at start-up (<see cref="ConfiguredRules"/>).
 /// </remarks>
 [DiagnosticAnalyzer(LanguageNames.CSharp)]
 public sealed class AppSettingsAnalyzer : DiagnosticAnalyzer
@@ -118,13 +118,10 @@ public sealed class AppSettingsAnalyzer : DiagnosticAnalyzer
         var isDevelopment = string.Equals(Path.GetFileName(file.Path), "appsettings.Development.json", StringComparison.OrdinalIgnoreCase);
         var options = analyzerOptions.AnalyzerConfigOptionsProvider;
         var ruleContext = BuildTarget.CreateContext(options.GetOptions(file), options.GlobalOptions, targetsWindows, isDevelopment);
-        var switchedOff = SwitchedOff(prodServer);
-        if ((prodServer.Find(RuleSwitch.Section)?.Value as JsonObject)?.Find("MaxThreads")?.Value is JsonScalar max
-            && int.TryParse(max.Text, NumberStyles.Integer, CultureInfo.InvariantCulture, out var limit) && limit > 0)
-        {
-            // The start-up check's own limit, written beside the settings it is about.
-            ruleContext.MaxThreads = limit;
-        }
+        // Start-up's own switches and limit, written beside the settings they are about (and, for an environment's file,
+        // in appsettings.json under it, as configuration merges them).
+        var rules = ConfiguredRules.Of(prodServer, files.BaseOf(file, cancellationToken) is { } baseFile ? ConfiguredRules.Of(baseFile.ProdServer) : null);
+        rules.ApplyTo(ruleContext);
         SyntaxTree? neighbour = null;
         var inherited = files.InheritedBackends(file, cancellationToken);
         foreach (var (name, section) in settingsFile.Processes())
@@ -188,7 +185,7 @@ public sealed class AppSettingsAnalyzer : DiagnosticAnalyzer
             foreach (var (finding, at) in findings)
             {
                 var descriptor = Rules.For(finding.Rule);
-                if (!switchedOff.Contains(finding.Rule.Id) && Severity(compilation, neighbour ??= Neighbour(compilation, file.Path), descriptor, cancellationToken) is { } severity)
+                if (!rules.IsOff(finding.Rule.Id) && Severity(compilation, neighbour ??= Neighbour(compilation, file.Path), descriptor, cancellationToken) is { } severity)
                 {
                     report(Diagnostic.Create(descriptor, settingsFile.LocationOf(at), severity, additionalLocations: null, properties: null, DiagnosticText.OneLine(finding.Arguments)));
                 }
@@ -282,22 +279,5 @@ public sealed class AppSettingsAnalyzer : DiagnosticAnalyzer
         }
 
         return first;
-    }
-
-    private static HashSet<string> SwitchedOff(JsonObject prodServer)
-    {
-        var off = new HashSet<string>(StringComparer.OrdinalIgnoreCase);
-        if (prodServer.Find(RuleSwitch.Section)?.Value is JsonObject rules)
-        {
-            foreach (var rule in rules.Properties)
-            {
-                if (rule.Value is JsonScalar { Text: var severity } && RuleSwitch.IsOff(severity))
-                {
-                    off.Add(rule.Name);
-                }
-            }
-        }
-
-        return off;
     }
 }

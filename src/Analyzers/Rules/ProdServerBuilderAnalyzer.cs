@@ -45,7 +45,11 @@ public sealed partial class ProdServerBuilderAnalyzer : DiagnosticAnalyzer
                 return;
             }
 
-            start.RegisterOperationAction(c => AnalyzeInvocation(c, builders), OperationKind.Invocation);
+            // ProdServer:Rules of appsettings.json switches PSC0103, PSC0104 and PSC0113 off at start-up, and so here.
+            var rules = AppSettingsAnalyzer.HasAppSettings(start.Options)
+                ? ConfiguredRules.ForCode(new AppSettingsSections(start.Options.AdditionalFiles), start.Options.AdditionalFiles, start.CancellationToken)
+                : ConfiguredRules.None;
+            start.RegisterOperationAction(c => AnalyzeInvocation(c, builders, rules), OperationKind.Invocation);
             // Wherever processes are declared: AddProdServer's lambda, ProdServerHost.RunAsync's, and a method such as the
             // template's Startup.Configure(ProdServerBuilder o), all given the builder as their one parameter.
             start.RegisterOperationAction(c => AnalyzeLambda(c, builders), OperationKind.AnonymousFunction);
@@ -73,7 +77,7 @@ public sealed partial class ProdServerBuilderAnalyzer : DiagnosticAnalyzer
         }
     }
 
-    private static void AnalyzeInvocation(OperationAnalysisContext context, UseCalls builders)
+    private static void AnalyzeInvocation(OperationAnalysisContext context, UseCalls builders, ConfiguredRules rules)
     {
         var invocation = (IInvocationOperation)context.Operation;
         var method = invocation.TargetMethod;
@@ -83,8 +87,8 @@ public sealed partial class ProdServerBuilderAnalyzer : DiagnosticAnalyzer
         }
         else if (builders.IsUse(invocation))
         {
-            AnalyzeAppTarget(context, invocation);
-            AnalyzeBackend(context, invocation);
+            AnalyzeAppTarget(context, invocation, rules);
+            AnalyzeBackend(context, invocation, rules);
         }
         else if (SymbolEqualityComparer.Default.Equals(method.ContainingType, builders.Process))
         {
@@ -98,11 +102,11 @@ public sealed partial class ProdServerBuilderAnalyzer : DiagnosticAnalyzer
     }
 
     // PSC0113 at the Use call's name (UseDjangoDevServer), unless an IsDevelopment() branch keeps it to development.
-    private static void AnalyzeBackend(OperationAnalysisContext context, IInvocationOperation invocation)
+    private static void AnalyzeBackend(OperationAnalysisContext context, IInvocationOperation invocation, ConfiguredRules rules)
     {
         var findings = new List<RuleFinding>();
         RuleRegistry.DevServerInProduction.Check(UseCalls.Backend(invocation), findings);
-        if (findings.Count == 0 || DevelopmentGuard.IsKeptFromProduction(invocation.Syntax, invocation.SemanticModel!))
+        if (findings.Count == 0 || rules.IsOff(findings[0].Rule.Id) || DevelopmentGuard.IsKeptFromProduction(invocation.Syntax, invocation.SemanticModel!))
         {
             return;
         }
@@ -168,7 +172,7 @@ public sealed partial class ProdServerBuilderAnalyzer : DiagnosticAnalyzer
         use.TargetMethod.Name == "UseCeleryBeat"
         || (use.TargetMethod.Name == "UseCeleryWorker" && ConfiguredSettings(use).GetBoolean("Beat") == true);
 
-    private static void AnalyzeAppTarget(OperationAnalysisContext context, IInvocationOperation invocation)
+    private static void AnalyzeAppTarget(OperationAnalysisContext context, IInvocationOperation invocation, ConfiguredRules rules)
     {
         var argument = invocation.Arguments.FirstOrDefault(a => a.Parameter?.Name == "app");
         if (argument?.Value.ConstantValue is not { HasValue: true, Value: string app })
@@ -185,7 +189,7 @@ public sealed partial class ProdServerBuilderAnalyzer : DiagnosticAnalyzer
             return;
         }
 
-        foreach (var finding in AppTargets.Evaluate(app, backend, known, ConfiguredSettings(invocation)))
+        foreach (var finding in AppTargets.Evaluate(app, backend, known, ConfiguredSettings(invocation)).Where(f => !rules.IsOff(f.Rule.Id)))
         {
             context.ReportDiagnostic(Diagnostic.Create(Rules.For(finding.Rule), argument.Syntax.GetLocation(), DiagnosticText.OneLine(finding.Arguments)));
         }

@@ -16,7 +16,9 @@ namespace ProdServer.Config.Analyzers;
 /// <remarks>
 /// Only what one initializer says is known: <c>w =&gt; w with { Listen = … }</c> cannot see a <c>Host</c> set in an
 /// earlier call. Constants, collection literals and never-reassigned locals are read; other values count as "set,
-/// value unknown". The runtime check sees the final values.
+/// value unknown". The runtime check sees the final values. <c>ProdServer:Rules</c> of the project's
+/// <c>appsettings.json</c> applies as at start-up (<see cref="ConfiguredRules"/>): a rule switched off there is not
+/// reported, and its <c>MaxThreads</c> is PSC0006's limit.
 /// </remarks>
 [DiagnosticAnalyzer(LanguageNames.CSharp)]
 public sealed class ServerArgsAnalyzer : DiagnosticAnalyzer
@@ -49,14 +51,19 @@ public sealed class ServerArgsAnalyzer : DiagnosticAnalyzer
             }
 
             var targetsWindows = BuildTarget.TargetsWindows(start.Options.AnalyzerConfigOptionsProvider.GlobalOptions);
+
+            // ProdServer:Rules of appsettings.json, which start-up applies to these settings too (a switch, MaxThreads).
+            var rules = AppSettingsAnalyzer.HasAppSettings(start.Options)
+                ? ConfiguredRules.ForCode(new AppSettingsSections(start.Options.AdditionalFiles), start.Options.AdditionalFiles, start.CancellationToken)
+                : ConfiguredRules.None;
             start.RegisterOperationAction(
-                c => AnalyzeInitializer(c, argsTypes, targetsWindows),
+                c => AnalyzeInitializer(c, argsTypes, targetsWindows, rules),
                 OperationKind.ObjectCreation, OperationKind.With);
-            start.RegisterOperationAction(c => AnalyzeLoneAssignment(c, argsTypes, targetsWindows), OperationKind.SimpleAssignment);
+            start.RegisterOperationAction(c => AnalyzeLoneAssignment(c, argsTypes, targetsWindows, rules), OperationKind.SimpleAssignment);
         });
     }
 
-    private static void AnalyzeInitializer(OperationAnalysisContext context, Dictionary<INamedTypeSymbol, RuleBackend> argsTypes, bool targetsWindows)
+    private static void AnalyzeInitializer(OperationAnalysisContext context, Dictionary<INamedTypeSymbol, RuleBackend> argsTypes, bool targetsWindows, ConfiguredRules rules)
     {
         var (type, initializer) = context.Operation switch
         {
@@ -69,10 +76,10 @@ public sealed class ServerArgsAnalyzer : DiagnosticAnalyzer
             return;
         }
 
-        Evaluate(context, backend, initializer.Initializers, targetsWindows);
+        Evaluate(context, backend, initializer.Initializers, targetsWindows, rules);
     }
 
-    private static void AnalyzeLoneAssignment(OperationAnalysisContext context, Dictionary<INamedTypeSymbol, RuleBackend> argsTypes, bool targetsWindows)
+    private static void AnalyzeLoneAssignment(OperationAnalysisContext context, Dictionary<INamedTypeSymbol, RuleBackend> argsTypes, bool targetsWindows, ConfiguredRules rules)
     {
         // Initializer members are handled with their siblings; this is "Port = 80;" in the record's own constructor.
         if (context.Operation.Parent is IObjectOrCollectionInitializerOperation
@@ -82,7 +89,7 @@ public sealed class ServerArgsAnalyzer : DiagnosticAnalyzer
             return;
         }
 
-        Evaluate(context, backend, [context.Operation], targetsWindows);
+        Evaluate(context, backend, [context.Operation], targetsWindows, rules);
     }
 
     /// <summary>The key of the diagnostic property that holds a safe value as C# source (<c>16</c>, <c>"660"</c>).</summary>
@@ -95,7 +102,7 @@ public sealed class ServerArgsAnalyzer : DiagnosticAnalyzer
         _ => null,
     };
 
-    private static void Evaluate(OperationAnalysisContext context, RuleBackend backend, IEnumerable<IOperation> members, bool targetsWindows)
+    private static void Evaluate(OperationAnalysisContext context, RuleBackend backend, IEnumerable<IOperation> members, bool targetsWindows, ConfiguredRules rules)
     {
         var settings = new SettingsBag();
         var locations = new Dictionary<string, Location>();
@@ -117,9 +124,10 @@ public sealed class ServerArgsAnalyzer : DiagnosticAnalyzer
         var options = BuildTarget.For(context.Options, syntax.SyntaxTree);
         var isDevelopment = DevelopmentGuard.IsKeptFromProduction(syntax, context.Operation.SemanticModel!);
         var ruleContext = BuildTarget.CreateContext(options, context.Options.AnalyzerConfigOptionsProvider.GlobalOptions, targetsWindows, isDevelopment);
+        rules.ApplyTo(ruleContext);
         foreach (var finding in RuleRegistry.Run(backend, settings, ruleContext))
         {
-            if (locations.TryGetValue(SettingsBag.Normalize(finding.Setting), out var location))
+            if (!rules.IsOff(finding.Rule.Id) && locations.TryGetValue(SettingsBag.Normalize(finding.Setting), out var location))
             {
                 context.ReportDiagnostic(Diagnostic.Create(Rules.For(finding.Rule), location, SafeValueProperties(finding), DiagnosticText.OneLine(finding.Arguments)));
             }
