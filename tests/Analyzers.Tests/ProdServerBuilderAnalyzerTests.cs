@@ -255,12 +255,20 @@ public sealed class ProdServerBuilderAnalyzerTests
         D(RuleRegistry.AppTargetNotModuleObject, 0, "a\\u000aerror CS0000: forged", ModuleObject),
         D(RuleRegistry.AppTargetNotModuleObject, 1, "a\\u202eb", ModuleObject));
 
+    // gunicorn parses the object with ast: an attribute chain, which waitress and uvicorn resolve, is "Failed to parse".
     [Fact]
     public Task Reports_a_target_gunicorn_cannot_import_in_gunicorns_words() => VerifyAsync("""
         services.AddProdServer(o => o.UseGunicorn({|#0:"mysite/wsgi.py"|}));
+        services.AddProdServer(o => o.Process("a").UseGunicorn({|#1:"app:holder.wsgi_app"|}));
+        services.AddProdServer(o => o.Process("b").UseGunicorn({|#2:"app:factories.create_app()"|}));
+        services.AddProdServer(o => o.Process("c").UseWaitress("app:holder.wsgi_app"));
         """,
-        D(RuleRegistry.AppTargetNotModuleObject, 0, "mysite/wsgi.py",
-            "'module' or 'module:object', where the object may be a call such as create_app(), for example mysite.wsgi:application"));
+        D(RuleRegistry.AppTargetNotModuleObject, 0, "mysite/wsgi.py", GunicornForm),
+        D(RuleRegistry.AppTargetNotModuleObject, 1, "app:holder.wsgi_app", GunicornForm),
+        D(RuleRegistry.AppTargetNotModuleObject, 2, "app:factories.create_app()", GunicornForm));
+
+    private const string GunicornForm =
+        "'module' or 'module:object', where the object is one name (no attribute chain such as app.wsgi_app) or a call of one such as create_app(), for example mysite.wsgi:application";
 
     // waitress matches the target with its own ASCII pattern ("Malformed application 'café.wsgi:application'"), which
     // uvicorn, gunicorn, daphne and hypercorn do not: they import any Python identifier.

@@ -56,8 +56,8 @@ public sealed partial class PythonTargetSyntaxSpecs
     [GeneratedRegex("^" + Id + @"(\." + Id + ")*(:" + Id + @"(\." + Id + @")*)?\z")]
     private static partial Regex ModuleTarget();
 
-    // gunicorn's: module[:object], where the object may be a call.
-    [GeneratedRegex("^" + Id + @"(\." + Id + ")*(:" + Id + @"(\." + Id + @")*(\(.*\))?)?\z")]
+    // gunicorn's: module[:object], where the object is one name, maybe called (ast: a Name, or a Call of a Name).
+    [GeneratedRegex("^" + Id + @"(\." + Id + ")*(:" + Id + @"(\(.*\))?)?\z")]
     private static partial Regex GunicornTarget();
 
     // granian's file target: path/to/file.py[:object].

@@ -56,6 +56,29 @@ public sealed class AppTargetAgreementSpecs : IDisposable
         Assert.Contains("ASCII", app.Message, StringComparison.Ordinal);
     }
 
+    [Fact]
+    public async Task An_attribute_chain_is_refused_by_gunicorn_itself_and_by_our_check_before_it()
+    {
+        // Waitress and uvicorn resolve app.wsgi_app; gunicorn parses the object with ast and takes only a name or a call of one.
+        File.WriteAllText(Path.Combine(_directory, "chain.py"), """
+            class Holder:
+                @staticmethod
+                def wsgi_app(environ, start_response):
+                    start_response("200 OK", [("Content-Type", "text/plain")])
+                    return [b"ok"]
+            holder = Holder()
+            """);
+
+        var gunicornError = await RunAsync(Python.Debian, "-m", "gunicorn", "--check-config", "chain:holder.wsgi_app");
+        var problem = ServerBackends.Gunicorn.Validate(new ProcessDefinition("web", ServerBackends.Gunicorn) { App = "chain:holder.wsgi_app" });
+
+        Assert.Contains("Failed to parse 'holder.wsgi_app' as an attribute name or function call", gunicornError, StringComparison.Ordinal);
+        var app = Assert.Single(problem, p => p.Key == "App");
+        Assert.Contains("not an attribute chain", app.Message, StringComparison.Ordinal);
+        Assert.DoesNotContain(ServerBackends.Waitress.Validate(new ProcessDefinition("web", ServerBackends.Waitress) { App = "chain:holder.wsgi_app" }), p => p.Key == "App");
+        Assert.DoesNotContain(ServerBackends.Gunicorn.Validate(new ProcessDefinition("web", ServerBackends.Gunicorn) { App = "chain:create_app(debug=False)" }), p => p.Key == "App");
+    }
+
     private async Task<string> RunAsync(string program, params string[] arguments)
     {
         var start = new ProcessStartInfo(program) { WorkingDirectory = _directory, RedirectStandardError = true, RedirectStandardOutput = true };

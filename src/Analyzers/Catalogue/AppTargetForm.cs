@@ -9,7 +9,7 @@ internal enum AppTargetForm
     /// <summary><c>module:object</c> with ASCII names only: waitress matches the target with its own ASCII pattern before it imports.</summary>
     AsciiModuleObject,
 
-    /// <summary><c>module</c>, <c>module:object</c> or <c>module:factory(args)</c> (gunicorn: the object defaults to <c>application</c>).</summary>
+    /// <summary><c>module</c>, <c>module:name</c> or <c>module:factory(args)</c>, the object one name, no attribute chain (gunicorn: the object defaults to <c>application</c>).</summary>
     ModuleOrCall,
 
     /// <summary><c>module</c>, <c>module:object</c> or <c>path/to/file.py[:object]</c> (granian).</summary>

@@ -100,7 +100,7 @@ internal static class AppTargets
     // PSC0103's words for what the server imports: the message reads "App 'x' is not a target the server imports: use <this>."
     private static string Describe(AppTargetForm form) => form switch
     {
-        AppTargetForm.ModuleOrCall => "'module' or 'module:object', where the object may be a call such as create_app(), for example mysite.wsgi:application",
+        AppTargetForm.ModuleOrCall => "'module' or 'module:object', where the object is one name (no attribute chain such as app.wsgi_app) or a call of one such as create_app(), for example mysite.wsgi:application",
         AppTargetForm.ModuleOrFile => "'module:object' or 'path/to/file.py:object', for example mysite.asgi:application",
         AppTargetForm.AsciiModuleObject => "'module:object' (a dotted module, a colon and the object's name) in ASCII letters, digits and _, for example mysite.wsgi:application",
         _ => "'module:object' (a dotted module, a colon and the object's name), for example mysite.wsgi:application",

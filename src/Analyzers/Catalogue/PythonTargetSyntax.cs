@@ -26,9 +26,13 @@ internal static class PythonTargetSyntax
         return colon > 0 && IsDottedName(app, 0, colon) && IsDottedName(app, colon + 1, app.Length - colon - 1);
     }
 
-    /// <summary><c>module</c> or <c>module:object</c>, both dotted names.</summary>
+    /// <summary><c>module</c> or <c>module:object</c>, both dotted names; gunicorn's form with <paramref name="allowCall"/>.</summary>
     /// <param name="app">The target.</param>
-    /// <param name="allowCall">Whether the object may be called with arguments, <c>app:create_app(debug=False)</c> (gunicorn).</param>
+    /// <param name="allowCall">
+    /// Gunicorn's form: the object is one name, or a call of one name with arguments, <c>app:create_app(debug=False)</c>.
+    /// Gunicorn parses it with <c>ast</c> and refuses an attribute chain (<c>app:obj.wsgi_app</c>: "Failed to parse … as an
+    /// attribute name or function call", 20.1 and since), which the other servers resolve.
+    /// </param>
     /// <returns>Whether it is that form.</returns>
     public static bool IsModuleTarget(string app, bool allowCall = false)
     {
@@ -50,7 +54,7 @@ internal static class PythonTargetSyntax
             end = open;
         }
 
-        return IsDottedName(app, 0, colon) && IsDottedName(app, colon + 1, end - colon - 1);
+        return IsDottedName(app, 0, colon) && (allowCall ? IsIdentifier(app, colon + 1, end - colon - 1) : IsDottedName(app, colon + 1, end - colon - 1));
     }
 
     /// <summary><c>path/to/file.py</c> or <c>path/to/file.py:object</c>: a path without white space or <c>:</c> ending in <c>.py</c>.</summary>

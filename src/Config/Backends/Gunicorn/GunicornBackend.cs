@@ -166,10 +166,11 @@ internal sealed partial class GunicornBackend : ServerBackend<GunicornArgs>
         return requirements;
     }
 
-    // gunicorn 20.1: module[:expression], where the expression is a name, a dotted name, or a call with literal arguments.
+    // gunicorn 20.1: module[:expression], where the expression is one name or a call of one with literal arguments (an
+    // attribute chain, app.wsgi_app, fails to parse).
     /// <inheritdoc />
     protected override string? ValidateApp(string app) =>
         AppTargets.Accepts(RuleBackends.Gunicorn.AppTargetForm, app)
             ? null
-            : $"App '{app}' must be 'module' or 'module:object' (an object may be a call such as create_app()), for example mysite.wsgi:application.";
+            : $"App '{app}' must be 'module' or 'module:object', the object one name (not an attribute chain such as app.wsgi_app) or a call of one such as create_app(), for example mysite.wsgi:application.";
 }
