@@ -10,9 +10,6 @@ namespace ProdServer.Config;
 /// </summary>
 internal static class Lifeline
 {
-    private const short POLLOUT = 0x4;
-    private const short POLLERR = 0x8;
-
     /// <summary>
     /// Whether a process still holds the read end of the pipe whose write end is <paramref name="writeEnd"/>:
     /// <see langword="false"/> once none does (Linux reports POLLERR on a pipe's write end without readers, which is
@@ -37,11 +34,10 @@ internal static class Lifeline
                 return null;
             }
 
-            var wait = new PollDescriptor { Descriptor = (int)writeEnd.DangerousGetHandle(), Events = POLLOUT };
-            return poll(ref wait, 1, 0) switch
+            return Poll.Once((int)writeEnd.DangerousGetHandle(), Poll.Out, 0, out var returned) switch
             {
                 < 0 => null,
-                _ => (wait.ReturnedEvents & POLLERR) == 0,
+                _ => (returned & Poll.Error) == 0,
             };
         }
         catch (ObjectDisposedException)
@@ -56,16 +52,4 @@ internal static class Lifeline
             }
         }
     }
-
-    [StructLayout(LayoutKind.Sequential)]
-    private struct PollDescriptor
-    {
-        public int Descriptor;
-        public short Events;
-        public short ReturnedEvents;
-    }
-
-    // Blittable signature: no marshalling stub, so it is trim- and NativeAOT-safe.
-    [DllImport("libc", SetLastError = true)]
-    private static extern int poll(ref PollDescriptor descriptors, nuint count, int timeoutMilliseconds);
 }

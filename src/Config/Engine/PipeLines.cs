@@ -227,20 +227,8 @@ internal static partial class PipeLines
     /// <returns>Whether the wait ended because the writers are gone (or the descriptor is), not by its time.</returns>
     internal static bool Gather(int descriptor, int milliseconds)
     {
-        var wait = new PollDescriptor { Descriptor = descriptor };
-        return poll(ref wait, 1, milliseconds) != 0;
+        return Poll.Once(descriptor, 0, milliseconds, out _) != 0;
     }
-
-    [StructLayout(LayoutKind.Sequential)]
-    private struct PollDescriptor
-    {
-        public int Descriptor;
-        public short Events;
-        public short ReturnedEvents;
-    }
-
-    [DllImport("libc", SetLastError = true)]
-    private static extern int poll(ref PollDescriptor descriptors, nuint count, int timeoutMilliseconds);
 
     private static string Decode(ReadOnlySpan<byte> line, bool wholeLine) =>
         Encoding.UTF8.GetString(wholeLine && line.Length > 0 && line[^1] == (byte)'\r' ? line[..^1] : line);
