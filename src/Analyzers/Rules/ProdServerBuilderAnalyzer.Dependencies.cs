@@ -16,7 +16,7 @@ public sealed partial class ProdServerBuilderAnalyzer
     private static void AnalyzeDependencies(Action<Diagnostic> report, IEnumerable<IOperation> bodies, UseCalls builders)
     {
         var edges = new List<DependencyCycles<SyntaxNode>.Edge>();
-        var calls = bodies.SelectMany(b => b.Descendants()).OfType<IInvocationOperation>()
+        var calls = OwnOperations(bodies, builders).OfType<IInvocationOperation>()
             .Where(i => i.TargetMethod.Name == "DependsOn" && SymbolEqualityComparer.Default.Equals(i.TargetMethod.ContainingType, builders.Process));
         foreach (var call in calls.OrderBy(c => c.Syntax.SpanStart))
         {

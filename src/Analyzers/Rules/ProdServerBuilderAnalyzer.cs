@@ -50,31 +50,13 @@ public sealed partial class ProdServerBuilderAnalyzer : DiagnosticAnalyzer
                 ? ConfiguredRules.ForCode(new AppSettingsSections(start.Options.AdditionalFiles), start.Options.AdditionalFiles, start.CancellationToken)
                 : ConfiguredRules.None;
             start.RegisterOperationAction(c => AnalyzeInvocation(c, builders, rules), OperationKind.Invocation);
-            // Wherever processes are declared: AddProdServer's lambda, ProdServerHost.RunAsync's, and a method such as the
-            // template's Startup.Configure(ProdServerBuilder o), all given the builder as their one parameter.
+            // Wherever processes are declared: AddProdServer's lambda, ProdServerHost.RunAsync's, a method such as the
+            // template's Startup.Configure(ProdServerBuilder o) and a local function of top-level statements, all given the
+            // builder as their one parameter (ProdServerBuilderAnalyzer.Configurations.cs).
             start.RegisterOperationAction(c => AnalyzeLambda(c, builders), OperationKind.AnonymousFunction);
+            start.RegisterOperationAction(c => AnalyzeLocalFunction(c, builders), OperationKind.LocalFunction);
             start.RegisterOperationBlockAction(c => AnalyzeMethod(c, builders));
         });
-    }
-
-    private static bool TakesTheBuilder(IMethodSymbol method, UseCalls builders) =>
-        method.Parameters.Length == 1 && SymbolEqualityComparer.Default.Equals(method.Parameters[0].Type, builders.Server);
-
-    private static void AnalyzeLambda(OperationAnalysisContext context, UseCalls builders)
-    {
-        var lambda = (IAnonymousFunctionOperation)context.Operation;
-        if (TakesTheBuilder(lambda.Symbol, builders))
-        {
-            AnalyzeDeclarations(context.ReportDiagnostic, [lambda.Body], builders);
-        }
-    }
-
-    private static void AnalyzeMethod(OperationBlockAnalysisContext context, UseCalls builders)
-    {
-        if (context.OwningSymbol is IMethodSymbol { MethodKind: MethodKind.Ordinary or MethodKind.LocalFunction } method && TakesTheBuilder(method, builders))
-        {
-            AnalyzeDeclarations(context.ReportDiagnostic, context.OperationBlocks, builders);
-        }
     }
 
     private static void AnalyzeInvocation(OperationAnalysisContext context, UseCalls builders, ConfiguredRules rules)
@@ -131,10 +113,10 @@ public sealed partial class ProdServerBuilderAnalyzer : DiagnosticAnalyzer
         }
     }
 
-    // PSC0101 and PSC0502 within one body that declares processes (nested lambdas that take the builder are their own).
+    // PSC0101 and PSC0502 within one configuration (nested lambdas that take the builder are their own).
     private static void AnalyzeDeclarations(Action<Diagnostic> report, IEnumerable<IOperation> bodies, UseCalls builders)
     {
-        var uses = bodies.SelectMany(b => b.Descendants()).OfType<IInvocationOperation>().Where(builders.IsUse).ToList();
+        var uses = OwnOperations(bodies, builders).OfType<IInvocationOperation>().Where(builders.IsUse).ToList();
         var declared = new Dictionary<string, List<SyntaxNode>>(StringComparer.OrdinalIgnoreCase);
         var beats = new HashSet<string>(StringComparer.Ordinal);
         foreach (var use in uses.OrderBy(u => u.Syntax.SpanStart))
