@@ -77,13 +77,14 @@ internal static class AppSettingsShapeDescriptors
         "Every name a configuration gives becomes a unit file, an ini section, a compose service, a command-line word or an environment variable; start-up refuses one that cannot be, so the app would not start.");
 
     /// <summary>
-    /// PSC0119: a <c>DependsOn</c> entry or the default process naming a process that no code and no appsettings*.json
-    /// declares (<see cref="ProcessReferenceAnalyzer"/>); judged once the whole compilation is seen.
+    /// PSC0119: a <c>DependsOn</c> entry or the default process naming a process that an environment's configuration (code,
+    /// and its merge of appsettings*.json) does not declare (<see cref="ProcessReferenceAnalyzer"/>); judged once the whole
+    /// compilation is seen.
     /// </summary>
     public static DiagnosticDescriptor UndeclaredProcess { get; } = Create(
         "PSC0119",
         "Process name refers to no declared process",
-        "{0} names {1}, which neither code nor an appsettings*.json declares{2}; declared: {3}",
+        "{0} names {1}{2}, which is not declared in {3}; declared there: {4}",
         "Start-up refuses a DependsOn entry or a default process that names no declared process, so the app would not start.",
         WellKnownDiagnosticTags.CompilationEnd);
 
