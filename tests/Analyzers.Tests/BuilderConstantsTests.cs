@@ -103,6 +103,36 @@ public sealed class BuilderConstantsTests
         """);
 
     [Fact]
+    public Task Locals_assigned_once_are_followed_and_locals_written_again_are_not() => VerifyAsync(
+        """
+        using System;
+        using ProdServer.Config;
+        class Startup
+        {
+            void Configure(ProdServerBuilder o)
+            {
+                var copies = 0;
+                var seconds = -1;
+                var wait = TimeSpan.FromSeconds(seconds);
+                var zero = TimeSpan.Zero;
+                var path = "healthz";
+                var name = "my web";
+                var retries = -2;
+                retries = 3;
+                var status = 99;
+                (status, _) = (200, 1);
+                o.Process({|#0:name|}).Replicas({|#1:copies|}).StartSeconds({|#2:wait|}).StopTimeout({|#3:zero|}).Readiness({|#4:path|}, status)
+                    .Restart(RestartPolicy.Always, retries);
+            }
+        }
+        """,
+        Name(0, "my web", "the process name must be letters, digits, '_', '-' or '.', starting with a letter or digit (it becomes a unit file, an ini section, a compose service and a command-line word)"),
+        Limit(1, "Replicas must be between 1 and 1000, got 0"),
+        Limit(2, "StartSeconds must be between 0 and 1 day, got -00:00:01"),
+        Limit(3, "StopTimeout must be positive, got 00:00:00"),
+        Limit(4, "Readiness:Path must be an absolute URL path such as /health, without spaces or line breaks, got 'healthz'"));
+
+    [Fact]
     public Task A_value_holding_a_line_break_is_reported_on_one_line() => VerifyAsync(
         """
         using ProdServer.Config;

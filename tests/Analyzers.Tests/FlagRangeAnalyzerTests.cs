@@ -91,6 +91,37 @@ public sealed class FlagRangeAnalyzerTests
     }
 
     [Fact]
+    public async Task A_local_assigned_once_is_followed_as_the_other_rules_follow_it_and_one_written_again_is_not()
+    {
+        await VerifyAsync(
+            """
+            using ProdServer.Config;
+            class Startup
+            {
+                WaitressArgs Args()
+                {
+                    var threads = 0;
+                    int? port = 70000;
+                    var timeout = 7200.5;
+                    var copy = timeout;
+                    var backlog = -1;
+                    backlog = 2048;
+                    var changed = 0;
+                    (changed, _) = (4, 1);
+                    var aliased = 0;
+                    ref var alias = ref aliased;
+                    alias = 8;
+                    return new WaitressArgs { Threads = {|#0:threads|}, Port = {|#1:port|}, Timeout = {|#2:copy|}, Backlog = backlog }
+                        with { Threads = changed } with { Threads = aliased };
+                }
+            }
+            """,
+            Range(0, "Threads must be at least 1, got 0"),
+            Range(1, "Port must be between 1 and 65535, got 70000"),
+            Range(2, "Timeout must be at most 3600, got 7200.5"));
+    }
+
+    [Fact]
     public async Task Values_in_range_unbounded_flags_and_values_known_only_at_run_time_are_not_reported()
     {
         await VerifyAsync(

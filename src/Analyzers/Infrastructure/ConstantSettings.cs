@@ -77,9 +77,25 @@ internal static class ConstantSettings
         return value;
     }
 
-    /// <summary>The number <paramref name="value"/> is as a constant of any numeric type, or <see langword="null"/>.</summary>
+    /// <summary>
+    /// What <paramref name="value"/> stands for, as far as the build can tell: its conversions taken off (<see cref="Unwrap"/>),
+    /// and a local followed to the value it holds wherever it is read (<see cref="InitialValue"/>), so that <c>var threads =
+    /// 0; … Threads = threads</c> is read as <c>0</c> by every rule that reads constants, as by <see cref="TryRead"/>.
+    /// </summary>
+    public static IOperation Resolve(IOperation value)
+    {
+        value = Unwrap(value);
+        for (var depth = 0; depth < 32 && value is ILocalReferenceOperation local && InitialValue(local) is { } initial; depth++)
+        {
+            value = Unwrap(initial);
+        }
+
+        return value;
+    }
+
+    /// <summary>The number <paramref name="value"/> is as a constant of any numeric type (<see cref="Resolve">resolved</see>), or <see langword="null"/>.</summary>
     public static double? Number(IOperation value) =>
-        Unwrap(value).ConstantValue is { HasValue: true, Value: { } constant }
+        Resolve(value).ConstantValue is { HasValue: true, Value: { } constant }
         && constant is int or long or short or byte or sbyte or uint or ulong or ushort or double or float or decimal
             ? System.Convert.ToDouble(constant, System.Globalization.CultureInfo.InvariantCulture)
             : null;

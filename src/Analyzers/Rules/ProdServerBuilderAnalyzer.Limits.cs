@@ -51,16 +51,16 @@ public sealed partial class ProdServerBuilderAnalyzer
     };
 
     private static int? Integer(IOperation value) =>
-        ConstantSettings.Unwrap(value).ConstantValue is { HasValue: true, Value: int number } ? number : null;
+        ConstantSettings.Resolve(value).ConstantValue is { HasValue: true, Value: int number } ? number : null;
 
     private static string? Text(IOperation value) =>
-        ConstantSettings.Unwrap(value).ConstantValue is { HasValue: true, Value: string text } ? text : null;
+        ConstantSettings.Resolve(value).ConstantValue is { HasValue: true, Value: string text } ? text : null;
 
     // A TimeSpan written as a constant: TimeSpan.Zero, TimeSpan.FromSeconds(-1) (and the other From… of one number), or
     // new TimeSpan(h, m, s) / new TimeSpan(d, h, m, s) of constants. Anything else is not guessed.
     private static TimeSpan? Time(IOperation value)
     {
-        value = ConstantSettings.Unwrap(value);
+        value = ConstantSettings.Resolve(value);
         if (value is IFieldReferenceOperation { Field: { Name: "Zero" } field } && IsTimeSpan(field.ContainingType))
         {
             return TimeSpan.Zero;

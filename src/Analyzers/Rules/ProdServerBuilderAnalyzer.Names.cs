@@ -15,7 +15,7 @@ public sealed partial class ProdServerBuilderAnalyzer
     {
         foreach (var argument in invocation.Arguments)
         {
-            if (argument.Parameter?.Name != "name" || argument.Value.ConstantValue is not { HasValue: true, Value: string name })
+            if (argument.Parameter?.Name != "name" || ConstantSettings.Resolve(argument.Value).ConstantValue is not { HasValue: true, Value: string name })
             {
                 continue;
             }
