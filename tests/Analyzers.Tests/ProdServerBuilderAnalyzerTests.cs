@@ -37,6 +37,7 @@ public sealed class ProdServerBuilderAnalyzerTests
     public Task Reports_a_name_declared_twice_in_a_Configure_method_and_in_RunAsyncs_lambda_as_the_template_and_the_readme_write_them() =>
         Verify.AnalyzerAsync<ProdServerBuilderAnalyzer>("""
         using System.Threading.Tasks;
+        using Microsoft.Extensions.Hosting;
         using ProdServer.Config;
 
         static class Startup
@@ -219,6 +220,39 @@ public sealed class ProdServerBuilderAnalyzerTests
         services.AddProdServer({|#0:o => { }|});
                 services.AddProdServer({|#1:o => o.DefaultProcess("web")|});
         """, D(RuleRegistry.NoProcessDeclared, 0), D(RuleRegistry.NoProcessDeclared, 1));
+
+    // PSC0102 is for ProdServer.Config's own entry points, found by their types: a project's class that happens to be named
+    // ProdServerHost, or its own AddProdServer, may take a lambda that only adds to a configuration declared elsewhere.
+    [Fact]
+    public Task Does_not_take_a_projects_own_ProdServerHost_or_AddProdServer_for_the_librarys() => Verify.AnalyzerAsync<ProdServerBuilderAnalyzer>("""
+        using System;
+        using System.Threading.Tasks;
+        using ProdServer.Config;
+
+        namespace MyApp
+        {
+            static class ProdServerHost
+            {
+                public static Task<int> RunAsync(string[] args, Action<ProdServerBuilder> extra) => Task.FromResult(0);
+            }
+
+            static class MyServices
+            {
+                public static void AddProdServer(this object services, Action<ProdServerBuilder> extra) { }
+            }
+
+            static class Program
+            {
+                static Task<int> Main(string[] args)
+                {
+                    new object().AddProdServer(o => o.DefaultProcess("web"));
+                    return ProdServerHost.RunAsync(args, o => { });
+                }
+
+                static Task<int> Real(string[] args) => Microsoft.Extensions.Hosting.ProdServerHost.RunAsync(args, {|#0:o => { }|});
+            }
+        }
+        """, D(RuleRegistry.NoProcessDeclared, 0));
 
     [Fact]
     public Task Does_not_report_AddProdServer_without_a_lambda() => VerifyAsync("services.AddProdServer();");

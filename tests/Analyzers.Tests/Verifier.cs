@@ -122,8 +122,10 @@ internal static class Verify
             }
         }
 
-        namespace ProdServer.Config
+        namespace Microsoft.Extensions.Hosting
         {
+            using ProdServer.Config;
+
             public static class ProdServerHost
             {
                 public static System.Threading.Tasks.Task<int> RunAsync(string[] args, System.Action<ProdServerBuilder> configure) => System.Threading.Tasks.Task.FromResult(0);

@@ -63,7 +63,7 @@ public sealed partial class ProdServerBuilderAnalyzer : DiagnosticAnalyzer
     {
         var invocation = (IInvocationOperation)context.Operation;
         var method = invocation.TargetMethod;
-        if (method.Name is "AddProdServer" || method.Name.StartsWith("Run", StringComparison.Ordinal) && method.ContainingType.Name == "ProdServerHost")
+        if (builders.TakesTheWholeConfiguration(method))
         {
             AnalyzeAddProdServer(context, invocation, builders);
         }

@@ -15,13 +15,22 @@ internal sealed class UseCalls
     private const string ProdServerBuilderName = "ProdServer.Config.ProdServerBuilder";
     private const string ProcessBuilderName = "ProdServer.Config.ProcessBuilder";
 
+    // Where a lambda is given the whole configuration: services.AddProdServer(o => …) and ProdServerHost.RunAsync(args, o => …).
+    private const string RegistrationName = "Microsoft.Extensions.DependencyInjection.ProdServerServiceCollectionExtensions";
+    private const string HostName = "Microsoft.Extensions.Hosting.ProdServerHost";
+
     // o.UseWaitress(...) on the ProdServerBuilder declares this process (ProdServerBuilder.DefaultProcessName).
     private const string DefaultProcessName = "web";
 
-    private UseCalls(INamedTypeSymbol server, INamedTypeSymbol process)
+    private readonly INamedTypeSymbol? _registration;
+    private readonly INamedTypeSymbol? _host;
+
+    private UseCalls(INamedTypeSymbol server, INamedTypeSymbol process, INamedTypeSymbol? registration, INamedTypeSymbol? host)
     {
         Server = server;
         Process = process;
+        _registration = registration;
+        _host = host;
     }
 
     /// <summary>The <c>ProdServerBuilder</c> type.</summary>
@@ -33,8 +42,20 @@ internal sealed class UseCalls
     /// <summary>The builder types of <paramref name="compilation"/>, or <see langword="null"/> when ProdServer.Config is not referenced.</summary>
     public static UseCalls? Of(Compilation compilation) =>
         compilation.GetTypeByMetadataName(ProdServerBuilderName) is { } server && compilation.GetTypeByMetadataName(ProcessBuilderName) is { } process
-            ? new UseCalls(server, process)
+            ? new UseCalls(server, process, compilation.GetTypeByMetadataName(RegistrationName), compilation.GetTypeByMetadataName(HostName))
             : null;
+
+    /// <summary>
+    /// Whether <paramref name="method"/> is given the whole configuration, <c>AddProdServer</c> or <c>ProdServerHost.Run…</c>
+    /// of ProdServer.Config itself: the types are matched, not their names, so that a project's own class named
+    /// <c>ProdServerHost</c> (or its own <c>AddProdServer</c>) is not taken for them.
+    /// </summary>
+    public bool TakesTheWholeConfiguration(IMethodSymbol method)
+    {
+        var type = (method.ReducedFrom ?? method).ContainingType?.OriginalDefinition;
+        return (method.Name == "AddProdServer" && SymbolEqualityComparer.Default.Equals(type, _registration))
+            || (method.Name.StartsWith("Run", StringComparison.Ordinal) && SymbolEqualityComparer.Default.Equals(type, _host));
+    }
 
     /// <summary>Whether <paramref name="invocation"/> is a <c>Use…</c> call on one of the builders.</summary>
     public bool IsUse(IInvocationOperation invocation) =>
