@@ -84,6 +84,22 @@ public sealed class CheckCommandSpecs : IDisposable
         Assert.Equal("web: valid, and the app 'mysite.wsgi:application' imports with the server's Python (waitress-serve has no check of its own)\n", output);
     }
 
+    [Fact]
+    public async Task A_check_that_ends_before_its_limit_leaves_no_timer_running()
+    {
+        // The limit's Task.Delay was never cancelled: a passed check kept its timer to the end of Readiness:Timeout + StartSeconds.
+        WriteProject();
+        var processes = Options.Resolve(o => o.UseWaitress("mysite.wsgi:application").Python("/usr/bin/python3").WorkingDirectory(_root.Path)).Processes;
+        var time = new LiveTimers(TimeProvider.System);
+        using var output = new StringWriter();
+        using var error = new StringWriter();
+
+        var code = await CheckCommand.RunAsync(processes, _root.Path, development: true, Microsoft.Extensions.Logging.Abstractions.NullLoggerFactory.Instance, output, error, CancellationToken.None, time);
+
+        Assert.True(code == ExitCodes.Ok, error.ToString());
+        Assert.Equal(0, time.Live);
+    }
+
     [Theory]
     [InlineData("nosuch.wsgi:application", "No module named 'nosuch'", "the project's module nosuch was not found from the working directory")]
     [InlineData("mysite.wsgi:app", "has no attribute 'app'", null)]

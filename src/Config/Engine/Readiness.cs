@@ -69,7 +69,8 @@ internal static class Readiness
             try
             {
                 // The child's own exit, not Exited: that also waits for its last output, which must not count as uptime.
-                var exited = await Task.WhenAny(server.LeaderExited, Task.Delay(process.StartSeconds, time, cancellationToken)).ConfigureAwait(false);
+                using var uptime = new Deadline(process.StartSeconds, time, cancellationToken);
+                var exited = await Task.WhenAny(server.LeaderExited, uptime.Passed).ConfigureAwait(false);
                 // An exit already stamped counts even when the timer came first: the exit is stamped on the thread that
                 // saw it, and the task that says so may complete a moment later (an early server exiting while adopted).
                 var ended = exited == server.LeaderExited || server.LeaderExited.IsCompleted || server.ExitTime is not null;
@@ -109,7 +110,8 @@ internal static class Readiness
 
             try
             {
-                await Task.WhenAny(server.LeaderExited, Task.Delay(interval, time, cancellationToken)).ConfigureAwait(false);
+                using var next = new Deadline(interval, time, cancellationToken);
+                await Task.WhenAny(server.LeaderExited, next.Passed).ConfigureAwait(false);
             }
             catch (OperationCanceledException)
             {

@@ -63,12 +63,12 @@ internal static class StopEscalation
         var started = time.GetTimestamp();
 
         // Each wait's timer starts before the step it follows, so that whoever sees the step can count on the timer.
-        var graceful = Task.Delay(timeout, time);
+        using var graceful = new Deadline(timeout, time);
         var signal = target.AskToStop();
         Log.Stopping(logger, target.Name, target.Id, signal, timeout);
         var exited = target.StopSignalRepeat is { } repeat
-            ? await RepeatUntilExitAsync(target, graceful, repeat, time, started, logger).ConfigureAwait(false)
-            : await Task.WhenAny(target.Exited, graceful).ConfigureAwait(false) == target.Exited;
+            ? await RepeatUntilExitAsync(target, graceful.Passed, repeat, time, started, logger).ConfigureAwait(false)
+            : await Task.WhenAny(target.Exited, graceful.Passed).ConfigureAwait(false) == target.Exited;
         if (exited)
         {
             var code = await target.Exited.ConfigureAwait(false);
@@ -76,9 +76,9 @@ internal static class StopEscalation
             return code;
         }
 
-        var killWait = Task.Delay(KillWait, time);
+        using var killWait = new Deadline(KillWait, time);
         target.Kill();
-        if (await Task.WhenAny(target.Exited, killWait).ConfigureAwait(false) != target.Exited)
+        if (await Task.WhenAny(target.Exited, killWait.Passed).ConfigureAwait(false) != target.Exited)
         {
             // Reported, not waited for: a stop must end. The exit is still reported when it comes.
             Log.KillWaitExpired(logger, target.Name, target.Id, target.DescribeUnfinished(), KillWait);

@@ -21,8 +21,9 @@ internal static class CheckCommand
 
     public static async Task<int> RunAsync(
         IReadOnlyList<ProcessDefinition> processes, string contentRoot, bool development, ILoggerFactory loggers, TextWriter output, TextWriter error,
-        CancellationToken cancellationToken)
+        CancellationToken cancellationToken, TimeProvider? time = null)
     {
+        time ??= TimeProvider.System;
         var result = ExitCodes.Ok;
         var projectsChecked = new HashSet<string>(StringComparer.Ordinal);
         foreach (var process in processes)
@@ -49,7 +50,7 @@ internal static class CheckCommand
                     continue;
                 }
 
-                if (!await ServerCheckAsync(process, run, loggers, output, error, cancellationToken).ConfigureAwait(false))
+                if (!await ServerCheckAsync(process, run, loggers, output, error, time, cancellationToken).ConfigureAwait(false))
                 {
                     result = ExitCodes.InvalidConfiguration;
                 }
@@ -72,7 +73,7 @@ internal static class CheckCommand
 
     // The server's own check where it has one (gunicorn --check-config, manage.py check): whether it passed.
     private static async Task<bool> ServerCheckAsync(
-        ProcessDefinition process, LaunchPlan run, ILoggerFactory loggers, TextWriter output, TextWriter error, CancellationToken cancellationToken)
+        ProcessDefinition process, LaunchPlan run, ILoggerFactory loggers, TextWriter output, TextWriter error, TimeProvider time, CancellationToken cancellationToken)
     {
         var own = process.Backend.CreateCheckPlan(run);
         if ((own ?? AppImportCheck.For(process, run)) is not { } check)
@@ -87,7 +88,8 @@ internal static class CheckCommand
         // Bounded by as long as a start may take to be ready: an app whose import waits for a database or a lock must
         // not hang a deploy script's --check.
         var limit = process.Readiness.Timeout + process.StartSeconds;
-        if (await Task.WhenAny(server.Exited, Task.Delay(limit, cancellationToken)).ConfigureAwait(false) != server.Exited)
+        using var deadline = new Deadline(limit, time, cancellationToken);
+        if (await Task.WhenAny(server.Exited, deadline.Passed).ConfigureAwait(false) != server.Exited)
         {
             await server.StopAsync(TimeSpan.Zero).ConfigureAwait(false);
             if (!cancellationToken.IsCancellationRequested)

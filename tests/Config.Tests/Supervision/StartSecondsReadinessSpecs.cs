@@ -41,4 +41,20 @@ public sealed class StartSecondsReadinessSpecs
 
         Assert.Equal(ReadinessOutcome.Exited, await waiting.WaitAsync(TimeSpan.FromSeconds(30)));
     }
+
+    [Fact]
+    public async Task A_worker_that_exits_within_StartSeconds_leaves_no_timer_running()
+    {
+        // The StartSeconds timer ran on after the exit was seen, to the end of StartSeconds.
+        var fake = new FakeTimeProvider(new DateTimeOffset(2026, 12, 1, 12, 0, 0, TimeSpan.Zero));
+        var time = new Infrastructure.LiveTimers(fake);
+        var worker = new ProcessDefinition("worker", ServerBackends.CeleryWorker) { App = "proj.celery:app", StartSeconds = TimeSpan.FromMinutes(5) };
+        var child = new FakeChild(fake, 42);
+
+        var waiting = Readiness.WaitAsync(worker, child, time, CancellationToken.None);
+        child.ExitAt(child.StartTime + TimeSpan.FromMilliseconds(500), 1);
+
+        Assert.Equal(ReadinessOutcome.Exited, await waiting.WaitAsync(TimeSpan.FromSeconds(30)));
+        Assert.Equal(0, time.Live);
+    }
 }

@@ -90,6 +90,21 @@ public sealed class StopEscalationSpecs
     }
 
     [Fact]
+    public async Task A_stop_that_ends_before_its_timeouts_leaves_no_timer_running()
+    {
+        // The graceful wait's timer ran on to StopTimeout after the server had exited, the kill-wait's to KillWait.
+        var time = new Infrastructure.LiveTimers(_time);
+
+        Assert.Equal(0, await StopEscalation.RunAsync(new Target(exitsOnStop: true, exitsOnKill: true), Timeout, time, _log).WaitAsync(Bound));
+        Assert.Equal(0, time.Live);
+
+        var killed = StopEscalation.RunAsync(new Target(exitsOnStop: false, exitsOnKill: true), Timeout, time, _log);
+        _time.Advance(Timeout);
+        Assert.Equal(128 + Signals.SIGKILL, await killed.WaitAsync(Bound));
+        Assert.Equal(0, time.Live);
+    }
+
+    [Fact]
     public async Task A_server_that_ignores_the_stop_signal_is_killed_when_the_timeout_ends_and_not_before()
     {
         var target = new Target(exitsOnStop: false, exitsOnKill: true);
