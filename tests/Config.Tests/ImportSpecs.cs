@@ -555,6 +555,34 @@ public sealed class ImportSpecs : IDisposable
         }
     }
 
+    [Fact]
+    public async Task A_helper_that_cleared_its_environment_and_holds_stderr_is_not_waited_for_once_python_has_exited()
+    {
+        var pidFile = Path.Combine(_root.Path, "untracked.pid");
+        using var variables = DryRunner.WithVariables([], new Dictionary<string, string> { ["PRODSERVER_TEST_PIDFILE"] = pidFile });
+        var saved = BoundedPythonRun.Timeout;
+        BoundedPythonRun.Timeout = TimeSpan.FromSeconds(20);
+        var helper = 0;
+        try
+        {
+            var (code, output, error) = await ImportAsync("--settings", "prodsite.settings_untracked");
+            helper = int.Parse(await File.ReadAllTextAsync(pidFile), System.Globalization.CultureInfo.InvariantCulture);
+
+            Assert.True(code == ExitCodes.Ok, error);
+            using var json = JsonDocument.Parse(output);
+            Assert.Equal(12, json.RootElement.GetProperty("ProdServer").GetProperty("Processes").EnumerateObject().Count());
+            Assert.Contains("# What the settings printed is not shown: a process they started keeps their standard error open, and was left running (it cleared its environment, so it could not be told from others).", EntryPoint.Lines(error));
+        }
+        finally
+        {
+            BoundedPythonRun.Timeout = saved;
+            if (helper > 0 && Running(helper))
+            {
+                System.Diagnostics.Process.GetProcessById(helper).Kill();
+            }
+        }
+    }
+
     // Alive and not a zombie (an orphan's zombie waits for whoever adopted it to reap it).
     private static bool Running(int pid)
     {

@@ -90,6 +90,7 @@ internal static class ImportCommand
         DjangoProject project;
         string printed;
         IReadOnlyList<string> stopped;
+        bool heldOpen;
         try
         {
             project = DjangoProject.Find(directory, request.Settings);
@@ -97,6 +98,7 @@ internal static class ImportCommand
             var snapshot = await DjangoSettingsReader.ReadAsync(project, interpreter, cancellationToken).ConfigureAwait(false);
             printed = snapshot.Printed;
             stopped = snapshot.Stopped;
+            heldOpen = snapshot.PrintedHeldOpen;
             var runsWith = ImportedInterpreter.For(interpreter, contentRoot, System.Environment.GetEnvironmentVariable("PATH") ?? string.Empty);
             result = DjangoProdserverImporter.Translate(snapshot, new ImportedPlace(WorkingDirectory(directory, contentRoot), Environment(project), runsWith));
         }
@@ -171,6 +173,11 @@ internal static class ImportCommand
         if (stopped.Count > PrintedLines)
         {
             await error.WriteLineAsync($"# … and {stopped.Count - PrintedLines} more process(es) the settings left running, stopped too.").ConfigureAwait(false);
+        }
+
+        if (heldOpen)
+        {
+            await error.WriteLineAsync("# What the settings printed is not shown: a process they started keeps their standard error open, and was left running (it cleared its environment, so it could not be told from others).").ConfigureAwait(false);
         }
 
         foreach (var note in notes)

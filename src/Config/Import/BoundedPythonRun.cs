@@ -23,6 +23,10 @@ internal static class BoundedPythonRun
     /// <summary>The most characters of stderr kept for the message when the run fails.</summary>
     public const int MaxError = 16 * 1024;
 
+    // How long stderr may take to end once Python has exited and what it left running is stopped: the rest of what it
+    // wrote is in the pipe, read in milliseconds; far longer means another process holds the pipe.
+    private static readonly TimeSpan ErrorGrace = TimeSpan.FromSeconds(2);
+
     /// <summary>The interpreter used when none is given: Debian's, where it is, else <c>python3</c> on PATH.</summary>
     public static string DefaultInterpreter => File.Exists("/usr/bin/python3") ? "/usr/bin/python3" : "python3";
 
@@ -90,8 +94,21 @@ internal static class BoundedPythonRun
                 throw await TooMuchAsync(process, tag, startedFrom).ConfigureAwait(false);
             }
 
-            var complaint = await error.ConfigureAwait(false);
-            return new PythonRun(process.ExitCode, answer.Text, complaint.Text, stopped);
+            // Python has exited, so all it wrote is in the pipe already and is read at once; a stderr still open after
+            // that is held by a process it started that carries no tag (it cleared its environment): not waited for.
+            string printed;
+            var heldOpen = false;
+            try
+            {
+                printed = (await error.WaitAsync(ErrorGrace, timeout.Token).ConfigureAwait(false)).Text;
+            }
+            catch (TimeoutException)
+            {
+                (printed, heldOpen) = (string.Empty, true);
+                _ = error.ContinueWith(static t => t.Exception, TaskScheduler.Default); // ends when the process is disposed
+            }
+
+            return new PythonRun(process.ExitCode, answer.Text, printed, stopped) { ErrorHeldOpen = heldOpen };
         }
         catch (OperationCanceledException)
         {
@@ -101,7 +118,7 @@ internal static class BoundedPythonRun
             throw new DjangoSettingsException(cancellationToken.IsCancellationRequested
                 ? "reading the settings was cancelled."
                 : exitedAlready
-                    ? $"reading the settings took longer than {Timeout.TotalSeconds:0} s; stopped (Python had exited, but a process it started, which cleared its environment, kept its output open)."
+                    ? $"reading the settings took longer than {Timeout.TotalSeconds:0} s; stopped (Python had exited, but a process it started, which cleared its environment, kept the answer's pipe open)."
                     : $"reading the settings took longer than {Timeout.TotalSeconds:0} s; stopped (does importing the settings module wait for something?).");
         }
     }
@@ -131,4 +148,11 @@ internal static class BoundedPythonRun
 /// <param name="Output">The answer (standard output), at most <see cref="BoundedPythonRun.MaxOutput"/> characters.</param>
 /// <param name="Error">What Python and the settings wrote on standard error, at most <see cref="BoundedPythonRun.MaxError"/> characters.</param>
 /// <param name="Stopped">The processes the settings left running, stopped once Python had exited, each as <c>pid N 'command line'</c>.</param>
-internal sealed record PythonRun(int Code, string Output, string Error, IReadOnlyList<string> Stopped);
+internal sealed record PythonRun(int Code, string Output, string Error, IReadOnlyList<string> Stopped)
+{
+    /// <summary>
+    /// Whether standard error was still open after Python had exited and what carried its tag was stopped: a process the
+    /// settings started and that cleared its environment holds it (left running); <see cref="Error"/> is then empty.
+    /// </summary>
+    public bool ErrorHeldOpen { get; init; }
+}

@@ -54,6 +54,7 @@ internal static class DjangoSettingsReader
             {
                 Printed = error,
                 Stopped = run.Stopped,
+                PrintedHeldOpen = run.ErrorHeldOpen,
             };
         }
     }

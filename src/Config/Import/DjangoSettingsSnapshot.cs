@@ -18,6 +18,9 @@ internal sealed record DjangoSettingsSnapshot(
     /// <summary>What the settings printed while they were read (their stdout is diverted to stderr), as Python wrote it, bounded by <see cref="BoundedPythonRun.MaxError"/>.</summary>
     public string Printed { get; init; } = string.Empty;
 
+    /// <summary>Whether what the settings printed could not be read to its end: a process they started, which cleared its environment (so it was not found and stopped), holds their standard error open.</summary>
+    public bool PrintedHeldOpen { get; init; }
+
     /// <summary>The processes the settings started and left running, stopped once they had been read (see <see cref="SettingsHelpers"/>).</summary>
     public IReadOnlyList<string> Stopped { get; init; } = [];
 
