@@ -473,19 +473,36 @@ public sealed class ImportSpecs : IDisposable
     public async Task A_value_larger_than_the_answer_may_be_is_named_and_stopped_while_read_not_after(string settings, string key)
     {
         // Shared references were expanded whole before the answer's bound applied: Python grew past 1.4 GB in seconds, and
-        // the import failed with "MemoryError" as if the settings had not imported. Python here runs with 200 MB of
-        // address space (the settings take 30), so that the old reader fails the test without harming the machine.
-        var python = Path.Combine(_root.Path, "python-limited");
-        await File.WriteAllTextAsync(python, "#!/bin/sh\nulimit -v 200000\nexec /usr/bin/python3 \"$@\"\n");
-        File.SetUnixFileMode(python, UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.UserExecute);
-
-        var (code, output, error) = await ImportAsync("--settings", settings, "--python", python);
+        // the import failed with "MemoryError" as if the settings had not imported.
+        var (code, output, error) = await ImportAsync("--settings", settings, "--python", await LimitedPythonAsync());
 
         Assert.Equal(ExitCodes.InvalidConfiguration, code);
         Assert.Empty(output);
         var line = Assert.Single(EntryPoint.Lines(error));
         Assert.StartsWith($"import: the settings module '{settings}' (--settings) in ", line, StringComparison.Ordinal);
         Assert.EndsWith($": {key} is larger than the import reads (4 MiB as JSON, shared references counted each time); stopped while reading it, nothing was imported.", line, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    [System.Runtime.Versioning.SupportedOSPlatform("linux")]
+    public async Task A_value_json_cannot_hold_is_shown_by_a_bounded_repr()
+    {
+        // repr() of a deque of nested shared tuples expanded them as the answer once did lists (MemoryError).
+        var (code, _, error) = await ImportAsync("--settings", "prodsite.settings_deque", "--python", await LimitedPythonAsync());
+
+        Assert.Equal(ExitCodes.InvalidConfiguration, code);
+        Assert.Contains(EntryPoint.Lines(error), l => l.StartsWith("not imported: Process 'web': ARGS key 'forwarded-allow-ips' is deque([((((...), (...), ", StringComparison.Ordinal));
+    }
+
+    // Python with 200 MB of address space (the settings take 30): a reader that expands shared references fails a test
+    // with MemoryError in a second instead of taking the machine's memory.
+    [System.Runtime.Versioning.SupportedOSPlatform("linux")]
+    private async Task<string> LimitedPythonAsync()
+    {
+        var python = Path.Combine(_root.Path, "python-limited");
+        await File.WriteAllTextAsync(python, "#!/bin/sh\nulimit -v 200000\nexec /usr/bin/python3 \"$@\"\n");
+        File.SetUnixFileMode(python, UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.UserExecute);
+        return python;
     }
 
     [Fact]

@@ -16,7 +16,7 @@ internal static class DjangoSettingsScript
 
     /// <summary>The script's source, passed to <c>python -c</c>.</summary>
     public const string Source = """
-        import json, math, os, sys
+        import json, math, os, reprlib, sys
 
         # The answer would pass the bound the reader reads: raised while it is built, so that memory stays bounded too
         # (a few shared references expand to 8**16 copies). Carries the keys down to the value that passed it.
@@ -29,6 +29,10 @@ internal static class DjangoSettingsScript
             def __init__(self, budget):
                 self.left = budget      # characters of JSON the answer may still take
                 self.on_path = set()    # the containers being read: one met again holds itself
+                # A set of nested shared tuples expands in repr() as a list does in the answer: builtin values are shown
+                # to a few levels, a few items each. (An object's own __repr__ is the settings' code, bounded in time only.)
+                self.short = reprlib.Repr()
+                self.short.maxlevel, self.short.maxstring, self.short.maxother = 4, 200, 200
 
             def spend(self, characters):
                 self.left -= characters
@@ -60,7 +64,7 @@ internal static class DjangoSettingsScript
                     return value
                 if not isinstance(value, (list, tuple, dict)):
                     try:
-                        text = repr(value)[:200]
+                        text = self.short.repr(value)[:200]
                     except Exception as error:
                         text = "(repr failed: %s)" % type(error).__name__
                     return self.tagged(text, value)
