@@ -1,4 +1,5 @@
 using System;
+using System.Collections.Generic;
 using System.IO;
 using System.Linq;
 using System.Text.RegularExpressions;
@@ -46,6 +47,48 @@ public sealed class DjangoDeployCheckSpecs
 
         Assert.True(code == ExitCodes.Ok, error);
         Assert.Equal(1, Headings(output));
+    }
+
+    [Fact]
+    public async Task Helpers_the_settings_leave_running_are_stopped_and_the_checklist_is_not_held_up_by_them()
+    {
+        // manage.py check --deploy imports the settings: a helper they started held its pipes, the check waited its 60 s
+        // bound, said it "could not run or did not finish in time", and the helpers were left running.
+        var site = Path.Combine(Repository.Root, "tests", "Config.Tests", "Fixtures", "prodserver_site");
+        using var temporary = new TemporaryDirectory();
+        var pidFile = Path.Combine(temporary.Path, "helpers.pid");
+        var helpers = new List<int>();
+        try
+        {
+            var (code, output, error) = await EntryPoint.RunAsync(site, o => o.UseWaitress("prodsite.wsgi:application").Python(Python)
+                .Environment("DJANGO_SETTINGS_MODULE", "prodsite.settings_helper").Environment("PRODSERVER_TEST_PIDFILE", pidFile), null, "--check");
+            helpers.AddRange((await File.ReadAllTextAsync(pidFile)).Split(' ').Select(p => int.Parse(p, System.Globalization.CultureInfo.InvariantCulture)));
+
+            Assert.True(code == ExitCodes.Ok, error);
+            Assert.Contains($"web: Django's deployment checklist ({Python} manage.py check --deploy) says", output, StringComparison.Ordinal);
+            Assert.All(helpers, pid => Assert.False(Running(pid), $"helper {pid} was left running"));
+        }
+        finally
+        {
+            foreach (var pid in helpers.Where(Running))
+            {
+                System.Diagnostics.Process.GetProcessById(pid).Kill(); // the old code left them
+            }
+        }
+    }
+
+    // Alive and not a zombie (an orphan's zombie waits for whoever adopted it to reap it).
+    private static bool Running(int pid)
+    {
+        try
+        {
+            var stat = File.ReadAllText($"/proc/{pid}/stat");
+            return stat[(stat.LastIndexOf(')') + 2)..].StartsWith('Z') is false;
+        }
+        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
+        {
+            return false;
+        }
     }
 
     [Fact]

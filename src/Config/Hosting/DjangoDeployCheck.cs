@@ -42,6 +42,11 @@ internal static class DjangoDeployCheck
     public static async Task<(int ExitCode, IReadOnlyList<string> Issues)?> RunAsync(LaunchPlan check, CancellationToken cancellationToken)
     {
         var info = PlanStartInfo.For(check, check.Executable, check.Arguments);
+        // What the settings start carries the tag, so that what they leave running is stopped once Django has exited,
+        // as the import does (SettingsHelpers): a helper holding the pipes kept the reads below waiting for their bound.
+        var startedFrom = Descendants.StartTimeFloor();
+        var tag = Descendants.NewTag();
+        info.Environment[Descendants.TagVariable] = tag;
         try
         {
             using var process = Process.Start(info);
@@ -58,12 +63,14 @@ internal static class DjangoDeployCheck
             try
             {
                 await process.WaitForExitAsync(timeout.Token).ConfigureAwait(false);
+                _ = await SettingsHelpers.StopAsync(tag, process.Id, startedFrom).ConfigureAwait(false);
                 var text = (await report.ConfigureAwait(false)).Text + "\n" + (await rest.ConfigureAwait(false)).Text;
                 return (process.ExitCode, Issues(text));
             }
             catch (OperationCanceledException)
             {
                 process.Kill(entireProcessTree: true);
+                _ = await SettingsHelpers.StopAsync(tag, process.Id, startedFrom).ConfigureAwait(false);
                 await Ended(report, rest).ConfigureAwait(false); // cancelled too: nothing is left reading after this returns
                 return null;
             }

@@ -1,0 +1,2 @@
+"""The URLs of the fixture site: none (manage.py check needs the module)."""
+urlpatterns = []
