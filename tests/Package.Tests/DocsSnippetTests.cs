@@ -62,6 +62,10 @@ public sealed partial class DocsSnippetTests(PackedFeed feed, ITestOutputHelper 
             .Select(m => (File: m.Groups["file"].Value, Id: m.Groups["id"].Value, Line: m.Value))
             .Distinct()
             .ToList();
+        var warnings = WarningLine().Matches(build.Output)
+            .Select(m => (File: m.Groups["file"].Value, Id: m.Groups["id"].Value, Line: m.Value))
+            .Distinct()
+            .ToList();
         var problems = new List<string>();
         foreach (var (file, snippet) in files)
         {
@@ -71,6 +75,20 @@ public sealed partial class DocsSnippetTests(PackedFeed feed, ITestOutputHelper 
             {
                 problems.Add($"{snippet.Origin} ({snippet.Kind}): expected errors [{string.Join(", ", snippet.ExpectedErrors)}], got:" +
                     (reported.Count == 0 ? " none" : string.Concat(reported.Select(e => "\n    " + e.Line))));
+            }
+
+            // A non-compliant example shows its warnings; a compliant one does not show its page's rule.
+            var shown = reported.Concat(warnings.Where(w => w.File == file)).ToList();
+            foreach (var missing in snippet.ExpectedWarnings.Where(id => !shown.Exists(d => d.Id == id)))
+            {
+                problems.Add($"{snippet.Origin} ({snippet.Kind}): expected warning {missing}, got:" +
+                    (shown.Count == 0 ? " none" : string.Concat(shown.Select(e => "\n    " + e.Line))));
+            }
+
+            if (snippet.CompliantWith is { } rule && shown.Exists(d => d.Id == rule))
+            {
+                problems.Add($"{snippet.Origin} ({snippet.Kind}): a compliant example of {rule} reports it:" +
+                    string.Concat(shown.Where(d => d.Id == rule).Select(e => "\n    " + e.Line)));
             }
         }
 
@@ -103,4 +121,7 @@ public sealed partial class DocsSnippetTests(PackedFeed feed, ITestOutputHelper 
     // "/tmp/…/Fragments/docs_x_md_12.cs(3,5): error PSC0202: …" — compiler, analyzer and generator errors alike.
     [GeneratedRegex(@"(?<file>/[^\s(]+\.cs)\(\d+,\d+\): error (?<id>[A-Z]+\d+):[^\r\n\[]*", RegexOptions.Multiline)]
     private static partial Regex ErrorLine();
+
+    [GeneratedRegex(@"(?<file>/[^\s(]+\.cs)\(\d+,\d+\): warning (?<id>[A-Z]+\d+):[^\r\n\[]*", RegexOptions.Multiline)]
+    private static partial Regex WarningLine();
 }
