@@ -221,6 +221,15 @@ public sealed class ProdServerBuilderAnalyzerTests
                 services.AddProdServer({|#1:o => o.DefaultProcess("web")|});
         """, D(RuleRegistry.NoProcessDeclared, 0), D(RuleRegistry.NoProcessDeclared, 1));
 
+    // The lambda gives the builder to the app's own method, which declares the processes (judged as its own configuration).
+    [Fact]
+    public Task Does_not_report_a_lambda_that_hands_the_builder_to_a_method_of_the_app() => VerifyAsync("""
+        void Configure(ProdServerBuilder b) => b.UseWaitress("mysite.wsgi:application");
+                services.AddProdServer(o => Configure(o));
+                services.AddProdServer(o => { o.DefaultProcess("web"); Configure(o); });
+                services.AddProdServer({|#0:o => o.DefaultProcess("web")|});
+        """, D(RuleRegistry.NoProcessDeclared, 0));
+
     // PSC0102 is for ProdServer.Config's own entry points, found by their types: a project's class that happens to be named
     // ProdServerHost, or its own AddProdServer, may take a lambda that only adds to a configuration declared elsewhere.
     [Fact]

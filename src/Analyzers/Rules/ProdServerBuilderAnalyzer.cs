@@ -107,11 +107,19 @@ public sealed partial class ProdServerBuilderAnalyzer : DiagnosticAnalyzer
             .Select(d => d.Target)
             .OfType<IAnonymousFunctionOperation>()
             .FirstOrDefault(f => TakesTheBuilder(f.Symbol, builders));
-        if (lambda is not null && !lambda.Body.Descendants().OfType<IInvocationOperation>().Any(builders.IsUse))
+        if (lambda is not null && !lambda.Body.Descendants().OfType<IInvocationOperation>().Any(i => builders.IsUse(i) || HandsOn(i, lambda, builders)))
         {
             context.ReportDiagnostic(Diagnostic.Create(Rules.For(RuleRegistry.NoProcessDeclared), lambda.Syntax.GetLocation()));
         }
     }
+
+    // o => Startup.Configure(o): the lambda gives its builder to the app's own method, which may declare the processes
+    // (the build judges that method as a configuration of its own). The library's own methods taking it (an extension
+    // such as DefaultProcess, in its namespace) declare nothing by that.
+    private static bool HandsOn(IInvocationOperation invocation, IAnonymousFunctionOperation lambda, UseCalls builders) =>
+        !SymbolEqualityComparer.Default.Equals(invocation.TargetMethod.ContainingNamespace, builders.Server.ContainingNamespace)
+        && invocation.Arguments.Any(a => UseCalls.Unwrap(a.Value) is IParameterReferenceOperation p
+            && SymbolEqualityComparer.Default.Equals(p.Parameter, lambda.Symbol.Parameters[0]));
 
     // PSC0101 and PSC0502 within one configuration (nested lambdas that take the builder are their own).
     private static void AnalyzeDeclarations(Action<Diagnostic> report, IEnumerable<IOperation> bodies, UseCalls builders)
