@@ -122,6 +122,9 @@ internal static class AppSettingsMerge
         }
     }
 
+    // One pass of the reader both checks the file (a key twice, comments; trailing commas are allowed, as configuration
+    // allows them) and builds the tree that is merged into: JsonNode.Parse cannot count comments nor refuse a key twice
+    // where it is, so the file was read a second time by it.
     private static JsonObject Parse(string text, string file)
     {
         var bytes = Encoding.UTF8.GetBytes(text);
@@ -129,17 +132,23 @@ internal static class AppSettingsMerge
         var reader = new Utf8JsonReader(bytes, options);
         var comments = 0;
         var open = new List<OpenContainer>();
+        JsonNode? root = null;
         try
         {
             while (reader.Read())
             {
                 comments += reader.TokenType == JsonTokenType.Comment ? 1 : 0;
-                Track(ref reader, open, bytes, file);
+                Read(ref reader, open, ref root, bytes, file);
             }
         }
         catch (JsonException ex)
         {
             throw new FormatException($"{file}:{ex.LineNumber + 1}:{ex.BytePositionInLine + 1}: not valid JSON; nothing was written.", ex);
+        }
+        catch (InvalidOperationException ex)
+        {
+            // A string the reader passes that is no text (an escaped half of a surrogate pair, "\ud800"): one line naming the file.
+            throw new FormatException($"{file}: {Names.Printable(ex.Message, 200)}; nothing was written.", ex);
         }
 
         if (comments > 0)
@@ -148,21 +157,14 @@ internal static class AppSettingsMerge
                 $"{file} has {comments} comment(s), which a merge cannot keep; nothing was written: import to standard output and paste the processes, or remove the comments.");
         }
 
-        try
-        {
-            return JsonNode.Parse(text, documentOptions: new JsonDocumentOptions { AllowTrailingCommas = true }) as JsonObject
-                ?? throw new FormatException($"{file}: not a JSON object; nothing was written.");
-        }
-        catch (Exception ex) when (ex is JsonException or ArgumentException or InvalidOperationException)
-        {
-            // Track refused what JsonNode would refuse; should anything else come out of it, it is still one line naming the file.
-            throw new FormatException($"{file}: {Names.Printable(ex.Message, 200)}; nothing was written.", ex);
-        }
+        return root as JsonObject ?? throw new FormatException($"{file}: not a JSON object; nothing was written.");
     }
 
-    // An object or array the reader is inside: the keys an object has so far and the key being read, an array's index.
+    // An object or array the reader is inside: its node, the keys an object has so far and the key being read, an array's index.
     private sealed class OpenContainer
     {
+        public required JsonNode Node { get; init; }
+
         public Dictionary<string, string>? Keys { get; init; }
 
         public string? Key { get; set; }
@@ -170,10 +172,10 @@ internal static class AppSettingsMerge
         public int Index { get; set; } = -1;
     }
 
-    // A key twice in one object is refused wherever it is, before JsonNode sees the file: JsonNode refuses it only when
-    // the merge enumerates that object (an ArgumentException far from here), and .NET configuration, which reads keys
+    // One token: a key is checked and kept for its value, a value is put where the key or the array says, a container is
+    // entered and left. A key twice in one object is refused wherever it is: .NET configuration, which reads keys
     // ignoring case, fails to load a file where two of them give one value ("Web" and "web" are the same process there).
-    private static void Track(ref Utf8JsonReader reader, List<OpenContainer> open, byte[] bytes, string file)
+    private static void Read(ref Utf8JsonReader reader, List<OpenContainer> open, ref JsonNode? root, byte[] bytes, string file)
     {
         var token = reader.TokenType;
         if (token is JsonTokenType.EndObject or JsonTokenType.EndArray)
@@ -205,19 +207,50 @@ internal static class AppSettingsMerge
             return;
         }
 
-        if (open.Count > 0 && open[^1].Keys is null)
+        var node = token switch
         {
-            open[^1].Index++;
+            JsonTokenType.StartObject => new JsonObject(),
+            JsonTokenType.StartArray => new JsonArray(),
+            _ => Value(ref reader),
+        };
+        if (open.Count == 0)
+        {
+            root = node;
+        }
+        else if (open[^1] is { Keys: null } array)
+        {
+            array.Index++;
+            ((JsonArray)array.Node).Add(node);
+        }
+        else
+        {
+            ((JsonObject)open[^1].Node)[open[^1].Key!] = node;
         }
 
         if (token == JsonTokenType.StartObject)
         {
-            open.Add(new OpenContainer { Keys = new Dictionary<string, string>(StringComparer.OrdinalIgnoreCase) });
+            open.Add(new OpenContainer { Node = node!, Keys = new Dictionary<string, string>(StringComparer.OrdinalIgnoreCase) });
         }
         else if (token == JsonTokenType.StartArray)
         {
-            open.Add(new OpenContainer());
+            open.Add(new OpenContainer { Node = node! });
         }
+    }
+
+    // A value as JsonNode.Parse gives it: null for null, and a number kept as written (1.0, 1e3 and 20 digits stay so).
+    private static JsonNode? Value(ref Utf8JsonReader reader) => reader.TokenType switch
+    {
+        JsonTokenType.String => JsonValue.Create(reader.GetString()),
+        JsonTokenType.True => JsonValue.Create(true),
+        JsonTokenType.False => JsonValue.Create(false),
+        JsonTokenType.Number => Number(reader.ValueSpan),
+        _ => null,
+    };
+
+    private static JsonValue? Number(ReadOnlySpan<byte> literal)
+    {
+        var number = new Utf8JsonReader(literal);
+        return JsonValue.Create(JsonElement.ParseValue(ref number));
     }
 
     // The child object named `name` (ignoring case, as configuration does), added when missing.
