@@ -132,17 +132,7 @@ internal sealed record SandboxPaths(
     private static IEnumerable<string> AsWrittenAndLinkedTo(string owner, string key, string path)
     {
         yield return path;
-        string? target;
-        try
-        {
-            target = File.ResolveLinkTarget(path, returnFinalTarget: true)?.FullName;
-        }
-        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
-        {
-            target = null;
-        }
-
-        if (target is not null && target != path)
+        if (SymbolicLinks.FinalTarget(path) is { } target && target != path)
         {
             yield return ExportText.Carryable(owner, key + " (where its link leads)", target);
         }

@@ -69,7 +69,7 @@ internal static class EnvFileCache
     // A pipe (--env-file <(vault read …) is /dev/fd/N) can be read once: only files outside /dev and /proc are read again.
     private static bool IsRereadable(string path)
     {
-        var target = new FileInfo(path).ResolveLinkTarget(returnFinalTarget: true)?.FullName ?? path;
+        var target = SymbolicLinks.FinalTarget(path) ?? path;
         return !path.StartsWith("/dev/", StringComparison.Ordinal) && !path.StartsWith("/proc/", StringComparison.Ordinal)
             && !target.StartsWith("/dev/", StringComparison.Ordinal) && !target.StartsWith("/proc/", StringComparison.Ordinal);
     }

@@ -115,6 +115,9 @@ internal static class WorkingSet
     // /proc/self/smaps: a header line per mapping ("start-end perms offset dev inode path"), then its "Key: N kB" lines.
     private static void ReleaseProgramPages()
     {
+        // Not SymbolicLinks.FinalTarget: this is the kernel's one link naming the running program as smaps names its
+        // mapping, read once (a chain followed from there could end at another file, put at that path since); and when
+        // /proc cannot say, nothing at all is released.
         string? program;
         try
         {

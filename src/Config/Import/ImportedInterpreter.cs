@@ -61,15 +61,6 @@ internal sealed record ImportedInterpreter(string? Python, string? Venv, string?
 
     private static bool SameFile(string a, string b) => string.Equals(FinalPath(a), FinalPath(b), StringComparison.Ordinal);
 
-    private static string FinalPath(string path)
-    {
-        try
-        {
-            return File.ResolveLinkTarget(path, returnFinalTarget: true)?.FullName ?? Path.GetFullPath(path);
-        }
-        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
-        {
-            return Path.GetFullPath(path); // a link loop: compared as written
-        }
-    }
+    // A link loop is compared as written.
+    private static string FinalPath(string path) => SymbolicLinks.FinalTarget(path) ?? Path.GetFullPath(path);
 }
