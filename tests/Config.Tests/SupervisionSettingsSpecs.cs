@@ -107,6 +107,39 @@ public sealed class SupervisionSettingsSpecs
         Assert.Equal(expected, failure);
     }
 
+    [Theory]
+    [InlineData("StartSeconds", "86401")]
+    [InlineData("RestartDelay", "2.00:00:00")]
+    [InlineData("RestartMaxDelay", "90000")]
+    [InlineData("RestartMaxDelay", "0.5")] // shorter than RestartDelay's 1 s
+    [InlineData("StartRetries", "1001")]
+    [InlineData("Replicas", "1001")]
+    [InlineData("Readiness:Timeout", "0")]
+    [InlineData("Readiness:Status", "600")]
+    [InlineData("Readiness:Path", "//x")]
+    [InlineData("Resources:Cpu", "0")]
+    [InlineData("Resources:Memory", "1Xi")]
+    public void Start_up_refuses_a_value_outside_a_limit_in_the_words_of_the_one_map_the_analyzers_read(string key, string value)
+    {
+        // The validator, PSC0115 (appsettings) and PSC0117 (C# constants) each had a table from keys to limits; they now
+        // read SupervisionLimits.ForKey, here by the key in another case, as configuration reads it.
+        var failures = Options.Failures(o => o.UseWaitress(App), new Dictionary<string, string?> { ["ProdServer:Processes:web:" + key] = value });
+        var time = SettingRules.TryParseTime(value, out var parsed) ? parsed : (TimeSpan?)null;
+        var said = SupervisionLimits.ForKey(key.ToLowerInvariant(), time, SettingRules.Integer(value), value, restartDelay: TimeSpan.FromSeconds(1));
+
+        Assert.NotNull(said);
+        Assert.Equal($"Process 'web': {said} (ProdServer:Processes:web:{key})", failures[0]); // RestartDelay's 2 days is also longer than RestartMaxDelay, said second
+    }
+
+    [Theory]
+    [InlineData("StopTimeout", "10")]
+    [InlineData("Replicas", "1000")]
+    [InlineData("Readiness:Status", "599")]
+    [InlineData("Restart", "0")] // no limit here: the binder's rule
+    [InlineData("Args:threads", "0")]
+    public void A_value_within_its_limit_or_a_key_without_one_is_not_refused_by_the_map(string key, string value) =>
+        Assert.Null(SupervisionLimits.ForKey(key, SettingRules.TryParseTime(value, out var time) ? time : null, SettingRules.Integer(value), value));
+
     [Fact]
     public void A_readiness_path_on_a_process_without_a_port_is_rejected()
     {

@@ -33,20 +33,27 @@ public sealed partial class ProdServerBuilderAnalyzer
         }
     }
 
-    // The limit of one argument of one builder method, when the argument is a constant.
-    private static string? LimitProblem(string method, string parameter, IOperation value) => (method, parameter) switch
+    // The limit of one argument of one builder method, when the argument is a constant: the limit of the setting it sets.
+    // The value is resolved once (a local followed to its value) and then read as each kind a setting may take.
+    private static string? LimitProblem(string method, string parameter, IOperation value) =>
+        SettingKey(method, parameter) is { } key && ConstantSettings.Resolve(value) is var constant
+            ? SupervisionLimits.ForKey(key, Time(constant), Integer(constant), Text(constant))
+            : null;
+
+    // The setting each limited builder argument sets, by the key start-up names it with.
+    private static string? SettingKey(string method, string parameter) => (method, parameter) switch
     {
-        ("StopTimeout", "timeout") => Time(value) is { } t ? SupervisionLimits.StopTimeout(t) : null,
-        ("StartSeconds", "time") => Time(value) is { } t ? SupervisionLimits.StartSeconds(t) : null,
-        ("RestartDelay", "initial") => Time(value) is { } t ? SupervisionLimits.RestartDelay(t) : null,
-        ("RestartDelay", "max") => Time(value) is { } t ? SupervisionLimits.RestartMaxDelay(t) : null,
-        ("Restart", "startRetries") => Integer(value) is { } n ? SupervisionLimits.StartRetries(n) : null,
-        ("Replicas", "copies") => Integer(value) is { } n ? SupervisionLimits.Replicas(n) : null,
-        ("Readiness", "path") => Text(value) is { } path ? SupervisionLimits.ReadinessPath(path) : null,
-        ("Readiness", "status") => Integer(value) is { } n ? SupervisionLimits.ReadinessStatus(n) : null,
-        ("Readiness", "timeout") => Time(value) is { } t ? SupervisionLimits.ReadinessTimeout(t) : null,
-        ("Resources", "cpu") => Text(value) is { } cpu ? SupervisionLimits.Cpu(cpu) : null,
-        ("Resources", "memory") => Text(value) is { } memory ? SupervisionLimits.Memory(memory) : null,
+        ("StopTimeout", "timeout") => "StopTimeout",
+        ("StartSeconds", "time") => "StartSeconds",
+        ("RestartDelay", "initial") => "RestartDelay",
+        ("RestartDelay", "max") => "RestartMaxDelay",
+        ("Restart", "startRetries") => "StartRetries",
+        ("Replicas", "copies") => "Replicas",
+        ("Readiness", "path") => "Readiness:Path",
+        ("Readiness", "status") => "Readiness:Status",
+        ("Readiness", "timeout") => "Readiness:Timeout",
+        ("Resources", "cpu") => "Resources:Cpu",
+        ("Resources", "memory") => "Resources:Memory",
         _ => null,
     };
 

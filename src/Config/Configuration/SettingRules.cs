@@ -73,6 +73,9 @@ internal static class SettingRules
     public static readonly ValueRule Status = new("an HTTP status code such as 200", text => Integer(text) is not null);
 
     /// <summary>The rule of each scalar below <c>ProdServer</c>, by its path there (<c>*</c> stands for a process name).</summary>
+    // Not the limits of SupervisionLimits.ForKey, on purpose: these are what the binder can read from text (a time, a whole
+    // number not below the least value that means anything), said before anything is bound; the limits are ranges held
+    // against the bound values, which code may have set as well (Replicas 0 is refused here, Replicas 5000 there).
     public static readonly IReadOnlyDictionary<string, ValueRule> ByPath = new Dictionary<string, ValueRule>(StringComparer.OrdinalIgnoreCase)
     {
         ["OnGiveUp"] = OnGiveUp,

@@ -13,56 +13,28 @@ internal sealed partial class ProdServerOptionsValidator
             yield return new("Restart", $"Restart must be Never, OnFailure or Always, got {(int)process.Restart}.");
         }
 
-        // The limits themselves are SupervisionLimits', which the analyzers apply to constants and appsettings values.
+        // Each limited setting by its key, with its bound value: the limits are SupervisionLimits.ForKey's, which the
+        // analyzers apply to C# constants and appsettings values by the same keys.
         var readiness = process.Readiness;
-        if (SupervisionLimits.StartSeconds(process.StartSeconds) is { } badStartSeconds)
+        SettingProblem?[] limited =
+        [
+            Limited("StartSeconds", time: process.StartSeconds),
+            Limited("StartRetries", number: process.StartRetries),
+            Limited("RestartDelay", time: process.RestartDelay),
+            Limited("RestartMaxDelay", time: process.RestartMaxDelay, restartDelay: process.RestartDelay),
+            Limited("Replicas", number: process.Replicas),
+            Limited("Resources:Cpu", text: process.Resources.Cpu),
+            Limited("Resources:Memory", text: process.Resources.Memory),
+            Limited("Readiness:Timeout", time: readiness.Timeout),
+            Limited("Readiness:Status", number: readiness.Status),
+            Limited("Readiness:Path", text: readiness.Path),
+        ];
+        foreach (var problem in limited)
         {
-            yield return new("StartSeconds", badStartSeconds);
-        }
-
-        if (SupervisionLimits.StartRetries(process.StartRetries) is { } badStartRetries)
-        {
-            yield return new("StartRetries", badStartRetries);
-        }
-
-        if (SupervisionLimits.RestartDelay(process.RestartDelay) is { } badRestartDelay)
-        {
-            yield return new("RestartDelay", badRestartDelay);
-        }
-
-        if (SupervisionLimits.RestartMaxDelay(process.RestartMaxDelay, process.RestartDelay) is { } badRestartMaxDelay)
-        {
-            yield return new("RestartMaxDelay", badRestartMaxDelay);
-        }
-
-        if (SupervisionLimits.Replicas(process.Replicas) is { } badReplicas)
-        {
-            yield return new("Replicas", badReplicas);
-        }
-
-        if ((process.Resources.Cpu is { } cpu ? SupervisionLimits.Cpu(cpu) : null) is { } badResourcesCpu)
-        {
-            yield return new("Resources:Cpu", badResourcesCpu);
-        }
-
-        if ((process.Resources.Memory is { } memory ? SupervisionLimits.Memory(memory) : null) is { } badResourcesMemory)
-        {
-            yield return new("Resources:Memory", badResourcesMemory);
-        }
-
-        if (SupervisionLimits.ReadinessTimeout(readiness.Timeout) is { } badReadinessTimeout)
-        {
-            yield return new("Readiness:Timeout", badReadinessTimeout);
-        }
-
-        if (SupervisionLimits.ReadinessStatus(readiness.Status) is { } badReadinessStatus)
-        {
-            yield return new("Readiness:Status", badReadinessStatus);
-        }
-
-        if ((readiness.Path is { } path ? SupervisionLimits.ReadinessPath(path) : null) is { } badReadinessPath)
-        {
-            yield return new("Readiness:Path", badReadinessPath);
+            if (problem is not null)
+            {
+                yield return problem;
+            }
         }
 
         if (readiness.Path is { } asked && SupervisionLimits.ReadinessPath(asked) is null && process.Backend.GetListenEndpoints(process).Count == 0)
@@ -70,4 +42,7 @@ internal sealed partial class ProdServerOptionsValidator
             yield return new("Readiness:Path", $"Readiness:Path needs a TCP port to ask, but this {process.Backend.Name} process listens on none (a Unix socket or a worker).");
         }
     }
+
+    private static SettingProblem? Limited(string key, TimeSpan? time = null, int? number = null, string? text = null, TimeSpan? restartDelay = null) =>
+        SupervisionLimits.ForKey(key, time, number, text, restartDelay) is { } problem ? new(key, problem) : null;
 }

@@ -66,7 +66,7 @@ internal sealed partial class ProdServerOptionsValidator : IValidateOptions<Prod
             AddDescribed(process, EnvironmentNameProblems(process.Environment), failures);
             AddDescribed(process, process.Backend.Validate(process), failures);
             AddDescribed(process, PathProblems(process), failures);
-            if (SupervisionLimits.StopTimeout(process.EffectiveStopTimeout) is { } stop)
+            if (SupervisionLimits.ForKey("StopTimeout", time: process.EffectiveStopTimeout) is { } stop)
             {
                 failures.Add(Describe(process, new("StopTimeout", stop)));
             }

@@ -20,6 +20,35 @@ internal static class SupervisionLimits
     // Kubernetes' quantity suffixes; the syntax is read without signs or exponents, which no request needs.
     private static readonly string[] QuantitySuffixes = ["m", "k", "M", "G", "T", "P", "E", "Ki", "Mi", "Gi", "Ti", "Pi", "Ei"];
 
+    /// <summary>
+    /// The limit of the setting at <paramref name="key"/> (its path under a process, as start-up names it:
+    /// <c>StartSeconds</c>, <c>Readiness:Timeout</c>; case is ignored, as configuration ignores it) on its value, read as
+    /// the setting reads it: a time, a whole number or text. <see langword="null"/> when the value is within it, when it
+    /// is not of the setting's kind, or when the key has no limit here. The one map from keys to limits: the validator
+    /// (bound values), PSC0115 (appsettings values) and PSC0117 (C# constants) all go through it.
+    /// </summary>
+    /// <param name="key">The setting's key under the process.</param>
+    /// <param name="time">The value as a time, for the time settings.</param>
+    /// <param name="number">The value as a whole number, for the counts and the status.</param>
+    /// <param name="text">The value as text, for the path and the quantities.</param>
+    /// <param name="restartDelay">For <c>RestartMaxDelay</c>: the <c>RestartDelay</c> it may not be shorter than, where it is known.</param>
+    public static string? ForKey(string key, TimeSpan? time = null, int? number = null, string? text = null, TimeSpan? restartDelay = null) =>
+        key.ToUpperInvariant() switch
+        {
+            "STOPTIMEOUT" when time is { } t => StopTimeout(t),
+            "STARTSECONDS" when time is { } t => StartSeconds(t),
+            "RESTARTDELAY" when time is { } t => RestartDelay(t),
+            "RESTARTMAXDELAY" when time is { } t => restartDelay is { } first ? RestartMaxDelay(t, first) : RestartMaxDelay(t),
+            "READINESS:TIMEOUT" when time is { } t => ReadinessTimeout(t),
+            "STARTRETRIES" when number is { } n => StartRetries(n),
+            "REPLICAS" when number is { } n => Replicas(n),
+            "READINESS:STATUS" when number is { } n => ReadinessStatus(n),
+            "READINESS:PATH" when text is not null => ReadinessPath(text),
+            "RESOURCES:CPU" when text is not null => Cpu(text),
+            "RESOURCES:MEMORY" when text is not null => Memory(text),
+            _ => null,
+        };
+
     /// <summary><c>StopTimeout</c>.</summary>
     public static string? StopTimeout(TimeSpan value) =>
         value <= TimeSpan.Zero ? $"StopTimeout must be positive, got {value}." : null;

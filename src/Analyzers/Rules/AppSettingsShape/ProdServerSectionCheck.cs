@@ -277,28 +277,10 @@ internal static class ProdServerSectionCheck
         }
     }
 
-    // Start-up's limits on a value the binder has read (SupervisionLimits). RestartMaxDelay is held to a day here; whether
-    // it is shorter than RestartDelay depends on that value too, which code may set.
-    private static string? SupervisionLimit(string key, string text)
-    {
-        var time = SettingRules.TryParseTime(text, out var parsed) ? parsed : (TimeSpan?)null;
-        var number = SettingRules.Integer(text);
-        return key.ToUpperInvariant() switch
-        {
-            "STOPTIMEOUT" when time is { } t => SupervisionLimits.StopTimeout(t),
-            "STARTSECONDS" when time is { } t => SupervisionLimits.StartSeconds(t),
-            "RESTARTDELAY" when time is { } t => SupervisionLimits.RestartDelay(t),
-            "RESTARTMAXDELAY" when time is { } t => SupervisionLimits.RestartMaxDelay(t),
-            "READINESS:TIMEOUT" when time is { } t => SupervisionLimits.ReadinessTimeout(t),
-            "STARTRETRIES" when number is { } n => SupervisionLimits.StartRetries(n),
-            "REPLICAS" when number is { } n => SupervisionLimits.Replicas(n),
-            "READINESS:STATUS" when number is { } n => SupervisionLimits.ReadinessStatus(n),
-            "READINESS:PATH" => SupervisionLimits.ReadinessPath(text),
-            "RESOURCES:CPU" => SupervisionLimits.Cpu(text),
-            "RESOURCES:MEMORY" => SupervisionLimits.Memory(text),
-            _ => null,
-        };
-    }
+    // Start-up's limits on a value the binder has read (SupervisionLimits.ForKey). RestartMaxDelay is held to a day here;
+    // whether it is shorter than RestartDelay depends on that value too, which code may set.
+    private static string? SupervisionLimit(string key, string text) =>
+        SupervisionLimits.ForKey(key, SettingRules.TryParseTime(text, out var time) ? time : null, SettingRules.Integer(text), text);
 
     private static void Keys(JsonObject section, string path, string[] keys, Action<DiagnosticDescriptor, JsonNode, object[]> report)
     {
