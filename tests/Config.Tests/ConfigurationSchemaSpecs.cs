@@ -89,6 +89,12 @@ public sealed class ConfigurationSchemaSpecs
     [InlineData("""{ "Backend": "Waitress", "App": "a:b", "Bakend": "Waitress" }""", "/ProdServer/Processes/web/Bakend", "Bakend is not a process setting")]
     [InlineData("""{ "Backend": "Waitress", "App": "a:b", "Restart": "sometimes" }""", "/ProdServer/Processes/web/Restart", "Restart 'sometimes'")]
     [InlineData("""{ "Backend": "Waitress", "App": "a:b", "Replicas": 0 }""", "/ProdServer/Processes/web/Replicas", "Replicas '0'")]
+    // Start-up's limits (SupervisionLimits), which the schema only had as minimums: an editor accepted what start-up refuses.
+    [InlineData("""{ "Backend": "Waitress", "App": "a:b", "Replicas": 5000 }""", "/ProdServer/Processes/web/Replicas", "Replicas must be between 1 and 1000, got 5000")]
+    [InlineData("""{ "Backend": "Waitress", "App": "a:b", "StartRetries": 1001 }""", "/ProdServer/Processes/web/StartRetries", "StartRetries must be between 0 and 1000, got 1001")]
+    [InlineData("""{ "Backend": "Waitress", "App": "a:b", "Readiness": { "Status": 700 } }""", "/ProdServer/Processes/web/Readiness/Status", "Readiness:Status must be an HTTP status code (100-599), got 700")]
+    [InlineData("""{ "Backend": "Waitress", "App": "a:b", "RestartDelay": 90000 }""", "/ProdServer/Processes/web/RestartDelay", "RestartDelay must be between 0 and 1 day")]
+    [InlineData("""{ "Backend": "Waitress", "App": "a:b", "Readiness": { "Timeout": 86401 } }""", "/ProdServer/Processes/web/Readiness/Timeout", "Readiness:Timeout must be positive and at most 1 day")]
     [InlineData("""{ "Backend": "RqWorker", "Args": { "Queues": ["default", "--burst"] } }""", "/ProdServer/Processes/web/Args/Queues/1", "Queues entry '--burst' must be an RQ_QUEUES name")]
     [InlineData("""{ "Backend": "RqWorker", "Args": { "Queues": ["default", "a\nb"] } }""", "/ProdServer/Processes/web/Args/Queues/1", "Queues entry 'a\\nb' must be an RQ_QUEUES name")]
     public void A_mistake_is_refused_by_the_schema_at_its_key_and_by_the_binder_at_start_up(string process, string location, string startUpProblem)

@@ -78,13 +78,23 @@ internal static partial class ConfigurationSchema
         return schema;
     }
 
-    private static JsonObject Seconds(string description) => new()
+    // A time start-up bounds (SupervisionLimits: at most a day) gets the same maximum in seconds, so an editor says what start-up would.
+    private static JsonObject Seconds(string description, bool atMostADay = false)
     {
-        ["type"] = Array(["number", "string"]),
-        ["minimum"] = 0,
-        ["pattern"] = SecondsPattern,
-        ["description"] = description,
-    };
+        var schema = new JsonObject
+        {
+            ["type"] = Array(["number", "string"]),
+            ["minimum"] = 0,
+            ["pattern"] = SecondsPattern,
+            ["description"] = description,
+        };
+        if (atMostADay)
+        {
+            schema["maximum"] = (int)SupervisionLimits.LongestWait.TotalSeconds;
+        }
+
+        return schema;
+    }
 
     // Environment variables: names as the validator accepts them, values as text (a JSON number or boolean binds as its text).
     private static JsonObject Variables() => new()
