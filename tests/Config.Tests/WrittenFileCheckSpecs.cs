@@ -115,6 +115,52 @@ public sealed class WrittenFileCheckSpecs : IDisposable
     }
 
     [Fact]
+    public void A_pid_file_gunicorn_replaces_is_judged_by_its_directory_not_by_the_file()
+    {
+        // gunicorn renames a new pid file over the old one: an existing file it may write is no help in a directory where
+        // it may not create one (the check said yes, gunicorn died with PermissionError on its temporary file), and a
+        // stale file it may not write is no obstacle in its own directory. /proc holds files and takes no new ones, even
+        // from root.
+        var replaced = Gunicorn(g => g with { Pid = "/proc/version" });
+        var written = Gunicorn(g => g with { ErrorLogfile = "/proc/version" });
+
+        Assert.Equal(
+            "Process 'web': Args:Pid '/proc/version' cannot be replaced: this user may not create files in '/proc' (",
+            WrittenFileCheck.Problem(replaced, _root.Path)?.Split("(")[0] + "(");
+        Assert.True(replaced.Backend.GetWrittenFiles(replaced).Single().Replaced);
+        Assert.False(written.Backend.GetWrittenFiles(written).Single().Replaced);
+        Assert.True(Beat(b => b with { PidFile = "beat.pid" }).Backend.GetWrittenFiles(Beat(b => b with { PidFile = "beat.pid" })).Single().Replaced);
+    }
+
+    [Fact]
+    public void Gunicorns_relative_files_are_from_its_chdir_where_it_writes_them()
+    {
+        Directory.CreateDirectory(Path.Combine(_root.Path, "site", "var"));
+        var gunicorn = Gunicorn(g => g with { Chdir = Path.Combine(_root.Path, "site"), Pid = "var/g.pid", ErrorLogfile = "var/err.log" });
+
+        Assert.Null(WrittenFileCheck.Problem(gunicorn, _root.Path));
+        Assert.All(gunicorn.Backend.GetWrittenFiles(gunicorn), f => Assert.StartsWith(Path.Combine(_root.Path, "site", "var"), f.Path, StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public void UWSGIs_log_files_fifos_and_stats_socket_are_written_files_and_a_udp_log_is_not()
+    {
+        var options = new ProdServerOptions();
+        new ProdServerBuilder(options).Process("u").UseUwsgi("mysite.wsgi:application", u => u with
+        {
+            LogTo = "missing/u.log", LogTo2 = "127.0.0.1:1717", MasterFifo = ["run/fifo"], Stats = "run/stats.sock", PidFile = "u.pid",
+        });
+        var uwsgi = options.Processes.Single();
+
+        Assert.Equal(
+            ["Args:PidFile u.pid False", "Args:LogTo missing/u.log False", "Args:MasterFifo run/fifo True", "Args:Stats run/stats.sock True"],
+            uwsgi.Backend.GetWrittenFiles(uwsgi).Select(f => $"{f.Key} {f.Path} {f.Replaced}"));
+        Assert.Equal(
+            $"Process 'u': Args:LogTo '{_root.Path}/missing/u.log' is in a directory that does not exist ('{_root.Path}/missing'); the server could not write it.",
+            WrittenFileCheck.Problem(uwsgi, _root.Path));
+    }
+
+    [Fact]
     public async Task Check_refuses_a_beat_whose_schedule_cannot_be_written_in_one_line_before_running_anything()
     {
         var builder = Host.CreateApplicationBuilder(new HostApplicationBuilderSettings { Args = ["--check"], ContentRootPath = _root.Path });

@@ -27,31 +27,32 @@ internal static partial class WrittenFileCheck
             return null;
         }
 
-        foreach (var (path, key) in process.Backend.GetWrittenFiles(process).Where(f => !f.Templated))
+        foreach (var written in process.Backend.GetWrittenFiles(process).Where(f => !f.Templated))
         {
-            if (path.Contains('\0', StringComparison.Ordinal))
+            if (written.Path.Contains('\0', StringComparison.Ordinal))
             {
                 continue; // refused by the args' validation with its key
             }
 
-            var file = Path.GetFullPath(path, workingDirectory);
-            if (Why(file) is { } why)
+            var file = Path.GetFullPath(written.Path, workingDirectory);
+            if (Why(file, written.Replaced) is { } why)
             {
-                return $"Process '{Names.Printable(process.Name)}': {key} '{Names.PrintablePath(file)}' {why}; the server could not write it.";
+                return $"Process '{Names.Printable(process.Name)}': {written.Key} '{Names.PrintablePath(file)}' {why}; the server could not write it.";
             }
         }
 
         return null;
     }
 
-    private static string? Why(string file)
+    // A file written into must be writable itself; one the server replaces (or a new one) needs a directory it may create files in.
+    private static string? Why(string file, bool replaced)
     {
         if (Directory.Exists(file))
         {
             return "is a directory";
         }
 
-        if (File.Exists(file))
+        if (File.Exists(file) && !replaced)
         {
             return access(file, WriteOk) == 0 ? null : $"is not writable by this user ({Marshal.GetPInvokeErrorMessage(Marshal.GetLastPInvokeError())})";
         }
@@ -66,7 +67,7 @@ internal static partial class WrittenFileCheck
         var fd = open(probe, CreateExclusive, Convert.ToUInt32("600", 8));
         if (fd < 0)
         {
-            return $"cannot be created: this user may not create files in '{Names.PrintablePath(directory)}' ({Marshal.GetPInvokeErrorMessage(Marshal.GetLastPInvokeError())})";
+            return $"cannot be {(replaced ? "replaced" : "created")}: this user may not create files in '{Names.PrintablePath(directory)}' ({Marshal.GetPInvokeErrorMessage(Marshal.GetLastPInvokeError())})";
         }
 
         close(fd);

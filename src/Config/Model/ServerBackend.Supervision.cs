@@ -45,7 +45,7 @@ public abstract partial class ServerBackend
     {
         foreach (var socket in GetUnixSockets(process))
         {
-            yield return new WrittenFile(socket, "its Unix socket");
+            yield return new WrittenFile(socket, "its Unix socket") { Replaced = true };
         }
     }
 

@@ -107,10 +107,11 @@ internal abstract class CeleryBackend<TArgs> : ServerBackend<TArgs>
             return base.GetWrittenFiles(process);
         }
 
-        return base.GetWrittenFiles(process).Concat(GetSubcommandFiles(args)).Select(f => f with
+        return base.GetWrittenFiles(process).Concat(GetSubcommandFiles(args)).Select(f => f.From(args.Workdir) with
         {
-            Path = args.Workdir is { Length: > 0 } workdir ? Path.Combine(workdir, f.Path) : f.Path,
             Templated = (Path.GetDirectoryName(f.Path) ?? "").Contains('%', StringComparison.Ordinal),
+            // create_pidlock unlinks a stale pid file and creates it with O_EXCL.
+            Replaced = f.Replaced || f.Key == "Args:PidFile",
         });
     }
 

@@ -19,5 +19,7 @@ internal sealed partial class GranianBackend
     /// <inheritdoc />
     /// <remarks>Its pid file.</remarks>
     internal override IEnumerable<WrittenFile> GetWrittenFiles(ProcessDefinition process) =>
-        process.Args is GranianArgs a ? base.GetWrittenFiles(process).Concat(WrittenFile.Set((a.PidFile, nameof(a.PidFile)))) : base.GetWrittenFiles(process);
+        process.Args is GranianArgs a
+            ? base.GetWrittenFiles(process).Concat(WrittenFile.Set((a.PidFile, nameof(a.PidFile)))).Select(f => f.UnderUnverifiedChdir(a.WorkingDir))
+            : base.GetWrittenFiles(process);
 }

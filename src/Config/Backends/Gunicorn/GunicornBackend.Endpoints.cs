@@ -21,9 +21,17 @@ internal sealed partial class GunicornBackend
         process?.Args is GunicornArgs args ? SocketBind.UnixSockets(args.Bind) : [];
 
     /// <inheritdoc />
-    /// <remarks>Its pid file and log files (<c>-</c>, stdout or stderr, is none).</remarks>
+    /// <remarks>
+    /// Its pid file, which it replaces (a temporary file renamed over it), and its log files (<c>-</c>, stdout or stderr,
+    /// is none); gunicorn changes into <c>--chdir</c> while it loads its configuration, before it writes any of them.
+    /// </remarks>
     internal override IEnumerable<WrittenFile> GetWrittenFiles(ProcessDefinition process) =>
-        process.Args is GunicornArgs a ? base.GetWrittenFiles(process).Concat(WrittenFile.Set((a.Pid, nameof(a.Pid)), (a.AccessLogfile, nameof(a.AccessLogfile)), (a.ErrorLogfile, nameof(a.ErrorLogfile)))) : base.GetWrittenFiles(process);
+        process.Args is GunicornArgs a
+            ? base.GetWrittenFiles(process)
+                .Concat(WrittenFile.Set((a.Pid, nameof(a.Pid))).Select(f => f.AsReplaced()))
+                .Concat(WrittenFile.Set((a.AccessLogfile, nameof(a.AccessLogfile)), (a.ErrorLogfile, nameof(a.ErrorLogfile))))
+                .Select(f => f.From(a.Chdir))
+            : base.GetWrittenFiles(process);
 
     /// <inheritdoc />
     /// <remarks>Only with <c>--preload</c>: otherwise the master binds first and each worker imports the app after it forks.</remarks>

@@ -86,9 +86,26 @@ internal sealed class UwsgiBackend : ServerBackend<UwsgiArgs>
             : [];
 
     /// <inheritdoc />
-    /// <remarks>Its pid files.</remarks>
-    internal override IEnumerable<WrittenFile> GetWrittenFiles(ProcessDefinition process) =>
-        process.Args is UwsgiArgs a ? base.GetWrittenFiles(process).Concat(WrittenFile.Set((a.PidFile, nameof(a.PidFile)), (a.PidFile2, nameof(a.PidFile2)))) : base.GetWrittenFiles(process);
+    /// <remarks>
+    /// Its pid files, its log files (LogTo, LogTo2: a UDP address is no file), and what it makes anew at each start: the
+    /// master FIFOs and a stats socket on a path.
+    /// </remarks>
+    internal override IEnumerable<WrittenFile> GetWrittenFiles(ProcessDefinition process)
+    {
+        if (process.Args is not UwsgiArgs a)
+        {
+            return base.GetWrittenFiles(process);
+        }
+
+        var logs = new[] { (a.LogTo, nameof(a.LogTo)), (a.LogTo2, nameof(a.LogTo2)) }.Where(l => l.Item1 is { } log && UwsgiAddress.TcpEndpoint(log) is null);
+        var madeAnew = (a.MasterFifo ?? []).Select(fifo => ((string?)fifo, nameof(a.MasterFifo)))
+            .Append((a.Stats is { } stats && UwsgiAddress.IsValid(stats) && UwsgiAddress.TcpEndpoint(stats) is null && !stats.StartsWith('@') ? stats : null, nameof(a.Stats)));
+        return base.GetWrittenFiles(process)
+            .Concat(WrittenFile.Set((a.PidFile, nameof(a.PidFile)), (a.PidFile2, nameof(a.PidFile2))))
+            .Concat(WrittenFile.Set([.. logs]))
+            .Concat(WrittenFile.Set([.. madeAnew]).Select(f => f.AsReplaced()))
+            .Select(f => f.UnderUnverifiedChdir(a.Chdir ?? a.Chdir2));
+    }
 
     /// <inheritdoc />
     /// <remarks>The entries of HttpSocket and Socket that are paths; an abstract name (<c>@name</c>) has no file to look at.</remarks>
