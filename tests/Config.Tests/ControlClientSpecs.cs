@@ -51,4 +51,33 @@ public sealed class ControlClientSpecs : IDisposable
         Assert.Equal(["last line"], lines);
         Assert.Equal("The host of 'app' is gone (stopped or killed): no more lines follow.", error.ToString().Trim());
     }
+
+    private sealed class StatusOnly : IControlHandler
+    {
+        public Task HandleAsync(ControlRequest request, Func<ControlResponse, Task> reply, CancellationToken hangup) =>
+            reply(new ControlResponse { Ok = true, Processes = [new ControlProcessStatus { Name = "jobs", State = "ready" }] });
+    }
+
+    [Fact]
+    public async Task Another_apps_host_on_the_same_socket_is_refused_in_one_line_not_taken_for_this_apps()
+    {
+        // Two apps' settings with one Control:Socket: 'blog status' printed shop's processes, and a launch of blog's 'jobs'
+        // was refused as run by "another host of 'blog'".
+        var path = Path.Combine(_root.Path, "private", "shared.sock"); // the socket's directory is made owner-only by the host
+        await using var shop = ControlServer.Open(path, "shop", new StatusOnly(), Microsoft.Extensions.Logging.Abstractions.NullLogger.Instance);
+        var request = new ControlRequest { V = 1, Command = "status" };
+        var replies = new List<ControlResponse>();
+        using var blogError = new StringWriter();
+        using var shopError = new StringWriter();
+
+        var blog = await ControlClient.SendAsync(path, "blog", request, r => { replies.Add(r); return Task.CompletedTask; }, blogError, CancellationToken.None);
+        var same = await ControlClient.SendAsync(path, "shop", request, r => { replies.Add(r); return Task.CompletedTask; }, shopError, CancellationToken.None);
+
+        Assert.Equal(ExitCodes.InvalidConfiguration, blog);
+        Assert.Equal(
+            $"The control socket {path} is answered by the host of 'shop', not of 'blog': their settings share one ProdServer:Control:Socket; give each app its own.",
+            blogError.ToString().Trim());
+        Assert.Equal(0, same);
+        Assert.Equal("shop", Assert.Single(replies).App);
+    }
 }

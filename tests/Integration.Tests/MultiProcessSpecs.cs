@@ -154,11 +154,18 @@ public sealed class MultiProcessSpecs
             var refused = await second.RunProdServerAsync(["worker"], TextWriter.Null, error, stop.Token).WaitAsync(TimeSpan.FromSeconds(30));
 
             Assert.Equal(1, refused);
-            Assert.Equal(
-                $"Another host of '{host.Services.GetRequiredService<IHostEnvironment>().ApplicationName}' already runs 'worker' (its control socket {socket} answers); "
-                + "a second would run it twice. Control it there (status, restart, stop), or stop that host first.",
+            Assert.Matches(
+                $"^Another host of '{host.Services.GetRequiredService<IHostEnvironment>().ApplicationName}' has 'worker' \\((starting|running|ready)\\) \\(its control socket {System.Text.RegularExpressions.Regex.Escape(socket)} answers\\); "
+                + "a second would run it twice\\. Control it there \\(status, start, restart, stop\\), or stop that host first\\.$",
                 error.ToString().Trim());
             Assert.DoesNotContain("worker#", secondLogs.Text, StringComparison.Ordinal); // nothing was started
+
+            // Stopped there, it is still that host's: its `start` would bring it back beside a second one.
+            Assert.True((await TestHost.ControlAsync(host, "stop", "worker")).Ok);
+            var (fourth, _) = SupervisedHost.Build(Declare);
+            using var fourthError = new StringWriter();
+            Assert.Equal(1, await fourth.RunProdServerAsync(["worker"], TextWriter.Null, fourthError, stop.Token).WaitAsync(TimeSpan.FromSeconds(30)));
+            Assert.Contains("has 'worker' (stopped)", fourthError.ToString(), StringComparison.Ordinal);
 
             var (third, thirdLogs) = SupervisedHost.Build(Declare);
             using var thirdError = new StringWriter();

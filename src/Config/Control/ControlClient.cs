@@ -88,6 +88,13 @@ internal static class ControlClient
                     continue;
                 }
 
+                if (reply.App is { } app && app != applicationName)
+                {
+                    await error.WriteLineAsync(
+                        $"The control socket {Names.PrintablePath(path)} is answered by the host of '{Names.Printable(app)}', not of '{Names.Printable(applicationName)}': their settings share one ProdServer:Control:Socket; give each app its own.").ConfigureAwait(false);
+                    return ExitCodes.InvalidConfiguration;
+                }
+
                 code = reply.ExitCode;
                 await onReply(reply).ConfigureAwait(false);
             }

@@ -82,6 +82,9 @@ internal sealed class ControlResponse
     /// <summary>The protocol version the host speaks.</summary>
     public int V { get; set; } = ControlProtocol.Version;
 
+    /// <summary>The application whose host answers (its <c>IHostEnvironment.ApplicationName</c>); the client refuses another app's reply.</summary>
+    public string? App { get; set; }
+
     /// <summary>Whether the command did what it was asked.</summary>
     public bool Ok { get; set; }
 

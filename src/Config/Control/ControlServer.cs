@@ -34,10 +34,12 @@ internal sealed partial class ControlServer : IAsyncDisposable
     private readonly SemaphoreSlim _slots = new(MaxConnections);
     private readonly uint _owner = PeerCredentials.EffectiveUserId;
     private readonly Task _accepting;
+    private readonly string _application;
 
-    private ControlServer(string path, Socket listener, IControlHandler handler, ILogger logger)
+    private ControlServer(string path, string application, Socket listener, IControlHandler handler, ILogger logger)
     {
         Path = path;
+        _application = application;
         _listener = listener;
         _handler = handler;
         _logger = logger;
@@ -52,7 +54,7 @@ internal sealed partial class ControlServer : IAsyncDisposable
     [System.Runtime.Versioning.UnsupportedOSPlatform("windows")]
     public static ControlServer Open(string path, string applicationName, IControlHandler handler, ILogger logger)
     {
-        var server = new ControlServer(path, ControlSocket.Listen(path, applicationName), handler, logger);
+        var server = new ControlServer(path, applicationName, ControlSocket.Listen(path, applicationName), handler, logger);
         LogOpened(logger, path);
         return server;
     }
@@ -189,8 +191,10 @@ internal sealed partial class ControlServer : IAsyncDisposable
         }
     }
 
-    private static async Task SendAsync(Socket client, ControlResponse response, CancellationToken cancellationToken)
+    // Every reply says whose host this is: a socket path shared by two apps' settings must not pass one app's host off as the other's.
+    private async Task SendAsync(Socket client, ControlResponse response, CancellationToken cancellationToken)
     {
+        response.App = _application;
         var line = JsonSerializer.SerializeToUtf8Bytes(response, ControlJsonContext.Default.ControlResponse);
         var bytes = new byte[line.Length + 1];
         line.CopyTo(bytes, 0);

@@ -68,13 +68,15 @@ internal sealed partial class ProdServerHostedService : IControlHandler
             return;
         }
 
-        var twice = selected.Where(p => running?.Exists(r => string.Equals(r.Name, p.Name, StringComparison.OrdinalIgnoreCase) && r.State is not ("stopped" or "gave-up")) == true)
-            .Select(p => $"'{Names.Printable(p.Name)}'").ToList();
+        // Stopped or given up there is still that host's process: its `start` would bring it back beside this one.
+        var twice = selected.Select(p => running?.Find(r => string.Equals(r.Name, p.Name, StringComparison.OrdinalIgnoreCase)))
+            .OfType<ControlProcessStatus>()
+            .Select(r => $"'{Names.Printable(r.Name)}' ({Names.Printable(r.State)})").ToList();
         if (twice.Count > 0)
         {
             throw new ControlSocketException(
-                $"Another host of '{Names.Printable(_applicationName)}' already runs {string.Join(", ", twice)} (its control socket {Names.PrintablePath(path)} answers); "
-                + "a second would run it twice. Control it there (status, restart, stop), or stop that host first.");
+                $"Another host of '{Names.Printable(_applicationName)}' has {string.Join(", ", twice)} (its control socket {Names.PrintablePath(path)} answers); "
+                + "a second would run it twice. Control it there (status, start, restart, stop), or stop that host first.");
         }
     }
 
