@@ -66,28 +66,14 @@ public sealed class DjangoDeployCheckSpecs
 
             Assert.True(code == ExitCodes.Ok, error);
             Assert.Contains($"web: Django's deployment checklist ({Python} manage.py check --deploy) says", output, StringComparison.Ordinal);
-            Assert.All(helpers, pid => Assert.False(Running(pid), $"helper {pid} was left running"));
+            Assert.All(helpers, pid => Assert.False(ProcessLiveness.Running(pid), $"helper {pid} was left running"));
         }
         finally
         {
-            foreach (var pid in helpers.Where(Running))
+            foreach (var pid in helpers.Where(ProcessLiveness.Running))
             {
                 System.Diagnostics.Process.GetProcessById(pid).Kill(); // the old code left them
             }
-        }
-    }
-
-    // Alive and not a zombie (an orphan's zombie waits for whoever adopted it to reap it).
-    private static bool Running(int pid)
-    {
-        try
-        {
-            var stat = File.ReadAllText($"/proc/{pid}/stat");
-            return stat[(stat.LastIndexOf(')') + 2)..].StartsWith('Z') is false;
-        }
-        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
-        {
-            return false;
         }
     }
 

@@ -560,12 +560,12 @@ public sealed class ImportSpecs : IDisposable
             var lines = EntryPoint.Lines(error);
             Assert.Contains($"# The settings left a process running once they had been read; it was stopped (an import leaves nothing running): pid {helpers[0]} 'sleep 300'.", lines);
             Assert.Contains($"# The settings left a process running once they had been read; it was stopped (an import leaves nothing running): pid {helpers[1]} 'sleep 301'.", lines);
-            Assert.All(helpers, pid => Assert.False(Running(pid), $"helper {pid} was left running"));
+            Assert.All(helpers, pid => Assert.False(ProcessLiveness.Running(pid), $"helper {pid} was left running"));
         }
         finally
         {
             BoundedPythonRun.Timeout = saved;
-            foreach (var pid in helpers.Where(Running))
+            foreach (var pid in helpers.Where(ProcessLiveness.Running))
             {
                 System.Diagnostics.Process.GetProcessById(pid).Kill(); // the old code left them
             }
@@ -593,24 +593,10 @@ public sealed class ImportSpecs : IDisposable
         finally
         {
             BoundedPythonRun.Timeout = saved;
-            if (helper > 0 && Running(helper))
+            if (helper > 0 && ProcessLiveness.Running(helper))
             {
                 System.Diagnostics.Process.GetProcessById(helper).Kill();
             }
-        }
-    }
-
-    // Alive and not a zombie (an orphan's zombie waits for whoever adopted it to reap it).
-    private static bool Running(int pid)
-    {
-        try
-        {
-            var stat = File.ReadAllText($"/proc/{pid}/stat");
-            return stat[(stat.LastIndexOf(')') + 2)..].StartsWith('Z') is false;
-        }
-        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
-        {
-            return false;
         }
     }
 
