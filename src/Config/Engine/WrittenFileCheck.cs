@@ -1,6 +1,5 @@
 using System;
 using System.IO;
-using System.Linq;
 using System.Runtime.InteropServices;
 
 namespace ProdServer.Config;
@@ -27,11 +26,13 @@ internal static partial class WrittenFileCheck
             return null;
         }
 
-        foreach (var written in process.Backend.GetWrittenFiles(process).Where(f => !f.Templated))
+        // A plain loop: this runs on a first start before the fork, where a LINQ operator over this struct would be
+        // first-time generic code for the JIT (a waitress or a plain gunicorn has no files at all).
+        foreach (var written in process.Backend.GetWrittenFiles(process))
         {
-            if (written.Path.Contains('\0', StringComparison.Ordinal))
+            if (written.Templated || written.Path.Contains('\0', StringComparison.Ordinal))
             {
-                continue; // refused by the args' validation with its key
+                continue; // the server's to place; a NUL is refused by the args' validation with its key
             }
 
             var file = Path.GetFullPath(written.Path, workingDirectory);
