@@ -27,7 +27,7 @@ internal sealed class ChildLauncher(ProcessDefinition definition, string content
     public TimeProvider Time { get; init; } = TimeProvider.System;
 
     /// <inheritdoc/>
-    public LaunchPlan Plan() => LaunchPlanner.PlanStart(definition, contentRoot);
+    public LaunchPlan Plan() => LaunchPlanner.Plan(definition, contentRoot);
 
     /// <inheritdoc/>
     public ISupervisedChild? AdoptEarly(LaunchPlan plan)
@@ -56,7 +56,10 @@ internal sealed class ChildLauncher(ProcessDefinition definition, string content
             }
         }
 
-        if ((PortCheck.FindConflict(definition) ?? UnixSockets.FindConflict(definition, plan.WorkingDirectory)) is { } conflict)
+        // Before each spawn, not in the plan: an adopted early server was checked before its fork, and the plan is also
+        // made for other questions (which interpreter has a module).
+        if ((PortCheck.FindConflict(definition) ?? UnixSockets.FindConflict(definition, plan.WorkingDirectory)
+            ?? WrittenFileCheck.Problem(definition, plan.WorkingDirectory)) is { } conflict)
         {
             throw new ServerLaunchException(definition.Name, conflict);
         }

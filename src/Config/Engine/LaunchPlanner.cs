@@ -87,9 +87,10 @@ internal static partial class LaunchPlanner
     }
 
     /// <summary>
-    /// Plans the launch of <paramref name="process"/> to start it now (or to check that it would start): as
-    /// <see cref="Plan"/>, and the files its server writes can be written (<see cref="WrittenFileCheck"/>). Not for
-    /// <c>manage</c>, which runs in the process's environment without starting its server.
+    /// Plans the launch of <paramref name="process"/> to start it before the host (an early start) or to check that it
+    /// would start (<c>--check</c>): as <see cref="Plan"/>, and the files its server writes can be written
+    /// (<see cref="WrittenFileCheck"/>; the supervisor asks that before each spawn of its own). Not for <c>manage</c>, which
+    /// runs in the process's environment without starting its server.
     /// </summary>
     /// <exception cref="ServerLaunchException">As <see cref="Plan"/>, or a file the server writes cannot be written.</exception>
     public static LaunchPlan PlanStart(ProcessDefinition process, string contentRoot)

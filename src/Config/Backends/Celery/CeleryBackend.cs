@@ -107,15 +107,19 @@ internal abstract class CeleryBackend<TArgs> : ServerBackend<TArgs>
             return base.GetWrittenFiles(process);
         }
 
-        return base.GetWrittenFiles(process).Concat(GetSubcommandFiles(args)).Select(f => f.From(args.Workdir) with
-        {
-            Templated = (Path.GetDirectoryName(f.Path) ?? "").Contains('%', StringComparison.Ordinal),
-            // create_pidlock unlinks a stale pid file and creates it with O_EXCL.
-            Replaced = f.Replaced || f.Key == "Args:PidFile",
-        });
+        var daemon = args as ICeleryDaemonOptions;
+        return base.GetWrittenFiles(process)
+            .Concat(GetSubcommandFiles(args))
+            .Concat(WrittenFile.Set((daemon?.LogFile, nameof(daemon.LogFile))))
+            // create_pidlock unlinks a stale pid file and creates it anew with O_EXCL.
+            .Concat(WrittenFile.Set((daemon?.PidFile, nameof(daemon.PidFile))).Select(f => f.AsReplaced()))
+            .Select(f => f.From(args.Workdir) with { Templated = (Path.GetDirectoryName(f.Path) ?? "").Contains('%', StringComparison.Ordinal) });
     }
 
-    /// <summary>The files the subcommand writes with <paramref name="args"/>, as configured; its Unix sockets are added to them. Default: none.</summary>
+    /// <summary>
+    /// The files the subcommand writes with <paramref name="args"/>, as configured; its Unix sockets, and the log and pid
+    /// files of a worker or beat (<see cref="ICeleryDaemonOptions"/>), are added to them. Default: none.
+    /// </summary>
     private protected virtual IEnumerable<WrittenFile> GetSubcommandFiles(TArgs args) => [];
 
     // module or module:attribute, dotted; celery's find_app also resolves module.attribute, which this admits too.

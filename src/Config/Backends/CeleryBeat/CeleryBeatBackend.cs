@@ -21,5 +21,5 @@ internal sealed class CeleryBeatBackend : CeleryBackend<CeleryBeatArgs>
     // scheduler: not known here, so only a configured one is checked.
     /// <inheritdoc />
     private protected override IEnumerable<WrittenFile> GetSubcommandFiles(CeleryBeatArgs args) =>
-        WrittenFile.Set((CeleryBeatSchedule.KeepsFile(args.Scheduler) ? args.Schedule : null, nameof(args.Schedule)), (args.LogFile, nameof(args.LogFile)), (args.PidFile, nameof(args.PidFile)));
+        WrittenFile.Set((CeleryBeatSchedule.KeepsFile(args.Scheduler) ? args.Schedule : null, nameof(args.Schedule)));
 }

@@ -26,9 +26,7 @@ internal sealed class CeleryWorkerBackend : CeleryBackend<CeleryWorkerArgs>
     private protected override IEnumerable<WrittenFile> GetSubcommandFiles(CeleryWorkerArgs args) =>
         WrittenFile.Set(
             (args.StateDb, nameof(args.StateDb)),
-            (args.Beat == true && CeleryBeatSchedule.KeepsFile(args.Scheduler) ? args.ScheduleFilename : null, nameof(args.ScheduleFilename)),
-            (args.LogFile, nameof(args.LogFile)),
-            (args.PidFile, nameof(args.PidFile)));
+            (args.Beat == true && CeleryBeatSchedule.KeepsFile(args.Scheduler) ? args.ScheduleFilename : null, nameof(args.ScheduleFilename)));
 
     // The prefork pool's processes share the worker's group and end at once on a SIGTERM of their own, killing their
     // tasks (WorkerLostError); the main process alone, told to stop, lets them finish and then ends them itself.
