@@ -161,6 +161,20 @@ public sealed class WrittenFileCheckSpecs : IDisposable
     }
 
     [Fact]
+    public void A_hostile_path_reaches_the_line_escaped_on_one_line()
+    {
+        var beat = Beat(b => b with { Schedule = "missing\n\u001b[31mred\u202e/schedule" });
+
+        var problem = WrittenFileCheck.Problem(beat, _root.Path);
+
+        Assert.NotNull(problem);
+        Assert.DoesNotContain('\n', problem);
+        Assert.DoesNotContain('\u001b', problem);
+        Assert.DoesNotContain('\u202e', problem);
+        Assert.StartsWith("Process 'beat': Args:Schedule '", problem, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task Check_refuses_a_beat_whose_schedule_cannot_be_written_in_one_line_before_running_anything()
     {
         var builder = Host.CreateApplicationBuilder(new HostApplicationBuilderSettings { Args = ["--check"], ContentRootPath = _root.Path });
