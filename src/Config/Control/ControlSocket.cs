@@ -106,8 +106,13 @@ internal static class ControlSocket
     /// <summary>Whether a host listens on <paramref name="path"/>.</summary>
     public static bool Answers(string path) => UnixSockets.Answers(path);
 
+    /// <summary>
+    /// Creates <paramref name="directory"/> (0700) if needed and refuses one other users can enter, a link, or one another
+    /// user owns: the socket and the beat's lock (<see cref="BeatClaim"/>) live there.
+    /// </summary>
+    /// <exception cref="ControlSocketException">The directory is not this user's alone; the message is one line.</exception>
     [System.Runtime.Versioning.UnsupportedOSPlatform("windows")]
-    private static void PrepareDirectory(string directory)
+    public static void PrepareDirectory(string directory)
     {
         try
         {

@@ -29,6 +29,7 @@ internal sealed partial class ProdServerHostedService
     {
         _hangup?.Dispose();
         _stopDeadline.Dispose();
+        ReleaseBeats();
     }
 
     // Registered before any server starts and kept until the host is disposed, so that no SIGHUP in the host's life
@@ -200,6 +201,7 @@ internal sealed partial class ProdServerHostedService
         }
 
         messages.AddRange(unchanged.Select(d => $"{d.Name}: unchanged"));
+        ReleaseBeatsNotIn(_group, options);
         return StatusOf(_group, messages, errors);
     }
 

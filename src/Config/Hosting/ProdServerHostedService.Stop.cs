@@ -78,6 +78,8 @@ internal sealed partial class ProdServerHostedService
         {
             _running.Clear();
         }
+
+        ReleaseBeats(); // only once its beat has exited: a beat started elsewhere now runs alone
     }
 
     private static void CancelQuietly(CancellationTokenSource source)

@@ -92,6 +92,7 @@ internal sealed partial class ProdServerHostedService : IHostedService, IDisposa
         {
             // Before any server: a second host of the same app stops here, in one line, without starting anything.
             await RefuseWhatARunningHostRunsAsync(options, selected, cancellationToken).ConfigureAwait(false);
+            ClaimBeats(selected, options);
             OpenControl(options, selected);
             StartupTrace.Mark("control-open");
 
@@ -227,6 +228,7 @@ internal sealed partial class ProdServerHostedService : IHostedService, IDisposa
     // Starts a supervisor for the process, replacing any earlier one of the same name (control's start and restart).
     private ProcessSupervisor StartSupervisor(ProcessDefinition definition, ProdServerOptions options)
     {
+        ClaimBeats([definition], options); // held already, unless a reload or a control start brings a beat in
         var logger = _loggers.CreateLogger("ProdServer.Process." + definition.Name);
         OutputRing ring;
         lock (_running)

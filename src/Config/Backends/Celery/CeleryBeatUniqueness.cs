@@ -10,6 +10,9 @@ namespace ProdServer.Config;
 /// </summary>
 internal static class CeleryBeatUniqueness
 {
+    /// <summary>The Celery app as <c>celery -A</c> reads it: <c>proj.celery:app</c> and <c>proj.celery.app</c> are the same app.</summary>
+    public static string AppKey(string app) => app.Trim().Replace(':', '.');
+
     /// <summary>The problems with <paramref name="processes"/>: each beat after the first for the same app.</summary>
     /// <param name="processes">Every declared process.</param>
     /// <returns>The process and the problem, for each duplicate beat.</returns>
@@ -22,8 +25,7 @@ internal static class CeleryBeatUniqueness
                 $"Replicas is {copied.Replicas}, but this process runs Celery beat: every copy would send every periodic task. Keep Replicas at 1."));
         }
 
-        // celery -A reads "proj.celery:app" and "proj.celery.app" as the same app: so do these groups.
-        foreach (var group in beats.GroupBy(p => p.App!.Trim().Replace(':', '.'), StringComparer.Ordinal))
+        foreach (var group in beats.GroupBy(p => AppKey(p.App!), StringComparer.Ordinal))
         {
             var first = group.First();
             foreach (var duplicate in group.Skip(1))
