@@ -1,5 +1,7 @@
 using System;
+using System.Collections.Generic;
 using System.Diagnostics;
+using System.Threading;
 using System.IO;
 using System.Text;
 using CsCheck;
@@ -106,5 +108,43 @@ public sealed class DescendantsSweepSpecs
             child.Kill(entireProcessTree: true);
             child.WaitForExit();
         }
+    }
+
+    [Fact]
+    public void A_child_is_listed_while_the_thread_that_forked_it_ends_and_the_kernel_moves_it_to_another_thread()
+    {
+        // A child belongs to the thread that forked it; when that thread ends, the kernel moves it to another thread of the
+        // process, possibly one the walk had read already. Each round walks while the forking thread ends.
+        var missed = new List<int>();
+        for (var round = 0; round < 200; round++)
+        {
+            Process? child = null;
+            using var started = new ManualResetEventSlim();
+            var forker = new Thread(() =>
+            {
+                child = Process.Start(new ProcessStartInfo("sleep", "30") { UseShellExecute = false })!;
+                started.Set();
+            });
+            forker.Start();
+            started.Wait();
+            try
+            {
+                while (forker.IsAlive)
+                {
+                    if (Descendants.TryListBelow(Environment.ProcessId) is { } below && !below.Contains(child!.Id))
+                    {
+                        missed.Add(child.Id);
+                    }
+                }
+            }
+            finally
+            {
+                child!.Kill();
+                child.WaitForExit();
+                child.Dispose();
+            }
+        }
+
+        Assert.Empty(missed);
     }
 }

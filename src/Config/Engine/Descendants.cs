@@ -228,20 +228,16 @@ internal static partial class Descendants
         var parent = root;
         for (var next = 0; ; parent = below[next++])
         {
-            foreach (var task in Tasks(parent))
+            if (!TryListChildren(parent, children))
             {
-                children.Clear();
-                if (!ProcFile.ReadChildren(parent, task, children))
-                {
-                    return null; // a list too long to read whole: every process is read instead
-                }
+                return null; // a list too long to read whole, or threads that kept ending: every process is read instead
+            }
 
-                foreach (var child in children)
+            foreach (var child in children)
+            {
+                if (seen.Add(child))
                 {
-                    if (seen.Add(child))
-                    {
-                        below.Add(child);
-                    }
+                    below.Add(child);
                 }
             }
 
@@ -252,7 +248,55 @@ internal static partial class Descendants
         }
     }
 
-    // A process's thread ids; none once it is gone.
+    // The children of every thread of parent. When a thread ends, the kernel moves its children to the first live thread
+    // of the process (the main thread, unless it has ended), which may be one already read: a child was then missed (a
+    // sweep that left it running). So the threads are read last to first, the main thread last; and they are listed again
+    // after their lists were read, and read again when a thread came or went.
+    private static bool TryListChildren(int parent, List<int> children)
+    {
+        var tasks = Tasks(parent);
+        for (var attempt = 0; attempt < 3; attempt++)
+        {
+            children.Clear();
+            for (var i = tasks.Count - 1; i >= 0; i--)
+            {
+                if (!ProcFile.ReadChildren(parent, tasks[i], children))
+                {
+                    return false;
+                }
+            }
+
+            var after = Tasks(parent);
+            if (Same(after, tasks))
+            {
+                return true;
+            }
+
+            tasks = after;
+        }
+
+        return false;
+    }
+
+    private static bool Same(List<string> a, List<string> b)
+    {
+        if (a.Count != b.Count)
+        {
+            return false;
+        }
+
+        for (var i = 0; i < a.Count; i++)
+        {
+            if (!string.Equals(a[i], b[i], StringComparison.Ordinal))
+            {
+                return false;
+            }
+        }
+
+        return true;
+    }
+
+    // A process's thread ids, in the order the kernel keeps its threads (the main thread first); none once it is gone.
     private static List<string> Tasks(int pid)
     {
         var tasks = new List<string>();
