@@ -120,6 +120,22 @@ public sealed class LaunchPlannerSpecs : IDisposable
     }
 
     [Fact]
+    public void A_virtual_environment_that_is_not_there_is_reported_beside_Python_too()
+    {
+        // Python picks the interpreter, but the server still gets the venv as VIRTUAL_ENV and first on PATH.
+        var python = _root.CreateExecutable("bin/python3");
+
+        var ex = Assert.Throws<ServerLaunchException>(() => LaunchPlanner.Plan(Web(p => { p.Python = python; p.Venv = "/nonexistent/venv"; }), _root.Path, EmptyPath));
+
+        Assert.Equal("Process 'web': the virtual environment (Venv) /nonexistent/venv has no bin directory. Create it with python3 -m venv, or remove Venv.", ex.Message);
+
+        _root.CreateDirectory("venv/bin");
+        var plan = LaunchPlanner.Plan(Web(p => { p.Python = python; p.Venv = "venv"; }), _root.Path, EmptyPath);
+        Assert.Equal(python, plan.Executable);
+        Assert.Equal(Path.Combine(_root.Path, "venv"), plan.Environment["VIRTUAL_ENV"]);
+    }
+
+    [Fact]
     public void Python_path_entries_are_made_absolute_against_the_content_root_and_put_first()
     {
         var inherited = Environment.GetEnvironmentVariable("PYTHONPATH");

@@ -46,6 +46,14 @@ internal static partial class LaunchPlanner
         {
             var venv = Path.GetFullPath(venvSetting, contentRoot);
             context.VenvBin = Path.Combine(venv, OperatingSystem.IsWindows() ? "Scripts" : "bin");
+            // Checked even beside Python, which then picks the interpreter: the server still gets this venv as VIRTUAL_ENV
+            // and first on PATH, so a venv that is not there would pass every check and mislead whatever it runs.
+            if (requireExecutable && !Directory.Exists(context.VenvBin))
+            {
+                throw new ServerLaunchException(process.Name,
+                    $"Process '{process.Name}': the virtual environment (Venv) {Names.PrintablePath(venv)} has no {Path.GetFileName(context.VenvBin)} directory. Create it with python3 -m venv, or remove Venv.");
+            }
+
             environment["VIRTUAL_ENV"] = venv;
             environment["PATH"] = context.VenvBin + Path.PathSeparator + pathVariable;
         }
