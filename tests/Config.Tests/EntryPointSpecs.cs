@@ -231,6 +231,16 @@ public sealed class EntryPointSpecs : IDisposable
         Assert.Equal(["--host=127.0.0.1", "--port=8000", "--threads=4", "mysite.wsgi:application"], args[2..]);
         Assert.Equal("mysite.settings", web.GetProperty("env").GetProperty("DJANGO_SETTINGS_MODULE").GetString());
         Assert.Equal(_root.Path, web.GetProperty("workingDirectory").GetString());
+
+        // Each field documented, in --help and the README, and no other: a tool author reads what is there.
+        Assert.Equal(DryRun.JsonFields.Select(f => f.Name), web.EnumerateObject().Select(p => p.Name));
+        var (_, help, _) = await RunAsync("--help");
+        var readme = File.ReadAllText(Path.Combine(Repository.Root, "README.md"));
+        Assert.All(DryRun.JsonFields, f =>
+        {
+            Assert.Contains(f.Name, help, StringComparison.Ordinal);
+            Assert.Contains($"`{f.Name}` ({f.Holds}", readme.ReplaceLineEndings(" "), StringComparison.Ordinal);
+        });
     }
 
     [Fact]

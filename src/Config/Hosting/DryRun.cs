@@ -44,6 +44,24 @@ internal static class DryRun
         await output.WriteLineAsync(command).ConfigureAwait(false);
     }
 
+    /// <summary>
+    /// The fields of each <c>--dry-run --json</c> object, in the order they are written, with what each holds: the help
+    /// text and the README list them from here (DocumentationSpecs holds all three and the output to one list).
+    /// </summary>
+    public static readonly (string Name, string Holds)[] JsonFields =
+    [
+        ("name", "the process"),
+        ("backend", "its backend"),
+        ("executable", "the program started"),
+        ("args", "its arguments, exact"),
+        ("env", "the variables the launch sets, values exact"),
+        ("envFromFiles", "the names of the variables env files add"),
+        ("unset", "the variables removed from what the server inherits"),
+        ("ignoredFromFiles", "the names of env-file variables left out because they would change the server's options"),
+        ("implicitConfigFiles", "configuration files the server reads on its own from its working directory"),
+        ("workingDirectory", "the directory it starts in"),
+    ];
+
     // One JSON document per line, written with Utf8JsonWriter (no reflection, AOT-safe), so tools and the benchmark can
     // run exactly the command the launcher would: values are exact (URL passwords included); env-file values are left out.
     private static string Json(LaunchPlan plan, ProcessDefinition process)

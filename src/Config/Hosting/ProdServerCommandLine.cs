@@ -67,7 +67,7 @@ internal sealed partial class ProdServerCommandLine
 
     private static readonly Option<bool> JsonOption = new("--json")
     {
-        Description = "With --dry-run: one JSON object per process (name, executable, args, env, workingDirectory).",
+        Description = "With --dry-run: one JSON object per process (" + string.Join(", ", ProdServer.Config.DryRun.JsonFields.Select(f => f.Name)) + ").",
     };
 
     private static readonly Option<bool> CheckOption = new("--check")
