@@ -18,11 +18,16 @@ debian_packages=(
 )
 pip_packages=(waitress django gunicorn uvicorn celery redis django-q2 daphne hypercorn uwsgi django-rq)
 
-python=/usr/bin/python3
-if [ -x "$python" ] && "$python" -c 'import waitress, django, gunicorn, uvicorn, celery, redis, django_q, django_rq, daphne, hypercorn' 2>/dev/null \
-   && command -v waitress-serve >/dev/null && command -v uwsgi >/dev/null && command -v redis-server >/dev/null \
-   && command -v supervisord >/dev/null && command -v systemd-analyze >/dev/null && command -v docker-compose >/dev/null; then
-  exit 0
+modules='import waitress, django, gunicorn, uvicorn, celery, redis, django_q, django_rq, daphne, hypercorn'
+if command -v apt-get >/dev/null; then
+  # Debian's packages: the servers and the real consumers the export tests run.
+  /usr/bin/python3 -c "$modules" 2>/dev/null && command -v waitress-serve >/dev/null && command -v uwsgi >/dev/null \
+    && command -v redis-server >/dev/null && command -v supervisord >/dev/null && command -v systemd-analyze >/dev/null \
+    && command -v docker-compose >/dev/null && exit 0
+else
+  # pip installs the servers for the python3 on PATH, and none of the system tools: only what it installs is looked for,
+  # so that a second run does nothing.
+  python3 -c "$modules" 2>/dev/null && command -v waitress-serve >/dev/null && command -v uwsgi >/dev/null && exit 0
 fi
 
 if command -v apt-get >/dev/null; then
