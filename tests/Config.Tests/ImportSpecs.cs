@@ -55,7 +55,8 @@ public sealed class ImportSpecs : IDisposable
         Assert.Equal(2, web.GetProperty("Args").GetProperty("Workers").GetInt32());
         Assert.True(web.GetProperty("Args").GetProperty("Preload").GetBoolean());
         Assert.Equal(Site, web.GetProperty("WorkingDirectory").GetString()); // outside the content root: absolute
-        Assert.False(web.TryGetProperty("Environment", out _)); // manage.py names the settings the servers will see
+        // manage.py named the settings; the servers start on their own, where wsgi.py's or celery.py's default would win.
+        Assert.Equal("prodsite.settings", web.GetProperty("Environment").GetProperty("DJANGO_SETTINGS_MODULE").GetString());
         Assert.False(web.TryGetProperty("Python", out _) || web.TryGetProperty("Venv", out _)); // python3 on PATH read the settings
         Assert.Contains("Process 'web': App 'prodsite.wsgi:application' is WSGI_APPLICATION 'prodsite.wsgi.application' from the settings", error, StringComparison.Ordinal);
         Assert.Contains("Process 'asgi': App 'prodsite.asgi:application' is ASGI_APPLICATION", error, StringComparison.Ordinal);
@@ -289,8 +290,8 @@ public sealed class ImportSpecs : IDisposable
         Assert.Equal("x.wsgi:application", processes.GetProperty("other").GetProperty("App").GetString());
         Assert.Equal(13, processes.EnumerateObject().Count()); // the file's three, and the import's other ten
 
-        Assert.Contains("# appsettings.json: process 'web' was there already: added App, WorkingDirectory; replaced Backend, Args, Environment:DJANGO_SETTINGS_MODULE (the settings read are prodsite.settings); kept StopTimeout, Environment.", error, StringComparison.Ordinal);
-        Assert.Contains("# appsettings.json: process 'qcluster' was there already: added Backend, WorkingDirectory, Args; removed App (django-prodserver's process has none).", error, StringComparison.Ordinal);
+        Assert.Contains("# appsettings.json: process 'web' was there already: added App, WorkingDirectory; replaced Backend, Environment:DJANGO_SETTINGS_MODULE (the settings read are prodsite.settings), Args; kept StopTimeout, Environment:SENTRY_DSN.", error, StringComparison.Ordinal);
+        Assert.Contains("# appsettings.json: process 'qcluster' was there already: added Backend, WorkingDirectory, Environment, Args; removed App (django-prodserver's process has none).", error, StringComparison.Ordinal);
         Assert.DoesNotContain("kept-secret", error, StringComparison.Ordinal); // names, never values
 
         // What was merged binds and plans: every process dry-runs.

@@ -205,7 +205,9 @@ internal static class ImportCommand
     private static string? WorkingDirectory(string directory, string contentRoot) =>
         ContentRootPath.Setting(directory, contentRoot) is var setting && setting != "." ? setting : null;
 
-    // django-prodserver ran inside the settings it read; the servers here must see the same module, unless manage.py names it anyway.
+    // django-prodserver ran every server inside `manage.py prodserver`, under the settings it read; here the servers start
+    // on their own, so they are given the same module, also when it came from manage.py's default: a wsgi.py, asgi.py or
+    // celery.py that defaults to another (cookiecutter-django's wsgi.py names production, its manage.py local) would win.
     private static IReadOnlyList<KeyValuePair<string, string>> Environment(DjangoProject project) =>
-        project.SettingsSource == DjangoProject.FromManagePy ? [] : [new("DJANGO_SETTINGS_MODULE", project.SettingsModule)];
+        [new("DJANGO_SETTINGS_MODULE", project.SettingsModule)];
 }

@@ -65,7 +65,7 @@ internal static class AppSettingsMerge
 
     private static string MergeProcess(string name, JsonObject process, JsonObject target, string file, string settingsModule)
     {
-        var (added, replaced, removed) = (new List<string>(), new List<string>(), new List<string>());
+        var (added, replaced, removed, keptVariables) = (new List<string>(), new List<string>(), new List<string>(), new List<string>());
         foreach (var key in Owned.Where(k => process[k] is null))
         {
             if (Find(target, key) is { } stale)
@@ -80,13 +80,19 @@ internal static class AppSettingsMerge
             var there = Find(target, key);
             if (key == "Environment" && there?.Value is JsonObject variables)
             {
-                foreach (var (variable, text) in ((JsonObject)value!).ToList())
+                // Variable by variable: the file's others are kept (named, never their values).
+                var imported = (JsonObject)value!;
+                foreach (var (variable, text) in imported.ToList())
                 {
                     var old = Find(variables, variable);
-                    Said(old, text, "Environment:" + variable, added, replaced);
+                    var said = string.Equals(variable, SettingsVariable, StringComparison.Ordinal)
+                        ? $"Environment:{variable} (the settings read are {settingsModule})"
+                        : "Environment:" + variable;
+                    Said(old, text, said, added, replaced);
                     variables[old?.Key ?? variable] = text!.DeepClone();
                 }
 
+                keptVariables.AddRange(variables.Select(v => v.Key).Where(v => Find(imported, v) is null).Select(v => "Environment:" + v));
                 continue;
             }
 
@@ -94,14 +100,7 @@ internal static class AppSettingsMerge
             target[there?.Key ?? key] = value!.DeepClone();
         }
 
-        if (Find(target, "Environment")?.Value is JsonObject environment && Find(environment, SettingsVariable) is { } settings
-            && !JsonNode.DeepEquals(settings.Value, JsonValue.Create(settingsModule)))
-        {
-            environment[settings.Key] = settingsModule;
-            replaced.Add($"Environment:{SettingsVariable} (the settings read are {settingsModule})");
-        }
-
-        var kept = target.Select(p => p.Key).Where(k => !process.Any(i => string.Equals(i.Key, k, StringComparison.OrdinalIgnoreCase))).ToList();
+        var kept = target.Select(p => p.Key).Where(k => !process.Any(i => string.Equals(i.Key, k, StringComparison.OrdinalIgnoreCase))).Concat(keptVariables).ToList();
         var parts = new[] { ("added", added, ""), ("replaced", replaced, ""), ("removed", removed, " (django-prodserver's process has none)"), ("kept", kept, "") }
             .Where(p => p.Item2.Count > 0)
             .Select(p => p.Item1 + " " + string.Join(", ", p.Item2.Select(k => Names.Printable(k))) + p.Item3);
