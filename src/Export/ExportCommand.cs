@@ -14,7 +14,7 @@ internal sealed class ExportCommand : IExportCommand
 {
     /// <inheritdoc/>
     public async Task<int> RunAsync(
-        ProdServerCommandLine commandLine, IReadOnlyList<ProcessDefinition> processes, string contentRoot, TextWriter output, TextWriter error)
+        ProdServerCommandLine commandLine, IReadOnlyList<ProcessDefinition> processes, string contentRoot, string environmentName, TextWriter output, TextWriter error)
     {
         if (commandLine.ExportTarget is not { } name || !Exporter.TryParseTarget(name, out var target))
         {
@@ -35,10 +35,19 @@ internal sealed class ExportCommand : IExportCommand
                 User = commandLine.User,
                 Image = commandLine.Image,
                 Hardening = commandLine.Hardening,
+                // The processes were read in this environment (ports, timeouts, probes, paths): the files run the app in it
+                // too, or it would read another configuration than the one they were computed from.
+                EnvironmentName = environmentName,
                 // As at run time, a relative env file resolves against the content root.
                 EnvFiles = commandLine.EnvFiles.Select(f => Path.GetFullPath(f, contentRoot)).ToList(),
             };
             var notes = new List<string>();
+            if (!string.Equals(environmentName, "Production", System.StringComparison.Ordinal))
+            {
+                notes.Add($"the export: the files run the app in {ExportText.Printable(environmentName)} (DOTNET_ENVIRONMENT={ExportText.Printable(environmentName)}), "
+                    + "the environment they were computed in; for Production's settings, export with --environment Production.");
+            }
+
             var files = Exporter.Export(target, deployment, notes);
             foreach (var path in ExportWriter.Write(Path.GetFullPath(outputDirectory), files, commandLine.Force))
             {

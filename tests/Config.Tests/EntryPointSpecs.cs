@@ -260,6 +260,26 @@ public sealed class EntryPointSpecs : IDisposable
     }
 
     [Fact]
+    public async Task Exported_files_run_the_app_in_the_environment_they_were_computed_in_and_say_so_when_it_is_not_Production()
+    {
+        // The processes (ports, timeouts, probes) are read in the export's environment: units that ran the app in Production
+        // made it read another configuration than the one they were computed from.
+        var outputDirectory = Path.Combine(_root.Path, "deploy");
+
+        var (code, _, error) = await RunAsync("export", "systemd", "--out", outputDirectory, "--exec", "/srv/app/app", "--environment", "Staging", "web");
+
+        Assert.True(code == ExitCodes.Ok, error);
+        var unit = File.ReadAllText(Directory.GetFiles(outputDirectory, "*-web.service").Single());
+        Assert.Contains("Environment=\"DOTNET_ENVIRONMENT=Staging\"", unit, StringComparison.Ordinal);
+        Assert.Contains("the export: the files run the app in Staging (DOTNET_ENVIRONMENT=Staging), the environment they were computed in", error, StringComparison.Ordinal);
+
+        var (productionCode, _, productionError) = await RunAsync("export", "systemd", "--out", Path.Combine(_root.Path, "production"), "--exec", "/srv/app/app", "web");
+        Assert.True(productionCode == ExitCodes.Ok, productionError);
+        Assert.Contains("Environment=\"DOTNET_ENVIRONMENT=Production\"", File.ReadAllText(Directory.GetFiles(Path.Combine(_root.Path, "production"), "*-web.service").Single()), StringComparison.Ordinal);
+        Assert.DoesNotContain("the environment they were computed in", productionError, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void An_app_that_references_the_export_package_but_does_not_call_it_is_told_the_call_not_the_package()
     {
         var app = Directory.CreateDirectory(Path.Combine(_root.Path, "app")).FullName;

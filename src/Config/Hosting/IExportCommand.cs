@@ -11,6 +11,9 @@ namespace ProdServer.Config;
 /// </summary>
 internal interface IExportCommand
 {
-    /// <summary>Writes the deployment files for <paramref name="processes"/>; returns the exit code.</summary>
-    Task<int> RunAsync(ProdServerCommandLine commandLine, IReadOnlyList<ProcessDefinition> processes, string contentRoot, TextWriter output, TextWriter error);
+    /// <summary>
+    /// Writes the deployment files for <paramref name="processes"/>, which were read in <paramref name="environmentName"/>
+    /// (the files run the app in that environment, so that it reads what they were computed from); returns the exit code.
+    /// </summary>
+    Task<int> RunAsync(ProdServerCommandLine commandLine, IReadOnlyList<ProcessDefinition> processes, string contentRoot, string environmentName, TextWriter output, TextWriter error);
 }

@@ -278,7 +278,8 @@ public static class ProdServerHostExtensions
                 return ExitCodes.Usage;
             }
 
-            return await export.RunAsync(commandLine, selected, contentRoot, output, error).ConfigureAwait(false);
+            var environmentName = host.Services.GetService<IHostEnvironment>()?.EnvironmentName ?? Environments.Production;
+            return await export.RunAsync(commandLine, selected, contentRoot, environmentName, output, error).ConfigureAwait(false);
         }
 
         // Env files are read here, once, for every kind of run: a restart reuses these values (see EnvFileCache).
