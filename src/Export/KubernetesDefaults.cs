@@ -61,13 +61,17 @@ internal static partial class KubernetesDefaults
                 throw ExportText.Refused(owner, key, $"'{ExportText.Printable(file)}' must be a normalized absolute path below a directory other than '/', without ':', to become a writable volume in the pod");
             }
 
-            if (!directories.Any(d => directory == d || directory.StartsWith(d + "/", StringComparison.Ordinal)))
+            // Its own volume also below another one (/tmp/celery below /tmp): an emptyDir starts empty, so the directory
+            // would not exist in the pod and the server could not create its file; a nested mount's point is created.
+            if (!directories.Contains(directory, StringComparer.Ordinal))
             {
                 directories.Add(directory);
             }
         }
 
-        return directories.Select((d, i) => (i == 0 ? "tmp" : "writable-" + i.ToString(CultureInfo.InvariantCulture), d)).ToList();
+        // Named in the order found; listed parents first, before what is mounted inside them.
+        return directories.Select((d, i) => (Name: i == 0 ? "tmp" : "writable-" + i.ToString(CultureInfo.InvariantCulture), Path: d))
+            .OrderBy(v => v.Path.Count(c => c == '/')).ToList();
     }
 
     /// <summary>The configured requests (100m CPU and 256Mi by default), a memory limit equal to the request and a CPU limit of at least one core.</summary>

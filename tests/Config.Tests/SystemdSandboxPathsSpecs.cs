@@ -89,6 +89,24 @@ public sealed class SystemdSandboxPathsSpecs : IDisposable
     }
 
     [Fact]
+    public void A_directory_written_below_tmp_or_below_another_written_directory_is_a_volume_of_its_own_in_the_pod()
+    {
+        // An emptyDir starts empty: /tmp/celery did not exist in the pod's /tmp, and the beat was refused at every start.
+        var beat = new ProcessDefinition("beat", ServerBackends.CeleryBeat)
+        {
+            App = "proj",
+            Args = new CeleryBeatArgs { Schedule = "/tmp/celery/celerybeat-schedule", LogFile = "/var/log/shop/beat/beat.log", PidFile = "/var/log/shop/beat.pid" },
+        };
+
+        var volumes = KubernetesDefaults.WritableVolumes(beat);
+
+        Assert.Equal(["/tmp", "/tmp/celery", "/var/log/shop", "/var/log/shop/beat"], volumes.Select(v => v.Path).Order(StringComparer.Ordinal));
+        Assert.Equal(volumes.Count, volumes.Select(v => v.Name).Distinct().Count());
+        Assert.Equal(volumes.Select(v => v.Path.Count(c => c == '/')).Order(), volumes.Select(v => v.Path.Count(c => c == '/'))); // parents first
+        Assert.Equal("tmp", volumes.Single(v => v.Path == "/tmp").Name);
+    }
+
+    [Fact]
     public void A_directory_written_in_tmp_is_bound_in_writable_and_homes_stay_inaccessible()
     {
         var beat = new ProcessDefinition("beat", ServerBackends.CeleryBeat) { App = "proj", Args = new CeleryBeatArgs { Schedule = "/var/tmp/shop/schedule" } };
