@@ -1,3 +1,4 @@
+using System.Linq;
 using YamlDotNet.RepresentationModel;
 using static ProdServer.Config.ManifestYaml;
 
@@ -27,6 +28,25 @@ internal static class KubernetesProbes
     /// <summary>The port alone, every 20 s, three failures: a busy app answering slowly is not restarted.</summary>
     public static YamlMappingNode? Liveness(ProcessDefinition process) => Probe(process, httpPath: false, periodSeconds: 20, timeoutSeconds: 3, failureThreshold: 3);
 
+    // The readiness path asked as the engine asks it: the kubelet's httpGet would send the pod's IP as Host, which a Django
+    // site refuses (400, DisallowedHost) while it lists the address the engine and the Compose check use. Its httpGet
+    // accepts 200-399, the engine's default; another Readiness:Status must be answered exactly, which only the health
+    // check's script can tell, run in the container as Compose runs it.
+    private static (string, YamlMappingNode) AskPath(ProcessDefinition process, ListenEndpoint endpoint, string path)
+    {
+        if (process.Readiness.Status != ReadinessProbe.DefaultStatus)
+        {
+            return ("exec", Map(("command", List(HealthCheck.For(process)!.Skip(1).Select(word => (YamlNode)Text(word))))));
+        }
+
+        var address = PortCheck.ProbeAddress(endpoint.Host) ?? System.Net.IPAddress.Loopback;
+        var host = new System.Net.IPEndPoint(address, endpoint.Port).ToString();
+        return ("httpGet", Map(
+            ("path", Text(path)),
+            ("port", Number(endpoint.Port)),
+            ("httpHeaders", List([Map(("name", Text("Host")), ("value", Text(host)))]))));
+    }
+
     private static YamlMappingNode? Probe(ProcessDefinition process, bool httpPath, int periodSeconds, int timeoutSeconds, int failureThreshold)
     {
         var endpoints = process.Backend.GetListenEndpoints(process);
@@ -37,7 +57,7 @@ internal static class KubernetesProbes
 
         var port = Number(endpoints[0].Port);
         var (action, target) = httpPath && HealthCheck.ReadinessPath(process) is { } path
-            ? ("httpGet", Map(("path", Text(path)), ("port", port)))
+            ? AskPath(process, endpoints[0], path)
             : ("tcpSocket", Map(("port", port)));
         return Map(
             (action, target),

@@ -20,6 +20,22 @@ public sealed class KubernetesExportSpecs
     private static Deployment Shop(params ProcessDefinition[] processes) => new("shop", ["/srv/shop"], "/srv", processes) { Image = "shop:1.0" };
 
     [Fact]
+    public void A_readiness_status_outside_what_httpGet_accepts_is_asked_by_the_health_checks_script_as_Compose_asks_it()
+    {
+        // httpGet takes 200-399 only: a path that must answer 401 was never Ready in the pod, though ready to the engine.
+        var web = new ProcessDefinition("web", ServerBackends.Waitress) { App = "mysite.wsgi:application", Args = new WaitressArgs { Host = "0.0.0.0", Port = 8000 } };
+        web.Readiness.Path = "/private";
+        web.Readiness.Status = 401;
+
+        var container = Manifest(Shop(web), "web").Deployment.Spec.Template.Spec.Containers[0];
+
+        Assert.Null(container.ReadinessProbe.HttpGet);
+        Assert.Equal(HealthCheck.For(web)!.Skip(1), container.ReadinessProbe.Exec.Command);
+        Assert.Equal(["8000", "/private", "401"], container.StartupProbe.Exec.Command.TakeLast(3));
+        Assert.Equal("8000", container.LivenessProbe.TcpSocket.Port.Value);
+    }
+
+    [Fact]
     public void A_web_process_gets_a_deployment_with_probes_from_its_readiness_and_a_service_for_its_port()
     {
         var web = new ProcessDefinition("web", ServerBackends.Waitress)
@@ -41,6 +57,10 @@ public sealed class KubernetesExportSpecs
         Assert.Equal(["web"], container.Args);
         Assert.Equal("/health", container.ReadinessProbe.HttpGet.Path);
         Assert.Equal("8000", container.ReadinessProbe.HttpGet.Port.Value);
+        // Asked as the engine asks: the kubelet would send the pod's IP as Host, which Django answers 400 (DisallowedHost).
+        var host = Assert.Single(container.ReadinessProbe.HttpGet.HttpHeaders);
+        Assert.Equal(("Host", "127.0.0.1:8000"), (host.Name, host.Value));
+        Assert.Equal("127.0.0.1:8000", Assert.Single(container.StartupProbe.HttpGet.HttpHeaders).Value);
         Assert.Equal("8000", container.LivenessProbe.TcpSocket.Port.Value);
         Assert.Equal(8000, Assert.Single(container.Ports).ContainerPort);
         Assert.NotNull(service);
