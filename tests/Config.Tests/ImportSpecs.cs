@@ -395,6 +395,25 @@ public sealed class ImportSpecs : IDisposable
     }
 
     [Fact]
+    public async Task A_web_process_serves_the_settings_application_as_django_prodserver_does_whatever_its_APP_says()
+    {
+        // django-prodserver's web backends never read APP; imported verbatim, a dotted APP made gunicorn fail every start.
+        var (code, output, error) = await ImportAsync("--settings", "prodsite.settings_app");
+
+        Assert.True(code == ExitCodes.Ok, error);
+        using var json = JsonDocument.Parse(output);
+        var processes = json.RootElement.GetProperty("ProdServer").GetProperty("Processes");
+        string App(string process) => processes.GetProperty(process).GetProperty("App").GetString()!;
+        Assert.Equal("prodsite.wsgi:application", App("web"));
+        Assert.Equal("prodsite.wsgi:application", App("other"));
+        Assert.Contains("Process 'other': App 'prodsite.wsgi:application' is WSGI_APPLICATION 'prodsite.wsgi.application' from the settings, as django-prodserver serves it; its APP 'elsewhere.wsgi:app' is left out: django-prodserver ignores APP for Waitress.", error, StringComparison.Ordinal);
+        // No ASGI_APPLICATION to serve: APP, as a module:object target.
+        Assert.Equal("prodsite.asgi:application", App("asgi"));
+        Assert.Contains("Process 'asgi': App is APP 'prodsite.asgi.application' as 'prodsite.asgi:application': the settings have no ASGI_APPLICATION", error, StringComparison.Ordinal);
+        Assert.Equal("prodsite.celery.app", App("worker")); // celery -A takes the import string itself
+    }
+
+    [Fact]
     public async Task Settings_with_django_prodservers_first_setting_name_are_told_how_to_rename_it()
     {
         var (code, output, error) = await ImportAsync("--settings", "prodsite.settings_legacy");

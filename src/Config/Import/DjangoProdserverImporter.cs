@@ -84,6 +84,10 @@ internal static partial class DjangoProdserverImporter
     }
 
     // Python dict keys are data: a name here must be a valid process name, and unique in any case (configuration keys are not case-sensitive).
+    // An app written as an import string (mysite.wsgi.application, as django-prodserver writes one for Celery) as the
+    // module:object target a server takes; one that is a target already stays.
+    private static string Target(string app) => app.Contains(':', StringComparison.Ordinal) ? app : DjangoSettingsSnapshot.AppTarget(app);
+
     private static string? ProcessName(JsonElement key, List<string> order, List<string> dropped)
     {
         if (key.ValueKind != JsonValueKind.String || key.GetString() is not { } name)
@@ -137,11 +141,27 @@ internal static partial class DjangoProdserverImporter
         }
         else if (app is { ValueKind: JsonValueKind.String } && app.Value.GetString() is { Length: > 0 } appText)
         {
-            keys[prefix + "App"] = appText;
-            if (backend is not null && DjangoApplicationSetting.For(backend) is { } setting && snapshot.Application(setting) is { } fromSettings
-                && DjangoSettingsSnapshot.AppTarget(fromSettings) != appText)
+            if (backend is not null && DjangoApplicationSetting.For(backend) is { } setting)
             {
-                notes.Add($"Process '{name}': App is APP '{Names.Printable(appText)}'; django-prodserver ignores APP for {backend.Name} and serves {setting} '{Names.Printable(fromSettings)}'.");
+                // django-prodserver's web backends never read APP: they serve the settings' application. That is imported;
+                // APP only where the settings name none (django-prodserver could not serve it then), as a module:object target.
+                if (snapshot.Application(setting) is { } fromSettings)
+                {
+                    var served = DjangoSettingsSnapshot.AppTarget(fromSettings);
+                    keys[prefix + "App"] = served;
+                    notes.Add(served == Target(appText)
+                        ? $"Process '{name}': App '{Names.Printable(served)}' is {setting} '{Names.Printable(fromSettings)}' from the settings, as django-prodserver serves it (its APP names the same)."
+                        : $"Process '{name}': App '{Names.Printable(served)}' is {setting} '{Names.Printable(fromSettings)}' from the settings, as django-prodserver serves it; its APP '{Names.Printable(appText)}' is left out: django-prodserver ignores APP for {backend.Name}.");
+                }
+                else
+                {
+                    keys[prefix + "App"] = Target(appText);
+                    notes.Add($"Process '{name}': App is APP '{Names.Printable(appText)}' as '{Names.Printable(Target(appText))}': the settings have no {setting}, which django-prodserver would have served instead.");
+                }
+            }
+            else
+            {
+                keys[prefix + "App"] = appText;
             }
         }
         else if (app is { ValueKind: not JsonValueKind.Null })
