@@ -411,6 +411,11 @@ public sealed class ImportSpecs : IDisposable
         Assert.Equal("prodsite.asgi:application", App("asgi"));
         Assert.Contains("Process 'asgi': App is APP 'prodsite.asgi.application' as 'prodsite.asgi:application': the settings have no ASGI_APPLICATION", error, StringComparison.Ordinal);
         Assert.Equal("prodsite.celery.app", App("worker")); // celery -A takes the import string itself
+
+        // Spellings the servers take, refused as "not an option" before: celery's --events alias, uvicorn's --interface
+        // where it agrees with the Backend (which writes nothing for it: uvicorn detects ASGI 3 itself).
+        Assert.DoesNotContain("not imported", error, StringComparison.Ordinal);
+        Assert.True(processes.GetProperty("worker").GetProperty("Args").GetProperty("TaskEvents").GetBoolean());
     }
 
     [Fact]

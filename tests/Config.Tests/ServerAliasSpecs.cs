@@ -114,6 +114,32 @@ public sealed class ServerAliasSpecs
         }
     }
 
+    // uvicorn takes --interface, which django-prodserver passes through: it was "not an option" with an ExtraArgs hint that
+    // refuses --interface too. The Backend chooses it; a value that agrees is taken, another names the Backend to use.
+    [Theory]
+    [InlineData("Uvicorn", "asgi3", null)]
+    [InlineData("Uvicorn", "auto", null)]
+    [InlineData("UvicornWsgi", "wsgi", null)]
+    [InlineData("Uvicorn", "wsgi", "use \"Backend\": \"UvicornWsgi\", without interface")]
+    [InlineData("Uvicorn", "asgi2", "lets uvicorn tell ASGI 3 from ASGI 2")]
+    [InlineData("UvicornWsgi", "asgi3", "use \"Backend\": \"Uvicorn\", without interface")]
+    public void Uvicorn_interface_is_taken_when_it_agrees_with_the_backend_and_otherwise_names_the_backend_to_use(string backend, string value, string? hint)
+    {
+        var errors = Bind(backend, "interface", value);
+
+        if (hint is null)
+        {
+            Assert.Empty(errors);
+        }
+        else
+        {
+            var error = Assert.Single(errors);
+            Assert.Contains($"chooses the interface: {(hint.StartsWith("use", StringComparison.Ordinal) ? "" : "use ")}", error, StringComparison.Ordinal);
+            Assert.Contains(hint, error, StringComparison.Ordinal);
+            Assert.DoesNotContain("ExtraArgs", error, StringComparison.Ordinal);
+        }
+    }
+
     [Theory]
     [InlineData("DjangoTasks", "queues", "queue-name")]
     [InlineData("DjangoQ", "cluster-name", "key for the cluster name is Name")]

@@ -44,9 +44,30 @@ internal static partial class ProdServerConfigurationBinder
         }
     }
 
-    // Granian's Python API takes interface= as a keyword; here the Backend chooses it (Granian: asgi, GranianWsgi: wsgi).
+    // Granian's Python API and uvicorn's --interface take the calling convention; here the Backend chooses it (Granian and
+    // Uvicorn: asgi, GranianWsgi and UvicornWsgi: wsgi). A value that agrees is taken as said already; another one names
+    // the Backend that serves it, rather than "not an option" and an ExtraArgs that refuses --interface too.
     private static void CheckInterface(string name, ArgsConfigurationReader reader, ProcessDefinition process, List<string> errors)
     {
+        if (process.Backend is UvicornBackend uvicorn && reader.Claim("interface") is { } asked)
+        {
+            var value = asked.Value?.Trim().ToLowerInvariant();
+            var agrees = uvicorn.IsWsgi ? value == "wsgi" : value is "auto" or "asgi3";
+            if (!agrees)
+            {
+                var use = value switch
+                {
+                    "wsgi" => "\"Backend\": \"UvicornWsgi\"",
+                    "auto" or "asgi3" => "\"Backend\": \"Uvicorn\"",
+                    "asgi2" => "\"Backend\": \"Uvicorn\", which lets uvicorn tell ASGI 3 from ASGI 2 (Django's application is ASGI 3)",
+                    _ => "\"Backend\": \"Uvicorn\" (ASGI) or \"UvicornWsgi\" (WSGI)",
+                };
+                errors.Add($"Process '{name}': {asked.Path} is '{asked.Value}', but Backend '{uvicorn.Name}' chooses the interface: use {use}, without interface.");
+            }
+
+            return;
+        }
+
         if (process.Backend is not GranianBackend granian || reader.Claim("interface") is not { } section)
         {
             return;

@@ -103,6 +103,40 @@ public abstract class ReferenceCoverageSpecs<TArgs>
         Assert.True(missing.Count == 0, $"{CatalogueFile} options without a {typeof(TArgs).Name} property: {string.Join(", ", missing)}");
     }
 
+    /// <summary>
+    /// Every other spelling the catalogue's note gives a flag (<c>alias --events</c>, <c>aliases --venv, --pyhome</c>) is a
+    /// configuration key of the record too: the server takes it, and a django-prodserver ARGS or an appsettings.json
+    /// written with it was refused as "not an option" (celery's <c>events</c>).
+    /// </summary>
+    [Fact]
+    public void Every_alias_the_server_accepts_for_a_flag_is_a_key_of_that_flag()
+    {
+        var lines = File.ReadAllLines(Repository.SharedReference(CatalogueFile));
+        var header = lines.First(l => !l.StartsWith('#')).Split('\t');
+        var (flag, note) = (Array.IndexOf(header, "flag"), Array.IndexOf(header, "note"));
+        var aliases = ((IServerArgs)new TArgs()).KeyAliases;
+        var missing = new List<string>();
+        foreach (var columns in lines.Where(l => !l.StartsWith('#') && l.Length > 0).Skip(1).Select(l => l.Split('\t')))
+        {
+            var name = LongName(columns[flag]);
+            if (Exclusions.ContainsKey(name) || PropertyFor(name) is not { } property || note < 0 || note >= columns.Length)
+            {
+                continue;
+            }
+
+            foreach (System.Text.RegularExpressions.Match alias in System.Text.RegularExpressions.Regex.Matches(columns[note], @"(?<=\balias(?:es)? (?:--[\w-]+, )*)--(?<name>[\w-]+)"))
+            {
+                var key = alias.Groups["name"].Value;
+                if (!(aliases.TryGetValue(key, out var target) && string.Equals(target, property.Name, StringComparison.OrdinalIgnoreCase)))
+                {
+                    missing.Add($"--{key} (alias of --{name})");
+                }
+            }
+        }
+
+        Assert.True(missing.Count == 0, $"{CatalogueFile} aliases that are not keys of {typeof(TArgs).Name}: {string.Join(", ", missing)}");
+    }
+
     [Fact]
     public void The_record_has_no_option_the_server_does_not_accept_and_no_stale_exclusion()
     {

@@ -99,18 +99,25 @@ internal static class ServerKeyCatalogue
     private static string Command(INamedTypeSymbol args) =>
         Attribute(args, "ServerArgsAttribute") is { ConstructorArguments.Length: 1 } a && a.ConstructorArguments[0].Value is string command ? command : args.Name;
 
-    // Granian's Python API takes interface=; the binder reads it itself for the Granian backends (the Backend chooses it).
+    // Granian's Python API takes interface=, uvicorn --interface; the binder reads it itself for those backends (the Backend
+    // chooses it, and a value that agrees with it is taken).
     private static IReadOnlyDictionary<string, ArgKey> WithInterface(string backend, INamedTypeSymbol args, IReadOnlyDictionary<string, ArgKey> keys)
     {
-        if (args.Name != "GranianArgs")
+        var wsgi = backend.EndsWith("Wsgi", StringComparison.OrdinalIgnoreCase);
+        string[]? served = args.Name switch
+        {
+            "GranianArgs" => [wsgi ? "WSGI" : "ASGI"],
+            "UvicornArgs" => wsgi ? ["wsgi"] : ["auto", "asgi3"],
+            _ => null,
+        };
+        if (served is null)
         {
             return keys;
         }
 
-        var served = backend.EndsWith("Wsgi", StringComparison.OrdinalIgnoreCase) ? "WSGI" : "ASGI";
         return new Dictionary<string, ArgKey>(keys.ToDictionary(k => k.Key, k => k.Value), StringComparer.OrdinalIgnoreCase)
         {
-            ["interface"] = new ArgKey("interface", ArgValueKind.Enum, null, null, [served]),
+            ["interface"] = new ArgKey("interface", ArgValueKind.Enum, null, null, served),
         };
     }
 

@@ -17,6 +17,10 @@ namespace ProdServer.Config;
     Summary = "Runs this process as a Celery worker: <c>python -m celery --app=APP [global options] worker [options]</c>.",
     Declares = "run by a Celery worker",
     Configure = "Sets celery's options, typically <c>w =&gt; w with { Concurrency = 4, LogLevel = CeleryLogLevel.Info }</c>.")]
+// The other spellings celery worker takes (../shared/reference/celery-worker.tsv).
+[ArgAlias("events", "task-events")]
+[ArgAlias("discard", "purge")]
+[ArgAlias("schedule", "schedule-filename")]
 [ServerArgs("celery worker")]
 public sealed partial record CeleryWorkerArgs : CeleryCommandArgs, ICeleryDaemonOptions
 {

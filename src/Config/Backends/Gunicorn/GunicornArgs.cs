@@ -19,6 +19,7 @@ namespace ProdServer.Config;
 // gunicorn/config.py: each Setting's name → its first long CLI flag, where they differ (gunicorn 20.1 to 26.1), as
 // gunicorn.conf.py users write them.
 [ArgAlias("keepalive", "keep-alive")]
+[ArgAlias("paster", "paste")]
 [ArgAlias("reload_extra_files", "reload-extra-file")]
 [ArgAlias("preload_app", "preload")]
 [ArgAlias("raw_env", "env")]

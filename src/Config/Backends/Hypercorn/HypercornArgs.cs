@@ -22,6 +22,8 @@ namespace ProdServer.Config;
     Summary = "Runs this process with Hypercorn serving a WSGI app: <c>python -m hypercorn [options] wsgi:module:object</c> (hypercorn 0.14.0 or newer).",
     Declares = "served by Hypercorn with a WSGI app",
     Configure = "Sets hypercorn's options.")]
+// The other spelling hypercorn takes (../shared/reference/hypercorn.tsv).
+[ArgAlias("log-file", "error-logfile")]
 [ServerArgs("hypercorn")]
 public sealed partial record HypercornArgs
 {

@@ -16,6 +16,28 @@ namespace ProdServer.Config;
     Summary = "Runs this process with uWSGI serving a WSGI app: <c>uwsgi [options] --module=module:callable</c> (with <c>Master</c>; on Debian add <c>Plugin = [\"python3\"]</c>).",
     Declares = "served by uWSGI with a WSGI app",
     Configure = "Sets uwsgi's options, typically <c>u =&gt; u with { Plugin = [\"python3\"], HttpSocket = [\"127.0.0.1:8000\"], Master = true, Processes = 2 }</c>.")]
+// The other spellings uwsgi takes for these options (../shared/reference/uwsgi.tsv).
+[ArgAlias("socket-protocol", "protocol")]
+[ArgAlias("chmod", "chmod-socket")]
+[ArgAlias("workers", "processes")]
+[ArgAlias("file", "wsgi-file")]
+[ArgAlias("wsgi", "module")]
+[ArgAlias("virtualenv", "home")]
+[ArgAlias("venv", "home")]
+[ArgAlias("pyhome", "home")]
+[ArgAlias("python-path", "pythonpath")]
+[ArgAlias("pp", "pythonpath")]
+[ArgAlias("pyimport", "import")]
+[ArgAlias("py-import", "import")]
+[ArgAlias("python-import", "import")]
+[ArgAlias("py-auto-reload", "py-autoreload")]
+[ArgAlias("python-autoreload", "py-autoreload")]
+[ArgAlias("wsgi-env-behavior", "wsgi-env-behaviour")]
+[ArgAlias("logger-req", "req-logger")]
+[ArgAlias("logformat", "log-format")]
+[ArgAlias("logdate", "log-date")]
+[ArgAlias("stats-server", "stats")]
+[ArgAlias("plugins", "plugin")]
 [ServerArgs("uwsgi")]
 public sealed partial record UwsgiArgs
 {

@@ -85,6 +85,12 @@ internal static partial class ConfigurationSchema
             var served = granian.IsWsgi ? "wsgi" : "asgi";
             properties["interface"] = Choice($"Granian's interface keyword; Backend {backend.Name} serves {served} (use Granian or GranianWsgi to choose).", [served]);
         }
+        else if (backend is UvicornBackend uvicorn)
+        {
+            properties["interface"] = Choice(
+                $"uvicorn's --interface; Backend {backend.Name} chooses it (use Uvicorn or UvicornWsgi to choose), so only a value that agrees is taken.",
+                uvicorn.IsWsgi ? ["wsgi"] : ["auto", "asgi3"]);
+        }
 
         return schema;
     }

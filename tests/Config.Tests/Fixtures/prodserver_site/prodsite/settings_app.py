@@ -4,6 +4,6 @@ WSGI_APPLICATION = "prodsite.wsgi.application"
 PRODUCTION_PROCESSES = {
     "web": {"BACKEND": "django_prodserver.backends.gunicorn.GunicornServer", "APP": "prodsite.wsgi.application", "ARGS": {"bind": "127.0.0.1:8120"}},
     "other": {"BACKEND": "django_prodserver.backends.waitress.WaitressServer", "APP": "elsewhere.wsgi:app", "ARGS": {"port": "8121"}},
-    "asgi": {"BACKEND": "django_prodserver.backends.uvicorn.UvicornServer", "APP": "prodsite.asgi.application", "ARGS": {"port": "8122"}},
-    "worker": {"BACKEND": "django_prodserver.backends.celery.CeleryWorker", "APP": "prodsite.celery.app", "ARGS": {}},
+    "asgi": {"BACKEND": "django_prodserver.backends.uvicorn.UvicornServer", "APP": "prodsite.asgi.application", "ARGS": {"port": "8122", "interface": "asgi3"}},
+    "worker": {"BACKEND": "django_prodserver.backends.celery.CeleryWorker", "APP": "prodsite.celery.app", "ARGS": {"events": True}},
 }
