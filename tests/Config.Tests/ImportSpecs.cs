@@ -400,7 +400,7 @@ public sealed class ImportSpecs : IDisposable
         // django-prodserver's web backends never read APP; imported verbatim, a dotted APP made gunicorn fail every start.
         var (code, output, error) = await ImportAsync("--settings", "prodsite.settings_app");
 
-        Assert.True(code == ExitCodes.Ok, error);
+        Assert.True(code == ExitCodes.InvalidConfiguration, error); // the 'twice' pair below is not imported
         using var json = JsonDocument.Parse(output);
         var processes = json.RootElement.GetProperty("ProdServer").GetProperty("Processes");
         string App(string process) => processes.GetProperty(process).GetProperty("App").GetString()!;
@@ -414,8 +414,14 @@ public sealed class ImportSpecs : IDisposable
 
         // Spellings the servers take, refused as "not an option" before: celery's --events alias, uvicorn's --interface
         // where it agrees with the Backend (which writes nothing for it: uvicorn detects ASGI 3 itself).
-        Assert.DoesNotContain("not imported", error, StringComparison.Ordinal);
+        Assert.DoesNotContain("not imported: Process 'asgi'", error, StringComparison.Ordinal);
+        Assert.DoesNotContain("not imported: Process 'worker'", error, StringComparison.Ordinal);
         Assert.True(processes.GetProperty("worker").GetProperty("Args").GetProperty("TaskEvents").GetBoolean());
+
+        // Two spellings of one flag are refused as not imported, and so neither is written (one was, whatever the order).
+        Assert.Contains("not imported: Process 'twice': ProdServer:Processes:twice:Args: 'loglevel' and 'log-level' both set LogLevel", error, StringComparison.Ordinal);
+        Assert.False(processes.GetProperty("twice").GetProperty("Args").TryGetProperty("LogLevel", out _));
+        Assert.Equal("127.0.0.1:8123", processes.GetProperty("twice").GetProperty("Args").GetProperty("Bind")[0].GetString());
     }
 
     [Fact]

@@ -19,6 +19,7 @@ public sealed class ArgsConfigurationReader
     private readonly Dictionary<string, IConfigurationSection> _children;
     private readonly HashSet<string> _claimed = new(StringComparer.OrdinalIgnoreCase);
     private readonly List<string> _errors = [];
+    private readonly HashSet<string> _conflicting = new(StringComparer.Ordinal);
     private readonly Dictionary<string, List<string>> _aliases = new(StringComparer.OrdinalIgnoreCase);
 
     /// <summary>Creates a reader over <paramref name="section"/>.</summary>
@@ -62,6 +63,9 @@ public sealed class ArgsConfigurationReader
     /// <c>import django-prodserver</c> learns what the binder made of each key without a second translation table.
     /// </summary>
     internal Action<string, object>? Observer { get; set; }
+
+    /// <summary>The properties two of whose spellings were both set (an error): the value read for them is one of the two.</summary>
+    internal IReadOnlyCollection<string> Conflicting => _conflicting;
 
     /// <summary>Problems found so far, each naming the configuration key.</summary>
     public IReadOnlyList<string> Errors => _errors;
@@ -352,6 +356,7 @@ public sealed class ArgsConfigurationReader
         if (found is not null && !string.Equals(found.Key, section.Key, StringComparison.OrdinalIgnoreCase))
         {
             _errors.Add($"{Path}: {Quoted.Value(found.Key)} and {Quoted.Value(section.Key)} both set {property}; keep one.");
+            _conflicting.Add(property);
         }
 
         return found ?? section;

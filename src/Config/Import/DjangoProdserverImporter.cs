@@ -83,11 +83,11 @@ internal static partial class DjangoProdserverImporter
         return new ImportResult(imported, dropped, notes);
     }
 
-    // Python dict keys are data: a name here must be a valid process name, and unique in any case (configuration keys are not case-sensitive).
     // An app written as an import string (mysite.wsgi.application, as django-prodserver writes one for Celery) as the
     // module:object target a server takes; one that is a target already stays.
     private static string Target(string app) => app.Contains(':', StringComparison.Ordinal) ? app : DjangoSettingsSnapshot.AppTarget(app);
 
+    // Python dict keys are data: a name here must be a valid process name, and unique in any case (configuration keys are not case-sensitive).
     private static string? ProcessName(JsonElement key, List<string> order, List<string> dropped)
     {
         if (key.ValueKind != JsonValueKind.String || key.GetString() is not { } name)
@@ -299,6 +299,10 @@ internal static partial class DjangoProdserverImporter
             },
         };
         _ = backend.CreateDefaultArgs().Bind(reader);
+
+        // Two spellings of one flag ('loglevel' and 'log-level'): the binder refused the pair and the message says neither
+        // is imported, so neither is written (the one that was read depended on the order of the spellings, not the dict's).
+        values.RemoveAll(v => reader.Conflicting.Contains(v.Key));
         return values;
     }
 }

@@ -7,3 +7,5 @@ PRODUCTION_PROCESSES = {
     "asgi": {"BACKEND": "django_prodserver.backends.uvicorn.UvicornServer", "APP": "prodsite.asgi.application", "ARGS": {"port": "8122", "interface": "asgi3"}},
     "worker": {"BACKEND": "django_prodserver.backends.celery.CeleryWorker", "APP": "prodsite.celery.app", "ARGS": {"events": True}},
 }
+# Two spellings of one flag: refused, so neither may be written.
+PRODUCTION_PROCESSES["twice"] = {"BACKEND": "django_prodserver.backends.gunicorn.GunicornServer", "ARGS": {"bind": "127.0.0.1:8123", "loglevel": "debug", "log-level": "warning"}}
