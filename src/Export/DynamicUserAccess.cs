@@ -43,7 +43,8 @@ internal static class DynamicUserAccess
     // Above a bound directory, what lies in a home or /tmp is the sandbox's own empty directories, not the machine's.
     private static (string Path, UnixFileMode Mode)? Blocker(string path, bool write, string? boundFrom)
     {
-        if (!Directory.Exists(path))
+        var isFile = File.Exists(path);
+        if (!isFile && !Directory.Exists(path))
         {
             return null;
         }
@@ -62,7 +63,8 @@ internal static class DynamicUserAccess
             }
         }
 
-        var needed = write ? OthersWrite : OthersRead;
+        // A file is only read (or written); a directory must also be entered.
+        var needed = isFile ? (write ? UnixFileMode.OtherWrite : UnixFileMode.OtherRead) : write ? OthersWrite : OthersRead;
         return Mode(path) is { } own && (own & needed) != needed ? (path, own) : null;
     }
 

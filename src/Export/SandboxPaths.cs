@@ -14,7 +14,7 @@ namespace ProdServer.Config;
 /// reads it (<c>BindReadOnlyPaths=</c>), writable where it writes (<c>BindPaths=</c>), over an empty, read-only home
 /// (<c>ProtectHome=tmpfs</c>), so that the rest of every home stays hidden.
 /// </summary>
-/// <param name="Reads">The directories the unit reads, absolute, each with the setting it comes from (<see cref="Read"/>).</param>
+/// <param name="Reads">The directories and files the unit reads, absolute, each with the setting it comes from (<see cref="Read"/>).</param>
 /// <param name="Writes">The directories the unit writes, absolute, each with the setting that writes it (<see cref="WritablePaths"/>).</param>
 /// <param name="ReadWrite">Writable paths the sandbox shows anyway: <c>ReadWritePaths=</c> under <c>ProtectSystem=strict</c>.</param>
 /// <param name="BindReadOnly">Hidden paths the service reads, bound in read-only.</param>
@@ -62,9 +62,10 @@ internal sealed record SandboxPaths(
     }
 
     /// <summary>
-    /// The directories the unit reads, absolute, with the setting each comes from: the directory of each program on its
+    /// The paths the unit reads, absolute, with the setting each comes from: the directory of each program on its
     /// command line (the published app, <c>dotnet</c>), the content root, and the process's working directory, virtualenv,
-    /// Python installation and <c>PythonPath</c> entries, as they resolve at run time.
+    /// Python installation and <c>PythonPath</c> entries, as they resolve at run time; and the files the app reads at start
+    /// (the process's <c>EnvFile</c>s, the export's <c>--env-file</c>s, a <c>ManagePy</c> set).
     /// </summary>
     /// <param name="deployment">The app.</param>
     /// <param name="process">The process.</param>
@@ -100,6 +101,24 @@ internal sealed record SandboxPaths(
         foreach (var entry in process.PythonPath)
         {
             yield return (Resolved(owner, "PythonPath", entry, contentRoot), "PythonPath");
+        }
+
+        // Files the app itself reads at every start, inside the sandbox: a missing or unreadable one stops the process
+        // before its server runs. Each file is bound alone, so that the rest of its directory stays hidden.
+        foreach (var file in process.EnvFiles)
+        {
+            yield return (Resolved(owner, "EnvFile", file, contentRoot), "EnvFile");
+        }
+
+        foreach (var file in deployment.EnvFiles)
+        {
+            yield return (Resolved("the export", "--env-file", file, contentRoot), "--env-file");
+        }
+
+        if (process.ManagePy is { } managePy)
+        {
+            var workingDirectory = Resolved(owner, "WorkingDirectory", process.WorkingDirectory ?? ".", contentRoot);
+            yield return (Resolved(owner, "ManagePy", managePy, workingDirectory), "ManagePy");
         }
     }
 

@@ -217,4 +217,44 @@ public sealed class SystemdSandboxPathsSpecs : IDisposable
 
         Assert.DoesNotContain(notes, n => n.Contains("dynamic user", StringComparison.Ordinal));
     }
+
+    [Fact]
+    public void Files_the_app_reads_at_start_in_a_home_or_tmp_are_bound_in_read_only_each_alone()
+    {
+        // The app reads its EnvFiles, the export's --env-file and a ManagePy itself, inside the sandbox: hidden, the
+        // process stopped at every start ("EnvFile ... does not exist") although the export said nothing.
+        var web = Web();
+        web.EnvFiles.Add("/tmp/site/secrets.env");
+        web.EnvFiles.Add("/srv/site/shared.env"); // visible anyway: nothing to bind
+        web.WorkingDirectory = "app";
+        web.ManagePy = "/home/alice/tools/manage.py";
+
+        var (unit, notes) = Export(new Deployment("site", ["/srv/site/site"], "/srv/site", [web]) { EnvFiles = ["/home/alice/site.env"] });
+
+        Assert.Equal(
+            ["BindReadOnlyPaths=\"-/tmp/site/secrets.env\" \"-/home/alice/site.env\" \"-/home/alice/tools/manage.py\""],
+            Lines(unit, "BindReadOnlyPaths"));
+        Assert.Contains(notes, n => n.StartsWith("process 'web': the sandbox hides homes and /tmp", StringComparison.Ordinal)
+            && n.Contains("/tmp/site/secrets.env", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public void An_env_file_a_dynamic_user_cannot_read_is_named_with_its_mode()
+    {
+        // The usual secrets file, -rw------- root: the dynamic user's app could not read it and the unit failed at start.
+        var secrets = Path.Combine(_directory, "secrets.env");
+        File.WriteAllText(secrets, "SECRET=1\n");
+        File.SetUnixFileMode(_directory, (UnixFileMode)0b111_101_101);
+        File.SetUnixFileMode(secrets, UnixFileMode.UserRead | UnixFileMode.UserWrite);
+        var web = Web();
+        web.EnvFiles.Add(secrets);
+
+        var (_, notes) = Export(new Deployment("site", ["/srv/site/site"], "/srv/site", [web]));
+        File.SetUnixFileMode(secrets, (UnixFileMode)0b110_100_100);
+        var (_, readable) = Export(new Deployment("site", ["/srv/site/site"], "/srv/site", [web]));
+
+        Assert.Contains(notes, n => n == $"process 'web': the unit runs as a dynamic user (no --user), which cannot read {secrets} (EnvFile): {secrets} is mode 0600. "
+            + "Export with --user and an account that can read it, or let others read it (chmod o+rX).");
+        Assert.DoesNotContain(readable, n => n.Contains("dynamic user", StringComparison.Ordinal));
+    }
 }
