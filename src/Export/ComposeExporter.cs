@@ -31,15 +31,24 @@ internal static class ComposeExporter
         var service = new YamlMappingNode
         {
             { "image", Text(deployment.Image ?? deployment.AppName) },
-            { "command", new YamlSequenceNode(Text(process.Name)) { Style = SequenceStyle.Flow } },
+            // The image runs the app: its arguments are the app's own --env-file (parsed by the app, as under the launcher,
+            // not by Compose's env_file:, which reads quotes and ${...} otherwise and would configure the app) and the process.
+            { "command", new YamlSequenceNode(deployment.Arguments(process, withEnvFiles: true).Skip(deployment.Command.Count).Select(Text)) { Style = SequenceStyle.Flow } },
             { "restart", Text("on-failure") },
             { "stop_signal", Text("SIGTERM") },
             { "stop_grace_period", Text(Deployment.OuterStopSeconds(process) + "s") },
         };
         if (deployment.EnvFiles.Count > 0)
         {
-            // Read by Compose on the host when it creates the container: the values reach the app, never this file.
-            service.Add("env_file", new YamlSequenceNode(deployment.EnvFiles.Select(Text)));
+            // Each file bound read-only at the same path, so the --env-file above finds it in the container; the values
+            // reach the app, never this file. The long syntax: a path may hold ':'.
+            service.Add("volumes", new YamlSequenceNode(deployment.EnvFiles.Select(f => new YamlMappingNode
+            {
+                { "type", Text("bind") },
+                { "source", Text(f) },
+                { "target", Text(f) },
+                { "read_only", ManifestYaml.Flag(true) },
+            })));
         }
 
         service.Add("environment", new YamlMappingNode { { "DOTNET_ENVIRONMENT", Text(deployment.EnvironmentName) } });

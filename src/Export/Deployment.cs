@@ -34,9 +34,9 @@ public sealed record Deployment(
     public string? Image { get; init; }
 
     /// <summary>
-    /// Absolute paths of <c>.env</c> files given to the export: carried by reference (systemd <c>EnvironmentFile=</c>,
-    /// Compose <c>env_file:</c>, the app's own <c>--env-file</c> for supervisord and Procfile, a Secret for Kubernetes),
-    /// never by value.
+    /// Absolute paths of <c>.env</c> files given to the export: passed to the app's own <c>--env-file</c> in every target,
+    /// so that the app's parser reads them and their values only reach the servers, as under the launcher (systemd binds
+    /// them into the sandbox, Compose mounts them, Kubernetes mounts them from a Secret); never written by value.
     /// </summary>
     public IReadOnlyList<string> EnvFiles { get; init; } = [];
 
@@ -54,7 +54,7 @@ public sealed record Deployment(
 
     /// <summary>
     /// The words that run <paramref name="process"/>: the app's command, <c>--env-file PATH</c> for each of
-    /// <see cref="EnvFiles"/> when the target has no way of its own to load them, and the process name.
+    /// <see cref="EnvFiles"/> when asked (every target but Kubernetes, whose container sees them elsewhere), and the process name.
     /// </summary>
     internal IReadOnlyList<string> Arguments(ProcessDefinition process, bool withEnvFiles) =>
         [.. Command, .. withEnvFiles ? EnvFiles.SelectMany(f => new[] { "--env-file", f }) : [], process.Name];

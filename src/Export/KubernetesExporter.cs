@@ -25,8 +25,11 @@ internal static class KubernetesExporter
         DeploymentCheck.Unique(deployment, p => Dns(p.Name), "Kubernetes component label");
         if (deployment.EnvFiles.Count > 0)
         {
-            notes.Add($"kubernetes: the --env-file values are not written into the manifests; each container reads them from the Secret '{EnvSecret(deployment)}': "
-                + $"kubectl create secret generic {EnvSecret(deployment)} {string.Join(' ', deployment.EnvFiles.Select(f => ShellQuoting.Quote("--from-env-file=" + f)))}");
+            // --from-file keeps each file as it is, for the app's own parser (--from-env-file reads quotes, comments and
+            // 'export' otherwise, and envFrom would make ProdServer__ lines the app's configuration).
+            notes.Add($"kubernetes: the --env-file values are not written into the manifests; each container reads the files from the Secret '{EnvSecret(deployment)}', "
+                + $"mounted at {EnvFileDirectory(deployment)}: "
+                + $"kubectl create secret generic {EnvSecret(deployment)} {string.Join(' ', deployment.EnvFiles.Select((f, i) => ShellQuoting.Quote($"--from-file={EnvFileKey(i)}=" + f)))}");
         }
 
         return deployment.Processes.Select(process =>
@@ -50,13 +53,14 @@ internal static class KubernetesExporter
             ("name", Text(Dns(process.Name))),
             ("image", Text(image)),
             // Kubernetes expands $(VAR) in args and env values; "$$" is its escape for a literal '$'.
-            ("args", List([Text(Literal(process.Name))])),
+            ("args", List([.. InContainerEnvFiles(deployment).SelectMany(f => new[] { Text("--env-file"), Text(Literal(f)) }), Text(Literal(process.Name))])),
             ("env", List([Map(("name", Text("DOTNET_ENVIRONMENT")), ("value", Text(Literal(deployment.EnvironmentName))))])),
-            ("envFrom", deployment.EnvFiles.Count == 0 ? null : List([Map(("secretRef", Map(("name", Text(EnvSecret(deployment))))))])),
             ("ports", ports.Count == 0 ? null : List(ports.Select(p => Map(("containerPort", Number(p)))))),
             ("resources", KubernetesDefaults.Resources(process)),
             ("securityContext", KubernetesDefaults.ContainerSecurity(process)),
-            ("volumeMounts", List(volumes.Select(v => Map(("name", Text(v.Name)), ("mountPath", Text(v.Path)))))),
+            ("volumeMounts", List([
+                .. volumes.Select(v => Map(("name", Text(v.Name)), ("mountPath", Text(v.Path)))),
+                .. deployment.EnvFiles.Count == 0 ? [] : new[] { Map(("name", Text(EnvFilesVolume)), ("mountPath", Text(EnvFileDirectory(deployment))), ("readOnly", Flag(true))) }])),
             ("startupProbe", KubernetesProbes.Startup(process)),
             ("readinessProbe", KubernetesProbes.Readiness(process)),
             ("livenessProbe", KubernetesProbes.Liveness(process)));
@@ -78,7 +82,9 @@ internal static class KubernetesExporter
                         ("automountServiceAccountToken", Flag(false)),
                         ("securityContext", KubernetesDefaults.PodSecurity()),
                         ("containers", List([container])),
-                        ("volumes", List(volumes.Select(v => Map(("name", Text(v.Name)), ("emptyDir", Map()))))))))))));
+                        ("volumes", List([
+                            .. volumes.Select(v => Map(("name", Text(v.Name)), ("emptyDir", Map()))),
+                            .. deployment.EnvFiles.Count == 0 ? [] : new[] { Map(("name", Text(EnvFilesVolume)), ("secret", Map(("secretName", Text(EnvSecret(deployment)))))) }])))))))));
     }
 
     private static YamlMappingNode? ServiceOf(Deployment deployment, ProcessDefinition process)
@@ -106,6 +112,17 @@ internal static class KubernetesExporter
     private static string Literal(string value) => value.Replace("$", "$$");
 
     private static string EnvSecret(Deployment deployment) => Name(deployment.AppName + "-env");
+
+    private const string EnvFilesVolume = "env-files";
+
+    // Where the Secret's files appear in the container: a directory of its own, so that the mount hides nothing of the image.
+    private static string EnvFileDirectory(Deployment deployment) => "/var/run/secrets/" + EnvSecret(deployment);
+
+    // One key per file, in order (a later file wins, as on the command line); two files may share a name.
+    private static string EnvFileKey(int index) => "env-" + index.ToString(System.Globalization.CultureInfo.InvariantCulture);
+
+    private static IEnumerable<string> InContainerEnvFiles(Deployment deployment) =>
+        deployment.EnvFiles.Select((_, i) => EnvFileDirectory(deployment) + "/" + EnvFileKey(i));
 
     // A new node for each place the labels appear: a node belongs to one place in the tree.
     private static YamlMappingNode Labels(Deployment deployment, ProcessDefinition process) => Map(

@@ -22,6 +22,12 @@ internal static class SystemdExporter
             throw ExportText.Refused(ExportText.Process(process), "its name", $"makes a unit name longer than {MaxUnitName} characters");
         }
 
+        foreach (var file in deployment.EnvFiles)
+        {
+            // Bound into the sandbox by this path (BindReadOnlyPaths=): a path systemd would read otherwise is refused.
+            SystemdSyntax.Path("the export", "--env-file", file);
+        }
+
         var target = deployment.AppName + ".target";
         var files = deployment.Processes.Select(p => new ExportedFile(deployment.UnitName(p) + ".service", Service(deployment, p, target, notes))).ToList();
         files.Add(new ExportedFile(target, Target(deployment, files.Select(f => f.Name))));
@@ -52,7 +58,9 @@ internal static class SystemdExporter
             // unit ordered After= this one starts only then; TimeoutStartSec covers the readiness timeout.
             .AppendLine("Type=notify")
             .AppendLine($"TimeoutStartSec={(int)System.Math.Ceiling(process.Readiness.Timeout.TotalSeconds) + Deployment.StopMarginSeconds}")
-            .AppendLine("ExecStart=" + string.Join(' ', deployment.Arguments(process, withEnvFiles: false).Select(SystemdSyntax.ExecWord)))
+            // The app's own --env-file, read by its own parser as under the launcher: systemd's EnvironmentFile= parses quotes,
+            // comments and 'export' otherwise, and would make ProdServer__ lines the app's configuration (docs/deploy.md).
+            .AppendLine("ExecStart=" + string.Join(' ', deployment.Arguments(process, withEnvFiles: true).Select(SystemdSyntax.ExecWord)))
             // systemctl reload: the app's own reload (re-read the configuration, restart the process if its launch plan
             // changed), through the control socket in the unit's private runtime directory (0700, in memory, removed at
             // stop). Kept across restarts, so that a framework-dependent launcher finds its cached launch plan there
@@ -72,12 +80,6 @@ internal static class SystemdExporter
         {
             // A user allocated for the unit's lifetime, owning nothing on the system (implies a read-only OS and home).
             unit.AppendLine("DynamicUser=yes");
-        }
-
-        foreach (var file in deployment.EnvFiles)
-        {
-            // Read by systemd itself (as root) before the start: the values reach the app, never this file.
-            unit.AppendLine("EnvironmentFile=" + SystemdSyntax.Path("the export", "--env-file", file));
         }
 
         unit

@@ -137,7 +137,10 @@ public sealed class ExportHostileInputSpecs : IDisposable
         {
             case ExportTarget.Kubernetes:
                 var container = KubernetesObjects.Read(files[0].Content).OfType<V1Deployment>().Single().Spec.Template.Spec.Containers[0];
-                Assert.Equal(web.Name.Replace("$", "$$", StringComparison.Ordinal), Assert.Single(container.Args));
+                // The env files are the Secret's, mounted in the container: their paths there are the export's own.
+                Assert.Equal(
+                    [.. deployment.EnvFiles.SelectMany((_, i) => new[] { "--env-file", "/var/run/secrets/shop-env/env-" + i }), web.Name.Replace("$", "$$", StringComparison.Ordinal)],
+                    container.Args);
                 Assert.Equal(deployment.EnvironmentName.Replace("$", "$$", StringComparison.Ordinal), container.Env.Single().Value);
                 Assert.Equal(deployment.Image, container.Image);
                 Assert.Equal(web.Readiness.Path, container.ReadinessProbe.HttpGet.Path);

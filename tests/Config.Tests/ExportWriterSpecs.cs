@@ -140,7 +140,7 @@ public sealed class ExportWriterSpecs : IDisposable
         Assert.Equal(debug, PublishedExecutable.IsDebugBuild(path));
 
     [Fact]
-    public async Task Env_files_given_to_export_are_carried_by_reference_and_their_values_never_written()
+    public async Task Env_files_given_to_export_reach_every_target_as_the_apps_own_env_file_and_their_values_are_never_written()
     {
         var envFile = Path.Combine(_directory, "secrets.env");
         File.WriteAllText(envFile, "DJANGO_SECRET_KEY=hunter2-secret\n");
@@ -154,16 +154,20 @@ public sealed class ExportWriterSpecs : IDisposable
             Assert.DoesNotContain("hunter2", text, StringComparison.Ordinal);
             Assert.Contains(target switch
             {
-                "systemd" => $"EnvironmentFile={envFile}\n",
+                // One meaning everywhere: the app's own parser reads the file, its values only reach the servers.
+                "systemd" => $"ExecStart=\"/srv/shop/shop\" \"--env-file\" \"{envFile}\" \"web\"\n",
                 "supervisord" => $"--env-file {envFile} web\n",
-                "compose" => $"env_file:\n    - \"{envFile}\"\n",
+                "compose" => $"command: [\"--env-file\", \"{envFile}\", \"web\"]\n",
                 "procfile" => $"--env-file {envFile} web\n",
-                _ => "secretRef:\n",
+                _ => "- \"--env-file\"\n        - \"/var/run/secrets/shop-env/env-0\"\n        - \"web\"\n",
             }, text, StringComparison.Ordinal);
+            Assert.DoesNotContain("EnvironmentFile=", text, StringComparison.Ordinal);
+            Assert.DoesNotContain("env_file", text, StringComparison.Ordinal);
+            Assert.DoesNotContain("envFrom", text, StringComparison.Ordinal);
             if (target == "kubernetes")
             {
                 // Kubernetes cannot read a file on this machine: the Secret to create is said, with the command.
-                Assert.Equal($"kubernetes: the --env-file values are not written into the manifests; each container reads them from the Secret 'shop-env': kubectl create secret generic shop-env --from-env-file={envFile}\n", error);
+                Assert.Equal($"kubernetes: the --env-file values are not written into the manifests; each container reads the files from the Secret 'shop-env', mounted at /var/run/secrets/shop-env: kubectl create secret generic shop-env --from-file=env-0={envFile}\n", error);
             }
         }
     }

@@ -137,9 +137,10 @@ public sealed class ExportSpecs : IDisposable
     public async Task Units_binding_paths_from_homes_and_tmp_into_their_sandbox_pass_verify_and_stay_rated_ok()
     {
         var web = new ProcessDefinition("web", ServerBackends.Waitress) { App = "a:b", Venv = "/home/alice/.venvs/shop", Args = new WaitressArgs { Port = 8000 } };
+        web.EnvFiles.Add("/home/alice/shop secrets.env"); // the app reads it at every start: a file bound alone
         var beat = new ProcessDefinition("beat", ServerBackends.CeleryBeat) { App = "proj", Args = new CeleryBeatArgs { Schedule = "/var/tmp/shop/schedule" } };
         var units = new List<string>();
-        foreach (var file in Exporter.Export(ExportTarget.Systemd, new Deployment("shop", ["/bin/true"], "/root/shop", [web, beat])))
+        foreach (var file in Exporter.Export(ExportTarget.Systemd, new Deployment("shop", ["/bin/true"], "/root/shop", [web, beat]) { EnvFiles = ["/tmp/shop/%h.env"] }))
         {
             var path = Path.Combine(_directory, file.Name);
             File.WriteAllText(path, file.Content);
@@ -147,6 +148,9 @@ public sealed class ExportSpecs : IDisposable
         }
 
         Assert.Contains("\nProtectHome=tmpfs\n", File.ReadAllText(units[0]), StringComparison.Ordinal);
+        var boundReadOnly = File.ReadAllText(units[0]).Split('\n').Single(l => l.StartsWith("BindReadOnlyPaths=", StringComparison.Ordinal));
+        Assert.Contains(" \"-/home/alice/shop secrets.env\" \"-/tmp/shop/%%h.env\"", boundReadOnly, StringComparison.Ordinal);
+        Assert.Contains(" \"--env-file\" \"/tmp/shop/%%h.env\" \"web\"\n", File.ReadAllText(units[0]), StringComparison.Ordinal);
         Assert.Contains("\nBindPaths=\"-/var/tmp/shop\"\n", File.ReadAllText(units[1]), StringComparison.Ordinal);
         var (code, text) = await RunAsync("systemd-analyze", ["verify", .. units]);
         Assert.True(code == 0 && text.Trim().Length == 0, $"systemd-analyze verify said (exit {code}):\n{text}");
