@@ -40,6 +40,12 @@ public sealed record Deployment(
     /// </summary>
     public IReadOnlyList<string> EnvFiles { get; init; } = [];
 
+    /// <summary>
+    /// The <c>PATH</c> the launcher searches where the export runs (the exporting shell's), to compare what it finds with
+    /// what a unit's <c>PATH</c> finds (<see cref="ServicePath"/>).
+    /// </summary>
+    internal string LauncherPath { get; init; } = System.Environment.GetEnvironmentVariable("PATH") ?? string.Empty;
+
     /// <summary>How much sandboxing the systemd units get; default <see cref="ExportHardening.Strict"/>.</summary>
     public ExportHardening Hardening { get; init; } = ExportHardening.Strict;
 

@@ -29,6 +29,12 @@ internal static class SupervisordExporter
         var conf = new StringBuilder();
         foreach (var process in deployment.Processes)
         {
+            // supervisord started as a system service has systemd's PATH; from a shell, that shell's.
+            if (ServicePath.Difference(deployment, process, "supervisord's PATH as a system service") is { } difference)
+            {
+                notes.Add(difference);
+            }
+
             conf.AppendLine($"[program:{deployment.UnitName(process)}]")
                 .AppendLine("command=" + SupervisordSyntax.Command(deployment.Arguments(process, withEnvFiles: true)))
                 .AppendLine($"directory={directory}");

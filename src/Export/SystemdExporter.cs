@@ -90,6 +90,11 @@ internal static class SystemdExporter
             .AppendLine("KillMode=mixed")
             .AppendLine("KillSignal=SIGTERM")
             .AppendLine($"TimeoutStopSec={Deployment.OuterStopSeconds(process)}");
+        if (ServicePath.Difference(deployment, process, "the unit's PATH") is { } difference)
+        {
+            notes.Add(difference);
+        }
+
         var lowPort = process.Backend.GetListenEndpoints(process).Any(e => e.Port is > 0 and < 1024);
         if (deployment.Hardening != ExportHardening.None)
         {
