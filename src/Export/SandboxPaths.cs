@@ -65,7 +65,7 @@ internal sealed record SandboxPaths(
     /// The paths the unit reads, absolute, with the setting each comes from: the directory of each program on its
     /// command line (the published app, <c>dotnet</c>), the content root, and the process's working directory, virtualenv,
     /// Python installation and <c>PythonPath</c> entries, as they resolve at run time; and the files the app reads at start
-    /// (the process's <c>EnvFile</c>s, the export's <c>--env-file</c>s, a <c>ManagePy</c> set).
+    /// (the process's <c>EnvFile</c>s, the export's <c>--env-file</c>s, a <c>ManagePy</c> set, gunicorn's <c>Config</c> file).
     /// </summary>
     /// <param name="deployment">The app.</param>
     /// <param name="process">The process.</param>
@@ -115,10 +115,16 @@ internal sealed record SandboxPaths(
             yield return (Resolved("the export", "--env-file", file, contentRoot), "--env-file");
         }
 
+        var workingDirectory = Resolved(owner, "WorkingDirectory", process.WorkingDirectory ?? ".", contentRoot);
         if (process.ManagePy is { } managePy)
         {
-            var workingDirectory = Resolved(owner, "WorkingDirectory", process.WorkingDirectory ?? ".", contentRoot);
             yield return (Resolved(owner, "ManagePy", managePy, workingDirectory), "ManagePy");
+        }
+
+        // gunicorn reads its --config file at start, relative to its working directory ("python:module" is imported instead).
+        if (process.Args is GunicornArgs { Config: { } config } && !config.StartsWith("python:", StringComparison.Ordinal))
+        {
+            yield return (Resolved(owner, "Args:Config", config, workingDirectory), "Args:Config");
         }
     }
 

@@ -240,6 +240,28 @@ public sealed class SystemdSandboxPathsSpecs : IDisposable
     }
 
     [Fact]
+    public void A_gunicorn_config_file_in_a_home_is_bound_in_read_only()
+    {
+        var api = new ProcessDefinition("api", ServerBackends.Gunicorn)
+        {
+            App = "mysite.wsgi:application",
+            WorkingDirectory = "/srv/site/app",
+            Args = new GunicornArgs { Bind = ["0.0.0.0:8000"], Config = "../../../home/alice/gunicorn.conf.py" },
+        };
+        var module = new ProcessDefinition("admin", ServerBackends.Gunicorn)
+        {
+            App = "mysite.wsgi:application",
+            Args = new GunicornArgs { Bind = ["0.0.0.0:8001"], Config = "python:mysite.gunicorn_conf" },
+        };
+
+        var (unit, _) = Export(new Deployment("site", ["/srv/site/site"], "/srv/site", [api]));
+        var (moduleUnit, _) = Export(new Deployment("site", ["/srv/site/site"], "/srv/site", [module]));
+
+        Assert.Equal(["BindReadOnlyPaths=\"-/home/alice/gunicorn.conf.py\""], Lines(unit, "BindReadOnlyPaths"));
+        Assert.Empty(Lines(moduleUnit, "BindReadOnlyPaths"));
+    }
+
+    [Fact]
     public void An_env_file_a_dynamic_user_cannot_read_is_named_with_its_mode()
     {
         // The usual secrets file, -rw------- root: the dynamic user's app could not read it and the unit failed at start.
