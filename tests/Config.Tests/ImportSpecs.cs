@@ -425,6 +425,26 @@ public sealed class ImportSpecs : IDisposable
     }
 
     [Fact]
+    public async Task Values_the_settings_computed_from_the_environment_are_named_with_the_variable_that_keeps_them_per_machine()
+    {
+        // django-prodserver read PORT at every start; the import froze the value this shell had, and said nothing.
+        using var variables = DryRunner.WithVariables(
+            ["PSC_IMPORT_CONCURRENCY"], new Dictionary<string, string> { ["PSC_IMPORT_PORT"] = "18570", ["PSC_IMPORT_API_KEY"] = "s3cr3t-value" });
+
+        var (code, output, error) = await ImportAsync("--settings", "prodsite.settings_environ");
+
+        Assert.True(code == ExitCodes.Ok, error);
+        Assert.Contains("\"127.0.0.1:18570\"", output, StringComparison.Ordinal);
+        Assert.Contains("Process 'web': Args:bind '127.0.0.1:18570' holds the value of $PSC_IMPORT_PORT as this shell had it when the settings were read; "
+            + "it is not read again at each start, as django-prodserver read it: to set it per machine, set ProdServer__Processes__web__Args__bind in the service's environment.", error, StringComparison.Ordinal);
+        Assert.Contains("Process 'web': Args:env holds the value of $PSC_IMPORT_API_KEY, a secret the settings read from the environment: it is written into the file in clear.", error, StringComparison.Ordinal);
+        Assert.DoesNotContain("s3cr3t-value", error, StringComparison.Ordinal);
+        // Unset, so its default was taken: still said, since a machine that sets it would get another value.
+        Assert.Contains("The settings read $PSC_IMPORT_CONCURRENCY from the environment", error, StringComparison.Ordinal);
+        Assert.DoesNotContain("$PATH", error, StringComparison.Ordinal); // the settings copied the environment whole: no read of each
+    }
+
+    [Fact]
     public async Task Settings_with_django_prodservers_first_setting_name_are_told_how_to_rename_it()
     {
         var (code, output, error) = await ImportAsync("--settings", "prodsite.settings_legacy");

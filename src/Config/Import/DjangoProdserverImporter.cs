@@ -58,6 +58,7 @@ internal static partial class DjangoProdserverImporter
             }
         }
 
+        EnvironmentReadNotes.Add(snapshot.EnvironmentReads, keys, notes);
         var configuration = new ConfigurationBuilder().AddInMemoryCollection(keys).Build();
         var options = new ProdServerOptions();
         ProdServerConfigurationBinder.Bind(configuration.GetSection(Root), options, order);

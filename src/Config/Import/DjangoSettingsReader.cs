@@ -1,3 +1,4 @@
+using System.Collections.Generic;
 using System.Linq;
 using System.Text.Json;
 using System.Threading;
@@ -53,6 +54,7 @@ internal static class DjangoSettingsReader
                 project.SettingsModule, processes, Text(root, DjangoApplicationSetting.Wsgi), Text(root, DjangoApplicationSetting.Asgi), legacy)
             {
                 Printed = error,
+                EnvironmentReads = EnvironmentReads(root),
                 Stopped = run.Stopped,
                 PrintedHeldOpen = run.ErrorHeldOpen,
             };
@@ -65,4 +67,22 @@ internal static class DjangoSettingsReader
     // The last line Python wrote to stderr says why (the exception of a traceback), printable.
     private static string LastLine(string error) =>
         error.Split('\n').Select(l => l.Trim()).LastOrDefault(l => l.Length > 0) is { } line ? " (" + Names.Printable(line, 300) + ")" : string.Empty;
+
+    // "environ": [[name, value or null], …], as the script recorded the reads.
+    private static List<KeyValuePair<string, string?>> EnvironmentReads(JsonElement root)
+    {
+        var reads = new List<KeyValuePair<string, string?>>();
+        if (root.TryGetProperty("environ", out var environ) && environ.ValueKind == JsonValueKind.Array)
+        {
+            foreach (var pair in environ.EnumerateArray())
+            {
+                if (pair.ValueKind == JsonValueKind.Array && pair.GetArrayLength() == 2 && pair[0].ValueKind == JsonValueKind.String)
+                {
+                    reads.Add(new(pair[0].GetString()!, pair[1].ValueKind == JsonValueKind.String ? pair[1].GetString() : null));
+                }
+            }
+        }
+
+        return reads;
+    }
 }

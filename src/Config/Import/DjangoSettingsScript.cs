@@ -98,6 +98,54 @@ internal static class DjangoSettingsScript
                 finally:
                     self.on_path.discard(id(value))
 
+        # The environment variables the settings read while they were imported and read (name -> value, None when unset):
+        # django-prodserver evaluated them at every start, the import once. A read the settings make themselves counts;
+        # a whole copy (dict(os.environ), os.environ.copy()) is not a read of each variable, so the getitem calls made on
+        # the line that started iterating are left out. At most 200 names, each value bounded by the answer's budget.
+        class EnvironReads:
+            def __init__(self, reader):
+                self.seen = {}
+                self.reader = reader
+                self.bulk = None
+
+            # The settings' own frame and line that asked: this script's frames ("<string>") and the os and mapping
+            # machinery between (os.getenv, Mapping.get, os.environ.copy; "<frozen os>" where they are frozen) are skipped.
+            @staticmethod
+            def caller():
+                skipped = (os.__file__, getattr(sys.modules.get("_collections_abc"), "__file__", None))
+                frame = sys._getframe(1)
+                while frame is not None and (frame.f_code.co_filename.startswith("<") or frame.f_code.co_filename in skipped):
+                    frame = frame.f_back
+                return (id(frame), frame.f_lineno) if frame is not None else None
+
+            def install(self):
+                kind, reads = type(os.environ), self
+                getitem, iterate = kind.__getitem__, kind.__iter__
+
+                def read(env, key):
+                    try:
+                        value = getitem(env, key)
+                    except KeyError:
+                        reads.record(env, key, None)
+                        raise
+                    reads.record(env, key, value)
+                    return value
+
+                def walk(env):
+                    if env is os.environ:
+                        reads.bulk = EnvironReads.caller()
+                    return iterate(env)
+
+                kind.__getitem__, kind.__iter__ = read, walk
+                return lambda: (setattr(kind, "__getitem__", getitem), setattr(kind, "__iter__", iterate))
+
+            def record(self, env, key, value):
+                if env is not os.environ or not isinstance(key, str) or key in self.seen or len(self.seen) >= 200 or key == "DJANGO_SETTINGS_MODULE":
+                    return
+                if self.bulk is not None and EnvironReads.caller() == self.bulk:
+                    return
+                self.seen[key] = self.reader.plain(value)
+
         def where(name, path):
             return name + "".join("[%s]" % repr(key)[:60] for key in path)
 
@@ -113,6 +161,8 @@ internal static class DjangoSettingsScript
             result = {}
             reader = Reader(limit - 1024)  # the rest of the answer (its keys, "reader", "legacy") is far below that
             name = "PRODUCTION_PROCESSES"
+            reads = EnvironReads(reader)
+            uninstall = reads.install()
             try:
                 try:
                     from django.conf import settings
@@ -127,6 +177,8 @@ internal static class DjangoSettingsScript
                 result["legacy"] = hasattr(settings, "PROD_SERVERS")
                 for name in ("WSGI_APPLICATION", "ASGI_APPLICATION"):
                     result[name] = reader.plain(getattr(settings, name, None))
+                uninstall()
+                result["environ"] = [[key, value] for key, value in reads.seen.items()]
             except TooLarge as error:
                 out.write(json.dumps({"too_large": where(name, error.path)[:300]}))
                 out.flush()

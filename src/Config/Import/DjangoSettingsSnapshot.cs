@@ -21,6 +21,9 @@ internal sealed record DjangoSettingsSnapshot(
     /// <summary>Whether what the settings printed could not be read to its end: a process they started, which cleared its environment (so it was not found and stopped), holds their standard error open.</summary>
     public bool PrintedHeldOpen { get; init; }
 
+    /// <summary>The environment variables the settings read while they were imported, in order: name and the value they got (<see langword="null"/> when unset).</summary>
+    public IReadOnlyList<KeyValuePair<string, string?>> EnvironmentReads { get; init; } = [];
+
     /// <summary>The processes the settings started and left running, stopped once they had been read (see <see cref="SettingsHelpers"/>).</summary>
     public IReadOnlyList<string> Stopped { get; init; } = [];
 
