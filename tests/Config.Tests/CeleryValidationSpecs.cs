@@ -225,4 +225,26 @@ public sealed class CeleryValidationSpecs
 
         AssertNames(failure, "beat", "Replicas", "Replicas is 2, but this process runs Celery beat: every copy would send every periodic task. Keep Replicas at 1.");
     }
+
+    [Fact]
+    public void A_worker_with_a_fixed_node_name_on_more_than_one_replica_is_refused_because_every_copy_answers_as_one_node()
+    {
+        // Two copies named worker@shop: inspect ping got two replies from one node (DuplicateNodenameWarning), and remote
+        // control, revoke and Flower took them for one worker.
+        var failure = Options.SingleFailure(o => o.Process("worker").UseCeleryWorker("proj", w => w with { Hostname = "worker@shop" }).Replicas(2));
+
+        AssertNames(failure, "worker", "Args:Hostname", "Hostname 'worker@shop' would be the node name of all 2 replicas");
+    }
+
+    [Theory]
+    [InlineData("worker@%h", 2)]
+    [InlineData("worker@%n.example", 3)]
+    [InlineData("worker@", 2)]
+    [InlineData("worker@shop", 1)]
+    public void A_worker_node_name_that_differs_per_host_or_a_single_copy_passes(string hostname, int replicas)
+    {
+        var options = Options.Resolve(o => o.Process("worker").UseCeleryWorker("proj", w => w with { Hostname = hostname }).Replicas(replicas));
+
+        Assert.Equal(replicas, Assert.Single(options.Processes).Replicas);
+    }
 }

@@ -22,6 +22,26 @@ internal sealed class CeleryWorkerBackend : CeleryBackend<CeleryWorkerArgs>
     /// <inheritdoc />
     private protected override void CheckArgs(CeleryWorkerArgs args, ArgsProblems found) => CeleryWorkerArgsRules.Check(args, found);
 
+    /// <summary>The args, plus a fixed node name (<c>Hostname</c>) on several replicas: every copy would answer as the same node.</summary>
+    /// <param name="process">The process.</param>
+    /// <returns>The problems.</returns>
+    public override IReadOnlyList<SettingProblem> Validate(ProcessDefinition process)
+    {
+        ArgumentNullException.ThrowIfNull(process);
+        var problems = base.Validate(process);
+        return process is { Replicas: > 1, Args: CeleryWorkerArgs { Hostname: { } hostname } } && !VariesPerHost(hostname)
+            ? [.. problems, new("Args:Hostname", $"Hostname '{Names.Printable(hostname)}' would be the node name of all {process.Replicas} replicas: "
+                + "remote control (inspect, ping, revoke) and Flower take the copies for one node (celery's DuplicateNodenameWarning). "
+                + "Put %h or %n in it (each copy's host name, e.g. worker@%h) or leave it unset (celery@%h).")]
+            : problems;
+    }
+
+    // celery's host_format: %h is the machine's host name and %n its first label, different in every pod or container;
+    // an empty part after '@' is filled with the host name too. %d (the domain) is often empty in a pod, and %i/%I are a
+    // pool process's index, 0 in the main process of every copy.
+    private static bool VariesPerHost(string hostname) =>
+        hostname.Contains("%h", StringComparison.Ordinal) || hostname.Contains("%n", StringComparison.Ordinal) || hostname.EndsWith('@');
+
     /// <inheritdoc />
     private protected override IEnumerable<WrittenFile> GetSubcommandFiles(CeleryWorkerArgs args) =>
         WrittenFile.Set(
