@@ -95,6 +95,42 @@ public sealed class ReleaseStepSpecs : IDisposable
     }
 
     [Fact]
+    public async Task Release_only_runs_the_release_steps_in_order_and_starts_no_server()
+    {
+        // What an exported release unit or job runs once, before units that run their process with --skip-release.
+        var (code, _, error) = await RunAsync(o => o.Release("migrate", Step("migrate")).Release("collectstatic", Step("collectstatic")), "--release-only");
+
+        Assert.True(code == ExitCodes.Ok, error);
+        Assert.Equal(["migrate", "collectstatic"], File.ReadAllLines(Journal));
+        Assert.False(_probe.Started, "a server was started by --release-only");
+    }
+
+    [Fact]
+    public async Task Release_only_ends_with_a_failing_steps_code_and_its_dry_run_shows_only_the_steps()
+    {
+        var (code, _, _) = await RunAsync(o => o.Release("migrate", Step("migrate", exitCode: 4)), "--release-only");
+        var (dryCode, output, _) = await RunAsync(o => o.Release("migrate", ["manage.py", "migrate"], r => r.Python = "/usr/bin/python3"), "--release-only", "--dry-run");
+
+        Assert.Equal(4, code);
+        Assert.False(_probe.Started);
+        Assert.Equal(ExitCodes.Ok, dryCode);
+        Assert.Equal("# release step migrate (must exit 0 before any server starts)\n/usr/bin/python3 manage.py migrate\n", output.ReplaceLineEndings("\n"));
+    }
+
+    [Theory]
+    [InlineData("--release-only", "web")]
+    [InlineData("--release-only", "--skip-release")]
+    [InlineData("--release-only", "--all")]
+    public async Task Release_only_with_a_server_to_run_is_a_usage_error(params string[] args)
+    {
+        var (code, _, error) = await RunAsync(o => o.Release("migrate", Step("migrate")), args);
+
+        Assert.Equal(ExitCodes.Usage, code);
+        Assert.Contains("--release-only runs the release steps and no server", error, StringComparison.Ordinal);
+        Assert.False(File.Exists(Journal));
+    }
+
+    [Fact]
     public async Task The_dry_run_shows_the_release_steps_before_the_servers_and_runs_nothing()
     {
         var (code, output, error) = await RunAsync(

@@ -11,7 +11,7 @@ namespace ProdServer.Config;
 
 /// <summary>
 /// The entry point's command line, parsed with System.CommandLine: <c>[NAME...] [--all] [--list] [--dry-run [--json]]
-/// [--check] [--env-file PATH]... [--skip-release] [-- SERVER-FLAGS...]</c> and <c>export TARGET --out DIR [NAME...]</c>.
+/// [--check] [--env-file PATH]... [--skip-release | --release-only] [-- SERVER-FLAGS...]</c> and <c>export TARGET --out DIR [NAME...]</c>.
 /// Host configuration arguments (see <see cref="HostArguments"/>) are left to the host; words after <c>--</c> are server flags.
 /// </summary>
 internal sealed partial class ProdServerCommandLine
@@ -85,6 +85,13 @@ internal sealed partial class ProdServerCommandLine
     private static readonly Option<bool> SkipReleaseOption = new("--skip-release")
     {
         Description = "Start the servers without running the release steps (migrate, collectstatic, …) first.",
+    };
+
+    // What an exported deployment runs once before its servers (a systemd oneshot, a Compose one-off service, a
+    // Kubernetes Job), whose units then run with --skip-release: one unit per process each running the steps raced.
+    private static readonly Option<bool> ReleaseOnlyOption = new("--release-only")
+    {
+        Description = "Run the release steps (migrate, collectstatic, …) and exit, starting no server: what an exported release unit or job runs.",
     };
 
     private static readonly Argument<string> TargetArgument = new("TARGET")
@@ -187,6 +194,9 @@ internal sealed partial class ProdServerCommandLine
 
     public bool SkipRelease { get; private init; }
 
+    /// <summary>Whether <c>--release-only</c> asks for the release steps alone, with no server started.</summary>
+    public bool ReleaseOnly { get; private init; }
+
     public bool Check { get; private init; }
 
     public bool Json { get; private init; }
@@ -281,6 +291,7 @@ internal sealed partial class ProdServerCommandLine
             Json = ValueOf(result, JsonOption),
             Check = ValueOf(result, CheckOption),
             SkipRelease = ValueOf(result, SkipReleaseOption),
+            ReleaseOnly = !export && ValueOf(result, ReleaseOnlyOption),
             Export = export,
             ExportTarget = export ? ValueOf(result, TargetArgument) : null,
             OutputDirectory = export ? ValueOf(result, OutOption) : null,
@@ -362,6 +373,11 @@ internal sealed partial class ProdServerCommandLine
             yield return $"--all {(parsed.Export ? "exports" : "runs")} every process; drop it or the names ({string.Join(" ", parsed.Names.Select(n => Terminal.Printable(n)))}).";
         }
 
+        if (parsed.ReleaseOnly && (parsed.SkipRelease || parsed.All || parsed.Names.Count > 0 || parsed.Check || parsed.List || parsed.ServerOverrides.Count > 0))
+        {
+            yield return "--release-only runs the release steps and no server: give it without names, --all, --skip-release, --check, --list or server flags.";
+        }
+
         if (parsed.Check && parsed.DryRun)
         {
             yield return "--check and --dry-run are separate commands; give one of them.";
@@ -386,7 +402,7 @@ internal sealed partial class ProdServerCommandLine
         var root = new RootCommand("Runs this app's production processes (ProdServer.Config) and supervises them until SIGTERM or Ctrl+C."
             + " Server flags after -- go to the one process being run (--threads=8 --no-ipv6); they win over configured values and are validated like them.")
         {
-            NamesArgument, AllOption, ListOption, DryRunOption, JsonOption, CheckOption, EnvFileOption, SkipReleaseOption, ExportCommandSymbol, ImportCommandSymbol,
+            NamesArgument, AllOption, ListOption, DryRunOption, JsonOption, CheckOption, EnvFileOption, SkipReleaseOption, ReleaseOnlyOption, ExportCommandSymbol, ImportCommandSymbol,
             ManageCommandSymbol,
         };
         foreach (var command in ControlCommandLine.Commands)

@@ -303,7 +303,7 @@ public static class ProdServerHostExtensions
         {
             try
             {
-                await DryRun.WriteAsync(output, commandLine.Json, commandLine.SkipRelease ? [] : options.ReleaseSteps, selected, contentRoot).ConfigureAwait(false);
+                await DryRun.WriteAsync(output, commandLine.Json, commandLine.SkipRelease ? [] : options.ReleaseSteps, commandLine.ReleaseOnly ? [] : selected, contentRoot).ConfigureAwait(false);
             }
             catch (ServerLaunchException ex)
             {
@@ -325,10 +325,15 @@ public static class ProdServerHostExtensions
         {
             var loggers = host.Services.GetRequiredService<Microsoft.Extensions.Logging.ILoggerFactory>();
             var released = await ReleaseRunner.RunAsync([.. options.ReleaseSteps], contentRoot, loggers, error, cancellationToken).ConfigureAwait(false);
-            if (released != ExitCodes.Ok)
+            if (released != ExitCodes.Ok || commandLine.ReleaseOnly)
             {
                 return released;
             }
+        }
+
+        if (commandLine.ReleaseOnly)
+        {
+            return ExitCodes.Ok; // no release step declared: nothing to run, and no server is started
         }
 
         var state = host.Services.GetRequiredService<ProdServerRunState>();
