@@ -17,6 +17,12 @@ internal static class ComposeExporter
     {
         DeploymentCheck.Unique(deployment, ServiceName, "Compose service");
         var services = new YamlMappingNode();
+        if (deployment.ReleaseSteps.Count > 0)
+        {
+            DeploymentCheck.NotReleaseName(deployment, ServiceName, Deployment.ReleaseName, "Compose service");
+            services.Add(Text(Deployment.ReleaseName), Release(deployment));
+        }
+
         foreach (var process in deployment.Processes)
         {
             ContainerListen.RefuseLoopback(process, "its published port and the other services");
@@ -38,20 +44,7 @@ internal static class ComposeExporter
             { "stop_signal", Text("SIGTERM") },
             { "stop_grace_period", Text(Deployment.OuterStopSeconds(process) + "s") },
         };
-        if (deployment.EnvFiles.Count > 0)
-        {
-            // Each file bound read-only at the same path, so the --env-file above finds it in the container; the values
-            // reach the app, never this file. The long syntax: a path may hold ':'.
-            service.Add("volumes", new YamlSequenceNode(deployment.EnvFiles.Select(f => new YamlMappingNode
-            {
-                { "type", Text("bind") },
-                { "source", Text(f) },
-                { "target", Text(f) },
-                { "read_only", ManifestYaml.Flag(true) },
-            })));
-        }
-
-        service.Add("environment", new YamlMappingNode { { "DOTNET_ENVIRONMENT", Text(deployment.EnvironmentName) } });
+        AddEnvironment(service, deployment);
 
         var ports = process.Backend.GetPorts(process);
         if (ports.Count > 0 && process.Replicas == 1)
@@ -77,9 +70,15 @@ internal static class ComposeExporter
         }
 
         var dependencies = deployment.Dependencies(process);
-        if (dependencies.Count > 0)
+        if (dependencies.Count > 0 || deployment.ReleaseSteps.Count > 0)
         {
             var dependsOn = new YamlMappingNode();
+            if (deployment.ReleaseSteps.Count > 0)
+            {
+                // As the launcher: the release steps once, and every server only after they exited 0.
+                dependsOn.Add(Text(Deployment.ReleaseName), new YamlMappingNode { { "condition", Text("service_completed_successfully") } });
+            }
+
             foreach (var dependency in dependencies)
             {
                 // "healthy" needs a health check; a dependency without a port can only be waited for until it has started.
@@ -92,6 +91,40 @@ internal static class ComposeExporter
 
         service.Add("deploy", new YamlMappingNode { { "replicas", Number(process.Replicas) } });
         return service;
+    }
+
+    // The release steps, run once by a one-off service that every other one waits for (a server ran them itself: with
+    // several services and replicas, many migrations at once). Not restarted: a failed step stops the deployment.
+    private static YamlMappingNode Release(Deployment deployment)
+    {
+        var service = new YamlMappingNode
+        {
+            { "image", Text(deployment.Image ?? deployment.AppName) },
+            { "command", new YamlSequenceNode(deployment.ReleaseArguments(withEnvFiles: true).Skip(deployment.Command.Count).Select(Text)) { Style = SequenceStyle.Flow } },
+            { "restart", Text("no") },
+            { "stop_signal", Text("SIGTERM") },
+        };
+        AddEnvironment(service, deployment);
+        return service;
+    }
+
+    private static void AddEnvironment(YamlMappingNode service, Deployment deployment)
+    {
+        if (deployment.EnvFiles.Count > 0)
+        {
+            // Each file bound read-only at the same path, so the app's --env-file in the command finds it in the container
+            // (parsed by the app, as under the launcher, not by Compose's env_file:, which reads quotes and ${...}
+            // otherwise and would configure the app). The long syntax: a path may hold ':'.
+            service.Add("volumes", new YamlSequenceNode(deployment.EnvFiles.Select(f => new YamlMappingNode
+            {
+                { "type", Text("bind") },
+                { "source", Text(f) },
+                { "target", Text(f) },
+                { "read_only", ManifestYaml.Flag(true) },
+            })));
+        }
+
+        service.Add("environment", new YamlMappingNode { { "DOTNET_ENVIRONMENT", Text(deployment.EnvironmentName) } });
     }
 
     private static string Seconds(System.TimeSpan time) => ((int)System.Math.Ceiling(time.TotalSeconds)).ToString(CultureInfo.InvariantCulture) + "s";

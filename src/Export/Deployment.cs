@@ -46,11 +46,22 @@ public sealed record Deployment(
     /// </summary>
     internal string LauncherPath { get; init; } = System.Environment.GetEnvironmentVariable("PATH") ?? string.Empty;
 
+    /// <summary>
+    /// The app's release steps (<c>migrate</c>, <c>collectstatic</c>, …), which the launcher runs once before any server:
+    /// when there are any, systemd, Compose and Kubernetes get one release unit, service or Job that runs them
+    /// (<c>&lt;app&gt; --release-only</c>) and processes that run with <c>--skip-release</c> after it. Only their presence is
+    /// exported: each runs as configured in the app.
+    /// </summary>
+    public IReadOnlyList<ReleaseStep> ReleaseSteps { get; init; } = [];
+
     /// <summary>How much sandboxing the systemd units get; default <see cref="ExportHardening.Strict"/>.</summary>
     public ExportHardening Hardening { get; init; } = ExportHardening.Strict;
 
     /// <summary>Extra seconds each outer supervisor waits beyond our own stop timeout, so that its kill never races ours.</summary>
     public const int StopMarginSeconds = 5;
+
+    /// <summary>The name a release unit, service or Job is made from (<c>&lt;app&gt;-release</c>); no process may take it.</summary>
+    internal const string ReleaseName = "release";
 
     /// <summary>The command line that runs <paramref name="process"/> through the app, shell-quoted.</summary>
     /// <param name="process">The process.</param>
@@ -60,10 +71,19 @@ public sealed record Deployment(
 
     /// <summary>
     /// The words that run <paramref name="process"/>: the app's command, <c>--env-file PATH</c> for each of
-    /// <see cref="EnvFiles"/> when asked (every target but Kubernetes, whose container sees them elsewhere), and the process name.
+    /// <see cref="EnvFiles"/> when asked (every target but Kubernetes, whose container sees them elsewhere),
+    /// <c>--skip-release</c> when the target runs the release steps once before it (<paramref name="releasedBefore"/>, and
+    /// there are any), and the process name.
     /// </summary>
-    internal IReadOnlyList<string> Arguments(ProcessDefinition process, bool withEnvFiles) =>
-        [.. Command, .. withEnvFiles ? EnvFiles.SelectMany(f => new[] { "--env-file", f }) : [], process.Name];
+    internal IReadOnlyList<string> Arguments(ProcessDefinition process, bool withEnvFiles, bool releasedBefore = true) =>
+        [.. Command, .. withEnvFiles ? EnvFiles.SelectMany(f => new[] { "--env-file", f }) : [], .. releasedBefore && ReleaseSteps.Count > 0 ? ["--skip-release"] : Array.Empty<string>(), process.Name];
+
+    /// <summary>
+    /// The words that run the release steps alone, once, before the processes (<c>&lt;app&gt; --release-only</c>), with the
+    /// app's <c>--env-file PATH</c> for each of <see cref="EnvFiles"/> when asked, as <see cref="Arguments"/> has them.
+    /// </summary>
+    internal IReadOnlyList<string> ReleaseArguments(bool withEnvFiles) =>
+        [.. Command, .. withEnvFiles ? EnvFiles.SelectMany(f => new[] { "--env-file", f }) : [], "--release-only"];
 
     /// <summary>
     /// How long an outer supervisor (systemd, supervisord, Compose) should wait for a stop: longer than our own stop

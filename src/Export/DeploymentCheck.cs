@@ -88,6 +88,19 @@ internal static partial class DeploymentCheck
         }
     }
 
+    /// <summary>
+    /// Refuses a process whose key (unit, service or object name) is the release steps' own, which the target writes
+    /// beside the processes: one would overwrite the other.
+    /// </summary>
+    public static void NotReleaseName(Deployment deployment, Func<ProcessDefinition, string> key, string releaseKey, string what)
+    {
+        if (deployment.Processes.FirstOrDefault(p => string.Equals(key(p), releaseKey, StringComparison.OrdinalIgnoreCase)) is { } process)
+        {
+            throw ExportText.Refused(ExportText.Process(process), "its name",
+                $"becomes the {what} '{ExportText.Printable(releaseKey)}', which runs the release steps: rename the process");
+        }
+    }
+
     private static void ProcessName(ProcessDefinition process)
     {
         var owner = ExportText.Process(process);

@@ -14,7 +14,7 @@ internal sealed class ExportCommand : IExportCommand
 {
     /// <inheritdoc/>
     public async Task<int> RunAsync(
-        ProdServerCommandLine commandLine, IReadOnlyList<ProcessDefinition> processes, string contentRoot, string environmentName, TextWriter output, TextWriter error)
+        ProdServerCommandLine commandLine, IReadOnlyList<ProcessDefinition> processes, IReadOnlyList<ReleaseStep> releaseSteps, string contentRoot, string environmentName, TextWriter output, TextWriter error)
     {
         if (commandLine.ExportTarget is not { } name || !Exporter.TryParseTarget(name, out var target))
         {
@@ -38,6 +38,8 @@ internal sealed class ExportCommand : IExportCommand
                 // The processes were read in this environment (ports, timeouts, probes, paths): the files run the app in it
                 // too, or it would read another configuration than the one they were computed from.
                 EnvironmentName = environmentName,
+                // Run once before the processes where the target can (a systemd oneshot, a Compose one-off, a Job).
+                ReleaseSteps = releaseSteps,
                 // As at run time, a relative env file resolves against the content root.
                 EnvFiles = commandLine.EnvFiles.Select(f => Path.GetFullPath(f, contentRoot)).ToList(),
             };

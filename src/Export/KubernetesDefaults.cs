@@ -75,25 +75,32 @@ internal static partial class KubernetesDefaults
     }
 
     /// <summary>The configured requests (100m CPU and 256Mi by default), a memory limit equal to the request and a CPU limit of at least one core.</summary>
-    public static YamlMappingNode Resources(ProcessDefinition process)
-    {
-        var cpu = Quantity(process, "Resources:Cpu", process.Resources.Cpu ?? DefaultCpu, out var oneCoreOrMore);
-        var memory = Quantity(process, "Resources:Memory", process.Resources.Memory ?? DefaultMemory, out _);
-        return Map(
+    public static YamlMappingNode Resources(ProcessDefinition process) =>
+        Resources(Quantity(process, "Resources:Cpu", process.Resources.Cpu ?? DefaultCpu, out var oneCoreOrMore), oneCoreOrMore,
+            Quantity(process, "Resources:Memory", process.Resources.Memory ?? DefaultMemory, out _));
+
+    /// <summary>The default requests and limits, for a container that runs no process (the release steps' Job).</summary>
+    public static YamlMappingNode DefaultResources() => Resources(DefaultCpu, oneCoreOrMore: false, DefaultMemory);
+
+    private static YamlMappingNode Resources(string cpu, bool oneCoreOrMore, string memory) =>
+        Map(
             ("requests", Map(("cpu", Text(cpu)), ("memory", Text(memory)))),
             // Memory over the request is what gets a node's pods evicted; a CPU limit below one core throttles Python's
             // single-threaded start-up, so it is at least one.
             ("limits", Map(("cpu", Text(oneCoreOrMore ? cpu : "1")), ("memory", Text(memory)))));
-    }
 
     /// <summary>The container's lock-down; <c>NET_BIND_SERVICE</c> is kept only for a port below 1024.</summary>
-    public static YamlMappingNode ContainerSecurity(ProcessDefinition process) => Map(
+    public static YamlMappingNode ContainerSecurity(ProcessDefinition process) =>
+        ContainerSecurity(lowPort: process.Backend.GetListenEndpoints(process).Any(e => e.Port is > 0 and < 1024));
+
+    /// <summary>The container's lock-down, for a container that binds a port below 1024 (<paramref name="lowPort"/>) or not.</summary>
+    public static YamlMappingNode ContainerSecurity(bool lowPort) => Map(
         ("runAsNonRoot", Flag(true)),
         ("allowPrivilegeEscalation", Flag(false)),
         ("readOnlyRootFilesystem", Flag(true)),
         ("capabilities", Map(
             ("drop", List([Text("ALL")])),
-            ("add", process.Backend.GetListenEndpoints(process).Any(e => e.Port is > 0 and < 1024) ? List([Text("NET_BIND_SERVICE")]) : null))),
+            ("add", lowPort ? List([Text("NET_BIND_SERVICE")]) : null))),
         ("seccompProfile", Map(("type", Text("RuntimeDefault")))));
 
     /// <summary>The pod's: non-root with a numeric user (runAsNonRoot cannot check a named one), the runtime's seccomp profile.</summary>

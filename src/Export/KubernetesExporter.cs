@@ -32,7 +32,7 @@ internal static class KubernetesExporter
                 + $"kubectl create secret generic {EnvSecret(deployment)} {string.Join(' ', deployment.EnvFiles.Select((f, i) => ShellQuoting.Quote($"--from-file={EnvFileKey(i)}=" + f)))}");
         }
 
-        return deployment.Processes.Select(process =>
+        var files = deployment.Processes.Select(process =>
         {
             ContainerListen.RefuseLoopback(process, "the pod's probes and Service");
             var objects = new List<YamlNode> { DeploymentOf(deployment, process, image) };
@@ -43,6 +43,16 @@ internal static class KubernetesExporter
 
             return new ExportedFile(Name(deployment, process) + ".yaml", Write(objects));
         }).ToList();
+        if (deployment.ReleaseSteps.Count > 0)
+        {
+            var job = Name(deployment.AppName + "-" + Deployment.ReleaseName);
+            DeploymentCheck.NotReleaseName(deployment, p => Name(deployment, p), job, "Kubernetes object name");
+            var labels = Map(("app.kubernetes.io/name", Text(Dns(deployment.AppName))), ("app.kubernetes.io/component", Text(Deployment.ReleaseName)));
+            files.Add(new ExportedFile(job + ".yaml", Write([KubernetesReleaseJob.Of(deployment, image, job, labels)])));
+            notes.Add(KubernetesReleaseJob.Note(job + ".yaml", job));
+        }
+
+        return files;
     }
 
     private static YamlMappingNode DeploymentOf(Deployment deployment, ProcessDefinition process, string image)
@@ -53,14 +63,19 @@ internal static class KubernetesExporter
             ("name", Text(Dns(process.Name))),
             ("image", Text(image)),
             // Kubernetes expands $(VAR) in args and env values; "$$" is its escape for a literal '$'.
-            ("args", List([.. InContainerEnvFiles(deployment).SelectMany(f => new[] { Text("--env-file"), Text(Literal(f)) }), Text(Literal(process.Name))])),
+            // The app's own --env-file (files from a Secret, read by the app's parser), --skip-release when a Job runs the
+            // release steps once before, then the process.
+            ("args", List([
+                .. InContainerEnvFiles(deployment).SelectMany(f => new[] { Text("--env-file"), Text(Literal(f)) }),
+                .. deployment.ReleaseSteps.Count > 0 ? new[] { Text("--skip-release") } : [],
+                Text(Literal(process.Name))])),
             ("env", List([Map(("name", Text("DOTNET_ENVIRONMENT")), ("value", Text(Literal(deployment.EnvironmentName))))])),
             ("ports", ports.Count == 0 ? null : List(ports.Select(p => Map(("containerPort", Number(p)))))),
             ("resources", KubernetesDefaults.Resources(process)),
             ("securityContext", KubernetesDefaults.ContainerSecurity(process)),
             ("volumeMounts", List([
                 .. volumes.Select(v => Map(("name", Text(v.Name)), ("mountPath", Text(v.Path)))),
-                .. deployment.EnvFiles.Count == 0 ? [] : new[] { Map(("name", Text(EnvFilesVolume)), ("mountPath", Text(EnvFileDirectory(deployment))), ("readOnly", Flag(true))) }])),
+                .. EnvFilesMount(deployment)])),
             ("startupProbe", KubernetesProbes.Startup(process)),
             ("readinessProbe", KubernetesProbes.Readiness(process)),
             ("livenessProbe", KubernetesProbes.Liveness(process)));
@@ -84,7 +99,7 @@ internal static class KubernetesExporter
                         ("containers", List([container])),
                         ("volumes", List([
                             .. volumes.Select(v => Map(("name", Text(v.Name)), ("emptyDir", Map()))),
-                            .. deployment.EnvFiles.Count == 0 ? [] : new[] { Map(("name", Text(EnvFilesVolume)), ("secret", Map(("secretName", Text(EnvSecret(deployment)))))) }])))))))));
+                            .. EnvFilesVolumeOf(deployment)])))))))));
     }
 
     private static YamlMappingNode? ServiceOf(Deployment deployment, ProcessDefinition process)
@@ -121,8 +136,17 @@ internal static class KubernetesExporter
     // One key per file, in order (a later file wins, as on the command line); two files may share a name.
     private static string EnvFileKey(int index) => "env-" + index.ToString(System.Globalization.CultureInfo.InvariantCulture);
 
-    private static IEnumerable<string> InContainerEnvFiles(Deployment deployment) =>
+    /// <summary>The export's env files as the container sees them, from the Secret (<c>--env-file</c> arguments' values).</summary>
+    internal static IEnumerable<string> InContainerEnvFiles(Deployment deployment) =>
         deployment.EnvFiles.Select((_, i) => EnvFileDirectory(deployment) + "/" + EnvFileKey(i));
+
+    /// <summary>The container's read-only mount of the env files' Secret, when there are env files.</summary>
+    internal static IEnumerable<YamlMappingNode> EnvFilesMount(Deployment deployment) =>
+        deployment.EnvFiles.Count == 0 ? [] : [Map(("name", Text(EnvFilesVolume)), ("mountPath", Text(EnvFileDirectory(deployment))), ("readOnly", Flag(true)))];
+
+    /// <summary>The pod's volume of the env files' Secret, when there are env files.</summary>
+    internal static IEnumerable<YamlMappingNode> EnvFilesVolumeOf(Deployment deployment) =>
+        deployment.EnvFiles.Count == 0 ? [] : [Map(("name", Text(EnvFilesVolume)), ("secret", Map(("secretName", Text(EnvSecret(deployment))))))];
 
     // A new node for each place the labels appear: a node belongs to one place in the tree.
     private static YamlMappingNode Labels(Deployment deployment, ProcessDefinition process) => Map(

@@ -10,11 +10,18 @@ namespace ProdServer.Config;
 /// </summary>
 internal static class ProcfileExporter
 {
-    public static IReadOnlyList<ExportedFile> Export(Deployment deployment)
+    public static IReadOnlyList<ExportedFile> Export(Deployment deployment, ICollection<string> notes)
     {
         DeploymentCheck.Unique(deployment, Name, "Procfile entry");
+        if (deployment.ReleaseSteps.Count > 0 && deployment.Processes.Count > 1)
+        {
+            // Not a "release:" entry: Heroku runs one first, but foreman and honcho run it beside the others and stop
+            // them all when it exits.
+            notes.Add(SupervisordExporter.ReleaseNote("procfile", "entries", "the Procfile's runner", deployment));
+        }
+
         return [new ExportedFile("Procfile", string.Concat(deployment.Processes.Select(p =>
-            $"{Name(p)}: {string.Join(' ', deployment.Arguments(p, withEnvFiles: true).Select(ShellQuoting.Quote))}\n")))];
+            $"{Name(p)}: {string.Join(' ', deployment.Arguments(p, withEnvFiles: true, releasedBefore: false).Select(ShellQuoting.Quote))}\n")))];
     }
 
     private static string Name(ProcessDefinition process) => Deployment.Sanitize(process.Name);

@@ -43,7 +43,19 @@ internal sealed record SandboxPaths(
         var writes = WritablePaths.Of(process, deployment.WorkingDirectory)
             .Select(p => (DeploymentCheck.AbsolutePath(owner, p.Key, p.Directory), p.Key))
             .ToList();
-        var reads = Read(deployment, process).ToList();
+        return Sorted(Read(deployment, process).ToList(), writes);
+    }
+
+    /// <summary>
+    /// The paths the release unit reads: the app, the content root, and each step's working directory and Python
+    /// installation (or its program's directory). What a step writes is its own (collectstatic's STATIC_ROOT, a SQLite
+    /// database) and is not known here; the export says so.
+    /// </summary>
+    /// <param name="deployment">The app: its command, content root and release steps.</param>
+    public static SandboxPaths OfRelease(Deployment deployment) => Sorted(ReleaseReads(deployment).ToList(), []);
+
+    private static SandboxPaths Sorted(List<(string Path, string Key)> reads, List<(string, string Key)> writes)
+    {
         var written = writes.Select(w => w.Item1).ToList();
         var read = reads.Select(r => r.Path).ToList();
         var boundWritable = written.Where(IsBindable).ToList();
@@ -125,6 +137,48 @@ internal sealed record SandboxPaths(
         if (process.Args is GunicornArgs { Config: { } config } && !config.StartsWith("python:", StringComparison.Ordinal))
         {
             yield return (Resolved(owner, "Args:Config", config, workingDirectory), "Args:Config");
+        }
+    }
+
+    private static IEnumerable<(string Path, string Key)> ReleaseReads(Deployment deployment)
+    {
+        var contentRoot = deployment.WorkingDirectory;
+        foreach (var read in Programs(deployment))
+        {
+            yield return read;
+        }
+
+        yield return (contentRoot, "the working directory (content root)");
+        foreach (var file in deployment.EnvFiles)
+        {
+            yield return (Resolved("the export", "--env-file", file, contentRoot), "--env-file"); // on its command line too
+        }
+
+        foreach (var step in deployment.ReleaseSteps)
+        {
+            var owner = $"release step '{ExportText.Printable(step.Name)}'";
+            yield return (Resolved(owner, "WorkingDirectory", step.WorkingDirectory ?? ".", contentRoot), "WorkingDirectory");
+            var program = step.Python ?? step.Command.FirstOrDefault();
+            if (program is not null && program.Contains('/', StringComparison.Ordinal))
+            {
+                var key = step.Python is null ? "Command" : "Python";
+                foreach (var path in AsWrittenAndLinkedTo(owner, key, Resolved(owner, key, program, contentRoot)))
+                {
+                    yield return (step.Python is null ? Path.GetDirectoryName(path) ?? "/" : Installation(path), key);
+                }
+            }
+        }
+    }
+
+    // The directory of each program on the app's command line (the published app, dotnet).
+    private static IEnumerable<(string Path, string Key)> Programs(Deployment deployment)
+    {
+        foreach (var word in deployment.Command.Where(Path.IsPathFullyQualified))
+        {
+            foreach (var program in AsWrittenAndLinkedTo("the export", "--exec", word))
+            {
+                yield return (Path.GetDirectoryName(program) ?? "/", "--exec");
+            }
         }
     }
 

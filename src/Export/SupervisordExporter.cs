@@ -24,6 +24,11 @@ internal static class SupervisordExporter
                 + "system service (Debian's supervisor package): give --user with an account of their own.");
         }
 
+        if (deployment.ReleaseSteps.Count > 0 && deployment.Processes.Count > 1)
+        {
+            notes.Add(ReleaseNote("supervisord", "programs", $"supervisorctl start {deployment.AppName}:*", deployment));
+        }
+
         var directory = SupervisordSyntax.Verbatim(Owner, "the working directory (content root)", deployment.WorkingDirectory);
         var environment = SupervisordSyntax.EnvironmentPair(Owner, "--environment", "DOTNET_ENVIRONMENT", deployment.EnvironmentName);
         var conf = new StringBuilder();
@@ -36,7 +41,7 @@ internal static class SupervisordExporter
             }
 
             conf.AppendLine($"[program:{deployment.UnitName(process)}]")
-                .AppendLine("command=" + SupervisordSyntax.Command(deployment.Arguments(process, withEnvFiles: true)))
+                .AppendLine("command=" + SupervisordSyntax.Command(deployment.Arguments(process, withEnvFiles: true, releasedBefore: false)))
                 .AppendLine($"directory={directory}");
             if (deployment.User is { Length: > 0 } user)
             {
@@ -64,4 +69,13 @@ internal static class SupervisordExporter
             .AppendLine($"programs={string.Join(',', deployment.Processes.Select(deployment.UnitName))}");
         return [new ExportedFile(deployment.AppName + ".conf", conf.ToString())];
     }
+
+    /// <summary>
+    /// What a target that cannot run one command before the others (supervisord, a Procfile runner) does with the release
+    /// steps: every entry runs them at its start, as <c>&lt;app&gt; NAME</c> does, so they run once per entry, at once.
+    /// </summary>
+    internal static string ReleaseNote(string target, string entries, string start, Deployment deployment) =>
+        $"{target}: it cannot run a command once before the {entries}, so each of the {deployment.Processes.Count} {entries} runs the {deployment.ReleaseSteps.Count} release step(s) "
+        + $"itself when it starts, at the same time as the others (Django's migrations are not safe to run concurrently): to run them once, run "
+        + $"{string.Join(' ', deployment.ReleaseArguments(withEnvFiles: true).Select(ShellQuoting.Quote))} before {start}, and add --skip-release before the process name in each command.";
 }

@@ -30,8 +30,33 @@ internal static class SystemdExporter
 
         var target = deployment.AppName + ".target";
         var files = deployment.Processes.Select(p => new ExportedFile(deployment.UnitName(p) + ".service", Service(deployment, p, target, notes))).ToList();
+        if (deployment.ReleaseSteps.Count > 0)
+        {
+            DeploymentCheck.NotReleaseName(deployment, p => deployment.UnitName(p) + ".service", ReleaseUnit(deployment), "systemd unit");
+            files.Add(new ExportedFile(ReleaseUnit(deployment), SystemdReleaseUnit.Write(deployment, target, notes)));
+        }
+
         files.Add(new ExportedFile(target, Target(deployment, files.Select(f => f.Name))));
         return files;
+    }
+
+    /// <summary>The oneshot unit that runs the release steps once before every service (<c>&lt;app&gt;-release.service</c>).</summary>
+    internal static string ReleaseUnit(Deployment deployment) => deployment.AppName + "-" + Deployment.ReleaseName + ".service";
+
+    /// <summary>The account the unit runs as and the app's environment: the same for every unit of the app.</summary>
+    internal static void AppendAccountAndEnvironment(StringBuilder unit, Deployment deployment)
+    {
+        if (deployment.User is { Length: > 0 } user)
+        {
+            unit.AppendLine($"User={user}");
+        }
+        else if (deployment.Hardening != ExportHardening.None)
+        {
+            // A user allocated for the unit's lifetime, owning nothing on the system (implies a read-only OS and home).
+            unit.AppendLine("DynamicUser=yes");
+        }
+
+        unit.AppendLine("Environment=" + SystemdSyntax.Quoted("DOTNET_ENVIRONMENT=" + deployment.EnvironmentName));
     }
 
     private static string Service(Deployment deployment, ProcessDefinition process, string target, ICollection<string> notes)
@@ -45,6 +70,12 @@ internal static class SystemdExporter
             .AppendLine("Wants=network-online.target")
             .AppendLine($"PartOf={target}");
         var dependencies = deployment.Dependencies(process).Select(d => deployment.UnitName(d) + ".service").ToList();
+        if (deployment.ReleaseSteps.Count > 0)
+        {
+            // As the launcher: the release steps once, before any server (this unit runs its process with --skip-release).
+            dependencies.Insert(0, ReleaseUnit(deployment));
+        }
+
         if (dependencies.Count > 0)
         {
             // DependsOn: started after, and stopped with, the units it needs.
@@ -55,7 +86,8 @@ internal static class SystemdExporter
         unit.AppendLine()
             .AppendLine("[Service]")
             // notify: the app sends READY=1 once the server answers (its readiness), so "started" means serving and a
-            // unit ordered After= this one starts only then; TimeoutStartSec covers the readiness timeout.
+            // unit ordered After= this one starts only then; TimeoutStartSec covers the readiness timeout, all that comes
+            // before READY=1 since the release steps run in the release unit, without a limit, as the launcher runs them.
             .AppendLine("Type=notify")
             .AppendLine($"TimeoutStartSec={(int)System.Math.Ceiling(process.Readiness.Timeout.TotalSeconds) + Deployment.StopMarginSeconds}")
             // The app's own --env-file, read by its own parser as under the launcher: systemd's EnvironmentFile= parses quotes,
@@ -72,18 +104,8 @@ internal static class SystemdExporter
             .AppendLine("Environment=" + SystemdSyntax.Quoted("ProdServer__Control__Enabled=true"))
             .AppendLine("Environment=" + SystemdSyntax.Quoted($"ProdServer__Control__Socket=/run/{deployment.UnitName(process)}/control.sock"))
             .AppendLine("WorkingDirectory=" + SystemdSyntax.Path("the export", "the working directory (content root)", deployment.WorkingDirectory));
-        if (deployment.User is { Length: > 0 } user)
-        {
-            unit.AppendLine($"User={user}");
-        }
-        else if (deployment.Hardening != ExportHardening.None)
-        {
-            // A user allocated for the unit's lifetime, owning nothing on the system (implies a read-only OS and home).
-            unit.AppendLine("DynamicUser=yes");
-        }
-
+        AppendAccountAndEnvironment(unit, deployment);
         unit
-            .AppendLine("Environment=" + SystemdSyntax.Quoted("DOTNET_ENVIRONMENT=" + deployment.EnvironmentName))
             .AppendLine("Restart=on-failure")
             .AppendLine("RestartSec=2")
             // SIGTERM to the app only; it stops the server's process group itself, then systemd cleans up what is left.
@@ -112,27 +134,32 @@ internal static class SystemdExporter
     // What the sandbox changed to let the unit start, and what would still stop it: said, never left to the journal.
     private static void Explain(Deployment deployment, ProcessDefinition process, SandboxPaths paths, ICollection<string> notes)
     {
-        var bound = paths.BindReadOnly.Concat(paths.BindWritable).ToList();
-        if (bound.Count > 0)
-        {
-            var settings = new[] { (paths.BindReadOnly, "BindReadOnlyPaths="), (paths.BindWritable, "BindPaths=") }.Where(s => s.Item1.Count > 0).Select(s => s.Item2);
-            notes.Add($"{ExportText.Process(process)}: the sandbox hides homes and /tmp, so the unit binds in what it needs from them: "
-                + $"{string.Join(", ", bound.Select(p => ExportText.Printable(p)))} ({string.Join(", ", settings)}"
-                + $"{(paths.BindsHome ? "; ProtectHome=tmpfs, so that every other home stays hidden" : "")}). Installed under /opt or /srv, it would need none of this.");
-        }
-
-        foreach (var path in paths.Unbound)
-        {
-            notes.Add($"{ExportText.Process(process)}: the unit needs {ExportText.Printable(path)}, which its sandbox hides or replaces "
-                + "(ProtectHome=, PrivateTmp=), and binding all of it would undo that: install the app in a directory of its own (/opt/NAME, /srv/NAME), or export with --hardening none.");
-        }
-
+        Explain(ExportText.Process(process), paths, notes);
         if (string.IsNullOrEmpty(deployment.User))
         {
             foreach (var problem in DynamicUserAccess.Problems(process, paths))
             {
                 notes.Add(problem);
             }
+        }
+    }
+
+    /// <summary>The binds the sandbox of <paramref name="owner"/>'s unit needed, and the paths it would still hide.</summary>
+    internal static void Explain(string owner, SandboxPaths paths, ICollection<string> notes)
+    {
+        var bound = paths.BindReadOnly.Concat(paths.BindWritable).ToList();
+        if (bound.Count > 0)
+        {
+            var settings = new[] { (paths.BindReadOnly, "BindReadOnlyPaths="), (paths.BindWritable, "BindPaths=") }.Where(s => s.Item1.Count > 0).Select(s => s.Item2);
+            notes.Add($"{owner}: the sandbox hides homes and /tmp, so the unit binds in what it needs from them: "
+                + $"{string.Join(", ", bound.Select(p => ExportText.Printable(p)))} ({string.Join(", ", settings)}"
+                + $"{(paths.BindsHome ? "; ProtectHome=tmpfs, so that every other home stays hidden" : "")}). Installed under /opt or /srv, it would need none of this.");
+        }
+
+        foreach (var path in paths.Unbound)
+        {
+            notes.Add($"{owner}: the unit needs {ExportText.Printable(path)}, which its sandbox hides or replaces "
+                + "(ProtectHome=, PrivateTmp=), and binding all of it would undo that: install the app in a directory of its own (/opt/NAME, /srv/NAME), or export with --hardening none.");
         }
     }
 

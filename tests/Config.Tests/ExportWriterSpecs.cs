@@ -25,7 +25,7 @@ public sealed class ExportWriterSpecs : IDisposable
         using var error = new StringWriter();
         var commandLine = ProdServerCommandLine.Parse(["export", .. args]);
         Assert.Empty(commandLine.Errors);
-        var code = await new ExportCommand().RunAsync(commandLine, [Web()], _directory, "Production", output, error);
+        var code = await new ExportCommand().RunAsync(commandLine, [Web()], [], _directory, "Production", output, error);
         return (code, output.ToString(), error.ToString());
     }
 

@@ -13,7 +13,8 @@ internal interface IExportCommand
 {
     /// <summary>
     /// Writes the deployment files for <paramref name="processes"/>, which were read in <paramref name="environmentName"/>
-    /// (the files run the app in that environment, so that it reads what they were computed from); returns the exit code.
+    /// (the files run the app in that environment, so that it reads what they were computed from), with the app's
+    /// <paramref name="releaseSteps"/> run once before them where the target can; returns the exit code.
     /// </summary>
-    Task<int> RunAsync(ProdServerCommandLine commandLine, IReadOnlyList<ProcessDefinition> processes, string contentRoot, string environmentName, TextWriter output, TextWriter error);
+    Task<int> RunAsync(ProdServerCommandLine commandLine, IReadOnlyList<ProcessDefinition> processes, IReadOnlyList<ReleaseStep> releaseSteps, string contentRoot, string environmentName, TextWriter output, TextWriter error);
 }

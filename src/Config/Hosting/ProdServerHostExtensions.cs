@@ -279,7 +279,7 @@ public static class ProdServerHostExtensions
             }
 
             var environmentName = host.Services.GetService<IHostEnvironment>()?.EnvironmentName ?? Environments.Production;
-            return await export.RunAsync(commandLine, selected, contentRoot, environmentName, output, error).ConfigureAwait(false);
+            return await export.RunAsync(commandLine, selected, [.. options.ReleaseSteps], contentRoot, environmentName, output, error).ConfigureAwait(false);
         }
 
         // Env files are read here, once, for every kind of run: a restart reuses these values (see EnvFileCache).
