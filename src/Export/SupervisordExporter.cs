@@ -24,9 +24,10 @@ internal static class SupervisordExporter
                 + "system service (Debian's supervisor package): give --user with an account of their own.");
         }
 
-        if (deployment.ReleaseSteps.Count > 0 && deployment.Processes.Count > 1)
+        var copies = deployment.Processes.Sum(Copies);
+        if (deployment.ReleaseSteps.Count > 0 && copies > 1)
         {
-            notes.Add(ReleaseNote("supervisord", "programs", $"supervisorctl start {deployment.AppName}:*", deployment));
+            notes.Add(ReleaseNote("supervisord", "processes it supervises", $"supervisorctl start {deployment.AppName}:*", deployment, copies));
         }
 
         var directory = SupervisordSyntax.Verbatim(Owner, "the working directory (content root)", deployment.WorkingDirectory);
@@ -43,6 +44,17 @@ internal static class SupervisordExporter
             conf.AppendLine($"[program:{deployment.UnitName(process)}]")
                 .AppendLine("command=" + SupervisordSyntax.Command(deployment.Arguments(process, withEnvFiles: true, releasedBefore: false)))
                 .AppendLine($"directory={directory}");
+            if (Copies(process) > 1)
+            {
+                // Replicas as supervisord's copies of one program, each named after its number (numprocs needs that).
+                conf.AppendLine($"numprocs={process.Replicas}")
+                    .AppendLine("process_name=%(program_name)s-%(process_num)d");
+            }
+            else if (process.Replicas > 1)
+            {
+                notes.Add(SameMachineCopies.NotCarried(process, "supervisord", "its copies (numprocs) share one machine; run the program on more machines"));
+            }
+
             if (deployment.User is { Length: > 0 } user)
             {
                 conf.AppendLine($"user={user}");
@@ -70,12 +82,15 @@ internal static class SupervisordExporter
         return [new ExportedFile(deployment.AppName + ".conf", conf.ToString())];
     }
 
+    // How many copies the program runs: Replicas, as numprocs, when copies can share the machine (no port, no written file).
+    private static int Copies(ProcessDefinition process) => SameMachineCopies.Obstacle(process) is null ? process.Replicas : 1;
+
     /// <summary>
     /// What a target that cannot run one command before the others (supervisord, a Procfile runner) does with the release
     /// steps: every entry runs them at its start, as <c>&lt;app&gt; NAME</c> does, so they run once per entry, at once.
     /// </summary>
-    internal static string ReleaseNote(string target, string entries, string start, Deployment deployment) =>
-        $"{target}: it cannot run a command once before the {entries}, so each of the {deployment.Processes.Count} {entries} runs the {deployment.ReleaseSteps.Count} release step(s) "
+    internal static string ReleaseNote(string target, string entries, string start, Deployment deployment, int copies) =>
+        $"{target}: it cannot run a command once before the {entries}, so each of the {copies} {entries} runs the {deployment.ReleaseSteps.Count} release step(s) "
         + $"itself when it starts, at the same time as the others (Django's migrations are not safe to run concurrently): to run them once, run "
         + $"{string.Join(' ', deployment.ReleaseArguments(withEnvFiles: true).Select(ShellQuoting.Quote))} before {start}, and add --skip-release before the process name in each command.";
 }

@@ -36,6 +36,11 @@ internal static class SystemdExporter
             files.Add(new ExportedFile(ReleaseUnit(deployment), SystemdReleaseUnit.Write(deployment, target, notes)));
         }
 
+        foreach (var note in SameMachineCopies.NotCarried(deployment.Processes, "systemd", "a unit is one service on its machine; start the unit on that many machines"))
+        {
+            notes.Add(note);
+        }
+
         files.Add(new ExportedFile(target, Target(deployment, files.Select(f => f.Name))));
         return files;
     }
