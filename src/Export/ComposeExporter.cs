@@ -13,7 +13,7 @@ namespace ProdServer.Config;
 /// </summary>
 internal static class ComposeExporter
 {
-    public static IReadOnlyList<ExportedFile> Export(Deployment deployment)
+    public static IReadOnlyList<ExportedFile> Export(Deployment deployment, ICollection<string> notes)
     {
         DeploymentCheck.Unique(deployment, ServiceName, "Compose service");
         var services = new YamlMappingNode();
@@ -27,6 +27,7 @@ internal static class ComposeExporter
         {
             ContainerListen.RefuseLoopback(process, "its published port and the other services");
             services.Add(Text(ServiceName(process)), Service(deployment, process));
+            WrittenDirectories(deployment, process, notes);
         }
 
         return [new ExportedFile("compose.yaml", ManifestYaml.Write([new YamlMappingNode { { "services", services } }]))];
@@ -125,6 +126,19 @@ internal static class ComposeExporter
         }
 
         service.Add("environment", new YamlMappingNode { { "DOTNET_ENVIRONMENT", Text(deployment.EnvironmentName) } });
+    }
+
+    // The container runs the image's file system, not this machine's: a directory the process writes in (a socket's, a
+    // log's, a beat schedule's) is there only if the image has it, and the app refuses to start a server whose file
+    // would land in a directory that does not exist. /tmp is in every image.
+    private static void WrittenDirectories(Deployment deployment, ProcessDefinition process, ICollection<string> notes)
+    {
+        var directories = WritablePaths.Of(process, deployment.WorkingDirectory).Where(d => d.Directory != "/tmp").ToList();
+        if (directories.Count > 0)
+        {
+            notes.Add($"compose: {ExportText.Process(process)} writes in {string.Join(", ", directories.Select(d => $"{ExportText.Printable(d.Directory)} ({d.Key})"))}: "
+                + "each must exist in the image and be writable by its user, or be a volume of the service, or the process refuses to start.");
+        }
     }
 
     private static string Seconds(System.TimeSpan time) => ((int)System.Math.Ceiling(time.TotalSeconds)).ToString(CultureInfo.InvariantCulture) + "s";

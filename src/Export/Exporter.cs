@@ -32,7 +32,7 @@ public static class Exporter
         {
             ExportTarget.Systemd => SystemdExporter.Export(deployment, notes),
             ExportTarget.Supervisord => SupervisordExporter.Export(deployment, notes),
-            ExportTarget.Compose => ComposeExporter.Export(deployment),
+            ExportTarget.Compose => ComposeExporter.Export(deployment, notes),
             ExportTarget.Procfile => ProcfileExporter.Export(deployment, notes),
             ExportTarget.Kubernetes => KubernetesExporter.Export(deployment, notes),
             _ => throw new ArgumentOutOfRangeException(nameof(target), target, "Unknown export target."),

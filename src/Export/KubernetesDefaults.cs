@@ -40,8 +40,12 @@ internal static partial class KubernetesDefaults
         return image;
     }
 
-    /// <summary>The <c>emptyDir</c> volumes the read-only root filesystem needs: <c>/tmp</c>, and the directory of every file the process writes.</summary>
-    public static IReadOnlyList<(string Name, string Path)> WritableVolumes(ProcessDefinition process)
+    /// <summary>
+    /// The <c>emptyDir</c> volumes the read-only root filesystem needs: <c>/tmp</c>, and the directory of every file the
+    /// process writes. Given the app's <paramref name="contentRoot"/>, a directory that holds it or the process's working
+    /// directory is refused: its empty volume would hide the app's files in the pod.
+    /// </summary>
+    public static IReadOnlyList<(string Name, string Path)> WritableVolumes(ProcessDefinition process, string? contentRoot = null)
     {
         var owner = ExportText.Process(process);
         if (CeleryBeatSchedule.WritesDefaultFile(process))
@@ -61,6 +65,13 @@ internal static partial class KubernetesDefaults
                 throw ExportText.Refused(owner, key, $"'{ExportText.Printable(file)}' must be a normalized absolute path below a directory other than '/', without ':', to become a writable volume in the pod");
             }
 
+            // (/tmp is a volume whatever is written there.)
+            if (contentRoot is not null && directory != "/tmp" && HiddenBy(process, contentRoot, directory) is { } hidden)
+            {
+                throw ExportText.Refused(owner, key, $"'{ExportText.Printable(file)}' would make {ExportText.Printable(directory)} an empty volume in the pod, "
+                    + $"which hides the app's files in {ExportText.Printable(hidden)}; write it in a directory of its own, such as /run/{ExportText.Printable(Deployment.Sanitize(process.Name))}");
+            }
+
             // Its own volume also below another one (/tmp/celery below /tmp): an emptyDir starts empty, so the directory
             // would not exist in the pod and the server could not create its file; a nested mount's point is created.
             if (!directories.Contains(directory, StringComparer.Ordinal))
@@ -72,6 +83,13 @@ internal static partial class KubernetesDefaults
         // Named in the order found; listed parents first, before what is mounted inside them.
         return directories.Select((d, i) => (Name: i == 0 ? "tmp" : "writable-" + i.ToString(CultureInfo.InvariantCulture), Path: d))
             .OrderBy(v => v.Path.Count(c => c == '/')).ToList();
+    }
+
+    // The content root or the process's working directory, when a volume on the directory would cover it.
+    private static string? HiddenBy(ProcessDefinition process, string contentRoot, string directory)
+    {
+        var workingDirectory = Path.GetFullPath(ExportText.Carryable(ExportText.Process(process), "WorkingDirectory", process.WorkingDirectory ?? "."), contentRoot);
+        return new[] { contentRoot, workingDirectory }.FirstOrDefault(d => SandboxPaths.IsUnder(d, directory));
     }
 
     /// <summary>The configured requests (100m CPU and 256Mi by default), a memory limit equal to the request and a CPU limit of at least one core.</summary>

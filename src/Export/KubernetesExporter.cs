@@ -58,7 +58,7 @@ internal static class KubernetesExporter
     private static YamlMappingNode DeploymentOf(Deployment deployment, ProcessDefinition process, string image)
     {
         var ports = Ports(process);
-        var volumes = KubernetesDefaults.WritableVolumes(process);
+        var volumes = KubernetesDefaults.WritableVolumes(process, deployment.WorkingDirectory);
         var container = Map(
             ("name", Text(Dns(process.Name))),
             ("image", Text(image)),

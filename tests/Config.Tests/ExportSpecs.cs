@@ -151,6 +151,26 @@ public sealed class ExportSpecs
     }
 
     [Fact]
+    public void Compose_says_which_directories_a_process_writes_in_since_the_container_has_only_what_the_image_has()
+    {
+        // /tmp/celery is not in the image: the beat refused to start ("is in a directory that does not exist"), unsaid.
+        var beat = new ProcessDefinition("beat", ServerBackends.CeleryBeat)
+        {
+            App = "mysite", Args = new CeleryBeatArgs { Schedule = "/tmp/celery/celerybeat-schedule", LogFile = "/tmp/beat.log" },
+        };
+        var notes = new System.Collections.Generic.List<string>();
+
+        Exporter.Export(ExportTarget.Compose, TwoProcesses() with { Processes = [beat] }, notes);
+
+        var note = Assert.Single(notes);
+        Assert.StartsWith("compose: process 'beat' writes in /tmp/celery (Args:Schedule): each must exist in the image", note, StringComparison.Ordinal);
+        Assert.DoesNotContain("/tmp (", note, StringComparison.Ordinal); // /tmp is in every image
+        notes.Clear();
+        Exporter.Export(ExportTarget.Compose, TwoProcesses(), notes);
+        Assert.Empty(notes);
+    }
+
+    [Fact]
     public void Compose_checks_health_the_way_readiness_does_and_waits_for_healthy_dependencies()
     {
         var deployment = TwoProcesses();

@@ -19,6 +19,22 @@ public sealed class KubernetesExportSpecs
 
     private static Deployment Shop(params ProcessDefinition[] processes) => new("shop", ["/srv/shop"], "/srv", processes) { Image = "shop:1.0" };
 
+    [Theory]
+    [InlineData("/srv/worker.pid", "/srv")]
+    [InlineData("/srv/app/worker.pid", "/srv/app")]
+    public void A_file_written_in_the_apps_directory_or_above_it_is_refused_since_its_empty_volume_would_hide_the_app(string pidFile, string directory)
+    {
+        // An emptyDir over /srv/app (the content root, the worker's working directory) starts empty: the pod would have no app.
+        var worker = new ProcessDefinition("worker", ServerBackends.CeleryWorker) { App = "mysite", WorkingDirectory = "app", Args = new CeleryWorkerArgs { PidFile = pidFile } };
+
+        var refused = Assert.Throws<ExportRefusedException>(() => Exporter.Export(ExportTarget.Kubernetes, Shop(worker)));
+
+        Assert.StartsWith($"process 'worker': Args:PidFile '{pidFile}' would make {directory} an empty volume in the pod, which hides the app's files in /srv", refused.Message, StringComparison.Ordinal);
+        Assert.DoesNotContain('\n', refused.Message);
+        var below = new ProcessDefinition("worker", ServerBackends.CeleryWorker) { App = "mysite", WorkingDirectory = "app", Args = new CeleryWorkerArgs { PidFile = "/srv/app/run/worker.pid" } };
+        Assert.Contains("/srv/app/run", Manifest(Shop(below), "worker").Deployment.Spec.Template.Spec.Containers[0].VolumeMounts.Select(m => m.MountPath));
+    }
+
     [Fact]
     public void A_readiness_status_outside_what_httpGet_accepts_is_asked_by_the_health_checks_script_as_Compose_asks_it()
     {
