@@ -46,6 +46,34 @@ public sealed class ExportReleaseStepSpecs : IDisposable
         unit.Split('\n').Where(l => l.StartsWith(key + "=", StringComparison.Ordinal)).Select(l => l[(key.Length + 1)..]);
 
     [Fact]
+    public void The_release_steps_get_the_exports_env_files_as_the_processes_do_through_the_apps_own_env_file()
+    {
+        // The steps run with the variables the processes get (a DATABASE_URL for migrate): the same --env-file, read by
+        // the app's parser, from where each target puts the file.
+        var envFile = Path.Combine(_directory, "prod.env");
+        File.WriteAllText(envFile, "DATABASE_URL=postgres://db/shop\n");
+        var shop = Shop() with { EnvFiles = [envFile] };
+
+        var systemd = Exporter.Export(ExportTarget.Systemd, shop, new List<string>()).Single(f => f.Name == "shop-release.service").Content;
+        Assert.Equal($"\"/bin/true\" \"--env-file\" \"{envFile}\" \"--release-only\"", Line(systemd, "ExecStart"));
+        Assert.DoesNotContain("EnvironmentFile=", systemd, StringComparison.Ordinal);
+        Assert.Contains(envFile, string.Join(' ', Lines(systemd, "BindReadOnlyPaths").Concat(Lines(systemd, "ReadOnlyPaths"))) + systemd, StringComparison.Ordinal);
+
+        var compose = new YamlStream();
+        compose.Load(new StringReader(Exporter.Export(ExportTarget.Compose, shop, new List<string>()).Single(f => f.Name == "compose.yaml").Content));
+        var release = (YamlMappingNode)((YamlMappingNode)((YamlMappingNode)compose.Documents[0].RootNode)["services"])["release"];
+        Assert.Equal(["--env-file", envFile, "--release-only"], ((YamlSequenceNode)release["command"]).Select(n => ((YamlScalarNode)n).Value));
+        Assert.Equal(envFile, ((YamlScalarNode)((YamlMappingNode)((YamlSequenceNode)release["volumes"])[0])["target"]).Value);
+
+        var job = KubernetesObjects.Read(Exporter.Export(ExportTarget.Kubernetes, shop, new List<string>()).Single(f => f.Name == "shop-release.yaml").Content).OfType<V1Job>().Single();
+        var container = job.Spec.Template.Spec.Containers[0];
+        Assert.Equal(["--env-file", "/var/run/secrets/shop-env/env-0", "--release-only"], container.Args);
+        Assert.Null(container.EnvFrom);
+        Assert.Contains(container.VolumeMounts, m => m.MountPath == "/var/run/secrets/shop-env" && m.ReadOnlyProperty == true);
+        Assert.Contains(job.Spec.Template.Spec.Volumes, v => v.Secret?.SecretName == "shop-env");
+    }
+
+    [Fact]
     public void Systemd_runs_the_release_steps_once_in_a_oneshot_unit_that_every_service_waits_for_and_verify_accepts_them()
     {
         var notes = new List<string>();
