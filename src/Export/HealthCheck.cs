@@ -1,5 +1,6 @@
 using System.Collections.Generic;
 using System.Globalization;
+using System.Linq;
 
 namespace ProdServer.Config;
 
@@ -12,16 +13,19 @@ namespace ProdServer.Config;
 internal static class HealthCheck
 {
     // As the engine's probe (HttpProbe) and Kubernetes' httpGet: a redirect is an answer, not followed; the default 200
-    // accepts any 200-399, another status must be answered exactly.
+    // accepts any 200-399, another status must be answered exactly. Asked at the address the engine asks (127.0.0.1 for a
+    // server on 0.0.0.0, [::1] for one on ::), which urllib also sends as the Host header, as the engine does.
     private const string AskPath =
         "import sys, urllib.request as u\n"
         + "class Stay(u.HTTPRedirectHandler): redirect_request = lambda *a: None\n"
-        + "try: s = u.build_opener(Stay).open('http://127.0.0.1:' + sys.argv[1] + sys.argv[2], timeout=2).status\n"
+        + "h = sys.argv[1] if ':' not in sys.argv[1] else '[' + sys.argv[1] + ']'\n"
+        + "try: s = u.build_opener(Stay).open('http://' + h + ':' + sys.argv[2] + sys.argv[3], timeout=2).status\n"
         + "except u.HTTPError as e: s = e.code\n"
-        + "w = int(sys.argv[3])\n"
+        + "w = int(sys.argv[4])\n"
         + "sys.exit(0 if s == w or (w == 200 and 200 <= s < 400) else 1)";
 
-    private const string AskPort = "import socket, sys; socket.create_connection(('127.0.0.1', int(sys.argv[1])), 2).close()";
+    // Every address and port the server listens on accepts a connection, as the engine requires of them all.
+    private const string AskPorts = "import socket, sys\nfor a, p in zip(sys.argv[1::2], sys.argv[2::2]): socket.create_connection((a, int(p)), 2).close()";
 
     /// <summary>The <c>CMD</c> test for <paramref name="process"/>, or <see langword="null"/> when it listens on no TCP port.</summary>
     public static IReadOnlyList<string>? For(ProcessDefinition process)
@@ -32,12 +36,20 @@ internal static class HealthCheck
             return null;
         }
 
-        var port = endpoints[0].Port.ToString(CultureInfo.InvariantCulture);
         var python = process.Python is { } configured ? ExportText.Carryable(ExportText.Process(process), "Python", configured) : "python3";
-        return ReadinessPath(process) is { } path
-            ? ["CMD", python, "-c", AskPath, port, path, process.Readiness.Status.ToString(CultureInfo.InvariantCulture)]
-            : ["CMD", python, "-c", AskPort, port];
+        if (ReadinessPath(process) is { } path)
+        {
+            return ["CMD", python, "-c", AskPath, Address(endpoints[0]), Port(endpoints[0]), path, process.Readiness.Status.ToString(CultureInfo.InvariantCulture)];
+        }
+
+        // The engine skips an address it cannot ask (a host name); with none left, the first port on loopback.
+        var asked = endpoints.Where(e => PortCheck.ProbeAddress(e.Host) is not null).Distinct().ToList();
+        return ["CMD", python, "-c", AskPorts, .. (asked.Count > 0 ? asked : [endpoints[0]]).SelectMany(e => new[] { Address(e), Port(e) })];
     }
+
+    private static string Address(ListenEndpoint endpoint) => (PortCheck.ProbeAddress(endpoint.Host) ?? System.Net.IPAddress.Loopback).ToString();
+
+    private static string Port(ListenEndpoint endpoint) => endpoint.Port.ToString(CultureInfo.InvariantCulture);
 
     /// <summary>
     /// The readiness path, refused unless it is a path on the server: one that does not start with <c>/</c> would

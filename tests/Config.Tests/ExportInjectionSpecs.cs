@@ -140,7 +140,7 @@ public sealed class ExportInjectionSpecs
             .Select(c => ((YamlScalarNode)c).Value!).ToArray();
 
         Assert.DoesNotContain("PWNED", test[3], StringComparison.Ordinal); // the script is a constant
-        Assert.Equal(web.Readiness.Path, test[5]);
+        Assert.Equal(web.Readiness.Path, test[6]);
     }
 
     [Theory]

@@ -183,12 +183,12 @@ public sealed class ExportSpecs
         // port, path and status are arguments of a constant script.
         var adminTest = Sequence(services, "admin", "healthcheck", "test");
         Assert.Equal(["CMD", "python3", "-c"], adminTest.Take(3));
-        Assert.Contains("open('http://127.0.0.1:' + sys.argv[1] + sys.argv[2]", adminTest[3], StringComparison.Ordinal);
-        Assert.Equal(["9001", "/health", "200"], adminTest.Skip(4));
+        Assert.Contains("open('http://' + h + ':' + sys.argv[2] + sys.argv[3]", adminTest[3], StringComparison.Ordinal);
+        Assert.Equal(["127.0.0.1", "9001", "/health", "200"], adminTest.Skip(4));
         // web: its port accepts connections.
         var webTest = Sequence(services, "web", "healthcheck", "test");
-        Assert.Contains("create_connection(('127.0.0.1', int(sys.argv[1])), 2)", webTest[3], StringComparison.Ordinal);
-        Assert.Equal("8000", webTest[4]);
+        Assert.Contains("socket.create_connection((a, int(p)), 2)", webTest[3], StringComparison.Ordinal);
+        Assert.Equal(["127.0.0.1", "8000"], webTest.Skip(4));
         Assert.Equal("service_healthy", Scalar(services, "web", "depends_on", "admin", "condition"));
         Assert.Equal("30s", Scalar(services, "web", "healthcheck", "start_period"));
     }
