@@ -58,7 +58,10 @@ internal static class KubernetesProbes
         var port = Number(endpoints[0].Port);
         var (action, target) = httpPath && HealthCheck.ReadinessPath(process) is { } path
             ? AskPath(process, endpoints[0], path)
-            : ("tcpSocket", Map(("port", port)));
+            : httpPath && endpoints.Select(e => e.Port).Distinct().Count() > 1
+                // The engine calls a server ready once every port accepts; a tcpSocket probe asks one.
+                ? ("exec", Map(("command", List(HealthCheck.For(process)!.Skip(1).Select(word => (YamlNode)Text(word))))))
+                : ("tcpSocket", Map(("port", port)));
         return Map(
             (action, target),
             ("periodSeconds", Number(periodSeconds)),

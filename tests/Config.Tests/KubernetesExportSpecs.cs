@@ -36,6 +36,19 @@ public sealed class KubernetesExportSpecs
     }
 
     [Fact]
+    public void A_server_on_several_ports_is_ready_once_every_port_accepts_as_the_engine_decides()
+    {
+        // A tcpSocket probe asks one port: the pod was Ready while the second port, which the engine waits for, was not.
+        var admin = new ProcessDefinition("admin", ServerBackends.Waitress) { App = "mysite.wsgi:application", Args = new WaitressArgs { Listen = ["0.0.0.0:9001", "0.0.0.0:9002"] } };
+
+        var container = Manifest(Shop(admin), "admin").Deployment.Spec.Template.Spec.Containers[0];
+
+        Assert.Equal(HealthCheck.For(admin)!.Skip(1), container.ReadinessProbe.Exec.Command);
+        Assert.Equal(["127.0.0.1", "9001", "127.0.0.1", "9002"], container.StartupProbe.Exec.Command.TakeLast(4));
+        Assert.Equal("9001", container.LivenessProbe.TcpSocket.Port.Value); // liveness: the port alone, as before
+    }
+
+    [Fact]
     public void A_readiness_status_outside_what_httpGet_accepts_is_asked_by_the_health_checks_script_as_Compose_asks_it()
     {
         // httpGet takes 200-399 only: a path that must answer 401 was never Ready in the pod, though ready to the engine.
