@@ -1,6 +1,7 @@
 using System;
 using System.Diagnostics;
 using System.IO;
+using System.Linq;
 using System.Threading;
 using System.Threading.Tasks;
 using FluentValidation;
@@ -231,7 +232,10 @@ public sealed class CheckCommandSpecs : IDisposable
 
         Assert.NotNull(check);
         Assert.Equal(python, check.Executable);
-        Assert.Equal([Path.Combine(_root.Path, "manage.py"), "check", "--settings=mysite.settings", "--pythonpath=src"], check.Arguments);
+        // manage.py check, wrapped so the same Python then asks Django for the command (DjangoCommandCheckSpecs runs it).
+        Assert.Equal([Path.Combine(_root.Path, "manage.py"), "check", "--settings=mysite.settings", "--pythonpath=src"], check.Arguments.TakeLast(4));
+        Assert.Equal(["-c"], check.Arguments.Take(1));
+        Assert.Equal($"{python} {Path.Combine(_root.Path, "manage.py")} check --settings=mysite.settings --pythonpath=src", DjangoCommandCheck.Shown(check));
     }
 
     [Fact]

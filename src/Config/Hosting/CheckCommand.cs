@@ -75,7 +75,7 @@ internal static class CheckCommand
     private static async Task<bool> ServerCheckAsync(
         ProcessDefinition process, LaunchPlan run, ILoggerFactory loggers, TextWriter output, TextWriter error, TimeProvider time, CancellationToken cancellationToken)
     {
-        var own = process.Backend.CreateCheckPlan(run);
+        var own = process.Backend.CreateCheckPlan(process, run);
         if ((own ?? AppImportCheck.For(process, run)) is not { } check)
         {
             await output.WriteLineAsync($"{process.Name}: valid ({process.Backend.Command} has no check of its own)").ConfigureAwait(false);
@@ -85,6 +85,8 @@ internal static class CheckCommand
         await using var server = ServerProcess.Start(check, new CheckRunLogger(loggers.CreateLogger("ProdServer.Check." + process.Name)));
         using var stop = cancellationToken.Register(static s => _ = ((ServerProcess)s!).StopAsync(TimeSpan.Zero), server);
         var what = own is not null ? "the server's own check" : $"importing the app {Quoted.Value(process.App)} with the server's Python";
+        // A check script is shown as the command it wraps (manage.py check), not as its Python.
+        var shown = DjangoCommandCheck.Shown(check) ?? check.DisplayCommandLine;
         // Bounded by as long as a start may take to be ready: an app whose import waits for a database or a lock must
         // not hang a deploy script's --check.
         var limit = process.Readiness.Timeout + process.StartSeconds;
@@ -95,7 +97,7 @@ internal static class CheckCommand
             if (!cancellationToken.IsCancellationRequested)
             {
                 await error.WriteLineAsync(
-                    $"Process '{process.Name}': {what} did not finish within {limit.TotalSeconds:0.#} s (Readiness:Timeout + StartSeconds, as long as a start may take) and was stopped: {check.DisplayCommandLine}").ConfigureAwait(false);
+                    $"Process '{process.Name}': {what} did not finish within {limit.TotalSeconds:0.#} s (Readiness:Timeout + StartSeconds, as long as a start may take) and was stopped: {shown}").ConfigureAwait(false);
             }
 
             return false;
@@ -104,15 +106,35 @@ internal static class CheckCommand
         var code = await server.Exited.ConfigureAwait(false);
         if (code != 0)
         {
-            await error.WriteLineAsync($"Process '{process.Name}': {what} failed (exit code {code}): {check.DisplayCommandLine}\n{server.RecentErrorOutput}").ConfigureAwait(false);
+            // What the check's script found (a command manage.py lacks, a class that does not import): one line each.
+            var findings = CheckFindings.Messages(process, check, server.RecentErrorOutput);
+            if (findings.Count > 0)
+            {
+                foreach (var finding in findings)
+                {
+                    await error.WriteLineAsync(finding).ConfigureAwait(false);
+                }
+
+                return false;
+            }
+
+            await error.WriteLineAsync($"Process '{process.Name}': {what} failed (exit code {code}): {shown}\n{server.RecentErrorOutput}").ConfigureAwait(false);
             await WriteHintAsync(process, server.FailureReason(), error).ConfigureAwait(false);
             return false;
         }
 
         await output.WriteLineAsync(own is not null
-            ? $"{process.Name}: valid, and {check.DisplayCommandLine} passed"
+            ? $"{process.Name}: valid, and {shown} passed{Imported(process, check)}"
             : $"{process.Name}: valid, and the app {Quoted.Value(process.App)} imports with the server's Python ({process.Backend.Command} has no check of its own)").ConfigureAwait(false);
         return true;
+    }
+
+    // What the check asked besides the server's own check, said after "passed".
+    private static string Imported(ProcessDefinition process, LaunchPlan check)
+    {
+        var names = process.Backend.GetImportedNames(process);
+        var imported = names.Count == 0 ? "" : $", and {string.Join(", ", names.Select(n => n.Key))} imported";
+        return DjangoCommandCheck.Shown(check) is null ? imported : $", and manage.py has the command '{process.Backend.Command}'{imported}";
     }
 
     // What to change when the failure quoted above is a module Python could not import (the start's hint, as a sentence).

@@ -92,23 +92,35 @@ public abstract partial class ServerBackend
     /// <param name="run">The plan that would start the server.</param>
     /// <returns>
     /// The check's plan, or <see langword="null"/> when the server has no such check (waitress, uvicorn, granian). For a
-    /// Django management command the default is <c>manage.py check</c> with the same <c>--settings</c>/<c>--pythonpath</c>:
-    /// it loads the project's settings and runs Django's system checks.
+    /// Django management command the default is <c>manage.py check</c> with the same <c>--settings</c>/<c>--pythonpath</c>
+    /// (it loads the project's settings and runs Django's system checks), run so that it then also asks Django whether
+    /// manage.py has the command (<see cref="Command"/>): an app missing from <c>INSTALLED_APPS</c> fails the check.
     /// </returns>
     public virtual LaunchPlan? CreateCheckPlan(LaunchPlan run)
     {
         System.ArgumentNullException.ThrowIfNull(run);
-        if (LaunchKind != LaunchKind.DjangoManage || run.Arguments.Count < 2)
-        {
-            return null;
-        }
-
-        // run.Arguments is [manage.py, <command>, options…]; Django's base options decide which project "check" loads.
-        var projectOptions = System.Linq.Enumerable.Where(
-            System.Linq.Enumerable.Skip(run.Arguments, 2),
-            a => a.StartsWith("--settings=", System.StringComparison.Ordinal) || a.StartsWith("--pythonpath=", System.StringComparison.Ordinal));
-        return run with { Arguments = [run.Arguments[0], "check", .. projectOptions] };
+        return LaunchKind == LaunchKind.DjangoManage ? DjangoCommandCheck.For(run, Command, [], []) : null;
     }
+
+    /// <summary>
+    /// <c>--check</c>'s plan with the process known, so that a backend can add what its settings make the server import
+    /// (<see cref="GetImportedNames"/>) to the check it runs anyway. Default: <see cref="CreateCheckPlan(LaunchPlan)"/>.
+    /// </summary>
+    internal virtual LaunchPlan? CreateCheckPlan(ProcessDefinition process, LaunchPlan run) => CreateCheckPlan(run);
+
+    /// <summary>
+    /// The Python names <paramref name="process"/>'s settings make the server import at start (a worker class, a
+    /// scheduler), each with its key; the check plan of <see cref="CreateCheckPlan(ProcessDefinition, LaunchPlan)"/>
+    /// imports them in this order. Default: none.
+    /// </summary>
+    internal virtual IReadOnlyList<ImportedName> GetImportedNames(ProcessDefinition process) => [];
+
+    /// <summary>
+    /// For a management command: the Django apps (top-level modules) that bring it, first the one to name; so that
+    /// <c>--check</c>, finding manage.py without the command, can say whether the app is installed and only missing from
+    /// <c>INSTALLED_APPS</c>. Default: none (the command comes with Django, or is not known to come from an app).
+    /// </summary>
+    internal virtual IReadOnlyList<string> CommandApps => [];
 
     /// <summary>Checks a process that uses this backend.</summary>
     /// <param name="process">The process.</param>

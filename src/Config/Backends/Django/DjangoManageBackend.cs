@@ -16,6 +16,10 @@ internal abstract class DjangoManageBackend<TArgs> : ServerBackend<TArgs>
     protected override bool RequiresApp => false;
 
     /// <inheritdoc />
+    internal sealed override LaunchPlan? CreateCheckPlan(ProcessDefinition process, LaunchPlan run) =>
+        DjangoCommandCheck.For(run, Command, CommandApps, GetImportedNames(process));
+
+    /// <inheritdoc />
     protected override string? ValidateApp(string app) =>
         $"App is not used by the {Name} backend: manage.py (in WorkingDirectory, or ManagePy) names the Django project, and Args:Settings its settings module. Remove App.";
 }

@@ -23,6 +23,10 @@ internal sealed class DjangoQBackend : DjangoManageBackend<DjangoQArgs>
     /// <inheritdoc />
     public override IReadOnlyList<string> DistributionNames => ["django-q2", "django-q"];
 
+    // Both distributions install the django_q app, which brings qcluster.
+    /// <inheritdoc />
+    internal override IReadOnlyList<string> CommandApps => ["django_q"];
+
     /// <inheritdoc />
     public override string InstallHint => "pip install django-q2 (or apt-get install python3-django-q), add django_q to INSTALLED_APPS and set Q_CLUSTER";
 

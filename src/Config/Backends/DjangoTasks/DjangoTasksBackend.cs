@@ -22,6 +22,10 @@ internal sealed class DjangoTasksBackend : DjangoManageBackend<DjangoTasksArgs>
     /// <inheritdoc />
     public override IReadOnlyList<string> DistributionNames => ["django-tasks-db", "django-tasks"];
 
+    // django_tasks_db brings db_worker from 0.12.0 on; up to 0.11 the django_tasks app itself did.
+    /// <inheritdoc />
+    internal override IReadOnlyList<string> CommandApps => ["django_tasks_db", "django_tasks"];
+
     /// <summary>The flags db_worker accepts only from some release on; <c>--no-reload</c> came one release after <c>--reload</c>.</summary>
     /// <param name="process">The process.</param>
     /// <returns>The requirements.</returns>

@@ -28,6 +28,22 @@ internal sealed class RqWorkerBackend : DjangoManageBackend<RqWorkerArgs>
     /// <inheritdoc />
     public override bool StopSignalToGroup => false;
 
+    /// <inheritdoc />
+    internal override IReadOnlyList<string> CommandApps => ["django_rq"];
+
+    // rqworker imports each class (and a serializer given by path) before it starts working: a bad path ends in a
+    // traceback, exit 1, on every start. A serializer without a dot is one of rq's shorthands (json, pickle), no path.
+    /// <inheritdoc />
+    internal override IReadOnlyList<ImportedName> GetImportedNames(ProcessDefinition process) =>
+        process.Args is RqWorkerArgs args
+            ? [.. new (string Key, string? Name)[]
+                {
+                    ("Args:WorkerClass", args.WorkerClass), ("Args:QueueClass", args.QueueClass), ("Args:JobClass", args.JobClass),
+                    ("Args:Serializer", args.Serializer?.Contains('.', StringComparison.Ordinal) == true ? args.Serializer : null),
+                }
+                .Where(n => !string.IsNullOrWhiteSpace(n.Name)).Select(n => new ImportedName(n.Key, n.Name!.Trim()))]
+            : [];
+
     // rq expands a leading ~ with the worker's HOME, which its environment may set: such a path is left to rq.
     /// <inheritdoc />
     internal override IEnumerable<WrittenFile> GetWrittenFiles(ProcessDefinition process) =>

@@ -1,0 +1,97 @@
+using System;
+using System.IO;
+using System.Threading.Tasks;
+using ProdServer.Config.Tests.Infrastructure;
+using Xunit;
+
+namespace ProdServer.Config.Tests;
+
+/// <summary>
+/// <c>--check</c> of a Django management command asks the Django that manage.py sets up whether it has the command, and
+/// imports the classes the command's settings name: <c>manage.py check</c> alone passed a qcluster whose app was not in
+/// INSTALLED_APPS, and every start then failed with <c>Unknown command: 'qcluster'</c>. Run for real with Debian's
+/// Python, Django 3.2, django-q and django-rq, on a fixture project whose default settings leave both apps out.
+/// </summary>
+public sealed class DjangoCommandCheckSpecs
+{
+    private const string Python = "/usr/bin/python3";
+
+    private const string WithApps = "cmdsite.settings_apps";
+
+    private static readonly string Site = Path.Combine(Repository.Root, "tests", "Config.Tests", "Fixtures", "command_site");
+
+    private static Task<(int Code, string Output, string Error)> CheckAsync(Action<ProdServerBuilder> processes) =>
+        EntryPoint.RunAsync(Site, processes, null, "--check", "--all");
+
+    [Fact]
+    public async Task A_command_whose_app_is_installed_but_not_in_INSTALLED_APPS_fails_the_check_naming_the_app_to_add()
+    {
+        var (code, _, error) = await CheckAsync(o => o.Process("q").UseDjangoQ().Python(Python));
+
+        Assert.Equal(ExitCodes.InvalidConfiguration, code);
+        Assert.Equal(
+            [$"Process 'q': manage.py has no command 'qcluster', which the DjangoQ backend runs: django_q is installed for {Python} but not in INSTALLED_APPS of the settings manage.py loads; add 'django_q' to INSTALLED_APPS."],
+            EntryPoint.Lines(error));
+    }
+
+    [Fact]
+    public async Task A_command_whose_package_the_python_lacks_fails_the_check_naming_what_to_install()
+    {
+        // Debian ships no django-tasks: db_worker is nowhere.
+        var (code, _, error) = await CheckAsync(o => o.Process("t").UseDjangoTasks(t => t with { QueueName = ["default"] }).Python(Python));
+
+        Assert.Equal(ExitCodes.InvalidConfiguration, code);
+        var line = Assert.Single(EntryPoint.Lines(error));
+        Assert.StartsWith($"Process 't': manage.py has no command 'db_worker', which the DjangoTasks backend runs: {Python} has no module django_tasks_db or django_tasks; install it for that Python (pip install django-tasks-db", line, StringComparison.Ordinal);
+        Assert.EndsWith("or set Python or Venv to one that has it (ProdServer:Processes:t:Python).", line, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Commands_whose_apps_are_installed_pass_with_the_command_said_and_djangos_own_commands_too()
+    {
+        var (code, output, error) = await CheckAsync(o =>
+        {
+            o.Process("q").UseDjangoQ(q => q with { Settings = WithApps }).Python(Python);
+            o.Process("rq").UseRqWorker(r => r with { Settings = WithApps, WorkerClass = "cmdsite.jobs.QuietWorker", JobClass = "cmdsite.jobs.AuditedJob" }).Python(Python);
+            o.Process("dev").UseDjangoDevServer("127.0.0.1:19201").Python(Python);
+        });
+
+        Assert.True(code == ExitCodes.Ok, error);
+        Assert.Contains($"q: valid, and {Python} {Site}/manage.py check --settings={WithApps} passed, and manage.py has the command 'qcluster'\n", output, StringComparison.Ordinal);
+        Assert.Contains(
+            $"rq: valid, and {Python} {Site}/manage.py check --settings={WithApps} passed, and manage.py has the command 'rqworker', and Args:WorkerClass, Args:JobClass imported\n",
+            output, StringComparison.Ordinal);
+        Assert.Contains($"dev: valid, and {Python} {Site}/manage.py check passed, and manage.py has the command 'runserver'\n", output, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Classes_the_worker_would_import_at_start_fail_the_check_one_line_each_naming_the_key()
+    {
+        var (code, _, error) = await CheckAsync(o => o.Process("rq").UseRqWorker(r => r with
+        {
+            Settings = WithApps,
+            WorkerClass = "cmdsite.jobs.QuietWorker",
+            QueueClass = "rq_extras.queues.FairQueue",
+            JobClass = "cmdsite.jobs.AuditJob",
+        }).Python(Python));
+
+        Assert.Equal(ExitCodes.InvalidConfiguration, code);
+        Assert.Equal(
+            [
+                $"Process 'rq': Args:QueueClass 'rq_extras.queues.FairQueue', which rqworker imports at start, cannot be imported by {Python}: ModuleNotFoundError: No module named 'rq_extras'.",
+                $"Process 'rq': Args:JobClass 'cmdsite.jobs.AuditJob', which rqworker imports at start, cannot be imported by {Python}: AttributeError: module 'cmdsite.jobs' has no attribute 'AuditJob'.",
+            ],
+            EntryPoint.Lines(error));
+    }
+
+    [Fact]
+    public async Task Settings_that_do_not_load_still_fail_with_djangos_own_answer()
+    {
+        var (code, _, error) = await CheckAsync(o => o.Process("q").UseDjangoQ(q => q with { Settings = "cmdsite.nosuchsettings" }).Python(Python));
+
+        Assert.Equal(ExitCodes.InvalidConfiguration, code);
+        Assert.Contains("Process 'q': the server's own check failed (exit code 1): ", error, StringComparison.Ordinal);
+        Assert.Contains("manage.py check --settings=cmdsite.nosuchsettings", error, StringComparison.Ordinal);
+        Assert.Contains("No module named 'cmdsite.nosuchsettings'", error, StringComparison.Ordinal);
+    }
+}
