@@ -7,7 +7,8 @@ namespace ProdServer.Config;
 
 /// <summary>
 /// What a check script found wrong, read back from the lines it wrote (<c>prodserver-check: command django_q</c>,
-/// <c>prodserver-check: name 0 ModuleNotFoundError: No module named 'x'</c>; see <see cref="DjangoCommandCheck"/>), as
+/// <c>prodserver-check: name 0 ModuleNotFoundError: No module named 'x'</c>, <c>prodserver-check: setting beat_scheduler …</c>;
+/// see <see cref="DjangoCommandCheck"/> and celery's check), as
 /// one line each naming the process and the key, instead of the script's output quoted whole.
 /// </summary>
 internal static class CheckFindings
@@ -54,6 +55,10 @@ internal static class CheckFindings
                 when int.TryParse(index, NumberStyles.None, CultureInfo.InvariantCulture, out var i) && backend.GetImportedNames(process) is var names && i < names.Count:
                 return $"{names[i].Key} {Quoted.Value(Names.Printable(names[i].Name, Quoted.LongestShown))}, which {backend.Command} imports at start, " +
                     $"cannot be imported by {python}: {error}.";
+            case ["setting", var setting, var error] when setting.All(c => char.IsAsciiLetterOrDigit(c) || c == '_'):
+                // The app's own setting, read where nothing configured here overrides it (a beat's beat_scheduler).
+                var overridden = setting == "beat_scheduler" ? " (Args:Scheduler is not set)" : "";
+                return $"the class the app's {setting} setting names{overridden}, which {backend.Command} imports at start, cannot be imported by {python}: {error}.";
             default:
                 return null;
         }

@@ -30,11 +30,30 @@ internal abstract class CeleryBackend<TArgs> : ServerBackend<TArgs>
     ];
 
     // --check's stand-in for the subcommand: celery's own command group (so --app and every global option are handled as the
-    // server handles them) with one more command that imports the modules a worker imports at start, then returns.
+    // server handles them) with one more command that imports the modules a worker imports at start, then each name the
+    // settings make the subcommand import (a beat's scheduler, flower's auth provider) and each of the app's settings given
+    // with --setting (beat_scheduler, when no scheduler is set), as celery resolves them: symbol_by_name, with the
+    // scheduler aliases installed packages declare. A name that does not import is one line, as DjangoCommandCheck's
+    // (prodserver-check: name INDEX Type: message, or setting NAME Type: message), and exit 1.
     private const string CheckScript =
-        "import sys, click; from celery.bin.base import CeleryCommand; from celery.bin.celery import celery; " +
-        "celery.add_command(CeleryCommand(name='prodserver-check', callback=click.pass_context(lambda ctx: ctx.obj.app.loader.import_default_modules()))); " +
-        "sys.exit(celery.main(args=sys.argv[1:], prog_name='celery'))";
+        "import sys, click\n" +
+        "from celery.bin.base import CeleryCommand\n" +
+        "from celery.bin.celery import celery\n" +
+        "from celery.utils.imports import load_extension_class_names, symbol_by_name\n" +
+        "def check(ctx, setting, names):\n" +
+        "    app = ctx.obj.app\n" +
+        "    app.loader.import_default_modules()\n" +
+        "    aliases = dict(load_extension_class_names('celery.beat_schedulers'))\n" +
+        "    found = []\n" +
+        "    for what, name in [('name %d' % i, n) for i, n in enumerate(names)] + [('setting ' + s, app.conf[s]) for s in setting]:\n" +
+        "        try:\n" +
+        "            symbol_by_name(name, aliases=aliases)\n" +
+        "        except Exception as e:\n" +
+        "            found.append('%s %s: %s' % (what, type(e).__name__, ' '.join(str(e).split())))\n" +
+        "    for f in found: print('prodserver-check:', f, file=sys.stderr)\n" +
+        "    sys.exit(1 if found else 0)\n" +
+        "celery.add_command(CeleryCommand(name='prodserver-check', params=[click.Option(['--setting'], multiple=True), click.Argument(['names'], nargs=-1)], callback=click.pass_context(check)))\n" +
+        "sys.exit(celery.main(args=sys.argv[1:], prog_name='celery'))\n";
 
     /// <inheritdoc />
     public sealed override string Command => "celery";
@@ -88,6 +107,29 @@ internal abstract class CeleryBackend<TArgs> : ServerBackend<TArgs>
         var subcommand = module < 0 ? -1 : arguments.IndexOf(Subcommand, module + 1);
         return subcommand < 0 ? null : run with { Arguments = ["-c", CheckScript, .. arguments[(module + 1)..subcommand], "prodserver-check"] };
     }
+
+    /// <summary>
+    /// <see cref="CreateCheckPlan(LaunchPlan)"/>, asked also to import the names the subcommand's settings make it import
+    /// (<see cref="ServerBackend.GetImportedNames"/>) and the app settings of <see cref="GetImportedSettings"/>.
+    /// </summary>
+    internal sealed override LaunchPlan? CreateCheckPlan(ProcessDefinition process, LaunchPlan run)
+    {
+        if (CreateCheckPlan(run) is not { } check || process.Args is not TArgs args)
+        {
+            return CreateCheckPlan(run);
+        }
+
+        // "--" before the names, so that none is read as an option; and only then, so a plain check reads as it did.
+        var settings = GetImportedSettings(args).SelectMany(s => new[] { "--setting", s });
+        var names = GetImportedNames(process).Select(n => n.Name).ToList();
+        return check with { Arguments = [.. check.Arguments, .. settings, .. names.Count == 0 ? names : ["--", .. names]] };
+    }
+
+    /// <summary>
+    /// The app's settings whose value the subcommand imports at start because nothing configured here overrides them (a
+    /// beat's <c>beat_scheduler</c> when <c>Scheduler</c> is unset): <c>--check</c> imports their values too. Default: none.
+    /// </summary>
+    private protected virtual IEnumerable<string> GetImportedSettings(TArgs args) => [];
 
     /// <summary>Writes the subcommand's own options; <paramref name="args"/> has its global options cleared already.</summary>
     /// <param name="argv">The argument list, ending with the subcommand word.</param>

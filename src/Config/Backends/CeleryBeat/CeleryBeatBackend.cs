@@ -22,4 +22,14 @@ internal sealed class CeleryBeatBackend : CeleryBackend<CeleryBeatArgs>
     /// <inheritdoc />
     private protected override IEnumerable<WrittenFile> GetSubcommandFiles(CeleryBeatArgs args) =>
         WrittenFile.Set((CeleryBeatSchedule.KeepsFile(args.Scheduler) ? args.Schedule : null, nameof(args.Schedule)));
+
+    // beat imports its scheduler class before the first tick: --scheduler, else the app's beat_scheduler setting
+    // (django-celery-beat's DatabaseScheduler, usually, whose package may be missing).
+    /// <inheritdoc />
+    internal override IReadOnlyList<ImportedName> GetImportedNames(ProcessDefinition process) =>
+        process.Args is CeleryBeatArgs { Scheduler: { } scheduler } && !string.IsNullOrWhiteSpace(scheduler) ? [new("Args:Scheduler", scheduler.Trim())] : [];
+
+    /// <inheritdoc />
+    private protected override IEnumerable<string> GetImportedSettings(CeleryBeatArgs args) =>
+        string.IsNullOrWhiteSpace(args.Scheduler) ? ["beat_scheduler"] : [];
 }

@@ -48,6 +48,15 @@ internal sealed class CeleryWorkerBackend : CeleryBackend<CeleryWorkerArgs>
             (args.StateDb, nameof(args.StateDb)),
             (args.Beat == true && CeleryBeatSchedule.KeepsFile(args.Scheduler) ? args.ScheduleFilename : null, nameof(args.ScheduleFilename)));
 
+    // With Beat the worker embeds a beat, which imports its scheduler class as celery beat does.
+    /// <inheritdoc />
+    internal override IReadOnlyList<ImportedName> GetImportedNames(ProcessDefinition process) =>
+        process.Args is CeleryWorkerArgs { Beat: true, Scheduler: { } scheduler } && !string.IsNullOrWhiteSpace(scheduler) ? [new("Args:Scheduler", scheduler.Trim())] : [];
+
+    /// <inheritdoc />
+    private protected override IEnumerable<string> GetImportedSettings(CeleryWorkerArgs args) =>
+        args.Beat == true && string.IsNullOrWhiteSpace(args.Scheduler) ? ["beat_scheduler"] : [];
+
     // The prefork pool's processes share the worker's group and end at once on a SIGTERM of their own, killing their
     // tasks (WorkerLostError); the main process alone, told to stop, lets them finish and then ends them itself.
     /// <inheritdoc />

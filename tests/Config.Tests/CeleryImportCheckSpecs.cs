@@ -1,0 +1,69 @@
+using System;
+using System.IO;
+using System.Threading.Tasks;
+using ProdServer.Config.Tests.Infrastructure;
+using Xunit;
+
+namespace ProdServer.Config.Tests;
+
+/// <summary>
+/// <c>--check</c> of a celery beat (or a worker with Beat) imports the scheduler class beat would import at start, in the
+/// check celery already runs: a <c>django_celery_beat.schedulers:DatabaseScheduler</c> whose package is missing passed,
+/// and every start then failed with <c>No module named 'django_celery_beat'</c>. Run for real with Debian's celery 5.2,
+/// which has no django-celery-beat; no broker is contacted (nothing listens on port 1).
+/// </summary>
+public sealed class CeleryImportCheckSpecs
+{
+    private const string Python = "/usr/bin/python3";
+
+    private const string Broker = "redis://127.0.0.1:1/0";
+
+    private const string DatabaseScheduler = "django_celery_beat.schedulers:DatabaseScheduler";
+
+    private static readonly string Site = Path.Combine(Repository.Root, "tests", "Config.Tests", "Fixtures", "command_site");
+
+    private static Task<(int Code, string Output, string Error)> CheckAsync(Action<ProdServerBuilder> processes) =>
+        EntryPoint.RunAsync(Site, processes, null, "--check", "--all");
+
+    [Fact]
+    public async Task A_scheduler_whose_package_is_missing_fails_the_check_of_a_beat_and_of_a_worker_with_beat_naming_the_key()
+    {
+        // One schedule has one beat: the two are checked one at a time.
+        var beat = await CheckAsync(o => o.Process("beat").UseCeleryBeat("cmdsite.celery_app:app", b => b with { Broker = Broker, Scheduler = DatabaseScheduler }).Python(Python));
+        var worker = await CheckAsync(o => o.Process("worker").UseCeleryWorker("cmdsite.celery_app:app", w => w with { Broker = Broker, Beat = true, Scheduler = DatabaseScheduler }).Python(Python));
+
+        Assert.Equal(ExitCodes.InvalidConfiguration, beat.Code);
+        Assert.Equal(
+            [$"Process 'beat': Args:Scheduler '{DatabaseScheduler}', which celery imports at start, cannot be imported by {Python}: ModuleNotFoundError: No module named 'django_celery_beat'."],
+            EntryPoint.Lines(beat.Error));
+        Assert.Equal(ExitCodes.InvalidConfiguration, worker.Code);
+        Assert.Equal(
+            [$"Process 'worker': Args:Scheduler '{DatabaseScheduler}', which celery imports at start, cannot be imported by {Python}: ModuleNotFoundError: No module named 'django_celery_beat'."],
+            EntryPoint.Lines(worker.Error));
+    }
+
+    [Fact]
+    public async Task Without_a_scheduler_set_the_one_the_apps_beat_scheduler_setting_names_is_imported()
+    {
+        var (code, _, error) = await CheckAsync(o => o.Process("beat").UseCeleryBeat("cmdsite.celery_app:db_app", b => b with { Broker = Broker }).Python(Python));
+
+        Assert.Equal(ExitCodes.InvalidConfiguration, code);
+        Assert.Equal(
+            [$"Process 'beat': the class the app's beat_scheduler setting names (Args:Scheduler is not set), which celery imports at start, cannot be imported by {Python}: ModuleNotFoundError: No module named 'django_celery_beat'."],
+            EntryPoint.Lines(error));
+    }
+
+    [Fact]
+    public async Task A_scheduler_that_imports_passes_and_a_worker_without_beat_does_not_import_one()
+    {
+        var (code, output, error) = await CheckAsync(o =>
+        {
+            o.Process("beat").UseCeleryBeat("cmdsite.celery_app:app", b => b with { Broker = Broker, Scheduler = "celery.beat:PersistentScheduler", Schedule = "/tmp/psc-j2-beat-schedule" }).Python(Python);
+            o.Process("worker").UseCeleryWorker("cmdsite.celery_app:db_app", w => w with { Broker = Broker }).Python(Python);
+        });
+
+        Assert.True(code == ExitCodes.Ok, error);
+        Assert.Contains(" prodserver-check -- celery.beat:PersistentScheduler passed, and Args:Scheduler imported\n", output, StringComparison.Ordinal);
+        Assert.Contains("worker: valid, and ", output, StringComparison.Ordinal);
+    }
+}
