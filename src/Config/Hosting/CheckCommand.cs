@@ -86,7 +86,7 @@ internal static class CheckCommand
         using var stop = cancellationToken.Register(static s => _ = ((ServerProcess)s!).StopAsync(TimeSpan.Zero), server);
         var what = own is not null ? "the server's own check" : $"importing the app {Quoted.Value(process.App)} with the server's Python";
         // A check script is shown as the command it wraps (manage.py check), not as its Python.
-        var shown = DjangoCommandCheck.Shown(check) ?? check.DisplayCommandLine;
+        var shown = DjangoCommandCheck.Shown(check) ?? GunicornCheck.Shown(check, process.Backend.PythonEntryPoint ?? "") ?? check.DisplayCommandLine;
         // Bounded by as long as a start may take to be ready: an app whose import waits for a database or a lock must
         // not hang a deploy script's --check.
         var limit = process.Readiness.Timeout + process.StartSeconds;

@@ -56,9 +56,8 @@ internal static class CheckFindings
                 return $"{names[i].Key} {Quoted.Value(Names.Printable(names[i].Name, Quoted.LongestShown))}, which {backend.Command} imports at start, " +
                     $"cannot be imported by {python}: {error}.";
             case ["setting", var setting, var error] when setting.All(c => char.IsAsciiLetterOrDigit(c) || c == '_'):
-                // The app's own setting, read where nothing configured here overrides it (a beat's beat_scheduler).
-                var overridden = setting == "beat_scheduler" ? " (Args:Scheduler is not set)" : "";
-                return $"the class the app's {setting} setting names{overridden}, which {backend.Command} imports at start, cannot be imported by {python}: {error}.";
+                // A setting of the server's own, read where nothing configured here names the class (a beat's beat_scheduler).
+                return $"{backend.ImportedSettingSource(setting)}, which {backend.Command} imports at start, cannot be imported by {python}: {error}.";
             default:
                 return null;
         }

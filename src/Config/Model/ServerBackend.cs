@@ -122,6 +122,12 @@ public abstract partial class ServerBackend
     /// </summary>
     internal virtual IReadOnlyList<string> CommandApps => [];
 
+    /// <summary>
+    /// How <c>--check</c> names a setting of the server's own whose class it imports when nothing configured here names the
+    /// class (<see cref="GetImportedNames"/>): where the setting comes from. Default: the app's setting.
+    /// </summary>
+    internal virtual string ImportedSettingSource(string setting) => $"the class the app's {setting} setting names";
+
     /// <summary>Checks a process that uses this backend.</summary>
     /// <param name="process">The process.</param>
     /// <returns>Problems, each naming the property; empty when valid.</returns>

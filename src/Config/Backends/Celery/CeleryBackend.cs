@@ -131,6 +131,10 @@ internal abstract class CeleryBackend<TArgs> : ServerBackend<TArgs>
     /// </summary>
     private protected virtual IEnumerable<string> GetImportedSettings(TArgs args) => [];
 
+    /// <inheritdoc />
+    internal override string ImportedSettingSource(string setting) =>
+        setting == "beat_scheduler" ? $"{base.ImportedSettingSource(setting)} (Args:Scheduler is not set)" : base.ImportedSettingSource(setting);
+
     /// <summary>Writes the subcommand's own options; <paramref name="args"/> has its global options cleared already.</summary>
     /// <param name="argv">The argument list, ending with the subcommand word.</param>
     /// <param name="args">The args without global options.</param>

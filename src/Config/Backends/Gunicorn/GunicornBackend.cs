@@ -125,6 +125,38 @@ internal sealed partial class GunicornBackend : ServerBackend<GunicornArgs>
         return run with { Arguments = arguments };
     }
 
+    // The classes gunicorn's master imports at start, which --check-config does not: the worker class (a dotted path, or a
+    // short name whose module may need a package: gevent, tornado) and the logger class, in this order.
+    private static readonly (string Setting, string Key)[] ImportedSettings = [("worker_class", "Args:WorkerClass"), ("logger_class", "Args:LoggerClass")];
+
+    /// <inheritdoc />
+    internal override IReadOnlyList<ImportedName> GetImportedNames(ProcessDefinition process) =>
+        process.Args is GunicornArgs args
+            ? [.. new[] { args.WorkerClass, args.LoggerClass }.Zip(ImportedSettings)
+                .Where(n => !string.IsNullOrWhiteSpace(n.First)).Select(n => new ImportedName(n.Second.Key, n.First!.Trim()))]
+            : [];
+
+    /// <inheritdoc />
+    internal override LaunchPlan? CreateCheckPlan(ProcessDefinition process, LaunchPlan run)
+    {
+        var check = CreateCheckPlan(run);
+        if (check is null)
+        {
+            return null;
+        }
+
+        // Both settings are asked for, also when unset here: a configuration file may name the class.
+        var names = GetImportedNames(process);
+        var settings = ImportedSettings.Select(s => (s.Setting, Index: names.ToList().FindIndex(n => n.Key == s.Key)));
+        return GunicornCheck.For(check, PythonEntryPoint, settings) ?? check;
+    }
+
+    /// <inheritdoc />
+    internal override string ImportedSettingSource(string setting) =>
+        ImportedSettings.FirstOrDefault(s => s.Setting == setting) is { Key: { } key }
+            ? $"the class the {setting} setting of gunicorn's configuration file names ({key} is not set)"
+            : base.ImportedSettingSource(setting);
+
     /// <inheritdoc />
     public override IReadOnlyList<SettingProblem> Validate(ProcessDefinition process)
     {
