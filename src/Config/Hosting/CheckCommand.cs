@@ -125,7 +125,7 @@ internal static class CheckCommand
 
         await output.WriteLineAsync(own is not null
             ? $"{process.Name}: valid, and {shown} passed{Imported(process, check)}"
-            : $"{process.Name}: valid, and the app {Quoted.Value(process.App)} imports with the server's Python ({process.Backend.Command} has no check of its own)").ConfigureAwait(false);
+            : $"{process.Name}: valid, and the app {Quoted.Value(process.App)} imports with the server's Python{Required(process)} ({process.Backend.Command} has no check of its own)").ConfigureAwait(false);
         return true;
     }
 
@@ -136,6 +136,10 @@ internal static class CheckCommand
         var imported = names.Count == 0 ? "" : $", and {string.Join(", ", names.Select(n => n.Key))} imported";
         return DjangoCommandCheck.Shown(check) is null ? imported : $", and manage.py has the command '{process.Backend.Command}'{imported}";
     }
+
+    // The modules imported with the app, said after it.
+    private static string Required(ProcessDefinition process) =>
+        process.Backend.GetRequiredModules(process) is { Count: > 0 } modules ? $", as do {string.Join(", ", modules.Select(m => m.Name))}" : "";
 
     // What to change when the failure quoted above is a module Python could not import (the start's hint, as a sentence).
     private static async Task WriteHintAsync(ProcessDefinition process, string? failure, TextWriter error)

@@ -55,6 +55,10 @@ internal static class CheckFindings
                 when int.TryParse(index, NumberStyles.None, CultureInfo.InvariantCulture, out var i) && backend.GetImportedNames(process) is var names && i < names.Count:
                 return $"{names[i].Key} {Quoted.Value(Names.Printable(names[i].Name, Quoted.LongestShown))}, which {backend.Command} imports at start, " +
                     $"cannot be imported by {python}: {error}.";
+            case ["module", var index, var error]
+                when int.TryParse(index, NumberStyles.None, CultureInfo.InvariantCulture, out var i) && backend.GetRequiredModules(process) is var modules && i < modules.Count:
+                return $"{modules[i].Key} needs the Python module {modules[i].Name}, which {backend.Command} imports at start, but {python} cannot import it: {error}; " +
+                    $"install it for that Python, or choose another {modules[i].Key}.";
             case ["setting", var setting, var error] when setting.All(c => char.IsAsciiLetterOrDigit(c) || c == '_'):
                 // A setting of the server's own, read where nothing configured here names the class (a beat's beat_scheduler).
                 return $"{backend.ImportedSettingSource(setting)}, which {backend.Command} imports at start, cannot be imported by {python}: {error}.";

@@ -123,6 +123,13 @@ public abstract partial class ServerBackend
     internal virtual IReadOnlyList<string> CommandApps => [];
 
     /// <summary>
+    /// The Python modules <paramref name="process"/>'s settings make a server with no check of its own import at start
+    /// (uvicorn's <c>--loop uvloop</c>, hypercorn's <c>-k trio</c>), each with its key: an optional package the
+    /// interpreter may lack. <c>--check</c> imports them with the app (<see cref="AppImportCheck"/>). Default: none.
+    /// </summary>
+    internal virtual IReadOnlyList<ImportedName> GetRequiredModules(ProcessDefinition process) => [];
+
+    /// <summary>
     /// How <c>--check</c> names a setting of the server's own whose class it imports when nothing configured here names the
     /// class (<see cref="GetImportedNames"/>): where the setting comes from. Default: the app's setting.
     /// </summary>

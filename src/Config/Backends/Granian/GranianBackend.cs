@@ -43,6 +43,13 @@ internal sealed partial class GranianBackend : ServerBackend<GranianArgs>
     /// <inheritdoc />
     public override IReadOnlyList<string> ScrubbedEnvironment { get; } = ["GRANIAN_*"];
 
+    // An event loop other than asyncio is a package of its own, imported when the workers start.
+    /// <inheritdoc />
+    internal override IReadOnlyList<ImportedName> GetRequiredModules(ProcessDefinition process) =>
+        process.Args is GranianArgs { Loop: GranianLoop.Uvloop or GranianLoop.Rloop or GranianLoop.Winloop } args
+            ? [new("Args:Loop", args.Loop.Value.ToString().ToLowerInvariant())]
+            : [];
+
     /// <inheritdoc />
     private protected override void CheckArgs(GranianArgs args, ArgsProblems found) => GranianArgsRules.Check(args, found);
 

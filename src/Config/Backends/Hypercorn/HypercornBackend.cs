@@ -106,6 +106,13 @@ internal sealed class HypercornBackend : ServerBackend<HypercornArgs>
         return requirements;
     }
 
+    // -k uvloop and -k trio import their package in every worker at start (hypercorn.tsv: "uvloop and trio need their packages").
+    /// <inheritdoc />
+    internal override IReadOnlyList<ImportedName> GetRequiredModules(ProcessDefinition process) =>
+        process.Args is HypercornArgs { WorkerClass: HypercornWorkerClass.Uvloop or HypercornWorkerClass.Trio } args
+            ? [new("Args:WorkerClass", args.WorkerClass == HypercornWorkerClass.Uvloop ? "uvloop" : "trio")]
+            : [];
+
     /// <inheritdoc />
     private protected override void CheckArgs(HypercornArgs args, ArgsProblems found) => HypercornArgsRules.Check(args, found);
 

@@ -41,6 +41,35 @@ internal sealed partial class UvicornBackend : ServerBackend<UvicornArgs>
     /// <inheritdoc />
     public override IReadOnlyList<string> ScrubbedEnvironment { get; } = ["UVICORN_*", "WEB_CONCURRENCY", "FORWARDED_ALLOW_IPS"];
 
+    // uvicorn imports the chosen loop, HTTP and WebSocket implementations at start (Config.load); "auto" falls back on
+    // what is installed, a named one is a package the interpreter may lack.
+    /// <inheritdoc />
+    internal override IReadOnlyList<ImportedName> GetRequiredModules(ProcessDefinition process)
+    {
+        if (process.Args is not UvicornArgs args)
+        {
+            return [];
+        }
+
+        var modules = new List<ImportedName>();
+        if (args.Loop == UvicornLoop.Uvloop)
+        {
+            modules.Add(new("Args:Loop", "uvloop"));
+        }
+
+        if (args.Http == UvicornHttp.Httptools)
+        {
+            modules.Add(new("Args:Http", "httptools"));
+        }
+
+        if (args.WebSockets is UvicornWebSockets.Websockets or UvicornWebSockets.WebsocketsSansio or UvicornWebSockets.Wsproto)
+        {
+            modules.Add(new("Args:WebSockets", args.WebSockets == UvicornWebSockets.Wsproto ? "wsproto" : "websockets"));
+        }
+
+        return modules;
+    }
+
     /// <inheritdoc />
     private protected override void CheckArgs(UvicornArgs args, ArgsProblems found) => UvicornArgsRules.Check(args, found);
 
