@@ -300,6 +300,48 @@ public sealed class ImportSpecs : IDisposable
     }
 
     [Fact]
+    public async Task What_the_apps_code_declares_for_an_imported_process_and_stays_in_force_over_it_is_named()
+    {
+        // The template's Startup.cs and appsettings.json, and its README's migration (import … --merge): configuration is
+        // laid over the code's declaration key by key, so the code's placeholder Broker stayed in force for the imported
+        // worker (it talked to another Redis than the project's CELERY_BROKER_URL) and nothing said so.
+        static void Startup(ProdServerBuilder o)
+        {
+            o.UseWaitress("mysite.wsgi:application", w => w with { Host = "127.0.0.1", Port = 8000, Threads = 4 });
+            o.Process("worker").UseCeleryWorker("mysite", w => w with { Broker = "redis://127.0.0.1:6379/0", Concurrency = 2 })
+                .Environment("CELERY_TOKEN", "code-secret");
+            o.Process("beat").UseCeleryBeat("mysite"); // its App is the import's: nothing of the code's stays
+        }
+
+        var target = Path.Combine(_root.Path, "appsettings.json");
+        File.Copy(Path.Combine(Repository.Root, "templates", "content", "prodserver", "My-Launcher", "appsettings.json"), target);
+
+        var (code, _, error) = await EntryPoint.RunAsync(_root.Path, Startup, null, ["import", "django-prodserver", "--pythonpath", Site, "--out", target, "--merge"]);
+
+        Assert.True(code == ExitCodes.Ok, error);
+        var lines = EntryPoint.Lines(error);
+        // The import's concurrency replaces the code's; the Broker and the variable stay, named without their values.
+        Assert.Contains("# Process 'worker': Broker, Environment:CELERY_TOKEN, declared for it in the app's code, stay in force over the imported process "
+            + "(configuration sets a code value but cannot unset it), and django-prodserver passed none of them: remove them from the code's "
+            + "declaration of 'worker' to run it as django-prodserver did.", lines);
+        Assert.Contains(lines, l => l.StartsWith("# Process 'web': the app's code declares it with Waitress: Backend Gunicorn (ProdServer:Processes:web:Backend) replaces Waitress, so the Waitress settings given before are dropped: Host, Port, Threads.", StringComparison.Ordinal));
+        Assert.DoesNotContain(lines, l => l.StartsWith("# Process 'beat'", StringComparison.Ordinal) && l.Contains("code", StringComparison.Ordinal));
+        Assert.DoesNotContain("code-secret", error, StringComparison.Ordinal);
+        Assert.DoesNotContain("6379", error, StringComparison.Ordinal);
+
+        // What the line says is what runs: the code's broker, the import's concurrency.
+        var (dryCode, dryRun, dryError) = await EntryPoint.RunAsync(_root.Path, Startup, null, "worker", "--dry-run", "--skip-release");
+        Assert.True(dryCode == ExitCodes.Ok, dryError);
+        Assert.Contains("--broker=redis://127.0.0.1:6379/0", dryRun, StringComparison.Ordinal);
+        Assert.Contains("--concurrency=4", dryRun, StringComparison.Ordinal);
+
+        // An app whose code declares none of the processes hears nothing of it.
+        var (plainCode, _, plainError) = await ImportAsync();
+        Assert.True(plainCode == ExitCodes.Ok, plainError);
+        Assert.DoesNotContain("in the app's code", plainError, StringComparison.Ordinal);
+    }
+
+    [Fact]
     [System.Runtime.Versioning.SupportedOSPlatform("linux")]
     public async Task Merge_keeps_the_files_mode_and_the_spelling_of_what_it_does_not_touch()
     {

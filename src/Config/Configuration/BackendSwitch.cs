@@ -28,7 +28,7 @@ internal static class BackendSwitch
             return null;
         }
 
-        var dropped = SetProperties(process);
+        var dropped = SetProperties(process.Args, process.Backend.CreateDefaultArgs());
         if (dropped.Count == 0)
         {
             return null;
@@ -42,18 +42,24 @@ internal static class BackendSwitch
             + $"({string.Join(", ", dropped)}) apply in the other environments.");
     }
 
-    // The properties whose flags differ from the backend's defaults: what was set, whatever its type (names only:
-    // values may be secrets). A word no typed flag writes came from ExtraArgs, or from the positional arguments.
-    private static List<string> SetProperties(ProcessDefinition process)
+    /// <summary>
+    /// The properties of <paramref name="args"/> whose flags are not in <paramref name="baseline"/>'s command line: what
+    /// was set beyond it, whatever its type (names only: values may be secrets). A word no typed flag writes came from
+    /// ExtraArgs, or from the positional arguments.
+    /// </summary>
+    /// <param name="args">The args whose settings are named.</param>
+    /// <param name="baseline">The same backend's args to compare with (its defaults, or what configuration alone sets).</param>
+    /// <returns>The property names, in the order of the command line.</returns>
+    internal static List<string> SetProperties(IServerArgs args, IServerArgs baseline)
     {
-        var defaults = new HashSet<string>(Arguments(process.Backend.CreateDefaultArgs()), StringComparer.Ordinal);
+        var defaults = new HashSet<string>(Arguments(baseline), StringComparer.Ordinal);
         var names = new List<string>();
-        foreach (var word in Arguments(process.Args).Where(w => !defaults.Contains(w)))
+        foreach (var word in Arguments(args).Where(w => !defaults.Contains(w)))
         {
             var flagName = word.StartsWith("--", StringComparison.Ordinal) ? word[2..].Split('=')[0] : null;
-            var flag = process.Args.Flags.FirstOrDefault(f => f.Kind != FlagKind.Extra && (f.Name == flagName || (f.Kind == FlagKind.Boolean && "no-" + f.Name == flagName)));
+            var flag = args.Flags.FirstOrDefault(f => f.Kind != FlagKind.Extra && (f.Name == flagName || (f.Kind == FlagKind.Boolean && "no-" + f.Name == flagName)));
             // Flags and extra arguments start with "--"; the positional arguments (rqworker's queues) never start with "-".
-            var name = flag?.Property ?? (word.StartsWith('-') ? "ExtraArgs" : process.Args.PositionalProperty ?? "ExtraArgs");
+            var name = flag?.Property ?? (word.StartsWith('-') ? "ExtraArgs" : args.PositionalProperty ?? "ExtraArgs");
             if (!names.Contains(name))
             {
                 names.Add(name);

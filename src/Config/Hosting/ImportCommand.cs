@@ -47,8 +47,19 @@ internal static class ImportCommand
         }
     }
 
+    /// <summary>Runs the import.</summary>
+    /// <param name="request">What was asked.</param>
+    /// <param name="serverFlags">Flags after <c>--</c> (refused: import takes none).</param>
+    /// <param name="contentRoot">The host's content root.</param>
+    /// <param name="output">Receives the result, or the written file's path.</param>
+    /// <param name="error">Receives the notes and what was not imported.</param>
+    /// <param name="cancellationToken">Stops reading the settings.</param>
+    /// <param name="declaredInCode">Makes the options as the app's code alone declares them, for the notes on code values
+    /// that stay in force over an imported process; <see langword="null"/> when the app declares none in code.</param>
+    /// <returns>The exit code.</returns>
     public static async Task<int> RunAsync(
-        ImportRequest request, IReadOnlyList<string> serverFlags, string contentRoot, TextWriter output, TextWriter error, CancellationToken cancellationToken)
+        ImportRequest request, IReadOnlyList<string> serverFlags, string contentRoot, TextWriter output, TextWriter error, CancellationToken cancellationToken,
+        Func<ProdServerOptions>? declaredInCode = null)
     {
         if (serverFlags.Count > 0)
         {
@@ -161,6 +172,22 @@ internal static class ImportCommand
         else
         {
             await output.WriteAsync(text).ConfigureAwait(false);
+        }
+
+        // The app's code runs the imported processes too where it declares them: what of it stays in force is said with
+        // the notes (the C# is compared as its JSON twin: a second declaration in code is laid over the first the same way).
+        if (declaredInCode is not null)
+        {
+            try
+            {
+                notes.AddRange(CodeDeclaredValues.Notes(declaredInCode, request.CSharp ? ImportedAppSettingsWriter.Write(result.Processes) : text, result.Processes.Select(p => p.Name)));
+            }
+            catch (Exception ex) when (ex is InvalidOperationException or ArgumentException)
+            {
+                // The app's own declaration throws (a configure callback returning null): every start will say so; the
+                // import is written, and says why it could not compare.
+                notes.Add($"The app's code declaration of its processes failed, so what of it stays in force over the imported processes is not known: {Names.PrintableLine(ex.Message, 300)}");
+            }
         }
 
         // Said with the notes, once the result is written: a refusal above stays one line.

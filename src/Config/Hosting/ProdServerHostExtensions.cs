@@ -213,7 +213,8 @@ public static class ProdServerHostExtensions
         if (commandLine.Import is { } import)
         {
             var root = host.Services.GetService<IHostEnvironment>()?.ContentRootPath ?? Directory.GetCurrentDirectory();
-            return await ImportCommand.RunAsync(import, commandLine.ServerOverrides, root, output, error, cancellationToken).ConfigureAwait(false);
+            return await ImportCommand.RunAsync(
+                import, commandLine.ServerOverrides, root, output, error, cancellationToken, () => UnvalidatedOptions.DeclaredInCode(host.Services)).ConfigureAwait(false);
         }
 
         host.Services.GetRequiredService<ProdServerRunState>().EnvFiles = commandLine.EnvFiles;

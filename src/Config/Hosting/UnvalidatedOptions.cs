@@ -16,6 +16,23 @@ internal static class UnvalidatedOptions
     /// <returns>The options, not validated.</returns>
     public static ProdServerOptions Of(IServiceProvider services)
     {
+        var options = DeclaredInCode(services);
+        foreach (var postConfigure in services.GetServices<IPostConfigureOptions<ProdServerOptions>>())
+        {
+            postConfigure.PostConfigure(Options.DefaultName, options);
+        }
+
+        return options;
+    }
+
+    /// <summary>
+    /// Runs every configure step of <see cref="ProdServerOptions"/> on a new instance, and no post-configure step: the
+    /// processes as the app's code declares them, before configuration is laid over them.
+    /// </summary>
+    /// <param name="services">The host's services.</param>
+    /// <returns>The options as code declares them.</returns>
+    public static ProdServerOptions DeclaredInCode(IServiceProvider services)
+    {
         var options = new ProdServerOptions();
         foreach (var configure in services.GetServices<IConfigureOptions<ProdServerOptions>>())
         {
@@ -27,11 +44,6 @@ internal static class UnvalidatedOptions
             {
                 configure.Configure(options);
             }
-        }
-
-        foreach (var postConfigure in services.GetServices<IPostConfigureOptions<ProdServerOptions>>())
-        {
-            postConfigure.PostConfigure(Options.DefaultName, options);
         }
 
         return options;
