@@ -342,6 +342,20 @@ public sealed class ImportSpecs : IDisposable
     }
 
     [Fact]
+    public async Task A_code_declaration_that_throws_is_one_line_and_the_import_is_still_written()
+    {
+        // The comparison with the code runs the app's declaration, which may throw (a configure callback returning null):
+        // a stack trace from an import that has nothing to do with it would hide its answer.
+        var (code, output, error) = await EntryPoint.RunAsync(_root.Path, o => o.Process("worker").UseCeleryWorker("mysite", _ => null!), null, ["import", "django-prodserver", "--pythonpath", Site]);
+
+        Assert.True(code == ExitCodes.Ok, error);
+        using var json = JsonDocument.Parse(output);
+        Assert.Equal(12, json.RootElement.GetProperty("ProdServer").GetProperty("Processes").EnumerateObject().Count());
+        Assert.Contains(EntryPoint.Lines(error), l => l.StartsWith("# The app's code declaration of its processes failed, so what of it stays in force over the imported processes is not known: Process 'worker': the CeleryWorker configure callback returned null", StringComparison.Ordinal));
+        Assert.DoesNotContain("   at ", error, StringComparison.Ordinal);
+    }
+
+    [Fact]
     [System.Runtime.Versioning.SupportedOSPlatform("linux")]
     public async Task Merge_keeps_the_files_mode_and_the_spelling_of_what_it_does_not_touch()
     {
