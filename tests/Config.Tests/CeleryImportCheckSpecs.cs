@@ -42,6 +42,20 @@ public sealed class CeleryImportCheckSpecs
             EntryPoint.Lines(worker.Error));
     }
 
+    [Theory]
+    [InlineData(CeleryPool.Gevent, "gevent")]
+    [InlineData(CeleryPool.Eventlet, "eventlet")]
+    public async Task A_green_pool_whose_package_is_missing_fails_the_check_of_a_worker(CeleryPool pool, string module)
+    {
+        // Debian's python3 has neither gevent nor eventlet; celery imports the pool's package before anything else.
+        var (code, _, error) = await CheckAsync(o => o.Process("worker").UseCeleryWorker("cmdsite.celery_app:app", w => w with { Broker = Broker, Pool = pool }).Python(Python));
+
+        Assert.Equal(ExitCodes.InvalidConfiguration, code);
+        Assert.Equal(
+            [$"Process 'worker': Args:Pool '{module}', which celery imports at start, cannot be imported by {Python}: ModuleNotFoundError: No module named '{module}'."],
+            EntryPoint.Lines(error));
+    }
+
     [Fact]
     public async Task Without_a_scheduler_set_the_one_the_apps_beat_scheduler_setting_names_is_imported()
     {

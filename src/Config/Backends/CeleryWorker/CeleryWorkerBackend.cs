@@ -49,9 +49,28 @@ internal sealed class CeleryWorkerBackend : CeleryBackend<CeleryWorkerArgs>
             (args.Beat == true && CeleryBeatSchedule.KeepsFile(args.Scheduler) ? args.ScheduleFilename : null, nameof(args.ScheduleFilename)));
 
     // With Beat the worker embeds a beat, which imports its scheduler class as celery beat does.
+    // The gevent and eventlet pools are their packages: celery imports and patches with them before anything else.
     /// <inheritdoc />
-    internal override IReadOnlyList<ImportedName> GetImportedNames(ProcessDefinition process) =>
-        process.Args is CeleryWorkerArgs { Beat: true, Scheduler: { } scheduler } && !string.IsNullOrWhiteSpace(scheduler) ? [new("Args:Scheduler", scheduler.Trim())] : [];
+    internal override IReadOnlyList<ImportedName> GetImportedNames(ProcessDefinition process)
+    {
+        if (process.Args is not CeleryWorkerArgs args)
+        {
+            return [];
+        }
+
+        var names = new List<ImportedName>();
+        if (args.Pool is CeleryPool.Gevent or CeleryPool.Eventlet)
+        {
+            names.Add(new("Args:Pool", args.Pool == CeleryPool.Gevent ? "gevent" : "eventlet"));
+        }
+
+        if (args is { Beat: true, Scheduler: { } scheduler } && !string.IsNullOrWhiteSpace(scheduler))
+        {
+            names.Add(new("Args:Scheduler", scheduler.Trim()));
+        }
+
+        return names;
+    }
 
     /// <inheritdoc />
     private protected override IEnumerable<string> GetImportedSettings(CeleryWorkerArgs args) =>
