@@ -6,6 +6,7 @@ using System.Linq;
 using System.Text.Json;
 using CsCheck;
 using k8s.Models;
+using ProdServer.Config.Tests.Infrastructure;
 using Xunit;
 using YamlDotNet.RepresentationModel;
 
@@ -325,23 +326,5 @@ public sealed class ExportHostileInputSpecs : IDisposable
         _ => [],
     };
 
-    private static (int Code, string Output) Run(string file, IReadOnlyList<string> args)
-    {
-        var info = new ProcessStartInfo(file) { RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false };
-        foreach (var arg in args)
-        {
-            info.ArgumentList.Add(arg);
-        }
-
-        using var process = Process.Start(info)!;
-        var stdout = process.StandardOutput.ReadToEndAsync();
-        var stderr = process.StandardError.ReadToEndAsync();
-        if (!process.WaitForExit(TimeSpan.FromSeconds(60)))
-        {
-            process.Kill(entireProcessTree: true);
-            Assert.Fail($"{file} did not finish within 60 s");
-        }
-
-        return (process.ExitCode, stdout.Result + stderr.Result);
-    }
+    private static (int Code, string Output) Run(string file, IReadOnlyList<string> args) => ToolRun.Run(file, args);
 }

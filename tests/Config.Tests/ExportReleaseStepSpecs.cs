@@ -4,6 +4,7 @@ using System.Diagnostics;
 using System.IO;
 using System.Linq;
 using k8s.Models;
+using ProdServer.Config.Tests.Infrastructure;
 using Xunit;
 using YamlDotNet.RepresentationModel;
 
@@ -206,23 +207,5 @@ public sealed class ExportReleaseStepSpecs : IDisposable
 
     private static string[] Scalars(YamlNode node) => ((YamlSequenceNode)node).Children.Select(c => ((YamlScalarNode)c).Value!).ToArray();
 
-    private static (int Code, string Output) Run(string file, IReadOnlyList<string> args)
-    {
-        var info = new ProcessStartInfo(file) { RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false };
-        foreach (var arg in args)
-        {
-            info.ArgumentList.Add(arg);
-        }
-
-        using var process = Process.Start(info)!;
-        var stdout = process.StandardOutput.ReadToEndAsync();
-        var stderr = process.StandardError.ReadToEndAsync();
-        if (!process.WaitForExit(TimeSpan.FromSeconds(60)))
-        {
-            process.Kill(entireProcessTree: true);
-            Assert.Fail($"{file} did not finish within 60 s");
-        }
-
-        return (process.ExitCode, stdout.Result + stderr.Result);
-    }
+    private static (int Code, string Output) Run(string file, IReadOnlyList<string> args) => ToolRun.Run(file, args);
 }
