@@ -42,9 +42,10 @@ public sealed record Deployment(
 
     /// <summary>
     /// The <c>PATH</c> the launcher searches where the export runs (the exporting shell's), to compare what it finds with
-    /// what a unit's <c>PATH</c> finds (<see cref="ServicePath"/>).
+    /// what a unit's <c>PATH</c> finds (<see cref="ServicePath"/>); empty when not known (a deployment built in code), and then
+    /// nothing is compared.
     /// </summary>
-    internal string LauncherPath { get; init; } = System.Environment.GetEnvironmentVariable("PATH") ?? string.Empty;
+    internal string LauncherPath { get; init; } = string.Empty;
 
     /// <summary>
     /// The app's release steps (<c>migrate</c>, <c>collectstatic</c>, …), which the launcher runs once before any server:

@@ -42,6 +42,8 @@ internal sealed class ExportCommand : IExportCommand
                 ReleaseSteps = releaseSteps,
                 // As at run time, a relative env file resolves against the content root.
                 EnvFiles = commandLine.EnvFiles.Select(f => Path.GetFullPath(f, contentRoot)).ToList(),
+                // What the launcher would find here, to compare with what a unit's PATH finds (ServicePath).
+                LauncherPath = System.Environment.GetEnvironmentVariable("PATH") ?? string.Empty,
             };
             var notes = new List<string>();
             if (!string.Equals(environmentName, "Production", System.StringComparison.Ordinal))

@@ -25,7 +25,8 @@ internal static class ServicePath
     /// <param name="servicePath">The PATH the target gives the app.</param>
     public static string? Difference(Deployment deployment, ProcessDefinition process, string whosePath, string servicePath = SystemdDefault)
     {
-        if (Executable(deployment, process, deployment.LauncherPath) is not { } here
+        if (deployment.LauncherPath.Length == 0
+            || Executable(deployment, process, deployment.LauncherPath) is not { } here
             || Executable(deployment, process, servicePath) is not { } there || here == there)
         {
             return null;

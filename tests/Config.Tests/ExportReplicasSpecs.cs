@@ -28,8 +28,7 @@ public sealed class ExportReplicasSpecs : IDisposable
         App = "mysite.wsgi:application", Args = new WaitressArgs { Host = "0.0.0.0", Port = 19420 }, Replicas = 2,
     };
 
-    // The launcher's PATH as a service's: this machine's own (a pyenv shim first) would add the PATH note to the notes read here.
-    private static Deployment Shop(params ProcessDefinition[] processes) => new("shop", ["/bin/true"], "/srv", processes) { LauncherPath = ServicePath.SystemdDefault };
+    private static Deployment Shop(params ProcessDefinition[] processes) => new("shop", ["/bin/true"], "/srv", processes);
 
     [Fact]
     public void Supervisord_runs_replicas_that_can_share_the_machine_as_numprocs_which_supervisor_reads_as_that_many_processes()

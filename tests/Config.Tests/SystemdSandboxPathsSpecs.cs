@@ -149,8 +149,8 @@ public sealed class SystemdSandboxPathsSpecs : IDisposable
         web.Venv = "/srv/site/.venv";
         web.Python = "python3"; // looked up on the service's PATH, which holds only system directories
 
-        // Exported from a shell whose PATH is the service's: a pyenv python3 first on this machine's PATH is another subject.
-        var (unit, notes) = Export(new Deployment("site", ["/usr/bin/dotnet", "/srv/site/site.dll"], "/srv/site", [web]) { LauncherPath = ServicePath.SystemdDefault });
+        // A deployment built in code compares no PATH (the export command gives it the shell's): another subject.
+        var (unit, notes) = Export(new Deployment("site", ["/usr/bin/dotnet", "/srv/site/site.dll"], "/srv/site", [web]));
 
         Assert.Equal(["ProtectHome=yes"], Lines(unit, "ProtectHome"));
         Assert.Empty(Lines(unit, "BindReadOnlyPaths"));

@@ -99,6 +99,24 @@ public sealed class ExportSpecs : IDisposable
         Assert.True(code == 0 && text.Trim().Length == 0, $"systemd-analyze verify said (exit {code}):\n{text}");
     }
 
+    // The export compares the server command its own PATH finds (here an activated virtualenv's) with what the unit's finds.
+    [Fact]
+    [System.Runtime.Versioning.SupportedOSPlatform("linux")]
+    public async Task The_export_command_compares_the_server_it_finds_on_its_own_path_with_the_units()
+    {
+        var bin = Directory.CreateDirectory(Path.Combine(_directory, "venv", "bin")).FullName;
+        var waitress = Path.Combine(bin, "waitress-serve");
+        File.WriteAllText(waitress, "#!/bin/sh\nexec /usr/bin/waitress-serve \"$@\"\n");
+        File.SetUnixFileMode(waitress, (UnixFileMode)0b111_101_101);
+        var output = Path.Combine(_directory, "systemd");
+
+        var (code, text) = await RunAsync(new Dictionary<string, string> { ["PATH"] = bin + ":" + Environment.GetEnvironmentVariable("PATH") },
+            "dotnet", QuickstartSampleSpecs.SampleDll, "export", "systemd", "--out", output, "--exec", QuickstartSampleSpecs.SampleDll);
+
+        Assert.True(code == 0, text);
+        Assert.Contains($"the launcher here runs {waitress} (found on this shell's PATH), but the unit's PATH", text);
+    }
+
     [Fact]
     public async Task The_exported_sample_unit_is_rated_ok_by_systemd_analyze_security()
     {

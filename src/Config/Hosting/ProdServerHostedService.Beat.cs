@@ -21,9 +21,9 @@ internal sealed partial class ProdServerHostedService
             return; // no control socket there either (named pipes are not done yet)
         }
 
-        foreach (var process in processes.Where(p => p.App is not null && p.RunsCeleryBeat))
+        foreach (var process in BeatsAmong(processes))
         {
-            var path = BeatClaim.PathFor(ControlSocket.PathFor(options.Control.Socket, _applicationName, _contentRoot), process.App!);
+            var path = BeatLockPath(options, process);
             lock (_beatClaims)
             {
                 if (_beatClaims.ContainsKey(path))
@@ -66,9 +66,7 @@ internal sealed partial class ProdServerHostedService
             return;
         }
 
-        var kept = group.Where(p => p.App is not null && p.RunsCeleryBeat)
-            .Select(p => BeatClaim.PathFor(ControlSocket.PathFor(options.Control.Socket, _applicationName, _contentRoot), p.App!))
-            .ToHashSet(StringComparer.Ordinal);
+        var kept = BeatsAmong(group).Select(p => BeatLockPath(options, p)).ToHashSet(StringComparer.Ordinal);
         lock (_beatClaims)
         {
             foreach (var path in _beatClaims.Keys.Where(p => !kept.Contains(p)).ToList())
@@ -78,6 +76,12 @@ internal sealed partial class ProdServerHostedService
             }
         }
     }
+
+    private static IEnumerable<ProcessDefinition> BeatsAmong(IEnumerable<ProcessDefinition> processes) =>
+        processes.Where(p => p.App is not null && p.RunsCeleryBeat);
+
+    // Beside the control socket, one per Celery app: two processes beating for the same app share the lock.
+    private string BeatLockPath(ProdServerOptions options, ProcessDefinition beat) => BeatClaim.PathFor(ControlSocketPath(options), beat.App!);
 
     private void ReleaseBeats()
     {

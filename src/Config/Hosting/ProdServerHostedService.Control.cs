@@ -23,6 +23,8 @@ internal sealed partial class ProdServerHostedService : IControlHandler
     private bool ControlOpens(ProdServerOptions options, IReadOnlyList<ProcessDefinition> selected) =>
         !OperatingSystem.IsWindows() && (options.Control.Enabled ?? (selected.Count > 1 || _state.All)); // Windows: named pipes are not done yet (docs/operations.md)
 
+    private string ControlSocketPath(ProdServerOptions options) => ControlSocket.PathFor(options.Control.Socket, _applicationName, _contentRoot);
+
     private void OpenControl(ProdServerOptions options, IReadOnlyList<ProcessDefinition> selected)
     {
         if (!ControlOpens(options, selected))
@@ -30,7 +32,7 @@ internal sealed partial class ProdServerHostedService : IControlHandler
             return;
         }
 
-        var path = ControlSocket.PathFor(options.Control.Socket, _applicationName, _contentRoot);
+        var path = ControlSocketPath(options);
         _control = ControlServer.Open(path, _applicationName, this, _loggers.CreateLogger("ProdServer.Control"));
     }
 
@@ -46,7 +48,7 @@ internal sealed partial class ProdServerHostedService : IControlHandler
             return;
         }
 
-        var path = ControlSocket.PathFor(options.Control.Socket, _applicationName, _contentRoot);
+        var path = ControlSocketPath(options);
         if (!File.Exists(path))
         {
             return; // the usual case, one stat
