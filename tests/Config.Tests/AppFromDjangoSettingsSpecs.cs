@@ -1,6 +1,7 @@
 using System;
 using System.Collections.Generic;
 using System.IO;
+using System.Linq;
 using System.Threading.Tasks;
 using ProdServer.Config.Tests.Infrastructure;
 using Xunit;
@@ -39,6 +40,24 @@ public sealed class AppFromDjangoSettingsSpecs : IDisposable
 
         Assert.Equal(ExitCodes.InvalidConfiguration, code);
         Assert.Contains("Process 'web': App is not set; " + expected, error, StringComparison.Ordinal);
+    }
+
+    // The import notes which variables the settings read; --check needs none of them, so their values (secrets among them)
+    // stay in the Python process.
+    [Theory]
+    [InlineData(true)]
+    [InlineData(false)]
+    public async Task The_settings_reads_of_the_environment_are_recorded_only_when_asked(bool record)
+    {
+        using var project = new TemporaryDirectory();
+        Directory.CreateDirectory(Path.Combine(project.Path, "envsite"));
+        File.WriteAllText(Path.Combine(project.Path, "envsite", "__init__.py"), string.Empty);
+        File.WriteAllText(Path.Combine(project.Path, "envsite", "settings.py"), "import os\nSECRET_KEY = os.environ.get('PSC_TEST_SECRET_KEY', 'x')\nWSGI_APPLICATION = 'envsite.wsgi.application'\n");
+
+        var snapshot = await DjangoSettingsReader.ReadAsync(DjangoProject.Find(project.Path, "envsite.settings"), "/usr/bin/python3", record, default);
+
+        Assert.Equal("envsite.wsgi.application", snapshot.Application("WSGI_APPLICATION"));
+        Assert.Equal(record ? ["PSC_TEST_SECRET_KEY"] : [], snapshot.EnvironmentReads.Select(r => r.Key));
     }
 
     [Fact]

@@ -106,7 +106,7 @@ internal static class ImportCommand
         {
             project = DjangoProject.Find(directory, request.Settings);
             var interpreter = request.Python ?? BoundedPythonRun.DefaultInterpreter;
-            var snapshot = await DjangoSettingsReader.ReadAsync(project, interpreter, cancellationToken).ConfigureAwait(false);
+            var snapshot = await DjangoSettingsReader.ReadAsync(project, interpreter, recordEnvironmentReads: true, cancellationToken).ConfigureAwait(false);
             printed = snapshot.Printed;
             stopped = snapshot.Stopped;
             heldOpen = snapshot.PrintedHeldOpen;

@@ -38,7 +38,7 @@ internal static class AppFromDjangoSettings
             try
             {
                 var project = DjangoProject.Find(group.Key.Directory, group.Key.Settings);
-                snapshot = await DjangoSettingsReader.ReadAsync(project, group.Key.Python, cancellationToken).ConfigureAwait(false);
+                snapshot = await DjangoSettingsReader.ReadAsync(project, group.Key.Python, recordEnvironmentReads: false, cancellationToken).ConfigureAwait(false);
             }
             catch (DjangoSettingsException ex)
             {

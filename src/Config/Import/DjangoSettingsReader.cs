@@ -10,11 +10,15 @@ namespace ProdServer.Config;
 internal static class DjangoSettingsReader
 {
     /// <summary>Reads <paramref name="project"/>'s settings with <paramref name="interpreter"/>.</summary>
+    /// <param name="project">The project.</param>
+    /// <param name="interpreter">The Python to run.</param>
+    /// <param name="recordEnvironmentReads">Whether to record the environment variables the settings read (<see cref="DjangoSettingsSnapshot.EnvironmentReads"/>).</param>
+    /// <param name="cancellationToken">Stops the Python run.</param>
     /// <exception cref="DjangoSettingsException">Python could not run, the settings failed to import, or a bound was reached.</exception>
-    public static async Task<DjangoSettingsSnapshot> ReadAsync(DjangoProject project, string interpreter, CancellationToken cancellationToken)
+    public static async Task<DjangoSettingsSnapshot> ReadAsync(DjangoProject project, string interpreter, bool recordEnvironmentReads, CancellationToken cancellationToken)
     {
-        var run = await BoundedPythonRun.RunAsync(
-            interpreter, DjangoSettingsScript.Source, [project.SettingsModule, project.Directory, BoundedPythonRun.MaxOutput.ToString(System.Globalization.CultureInfo.InvariantCulture)], project.Directory, cancellationToken).ConfigureAwait(false);
+        string[] arguments = [project.SettingsModule, project.Directory, BoundedPythonRun.MaxOutput.ToString(System.Globalization.CultureInfo.InvariantCulture), recordEnvironmentReads ? "environ" : "-"];
+        var run = await BoundedPythonRun.RunAsync(interpreter, DjangoSettingsScript.Source, arguments, project.Directory, cancellationToken).ConfigureAwait(false);
         var (code, output, error) = (run.Code, run.Output, run.Error);
         var where = $"the settings module '{project.SettingsModule}' ({project.SettingsSource}) in '{Names.Printable(project.Directory, 200)}'";
         JsonDocument document;

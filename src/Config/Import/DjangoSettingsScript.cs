@@ -6,8 +6,10 @@ namespace ProdServer.Config;
 /// not importable. It prints one JSON document on a private copy of stdout (anything the settings print, at the OS level too, goes to stderr), with every
 /// value tagged so that nothing a settings module holds can be mistaken for something else: dicts as ordered
 /// <c>{"items": [[key, value], …]}</c> (django-prodserver starts the first key), objects JSON cannot hold as
-/// <c>{"repr": …, "type": …}</c>. Arguments: the settings module, the project directory (put first on sys.path), and the most characters the answer may
-/// have: the values are counted while they are read, and one that would pass it is named instead (<c>too_large</c>).
+/// <c>{"repr": …, "type": …}</c>. Arguments: the settings module, the project directory (put first on sys.path), the most characters the answer may
+/// have (the values are counted while they are read, and one that would pass it is named instead, <c>too_large</c>), and
+/// <c>environ</c> to record the environment variables the settings read (the import's notes; <c>--check</c> passes <c>-</c>:
+/// it needs none of them, and their values, secrets among them, then never leave the Python process).
 /// </summary>
 internal static class DjangoSettingsScript
 {
@@ -150,7 +152,7 @@ internal static class DjangoSettingsScript
             return name + "".join("[%s]" % repr(key)[:60] for key in path)
 
         def main():
-            module, project, limit = sys.argv[1], sys.argv[2], int(sys.argv[3])
+            module, project, limit, record_environ = sys.argv[1], sys.argv[2], int(sys.argv[3]), sys.argv[4] == "environ"
             # The answer goes on a copy of fd 1 that nothing the settings start inherits (os.dup makes it close-on-exec);
             # fd 1 itself becomes stderr, so that os.system("echo ...") or a C extension's printf lands where print() does.
             out = os.fdopen(os.dup(1), "w", encoding="utf-8")
@@ -162,7 +164,7 @@ internal static class DjangoSettingsScript
             reader = Reader(limit - 1024)  # the rest of the answer (its keys, "reader", "legacy") is far below that
             name = "PRODUCTION_PROCESSES"
             reads = EnvironReads(reader)
-            uninstall = reads.install()
+            uninstall = reads.install() if record_environ else (lambda: None)
             try:
                 try:
                     from django.conf import settings
