@@ -34,7 +34,7 @@ internal static class PortCheck
                 ({ } who, { HostRuns: false } host) =>
                     $"{inUse} by {Describe(who)}, a server left behind by a ProdServer host (pid {host.HostPid}) that no longer runs; stop it with kill {who.Pid}.",
                 ({ } who, { } host) =>
-                    $"{inUse} by {Describe(who)}, a server of the ProdServer host pid {host.HostPid}, which is running; stop that host, or give the process another port.",
+                    $"{inUse} by {Describe(who)}, a server of the ProdServer host pid {host.HostPid} ({ProcFile.CommandLine(host.HostPid)}), which is running; stop that host, or give the process another port.",
                 ({ } who, null) => $"{inUse} by {Describe(who)}; stop what holds it, or give the process another port.",
             };
         }

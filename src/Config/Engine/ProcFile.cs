@@ -15,6 +15,23 @@ internal static partial class ProcFile
     private const int OpenReadOnlyCloseOnExec = 0x80000; // O_RDONLY | O_CLOEXEC
 
     /// <summary>
+    /// <paramref name="pid"/>'s command line as one printable line of at most 100 characters (its words joined by spaces,
+    /// the first 512 bytes read), or <c>?</c> when it cannot be read.
+    /// </summary>
+    public static string CommandLine(int pid)
+    {
+        Span<byte> buffer = stackalloc byte[512];
+        var length = Read(pid, "cmdline", buffer);
+        if (length <= 0)
+        {
+            return "?";
+        }
+
+        var text = System.Text.Encoding.UTF8.GetString(buffer[..length]).TrimEnd('\0').Replace('\0', ' ');
+        return Names.Printable(text, 100);
+    }
+
+    /// <summary>
     /// Reads <c>/proc/<paramref name="pid"/>/<paramref name="file"/></c> into <paramref name="buffer"/> (one read: these
     /// files are produced whole), returning the bytes read, or -1 when it cannot be opened (the process is gone, another
     /// user's) or read.

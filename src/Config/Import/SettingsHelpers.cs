@@ -34,7 +34,7 @@ internal static class SettingsHelpers
         {
             foreach (var pid in found)
             {
-                stopped.Add($"pid {pid} '{CommandLine(pid)}'");
+                stopped.Add($"pid {pid} '{ProcFile.CommandLine(pid)}'");
             }
 
             Descendants.Kill(found);
@@ -48,18 +48,5 @@ internal static class SettingsHelpers
         }
 
         return stopped;
-    }
-
-    private static string CommandLine(int pid)
-    {
-        Span<byte> buffer = stackalloc byte[512];
-        var length = ProcFile.Read(pid, "cmdline", buffer);
-        if (length <= 0)
-        {
-            return "?";
-        }
-
-        var text = Encoding.UTF8.GetString(buffer[..length]).TrimEnd('\0').Replace('\0', ' ');
-        return Names.Printable(text, 100);
     }
 }
