@@ -680,7 +680,7 @@ public sealed class ImportSpecs : IDisposable
     }
 
     [Fact]
-    public async Task A_helper_that_cleared_its_environment_and_holds_stderr_is_not_waited_for_once_python_has_exited()
+    public async Task A_helper_that_cleared_its_environment_and_holds_stderr_is_found_by_the_pipe_and_stopped()
     {
         var pidFile = Path.Combine(_root.Path, "untracked.pid");
         using var variables = DryRunner.WithVariables([], new Dictionary<string, string> { ["PRODSERVER_TEST_PIDFILE"] = pidFile });
@@ -695,7 +695,9 @@ public sealed class ImportSpecs : IDisposable
             Assert.True(code == ExitCodes.Ok, error);
             using var json = JsonDocument.Parse(output);
             Assert.Equal(12, json.RootElement.GetProperty("ProdServer").GetProperty("Processes").EnumerateObject().Count());
-            Assert.Contains("# What the settings printed is not shown: a process they started keeps their standard error open, and was left running (it cleared its environment, so it could not be told from others).", EntryPoint.Lines(error));
+            Assert.Contains($"# The settings left a process running once they had been read; it was stopped (an import leaves nothing running): pid {helper} 'sleep 302'.", EntryPoint.Lines(error));
+            Assert.False(ProcessLiveness.Running(helper), $"helper {helper} was left running");
+            Assert.Contains("#   untracked helper started", EntryPoint.Lines(error)); // what they printed is shown again
         }
         finally
         {

@@ -145,47 +145,16 @@ internal static class PortCheck
     // when its host died is then named as such, with the command that ends it, rather than as an unknown program.
     private static ((int Pid, string Name) Process, (int HostPid, bool HostRuns)? Host)? Holder(int port)
     {
-        try
+        if (ListenerInodes(port) is not { Count: > 0 } listeners
+            || DescriptorHolders.Find(listeners.Select(inode => $"socket:[{inode}]").ToHashSet(StringComparer.Ordinal), limit: 1) is not [var pid])
         {
-            if (ListenerInodes(port) is not { Count: > 0 } listeners)
-            {
-                return null;
-            }
-
-            var inodes = listeners.Select(inode => $"socket:[{inode}]").ToHashSet(StringComparer.Ordinal);
-
-            foreach (var directory in Directory.EnumerateDirectories("/proc"))
-            {
-                var pid = Path.GetFileName(directory);
-                if (!pid.All(char.IsAsciiDigit))
-                {
-                    continue;
-                }
-
-                try
-                {
-                    foreach (var fd in Directory.EnumerateFileSystemEntries(Path.Combine(directory, "fd")))
-                    {
-                        if (new FileInfo(fd).LinkTarget is { } target && inodes.Contains(target))
-                        {
-                            var name = LogText.Escape(File.ReadAllText(Path.Combine(directory, "comm")).Trim());
-                            var id = int.Parse(pid, NumberStyles.None, CultureInfo.InvariantCulture);
-                            return ((id, name), Descendants.TaggedHost(id));
-                        }
-                    }
-                }
-                catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
-                {
-                    // Another user's process, or one that just exited.
-                }
-            }
-        }
-        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
-        {
-            // No /proc (not Linux): the port alone is the message.
+            return null;
         }
 
-        return null;
+        Span<byte> comm = stackalloc byte[64];
+        var length = ProcFile.Read(pid, "comm", comm);
+        var name = length > 0 ? LogText.Escape(System.Text.Encoding.UTF8.GetString(comm[..length]).Trim()) : "?";
+        return ((pid, name), Descendants.TaggedHost(pid));
     }
 
     private static string Describe((int Pid, string Name) process) =>

@@ -55,6 +55,7 @@ internal static class DjangoDeployCheck
                 return null;
             }
 
+            var pipes = SettingsHelpers.PipesOf(process);
             using var timeout = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
             timeout.CancelAfter(Timeout);
             // Django writes its report to stderr; stdout is drained so the child never blocks on a full pipe.
@@ -63,14 +64,14 @@ internal static class DjangoDeployCheck
             try
             {
                 await process.WaitForExitAsync(timeout.Token).ConfigureAwait(false);
-                _ = await SettingsHelpers.StopAsync(tag, process.Id, startedFrom).ConfigureAwait(false);
+                _ = await SettingsHelpers.StopAsync(tag, process.Id, startedFrom, pipes).ConfigureAwait(false);
                 var text = (await report.ConfigureAwait(false)).Text + "\n" + (await rest.ConfigureAwait(false)).Text;
                 return (process.ExitCode, Issues(text));
             }
             catch (OperationCanceledException)
             {
                 process.Kill(entireProcessTree: true);
-                _ = await SettingsHelpers.StopAsync(tag, process.Id, startedFrom).ConfigureAwait(false);
+                _ = await SettingsHelpers.StopAsync(tag, process.Id, startedFrom, pipes).ConfigureAwait(false);
                 await Ended(report, rest).ConfigureAwait(false); // cancelled too: nothing is left reading after this returns
                 return null;
             }

@@ -204,7 +204,7 @@ internal static class ImportCommand
 
         if (heldOpen)
         {
-            await error.WriteLineAsync("# What the settings printed is not shown: a process they started keeps their standard error open, and was left running (it cleared its environment, so it could not be told from others).").ConfigureAwait(false);
+            await error.WriteLineAsync("# What the settings printed is not shown: a process they started keeps their standard error open, and was left running (it is not this user's to see or stop).").ConfigureAwait(false);
         }
 
         foreach (var note in notes)

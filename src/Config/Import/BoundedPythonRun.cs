@@ -69,6 +69,7 @@ internal static class BoundedPythonRun
         }
 
         process.StandardInput.Close(); // a settings module that reads stdin gets end-of-file, not a hang
+        var pipes = SettingsHelpers.PipesOf(process);
         using var timeout = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
         timeout.CancelAfter(Timeout);
         // Past MaxOutput the answer is useless and the run is killed; stderr past MaxError is drained, so Python never blocks on it.
@@ -82,20 +83,21 @@ internal static class BoundedPythonRun
             // blocks once the reader stops at the bound.
             if (await Task.WhenAny(output, exited).ConfigureAwait(false) == output && (await output.ConfigureAwait(false)).Truncated)
             {
-                throw await TooMuchAsync(process, tag, startedFrom).ConfigureAwait(false);
+                throw await TooMuchAsync(process, tag, startedFrom, pipes).ConfigureAwait(false);
             }
 
             await exited.ConfigureAwait(false);
-            // What is left carrying the tag is stopped, which closes the pipes it held: both reach their end now.
-            var stopped = await SettingsHelpers.StopAsync(tag, process.Id, startedFrom).ConfigureAwait(false);
+            // What is left carrying the tag is stopped, and so is whatever still holds this run's pipes (a helper that
+            // cleared its environment carries no tag, but keeps the descriptors it inherited): both pipes reach their end now.
+            var stopped = await SettingsHelpers.StopAsync(tag, process.Id, startedFrom, pipes).ConfigureAwait(false);
             var answer = await output.ConfigureAwait(false);
             if (answer.Truncated)
             {
-                throw await TooMuchAsync(process, tag, startedFrom).ConfigureAwait(false);
+                throw await TooMuchAsync(process, tag, startedFrom, pipes).ConfigureAwait(false);
             }
 
             // Python has exited, so all it wrote is in the pipe already and is read at once; a stderr still open after
-            // that is held by a process it started that carries no tag (it cleared its environment): not waited for.
+            // that is held by a process this user cannot see (another user's, after a setuid helper): not waited for.
             string printed;
             var heldOpen = false;
             try
@@ -114,7 +116,7 @@ internal static class BoundedPythonRun
         {
             var exitedAlready = process.HasExited;
             Kill(process);
-            _ = await SettingsHelpers.StopAsync(tag, process.Id, startedFrom).ConfigureAwait(false);
+            _ = await SettingsHelpers.StopAsync(tag, process.Id, startedFrom, pipes).ConfigureAwait(false);
             throw new DjangoSettingsException(cancellationToken.IsCancellationRequested
                 ? "reading the settings was cancelled."
                 : exitedAlready
@@ -123,10 +125,10 @@ internal static class BoundedPythonRun
         }
     }
 
-    private static async Task<DjangoSettingsException> TooMuchAsync(Process process, string tag, long startedFrom)
+    private static async Task<DjangoSettingsException> TooMuchAsync(Process process, string tag, long startedFrom, IReadOnlySet<string> pipes)
     {
         Kill(process); // which also ends the stderr reader
-        _ = await SettingsHelpers.StopAsync(tag, process.Id, startedFrom).ConfigureAwait(false);
+        _ = await SettingsHelpers.StopAsync(tag, process.Id, startedFrom, pipes).ConfigureAwait(false);
         return new DjangoSettingsException($"Python printed more than {MaxOutput} characters while the settings were read; stopped.");
     }
 

@@ -1,0 +1,82 @@
+using System;
+using System.Collections.Generic;
+using System.Globalization;
+using System.IO;
+
+namespace ProdServer.Config;
+
+/// <summary>
+/// The processes that hold an open file descriptor to one of a set of kernel objects, named as <c>/proc/PID/fd</c> links
+/// show them (<c>socket:[INODE]</c>, <c>pipe:[INODE]</c>): who listens on a port, or who still holds a pipe this process
+/// reads. Only processes whose descriptors this user may read are seen (its own, or all as root). Linux only; elsewhere
+/// none are found.
+/// </summary>
+internal static class DescriptorHolders
+{
+    /// <summary>
+    /// The pids other than this process that hold one of <paramref name="targets"/>, in <c>/proc</c>'s order; at most
+    /// <paramref name="limit"/> of them.
+    /// </summary>
+    public static List<int> Find(IReadOnlySet<string> targets, int limit = int.MaxValue)
+    {
+        var holders = new List<int>();
+        try
+        {
+            foreach (var directory in Directory.EnumerateDirectories("/proc"))
+            {
+                if (!int.TryParse(Path.GetFileName(directory), NumberStyles.None, CultureInfo.InvariantCulture, out var pid) || pid == Environment.ProcessId)
+                {
+                    continue;
+                }
+
+                if (Holds(directory, targets))
+                {
+                    holders.Add(pid);
+                    if (holders.Count >= limit)
+                    {
+                        break;
+                    }
+                }
+            }
+        }
+        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
+        {
+            // No /proc (not Linux): none found.
+        }
+
+        return holders;
+    }
+
+    /// <summary>What this process's descriptor <paramref name="descriptor"/> refers to (<c>pipe:[INODE]</c>), or <see langword="null"/>.</summary>
+    public static string? OwnTarget(IntPtr descriptor)
+    {
+        try
+        {
+            return new FileInfo(string.Create(CultureInfo.InvariantCulture, $"/proc/self/fd/{descriptor}")).LinkTarget;
+        }
+        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
+        {
+            return null;
+        }
+    }
+
+    private static bool Holds(string process, IReadOnlySet<string> targets)
+    {
+        try
+        {
+            foreach (var fd in Directory.EnumerateFileSystemEntries(Path.Combine(process, "fd")))
+            {
+                if (new FileInfo(fd).LinkTarget is { } target && targets.Contains(target))
+                {
+                    return true;
+                }
+            }
+        }
+        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
+        {
+            // Another user's process, or one that just exited.
+        }
+
+        return false;
+    }
+}
