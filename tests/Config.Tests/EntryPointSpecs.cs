@@ -393,6 +393,23 @@ public sealed class EntryPointSpecs : IDisposable
         Assert.Empty(error);
     }
 
+    // --help lists --version (System.CommandLine's root option); it once parsed as a plain run and started the default process.
+    [Theory]
+    [InlineData("--version")]
+    [InlineData("web", "--version")]
+    public async Task I_can_ask_for_the_version_and_nothing_starts(params string[] args)
+    {
+        var (code, output, error) = await RunAsync(args);
+
+        Assert.Equal(ExitCodes.Ok, code);
+        var library = typeof(ProdServerCommandLine).Assembly.GetCustomAttributes(typeof(System.Reflection.AssemblyInformationalVersionAttribute), false)
+            .Cast<System.Reflection.AssemblyInformationalVersionAttribute>().Single().InformationalVersion;
+        Assert.Equal($"ProdServer.Config {library}", Lines(output)[^1]);
+        Assert.Equal(2, Lines(output).Length);
+        Assert.DoesNotContain("Starting", output + error, StringComparison.Ordinal);
+        Assert.Empty(error);
+    }
+
     [Fact]
     public async Task Host_options_on_the_command_line_are_not_taken_for_process_names()
     {

@@ -176,7 +176,7 @@ internal sealed partial class ProdServerCommandLine
     public bool Control => _result is { } result && ControlCommandLine.IsControlCommand(result.CommandResult.Command);
 
     /// <summary>Whether this command's answer is its standard output (everything but a run), so that its log goes to standard error.</summary>
-    public bool AnswersOnStandardOutput => !Plain && (Help || List || DryRun || Check || Export || Import is not null || Control || Manage);
+    public bool AnswersOnStandardOutput => !Plain && (Help || Version || List || DryRun || Check || Export || Import is not null || Control || Manage);
 
     /// <summary>The line after usage errors: where the help for this command is.</summary>
     public string UsageHint => Control || Manage ? $"Run '{_result!.CommandResult.Command.Name} --help' for the usage." : "Run with --help for the usage.";
@@ -191,6 +191,17 @@ internal sealed partial class ProdServerCommandLine
     public bool DryRun { get; private init; }
 
     public bool Help { get; private init; }
+
+    /// <summary>Whether <c>--version</c> asks for the app's and the library's versions (and nothing else is done).</summary>
+    public bool Version { get; private init; }
+
+    /// <summary>
+    /// What <c>--version</c> prints: the app's program name and informational version, then this library's, one per line
+    /// (the app's version alone would not say which engine runs its servers).
+    /// </summary>
+    public static string VersionText =>
+        $"{Terminal.Printable(System.AppDomain.CurrentDomain.FriendlyName)} {InformationalVersion(System.Reflection.Assembly.GetEntryAssembly())}\n"
+        + $"ProdServer.Config {InformationalVersion(typeof(ProdServerCommandLine).Assembly)}";
 
     public bool SkipRelease { get; private init; }
 
@@ -285,6 +296,7 @@ internal sealed partial class ProdServerCommandLine
         {
             _result = result,
             Help = result.Action is HelpAction,
+            Version = result.Action is { } action && action == Root.Options.OfType<VersionOption>().FirstOrDefault()?.Action,
             List = ValueOf(result, ListOption),
             All = export ? ValueOf(result, ExportAllOption) : ValueOf(result, AllOption),
             DryRun = ValueOf(result, DryRunOption),
@@ -313,7 +325,7 @@ internal sealed partial class ProdServerCommandLine
             ReadManage(parsed, result, args);
         }
 
-        if (!parsed.Help)
+        if (!parsed.Help && !parsed.Version)
         {
             parsed.Errors.AddRange(result.Errors.Select(e => QuotedTokensPrintable(e.Message, own)));
             parsed.Errors.AddRange(Conflicts(parsed));
@@ -396,6 +408,11 @@ internal sealed partial class ProdServerCommandLine
 
         return -1;
     }
+
+    private static string InformationalVersion(System.Reflection.Assembly? assembly) =>
+        assembly is null ? "(unknown version)"
+        : Terminal.Printable(System.Reflection.CustomAttributeExtensions.GetCustomAttribute<System.Reflection.AssemblyInformationalVersionAttribute>(assembly)?.InformationalVersion
+            ?? assembly.GetName().Version?.ToString() ?? "(unknown version)");
 
     private static RootCommand CreateRoot()
     {

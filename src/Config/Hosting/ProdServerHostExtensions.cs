@@ -194,6 +194,12 @@ public static class ProdServerHostExtensions
             return ExitCodes.Ok;
         }
 
+        if (commandLine.Version)
+        {
+            await output.WriteLineAsync(ProdServerCommandLine.VersionText).ConfigureAwait(false);
+            return ExitCodes.Ok;
+        }
+
         if (commandLine.Errors.Count > 0)
         {
             foreach (var problem in commandLine.Errors)
