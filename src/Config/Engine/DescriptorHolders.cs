@@ -14,17 +14,20 @@ namespace ProdServer.Config;
 internal static class DescriptorHolders
 {
     /// <summary>
-    /// The pids other than this process that hold one of <paramref name="targets"/>, in <c>/proc</c>'s order; at most
-    /// <paramref name="limit"/> of them.
+    /// The pids that hold one of <paramref name="targets"/>, in <c>/proc</c>'s order, <paramref name="except"/> left out; at
+    /// most <paramref name="limit"/> of them.
     /// </summary>
-    public static List<int> Find(IReadOnlySet<string> targets, int limit = int.MaxValue)
+    /// <param name="targets">The objects, as the links name them.</param>
+    /// <param name="except">A pid not to report (0 for none), such as this process for a pipe it reads itself.</param>
+    /// <param name="limit">The most pids to find.</param>
+    public static List<int> Find(IReadOnlySet<string> targets, int except = 0, int limit = int.MaxValue)
     {
         var holders = new List<int>();
         try
         {
             foreach (var directory in Directory.EnumerateDirectories("/proc"))
             {
-                if (!int.TryParse(Path.GetFileName(directory), NumberStyles.None, CultureInfo.InvariantCulture, out var pid) || pid == Environment.ProcessId)
+                if (!int.TryParse(Path.GetFileName(directory), NumberStyles.None, CultureInfo.InvariantCulture, out var pid) || pid == except)
                 {
                     continue;
                 }
