@@ -12,7 +12,7 @@ namespace ProdServer.Config.Tests;
 /// and every start then failed with <c>No module named 'django_celery_beat'</c>. Run for real with Debian's celery 5.2,
 /// which has no django-celery-beat; no broker is contacted (nothing listens on port 1).
 /// </summary>
-public sealed class CeleryImportCheckSpecs
+public sealed class CeleryImportCheckSpecs : IDisposable
 {
     private const string Python = "/usr/bin/python3";
 
@@ -22,8 +22,33 @@ public sealed class CeleryImportCheckSpecs
 
     private static readonly string Site = Path.Combine(Repository.Root, "tests", "Config.Tests", "Fixtures", "command_site");
 
+    // PYTHONPATH of the flower specs: a login handler module of the project's own, and, in some, a stand-in for flower
+    // (pip's layout: the package, and the dist-info whose entry point gives celery its flower command).
+    private readonly TemporaryDirectory _path = new();
+
+    public CeleryImportCheckSpecs() =>
+        File.WriteAllText(Path.Combine(_path.Path, "site_auth.py"), "class CompanyLoginHandler:\n    \"\"\"Stands in for a flower login handler.\"\"\"\n");
+
+    public void Dispose() => _path.Dispose();
+
     private static Task<(int Code, string Output, string Error)> CheckAsync(Action<ProdServerBuilder> processes) =>
         EntryPoint.RunAsync(Site, processes, null, "--check", "--all");
+
+    private void InstallFlower(string command = "import click\n\n\n@click.command()\ndef flower():\n    \"\"\"Stands in for flower's command.\"\"\"\n")
+    {
+        Directory.CreateDirectory(Path.Combine(_path.Path, "flower"));
+        File.WriteAllText(Path.Combine(_path.Path, "flower", "__init__.py"), "");
+        File.WriteAllText(Path.Combine(_path.Path, "flower", "command.py"), command);
+        var info = Directory.CreateDirectory(Path.Combine(_path.Path, "flower-2.0.1.dist-info")).FullName;
+        File.WriteAllText(Path.Combine(info, "METADATA"), "Metadata-Version: 2.1\nName: flower\nVersion: 2.0.1\n");
+        File.WriteAllText(Path.Combine(info, "entry_points.txt"), "[celery.commands]\nflower = flower.command:flower\n");
+    }
+
+    private Task<(int Code, string Output, string Error)> CheckFlowerAsync(string authProvider) =>
+        CheckAsync(o => o.Process("flower").UseCeleryFlower("cmdsite.celery_app:app", f => f with
+        {
+            Broker = Broker, Address = "127.0.0.1", Port = 19206, Auth = ".*@example\\.com", AuthProvider = authProvider,
+        }).Python(Python).PythonPath(_path.Path));
 
     [Fact]
     public async Task A_scheduler_whose_package_is_missing_fails_the_check_of_a_beat_and_of_a_worker_with_beat_naming_the_key()
@@ -79,5 +104,55 @@ public sealed class CeleryImportCheckSpecs
         Assert.True(code == ExitCodes.Ok, error);
         Assert.Contains(" prodserver-check -- celery.beat:PersistentScheduler passed, and Args:Scheduler imported\n", output, StringComparison.Ordinal);
         Assert.Contains("worker: valid, and ", output, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task A_login_handler_class_that_does_not_import_fails_the_check_of_flower_naming_the_key()
+    {
+        InstallFlower();
+
+        var (code, _, error) = await CheckFlowerAsync("site_auth.GithubLoginHandler");
+
+        Assert.Equal(ExitCodes.InvalidConfiguration, code);
+        Assert.Equal(
+            [$"Process 'flower': Args:AuthProvider 'site_auth.GithubLoginHandler', which flower imports at every login, cannot be imported by {Python}: AttributeError: module 'site_auth' has no attribute 'GithubLoginHandler'."],
+            EntryPoint.Lines(error));
+    }
+
+    [Fact]
+    public async Task A_login_handler_class_that_imports_passes_the_check_of_flower()
+    {
+        InstallFlower();
+
+        var (code, output, error) = await CheckFlowerAsync("site_auth.CompanyLoginHandler");
+
+        Assert.True(code == ExitCodes.Ok, error);
+        Assert.Contains(" prodserver-check --plugin flower -- site_auth.CompanyLoginHandler passed, and Args:AuthProvider imported\n", output, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Without_flower_the_check_says_in_one_line_that_celery_has_no_flower_command_and_the_login_handler_is_not_checked()
+    {
+        // Debian's python3 has no flower: celery flower would answer "No such command 'flower'" at every start.
+        var (code, _, error) = await CheckFlowerAsync("site_auth.GithubLoginHandler");
+
+        Assert.Equal(ExitCodes.InvalidConfiguration, code);
+        var line = Assert.Single(EntryPoint.Lines(error));
+        Assert.StartsWith($"Process 'flower': celery has no command 'flower' with {Python}: install flower for that Python (pip install flower", line, StringComparison.Ordinal);
+        Assert.EndsWith("; Args:AuthProvider could not be checked without it.", line, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task A_flower_that_does_not_load_fails_the_check_with_the_error_celery_would_print()
+    {
+        // celery puts a placeholder in place of a plugin whose import fails, which prints the traceback and exits 1.
+        InstallFlower("import tornado_that_is_missing\n");
+
+        var (code, _, error) = await CheckFlowerAsync("site_auth.CompanyLoginHandler");
+
+        Assert.Equal(ExitCodes.InvalidConfiguration, code);
+        Assert.Equal(
+            [$"Process 'flower': celery's command 'flower' does not load with {Python}, whose flower package fails to import: ModuleNotFoundError: No module named 'tornado_that_is_missing'; Args:AuthProvider could not be checked without it."],
+            EntryPoint.Lines(error));
     }
 }

@@ -53,8 +53,15 @@ internal static class CheckFindings
                       $"or set Python or Venv to one that has it ({ProdServerOptions.SectionName}:Processes:{process.Name}:Python).";
             case ["name", var index, var error]
                 when int.TryParse(index, NumberStyles.None, CultureInfo.InvariantCulture, out var i) && backend.GetImportedNames(process) is var names && i < names.Count:
-                return $"{names[i].Key} {Quoted.Value(Names.Printable(names[i].Name, Quoted.LongestShown))}, which {backend.Command} imports at start, " +
+                return $"{names[i].Key} {Quoted.Value(Names.Printable(names[i].Name, Quoted.LongestShown))}, which {names[i].When ?? backend.Command + " imports at start"}, " +
                     $"cannot be imported by {python}: {error}.";
+            case ["plugin", var command, ..] when command == backend.PluginCommand:
+                // The names were not asked: they are the plugin's (flower's login handler) and may import it.
+                var notChecked = backend.GetImportedNames(process) is { Count: > 0 } skipped ? $"; {string.Join(", ", skipped.Select(n => n.Key))} could not be checked without it" : "";
+                return words.Length == 2
+                    ? $"{backend.Command} has no command '{command}' with {python}: install {command} for that Python ({backend.InstallHint}), " +
+                      $"or set Python or Venv to one that has it ({ProdServerOptions.SectionName}:Processes:{process.Name}:Python){notChecked}."
+                    : $"{backend.Command}'s command '{command}' does not load with {python}, whose {command} package fails to import: {words[2]}{notChecked}.";
             case ["module", var index, var error]
                 when int.TryParse(index, NumberStyles.None, CultureInfo.InvariantCulture, out var i) && backend.GetRequiredModules(process) is var modules && i < modules.Count:
                 return $"{modules[i].Key} needs the Python module {modules[i].Name}, which {backend.Command} imports at start, but {python} cannot import it: {error}; " +

@@ -7,4 +7,8 @@ namespace ProdServer.Config;
 /// </summary>
 /// <param name="Key">The setting that names it, as a message names it (<c>Args:WorkerClass</c>).</param>
 /// <param name="Name">The import path as configured (<c>myapp.workers.QuietWorker</c>, <c>module:Class</c> for celery).</param>
-internal readonly record struct ImportedName(string Key, string Name);
+/// <param name="When">
+/// When the server imports it, as a message says it (<c>flower imports at every login</c>); <see langword="null"/> for
+/// "COMMAND imports at start".
+/// </param>
+internal readonly record struct ImportedName(string Key, string Name, string? When = null);

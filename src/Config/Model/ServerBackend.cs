@@ -123,6 +123,13 @@ public abstract partial class ServerBackend
     internal virtual IReadOnlyList<string> CommandApps => [];
 
     /// <summary>
+    /// The subcommand when another package adds it to <see cref="Command"/> (celery's <c>flower</c>, from flower's entry
+    /// point): <c>--check</c> asks the command whether it has it, as <see cref="CommandApps"/> asks manage.py. Default:
+    /// none (the command's own).
+    /// </summary>
+    internal virtual string? PluginCommand => null;
+
+    /// <summary>
     /// The Python modules <paramref name="process"/>'s settings make a server with no check of its own import at start
     /// (uvicorn's <c>--loop uvloop</c>, hypercorn's <c>-k trio</c>), each with its key: an optional package the
     /// interpreter may lack. <c>--check</c> imports them with the app (<see cref="AppImportCheck"/>). Default: none.

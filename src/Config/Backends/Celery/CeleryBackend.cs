@@ -34,17 +34,26 @@ internal abstract class CeleryBackend<TArgs> : ServerBackend<TArgs>
     // settings make the subcommand import (a beat's scheduler, flower's auth provider) and each of the app's settings given
     // with --setting (beat_scheduler, when no scheduler is set), as celery resolves them: symbol_by_name, with the
     // scheduler aliases installed packages declare. A name that does not import is one line, as DjangoCommandCheck's
-    // (prodserver-check: name INDEX Type: message, or setting NAME Type: message), and exit 1.
+    // (prodserver-check: name INDEX Type: message, or setting NAME Type: message), and exit 1. A subcommand another
+    // package adds (--plugin flower) must be among celery's commands, loaded from its entry point as celery loads it
+    // (click_plugins puts a BrokenCommand in place of one whose import fails): else "plugin NAME" (not installed) or
+    // "plugin NAME Type: message" (the last line of the traceback celery would print), and the names are not asked,
+    // since they are the plugin's and may import it.
     private const string CheckScript =
         "import sys, click\n" +
         "from celery.bin.base import CeleryCommand\n" +
         "from celery.bin.celery import celery\n" +
         "from celery.utils.imports import load_extension_class_names, symbol_by_name\n" +
-        "def check(ctx, setting, names):\n" +
+        "def check(ctx, setting, plugin, names):\n" +
         "    app = ctx.obj.app\n" +
         "    app.loader.import_default_modules()\n" +
         "    aliases = dict(load_extension_class_names('celery.beat_schedulers'))\n" +
         "    found = []\n" +
+        "    command = celery.commands.get(plugin) if plugin else None\n" +
+        "    if plugin and command is None:\n" +
+        "        found.append('plugin ' + plugin); names = ()\n" +
+        "    elif type(command).__name__ == 'BrokenCommand':\n" +
+        "        found.append('plugin %s %s' % (plugin, ([l.strip() for l in (command.help or '').splitlines() if l.strip()] or ['?'])[-1])); names = ()\n" +
         "    for what, name in [('name %d' % i, n) for i, n in enumerate(names)] + [('setting ' + s, app.conf[s]) for s in setting]:\n" +
         "        try:\n" +
         "            symbol_by_name(name, aliases=aliases)\n" +
@@ -52,7 +61,7 @@ internal abstract class CeleryBackend<TArgs> : ServerBackend<TArgs>
         "            found.append('%s %s: %s' % (what, type(e).__name__, ' '.join(str(e).split())))\n" +
         "    for f in found: print('prodserver-check:', f, file=sys.stderr)\n" +
         "    sys.exit(1 if found else 0)\n" +
-        "celery.add_command(CeleryCommand(name='prodserver-check', params=[click.Option(['--setting'], multiple=True), click.Argument(['names'], nargs=-1)], callback=click.pass_context(check)))\n" +
+        "celery.add_command(CeleryCommand(name='prodserver-check', params=[click.Option(['--setting'], multiple=True), click.Option(['--plugin']), click.Argument(['names'], nargs=-1)], callback=click.pass_context(check)))\n" +
         "sys.exit(celery.main(args=sys.argv[1:], prog_name='celery'))\n";
 
     /// <inheritdoc />
@@ -122,7 +131,8 @@ internal abstract class CeleryBackend<TArgs> : ServerBackend<TArgs>
         // "--" before the names, so that none is read as an option; and only then, so a plain check reads as it did.
         var settings = GetImportedSettings(args).SelectMany(s => new[] { "--setting", s });
         var names = GetImportedNames(process).Select(n => n.Name).ToList();
-        return check with { Arguments = [.. check.Arguments, .. settings, .. names.Count == 0 ? names : ["--", .. names]] };
+        string[] plugin = PluginCommand is { } name ? ["--plugin", name] : [];
+        return check with { Arguments = [.. check.Arguments, .. plugin, .. settings, .. names.Count == 0 ? names : ["--", .. names]] };
     }
 
     /// <summary>

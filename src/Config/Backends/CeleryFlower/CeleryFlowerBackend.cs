@@ -44,5 +44,16 @@ internal sealed class CeleryFlowerBackend : CeleryBackend<CeleryFlowerArgs>
         WrittenFile.Set((args.LogFilePrefix, nameof(args.LogFilePrefix)));
 
     /// <inheritdoc />
+    internal override string? PluginCommand => Subcommand;
+
+    // flower resolves the login handler class (celery's instantiate, module.Class or module:Class) when a login page is
+    // asked for, not at start: a typo started fine and then failed every login.
+    /// <inheritdoc />
+    internal override IReadOnlyList<ImportedName> GetImportedNames(ProcessDefinition process) =>
+        process.Args is CeleryFlowerArgs { AuthProvider: { } provider } && !string.IsNullOrWhiteSpace(provider)
+            ? [new("Args:AuthProvider", provider.Trim(), "flower imports at every login")]
+            : [];
+
+    /// <inheritdoc />
     private protected override void CheckArgs(CeleryFlowerArgs args, ArgsProblems found) => CeleryFlowerArgsRules.Check(args, found);
 }
