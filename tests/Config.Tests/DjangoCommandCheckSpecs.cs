@@ -94,4 +94,70 @@ public sealed class DjangoCommandCheckSpecs
         Assert.Contains("manage.py check --settings=cmdsite.nosuchsettings", error, StringComparison.Ordinal);
         Assert.Contains("No module named 'cmdsite.nosuchsettings'", error, StringComparison.Ordinal);
     }
+
+    [Fact]
+    public async Task Classes_the_RQ_settings_name_fail_the_check_one_line_each_naming_the_setting()
+    {
+        // A queue's QUEUE_CLASS comes before RQ's; "high" names one that imports.
+        var (code, _, error) = await CheckAsync(o => o.Process("rq").UseRqWorker(r => r with
+        {
+            Settings = "cmdsite.settings_rq", Queues = ["default", "low", "high"],
+        }).Python(Python));
+
+        Assert.Equal(ExitCodes.InvalidConfiguration, code);
+        const string Loads = "of the settings manage.py loads";
+        Assert.Equal(
+            [
+                $"Process 'rq': RQ['WORKER_CLASS'] {Loads} (Args:WorkerClass is not set), which rqworker imports at start, cannot be imported by {Python}: AttributeError: module 'cmdsite.jobs' has no attribute 'LoudWorker'.",
+                $"Process 'rq': RQ['JOB_CLASS'] {Loads} (Args:JobClass is not set), which rqworker imports at start, cannot be imported by {Python}: ModuleNotFoundError: No module named 'rq_extras'.",
+                $"Process 'rq': RQ_QUEUES['default']['QUEUE_CLASS'] {Loads} (Args:QueueClass is not set), which rqworker imports at start, cannot be imported by {Python}: AttributeError: module 'cmdsite.jobs' has no attribute 'ShortQueue'.",
+                $"Process 'rq': RQ['QUEUE_CLASS'] {Loads} (Args:QueueClass is not set), which rqworker imports at start, cannot be imported by {Python}: AttributeError: module 'cmdsite.jobs' has no attribute 'FairQueue'.",
+                $"Process 'rq': RQ_EXCEPTION_HANDLERS[0] {Loads}, which rqworker imports at start, cannot be imported by {Python}: AttributeError: module 'cmdsite.jobs' has no attribute 'report_nowhere'.",
+            ],
+            EntryPoint.Lines(error));
+    }
+
+    [Fact]
+    public async Task Classes_given_in_Args_are_imported_instead_of_those_the_RQ_settings_name()
+    {
+        var (code, _, error) = await CheckAsync(o => o.Process("rq").UseRqWorker(r => r with
+        {
+            Settings = "cmdsite.settings_rq", Queues = ["default", "low"],
+            WorkerClass = "cmdsite.jobs.QuietWorker", JobClass = "cmdsite.jobs.AuditedJob", QueueClass = "cmdsite.jobs.PriorityQueue",
+        }).Python(Python));
+
+        Assert.Equal(ExitCodes.InvalidConfiguration, code);
+        Assert.Equal(
+            [$"Process 'rq': RQ_EXCEPTION_HANDLERS[0] of the settings manage.py loads, which rqworker imports at start, cannot be imported by {Python}: AttributeError: module 'cmdsite.jobs' has no attribute 'report_nowhere'."],
+            EntryPoint.Lines(error));
+    }
+
+    [Fact]
+    public async Task A_queue_that_is_not_a_key_of_RQ_QUEUES_fails_the_check_naming_the_entry_and_the_keys_there_are_escaped()
+    {
+        var named = await CheckAsync(o => o.Process("rq").UseRqWorker(r => r with { Settings = "cmdsite.settings_rq_queues", Queues = ["high", "hgih"] }).Python(Python));
+        var unnamed = await CheckAsync(o => o.Process("rq").UseRqWorker(r => r with { Settings = "cmdsite.settings_rq_queues" }).Python(Python));
+
+        // As Python's repr writes them: the escape sequence and the line break cannot reach the terminal.
+        const string Keys = @"(""evil\x1b[2J\nProcess 'rq': forged"", 'high', 'low')";
+        Assert.Equal(ExitCodes.InvalidConfiguration, named.Code);
+        Assert.Equal(
+            [$"Process 'rq': Args:Queues entry 'hgih' is not a key of RQ_QUEUES of the settings manage.py loads {Keys}, and rqworker would stop at start with a KeyError: add it to RQ_QUEUES, or correct the entry."],
+            EntryPoint.Lines(named.Error));
+        Assert.Equal(ExitCodes.InvalidConfiguration, unnamed.Code);
+        Assert.Equal(
+            [$"Process 'rq': Args:Queues is not set, so rqworker would listen on 'default', which is not a key of RQ_QUEUES of the settings manage.py loads {Keys}: set Queues to the names to listen on, or add 'default' to RQ_QUEUES."],
+            EntryPoint.Lines(unnamed.Error));
+    }
+
+    [Fact]
+    public async Task Settings_without_RQ_QUEUES_fail_the_check_of_an_RQ_worker_naming_the_setting()
+    {
+        var (code, _, error) = await CheckAsync(o => o.Process("rq").UseRqWorker(r => r with { Settings = "cmdsite.settings_rq_none" }).Python(Python));
+
+        Assert.Equal(ExitCodes.InvalidConfiguration, code);
+        Assert.Equal(
+            ["Process 'rq': the settings manage.py loads do not define RQ_QUEUES, which rqworker reads at start (ImproperlyConfigured): define it, with a key for each entry of Args:Queues ('default' when Queues is not set)."],
+            EntryPoint.Lines(error));
+    }
 }

@@ -66,11 +66,12 @@ internal static class CheckFindings
                 when int.TryParse(index, NumberStyles.None, CultureInfo.InvariantCulture, out var i) && backend.GetRequiredModules(process) is var modules && i < modules.Count:
                 return $"{modules[i].Key} needs the Python module {modules[i].Name}, which {backend.Command} imports at start, but {python} cannot import it: {error}; " +
                     $"install it for that Python, or choose another {modules[i].Key}.";
-            case ["setting", var setting, var error] when setting.All(c => char.IsAsciiLetterOrDigit(c) || c == '_'):
-                // A setting of the server's own, read where nothing configured here names the class (a beat's beat_scheduler).
+            case ["setting", var setting, var error] when setting.All(c => char.IsAsciiLetterOrDigit(c) || c is '_' or '[' or ']' or '\'' or '.' or ':' or '-'):
+                // A setting of the server's own, read where nothing configured here names the class (a beat's beat_scheduler,
+                // RQ['WORKER_CLASS'] or RQ_QUEUES['high']['QUEUE_CLASS'], whose queue is an Args:Queues entry, a plain word).
                 return $"{backend.ImportedSettingSource(setting)}, which {backend.Command} imports at start, cannot be imported by {python}: {error}.";
             default:
-                return null;
+                return backend.DescribeCheckFinding(process, words);
         }
     }
 }

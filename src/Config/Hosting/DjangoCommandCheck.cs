@@ -14,30 +14,38 @@ namespace ProdServer.Config;
 /// </summary>
 internal static class DjangoCommandCheck
 {
-    // argv: COMMAND APPS COUNT NAME… MANAGE.PY check [--settings=…] [--pythonpath=…]. A finding is one stderr line
-    // "prodserver-check: command APP" (APP: the first of the command's apps Python can import, or "-") or
+    // argv: COMMAND APPS COUNT NAME… PROBE PCOUNT PARG… MANAGE.PY check [--settings=…] [--pythonpath=…]. A finding is one
+    // stderr line "prodserver-check: command APP" (APP: the first of the command's apps Python can import, or "-") or
     // "prodserver-check: name INDEX Type: message", and exit 1; manage.py check failing exits as it does, before any.
-    // A name is module.attribute, as rq and Django's import_string resolve it.
+    // A name is module.attribute, as rq and Django's import_string resolve it. PROBE (or "") is the backend's Python run
+    // then, when manage.py has the command (DjangoSettingsProbe), with its PARGs as args and found, resolve and error.
     private const string Script =
         "import os, runpy, sys\n" +
         "from importlib import import_module, util\n" +
         "command, apps, count = sys.argv[1], sys.argv[2], int(sys.argv[3])\n" +
-        "names, sys.argv = sys.argv[4:4 + count], sys.argv[4 + count:]\n" +
+        "names, rest = sys.argv[4:4 + count], sys.argv[4 + count:]\n" +
+        "probe, count = rest[0], int(rest[1])\n" +
+        "probe_args, sys.argv = rest[2:2 + count], rest[2 + count:]\n" +
         "sys.path[0] = os.path.dirname(os.path.realpath(sys.argv[0]))\n" +
         "try:\n" +
         "    runpy.run_path(sys.argv[0], run_name='__main__')\n" +
         "except SystemExit as e:\n" +
         "    if e.code not in (None, 0): raise\n" +
+        "def resolve(name):\n" +
+        "    module, _, attribute = name.rpartition('.')\n" +
+        "    return getattr(import_module(module), attribute)\n" +
+        "def error(e):\n" +
+        "    return '%s: %s' % (type(e).__name__, ' '.join(str(e).split()))\n" +
         "from django.core.management import get_commands, load_command_class\n" +
         "found = []\n" +
         "if command in get_commands(): load_command_class(get_commands()[command], command)\n" +
         "else: found.append('command ' + next((a for a in apps.split(',') if a and util.find_spec(a)), '-'))\n" +
         "for i, name in enumerate(names):\n" +
         "    try:\n" +
-        "        module, _, attribute = name.rpartition('.')\n" +
-        "        getattr(import_module(module), attribute)\n" +
+        "        resolve(name)\n" +
         "    except Exception as e:\n" +
-        "        found.append('name %d %s: %s' % (i, type(e).__name__, ' '.join(str(e).split())))\n" +
+        "        found.append('name %d %s' % (i, error(e)))\n" +
+        "if probe and command in get_commands(): exec(probe, {'args': probe_args, 'found': found, 'resolve': resolve, 'error': error})\n" +
         "for f in found: print('prodserver-check:', f, file=sys.stderr)\n" +
         "sys.exit(1 if found else 0)\n";
 
@@ -49,7 +57,8 @@ internal static class DjangoCommandCheck
     /// <param name="command">The management command.</param>
     /// <param name="apps">The Django apps (top-level modules) that bring the command, to say which one to add.</param>
     /// <param name="names">What the command's settings make it import.</param>
-    public static LaunchPlan? For(LaunchPlan run, string command, IReadOnlyList<string> apps, IReadOnlyList<ImportedName> names)
+    /// <param name="probe">What the backend asks of the project's settings besides, or <see langword="null"/>.</param>
+    public static LaunchPlan? For(LaunchPlan run, string command, IReadOnlyList<string> apps, IReadOnlyList<ImportedName> names, DjangoSettingsProbe? probe = null)
     {
         if (run.Arguments.Count < 2)
         {
@@ -63,6 +72,7 @@ internal static class DjangoCommandCheck
             Arguments =
             [
                 "-c", Script, command, string.Join(',', apps), names.Count.ToString(CultureInfo.InvariantCulture), .. names.Select(n => n.Name),
+                probe?.Script ?? "", (probe?.Arguments.Count ?? 0).ToString(CultureInfo.InvariantCulture), .. probe?.Arguments ?? [],
                 run.Arguments[0], "check", .. projectOptions,
             ],
         };
@@ -76,11 +86,12 @@ internal static class DjangoCommandCheck
     {
         var arguments = check.Arguments;
         if (arguments.Count < 5 || arguments[0] != "-c" || arguments[1] != Script
-            || !int.TryParse(arguments[4], NumberStyles.None, CultureInfo.InvariantCulture, out var count) || arguments.Count < 5 + count)
+            || !int.TryParse(arguments[4], NumberStyles.None, CultureInfo.InvariantCulture, out var count) || arguments.Count < 7 + count
+            || !int.TryParse(arguments[6 + count], NumberStyles.None, CultureInfo.InvariantCulture, out var probeCount) || arguments.Count < 7 + count + probeCount)
         {
             return null;
         }
 
-        return (check with { Arguments = [.. arguments.Skip(5 + count)] }).DisplayCommandLine;
+        return (check with { Arguments = [.. arguments.Skip(7 + count + probeCount)] }).DisplayCommandLine;
     }
 }

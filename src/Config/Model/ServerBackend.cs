@@ -142,6 +142,14 @@ public abstract partial class ServerBackend
     /// </summary>
     internal virtual string ImportedSettingSource(string setting) => $"the class the app's {setting} setting names";
 
+    /// <summary>
+    /// The message for a finding of <c>--check</c>'s script that only this backend asks about (rqworker's queue that is
+    /// not a key of <c>RQ_QUEUES</c>), without the process's name; <see langword="null"/> when it is not one. Default: none.
+    /// </summary>
+    /// <param name="process">The process checked.</param>
+    /// <param name="words">The finding, split at spaces into at most three words.</param>
+    internal virtual string? DescribeCheckFinding(ProcessDefinition process, IReadOnlyList<string> words) => null;
+
     /// <summary>Checks a process that uses this backend.</summary>
     /// <param name="process">The process.</param>
     /// <returns>Problems, each naming the property; empty when valid.</returns>

@@ -17,7 +17,15 @@ internal abstract class DjangoManageBackend<TArgs> : ServerBackend<TArgs>
 
     /// <inheritdoc />
     internal sealed override LaunchPlan? CreateCheckPlan(ProcessDefinition process, LaunchPlan run) =>
-        DjangoCommandCheck.For(run, Command, CommandApps, GetImportedNames(process));
+        DjangoCommandCheck.For(run, Command, CommandApps, GetImportedNames(process), GetSettingsProbe(process));
+
+    /// <summary>
+    /// What <c>--check</c> asks of the project's settings besides, in the same Python start (the classes and queues
+    /// django-rq's settings name for rqworker). Default: nothing.
+    /// </summary>
+    /// <param name="process">The process.</param>
+    /// <returns>The probe, or <see langword="null"/>.</returns>
+    private protected virtual DjangoSettingsProbe? GetSettingsProbe(ProcessDefinition process) => null;
 
     /// <inheritdoc />
     protected override string? ValidateApp(string app) =>

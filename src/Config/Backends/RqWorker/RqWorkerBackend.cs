@@ -44,6 +44,17 @@ internal sealed class RqWorkerBackend : DjangoManageBackend<RqWorkerArgs>
                 .Where(n => !string.IsNullOrWhiteSpace(n.Name)).Select(n => new ImportedName(n.Key, n.Name!.Trim()))]
             : [];
 
+    /// <inheritdoc />
+    private protected override DjangoSettingsProbe? GetSettingsProbe(ProcessDefinition process) =>
+        process.Args is RqWorkerArgs args ? RqWorkerSettingsProbe.For(args) : null;
+
+    /// <inheritdoc />
+    internal override string ImportedSettingSource(string setting) => RqWorkerSettingsProbe.SettingSource(setting);
+
+    /// <inheritdoc />
+    internal override string? DescribeCheckFinding(ProcessDefinition process, IReadOnlyList<string> words) =>
+        process.Args is RqWorkerArgs args ? RqWorkerSettingsProbe.Message(args, words) : null;
+
     // rq expands a leading ~ with the worker's HOME, which its environment may set: such a path is left to rq.
     /// <inheritdoc />
     internal override IEnumerable<WrittenFile> GetWrittenFiles(ProcessDefinition process) =>

@@ -1,4 +1,5 @@
-"""Classes a worker may be told to use by import path (rqworker --worker-class, --job-class)."""
+"""Classes a worker may be told to use by import path (rqworker --worker-class, --job-class, --queue-class, RQ settings)."""
+from django_rq.queues import DjangoRQ
 from rq import Worker
 from rq.job import Job
 
@@ -9,3 +10,7 @@ class QuietWorker(Worker):
 
 class AuditedJob(Job):
     """An RQ job class of the project's own."""
+
+
+class PriorityQueue(DjangoRQ):
+    """An RQ queue class of the project's own, named by one queue of RQ_QUEUES."""
