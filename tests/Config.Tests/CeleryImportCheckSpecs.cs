@@ -2,6 +2,7 @@ using System;
 using System.IO;
 using System.Threading.Tasks;
 using ProdServer.Config.Tests.Infrastructure;
+using static ProdServer.Config.Tests.Infrastructure.CheckedProject;
 using Xunit;
 
 namespace ProdServer.Config.Tests;
@@ -9,53 +10,45 @@ namespace ProdServer.Config.Tests;
 /// <summary>
 /// <c>--check</c> of a celery beat (or a worker with Beat) imports the scheduler class beat would import at start, in the
 /// check celery already runs: a <c>django_celery_beat.schedulers:DatabaseScheduler</c> whose package is missing passed,
-/// and every start then failed with <c>No module named 'django_celery_beat'</c>. Run for real with Debian's celery 5.2,
-/// which has no django-celery-beat; no broker is contacted (nothing listens on port 1).
+/// and every start then failed with <c>No module named 'django_celery_beat'</c>. So does a worker's green pool, and
+/// flower's login handler class (AuthProvider), after celery is asked whether it has flower's command. Run for real with
+/// Debian's celery 5.2, which has neither django-celery-beat nor flower; no broker is contacted (nothing listens on port 1).
 /// </summary>
 public sealed class CeleryImportCheckSpecs : IDisposable
 {
-    private const string Python = "/usr/bin/python3";
-
     private const string Broker = "redis://127.0.0.1:1/0";
 
     private const string DatabaseScheduler = "django_celery_beat.schedulers:DatabaseScheduler";
 
-    private static readonly string Site = Path.Combine(Repository.Root, "tests", "Config.Tests", "Fixtures", "command_site");
-
-    // PYTHONPATH of the flower specs: a login handler module of the project's own, and, in some, a stand-in for flower
-    // (pip's layout: the package, and the dist-info whose entry point gives celery its flower command).
-    private readonly TemporaryDirectory _path = new();
+    // Its scratch directory is the flower specs' PYTHONPATH: a login handler module of the project's own, and, in some, a
+    // stand-in for flower (pip's layout: the package, and the dist-info whose entry point gives celery its flower command).
+    private readonly CheckedProject _site = CheckedProject.InCommandSite();
 
     public CeleryImportCheckSpecs() =>
-        File.WriteAllText(Path.Combine(_path.Path, "site_auth.py"), "class CompanyLoginHandler:\n    \"\"\"Stands in for a flower login handler.\"\"\"\n");
+        _site.Write("site_auth.py", "class CompanyLoginHandler:\n    \"\"\"Stands in for a flower login handler.\"\"\"\n");
 
-    public void Dispose() => _path.Dispose();
-
-    private static Task<(int Code, string Output, string Error)> CheckAsync(Action<ProdServerBuilder> processes) =>
-        EntryPoint.RunAsync(Site, processes, null, "--check", "--all");
+    public void Dispose() => _site.Dispose();
 
     private void InstallFlower(string command = "import click\n\n\n@click.command()\ndef flower():\n    \"\"\"Stands in for flower's command.\"\"\"\n")
     {
-        Directory.CreateDirectory(Path.Combine(_path.Path, "flower"));
-        File.WriteAllText(Path.Combine(_path.Path, "flower", "__init__.py"), "");
-        File.WriteAllText(Path.Combine(_path.Path, "flower", "command.py"), command);
-        var info = Directory.CreateDirectory(Path.Combine(_path.Path, "flower-2.0.1.dist-info")).FullName;
-        File.WriteAllText(Path.Combine(info, "METADATA"), "Metadata-Version: 2.1\nName: flower\nVersion: 2.0.1\n");
-        File.WriteAllText(Path.Combine(info, "entry_points.txt"), "[celery.commands]\nflower = flower.command:flower\n");
+        _site.Write(Path.Combine("flower", "__init__.py"), "");
+        _site.Write(Path.Combine("flower", "command.py"), command);
+        _site.Write(Path.Combine("flower-2.0.1.dist-info", "METADATA"), "Metadata-Version: 2.1\nName: flower\nVersion: 2.0.1\n");
+        _site.Write(Path.Combine("flower-2.0.1.dist-info", "entry_points.txt"), "[celery.commands]\nflower = flower.command:flower\n");
     }
 
     private Task<(int Code, string Output, string Error)> CheckFlowerAsync(string authProvider) =>
-        CheckAsync(o => o.Process("flower").UseCeleryFlower("cmdsite.celery_app:app", f => f with
+        _site.CheckAsync(o => o.Process("flower").UseCeleryFlower("cmdsite.celery_app:app", f => f with
         {
             Broker = Broker, Address = "127.0.0.1", Port = 19206, Auth = ".*@example\\.com", AuthProvider = authProvider,
-        }).Python(Python).PythonPath(_path.Path));
+        }).Python(Python).PythonPath(_site.Scratch));
 
     [Fact]
     public async Task A_scheduler_whose_package_is_missing_fails_the_check_of_a_beat_and_of_a_worker_with_beat_naming_the_key()
     {
         // One schedule has one beat: the two are checked one at a time.
-        var beat = await CheckAsync(o => o.Process("beat").UseCeleryBeat("cmdsite.celery_app:app", b => b with { Broker = Broker, Scheduler = DatabaseScheduler }).Python(Python));
-        var worker = await CheckAsync(o => o.Process("worker").UseCeleryWorker("cmdsite.celery_app:app", w => w with { Broker = Broker, Beat = true, Scheduler = DatabaseScheduler }).Python(Python));
+        var beat = await _site.CheckAsync(o => o.Process("beat").UseCeleryBeat("cmdsite.celery_app:app", b => b with { Broker = Broker, Scheduler = DatabaseScheduler }).Python(Python));
+        var worker = await _site.CheckAsync(o => o.Process("worker").UseCeleryWorker("cmdsite.celery_app:app", w => w with { Broker = Broker, Beat = true, Scheduler = DatabaseScheduler }).Python(Python));
 
         Assert.Equal(ExitCodes.InvalidConfiguration, beat.Code);
         Assert.Equal(
@@ -73,7 +66,7 @@ public sealed class CeleryImportCheckSpecs : IDisposable
     public async Task A_green_pool_whose_package_is_missing_fails_the_check_of_a_worker(CeleryPool pool, string module)
     {
         // Debian's python3 has neither gevent nor eventlet; celery imports the pool's package before anything else.
-        var (code, _, error) = await CheckAsync(o => o.Process("worker").UseCeleryWorker("cmdsite.celery_app:app", w => w with { Broker = Broker, Pool = pool }).Python(Python));
+        var (code, _, error) = await _site.CheckAsync(o => o.Process("worker").UseCeleryWorker("cmdsite.celery_app:app", w => w with { Broker = Broker, Pool = pool }).Python(Python));
 
         Assert.Equal(ExitCodes.InvalidConfiguration, code);
         Assert.Equal(
@@ -84,7 +77,7 @@ public sealed class CeleryImportCheckSpecs : IDisposable
     [Fact]
     public async Task Without_a_scheduler_set_the_one_the_apps_beat_scheduler_setting_names_is_imported()
     {
-        var (code, _, error) = await CheckAsync(o => o.Process("beat").UseCeleryBeat("cmdsite.celery_app:db_app", b => b with { Broker = Broker }).Python(Python));
+        var (code, _, error) = await _site.CheckAsync(o => o.Process("beat").UseCeleryBeat("cmdsite.celery_app:db_app", b => b with { Broker = Broker }).Python(Python));
 
         Assert.Equal(ExitCodes.InvalidConfiguration, code);
         Assert.Equal(
@@ -95,7 +88,7 @@ public sealed class CeleryImportCheckSpecs : IDisposable
     [Fact]
     public async Task A_scheduler_that_imports_passes_and_a_worker_without_beat_does_not_import_one()
     {
-        var (code, output, error) = await CheckAsync(o =>
+        var (code, output, error) = await _site.CheckAsync(o =>
         {
             o.Process("beat").UseCeleryBeat("cmdsite.celery_app:app", b => b with { Broker = Broker, Scheduler = "celery.beat:PersistentScheduler", Schedule = "/tmp/psc-j2-beat-schedule" }).Python(Python);
             o.Process("worker").UseCeleryWorker("cmdsite.celery_app:db_app", w => w with { Broker = Broker }).Python(Python);

@@ -1,7 +1,7 @@
 using System;
-using System.IO;
 using System.Threading.Tasks;
 using ProdServer.Config.Tests.Infrastructure;
+using static ProdServer.Config.Tests.Infrastructure.CheckedProject;
 using Xunit;
 
 namespace ProdServer.Config.Tests;
@@ -12,21 +12,18 @@ namespace ProdServer.Config.Tests;
 /// INSTALLED_APPS, and every start then failed with <c>Unknown command: 'qcluster'</c>. Run for real with Debian's
 /// Python, Django 3.2, django-q and django-rq, on a fixture project whose default settings leave both apps out.
 /// </summary>
-public sealed class DjangoCommandCheckSpecs
+public sealed class DjangoCommandCheckSpecs : IDisposable
 {
-    private const string Python = "/usr/bin/python3";
-
     private const string WithApps = "cmdsite.settings_apps";
 
-    private static readonly string Site = Path.Combine(Repository.Root, "tests", "Config.Tests", "Fixtures", "command_site");
+    private readonly CheckedProject _site = CheckedProject.InCommandSite();
 
-    private static Task<(int Code, string Output, string Error)> CheckAsync(Action<ProdServerBuilder> processes) =>
-        EntryPoint.RunAsync(Site, processes, null, "--check", "--all");
+    public void Dispose() => _site.Dispose();
 
     [Fact]
     public async Task A_command_whose_app_is_installed_but_not_in_INSTALLED_APPS_fails_the_check_naming_the_app_to_add()
     {
-        var (code, _, error) = await CheckAsync(o => o.Process("q").UseDjangoQ().Python(Python));
+        var (code, _, error) = await _site.CheckAsync(o => o.Process("q").UseDjangoQ().Python(Python));
 
         Assert.Equal(ExitCodes.InvalidConfiguration, code);
         Assert.Equal(
@@ -38,7 +35,7 @@ public sealed class DjangoCommandCheckSpecs
     public async Task A_command_whose_package_the_python_lacks_fails_the_check_naming_what_to_install()
     {
         // Debian ships no django-tasks: db_worker is nowhere.
-        var (code, _, error) = await CheckAsync(o => o.Process("t").UseDjangoTasks(t => t with { QueueName = ["default"] }).Python(Python));
+        var (code, _, error) = await _site.CheckAsync(o => o.Process("t").UseDjangoTasks(t => t with { QueueName = ["default"] }).Python(Python));
 
         Assert.Equal(ExitCodes.InvalidConfiguration, code);
         var line = Assert.Single(EntryPoint.Lines(error));
@@ -49,7 +46,7 @@ public sealed class DjangoCommandCheckSpecs
     [Fact]
     public async Task Commands_whose_apps_are_installed_pass_with_the_command_said_and_djangos_own_commands_too()
     {
-        var (code, output, error) = await CheckAsync(o =>
+        var (code, output, error) = await _site.CheckAsync(o =>
         {
             o.Process("q").UseDjangoQ(q => q with { Settings = WithApps }).Python(Python);
             o.Process("rq").UseRqWorker(r => r with { Settings = WithApps, WorkerClass = "cmdsite.jobs.QuietWorker", JobClass = "cmdsite.jobs.AuditedJob" }).Python(Python);
@@ -57,17 +54,17 @@ public sealed class DjangoCommandCheckSpecs
         });
 
         Assert.True(code == ExitCodes.Ok, error);
-        Assert.Contains($"q: valid, and {Python} {Site}/manage.py check --settings={WithApps} passed, and manage.py has the command 'qcluster'\n", output, StringComparison.Ordinal);
+        Assert.Contains($"q: valid, and {Python} {_site.Root}/manage.py check --settings={WithApps} passed, and manage.py has the command 'qcluster'\n", output, StringComparison.Ordinal);
         Assert.Contains(
-            $"rq: valid, and {Python} {Site}/manage.py check --settings={WithApps} passed, and manage.py has the command 'rqworker', and Args:WorkerClass, Args:JobClass imported\n",
+            $"rq: valid, and {Python} {_site.Root}/manage.py check --settings={WithApps} passed, and manage.py has the command 'rqworker', and Args:WorkerClass, Args:JobClass imported\n",
             output, StringComparison.Ordinal);
-        Assert.Contains($"dev: valid, and {Python} {Site}/manage.py check passed, and manage.py has the command 'runserver'\n", output, StringComparison.Ordinal);
+        Assert.Contains($"dev: valid, and {Python} {_site.Root}/manage.py check passed, and manage.py has the command 'runserver'\n", output, StringComparison.Ordinal);
     }
 
     [Fact]
     public async Task Classes_the_worker_would_import_at_start_fail_the_check_one_line_each_naming_the_key()
     {
-        var (code, _, error) = await CheckAsync(o => o.Process("rq").UseRqWorker(r => r with
+        var (code, _, error) = await _site.CheckAsync(o => o.Process("rq").UseRqWorker(r => r with
         {
             Settings = WithApps,
             WorkerClass = "cmdsite.jobs.QuietWorker",
@@ -87,7 +84,7 @@ public sealed class DjangoCommandCheckSpecs
     [Fact]
     public async Task Settings_that_do_not_load_still_fail_with_djangos_own_answer()
     {
-        var (code, _, error) = await CheckAsync(o => o.Process("q").UseDjangoQ(q => q with { Settings = "cmdsite.nosuchsettings" }).Python(Python));
+        var (code, _, error) = await _site.CheckAsync(o => o.Process("q").UseDjangoQ(q => q with { Settings = "cmdsite.nosuchsettings" }).Python(Python));
 
         Assert.Equal(ExitCodes.InvalidConfiguration, code);
         Assert.Contains("Process 'q': the server's own check failed (exit code 1): ", error, StringComparison.Ordinal);
@@ -99,7 +96,7 @@ public sealed class DjangoCommandCheckSpecs
     public async Task Classes_the_RQ_settings_name_fail_the_check_one_line_each_naming_the_setting()
     {
         // A queue's QUEUE_CLASS comes before RQ's; "high" names one that imports.
-        var (code, _, error) = await CheckAsync(o => o.Process("rq").UseRqWorker(r => r with
+        var (code, _, error) = await _site.CheckAsync(o => o.Process("rq").UseRqWorker(r => r with
         {
             Settings = "cmdsite.settings_rq", Queues = ["default", "low", "high"],
         }).Python(Python));
@@ -120,7 +117,7 @@ public sealed class DjangoCommandCheckSpecs
     [Fact]
     public async Task Classes_given_in_Args_are_imported_instead_of_those_the_RQ_settings_name()
     {
-        var (code, _, error) = await CheckAsync(o => o.Process("rq").UseRqWorker(r => r with
+        var (code, _, error) = await _site.CheckAsync(o => o.Process("rq").UseRqWorker(r => r with
         {
             Settings = "cmdsite.settings_rq", Queues = ["default", "low"],
             WorkerClass = "cmdsite.jobs.QuietWorker", JobClass = "cmdsite.jobs.AuditedJob", QueueClass = "cmdsite.jobs.PriorityQueue",
@@ -135,8 +132,8 @@ public sealed class DjangoCommandCheckSpecs
     [Fact]
     public async Task A_queue_that_is_not_a_key_of_RQ_QUEUES_fails_the_check_naming_the_entry_and_the_keys_there_are_escaped()
     {
-        var named = await CheckAsync(o => o.Process("rq").UseRqWorker(r => r with { Settings = "cmdsite.settings_rq_queues", Queues = ["high", "hgih"] }).Python(Python));
-        var unnamed = await CheckAsync(o => o.Process("rq").UseRqWorker(r => r with { Settings = "cmdsite.settings_rq_queues" }).Python(Python));
+        var named = await _site.CheckAsync(o => o.Process("rq").UseRqWorker(r => r with { Settings = "cmdsite.settings_rq_queues", Queues = ["high", "hgih"] }).Python(Python));
+        var unnamed = await _site.CheckAsync(o => o.Process("rq").UseRqWorker(r => r with { Settings = "cmdsite.settings_rq_queues" }).Python(Python));
 
         // As Python's repr writes them: the escape sequence and the line break cannot reach the terminal.
         const string Keys = @"(""evil\x1b[2J\nProcess 'rq': forged"", 'high', 'low')";
@@ -153,7 +150,7 @@ public sealed class DjangoCommandCheckSpecs
     [Fact]
     public async Task Settings_without_RQ_QUEUES_fail_the_check_of_an_RQ_worker_naming_the_setting()
     {
-        var (code, _, error) = await CheckAsync(o => o.Process("rq").UseRqWorker(r => r with { Settings = "cmdsite.settings_rq_none" }).Python(Python));
+        var (code, _, error) = await _site.CheckAsync(o => o.Process("rq").UseRqWorker(r => r with { Settings = "cmdsite.settings_rq_none" }).Python(Python));
 
         Assert.Equal(ExitCodes.InvalidConfiguration, code);
         Assert.Equal(

@@ -1,7 +1,7 @@
 using System;
-using System.IO;
 using System.Threading.Tasks;
 using ProdServer.Config.Tests.Infrastructure;
+using static ProdServer.Config.Tests.Infrastructure.CheckedProject;
 using Xunit;
 
 namespace ProdServer.Config.Tests;
@@ -13,27 +13,25 @@ namespace ProdServer.Config.Tests;
 /// </summary>
 public sealed class GunicornImportCheckSpecs : IDisposable
 {
-    private const string Python = "/usr/bin/python3";
-
-    private readonly TemporaryDirectory _root = new();
+    private readonly CheckedProject _project = CheckedProject.InNewDirectory();
 
     public GunicornImportCheckSpecs()
     {
-        File.WriteAllText(Path.Combine(_root.Path, "site_app.py"), "def application(environ, start_response):\n    return []\n");
-        File.WriteAllText(Path.Combine(_root.Path, "site_logging.py"), "from gunicorn.glogging import Logger\n\nclass QuietLogger(Logger):\n    pass\n");
+        _project.Write("site_app.py", "def application(environ, start_response):\n    return []\n");
+        _project.Write("site_logging.py", "from gunicorn.glogging import Logger\n\nclass QuietLogger(Logger):\n    pass\n");
     }
 
-    public void Dispose() => _root.Dispose();
+    public void Dispose() => _project.Dispose();
 
     private Task<(int Code, string Output, string Error)> CheckAsync(Func<GunicornArgs, GunicornArgs> args, bool fromScript) =>
-        EntryPoint.RunAsync(_root.Path, o =>
+        _project.CheckAsync(o =>
         {
             var web = o.UseGunicorn("site_app:application", g => args(g with { Bind = ["127.0.0.1:19202"] }));
             if (!fromScript)
             {
                 web.Python(Python);
             }
-        }, null, "--check");
+        });
 
     [Theory]
     [InlineData(true)]
@@ -66,7 +64,7 @@ public sealed class GunicornImportCheckSpecs : IDisposable
     [Fact]
     public async Task A_worker_class_a_configuration_file_names_is_imported_too()
     {
-        File.WriteAllText(Path.Combine(_root.Path, "gunicorn.conf.py"), "worker_class = 'site_workers.FastWorker'\n");
+        _project.Write("gunicorn.conf.py", "worker_class = 'site_workers.FastWorker'\n");
 
         var (code, _, error) = await CheckAsync(g => g, fromScript: true);
 

@@ -1,7 +1,7 @@
 using System;
-using System.IO;
 using System.Threading.Tasks;
 using ProdServer.Config.Tests.Infrastructure;
+using static ProdServer.Config.Tests.Infrastructure.CheckedProject;
 using Xunit;
 
 namespace ProdServer.Config.Tests;
@@ -14,22 +14,17 @@ namespace ProdServer.Config.Tests;
 /// </summary>
 public sealed class RequiredModuleCheckSpecs : IDisposable
 {
-    private const string Python = "/usr/bin/python3";
-
-    private readonly TemporaryDirectory _root = new();
+    private readonly CheckedProject _project = CheckedProject.InNewDirectory();
 
     public RequiredModuleCheckSpecs() =>
-        File.WriteAllText(Path.Combine(_root.Path, "site_asgi.py"), "async def application(scope, receive, send):\n    pass\n");
+        _project.Write("site_asgi.py", "async def application(scope, receive, send):\n    pass\n");
 
-    public void Dispose() => _root.Dispose();
-
-    private Task<(int Code, string Output, string Error)> CheckAsync(Action<ProdServerBuilder> process) =>
-        EntryPoint.RunAsync(_root.Path, process, null, "--check");
+    public void Dispose() => _project.Dispose();
 
     [Fact]
     public async Task Packages_the_python_lacks_fail_the_check_one_line_each_naming_the_key()
     {
-        var (code, _, error) = await CheckAsync(o => o.UseUvicorn("site_asgi:application", u => u with
+        var (code, _, error) = await _project.CheckAsync(o => o.UseUvicorn("site_asgi:application", u => u with
         {
             Host = "127.0.0.1", Port = 19203, Loop = UvicornLoop.Uvloop, Http = UvicornHttp.Httptools, WebSockets = UvicornWebSockets.Wsproto,
         }).Python(Python));
@@ -46,7 +41,7 @@ public sealed class RequiredModuleCheckSpecs : IDisposable
     [Fact]
     public async Task A_package_the_python_has_passes_with_the_app()
     {
-        var (code, output, error) = await CheckAsync(o => o.UseUvicorn("site_asgi:application", u => u with
+        var (code, output, error) = await _project.CheckAsync(o => o.UseUvicorn("site_asgi:application", u => u with
         {
             Host = "127.0.0.1", Port = 19204, WebSockets = UvicornWebSockets.Wsproto,
         }).Python(Python));
@@ -58,7 +53,7 @@ public sealed class RequiredModuleCheckSpecs : IDisposable
     [Fact]
     public async Task Hypercorns_trio_worker_class_needs_trio()
     {
-        var (code, _, error) = await CheckAsync(o => o.UseHypercorn("site_asgi:application", h => h with { Bind = ["127.0.0.1:19205"], WorkerClass = HypercornWorkerClass.Trio }).Python(Python));
+        var (code, _, error) = await _project.CheckAsync(o => o.UseHypercorn("site_asgi:application", h => h with { Bind = ["127.0.0.1:19205"], WorkerClass = HypercornWorkerClass.Trio }).Python(Python));
 
         Assert.Equal(ExitCodes.InvalidConfiguration, code);
         Assert.Equal(
