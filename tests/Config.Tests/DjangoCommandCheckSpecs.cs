@@ -148,13 +148,18 @@ public sealed class DjangoCommandCheckSpecs : IDisposable
     }
 
     [Fact]
-    public async Task Settings_without_RQ_QUEUES_fail_the_check_of_an_RQ_worker_naming_the_setting()
+    public async Task Settings_without_RQ_QUEUES_or_with_one_that_is_no_dict_fail_the_check_of_an_RQ_worker_naming_the_setting()
     {
-        var (code, _, error) = await _site.CheckAsync(o => o.Process("rq").UseRqWorker(r => r with { Settings = "cmdsite.settings_rq_none" }).Python(Python));
+        var none = await _site.CheckAsync(o => o.Process("rq").UseRqWorker(r => r with { Settings = "cmdsite.settings_rq_none" }).Python(Python));
+        var list = await _site.CheckAsync(o => o.Process("rq").UseRqWorker(r => r with { Settings = "cmdsite.settings_rq_list" }).Python(Python));
 
-        Assert.Equal(ExitCodes.InvalidConfiguration, code);
+        Assert.Equal(ExitCodes.InvalidConfiguration, none.Code);
         Assert.Equal(
             ["Process 'rq': the settings manage.py loads do not define RQ_QUEUES, which rqworker reads at start (ImproperlyConfigured): define it, with a key for each entry of Args:Queues ('default' when Queues is not set)."],
-            EntryPoint.Lines(error));
+            EntryPoint.Lines(none.Error));
+        Assert.Equal(ExitCodes.InvalidConfiguration, list.Code);
+        Assert.Equal(
+            ["Process 'rq': RQ_QUEUES of the settings manage.py loads is a list, not a dict of queue names to their connections, which rqworker looks its queues up in at start: make it a dict, with a key for each entry of Args:Queues ('default' when Queues is not set)."],
+            EntryPoint.Lines(list.Error));
     }
 }

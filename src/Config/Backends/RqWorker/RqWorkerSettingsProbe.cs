@@ -1,5 +1,6 @@
 using System.Collections.Generic;
 using System.Globalization;
+using System.Linq;
 
 namespace ProdServer.Config;
 
@@ -24,7 +25,7 @@ internal static class RqWorkerSettingsProbe
     // args: WORKER JOB QUEUE QUEUES…, the first three "+" when Args names that class (the setting is then not read), else
     // "-". Findings: "setting KEY Type: message" (as CheckFindings reads the app settings of celery's check), "queue INDEX
     // (KEYS)" (INDEX into Args:Queues, or "-" for the default queue; KEYS as Python's repr writes them, so none can break
-    // the line) and "rq-queues" (RQ_QUEUES not defined).
+    // the line), "rq-queues" (RQ_QUEUES not defined) and "rq-queues TYPE" (not a dict: rqworker's QUEUES[name] fails).
     private const string Script =
         "from django.conf import settings\n" +
         "worker_set, job_set, queue_set, queues = args[0], args[1], args[2], args[3:]\n" +
@@ -39,8 +40,10 @@ internal static class RqWorkerSettingsProbe
         "if worker_set == '-' and 'WORKER_CLASS' in rq: check(\"RQ['WORKER_CLASS']\", rq['WORKER_CLASS'])\n" +
         "if job_set == '-': check(\"RQ['JOB_CLASS']\", rq.get('JOB_CLASS'))\n" +
         "defined = getattr(settings, 'RQ_QUEUES', None)\n" +
-        "if not isinstance(defined, dict):\n" +
+        "if defined is None:\n" +
         "    found.append('rq-queues')\n" +
+        "elif not isinstance(defined, dict):\n" +
+        "    found.append('rq-queues ' + type(defined).__name__)\n" +
         "else:\n" +
         "    shared = []\n" +
         "    for i, name in enumerate(queues or ['default']):\n" +
@@ -79,6 +82,9 @@ internal static class RqWorkerSettingsProbe
     {
         ["rq-queues"] =>
             $"{Settings} do not define RQ_QUEUES, which rqworker reads at start (ImproperlyConfigured): define it, with a key for each entry of Args:Queues ('default' when Queues is not set).",
+        ["rq-queues", var type] when type.All(c => char.IsAsciiLetterOrDigit(c) || c == '_') =>
+            $"RQ_QUEUES of {Settings} is a {type}, not a dict of queue names to their connections, which rqworker looks its queues up in at start: " +
+            "make it a dict, with a key for each entry of Args:Queues ('default' when Queues is not set).",
         ["queue", "-", var keys] =>
             $"Args:Queues is not set, so rqworker would listen on 'default', which is not a key of RQ_QUEUES of {Settings} {Shown(keys)}: " +
             "set Queues to the names to listen on, or add 'default' to RQ_QUEUES.",
