@@ -120,7 +120,7 @@ public sealed class CeleryImportCheckSpecs : IDisposable
         var (code, output, error) = await CheckFlowerAsync("site_auth.CompanyLoginHandler");
 
         Assert.True(code == ExitCodes.Ok, error);
-        Assert.Contains(" prodserver-check --plugin flower -- site_auth.CompanyLoginHandler passed, and Args:AuthProvider imported\n", output, StringComparison.Ordinal);
+        Assert.Contains(" prodserver-check --plugin flower -- site_auth.CompanyLoginHandler passed, and celery has the command 'flower', and Args:AuthProvider imported\n", output, StringComparison.Ordinal);
     }
 
     [Fact]

@@ -132,9 +132,11 @@ internal static class CheckCommand
     // What the check asked besides the server's own check, said after "passed".
     private static string Imported(ProcessDefinition process, LaunchPlan check)
     {
-        var names = process.Backend.GetImportedNames(process);
+        var backend = process.Backend;
+        var names = backend.GetImportedNames(process);
         var imported = names.Count == 0 ? "" : $", and {string.Join(", ", names.Select(n => n.Key))} imported";
-        return DjangoCommandCheck.Shown(check) is null ? imported : $", and manage.py has the command '{process.Backend.Command}'{imported}";
+        var plugin = backend.PluginCommand is { } command ? $", and {backend.Command} has the command '{command}'" : "";
+        return DjangoCommandCheck.Shown(check) is null ? plugin + imported : $", and manage.py has the command '{backend.Command}'{imported}";
     }
 
     // The modules imported with the app, said after it.

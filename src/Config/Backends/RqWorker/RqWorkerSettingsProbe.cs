@@ -45,15 +45,15 @@ internal static class RqWorkerSettingsProbe
         "elif not isinstance(defined, dict):\n" +
         "    found.append('rq-queues ' + type(defined).__name__)\n" +
         "else:\n" +
-        "    shared = []\n" +
+        "    shared_checked = False\n" +
         "    for i, name in enumerate(queues or ['default']):\n" +
         "        config = defined.get(name)\n" +
         "        if name not in defined:\n" +
         "            found.append('queue %s (%s)' % (i if queues else '-', ', '.join(sorted(repr(k) for k in defined))))\n" +
         "        elif queue_set == '-' and isinstance(config, dict) and config and 'QUEUE_CLASS' in config:\n" +
         "            check(\"RQ_QUEUES['%s']['QUEUE_CLASS']\" % name, config['QUEUE_CLASS'])\n" +
-        "        elif queue_set == '-' and 'QUEUE_CLASS' in rq and not shared:\n" +
-        "            shared.append(name); check(\"RQ['QUEUE_CLASS']\", rq['QUEUE_CLASS'])\n" +
+        "        elif queue_set == '-' and 'QUEUE_CLASS' in rq and not shared_checked:\n" +
+        "            shared_checked = True; check(\"RQ['QUEUE_CLASS']\", rq['QUEUE_CLASS'])\n" +
         "handlers = getattr(settings, 'RQ_EXCEPTION_HANDLERS', [])\n" +
         "for i, path in enumerate(handlers if isinstance(handlers, (list, tuple)) else []): check('RQ_EXCEPTION_HANDLERS[%d]' % i, path)\n";
 
