@@ -162,4 +162,30 @@ public sealed class DjangoCommandCheckSpecs : IDisposable
             ["Process 'rq': RQ_QUEUES of the settings manage.py loads is a list, not a dict of queue names to their connections, which rqworker looks its queues up in at start: make it a dict, with a key for each entry of Args:Queues ('default' when Queues is not set)."],
             EntryPoint.Lines(list.Error));
     }
+
+    [Fact]
+    public async Task Queues_that_one_worker_cannot_listen_on_together_fail_the_check_naming_the_entry()
+    {
+        // rqworker: "Queues must have the same redis connection" and "Queues must have the same class" (ValueError).
+        var (code, _, error) = await _site.CheckAsync(o => o.Process("rq").UseRqWorker(r => r with
+        {
+            Settings = "cmdsite.settings_rq_mixed", Queues = ["default", "same", "other", "priority"],
+        }).Python(Python));
+        var classGiven = await _site.CheckAsync(o => o.Process("rq").UseRqWorker(r => r with
+        {
+            Settings = "cmdsite.settings_rq_mixed", Queues = ["default", "priority"], QueueClass = "cmdsite.jobs.PriorityQueue",
+        }).Python(Python));
+
+        Assert.Equal(ExitCodes.InvalidConfiguration, code);
+        Assert.Equal(
+            [
+                "Process 'rq': Args:Queues entry 'other' has another Redis connection in RQ_QUEUES of the settings manage.py loads than 'default', the first entry, " +
+                "and rqworker would stop at start (ValueError: Queues must have the same redis connection): run a worker for each connection.",
+                "Process 'rq': Args:Queues entry 'priority' has another queue class in the settings manage.py loads than 'default', the first entry " +
+                "(a queue's QUEUE_CLASS in RQ_QUEUES, else RQ['QUEUE_CLASS']), and rqworker would stop at start (ValueError: Queues must have the same class): " +
+                "give the queues one class, or set Args:QueueClass.",
+            ],
+            EntryPoint.Lines(error));
+        Assert.True(classGiven.Code == ExitCodes.Ok, classGiven.Error);
+    }
 }
