@@ -188,4 +188,17 @@ public sealed class DjangoCommandCheckSpecs : IDisposable
             EntryPoint.Lines(error));
         Assert.True(classGiven.Code == ExitCodes.Ok, classGiven.Error);
     }
+
+    [Fact]
+    public async Task A_class_reached_through_its_owner_imports_as_rq_resolves_it()
+    {
+        // rq's import_attribute imports the longest module prefix, then the rest as attributes (a class in a class).
+        var (code, output, error) = await _site.CheckAsync(o => o.Process("rq").UseRqWorker(r => r with
+        {
+            Settings = WithApps, WorkerClass = "cmdsite.jobs.Workers.Quiet",
+        }).Python(Python));
+
+        Assert.True(code == ExitCodes.Ok, error);
+        Assert.Contains("manage.py has the command 'rqworker', and Args:WorkerClass imported\n", output, StringComparison.Ordinal);
+    }
 }

@@ -17,10 +17,13 @@ internal static class DjangoCommandCheck
     // argv: COMMAND APPS COUNT NAME… PROBE PCOUNT PARG… MANAGE.PY check [--settings=…] [--pythonpath=…]. A finding is one
     // stderr line "prodserver-check: command APP" (APP: the first of the command's apps Python can import, or "-") or
     // "prodserver-check: name INDEX Type: message", and exit 1; manage.py check failing exits as it does, before any.
-    // A name is module.attribute, as rq and Django's import_string resolve it. PROBE (or "") is the backend's Python run
+    // A name is resolved as rq's import_attribute resolves it: the longest dotted prefix that imports as a module, then
+    // the rest as attributes (a class in a class, which Django's import_string would refuse, is a valid rqworker class);
+    // when none does, the error of the longest attempt is reported (No module named 'x', or the missing attribute), not
+    // rq's "Invalid attribute name", which says neither. PROBE (or "") is the backend's Python run
     // then, when manage.py has the command (DjangoSettingsProbe), with its PARGs as args and found, resolve and error.
     private const string Script =
-        "import os, runpy, sys\n" +
+        "import functools, os, runpy, sys\n" +
         "from importlib import import_module, util\n" +
         "command, apps, count = sys.argv[1], sys.argv[2], int(sys.argv[3])\n" +
         "names, rest = sys.argv[4:4 + count], sys.argv[4 + count:]\n" +
@@ -32,8 +35,13 @@ internal static class DjangoCommandCheck
         "except SystemExit as e:\n" +
         "    if e.code not in (None, 0): raise\n" +
         "def resolve(name):\n" +
-        "    module, _, attribute = name.rpartition('.')\n" +
-        "    return getattr(import_module(module), attribute)\n" +
+        "    bits, first = name.split('.'), None\n" +
+        "    for cut in range(len(bits) - 1, 0, -1):\n" +
+        "        try:\n" +
+        "            return functools.reduce(getattr, bits[cut:], import_module('.'.join(bits[:cut])))\n" +
+        "        except (ImportError, AttributeError) as e:\n" +
+        "            first = first or e\n" +
+        "    raise first or ValueError('%r is not a dotted path' % name)\n" +
         "def error(e):\n" +
         "    return '%s: %s' % (type(e).__name__, ' '.join(str(e).split()))\n" +
         "from django.core.management import get_commands, load_command_class\n" +

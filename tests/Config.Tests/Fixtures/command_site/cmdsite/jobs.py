@@ -14,3 +14,10 @@ class AuditedJob(Job):
 
 class PriorityQueue(DjangoRQ):
     """An RQ queue class of the project's own, named by one queue of RQ_QUEUES."""
+
+
+class Workers:
+    """Worker classes kept in a namespace class: rq's import_attribute resolves cmdsite.jobs.Workers.Quiet."""
+
+    class Quiet(Worker):
+        """An RQ worker class reached through its owner."""
