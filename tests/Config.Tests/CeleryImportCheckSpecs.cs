@@ -148,4 +148,17 @@ public sealed class CeleryImportCheckSpecs : IDisposable
             [$"Process 'flower': celery's command 'flower' does not load with {Python}, whose flower package fails to import: ModuleNotFoundError: No module named 'tornado_that_is_missing'; Args:AuthProvider could not be checked without it."],
             EntryPoint.Lines(error));
     }
+
+    [Fact]
+    public async Task A_hostile_login_handler_name_is_one_escaped_line()
+    {
+        InstallFlower();
+
+        var (code, _, error) = await CheckFlowerAsync("site_auth.Evil\u001b[2J\nProcess 'flower': forged");
+
+        Assert.Equal(ExitCodes.InvalidConfiguration, code);
+        var line = Assert.Single(EntryPoint.Lines(error));
+        Assert.StartsWith(@"Process 'flower': Args:AuthProvider 'site_auth.Evil\x1b[2J\nProcess 'flower': forged', which flower imports at every login, cannot be imported by ", line, StringComparison.Ordinal);
+        Assert.DoesNotContain('\u001b', line);
+    }
 }
