@@ -22,9 +22,10 @@ public sealed partial record RqWorkerArgs : DjangoCheckedCommandArgs
 {
     /// <summary>
     /// The <c>RQ_QUEUES</c> names to listen on, in priority order, written after the options (rqworker takes them as
-    /// positional arguments). Default: <c>default</c>. An unknown name is a KeyError traceback, so names are checked to be
-    /// plain words; all of them must share one Redis connection. In configuration: <c>"Queues": ["high", "default"]</c>
-    /// or <c>"Queues": "high default"</c>.
+    /// positional arguments). Default: <c>default</c>. Names are checked to be plain words; a name that is not a key of
+    /// <c>RQ_QUEUES</c> (a KeyError traceback at start), or queues on different Redis connections or of different queue
+    /// classes, are found by <c>--check</c>. In configuration: <c>"Queues": ["high", "default"]</c> or
+    /// <c>"Queues": "high default"</c>.
     /// </summary>
     [PositionalArgs]
     public IReadOnlyList<string>? Queues { get; init; }
