@@ -58,7 +58,7 @@ internal static class ComposeExporter
             service.Add("expose", new YamlSequenceNode(ports.Select(p => Text(p.ToString(CultureInfo.InvariantCulture)))));
         }
 
-        if (HealthCheck.For(process) is { } test)
+        if (HealthCheck.For(process, deployment.WorkingDirectory) is { } test)
         {
             service.Add("healthcheck", new YamlMappingNode
             {
@@ -83,7 +83,7 @@ internal static class ComposeExporter
             foreach (var dependency in dependencies)
             {
                 // "healthy" needs a health check; a dependency without a port can only be waited for until it has started.
-                var condition = HealthCheck.For(dependency) is null ? "service_started" : "service_healthy";
+                var condition = HealthCheck.For(dependency, deployment.WorkingDirectory) is null ? "service_started" : "service_healthy";
                 dependsOn.Add(Text(ServiceName(dependency)), new YamlMappingNode { { "condition", Text(condition) } });
             }
 

@@ -1,5 +1,6 @@
 using System.Collections.Generic;
 using System.Globalization;
+using System.IO;
 using System.Linq;
 
 namespace ProdServer.Config;
@@ -24,27 +25,63 @@ internal static class HealthCheck
         + "w = int(sys.argv[4])\n"
         + "sys.exit(0 if s == w or (w == 200 and 200 <= s < 400) else 1)";
 
-    // Every address and port the server listens on accepts a connection, as the engine requires of them all.
-    private const string AskPorts = "import socket, sys\nfor a, p in zip(sys.argv[1::2], sys.argv[2::2]): socket.create_connection((a, int(p)), 2).close()";
+    // Every address and port and every Unix socket the server listens on accepts a connection, as the engine requires of
+    // them all (Readiness: each endpoint, then UnixSockets.Answers). Pairs of words: ADDRESS PORT, "unix" PATH, or "cd"
+    // DIRECTORY before a relative socket, which is the server's from its working directory: joined to it, the path could
+    // outgrow the 107 bytes a socket address holds, so the check goes there instead.
+    private const string AskListeners =
+        "import os, socket, sys\n"
+        + "for a, p in zip(sys.argv[1::2], sys.argv[2::2]):\n"
+        + " if a == 'cd': os.chdir(p)\n"
+        + " elif a == 'unix': s = socket.socket(socket.AF_UNIX); s.settimeout(2); s.connect(p); s.close()\n"
+        + " else: socket.create_connection((a, int(p)), 2).close()";
 
-    /// <summary>The <c>CMD</c> test for <paramref name="process"/>, or <see langword="null"/> when it listens on no TCP port.</summary>
-    public static IReadOnlyList<string>? For(ProcessDefinition process)
+    /// <summary>
+    /// The <c>CMD</c> test for <paramref name="process"/>, or <see langword="null"/> when it listens on no TCP port and no
+    /// Unix socket (a worker: ready once it runs).
+    /// </summary>
+    /// <param name="process">The process.</param>
+    /// <param name="contentRoot">The app's content root, from which the process's working directory resolves.</param>
+    public static IReadOnlyList<string>? For(ProcessDefinition process, string contentRoot)
     {
+        var owner = ExportText.Process(process);
         var endpoints = process.Backend.GetListenEndpoints(process);
-        if (endpoints.Count == 0)
+        var sockets = process.Backend.GetUnixSockets(process);
+        if (endpoints.Count == 0 && sockets.Count == 0)
         {
             return null;
         }
 
-        var python = process.Python is { } configured ? ExportText.Carryable(ExportText.Process(process), "Python", configured) : "python3";
-        if (ReadinessPath(process) is { } path)
+        var python = process.Python is { } configured ? ExportText.Carryable(owner, "Python", configured) : "python3";
+        if (endpoints.Count > 0 && ReadinessPath(process) is { } path)
         {
+            // As the engine: with a path, the path alone on the first endpoint (validation refuses a path without a port).
             return ["CMD", python, "-c", AskPath, Address(endpoints[0]), Port(endpoints[0]), path, process.Readiness.Status.ToString(CultureInfo.InvariantCulture)];
         }
 
-        // The engine skips an address it cannot ask (a host name); with none left, the first port on loopback.
+        // The engine skips an address it cannot ask (a host name); with none left and no socket, the first port on loopback.
         var asked = endpoints.Where(e => PortCheck.ProbeAddress(e.Host) is not null).Distinct().ToList();
-        return ["CMD", python, "-c", AskPorts, .. (asked.Count > 0 ? asked : [endpoints[0]]).SelectMany(e => new[] { Address(e), Port(e) })];
+        var ports = asked.Count > 0 || sockets.Count > 0 ? asked : endpoints.Take(1);
+        return ["CMD", python, "-c", AskListeners, .. ports.SelectMany(e => new[] { Address(e), Port(e) }), .. SocketWords(process, owner, sockets, contentRoot)];
+    }
+
+    private static IEnumerable<string> SocketWords(ProcessDefinition process, string owner, IReadOnlyList<string> sockets, string contentRoot)
+    {
+        var relative = false;
+        foreach (var socket in sockets.Distinct())
+        {
+            ExportText.Carryable(owner, "its Unix socket", socket);
+            if (!relative && !socket.StartsWith('/'))
+            {
+                // The working directory as the engine resolves it (UnixSockets.Of), the app's content root below.
+                relative = true;
+                yield return "cd";
+                yield return Path.GetFullPath(ExportText.Carryable(owner, "WorkingDirectory", process.WorkingDirectory ?? "."), contentRoot);
+            }
+
+            yield return "unix";
+            yield return socket;
+        }
     }
 
     private static string Address(ListenEndpoint endpoint) => (PortCheck.ProbeAddress(endpoint.Host) ?? System.Net.IPAddress.Loopback).ToString();

@@ -76,9 +76,9 @@ internal static class KubernetesExporter
             ("volumeMounts", List([
                 .. volumes.Select(v => Map(("name", Text(v.Name)), ("mountPath", Text(v.Path)))),
                 .. EnvFilesMount(deployment)])),
-            ("startupProbe", KubernetesProbes.Startup(process)),
-            ("readinessProbe", KubernetesProbes.Readiness(process)),
-            ("livenessProbe", KubernetesProbes.Liveness(process)));
+            ("startupProbe", KubernetesProbes.Startup(process, deployment.WorkingDirectory)),
+            ("readinessProbe", KubernetesProbes.Readiness(process, deployment.WorkingDirectory)),
+            ("livenessProbe", KubernetesProbes.Liveness(process, deployment.WorkingDirectory)));
         return Map(
             ("apiVersion", Text("apps/v1")),
             ("kind", Text("Deployment")),

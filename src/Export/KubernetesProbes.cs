@@ -5,9 +5,9 @@ using static ProdServer.Config.ManifestYaml;
 namespace ProdServer.Config;
 
 /// <summary>
-/// Readiness as the engine decides it — the readiness path answering, or the port accepting connections — as a startup,
-/// a readiness and a liveness probe. A process without a port gets none (Kubernetes then calls it ready once it runs, as
-/// the engine does after StartSeconds).
+/// Readiness as the engine decides it — the readiness path answering, or every port and Unix socket accepting
+/// connections — as a startup, a readiness and a liveness probe. A process that listens on nothing gets none (Kubernetes
+/// then calls it ready once it runs, as the engine does after StartSeconds).
 /// </summary>
 internal static class KubernetesProbes
 {
@@ -17,26 +17,28 @@ internal static class KubernetesProbes
     /// Polls every 2 s for the whole readiness timeout, so a slow import (Django loading its apps) is waited for, and
     /// only then do liveness checks start.
     /// </summary>
-    public static YamlMappingNode? Startup(ProcessDefinition process) => Probe(process, httpPath: true,
+    public static YamlMappingNode? Startup(ProcessDefinition process, string contentRoot) => Probe(process, contentRoot, httpPath: true,
         periodSeconds: StartupPeriodSeconds,
         timeoutSeconds: StartupPeriodSeconds,
         failureThreshold: (int)System.Math.Ceiling(process.Readiness.Timeout.TotalSeconds / StartupPeriodSeconds) + 1);
 
     /// <summary>Every 5 s; one failure takes the pod out of the Service.</summary>
-    public static YamlMappingNode? Readiness(ProcessDefinition process) => Probe(process, httpPath: true, periodSeconds: 5, timeoutSeconds: 3, failureThreshold: 1);
+    public static YamlMappingNode? Readiness(ProcessDefinition process, string contentRoot) =>
+        Probe(process, contentRoot, httpPath: true, periodSeconds: 5, timeoutSeconds: 3, failureThreshold: 1);
 
     /// <summary>The port alone, every 20 s, three failures: a busy app answering slowly is not restarted.</summary>
-    public static YamlMappingNode? Liveness(ProcessDefinition process) => Probe(process, httpPath: false, periodSeconds: 20, timeoutSeconds: 3, failureThreshold: 3);
+    public static YamlMappingNode? Liveness(ProcessDefinition process, string contentRoot) =>
+        Probe(process, contentRoot, httpPath: false, periodSeconds: 20, timeoutSeconds: 3, failureThreshold: 3);
 
     // The readiness path asked as the engine asks it: the kubelet's httpGet would send the pod's IP as Host, which a Django
     // site refuses (400, DisallowedHost) while it lists the address the engine and the Compose check use. Its httpGet
     // accepts 200-399, the engine's default; another Readiness:Status must be answered exactly, which only the health
     // check's script can tell, run in the container as Compose runs it.
-    private static (string, YamlMappingNode) AskPath(ProcessDefinition process, ListenEndpoint endpoint, string path)
+    private static (string, YamlMappingNode) AskPath(ProcessDefinition process, string contentRoot, ListenEndpoint endpoint, string path)
     {
         if (process.Readiness.Status != ReadinessProbe.DefaultStatus)
         {
-            return ("exec", Map(("command", List(HealthCheck.For(process)!.Skip(1).Select(word => (YamlNode)Text(word))))));
+            return InContainer(process, contentRoot);
         }
 
         var address = PortCheck.ProbeAddress(endpoint.Host) ?? System.Net.IPAddress.Loopback;
@@ -47,21 +49,26 @@ internal static class KubernetesProbes
             ("httpHeaders", List([Map(("name", Text("Host")), ("value", Text(host)))]))));
     }
 
-    private static YamlMappingNode? Probe(ProcessDefinition process, bool httpPath, int periodSeconds, int timeoutSeconds, int failureThreshold)
+    // The health check's script, run in the container by the kubelet as Compose runs it.
+    private static (string, YamlMappingNode) InContainer(ProcessDefinition process, string contentRoot) =>
+        ("exec", Map(("command", List(HealthCheck.For(process, contentRoot)!.Skip(1).Select(word => (YamlNode)Text(word))))));
+
+    private static YamlMappingNode? Probe(ProcessDefinition process, string contentRoot, bool httpPath, int periodSeconds, int timeoutSeconds, int failureThreshold)
     {
         var endpoints = process.Backend.GetListenEndpoints(process);
-        if (endpoints.Count == 0)
+        var sockets = process.Backend.GetUnixSockets(process);
+        if (endpoints.Count == 0 && sockets.Count == 0)
         {
             return null;
         }
 
-        var port = Number(endpoints[0].Port);
-        var (action, target) = httpPath && HealthCheck.ReadinessPath(process) is { } path
-            ? AskPath(process, endpoints[0], path)
-            : httpPath && endpoints.Select(e => e.Port).Distinct().Count() > 1
-                // The engine calls a server ready once every port accepts; a tcpSocket probe asks one.
-                ? ("exec", Map(("command", List(HealthCheck.For(process)!.Skip(1).Select(word => (YamlNode)Text(word))))))
-                : ("tcpSocket", Map(("port", port)));
+        var (action, target) = endpoints.Count > 0 && httpPath && HealthCheck.ReadinessPath(process) is { } path
+            ? AskPath(process, contentRoot, endpoints[0], path)
+            // A Unix socket is a file in the container, which only a command run there can connect to; the engine calls a
+            // server ready once every port and socket accepts, and a tcpSocket probe asks one port.
+            : sockets.Count > 0 || (httpPath && endpoints.Select(e => e.Port).Distinct().Count() > 1)
+                ? InContainer(process, contentRoot)
+                : ("tcpSocket", Map(("port", Number(endpoints[0].Port))));
         return Map(
             (action, target),
             ("periodSeconds", Number(periodSeconds)),

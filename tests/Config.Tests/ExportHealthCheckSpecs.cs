@@ -7,7 +7,9 @@ using System.Net.Sockets;
 using System.Text;
 using System.Threading;
 using System.Threading.Tasks;
+using ProdServer.Config.Tests.Infrastructure;
 using Xunit;
+using YamlDotNet.RepresentationModel;
 
 namespace ProdServer.Config.Tests;
 
@@ -70,10 +72,113 @@ public sealed class ExportHealthCheckSpecs
         Assert.True(code == 0, output);
     }
 
-    // The CMD test as Compose runs it: the words after "CMD", with Debian's python3 in place of the image's.
-    private static (int Code, string Output) RunCheck(ProcessDefinition process)
+    [Fact]
+    public async Task A_server_on_a_unix_socket_alone_is_healthy_once_its_socket_accepts_as_the_engine_decides()
     {
-        var words = HealthCheck.For(process)!.Skip(1).ToList();
+        // It got no health check at all (and no probes): Compose's depends_on could only wait for it to start, and a
+        // pod was Ready while gunicorn was still importing the app, or after it had died and left its socket file behind.
+        using var directory = new TemporaryDirectory();
+        File.WriteAllText(Path.Combine(directory.Path, "uds_hello.py"), "def app(environ, start_response):\n    start_response('200 OK', [])\n    return [b'hi']\n");
+        var socket = Path.Combine(directory.Path, "run", "web.sock");
+        Directory.CreateDirectory(Path.GetDirectoryName(socket)!);
+        var web = new ProcessDefinition("web", ServerBackends.Gunicorn) { App = "uds_hello:app", Args = new GunicornArgs { Bind = ["unix:" + socket] } };
+
+        Assert.Equal(1, RunCheck(web).Code); // no server yet: no socket file
+
+        using var gunicorn = Process.Start(new ProcessStartInfo("/usr/bin/python3", ["-m", "gunicorn", "--workers", "1", "--bind", "unix:" + socket, "uds_hello:app"])
+        {
+            WorkingDirectory = directory.Path, RedirectStandardOutput = true, RedirectStandardError = true,
+        })!;
+        try
+        {
+            // Ready by the engine's own test of a socket, polled within a bound, not after a fixed sleep.
+            using var budget = new CancellationTokenSource(TimeSpan.FromSeconds(30));
+            while (!UnixSockets.Answers(socket))
+            {
+                if (gunicorn.HasExited)
+                {
+                    Assert.Fail("gunicorn exited: " + await gunicorn.StandardError.ReadToEndAsync());
+                }
+
+                await Task.Delay(50, budget.Token);
+            }
+
+            var (code, output) = RunCheck(web);
+            Assert.True(code == 0, $"the health check failed where the engine calls the socket ready (exit {code}): {output}");
+        }
+        finally
+        {
+            gunicorn.Kill(entireProcessTree: true); // SIGKILL: gunicorn leaves its socket file behind, as a crashed server does
+            await gunicorn.WaitForExitAsync();
+        }
+
+        Assert.True(File.Exists(socket), "the killed gunicorn's socket file is gone; the stale-socket case is not tested");
+        Assert.False(UnixSockets.Answers(socket));
+        Assert.Equal(1, RunCheck(web).Code);
+    }
+
+    [Theory]
+    [MemberData(nameof(UnixSocketServers.All), MemberType = typeof(UnixSocketServers))]
+    public void Every_server_on_a_unix_socket_gets_a_compose_health_check_and_kubernetes_exec_probes_that_connect_to_it(string server)
+    {
+        var web = UnixSocketServers.Of(server, "/run/shop/web.sock");
+        var worker = new ProcessDefinition("worker", ServerBackends.CeleryWorker) { App = "mysite" };
+        worker.DependsOn.Add("web");
+        var deployment = new Deployment("shop", ["/srv/shop"], "/srv", [web, worker]) { Image = "shop:1.0" };
+
+        var yaml = new YamlStream();
+        yaml.Load(new StringReader(Exporter.Export(ExportTarget.Compose, deployment).Single().Content));
+        var compose = (YamlMappingNode)((YamlMappingNode)yaml.Documents[0].RootNode)["services"];
+        var pod = KubernetesObjects.Read(Exporter.Export(ExportTarget.Kubernetes, deployment).Single(f => f.Name == "shop-web.yaml").Content)
+            .OfType<k8s.Models.V1Deployment>().Single().Spec.Template.Spec;
+
+        var test = ((YamlSequenceNode)((YamlMappingNode)((YamlMappingNode)compose["web"])["healthcheck"])["test"]).Select(n => ((YamlScalarNode)n).Value).ToList();
+        Assert.Equal(["CMD", "python3", "-c"], test.Take(3));
+        Assert.Equal(["unix", "/run/shop/web.sock"], test.Skip(4));
+        // The worker now waits for the server to answer, not only to have started.
+        Assert.Equal("service_healthy", ((YamlScalarNode)((YamlMappingNode)((YamlMappingNode)((YamlMappingNode)compose["worker"])["depends_on"])["web"])["condition"]).Value);
+        var container = pod.Containers.Single();
+        foreach (var probe in new[] { container.StartupProbe, container.ReadinessProbe, container.LivenessProbe })
+        {
+            Assert.Equal(test.Skip(1), probe.Exec.Command);
+        }
+
+        // The socket's directory is a writable volume of the pod (its root file system is read-only).
+        Assert.Contains("/run/shop", container.VolumeMounts.Select(m => m.MountPath));
+    }
+
+    [Fact]
+    public void A_relative_unix_socket_is_asked_from_the_servers_working_directory_however_long_its_full_path()
+    {
+        // Joined to a deep working directory the path no longer fits a socket address (107 bytes); the server binds it
+        // relative, and so does the check.
+        using var directory = new TemporaryDirectory();
+        var deep = directory.CreateDirectory(string.Join('/', Enumerable.Repeat("a-rather-long-directory-name", 4)));
+        Assert.True(Path.Combine(deep, "web.sock").Length > UnixSockets.MaxPathBytes);
+        var web = new ProcessDefinition("web", ServerBackends.Gunicorn)
+        {
+            App = "a:b", WorkingDirectory = Path.GetRelativePath(directory.Path, deep), Args = new GunicornArgs { Bind = ["unix:web.sock"] },
+        };
+        // Bound relative in its directory by Python, as the server binds it (the test's own directory stays as it is).
+        using var listener = Process.Start(new ProcessStartInfo("/usr/bin/python3",
+            ["-c", "import socket, sys\ns = socket.socket(socket.AF_UNIX)\ns.bind('web.sock')\ns.listen()\nprint('listening', flush=True)\nsys.stdin.read()"])
+        {
+            WorkingDirectory = deep, RedirectStandardInput = true, RedirectStandardOutput = true,
+        })!;
+        Assert.Equal("listening", listener.StandardOutput.ReadLine());
+
+        var (code, output) = RunCheck(web, directory.Path);
+        listener.StandardInput.Close();
+        listener.WaitForExit();
+
+        Assert.True(code == 0, output);
+        Assert.Equal(1, RunCheck(web, directory.Path).Code); // and once nothing listens there, it is not ready
+    }
+
+    // The CMD test as Compose runs it: the words after "CMD", with Debian's python3 in place of the image's.
+    private static (int Code, string Output) RunCheck(ProcessDefinition process, string contentRoot = "/srv")
+    {
+        var words = HealthCheck.For(process, contentRoot)!.Skip(1).ToList();
         var info = new ProcessStartInfo("/usr/bin/python3") { RedirectStandardOutput = true, RedirectStandardError = true };
         foreach (var word in words.Skip(1))
         {

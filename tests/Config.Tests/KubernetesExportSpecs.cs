@@ -43,7 +43,7 @@ public sealed class KubernetesExportSpecs
 
         var container = Manifest(Shop(admin), "admin").Deployment.Spec.Template.Spec.Containers[0];
 
-        Assert.Equal(HealthCheck.For(admin)!.Skip(1), container.ReadinessProbe.Exec.Command);
+        Assert.Equal(HealthCheck.For(admin, "/srv")!.Skip(1), container.ReadinessProbe.Exec.Command);
         Assert.Equal(["127.0.0.1", "9001", "127.0.0.1", "9002"], container.StartupProbe.Exec.Command.TakeLast(4));
         Assert.Equal("9001", container.LivenessProbe.TcpSocket.Port.Value); // liveness: the port alone, as before
     }
@@ -59,7 +59,7 @@ public sealed class KubernetesExportSpecs
         var container = Manifest(Shop(web), "web").Deployment.Spec.Template.Spec.Containers[0];
 
         Assert.Null(container.ReadinessProbe.HttpGet);
-        Assert.Equal(HealthCheck.For(web)!.Skip(1), container.ReadinessProbe.Exec.Command);
+        Assert.Equal(HealthCheck.For(web, "/srv")!.Skip(1), container.ReadinessProbe.Exec.Command);
         Assert.Equal(["8000", "/private", "401"], container.StartupProbe.Exec.Command.TakeLast(3));
         Assert.Equal("8000", container.LivenessProbe.TcpSocket.Port.Value);
     }

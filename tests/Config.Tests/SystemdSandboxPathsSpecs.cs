@@ -3,6 +3,7 @@ using System.Collections.Generic;
 using System.IO;
 using System.Linq;
 using System.Runtime.Versioning;
+using ProdServer.Config.Tests.Infrastructure;
 using Xunit;
 
 namespace ProdServer.Config.Tests;
@@ -62,25 +63,13 @@ public sealed class SystemdSandboxPathsSpecs : IDisposable
         Assert.Equal(["ProtectHome=tmpfs"], Lines(unit, "ProtectHome"));
     }
 
-    public static TheoryData<string> ServersOnUnixSockets => ["gunicorn", "uvicorn", "waitress", "hypercorn", "daphne", "uwsgi"];
-
-    private static ProcessDefinition OnSocket(string server, string socket) => server switch
-    {
-        "gunicorn" => new("web", ServerBackends.Gunicorn) { App = "mysite.wsgi:application", Args = new GunicornArgs { Bind = ["unix:" + socket] } },
-        "uvicorn" => new("web", ServerBackends.Uvicorn) { App = "mysite.asgi:application", Args = new UvicornArgs { Uds = socket } },
-        "waitress" => new("web", ServerBackends.Waitress) { App = "mysite.wsgi:application", Args = new WaitressArgs { UnixSocket = socket } },
-        "hypercorn" => new("web", ServerBackends.Hypercorn) { App = "mysite.asgi:application", Args = new HypercornArgs { Bind = ["unix:" + socket] } },
-        "daphne" => new("web", ServerBackends.Daphne) { App = "mysite.asgi:application", Args = new DaphneArgs { UnixSocket = socket } },
-        _ => new("web", ServerBackends.Uwsgi) { App = "mysite.wsgi:application", Args = new UwsgiArgs { Plugin = ["python3"], Master = true, Socket = [socket] } },
-    };
-
     [Theory]
-    [MemberData(nameof(ServersOnUnixSockets))]
+    [MemberData(nameof(UnixSocketServers.All), MemberType = typeof(UnixSocketServers))]
     public void The_directory_of_every_servers_unix_socket_is_left_writable_in_the_unit_and_the_pod(string server)
     {
         // The export kept its own list of socket settings, which knew gunicorn, uvicorn, waitress and granian only: under
         // ProtectSystem=strict or a read-only pod, hypercorn, daphne and uWSGI could not create their socket.
-        var deployment = new Deployment("site", ["/srv/site/site"], "/srv/site", [OnSocket(server, "/run/site-" + server + "/web.sock")]);
+        var deployment = new Deployment("site", ["/srv/site/site"], "/srv/site", [UnixSocketServers.Of(server, "/run/site-" + server + "/web.sock")]);
 
         var (unit, _) = Export(deployment);
 
