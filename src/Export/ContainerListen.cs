@@ -1,4 +1,6 @@
 using System;
+using System.Collections.Generic;
+using System.Linq;
 using System.Net;
 
 namespace ProdServer.Config;
@@ -6,7 +8,9 @@ namespace ProdServer.Config;
 /// <summary>
 /// In a container, loopback is the container's own: a server bound to <c>127.0.0.1</c> there answers its own health
 /// check and nothing else — not a pod's probes and Service, not Compose's published port or the other services. Both
-/// container targets refuse such a process rather than write a deployment that looks healthy and serves nobody.
+/// container targets refuse such a process rather than write a deployment that looks healthy and serves nobody. A pod's
+/// address is given when it starts, so a server bound to one fixed address cannot bind in it; and a server on
+/// <c>[::]</c> alone is reached at the pod's address only where that is IPv6 or the server takes IPv4 there too.
 /// </summary>
 internal static class ContainerListen
 {
@@ -17,13 +21,54 @@ internal static class ContainerListen
     {
         foreach (var endpoint in process.Backend.GetListenEndpoints(process))
         {
-            var host = endpoint.Host.Trim('[', ']');
+            var host = Unbracketed(endpoint.Host);
             if (host.Equals("localhost", StringComparison.OrdinalIgnoreCase) || (IPAddress.TryParse(host, out var address) && IPAddress.IsLoopback(address)))
             {
-                throw ExportText.Refused(ExportText.Process(process), "its listen address",
-                    $"is {ExportText.Printable(endpoint.Host)}:{endpoint.Port}, a loopback address {unreachableBy} cannot reach; "
-                    + $"bind 0.0.0.0 in the configuration the image runs with (the Host, Bind or Listen setting under ProdServer:Processes:{ExportText.Printable(process.Name)}:Args) and export again");
+                throw Refused(process, endpoint, $"a loopback address {unreachableBy} cannot reach");
             }
         }
     }
+
+    /// <summary>
+    /// Refuses <paramref name="process"/> when it listens on one fixed address other than loopback: a pod gets its
+    /// address when it starts, so the server could not bind it there (EADDRNOTAVAIL) and would restart for ever.
+    /// </summary>
+    public static void RefuseFixedAddress(ProcessDefinition process)
+    {
+        foreach (var endpoint in process.Backend.GetListenEndpoints(process))
+        {
+            if (IPAddress.TryParse(Unbracketed(endpoint.Host), out var address) && !address.Equals(IPAddress.Any) && !address.Equals(IPAddress.IPv6Any) && !IPAddress.IsLoopback(address))
+            {
+                throw Refused(process, endpoint, "a fixed address a pod does not have (its address is given when it starts), so the server could not bind it there");
+            }
+        }
+    }
+
+    /// <summary>
+    /// Whether the kubelet's <c>tcpSocket</c> and <c>httpGet</c>, which connect to the pod's IP, reach <paramref name="endpoint"/>:
+    /// every IPv4 address does, and a host name is left to resolve as it does in the pod (the engine does not ask it
+    /// either). A server on <c>[::]</c> is reached only where the pod's IP is IPv6 or the server also takes IPv4 there,
+    /// which waitress and uvicorn do not.
+    /// </summary>
+    public static bool ReachedAtPodAddress(ListenEndpoint endpoint) =>
+        !IPAddress.TryParse(Unbracketed(endpoint.Host), out var address) || address.Equals(IPAddress.Any);
+
+    /// <summary>
+    /// The ports <paramref name="process"/> listens on on every IPv6 address but not on every IPv4 one: its Service
+    /// reaches those over IPv6 alone, unless the server takes IPv4 on <c>[::]</c> too.
+    /// </summary>
+    public static IReadOnlyList<int> Ipv6OnlyPorts(ProcessDefinition process)
+    {
+        var endpoints = process.Backend.GetListenEndpoints(process);
+        var ipv4 = endpoints.Where(ReachedAtPodAddress).Select(e => e.Port).ToHashSet();
+        return endpoints.Where(e => IPAddress.TryParse(Unbracketed(e.Host), out var a) && a.Equals(IPAddress.IPv6Any) && !ipv4.Contains(e.Port))
+            .Select(e => e.Port).Distinct().ToList();
+    }
+
+    private static string Unbracketed(string host) => host.Trim('[', ']');
+
+    private static ExportRefusedException Refused(ProcessDefinition process, ListenEndpoint endpoint, string problem) =>
+        ExportText.Refused(ExportText.Process(process), "its listen address",
+            $"is {ExportText.Printable(endpoint.ToString())}, {problem}; "
+            + $"bind 0.0.0.0 in the configuration the image runs with (the Host, Bind or Listen setting under ProdServer:Processes:{ExportText.Printable(process.Name)}:Args) and export again");
 }

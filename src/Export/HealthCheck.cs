@@ -44,6 +44,24 @@ internal static class HealthCheck
     /// <param name="contentRoot">The app's content root, from which the process's working directory resolves.</param>
     public static IReadOnlyList<string>? For(ProcessDefinition process, string contentRoot)
     {
+        var endpoints = process.Backend.GetListenEndpoints(process);
+        if (endpoints.Count > 0 && ReadinessPath(process) is { } path)
+        {
+            // As the engine: with a path, the path alone on the first endpoint (validation refuses a path without a port).
+            return ["CMD", Python(process), "-c", AskPath, Address(endpoints[0]), Port(endpoints[0]), path, process.Readiness.Status.ToString(CultureInfo.InvariantCulture)];
+        }
+
+        return Listening(process, contentRoot);
+    }
+
+    /// <summary>
+    /// The <c>CMD</c> test that every port and Unix socket of <paramref name="process"/> accepts a connection, whatever
+    /// its readiness path (a liveness check), or <see langword="null"/> when it listens on none.
+    /// </summary>
+    /// <param name="process">The process.</param>
+    /// <param name="contentRoot">The app's content root, from which the process's working directory resolves.</param>
+    public static IReadOnlyList<string>? Listening(ProcessDefinition process, string contentRoot)
+    {
         var owner = ExportText.Process(process);
         var endpoints = process.Backend.GetListenEndpoints(process);
         var sockets = process.Backend.GetUnixSockets(process);
@@ -52,18 +70,14 @@ internal static class HealthCheck
             return null;
         }
 
-        var python = process.Python is { } configured ? ExportText.Carryable(owner, "Python", configured) : "python3";
-        if (endpoints.Count > 0 && ReadinessPath(process) is { } path)
-        {
-            // As the engine: with a path, the path alone on the first endpoint (validation refuses a path without a port).
-            return ["CMD", python, "-c", AskPath, Address(endpoints[0]), Port(endpoints[0]), path, process.Readiness.Status.ToString(CultureInfo.InvariantCulture)];
-        }
-
         // The engine skips an address it cannot ask (a host name); with none left and no socket, the first port on loopback.
         var asked = endpoints.Where(e => PortCheck.ProbeAddress(e.Host) is not null).Distinct().ToList();
         var ports = asked.Count > 0 || sockets.Count > 0 ? asked : endpoints.Take(1);
-        return ["CMD", python, "-c", AskListeners, .. ports.SelectMany(e => new[] { Address(e), Port(e) }), .. SocketWords(process, owner, sockets, contentRoot)];
+        return ["CMD", Python(process), "-c", AskListeners, .. ports.SelectMany(e => new[] { Address(e), Port(e) }), .. SocketWords(process, owner, sockets, contentRoot)];
     }
+
+    private static string Python(ProcessDefinition process) =>
+        process.Python is { } configured ? ExportText.Carryable(ExportText.Process(process), "Python", configured) : "python3";
 
     private static IEnumerable<string> SocketWords(ProcessDefinition process, string owner, IReadOnlyList<string> sockets, string contentRoot)
     {

@@ -49,9 +49,12 @@ internal static class KubernetesProbes
             ("httpHeaders", List([Map(("name", Text("Host")), ("value", Text(host)))]))));
     }
 
-    // The health check's script, run in the container by the kubelet as Compose runs it.
-    private static (string, YamlMappingNode) InContainer(ProcessDefinition process, string contentRoot) =>
-        ("exec", Map(("command", List(HealthCheck.For(process, contentRoot)!.Skip(1).Select(word => (YamlNode)Text(word))))));
+    // The health check's script, run in the container by the kubelet as Compose runs it. The kubelet expands $(VAR) in an
+    // exec probe's command as in args (from the container's env), so a '$' in a path is written "$$".
+    private static (string, YamlMappingNode) InContainer(System.Collections.Generic.IReadOnlyList<string> test) =>
+        ("exec", Map(("command", List(test.Skip(1).Select(word => (YamlNode)Text(word.Replace("$", "$$", System.StringComparison.Ordinal)))))));
+
+    private static (string, YamlMappingNode) InContainer(ProcessDefinition process, string contentRoot) => InContainer(HealthCheck.For(process, contentRoot)!);
 
     private static YamlMappingNode? Probe(ProcessDefinition process, string contentRoot, bool httpPath, int periodSeconds, int timeoutSeconds, int failureThreshold)
     {
@@ -62,13 +65,17 @@ internal static class KubernetesProbes
             return null;
         }
 
-        var (action, target) = endpoints.Count > 0 && httpPath && HealthCheck.ReadinessPath(process) is { } path
-            ? AskPath(process, contentRoot, endpoints[0], path)
-            // A Unix socket is a file in the container, which only a command run there can connect to; the engine calls a
-            // server ready once every port and socket accepts, and a tcpSocket probe asks one port.
-            : sockets.Count > 0 || (httpPath && endpoints.Select(e => e.Port).Distinct().Count() > 1)
-                ? InContainer(process, contentRoot)
-                : ("tcpSocket", Map(("port", Number(endpoints[0].Port))));
+        var path = httpPath && endpoints.Count > 0 ? HealthCheck.ReadinessPath(process) : null;
+        var (action, target) =
+            // The kubelet connects to the pod's IP: a Unix socket is a file in the container, and a server on [::] alone is
+            // not reached there where the pod's IP is IPv4 (waitress and uvicorn take IPv6 alone on it). The health
+            // check's script asks them in the container, at the address the engine asks ([::1]).
+            sockets.Count > 0 || !endpoints.All(ContainerListen.ReachedAtPodAddress)
+                ? InContainer(path is null ? HealthCheck.Listening(process, contentRoot)! : HealthCheck.For(process, contentRoot)!)
+            : path is not null ? AskPath(process, contentRoot, endpoints[0], path)
+            // The engine calls a server ready once every port accepts; a tcpSocket probe asks one.
+            : httpPath && endpoints.Select(e => e.Port).Distinct().Count() > 1 ? InContainer(process, contentRoot)
+            : ("tcpSocket", Map(("port", Number(endpoints[0].Port))));
         return Map(
             (action, target),
             ("periodSeconds", Number(periodSeconds)),

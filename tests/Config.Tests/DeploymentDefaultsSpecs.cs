@@ -113,7 +113,7 @@ public sealed class DeploymentDefaultsSpecs
     {
         var refusal = Assert.Throws<ExportRefusedException>(() => Exporter.Export(target, Shop(Web(host))));
 
-        Assert.StartsWith($"process 'web': its listen address is {host}:8000, a loopback address {unreachableBy} cannot reach", refusal.Message, StringComparison.Ordinal);
+        Assert.StartsWith($"process 'web': its listen address is {(host.Contains(':') ? "[" + host + "]" : host)}:8000, a loopback address {unreachableBy} cannot reach", refusal.Message, StringComparison.Ordinal);
         Assert.Contains("bind 0.0.0.0", refusal.Message, StringComparison.Ordinal);
         Assert.Contains("ProdServer:Processes:web:Args", refusal.Message, StringComparison.Ordinal);
     }
