@@ -94,11 +94,34 @@ internal static partial class KubernetesDefaults
 
     /// <summary>The configured requests (100m CPU and 256Mi by default), a memory limit equal to the request and a CPU limit of at least one core.</summary>
     public static YamlMappingNode Resources(ProcessDefinition process) =>
-        Resources(Quantity(process, "Resources:Cpu", process.Resources.Cpu ?? DefaultCpu, out var oneCoreOrMore), oneCoreOrMore,
-            Quantity(process, "Resources:Memory", process.Resources.Memory ?? DefaultMemory, out _));
+        Resources(Quantity(process, "Resources:Cpu", process.Resources.Cpu ?? DefaultCpu, out var oneCoreOrMore, out _), oneCoreOrMore,
+            Quantity(process, "Resources:Memory", process.Resources.Memory ?? DefaultMemory, out _, out _));
 
-    /// <summary>The default requests and limits, for a container that runs no process (the release steps' Job).</summary>
-    public static YamlMappingNode DefaultResources() => Resources(DefaultCpu, oneCoreOrMore: false, DefaultMemory);
+    /// <summary>
+    /// The release steps' requests and limits: they import the same Django app as the processes, so each is the largest
+    /// the processes request (the defaults where none sets it), bounded as theirs are.
+    /// </summary>
+    public static YamlMappingNode ReleaseResources(Deployment deployment)
+    {
+        var (cpu, oneCoreOrMore, cpuAmount) = (DefaultCpu, false, 0.0);
+        var (memory, memoryAmount) = (DefaultMemory, 0.0);
+        foreach (var process in deployment.Processes)
+        {
+            var processCpu = Quantity(process, "Resources:Cpu", process.Resources.Cpu ?? DefaultCpu, out var oneOrMore, out var amount);
+            if (amount > cpuAmount)
+            {
+                (cpu, oneCoreOrMore, cpuAmount) = (processCpu, oneOrMore, amount);
+            }
+
+            var processMemory = Quantity(process, "Resources:Memory", process.Resources.Memory ?? DefaultMemory, out _, out amount);
+            if (amount > memoryAmount)
+            {
+                (memory, memoryAmount) = (processMemory, amount);
+            }
+        }
+
+        return Resources(cpu, oneCoreOrMore, memory);
+    }
 
     private static YamlMappingNode Resources(string cpu, bool oneCoreOrMore, string memory) =>
         Map(
@@ -130,9 +153,10 @@ internal static partial class KubernetesDefaults
 
     /// <summary>
     /// <paramref name="quantity"/> as the configuration accepts it (digits, an optional fraction, an optional SI or binary
-    /// suffix: <c>250m</c>, <c>0.5</c>, <c>1Gi</c>), and whether it is at least one unit; refused otherwise.
+    /// suffix: <c>250m</c>, <c>0.5</c>, <c>1Gi</c>), whether it is at least one unit and its amount in units (to compare
+    /// two); refused otherwise.
     /// </summary>
-    private static string Quantity(ProcessDefinition process, string key, string quantity, out bool oneOrMore)
+    private static string Quantity(ProcessDefinition process, string key, string quantity, out bool oneOrMore, out double amount)
     {
         var digits = quantity.AsSpan();
         digits = digits[..(digits.IndexOfAnyExcept("0123456789.") is var end and >= 0 ? end : digits.Length)];
@@ -149,8 +173,9 @@ internal static partial class KubernetesDefaults
             throw ExportText.Refused(ExportText.Process(process), key, $"'{ExportText.Printable(quantity)}' is not a Kubernetes quantity such as 250m, 2 or 256Mi");
         }
 
-        // Compared, not multiplied: a long number times a suffix would overflow decimal.
+        // Compared, not multiplied: a long number times a suffix would overflow decimal (a double does not, and only orders them).
         oneOrMore = number >= 1 / unit;
+        amount = (double)number * (double)unit;
         return quantity;
     }
 

@@ -67,23 +67,11 @@ internal static class KubernetesExporter
     {
         var ports = Ports(process);
         var volumes = KubernetesDefaults.WritableVolumes(process, deployment.WorkingDirectory);
-        var container = Map(
-            ("name", Text(Dns(process.Name))),
-            ("image", Text(image)),
-            // Kubernetes expands $(VAR) in args and env values; "$$" is its escape for a literal '$'.
-            // The app's own --env-file (files from a Secret, read by the app's parser), --skip-release when a Job runs the
-            // release steps once before, then the process.
-            ("args", List([
-                .. InContainerEnvFiles(deployment).SelectMany(f => new[] { Text("--env-file"), Text(Literal(f)) }),
-                .. deployment.ReleaseSteps.Count > 0 ? new[] { Text("--skip-release") } : [],
-                Text(Literal(process.Name))])),
-            ("env", List([Map(("name", Text("DOTNET_ENVIRONMENT")), ("value", Text(Literal(deployment.EnvironmentName))))])),
-            ("ports", ports.Count == 0 ? null : List(ports.Select(p => Map(("containerPort", Number(p)))))),
-            ("resources", KubernetesDefaults.Resources(process)),
-            ("securityContext", KubernetesDefaults.ContainerSecurity(process)),
-            ("volumeMounts", List([
-                .. volumes.Select(v => Map(("name", Text(v.Name)), ("mountPath", Text(v.Path)))),
-                .. EnvFilesMount(deployment)])),
+        var container = KubernetesContainer.Of(deployment, Dns(process.Name), image,
+            // --skip-release when a Job runs the release steps once before, then the process.
+            [.. deployment.ReleaseSteps.Count > 0 ? new[] { "--skip-release" } : [], process.Name],
+            KubernetesDefaults.Resources(process), KubernetesDefaults.ContainerSecurity(process), volumes,
+            ports.Count == 0 ? null : List(ports.Select(p => Map(("containerPort", Number(p))))),
             ("startupProbe", KubernetesProbes.Startup(process, deployment.WorkingDirectory)),
             ("readinessProbe", KubernetesProbes.Readiness(process, deployment.WorkingDirectory)),
             ("livenessProbe", KubernetesProbes.Liveness(process, deployment.WorkingDirectory)));
@@ -98,16 +86,8 @@ internal static class KubernetesExporter
                 ("selector", Map(("matchLabels", Labels(deployment, process)))),
                 ("template", Map(
                     ("metadata", Map(("labels", Labels(deployment, process)))),
-                    ("spec", Map(
-                        // Longer than our stop timeout (itself longer than the server's graceful timeout): they nest.
-                        ("terminationGracePeriodSeconds", Number(Deployment.OuterStopSeconds(process))),
-                        // The app never talks to the Kubernetes API: no token to steal.
-                        ("automountServiceAccountToken", Flag(false)),
-                        ("securityContext", KubernetesDefaults.PodSecurity()),
-                        ("containers", List([container])),
-                        ("volumes", List([
-                            .. volumes.Select(v => Map(("name", Text(v.Name)), ("emptyDir", Map()))),
-                            .. EnvFilesVolumeOf(deployment)])))))))));
+                    // Longer than our stop timeout (itself longer than the server's graceful timeout): they nest.
+                    ("spec", KubernetesContainer.PodSpec(deployment, container, volumes, ("terminationGracePeriodSeconds", Number(Deployment.OuterStopSeconds(process))))))))));
     }
 
     private static YamlMappingNode? ServiceOf(Deployment deployment, ProcessDefinition process)
@@ -131,8 +111,6 @@ internal static class KubernetesExporter
 
     private static YamlMappingNode Metadata(Deployment deployment, ProcessDefinition process) =>
         Map(("name", Text(Name(deployment, process))), ("labels", Labels(deployment, process)));
-
-    private static string Literal(string value) => value.Replace("$", "$$");
 
     private static string EnvSecret(Deployment deployment) => Name(deployment.AppName + "-env");
 

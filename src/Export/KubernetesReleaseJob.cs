@@ -1,5 +1,4 @@
-using System.Collections.Generic;
-using System.Linq;
+using System.Globalization;
 using YamlDotNet.RepresentationModel;
 using static ProdServer.Config.ManifestYaml;
 
@@ -13,21 +12,27 @@ namespace ProdServer.Config;
 /// </summary>
 internal static class KubernetesReleaseJob
 {
-    /// <summary>The Job's manifest: the app's image, environment and lock-down, no retries (a failed step stops the release).</summary>
+    /// <summary>
+    /// How long the steps may run: the launcher and the systemd unit wait for a migration as long as it takes, but a step
+    /// waiting for a database lock that a running transaction holds would then hold the release (and the wait the note
+    /// gives) for ever. An hour is far beyond a migration of an ordinary table; a longer one is the user's to allow,
+    /// in the Job before applying it.
+    /// </summary>
+    public const int DeadlineSeconds = 3600;
+
+    // How much longer the note's kubectl wait waits than the Job may run, so that it ends once the Job can no longer complete.
+    private const int WaitMarginSeconds = 60;
+
+    /// <summary>
+    /// The Job's manifest: the container and pod of a process's Deployment (<see cref="KubernetesContainer"/>) running the
+    /// release steps, with the largest resources of the app's processes, one try and a deadline.
+    /// </summary>
     public static YamlMappingNode Of(Deployment deployment, string image, string name, YamlMappingNode labels)
     {
-        var container = Map(
-            ("name", Text(Deployment.ReleaseName)),
-            ("image", Text(image)),
-            // As the Deployments' containers: the app's own --env-file, from the Secret they mount too.
-            ("args", List([
-                .. KubernetesExporter.InContainerEnvFiles(deployment).SelectMany(f => new[] { Text("--env-file"), Text(f.Replace("$", "$$")) }),
-                Text("--release-only")])),
-            ("env", List([Map(("name", Text("DOTNET_ENVIRONMENT")), ("value", Text(deployment.EnvironmentName.Replace("$", "$$"))))])),
-            ("resources", KubernetesDefaults.DefaultResources()),
-            ("securityContext", KubernetesDefaults.ContainerSecurity(lowPort: false)),
-            // The root file system is read-only: Python and Django write their temporary files in /tmp.
-            ("volumeMounts", List([Map(("name", Text("tmp")), ("mountPath", Text("/tmp"))), .. KubernetesExporter.EnvFilesMount(deployment)])));
+        // The root file system is read-only: Python and Django write their temporary files in /tmp.
+        (string, string)[] volumes = [("tmp", "/tmp")];
+        var container = KubernetesContainer.Of(deployment, Deployment.ReleaseName, image, ["--release-only"],
+            KubernetesDefaults.ReleaseResources(deployment), KubernetesDefaults.ContainerSecurity(lowPort: false), volumes, ports: null);
         return Map(
             ("apiVersion", Text("batch/v1")),
             ("kind", Text("Job")),
@@ -35,18 +40,15 @@ internal static class KubernetesReleaseJob
             ("spec", Map(
                 // Once: a step that failed is not run again behind the user's back (the launcher starts nothing then).
                 ("backoffLimit", Number(0)),
+                ("activeDeadlineSeconds", Number(DeadlineSeconds)),
                 ("template", Map(
-                    ("spec", Map(
-                        ("restartPolicy", Text("Never")),
-                        ("automountServiceAccountToken", Flag(false)),
-                        ("securityContext", KubernetesDefaults.PodSecurity()),
-                        ("containers", List([container])),
-                        ("volumes", List([Map(("name", Text("tmp")), ("emptyDir", Map())), .. KubernetesExporter.EnvFilesVolumeOf(deployment)])))))))));
+                    ("spec", KubernetesContainer.PodSpec(deployment, container, volumes, ("restartPolicy", Text("Never")))))))));
     }
 
     /// <summary>How to run the Job before the Deployments, which Kubernetes would start at once.</summary>
     public static string Note(string file, string name) =>
         $"kubernetes: the release steps run once, in the Job '{name}' ({file}), and the Deployments' containers skip them: apply it and wait for it before the others "
-        + $"(kubectl apply -f {file} && kubectl wait --for=condition=complete --timeout=-1s job/{name}, then apply the Deployments); "
+        + $"(kubectl apply -f {file} && kubectl wait --for=condition=complete --timeout={(DeadlineSeconds + WaitMarginSeconds).ToString(CultureInfo.InvariantCulture)}s job/{name}, then apply the Deployments); "
+        + $"the Job may run {DeadlineSeconds.ToString(CultureInfo.InvariantCulture)} s (activeDeadlineSeconds; raise it, and the wait's timeout, for a longer migration) and is not retried; "
         + $"a Job cannot be changed once created: delete it (kubectl delete job {name}) before the next release.";
 }

@@ -151,7 +151,42 @@ public sealed class ExportReleaseStepSpecs : IDisposable
         Assert.Equal("/tmp", Assert.Single(container.VolumeMounts).MountPath);
         Assert.Equal(["--skip-release", "web"], KubernetesArgs(Shop(), "web"));
         Assert.Equal(["--skip-release", "worker"], KubernetesArgs(Shop(), "worker"));
-        Assert.Contains(notes, n => n.Contains("kubectl wait --for=condition=complete --timeout=-1s job/shop-release", StringComparison.Ordinal));
+        Assert.Contains(notes, n => n.Contains("kubectl wait --for=condition=complete --timeout=3660s job/shop-release", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public void The_release_jobs_pod_is_as_locked_down_and_bounded_as_the_processes_pods()
+    {
+        // The Job built its container by hand: its memory was the default 256Mi whatever the app's processes needed (a
+        // migration importing the same Django app was OOM-killed where the web process was given 1Gi), and it had no
+        // deadline, so a step waiting for a database lock held the release, and the note's kubectl wait, for ever.
+        var deployment = Shop() with { EnvFiles = ["/etc/shop.env"] };
+        deployment.Processes[0].Resources.Memory = "1Gi";
+        deployment.Processes[1].Resources.Cpu = "1500m";
+        var notes = new List<string>();
+        var files = Exporter.Export(ExportTarget.Kubernetes, deployment, notes);
+        var job = KubernetesObjects.Read(files.Single(f => f.Name == "shop-release.yaml").Content).OfType<V1Job>().Single();
+        var web = KubernetesObjects.Read(files.Single(f => f.Name == "shop-web.yaml").Content).OfType<V1Deployment>().Single().Spec.Template.Spec;
+
+        var pod = job.Spec.Template.Spec;
+        var container = Assert.Single(pod.Containers);
+        // The processes' largest requests, memory limited at its request and CPU at least one core, as theirs are.
+        Assert.Equal(new ResourceQuantity("1Gi"), container.Resources.Requests["memory"]);
+        Assert.Equal(new ResourceQuantity("1Gi"), container.Resources.Limits["memory"]);
+        Assert.Equal(new ResourceQuantity("1500m"), container.Resources.Requests["cpu"]);
+        Assert.Equal(new ResourceQuantity("1500m"), container.Resources.Limits["cpu"]);
+        // The same lock-down as a process's container and pod, field for field.
+        Assert.Equal(k8s.KubernetesYaml.Serialize(web.Containers[0].SecurityContext), k8s.KubernetesYaml.Serialize(container.SecurityContext));
+        Assert.Equal(k8s.KubernetesYaml.Serialize(web.SecurityContext), k8s.KubernetesYaml.Serialize(pod.SecurityContext));
+        Assert.False(pod.AutomountServiceAccountToken);
+        // The app's env files from the same Secret, mounted the same way, and the same environment.
+        Assert.Equal(web.Containers[0].Args.SkipLast(2), container.Args.SkipLast(1));
+        Assert.Equal(web.Containers[0].Env.Select(e => (e.Name, e.Value)), container.Env.Select(e => (e.Name, e.Value)));
+        Assert.Equal(web.Volumes.Where(v => v.Secret is not null).Select(v => v.Secret.SecretName), pod.Volumes.Where(v => v.Secret is not null).Select(v => v.Secret.SecretName));
+        // Bounded: one try, an hour at most, and the wait the note gives ends when the Job can no longer complete.
+        Assert.Equal(0, job.Spec.BackoffLimit);
+        Assert.Equal(3600, job.Spec.ActiveDeadlineSeconds);
+        Assert.Contains(notes, n => n.Contains("--timeout=3660s job/shop-release", StringComparison.Ordinal) && n.Contains("activeDeadlineSeconds", StringComparison.Ordinal));
     }
 
     [Theory]
