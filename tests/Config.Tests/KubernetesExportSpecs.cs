@@ -145,7 +145,14 @@ public sealed class KubernetesExportSpecs
         web.Resources.Memory = "1Gi";
         var beat = new ProcessDefinition("beat", ServerBackends.CeleryBeat) { App = "proj", Args = new CeleryBeatArgs { Schedule = "/var/lib/celery/schedule" } };
 
-        foreach (var file in Exporter.Export(ExportTarget.Kubernetes, Shop(web, beat) with { EnvFiles = ["/etc/shop.env"] }))
+        var socket = new ProcessDefinition("socket", ServerBackends.Gunicorn) { App = "a:b", Args = new GunicornArgs { Bind = ["unix:/run/shop/socket.sock"] } };
+        var ipv6 = new ProcessDefinition("ipv6", ServerBackends.Waitress) { App = "a:b", Args = new WaitressArgs { Listen = ["[::]:8001"] } };
+        var migrate = new ReleaseStep("migrate") { Python = "/usr/bin/python3" };
+        migrate.Command.Add("manage.py");
+        migrate.Command.Add("migrate");
+
+        // With the release steps' Job, and exec probes (a Unix socket, a server on [::] alone).
+        foreach (var file in Exporter.Export(ExportTarget.Kubernetes, Shop(web, beat, socket, ipv6) with { EnvFiles = ["/etc/shop.env"], ReleaseSteps = [migrate] }))
         {
             var written = Documents(file.Content);
             var objects = KubernetesObjects.Read(file.Content);
