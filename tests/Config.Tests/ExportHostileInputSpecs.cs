@@ -26,7 +26,7 @@ public sealed class ExportHostileInputSpecs : IDisposable
     // Env files are created for docker-compose, which reads them: only below this directory.
     private static readonly string EnvFileBase = Path.Combine(Path.GetTempPath(), "psc-export-hostile-env") + "/";
 
-    private static readonly string[] Fields = ["name", "exec", "workdir", "environment", "envfile", "readiness", "python", "app", "image", "user", "schedule"];
+    private static readonly string[] Fields = ["name", "exec", "workdir", "environment", "envfile", "readiness", "python", "app", "image", "user", "schedule", "socket"];
 
     private static readonly Gen<string> Piece = Gen.OneOf(
         Gen.OneOf("\n", "\r\n", "%", "%n", "%%", "$", "$HOME", "${X}", "$(X)", "$$", "\"", "'", "\\", "\\n", "\x1b[31m", "\0", "\t", "é", "😀",
@@ -81,7 +81,8 @@ public sealed class ExportHostileInputSpecs : IDisposable
         var web = new ProcessDefinition(field == "name" ? value : "web", ServerBackends.Waitress)
         {
             App = field == "app" ? value : "mysite.wsgi:application",
-            Args = new WaitressArgs { Host = "0.0.0.0", Port = 8000 },
+            // A Unix socket's path reaches the health check's and the exec probes' words.
+            Args = field == "socket" ? new WaitressArgs { UnixSocket = "/run/shop/" + value } : new WaitressArgs { Host = "0.0.0.0", Port = 8000 },
             Python = field == "python" ? "/usr/bin/" + value : null,
         };
         web.Readiness.Path = field == "readiness" ? "/" + value : "/health";
@@ -144,7 +145,16 @@ public sealed class ExportHostileInputSpecs : IDisposable
                     container.Args);
                 Assert.Equal(deployment.EnvironmentName.Replace("$", "$$", StringComparison.Ordinal), container.Env.Single().Value);
                 Assert.Equal(deployment.Image, container.Image);
-                Assert.Equal(web.Readiness.Path, container.ReadinessProbe.HttpGet.Path);
+                if (field == "socket")
+                {
+                    // The kubelet expands $(VAR) in an exec probe's command too.
+                    Assert.Equal(["unix", ("/run/shop/" + value).Replace("$", "$$", StringComparison.Ordinal)], container.ReadinessProbe.Exec.Command.TakeLast(2));
+                }
+                else
+                {
+                    Assert.Equal(web.Readiness.Path, container.ReadinessProbe.HttpGet.Path);
+                }
+
                 break;
             case ExportTarget.Systemd when _systemd.Count < RealToolBatch && field != "exec":
                 _systemd.Add((deployment, files));
@@ -152,7 +162,7 @@ public sealed class ExportHostileInputSpecs : IDisposable
             case ExportTarget.Supervisord when _supervisord.Count < RealToolBatch && field != "user":
                 _supervisord.Add((deployment, files[0].Content));
                 break;
-            case ExportTarget.Compose when _compose.Count < 3 && field is "name" or "environment" or "readiness" or "python" or "envfile"
+            case ExportTarget.Compose when _compose.Count < 3 && field is "name" or "environment" or "readiness" or "python" or "envfile" or "socket"
                 && deployment.EnvFiles.All(f => Path.GetFullPath(f) == f && f.StartsWith(EnvFileBase, StringComparison.Ordinal)):
                 _compose.Add((deployment, files[0].Content));
                 break;
