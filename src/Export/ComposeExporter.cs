@@ -26,6 +26,11 @@ internal static class ComposeExporter
         foreach (var process in deployment.Processes)
         {
             ContainerListen.RefuseLoopback(process, "its published port and the other services");
+            foreach (var note in ContainerListen.Ipv6OnlyNotes(process, "compose", "its published port and the other services", "on Compose's default networks (IPv4)"))
+            {
+                notes.Add(note);
+            }
+
             services.Add(Text(ServiceName(process)), Service(deployment, process));
             WrittenDirectories(deployment, process, notes);
         }

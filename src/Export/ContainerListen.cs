@@ -65,6 +65,21 @@ internal static class ContainerListen
             .Select(e => e.Port).Distinct().ToList();
     }
 
+    /// <summary>
+    /// What the user must know of each port of <paramref name="process"/> on <c>[::]</c> alone (<see cref="Ipv6OnlyPorts"/>),
+    /// one note each: its health check asks it at <c>[::1]</c>, as the launcher does, but <paramref name="reachedBy"/> reach
+    /// it over IPv6 only.
+    /// </summary>
+    /// <param name="process">The process.</param>
+    /// <param name="target">The target, as notes start: <c>kubernetes</c>, <c>compose</c>.</param>
+    /// <param name="reachedBy">Who connects from outside the container: "its Service", "its published port and the other services".</param>
+    /// <param name="networks">Where they connect over IPv4: "in an IPv4 or dual-stack cluster".</param>
+    public static IEnumerable<string> Ipv6OnlyNotes(ProcessDefinition process, string target, string reachedBy, string networks) =>
+        Ipv6OnlyPorts(process).Select(port =>
+            $"{target}: {ExportText.Process(process)} listens on [::]:{port} alone: its health check asks it in its container at [::1], as the launcher does, "
+            + $"but {reachedBy} reach it only over IPv6 unless the server also takes IPv4 on [::] (waitress and uvicorn do not); "
+            + $"{networks}, listen on 0.0.0.0:{port} instead or as well (the Host, Bind or Listen setting under ProdServer:Processes:{ExportText.Printable(process.Name)}:Args).");
+
     private static string Unbracketed(string host) => host.Trim('[', ']');
 
     private static ExportRefusedException Refused(ProcessDefinition process, ListenEndpoint endpoint, string problem) =>

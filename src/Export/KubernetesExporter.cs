@@ -36,11 +36,9 @@ internal static class KubernetesExporter
         {
             ContainerListen.RefuseLoopback(process, "the pod's probes and Service");
             ContainerListen.RefuseFixedAddress(process);
-            foreach (var port in ContainerListen.Ipv6OnlyPorts(process))
+            foreach (var note in ContainerListen.Ipv6OnlyNotes(process, "kubernetes", "its Service and other pods", "in an IPv4 or dual-stack cluster"))
             {
-                notes.Add($"kubernetes: {ExportText.Process(process)} listens on [::]:{port} alone: its probes ask it in its container at [::1], as the launcher does, "
-                    + "but its Service reaches it only over IPv6 unless the server also takes IPv4 on [::] (waitress and uvicorn do not); "
-                    + $"in an IPv4 or dual-stack cluster, listen on 0.0.0.0:{port} instead or as well (the Host, Bind or Listen setting under ProdServer:Processes:{ExportText.Printable(process.Name)}:Args).");
+                notes.Add(note);
             }
 
             var objects = new List<YamlNode> { DeploymentOf(deployment, process, image) };

@@ -66,6 +66,24 @@ public sealed class KubernetesListenShapeSpecs
         Assert.Contains("0.0.0.0:8000", note, StringComparison.Ordinal);
     }
 
+    [Theory]
+    [MemberData(nameof(OnIpv6Alone))]
+    public void Compose_says_that_a_server_on_every_ipv6_address_alone_is_reached_over_ipv6_only(string shape, ProcessDefinition web)
+    {
+        // Docker forwards a published port, and the other services connect, to the container's IPv4 address: waitress or
+        // uvicorn on [::] alone answered its health check and served nobody, and nothing said so.
+        var notes = new List<string>();
+        Exporter.Export(ExportTarget.Compose, Shop(web), notes);
+
+        var note = Assert.Single(notes, n => n.Contains("IPv6", StringComparison.Ordinal));
+        Assert.StartsWith("compose: process 'web' listens on [::]:8000 alone", note, StringComparison.Ordinal);
+        Assert.Contains("its published port and the other services reach it only over IPv6", note, StringComparison.Ordinal);
+        Assert.Contains(shape.Split(' ')[0], note, StringComparison.Ordinal); // the server is one that takes IPv6 alone there
+        var none = new List<string>();
+        Exporter.Export(ExportTarget.Compose, Shop(Waitress("0.0.0.0:8000", "[::]:8000")), none);
+        Assert.DoesNotContain(none, n => n.Contains("IPv6", StringComparison.Ordinal));
+    }
+
     [Fact]
     public void A_readiness_path_on_a_server_on_ipv6_alone_is_asked_in_the_container_with_the_engines_host_header()
     {
@@ -124,5 +142,48 @@ public sealed class KubernetesListenShapeSpecs
         var command = Container(web).ReadinessProbe.Exec.Command;
 
         Assert.Equal(["unix", "/run/shop/$$(DOTNET_ENVIRONMENT).sock"], command.TakeLast(2));
+    }
+
+    [Fact]
+    public async System.Threading.Tasks.Task Waitress_on_every_ipv6_address_takes_no_ipv4_connection_which_is_why_the_pods_ipv4_address_cannot_probe_it()
+    {
+        // What the probes and the notes above rest on, asked of Debian's waitress itself.
+        using var directory = new TemporaryDirectory();
+        System.IO.File.WriteAllText(System.IO.Path.Combine(directory.Path, "v6_hello.py"), "def app(environ, start_response):\n    start_response('200 OK', [])\n    return [b'hi']\n");
+        const int Port = 19461;
+        using var waitress = System.Diagnostics.Process.Start(new System.Diagnostics.ProcessStartInfo("/usr/bin/python3", ["-m", "waitress", $"--listen=[::]:{Port}", "v6_hello:app"])
+        {
+            WorkingDirectory = directory.Path, RedirectStandardOutput = true, RedirectStandardError = true,
+        })!;
+        try
+        {
+            using var budget = new System.Threading.CancellationTokenSource(TimeSpan.FromSeconds(30));
+            while (!Accepts(System.Net.IPAddress.IPv6Loopback, Port))
+            {
+                Assert.False(waitress.HasExited, "waitress exited");
+                await System.Threading.Tasks.Task.Delay(50, budget.Token);
+            }
+
+            Assert.False(Accepts(System.Net.IPAddress.Loopback, Port));
+        }
+        finally
+        {
+            waitress.Kill(entireProcessTree: true);
+            await waitress.WaitForExitAsync();
+        }
+    }
+
+    private static bool Accepts(System.Net.IPAddress address, int port)
+    {
+        try
+        {
+            using var client = new System.Net.Sockets.TcpClient(address.AddressFamily);
+            client.Connect(address, port);
+            return true;
+        }
+        catch (System.Net.Sockets.SocketException)
+        {
+            return false;
+        }
     }
 }
