@@ -7,9 +7,9 @@ namespace ProdServer.Config;
 
 /// <summary>
 /// The readiness of a process as a command an orchestrator can run inside the app's image (Compose's
-/// <c>healthcheck.test</c>): the image runs Django, so it has Python, and Python's standard library asks the port or the
-/// readiness path without curl or wget being installed. The script is a constant; the port and path reach it as
-/// arguments, so no configured value is ever Python source.
+/// <c>healthcheck.test</c>, a Kubernetes exec probe): the image runs Django, so it has Python, and Python's standard
+/// library asks the ports, the Unix sockets or the readiness path without curl or wget being installed. The scripts are
+/// constants; the ports, socket paths and path reach them as arguments, so no configured value is ever Python source.
 /// </summary>
 internal static class HealthCheck
 {
