@@ -87,10 +87,17 @@ internal static class HealthCheck
             ExportText.Carryable(owner, "its Unix socket", socket);
             if (!relative && !socket.StartsWith('/'))
             {
-                // The working directory as the engine resolves it (UnixSockets.Of), the app's content root below.
+                // The directory the server binds from, as the engine resolves it (UnixSockets.Of): its working directory
+                // below the app's content root, or the one it changes into first (gunicorn's Chdir).
                 relative = true;
                 yield return "cd";
-                yield return Path.GetFullPath(ExportText.Carryable(owner, "WorkingDirectory", process.WorkingDirectory ?? "."), contentRoot);
+                var working = Path.GetFullPath(ExportText.Carryable(owner, "WorkingDirectory", process.WorkingDirectory ?? "."), contentRoot);
+                if (process.Backend.GetBindDirectory(process) is { } changed)
+                {
+                    ExportText.Carryable(owner, "the directory it binds its socket from", changed);
+                }
+
+                yield return UnixSockets.BindDirectory(process, working)!;
             }
 
             yield return "unix";

@@ -183,6 +183,30 @@ public sealed class ExportHealthCheckSpecs
         Assert.Equal(1, RunCheck(web, directory.Path).Code); // and once nothing listens there, it is not ready
     }
 
+    [Theory]
+    [InlineData("sub")] // relative to the working directory
+    [InlineData(null)] // absolute: the working directory's own sub
+    public void A_relative_unix_socket_of_gunicorn_with_chdir_is_asked_where_gunicorn_binds_it(string? chdir)
+    {
+        // gunicorn changes into --chdir before it binds: --chdir sub -b unix:rel.sock listens on sub/rel.sock.
+        using var directory = new TemporaryDirectory();
+        var sub = directory.CreateDirectory("sub");
+        var web = new ProcessDefinition("web", ServerBackends.Gunicorn) { App = "a:b", Args = new GunicornArgs { Bind = ["unix:rel.sock"], Chdir = chdir ?? sub } };
+        using var listener = Process.Start(new ProcessStartInfo("/usr/bin/python3",
+            ["-c", "import socket, sys\ns = socket.socket(socket.AF_UNIX)\ns.bind('rel.sock')\ns.listen()\nprint('listening', flush=True)\nsys.stdin.read()"])
+        {
+            WorkingDirectory = sub, RedirectStandardInput = true, RedirectStandardOutput = true,
+        })!;
+        Assert.Equal("listening", listener.StandardOutput.ReadLine());
+
+        var (code, output) = RunCheck(web, directory.Path);
+        listener.StandardInput.Close();
+        listener.WaitForExit();
+
+        Assert.True(code == 0, output);
+        Assert.Equal([Path.Combine(sub, "rel.sock")], UnixSockets.Of(web, directory.Path)); // where the engine asks too
+    }
+
     // The CMD test as Compose runs it: the words after "CMD", with Debian's python3 in place of the image's.
     private static (int Code, string Output) RunCheck(ProcessDefinition process, string contentRoot = "/srv")
     {

@@ -86,6 +86,35 @@ public sealed class UnixSocketServingSpecs : IDisposable
     }
 
     [Fact]
+    public async Task Gunicorn_with_chdir_is_ready_when_the_socket_it_binds_there_answers()
+    {
+        // gunicorn changes into --chdir before it binds: a relative socket is there, not in the working directory, where
+        // the engine looked for it (and never called the server ready).
+        var sub = Directory.CreateDirectory(Path.Combine(_scratch, "sub")).FullName;
+        File.Copy(Path.Combine(AppContext.BaseDirectory, "apps", "hello.py"), Path.Combine(sub, "hello.py"));
+        var (host, logs) = ServingHost.Build(o => o
+            .UseGunicorn("hello:app", g => g with { Bind = ["unix:rel.sock"], Chdir = "sub", Workers = 1 })
+            .WorkingDirectory(_scratch)
+            .Python(Python.Debian)
+            .Restart(RestartPolicy.OnFailure, startRetries: 0));
+        using var stop = new CancellationTokenSource(TimeSpan.FromSeconds(90));
+        var run = host.RunProdServerAsync(["web"], TextWriter.Null, TextWriter.Null, stop.Token);
+        try
+        {
+            await WaitUntilAsync(() => logs.Text.Contains("is ready", StringComparison.Ordinal) || run.IsCompleted, ServingHost.StartBudget);
+
+            Assert.False(run.IsCompleted, logs.Text);
+            Assert.Contains("is ready", logs.Text, StringComparison.Ordinal);
+            Assert.Equal("hello from psc GET /ping\n", await GetAsync(Path.Combine(sub, "rel.sock")));
+        }
+        finally
+        {
+            await stop.CancelAsync();
+            await run.WaitAsync(TimeSpan.FromSeconds(40));
+        }
+    }
+
+    [Fact]
     public async Task A_server_that_cannot_bind_its_socket_fails_its_start_instead_of_being_called_ready()
     {
         // gunicorn retries a bind it cannot make for about 5 s, which passed StartSeconds: it was "ready" and restarted forever.

@@ -36,6 +36,14 @@ public abstract partial class ServerBackend
     public virtual IReadOnlyList<string> GetUnixSockets(ProcessDefinition process) => [];
 
     /// <summary>
+    /// The directory the server changes into before it binds a relative <see cref="GetUnixSockets"/> path (gunicorn's
+    /// <c>--chdir</c>), absolute or relative to its working directory; <see langword="null"/> when it binds from its
+    /// working directory. Default: none.
+    /// </summary>
+    /// <param name="process">The process.</param>
+    internal virtual string? GetBindDirectory(ProcessDefinition process) => null;
+
+    /// <summary>
     /// The files the server creates or rewrites with <paramref name="process"/>'s options (pid files, log files, a Celery
     /// beat's schedule) and its Unix sockets, as configured. The engine checks before each start that each can be written
     /// (one line naming the setting instead of a server failing StartRetries times), and an export leaves their directories

@@ -21,6 +21,11 @@ internal sealed partial class GunicornBackend
         process?.Args is GunicornArgs args ? SocketBind.UnixSockets(args.Bind) : [];
 
     /// <inheritdoc />
+    /// <remarks>gunicorn changes into <c>--chdir</c> before it binds: <c>--chdir sub -b unix:rel.sock</c> listens on <c>sub/rel.sock</c>.</remarks>
+    internal override string? GetBindDirectory(ProcessDefinition process) =>
+        process.Args is GunicornArgs { Chdir: { Length: > 0 } chdir } ? chdir : null;
+
+    /// <inheritdoc />
     /// <remarks>
     /// Its pid file, which it replaces (a temporary file renamed over it), and its log files (<c>-</c>, stdout or stderr,
     /// is none); gunicorn changes into <c>--chdir</c> while it loads its configuration, before it writes any of them.
