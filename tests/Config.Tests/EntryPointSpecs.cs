@@ -393,6 +393,24 @@ public sealed class EntryPointSpecs : IDisposable
         Assert.Empty(error);
     }
 
+    // "help" is a reserved word (no process may be called it), and `dotnet help`, `git help CMD` are habits: it once ran as a
+    // plain run and answered "Unknown process 'help'", exit 2.
+    [Theory]
+    [InlineData(new[] { "help" }, "Runs this app's production processes")]
+    [InlineData(new[] { "help", "export" }, "Write deployment files")]
+    [InlineData(new[] { "help", "status" }, "Show each process's state")]
+    [InlineData(new[] { "--environment", "Production", "help" }, "Runs this app's production processes")]
+    public async Task I_can_ask_for_help_with_the_help_word(string[] args, string description)
+    {
+        var (code, output, error) = await RunAsync(args);
+        var (_, expected, _) = await RunAsync([.. args.Where(a => a != "help"), "--help"]);
+
+        Assert.Equal(ExitCodes.Ok, code);
+        Assert.Contains(description, output, StringComparison.Ordinal);
+        Assert.Equal(expected, output);
+        Assert.Empty(error);
+    }
+
     // --help lists --version (System.CommandLine's root option); it once parsed as a plain run and started the default process.
     [Theory]
     [InlineData("--version")]

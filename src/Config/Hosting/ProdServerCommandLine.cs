@@ -47,6 +47,10 @@ internal sealed partial class ProdServerCommandLine
         2 usage error (unknown process or option); otherwise the server's own exit code (128+N when killed by signal N).
         """;
 
+    // "help CMD" is "CMD --help", as `dotnet help`, `git help` and `pip help` take it. The word is reserved (no process may
+    // have it as its name), so it never hides one; without this it ran as a plain run: "Unknown process 'help'", exit 2.
+    private const string HelpWord = "help";
+
     private static readonly Argument<string[]> NamesArgument = new("NAME")
     {
         Description = "The process(es) to run; default: the first declared (or ProdServer:Default).",
@@ -253,7 +257,7 @@ internal sealed partial class ProdServerCommandLine
     {
         foreach (var arg in args)
         {
-            if (arg.Length == 0 || arg[0] is '-' or '/' or '@' or '[' || arg is "export" or "import" or ManageWord || ControlProtocol.IsCommand(arg))
+            if (arg.Length == 0 || arg[0] is '-' or '/' or '@' or '[' || arg is "export" or "import" or ManageWord or HelpWord || ControlProtocol.IsCommand(arg))
             {
                 return false;
             }
@@ -290,6 +294,11 @@ internal sealed partial class ProdServerCommandLine
         var split = manage >= 0 ? -1 : IndexOf(args, "--");
         var before = manage >= 0 ? args.Take(manage).ToList() : split < 0 ? args : args.Take(split).ToList();
         var (_, own) = HostArguments.Split(before);
+        if (own.Count > 0 && own[0] == HelpWord)
+        {
+            own = [.. own.Skip(1), "--help"];
+        }
+
         var result = Root.Parse(own, new ParserConfiguration { ResponseFileTokenReplacer = null });
         var export = result.CommandResult.Command == ExportCommandSymbol;
         var parsed = new ProdServerCommandLine
