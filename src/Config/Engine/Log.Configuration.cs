@@ -7,4 +7,7 @@ internal static partial class Log
 {
     [LoggerMessage(40, LogLevel.Warning, "{Process}: {Note}")]
     public static partial void ConfigurationNote(ILogger logger, string process, string note);
+
+    [LoggerMessage(41, LogLevel.Warning, "{Note}")]
+    public static partial void HostConfigurationNote(ILogger logger, string note);
 }
