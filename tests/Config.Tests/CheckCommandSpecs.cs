@@ -104,6 +104,8 @@ public sealed class CheckCommandSpecs : IDisposable
     [Theory]
     [InlineData("nosuch.wsgi:application", "No module named 'nosuch'", "the project's module nosuch was not found from the working directory")]
     [InlineData("mysite.wsgi:app", "has no attribute 'app'", null)]
+    // The package found, its module not (a project from before Django 3.0 has no asgi.py): the working directory is right.
+    [InlineData("mysite.noasgi:application", "No module named 'mysite.noasgi'", "Python found the project's package mysite, but no module mysite.noasgi in it (mysite/noasgi.py): check App (ProdServer:Processes:web:App), or add the file")]
     public async Task An_app_the_servers_python_cannot_import_fails_the_check_with_what_to_change(string app, string said, string? hint)
     {
         // Before, --check said "valid" and every start then failed with the same import error.

@@ -81,6 +81,32 @@ public sealed class StartFailureHintSpecs
         Assert.DoesNotContain("Venv", hint);
     }
 
+    // "No module named 'mysite.asgi'" is Python's word for a package it imported without that module: the working directory is
+    // right, and a hint to change it (what was said before) sent an uvicorn user of a pre-3.0 Django project, which has no
+    // asgi.py, the wrong way.
+    [Fact]
+    public void The_apps_module_missing_from_a_package_that_was_found_says_to_check_App_not_the_working_directory()
+    {
+        var web = new ProcessDefinition("web", ServerBackends.Uvicorn) { App = "mysite.asgi:application" };
+
+        var hint = StartFailureHint.Sentence(web, "ModuleNotFoundError: No module named 'mysite.asgi'");
+
+        Assert.Equal(
+            "Python found the project's package mysite, but no module mysite.asgi in it (mysite/asgi.py): check App (ProdServer:Processes:web:App), or add the file "
+            + "(django-admin startproject writes asgi.py since Django 3.0; an older project needs one for an ASGI server)",
+            hint);
+    }
+
+    [Fact]
+    public void Another_module_missing_from_the_projects_package_says_to_check_where_it_is_imported()
+    {
+        var web = new ProcessDefinition("web", ServerBackends.Waitress) { App = "mysite.wsgi:application" };
+
+        var hint = StartFailureHint.Sentence(web, "ModuleNotFoundError: No module named 'mysite.blog.models'");
+
+        Assert.Equal("Python found the project's package mysite.blog, but no module mysite.blog.models in it (mysite/blog/models.py): check the name where the project imports it", hint);
+    }
+
     [Fact]
     public void The_settings_module_missing_names_DJANGO_SETTINGS_MODULE_not_the_apps_module()
     {

@@ -62,9 +62,23 @@ internal static partial class StartFailureHint
         }
 
         var top = TopLevel(module);
-        var projectModules = new[] { process.App?.Split(':')[0], settings };
+        var appModule = process.App?.Split(':')[0];
+        var projectModules = new[] { appModule, settings };
         if (projectModules.Any(m => m is { Length: > 0 } && TopLevel(m) == top))
         {
+            // Python names the whole dotted path only once every package before its last part has imported (a missing
+            // package is named alone): the working directory is right, the module is what is missing. Waitress's
+            // "Bad module" says nothing of the kind.
+            if (module.LastIndexOf('.') is var dot and > 0 && line.Contains("No module named", StringComparison.Ordinal))
+            {
+                var file = module.Replace('.', '/') + ".py";
+                var what = string.Equals(module, appModule, StringComparison.Ordinal)
+                    ? $"check App ({ProdServerOptions.SectionName}:Processes:{process.Name}:App), or add the file"
+                        + (module.EndsWith(".asgi", StringComparison.Ordinal) ? " (django-admin startproject writes asgi.py since Django 3.0; an older project needs one for an ASGI server)" : string.Empty)
+                    : "check the name where the project imports it";
+                return $"Python found the project's package {module[..dot]}, but no module {module} in it ({file}): {what}";
+            }
+
             return $"the project's module {module} was not found from the working directory: {WhereToStart}";
         }
 
