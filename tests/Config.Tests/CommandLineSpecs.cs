@@ -1,3 +1,4 @@
+using System.Linq;
 using Xunit;
 
 namespace ProdServer.Config.Tests;
@@ -115,5 +116,20 @@ public sealed class CommandLineSpecs
         Assert.Empty(all.Errors);
         Assert.True(all.Export && all.All && all.Names.Count == 0);
         Assert.Equal("--all exports every process; drop it or the names (web).", Assert.Single(both.Errors));
+    }
+
+    // System.CommandLine records a missing value again each time the value is read, and the parse reads it: the same line was
+    // said twice.
+    [Theory]
+    [InlineData("web", "--env-file")]
+    [InlineData("export", "systemd", "--out")]
+    [InlineData("export", "systemd", "--out", "deploy", "--hardening")]
+    [InlineData("manage", "--process")]
+    public void An_option_without_its_value_is_said_once(params string[] args)
+    {
+        var parsed = ProdServerCommandLine.Parse(args);
+
+        Assert.Single(parsed.Errors, e => e == $"Required argument missing for option: '{args[^1]}'.");
+        Assert.Equal(parsed.Errors.Distinct(), parsed.Errors);
     }
 }

@@ -340,6 +340,11 @@ internal sealed partial class ProdServerCommandLine
             parsed.Errors.AddRange(Conflicts(parsed));
         }
 
+        // System.CommandLine records a missing value again each time the value is read (above, and by manage's reading):
+        // one line per problem, in the order first said.
+        var once = parsed.Errors.Distinct(StringComparer.Ordinal).ToList();
+        parsed.Errors.Clear();
+        parsed.Errors.AddRange(once);
         return parsed;
     }
 
