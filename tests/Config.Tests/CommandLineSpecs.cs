@@ -132,4 +132,18 @@ public sealed class CommandLineSpecs
         Assert.Single(parsed.Errors, e => e == $"Required argument missing for option: '{args[^1]}'.");
         Assert.Equal(parsed.Errors.Distinct(), parsed.Errors);
     }
+
+    // The root's --help gives export and import one line each; their options are in their own --help.
+    [Theory]
+    [InlineData(new[] { "export", "systemd" }, "Run 'export --help' for the usage.")]
+    [InlineData(new[] { "import", "django-prodserver", "--bogus" }, "Run 'import --help' for the usage.")]
+    [InlineData(new[] { "tail" }, "Run 'tail --help' for the usage.")]
+    [InlineData(new[] { "web", "--bogus" }, "Run with --help for the usage.")]
+    public void A_usage_error_points_at_the_help_of_the_command_given(string[] args, string hint)
+    {
+        var parsed = ProdServerCommandLine.Parse(args);
+
+        Assert.NotEmpty(parsed.Errors);
+        Assert.Equal(hint, parsed.UsageHint);
+    }
 }

@@ -332,7 +332,7 @@ public sealed class EntryPointSpecs : IDisposable
 
         Assert.Equal(ExitCodes.Usage, code);
         Assert.Contains(message, error, StringComparison.Ordinal);
-        Assert.EndsWith("Run with --help for the usage." + Environment.NewLine, error, StringComparison.Ordinal);
+        Assert.EndsWith("Run 'export --help' for the usage." + Environment.NewLine, error, StringComparison.Ordinal);
     }
 
     [Theory]

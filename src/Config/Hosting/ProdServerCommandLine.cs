@@ -183,7 +183,10 @@ internal sealed partial class ProdServerCommandLine
     public bool AnswersOnStandardOutput => !Plain && (Help || Version || List || DryRun || Check || Export || Import is not null || Control || Manage);
 
     /// <summary>The line after usage errors: where the help for this command is.</summary>
-    public string UsageHint => Control || Manage ? $"Run '{_result!.CommandResult.Command.Name} --help' for the usage." : "Run with --help for the usage.";
+    /// <remarks>The root's help gives each subcommand one line; its options are in its own help (<c>export --help</c>).</remarks>
+    public string UsageHint => _result is { } result && result.CommandResult.Command != Root
+        ? $"Run '{result.CommandResult.Command.Name} --help' for the usage."
+        : "Run with --help for the usage.";
 
     public List<string> Names { get; } = [];
 
