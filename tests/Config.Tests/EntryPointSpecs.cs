@@ -171,6 +171,34 @@ public sealed class EntryPointSpecs : IDisposable
         Assert.Contains(" --ident=cli ", command, StringComparison.Ordinal);
     }
 
+    // "app -- --threads=8 --dry-run": everything after -- goes to the server, and the refusal did not say where --dry-run belongs.
+    [Theory]
+    [InlineData("--dry-run")]
+    [InlineData("--list")]
+    [InlineData("--skip-release")]
+    public async Task The_launchers_own_option_after_a_double_dash_says_to_give_it_before(string option)
+    {
+        var (code, output, error) = await RunAsync("web", "--", "--threads=8", option);
+
+        Assert.Equal(ExitCodes.InvalidConfiguration, code);
+        Assert.Empty(output);
+        Assert.Contains(
+            $"Process 'web': {option} (command line after --) is not an option of waitress-serve; it is this app's own option: give it before -- (web {option} -- …).",
+            error,
+            StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void The_launchers_own_options_known_after_a_double_dash_are_those_its_help_lists()
+    {
+        var help = ProdServerCommandLine.Usage;
+        var listed = System.Text.RegularExpressions.Regex.Matches(help, @"^\s+(--[a-z-]+)\b", System.Text.RegularExpressions.RegexOptions.Multiline)
+            .Select(m => m.Groups[1].Value)
+            .Where(o => o is not "--help" and not "--version"); // after --, the servers' own (refused as making them exit)
+
+        Assert.Equal(listed.Order(), ServerOverrideBinder.LauncherOptions.Order());
+    }
+
     [Fact]
     public async Task Server_flags_after_a_double_dash_are_validated_like_configuration()
     {

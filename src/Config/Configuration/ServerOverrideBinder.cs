@@ -74,8 +74,22 @@ internal static class ServerOverrideBinder
         var reader = new ArgsConfigurationReader(section);
         process.Args = process.Args.Bind(reader);
         errors.AddRange(reader.Errors.Select(e => $"Process '{process.Name}': {e}"));
-        errors.AddRange(reader.UnknownKeys.Select(k =>
-            $"Process '{process.Name}': --{k[(Root.Length + 1)..]} ({Root}) is not an option of {process.Backend.Command}."));
+        errors.AddRange(reader.UnknownKeys.Select(k => UnknownFlag(process, "--" + k[(Root.Length + 1)..], Root)));
+    }
+
+    /// <summary>
+    /// The run's own options (its --help lists them; a test keeps the two the same), named where one is given after --:
+    /// every word there goes to the server, so "app -- --threads=8 --dry-run" started nothing and did not say why.
+    /// </summary>
+    internal static readonly string[] LauncherOptions = ["--all", "--list", "--dry-run", "--json", "--check", "--env-file", "--skip-release", "--release-only"];
+
+    private static string UnknownFlag(ProcessDefinition process, string flag, string where)
+    {
+        var name = flag.Split(':')[0];
+        var own = LauncherOptions.Contains(name, StringComparer.Ordinal)
+            ? $"; it is this app's own option: give it before -- ({process.Name} {name} -- …)"
+            : string.Empty;
+        return $"Process '{process.Name}': {flag} ({where}) is not an option of {process.Backend.Command}{own}.";
     }
 
     // The spellings a flag is given by after --, as the binder reads them: its flag, the same with '_', its property.
