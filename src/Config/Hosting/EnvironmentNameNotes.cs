@@ -32,7 +32,13 @@ internal static class EnvironmentNameNotes
                 + $"--environment), so the environment is '{Names.Printable(environmentName)}'; set DOTNET_ENVIRONMENT={Names.Printable(aspNet)} instead.";
         }
 
-        // The directory the host reads its settings from (see AppSettingsFromAppDirectory).
+        // The directory the host reads its settings from (see AppSettingsFromAppDirectory); a host built without a content
+        // root (in code, in tests) reads no file.
+        if (string.IsNullOrEmpty(contentRoot))
+        {
+            yield break;
+        }
+
         var directory = File.Exists(Path.Combine(contentRoot, AppSettings)) || !File.Exists(Path.Combine(appDirectory, AppSettings)) ? contentRoot : appDirectory;
         var expected = $"appsettings.{environmentName}.json";
         if (File.Exists(Path.Combine(directory, expected)))
