@@ -167,17 +167,7 @@ public sealed class ExportHealthCheckSpecs
         {
             App = "a:b", WorkingDirectory = Path.GetRelativePath(directory.Path, deep), Args = new GunicornArgs { Bind = ["unix:web.sock"] },
         };
-        // Bound relative in its directory by Python, as the server binds it (the test's own directory stays as it is).
-        using var listener = Process.Start(new ProcessStartInfo("/usr/bin/python3",
-            ["-c", "import socket, sys\ns = socket.socket(socket.AF_UNIX)\ns.bind('web.sock')\ns.listen()\nprint('listening', flush=True)\nsys.stdin.read()"])
-        {
-            WorkingDirectory = deep, RedirectStandardInput = true, RedirectStandardOutput = true,
-        })!;
-        Assert.Equal("listening", listener.StandardOutput.ReadLine());
-
-        var (code, output) = RunCheck(web, directory.Path);
-        listener.StandardInput.Close();
-        listener.WaitForExit();
+        var (code, output) = RunCheckWhileListening(web, directory.Path, deep, "web.sock");
 
         Assert.True(code == 0, output);
         Assert.Equal(1, RunCheck(web, directory.Path).Code); // and once nothing listens there, it is not ready
@@ -192,19 +182,31 @@ public sealed class ExportHealthCheckSpecs
         using var directory = new TemporaryDirectory();
         var sub = directory.CreateDirectory("sub");
         var web = new ProcessDefinition("web", ServerBackends.Gunicorn) { App = "a:b", Args = new GunicornArgs { Bind = ["unix:rel.sock"], Chdir = chdir ?? sub } };
-        using var listener = Process.Start(new ProcessStartInfo("/usr/bin/python3",
-            ["-c", "import socket, sys\ns = socket.socket(socket.AF_UNIX)\ns.bind('rel.sock')\ns.listen()\nprint('listening', flush=True)\nsys.stdin.read()"])
-        {
-            WorkingDirectory = sub, RedirectStandardInput = true, RedirectStandardOutput = true,
-        })!;
-        Assert.Equal("listening", listener.StandardOutput.ReadLine());
-
-        var (code, output) = RunCheck(web, directory.Path);
-        listener.StandardInput.Close();
-        listener.WaitForExit();
+        var (code, output) = RunCheckWhileListening(web, directory.Path, sub, "rel.sock");
 
         Assert.True(code == 0, output);
         Assert.Equal([Path.Combine(sub, "rel.sock")], UnixSockets.Of(web, directory.Path)); // where the engine asks too
+    }
+
+    // The check run while Python listens on socketName, bound relative in directory as a server binds it (the test's own
+    // working directory stays as it is).
+    private static (int Code, string Output) RunCheckWhileListening(ProcessDefinition process, string contentRoot, string directory, string socketName)
+    {
+        using var listener = Process.Start(new ProcessStartInfo("/usr/bin/python3",
+            ["-c", "import socket, sys\ns = socket.socket(socket.AF_UNIX)\ns.bind(sys.argv[1])\ns.listen()\nprint('listening', flush=True)\nsys.stdin.read()", socketName])
+        {
+            WorkingDirectory = directory, RedirectStandardInput = true, RedirectStandardOutput = true,
+        })!;
+        Assert.Equal("listening", listener.StandardOutput.ReadLine());
+        try
+        {
+            return RunCheck(process, contentRoot);
+        }
+        finally
+        {
+            listener.StandardInput.Close();
+            listener.WaitForExit();
+        }
     }
 
     // The CMD test as Compose runs it: the words after "CMD", with Debian's python3 in place of the image's.
