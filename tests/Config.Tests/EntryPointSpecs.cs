@@ -199,6 +199,31 @@ public sealed class EntryPointSpecs : IDisposable
         Assert.Equal(listed.Order(), ServerOverrideBinder.LauncherOptions.Order());
     }
 
+    // "app --dry-run --json > plan.json" on a full disk: an unhandled IOException, a stack trace and an abort (exit 134).
+    // /dev/full is the kernel's own always-full device: the write fails with ENOSPC, as on a full disk.
+    [Theory]
+    [InlineData("--list")]
+    [InlineData("--dry-run", "--json")]
+    [InlineData("--help")]
+    public async Task An_answer_standard_output_refuses_is_one_line_and_exit_code_1(params string[] args)
+    {
+        if (!OperatingSystem.IsLinux())
+        {
+            return; // /dev/full is Linux's (CI runs there)
+        }
+
+        using var full = new StreamWriter(new FileStream("/dev/full", FileMode.Open, FileAccess.Write, FileShare.ReadWrite, bufferSize: 0)) { AutoFlush = true };
+        using var error = new StringWriter();
+        var host = Build(args);
+
+        var code = await host.RunProdServerAsync(args, full, error);
+
+        Assert.Equal(ExitCodes.InvalidConfiguration, code);
+        var line = Assert.Single(Lines(error.ToString()));
+        Assert.StartsWith("The answer could not be written to standard output: No space left on device", line, StringComparison.Ordinal);
+        Assert.False(_probe.Started);
+    }
+
     [Fact]
     public async Task Server_flags_after_a_double_dash_are_validated_like_configuration()
     {

@@ -165,7 +165,7 @@ public static class ProdServerHostExtensions
     {
         try
         {
-            var code = await RunCoreAsync(host, commandLine, output, error, cancellationToken).ConfigureAwait(false);
+            var code = await RunAnsweringAsync(host, commandLine, output, error, cancellationToken).ConfigureAwait(false);
             StartupTrace.Mark("stop-host-stopped");
             Environment.ExitCode = code;
             return code;
@@ -183,6 +183,29 @@ public static class ProdServerHostExtensions
 
             StartupTrace.Mark("stop-disposed");
             StartupTrace.Flush();
+        }
+    }
+
+    // A command's answer that standard output refuses (a full disk, a closed descriptor) is one line and exit 1, not an
+    // unhandled exception (see AnswerWriter).
+    private static async Task<int> RunAnsweringAsync(IHost host, ProdServerCommandLine commandLine, TextWriter output, TextWriter error, CancellationToken cancellationToken)
+    {
+        try
+        {
+            return await RunCoreAsync(host, commandLine, new AnswerWriter(output), error, cancellationToken).ConfigureAwait(false);
+        }
+        catch (AnswerNotWrittenException ex)
+        {
+            try
+            {
+                await error.WriteLineAsync($"The answer could not be written to standard output: {Names.Printable(ex.Message)}").ConfigureAwait(false);
+            }
+            catch (Exception unwritable) when (unwritable is IOException or UnauthorizedAccessException)
+            {
+                // Standard error refuses it too: the exit code alone says it.
+            }
+
+            return ExitCodes.InvalidConfiguration;
         }
     }
 

@@ -198,7 +198,7 @@ internal static class StopPathWarmup
         (typeof(Descendants), [nameof(Descendants.ReapAsync)]),
         (typeof(ProcessSupervisor), [nameof(ProcessSupervisor.StopAsync), "SuperviseAsync", "WatchAsync"]),
         (typeof(ProdServerHostedService), [nameof(ProdServerHostedService.StopAsync), "StopAllAsync", "CloseControlAsync", "WhenEndedAsync"]),
-        (typeof(ProdServerHostExtensions), ["RunAsync", "RunAndDisposeAsync", "RunCoreAsync"]),
+        (typeof(ProdServerHostExtensions), ["RunAsync", "RunAndDisposeAsync", "RunAnsweringAsync", "RunCoreAsync"]),
         (typeof(ProdServerHost), ["RunAsync"]),
         (typeof(HostingAbstractionsHostExtensions), [nameof(HostingAbstractionsHostExtensions.WaitForShutdownAsync)]),
         (services?.GetService<IHost>()?.GetType(), [nameof(IHost.StopAsync), "DisposeAsync"]),
