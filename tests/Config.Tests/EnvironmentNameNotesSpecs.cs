@@ -1,10 +1,10 @@
 using System;
 using System.Collections.Generic;
 using System.IO;
+using System.Threading.Tasks;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
-using Microsoft.Extensions.Options;
 using ProdServer.Config.Tests.Infrastructure;
 using Xunit;
 
@@ -28,27 +28,41 @@ public sealed class EnvironmentNameNotesSpecs : IDisposable
     private static Func<string, string?> Variables(Dictionary<string, string> variables) => name => variables.GetValueOrDefault(name);
 
     [Fact]
-    public void A_settings_file_named_in_another_case_than_the_environment_is_warned_of_by_the_host()
+    public async Task A_settings_file_named_in_another_case_than_the_environment_is_warned_of_by_the_host()
     {
         // Linux (CI's, a server's) finds appsettings.Development.json by its exact name; IsDevelopment() ignores case.
         File.WriteAllText(Path.Combine(_root.Path, "appsettings.json"), "{}");
         File.WriteAllText(Path.Combine(_root.Path, "appsettings.development.json"), """{ "ProdServer": { "Processes": { "web": { "Backend": "DjangoDevServer", "App": "127.0.0.1:8000" } } } }""");
         var logs = new CapturingLogger();
-        var builder = Host.CreateApplicationBuilder(new HostApplicationBuilderSettings { Args = [], ContentRootPath = _root.Path, EnvironmentName = "Development" });
+        string[] args = ["--dry-run"];
+        var builder = Host.CreateApplicationBuilder(new HostApplicationBuilderSettings { Args = args, ContentRootPath = _root.Path, EnvironmentName = "Development" });
         builder.Logging.ClearProviders().AddProvider(new CapturingLoggerProvider(logs));
-        builder.Services.AddProdServer(o => o.UseWaitress("mysite.wsgi:application"));
-        using var host = builder.Build();
+        builder.Services.AddProdServer(o => o.UseWaitress("mysite.wsgi:application").Python("/nonexistent/python3"));
+        using var output = new StringWriter();
+        using var error = new StringWriter();
 
-        var options = host.Services.GetRequiredService<IOptions<ProdServerOptions>>().Value;
-        _ = host.Services.GetRequiredService<IOptionsMonitor<ProdServerOptions>>().CurrentValue; // built again: said once all the same
+        var code = await builder.Build().RunProdServerAsync(args, output, error);
 
-        Assert.Equal("Waitress", options.Find("web")!.Backend.Name); // the file was not read...
+        Assert.Equal(ExitCodes.Ok, code);
+        Assert.StartsWith("# web (Waitress)", output.ToString(), StringComparison.Ordinal); // the file was not read...
         var warning = Assert.Single(logs.Lines, l => l.Text.Contains("is not read", StringComparison.Ordinal)); // ...and that is said
         Assert.Equal(LogLevel.Warning, warning.Level);
         Assert.Equal(
             $"{Path.Combine(_root.Path, "appsettings.development.json")} is not read: the environment is 'Development' and the host reads appsettings.Development.json, "
             + "the name with the same case; rename the file, or set DOTNET_ENVIRONMENT to the name the file has.",
             warning.Text);
+    }
+
+    // ProdServerPlan's environment is the test's choice, its content root often the test's directory: its answer must be
+    // the same on every machine, whatever ASPNETCORE_ENVIRONMENT or files lie around.
+    [Fact]
+    public void A_plan_says_nothing_of_how_a_host_would_be_launched()
+    {
+        File.WriteAllText(Path.Combine(_root.Path, "appsettings.development.json"), "{}");
+
+        var plan = ProdServerPlan.Create(o => o.UseWaitress("mysite.wsgi:application"), environmentName: "Development", contentRoot: _root.Path);
+
+        Assert.DoesNotContain(plan.Warnings, w => w.Contains("is not read", StringComparison.Ordinal));
     }
 
     [Fact]

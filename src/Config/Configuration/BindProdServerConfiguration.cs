@@ -16,7 +16,6 @@ internal sealed class BindProdServerConfiguration : IPostConfigureOptions<ProdSe
     private readonly ProdServerRunState? _run;
     private readonly ILogger? _logger;
     private readonly bool _isDevelopment;
-    private readonly IHostEnvironment? _environment;
     private readonly SaidOnce _said = new();
 
     public BindProdServerConfiguration(
@@ -26,7 +25,6 @@ internal sealed class BindProdServerConfiguration : IPostConfigureOptions<ProdSe
         _run = run;
         _logger = loggers?.CreateLogger("ProdServer.Configuration");
         _isDevelopment = environment?.IsDevelopment() == true;
-        _environment = environment;
     }
 
     // A process key a typo away from a declared process that binds to no process (ProdServer__Processes__wbe__Args__Threads=8:
@@ -52,23 +50,6 @@ internal sealed class BindProdServerConfiguration : IPostConfigureOptions<ProdSe
         }
     }
 
-    // ASPNETCORE_ENVIRONMENT, or appsettings.development.json beside a Development environment: set by habit, read by no one.
-    private void WarnOfUnreadEnvironmentSettings()
-    {
-        if (_logger is null || _environment is null)
-        {
-            return;
-        }
-
-        foreach (var note in EnvironmentNameNotes.For(_environment.EnvironmentName, _environment.ContentRootPath, System.AppContext.BaseDirectory, System.Environment.GetEnvironmentVariable))
-        {
-            if (_said.First(note))
-            {
-                Log.HostConfigurationNote(_logger, note);
-            }
-        }
-    }
-
     public void PostConfigure(string? name, ProdServerOptions options)
     {
         if (_configuration is not null)
@@ -77,7 +58,6 @@ internal sealed class BindProdServerConfiguration : IPostConfigureOptions<ProdSe
         }
 
         WarnOfNearMisses(options);
-        WarnOfUnreadEnvironmentSettings();
 
         foreach (var note in options.BindingNotes)
         {

@@ -2,6 +2,9 @@ using System;
 using System.Collections.Generic;
 using System.IO;
 using System.Linq;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
 
 namespace ProdServer.Config;
 
@@ -15,6 +18,25 @@ namespace ProdServer.Config;
 internal static class EnvironmentNameNotes
 {
     private const string AppSettings = "appsettings.json";
+
+    /// <summary>
+    /// Logs the warnings for the host the entry point runs (not for <see cref="ProdServerPlan"/>, whose environment is the
+    /// test's choice and whose answer must not depend on the machine's variables).
+    /// </summary>
+    /// <param name="services">The host's services.</param>
+    public static void Say(IServiceProvider services)
+    {
+        if (services.GetService<IHostEnvironment>() is not { } environment || services.GetService<ILoggerFactory>() is not { } loggers)
+        {
+            return;
+        }
+
+        var logger = loggers.CreateLogger("ProdServer.Configuration");
+        foreach (var note in For(environment.EnvironmentName, environment.ContentRootPath, AppContext.BaseDirectory, System.Environment.GetEnvironmentVariable))
+        {
+            Log.HostConfigurationNote(logger, note);
+        }
+    }
 
     /// <summary>The warnings for a host in <paramref name="environmentName"/>, none when everything it was given is read.</summary>
     /// <param name="environmentName">The host's environment.</param>

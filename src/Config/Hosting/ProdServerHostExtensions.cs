@@ -246,6 +246,7 @@ public static class ProdServerHostExtensions
                 import, commandLine.ServerOverrides, root, output, error, cancellationToken, () => UnvalidatedOptions.DeclaredInCode(host.Services)).ConfigureAwait(false);
         }
 
+        EnvironmentNameNotes.Say(host.Services);
         host.Services.GetRequiredService<ProdServerRunState>().EnvFiles = commandLine.EnvFiles;
         if (commandLine.ServerOverrides.Count > 0)
         {
