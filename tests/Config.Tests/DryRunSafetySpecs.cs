@@ -57,6 +57,29 @@ public sealed class DryRunSafetySpecs : IDisposable
     }
 
     [Fact]
+    public async Task A_secret_named_variables_value_is_masked_in_the_dry_run_text_and_exact_in_its_json()
+    {
+        // A dry run's text is pasted into tickets and CI logs: env files' values were hidden, Environment's were printed.
+        Action<ProdServerBuilder> web = o => o.UseWaitress("mysite.wsgi:application").Python(Python)
+            .Environment("DJANGO_SECRET_KEY", "s3cr3t-v4lue").Environment("DATABASE_PASSWORD", "hunter2").Environment("DJANGO_DEBUG", "0");
+
+        var (code, output, error) = await EntryPoint.RunAsync(_root.Path, web, null, "--dry-run");
+        var (jsonCode, json, _) = await EntryPoint.RunAsync(_root.Path, web, null, "--dry-run", "--json");
+
+        Assert.True(code == ExitCodes.Ok, error);
+        Assert.DoesNotContain("s3cr3t-v4lue", output, StringComparison.Ordinal);
+        Assert.DoesNotContain("hunter2", output, StringComparison.Ordinal);
+        var lines = EntryPoint.Lines(output);
+        Assert.Contains("# env DJANGO_SECRET_KEY=***", lines);
+        Assert.Contains("# env DATABASE_PASSWORD=***", lines);
+        Assert.Contains("# env DJANGO_DEBUG=0", lines);
+        Assert.Contains(lines, l => l.StartsWith("# values of variables named like secrets (SECRET, PASSWORD", StringComparison.Ordinal) && l.EndsWith("--dry-run --json prints them", StringComparison.Ordinal));
+        Assert.Equal(ExitCodes.Ok, jsonCode);
+        using var document = System.Text.Json.JsonDocument.Parse(EntryPoint.Lines(json)[0]);
+        Assert.Equal("s3cr3t-v4lue", document.RootElement.GetProperty("env").GetProperty("DJANGO_SECRET_KEY").GetString());
+    }
+
+    [Fact]
     public async Task A_gunicorn_conf_py_in_the_working_directory_is_said_in_the_dry_run()
     {
         File.WriteAllText(Path.Combine(_root.Path, "gunicorn.conf.py"), "bind = '0.0.0.0:80'\n");

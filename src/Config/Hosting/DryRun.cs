@@ -115,7 +115,14 @@ internal static class DryRun
         }
 
         lines.AddRange(plan.FileEnvironment.Keys.Where(n => !plan.Environment.ContainsKey(n)).Select(n => $"# env {n} (from an env file; value not shown)"));
-        lines.AddRange(plan.Environment.Select(v => $"# env {Comment(v.Key)}={Shown(v.Value)}"));
+        // A secret-named variable's value is not shown (a dry run's text is pasted into tickets and CI logs), as env files'
+        // values and URL passwords are not; the JSON, which tools run, keeps it.
+        lines.AddRange(plan.Environment.Select(v => $"# env {Comment(v.Key)}={(SecretNames.Looks(v.Key) ? UrlCredentials.Mask : Shown(v.Value))}"));
+        if (plan.Environment.Keys.Any(SecretNames.Looks))
+        {
+            lines.Add($"# values of variables named like secrets ({string.Join(", ", SecretNames.Words)}) are shown as {UrlCredentials.Mask}; --dry-run --json prints them");
+        }
+
         if (plan.Arguments.Any(a => UrlCredentials.HasPassword(a)))
         {
             lines.Add($"# URL passwords are shown as {UrlCredentials.Mask}; --dry-run --json prints the exact arguments");

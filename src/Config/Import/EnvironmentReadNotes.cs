@@ -14,8 +14,6 @@ namespace ProdServer.Config;
 internal static class EnvironmentReadNotes
 {
     // Words of a variable name that mark a secret (API_KEY, DATABASE_PASSWORD, SENTRY_DSN, …).
-    private static readonly string[] SecretWords = ["SECRET", "PASSWORD", "PASSWD", "TOKEN", "KEY", "CREDENTIAL", "DSN", "AUTH", "PRIVATE"];
-
     // The most variable names listed in the note about those no imported value holds.
     private const int MostListed = 20;
 
@@ -43,7 +41,7 @@ internal static class EnvironmentReadNotes
 
                 held.Add(name);
                 var variable = $"ProdServer__Processes__{process}__{setting.Replace(":", "__", StringComparison.Ordinal)}";
-                notes.Add(IsSecret(name)
+                notes.Add(SecretNames.Looks(name)
                     ? $"Process '{process}': {setting} holds the value of ${Names.Printable(name)}, a secret the settings read from the environment: it is written into the file in clear. "
                       + $"Remove it from the file and set {Names.Printable(variable)} in the service's environment instead."
                     : $"Process '{process}': {setting} '{Names.Printable(value, 200)}' holds the value of ${Names.Printable(name)} as this shell had it when the settings were read; "
@@ -74,5 +72,4 @@ internal static class EnvironmentReadNotes
         return colon > 0 ? (rest[..colon], rest[(colon + 1)..]) : null;
     }
 
-    private static bool IsSecret(string name) => SecretWords.Any(word => name.Contains(word, StringComparison.OrdinalIgnoreCase));
 }
