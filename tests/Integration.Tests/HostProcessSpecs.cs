@@ -205,6 +205,29 @@ public sealed class HostProcessSpecs(ITestOutputHelper output)
     }
 
     [Fact]
+    public async Task A_second_Ctrl_C_kills_a_server_that_ignores_its_stop_signal_instead_of_waiting_its_stop_timeout()
+    {
+        // As docker compose and honcho: the first Ctrl+C stops gracefully; a server that ignores it was waited for the
+        // whole stop timeout, whatever the user pressed.
+        using var host = StartHost("host", "dummy", "-", "ignore-sigterm");
+        var pid = await host.ServerPidAsync();
+        await WaitForAsync(host, () => host.Output.Split('\n').Any(l => l.Trim() == "ready"), "the server never said ready");
+
+        Assert.Equal(0, ProcessTable.Signal(host.Process.Id, Posix.SIGINT));
+        await WaitForAsync(host, () => host.Output.Contains("Stopping web#", StringComparison.Ordinal), "the host never began to stop");
+        var waiting = System.Text.RegularExpressions.Regex.Match(host.Output, @"waiting up to (\d\d:\d\d:\d\d)");
+        Assert.True(TimeSpan.Parse(waiting.Groups[1].Value, CultureInfo.InvariantCulture) >= TimeSpan.FromSeconds(10), host.Output);
+        var clock = Stopwatch.StartNew();
+        Assert.Equal(0, ProcessTable.Signal(host.Process.Id, Posix.SIGINT));
+
+        await host.Process.WaitForExitAsync().WaitAsync(TimeSpan.FromSeconds(60));
+        output.WriteLine(host.Output);
+        Assert.True(clock.Elapsed < TimeSpan.FromSeconds(5), $"the host took {clock.Elapsed} after the second Ctrl+C:\n{host.Output}");
+        Assert.Contains("A second Ctrl+C (SIGINT): the servers still running are killed now", host.Output, StringComparison.Ordinal);
+        Assert.False(ProcessTable.IsAlive(pid), "the server outlived the host");
+    }
+
+    [Fact]
     public async Task SIGHUP_to_the_host_re_reads_the_configuration_and_leaves_an_unchanged_gunicorn_alone()
     {
         var port = Loopback.FreePort();

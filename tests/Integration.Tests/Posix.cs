@@ -5,6 +5,8 @@ namespace ProdServer.Config.Integration.Tests;
 /// <summary>Signals for tests that stop a process the way an init system does.</summary>
 internal static class Posix
 {
+    public const int SIGINT = 2;
+
     public const int SIGTERM = 15;
 
     public static void Terminate(int pid) => kill(pid, SIGTERM);

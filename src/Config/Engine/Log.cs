@@ -80,4 +80,7 @@ internal static partial class Log
     // exit code  at " said nothing. The status command and the metrics carry the typed values.
     [LoggerMessage(20, LogLevel.Information, "{Process}: {From} -> {State} (pid {Pid}, started {StartedAt:O}, restarts {Restarts}, last exit {LastExit})")]
     public static partial void StateChanged(ILogger logger, string process, string from, string state, string pid, DateTimeOffset? startedAt, int restarts, string lastExit);
+
+    [LoggerMessage(42, LogLevel.Warning, "A second Ctrl+C (SIGINT): the servers still running are killed now (SIGKILL), without waiting for their stop timeout")]
+    public static partial void KillingOnSecondInterrupt(ILogger logger);
 }

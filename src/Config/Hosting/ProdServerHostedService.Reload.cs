@@ -28,6 +28,7 @@ internal sealed partial class ProdServerHostedService
     public void Dispose()
     {
         _hangup?.Dispose();
+        _interrupts?.Dispose();
         _stopDeadline.Dispose();
         ReleaseBeats();
     }

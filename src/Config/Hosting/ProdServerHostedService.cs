@@ -70,6 +70,7 @@ internal sealed partial class ProdServerHostedService : IHostedService, IDisposa
         // Before any server starts: from here on a SIGHUP is a reload (applied once the start is over), never the
         // runtime's default action, which would kill the host and leave its servers to the watchdog.
         HandleHangups();
+        KillOnSecondInterrupt();
         try
         {
             await StartProcessesAsync(cancellationToken).ConfigureAwait(false);
