@@ -20,7 +20,11 @@ internal static class DescriptorHolders
     /// <param name="targets">The objects, as the links name them.</param>
     /// <param name="except">A pid not to report (0 for none), such as this process for a pipe it reads itself.</param>
     /// <param name="limit">The most pids to find.</param>
-    public static List<int> Find(IReadOnlySet<string> targets, int except = 0, int limit = int.MaxValue)
+    /// <param name="writersOnly">
+    /// Only holders that may write to it (<c>/proc/PID/fdinfo</c>'s access mode): a pipe's writers are what a child was
+    /// given as its output; a process this one forks holds copies of its read ends until it execs, and is not one.
+    /// </param>
+    public static List<int> Find(IReadOnlySet<string> targets, int except = 0, int limit = int.MaxValue, bool writersOnly = false)
     {
         var holders = new List<int>();
         try
@@ -32,7 +36,7 @@ internal static class DescriptorHolders
                     continue;
                 }
 
-                if (Holds(directory, targets))
+                if (Holds(directory, targets, writersOnly))
                 {
                     holders.Add(pid);
                     if (holders.Count >= limit)
@@ -63,13 +67,14 @@ internal static class DescriptorHolders
         }
     }
 
-    private static bool Holds(string process, IReadOnlySet<string> targets)
+    private static bool Holds(string process, IReadOnlySet<string> targets, bool writersOnly)
     {
         try
         {
             foreach (var fd in Directory.EnumerateFileSystemEntries(Path.Combine(process, "fd")))
             {
-                if (new FileInfo(fd).LinkTarget is { } target && targets.Contains(target))
+                if (new FileInfo(fd).LinkTarget is { } target && targets.Contains(target)
+                    && (!writersOnly || Writes(Path.Combine(process, "fdinfo", Path.GetFileName(fd)))))
                 {
                     return true;
                 }
@@ -78,6 +83,21 @@ internal static class DescriptorHolders
         catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
         {
             // Another user's process, or one that just exited.
+        }
+
+        return false;
+    }
+
+    // fdinfo's "flags:" line is the open flags in octal; the access mode is its lowest two bits (1 write, 2 read-write).
+    private static bool Writes(string fdinfo)
+    {
+        foreach (var line in File.ReadLines(fdinfo))
+        {
+            if (line.StartsWith("flags:", StringComparison.Ordinal))
+            {
+                var octal = line.AsSpan("flags:".Length).Trim();
+                return octal.Length > 0 && (octal[^1] - '0') % 4 is 1 or 2;
+            }
         }
 
         return false;

@@ -50,7 +50,7 @@ internal static class SettingsHelpers
         // A helper that cleared its environment carries no tag, but keeps the descriptors it inherited: once Python has
         // exited, only what the settings started holds the run's pipes.
         if (pipes is { Count: > 0 } && Descendants.IsSupported
-            && DescriptorHolders.Find(pipes, except: Environment.ProcessId).FindAll(pid => pid != python && !killed.Contains(pid)) is { Count: > 0 } holding)
+            && DescriptorHolders.Find(pipes, except: Environment.ProcessId, writersOnly: true).FindAll(pid => pid != python && !killed.Contains(pid)) is { Count: > 0 } holding)
         {
             stopped.AddRange(holding.ConvertAll(pid => $"pid {pid} '{ProcFile.CommandLine(pid)}'"));
             Descendants.Kill(holding);
