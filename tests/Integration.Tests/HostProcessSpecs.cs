@@ -52,11 +52,11 @@ public sealed class HostProcessSpecs(ITestOutputHelper output)
 
     private static RunningHost StartHost(params string[] args)
     {
-        // Through env(1) with SIGHUP's default action restored: a test run started under nohup (or anything else that ignores
-        // SIGHUP) passes the ignored disposition down, and the runtime keeps an inherited SIG_IGN, so the host would never
-        // see the SIGHUP the tests send.
+        // Through env(1) with SIGHUP's and SIGINT's default actions restored: a test run started under nohup, or as a
+        // background job of a script (CI's, which has no job control and so ignores SIGINT in it), passes the ignored
+        // disposition down, and the runtime keeps an inherited SIG_IGN, so the host would never see the signals the tests send.
         var info = new ProcessStartInfo("/usr/bin/env") { RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false };
-        info.ArgumentList.Add("--default-signal=HUP");
+        info.ArgumentList.Add("--default-signal=HUP,INT");
         info.ArgumentList.Add("dotnet");
         info.ArgumentList.Add(HostDll);
         foreach (var arg in args)
