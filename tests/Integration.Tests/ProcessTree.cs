@@ -28,7 +28,14 @@ internal static class ProcessTree
     /// <summary>The children of <paramref name="parent"/> other than the engine's watchdog: a server's workers.</summary>
     public static IReadOnlyList<int> Workers(int parent) => Children(parent).Where(pid => !IsWatchdog(pid)).ToList();
 
-    public static IReadOnlyList<int> Children(int parent)
+    /// <summary>The children of <paramref name="parent"/>, zombies included.</summary>
+    public static IReadOnlyList<int> Children(int parent) => Where(fields => fields[1] == parent);
+
+    /// <summary>The processes of group <paramref name="group"/>, zombies included (they are still there until reaped).</summary>
+    public static IReadOnlyList<int> InGroup(int group) => Where(fields => fields[2] == group);
+
+    // The processes whose /proc/PID/stat fields after the command name (state, parent, group, …; the state read as 0) match.
+    private static IReadOnlyList<int> Where(Func<int[], bool> match)
     {
         var children = new List<int>();
         foreach (var directory in Directory.EnumerateDirectories("/proc"))
@@ -42,8 +49,8 @@ internal static class ProcessTree
             {
                 // "pid (comm) state ppid ...": comm may hold spaces and parentheses, so read after the last ')'.
                 var stat = File.ReadAllText(Path.Combine(directory, "stat"));
-                var fields = stat[(stat.LastIndexOf(')') + 2)..].Split(' ');
-                if (int.Parse(fields[1], CultureInfo.InvariantCulture) == parent)
+                var fields = stat[(stat.LastIndexOf(')') + 2)..].Split(' ', 4);
+                if (match([0, int.Parse(fields[1], CultureInfo.InvariantCulture), int.Parse(fields[2], CultureInfo.InvariantCulture)]))
                 {
                     children.Add(pid);
                 }

@@ -48,6 +48,7 @@ internal sealed class ServerProcess : ISupervisedChild, IStopTarget
     private bool _stopSignalToGroup = true;
     private readonly TaskCompletionSource _leaderExited = new(TaskCreationOptions.RunContinuationsAsynchronously);
     private readonly TaskCompletionSource<int> _exited = new(TaskCreationOptions.RunContinuationsAsynchronously);
+    private readonly TaskCompletionSource _allGone = new(TaskCreationOptions.RunContinuationsAsynchronously);
     private int _stopRequested;
     private readonly ErrorOutput _errorOutput = new(TailLines, TailLineLength);
     private Task _readers = Task.CompletedTask;
@@ -91,6 +92,13 @@ internal sealed class ServerProcess : ISupervisedChild, IStopTarget
 
     /// <summary>Completes with the child's exit code when it exits (128 + N when a signal N ended it), after its last line is logged.</summary>
     public Task<int> Exited => _exited.Task;
+
+    /// <summary>
+    /// Completes once every process of this start (the watchdog, workers) is gone and reaped, or
+    /// <see cref="StopEscalation.KillWait"/> after the child's exit: a stop does not wait for the group's own zombies,
+    /// but a caller that must see nothing of the server left (a launch killed before the host runs its release steps) does.
+    /// </summary>
+    internal Task AllGone => _allGone.Task;
 
     /// <summary>Whether <see cref="StopAsync"/> was called, so an exit is expected rather than a failure.</summary>
     public bool StopRequested => Volatile.Read(ref _stopRequested) != 0;
@@ -498,6 +506,8 @@ internal sealed class ServerProcess : ISupervisedChild, IStopTarget
         {
             Log.LeftBehindRemain(_logger, Name, Id, string.Join(", ", remaining), StopEscalation.KillWait);
         }
+
+        _allGone.TrySetResult();
     }
 
     // Waits for the task while progress() keeps changing; false once it stood still for OutputGrace.

@@ -2,6 +2,7 @@ using System;
 using System.Collections.Generic;
 using System.Linq;
 using System.Threading;
+using System.Threading.Tasks;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
@@ -332,8 +333,7 @@ internal sealed class EarlyLaunch : IDisposable
             // The host's configuration differs from the builder's (or from the cached launch's): start afresh, once it is
             // gone (a kill only asks; until its processes have exited, its port is still taken).
             Refused();
-            match.Server.Kill();
-            match.Server.Exited.Wait(TimeSpan.FromSeconds(5));
+            KillAndWait(match.Server);
             return null;
         }
 
@@ -399,9 +399,16 @@ internal sealed class EarlyLaunch : IDisposable
         {
             // Never adopted (the configuration was refused): its output goes with it, and nothing waits for a logger.
             orphan.Logger.Close();
-            orphan.Server.Kill();
-            orphan.Server.Exited.Wait(TimeSpan.FromSeconds(5));
+            KillAndWait(orphan.Server);
         }
+    }
+
+    // Waits for its watchdog too: SIGKILLed with the group, it may still be dying when the leader has been reaped, and what
+    // comes next (a release step, the host's own start) must find nothing of this launch (seen once in CI).
+    private static void KillAndWait(ServerProcess server)
+    {
+        server.Kill();
+        Task.WhenAll(server.Exited, server.AllGone).Wait(TimeSpan.FromSeconds(5));
     }
 
     /// <summary>
