@@ -89,7 +89,7 @@ public sealed class ControlSettingsSpecs
     public void The_default_socket_is_under_XDG_RUNTIME_DIR_named_after_the_app_with_unsafe_characters_replaced()
     {
         var runtime = System.Environment.GetEnvironmentVariable("XDG_RUNTIME_DIR");
-        var path = ControlSocket.PathFor(null, "my shop/../x", "/srv");
+        var path = ControlSocket.SharedDefaultPath("my shop/../x");
 
         Assert.EndsWith("/my_shop_.._x.sock", path);
         if (runtime is { Length: > 0 } && System.IO.Directory.Exists(runtime))
@@ -98,6 +98,19 @@ public sealed class ControlSettingsSpecs
         }
 
         Assert.Equal("/srv/run/c.sock", ControlSocket.PathFor("run/c.sock", "shop", "/srv"));
+    }
+
+    [Fact]
+    [System.Runtime.Versioning.UnsupportedOSPlatform("windows")] // no control socket there
+    public void A_test_process_keeps_its_hosts_default_sockets_in_a_directory_of_its_own_no_other_process_shares()
+    {
+        // Every test host is named testhost: the two test processes CI runs side by side met at /run/prodserver/testhost.sock.
+        var path = ControlSocket.PathFor(null, "testhost", "/srv");
+
+        Assert.NotEqual(ControlSocket.SharedDefaultPath("testhost"), path);
+        Assert.Equal(ControlSocket.PrivateDefaultDirectory, System.IO.Path.GetDirectoryName(path));
+        Assert.Equal(System.IO.UnixFileMode.UserRead | System.IO.UnixFileMode.UserWrite | System.IO.UnixFileMode.UserExecute,
+            System.IO.File.GetUnixFileMode(ControlSocket.PrivateDefaultDirectory!));
     }
 
     [Fact]

@@ -30,6 +30,12 @@ internal static class ControlSocket
             return Path.GetFullPath(configured, contentRoot);
         }
 
+        return PrivateDefaultDirectory is { } own ? Path.Combine(own, FileName(applicationName) + ".sock") : SharedDefaultPath(applicationName);
+    }
+
+    /// <summary>The default path of <paramref name="applicationName"/>'s socket on this machine, as <see cref="PathFor"/> gives it with nothing configured.</summary>
+    internal static string SharedDefaultPath(string applicationName)
+    {
         var file = FileName(applicationName) + ".sock";
         if (Environment.GetEnvironmentVariable("XDG_RUNTIME_DIR") is { Length: > 0 } runtime && Path.IsPathRooted(runtime) && Directory.Exists(runtime))
         {
@@ -41,6 +47,14 @@ internal static class ControlSocket
             ? Path.Combine("/run/prodserver", file)
             : Path.Combine(Path.GetTempPath(), "prodserver-" + uid.ToString(System.Globalization.CultureInfo.InvariantCulture), file);
     }
+
+    /// <summary>
+    /// Where a socket goes by default instead of the shared places above, when set: the test assemblies set it to a
+    /// directory of their own, because every test host is named after the test runner (<c>testhost</c>). Two test
+    /// processes (CI runs two side by side) otherwise shared <c>/run/prodserver/testhost.sock</c>, and a host in one found
+    /// the other's and refused to start its <c>web</c> ("a second would run it twice").
+    /// </summary>
+    internal static string? PrivateDefaultDirectory { get; set; }
 
     /// <summary>Why <paramref name="path"/> cannot be a socket path, or <see langword="null"/>.</summary>
     public static string? Problem(string path)
