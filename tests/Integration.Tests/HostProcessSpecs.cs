@@ -228,6 +228,38 @@ public sealed class HostProcessSpecs(ITestOutputHelper output)
     }
 
     [Fact]
+    public async Task A_Ctrl_C_while_the_host_is_still_being_built_counts_as_the_first_so_the_next_one_kills()
+    {
+        // The Ctrl+C held during the start stopped the host gracefully once it had started; the next one was taken for
+        // the first again, and a server ignoring its stop signal was waited for its whole stop timeout.
+        var gate = Path.Combine(Path.GetTempPath(), $"prodserver-gate-{Guid.NewGuid():N}");
+        using var host = StartHost("host", "early", "-", gate, "ignore-sigterm");
+        try
+        {
+            await WaitForAsync(host, "building"); // the server is spawned; the host's build is held at the gate
+            Assert.Equal(0, ProcessTable.Signal(host.Process.Id, Posix.SIGINT));
+            await File.WriteAllTextAsync(gate, "go");
+            await WaitForAsync(host, () => host.Output.Contains("Stopping web#", StringComparison.Ordinal), "the held Ctrl+C never stopped the host");
+            var waiting = System.Text.RegularExpressions.Regex.Match(host.Output, @"waiting up to (\d\d:\d\d:\d\d)");
+            Assert.True(TimeSpan.Parse(waiting.Groups[1].Value, CultureInfo.InvariantCulture) >= TimeSpan.FromSeconds(10), host.Output);
+            var clock = Stopwatch.StartNew();
+            Assert.Equal(0, ProcessTable.Signal(host.Process.Id, Posix.SIGINT));
+
+            await host.Process.WaitForExitAsync().WaitAsync(TimeSpan.FromSeconds(60));
+            output.WriteLine(host.Output);
+            Assert.True(clock.Elapsed < TimeSpan.FromSeconds(5), $"the host took {clock.Elapsed} after the second Ctrl+C:\n{host.Output}");
+            Assert.Contains("A second Ctrl+C (SIGINT): the servers still running are killed now", host.Output, StringComparison.Ordinal);
+            var started = host.Output.Split('\n').Single(l => l.Contains("web#", StringComparison.Ordinal) && l.EndsWith(" started", StringComparison.Ordinal));
+            var pid = int.Parse(started[(started.IndexOf('#') + 1)..started.LastIndexOf(' ')], CultureInfo.InvariantCulture);
+            Assert.False(ProcessTable.IsAlive(pid), "the server outlived the host");
+        }
+        finally
+        {
+            File.Delete(gate);
+        }
+    }
+
+    [Fact]
     public async Task SIGHUP_to_the_host_re_reads_the_configuration_and_leaves_an_unchanged_gunicorn_alone()
     {
         var port = Loopback.FreePort();

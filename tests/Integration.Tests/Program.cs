@@ -11,7 +11,7 @@ namespace ProdServer.Config.Integration.Tests;
 /// <summary>
 /// This assembly doubles as a host program, so a test can run a host as a separate process and SIGKILL it:
 /// <c>dotnet ProdServer.Config.Integration.Tests.dll host gunicorn PORT</c>, <c>… host dummy PORT|- WORDS…</c>,
-/// <c>… host missing - WORDS…</c> (the dummy with an interpreter that does not exist) <c>… host envfile - PATH</c> or <c>… host early PORT GATE</c>. With
+/// <c>… host missing - WORDS…</c> (the dummy with an interpreter that does not exist) <c>… host envfile - PATH</c> or <c>… host early PORT GATE [WORDS…]</c>. With
 /// <c>PRODSERVER_TEST_PEAK=1</c> it writes its own peak memory (<c>VmHWM: N kB</c>) to stderr before it exits.
 /// The test runner never calls it (it has its own entry point).
 /// </summary>
@@ -21,7 +21,7 @@ internal static class Program
     {
         if (args is not ["host", var scenario, var portText, .. var words])
         {
-            await Console.Error.WriteLineAsync("usage: host gunicorn PORT | host dummy PORT|- WORDS... | host missing - WORDS... | host envfile - PATH | host early PORT GATE");
+            await Console.Error.WriteLineAsync("usage: host gunicorn PORT | host dummy PORT|- WORDS... | host missing - WORDS... | host envfile - PATH | host early PORT GATE [WORDS...]");
             return ExitCodes.Usage;
         }
 
@@ -36,9 +36,10 @@ internal static class Program
 
         if (scenario == "early")
         {
-            // host early PORT GATE: spawn first; the host's build then waits for the file GATE, so that a test can send a
-            // stop signal while the server runs and the host is not built yet.
-            builder.Services.AddProdServer(o => TestBackend.Declare(o, "web", TestBackend.Dummy, port, ["serve"]).Restart(RestartPolicy.Never));
+            // host early PORT GATE [WORDS…]: spawn first (the dummy with WORDS, 'serve' by default); the host's build then
+            // waits for the file GATE, so that a test can send a stop signal while the server runs and the host is not built yet.
+            string[] dummy = words is [_, _, ..] ? words[1..] : ["serve"];
+            builder.Services.AddProdServer(o => TestBackend.Declare(o, "web", TestBackend.Dummy, port, dummy).Restart(RestartPolicy.Never));
             builder.ConfigureContainer(new GatedBuild(words[0]));
             return await builder.RunProdServerAsync(["web"]);
         }

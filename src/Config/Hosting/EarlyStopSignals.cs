@@ -19,6 +19,8 @@ internal sealed class EarlyStopSignals : IDisposable
     private int _requested;
     private int _hangupHeld;
     private int _hangupsClaimed;
+    private int _interruptHeld;
+    private int _interruptsClaimed;
 
     private EarlyStopSignals()
     {
@@ -64,6 +66,18 @@ internal sealed class EarlyStopSignals : IDisposable
         return Interlocked.Exchange(ref _hangupHeld, 0) != 0;
     }
 
+    /// <summary>
+    /// Called once the hosted service counts SIGINTs itself (a second one kills): whether one arrived before, to be
+    /// counted as the first. Without it a Ctrl+C pressed during the start stopped the host gracefully, and the next one
+    /// was taken for that first again, so a server ignoring its stop signal was waited for its whole stop timeout.
+    /// </summary>
+    /// <returns><see langword="true"/> when a SIGINT was held.</returns>
+    public bool TakeHeldInterrupt()
+    {
+        Volatile.Write(ref _interruptsClaimed, 1);
+        return Interlocked.Exchange(ref _interruptHeld, 0) != 0;
+    }
+
     /// <inheritdoc/>
     public void Dispose()
     {
@@ -77,6 +91,11 @@ internal sealed class EarlyStopSignals : IDisposable
     {
         context.Cancel = true;
         Volatile.Write(ref _requested, 1);
+        if (context.Signal == PosixSignal.SIGINT && Volatile.Read(ref _interruptsClaimed) == 0)
+        {
+            Volatile.Write(ref _interruptHeld, 1);
+        }
+
         if (Volatile.Read(ref _lifetime) is { } lifetime && lifetime.ApplicationStarted.IsCancellationRequested)
         {
             lifetime.StopApplication();

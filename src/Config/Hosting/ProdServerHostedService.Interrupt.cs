@@ -16,7 +16,9 @@ internal sealed partial class ProdServerHostedService
 
     // Counted by this handler alone, whichever handler of the same signal runs first: the first SIGINT it sees is the
     // host's stop (or cancels its start), any later one kills. Registered before any server starts: a Ctrl+C during the
-    // start already stops the servers started so far.
+    // start already stops the servers started so far. One held while the host was still being built (EarlyStopSignals)
+    // is that first: it stops the host once it has started, so the next one kills. Taken after registering, so that no
+    // SIGINT falls between the two counts (one arriving in that instant is counted by both, which costs at most one more press).
     private void KillOnSecondInterrupt()
     {
         if (OperatingSystem.IsWindows() || _interrupts is not null)
@@ -39,5 +41,10 @@ internal sealed partial class ProdServerHostedService
                 CancelQuietly(_stopDeadline);
             }
         });
+
+        if (_services?.GetService(typeof(EarlyStopSignals)) is EarlyStopSignals early && early.TakeHeldInterrupt())
+        {
+            Interlocked.Increment(ref _interruptsSeen);
+        }
     }
 }
