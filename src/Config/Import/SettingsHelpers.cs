@@ -35,16 +35,20 @@ internal static class SettingsHelpers
     {
         var stopped = new List<string>();
         var killed = new List<int>();
+
+        // Both searches below end here, so that each process is named the same way and killed once. Named before it is
+        // killed: once it is gone its command line is too.
+        void DescribeKillRemember(List<int> found)
+        {
+            stopped.AddRange(found.ConvertAll(pid => $"pid {pid} '{ProcFile.CommandLine(pid)}'"));
+            Descendants.Kill(found);
+            killed.AddRange(found);
+        }
+
         // Whatever they forked while we looked carries the tag too: looked for again, a few rounds.
         for (var round = 0; round < 4 && Descendants.FindTagged(tag, python, startedFrom).FindAll(pid => !killed.Contains(pid)) is { Count: > 0 } found; round++)
         {
-            foreach (var pid in found)
-            {
-                stopped.Add($"pid {pid} '{ProcFile.CommandLine(pid)}'");
-            }
-
-            Descendants.Kill(found);
-            killed.AddRange(found);
+            DescribeKillRemember(found);
         }
 
         // A helper that cleared its environment carries no tag, but keeps the descriptors it inherited: once Python has
@@ -52,9 +56,7 @@ internal static class SettingsHelpers
         if (pipes is { Count: > 0 } && Descendants.IsSupported
             && DescriptorHolders.Find(pipes, except: Environment.ProcessId, writersOnly: true).FindAll(pid => pid != python && !killed.Contains(pid)) is { Count: > 0 } holding)
         {
-            stopped.AddRange(holding.ConvertAll(pid => $"pid {pid} '{ProcFile.CommandLine(pid)}'"));
-            Descendants.Kill(holding);
-            killed.AddRange(holding);
+            DescribeKillRemember(holding);
         }
 
         if (killed.Count > 0)
