@@ -48,6 +48,62 @@ public sealed class ListenUniquenessSpecs
     }
 
     [Fact]
+    public void Relative_sockets_that_resolve_to_one_path_from_their_working_directories_are_refused_naming_both_and_the_path()
+    {
+        // Before, only absolute paths were compared: both passed, and the second server replaced the first one's socket.
+        var options = Declare(o =>
+        {
+            o.Process("a").UseGunicorn("mysite.wsgi:application", g => g with { Bind = ["unix:app.sock"] }).WorkingDirectory("/srv/a");
+            o.Process("b").UseUvicorn("mysite.asgi:application", u => u with { Uds = "../a/app.sock" }).WorkingDirectory("/srv/b");
+        });
+
+        Assert.Equal(
+            "Process 'b': it listens on the Unix socket /srv/a/app.sock (../a/app.sock from /srv/b), as process 'a' does (app.sock from /srv/a): the second server would replace the first one's socket; give one of them another path. (ProdServer:Processes:b:Args)",
+            Assert.Single(ProdServerOptionsValidator.Failures(options, ValidationScope.EverythingTogether)));
+    }
+
+    [Fact]
+    public void Gunicorn_sockets_are_resolved_from_its_chdir_so_two_chdirs_naming_one_socket_are_refused()
+    {
+        // gunicorn changes into --chdir before it binds: a relative unix: path is the chdir's.
+        var options = Declare(o =>
+        {
+            o.Process("a").UseGunicorn("mysite.wsgi:application", g => g with { Chdir = "/srv/a", Bind = ["unix:run/app.sock"] });
+            o.Process("b").UseGunicorn("mysite.wsgi:application", g => g with { Chdir = "../a", Bind = ["unix:./run/app.sock"] }).WorkingDirectory("/srv/b");
+        });
+
+        Assert.Equal(
+            "Process 'b': it listens on the Unix socket /srv/a/run/app.sock (./run/app.sock from /srv/a), as process 'a' does (run/app.sock from /srv/a): the second server would replace the first one's socket; give one of them another path. (ProdServer:Processes:b:Args)",
+            Assert.Single(ProdServerOptionsValidator.Failures(options, ValidationScope.EverythingTogether)));
+    }
+
+    [Fact]
+    public void Relative_working_directories_are_compared_from_the_content_root_they_share()
+    {
+        var options = Declare(o =>
+        {
+            o.Process("a").UseGunicorn("mysite.wsgi:application", g => g with { Bind = ["unix:web.sock"] }).WorkingDirectory("sites/a");
+            o.Process("b").UseGunicorn("mysite.wsgi:application", g => g with { Bind = ["unix:../a/web.sock"] }).WorkingDirectory("sites/b");
+        });
+
+        Assert.StartsWith("Process 'b': it listens on the Unix socket sites/a/web.sock from the content root (../a/web.sock from sites/b), as process 'a' does",
+            Assert.Single(ProdServerOptionsValidator.Failures(options, ValidationScope.EverythingTogether)), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void One_relative_socket_name_in_two_working_directories_is_two_sockets_and_passes()
+    {
+        var options = Declare(o =>
+        {
+            o.Process("a").UseGunicorn("mysite.wsgi:application", g => g with { Bind = ["unix:app.sock"] }).WorkingDirectory("/srv/a");
+            o.Process("b").UseGunicorn("mysite.wsgi:application", g => g with { Bind = ["unix:app.sock"] }).WorkingDirectory("/srv/b");
+            o.Process("c").UseGunicorn("mysite.wsgi:application", g => g with { Chdir = "/srv/c", Bind = ["unix:app.sock"] }).WorkingDirectory("/srv/a");
+        });
+
+        Assert.Empty(ProdServerOptionsValidator.Failures(options, ValidationScope.EverythingTogether));
+    }
+
+    [Fact]
     public void Other_ports_and_other_addresses_pass()
     {
         var options = Declare(o =>

@@ -1,13 +1,13 @@
 using System;
 using System.Collections.Generic;
-using System.IO;
 
 namespace ProdServer.Config;
 
 /// <summary>
 /// One server per port and per Unix socket: two processes run together that listen on the same port (the same address, or
-/// one of them on every interface) or the same socket path cannot both start; the second would fail, or a reload would stop
-/// a serving process and then fail to start it again. A rule across processes, so <c>ProdServerOptionsValidator</c> calls
+/// one of them on every interface) or the same socket path (each resolved from the directory its server binds from:
+/// <see cref="SocketPlace"/>) cannot both start; the second would fail, or a reload would stop a serving process and then
+/// fail to start it again. A rule across processes, so <c>ProdServerOptionsValidator</c> calls
 /// it with the processes a command runs together.
 /// </summary>
 internal static class ListenUniqueness
@@ -36,21 +36,18 @@ internal static class ListenUniqueness
 
             foreach (var socket in process.Backend.GetUnixSockets(process))
             {
-                // Relative paths are each server's own, from its working directory: only absolute ones are compared.
-                if (!Path.IsPathFullyQualified(socket))
-                {
-                    continue;
-                }
-
-                var first = sockets.Find(t => t.Process != process && string.Equals(t.Socket, socket, StringComparison.Ordinal));
+                // Each resolved from the directory its own server binds from: unix:app.sock in /srv/a and
+                // unix:../a/app.sock in /srv/b are one socket.
+                var place = SocketPlace.Of(process, socket);
+                var first = sockets.Find(t => t.Process != process && string.Equals(t.Socket!.Resolved, place.Resolved, StringComparison.Ordinal));
                 if (first is not null)
                 {
                     yield return new ProcessProblem(process, new SettingProblem("Args",
-                        $"it listens on the Unix socket {Names.PrintablePath(socket)}, as process '{first.Process.Name}' does: the second server would replace the first one's socket; give one of them another path."));
+                        $"it listens on the Unix socket {place}, as process '{first.Process.Name}' does{first.Socket!.HowWritten}: the second server would replace the first one's socket; give one of them another path."));
                     continue;
                 }
 
-                sockets.Add(new Taken(process, null, socket));
+                sockets.Add(new Taken(process, null, place));
             }
         }
     }
@@ -63,5 +60,5 @@ internal static class ListenUniqueness
 
     private static string Bare(string host) => host.Trim().TrimStart('[').TrimEnd(']');
 
-    private sealed record Taken(ProcessDefinition Process, ListenEndpoint? Endpoint, string? Socket);
+    private sealed record Taken(ProcessDefinition Process, ListenEndpoint? Endpoint, SocketPlace? Socket);
 }

@@ -1,0 +1,81 @@
+using System;
+using System.Collections.Generic;
+using System.IO;
+
+namespace ProdServer.Config;
+
+/// <summary>
+/// Where one of a process's Unix sockets is, as the check across processes (<see cref="ListenUniqueness"/>) compares them:
+/// the path as written, resolved from the directory its server binds it from — the process's WorkingDirectory, then the
+/// directory the server changes into first (<see cref="ServerBackend.GetBindDirectory"/>, gunicorn's <c>--chdir</c>).
+/// </summary>
+/// <remarks>
+/// Resolved by the text alone (<c>.</c> and <c>..</c> folded, no file system), because validation runs before anything
+/// exists and without the content root: a relative WorkingDirectory stays relative to that root, which every process
+/// shares, so two such paths are still the same socket exactly when they are equal. An absolute path and one relative to
+/// the content root are not compared. Symbolic links are not followed: the engine's check before each start, which asks
+/// the socket itself (<see cref="UnixSockets.FindConflict"/>), sees those.
+/// </remarks>
+/// <param name="Resolved">The path, absolute (starting with <c>/</c>) or relative to the content root.</param>
+/// <param name="Written">The path as configured.</param>
+/// <param name="From">The directory a relative <paramref name="Written"/> is taken from, as <paramref name="Resolved"/> is.</param>
+internal sealed record SocketPlace(string Resolved, string Written, string From)
+{
+    /// <summary>Where <paramref name="socket"/>, one of <paramref name="process"/>'s Unix sockets, is.</summary>
+    public static SocketPlace Of(ProcessDefinition process, string socket)
+    {
+        var from = Fold([process.WorkingDirectory ?? ".", process.Backend.GetBindDirectory(process) ?? "."]);
+        return new SocketPlace(Fold([from, socket]), socket, from);
+    }
+
+    /// <summary>For a message: how the path was written and from where, in parentheses after a space, when not as <see cref="Resolved"/>; else empty.</summary>
+    public string HowWritten => string.Equals(Resolved, Written, StringComparison.Ordinal)
+        ? ""
+        : $" ({Names.PrintablePath(Written)} from {(From.Length == 0 ? "the content root" : Names.PrintablePath(From))})";
+
+    /// <summary>For a message: the resolved path (one relative to the content root says so), then <see cref="HowWritten"/>.</summary>
+    public override string ToString() =>
+        (Path.IsPathFullyQualified(Resolved) ? Names.PrintablePath(Resolved) : $"{Names.PrintablePath(Resolved)} from the content root") + HowWritten;
+
+    // Each part taken from the one before (an absolute part starts again), '.' dropped, '..' taking back one name; at the
+    // file system's root '..' stays there, as the kernel has it; above the content root it is kept, as that root is unknown.
+    private static string Fold(IEnumerable<string> parts)
+    {
+        var names = new List<string>();
+        var rooted = false;
+        foreach (var part in parts)
+        {
+            if (Path.IsPathFullyQualified(part))
+            {
+                names.Clear();
+                rooted = true;
+            }
+
+            foreach (var name in part.Split(Separators, StringSplitOptions.RemoveEmptyEntries))
+            {
+                if (name == ".")
+                {
+                    continue;
+                }
+
+                if (name != "..")
+                {
+                    names.Add(name);
+                }
+                else if (names.Count > 0 && names[^1] != "..")
+                {
+                    names.RemoveAt(names.Count - 1);
+                }
+                else if (!rooted)
+                {
+                    names.Add(name);
+                }
+            }
+        }
+
+        var path = string.Join('/', names);
+        return rooted ? "/" + path : path;
+    }
+
+    private static readonly char[] Separators = [Path.DirectorySeparatorChar, Path.AltDirectorySeparatorChar];
+}
