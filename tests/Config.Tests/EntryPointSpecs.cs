@@ -180,7 +180,7 @@ public sealed class EntryPointSpecs : IDisposable
     {
         var (code, output, error) = await RunAsync("web", "--", "--threads=8", option);
 
-        Assert.Equal(ExitCodes.InvalidConfiguration, code);
+        Assert.Equal(ExitCodes.Usage, code);
         Assert.Empty(output);
         Assert.Contains(
             $"Process 'web': {option} (command line after --) is not an option of waitress-serve; it is this app's own option: give it before -- (web {option} -- …).",
@@ -229,12 +229,63 @@ public sealed class EntryPointSpecs : IDisposable
     {
         var (code, _, error) = await RunAsync("web", "--dry-run", "--", "--threads=0", "--bogus=1", "-w", "--port=many");
 
-        Assert.Equal(ExitCodes.InvalidConfiguration, code);
+        Assert.Equal(ExitCodes.Usage, code);
         Assert.Contains("Process 'web': '-w' after -- is not a long server flag", error, StringComparison.Ordinal);
         Assert.Contains("Process 'web': --bogus (command line after --) is not an option of waitress-serve.", error, StringComparison.Ordinal);
         Assert.Contains("'many' is not a whole number", error, StringComparison.Ordinal);
         // Named as given: no configuration file holds it.
         Assert.Contains("Process 'web': Threads must be at least 1, got 0. (command line after --: --threads)", error, StringComparison.Ordinal);
+    }
+
+    // "app web -- --no-such-flag" said "ProdServer configuration is invalid" and exited 1: the mistake was typed on the
+    // command line, which is a usage error (exit 2) with the hint the other usage errors end with.
+    [Theory]
+    [InlineData("--no-such-flag")]
+    [InlineData("-t", "4")]
+    [InlineData("--threads=abc")]
+    [InlineData("--threads=8", "--threads=9")]
+    public async Task A_mistake_in_the_server_flags_after_a_double_dash_is_a_usage_error(params string[] flags)
+    {
+        var (code, output, error) = await RunAsync(["web", "--", .. flags]);
+
+        Assert.Equal(ExitCodes.Usage, code);
+        Assert.Empty(output);
+        Assert.DoesNotContain("configuration is invalid", error, StringComparison.Ordinal);
+        var lines = Lines(error);
+        Assert.Equal(2, lines.Length); // one line for the mistake ("-t 4" is one), then the hint
+        Assert.StartsWith("Process 'web': ", lines[0], StringComparison.Ordinal);
+        Assert.True(lines[0].Contains(flags[0].Split('=')[0], StringComparison.Ordinal), error);
+        Assert.Equal("Run with --help for the usage.", lines[1]);
+    }
+
+    [Fact]
+    public async Task A_configuration_mistake_beside_server_flags_after_a_double_dash_is_still_exit_1()
+    {
+        File.WriteAllText(Path.Combine(_root.Path, "appsettings.json"), """{ "ProdServer": { "Bogus": 1 } }""");
+
+        var (code, _, error) = await RunAsync("web", "--", "--threads=8");
+
+        Assert.Equal(ExitCodes.InvalidConfiguration, code);
+        Assert.Contains("ProdServer configuration is invalid:", error, StringComparison.Ordinal);
+        Assert.Contains("ProdServer:Bogus is not a ProdServer setting", error, StringComparison.Ordinal);
+        Assert.DoesNotContain("for the usage", error, StringComparison.Ordinal);
+    }
+
+    // Both kinds in one run: both are said, the configuration's under its heading, and the exit code is the usage error's.
+    [Fact]
+    public async Task A_configuration_mistake_and_a_mistake_after_a_double_dash_are_both_said()
+    {
+        File.WriteAllText(Path.Combine(_root.Path, "appsettings.json"), """{ "ProdServer": { "Bogus": 1 } }""");
+
+        var (code, _, error) = await RunAsync("web", "--", "--no-such-flag");
+
+        Assert.Equal(ExitCodes.Usage, code);
+        var lines = Lines(error);
+        Assert.Equal("ProdServer configuration is invalid:", lines[0]);
+        Assert.Contains("ProdServer:Bogus is not a ProdServer setting", lines[1], StringComparison.Ordinal);
+        Assert.True(lines[2].StartsWith("Process 'web': --no-such-flag (command line after --) is not an option of waitress-serve", StringComparison.Ordinal), error);
+        Assert.Equal("Run with --help for the usage.", lines[3]);
+        Assert.True(lines.Length == 4, error);
     }
 
     [Fact]

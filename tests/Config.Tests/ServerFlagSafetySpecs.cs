@@ -75,7 +75,7 @@ public sealed class ServerFlagSafetySpecs : IDisposable
         var (code, output, error) = await EntryPoint.RunAsync(
             _root.Path, o => o.UseGunicorn("mysite.wsgi:application").Python(Python), null, "web", "--dry-run", "--", flag);
 
-        Assert.Equal(ExitCodes.InvalidConfiguration, code);
+        Assert.Equal(ExitCodes.Usage, code);
         Assert.Empty(output);
         Assert.Contains(flag.Split('=')[0], error, StringComparison.Ordinal);
         Assert.DoesNotContain("   at ", error, StringComparison.Ordinal);

@@ -96,7 +96,7 @@ internal sealed class BindProdServerConfiguration : IPostConfigureOptions<ProdSe
         // Flags after "--" come last of all: on the command line, the user's word wins.
         if (_run is { ServerOverrides.Count: > 0 })
         {
-            ServerOverrideBinder.Apply(options, _run.OverrideTarget, _run.ServerOverrides);
+            _run.OverrideErrors = ServerOverrideBinder.Apply(options, _run.OverrideTarget, _run.ServerOverrides);
         }
     }
 }

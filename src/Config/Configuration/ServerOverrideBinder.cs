@@ -8,26 +8,42 @@ namespace ProdServer.Config;
 /// <summary>
 /// Applies server flags given after <c>--</c> (<c>--threads=8 --expose-tracebacks --no-ipv6 --ident psc</c>) to one process's
 /// typed args through the same generated binder as configuration, so they are checked like every other value and an
-/// unknown flag is an error rather than a surprise for the server.
+/// unknown flag is an error rather than a surprise for the server. Its mistakes were typed on the command line: they are
+/// usage errors (exit 2), returned apart from the configuration's so that the entry point can say them as such.
 /// </summary>
-internal static class ServerOverrideBinder
+internal static partial class ServerOverrideBinder
 {
-    public static void Apply(ProdServerOptions options, string? processName, IReadOnlyList<string> flags)
+    /// <summary>Applies <paramref name="flags"/> to the process; its mistakes fail the validation like the configuration's.</summary>
+    /// <returns>The mistakes in <paramref name="flags"/>, one line each (also added to the options' binding errors).</returns>
+    public static IReadOnlyList<string> Apply(ProdServerOptions options, string? processName, IReadOnlyList<string> flags)
     {
         var process = processName is null ? options.ResolveDefault() : options.Find(processName);
         if (process is null)
         {
-            return; // The unknown name is reported by process selection.
+            return []; // The unknown name is reported by process selection.
         }
 
-        var errors = options.SectionBindingErrors;
+        var errors = new List<string>();
+        Bind(process, flags, errors);
+        options.SectionBindingErrors.AddRange(errors);
+        return errors;
+    }
+
+    private static void Bind(ProcessDefinition process, IReadOnlyList<string> flags, List<string> errors)
+    {
         var values = new List<KeyValuePair<string, string?>>();
+        var typed = new Dictionary<string, string>(StringComparer.OrdinalIgnoreCase); // key bound → flag as given (no-such-flag)
         for (var i = 0; i < flags.Count; i++)
         {
             var flag = flags[i];
             if (ServerArgument.SplitLongFlag(flag) is not { Name.Length: > 0 } split)
             {
-                errors.Add($"Process '{process.Name}': '{flag}' after -- is not a long server flag; write flags as --name=value (short flags and positional words are not accepted).");
+                errors.Add($"Process '{process.Name}': '{Names.Printable(flag)}' after -- is not a long server flag; write flags as --name=value (short flags and positional words are not accepted).");
+                if (flag.Length > 1 && flag[0] == '-' && i + 1 < flags.Count && !flags[i + 1].StartsWith('-'))
+                {
+                    i++; // "-t 4" is one mistake: its value is not a positional word of its own
+                }
+
                 continue;
             }
 
@@ -49,6 +65,7 @@ internal static class ServerOverrideBinder
             else if (name.StartsWith("no-", StringComparison.Ordinal))
             {
                 values.Add(new(name[3..], "false"));
+                typed[name[3..]] = name;
             }
             else
             {
@@ -73,9 +90,20 @@ internal static class ServerOverrideBinder
 
         var reader = new ArgsConfigurationReader(section);
         process.Args = process.Args.Bind(reader);
-        errors.AddRange(reader.Errors.Select(e => $"Process '{process.Name}': {e}"));
-        errors.AddRange(reader.UnknownKeys.Select(k => UnknownFlag(process, "--" + k[(Root.Length + 1)..], Root)));
+        errors.AddRange(reader.Errors.Select(e => $"Process '{process.Name}': {AsGiven(e, Root)}"));
+        errors.AddRange(reader.UnknownKeys.Select(k => k[(Root.Length + 1)..].Split(':')[0])
+            .Select(k => UnknownFlag(process, "--" + typed.GetValueOrDefault(k, k), Root)));
     }
+
+    // The reader names a value by its path, "command line after --:threads: 'abc' is not a whole number.", as it names a
+    // configuration key; the user typed a flag: "--threads (command line after --): 'abc' is not a whole number."
+    private static string AsGiven(string error, string root) =>
+        ReaderPath().Match(error) is { Success: true } path && path.Groups["root"].Value == root
+            ? $"--{Names.Printable(path.Groups["key"].Value.Split(':')[0])} ({root}){path.Groups["rest"].Value}"
+            : error;
+
+    [System.Text.RegularExpressions.GeneratedRegex(@"^(?<root>[^:]+):(?<key>[^ ]+?)(?<rest>:? .*)\z", System.Text.RegularExpressions.RegexOptions.Singleline | System.Text.RegularExpressions.RegexOptions.CultureInvariant)]
+    private static partial System.Text.RegularExpressions.Regex ReaderPath();
 
     /// <summary>
     /// The run's own options (its --help lists them; a test keeps the two the same), named where one is given after --:

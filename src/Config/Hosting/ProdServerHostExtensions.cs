@@ -270,6 +270,11 @@ public static class ProdServerHostExtensions
         }
         catch (OptionsValidationException ex)
         {
+            if (host.Services.GetRequiredService<ProdServerRunState>().OverrideErrors is { Count: > 0 } usage)
+            {
+                return await WriteUsageMistakesAsync(error, ex, usage, commandLine.UsageHint).ConfigureAwait(false);
+            }
+
             await WriteInvalidAsync(error, ex).ConfigureAwait(false);
             var contentRootPath = host.Services.GetService<IHostEnvironment>()?.ContentRootPath ?? Directory.GetCurrentDirectory();
             foreach (var line in commandLine.Check ? await AppFromDjangoSettings.DescribeAsync(host.Services, contentRootPath, cancellationToken).ConfigureAwait(false) : [])
@@ -458,10 +463,34 @@ public static class ProdServerHostExtensions
         }
     }
 
-    private static async Task WriteInvalidAsync(TextWriter error, OptionsValidationException ex)
+    // Mistakes in the server flags after -- were typed on the command line: a usage error (exit 2), said after the
+    // configuration's own problems if it has any (those under their usual heading), then the usage hint. The binder hands
+    // its mistakes over itself (ProdServerRunState.OverrideErrors); they are told apart from the others by that, never by
+    // their wording.
+    private static async Task<int> WriteUsageMistakesAsync(TextWriter error, OptionsValidationException ex, IReadOnlyList<string> usage, string hint)
+    {
+        var typed = new HashSet<string>(usage, StringComparer.Ordinal);
+        var configuration = ex.Failures.Where(f => !typed.Contains(f)).ToList();
+        if (configuration.Count > 0)
+        {
+            await WriteInvalidAsync(error, configuration).ConfigureAwait(false);
+        }
+
+        foreach (var mistake in usage)
+        {
+            await error.WriteLineAsync(Names.PrintableLine(mistake, 2000)).ConfigureAwait(false);
+        }
+
+        await error.WriteLineAsync(hint).ConfigureAwait(false);
+        return ExitCodes.Usage;
+    }
+
+    private static Task WriteInvalidAsync(TextWriter error, OptionsValidationException ex) => WriteInvalidAsync(error, ex.Failures);
+
+    private static async Task WriteInvalidAsync(TextWriter error, IEnumerable<string> failures)
     {
         await error.WriteLineAsync("ProdServer configuration is invalid:").ConfigureAwait(false);
-        foreach (var failure in ex.Failures)
+        foreach (var failure in failures)
         {
             // One line each, whatever a name or value in it holds.
             await error.WriteLineAsync("  " + Names.PrintableLine(failure, 2000)).ConfigureAwait(false);

@@ -27,6 +27,12 @@ internal sealed class ProdServerRunState
     /// <summary>The process the <see cref="ServerOverrides"/> are for; <see langword="null"/> means the default process.</summary>
     public string? OverrideTarget { get; set; }
 
+    /// <summary>
+    /// The mistakes in <see cref="ServerOverrides"/>, one line each, as the binder found them: typed on the command line,
+    /// they are usage errors (exit 2) where the configuration's are exit 1. Set each time the options are bound.
+    /// </summary>
+    public IReadOnlyList<string> OverrideErrors { get; set; } = [];
+
     /// <summary>The <c>.env</c> files named with <c>--env-file</c>, added after every process's own <c>EnvFile</c> list.</summary>
     public IReadOnlyList<string> EnvFiles { get; set; } = [];
 
