@@ -81,6 +81,42 @@ public sealed class ServerFlagSafetySpecs : IDisposable
         Assert.DoesNotContain("   at ", error, StringComparison.Ordinal);
     }
 
+    // "app web -- --help" said "'--help' after -- --help would detach …": the flag named twice, and a detach it does not do.
+    [Theory]
+    [InlineData("waitress", "--help")]
+    [InlineData("waitress", "-h")]
+    [InlineData("waitress", "--version")]
+    [InlineData("gunicorn", "--help")]
+    [InlineData("gunicorn", "-h")]
+    [InlineData("gunicorn", "--version")]
+    public async Task The_launchers_help_after_the_double_dash_says_to_give_it_before(string backend, string flag)
+    {
+        var (code, output, error) = await RunWithServerFlagsAsync(backend, flag);
+
+        Assert.Equal(ExitCodes.Usage, code);
+        Assert.Empty(output);
+        Assert.Equal(
+            [$"Process 'web': '{flag}' after -- is this app's own option, not a server flag: give it before -- (web {flag}).", "Run with --help for the usage."],
+            EntryPoint.Lines(error));
+    }
+
+    // argparse (gunicorn) and getopt (waitress) take a unique prefix of their own flags: "--check" is gunicorn's
+    // --check-config, but waitress has none, so there it is only the launcher's --check given on the wrong side of --.
+    [Theory]
+    [InlineData("waitress", "--check", "Process 'web': --check (command line after --) is not an option of waitress-serve; it is this app's own option: give it before -- (web --check -- …).")]
+    [InlineData("gunicorn", "--check", "Process 'web': '--check' after -- is short for --check-config, which would make gunicorn check its configuration and exit at once; use the launcher's --check instead.")]
+    [InlineData("waitress", "--vers", "Process 'web': --vers (command line after --) is not an option of waitress-serve.")]
+    [InlineData("gunicorn", "--vers", "Process 'web': '--vers' after -- is short for --version, which would make gunicorn print its version and exit at once; it is refused.")]
+    [InlineData("gunicorn", "--daemon", "Process 'web': '--daemon' after -- would detach gunicorn from its supervisor, which would see it exit at once; it is refused.")]
+    [InlineData("gunicorn", "--print-config", "Process 'web': '--print-config' after -- would make gunicorn print its configuration and exit at once; use the launcher's --dry-run instead.")]
+    public async Task A_flag_after_the_double_dash_is_read_as_an_abbreviation_of_its_own_servers_flags_only(string backend, string flag, string said)
+    {
+        var (code, _, error) = await RunWithServerFlagsAsync(backend, flag);
+
+        Assert.Equal(ExitCodes.Usage, code);
+        Assert.Equal([said, "Run with --help for the usage."], EntryPoint.Lines(error));
+    }
+
     [Fact]
     public async Task A_list_flag_repeated_after_the_double_dash_gives_every_value()
     {
@@ -92,6 +128,18 @@ public sealed class ServerFlagSafetySpecs : IDisposable
         var command = EntryPoint.Lines(output)[^1];
         Assert.Contains("--listen=127.0.0.1:8000 --listen=127.0.0.1:8001", command, StringComparison.Ordinal);
     }
+
+    private Task<(int Code, string Output, string Error)> RunWithServerFlagsAsync(string backend, string flag) =>
+        EntryPoint.RunAsync(
+            _root.Path,
+            o =>
+            {
+                _ = backend == "gunicorn"
+                    ? o.UseGunicorn("mysite.wsgi:application").Python(Python)
+                    : o.UseWaitress("mysite.wsgi:application").Python(Python);
+            },
+            null,
+            "web", "--", flag);
 }
 
 /// <summary>
@@ -129,6 +177,35 @@ public sealed class ServerFlagCatalogueSpecs
             var problem = ServerFlagPolicy.Problem(backend.CreateDefaultArgs(), "--" + row.Flag, typedFlagsAllowed: true);
             Assert.True(problem is not null, $"--{row.Flag} ({catalogue}: {row.Note}) is not refused for {backendName}");
         }
+    }
+
+    // No args record types --help or --version, so the policy says which servers have them (an abbreviation is read as
+    // one only where the server has it): the same as their catalogues.
+    public static TheoryData<string, string> EveryCatalogue() => new()
+    {
+        { "waitress.tsv", nameof(ServerBackends.Waitress) },
+        { "gunicorn.tsv", nameof(ServerBackends.Gunicorn) },
+        { "uvicorn.tsv", nameof(ServerBackends.Uvicorn) },
+        { "granian.tsv", nameof(ServerBackends.Granian) },
+        { "daphne.tsv", nameof(ServerBackends.Daphne) },
+        { "hypercorn.tsv", nameof(ServerBackends.Hypercorn) },
+        { "uwsgi.tsv", nameof(ServerBackends.Uwsgi) },
+        { "celery-worker.tsv", nameof(ServerBackends.CeleryWorker) },
+        { "celery-beat.tsv", nameof(ServerBackends.CeleryBeat) },
+        { "celery-flower.tsv", nameof(ServerBackends.CeleryFlower) },
+        { "django-tasks-db_worker.tsv", nameof(ServerBackends.DjangoTasks) },
+        { "django-q2-qcluster.tsv", nameof(ServerBackends.DjangoQ) },
+        { "django-rq-rqworker.tsv", nameof(ServerBackends.RqWorker) },
+    };
+
+    [Theory]
+    [MemberData(nameof(EveryCatalogue))]
+    public void The_untyped_print_and_exit_flags_of_a_backend_are_those_of_its_catalogue(string catalogue, string backendName)
+    {
+        var command = ServerBackends.Find(backendName)!.CreateDefaultArgs().Command;
+        var catalogued = ReferenceTsv.Read(catalogue).Rows.Select(r => r.Flag).Where(f => f is "help" or "version");
+
+        Assert.Equal(catalogued.Order(), ServerFlagPolicy.UntypedPrintAndExit(command).Order());
     }
 
     [Fact]

@@ -36,6 +36,13 @@ internal static partial class ServerOverrideBinder
         for (var i = 0; i < flags.Count; i++)
         {
             var flag = flags[i];
+            if (LauncherHelp.Contains(flag, StringComparer.Ordinal))
+            {
+                // The servers have --help (and most --version) too, but no one wants a server that prints and exits.
+                errors.Add($"Process '{process.Name}': '{flag}' after -- is this app's own option, not a server flag: give it before -- ({process.Name} {flag}).");
+                continue;
+            }
+
             if (ServerArgument.SplitLongFlag(flag) is not { Name.Length: > 0 } split)
             {
                 errors.Add($"Process '{process.Name}': '{Names.Printable(flag)}' after -- is not a long server flag; write flags as --name=value (short flags and positional words are not accepted).");
@@ -110,6 +117,9 @@ internal static partial class ServerOverrideBinder
     /// every word there goes to the server, so "app -- --threads=8 --dry-run" started nothing and did not say why.
     /// </summary>
     internal static readonly string[] LauncherOptions = ["--all", "--list", "--dry-run", "--json", "--check", "--env-file", "--skip-release", "--release-only"];
+
+    /// <summary>The run's help and version options, the servers' spellings too: after --, said as the launcher's.</summary>
+    internal static readonly string[] LauncherHelp = ["--help", "-h", "--version"];
 
     private static string UnknownFlag(ProcessDefinition process, string flag, string where)
     {
