@@ -44,6 +44,8 @@ public sealed class CommandLineSpecs
     [InlineData("--environment Production manage --process=web --ProdServer:Processes:web:StopTimeout=00:00:05 check --deploy", "web", "check --deploy")]
     [InlineData("manage migrate --help -- --environment x --ProdServer:A=b", null, "migrate --help -- --environment x --ProdServer:A=b")]
     [InlineData("manage -- --version", null, "--version")]
+    [InlineData("manage --version", null, "--version")] // Django's version: said twice wrongly ("manage needs manage.py's command")
+    [InlineData("manage -p worker --version", "worker", "--version")]
     public void After_manage_and_its_options_every_word_is_manage_pys_as_written(string commandLine, string? process, string words)
     {
         var args = commandLine.Split(' ');
@@ -57,6 +59,17 @@ public sealed class CommandLineSpecs
         Assert.Empty(parsed.ServerOverrides);
         // manage.py's words are not host configuration either.
         Assert.DoesNotContain(HostArguments.ForHost(args), a => a.Contains("ProdServer:A", System.StringComparison.Ordinal) || a == "--environment=x");
+    }
+
+    // manage --help is the launcher's own (README: "app manage --help"), unlike --version, which is manage.py's.
+    [Fact]
+    public void Manage_help_is_the_launchers_own()
+    {
+        var parsed = ProdServerCommandLine.Parse(["manage", "--help"]);
+
+        Assert.True(parsed.Manage && parsed.Help);
+        Assert.Empty(parsed.ManageArguments);
+        Assert.Contains("manage.py's command and its arguments", parsed.HelpText, System.StringComparison.Ordinal);
     }
 
     [Fact]

@@ -72,6 +72,31 @@ public sealed class ManageCommandSpecs : IDisposable
         Assert.Contains("Unknown command: 'nosuchcommand'", unknownError, StringComparison.Ordinal);
     }
 
+    // "app manage --version" said two errors, the second "manage needs manage.py's command": it is valid Django.
+    [Fact]
+    public async Task Manage_version_is_manage_pys_djangos_version()
+    {
+        var django = await DjangoVersionAsync();
+
+        var (code, output, error) = await RunAsync(string.Empty, "manage", "--version");
+
+        Assert.True(code == 0, error);
+        Assert.Equal(django + "\n", output);
+    }
+
+    // The version of the Django the sample's servers run with (Debian's, under /usr/bin/python3, waitress-serve's #! line).
+    private static async Task<string> DjangoVersionAsync()
+    {
+        var info = new ProcessStartInfo("/usr/bin/python3") { RedirectStandardOutput = true, UseShellExecute = false };
+        info.ArgumentList.Add("-c");
+        info.ArgumentList.Add("import django; print(django.get_version())");
+        using var python = Process.Start(info)!;
+        var version = await python.StandardOutput.ReadToEndAsync();
+        await python.WaitForExitAsync().WaitAsync(TimeSpan.FromSeconds(30));
+        Assert.Equal(0, python.ExitCode);
+        return version.Trim();
+    }
+
     [Fact]
     public async Task Mistakes_before_the_command_are_one_line_and_nothing_runs()
     {

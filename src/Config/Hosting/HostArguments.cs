@@ -108,7 +108,7 @@ internal static class HostArguments
     /// <summary>
     /// Where manage.py's own words begin in <c>app manage [OPTIONS] COMMAND [ARGS…]</c>: the first word after
     /// <c>manage</c> that is neither one of its options (with its value) nor host configuration, or just after a
-    /// <c>--</c>; <paramref name="args"/>' length when there is none; -1 when this is no <c>manage</c> command (only host
+    /// <c>--</c>, or <c>--version</c> (Django's); <paramref name="args"/>' length when there is none; -1 when this is no <c>manage</c> command (only host
     /// configuration may come before the word). From there on every word is manage.py's, as written: <c>--help</c>,
     /// <c>--settings=…</c> and <c>--</c> included.
     /// </summary>
@@ -131,6 +131,13 @@ internal static class HostArguments
             if (arg == "--")
             {
                 return i + 1;
+            }
+
+            // "manage.py --version" is Django's (it prints Django's version); manage has none of its own to shadow it.
+            // "manage --help" stays manage's own help, which says how to reach manage.py's (manage help, manage CMD --help).
+            if (arg == "--version")
+            {
+                return i;
             }
 
             if (Array.IndexOf(ProdServerCommandLine.ManageOptionsWithValue, arg) >= 0 || (IsConfigurationKey(arg) && !arg.Contains('=', StringComparison.Ordinal)))
