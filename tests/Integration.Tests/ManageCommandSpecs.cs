@@ -144,4 +144,85 @@ public sealed class ManageCommandSpecs : IDisposable
             }
         }
     }
+
+    // manage.py counts the SIGINTs it gets; it says "ready" once its handler is in place, and ends a second after the first
+    // (long enough for a duplicate passed on by the launcher, which would come within milliseconds).
+    private const string CountInterrupts =
+        "import signal, time\n"
+        + "got = []\n"
+        + "signal.signal(signal.SIGINT, lambda *_: got.append(time.monotonic()))\n"
+        + "print('ready', flush=True)\n"
+        + "deadline = time.monotonic() + 60\n"
+        + "while (not got or time.monotonic() < got[0] + 1) and time.monotonic() < deadline:\n"
+        + "    time.sleep(0.02)\n"
+        + "print('SIGINTs:', len(got), flush=True)\n";
+
+    [Fact]
+    public async Task A_SIGINT_sent_to_the_launcher_alone_reaches_manage_py_once()
+    {
+        // setsid: no controlling terminal, as under a supervisor; the SIGINT is sent to the launcher's pid only.
+        var info = Launcher("manage", "shell", "-c", CountInterrupts);
+        info.ArgumentList.Insert(0, info.FileName);
+        info.FileName = "setsid";
+        using var launcher = Process.Start(info)!;
+        try
+        {
+            Assert.Equal("ready", await launcher.StandardOutput.ReadLineAsync().WaitAsync(TimeSpan.FromSeconds(60)));
+
+            Posix.Interrupt(launcher.Id);
+            var said = await launcher.StandardOutput.ReadLineAsync().WaitAsync(TimeSpan.FromSeconds(20));
+            await launcher.WaitForExitAsync().WaitAsync(TimeSpan.FromSeconds(20));
+
+            Assert.Equal("SIGINTs: 1", said); // before, the launcher swallowed it: manage.py ran on
+            Assert.Equal(0, launcher.ExitCode);
+        }
+        finally
+        {
+            if (!launcher.HasExited)
+            {
+                launcher.Kill(entireProcessTree: true);
+            }
+        }
+    }
+
+    [Fact]
+    public async Task A_Ctrl_C_typed_at_the_terminal_reaches_manage_py_once_not_again_through_the_launcher()
+    {
+        // A real terminal (Python's pty): the launcher leads its foreground group, and manage.py runs in that group, so
+        // the terminal's SIGINT reaches both; passed on by the launcher as well, manage.py would count two.
+        const string Terminal =
+            "import os, pty, sys\n"
+            + "pid, fd = pty.fork()\n"
+            + "if pid == 0:\n"
+            + "    os.execvp(sys.argv[1], sys.argv[1:])\n"
+            + "seen = b''\n"
+            + "def more():\n"
+            + "    global seen\n"
+            + "    try:\n"
+            + "        chunk = os.read(fd, 4096)\n"
+            + "    except OSError:\n"
+            + "        chunk = b''\n"
+            + "    seen += chunk\n"
+            + "    return chunk\n"
+            + "while b'ready' not in seen and more():\n"
+            + "    pass\n"
+            + "os.write(fd, b'\\x03')\n"
+            + "while more():\n"
+            + "    pass\n"
+            + "_, status = os.waitpid(pid, 0)\n"
+            + "sys.stdout.write(seen.decode(errors='replace'))\n"
+            + "print('exit', os.waitstatus_to_exitcode(status))\n";
+        var info = new ProcessStartInfo(Python.Debian) { RedirectStandardOutput = true, UseShellExecute = false };
+        foreach (var arg in (string[])["-c", Terminal, "dotnet", QuickstartSampleSpecs.SampleDll, "manage", "shell", "-c", CountInterrupts])
+        {
+            info.ArgumentList.Add(arg);
+        }
+
+        using var terminal = Process.Start(info)!;
+        var output = await terminal.StandardOutput.ReadToEndAsync().WaitAsync(TimeSpan.FromSeconds(90));
+        await terminal.WaitForExitAsync().WaitAsync(TimeSpan.FromSeconds(10));
+
+        Assert.Contains("SIGINTs: 1", output, StringComparison.Ordinal);
+        Assert.EndsWith("exit 0\n", output, StringComparison.Ordinal);
+    }
 }

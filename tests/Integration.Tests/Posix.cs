@@ -11,6 +11,8 @@ internal static class Posix
 
     public static void Terminate(int pid) => kill(pid, SIGTERM);
 
+    public static void Interrupt(int pid) => kill(pid, SIGINT);
+
     [DllImport("libc", SetLastError = true)]
     private static extern int kill(int pid, int signal);
 }

@@ -15,12 +15,15 @@ namespace ProdServer.Config;
 /// and secrets as the site (a value from an env file is never printed, so it could not be copied by hand). It runs in
 /// the foreground with this terminal's input and output, in the terminal's process group: Ctrl+C reaches it from the
 /// terminal, as it would typed by hand, and the launcher only waits. SIGTERM and SIGHUP sent to the launcher (a process
-/// manager, a CI job's timeout) are passed on; what has not ended one stop timeout after a SIGTERM is killed.
+/// manager, a CI job's timeout) are passed on, and so are SIGINT and SIGQUIT when the terminal did not send them to both
+/// (<see cref="TerminalForeground"/>); what has not ended one stop timeout after a SIGTERM is killed.
 /// </summary>
 internal static class ManageCommand
 {
     // The same numbers on Linux and macOS (PosixSignal's values are the runtime's own, not the system's).
     private const int SigHup = 1;
+    private const int SigInt = 2;
+    private const int SigQuit = 3;
     private const int SigTerm = 15;
 
     /// <summary>Runs manage.py for <paramref name="process"/>: its exit code, or 1 (one line on <paramref name="error"/>) when it cannot run.</summary>
@@ -82,7 +85,9 @@ internal static class ManageCommand
     }
 
     // While manage.py runs, the launcher's own signals are held: SIGINT and SIGQUIT from the terminal reach manage.py
-    // directly (one process group), SIGTERM and SIGHUP are passed on to it.
+    // directly (one process group), SIGTERM and SIGHUP are passed on to it. A SIGINT or SIGQUIT the terminal did not send
+    // (the launcher in the background, or without a terminal: `kill -INT`, a supervisor's stop signal) reached the launcher
+    // alone, and was swallowed: it is passed on too.
     private sealed class SignalForwarding : IDisposable
     {
         private readonly Process _child;
@@ -96,8 +101,8 @@ internal static class ManageCommand
             _stopTimeout = stopTimeout;
             _registrations =
             [
-                PosixSignalRegistration.Create(PosixSignal.SIGINT, static c => c.Cancel = true),
-                PosixSignalRegistration.Create(PosixSignal.SIGQUIT, static c => c.Cancel = true),
+                PosixSignalRegistration.Create(PosixSignal.SIGINT, c => { c.Cancel = true; ForwardUnlessTyped(SigInt); }),
+                PosixSignalRegistration.Create(PosixSignal.SIGQUIT, c => { c.Cancel = true; ForwardUnlessTyped(SigQuit); }),
                 PosixSignalRegistration.Create(PosixSignal.SIGTERM, c => { c.Cancel = true; Forward(SigTerm); }),
                 PosixSignalRegistration.Create(PosixSignal.SIGHUP, c => { c.Cancel = true; Forward(SigHup); }),
             ];
@@ -124,6 +129,15 @@ internal static class ManageCommand
                 {
                     kill.Dispose();
                 }
+            }
+        }
+
+        // Typed at the terminal, it reached manage.py too (one foreground group): passed on, it would arrive twice.
+        private void ForwardUnlessTyped(int signal)
+        {
+            if (!TerminalForeground.IsThisGroup())
+            {
+                Forward(signal);
             }
         }
 
