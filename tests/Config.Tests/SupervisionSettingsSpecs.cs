@@ -141,11 +141,20 @@ public sealed class SupervisionSettingsSpecs
         Assert.Null(SupervisionLimits.ForKey(key, SettingRules.TryParseTime(value, out var time) ? time : null, SettingRules.Integer(value), value));
 
     [Fact]
-    public void A_readiness_path_on_a_process_without_a_port_is_rejected()
+    public void A_readiness_path_on_a_process_without_a_port_or_a_socket_is_rejected()
     {
-        var failure = Options.SingleFailure(o => o.UseWaitress(App, w => w with { UnixSocket = "/tmp/web.sock" }).Readiness("/health"));
+        var failure = Options.SingleFailure(o => o.UseCeleryWorker("mysite.celery:app", w => w with { Broker = "redis://localhost:6379/0" }).Readiness("/health"));
 
-        Assert.Equal("Process 'web': Readiness:Path needs a TCP port to ask, but this Waitress process listens on none (a Unix socket or a worker). (ProdServer:Processes:web:Readiness:Path)", failure);
+        Assert.Equal("Process 'worker': Readiness:Path needs a TCP port or a Unix socket to ask, but this CeleryWorker process listens on neither (a worker). (ProdServer:Processes:worker:Readiness:Path)", failure);
+    }
+
+    [Fact]
+    public void A_readiness_path_on_a_process_on_a_unix_socket_is_accepted_it_is_asked_over_the_socket()
+    {
+        // Before, a path needed a TCP port: a server behind a proxy's socket could not have one.
+        var web = Assert.Single(Options.Resolve(o => o.UseWaitress(App, w => w with { UnixSocket = "/tmp/web.sock" }).Readiness("/health")).Processes);
+
+        Assert.Equal("/health", web.Readiness.Path);
     }
 
     [Fact]

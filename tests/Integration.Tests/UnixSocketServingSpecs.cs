@@ -86,6 +86,42 @@ public sealed class UnixSocketServingSpecs : IDisposable
     }
 
     [Fact]
+    public async Task A_readiness_path_is_asked_over_the_unix_socket_503_is_not_ready_and_200_then_is()
+    {
+        // Before, Readiness:Path needed a TCP port: a server behind a proxy on a socket could only be called ready when
+        // its socket accepted, while the app behind it still answered 503.
+        var socket = Path.Combine(_scratch, "r.sock");
+        var flag = Path.Combine(_scratch, "ready");
+        var (host, logs) = ServingHost.Build(o => o
+            .UseGunicorn("ready_flag:app", g => g with { Bind = ["unix:" + socket], Workers = 1, AccessLogfile = "-" })
+            .WorkingDirectory("apps")
+            .Python(Python.Debian)
+            .Environment("READY_FLAG", flag)
+            .Readiness("/health", timeout: TimeSpan.FromSeconds(60))
+            .Restart(RestartPolicy.OnFailure, startRetries: 0));
+        using var stop = new CancellationTokenSource(TimeSpan.FromSeconds(120));
+        var run = host.RunProdServerAsync(["web"], TextWriter.Null, TextWriter.Null, stop.Token);
+        try
+        {
+            // Asked over the socket (gunicorn's access log says so) and told 503: not ready.
+            await WaitUntilAsync(() => logs.Text.Contains("\"GET /health HTTP/1.1\" 503", StringComparison.Ordinal) || run.IsCompleted, ServingHost.StartBudget);
+            Assert.False(run.IsCompleted, logs.Text);
+            Assert.DoesNotContain("is ready", logs.Text, StringComparison.Ordinal);
+
+            await File.WriteAllTextAsync(flag, "");
+            await WaitUntilAsync(() => logs.Text.Contains("is ready", StringComparison.Ordinal) || run.IsCompleted, ServingHost.StartBudget);
+
+            Assert.Contains($"is ready (GET /health on unix:{socket} answers 200-399)", logs.Text, StringComparison.Ordinal);
+            Assert.Contains("\"GET /health HTTP/1.1\" 200", logs.Text, StringComparison.Ordinal);
+        }
+        finally
+        {
+            await stop.CancelAsync();
+            await run.WaitAsync(TimeSpan.FromSeconds(40));
+        }
+    }
+
+    [Fact]
     public async Task Gunicorn_with_chdir_is_ready_when_the_socket_it_binds_there_answers()
     {
         // gunicorn changes into --chdir before it binds: a relative socket is there, not in the working directory, where

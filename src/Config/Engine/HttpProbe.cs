@@ -32,16 +32,41 @@ internal static class HttpProbe
     /// The status <c>GET <paramref name="path"/></c> answers on <paramref name="address"/>:<paramref name="port"/>, or
     /// <see langword="null"/> when nothing answers within <see cref="Timeout"/> or the answer is not HTTP.
     /// </summary>
-    public static async Task<int?> StatusAsync(IPAddress address, int port, string path, CancellationToken cancellationToken)
+    public static Task<int?> StatusAsync(IPAddress address, int port, string path, CancellationToken cancellationToken)
+    {
+        var endpoint = new IPEndPoint(address, port);
+        return StatusAsync(endpoint, ProtocolType.Tcp, Request(endpoint, path), cancellationToken);
+    }
+
+    /// <summary>
+    /// The status <c>GET <paramref name="path"/></c> answers on the Unix socket <paramref name="socketPath"/> (a server
+    /// behind a front proxy), or <see langword="null"/> when nothing answers within <see cref="Timeout"/> or the answer is
+    /// not HTTP.
+    /// </summary>
+    public static Task<int?> StatusAsync(string socketPath, string path, CancellationToken cancellationToken)
+    {
+        UnixDomainSocketEndPoint endpoint;
+        try
+        {
+            endpoint = new UnixDomainSocketEndPoint(socketPath);
+        }
+        catch (ArgumentException)
+        {
+            return Task.FromResult<int?>(null); // longer than a socket address holds: nothing can answer there
+        }
+
+        return StatusAsync(endpoint, ProtocolType.Unspecified, Request(UnixSocketHost, path), cancellationToken);
+    }
+
+    private static async Task<int?> StatusAsync(EndPoint endpoint, ProtocolType protocol, byte[] request, CancellationToken cancellationToken)
     {
         using var timeout = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
         timeout.CancelAfter(Timeout);
         try
         {
-            using var socket = new Socket(address.AddressFamily, SocketType.Stream, ProtocolType.Tcp);
-            var endpoint = new IPEndPoint(address, port);
+            using var socket = new Socket(endpoint.AddressFamily, SocketType.Stream, protocol);
             await socket.ConnectAsync(endpoint, timeout.Token).ConfigureAwait(false);
-            await socket.SendAsync(Request(endpoint, path), SocketFlags.None, timeout.Token).ConfigureAwait(false);
+            await socket.SendAsync(request, SocketFlags.None, timeout.Token).ConfigureAwait(false);
             var head = new byte[MaxStatusLineBytes];
             var length = 0;
             while (length < head.Length)
@@ -64,11 +89,19 @@ internal static class HttpProbe
         }
     }
 
+    // The Host header over a Unix socket, which has no address to name: curl --unix-socket's. A Django app must allow it
+    // (ALLOWED_HOSTS) as it must allow 127.0.0.1 for the probe over TCP, or it answers 400 and is never ready.
+    private const string UnixSocketHost = "localhost";
+
     /// <summary>
     /// The request: the path with every byte outside visible ASCII percent-encoded (as <c>Uri</c> would), so no value
     /// can add a line or a header, whatever the validation let through.
     /// </summary>
-    internal static byte[] Request(IPEndPoint endpoint, string path)
+    internal static byte[] Request(IPEndPoint endpoint, string path) =>
+        // The Host header as HttpClient wrote it for http://ADDRESS:PORT (IPEndPoint brackets an IPv6 address).
+        Request(endpoint.ToString(), path);
+
+    private static byte[] Request(string host, string path)
     {
         var target = new StringBuilder(path.Length);
         foreach (var b in Encoding.UTF8.GetBytes(path))
@@ -76,8 +109,7 @@ internal static class HttpProbe
             target.Append(b is > 0x20 and < 0x7F ? ((char)b).ToString() : $"%{b:X2}");
         }
 
-        // The Host header as HttpClient wrote it for http://ADDRESS:PORT (IPEndPoint brackets an IPv6 address).
-        return Encoding.ASCII.GetBytes($"GET {target} HTTP/1.1\r\nHost: {endpoint}\r\nUser-Agent: ProdServer-readiness\r\nAccept: */*\r\nConnection: close\r\n\r\n");
+        return Encoding.ASCII.GetBytes($"GET {target} HTTP/1.1\r\nHost: {host}\r\nUser-Agent: ProdServer-readiness\r\nAccept: */*\r\nConnection: close\r\n\r\n");
     }
 
     /// <summary>The status code of an <c>HTTP/1.x NNN …</c> status line, or <see langword="null"/>.</summary>

@@ -39,10 +39,15 @@ internal static class Readiness
     {
         var endpoints = process.Backend.GetListenEndpoints(process);
         var sockets = process.Backend.GetUnixSockets(process);
+        var status = process.Readiness.Status == ReadinessProbe.DefaultStatus ? "200-399" : process.Readiness.Status.ToString(System.Globalization.CultureInfo.InvariantCulture);
         if (process.Readiness.Path is { } path && endpoints.Count > 0)
         {
-            var status = process.Readiness.Status == ReadinessProbe.DefaultStatus ? "200-399" : process.Readiness.Status.ToString(System.Globalization.CultureInfo.InvariantCulture);
-            return $"GET http://{Authority(endpoints[0])}{path} answers {status}";
+            return $"GET http://{Authority(endpoints[0])}{Names.PrintablePath(path)} answers {status}";
+        }
+
+        if (process.Readiness.Path is { } socketPath && sockets.Count > 0)
+        {
+            return $"GET {Names.PrintablePath(socketPath)} on unix:{Names.PrintablePath(sockets[0])} answers {status}";
         }
 
         return endpoints.Count > 0 || sockets.Count > 0
@@ -96,8 +101,9 @@ internal static class Readiness
                 return ReadinessOutcome.Canceled;
             }
 
-            if (probe.Path is { } path
-                ? await AnswersAsync(endpoints[0], path, probe.Status, cancellationToken).ConfigureAwait(false)
+            // With a path, the path alone, on the first TCP port, else on the first Unix socket (a server behind a proxy).
+            if (probe.Path is { } path && (endpoints.Count > 0 || sockets.Count > 0)
+                ? await AnswersAsync(endpoints, sockets, path, probe.Status, cancellationToken).ConfigureAwait(false)
                 : await AllAcceptAsync(endpoints, cancellationToken).ConfigureAwait(false) && sockets.All(UnixSockets.Answers))
             {
                 return ReadinessOutcome.Ready;
@@ -150,10 +156,16 @@ internal static class Readiness
         return true;
     }
 
-    private static async Task<bool> AnswersAsync(ListenEndpoint endpoint, string path, int expected, CancellationToken cancellationToken) =>
-        PortCheck.ProbeAddress(endpoint.Host) is { } address
-        && await HttpProbe.StatusAsync(address, endpoint.Port, path, cancellationToken).ConfigureAwait(false) is { } status
-        && HttpProbe.IsReady(status, expected);
+    private static async Task<bool> AnswersAsync(
+        IReadOnlyList<ListenEndpoint> endpoints, IReadOnlyList<string> sockets, string path, int expected, CancellationToken cancellationToken)
+    {
+        var status = endpoints.Count > 0
+            ? PortCheck.ProbeAddress(endpoints[0].Host) is { } address
+                ? await HttpProbe.StatusAsync(address, endpoints[0].Port, path, cancellationToken).ConfigureAwait(false)
+                : null
+            : await HttpProbe.StatusAsync(sockets[0], path, cancellationToken).ConfigureAwait(false);
+        return status is { } answered && HttpProbe.IsReady(answered, expected);
+    }
 
     private static string Authority(ListenEndpoint endpoint)
     {

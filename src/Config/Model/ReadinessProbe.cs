@@ -13,7 +13,11 @@ public sealed class ReadinessProbe
     /// <summary>The default <see cref="Timeout"/>.</summary>
     public static readonly TimeSpan DefaultTimeout = TimeSpan.FromSeconds(30);
 
-    /// <summary>An HTTP path to GET on the first listening endpoint, for example <c>/health</c>; <see langword="null"/> means "the port accepts connections".</summary>
+    /// <summary>
+    /// An HTTP path to GET on the first listening TCP endpoint, for example <c>/health</c> — or, for a server on Unix
+    /// sockets only (behind a front proxy), over its first socket, with <c>Host: localhost</c>; <see langword="null"/>
+    /// means "the port (or socket) accepts connections".
+    /// </summary>
     public string? Path { get; set; }
 
     /// <summary>The default <see cref="Status"/>, which accepts any 200–399.</summary>

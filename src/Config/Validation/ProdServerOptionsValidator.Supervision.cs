@@ -37,9 +37,11 @@ internal sealed partial class ProdServerOptionsValidator
             }
         }
 
-        if (readiness.Path is { } asked && SupervisionLimits.ReadinessPath(asked) is null && process.Backend.GetListenEndpoints(process).Count == 0)
+        // Asked on the first TCP port, else on the first Unix socket (Readiness.WaitAsync); a worker has neither.
+        if (readiness.Path is { } asked && SupervisionLimits.ReadinessPath(asked) is null
+            && process.Backend.GetListenEndpoints(process).Count == 0 && process.Backend.GetUnixSockets(process).Count == 0)
         {
-            yield return new("Readiness:Path", $"Readiness:Path needs a TCP port to ask, but this {process.Backend.Name} process listens on none (a Unix socket or a worker).");
+            yield return new("Readiness:Path", $"Readiness:Path needs a TCP port or a Unix socket to ask, but this {process.Backend.Name} process listens on neither (a worker).");
         }
     }
 
