@@ -1,5 +1,7 @@
 using System;
 using System.Linq;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Options;
 using Xunit;
 
 namespace ProdServer.Config.Tests;
@@ -88,6 +90,37 @@ public sealed class ListenUniquenessSpecs
 
         Assert.StartsWith("Process 'b': it listens on the Unix socket sites/a/web.sock from the content root (../a/web.sock from sites/b), as process 'a' does",
             Assert.Single(ProdServerOptionsValidator.Failures(options, ValidationScope.EverythingTogether)), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void With_the_hosts_content_root_a_relative_socket_and_an_absolute_one_are_compared()
+    {
+        // Without the content root, unix:app.sock from it and unix:/srv/site/app.sock could not be told apart or together.
+        var root = System.IO.Directory.CreateTempSubdirectory("psc-root-").FullName;
+        try
+        {
+            var builder = Microsoft.Extensions.Hosting.Host.CreateApplicationBuilder(new Microsoft.Extensions.Hosting.HostApplicationBuilderSettings
+            {
+                Args = [],
+                ContentRootPath = root,
+                DisableDefaults = true,
+            });
+            builder.Services.AddProdServer(o =>
+            {
+                o.Process("a").UseGunicorn("mysite.wsgi:application", g => g with { Bind = ["unix:" + root + "/app.sock"] });
+                o.Process("b").UseGunicorn("mysite.wsgi:application", g => g with { Bind = ["unix:app.sock"] });
+            });
+            using var host = builder.Build();
+            host.Services.GetRequiredService<ProdServerRunState>().Scope = ValidationScope.EverythingTogether;
+
+            var failure = Assert.Single(Assert.Throws<OptionsValidationException>(() => host.Services.GetRequiredService<IOptions<ProdServerOptions>>().Value).Failures);
+
+            Assert.StartsWith($"Process 'b': it listens on the Unix socket {root}/app.sock (app.sock from {root}), as process 'a' does:", failure, StringComparison.Ordinal);
+        }
+        finally
+        {
+            System.IO.Directory.Delete(root, recursive: true);
+        }
     }
 
     [Fact]

@@ -14,8 +14,9 @@ internal static class ListenUniqueness
 {
     /// <summary>The problems with <paramref name="processes"/>: each one that listens where one before it does.</summary>
     /// <param name="processes">The processes run together, in declaration order.</param>
+    /// <param name="contentRoot">The content root relative working directories resolve from; <see langword="null"/> when not known.</param>
     /// <returns>The process and the problem, for each clash.</returns>
-    public static IEnumerable<ProcessProblem> Check(IReadOnlyList<ProcessDefinition> processes)
+    public static IEnumerable<ProcessProblem> Check(IReadOnlyList<ProcessDefinition> processes, string? contentRoot = null)
     {
         var ports = new List<Taken>();
         var sockets = new List<Taken>();
@@ -38,7 +39,7 @@ internal static class ListenUniqueness
             {
                 // Each resolved from the directory its own server binds from: unix:app.sock in /srv/a and
                 // unix:../a/app.sock in /srv/b are one socket.
-                var place = SocketPlace.Of(process, socket);
+                var place = SocketPlace.Of(process, socket, contentRoot);
                 var first = sockets.Find(t => t.Process != process && string.Equals(t.Socket!.Resolved, place.Resolved, StringComparison.Ordinal));
                 if (first is not null)
                 {

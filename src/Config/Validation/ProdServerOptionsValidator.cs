@@ -11,13 +11,19 @@ namespace ProdServer.Config;
 internal sealed partial class ProdServerOptionsValidator : IValidateOptions<ProdServerOptions>
 {
     private readonly ProdServerRunState? _run;
+    private readonly string? _contentRoot;
 
     /// <param name="run">The command being run, whose <see cref="ProdServerRunState.Scope"/> says which processes count; none: every process.</param>
-    public ProdServerOptionsValidator(ProdServerRunState? run = null) => _run = run;
+    /// <param name="environment">The host's environment, whose content root relative working directories resolve from; none: not known.</param>
+    public ProdServerOptionsValidator(ProdServerRunState? run = null, Microsoft.Extensions.Hosting.IHostEnvironment? environment = null)
+    {
+        _run = run;
+        _contentRoot = environment?.ContentRootPath;
+    }
 
     public ValidateOptionsResult Validate(string? name, ProdServerOptions options)
     {
-        var failures = Failures(options, _run?.Scope ?? ValidationScope.Everything);
+        var failures = Failures(options, _run?.Scope ?? ValidationScope.Everything, _contentRoot);
         return failures.Count == 0 ? ValidateOptionsResult.Success : ValidateOptionsResult.Fail(failures);
     }
 
@@ -27,7 +33,10 @@ internal sealed partial class ProdServerOptionsValidator : IValidateOptions<Prod
     /// (EarlyLaunch), and LINQ over key-value pairs and tuples is generic code no ReadyToRun image holds, compiled by the
     /// JIT on the spot (~50 methods).
     /// </remarks>
-    public static List<string> Failures(ProdServerOptions options, ValidationScope scope)
+    /// <param name="options">The options.</param>
+    /// <param name="scope">The processes that count.</param>
+    /// <param name="contentRoot">The content root, from which relative working directories resolve; <see langword="null"/> when not known (Unix sockets are then compared relative to it).</param>
+    public static List<string> Failures(ProdServerOptions options, ValidationScope scope, string? contentRoot = null)
     {
         var inScope = scope.Select(options);
         var failures = new List<string>(options.SectionBindingErrors);
@@ -88,7 +97,7 @@ internal sealed partial class ProdServerOptionsValidator : IValidateOptions<Prod
         AddInScope(CeleryBeatUniqueness.Check(named), inScope, failures);
         if (scope.Together)
         {
-            AddInScope(ListenUniqueness.Check(named.FindAll(p => inScope.Contains(p.Name))), inScope, failures);
+            AddInScope(ListenUniqueness.Check(named.FindAll(p => inScope.Contains(p.Name)), contentRoot), inScope, failures);
         }
 
         return failures;

@@ -11,9 +11,10 @@ namespace ProdServer.Config;
 /// </summary>
 /// <remarks>
 /// Resolved by the text alone (<c>.</c> and <c>..</c> folded, no file system), because validation runs before anything
-/// exists and without the content root: a relative WorkingDirectory stays relative to that root, which every process
-/// shares, so two such paths are still the same socket exactly when they are equal. An absolute path and one relative to
-/// the content root are not compared. Symbolic links are not followed: the engine's check before each start, which asks
+/// exists, and from the content root when it is known (the host's validation). Without it (the early check beside the
+/// first spawn, <c>--list</c>) a relative WorkingDirectory stays relative to that root, which every process shares, so two
+/// such paths are still the same socket exactly when they are equal; an absolute path and one relative to the content root
+/// are then not compared. Symbolic links are not followed: the engine's check before each start, which asks
 /// the socket itself (<see cref="UnixSockets.FindConflict"/>), sees those.
 /// </remarks>
 /// <param name="Resolved">The path, absolute (starting with <c>/</c>) or relative to the content root.</param>
@@ -22,9 +23,13 @@ namespace ProdServer.Config;
 internal sealed record SocketPlace(string Resolved, string Written, string From)
 {
     /// <summary>Where <paramref name="socket"/>, one of <paramref name="process"/>'s Unix sockets, is.</summary>
-    public static SocketPlace Of(ProcessDefinition process, string socket)
+    /// <param name="process">The process.</param>
+    /// <param name="socket">One of its <see cref="ServerBackend.GetUnixSockets"/>.</param>
+    /// <param name="contentRoot">The content root, when known and absolute: every path is then absolute.</param>
+    public static SocketPlace Of(ProcessDefinition process, string socket, string? contentRoot = null)
     {
-        var from = Fold([process.WorkingDirectory ?? ".", process.Backend.GetBindDirectory(process) ?? "."]);
+        var root = contentRoot is { Length: > 0 } && Path.IsPathFullyQualified(contentRoot) ? contentRoot : ".";
+        var from = Fold([root, process.WorkingDirectory ?? ".", process.Backend.GetBindDirectory(process) ?? "."]);
         return new SocketPlace(Fold([from, socket]), socket, from);
     }
 
