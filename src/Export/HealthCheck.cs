@@ -25,6 +25,21 @@ internal static class HealthCheck
         + "w = int(sys.argv[4])\n"
         + "sys.exit(0 if s == w or (w == 200 and 200 <= s < 400) else 1)";
 
+    // The readiness path of a server on Unix sockets alone (behind a front proxy), asked on its first socket as the engine
+    // asks it (HttpProbe: Host: localhost, no redirect followed, the same statuses). Words: "cd" DIRECTORY before a
+    // relative socket (as below), "unix" PATH, then the path and the status.
+    private const string AskPathOnSocket =
+        "import http.client as h, os, socket, sys\n"
+        + "a = sys.argv[1:-2]\n"
+        + "for k, v in zip(a[::2], a[1::2]):\n"
+        + " if k == 'cd': os.chdir(v)\n"
+        + " else: p = v\n"
+        + "class C(h.HTTPConnection):\n"
+        + " def connect(self): self.sock = socket.socket(socket.AF_UNIX); self.sock.settimeout(2); self.sock.connect(p)\n"
+        + "c = C('localhost', timeout=2); c.request('GET', sys.argv[-2]); s = c.getresponse().status\n"
+        + "w = int(sys.argv[-1])\n"
+        + "sys.exit(0 if s == w or (w == 200 and 200 <= s < 400) else 1)";
+
     // Every address and port and every Unix socket the server listens on accepts a connection, as the engine requires of
     // them all (Readiness: each endpoint, then UnixSockets.Answers). Pairs of words: ADDRESS PORT, "unix" PATH, or "cd"
     // DIRECTORY before a relative socket, which is the server's from its working directory: joined to it, the path could
@@ -47,8 +62,15 @@ internal static class HealthCheck
         var endpoints = process.Backend.GetListenEndpoints(process);
         if (endpoints.Count > 0 && ReadinessPath(process) is { } path)
         {
-            // As the engine: with a path, the path alone on the first endpoint (validation refuses a path without a port).
+            // As the engine: with a path, the path alone on the first TCP port.
             return ["CMD", Python(process), "-c", AskPath, Address(endpoints[0]), Port(endpoints[0]), path, process.Readiness.Status.ToString(CultureInfo.InvariantCulture)];
+        }
+
+        if (process.Backend.GetUnixSockets(process) is { Count: > 0 } sockets && ReadinessPath(process) is { } socketPath)
+        {
+            // As the engine: no TCP port, so the path on the first socket.
+            return ["CMD", Python(process), "-c", AskPathOnSocket, .. SocketWords(process, ExportText.Process(process), sockets.Take(1).ToList(), contentRoot),
+                socketPath, process.Readiness.Status.ToString(CultureInfo.InvariantCulture)];
         }
 
         return Listening(process, contentRoot);

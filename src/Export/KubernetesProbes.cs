@@ -65,7 +65,7 @@ internal static class KubernetesProbes
             return null;
         }
 
-        var path = httpPath && endpoints.Count > 0 ? HealthCheck.ReadinessPath(process) : null;
+        var path = httpPath ? HealthCheck.ReadinessPath(process) : null;
         var (action, target) =
             // The kubelet connects to the pod's IP: a Unix socket is a file in the container, and a server on [::] alone is
             // not reached there where the pod's IP is IPv4 (waitress and uvicorn take IPv6 alone on it). The health

@@ -188,6 +188,49 @@ public sealed class ExportHealthCheckSpecs
         Assert.Equal([Path.Combine(sub, "rel.sock")], UnixSockets.Of(web, directory.Path)); // where the engine asks too
     }
 
+    [Fact]
+    public async Task A_readiness_path_of_a_server_on_a_unix_socket_alone_is_asked_on_its_socket_as_the_engine_asks_it()
+    {
+        // The check only connected to the socket: a pod was Ready, and Compose's depends_on satisfied, while the app behind
+        // a proxy still answered 503, though the engine waits for the path.
+        using var directory = new TemporaryDirectory();
+        var run = directory.CreateDirectory("run");
+        var socket = Path.Combine(run, "web.sock");
+        using var listener = new Socket(AddressFamily.Unix, SocketType.Stream, ProtocolType.Unspecified);
+        listener.Bind(new UnixDomainSocketEndPoint(socket));
+        listener.Listen();
+        var ready = false;
+        using var stop = new CancellationTokenSource(TimeSpan.FromSeconds(30));
+        // 503 until ready; then 200, and only to the Host the engine sends (a Django site answers 400 to a host it does not allow).
+        var server = Task.Run(async () =>
+        {
+            while (!stop.IsCancellationRequested)
+            {
+                using var client = await listener.AcceptAsync(stop.Token);
+                var request = new byte[4096];
+                var read = await client.ReceiveAsync(request, SocketFlags.None, stop.Token);
+                var head = Encoding.ASCII.GetString(request, 0, read);
+                var status = !head.StartsWith("GET /health HTTP/1.1\r\n", StringComparison.Ordinal) ? "404 Not Found"
+                    : !head.Contains("\r\nHost: localhost\r\n", StringComparison.OrdinalIgnoreCase) ? "400 Bad Request"
+                    : Volatile.Read(ref ready) ? "200 OK" : "503 Service Unavailable";
+                await client.SendAsync(Encoding.ASCII.GetBytes($"HTTP/1.1 {status}\r\nContent-Length: 0\r\nConnection: close\r\n\r\n"), SocketFlags.None);
+                client.Shutdown(SocketShutdown.Both);
+            }
+        });
+        var web = new ProcessDefinition("web", ServerBackends.Gunicorn) { App = "a:b", WorkingDirectory = "run", Args = new GunicornArgs { Bind = ["unix:web.sock"] } };
+        web.Readiness.Path = "/health";
+
+        Assert.Equal(503, await HttpProbe.StatusAsync(socket, "/health", stop.Token));
+        Assert.Equal(1, RunCheck(web, directory.Path).Code); // the socket accepts, but the app is not ready
+
+        Volatile.Write(ref ready, true);
+        Assert.Equal(200, await HttpProbe.StatusAsync(socket, "/health", stop.Token));
+        var (code, output) = RunCheck(web, directory.Path);
+        Assert.True(code == 0, $"the health check failed where the engine's probe got 200 (exit {code}): {output}");
+        stop.Cancel();
+        await Assert.ThrowsAnyAsync<OperationCanceledException>(() => server);
+    }
+
     // The check run while Python listens on socketName, bound relative in directory as a server binds it (the test's own
     // working directory stays as it is).
     private static (int Code, string Output) RunCheckWhileListening(ProcessDefinition process, string contentRoot, string directory, string socketName)

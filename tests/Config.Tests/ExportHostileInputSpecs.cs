@@ -147,8 +147,10 @@ public sealed class ExportHostileInputSpecs : IDisposable
                 Assert.Equal(deployment.Image, container.Image);
                 if (field == "socket")
                 {
-                    // The kubelet expands $(VAR) in an exec probe's command too.
-                    Assert.Equal(["unix", ("/run/shop/" + value).Replace("$", "$$", StringComparison.Ordinal)], container.ReadinessProbe.Exec.Command.TakeLast(2));
+                    // The kubelet expands $(VAR) in an exec probe's command too. With no port, the readiness path is asked on the socket.
+                    Assert.Equal(
+                        ["unix", ("/run/shop/" + value).Replace("$", "$$", StringComparison.Ordinal), web.Readiness.Path!, "200"],
+                        container.ReadinessProbe.Exec.Command.TakeLast(4));
                 }
                 else
                 {
