@@ -515,6 +515,36 @@ public sealed class EntryPointSpecs : IDisposable
         Assert.Empty(error);
     }
 
+    // "app version" answered "Unknown process 'version'" and no more. It stays an unknown process (the word is not reserved,
+    // as "help" is: a process may be called it), with the option that was meant.
+    [Theory]
+    [InlineData("version", "--version")]
+    [InlineData("Version", "--version")]
+    [InlineData("list", "--list")]
+    [InlineData("dry-run", "--dry-run")]
+    public async Task A_launcher_option_written_as_a_process_name_says_which_option_was_meant(string word, string option)
+    {
+        var (code, output, error) = await RunAsync(word);
+
+        Assert.Equal(ExitCodes.Usage, code);
+        Assert.Empty(output);
+        Assert.Equal([$"Unknown process '{word}' (did you mean {option}?). Declared processes: web, admin."], Lines(error));
+    }
+
+    [Fact]
+    public async Task A_process_may_be_called_version()
+    {
+        using var output = new StringWriter();
+        using var error = new StringWriter();
+        var builder = Host.CreateApplicationBuilder(new HostApplicationBuilderSettings { Args = ["version", "--dry-run"], ContentRootPath = _root.Path });
+        builder.Services.AddProdServer(o => o.Process("version").UseWaitress("mysite.wsgi:application").Python(Python).WorkingDirectory(_root.Path));
+
+        var code = await builder.Build().RunProdServerAsync(["version", "--dry-run"], output, error);
+
+        Assert.True(code == ExitCodes.Ok, error.ToString());
+        Assert.StartsWith("# version (Waitress)", output.ToString(), StringComparison.Ordinal);
+    }
+
     // --help lists --version (System.CommandLine's root option); it once parsed as a plain run and started the default process.
     [Theory]
     [InlineData("--version")]

@@ -22,10 +22,25 @@ internal static class ProcessSelection
         {
             var declared = string.Join(", ", options.Processes.Select(p => p.Name));
             throw new UnknownProcessException(
-                $"Unknown process {string.Join(", ", unknown.Select(n => $"'{Names.Printable(n)}'"))}{Suggestions.DidYouMean(unknown[0], options.Processes.Select(p => p.Name))}. Declared processes: {declared}.");
+                $"Unknown process {string.Join(", ", unknown.Select(n => $"'{Names.Printable(n)}'"))}{OptionMeant(unknown[0]) ?? Suggestions.DidYouMean(unknown[0], options.Processes.Select(p => p.Name))}. Declared processes: {declared}.");
         }
 
         return names.Distinct().Select(n => options.Find(n)!).ToList();
+    }
+
+    // "app version", "app list": the launcher's option without its dashes. Still an unknown process, as no such word is
+    // reserved (a process may be called "version"; only "help" is taken, as a command), but the option is named.
+    private static string? OptionMeant(string name)
+    {
+        foreach (var option in (string[])["--version", .. ServerOverrideBinder.LauncherOptions])
+        {
+            if (string.Equals(option[2..], name, System.StringComparison.OrdinalIgnoreCase))
+            {
+                return $" (did you mean {option}?)";
+            }
+        }
+
+        return null;
     }
 }
 
