@@ -4,6 +4,7 @@ using System.Diagnostics;
 using System.Globalization;
 using System.IO;
 using System.Linq;
+using System.Net.Http;
 using System.Threading.Tasks;
 using Xunit;
 using Xunit.Abstractions;
@@ -342,6 +343,85 @@ public sealed class HostProcessSpecs(ITestOutputHelper output)
         {
             Assert.True(clock.Elapsed < TimeSpan.FromSeconds(60) && !host.Process.HasExited, $"never said '{line}':\n{host.Output}");
             await Task.Delay(20);
+        }
+    }
+
+    // "app web | head -1": once the pipe's reader was gone the host served on and its log lines went nowhere, without a
+    // word (.NET's console stream drops a write that fails with EPIPE). It still serves (a log reader gone must not stop
+    // production), but says so once on standard error, and the total of lines not written when it stops.
+    [Fact]
+    public async Task When_standard_outputs_reader_is_gone_the_host_keeps_serving_says_so_once_and_counts_the_lines_lost()
+    {
+        var port = Loopback.FreePort();
+        var portText = port.ToString(CultureInfo.InvariantCulture);
+        var info = new ProcessStartInfo("/usr/bin/env") { RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false };
+        foreach (var arg in (string[])["--default-signal=HUP,INT", "dotnet", HostDll, "host", "spawnfirst", portText, "http-log", portText])
+        {
+            info.ArgumentList.Add(arg);
+        }
+
+        info.Environment["Logging__Console__FormatterName"] = "simple";
+        using var launcher = Process.Start(info)!;
+        var errors = new ConcurrentQueue<string>();
+        launcher.ErrorDataReceived += (_, e) => { if (e.Data is not null) errors.Enqueue(e.Data); };
+        launcher.BeginErrorReadLine();
+        try
+        {
+            // Standard output is read until the server's "ready" is logged there, then its reader is gone, as head -1 goes.
+            var seen = new System.Collections.Generic.List<string>();
+            while (await launcher.StandardOutput.ReadLineAsync().WaitAsync(TimeSpan.FromSeconds(60)) is { } line)
+            {
+                seen.Add(line);
+                if (line.EndsWith("ready", StringComparison.Ordinal))
+                {
+                    break;
+                }
+            }
+
+            Assert.True(seen.Count > 0 && seen[^1].EndsWith("ready", StringComparison.Ordinal), $"never logged ready:\n{string.Join('\n', seen)}\n{string.Join('\n', errors)}");
+            launcher.StandardOutput.Close();
+
+            using var http = new HttpClient { Timeout = TimeSpan.FromSeconds(10) };
+            using (var first = await http.GetAsync(new Uri($"http://127.0.0.1:{port}/")))
+            {
+                Assert.Equal(System.Net.HttpStatusCode.OK, first.StatusCode);
+            }
+
+            const string Closed = "Standard output is closed (its reader is gone): log lines are no longer written to it; ";
+            var clock = Stopwatch.StartNew();
+            while (!errors.Any(e => e.StartsWith(Closed, StringComparison.Ordinal)))
+            {
+                Assert.True(clock.Elapsed < TimeSpan.FromSeconds(30) && !launcher.HasExited, $"never said standard output is closed:\n{string.Join('\n', errors)}");
+                await Task.Delay(20);
+            }
+
+            // Still serving, and still logging into the void: each line counted.
+            for (var i = 0; i < 3; i++)
+            {
+                using var again = await http.GetAsync(new Uri($"http://127.0.0.1:{port}/"));
+                Assert.Equal(System.Net.HttpStatusCode.OK, again.StatusCode);
+            }
+
+            Posix.Terminate(launcher.Id);
+            await launcher.WaitForExitAsync().WaitAsync(TimeSpan.FromSeconds(30));
+
+            var said = errors.ToArray();
+            output.WriteLine(string.Join('\n', said));
+            Assert.Equal(0, launcher.ExitCode);
+            Assert.Single(said, e => e.StartsWith(Closed, StringComparison.Ordinal));
+            var total = Assert.Single(said, e => e.StartsWith("Standard output was closed: ", StringComparison.Ordinal));
+            var match = System.Text.RegularExpressions.Regex.Match(total, @"^Standard output was closed: (\d+) log lines could not be written to it\.$");
+            Assert.True(match.Success, total);
+            // Four requests, each a line of the server's logged as two (the simple formatter's header and message), and the stop's.
+            Assert.True(int.Parse(match.Groups[1].Value, CultureInfo.InvariantCulture) >= 8, total);
+            Assert.False(Loopback.IsListening(port));
+        }
+        finally
+        {
+            if (!launcher.HasExited)
+            {
+                launcher.Kill(entireProcessTree: true);
+            }
         }
     }
 

@@ -11,7 +11,7 @@ namespace ProdServer.Config.Integration.Tests;
 /// <summary>
 /// This assembly doubles as a host program, so a test can run a host as a separate process and SIGKILL it:
 /// <c>dotnet ProdServer.Config.Integration.Tests.dll host gunicorn PORT</c>, <c>… host dummy PORT|- WORDS…</c>,
-/// <c>… host missing - WORDS…</c> (the dummy with an interpreter that does not exist) <c>… host envfile - PATH</c> or <c>… host early PORT GATE [WORDS…]</c>. With
+/// <c>… host missing - WORDS…</c> (the dummy with an interpreter that does not exist), <c>… host spawnfirst PORT|- WORDS…</c> (the dummy, the host built by the launcher), <c>… host envfile - PATH</c> or <c>… host early PORT GATE [WORDS…]</c>. With
 /// <c>PRODSERVER_TEST_PEAK=1</c> it writes its own peak memory (<c>VmHWM: N kB</c>) to stderr before it exits.
 /// The test runner never calls it (it has its own entry point).
 /// </summary>
@@ -21,7 +21,7 @@ internal static class Program
     {
         if (args is not ["host", var scenario, var portText, .. var words])
         {
-            await Console.Error.WriteLineAsync("usage: host gunicorn PORT | host dummy PORT|- WORDS... | host missing - WORDS... | host envfile - PATH | host early PORT GATE [WORDS...]");
+            await Console.Error.WriteLineAsync("usage: host gunicorn PORT | host dummy PORT|- WORDS... | host missing - WORDS... | host spawnfirst PORT|- WORDS... | host envfile - PATH | host early PORT GATE [WORDS...]");
             return ExitCodes.Usage;
         }
 
@@ -32,6 +32,14 @@ internal static class Program
             // host envfile - PATH: a server that prints SECRET at every start, restarted after each exit, SECRET from --env-file PATH.
             builder.Services.AddProdServer(o => TestBackend.Declare(o, "web", TestBackend.Dummy, null, ["env", "SECRET"]).Restart(RestartPolicy.Always));
             return await builder.Build().RunProdServerAsync(["web", "--env-file", words[0]]);
+        }
+
+        if (scenario == "spawnfirst")
+        {
+            // host spawnfirst PORT|- WORDS...: the dummy, run as ProdServerHost.RunAsync and builder.RunProdServerAsync run
+            // (the console's streams, the host built by the launcher): its standard output is watched for a reader gone.
+            builder.Services.AddProdServer(o => TestBackend.Declare(o, "web", TestBackend.Dummy, port, words.ToArray()).Restart(RestartPolicy.Never));
+            return await builder.RunProdServerAsync(["web"]);
         }
 
         if (scenario == "early")

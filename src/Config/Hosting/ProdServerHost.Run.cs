@@ -63,6 +63,8 @@ public static partial class ProdServerHost
             StartupTrace.Mark("servers-loaded");
         }
 
+        // Before the host is built, whose console logger takes Console.Out once: a run's reader gone is then seen.
+        using var watched = output is null ? WatchedStandardOutput.ForRun(commandLine) : null;
         output ??= Console.Out;
         error ??= Console.Error;
         HostApplicationBuilder? builder;

@@ -37,7 +37,7 @@ public static class ProdServerHostExtensions
     /// <param name="cancellationToken">Stops the run.</param>
     /// <returns>The exit code: 0 ok, 1 invalid configuration or failed start, 2 usage error, else the server's own code.</returns>
     public static Task<int> RunProdServerAsync(this HostApplicationBuilder builder, string[] args, CancellationToken cancellationToken = default) =>
-        builder.RunProdServerAsync(args, Console.Out, Console.Error, cancellationToken);
+        RunBuilderAsync(builder, args, null, null, cancellationToken);
 
     /// <summary>As <see cref="RunProdServerAsync(HostApplicationBuilder, string[], CancellationToken)"/>, writing to the given streams.</summary>
     /// <param name="builder">The application builder, with <c>AddProdServer</c> called on its services.</param>
@@ -46,8 +46,17 @@ public static class ProdServerHostExtensions
     /// <param name="error">Where errors are written.</param>
     /// <param name="cancellationToken">Stops the run.</param>
     /// <returns>The exit code.</returns>
-    public static async Task<int> RunProdServerAsync(
+    public static Task<int> RunProdServerAsync(
         this HostApplicationBuilder builder, string[] args, TextWriter output, TextWriter error, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(output);
+        ArgumentNullException.ThrowIfNull(error);
+        return RunBuilderAsync(builder, args, output, error, cancellationToken);
+    }
+
+    // output and error null: the console's, and a run's standard output is watched for a reader gone (WatchedStandardOutput).
+    private static async Task<int> RunBuilderAsync(
+        HostApplicationBuilder builder, string[] args, TextWriter? output, TextWriter? error, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(builder);
         ArgumentNullException.ThrowIfNull(args);
@@ -58,13 +67,15 @@ public static class ProdServerHostExtensions
         CommandLineOverrides.AddTo(builder.Configuration, args);
         if (EnvironmentMismatch(args, builder.Environment) is { } mismatch)
         {
-            await error.WriteLineAsync(mismatch).ConfigureAwait(false);
+            await (error ?? Console.Error).WriteLineAsync(mismatch).ConfigureAwait(false);
             return ExitCodes.Usage;
         }
 
         // A stop signal while the host is still being built must stop the early server gracefully, not kill the launcher.
         var stopSignals = commandLine.Plain ? EarlyStopSignals.Register() : null;
-        return await RunAsync(builder, commandLine, EarlyLaunch.TryStart(builder, commandLine), stopSignals, output, error, cancellationToken).ConfigureAwait(false);
+        var early = EarlyLaunch.TryStart(builder, commandLine);
+        using var watched = output is null ? WatchedStandardOutput.ForRun(commandLine) : null;
+        return await RunAsync(builder, commandLine, early, stopSignals, output ?? Console.Out, error ?? Console.Error, cancellationToken).ConfigureAwait(false);
     }
 
     /// <summary>

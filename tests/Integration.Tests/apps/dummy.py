@@ -11,6 +11,7 @@
   kill-self N        send itself signal N (default action), as a server killed by a signal
   crash-after S N    print 'ready', sleep S seconds, write an error and exit with code N
   http PORT S        serve HTTP on 127.0.0.1:PORT, answering /health with 503 for S seconds, then 200
+  http-log PORT      print 'ready', serve HTTP on 127.0.0.1:PORT (200), printing 'request N' to stdout for each request
   blob MB            write MB mebibytes of 'x' to stdout without a newline, then exit 0
   controls           print a line holding ESC sequences, NUL, BEL, CR and DEL between words, then exit 0
   warn               write Celery's warning at a worker's start as root (a message of several lines, then its
@@ -114,6 +115,26 @@ elif command == "http":
 
     signal.signal(signal.SIGTERM, lambda *_: sys.exit(0))
     HTTPServer(("127.0.0.1", int(args[1])), Handler).serve_forever()
+elif command == "http-log":
+    from http.server import BaseHTTPRequestHandler, HTTPServer
+
+    served = [0]
+
+    class LoggingHandler(BaseHTTPRequestHandler):
+        def do_GET(self):
+            served[0] += 1
+            print(f"request {served[0]}", flush=True)
+            self.send_response(200)
+            self.send_header("Content-Length", "0")
+            self.end_headers()
+
+        def log_message(self, *_):
+            pass
+
+    signal.signal(signal.SIGTERM, lambda *_: sys.exit(0))
+    server = HTTPServer(("127.0.0.1", int(args[1])), LoggingHandler)
+    print("ready", flush=True)
+    server.serve_forever()
 elif command == "blob":
     chunk = b"x" * (1024 * 1024)
     for _ in range(int(args[1])):
