@@ -258,6 +258,20 @@ public sealed class EntryPointSpecs : IDisposable
         Assert.Equal("Run with --help for the usage.", lines[1]);
     }
 
+    // A value the binder reads but the backend's rules refuse (--threads=0) was typed on the command line as much as
+    // --threads=abc: the same usage error, named by its flag.
+    [Fact]
+    public async Task A_value_after_a_double_dash_that_the_rules_refuse_is_a_usage_error_too()
+    {
+        var (code, output, error) = await RunAsync("web", "--", "--threads=0");
+
+        Assert.Equal(ExitCodes.Usage, code);
+        Assert.Empty(output);
+        Assert.Equal(
+            ["Process 'web': Threads must be at least 1, got 0. (command line after --: --threads)", "Run with --help for the usage."],
+            Lines(error));
+    }
+
     [Fact]
     public async Task A_configuration_mistake_beside_server_flags_after_a_double_dash_is_still_exit_1()
     {

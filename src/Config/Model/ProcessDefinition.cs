@@ -47,13 +47,23 @@ public sealed partial class ProcessDefinition
     /// <c>command line after --: --threads</c> when the command line set it.
     /// </summary>
     /// <param name="key">The key below the process (<c>Args:Threads</c>, <c>Args:Listen:1</c>, <c>StopTimeout</c>).</param>
-    internal string WhereSet(string key)
-    {
-        var property = key.StartsWith("Args:", StringComparison.Ordinal) ? key["Args:".Length..].Split(':')[0] : null;
-        return property is not null && CommandLineFlags.TryGetValue(property, out var flag)
+    internal string WhereSet(string key) =>
+        CommandLineFlag(key) is { } flag
             ? "command line after --: --" + Names.Printable(flag)
             : $"{ProdServerOptions.SectionName}:Processes:{Name}:{key}";
+
+    /// <summary>The flag after <c>--</c> that set <paramref name="key"/> (as in <see cref="WhereSet"/>), or <see langword="null"/>.</summary>
+    internal string? CommandLineFlag(string key)
+    {
+        var property = key.StartsWith("Args:", StringComparison.Ordinal) ? key["Args:".Length..].Split(':')[0] : null;
+        return property is not null && CommandLineFlags.TryGetValue(property, out var flag) ? flag : null;
     }
+
+    /// <summary>
+    /// The validation's problems with values given after <c>--</c> (<c>--threads=0</c>), one line each as in its result:
+    /// typed on the command line, they are usage errors (see <see cref="ProdServerRunState.OverrideErrors"/>).
+    /// </summary>
+    internal HashSet<string> CommandLineProblems { get; } = new(StringComparer.Ordinal);
 
     /// <summary>
     /// The directory the server starts in; the server imports the app module relative to it.

@@ -24,6 +24,18 @@ internal sealed partial class ProdServerOptionsValidator : IValidateOptions<Prod
     public ValidateOptionsResult Validate(string? name, ProdServerOptions options)
     {
         var failures = Failures(options, _run?.Scope ?? ValidationScope.Everything, _contentRoot);
+        if (_run is { ServerOverrides.Count: > 0 })
+        {
+            // Values typed after -- that the rules refuse are usage errors, as the binder's own mistakes are.
+            var typed = new List<string>(_run.OverrideErrors);
+            foreach (var process in options.Processes)
+            {
+                typed.AddRange(process.CommandLineProblems.Where(p => failures.Contains(p) && !typed.Contains(p)));
+            }
+
+            _run.OverrideErrors = typed;
+        }
+
         return failures.Count == 0 ? ValidateOptionsResult.Success : ValidateOptionsResult.Fail(failures);
     }
 
@@ -184,6 +196,12 @@ internal sealed partial class ProdServerOptionsValidator : IValidateOptions<Prod
     {
         // A value given after -- is named as it was given; the configuration key would send the user to a file without it.
         var key = problem.Key.Replace("[", ":").Replace("]", string.Empty);
-        return $"Process '{process.Name}': {problem.Message} ({process.WhereSet(key)})";
+        var line = $"Process '{process.Name}': {problem.Message} ({process.WhereSet(key)})";
+        if (process.CommandLineFlag(key) is not null)
+        {
+            process.CommandLineProblems.Add(line); // told apart by where it was set, for the entry point (Validate)
+        }
+
+        return line;
     }
 }
