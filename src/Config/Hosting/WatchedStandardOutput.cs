@@ -22,8 +22,9 @@ namespace ProdServer.Config;
 /// </remarks>
 internal sealed class WatchedStandardOutput : TextWriter
 {
-    // EPIPE, as the runtime gives it in IOException.HResult on Linux.
+    // EPIPE and ECONNRESET (a stream socket's peer gone), as the runtime gives them in IOException.HResult on Linux.
     private const int BrokenPipe = 32;
+    private const int ConnectionReset = 104;
 
     private static readonly UTF8Encoding Utf8 = new(encoderShouldEmitUTF8Identifier: false);
 
@@ -33,9 +34,14 @@ internal sealed class WatchedStandardOutput : TextWriter
     private readonly TextWriter _previous;
     private long _notWritten; // lines
     private bool _refused;
+    private bool _handedBack;
+    private bool _installed;
     private bool _disposed;
 
-    private WatchedStandardOutput(FileStream stream, TextWriter error, TextWriter previous)
+    /// <param name="stream">Standard output's descriptor, written to directly.</param>
+    /// <param name="error">Where the notices go.</param>
+    /// <param name="previous">The console's own writer: given the writes back after any failure other than a reader gone.</param>
+    internal WatchedStandardOutput(FileStream stream, TextWriter error, TextWriter previous)
     {
         _stream = stream;
         _error = error;
@@ -84,7 +90,7 @@ internal sealed class WatchedStandardOutput : TextWriter
             return null; // a descriptor the runtime will not take: the console's stream, as before
         }
 
-        var watched = new WatchedStandardOutput(stream, error, Console.Out);
+        var watched = new WatchedStandardOutput(stream, error, Console.Out) { _installed = true };
         Console.SetOut(watched);
         return watched;
     }
@@ -128,19 +134,30 @@ internal sealed class WatchedStandardOutput : TextWriter
                 return;
             }
 
+            if (_handedBack)
+            {
+                _previous.Write(buffer);
+                return;
+            }
+
             var bytes = ArrayPool<byte>.Shared.Rent(Utf8.GetMaxByteCount(buffer.Length));
             try
             {
                 _stream.Write(bytes, 0, Utf8.GetBytes(buffer, bytes));
             }
-            catch (IOException ex)
+            catch (IOException ex) when (ex.HResult is BrokenPipe or ConnectionReset)
             {
                 // The reader will not come back (a pipe's or socket's reader that has gone stays gone): no write is tried again.
                 _refused = true;
                 _notWritten += Lines(buffer);
-                Say(ex.HResult == BrokenPipe
-                    ? $"Standard output is closed (its reader is gone): log lines are no longer written to it; {_notWritten} so far. The processes keep running."
-                    : $"Standard output refuses writes ({Names.Printable(ex.Message)}): log lines are no longer written to it; {_notWritten} so far. The processes keep running.");
+                Say($"Standard output is closed (its reader is gone): log lines are no longer written to it; {_notWritten} so far. The processes keep running.");
+            }
+            catch (IOException)
+            {
+                // Anything else (EAGAIN on a descriptor a parent made non-blocking, which the console's stream waits out):
+                // the console's own writer takes over, as it wrote before this one.
+                _handedBack = true;
+                _previous.Write(buffer);
             }
             finally
             {
@@ -187,7 +204,10 @@ internal sealed class WatchedStandardOutput : TextWriter
                 _stream.Dispose();
             }
 
-            Console.SetOut(_previous);
+            if (_installed)
+            {
+                Console.SetOut(_previous);
+            }
         }
 
         base.Dispose(disposing);
