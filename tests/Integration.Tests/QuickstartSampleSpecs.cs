@@ -76,4 +76,48 @@ public sealed class QuickstartSampleSpecs
             }
         }
     }
+
+    // The sample's launcher (ProdServerHost.RunAsync) piped to "head -1": it keeps serving, says once that its standard
+    // output is closed, and when SIGTERM stops it, how many log lines could not be written (waitress's stop lines among them).
+    [Fact]
+    public async Task The_quickstart_sample_piped_to_head_keeps_serving_and_says_its_standard_output_is_closed()
+    {
+        var port = Loopback.FreePort();
+        var info = new ProcessStartInfo("dotnet") { RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false };
+        info.ArgumentList.Add(SampleDll);
+        info.ArgumentList.Add("web");
+        info.Environment["ProdServer__Processes__web__Args__Port"] = port.ToString(System.Globalization.CultureInfo.InvariantCulture);
+        info.Environment["Logging__Console__FormatterName"] = "simple";
+        var errors = new ConcurrentQueue<string>();
+        using var host = Process.Start(info)!;
+        host.ErrorDataReceived += (_, e) => { if (e.Data is not null) errors.Enqueue(e.Data); };
+        host.BeginErrorReadLine();
+        try
+        {
+            Assert.NotNull(await host.StandardOutput.ReadLineAsync().WaitAsync(TimeSpan.FromSeconds(60))); // head -1
+            host.StandardOutput.Close();
+
+            using var client = new HttpClient { Timeout = TimeSpan.FromSeconds(5) };
+            using var response = await Loopback.WaitForResponseAsync(client, $"http://127.0.0.1:{port}/", TimeSpan.FromSeconds(60), () => host.HasExited);
+            Assert.Equal(System.Net.HttpStatusCode.OK, response.StatusCode);
+
+            // waitress logs no request: the lines that find the reader gone may be the stop's own.
+            Posix.Terminate(host.Id);
+            await host.WaitForExitAsync().WaitAsync(TimeSpan.FromSeconds(20));
+
+            Assert.Equal(0, host.ExitCode);
+            var said = errors.ToArray();
+            Assert.True(said.Length == 2, string.Join('\n', said));
+            Assert.StartsWith("Standard output is closed (its reader is gone): log lines are no longer written to it; ", said[0], StringComparison.Ordinal);
+            Assert.Matches(@"^Standard output was closed: [0-9]+ log lines could not be written to it\.$", said[1]);
+            Assert.False(Loopback.IsListening(port));
+        }
+        finally
+        {
+            if (!host.HasExited)
+            {
+                host.Kill(entireProcessTree: true);
+            }
+        }
+    }
 }
