@@ -30,18 +30,7 @@ public sealed class ExportHealthCheckSpecs
         listener.Listen();
         using var stop = new CancellationTokenSource(TimeSpan.FromSeconds(30));
         // Answers 200 only to the Host the engine sends, as a Django site with ALLOWED_HOSTS answers 400 to another.
-        var server = Task.Run(async () =>
-        {
-            while (!stop.IsCancellationRequested)
-            {
-                using var client = await listener.AcceptAsync(stop.Token);
-                var request = new byte[4096];
-                var read = await client.ReceiveAsync(request, SocketFlags.None, stop.Token);
-                var host = Encoding.ASCII.GetString(request, 0, read).Contains($"\r\nHost: [::1]:{Port}\r\n", StringComparison.Ordinal);
-                await client.SendAsync(Encoding.ASCII.GetBytes(host ? "HTTP/1.1 200 OK\r\nContent-Length: 0\r\n\r\n" : "HTTP/1.1 400 Bad Request\r\nContent-Length: 0\r\n\r\n"), SocketFlags.None);
-                client.Shutdown(SocketShutdown.Both);
-            }
-        });
+        var server = Serve(listener, head => head.Contains($"\r\nHost: [::1]:{Port}\r\n", StringComparison.Ordinal) ? "200 OK" : "400 Bad Request", stop.Token);
         var web = new ProcessDefinition("web", ServerBackends.Waitress) { App = "mysite.wsgi:application", Args = new WaitressArgs { Host = "::", Port = Port } };
         web.Readiness.Path = "/health";
 
@@ -202,21 +191,10 @@ public sealed class ExportHealthCheckSpecs
         var ready = false;
         using var stop = new CancellationTokenSource(TimeSpan.FromSeconds(30));
         // 503 until ready; then 200, and only to the Host the engine sends (a Django site answers 400 to a host it does not allow).
-        var server = Task.Run(async () =>
-        {
-            while (!stop.IsCancellationRequested)
-            {
-                using var client = await listener.AcceptAsync(stop.Token);
-                var request = new byte[4096];
-                var read = await client.ReceiveAsync(request, SocketFlags.None, stop.Token);
-                var head = Encoding.ASCII.GetString(request, 0, read);
-                var status = !head.StartsWith("GET /health HTTP/1.1\r\n", StringComparison.Ordinal) ? "404 Not Found"
-                    : !head.Contains("\r\nHost: localhost\r\n", StringComparison.OrdinalIgnoreCase) ? "400 Bad Request"
-                    : Volatile.Read(ref ready) ? "200 OK" : "503 Service Unavailable";
-                await client.SendAsync(Encoding.ASCII.GetBytes($"HTTP/1.1 {status}\r\nContent-Length: 0\r\nConnection: close\r\n\r\n"), SocketFlags.None);
-                client.Shutdown(SocketShutdown.Both);
-            }
-        });
+        var server = Serve(listener, head =>
+            !head.StartsWith("GET /health HTTP/1.1\r\n", StringComparison.Ordinal) ? "404 Not Found"
+            : !head.Contains("\r\nHost: localhost\r\n", StringComparison.OrdinalIgnoreCase) ? "400 Bad Request"
+            : Volatile.Read(ref ready) ? "200 OK" : "503 Service Unavailable", stop.Token);
         var web = new ProcessDefinition("web", ServerBackends.Gunicorn) { App = "a:b", WorkingDirectory = "run", Args = new GunicornArgs { Bind = ["unix:web.sock"] } };
         web.Readiness.Path = "/health";
 
@@ -230,6 +208,20 @@ public sealed class ExportHealthCheckSpecs
         stop.Cancel();
         await Assert.ThrowsAnyAsync<OperationCanceledException>(() => server);
     }
+
+    // An HTTP server on listener until stopped: each request's head (one read) gets the status line status(head) gives.
+    private static Task Serve(Socket listener, Func<string, string> status, CancellationToken stop) => Task.Run(async () =>
+    {
+        while (!stop.IsCancellationRequested)
+        {
+            using var client = await listener.AcceptAsync(stop);
+            var request = new byte[4096];
+            var read = await client.ReceiveAsync(request, SocketFlags.None, stop);
+            var answer = status(Encoding.ASCII.GetString(request, 0, read));
+            await client.SendAsync(Encoding.ASCII.GetBytes($"HTTP/1.1 {answer}\r\nContent-Length: 0\r\nConnection: close\r\n\r\n"), SocketFlags.None);
+            client.Shutdown(SocketShutdown.Both);
+        }
+    });
 
     // The check run while Python listens on socketName, bound relative in directory as a server binds it (the test's own
     // working directory stays as it is).

@@ -24,15 +24,22 @@ public sealed class QuickstartSampleSpecs
         }
     }
 
-    [Fact]
-    public async Task The_quickstart_sample_serves_its_django_page_and_SIGTERM_stops_host_and_server()
+    // `dotnet quickstart.dll web` on its own port, its output redirected, the console log one line per entry.
+    private static ProcessStartInfo SampleWeb(int port)
     {
-        var port = Loopback.FreePort();
         var info = new ProcessStartInfo("dotnet") { RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false };
         info.ArgumentList.Add(SampleDll);
         info.ArgumentList.Add("web");
         info.Environment["ProdServer__Processes__web__Args__Port"] = port.ToString(System.Globalization.CultureInfo.InvariantCulture);
         info.Environment["Logging__Console__FormatterName"] = "simple";
+        return info;
+    }
+
+    [Fact]
+    public async Task The_quickstart_sample_serves_its_django_page_and_SIGTERM_stops_host_and_server()
+    {
+        var port = Loopback.FreePort();
+        var info = SampleWeb(port);
         var output = new ConcurrentQueue<string>();
         using var host = Process.Start(info)!;
         host.OutputDataReceived += (_, e) => { if (e.Data is not null) output.Enqueue(e.Data); };
@@ -83,11 +90,7 @@ public sealed class QuickstartSampleSpecs
     public async Task The_quickstart_sample_piped_to_head_keeps_serving_and_says_its_standard_output_is_closed()
     {
         var port = Loopback.FreePort();
-        var info = new ProcessStartInfo("dotnet") { RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false };
-        info.ArgumentList.Add(SampleDll);
-        info.ArgumentList.Add("web");
-        info.Environment["ProdServer__Processes__web__Args__Port"] = port.ToString(System.Globalization.CultureInfo.InvariantCulture);
-        info.Environment["Logging__Console__FormatterName"] = "simple";
+        var info = SampleWeb(port);
         var errors = new ConcurrentQueue<string>();
         using var host = Process.Start(info)!;
         host.ErrorDataReceived += (_, e) => { if (e.Data is not null) errors.Enqueue(e.Data); };
