@@ -160,10 +160,14 @@ public sealed class ManageCommandSpecs : IDisposable
     [Fact]
     public async Task A_SIGINT_sent_to_the_launcher_alone_reaches_manage_py_once()
     {
-        // setsid: no controlling terminal, as under a supervisor; the SIGINT is sent to the launcher's pid only.
+        // setsid: no controlling terminal, as under a supervisor; the SIGINT is sent to the launcher's pid only. env restores
+        // SIGINT's default action: CI runs its script as a background job, which ignores SIGINT, and the runtime keeps an
+        // inherited SIG_IGN, so the launcher would never see it.
         var info = Launcher("manage", "shell", "-c", CountInterrupts);
         info.ArgumentList.Insert(0, info.FileName);
-        info.FileName = "setsid";
+        info.ArgumentList.Insert(0, "setsid");
+        info.ArgumentList.Insert(0, "--default-signal=INT");
+        info.FileName = "env";
         using var launcher = Process.Start(info)!;
         try
         {
@@ -213,7 +217,7 @@ public sealed class ManageCommandSpecs : IDisposable
             + "sys.stdout.write(seen.decode(errors='replace'))\n"
             + "print('exit', os.waitstatus_to_exitcode(status))\n";
         var info = new ProcessStartInfo(Python.Debian) { RedirectStandardOutput = true, UseShellExecute = false };
-        foreach (var arg in (string[])["-c", Terminal, "dotnet", QuickstartSampleSpecs.SampleDll, "manage", "shell", "-c", CountInterrupts])
+        foreach (var arg in (string[])["-c", Terminal, "env", "--default-signal=INT", "dotnet", QuickstartSampleSpecs.SampleDll, "manage", "shell", "-c", CountInterrupts])
         {
             info.ArgumentList.Add(arg);
         }
