@@ -32,8 +32,8 @@ internal static partial class ConfigurationSchema
             ("RestartDelay", Seconds("The first delay before a restart; it doubles per failure. Default 1 s.", atMostADay: true)),
             ("RestartMaxDelay", Seconds("The longest delay before a restart. Default 30 s.", atMostADay: true)),
             ("Readiness", Closed(
-                "When the process counts as ready: its port accepts connections, or Path answers.",
-                ("Path", Text("An HTTP path that answers when the app is ready, such as /healthz.")),
+                "When the process counts as ready: its ports and Unix sockets accept connections, or Path answers.",
+                ("Path", Text("An HTTP path that answers when the app is ready, such as /healthz: asked on the first TCP port, or on the first Unix socket (Host: localhost) of a server with no port.")),
                 ("Status", Integer("The HTTP status Path must answer with. Default 200.", 100, 599)),
                 ("Timeout", Seconds("How long to wait for readiness.", atMostADay: true)))),
             ("DependsOn", TextOrList("Processes that must be ready before this one starts under --all.")),
