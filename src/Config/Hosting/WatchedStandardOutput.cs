@@ -75,7 +75,7 @@ internal sealed class WatchedStandardOutput : TextWriter
     /// <param name="error">Where the notices go: standard error.</param>
     public static WatchedStandardOutput? Install(TextWriter error)
     {
-        if (!OperatingSystem.IsLinux() || !IsPipeOrSocket("/proc/self/fd/1"))
+        if (!OperatingSystem.IsLinux() || !IsPipeOrSocket(DescriptorHolders.OwnTarget(1)))
         {
             return null;
         }
@@ -95,19 +95,10 @@ internal sealed class WatchedStandardOutput : TextWriter
         return watched;
     }
 
-    // /proc/self/fd/N links to "pipe:[inode]" or "socket:[inode]" for those, to a path for a file or a terminal.
-    private static bool IsPipeOrSocket(string descriptor)
-    {
-        try
-        {
-            return new FileInfo(descriptor).LinkTarget is { } target
-                && (target.StartsWith("pipe:", StringComparison.Ordinal) || target.StartsWith("socket:", StringComparison.Ordinal));
-        }
-        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
-        {
-            return false; // closed, or no /proc: nothing to watch
-        }
-    }
+    // /proc/self/fd/N links to "pipe:[inode]" or "socket:[inode]" for those, to a path for a file or a terminal; null when
+    // the descriptor is closed or there is no /proc: nothing to watch.
+    private static bool IsPipeOrSocket(string? target) =>
+        target is not null && (target.StartsWith("pipe:", StringComparison.Ordinal) || target.StartsWith("socket:", StringComparison.Ordinal));
 
     /// <inheritdoc/>
     public override void Write(char value) => Write([value]);
