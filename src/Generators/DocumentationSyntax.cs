@@ -16,8 +16,11 @@ namespace ProdServer.Config.Generators;
 /// </summary>
 internal static class DocumentationSyntax
 {
-    /// <summary>The XML, <see cref="string.Empty"/> when the member has no documentation comment, null to ask the symbol.</summary>
-    public static string? Xml(MemberDeclarationSyntax member, SemanticModel model, CancellationToken cancellationToken)
+    /// <summary>
+    /// The XML, <see cref="string.Empty"/> when the member has no documentation comment, null to ask the symbol. Without a
+    /// <paramref name="model"/> (reading from syntax alone), a comment with a <c>cref</c> is left to the symbol too.
+    /// </summary>
+    public static string? Xml(MemberDeclarationSyntax member, SemanticModel? model, CancellationToken cancellationToken)
     {
         // Below Parse, '///' is an ordinary comment and Roslyn gives no documentation (a build without GenerateDocumentationFile).
         if (member.SyntaxTree.Options.DocumentationMode < DocumentationMode.Parse)
@@ -58,7 +61,7 @@ internal static class DocumentationSyntax
         return builder.Append("</member>").ToString();
     }
 
-    private static bool Write(StringBuilder builder, SyntaxNode node, SemanticModel model, CancellationToken cancellationToken)
+    private static bool Write(StringBuilder builder, SyntaxNode node, SemanticModel? model, CancellationToken cancellationToken)
     {
         foreach (var child in node.ChildNodesAndTokens())
         {
@@ -70,7 +73,7 @@ internal static class DocumentationSyntax
                     case XmlEmptyElementSyntax { Name.LocalName.ValueText: "include" }:
                         return false;
                     case XmlCrefAttributeSyntax cref:
-                        if (DocumentationId(cref.Cref, model, cancellationToken) is not { } id)
+                        if (model is null || DocumentationId(cref.Cref, model, cancellationToken) is not { } id)
                         {
                             return false;
                         }

@@ -8,6 +8,7 @@ using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp;
 using Microsoft.CodeAnalysis.CSharp.Syntax;
 using ProdServer.Config.Generators.Model;
+using ProdServer.Config.Generators.SyntaxOnly;
 
 namespace ProdServer.Config.Generators;
 
@@ -29,9 +30,6 @@ internal static class Parser
     private const string SupportedTypes =
         "supported types are string?, int?, long?, double?, bool?, a nullable enum, IReadOnlyList<string>? and IReadOnlyList<TEnum>?";
 
-    // BooleanStyle members by value; the generator cannot reference ProdServer.Config, so it mirrors the enum here.
-    private static readonly string[] BooleanStyles = ["Unspecified", "Negatable", "Switch", "NegativeSwitch", "Value"];
-
     // The attributes of the record itself that the parser reads.
     internal static readonly string[] TypeClasses = [ServerArgsAttributeName, ArgAliasAttributeName, ServerBuilderAttributeName];
 
@@ -52,6 +50,12 @@ internal static class Parser
     /// </summary>
     public static ParseResult Parse(GeneratorSyntaxContext context, CancellationToken cancellationToken)
     {
+        // The usual record is read without binding anything (see SyntaxRecordReader for why); the rest goes on below.
+        if (SyntaxRecordReader.Read(context.Node, context.SemanticModel.Compilation, cancellationToken) is { } read)
+        {
+            return new ParseResult(read, EquatableArray<DiagnosticInfo>.Empty);
+        }
+
         if (context.Node is not TypeDeclarationSyntax declaration
             || context.SemanticModel.GetDeclaredSymbol(declaration, cancellationToken) is not INamedTypeSymbol type)
         {
@@ -195,7 +199,7 @@ internal static class Parser
             enums.ToEquatableArray(),
             HasServerArgsBase(type),
             Builders(type, typeAttributes, containingTypes.Count > 0),
-            BuilderClassName(type),
+            BuilderClassName(type.Name),
             type.DeclaredAccessibility == Accessibility.Public && containingTypes.Count == 0,
             Aliases(typeAttributes, flags),
             state.Positional);
@@ -332,8 +336,7 @@ internal static class Parser
                 return null;
             }
 
-            var model = new FlagModel(property.Name, Identifier(property.Name), string.Empty, listKind, string.Empty, null, string.Empty,
-                Description: Documentation.Describe(property.DocumentationXml(cancellationToken), attributes));
+            var model = NewWordList(property.Name, listKind, Documentation.Describe(property.DocumentationXml(cancellationToken), attributes));
             if (listKind == FlagValueKind.Extra)
             {
                 state.Extra = model;
@@ -349,40 +352,7 @@ internal static class Parser
         var attribute = flagAttribute!;
         var attributeLocation = attribute.GetLocation(cancellationToken);
         var flagName = SingleString(attribute);
-        var booleanStyle = 0;
-        string? separator = null;
-        var splitsOnWhiteSpace = false;
-        string? since = null;
-        string? removed = null;
-        double? minimum = null;
-        double? maximum = null;
-        foreach (var named in attribute.NamedArguments)
-        {
-            switch (named.Key)
-            {
-                case "Boolean" when named.Value is int style:
-                    booleanStyle = style;
-                    break;
-                case "Separator":
-                    separator = named.Value as string;
-                    break;
-                case "SplitsOnWhiteSpace" when named.Value is bool splits:
-                    splitsOnWhiteSpace = splits;
-                    break;
-                case "Since":
-                    since = named.Value as string;
-                    break;
-                case "Removed":
-                    removed = named.Value as string;
-                    break;
-                case "Minimum" when named.Value is double low && !double.IsNaN(low):
-                    minimum = low;
-                    break;
-                case "Maximum" when named.Value is double high && !double.IsNaN(high):
-                    maximum = high;
-                    break;
-            }
-        }
+        var settings = FlagSettings.Of(attribute);
 
         if (FlagNameProblem(flagName) is { } nameProblem)
         {
@@ -410,28 +380,42 @@ internal static class Parser
             return null;
         }
 
-        if (kind == FlagValueKind.Boolean && (booleanStyle <= 0 || booleanStyle >= BooleanStyles.Length))
+        if (kind == FlagValueKind.Boolean && !settings.HasBooleanStyle)
         {
             diagnostics.Add(DiagnosticInfo.Create(DiagnosticDescriptors.BooleanStyleMissing, attributeLocation, property.Name, flagName));
             return null;
         }
 
-        var enumKey = enumType is null ? string.Empty : AddEnum(state, enumType, cancellationToken);
-        return new FlagModel(
-            property.Name,
-            Identifier(property.Name),
-            flagName,
-            kind.Value,
-            kind == FlagValueKind.Boolean ? BooleanStyles[booleanStyle] : string.Empty,
-            kind is FlagValueKind.StringList or FlagValueKind.EnumList ? separator : null,
-            enumKey,
-            string.IsNullOrEmpty(since) ? null : since,
-            string.IsNullOrEmpty(removed) ? null : removed,
-            kind is FlagValueKind.Int32 or FlagValueKind.Int64 or FlagValueKind.Double ? minimum : null,
-            kind is FlagValueKind.Int32 or FlagValueKind.Int64 or FlagValueKind.Double ? maximum : null,
-            Documentation.Describe(property.DocumentationXml(cancellationToken), attributes),
-            kind == FlagValueKind.StringList && splitsOnWhiteSpace);
+        var enumKey = enumType is null
+            ? string.Empty
+            : AddEnum(
+                state.Enums,
+                enumType.ToDisplayString(SymbolDisplayFormat.FullyQualifiedFormat),
+                enumType.Name,
+                () => EnumMembersFromSyntax(state.Attributes, enumType, cancellationToken) ?? EnumMembers(state.Attributes, enumType, cancellationToken));
+        return NewFlag(property.Name, flagName, kind.Value, settings, enumKey, Documentation.Describe(property.DocumentationXml(cancellationToken), attributes));
     }
+
+    /// <summary>The model of a <c>[Flag]</c> property whose problems have all been ruled out.</summary>
+    internal static FlagModel NewFlag(string propertyName, string flagName, FlagValueKind kind, FlagSettings settings, string enumKey, string description) =>
+        new(
+            propertyName,
+            Identifier(propertyName),
+            flagName,
+            kind,
+            kind == FlagValueKind.Boolean ? FlagSettings.BooleanStyles[settings.BooleanStyle] : string.Empty,
+            kind is FlagValueKind.StringList or FlagValueKind.EnumList ? settings.Separator : null,
+            enumKey,
+            string.IsNullOrEmpty(settings.Since) ? null : settings.Since,
+            string.IsNullOrEmpty(settings.Removed) ? null : settings.Removed,
+            kind is FlagValueKind.Int32 or FlagValueKind.Int64 or FlagValueKind.Double ? settings.Minimum : null,
+            kind is FlagValueKind.Int32 or FlagValueKind.Int64 or FlagValueKind.Double ? settings.Maximum : null,
+            description,
+            kind == FlagValueKind.StringList && settings.SplitsOnWhiteSpace);
+
+    /// <summary>The model of an <c>[ExtraArgs]</c> or <c>[PositionalArgs]</c> property.</summary>
+    internal static FlagModel NewWordList(string propertyName, FlagValueKind kind, string description) =>
+        new(propertyName, Identifier(propertyName), string.Empty, kind, string.Empty, null, string.Empty, Description: description);
 
     /// <summary>The record and its base records up to (not including) <c>object</c>, outermost base first.</summary>
     private static List<INamedTypeSymbol> RecordChain(INamedTypeSymbol type)
@@ -476,7 +460,7 @@ internal static class Parser
 
     // [ArgAlias("preload_app", "preload")] on the record. An alias naming no flag of the record, or spelled as one of its
     // keys already, is left out: the binder could not use it (the ServerArgs tests hold the built-in tables to their flags).
-    private static EquatableArray<AliasModel> Aliases(ImmutableArray<FoundAttribute> typeAttributes, List<FlagModel> flags)
+    internal static EquatableArray<AliasModel> Aliases(ImmutableArray<FoundAttribute> typeAttributes, List<FlagModel> flags)
     {
         var aliases = new List<AliasModel>();
         foreach (var attribute in typeAttributes)
@@ -536,8 +520,8 @@ internal static class Parser
     }
 
     // WaitressArgs -> WaitressBuilderExtensions, as the hand-written classes were named.
-    private static string BuilderClassName(INamedTypeSymbol type) =>
-        (type.Name.EndsWith("Args", StringComparison.Ordinal) ? type.Name.Substring(0, type.Name.Length - 4) : type.Name) + "BuilderExtensions";
+    internal static string BuilderClassName(string typeName) =>
+        (typeName.EndsWith("Args", StringComparison.Ordinal) ? typeName.Substring(0, typeName.Length - 4) : typeName) + "BuilderExtensions";
 
     private static string? ShapeProblem(INamedTypeSymbol type, TypeDeclarationSyntax declaration)
     {
@@ -621,10 +605,12 @@ internal static class Parser
         return (null, null);
     }
 
-    private static string AddEnum(FlagState state, INamedTypeSymbol enumType, CancellationToken cancellationToken)
+    /// <summary>
+    /// The key of the enum <paramref name="fullName"/> among <paramref name="enums"/>, added (with <paramref name="members"/>) when it
+    /// is not there yet. The short name reads best in the generated helpers; two enums with the same short name get a numbered key.
+    /// </summary>
+    internal static string AddEnum(List<EnumModel> enums, string fullName, string name, Func<List<EnumMemberModel>> members)
     {
-        var enums = state.Enums;
-        var fullName = enumType.ToDisplayString(SymbolDisplayFormat.FullyQualifiedFormat);
         foreach (var known in enums)
         {
             if (known.FullyQualifiedName == fullName)
@@ -633,15 +619,13 @@ internal static class Parser
             }
         }
 
-        // The short name reads best in the generated helpers; two enums with the same short name get a numbered key.
-        var key = enumType.Name;
+        var key = name;
         if (enums.Any(e => e.Key == key))
         {
             key += "_" + enums.Count.ToString(System.Globalization.CultureInfo.InvariantCulture);
         }
 
-        var members = EnumMembersFromSyntax(state.Attributes, enumType, cancellationToken) ?? EnumMembers(state.Attributes, enumType, cancellationToken);
-        enums.Add(new EnumModel(key, fullName, enumType.Name, members.ToEquatableArray()));
+        enums.Add(new EnumModel(key, fullName, name, members().ToEquatableArray()));
         return key;
     }
 
@@ -689,7 +673,7 @@ internal static class Parser
         return members;
     }
 
-    private static string Spelling(string memberName, ImmutableArray<FoundAttribute> attributes) =>
+    internal static string Spelling(string memberName, ImmutableArray<FoundAttribute> attributes) =>
         Find(attributes, ServerValueAttributeName) is { } serverValue ? SingleString(serverValue) : KebabCase(memberName);
 
     /// <summary>
@@ -747,7 +731,7 @@ internal static class Parser
     }
 
     // The attributes' only constructor argument; empty when the user wrote something that does not bind (the compiler reports that).
-    private static string SingleString(FoundAttribute attribute) =>
+    internal static string SingleString(FoundAttribute attribute) =>
         attribute.Arguments.Count == 1 && attribute.Arguments[0] is string value ? value : string.Empty;
 
     internal static FoundAttribute? Find(ImmutableArray<FoundAttribute> attributes, string className)
@@ -799,15 +783,13 @@ internal static class Parser
             parts.Insert(0, t.Arity == 0 ? t.Name : t.Name + "`" + t.Arity.ToString(System.Globalization.CultureInfo.InvariantCulture));
         }
 
-        if (ns.Length > 0)
-        {
-            parts.Insert(0, ns);
-        }
-
-        return string.Join(".", parts) + ".Args.g.cs";
+        return HintName(ns, string.Join(".", parts));
     }
 
+    /// <summary>The generated file of the record <paramref name="typePath"/> (its containing types' names and its own, with arities) in <paramref name="ns"/>.</summary>
+    internal static string HintName(string ns, string typePath) => (ns.Length > 0 ? ns + "." : string.Empty) + typePath + ".Args.g.cs";
+
     // Reserved words need '@' to be used as names (a property called 'event'); contextual keywords do not.
-    private static string Identifier(string name) =>
+    internal static string Identifier(string name) =>
         SyntaxFacts.GetKeywordKind(name) != SyntaxKind.None ? "@" + name : name;
 }
