@@ -1,0 +1,266 @@
+using System;
+using System.Collections.Concurrent;
+using System.Collections.Generic;
+using System.Collections.Immutable;
+using System.Linq;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.CSharp.Syntax;
+using Microsoft.CodeAnalysis.Diagnostics;
+
+namespace ProdServer.Config.Analyzers;
+
+/// <summary>
+/// PSC1007: on a <c>[ServerArgs]</c> record, an attribute written with the name of one of ProdServer.Config's
+/// (<c>[Flag]</c>, <c>[ExtraArgs]</c>, <c>[PositionalArgs]</c>, <c>[ArgAlias]</c>, <c>[ServerArgs]</c>; <c>[ServerValue]</c> on
+/// the members of the enums its flags use) that binds to another class. The generator reads such a record by its attributes'
+/// names where nothing in the compilation's source could be found instead (a fresh compiler charged the first semantic question
+/// ~0.3 s, issue 15), so a lookalike from a referenced assembly in the record's own namespace would be read as ours; one declared in
+/// source makes the generator ignore the property instead, and a setting the user meant for the server never reaches it. Either
+/// way the record does not mean what it says, and the build says so here, where the binding is known anyway.
+/// </summary>
+[DiagnosticAnalyzer(Microsoft.CodeAnalysis.LanguageNames.CSharp)]
+public sealed class LookalikeAttributeAnalyzer : DiagnosticAnalyzer
+{
+    private const string OurNamespace = "ProdServer.Config";
+
+    private static readonly string[] OnRecord = ["ServerArgsAttribute", "ArgAliasAttribute"];
+    private static readonly string[] OnProperty = ["FlagAttribute", "ExtraArgsAttribute", "PositionalArgsAttribute"];
+    private static readonly string[] OnEnumMember = ["ServerValueAttribute"];
+
+    // Every name C# may find them by: with and without the suffix.
+    private static readonly string[] AllNames =
+    [
+        "ServerArgsAttribute", "ServerArgs", "ArgAliasAttribute", "ArgAlias", "FlagAttribute", "Flag", "ExtraArgsAttribute", "ExtraArgs",
+        "PositionalArgsAttribute", "PositionalArgs", "ServerValueAttribute", "ServerValue",
+    ];
+
+    /// <summary>The PSC1007 descriptor.</summary>
+    internal static DiagnosticDescriptor Descriptor { get; } = new(
+        "PSC1007",
+        "An attribute named as one of ProdServer.Config's is another class",
+        "'[{0}]' on '{1}' is '{2}', not ProdServer.Config's {3}; rename that class, or write ours as [ProdServer.Config.{4}]",
+        "ProdServer.Generator",
+        DiagnosticSeverity.Error,
+        isEnabledByDefault: true,
+        "The generator reads a [ServerArgs] record by its attributes' names; one that binds to another class would be read as ours, or ignored.",
+        "https://github.com/prodserver/ProdServer.Config/blob/main/docs/diagnostics/PSC1007.md");
+
+    /// <inheritdoc/>
+    public override ImmutableArray<DiagnosticDescriptor> SupportedDiagnostics { get; } = [Descriptor];
+
+    /// <inheritdoc/>
+    public override void Initialize(AnalysisContext context)
+    {
+        context.EnableConcurrentExecution();
+        context.ConfigureGeneratedCodeAnalysis(GeneratedCodeAnalysisFlags.None);
+        context.RegisterCompilationStartAction(static start =>
+        {
+            // A project without ProdServer.Config pays for this lookup only.
+            if (start.Compilation.GetTypeByMetadataName(OurNamespace + ".ServerArgsAttribute") is null)
+            {
+                return;
+            }
+
+            var shadowed = new ConcurrentDictionary<string, bool>(StringComparer.Ordinal);
+            start.RegisterSymbolAction(c => Analyze(c, shadowed), SymbolKind.NamedType);
+        });
+    }
+
+    private static void Analyze(SymbolAnalysisContext context, ConcurrentDictionary<string, bool> shadowed)
+    {
+        var type = (INamedTypeSymbol)context.Symbol;
+        if (!type.IsRecord || !WritesServerArgs(type))
+        {
+            return;
+        }
+
+        // Binding every attribute of every record would cost a fresh compiler what the generator saved by not asking (issue 15).
+        // A lookalike is found before ours only from the record's own scope: a nested type, or a type of its namespace or of
+        // one that encloses it. Where none of those holds a type of our names, every attribute written so is ours or ambiguous
+        // (the compiler's CS0104), and nothing is bound here.
+        var enums = new List<INamedTypeSymbol>();
+        var suspect = Declares(type) || Shadowed(context.Compilation, type.ContainingNamespace, shadowed);
+        foreach (var member in type.GetMembers())
+        {
+            if (member is IPropertySymbol { IsImplicitlyDeclared: false } property
+                && FlagEnum(property.Type) is { } used
+                && !enums.Contains(used, SymbolEqualityComparer.Default))
+            {
+                enums.Add(used);
+                suspect |= Shadowed(context.Compilation, used.ContainingNamespace, shadowed);
+            }
+        }
+
+        if (!suspect)
+        {
+            return;
+        }
+
+        Check(context, type, type, OnRecord);
+        foreach (var member in type.GetMembers())
+        {
+            if (member is IPropertySymbol { IsImplicitlyDeclared: false } property)
+            {
+                Check(context, property, type, OnProperty);
+            }
+        }
+
+        foreach (var used in enums)
+        {
+            foreach (var enumMember in used.GetMembers())
+            {
+                if (enumMember is IFieldSymbol { HasConstantValue: true })
+                {
+                    Check(context, enumMember, used, OnEnumMember);
+                }
+            }
+        }
+    }
+
+    // Whether the type declares a nested type with one of our names.
+    private static bool Declares(INamedTypeSymbol type)
+    {
+        foreach (var nested in type.GetTypeMembers())
+        {
+            if (Array.IndexOf(AllNames, nested.Name) >= 0)
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    // Whether the namespace declared, or one enclosing it, holds a type with one of our names that is not ours, in source or in a
+    // reference: each is looked up from the compilation's global namespace, which merges them (a source type's own namespace
+    // symbol holds its module's types only).
+    private static bool Shadowed(Compilation compilation, INamespaceSymbol? declared, ConcurrentDictionary<string, bool> cache)
+    {
+        var path = new List<string>();
+        for (var ns = declared; ns is { IsGlobalNamespace: false }; ns = ns.ContainingNamespace)
+        {
+            path.Insert(0, ns.Name);
+        }
+
+        INamespaceSymbol? merged = compilation.GlobalNamespace;
+        var enclosing = new List<INamespaceSymbol> { merged };
+        foreach (var name in path)
+        {
+            merged = merged?.GetNamespaceMembers().FirstOrDefault(n => n.Name == name);
+            if (merged is null)
+            {
+                break;
+            }
+
+            enclosing.Add(merged);
+        }
+
+        foreach (var ns in enclosing)
+        {
+            if (cache.GetOrAdd(ns.ToDisplayString(), _ => HoldsLookalike(ns)))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    private static bool HoldsLookalike(INamespaceSymbol ns)
+    {
+        var ours = ns.ToDisplayString() == OurNamespace;
+        foreach (var name in AllNames)
+        {
+            foreach (var member in ns.GetTypeMembers(name))
+            {
+                if (!ours || !member.Name.EndsWith("Attribute", StringComparison.Ordinal))
+                {
+                    return true;
+                }
+            }
+        }
+
+        return false;
+    }
+
+    // A declaration of the record writes an attribute named ServerArgs (as the generator finds its records).
+    private static bool WritesServerArgs(INamedTypeSymbol type)
+    {
+        foreach (var reference in type.DeclaringSyntaxReferences)
+        {
+            if (reference.GetSyntax() is TypeDeclarationSyntax declaration)
+            {
+                foreach (var list in declaration.AttributeLists)
+                {
+                    foreach (var attribute in list.Attributes)
+                    {
+                        if (WrittenAs(attribute.Name) is { } written && Array.IndexOf(OnRecord, ClassName(written, OnRecord)) == 0)
+                        {
+                            return true;
+                        }
+                    }
+                }
+            }
+        }
+
+        return false;
+    }
+
+    // Each attribute of symbol written with one of names (with or without its Attribute suffix) must be ours.
+    private static void Check(SymbolAnalysisContext context, ISymbol symbol, INamedTypeSymbol owner, string[] names)
+    {
+        foreach (var attribute in symbol.GetAttributes())
+        {
+            if (attribute.ApplicationSyntaxReference?.GetSyntax(context.CancellationToken) is not AttributeSyntax syntax
+                || WrittenAs(syntax.Name) is not { } written
+                || ClassName(written, names) is not { } ours
+                || attribute.AttributeClass is not { TypeKind: not TypeKind.Error } bound
+                || (bound.Name == ours && bound.ContainingNamespace?.ToDisplayString() == OurNamespace))
+            {
+                continue;
+            }
+
+            var where = symbol.Equals(owner, SymbolEqualityComparer.Default) ? owner.Name : owner.Name + "." + symbol.Name;
+            context.ReportDiagnostic(Diagnostic.Create(
+                Descriptor,
+                syntax.GetLocation(),
+                written,
+                where,
+                bound.ToDisplayString(),
+                ours,
+                ours.Substring(0, ours.Length - "Attribute".Length)));
+        }
+    }
+
+    private static string? WrittenAs(NameSyntax name) => name switch
+    {
+        IdentifierNameSyntax identifier => identifier.Identifier.ValueText,
+        QualifiedNameSyntax { Right: IdentifierNameSyntax right } => right.Identifier.ValueText,
+        AliasQualifiedNameSyntax { Name: IdentifierNameSyntax right } => right.Identifier.ValueText,
+        _ => null,
+    };
+
+    private static string? ClassName(string written, string[] names)
+    {
+        foreach (var name in names)
+        {
+            if (name == written || name == written + "Attribute")
+            {
+                return name;
+            }
+        }
+
+        return null;
+    }
+
+    // The enum a flag's type names, declared in source: E? (Nullable<E>), or the element of IReadOnlyList<E>?.
+    private static INamedTypeSymbol? FlagEnum(ITypeSymbol type)
+    {
+        while (type is INamedTypeSymbol { TypeKind: not TypeKind.Enum, TypeArguments.Length: 1 } generic)
+        {
+            type = generic.TypeArguments[0];
+        }
+
+        return type is INamedTypeSymbol { TypeKind: TypeKind.Enum } e && e.DeclaringSyntaxReferences.Length > 0 ? e : null;
+    }
+}
