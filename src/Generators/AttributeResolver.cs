@@ -299,44 +299,18 @@ internal sealed class AttributeResolver(SemanticModel recordModel, INamedTypeSym
     // be literals or members of an enum, converted to the named property's type as the compiler converts constants.
     private FoundAttribute? Read(ScopeNames scope, AttributeClassFacts attributeClass, AttributeSyntax attribute, CancellationToken cancellationToken)
     {
-        var arguments = new List<object?>();
-        var named = new List<KeyValuePair<string, object?>>();
-        foreach (var argument in attribute.ArgumentList?.Arguments ?? default)
-        {
-            if (argument.NameColon is not null)
+        var read = AttributeArgumentSyntax.Read(
+            attribute,
+            (string key, ExpressionSyntax expression, out object? converted) =>
             {
-                return null;
-            }
-
-            if (argument.NameEquals is { } nameEquals)
-            {
-                var key = nameEquals.Name.Identifier.ValueText;
-                if (attributeClass.Target(key) is not { } target
-                    || !TryConstant(scope, argument.Expression, out var value, out var enumType, cancellationToken)
-                    || !TryConvert(value, enumType, target, out var converted)
-                    || named.Exists(n => n.Key == key))
-                {
-                    return null;
-                }
-
-                named.Add(new KeyValuePair<string, object?>(key, converted));
-            }
-            else if (named.Count > 0 || argument.Expression is not LiteralExpressionSyntax { Token.Value: string text })
-            {
-                return null;
-            }
-            else
-            {
-                arguments.Add(text);
-            }
-        }
-
-        if (!attributeClass.HasStringConstructor(arguments.Count))
-        {
-            return null;
-        }
-
-        return new FoundAttribute(attributeClass.Name, arguments, named, attribute.GetReference());
+                converted = null;
+                return attributeClass.Target(key) is { } target
+                    && TryConstant(scope, expression, out var value, out var enumType, cancellationToken)
+                    && TryConvert(value, enumType, target, out converted);
+            });
+        return read is var (arguments, named) && attributeClass.HasStringConstructor(arguments.Count)
+            ? new FoundAttribute(attributeClass.Name, arguments, named, attribute.GetReference())
+            : null;
     }
 
     private static bool HasStringConstructor(INamedTypeSymbol type, int count)
@@ -393,7 +367,7 @@ internal sealed class AttributeResolver(SemanticModel recordModel, INamedTypeSym
                 value = literal.Token.Value;
                 return true;
             case PrefixUnaryExpressionSyntax { OperatorToken.RawKind: (int)SyntaxKind.MinusToken, Operand: LiteralExpressionSyntax { Token.Value: { } number } }
-                when Number(number) is { } n:
+                when AttributeArgumentSyntax.Number(number) is { } n:
                 value = -n;
                 return true;
             case MemberAccessExpressionSyntax { RawKind: (int)SyntaxKind.SimpleMemberAccessExpression, Name: IdentifierNameSyntax member } access
@@ -432,23 +406,11 @@ internal sealed class AttributeResolver(SemanticModel recordModel, INamedTypeSym
                 return value is null or string;
             case SpecialType.System_Boolean:
                 return value is bool;
-            case SpecialType.System_Double when Number(value) is { } number:
+            case SpecialType.System_Double when AttributeArgumentSyntax.Number(value) is { } number:
                 converted = number;
                 return true;
             default:
                 return false;
         }
     }
-
-    // A numeric literal's value as a double, as the compiler converts an integer or float constant to double.
-    private static double? Number(object? value) => value switch
-    {
-        int i => i,
-        long l => l,
-        uint u => u,
-        ulong ul => ul,
-        float f => f,
-        double d => d,
-        _ => null,
-    };
 }

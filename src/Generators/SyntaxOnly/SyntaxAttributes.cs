@@ -100,36 +100,16 @@ internal static class SyntaxAttributes
 
     private static FoundAttribute? Arguments(AttributeSyntax attribute, KnownAttribute known, SyntaxScope scope)
     {
-        var arguments = new List<object?>();
-        var named = new List<KeyValuePair<string, object?>>();
-        foreach (var argument in attribute.ArgumentList?.Arguments ?? default)
-        {
-            if (argument.NameColon is not null)
+        var read = AttributeArgumentSyntax.Read(
+            attribute,
+            (string key, ExpressionSyntax expression, out object? value) =>
             {
-                return null;
-            }
-
-            if (argument.NameEquals is { } nameEquals)
-            {
-                var key = nameEquals.Name.Identifier.ValueText;
-                if (known.Named(key) is not { } kind || !TryConstant(argument.Expression, kind, scope, out var value) || named.Exists(n => n.Key == key))
-                {
-                    return null;
-                }
-
-                named.Add(new KeyValuePair<string, object?>(key, value));
-            }
-            else if (named.Count > 0 || argument.Expression is not LiteralExpressionSyntax { Token.Value: string text })
-            {
-                return null;
-            }
-            else
-            {
-                arguments.Add(text);
-            }
-        }
-
-        return known.TakesStrings(arguments.Count) ? new FoundAttribute(known.FullName, arguments, named, attribute.GetReference()) : null;
+                value = null;
+                return known.Named(key) is { } kind && TryConstant(expression, kind, scope, out value);
+            });
+        return read is var (arguments, named) && known.TakesStrings(arguments.Count)
+            ? new FoundAttribute(known.FullName, arguments, named, attribute.GetReference())
+            : null;
     }
 
     // A constant as the compiler converts it to the member's type, and as TypedConstant.Value gives it (an enum member as its number).
@@ -146,9 +126,9 @@ internal static class SyntaxAttributes
             case NamedArgumentKind.Double:
                 var number = expression switch
                 {
-                    LiteralExpressionSyntax { RawKind: (int)SyntaxKind.NumericLiteralExpression } literal => Number(literal.Token.Value),
+                    LiteralExpressionSyntax { RawKind: (int)SyntaxKind.NumericLiteralExpression } literal => AttributeArgumentSyntax.Number(literal.Token.Value),
                     PrefixUnaryExpressionSyntax { RawKind: (int)SyntaxKind.UnaryMinusExpression, Operand: LiteralExpressionSyntax { RawKind: (int)SyntaxKind.NumericLiteralExpression } literal }
-                        => -Number(literal.Token.Value),
+                        => -AttributeArgumentSyntax.Number(literal.Token.Value),
                     _ => null,
                 };
                 value = number;
@@ -182,16 +162,4 @@ internal static class SyntaxAttributes
         };
         return means && scope.MeansQualified(Enum, KnownAttribute.OurNamespace, Enum) ? index : null;
     }
-
-    // A numeric literal's value as a double, as the compiler converts an integer or floating constant to double (not decimal).
-    private static double? Number(object? value) => value switch
-    {
-        int i => i,
-        long l => l,
-        uint u => u,
-        ulong ul => ul,
-        float f => f,
-        double d => d,
-        _ => null,
-    };
 }
