@@ -12,7 +12,7 @@ namespace ProdServer.Config.Analyzers;
 /// <summary>
 /// PSC1007: on a <c>[ServerArgs]</c> record, an attribute written with the name of one of ProdServer.Config's
 /// (<c>[Flag]</c>, <c>[ExtraArgs]</c>, <c>[PositionalArgs]</c>, <c>[ArgAlias]</c>, <c>[ServerArgs]</c>; <c>[ServerValue]</c> on
-/// the members of the enums its flags use) that binds to another class. The generator reads such a record by its attributes'
+/// an enum's members) that binds to another class. The generator reads such a record by its attributes'
 /// names where nothing in the compilation's source could be found instead (a fresh compiler charged the first semantic question
 /// ~0.3 s, issue 15), so a lookalike from a referenced assembly in the record's own namespace would be read as ours; one declared in
 /// source makes the generator ignore the property instead, and a setting the user meant for the server never reaches it. Either
@@ -68,30 +68,29 @@ public sealed class LookalikeAttributeAnalyzer : DiagnosticAnalyzer
 
     private static void Analyze(SymbolAnalysisContext context, ConcurrentDictionary<string, bool> shadowed)
     {
+        // Binding a record's attributes, or even building its member table, would cost a fresh compiler what the generator saved
+        // by not asking (issue 15). A lookalike is found before ours only from the declaration's own scope: a nested type, or a
+        // type of its namespace or of one that encloses it. Where none of those holds a type of our names, every attribute
+        // written so is ours or ambiguous (the compiler's CS0104), and nothing is bound here.
         var type = (INamedTypeSymbol)context.Symbol;
-        if (!type.IsRecord || !WritesServerArgs(type))
+        if (type.TypeKind == TypeKind.Enum)
         {
+            // An enum's [ServerValue] spellings are what the generator writes for a flag of that enum.
+            if (Shadowed(context.Compilation, type.ContainingNamespace, shadowed))
+            {
+                foreach (var member in type.GetMembers())
+                {
+                    if (member is IFieldSymbol { HasConstantValue: true })
+                    {
+                        Check(context, member, type, OnEnumMember);
+                    }
+                }
+            }
+
             return;
         }
 
-        // Binding every attribute of every record would cost a fresh compiler what the generator saved by not asking (issue 15).
-        // A lookalike is found before ours only from the record's own scope: a nested type, or a type of its namespace or of
-        // one that encloses it. Where none of those holds a type of our names, every attribute written so is ours or ambiguous
-        // (the compiler's CS0104), and nothing is bound here.
-        var enums = new List<INamedTypeSymbol>();
-        var suspect = Declares(type) || Shadowed(context.Compilation, type.ContainingNamespace, shadowed);
-        foreach (var member in type.GetMembers())
-        {
-            if (member is IPropertySymbol { IsImplicitlyDeclared: false } property
-                && FlagEnum(property.Type) is { } used
-                && !enums.Contains(used, SymbolEqualityComparer.Default))
-            {
-                enums.Add(used);
-                suspect |= Shadowed(context.Compilation, used.ContainingNamespace, shadowed);
-            }
-        }
-
-        if (!suspect)
+        if (!type.IsRecord || !WritesServerArgs(type) || !(Declares(type) || Shadowed(context.Compilation, type.ContainingNamespace, shadowed)))
         {
             return;
         }
@@ -102,17 +101,6 @@ public sealed class LookalikeAttributeAnalyzer : DiagnosticAnalyzer
             if (member is IPropertySymbol { IsImplicitlyDeclared: false } property)
             {
                 Check(context, property, type, OnProperty);
-            }
-        }
-
-        foreach (var used in enums)
-        {
-            foreach (var enumMember in used.GetMembers())
-            {
-                if (enumMember is IFieldSymbol { HasConstantValue: true })
-                {
-                    Check(context, enumMember, used, OnEnumMember);
-                }
             }
         }
     }
@@ -251,16 +239,5 @@ public sealed class LookalikeAttributeAnalyzer : DiagnosticAnalyzer
         }
 
         return null;
-    }
-
-    // The enum a flag's type names, declared in source: E? (Nullable<E>), or the element of IReadOnlyList<E>?.
-    private static INamedTypeSymbol? FlagEnum(ITypeSymbol type)
-    {
-        while (type is INamedTypeSymbol { TypeKind: not TypeKind.Enum, TypeArguments.Length: 1 } generic)
-        {
-            type = generic.TypeArguments[0];
-        }
-
-        return type is INamedTypeSymbol { TypeKind: TypeKind.Enum } e && e.DeclaringSyntaxReferences.Length > 0 ? e : null;
     }
 }
