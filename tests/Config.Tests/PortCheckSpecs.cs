@@ -32,11 +32,14 @@ public sealed class PortCheckSpecs
     [Fact]
     public void A_port_held_by_a_server_of_a_running_host_names_that_host()
     {
-        // A real listener tagged as a server of this (running) process, as one of another launch of the app would be.
+        // A real listener tagged as a server of this (running) process, as one of another launch of the app would be. The
+        // tag is one this host hands out (NewTag), never written by hand: a sweep of this host that got the same serial
+        // (an import's, in a spec running beside this one) would take this listener for what it left behind and kill it
+        // before it printed its port (seen in a stress run with "{pid}.7": int.Parse(null) below).
         var info = new System.Diagnostics.ProcessStartInfo("/usr/bin/python3",
             ["-c", "import socket, sys, time; s = socket.socket(); s.bind(('127.0.0.1', 0)); s.listen(); print(s.getsockname()[1], flush=True); time.sleep(60)"])
         { RedirectStandardOutput = true, UseShellExecute = false };
-        info.Environment[Descendants.TagVariable] = $"{System.Environment.ProcessId}.7";
+        info.Environment[Descendants.TagVariable] = Descendants.NewTag();
         using var server = System.Diagnostics.Process.Start(info)!;
         try
         {
