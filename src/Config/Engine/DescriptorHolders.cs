@@ -74,7 +74,7 @@ internal static class DescriptorHolders
             foreach (var fd in Directory.EnumerateFileSystemEntries(Path.Combine(process, "fd")))
             {
                 if (new FileInfo(fd).LinkTarget is { } target && targets.Contains(target)
-                    && (!writersOnly || Writes(Path.Combine(process, "fdinfo", Path.GetFileName(fd)))))
+                    && (!writersOnly || Writes(File.ReadAllText(Path.Combine(process, "fdinfo", Path.GetFileName(fd))), target)))
                 {
                     return true;
                 }
@@ -88,18 +88,38 @@ internal static class DescriptorHolders
         return false;
     }
 
-    // fdinfo's "flags:" line is the open flags in octal; the access mode is its lowest two bits (1 write, 2 read-write).
-    private static bool Writes(string fdinfo)
+    /// <summary>
+    /// Whether a descriptor whose link names <paramref name="target"/> may write to it, from its <c>/proc/PID/fdinfo/N</c>
+    /// text: the <c>flags:</c> line is the open flags in octal, the access mode their lowest two bits (1 write, 2
+    /// read-write). The link and this file are two reads, and in between the number may have been closed and given to
+    /// another file (a fork of this host holds copies of its read ends until it execs, which closes them; what the new
+    /// program opens next takes the lowest free numbers): so the <c>ino:</c> line (Linux 5.14 and later), read in the same
+    /// read as the flags, must name <paramref name="target"/>'s inode too, or the descriptor is not counted. Without that
+    /// line (an older kernel), the flags alone decide.
+    /// </summary>
+    internal static bool Writes(string fdinfo, string target)
     {
-        foreach (var line in File.ReadLines(fdinfo))
+        var inode = InodeOf(target);
+        var writes = false;
+        foreach (var line in fdinfo.AsSpan().EnumerateLines())
         {
             if (line.StartsWith("flags:", StringComparison.Ordinal))
             {
-                var octal = line.AsSpan("flags:".Length).Trim();
-                return octal.Length > 0 && (octal[^1] - '0') % 4 is 1 or 2;
+                var octal = line["flags:".Length..].Trim();
+                writes = octal.Length > 0 && (octal[^1] - '0') % 4 is 1 or 2;
+            }
+            else if (line.StartsWith("ino:", StringComparison.Ordinal) && !inode.IsEmpty && !line["ino:".Length..].Trim().SequenceEqual(inode))
+            {
+                return false;
             }
         }
 
-        return false;
+        return writes;
     }
+
+    // The N of "pipe:[N]" or "socket:[N]"; empty for a path, whose link names no inode.
+    private static ReadOnlySpan<char> InodeOf(string target) =>
+        target.EndsWith(']') && target.IndexOf(":[", StringComparison.Ordinal) is > 0 and var open
+            ? target.AsSpan(open + 2, target.Length - open - 3)
+            : default;
 }
