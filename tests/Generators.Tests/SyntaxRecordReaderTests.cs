@@ -156,11 +156,29 @@ public sealed class SyntaxRecordReaderTests
     public void What_the_syntax_cannot_pin_down_is_left_to_the_parser(string why, string[] sources)
     {
         var compilation = TestCompilation.Create(includeWaitress: false, sources);
-        var declaration = compilation.SyntaxTrees.SelectMany(static t => t.GetRoot().DescendantNodes().OfType<RecordDeclarationSyntax>())
-            .First(static r => r.Identifier.ValueText == "EveryArgs" && r.AttributeLists.Count > 0);
 
-        Assert.True(SyntaxRecordReader.Read(declaration, compilation, default) is null, why);
+        Assert.True(SyntaxRecordReader.Read(EveryArgsDeclaration(compilation), compilation, default) is null, why);
     }
+
+    [Fact]
+    public void An_edit_in_another_file_is_seen_by_the_next_compilation_whose_other_trees_keep_their_declarations()
+    {
+        // Each tree's declarations are kept for the next compilation (an IDE keystroke edits one tree); the edited one is read anew.
+        var compilation = TestCompilation.Create(includeWaitress: false, Readable, Kinds, "namespace Elsewhere { }");
+        var declaration = EveryArgsDeclaration(compilation);
+        var other = compilation.SyntaxTrees.Last();
+        Assert.NotNull(SyntaxRecordReader.Read(declaration, compilation, default));
+
+        var shadowing = compilation.ReplaceSyntaxTree(other, TestCompilation.Parse("namespace MyApp { public class Flag { } }", other.FilePath));
+        Assert.Null(SyntaxRecordReader.Read(EveryArgsDeclaration(shadowing), shadowing, default));
+
+        var back = shadowing.ReplaceSyntaxTree(shadowing.SyntaxTrees.Last(), TestCompilation.Parse("namespace Elsewhere { }", other.FilePath));
+        Assert.NotNull(SyntaxRecordReader.Read(EveryArgsDeclaration(back), back, default));
+    }
+
+    private static RecordDeclarationSyntax EveryArgsDeclaration(Compilation compilation) =>
+        compilation.SyntaxTrees.SelectMany(static t => t.GetRoot().DescendantNodes().OfType<RecordDeclarationSyntax>())
+            .First(static r => r.Identifier.ValueText == "EveryArgs" && r.AttributeLists.Count > 0);
 
     [Fact]
     public void Every_record_of_the_generator_tests_reads_the_same_from_syntax_when_it_reads_at_all()

@@ -18,6 +18,10 @@ internal sealed class SourceDeclarations
 {
     private static readonly ConditionalWeakTable<Compilation, SourceDeclarations> PerCompilation = new();
 
+    // A tree's declarations outlive the compilation: an edit makes a new compilation with the same tree objects but the one
+    // edited, so each keystroke in an IDE walks one tree, not all of them.
+    private static readonly ConditionalWeakTable<SyntaxTree, TreeDeclarations> PerTree = new();
+
     private readonly Dictionary<string, List<DeclaredType>> _types = new(StringComparer.Ordinal);
     private readonly HashSet<string> _namespaceSegments = new(StringComparer.Ordinal);
     private readonly HashSet<string> _globalImports = new(StringComparer.Ordinal);
@@ -27,25 +31,26 @@ internal sealed class SourceDeclarations
     {
         foreach (var tree in trees)
         {
-            if (tree.GetRoot() is not CompilationUnitSyntax root)
+            var declared = PerTree.GetValue(tree, static t => new TreeDeclarations(t));
+            foreach (var (name, type) in declared.Types)
             {
-                continue;
-            }
-
-            foreach (var directive in root.Usings)
-            {
-                if (!directive.GlobalKeyword.IsKind(SyntaxKind.None))
+                if (!_types.TryGetValue(name, out var list))
                 {
-                    Import(directive, _globalImports, _globalAliases, this);
+                    _types[name] = list = [];
                 }
+
+                list.Add(type);
             }
 
-            Walk(root.Members, string.Empty, topLevel: true);
+            _namespaceSegments.UnionWith(declared.InnerNamespaceSegments);
+            _globalImports.UnionWith(declared.GlobalImports);
+            _globalAliases.UnionWith(declared.GlobalAliases);
+            HasUnreadGlobalUsing |= declared.HasUnreadGlobalUsing;
         }
     }
 
     /// <summary>Whether a <c>global using static</c> or a global directive this reading does not follow is anywhere in the compilation.</summary>
-    public bool HasUnreadGlobalUsing { get; private set; }
+    public bool HasUnreadGlobalUsing { get; }
 
     /// <summary>The namespaces every file imports (<c>global using X.Y;</c>), as written without <c>global::</c> and spaces.</summary>
     public IReadOnlyCollection<string> GlobalImports => _globalImports;
@@ -68,10 +73,10 @@ internal sealed class SourceDeclarations
     public bool HasInnerNamespaceNamed(string name) => _namespaceSegments.Contains(name);
 
     /// <summary>
-    /// Adds a using directive to <paramref name="imports"/> or <paramref name="aliases"/>; a <c>using static</c> (which brings a
-    /// type's nested types into scope) or a name this reading cannot write marks <paramref name="owner"/> or returns false.
+    /// Adds a using directive to <paramref name="imports"/> or <paramref name="aliases"/>; false for a <c>using static</c> (which
+    /// brings a type's nested types into scope) or a name this reading cannot write.
     /// </summary>
-    internal static bool Import(UsingDirectiveSyntax directive, HashSet<string> imports, HashSet<string> aliases, SourceDeclarations? owner)
+    internal static bool Import(UsingDirectiveSyntax directive, HashSet<string> imports, HashSet<string> aliases)
     {
         if (directive.Alias is { } alias)
         {
@@ -81,11 +86,6 @@ internal sealed class SourceDeclarations
 
         if (!directive.StaticKeyword.IsKind(SyntaxKind.None) || directive.Name is not { } name || DottedName(name) is not { } written)
         {
-            if (owner is not null)
-            {
-                owner.HasUnreadGlobalUsing = true;
-            }
-
             return false;
         }
 
@@ -117,46 +117,68 @@ internal sealed class SourceDeclarations
         }
     }
 
-    private void Walk(SyntaxList<MemberDeclarationSyntax> members, string ns, bool topLevel)
+    /// <summary>What one syntax tree declares, and its global using directives.</summary>
+    private sealed class TreeDeclarations
     {
-        foreach (var member in members)
+        public TreeDeclarations(SyntaxTree tree)
         {
-            switch (member)
+            if (tree.GetRoot() is not CompilationUnitSyntax root)
             {
-                case BaseNamespaceDeclarationSyntax declaration:
-                    var name = DottedName(declaration.Name) ?? declaration.Name.ToString();
-                    var full = ns.Length == 0 ? name : ns + "." + name;
-                    var segments = full.Split('.');
-                    for (var i = 1; i < segments.Length; i++)
-                    {
-                        _namespaceSegments.Add(segments[i]);
-                    }
+                return;
+            }
 
-                    Walk(declaration.Members, full, topLevel: true);
-                    break;
-                case BaseTypeDeclarationSyntax type:
-                    Add(type.Identifier.ValueText, new DeclaredType(ns, topLevel, type));
-                    if (type is TypeDeclarationSyntax withMembers)
-                    {
-                        Walk(withMembers.Members, ns, topLevel: false);
-                    }
+            foreach (var directive in root.Usings)
+            {
+                if (!directive.GlobalKeyword.IsKind(SyntaxKind.None) && !Import(directive, GlobalImports, GlobalAliases))
+                {
+                    HasUnreadGlobalUsing = true;
+                }
+            }
 
-                    break;
-                case DelegateDeclarationSyntax function:
-                    Add(function.Identifier.ValueText, new DeclaredType(ns, topLevel, null));
-                    break;
+            Walk(root.Members, string.Empty, topLevel: true);
+        }
+
+        public List<(string Name, DeclaredType Type)> Types { get; } = [];
+
+        public HashSet<string> InnerNamespaceSegments { get; } = new(StringComparer.Ordinal);
+
+        public HashSet<string> GlobalImports { get; } = new(StringComparer.Ordinal);
+
+        public HashSet<string> GlobalAliases { get; } = new(StringComparer.Ordinal);
+
+        public bool HasUnreadGlobalUsing { get; }
+
+        private void Walk(SyntaxList<MemberDeclarationSyntax> members, string ns, bool topLevel)
+        {
+            foreach (var member in members)
+            {
+                switch (member)
+                {
+                    case BaseNamespaceDeclarationSyntax declaration:
+                        var name = DottedName(declaration.Name) ?? declaration.Name.ToString();
+                        var full = ns.Length == 0 ? name : ns + "." + name;
+                        var segments = full.Split('.');
+                        for (var i = 1; i < segments.Length; i++)
+                        {
+                            InnerNamespaceSegments.Add(segments[i]);
+                        }
+
+                        Walk(declaration.Members, full, topLevel: true);
+                        break;
+                    case BaseTypeDeclarationSyntax type:
+                        Types.Add((type.Identifier.ValueText, new DeclaredType(ns, topLevel, type)));
+                        if (type is TypeDeclarationSyntax withMembers)
+                        {
+                            Walk(withMembers.Members, ns, topLevel: false);
+                        }
+
+                        break;
+                    case DelegateDeclarationSyntax function:
+                        Types.Add((function.Identifier.ValueText, new DeclaredType(ns, topLevel, null)));
+                        break;
+                }
             }
         }
-    }
-
-    private void Add(string name, DeclaredType type)
-    {
-        if (!_types.TryGetValue(name, out var list))
-        {
-            _types[name] = list = [];
-        }
-
-        list.Add(type);
     }
 }
 

@@ -95,7 +95,7 @@ internal sealed class SyntaxScope
         foreach (var directive in usings)
         {
             // Global ones are every file's, read once by SourceDeclarations.
-            if (directive.GlobalKeyword.IsKind(SyntaxKind.None) && !SourceDeclarations.Import(directive, _imports, _aliases, null))
+            if (directive.GlobalKeyword.IsKind(SyntaxKind.None) && !SourceDeclarations.Import(directive, _imports, _aliases))
             {
                 return false;
             }
