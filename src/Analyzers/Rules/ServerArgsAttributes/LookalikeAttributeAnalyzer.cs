@@ -61,12 +61,12 @@ public sealed class LookalikeAttributeAnalyzer : DiagnosticAnalyzer
                 return;
             }
 
-            var shadowed = new ConcurrentDictionary<string, bool>(StringComparer.Ordinal);
+            var shadowed = new ConcurrentDictionary<INamespaceSymbol, bool>(SymbolEqualityComparer.Default);
             start.RegisterSymbolAction(c => Analyze(c, shadowed), SymbolKind.NamedType);
         });
     }
 
-    private static void Analyze(SymbolAnalysisContext context, ConcurrentDictionary<string, bool> shadowed)
+    private static void Analyze(SymbolAnalysisContext context, ConcurrentDictionary<INamespaceSymbol, bool> shadowed)
     {
         // Binding a record's attributes, or even building its member table, would cost a fresh compiler what the generator saved
         // by not asking (issue 15). A lookalike is found before ours only from the declaration's own scope: a nested type, or a
@@ -76,7 +76,7 @@ public sealed class LookalikeAttributeAnalyzer : DiagnosticAnalyzer
         if (type.TypeKind == TypeKind.Enum)
         {
             // An enum's [ServerValue] spellings are what the generator writes for a flag of that enum.
-            if (Shadowed(context.Compilation, type.ContainingNamespace, shadowed))
+            if (WritesServerValue(type) && Shadowed(context.Compilation, type.ContainingNamespace, shadowed))
             {
                 foreach (var member in type.GetMembers())
                 {
@@ -120,39 +120,39 @@ public sealed class LookalikeAttributeAnalyzer : DiagnosticAnalyzer
     }
 
     // Whether the namespace declared, or one enclosing it, holds a type with one of our names that is not ours, in source or in a
-    // reference: each is looked up from the compilation's global namespace, which merges them (a source type's own namespace
-    // symbol holds its module's types only).
-    private static bool Shadowed(Compilation compilation, INamespaceSymbol? declared, ConcurrentDictionary<string, bool> cache)
-    {
-        var path = new List<string>();
-        for (var ns = declared; ns is { IsGlobalNamespace: false }; ns = ns.ContainingNamespace)
+    // reference: each is looked up by name from the compilation's global namespace, which merges them (a source type's own
+    // namespace symbol holds its module's types only). Once per namespace declared in.
+    private static bool Shadowed(Compilation compilation, INamespaceSymbol? declared, ConcurrentDictionary<INamespaceSymbol, bool> cache) =>
+        declared is not null && cache.GetOrAdd(declared, d =>
         {
-            path.Insert(0, ns.Name);
-        }
-
-        INamespaceSymbol? merged = compilation.GlobalNamespace;
-        var enclosing = new List<INamespaceSymbol> { merged };
-        foreach (var name in path)
-        {
-            merged = merged?.GetNamespaceMembers().FirstOrDefault(n => n.Name == name);
-            if (merged is null)
+            var path = new List<string>();
+            for (var ns = d; ns is { IsGlobalNamespace: false }; ns = ns.ContainingNamespace)
             {
-                break;
+                path.Insert(0, ns.Name);
             }
 
-            enclosing.Add(merged);
-        }
-
-        foreach (var ns in enclosing)
-        {
-            if (cache.GetOrAdd(ns.ToDisplayString(), _ => HoldsLookalike(ns)))
+            INamespaceSymbol? merged = compilation.GlobalNamespace;
+            if (HoldsLookalike(merged))
             {
                 return true;
             }
-        }
 
-        return false;
-    }
+            foreach (var name in path)
+            {
+                merged = merged.GetMembers(name).OfType<INamespaceSymbol>().FirstOrDefault();
+                if (merged is null)
+                {
+                    return false;
+                }
+
+                if (HoldsLookalike(merged))
+                {
+                    return true;
+                }
+            }
+
+            return false;
+        });
 
     private static bool HoldsLookalike(INamespaceSymbol ns)
     {
@@ -185,6 +185,32 @@ public sealed class LookalikeAttributeAnalyzer : DiagnosticAnalyzer
                         if (WrittenAs(attribute.Name) is { } written && Array.IndexOf(OnRecord, ClassName(written, OnRecord)) == 0)
                         {
                             return true;
+                        }
+                    }
+                }
+            }
+        }
+
+        return false;
+    }
+
+    // A member of the enum's declaration writes an attribute named ServerValue.
+    private static bool WritesServerValue(INamedTypeSymbol type)
+    {
+        foreach (var reference in type.DeclaringSyntaxReferences)
+        {
+            if (reference.GetSyntax() is EnumDeclarationSyntax declaration)
+            {
+                foreach (var member in declaration.Members)
+                {
+                    foreach (var list in member.AttributeLists)
+                    {
+                        foreach (var attribute in list.Attributes)
+                        {
+                            if (WrittenAs(attribute.Name) is { } written && ClassName(written, OnEnumMember) is not null)
+                            {
+                                return true;
+                            }
                         }
                     }
                 }
