@@ -59,6 +59,9 @@ public sealed class SyntaxRecordReaderTests
 
             [Flag("event")] public string? @event { get; init; }
 
+            /// <summary>A quote, a backslash and a line break in a flag's name and text: written escaped, as the parser's are.</summary>
+            [Flag("odd\"na\\me", Since = "1.0\n2"), Description("x\u001b[31m")] public string? Odd { get; init; }
+
             /// <summary>Entities &lt;kept&gt; &amp; decoded.</summary>
             [Flag("entities"), System.Obsolete("someone else's attribute")] public string? Entities { get; set; }
 
