@@ -176,18 +176,9 @@ public sealed class LookalikeAttributeAnalyzer : DiagnosticAnalyzer
     {
         foreach (var reference in type.DeclaringSyntaxReferences)
         {
-            if (reference.GetSyntax() is TypeDeclarationSyntax declaration)
+            if (reference.GetSyntax() is TypeDeclarationSyntax declaration && Writes(declaration.AttributeLists, "ServerArgsAttribute"))
             {
-                foreach (var list in declaration.AttributeLists)
-                {
-                    foreach (var attribute in list.Attributes)
-                    {
-                        if (WrittenAs(attribute.Name) is { } written && Array.IndexOf(OnRecord, ClassName(written, OnRecord)) == 0)
-                        {
-                            return true;
-                        }
-                    }
-                }
+                return true;
             }
         }
 
@@ -203,16 +194,27 @@ public sealed class LookalikeAttributeAnalyzer : DiagnosticAnalyzer
             {
                 foreach (var member in declaration.Members)
                 {
-                    foreach (var list in member.AttributeLists)
+                    if (Writes(member.AttributeLists, "ServerValueAttribute"))
                     {
-                        foreach (var attribute in list.Attributes)
-                        {
-                            if (WrittenAs(attribute.Name) is { } written && ClassName(written, OnEnumMember) is not null)
-                            {
-                                return true;
-                            }
-                        }
+                        return true;
                     }
+                }
+            }
+        }
+
+        return false;
+    }
+
+    // Whether lists hold an attribute written as className, with or without its Attribute suffix.
+    private static bool Writes(SyntaxList<AttributeListSyntax> lists, string className)
+    {
+        foreach (var list in lists)
+        {
+            foreach (var attribute in list.Attributes)
+            {
+                if (WrittenAs(attribute.Name) is { } written && (written == className || written + "Attribute" == className))
+                {
+                    return true;
                 }
             }
         }
