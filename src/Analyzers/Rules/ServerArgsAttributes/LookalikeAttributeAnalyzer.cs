@@ -6,6 +6,7 @@ using System.Linq;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp.Syntax;
 using Microsoft.CodeAnalysis.Diagnostics;
+using ProdServer.Config.Generators.SyntaxOnly;
 
 namespace ProdServer.Config.Analyzers;
 
@@ -21,18 +22,18 @@ namespace ProdServer.Config.Analyzers;
 [DiagnosticAnalyzer(Microsoft.CodeAnalysis.LanguageNames.CSharp)]
 public sealed class LookalikeAttributeAnalyzer : DiagnosticAnalyzer
 {
-    private const string OurNamespace = "ProdServer.Config";
+    private const string OurNamespace = KnownAttribute.OurNamespace;
 
-    private static readonly string[] OnRecord = ["ServerArgsAttribute", "ArgAliasAttribute"];
-    private static readonly string[] OnProperty = ["FlagAttribute", "ExtraArgsAttribute", "PositionalArgsAttribute"];
-    private static readonly string[] OnEnumMember = ["ServerValueAttribute"];
+    // What the generator reads by name (its own list, KnownAttribute, compiled in here too), where each is ours: not
+    // [Description] (System.ComponentModel's), not [ServerBuilder] (internal to the library, so never a user's to check).
+    private static readonly string[] OnRecord = Ours(KnownAttribute.OnRecord);
+    private static readonly string[] OnProperty = Ours(KnownAttribute.OnProperty);
+    private static readonly string[] OnEnumMember = Ours(KnownAttribute.OnEnumMember);
 
     // Every name C# may find them by: with and without the suffix.
-    private static readonly string[] AllNames =
-    [
-        "ServerArgsAttribute", "ServerArgs", "ArgAliasAttribute", "ArgAlias", "FlagAttribute", "Flag", "ExtraArgsAttribute", "ExtraArgs",
-        "PositionalArgsAttribute", "PositionalArgs", "ServerValueAttribute", "ServerValue",
-    ];
+    private static readonly string[] AllNames = OnRecord.Concat(OnProperty).Concat(OnEnumMember)
+        .SelectMany(static n => new[] { n, n.Substring(0, n.Length - "Attribute".Length) })
+        .ToArray();
 
     /// <summary>The PSC1007 descriptor.</summary>
     internal static DiagnosticDescriptor Descriptor { get; } = new(
@@ -247,6 +248,9 @@ public sealed class LookalikeAttributeAnalyzer : DiagnosticAnalyzer
                 ours.Substring(0, ours.Length - "Attribute".Length)));
         }
     }
+
+    private static string[] Ours(KnownAttribute[] read) =>
+        read.Where(static k => k.Readable && k.Namespace == OurNamespace).Select(static k => k.ClassName).ToArray();
 
     private static string? WrittenAs(NameSyntax name) => name switch
     {
