@@ -219,13 +219,8 @@ internal sealed class ServerProcess : ISupervisedChild, IStopTarget
         // The pump (and its thread) once the child runs: the fork need not wait for it, and nothing is read before this.
         // A server started before the host's logging keeps its lines in the (bounded) pump until the logger is attached.
         server._pump = new OutputPump(logger, plan.ProcessName, logs, (logger as DeferredLogger)?.Attached);
-        // An array, not the span overload: its inline array of two tasks is JIT-compiled on first use, beside the server's start.
-        server._readers = Task.WhenAll(new[]
-        {
-            PipeLines.ReadOnThread(child.StandardOutput, (line, split, more) => server.OnLine(line, split, more, fromStandardError: false), plan.ProcessName + " stdout"),
-            PipeLines.ReadOnThread(child.StandardError, (line, split, more) => server.OnLine(line, split, more, fromStandardError: true), plan.ProcessName + " stderr"),
-        });
         // Logged once the child runs: the first log call of a host costs milliseconds, which the child should not wait for.
+        // Logged before the readers start, so that no line of the server's comes before it (its output waits in the pipe).
         // Before the host has logging (spawn-first), only once it has: the engine's log messages are set up on first use
         // (~20 ms of CPU under JIT), which would compete with the server's own start.
         if (logger is DeferredLogger deferred)
@@ -237,6 +232,12 @@ internal sealed class ServerProcess : ISupervisedChild, IStopTarget
             LogStarted(logger, plan, server.Id);
         }
 
+        // An array, not the span overload: its inline array of two tasks is JIT-compiled on first use, beside the server's start.
+        server._readers = Task.WhenAll(new[]
+        {
+            PipeLines.ReadOnThread(child.StandardOutput, (line, split, more) => server.OnLine(line, split, more, fromStandardError: false), plan.ProcessName + " stdout"),
+            PipeLines.ReadOnThread(child.StandardError, (line, split, more) => server.OnLine(line, split, more, fromStandardError: true), plan.ProcessName + " stderr"),
+        });
         _ = server.WatchExitAsync();
         if (grouped)
         {
