@@ -22,7 +22,7 @@ public static class ProdServerHostExtensions
     /// <param name="cancellationToken">Stops the run.</param>
     /// <returns>The exit code: 0 ok, 1 invalid configuration or failed start, 2 usage error, else the server's own code.</returns>
     public static Task<int> RunProdServerAsync(this IHost host, string[] args, CancellationToken cancellationToken = default) =>
-        host.RunProdServerAsync(args, Console.Out, Console.Error, cancellationToken);
+        RunHostAsync(host, args, null, null, cancellationToken);
 
     /// <summary>
     /// Builds the host and runs the process(es) named in <paramref name="args"/>, starting each server first: when the
@@ -119,7 +119,16 @@ public static class ProdServerHostExtensions
     /// <param name="error">Where errors are written.</param>
     /// <param name="cancellationToken">Stops the run.</param>
     /// <returns>The exit code.</returns>
-    public static async Task<int> RunProdServerAsync(this IHost host, string[] args, TextWriter output, TextWriter error, CancellationToken cancellationToken = default)
+    public static Task<int> RunProdServerAsync(this IHost host, string[] args, TextWriter output, TextWriter error, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(output);
+        ArgumentNullException.ThrowIfNull(error);
+        return RunHostAsync(host, args, output, error, cancellationToken);
+    }
+
+    // output and error null: the console's, and a run's standard output is watched for a reader gone (StandardOutputReaderWatch:
+    // the host's console logger has the console's stream already, so the lines lost are said but cannot be counted).
+    private static async Task<int> RunHostAsync(IHost host, string[] args, TextWriter? output, TextWriter? error, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(host);
         ArgumentNullException.ThrowIfNull(args);
@@ -129,13 +138,14 @@ public static class ProdServerHostExtensions
         if (host.Services.GetService<IHostEnvironment>() is { } environment && EnvironmentMismatch(args, environment) is { } mismatch)
         {
             host.Dispose();
-            await error.WriteLineAsync(mismatch).ConfigureAwait(false);
+            await (error ?? Console.Error).WriteLineAsync(mismatch).ConfigureAwait(false);
             return ExitCodes.Usage;
         }
 
         var commandLine = ProdServerCommandLine.Parse(args);
         AnswerOnStandardOutput.Apply(host.Services, commandLine);
-        return await RunAndDisposeAsync(host, commandLine, output, error, cancellationToken).ConfigureAwait(false);
+        using var watch = output is null ? StandardOutputReaderWatch.ForRun(commandLine, Console.Error) : null;
+        return await RunAndDisposeAsync(host, commandLine, output ?? Console.Out, error ?? Console.Error, cancellationToken).ConfigureAwait(false);
     }
 
     // Host.CreateApplicationBuilder(args) reads the whole command line, and takes the word after one of our switches as

@@ -16,7 +16,8 @@ namespace ProdServer.Config;
 /// <remarks>
 /// The console logger takes <see cref="Console.Out"/> once, when its provider is made (when the host is built): this is
 /// installed before that, by the entry points that build the host themselves. A host built by the caller
-/// (<c>builder.Build().RunProdServerAsync(args)</c>) has its console logger bound to the console's stream already.
+/// (<c>builder.Build().RunProdServerAsync(args)</c>) has its console logger bound to the console's stream already: for it,
+/// <see cref="StandardOutputReaderWatch"/> says that the reader went away, without a count.
 /// A terminal or a file is left to the console: no EPIPE there, and a stream of our own at a file's position would write
 /// over what standard error adds to the same file.
 /// </remarks>
