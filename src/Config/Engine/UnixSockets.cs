@@ -16,23 +16,19 @@ internal static class UnixSockets
     public const int MaxPathBytes = 107;
 
     /// <summary>
-    /// The socket paths of <paramref name="process"/>, a relative one resolved from the directory the server binds from:
-    /// its working directory, or the one it changes into first (<see cref="ServerBackend.GetBindDirectory"/>); left out
-    /// when that is not known.
+    /// The socket paths of <paramref name="process"/>, a relative one resolved from the directory the server binds from
+    /// (<see cref="SocketPlace.At"/>: its working directory, or the one it changes into first); left out when that is not
+    /// known.
     /// </summary>
     public static IReadOnlyList<string> Of(ProcessDefinition process, string? workingDirectory)
     {
         var paths = new List<string>();
-        var from = BindDirectory(process, workingDirectory);
-        foreach (var path in process.Backend.GetUnixSockets(process))
+        var working = KnownOrRelative(workingDirectory);
+        foreach (var socket in process.Backend.GetUnixSockets(process))
         {
-            if (Path.IsPathFullyQualified(path))
+            if (SocketPlace.At(process, socket, working) is { IsAbsolute: true } place)
             {
-                paths.Add(path);
-            }
-            else if (from is not null)
-            {
-                paths.Add(Path.GetFullPath(path, from));
+                paths.Add(place.Resolved);
             }
         }
 
@@ -43,16 +39,12 @@ internal static class UnixSockets
     /// The absolute directory <paramref name="process"/>'s server binds a relative socket from, given its absolute working
     /// directory; <see langword="null"/> when that is not known.
     /// </summary>
-    public static string? BindDirectory(ProcessDefinition process, string? workingDirectory)
-    {
-        var working = workingDirectory is { Length: > 0 } && Path.IsPathFullyQualified(workingDirectory) ? workingDirectory : null;
-        return process.Backend.GetBindDirectory(process) switch
-        {
-            { } changed when Path.IsPathFullyQualified(changed) => changed,
-            { } changed => working is null ? null : Path.GetFullPath(changed, working),
-            null => working,
-        };
-    }
+    public static string? BindDirectory(ProcessDefinition process, string? workingDirectory) =>
+        SocketPlace.BindDirectory(process, KnownOrRelative(workingDirectory)) is { } from && from.StartsWith('/') ? from : null;
+
+    // An absolute working directory, or "." when it is not known: what is resolved from "." is not absolute, and left out.
+    private static string KnownOrRelative(string? workingDirectory) =>
+        workingDirectory is { Length: > 0 } && Path.IsPathFullyQualified(workingDirectory) ? workingDirectory : ".";
 
     /// <summary>The first socket of <paramref name="process"/> a server already answers on, as a message; <see langword="null"/> when none.</summary>
     public static string? FindConflict(ProcessDefinition process, string? workingDirectory)

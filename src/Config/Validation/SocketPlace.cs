@@ -29,9 +29,34 @@ internal sealed record SocketPlace(string Resolved, string Written, string From)
     public static SocketPlace Of(ProcessDefinition process, string socket, string? contentRoot = null)
     {
         var root = contentRoot is { Length: > 0 } && Path.IsPathFullyQualified(contentRoot) ? contentRoot : ".";
-        var from = Fold([root, process.WorkingDirectory ?? ".", process.Backend.GetBindDirectory(process) ?? "."]);
+        return At(process, socket, Fold([root, process.WorkingDirectory ?? "."]));
+    }
+
+    /// <summary>
+    /// Where <paramref name="socket"/> is when <paramref name="process"/>'s working directory is <paramref name="workingDirectory"/>
+    /// (absolute, or relative to the content root): the engine's resolution before a start and the export's, as well as the
+    /// validation's (<see cref="Of"/>).
+    /// </summary>
+    /// <param name="process">The process.</param>
+    /// <param name="socket">One of its <see cref="ServerBackend.GetUnixSockets"/>.</param>
+    /// <param name="workingDirectory">Its working directory, resolved.</param>
+    public static SocketPlace At(ProcessDefinition process, string socket, string workingDirectory)
+    {
+        var from = BindDirectory(process, workingDirectory);
         return new SocketPlace(Fold([from, socket]), socket, from);
     }
+
+    /// <summary>
+    /// The directory <paramref name="process"/>'s server binds a relative socket from: its working directory, then the one
+    /// it changes into first (<see cref="ServerBackend.GetBindDirectory"/>, gunicorn's <c>--chdir</c>).
+    /// </summary>
+    /// <param name="process">The process.</param>
+    /// <param name="workingDirectory">Its working directory, resolved (absolute, or relative to the content root).</param>
+    public static string BindDirectory(ProcessDefinition process, string workingDirectory) =>
+        Fold([workingDirectory, process.Backend.GetBindDirectory(process) ?? "."]);
+
+    /// <summary>Whether <see cref="Resolved"/> is absolute: known without the content root.</summary>
+    public bool IsAbsolute => Resolved.StartsWith('/');
 
     /// <summary>For a message: how the path was written and from where, in parentheses after a space, when not as <see cref="Resolved"/>; else empty.</summary>
     public string HowWritten => string.Equals(Resolved, Written, StringComparison.Ordinal)
@@ -40,7 +65,7 @@ internal sealed record SocketPlace(string Resolved, string Written, string From)
 
     /// <summary>For a message: the resolved path (one relative to the content root says so), then <see cref="HowWritten"/>.</summary>
     public override string ToString() =>
-        (Path.IsPathFullyQualified(Resolved) ? Names.PrintablePath(Resolved) : $"{Names.PrintablePath(Resolved)} from the content root") + HowWritten;
+        (IsAbsolute ? Names.PrintablePath(Resolved) : $"{Names.PrintablePath(Resolved)} from the content root") + HowWritten;
 
     // Each part taken from the one before (an absolute part starts again), '.' dropped, '..' taking back one name; at the
     // file system's root '..' stays there, as the kernel has it; above the content root it is kept, as that root is unknown.
