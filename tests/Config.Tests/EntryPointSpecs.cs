@@ -232,7 +232,8 @@ public sealed class EntryPointSpecs : IDisposable
         Assert.Equal(ExitCodes.Usage, code);
         Assert.Contains("Process 'web': '-w' after -- is not a long server flag", error, StringComparison.Ordinal);
         Assert.Contains("Process 'web': --bogus (command line after --) is not an option of waitress-serve.", error, StringComparison.Ordinal);
-        Assert.Contains("'many' is not a whole number", error, StringComparison.Ordinal);
+        // A value the flag cannot take is named by the flag typed, not by the reader's configuration path.
+        Assert.Contains("Process 'web': --port (command line after --): 'many' is not a whole number", error, StringComparison.Ordinal);
         // Named as given: no configuration file holds it.
         Assert.Contains("Process 'web': Threads must be at least 1, got 0. (command line after --: --threads)", error, StringComparison.Ordinal);
     }

@@ -64,6 +64,14 @@ public sealed class ArgsConfigurationReader
     /// </summary>
     internal Action<string, object>? Observer { get; set; }
 
+    /// <summary>
+    /// How a problem names the value it is about, given the value's configuration path; <see langword="null"/>: by the path
+    /// itself (<c>ProdServer:Processes:web:Args:threads</c>). The command line after <c>--</c> names the flag instead.
+    /// </summary>
+    internal Func<string, string>? PathDisplay { get; set; }
+
+    private string Where(string path) => PathDisplay?.Invoke(path) ?? path;
+
     /// <summary>The properties two of whose spellings were both set (an error): the value read for them is one of the two.</summary>
     internal IReadOnlyCollection<string> Conflicting => _conflicting;
 
@@ -167,7 +175,7 @@ public sealed class ArgsConfigurationReader
 
         if (HasAnySpelling(property, flag))
         {
-            _errors.Add($"{Path}: '{flag}' and 'no-{flag}' both set {property}; keep one.");
+            _errors.Add($"{Where(Path)}: '{flag}' and 'no-{flag}' both set {property}; keep one.");
             return value;
         }
 
@@ -251,7 +259,7 @@ public sealed class ArgsConfigurationReader
             }
             else
             {
-                _errors.Add($"{path}: {Quoted.Value(word)} is not one of {allowed}.");
+                _errors.Add($"{Where(path)}: {Quoted.Value(word)} is not one of {allowed}.");
                 valid = false;
             }
         }
@@ -305,7 +313,7 @@ public sealed class ArgsConfigurationReader
     }
 
     private void Invalid(IConfigurationSection section, string text, string expected) =>
-        _errors.Add($"{section.Path}: {Quoted.Value(text)} is not {expected}.");
+        _errors.Add($"{Where(section.Path)}: {Quoted.Value(text)} is not {expected}.");
 
     private T Observed<T>(string property, T value)
         where T : notnull
@@ -355,7 +363,7 @@ public sealed class ArgsConfigurationReader
         _claimed.Add(key);
         if (found is not null && !string.Equals(found.Key, section.Key, StringComparison.OrdinalIgnoreCase))
         {
-            _errors.Add($"{Path}: {Quoted.Value(found.Key)} and {Quoted.Value(section.Key)} both set {property}; keep one.");
+            _errors.Add($"{Where(Path)}: {Quoted.Value(found.Key)} and {Quoted.Value(section.Key)} both set {property}; keep one.");
             _conflicting.Add(property);
         }
 
@@ -388,7 +396,7 @@ public sealed class ArgsConfigurationReader
 
         if (section.GetChildren().Any())
         {
-            _errors.Add($"{section.Path} must be one value, not an object or array.");
+            _errors.Add($"{Where(section.Path)} must be one value, not an object or array.");
             return null;
         }
 
@@ -435,13 +443,13 @@ public sealed class ArgsConfigurationReader
         var items = section.GetChildren().ToList();
         if (items.Exists(c => c.Key.Length == 0 || !c.Key.All(char.IsAsciiDigit)))
         {
-            _errors.Add($"{section.Path} must be one value or an array of values, not an object.");
+            _errors.Add($"{Where(section.Path)} must be one value or an array of values, not an object.");
             return [];
         }
 
         if (items.Find(c => c.Value is null) is { } nested)
         {
-            _errors.Add($"{nested.Path} must be one value, not an object or a list.");
+            _errors.Add($"{Where(nested.Path)} must be one value, not an object or a list.");
             return [];
         }
 

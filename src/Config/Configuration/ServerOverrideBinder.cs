@@ -95,22 +95,19 @@ internal static partial class ServerOverrideBinder
             }
         }
 
-        var reader = new ArgsConfigurationReader(section);
+        // The reader names a value by its configuration path, "command line after --:threads"; the user typed a flag.
+        var reader = new ArgsConfigurationReader(section) { PathDisplay = path => AsGiven(path, Root) };
         process.Args = process.Args.Bind(reader);
-        errors.AddRange(reader.Errors.Select(e => $"Process '{process.Name}': {AsGiven(e, Root)}"));
+        errors.AddRange(reader.Errors.Select(e => $"Process '{process.Name}': {e}"));
         errors.AddRange(reader.UnknownKeys.Select(k => k[(Root.Length + 1)..].Split(':')[0])
             .Select(k => UnknownFlag(process, "--" + typed.GetValueOrDefault(k, k), Root)));
     }
 
-    // The reader names a value by its path, "command line after --:threads: 'abc' is not a whole number.", as it names a
-    // configuration key; the user typed a flag: "--threads (command line after --): 'abc' is not a whole number."
-    private static string AsGiven(string error, string root) =>
-        ReaderPath().Match(error) is { Success: true } path && path.Groups["root"].Value == root
-            ? $"--{Names.Printable(path.Groups["key"].Value.Split(':')[0])} ({root}){path.Groups["rest"].Value}"
-            : error;
-
-    [System.Text.RegularExpressions.GeneratedRegex(@"^(?<root>[^:]+):(?<key>[^ ]+?)(?<rest>:? .*)\z", System.Text.RegularExpressions.RegexOptions.Singleline | System.Text.RegularExpressions.RegexOptions.CultureInvariant)]
-    private static partial System.Text.RegularExpressions.Regex ReaderPath();
+    // "command line after --:threads" (or a list's item below it, ":threads:0") is "--threads (command line after --)".
+    private static string AsGiven(string path, string root) =>
+        path.StartsWith(root + ":", StringComparison.Ordinal)
+            ? $"--{Names.Printable(path[(root.Length + 1)..].Split(':')[0])} ({root})"
+            : path;
 
     /// <summary>
     /// The run's own options (its --help lists them; a test keeps the two the same), named where one is given after --:
