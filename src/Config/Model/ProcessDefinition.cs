@@ -60,12 +60,6 @@ public sealed partial class ProcessDefinition
     }
 
     /// <summary>
-    /// The validation's problems with values given after <c>--</c> (<c>--threads=0</c>), one line each as in its result:
-    /// typed on the command line, they are usage errors (see <see cref="ProdServerRunState.OverrideErrors"/>).
-    /// </summary>
-    internal HashSet<string> CommandLineProblems { get; } = new(StringComparer.Ordinal);
-
-    /// <summary>
     /// The directory the server starts in; the server imports the app module relative to it.
     /// A relative path is resolved against the host's content root. Default: the content root.
     /// </summary>

@@ -28,10 +28,7 @@ internal sealed partial class ProdServerOptionsValidator : IValidateOptions<Prod
         {
             // Values typed after -- that the rules refuse are usage errors, as the binder's own mistakes are.
             var typed = new List<string>(_run.OverrideErrors);
-            foreach (var process in options.Processes)
-            {
-                typed.AddRange(process.CommandLineProblems.Where(p => failures.Contains(p) && !typed.Contains(p)));
-            }
+            typed.AddRange(failures.Where(line => failures.IsTyped(line) && !typed.Contains(line)));
 
             _run.OverrideErrors = typed;
         }
@@ -48,10 +45,10 @@ internal sealed partial class ProdServerOptionsValidator : IValidateOptions<Prod
     /// <param name="options">The options.</param>
     /// <param name="scope">The processes that count.</param>
     /// <param name="contentRoot">The content root, from which relative working directories resolve; <see langword="null"/> when not known (Unix sockets are then compared relative to it).</param>
-    public static List<string> Failures(ProdServerOptions options, ValidationScope scope, string? contentRoot = null)
+    public static ValidationFailures Failures(ProdServerOptions options, ValidationScope scope, string? contentRoot = null)
     {
         var inScope = scope.Select(options);
-        var failures = new List<string>(options.SectionBindingErrors);
+        var failures = new ValidationFailures(options.SectionBindingErrors);
         foreach (var errors in options.ProcessBindingErrors)
         {
             if (inScope.Contains(errors.Key))
@@ -89,7 +86,7 @@ internal sealed partial class ProdServerOptionsValidator : IValidateOptions<Prod
             AddDescribed(process, PathProblems(process), failures);
             if (SupervisionLimits.ForKey("StopTimeout", time: process.EffectiveStopTimeout) is { } stop)
             {
-                failures.Add(Describe(process, new("StopTimeout", stop)));
+                failures.Add(process, new("StopTimeout", stop));
             }
 
             AddDescribed(process, ValidateSupervision(process), failures);
@@ -143,21 +140,21 @@ internal sealed partial class ProdServerOptionsValidator : IValidateOptions<Prod
         }
     }
 
-    private static void AddDescribed(ProcessDefinition process, IEnumerable<SettingProblem> problems, List<string> failures)
+    private static void AddDescribed(ProcessDefinition process, IEnumerable<SettingProblem> problems, ValidationFailures failures)
     {
         foreach (var problem in problems)
         {
-            failures.Add(Describe(process, problem));
+            failures.Add(process, problem);
         }
     }
 
-    private static void AddInScope(IEnumerable<ProcessProblem> problems, ISet<string> inScope, List<string> failures)
+    private static void AddInScope(IEnumerable<ProcessProblem> problems, ISet<string> inScope, ValidationFailures failures)
     {
         foreach (var problem in problems)
         {
             if (inScope.Contains(problem.Process.Name))
             {
-                failures.Add(Describe(problem.Process, problem.Problem));
+                failures.Add(problem.Process, problem.Problem);
             }
         }
     }
@@ -189,19 +186,5 @@ internal sealed partial class ProdServerOptionsValidator : IValidateOptions<Prod
                 problems.Add(new SettingProblem(key, $"{key.Split(':')[0]} must not contain a NUL character."));
             }
         }
-    }
-
-    // "Args:Listen[1]" (a backend's rules, or FluentValidation) → "ProdServer:Processes:web:Args:Listen:1" (configuration).
-    private static string Describe(ProcessDefinition process, SettingProblem problem)
-    {
-        // A value given after -- is named as it was given; the configuration key would send the user to a file without it.
-        var key = problem.Key.Replace("[", ":").Replace("]", string.Empty);
-        var line = $"Process '{process.Name}': {problem.Message} ({process.WhereSet(key)})";
-        if (process.CommandLineFlag(key) is not null)
-        {
-            process.CommandLineProblems.Add(line); // told apart by where it was set, for the entry point (Validate)
-        }
-
-        return line;
     }
 }
