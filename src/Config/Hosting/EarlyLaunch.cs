@@ -127,7 +127,7 @@ internal sealed class EarlyLaunch : IDisposable
         {
             var scope = ValidationScope.Of(names);
             var rules = new ProductionRulesValidator(read.EnvironmentName, read.Configuration, new HostOptions().ShutdownTimeout);
-            _validated = ProdServerOptionsValidator.Failures(options, scope).Count == 0
+            _validated = ProdServerOptionsValidator.Failures(options, scope, read.ContentRoot).Count == 0
                 && rules.Failures(options, scope, NullLogger.Instance).Count == 0;
         }
 #pragma warning disable CA1031 // the host validates again and reports what this throws
