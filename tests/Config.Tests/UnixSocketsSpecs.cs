@@ -54,4 +54,28 @@ public sealed class UnixSocketsSpecs : IDisposable
         Assert.True(File.Exists(path));
         Assert.Null(UnixSockets.FindConflict(process, _root.Path));
     }
+
+    [Fact]
+    public void A_socket_deeper_than_a_socket_address_holds_is_found_in_use_too()
+    {
+        // A relative socket in a deep working directory: the server binds it there, and the check asked it by an absolute
+        // path too long for a socket address, so it never found it in use.
+        var deep = Directory.CreateDirectory(Path.Combine(_root.Path, new string('d', 60), new string('e', 60))).FullName;
+        var path = Path.Combine(deep, "g.sock");
+        Assert.True(System.Text.Encoding.UTF8.GetByteCount(path) > UnixSockets.MaxPathBytes);
+        var process = new ProcessDefinition("web", ServerBackends.Gunicorn) { Args = new GunicornArgs { Bind = ["unix:g.sock"] } };
+
+        using (var address = UnixSocketAddress.For(path))
+        using (var listening = new Socket(AddressFamily.Unix, SocketType.Stream, ProtocolType.Unspecified))
+        {
+            listening.Bind(address!.EndPoint);
+            listening.Listen(1);
+
+            Assert.True(File.Exists(path));
+            Assert.Contains($"its Unix socket {path} is in use", UnixSockets.FindConflict(process, deep), StringComparison.Ordinal);
+        }
+
+        Assert.Null(UnixSockets.FindConflict(process, deep)); // closed: left behind, not in use
+        Assert.Null(UnixSocketAddress.For(Path.Combine(deep, "none", "g.sock"))); // no such directory
+    }
 }

@@ -62,6 +62,19 @@ public sealed class UnixSocketHttpProbeSpecs : IAsyncLifetime
         Assert.Equal(ready, HttpProbe.IsReady(status!.Value, ReadinessProbe.DefaultStatus));
     }
 
+    [Fact]
+    public async Task A_socket_path_longer_than_a_socket_address_holds_is_asked_through_its_directory()
+    {
+        // Before, such a path answered null at once ("nothing can answer there"), though a server binds it relatively.
+        var deep = Directory.CreateDirectory(Path.Combine(_scratch, new string('d', 60), new string('e', 60))).FullName;
+        var link = Path.Combine(deep, "w.sock");
+        File.CreateSymbolicLink(link, Socket);
+        Assert.True(System.Text.Encoding.UTF8.GetByteCount(link) > UnixSockets.MaxPathBytes);
+
+        Assert.Equal(200, await HttpProbe.StatusAsync(link, "/status/200", CancellationToken.None));
+        Assert.Null(await HttpProbe.StatusAsync(Path.Combine(deep, "none", "w.sock"), "/status/200", CancellationToken.None));
+    }
+
     [Theory]
     [InlineData("/hostile\r\nX-Injected: 1")]
     [InlineData("/hostile HTTP/1.0\r\nX-Injected: 1\r\n\r\nGET /")]

@@ -151,6 +151,36 @@ public sealed class UnixSocketServingSpecs : IDisposable
     }
 
     [Fact]
+    public async Task A_server_in_a_directory_deeper_than_a_socket_address_holds_is_ready_on_its_relative_socket()
+    {
+        // gunicorn binds "rel.sock" relative to its directory, which works at any depth; the engine asked the socket by its
+        // absolute path, longer than a socket address holds (107 bytes), so it never answered and the start timed out.
+        var deep = Directory.CreateDirectory(Path.Combine(_scratch, new string('d', 60), new string('e', 60))).FullName;
+        File.Copy(Path.Combine(AppContext.BaseDirectory, "apps", "hello.py"), Path.Combine(deep, "hello.py"));
+        Assert.True(System.Text.Encoding.UTF8.GetByteCount(Path.Combine(deep, "rel.sock")) > UnixSockets.MaxPathBytes);
+        var (host, logs) = ServingHost.Build(o => o
+            .UseGunicorn("hello:app", g => g with { Bind = ["unix:rel.sock"], Workers = 1 })
+            .WorkingDirectory(deep)
+            .Python(Python.Debian)
+            .Restart(RestartPolicy.OnFailure, startRetries: 0));
+        using var stop = new CancellationTokenSource(TimeSpan.FromSeconds(90));
+        var run = host.RunProdServerAsync(["web"], TextWriter.Null, TextWriter.Null, stop.Token);
+        try
+        {
+            await WaitUntilAsync(() => logs.Text.Contains("is ready", StringComparison.Ordinal) || run.IsCompleted, ServingHost.StartBudget);
+
+            Assert.False(run.IsCompleted, logs.Text);
+            Assert.Contains("is ready", logs.Text, StringComparison.Ordinal);
+            Assert.True(UnixSockets.Answers(Path.Combine(deep, "rel.sock")));
+        }
+        finally
+        {
+            await stop.CancelAsync();
+            await run.WaitAsync(TimeSpan.FromSeconds(40));
+        }
+    }
+
+    [Fact]
     public async Task A_server_that_cannot_bind_its_socket_fails_its_start_instead_of_being_called_ready()
     {
         // gunicorn retries a bind it cannot make for about 5 s, which passed StartSeconds: it was "ready" and restarted forever.

@@ -43,19 +43,13 @@ internal static class HttpProbe
     /// behind a front proxy), or <see langword="null"/> when nothing answers within <see cref="Timeout"/> or the answer is
     /// not HTTP.
     /// </summary>
-    public static Task<int?> StatusAsync(string socketPath, string path, CancellationToken cancellationToken)
+    public static async Task<int?> StatusAsync(string socketPath, string path, CancellationToken cancellationToken)
     {
-        UnixDomainSocketEndPoint endpoint;
-        try
-        {
-            endpoint = new UnixDomainSocketEndPoint(socketPath);
-        }
-        catch (ArgumentException)
-        {
-            return Task.FromResult<int?>(null); // longer than a socket address holds: nothing can answer there
-        }
-
-        return StatusAsync(endpoint, ProtocolType.Unspecified, Request(UnixSocketHost, path), cancellationToken);
+        // A path longer than a socket address holds is asked through its directory (UnixSocketAddress), kept open meanwhile.
+        using var address = UnixSocketAddress.For(socketPath);
+        return address is null
+            ? null // a long path whose directory is not there, or not ours to search: nothing answers there for us
+            : await StatusAsync(address.EndPoint, ProtocolType.Unspecified, Request(UnixSocketHost, path), cancellationToken).ConfigureAwait(false);
     }
 
     private static async Task<int?> StatusAsync(EndPoint endpoint, ProtocolType protocol, byte[] request, CancellationToken cancellationToken)

@@ -62,17 +62,24 @@ internal static class UnixSockets
     }
 
     /// <summary>Whether something accepts connections on the Unix socket at <paramref name="path"/> (a file that is no socket, or none, does not).</summary>
+    /// <remarks>A path longer than a socket address holds is asked too (<see cref="UnixSocketAddress"/>).</remarks>
     public static bool Answers(string path)
     {
         try
         {
+            using var address = UnixSocketAddress.For(path);
+            if (address is null)
+            {
+                return false; // a long path whose directory is not there, or not ours to search
+            }
+
             using var probe = new Socket(AddressFamily.Unix, SocketType.Stream, ProtocolType.Unspecified);
-            probe.Connect(new UnixDomainSocketEndPoint(path));
+            probe.Connect(address.EndPoint);
             return true;
         }
         catch (Exception ex) when (ex is SocketException or ArgumentException)
         {
-            return false; // refused, not a socket, not there, or a path longer than a socket address holds
+            return false; // refused, not a socket, or not there
         }
     }
 }
