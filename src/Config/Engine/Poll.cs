@@ -8,8 +8,14 @@ internal static class Poll
     /// <summary>POLLOUT: writing would not block.</summary>
     public const short Out = 0x4;
 
+    /// <summary>POLLIN: there is data to read (or, on a pipe's read end, the writers are gone).</summary>
+    public const short In = 0x1;
+
     /// <summary>POLLERR: an error condition; on a pipe's write end, that no reader is left.</summary>
     public const short Error = 0x8;
+
+    /// <summary>POLLHUP: hung up; on a stream socket, that its peer has closed.</summary>
+    public const short HangUp = 0x10;
 
     /// <summary>Polls <paramref name="descriptor"/> once for <paramref name="events"/>, waiting up to <paramref name="milliseconds"/>.</summary>
     /// <param name="descriptor">The descriptor.</param>
@@ -22,6 +28,24 @@ internal static class Poll
         var wait = new PollDescriptor { Descriptor = descriptor, Events = events };
         var result = poll(ref wait, 1, milliseconds);
         returned = wait.ReturnedEvents;
+        return result;
+    }
+
+    /// <summary>
+    /// Polls <paramref name="first"/> and <paramref name="second"/> for their events, waiting up to
+    /// <paramref name="milliseconds"/> (-1: until one occurs).
+    /// </summary>
+    /// <returns>poll's result: the number of descriptors with events, 0 when the time ran out, negative on an error.</returns>
+    public static int Either(int first, short firstEvents, int second, short secondEvents, int milliseconds, out short firstReturned, out short secondReturned)
+    {
+        var waits = new PollDescriptor[]
+        {
+            new() { Descriptor = first, Events = firstEvents },
+            new() { Descriptor = second, Events = secondEvents },
+        };
+        var result = poll(ref waits[0], 2, milliseconds);
+        firstReturned = waits[0].ReturnedEvents;
+        secondReturned = waits[1].ReturnedEvents;
         return result;
     }
 

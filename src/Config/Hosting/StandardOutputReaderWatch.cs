@@ -20,9 +20,6 @@ namespace ProdServer.Config;
 /// </remarks>
 internal sealed partial class StandardOutputReaderWatch : IDisposable
 {
-    private const short PollIn = 0x1;
-    private const short PollError = 0x8;
-    private const short PollHangUp = 0x10;
     private const int CloseOnExec = 0x80000; // O_CLOEXEC
     private const int Interrupted = 4; // EINTR
 
@@ -65,7 +62,7 @@ internal sealed partial class StandardOutputReaderWatch : IDisposable
     /// <param name="error">Where the notices go: standard error.</param>
     public static unsafe StandardOutputReaderWatch? Start(TextWriter error)
     {
-        if (!OperatingSystem.IsLinux() || !IsPipeOrSocket(DescriptorHolders.OwnTarget(1)))
+        if (!WatchedStandardOutput.IsPipeOrSocket())
         {
             return null;
         }
@@ -81,20 +78,11 @@ internal sealed partial class StandardOutputReaderWatch : IDisposable
         return watch;
     }
 
-    // As WatchedStandardOutput: /proc/self/fd/1 links to "pipe:[inode]" or "socket:[inode]" for those.
-    private static bool IsPipeOrSocket(string? target) =>
-        target is not null && (target.StartsWith("pipe:", StringComparison.Ordinal) || target.StartsWith("socket:", StringComparison.Ordinal));
-
-    private unsafe void Watch()
+    private void Watch()
     {
-        var descriptors = stackalloc PollDescriptor[2];
-        descriptors[0] = new PollDescriptor { Descriptor = 1, Events = 0 };
-        descriptors[1] = new PollDescriptor { Descriptor = _wakeRead, Events = PollIn };
         while (true)
         {
-            descriptors[0].ReturnedEvents = 0;
-            descriptors[1].ReturnedEvents = 0;
-            if (poll(descriptors, 2, -1) < 0)
+            if (Poll.Either(1, 0, _wakeRead, Poll.In, -1, out var output, out var wake) < 0)
             {
                 if (Marshal.GetLastPInvokeError() == Interrupted)
                 {
@@ -104,19 +92,20 @@ internal sealed partial class StandardOutputReaderWatch : IDisposable
                 return; // poll itself failed: nothing more can be watched
             }
 
-            if (descriptors[1].ReturnedEvents != 0)
+            if (wake != 0)
             {
                 return; // disposed
             }
 
-            if ((descriptors[0].ReturnedEvents & (PollError | PollHangUp)) != 0)
+            if ((output & (Poll.Error | Poll.HangUp)) != 0)
             {
                 lock (_gate)
                 {
                     if (!_disposed)
                     {
                         _gone = true;
-                        Say("Standard output is closed (its reader is gone): log lines are no longer written to it, and this host cannot count " +
+                        WatchedStandardOutput.Say(_error,
+                            "Standard output is closed (its reader is gone): log lines are no longer written to it, and this host cannot count " +
                             "them (its console logger was made before the run; run it with builder.RunProdServerAsync(args) or " +
                             "ProdServerHost.RunAsync to have them counted). The processes keep running.");
                     }
@@ -124,19 +113,6 @@ internal sealed partial class StandardOutputReaderWatch : IDisposable
 
                 return;
             }
-        }
-    }
-
-    private void Say(string line)
-    {
-        try
-        {
-            _error.WriteLine(line);
-            _error.Flush();
-        }
-        catch (Exception ex) when (ex is IOException or ObjectDisposedException)
-        {
-            // Standard error refuses it too: nothing is left to say it on.
         }
     }
 
@@ -152,14 +128,14 @@ internal sealed partial class StandardOutputReaderWatch : IDisposable
 
             _disposed = true;
             // Gone just now, before the thread woke: said here, once.
-            if (!_gone && Poll.Once(1, 0, 0, out var returned) > 0 && (returned & (PollError | PollHangUp)) != 0)
+            if (!_gone && Poll.Once(1, 0, 0, out var returned) > 0 && (returned & (Poll.Error | Poll.HangUp)) != 0)
             {
                 _gone = true;
             }
 
             if (_gone)
             {
-                Say("Standard output was closed during the run: the log lines written after its reader went away were lost (not counted, see above).");
+                WatchedStandardOutput.Say(_error, "Standard output was closed during the run: the log lines written after its reader went away were lost, and this host cannot count them (its console logger was made before the run).");
             }
 
             // Closing the write end wakes the thread (POLLHUP on the read end), which then ends.
@@ -172,17 +148,6 @@ internal sealed partial class StandardOutputReaderWatch : IDisposable
             _ = close(_wakeRead); // only once the thread no longer polls it
         }
     }
-
-    [StructLayout(LayoutKind.Sequential)]
-    private struct PollDescriptor
-    {
-        public int Descriptor;
-        public short Events;
-        public short ReturnedEvents;
-    }
-
-    [LibraryImport("libc", SetLastError = true)]
-    private static unsafe partial int poll(PollDescriptor* descriptors, nuint count, int timeoutMilliseconds);
 
     [LibraryImport("libc", SetLastError = true)]
     private static unsafe partial int pipe2(int* descriptors, int flags);

@@ -76,7 +76,7 @@ internal sealed class WatchedStandardOutput : TextWriter
     /// <param name="error">Where the notices go: standard error.</param>
     public static WatchedStandardOutput? Install(TextWriter error)
     {
-        if (!OperatingSystem.IsLinux() || !IsPipeOrSocket(DescriptorHolders.OwnTarget(1)))
+        if (!IsPipeOrSocket())
         {
             return null;
         }
@@ -96,10 +96,12 @@ internal sealed class WatchedStandardOutput : TextWriter
         return watched;
     }
 
-    // /proc/self/fd/N links to "pipe:[inode]" or "socket:[inode]" for those, to a path for a file or a terminal; null when
-    // the descriptor is closed or there is no /proc: nothing to watch.
-    private static bool IsPipeOrSocket(string? target) =>
-        target is not null && (target.StartsWith("pipe:", StringComparison.Ordinal) || target.StartsWith("socket:", StringComparison.Ordinal));
+    /// <summary>Whether standard output is a pipe or a socket, whose reader can go away (Linux; elsewhere: not known, false).</summary>
+    internal static bool IsPipeOrSocket() =>
+        // /proc/self/fd/1 links to "pipe:[inode]" or "socket:[inode]" for those, to a path for a file or a terminal; null
+        // when the descriptor is closed or there is no /proc: nothing to watch.
+        OperatingSystem.IsLinux() && DescriptorHolders.OwnTarget(1) is { } target
+            && (target.StartsWith("pipe:", StringComparison.Ordinal) || target.StartsWith("socket:", StringComparison.Ordinal));
 
     /// <inheritdoc/>
     public override void Write(char value) => Write([value]);
@@ -161,12 +163,15 @@ internal sealed class WatchedStandardOutput : TextWriter
     // A line not written ends with its newline; a write without one (a line in pieces) counts once it ends.
     private static long Lines(ReadOnlySpan<char> text) => text.Count('\n');
 
-    private void Say(string line)
+    private void Say(string line) => Say(_error, line);
+
+    /// <summary>Writes a notice to <paramref name="error"/> at once; when that refuses it too, nothing is left to say it on.</summary>
+    internal static void Say(TextWriter error, string line)
     {
         try
         {
-            _error.WriteLine(line);
-            _error.Flush();
+            error.WriteLine(line);
+            error.Flush();
         }
         catch (Exception ex) when (ex is IOException or ObjectDisposedException)
         {
