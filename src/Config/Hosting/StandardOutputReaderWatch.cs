@@ -40,18 +40,6 @@ internal sealed partial class StandardOutputReaderWatch : IDisposable
         _thread = new Thread(Watch, maxStackSize: 256 * 1024) { IsBackground = true, Name = "standard output's reader" };
     }
 
-    /// <summary>Whether the reader was seen gone.</summary>
-    public bool ReaderGone
-    {
-        get
-        {
-            lock (_gate)
-            {
-                return _gone;
-            }
-        }
-    }
-
     /// <summary>For a run (not a command that answers on standard output, which says its own failures): <see cref="Start"/>.</summary>
     /// <param name="commandLine">The parsed command line.</param>
     /// <param name="error">Where the notices go: standard error.</param>
