@@ -11,7 +11,7 @@ namespace ProdServer.Config;
 /// unknown flag is an error rather than a surprise for the server. Its mistakes were typed on the command line: they are
 /// usage errors (exit 2), returned apart from the configuration's so that the entry point can say them as such.
 /// </summary>
-internal static partial class ServerOverrideBinder
+internal static class ServerOverrideBinder
 {
     /// <summary>Applies <paramref name="flags"/> to the process; its mistakes fail the validation like the configuration's.</summary>
     /// <returns>The mistakes in <paramref name="flags"/>, one line each (also added to the options' binding errors).</returns>

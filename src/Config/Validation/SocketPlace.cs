@@ -12,9 +12,9 @@ namespace ProdServer.Config;
 /// <remarks>
 /// Resolved by the text alone (<c>.</c> and <c>..</c> folded, no file system), because validation runs before anything
 /// exists, and from the content root when it is known (the host's validation, and the early check beside the first spawn).
-/// Without it (a caller of the validator that has no host environment) a relative WorkingDirectory stays relative to that root, which every process shares, so two
-/// such paths are still the same socket exactly when they are equal; an absolute path and one relative to the content root
-/// are then not compared. Symbolic links are not followed: the engine's check before each start, which asks
+/// Without it (a caller of the validator that has no host environment) a relative WorkingDirectory stays relative to that
+/// root, which every process shares, so two such paths are still the same socket exactly when they are equal; an absolute
+/// path and one relative to the content root are then not compared. Symbolic links are not followed: the engine's check before each start, which asks
 /// the socket itself (<see cref="UnixSockets.FindConflict"/>), sees those.
 /// </remarks>
 /// <param name="Resolved">The path, absolute (starting with <c>/</c>) or relative to the content root.</param>
