@@ -17,6 +17,9 @@ internal static class Poll
     /// <summary>POLLHUP: hung up; on a stream socket, that its peer has closed.</summary>
     public const short HangUp = 0x10;
 
+    /// <summary>POLLNVAL: the descriptor is not open.</summary>
+    public const short Invalid = 0x20;
+
     /// <summary>Polls <paramref name="descriptor"/> once for <paramref name="events"/>, waiting up to <paramref name="milliseconds"/>.</summary>
     /// <param name="descriptor">The descriptor.</param>
     /// <param name="events">The events asked for (POLLERR and POLLHUP are reported whatever is asked).</param>

@@ -80,9 +80,9 @@ internal sealed partial class StandardOutputReaderWatch : IDisposable
                 return; // poll itself failed: nothing more can be watched
             }
 
-            if (wake != 0)
+            if (wake != 0 || (output & Poll.Invalid) != 0)
             {
-                return; // disposed
+                return; // disposed, or descriptor 1 closed under us (asked again, poll would answer at once, forever)
             }
 
             if ((output & (Poll.Error | Poll.HangUp)) != 0)
