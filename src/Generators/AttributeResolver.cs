@@ -142,7 +142,7 @@ internal sealed class AttributeResolver(SemanticModel recordModel, INamedTypeSym
     private INamedTypeSymbol? Resolve(ScopeNames scope, NameSyntax name, string written, CancellationToken cancellationToken)
     {
         var asWritten = Type(scope, written, cancellationToken);
-        if (Rightmost(name) is not { } identifier || identifier.Text.StartsWith("@", StringComparison.Ordinal))
+        if (SyntaxOnly.KnownAttribute.WrittenName(name) is not { } identifier || identifier.Text.StartsWith("@", StringComparison.Ordinal))
         {
             return asWritten is { Found: true, Type: { } only } && IsAttribute(only) ? only : null;
         }
@@ -155,14 +155,6 @@ internal sealed class AttributeResolver(SemanticModel recordModel, INamedTypeSym
             _ => null,
         };
     }
-
-    private static SyntaxToken? Rightmost(NameSyntax name) => name switch
-    {
-        IdentifierNameSyntax identifier => identifier.Identifier,
-        QualifiedNameSyntax { Right: IdentifierNameSyntax right } => right.Identifier,
-        AliasQualifiedNameSyntax { Name: IdentifierNameSyntax right } => right.Identifier,
-        _ => null,
-    };
 
     // Found: the name means something there (a type, or a namespace, an ambiguity, an inaccessible type: then Type is null).
     // Looked up at the scope's position: for members, just inside the type body's brace, the scope member attributes are

@@ -1,4 +1,6 @@
 using System;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.CSharp.Syntax;
 
 namespace ProdServer.Config.Generators.SyntaxOnly;
 
@@ -81,4 +83,16 @@ internal sealed class KnownAttribute(string ns, string className, int[] argument
 
     /// <summary>The names C# tries for an attribute written <paramref name="written"/>: as written, and with <c>Attribute</c> appended.</summary>
     public bool IsWrittenAs(string written) => ClassName == written || ClassName == written + "Attribute";
+
+    /// <summary>
+    /// The identifier an attribute is written with, the rightmost part of <paramref name="name"/> (<c>Flag</c>,
+    /// <c>ProdServer.Config.Flag</c>, <c>global::Flag</c>); null for a generic name, which none of ours is.
+    /// </summary>
+    public static SyntaxToken? WrittenName(NameSyntax name) => name switch
+    {
+        IdentifierNameSyntax identifier => identifier.Identifier,
+        QualifiedNameSyntax { Right: IdentifierNameSyntax right } => right.Identifier,
+        AliasQualifiedNameSyntax { Name: IdentifierNameSyntax right } => right.Identifier,
+        _ => null,
+    };
 }

@@ -54,17 +54,9 @@ internal static class SyntaxAttributes
     private static bool Class(NameSyntax name, KnownAttribute[] read, SyntaxScope scope, out KnownAttribute? known)
     {
         known = null;
-        var rightmost = name switch
+        if (KnownAttribute.WrittenName(name) is not { } rightmost)
         {
-            IdentifierNameSyntax identifier => identifier.Identifier,
-            QualifiedNameSyntax { Right: IdentifierNameSyntax right } => right.Identifier,
-            AliasQualifiedNameSyntax { Name: IdentifierNameSyntax right } => right.Identifier,
-            // A generic attribute cannot be one of ours, which are not generic.
-            _ => default,
-        };
-        if (rightmost.IsKind(SyntaxKind.None))
-        {
-            return true;
+            return true; // a generic attribute cannot be one of ours, which are not generic
         }
 
         var written = rightmost.ValueText;
@@ -81,15 +73,14 @@ internal static class SyntaxAttributes
         }
 
         var suffixed = written + "Attribute";
+        known = candidate;
         if (name is IdentifierNameSyntax)
         {
-            known = candidate;
             return scope.Means(written, candidate.Namespace, candidate.ClassName, suffixed);
         }
 
         var dotted = SourceDeclarations.DottedName(name);
         var fromGlobal = Leftmost(name) is AliasQualifiedNameSyntax;
-        known = candidate;
         return dotted is not null
             && dotted == candidate.Namespace + "." + written
             && (fromGlobal || scope.StartsAtGlobal(dotted.Substring(0, dotted.IndexOf('.'))))

@@ -26,13 +26,13 @@ public sealed class LookalikeAttributeAnalyzer : DiagnosticAnalyzer
 
     // What the generator reads by name (its own list, KnownAttribute, compiled in here too), where each is ours: not
     // [Description] (System.ComponentModel's), not [ServerBuilder] (internal to the library, so never a user's to check).
-    private static readonly string[] OnRecord = Ours(KnownAttribute.OnRecord);
-    private static readonly string[] OnProperty = Ours(KnownAttribute.OnProperty);
-    private static readonly string[] OnEnumMember = Ours(KnownAttribute.OnEnumMember);
+    private static readonly KnownAttribute[] OnRecord = Ours(KnownAttribute.OnRecord);
+    private static readonly KnownAttribute[] OnProperty = Ours(KnownAttribute.OnProperty);
+    private static readonly KnownAttribute[] OnEnumMember = Ours(KnownAttribute.OnEnumMember);
 
     // Every name C# may find them by: with and without the suffix.
     private static readonly string[] AllNames = OnRecord.Concat(OnProperty).Concat(OnEnumMember)
-        .SelectMany(static n => new[] { n, n.Substring(0, n.Length - "Attribute".Length) })
+        .SelectMany(static k => new[] { k.ClassName, k.ClassName.Substring(0, k.ClassName.Length - "Attribute".Length) })
         .ToArray();
 
     /// <summary>The PSC1007 descriptor.</summary>
@@ -177,7 +177,7 @@ public sealed class LookalikeAttributeAnalyzer : DiagnosticAnalyzer
     {
         foreach (var reference in type.DeclaringSyntaxReferences)
         {
-            if (reference.GetSyntax() is TypeDeclarationSyntax declaration && Writes(declaration.AttributeLists, "ServerArgsAttribute"))
+            if (reference.GetSyntax() is TypeDeclarationSyntax declaration && Writes(declaration.AttributeLists, KnownAttribute.ServerArgs))
             {
                 return true;
             }
@@ -195,7 +195,7 @@ public sealed class LookalikeAttributeAnalyzer : DiagnosticAnalyzer
             {
                 foreach (var member in declaration.Members)
                 {
-                    if (Writes(member.AttributeLists, "ServerValueAttribute"))
+                    if (Writes(member.AttributeLists, KnownAttribute.ServerValue))
                     {
                         return true;
                     }
@@ -206,14 +206,14 @@ public sealed class LookalikeAttributeAnalyzer : DiagnosticAnalyzer
         return false;
     }
 
-    // Whether lists hold an attribute written as className, with or without its Attribute suffix.
-    private static bool Writes(SyntaxList<AttributeListSyntax> lists, string className)
+    // Whether lists hold an attribute written as one of attribute's names, with or without its Attribute suffix.
+    private static bool Writes(SyntaxList<AttributeListSyntax> lists, KnownAttribute attribute)
     {
         foreach (var list in lists)
         {
-            foreach (var attribute in list.Attributes)
+            foreach (var written in list.Attributes)
             {
-                if (WrittenAs(attribute.Name) is { } written && (written == className || written + "Attribute" == className))
+                if (KnownAttribute.WrittenName(written.Name) is { } name && attribute.IsWrittenAs(name.ValueText))
                 {
                     return true;
                 }
@@ -224,13 +224,13 @@ public sealed class LookalikeAttributeAnalyzer : DiagnosticAnalyzer
     }
 
     // Each attribute of symbol written with one of names (with or without its Attribute suffix) must be ours.
-    private static void Check(SymbolAnalysisContext context, ISymbol symbol, INamedTypeSymbol owner, string[] names)
+    private static void Check(SymbolAnalysisContext context, ISymbol symbol, INamedTypeSymbol owner, KnownAttribute[] names)
     {
         foreach (var attribute in symbol.GetAttributes())
         {
             if (attribute.ApplicationSyntaxReference?.GetSyntax(context.CancellationToken) is not AttributeSyntax syntax
-                || WrittenAs(syntax.Name) is not { } written
-                || ClassName(written, names) is not { } ours
+                || KnownAttribute.WrittenName(syntax.Name)?.ValueText is not { } written
+                || Array.Find(names, k => k.IsWrittenAs(written))?.ClassName is not { } ours
                 || attribute.AttributeClass is not { TypeKind: not TypeKind.Error } bound
                 || (bound.Name == ours && bound.ContainingNamespace?.ToDisplayString() == OurNamespace))
             {
@@ -249,27 +249,6 @@ public sealed class LookalikeAttributeAnalyzer : DiagnosticAnalyzer
         }
     }
 
-    private static string[] Ours(KnownAttribute[] read) =>
-        read.Where(static k => k.Readable && k.Namespace == OurNamespace).Select(static k => k.ClassName).ToArray();
-
-    private static string? WrittenAs(NameSyntax name) => name switch
-    {
-        IdentifierNameSyntax identifier => identifier.Identifier.ValueText,
-        QualifiedNameSyntax { Right: IdentifierNameSyntax right } => right.Identifier.ValueText,
-        AliasQualifiedNameSyntax { Name: IdentifierNameSyntax right } => right.Identifier.ValueText,
-        _ => null,
-    };
-
-    private static string? ClassName(string written, string[] names)
-    {
-        foreach (var name in names)
-        {
-            if (name == written || name == written + "Attribute")
-            {
-                return name;
-            }
-        }
-
-        return null;
-    }
+    private static KnownAttribute[] Ours(KnownAttribute[] read) =>
+        read.Where(static k => k.Readable && k.Namespace == OurNamespace).ToArray();
 }
