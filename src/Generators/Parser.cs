@@ -31,7 +31,7 @@ internal static class Parser
         "supported types are string?, int?, long?, double?, bool?, a nullable enum, IReadOnlyList<string>? and IReadOnlyList<TEnum>?";
 
     // The attributes of the record itself that the parser reads.
-    internal static readonly string[] TypeClasses = [ServerArgsAttributeName, ArgAliasAttributeName, ServerBuilderAttributeName];
+    internal static readonly string[] TypeClasses = Array.ConvertAll(KnownAttribute.OnRecord, static k => k.FullName);
 
     private static readonly ParseResult NotOurs = new(null, EquatableArray<DiagnosticInfo>.Empty);
 
