@@ -1,5 +1,3 @@
-using System.Collections.Generic;
-
 namespace ProdServer.Config.Generators;
 
 /// <summary>
@@ -42,9 +40,7 @@ internal readonly struct FlagSettings
     /// <summary><c>Maximum</c>, null when not given (the attribute's NaN).</summary>
     public double? Maximum { get; }
 
-    public static FlagSettings Of(FoundAttribute attribute) => Of(attribute.NamedArguments);
-
-    public static FlagSettings Of(IReadOnlyList<KeyValuePair<string, object?>> namedArguments)
+    public static FlagSettings Of(FoundAttribute attribute)
     {
         var booleanStyle = 0;
         string? separator = null;
@@ -53,7 +49,7 @@ internal readonly struct FlagSettings
         string? removed = null;
         double? minimum = null;
         double? maximum = null;
-        foreach (var named in namedArguments)
+        foreach (var named in attribute.NamedArguments)
         {
             switch (named.Key)
             {
